@@ -1,1 +1,61 @@
-export default function setup(): void {}
+/**
+ * Builds what every database test starts from, once per run: a migrated PGlite data directory
+ * (initdb in WASM takes seconds; loading a tarball does not) and, when VAKT_TEST_DATABASE_URL is
+ * set, a migrated template database on that server. An unreachable server fails the run: the
+ * PostgreSQL tests must run, not skip.
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pg from 'pg';
+import type { TestProject } from 'vitest/node';
+import { migrate, openDatabase } from '../src/db/database.js';
+import { databaseUrl } from './helpers/postgres-url.js';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    pgliteTemplate: string;
+    pgTemplate: string | null;
+  }
+}
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const dir = mkdtempSync(join(tmpdir(), 'vakt-test-'));
+  const pglite = await openDatabase({});
+  await migrate(pglite);
+  const dump = await pglite.pglite!.dumpDataDir('gzip');
+  await pglite.close();
+  const templatePath = join(dir, 'template.tar.gz');
+  writeFileSync(templatePath, Buffer.from(await dump.arrayBuffer()));
+  project.provide('pgliteTemplate', templatePath);
+
+  const url = process.env.VAKT_TEST_DATABASE_URL;
+  let pgTemplate: string | null = null;
+  if (url) {
+    pgTemplate = `vakt_tpl_${process.pid}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`drop database if exists ${pgTemplate}`);
+    await admin.query(`create database ${pgTemplate}`);
+    await admin.end();
+    const server = await openDatabase({ url: databaseUrl(url, pgTemplate) });
+    await migrate(server);
+    await server.close();
+  }
+  project.provide('pgTemplate', pgTemplate);
+
+  return async () => {
+    rmSync(dir, { recursive: true, force: true });
+    if (url && pgTemplate) {
+      const admin = new pg.Client({ connectionString: url });
+      await admin.connect();
+      const { rows } = await admin.query<{ datname: string }>(
+        `select datname from pg_database where datname like $1`,
+        [`vakt_t_${process.pid}_%`],
+      );
+      for (const row of rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
+      await admin.query(`drop database if exists ${pgTemplate} with (force)`);
+      await admin.end();
+    }
+  };
+}

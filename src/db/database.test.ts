@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { describe, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/helpers/database.js';
+import { databaseUrl } from '../../test/helpers/postgres-url.js';
+import { migrate, openDatabase } from './database.js';
+
+describeEachEngine('migrations', (get) => {
+  it('are applied once: a second run applies nothing', async () => {
+    expect(await migrate(get())).toEqual({ applied: [] });
+    const rows = await sql<{ name: string }>`select name from vakt_migrations`.execute(get().db);
+    expect(rows.rows.map((r) => r.name)).toEqual(['0001_foundation']);
+  });
+});
+
+describe('PGlite data directory', () => {
+  it('keeps a second process out with a clear message, and survives a reopen', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vakt-datadir-'));
+    try {
+      const first = await openDatabase({ dataDir: dir });
+      await migrate(first);
+      // Pretend another live process holds it: our parent pid is alive and is not us.
+      await first.close();
+      const { writeFileSync } = await import('node:fs');
+      writeFileSync(join(dir, 'vakt.lock'), String(process.ppid));
+      await expect(openDatabase({ dataDir: dir })).rejects.toThrow(/in use by process \d+/);
+      writeFileSync(join(dir, 'vakt.lock'), '999999999');
+      const again = await openDatabase({ dataDir: dir });
+      expect(await migrate(again)).toEqual({ applied: [] });
+      await again.close();
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+const url = process.env.VAKT_TEST_DATABASE_URL;
+describe.runIf(url)('migrations on a PostgreSQL server [postgres]', () => {
+  it('two processes starting together apply each migration once', async () => {
+    const name = `vakt_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    try {
+      const a = await openDatabase({ url: databaseUrl(url!, name) });
+      const b = await openDatabase({ url: databaseUrl(url!, name) });
+      const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
+      expect([...ra.applied, ...rb.applied]).toEqual(['0001_foundation']);
+      const count = await sql<{ n: number }>`select count(*)::int as n from vakt_migrations`.execute(a.db);
+      expect(count.rows[0]?.n).toBe(1);
+      await a.close();
+      await b.close();
+    } finally {
+      await admin.query(`drop database if exists ${name} with (force)`);
+      await admin.end();
+    }
+  });
+});

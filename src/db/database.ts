@@ -1,0 +1,126 @@
+/**
+ * One dialect, two engines: PGlite (embedded, the default) or a PostgreSQL server. Everything
+ * above this module sees the same Kysely instance and the same SQL.
+ */
+import { PGlite } from '@electric-sql/pglite';
+import { Kysely, Migrator, PostgresDialect } from 'kysely';
+import pg from 'pg';
+import { lockDataDir } from './data-dir-lock.js';
+import { migrations } from './migrations/index.js';
+import { Mutex } from './mutex.js';
+import { PGliteDialect } from './pglite-dialect.js';
+import type { Schema } from './schema.js';
+
+export type Engine = 'pglite' | 'postgres';
+
+/** What pg-boss needs of a database: run SQL, possibly several statements when there are no values. */
+export interface SqlExecutor {
+  executeSql(text: string, values?: unknown[]): Promise<{ rows: unknown[]; rowCount?: number | null }>;
+}
+
+export interface Database {
+  engine: Engine;
+  db: Kysely<Schema>;
+  sqlExecutor: SqlExecutor;
+  /** Where it lives, without credentials: for logs and `vakt serve`'s banner. */
+  location: string;
+  /** The embedded engine itself, when it is PGlite (tests dump it as a template). */
+  pglite?: PGlite;
+  close(): Promise<void>;
+}
+
+export interface DatabaseOptions {
+  /** postgres://… for a server; unset for PGlite. */
+  url?: string;
+  /** PGlite's data directory; unset with no url means in memory (tests). */
+  dataDir?: string;
+  /** A PGlite data directory tarball to start from (tests load a migrated template). */
+  loadDataDir?: Blob;
+}
+
+function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return 'postgres';
+  }
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  if (options.url) return openPostgres(options.url);
+  return openPGlite(options);
+}
+
+async function openPostgres(url: string): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: 10 });
+  pool.on('error', () => {
+    // An idle client lost its server; the pool replaces it. Queries report their own errors.
+  });
+  const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    engine: 'postgres',
+    db,
+    location: `PostgreSQL at ${redact(url)}`,
+    sqlExecutor: { executeSql: (text, values) => pool.query(text, values as unknown[]) },
+    close: () => db.destroy(),
+  };
+}
+
+async function openPGlite(options: DatabaseOptions): Promise<Database> {
+  const unlock = options.dataDir ? lockDataDir(options.dataDir) : () => undefined;
+  try {
+    const pglite = await PGlite.create({
+      ...(options.dataDir ? { dataDir: options.dataDir } : {}),
+      ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+    });
+    const mutex = new Mutex();
+    const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite, mutex) });
+    return {
+      engine: 'pglite',
+      db,
+      location: options.dataDir ? `PGlite in ${options.dataDir}` : 'PGlite in memory',
+      pglite,
+      sqlExecutor: {
+        executeSql: (text, values) =>
+          mutex.run(async () => {
+            if (values && values.length > 0) {
+              const result = await pglite.query(text, values);
+              return { rows: result.rows, rowCount: result.affectedRows ?? result.rows.length };
+            }
+            const results = await pglite.exec(text);
+            const last = results.at(-1);
+            return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
+          }),
+      },
+      close: async () => {
+        await db.destroy();
+        await pglite.close();
+        unlock();
+      },
+    };
+  } catch (error) {
+    unlock();
+    throw error;
+  }
+}
+
+export interface MigrationReport {
+  applied: string[];
+}
+
+/**
+ * Applies pending migrations. Kysely's migrator holds a PostgreSQL advisory lock while it works,
+ * so two processes starting together apply each migration once; PGlite is guarded by its lock file.
+ */
+export async function migrate(database: Database): Promise<MigrationReport> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'vakt_migrations',
+    migrationLockTableName: 'vakt_migrations_lock',
+  });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
+}
