@@ -1,0 +1,144 @@
+/** Users: creation, listing, disabling, password resets, and authentication. */
+import type { Kysely } from 'kysely';
+import { Type } from 'typebox';
+import { appendAudit } from '../audit/audit-log.js';
+import { VaktError, ValidationError, notFound } from '../core/errors.js';
+import { StringEnum, validate } from '../core/validate.js';
+import type { Schema, UserRow } from '../db/schema.js';
+import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
+import { ROLES, type Principal, type Role } from './roles.js';
+import { verifyTotp } from './totp.js';
+
+export const NewUserSchema = Type.Object(
+  {
+    email: Type.String({ format: 'email', maxLength: 254 }),
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    role: StringEnum(ROLES),
+    organisationId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+    password: Type.String({ minLength: 12, maxLength: 1024 }),
+  },
+  { additionalProperties: false },
+);
+
+export interface PublicUser {
+  id: string;
+  email: string;
+  name: string;
+  role: Role;
+  organisationId: string | null;
+  totpEnabled: boolean;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export function publicUser(row: UserRow): PublicUser {
+  return {
+    id: row.id,
+    email: row.email,
+    name: row.name,
+    role: row.role as Role,
+    organisationId: row.organisation_id,
+    totpEnabled: row.totp_enabled,
+    disabled: row.disabled_at !== null,
+    createdAt: row.created_at.toISOString(),
+  };
+}
+
+export function principalOf(row: UserRow): Principal {
+  return { userId: row.id, email: row.email, name: row.name, role: row.role as Role, organisationId: row.organisation_id };
+}
+
+export async function createUser(db: Kysely<Schema>, actor: string, input: unknown): Promise<PublicUser> {
+  const data = validate(NewUserSchema, input);
+  checkPasswordPolicy(data.password);
+  if (data.role === 'constituent' && !data.organisationId) {
+    throw new ValidationError([{ field: 'organisationId', reason: 'a constituent must belong to an organisation' }]);
+  }
+  const passwordHash = await hashPassword(data.password);
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', data.email.toLowerCase())).executeTakeFirst();
+    if (existing) throw new VaktError('conflict', `a user with e-mail ${data.email} already exists`);
+    if (data.organisationId) {
+      const org = await trx.selectFrom('organisations').select('id').where('id', '=', data.organisationId).executeTakeFirst();
+      if (!org) throw new ValidationError([{ field: 'organisationId', reason: 'no such organisation' }]);
+    }
+    const row = await trx
+      .insertInto('users')
+      .values({
+        email: data.email,
+        name: data.name,
+        role: data.role,
+        organisation_id: data.organisationId ?? null,
+        password_hash: passwordHash,
+        password_changed_at: new Date(),
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    const user = publicUser(row);
+    await appendAudit(trx, { actor, action: 'user.create', objectType: 'user', objectId: row.id, after: user });
+    return user;
+  });
+}
+
+export async function listUsers(db: Kysely<Schema>): Promise<PublicUser[]> {
+  const rows = await db.selectFrom('users').selectAll().orderBy('email').execute();
+  return rows.map(publicUser);
+}
+
+export async function findUserByEmail(db: Kysely<Schema>, email: string): Promise<UserRow | undefined> {
+  return db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+}
+
+async function requireUser(db: Kysely<Schema>, emailOrId: string): Promise<UserRow> {
+  const isId = /^[0-9a-f-]{36}$/i.test(emailOrId);
+  const row = isId
+    ? await db.selectFrom('users').selectAll().where('id', '=', emailOrId).executeTakeFirst()
+    : await findUserByEmail(db, emailOrId);
+  if (!row) throw notFound(`user ${emailOrId}`);
+  return row;
+}
+
+/** Disabling also ends every session and revokes every token of the user. */
+export async function disableUser(db: Kysely<Schema>, actor: string, emailOrId: string): Promise<PublicUser> {
+  const row = await requireUser(db, emailOrId);
+  return db.transaction().execute(async (trx) => {
+    const updated = await trx.updateTable('users').set({ disabled_at: row.disabled_at ?? new Date() }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+    await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+    await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', row.id).where('revoked_at', 'is', null).execute();
+    await appendAudit(trx, { actor, action: 'user.disable', objectType: 'user', objectId: row.id, before: publicUser(row), after: publicUser(updated) });
+    return publicUser(updated);
+  });
+}
+
+/** A reset ends the user's sessions: whoever had the old password is logged out. */
+export async function resetPassword(db: Kysely<Schema>, actor: string, emailOrId: string, password: string): Promise<void> {
+  checkPasswordPolicy(password);
+  const row = await requireUser(db, emailOrId);
+  const passwordHash = await hashPassword(password);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', row.id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+    await appendAudit(trx, { actor, action: 'user.password-reset', objectType: 'user', objectId: row.id });
+  });
+}
+
+export interface Credentials {
+  email: string;
+  password: string;
+  totp?: string | undefined;
+}
+
+/**
+ * Checks credentials. Every failure says the same thing, so the answer does not tell whether an
+ * account exists; only a correct password on a TOTP account asks for the code.
+ */
+export async function authenticate(db: Kysely<Schema>, credentials: Credentials): Promise<UserRow> {
+  const row = await findUserByEmail(db, credentials.email);
+  const ok = await verifyPassword(row?.password_hash ?? (await dummyPasswordHash()), credentials.password);
+  if (!row || !ok || row.disabled_at) throw new VaktError('unauthenticated', 'wrong e-mail or password');
+  if (row.totp_enabled) {
+    if (!credentials.totp) throw new VaktError('totp-required', 'enter the code from your authenticator app');
+    if (!row.totp_secret || !verifyTotp(row.totp_secret, credentials.totp)) throw new VaktError('unauthenticated', 'wrong one-time code');
+  }
+  return row;
+}
