@@ -1,0 +1,72 @@
+/** The team profile: validation beyond the schema, storage with optimistic locking, audit. */
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit-log.js';
+import { BusinessClock, isKnownHolidayCountry, isValidTimeZone, validateWeeklyHours } from '../core/business-hours.js';
+import { VaktError, ValidationError, type FieldIssue } from '../core/errors.js';
+import { isFirstServiceName } from '../core/first-services.js';
+import { validate } from '../core/validate.js';
+import type { Schema } from '../db/schema.js';
+import { ProfileSchema, type TeamProfile } from './schema.js';
+
+/** Checks a profile fully; `source` (a file name) prefixes the error message. */
+export function validateProfile(input: unknown, source?: string): TeamProfile {
+  const profile = validate(ProfileSchema, input, source);
+  const issues: FieldIssue[] = [];
+  if (!isValidTimeZone(profile.timeZone)) {
+    issues.push({ field: 'timeZone', reason: `"${profile.timeZone}" is not an IANA time zone such as Europe/Stockholm` });
+  }
+  if (!isKnownHolidayCountry(profile.holidays.country)) {
+    issues.push({ field: 'holidays.country', reason: `no holiday calendar for country "${profile.holidays.country}"` });
+  }
+  issues.push(...validateWeeklyHours(profile.operatingHours));
+  profile.services.framework.forEach((name, i) => {
+    if (!isFirstServiceName(name)) {
+      issues.push({ field: `services.framework[${i}]`, reason: `"${name}" is not a FIRST CSIRT Services Framework v2.1 service area or service` });
+    }
+  });
+  if (issues.length > 0) throw new ValidationError(issues, source);
+  return profile;
+}
+
+export interface StoredProfile {
+  profile: TeamProfile;
+  version: number;
+  updatedAt: string;
+}
+
+export async function getProfile(db: Kysely<Schema>): Promise<StoredProfile | undefined> {
+  const row = await db.selectFrom('team_profile').selectAll().where('id', '=', 1).executeTakeFirst();
+  if (!row) return undefined;
+  return { profile: row.data as TeamProfile, version: row.version, updatedAt: row.updated_at.toISOString() };
+}
+
+export async function requireProfile(db: Kysely<Schema>): Promise<StoredProfile> {
+  const stored = await getProfile(db);
+  if (!stored) throw new VaktError('not-found', 'the team profile is not set up yet: run `vakt init`, `vakt demo` or `vakt profile import FILE`');
+  return stored;
+}
+
+/**
+ * Replaces the profile. With `expectedVersion`, a save based on an older version is refused
+ * (409) instead of silently overwriting a colleague's edit.
+ */
+export async function saveProfile(db: Kysely<Schema>, actor: string, input: unknown, expectedVersion?: number): Promise<StoredProfile> {
+  const profile = validateProfile(input);
+  return db.transaction().execute(async (trx) => {
+    const current = await trx.selectFrom('team_profile').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst();
+    if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) {
+      throw new VaktError('conflict', `the profile changed since version ${expectedVersion} (now ${current?.version ?? 0}); reload and edit again`);
+    }
+    const version = (current?.version ?? 0) + 1;
+    const updatedAt = new Date();
+    const data = JSON.stringify(profile);
+    if (current) await trx.updateTable('team_profile').set({ data, version, updated_at: updatedAt }).where('id', '=', 1).execute();
+    else await trx.insertInto('team_profile').values({ id: 1, data, version, updated_at: updatedAt }).execute();
+    await appendAudit(trx, { actor, action: 'profile.update', objectType: 'team-profile', objectId: '1', before: current?.data ?? null, after: profile });
+    return { profile, version, updatedAt: updatedAt.toISOString() };
+  });
+}
+
+export function clockOf(profile: TeamProfile): BusinessClock {
+  return new BusinessClock({ timeZone: profile.timeZone, hours: profile.operatingHours, holidays: profile.holidays });
+}
