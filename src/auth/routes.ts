@@ -1,0 +1,160 @@
+/** /api/auth (login, logout, session, TOTP), /api/users and /api/tokens. */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { appendAudit } from '../audit/audit-log.js';
+import { VaktError } from '../core/errors.js';
+import { SESSION_COOKIE, principal, requirePermission } from '../http/authentication.js';
+import { createApiToken, listApiTokens, NewTokenSchema, revokeApiToken } from './api-tokens.js';
+import { actorOf, permissionsOf, ROLES, TOKEN_SCOPES } from './roles.js';
+import { createSession, endSession } from './sessions.js';
+import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
+import { authenticate, createUser, disableUser, listUsers, NewUserSchema, principalOf, publicUser, resetPassword } from './users.js';
+
+const UserSchema = Type.Object({
+  id: Type.String(),
+  email: Type.String(),
+  name: Type.String(),
+  role: Type.Unsafe<string>({ type: 'string', enum: [...ROLES] }),
+  organisationId: Type.Union([Type.String(), Type.Null()]),
+  totpEnabled: Type.Boolean(),
+  disabled: Type.Boolean(),
+  createdAt: Type.String(),
+});
+const SessionSchema = Type.Object({ user: UserSchema, csrfToken: Type.String(), permissions: Type.Array(Type.String()) });
+const TokenSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  prefix: Type.String(),
+  scopes: Type.Array(Type.Unsafe<string>({ type: 'string', enum: [...TOKEN_SCOPES] })),
+  createdAt: Type.String(),
+  expiresAt: Type.Union([Type.String(), Type.Null()]),
+  lastUsedAt: Type.Union([Type.String(), Type.Null()]),
+  revoked: Type.Boolean(),
+});
+const Problem = Type.Ref('Problem');
+const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const strict = { additionalProperties: false } as const;
+
+export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.vakt.database;
+
+  app.post(
+    '/api/auth/login',
+    {
+      config: {
+        public: true,
+        // Per address and account: guessing one account's password is slowed without letting
+        // a stranger lock out everyone behind a shared NAT.
+        rateLimit: {
+          max: app.vakt.config.loginRateLimit,
+          timeWindow: '1 minute',
+          hook: 'preHandler',
+          keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase().slice(0, 254)}`,
+        },
+      },
+      schema: {
+        tags: ['auth'],
+        summary: 'Log in; sets the session cookie and returns the CSRF token',
+        body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }), totp: Type.Optional(Type.String({ maxLength: 10 })) }, strict),
+        response: { 200: SessionSchema, 401: Problem, 429: Problem },
+      },
+    },
+    async (request, reply) => {
+      const user = await authenticate(db, request.body).catch((error: unknown) => {
+        request.log.warn({ email: request.body.email.slice(0, 254), code: (error as VaktError).code }, 'login refused');
+        throw error;
+      });
+      const session = await createSession(db, user);
+      reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', expires: session.expiresAt });
+      const p = principalOf(user);
+      return { user: publicUser(user), csrfToken: session.csrfToken, permissions: permissionsOf(p) };
+    },
+  );
+
+  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } } }, async (request, reply) => {
+    if (request.sessionToken) await endSession(db, request.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.status(204).send(null);
+  });
+
+  app.get('/api/auth/session', { schema: { tags: ['auth'], summary: 'Who am I', response: { 200: SessionSchema, 401: Problem } } }, async (request) => {
+    const p = principal(request);
+    const row = await db.selectFrom('users').selectAll().where('id', '=', p.userId).executeTakeFirstOrThrow();
+    return { user: publicUser(row), csrfToken: request.csrfToken ?? '', permissions: permissionsOf(p) };
+  });
+
+  app.post(
+    '/api/auth/totp/enrol',
+    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'Start TOTP enrolment: returns the secret to scan', response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }) } } },
+    async (request) => {
+      const p = principal(request);
+      const secret = newTotpSecret();
+      await db.updateTable('users').set({ totp_secret: secret, totp_enabled: false }).where('id', '=', p.userId).execute();
+      return { secret, uri: totpUri(secret, p.email) };
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/confirm',
+    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'Finish TOTP enrolment with a code', body: Type.Object({ code: Type.String({ maxLength: 10 }) }, strict), response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const p = principal(request);
+      const row = await db.selectFrom('users').select('totp_secret').where('id', '=', p.userId).executeTakeFirstOrThrow();
+      if (!row.totp_secret || !verifyTotp(row.totp_secret, request.body.code)) throw new VaktError('validation', 'the code does not match; check the time on your device', [{ field: 'code', reason: 'does not match' }]);
+      await db.transaction().execute(async (trx) => {
+        await trx.updateTable('users').set({ totp_enabled: true }).where('id', '=', p.userId).execute();
+        await appendAudit(trx, { actor: actorOf(p), action: 'user.totp-enable', objectType: 'user', objectId: p.userId });
+      });
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get('/api/users', { preHandler: requirePermission('users:read'), schema: { tags: ['users'], summary: 'List users', response: { 200: Type.Array(UserSchema) } } }, async () => listUsers(db));
+
+  app.post(
+    '/api/users',
+    { preHandler: requirePermission('users:manage'), schema: { tags: ['users'], summary: 'Create a user', body: NewUserSchema, response: { 201: UserSchema, 400: Problem, 409: Problem } } },
+    async (request, reply) => reply.status(201).send(await createUser(db, actorOf(principal(request)), request.body)),
+  );
+
+  app.post(
+    '/api/users/:id/disable',
+    { preHandler: requirePermission('users:manage'), schema: { tags: ['users'], summary: 'Disable a user; ends their sessions and tokens', params: IdParams, response: { 200: UserSchema, 404: Problem } } },
+    async (request) => disableUser(db, actorOf(principal(request)), request.params.id),
+  );
+
+  app.post(
+    '/api/users/:id/reset-password',
+    {
+      preHandler: requirePermission('users:manage'),
+      schema: { tags: ['users'], summary: "Set a user's password; ends their sessions", params: IdParams, body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, strict), response: { 204: Type.Null() } },
+    },
+    async (request, reply) => {
+      await resetPassword(db, actorOf(principal(request)), request.params.id, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.get('/api/tokens', { preHandler: requirePermission('tokens:own'), schema: { tags: ['tokens'], summary: 'My API tokens', response: { 200: Type.Array(TokenSchema) } } }, async (request) =>
+    listApiTokens(db, principal(request).userId),
+  );
+
+  app.post(
+    '/api/tokens',
+    {
+      preHandler: requirePermission('tokens:own'),
+      schema: { tags: ['tokens'], summary: 'Create an API token; the token is shown only in this response', body: NewTokenSchema, response: { 201: Type.Intersect([TokenSchema, Type.Object({ token: Type.String() })]) } },
+    },
+    async (request, reply) => reply.status(201).send(await createApiToken(db, principal(request).userId, request.body)),
+  );
+
+  app.delete(
+    '/api/tokens/:id',
+    { preHandler: requirePermission('tokens:own'), schema: { tags: ['tokens'], summary: 'Revoke an API token', params: IdParams, response: { 204: Type.Null(), 404: Problem } } },
+    async (request, reply) => {
+      const p = principal(request);
+      await revokeApiToken(db, actorOf(p), p.userId, request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+};

@@ -1,0 +1,90 @@
+/**
+ * The Fastify application: security headers, cookies, validation, problem+json, OpenAPI, the
+ * slices' routes and the web UI. `buildApp` takes its database and config, so tests build one
+ * per suite and talk to it with `inject`.
+ */
+import { randomUUID } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import cookie from '@fastify/cookie';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyServerOptions } from 'fastify';
+import { auditRoutes } from '../audit/routes.js';
+import { authRoutes } from '../auth/routes.js';
+import { createAjv } from '../core/validate.js';
+import { profileRoutes } from '../profile/routes.js';
+import { registerAuthentication } from './authentication.js';
+import type { App, AppContext } from './context.js';
+import { healthRoutes } from './health-routes.js';
+import { errorHandler, ProblemSchema, sendProblem } from './problem.js';
+
+export interface BuildOptions {
+  logger?: FastifyServerOptions['logger'];
+}
+
+export async function buildApp(context: AppContext, options: BuildOptions = {}): Promise<App> {
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: context.config.trustProxy,
+    genReqId: () => randomUUID(),
+    ajv: { customOptions: { removeAdditional: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  // Bodies are validated strictly (a string is not a number); query strings and paths are text
+  // and may be coerced.
+  const strictAjv = createAjv();
+  const coercingAjv = createAjv({ coerceTypes: true });
+  app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema));
+
+  app.decorate('vakt', context);
+  app.addSchema(ProblemSchema);
+  app.setErrorHandler(errorHandler);
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+  });
+  await app.register(cookie);
+  await app.register(rateLimit, { global: false, hook: 'preHandler' });
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Vakt API', version: '0.1.0', description: 'Run a CSIRT under the Traffic Light Protocol.' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vakt_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      security: [{ session: [] }, { token: [] }],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+
+  registerAuthentication(app);
+  await app.register(healthRoutes);
+  await app.register(authRoutes);
+  await app.register(profileRoutes);
+  await app.register(auditRoutes);
+
+  const webDir = context.config.webDir;
+  const hasWeb = existsSync(`${webDir}/index.html`);
+  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+
+  // The web UI is a single-page app: unknown GETs outside /api get its index; the rest a problem.
+  app.setNotFoundHandler(async (request, reply) => {
+    const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
+    if (hasWeb && isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    return sendProblem(request, reply, 'not-found', `no route for ${request.method} ${request.url.split('?')[0]}`);
+  });
+
+  return app;
+}
