@@ -1,0 +1,45 @@
+/** Shared CLI plumbing: open the configured database, report errors as one line, exit codes. */
+import { VaktError } from '../core/errors.js';
+import { loadConfig, type Config } from '../config.js';
+import { migrate, openDatabase, type Database } from '../db/database.js';
+
+export const EXIT_OK = 0;
+export const EXIT_ERROR = 1;
+export const EXIT_USAGE = 2;
+
+export class UsageError extends Error {}
+
+export function fail(message: string, code = EXIT_ERROR): never {
+  process.stderr.write(`vakt: ${message.replace(/\s*\n\s*/g, ' ')}\n`);
+  process.exit(code);
+}
+
+/** Runs a command body and turns anything thrown into one line on stderr. */
+export function action<A extends unknown[]>(body: (...args: A) => Promise<number | void>): (...args: A) => Promise<void> {
+  return async (...args: A) => {
+    try {
+      const code = await body(...args);
+      if (code) process.exitCode = code;
+    } catch (error) {
+      if (error instanceof UsageError) fail(error.message, EXIT_USAGE);
+      if (error instanceof VaktError) fail(error.message);
+      fail(error instanceof Error ? error.message : String(error));
+    }
+  };
+}
+
+/** Opens the configured database, migrated, and closes it after the body. */
+export async function withDatabase<T>(body: (database: Database, config: Config) => Promise<T>): Promise<T> {
+  const config = loadConfig();
+  const database = await openDatabase({ ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }) });
+  try {
+    await migrate(database);
+    return await body(database, config);
+  } finally {
+    await database.close();
+  }
+}
+
+export function actorFromCli(): string {
+  return `cli:${process.env.SUDO_USER || process.env.USER || 'unknown'}`;
+}

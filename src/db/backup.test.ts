@@ -1,0 +1,66 @@
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { createTestDatabase, describeEachEngine, testEngines } from '../../test/helpers/database.js';
+import { verifyAudit } from '../audit/audit-log.js';
+import { createApiToken, lookupApiToken } from '../auth/api-tokens.js';
+import { authenticate } from '../auth/users.js';
+import { DEMO_PASSWORD, loadDemo } from '../demo/demo.js';
+import { getProfile } from '../profile/service.js';
+import { backup, restore } from './backup.js';
+
+describeEachEngine('backup and restore', (get, engine) => {
+  let dir: string;
+  let file: string;
+  let token: string;
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'vakt-backup-'));
+    file = join(dir, 'backup.vakt.gz');
+    await loadDemo(get().db);
+    const admin = await authenticate(get().db, { email: 'admin@cert-stockholm.demo', password: DEMO_PASSWORD });
+    token = (await createApiToken(get().db, admin.id, { name: 'kept', scopes: ['read'] })).token;
+    await backup(get(), file);
+  });
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  for (const target of testEngines()) {
+    it(`restores a ${engine} backup into ${target}, whole`, async () => {
+      const restored = await createTestDatabase(target);
+      try {
+        const { counts } = await restore(restored, file);
+        expect(counts).toMatchObject({ organisations: 3, users: 5, api_tokens: 1, team_profile: 1 });
+        expect(await verifyAudit(restored.db)).toMatchObject({ ok: true, head: (await verifyAudit(get().db)).head });
+        expect((await getProfile(restored.db))?.profile.team.name).toBe('CERT Stockholm');
+        expect((await authenticate(restored.db, { email: 'constituent@cert-stockholm.demo', password: DEMO_PASSWORD })).organisation_id).not.toBeNull();
+        expect(await lookupApiToken(restored.db, token)).toBeDefined();
+      } finally {
+        await restored.close();
+      }
+    });
+  }
+
+  it('refuses a non-empty target', async () => {
+    await expect(restore(get(), file)).rejects.toThrow(/not empty/);
+  });
+
+  it.each([
+    ['truncated', (raw: Buffer) => gzipSync(gunzipSync(raw).subarray(0, Math.floor(gunzipSync(raw).length * 0.7)))],
+    ['cut gzip', (raw: Buffer) => raw.subarray(0, raw.length - 40)],
+    ['altered', (raw: Buffer) => gzipSync(Buffer.from(gunzipSync(raw).toString().replace('Astrid Admin', 'Mallory Admin')))],
+    ['not a backup', () => gzipSync(Buffer.from('{"hello":"world"}\n'))],
+    ['not gzip', () => Buffer.from('plain text')],
+  ])('refuses a %s file and writes nothing', async (_what, mangle) => {
+    const bad = join(dir, 'bad.gz');
+    writeFileSync(bad, mangle(readFileSync(file)));
+    const target = await createTestDatabase(engine);
+    try {
+      await expect(restore(target, bad)).rejects.toThrow(/not a usable Vakt backup|not complete gzip|incorrect header check|unexpected end/);
+      expect(await target.db.selectFrom('users').select('id').execute()).toEqual([]);
+      expect(await target.db.selectFrom('audit_log').select('seq').execute()).toEqual([]);
+    } finally {
+      await target.close();
+    }
+  });
+});

@@ -1,0 +1,189 @@
+/**
+ * Logical backup and restore, the same for both engines: gzip'd JSON lines, one row a line,
+ * between a header (format, migrations, row counts follow in the footer) and a footer with the
+ * SHA-256 of every line before it. Because rows go out as row_to_json and come back through
+ * json_populate_recordset, a backup from PGlite restores into PostgreSQL and back.
+ * Sessions and queued jobs are not kept: a restore logs everyone out and starts with no jobs.
+ */
+import { createHash } from 'node:crypto';
+import { createReadStream, createWriteStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { pipeline } from 'node:stream/promises';
+import { Readable } from 'node:stream';
+import { createGunzip, createGzip } from 'node:zlib';
+import { sql, type Kysely } from 'kysely';
+import { VaktError } from '../core/errors.js';
+import type { Database } from './database.js';
+import type { Schema } from './schema.js';
+
+const FORMAT = 'vakt-backup';
+const VERSION = 1;
+const BATCH = 500;
+
+/** Tables in restore order (parents before children) with the key to page by. */
+const TABLES = [
+  { name: 'organisations', key: 'id', keyType: 'uuid' },
+  { name: 'users', key: 'id', keyType: 'uuid' },
+  { name: 'api_tokens', key: 'id', keyType: 'uuid' },
+  { name: 'team_profile', key: 'id', keyType: 'integer' },
+  { name: 'audit_log', key: 'seq', keyType: 'bigint' },
+  { name: 'job_runs', key: 'job_id', keyType: 'text' },
+] as const;
+type TableName = (typeof TABLES)[number]['name'];
+
+interface Header {
+  format: string;
+  version: number;
+  createdAt: string;
+  engine: string;
+  migrations: string[];
+}
+interface Footer {
+  end: true;
+  counts: Record<string, number>;
+  sha256: string;
+}
+
+async function appliedMigrations(db: Kysely<Schema>): Promise<string[]> {
+  const result = await sql<{ name: string }>`select name from vakt_migrations order by name`.execute(db);
+  return result.rows.map((r) => r.name);
+}
+
+/** Organisations reference their parent: emit them parents first. */
+async function* organisationRows(db: Kysely<Schema>): AsyncGenerator<string> {
+  const result = await sql<{ j: string }>`
+    with recursive tree as (
+      select o.*, 0 as depth from organisations o where parent_id is null
+      union all
+      select o.*, t.depth + 1 from organisations o join tree t on o.parent_id = t.id
+    )
+    select row_to_json(o)::text as j from organisations o join tree t on t.id = o.id order by t.depth, o.id`.execute(db);
+  for (const row of result.rows) yield row.j;
+}
+
+async function* tableRows(db: Kysely<Schema>, { name: table, key, keyType }: (typeof TABLES)[number]): AsyncGenerator<string> {
+  if (table === 'organisations') {
+    yield* organisationRows(db);
+    return;
+  }
+  let after: string | null = null;
+  for (;;) {
+    const page: { rows: Array<{ j: string; k: string }> } = await sql<{ j: string; k: string }>`
+      select row_to_json(t)::text as j, ${sql.ref(key)}::text as k from ${sql.table(table)} t
+      where ${after === null ? sql`true` : sql`${sql.ref(key)} > cast(${after} as ${sql.raw(keyType)})`}
+      order by ${sql.ref(key)} limit ${BATCH}`.execute(db);
+    for (const row of page.rows) yield row.j;
+    if (page.rows.length < BATCH) return;
+    after = page.rows[page.rows.length - 1]!.k;
+  }
+}
+
+export interface BackupReport {
+  counts: Record<string, number>;
+}
+
+export async function backup(database: Database, file: string, onTable?: (table: string, rows: number) => void): Promise<BackupReport> {
+  const { db } = database;
+  const hash = createHash('sha256');
+  const counts: Record<string, number> = {};
+  async function* lines(): AsyncGenerator<string> {
+    const header: Header = { format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), engine: database.engine, migrations: await appliedMigrations(db) };
+    const first = `${JSON.stringify(header)}\n`;
+    hash.update(first);
+    yield first;
+    for (const table of TABLES) {
+      const name = table.name;
+      counts[name] = 0;
+      for await (const row of tableRows(db, table)) {
+        const line = `{"t":${JSON.stringify(name)},"r":${row}}\n`;
+        hash.update(line);
+        counts[name]++;
+        yield line;
+      }
+      onTable?.(name, counts[name]);
+    }
+    const footer: Footer = { end: true, counts, sha256: hash.digest('hex') };
+    yield `${JSON.stringify(footer)}\n`;
+  }
+  await pipeline(Readable.from(lines()), createGzip(), createWriteStream(file));
+  return { counts };
+}
+
+function corrupt(why: string): VaktError {
+  return new VaktError('validation', `not a usable Vakt backup: ${why}; nothing was restored`);
+}
+
+/**
+ * Restores into a migrated, empty database, in one transaction: a truncated or altered file
+ * changes nothing.
+ */
+export async function restore(database: Database, file: string, onTable?: (table: string, rows: number) => void): Promise<BackupReport> {
+  const { db } = database;
+  const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
+  const profile = await db.selectFrom('team_profile').select('id').limit(1).executeTakeFirst();
+  if (existing || profile) throw new VaktError('conflict', 'the target database is not empty; restore into a new database (or a new VAKT_DATA_DIR)');
+  const migrations = await appliedMigrations(db);
+  const input = createReadStream(file).pipe(createGunzip());
+  const reader = createInterface({ input, crlfDelay: Infinity });
+  const hash = createHash('sha256');
+  const counts: Record<string, number> = {};
+  let header: Header | undefined;
+  let footer: Footer | undefined;
+
+  try {
+    await db.transaction().execute(async (trx) => {
+      let batch: unknown[] = [];
+      let batchTable: TableName | undefined;
+      const flush = async () => {
+        if (!batchTable || batch.length === 0) return;
+        await sql`insert into ${sql.table(batchTable)} select * from json_populate_recordset(null::${sql.table(batchTable)}, ${JSON.stringify(batch)}::json)`.execute(trx);
+        counts[batchTable] = (counts[batchTable] ?? 0) + batch.length;
+        batch = [];
+      };
+      for await (const line of reader) {
+        if (footer) throw corrupt('data after the end marker');
+        let parsed: Record<string, unknown>;
+        try {
+          parsed = JSON.parse(line) as Record<string, unknown>;
+        } catch {
+          throw corrupt(`line ${Object.values(counts).reduce((a, b) => a + b, 0) + 2} is not JSON`);
+        }
+        if (!header) {
+          if (parsed.format !== FORMAT || parsed.version !== VERSION) throw corrupt('unknown format');
+          header = parsed as unknown as Header;
+          if (JSON.stringify(header.migrations) !== JSON.stringify(migrations)) {
+            throw new VaktError('conflict', `the backup was made at schema ${header.migrations.at(-1)}, this database is at ${migrations.at(-1)}; use the Vakt version that made it`);
+          }
+          hash.update(`${line}\n`);
+          continue;
+        }
+        if (parsed.end === true) {
+          await flush();
+          footer = parsed as unknown as Footer;
+          if (footer.sha256 !== hash.digest('hex')) throw corrupt('checksum mismatch');
+          if (JSON.stringify(footer.counts) !== JSON.stringify(Object.fromEntries(TABLES.map((t) => [t.name, counts[t.name] ?? 0])))) throw corrupt('row counts differ');
+          continue;
+        }
+        const table = TABLES.find((t) => t.name === parsed.t)?.name;
+        if (!table || typeof parsed.r !== 'object') throw corrupt(`unknown table ${String(parsed.t).slice(0, 40)}`);
+        hash.update(`${line}\n`);
+        if (table !== batchTable) {
+          await flush();
+          if (batchTable) onTable?.(batchTable, counts[batchTable] ?? 0);
+          batchTable = table;
+        }
+        batch.push(parsed.r);
+        if (batch.length >= BATCH) await flush();
+      }
+      if (!footer) throw corrupt('the file ends early (no end marker)');
+      if (batchTable) onTable?.(batchTable, counts[batchTable] ?? 0);
+    });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' || (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') throw corrupt('the file is not complete gzip');
+    throw error;
+  } finally {
+    reader.close();
+    input.destroy();
+  }
+  return { counts };
+}
