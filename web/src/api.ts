@@ -1,0 +1,62 @@
+/**
+ * The API client: same-origin cookies, the CSRF token on every change, problem+json errors
+ * turned into ApiError with the field issues the forms show.
+ */
+export interface FieldIssue {
+  field: string;
+  reason: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly issues: FieldIssue[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken = '';
+export function setCsrfToken(token: string): void {
+  csrfToken = token;
+}
+
+export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
+  const response = await fetch(path, {
+    method,
+    credentials: 'same-origin',
+    headers: {
+      accept: 'application/json',
+      ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
+      ...(method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
+      ...headers,
+    },
+    ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+  });
+  if (response.status === 204) return undefined as T;
+  const data: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const problem = data as { code?: string; detail?: string; title?: string; errors?: FieldIssue[] };
+    throw new ApiError(response.status, problem.code ?? 'internal', problem.detail ?? problem.title ?? response.statusText, problem.errors ?? []);
+  }
+  return data as T;
+}
+
+export interface User {
+  id: string;
+  email: string;
+  name: string;
+  role: string;
+  organisationId: string | null;
+  totpEnabled: boolean;
+  disabled: boolean;
+  createdAt: string;
+}
+
+export interface Session {
+  user: User;
+  csrfToken: string;
+  permissions: string[];
+}

@@ -1,0 +1,185 @@
+/**
+ * The team profile: what the team publishes (RFC 2350, security.txt) and what Vakt runs on
+ * (hours, holidays, default TLP). Editing needs profile:write; a save sends the version it
+ * was based on, so a colleague's newer edit is never overwritten.
+ */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { TeamProfile } from '../../../src/profile/schema';
+import { api, ApiError, type FieldIssue, type Session } from '../api';
+
+interface Stored {
+  profile: TeamProfile;
+  version: number;
+  updatedAt: string;
+}
+
+const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
+const TLP = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+
+function hoursText(p: TeamProfile): string[] {
+  return DAYS.map((d) => `${d[0]!.toUpperCase()}${d.slice(1)}: ${p.operatingHours[d].map((r) => `${r.start}–${r.end}`).join(', ') || 'closed'}`);
+}
+
+export function ProfilePage({ session }: { session: Session }) {
+  const query = useQuery({ queryKey: ['profile'], queryFn: () => api<Stored>('GET', '/api/profile') });
+  const [editing, setEditing] = useState(false);
+  const canEdit = session.permissions.includes('profile:write');
+
+  if (query.isPending) return <p>Loading the profile…</p>;
+  if (query.isError) return <p role="alert">{query.error.message}</p>;
+  const { profile, version, updatedAt } = query.data;
+
+  if (editing) return <ProfileForm stored={query.data} onDone={() => setEditing(false)} />;
+  return (
+    <section aria-labelledby="profile-title">
+      <h1 id="profile-title">{profile.team.name}</h1>
+      <p className="muted">
+        Version {version}, saved {new Date(updatedAt).toLocaleString()} · <a href="/rfc2350">RFC 2350</a> · <a href="/.well-known/security.txt">security.txt</a>
+      </p>
+      {canEdit && (
+        <button type="button" onClick={() => setEditing(true)}>
+          Edit profile
+        </button>
+      )}
+      <dl className="facts">
+        <dt>Short name</dt>
+        <dd>{profile.team.shortName}</dd>
+        <dt>E-mail</dt>
+        <dd data-testid="profile-email">{profile.email.address}</dd>
+        <dt>Telephone</dt>
+        <dd>{profile.telephone.map((t) => (t.label ? `${t.label}: ${t.number}` : t.number)).join(' · ') || '—'}</dd>
+        <dt>Time zone</dt>
+        <dd>{profile.timeZone}</dd>
+        <dt>Operating hours</dt>
+        <dd>
+          {hoursText(profile).map((line) => (
+            <div key={line}>{line}</div>
+          ))}
+          <div className="muted">
+            Closed on {profile.holidays.closedOn.join(', ') || 'no'} holidays ({profile.holidays.country})
+          </div>
+        </dd>
+        <dt>Default TLP</dt>
+        <dd>
+          <span className={`tlp tlp-${profile.tlp.default.replace('+', '-').toLowerCase()}`}>TLP:{profile.tlp.default}</span>
+        </dd>
+        <dt>Mission</dt>
+        <dd>{profile.charter.mission}</dd>
+        <dt>Constituency</dt>
+        <dd>{profile.charter.constituency}</dd>
+        <dt>Services</dt>
+        <dd>{profile.services.framework.join(' · ')}</dd>
+        <dt>Disclaimers</dt>
+        <dd data-testid="profile-disclaimers">{profile.disclaimers}</dd>
+      </dl>
+    </section>
+  );
+}
+
+function issueFor(issues: FieldIssue[], field: string): string | undefined {
+  return issues.find((i) => i.field === field || i.field.startsWith(`${field}.`) || i.field.startsWith(`${field}[`))?.reason;
+}
+
+function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void }) {
+  const queryClient = useQueryClient();
+  const [draft, setDraft] = useState<TeamProfile>(() => structuredClone(stored.profile));
+  const [issues, setIssues] = useState<FieldIssue[]>([]);
+  const [message, setMessage] = useState('');
+  const save = useMutation({
+    mutationFn: (profile: TeamProfile) => api<Stored>('PUT', '/api/profile', profile, { 'if-match': `"${stored.version}"` }),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['profile'], saved);
+      onDone();
+    },
+    onError: (error) => {
+      setIssues(error instanceof ApiError ? error.issues : []);
+      setMessage(error.message);
+    },
+  });
+
+  const set = (update: (p: TeamProfile) => void) =>
+    setDraft((current) => {
+      const next = structuredClone(current);
+      update(next);
+      return next;
+    });
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    save.mutate(draft);
+  };
+
+  const field = (label: string, path: string, value: string, onChange: (v: string) => void, multiline = false) => {
+    const problem = issueFor(issues, path);
+    const props = { name: path, value, 'aria-invalid': problem ? true : undefined, onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
+    return (
+      <label>
+        {label}
+        {multiline ? <textarea rows={4} {...props} /> : <input {...props} />}
+        {problem && <span className="field-error">{problem}</span>}
+      </label>
+    );
+  };
+
+  return (
+    <form onSubmit={submit} aria-label="Edit team profile" className="profile-form">
+      <h1>Edit team profile</h1>
+      {message && <p role="alert">{message}</p>}
+      <fieldset>
+        <legend>Team</legend>
+        {field('Team name', 'team.name', draft.team.name, (v) => set((p) => void (p.team.name = v)))}
+        {field('Short name (subject tag)', 'team.shortName', draft.team.shortName, (v) => set((p) => void (p.team.shortName = v)))}
+        {field('E-mail address', 'email.address', draft.email.address, (v) => set((p) => void (p.email.address = v)))}
+        {field('Time zone (IANA)', 'timeZone', draft.timeZone, (v) => set((p) => void (p.timeZone = v)))}
+        <label>
+          Default TLP for unlabelled information
+          <select name="tlp.default" value={draft.tlp.default} onChange={(e) => set((p) => void (p.tlp.default = e.target.value as TeamProfile['tlp']['default']))}>
+            {TLP.map((l) => (
+              <option key={l} value={l}>
+                TLP:{l}
+              </option>
+            ))}
+          </select>
+        </label>
+      </fieldset>
+      <fieldset>
+        <legend>Operating hours (empty = closed)</legend>
+        {DAYS.map((day) => {
+          const range = draft.operatingHours[day][0];
+          const problem = issueFor(issues, `operatingHours.${day}`);
+          const update = (key: 'start' | 'end', value: string) =>
+            set((p) => {
+              const current = p.operatingHours[day][0] ?? { start: '', end: '' };
+              const next = { ...current, [key]: value };
+              p.operatingHours[day] = next.start || next.end ? [next, ...p.operatingHours[day].slice(1)] : p.operatingHours[day].slice(1);
+            });
+          return (
+            <div className="hours-row" key={day}>
+              <span>{day}</span>
+              <input aria-label={`${day} opens`} name={`${day}.start`} placeholder="08:00" value={range?.start ?? ''} onChange={(e) => update('start', e.target.value)} />
+              <input aria-label={`${day} closes`} name={`${day}.end`} placeholder="16:45" value={range?.end ?? ''} onChange={(e) => update('end', e.target.value)} />
+              {problem && <span className="field-error">{problem}</span>}
+            </div>
+          );
+        })}
+        {field('Holiday calendar (country code)', 'holidays.country', draft.holidays.country, (v) => set((p) => void (p.holidays.country = v.toUpperCase())))}
+      </fieldset>
+      <fieldset>
+        <legend>Charter and policies</legend>
+        {field('Mission statement', 'charter.mission', draft.charter.mission, (v) => set((p) => void (p.charter.mission = v)), true)}
+        {field('Constituency', 'charter.constituency', draft.charter.constituency, (v) => set((p) => void (p.charter.constituency = v)), true)}
+        {field('Incident reporting forms', 'reportingForms', draft.reportingForms, (v) => set((p) => void (p.reportingForms = v)), true)}
+        {field('Disclaimers', 'disclaimers', draft.disclaimers, (v) => set((p) => void (p.disclaimers = v)), true)}
+      </fieldset>
+      <div className="actions">
+        <button type="submit" disabled={save.isPending}>
+          Save profile
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  );
+}

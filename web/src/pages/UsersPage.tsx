@@ -1,0 +1,35 @@
+import { useQuery } from '@tanstack/react-query';
+import { api, type User } from '../api';
+
+export function UsersPage() {
+  const users = useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('GET', '/api/users') });
+  if (users.isPending) return <p>Loading users…</p>;
+  if (users.isError) return <p role="alert">{users.error.message}</p>;
+  return (
+    <section>
+      <h1>Users</h1>
+      <table>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>E-mail</th>
+            <th>Role</th>
+            <th>Second factor</th>
+            <th>Status</th>
+          </tr>
+        </thead>
+        <tbody>
+          {users.data.map((u) => (
+            <tr key={u.id}>
+              <td>{u.name}</td>
+              <td>{u.email}</td>
+              <td>{u.role}</td>
+              <td>{u.totpEnabled ? 'TOTP' : '—'}</td>
+              <td>{u.disabled ? 'disabled' : 'active'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,8 @@
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: new URL('.', import.meta.url).pathname,
+  build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
+  oxc: { jsx: { runtime: 'automatic' } },
+  server: { proxy: { '/api': 'http://127.0.0.1:8080', '/rfc2350': 'http://127.0.0.1:8080', '/.well-known': 'http://127.0.0.1:8080' } },
+});
