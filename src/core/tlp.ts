@@ -39,7 +39,7 @@ export function formatTlp(label: TlpLabel): string {
  * "the red team" is never read as a label.
  */
 const TLP_PATTERN = /\bTLP\s*:\s*(CLEAR|WHITE|GREEN|AMBER(?:\s*\+\s*STRICT)?|RED)\b/gi;
-const TLP_ANY = /\bTLP\s*:\s*([^\s\]\)>,;]*)/i;
+const TLP_ANY = /\bTLP\s*:\s*([^\s\])>,;]*)/i;
 
 function normalise(word: string): TlpLabel {
   const upper = word.toUpperCase().replace(/\s+/g, '');

@@ -1,0 +1,81 @@
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { DEMO_PASSWORD, demoEmail, loadDemo } from '../../src/demo/demo.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/context.js';
+import { getProfile } from '../../src/profile/service.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { describeEachEngine } from '../helpers/database.js';
+
+const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+describeEachEngine('web UI in Chromium', (get) => {
+  let app: App;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    await loadDemo(get().db);
+    app = await buildApp({ database: get(), config: { ...loadConfig({}), webDir } });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function logIn(role: 'incident-manager' | 'analyst', password = DEMO_PASSWORD) {
+    await page.getByLabel('E-mail').fill(demoEmail(role));
+    await page.getByLabel('Password').fill(password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+  }
+
+  it('refuses a wrong password', async () => {
+    await page.goto(base);
+    await logIn('incident-manager', 'not the password');
+    await expect.poll(() => page.getByRole('alert').textContent()).toBe('wrong e-mail or password');
+  });
+
+  it('logs in and shows the team profile', async () => {
+    await logIn('incident-manager');
+    await page.getByRole('heading', { name: 'CERT Stockholm' }).waitFor();
+    expect(await page.getByTestId('profile-email').textContent()).toBe('cert@stockholm.se');
+    expect(await page.getByRole('navigation', { name: 'Main' }).textContent()).toContain('Team profile');
+  });
+
+  it('shows a field error for an invalid edit and saves nothing', async () => {
+    await page.getByRole('button', { name: 'Edit profile' }).click();
+    await page.getByLabel('Time zone (IANA)').fill('Europe/Nowhere');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.locator('.field-error').first().textContent()).toContain('is not an IANA time zone');
+    expect((await getProfile(get().db))?.version).toBe(1);
+  });
+
+  it('edits the profile and keeps the change across a reload', async () => {
+    await page.getByLabel('Time zone (IANA)').fill('Europe/Stockholm');
+    await page.getByLabel('Disclaimers').fill('Edited in the browser test.');
+    await page.getByLabel('friday closes').fill('16:00');
+    await page.getByRole('button', { name: 'Save profile' }).click();
+    await expect.poll(() => page.getByTestId('profile-disclaimers').textContent()).toBe('Edited in the browser test.');
+    await page.screenshot({ path: fileURLToPath(new URL('../../.tmp/profile.png', import.meta.url)), fullPage: true });
+    await page.reload();
+    await page.getByTestId('profile-disclaimers').waitFor();
+    expect(await page.getByTestId('profile-disclaimers').textContent()).toBe('Edited in the browser test.');
+    const stored = await getProfile(get().db);
+    expect(stored?.version).toBe(2);
+    expect(stored?.profile.operatingHours.friday).toEqual([{ start: '08:00', end: '16:00' }]);
+  });
+
+  it('logs out, and an analyst sees the profile without an edit button', async () => {
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    await logIn('analyst');
+    await page.getByRole('heading', { name: 'CERT Stockholm' }).waitFor();
+    expect(await page.getByRole('button', { name: 'Edit profile' }).count()).toBe(0);
+  });
+});
