@@ -11,7 +11,7 @@ const problem = (res: { headers: Record<string, unknown>; json: () => unknown })
 };
 
 describeEachEngine('HTTP API', (get) => {
-  const { app, loginAs } = useApp(get, { loginRateLimit: 5 });
+  const { app, loginAs } = useApp(get, { loginRateLimit: 5, trustProxy: true });
 
   it('answers liveness and readiness', async () => {
     expect((await app().inject('/healthz')).json()).toEqual({ status: 'ok' });
@@ -41,7 +41,9 @@ describeEachEngine('HTTP API', (get) => {
     await loginAs('analyst');
     const res = await app().inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'analyst-1@vakt.test', password: 'test password for vakt' }, headers: { 'x-forwarded-proto': 'https' } });
     const cookie = res.cookies.find((c) => c.name === 'vakt_session');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/' });
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', secure: true });
+    const plain = await app().inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'analyst-1@vakt.test', password: 'test password for vakt' } });
+    expect(plain.cookies.find((c) => c.name === 'vakt_session')?.secure).toBeUndefined();
     expect(res.json()).toMatchObject({ user: { role: 'analyst' }, permissions: ['profile:read', 'users:read', 'tokens:own'] });
     expect(JSON.stringify(res.json())).not.toContain('password');
   });
