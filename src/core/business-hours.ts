@@ -40,6 +40,7 @@ const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 const MS_PER_MINUTE = 60_000;
 /** Ten years of days: far beyond any SLA, and a bound on the loops below. */
 const MAX_DAYS = 3_660;
+const DAY_CACHE_LIMIT = 20_000;
 
 function minutesOf(time: string): number {
   const [h, m] = time.split(':').map(Number);
@@ -83,6 +84,8 @@ export function isKnownHolidayCountry(country: string): boolean {
 export class BusinessClock {
   private readonly holidays: Holidays | undefined;
   private readonly closedDates = new Map<number, Set<string>>();
+  /** Working intervals by the local day's first instant: SLA figures ask for the same days again and again. */
+  private readonly dayCache = new Map<number, { intervals: Array<[number, number]>; next: DateTime }>();
 
   constructor(private readonly config: ClockConfig) {
     if (!isValidTimeZone(config.timeZone)) throw new Error(`unknown time zone ${config.timeZone}`);
@@ -107,6 +110,21 @@ export class BusinessClock {
 
   /** The working intervals of one local day, as instants in milliseconds. */
   intervalsOn(day: DateTime): Array<[number, number]> {
+    return this.dayOf(day).intervals;
+  }
+
+  private dayOf(day: DateTime): { intervals: Array<[number, number]>; next: DateTime } {
+    const key = day.toMillis();
+    let entry = this.dayCache.get(key);
+    if (!entry) {
+      entry = { intervals: this.computeIntervals(day), next: day.plus({ days: 1 }) };
+      if (this.dayCache.size >= DAY_CACHE_LIMIT) this.dayCache.clear();
+      this.dayCache.set(key, entry);
+    }
+    return entry;
+  }
+
+  private computeIntervals(day: DateTime): Array<[number, number]> {
     const isoDate = day.toISODate() ?? '';
     if (this.isClosedDay(isoDate)) return [];
     const weekday = WEEKDAYS[day.weekday - 1]!;
@@ -127,8 +145,10 @@ export class BusinessClock {
     let remaining = minutes * MS_PER_MINUTE;
     const t0 = from.getTime();
     let day = this.localDay(t0);
-    for (let i = 0; i < MAX_DAYS; i++, day = day.plus({ days: 1 })) {
-      for (const [s, e] of this.intervalsOn(day)) {
+    for (let i = 0; i < MAX_DAYS; i++) {
+      const { intervals, next } = this.dayOf(day);
+      day = next;
+      for (const [s, e] of intervals) {
         if (e <= t0) continue;
         const start = Math.max(s, t0);
         if (remaining <= e - start) return new Date(start + remaining);
@@ -145,9 +165,11 @@ export class BusinessClock {
     if (b < a) return -this.workingMinutesBetween(to, from);
     let total = 0;
     let day = this.localDay(a);
-    const last = this.localDay(b);
-    for (let i = 0; i < MAX_DAYS && day <= last; i++, day = day.plus({ days: 1 })) {
-      for (const [s, e] of this.intervalsOn(day)) {
+    const last = this.localDay(b).toMillis();
+    for (let i = 0; i < MAX_DAYS && day.toMillis() <= last; i++) {
+      const { intervals, next } = this.dayOf(day);
+      day = next;
+      for (const [s, e] of intervals) {
         total += Math.max(0, Math.min(e, b) - Math.max(s, a));
       }
     }
