@@ -4,8 +4,9 @@ import { verifyAudit } from '../audit/audit-log.js';
 import { createApiToken, listApiTokens, lookupApiToken, revokeApiToken } from './api-tokens.js';
 import { PERMISSIONS, can, type Permission, type Principal, type Role } from './roles.js';
 import { createSession, endSession, lookupSession, SESSION_IDLE_MS } from './sessions.js';
-import { newTotpSecret, totpCode } from './totp.js';
-import { authenticate, createUser, disableUser, listUsers, resetPassword } from './users.js';
+import { totpCodes } from '../../test/helpers/totp.js';
+import { newTotpSecret } from './totp.js';
+import { authenticate, createUser, disableUser, listUsers, resetPassword, resetTotp } from './users.js';
 
 describe('role permissions', () => {
   const table: Record<Role, Permission[]> = {
@@ -64,8 +65,13 @@ describeEachEngine('users, sessions and tokens', (get) => {
     await db.updateTable('users').set({ totp_secret: secret, totp_enabled: true }).where('email', '=', 'Anna@cert.example').execute();
     await expect(authenticate(db, { email: 'anna@cert.example', password })).rejects.toMatchObject({ code: 'totp-required' });
     await expect(authenticate(db, { email: 'anna@cert.example', password, totp: '000000' })).rejects.toThrow('wrong one-time code');
-    expect((await authenticate(db, { email: 'anna@cert.example', password, totp: totpCode(secret) })).email).toBe('Anna@cert.example');
-    await db.updateTable('users').set({ totp_secret: null, totp_enabled: false }).where('email', '=', 'Anna@cert.example').execute();
+    const codes = await totpCodes(secret);
+    expect((await authenticate(db, { email: 'anna@cert.example', password, totp: codes.current })).email).toBe('Anna@cert.example');
+    await expect(authenticate(db, { email: 'anna@cert.example', password, totp: codes.current })).rejects.toThrow('used already');
+    await expect(authenticate(db, { email: 'anna@cert.example', password, totp: codes.previous })).rejects.toThrow('used already');
+    expect((await authenticate(db, { email: 'anna@cert.example', password, totp: codes.next })).email).toBe('Anna@cert.example');
+    await resetTotp(db, 'cli:admin', 'anna@cert.example');
+    expect((await authenticate(db, { email: 'anna@cert.example', password })).totp_enabled).toBe(false);
   });
 
   it('keeps sessions until idle, absolute expiry or logout', async () => {
@@ -112,7 +118,7 @@ describeEachEngine('users, sessions and tokens', (get) => {
   it('wrote every change to an intact audit chain', async () => {
     const actions = await get().db.selectFrom('audit_log').select('action').orderBy('seq').execute();
     expect(actions.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['user.create', 'session.login', 'token.create', 'token.revoke', 'user.password-reset', 'user.disable']),
+      expect.arrayContaining(['user.create', 'session.login', 'user.totp-reset', 'token.create', 'token.revoke', 'user.password-reset', 'user.disable']),
     );
     expect((await verifyAudit(get().db)).ok).toBe(true);
   });

@@ -5,10 +5,10 @@ import { appendAudit } from '../audit/audit-log.js';
 import { VaktError } from '../core/errors.js';
 import { SESSION_COOKIE, principal, requirePermission } from '../http/authentication.js';
 import { createApiToken, listApiTokens, NewTokenSchema, revokeApiToken } from './api-tokens.js';
-import { actorOf, permissionsOf, ROLES, TOKEN_SCOPES } from './roles.js';
+import { actorOf, permissionsOf, ROLES, TOKEN_SCOPES, type Principal } from './roles.js';
 import { createSession, endSession } from './sessions.js';
-import { newTotpSecret, totpUri, verifyTotp } from './totp.js';
-import { authenticate, createUser, disableUser, listUsers, NewUserSchema, principalOf, publicUser, resetPassword } from './users.js';
+import { newTotpSecret, totpUri } from './totp.js';
+import { acceptTotp, authenticate, createUser, disableUser, listUsers, NewUserSchema, principalOf, publicUser, resetPassword } from './users.js';
 
 const UserSchema = Type.Object({
   id: Type.String(),
@@ -85,26 +85,45 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/auth/totp/enrol',
-    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'Start TOTP enrolment: returns the secret to scan', response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }) } } },
+    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'Start TOTP enrolment: returns the secret to enter in an authenticator app', response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), 409: Problem } } },
     async (request) => {
       const p = principal(request);
+      const row = await db.selectFrom('users').select('totp_enabled').where('id', '=', p.userId).executeTakeFirstOrThrow();
+      // Re-enrolling would switch the second factor off: that needs the current code (disable).
+      if (row.totp_enabled) throw new VaktError('conflict', 'two-factor authentication is already on; turn it off with a current code first');
       const secret = newTotpSecret();
-      await db.updateTable('users').set({ totp_secret: secret, totp_enabled: false }).where('id', '=', p.userId).execute();
+      await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', p.userId).execute();
       return { secret, uri: totpUri(secret, p.email) };
     },
   );
 
+  const CodeBody = Type.Object({ code: Type.String({ maxLength: 10 }) }, strict);
+  const setTotp = async (p: Principal, code: string, enable: boolean) => {
+    const row = await db.selectFrom('users').select(['id', 'totp_secret', 'totp_enabled']).where('id', '=', p.userId).executeTakeFirstOrThrow();
+    if (row.totp_enabled === enable) throw new VaktError('conflict', `two-factor authentication is already ${enable ? 'on' : 'off'}`);
+    await acceptTotp(db, row, code).catch((error: VaktError) => {
+      throw new VaktError('validation', `${error.message}; check the time on your device`, [{ field: 'code', reason: 'does not match' }]);
+    });
+    await db.transaction().execute(async (trx) => {
+      await trx.updateTable('users').set({ totp_enabled: enable, ...(enable ? {} : { totp_secret: null, totp_last_step: null }) }).where('id', '=', p.userId).execute();
+      await appendAudit(trx, { actor: actorOf(p), action: enable ? 'user.totp-enable' : 'user.totp-disable', objectType: 'user', objectId: p.userId });
+    });
+  };
+
   app.post(
     '/api/auth/totp/confirm',
-    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'Finish TOTP enrolment with a code', body: Type.Object({ code: Type.String({ maxLength: 10 }) }, strict), response: { 204: Type.Null() } } },
+    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'Finish TOTP enrolment with a code from the app', body: CodeBody, response: { 204: Type.Null(), 400: Problem, 409: Problem } } },
     async (request, reply) => {
-      const p = principal(request);
-      const row = await db.selectFrom('users').select('totp_secret').where('id', '=', p.userId).executeTakeFirstOrThrow();
-      if (!row.totp_secret || !verifyTotp(row.totp_secret, request.body.code)) throw new VaktError('validation', 'the code does not match; check the time on your device', [{ field: 'code', reason: 'does not match' }]);
-      await db.transaction().execute(async (trx) => {
-        await trx.updateTable('users').set({ totp_enabled: true }).where('id', '=', p.userId).execute();
-        await appendAudit(trx, { actor: actorOf(p), action: 'user.totp-enable', objectType: 'user', objectId: p.userId });
-      });
+      await setTotp(principal(request), request.body.code, true);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/auth/totp/disable',
+    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'Turn TOTP off; needs a current code', body: CodeBody, response: { 204: Type.Null(), 400: Problem, 409: Problem } } },
+    async (request, reply) => {
+      await setTotp(principal(request), request.body.code, false);
       return reply.status(204).send(null);
     },
   );

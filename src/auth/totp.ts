@@ -13,10 +13,17 @@ export function totpUri(secret: string, label: string): string {
   return totpFor(secret, label).toString();
 }
 
-/** Accepts the current code and one step either side, for clocks that drift. */
-export function verifyTotp(secret: string, code: string, timestamp = Date.now()): boolean {
-  if (!/^\d{6}$/.test(code.trim())) return false;
-  return totpFor(secret).validate({ token: code.trim(), window: 1, timestamp }) !== null;
+const PERIOD_MS = 30_000;
+
+/**
+ * Accepts the current code and one step either side, for clocks that drift, and returns the
+ * time step it belongs to (null when wrong). Callers refuse a step at or below the last one
+ * accepted, so a code cannot be used twice (RFC 6238, section 5.2).
+ */
+export function verifyTotp(secret: string, code: string, timestamp = Date.now()): number | null {
+  if (!/^\d{6}$/.test(code.trim())) return null;
+  const delta = totpFor(secret).validate({ token: code.trim(), window: 1, timestamp });
+  return delta === null ? null : Math.floor(timestamp / PERIOD_MS) + delta;
 }
 
 export function totpCode(secret: string, timestamp = Date.now()): string {

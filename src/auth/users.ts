@@ -122,6 +122,16 @@ export async function resetPassword(db: Kysely<Schema>, actor: string, emailOrId
   });
 }
 
+/** For a lost authenticator: an administrator turns the user's second factor off. */
+export async function resetTotp(db: Kysely<Schema>, actor: string, emailOrId: string): Promise<void> {
+  const row = await requireUser(db, emailOrId);
+  await db.transaction().execute(async (trx) => {
+    await trx.updateTable('users').set({ totp_enabled: false, totp_secret: null, totp_last_step: null }).where('id', '=', row.id).execute();
+    await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+    await appendAudit(trx, { actor, action: 'user.totp-reset', objectType: 'user', objectId: row.id });
+  });
+}
+
 export interface Credentials {
   email: string;
   password: string;
@@ -138,7 +148,21 @@ export async function authenticate(db: Kysely<Schema>, credentials: Credentials)
   if (!row || !ok || row.disabled_at) throw new VaktError('unauthenticated', 'wrong e-mail or password');
   if (row.totp_enabled) {
     if (!credentials.totp) throw new VaktError('totp-required', 'enter the code from your authenticator app');
-    if (!row.totp_secret || !verifyTotp(row.totp_secret, credentials.totp)) throw new VaktError('unauthenticated', 'wrong one-time code');
+    await acceptTotp(db, row, credentials.totp);
   }
   return row;
+}
+
+/** Checks a TOTP code and records its time step, refusing wrong and already-used codes. */
+export async function acceptTotp(db: Kysely<Schema>, row: Pick<UserRow, 'id' | 'totp_secret'>, code: string): Promise<void> {
+  const step = row.totp_secret ? verifyTotp(row.totp_secret, code) : null;
+  if (step === null) throw new VaktError('unauthenticated', 'wrong one-time code');
+  // The compare-and-set makes two simultaneous logins with one code succeed only once.
+  const updated = await db
+    .updateTable('users')
+    .set({ totp_last_step: step })
+    .where('id', '=', row.id)
+    .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) === 0) throw new VaktError('unauthenticated', 'this one-time code was used already; wait for the next one');
 }

@@ -84,3 +84,34 @@ describe('the vakt command', () => {
     expect(second).toMatchObject({ code: 2, stderr: 'vakt: this installation is already initialised (it has users)\n' });
   });
 });
+
+const serverUrl = process.env.VAKT_TEST_DATABASE_URL;
+describe.runIf(serverUrl)('the vakt command on a PostgreSQL server [postgres]', () => {
+  let env: Record<string, string>;
+  let drop = async () => {};
+  beforeAll(async () => {
+    const { default: pg } = await import('pg');
+    const { databaseUrl } = await import('../../test/helpers/postgres-url.js');
+    const name = `vakt_t_${process.ppid}_cli_${Date.now() % 100000}`;
+    const admin = new pg.Client({ connectionString: serverUrl });
+    await admin.connect();
+    await admin.query(`create database ${name}`);
+    await admin.end();
+    env = { DATABASE_URL: databaseUrl(serverUrl!, name), VAKT_DATA_DIR: '/nonexistent-so-pglite-is-not-used' };
+    drop = async () => {
+      const c = new pg.Client({ connectionString: serverUrl });
+      await c.connect();
+      await c.query(`drop database if exists ${name} with (force)`);
+      await c.end();
+    };
+  });
+  afterAll(() => drop());
+
+  it('migrates, loads the demo, lists users and verifies the audit log', async () => {
+    expect(await runCli(['migrate'], env)).toMatchObject({ code: 0, stdout: 'applied: 0001_foundation\n' });
+    expect((await runCli(['demo'], env)).code).toBe(0);
+    expect((await runCli(['users', 'list'], env)).stdout).toMatch(/^admin@cert-stockholm\.demo\tadmin\tactive/m);
+    expect((await runCli(['audit', 'verify'], env)).stdout).toMatch(/^audit log intact: 6 entries/);
+    expect((await runCli(['profile', 'export', '--format', 'txt'], env)).stdout).toContain('CERT Stockholm');
+  });
+});

@@ -23,6 +23,8 @@ export interface UsersTable {
   password_hash: string;
   totp_secret: string | null;
   totp_enabled: Generated<boolean>;
+  /** The last TOTP time step accepted: a code is good once. */
+  totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
   disabled_at: Timestamp | null;
   password_changed_at: Timestamp;
   created_at: CreatedAt;

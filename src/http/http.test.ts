@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { useApp } from '../../test/helpers/app.js';
+import { TEST_PASSWORD, useApp } from '../../test/helpers/app.js';
+import { totpCodes } from '../../test/helpers/totp.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
 import { ERROR_CATALOGUE } from '../core/errors.js';
@@ -169,6 +170,22 @@ describeEachEngine('HTTP API', (get) => {
     expect((await admin.request({ url: '/api/audit/verify' })).json()).toMatchObject({ ok: true });
     const analyst = await loginAs('analyst');
     expect(problem(await analyst.request({ method: 'POST', url: '/api/users', payload: { email: 'x@vakt.test', name: 'X', role: 'admin', password: 'long enough password' } }))).toMatchObject({ status: 403 });
+  });
+
+  it('enrols, requires and disables TOTP', async () => {
+    const client = await loginAs('analyst');
+    const { secret } = (await client.request({ method: 'POST', url: '/api/auth/totp/enrol' })).json<{ secret: string; uri: string }>();
+    expect(problem(await client.request({ method: 'POST', url: '/api/auth/totp/confirm', payload: { code: '000000' } }))).toMatchObject({ status: 400, errors: [{ field: 'code' }] });
+    const codes = await totpCodes(secret);
+    expect((await client.request({ method: 'POST', url: '/api/auth/totp/confirm', payload: { code: codes.previous } })).statusCode).toBe(204);
+    expect(problem(await client.request({ method: 'POST', url: '/api/auth/totp/enrol' }))).toMatchObject({ status: 409 });
+    const login = (totp?: string) => app().inject({ method: 'POST', url: '/api/auth/login', payload: { email: client.email, password: TEST_PASSWORD, ...(totp ? { totp } : {}) } });
+    expect(problem(await login())).toMatchObject({ status: 401, code: 'totp-required' });
+    expect((await login(codes.current)).statusCode).toBe(200);
+    expect(problem(await login(codes.current))).toMatchObject({ status: 401, detail: 'this one-time code was used already; wait for the next one' });
+    expect(problem(await client.request({ method: 'POST', url: '/api/auth/totp/disable', payload: { code: codes.current } }))).toMatchObject({ status: 400 });
+    expect((await client.request({ method: 'POST', url: '/api/auth/totp/disable', payload: { code: codes.next } })).statusCode).toBe(204);
+    expect((await login()).statusCode).toBe(200);
   });
 
   it('logs out', async () => {

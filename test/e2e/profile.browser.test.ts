@@ -6,6 +6,7 @@ import { DEMO_PASSWORD, demoEmail, loadDemo } from '../../src/demo/demo.js';
 import { buildApp } from '../../src/http/app.js';
 import type { App } from '../../src/http/context.js';
 import { getProfile } from '../../src/profile/service.js';
+import { totpCodes } from '../helpers/totp.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { describeEachEngine } from '../helpers/database.js';
 
@@ -77,5 +78,31 @@ describeEachEngine('web UI in Chromium', (get) => {
     await logIn('analyst');
     await page.getByRole('heading', { name: 'CERT Stockholm' }).waitFor();
     expect(await page.getByRole('button', { name: 'Edit profile' }).count()).toBe(0);
+  });
+
+  it('creates an API token that is shown once', async () => {
+    await page.getByRole('link', { name: 'My account' }).click();
+    await page.getByLabel('Name').fill('nightly export');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    const token = await page.getByTestId('new-token').textContent();
+    expect(token).toMatch(/^vakt_/);
+    const res = await fetch(`${base}/api/profile`, { headers: { authorization: `Bearer ${token}` } });
+    expect(res.status).toBe(200);
+    await page.getByRole('cell', { name: 'nightly export' }).waitFor();
+  });
+
+  it('turns on two-factor authentication, which the next login asks for', async () => {
+    await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
+    const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    const codes = await totpCodes(secret);
+    await page.getByLabel('Code from the app').fill(codes.previous);
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    await page.getByRole('button', { name: 'Turn off' }).waitFor();
+    await page.getByRole('button', { name: 'Log out' }).click();
+    await logIn('analyst');
+    await page.getByLabel('One-time code').fill(codes.current);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    // Back where the user was: the account page, now saying two-factor authentication is on.
+    await page.getByText('On: logging in asks for a code').waitFor();
   });
 });

@@ -5,6 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, type Session } from './api';
+import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
 import { LoginPage } from './pages/LoginPage';
 import { ProfilePage } from './pages/ProfilePage';
@@ -21,6 +22,7 @@ const NAV: NavItem[] = [
   { path: '/profile', label: 'Team profile', permission: 'profile:read', page: (s) => <ProfilePage session={s} /> },
   { path: '/users', label: 'Users', permission: 'users:read', page: () => <UsersPage /> },
   { path: '/audit', label: 'Audit log', permission: 'audit:read', page: () => <AuditPage /> },
+  { path: '/account', label: 'My account', permission: 'tokens:own', page: (s) => <AccountPage session={s} /> },
 ];
 
 function usePath(): [string, (path: string) => void] {

@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { listAudit, verifyAudit } from '../../audit/audit-log.js';
 import { ROLES, isRole } from '../../auth/roles.js';
-import { createUser, disableUser, listUsers, resetPassword } from '../../auth/users.js';
+import { createUser, disableUser, listUsers, resetPassword, resetTotp } from '../../auth/users.js';
 import { loadConfig } from '../../config.js';
 import { backup, restore } from '../../db/backup.js';
 import { migrate, openDatabase } from '../../db/database.js';
@@ -109,6 +109,14 @@ export function registerAdminCommands(program: Command): void {
         process.stdout.write(process.env.VAKT_PASSWORD ? `password of ${email} reset\n` : `new password for ${email} (shown once): ${password}\n`);
       }),
     );
+
+  users
+    .command('reset-totp <email>')
+    .description('turn off a user\'s two-factor authentication (lost device); ends their sessions')
+    .action(action(async (email: string) => withDatabase(async ({ db }) => {
+      await resetTotp(db, actorFromCli(), email);
+      process.stdout.write(`two-factor authentication of ${email} is off; they can set it up again after logging in\n`);
+    })));
 
   const audit = program.command('audit').description('the tamper-evident audit log');
   audit

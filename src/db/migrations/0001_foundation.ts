@@ -22,6 +22,7 @@ const statements = [
      password_hash text not null,
      totp_secret text,
      totp_enabled boolean not null default false,
+     totp_last_step bigint,
      disabled_at timestamptz,
      password_changed_at timestamptz not null default now(),
      created_at timestamptz not null default now(),

@@ -1,0 +1,175 @@
+/** The user's own security: two-factor authentication and API tokens. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, type Session } from '../api';
+
+interface Token {
+  id: string;
+  name: string;
+  prefix: string;
+  scopes: string[];
+  createdAt: string;
+  expiresAt: string | null;
+  lastUsedAt: string | null;
+  revoked: boolean;
+}
+
+export function AccountPage({ session }: { session: Session }) {
+  return (
+    <section>
+      <h1>My account</h1>
+      <p className="muted">
+        {session.user.name} · {session.user.email} · {session.user.role}
+      </p>
+      <TwoFactor enabled={session.user.totpEnabled} />
+      <Tokens />
+    </section>
+  );
+}
+
+function TwoFactor({ enabled }: { enabled: boolean }) {
+  const queryClient = useQueryClient();
+  const [enrolment, setEnrolment] = useState<{ secret: string; uri: string } | null>(null);
+  const [code, setCode] = useState('');
+  const [error, setError] = useState('');
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ['session'] });
+
+  const run = async (body: () => Promise<void>) => {
+    setError('');
+    try {
+      await body();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  const enrol = () => run(async () => setEnrolment(await api('POST', '/api/auth/totp/enrol')));
+  const confirm = (event: FormEvent) => {
+    event.preventDefault();
+    void run(async () => {
+      await api('POST', enabled ? '/api/auth/totp/disable' : '/api/auth/totp/confirm', { code });
+      setEnrolment(null);
+      setCode('');
+      await refresh();
+    });
+  };
+
+  return (
+    <fieldset>
+      <legend>Two-factor authentication</legend>
+      <p>{enabled ? 'On: logging in asks for a code from your authenticator app.' : 'Off.'}</p>
+      {!enabled && !enrolment && (
+        <button type="button" onClick={enrol}>
+          Set up two-factor authentication
+        </button>
+      )}
+      {enrolment && (
+        <p>
+          Enter this key in your authenticator app (TOTP, 6 digits, 30 seconds): <code data-testid="totp-secret">{enrolment.secret}</code>
+        </p>
+      )}
+      {(enabled || enrolment) && (
+        <form onSubmit={confirm} aria-label={enabled ? 'Turn off two-factor authentication' : 'Confirm two-factor authentication'}>
+          <label>
+            Code from the app
+            <input name="code" inputMode="numeric" pattern="[0-9]{6}" required value={code} onChange={(e) => setCode(e.target.value)} />
+          </label>
+          <button type="submit">{enabled ? 'Turn off' : 'Turn on'}</button>
+        </form>
+      )}
+      {error && <p role="alert">{error}</p>}
+    </fieldset>
+  );
+}
+
+const SCOPES = ['read', 'write', 'admin'] as const;
+
+function Tokens() {
+  const queryClient = useQueryClient();
+  const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api<Token[]>('GET', '/api/tokens') });
+  const [name, setName] = useState('');
+  const [scopes, setScopes] = useState<string[]>(['read']);
+  const [shown, setShown] = useState('');
+  const create = useMutation({
+    mutationFn: () => api<Token & { token: string }>('POST', '/api/tokens', { name, scopes }),
+    onSuccess: async (created) => {
+      setShown(created.token);
+      setName('');
+      await queryClient.invalidateQueries({ queryKey: ['tokens'] });
+    },
+  });
+  const revoke = useMutation({
+    mutationFn: (id: string) => api('DELETE', `/api/tokens/${id}`),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['tokens'] }),
+  });
+
+  return (
+    <fieldset>
+      <legend>API tokens</legend>
+      <form
+        aria-label="New API token"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <label>
+          Name
+          <input name="token-name" required value={name} onChange={(e) => setName(e.target.value)} />
+        </label>
+        <div className="actions">
+          {SCOPES.map((scope) => (
+            <label key={scope}>
+              <input
+                type="checkbox"
+                checked={scopes.includes(scope)}
+                onChange={(e) => setScopes((current) => (e.target.checked ? [...current, scope] : current.filter((s) => s !== scope)))}
+              />{' '}
+              {scope}
+            </label>
+          ))}
+        </div>
+        <button type="submit" disabled={create.isPending}>
+          Create token
+        </button>
+        {create.isError && <p role="alert">{create.error.message}</p>}
+      </form>
+      {shown && (
+        <p role="status">
+          Copy it now, it is not shown again: <code data-testid="new-token">{shown}</code>
+        </p>
+      )}
+      <table>
+        <thead>
+          <tr>
+            <th>Name</th>
+            <th>Token</th>
+            <th>Scopes</th>
+            <th>Last used</th>
+            <th />
+          </tr>
+        </thead>
+        <tbody>
+          {tokens.data?.map((t) => (
+            <tr key={t.id}>
+              <td>{t.name}</td>
+              <td>
+                <code>{t.prefix}…</code>
+              </td>
+              <td>{t.scopes.join(', ')}</td>
+              <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
+              <td>
+                {t.revoked ? (
+                  'revoked'
+                ) : (
+                  <button type="button" onClick={() => revoke.mutate(t.id)}>
+                    Revoke
+                  </button>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </fieldset>
+  );
+}
