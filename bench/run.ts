@@ -9,6 +9,7 @@ import { appendAudit } from '../src/audit/audit-log.js';
 import { BusinessClock } from '../src/core/business-hours.js';
 import { findTlp, mayReceive, type TlpLabel } from '../src/core/tlp.js';
 import { migrate, openDatabase } from '../src/db/database.js';
+import { createScratchDatabase } from '../test/helpers/postgres.js';
 
 function rate(label: string, n: number, ms: number, unit = 'ops'): number {
   const perSecond = (n / ms) * 1000;
@@ -86,18 +87,11 @@ async function auditBench(name: string, options: Parameters<typeof openDatabase>
 await auditBench('pglite', {});
 const url = process.env.VAKT_TEST_DATABASE_URL;
 if (url) {
-  const pg = await import('pg');
-  const name = `vakt_bench_${process.pid}`;
-  const admin = new pg.default.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create database ${name}`);
+  const scratch = await createScratchDatabase(url);
   try {
-    const target = new URL(url);
-    target.pathname = `/${name}`;
-    await auditBench('postgres', { url: target.toString() });
+    await auditBench('postgres', { url: scratch.url });
   } finally {
-    await admin.query(`drop database if exists ${name} with (force)`);
-    await admin.end();
+    await scratch.drop();
   }
 } else {
   console.log('(set VAKT_TEST_DATABASE_URL to measure PostgreSQL too)');

@@ -7,10 +7,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import pg from 'pg';
 import type { TestProject } from 'vitest/node';
 import { migrate, openDatabase } from '../src/db/database.js';
-import { databaseUrl } from './helpers/postgres-url.js';
+import { createNamedDatabase, databaseUrl, dropDatabasesLike, dropNamedDatabase } from './helpers/postgres.js';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -33,11 +32,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   let pgTemplate: string | null = null;
   if (url) {
     pgTemplate = `vakt_tpl_${process.pid}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`drop database if exists ${pgTemplate}`);
-    await admin.query(`create database ${pgTemplate}`);
-    await admin.end();
+    await createNamedDatabase(url, pgTemplate);
     const server = await openDatabase({ url: databaseUrl(url, pgTemplate) });
     await migrate(server);
     await server.close();
@@ -47,15 +42,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
   return async () => {
     rmSync(dir, { recursive: true, force: true });
     if (url && pgTemplate) {
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      const { rows } = await admin.query<{ datname: string }>(
-        `select datname from pg_database where datname like $1`,
-        [`vakt_t_${process.pid}_%`],
-      );
-      for (const row of rows) await admin.query(`drop database if exists ${row.datname} with (force)`);
-      await admin.query(`drop database if exists ${pgTemplate} with (force)`);
-      await admin.end();
+      await dropDatabasesLike(url, `vakt_t_${process.pid}_`);
+      await dropNamedDatabase(url, pgTemplate);
     }
   };
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/helpers/cli.js';
+import { createScratchDatabase } from '../../test/helpers/postgres.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
 import { openDatabase } from '../db/database.js';
 
@@ -90,20 +91,9 @@ describe.runIf(serverUrl)('the vakt command on a PostgreSQL server [postgres]', 
   let env: Record<string, string>;
   let drop = async () => {};
   beforeAll(async () => {
-    const { default: pg } = await import('pg');
-    const { databaseUrl } = await import('../../test/helpers/postgres-url.js');
-    const name = `vakt_t_${process.ppid}_cli_${Date.now() % 100000}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
-    await admin.end();
-    env = { DATABASE_URL: databaseUrl(serverUrl!, name), VAKT_DATA_DIR: '/nonexistent-so-pglite-is-not-used' };
-    drop = async () => {
-      const c = new pg.Client({ connectionString: serverUrl });
-      await c.connect();
-      await c.query(`drop database if exists ${name} with (force)`);
-      await c.end();
-    };
+    const scratch = await createScratchDatabase(serverUrl!);
+    env = { DATABASE_URL: scratch.url, VAKT_DATA_DIR: '/nonexistent-so-pglite-is-not-used' };
+    drop = scratch.drop;
   });
   afterAll(() => drop());
 

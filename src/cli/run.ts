@@ -28,10 +28,15 @@ export function action<A extends unknown[]>(body: (...args: A) => Promise<number
   };
 }
 
+/** The database the environment names: DATABASE_URL, else PGlite in VAKT_DATA_DIR. */
+export function openConfiguredDatabase(config: Config): Promise<Database> {
+  return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+}
+
 /** Opens the configured database, migrated, and closes it after the body. */
 export async function withDatabase<T>(body: (database: Database, config: Config) => Promise<T>): Promise<T> {
   const config = loadConfig();
-  const database = await openDatabase({ ...(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir }) });
+  const database = await openConfiguredDatabase(config);
   try {
     await migrate(database);
     return await body(database, config);

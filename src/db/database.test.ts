@@ -1,12 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { sql } from 'kysely';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/database.js';
-import { databaseUrl } from '../../test/helpers/postgres-url.js';
+import { createScratchDatabase } from '../../test/helpers/postgres.js';
 import { migrate, openDatabase } from './database.js';
 
 describeEachEngine('migrations', (get) => {
@@ -41,13 +39,10 @@ describe('PGlite data directory', () => {
 const url = process.env.VAKT_TEST_DATABASE_URL;
 describe.runIf(url)('migrations on a PostgreSQL server [postgres]', () => {
   it('two processes starting together apply each migration once', async () => {
-    const name = `vakt_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: url });
-    await admin.connect();
-    await admin.query(`create database ${name}`);
+    const scratch = await createScratchDatabase(url!);
     try {
-      const a = await openDatabase({ url: databaseUrl(url!, name) });
-      const b = await openDatabase({ url: databaseUrl(url!, name) });
+      const a = await openDatabase({ url: scratch.url });
+      const b = await openDatabase({ url: scratch.url });
       const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
       expect([...ra.applied, ...rb.applied]).toEqual(['0001_foundation']);
       const count = await sql<{ n: number }>`select count(*)::int as n from vakt_migrations`.execute(a.db);
@@ -55,8 +50,7 @@ describe.runIf(url)('migrations on a PostgreSQL server [postgres]', () => {
       await a.close();
       await b.close();
     } finally {
-      await admin.query(`drop database if exists ${name} with (force)`);
-      await admin.end();
+      await scratch.drop();
     }
   });
 });

@@ -1,13 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { testEngines } from '../../test/helpers/database.js';
-import { databaseUrl } from '../../test/helpers/postgres-url.js';
+import { createScratchDatabase } from '../../test/helpers/postgres.js';
 
 const script = new URL('../../test/fixtures/job-process.ts', import.meta.url).pathname;
 
@@ -36,19 +34,9 @@ describe.each(testEngines())('a job survives a killed worker and runs exactly on
     let env: Record<string, string> = { JOB_DIR: dir };
     let dropDatabase = async () => {};
     if (engine === 'postgres') {
-      const url = process.env.VAKT_TEST_DATABASE_URL!;
-      const name = `vakt_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
-      const admin = new pg.Client({ connectionString: url });
-      await admin.connect();
-      await admin.query(`create database ${name}`);
-      await admin.end();
-      env = { ...env, JOB_DB_URL: databaseUrl(url, name) };
-      dropDatabase = async () => {
-        const c = new pg.Client({ connectionString: url });
-        await c.connect();
-        await c.query(`drop database if exists ${name} with (force)`);
-        await c.end();
-      };
+      const scratch = await createScratchDatabase(process.env.VAKT_TEST_DATABASE_URL!);
+      env = { ...env, JOB_DB_URL: scratch.url };
+      dropDatabase = scratch.drop;
     } else {
       env = { ...env, JOB_DATA_DIR: join(dir, 'data') };
     }

@@ -3,12 +3,10 @@
  * Each suite gets a database of its own, made from the migrated template of the global setup.
  * Suite names carry the engine in brackets: CI counts the "[postgres]" ones.
  */
-import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, inject } from 'vitest';
 import { openDatabase, type Database, type Engine } from '../../src/db/database.js';
-import { databaseUrl } from './postgres-url.js';
+import { createScratchDatabase } from './postgres.js';
 
 export function testEngines(): Engine[] {
   return inject('pgTemplate') ? ['pglite', 'postgres'] : ['pglite'];
@@ -22,24 +20,13 @@ export async function createTestDatabase(engine: Engine): Promise<Database> {
   const url = process.env.VAKT_TEST_DATABASE_URL;
   const template = inject('pgTemplate');
   if (!url || !template) throw new Error('PostgreSQL tests need VAKT_TEST_DATABASE_URL');
-  const name = `vakt_t_${process.ppid}_${randomBytes(4).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(`create database ${name} template ${template}`);
-  } finally {
-    await admin.end();
-  }
-  const database = await openDatabase({ url: databaseUrl(url, name) });
-  const close = database.close;
+  const scratch = await createScratchDatabase(url, template);
+  const database = await openDatabase({ url: scratch.url });
   return {
     ...database,
     close: async () => {
-      await close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop database if exists ${name} with (force)`);
-      await cleanup.end();
+      await database.close();
+      await scratch.drop();
     },
   };
 }

@@ -6,9 +6,9 @@ import { ROLES, isRole } from '../../auth/roles.js';
 import { createUser, disableUser, listUsers, resetPassword, resetTotp } from '../../auth/users.js';
 import { loadConfig } from '../../config.js';
 import { backup, restore } from '../../db/backup.js';
-import { migrate, openDatabase } from '../../db/database.js';
+import { migrate } from '../../db/database.js';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/demo.js';
-import { action, actorFromCli, EXIT_ERROR, UsageError, withDatabase } from '../run.js';
+import { action, actorFromCli, EXIT_ERROR, openConfiguredDatabase, UsageError, withDatabase } from '../run.js';
 
 function newPassword(): string {
   return randomBytes(18).toString('base64url');
@@ -20,8 +20,7 @@ export function registerAdminCommands(program: Command): void {
     .description('apply pending database migrations')
     .action(
       action(async () => {
-        const config = loadConfig();
-        const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+        const database = await openConfiguredDatabase(loadConfig());
         try {
           const { applied } = await migrate(database);
           process.stdout.write(applied.length > 0 ? `applied: ${applied.join(', ')}\n` : 'the database is up to date\n');

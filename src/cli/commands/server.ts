@@ -1,12 +1,12 @@
 /** `vakt serve` and `vakt worker`. */
 import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
-import { migrate, openDatabase, type Database } from '../../db/database.js';
+import { migrate, type Database } from '../../db/database.js';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/demo.js';
 import { buildApp } from '../../http/app.js';
 import { foundationJobs } from '../../jobs/maintenance-jobs.js';
 import { JobQueue } from '../../jobs/queue.js';
-import { action, UsageError } from '../run.js';
+import { action, openConfiguredDatabase, UsageError } from '../run.js';
 
 function port(value: string): number {
   const n = Number(value);
@@ -15,8 +15,7 @@ function port(value: string): number {
 }
 
 async function open(): Promise<Database> {
-  const config = loadConfig();
-  const database = await openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  const database = await openConfiguredDatabase(loadConfig());
   const { applied } = await migrate(database);
   if (applied.length > 0) process.stderr.write(`vakt: applied migrations ${applied.join(', ')}\n`);
   return database;
