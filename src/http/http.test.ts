@@ -126,6 +126,14 @@ describeEachEngine('HTTP API', (get) => {
       expect(r.body.errors?.map((e) => e.field)).toEqual(['timeZone', 'operatingHours.friday[1]']);
       expect(r.version).toBe(2);
     });
+    it('an oversized body', async () => {
+      const r = await put({ ...loadProfileFixture('cert-stockholm'), disclaimers: 'x'.repeat(2 * 1024 * 1024) });
+      expect(r).toMatchObject({ status: 413, version: 2 });
+    });
+    it('a string where JSON was expected', async () => {
+      const r = await put('TLP:RED; drop table users', 'text/plain');
+      expect(r).toMatchObject({ status: 400, version: 2, body: { errors: [{ field: '(root)', reason: 'must be an object' }] } });
+    });
     it('a wrong query type', async () => {
       const admin = await loginAs('admin');
       expect(problem(await admin.request({ url: '/api/audit?limit=lots' }))).toMatchObject({ status: 400, errors: [{ field: 'querystring.limit', reason: 'must be an integer' }] });
