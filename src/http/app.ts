@@ -31,7 +31,6 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     logger: options.logger ?? false,
     trustProxy: context.config.trustProxy,
     genReqId: () => randomUUID(),
-    ajv: { customOptions: { removeAdditional: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   // Bodies are validated strictly (a string is not a number); query strings and paths are text
