@@ -3,7 +3,6 @@ import { VaktError } from '../core/errors.js';
 import { loadConfig, type Config } from '../config.js';
 import { migrate, openDatabase, type Database } from '../db/database.js';
 
-export const EXIT_OK = 0;
 export const EXIT_ERROR = 1;
 export const EXIT_USAGE = 2;
 

@@ -49,4 +49,3 @@ export class ValidationError extends VaktError {
 }
 
 export const notFound = (what: string): VaktError => new VaktError('not-found', `${what} not found`);
-export const forbidden = (why: string): VaktError => new VaktError('forbidden', why);

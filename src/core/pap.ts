@@ -23,13 +23,6 @@ const PERMITS: Record<PapLabel, readonly PapAction[]> = {
   CLEAR: ['passive-internal', 'passive-external', 'active', 'unrestricted'],
 };
 
-export const PAP_DESCRIPTIONS: Record<PapLabel, string> = {
-  RED: 'Non-detectable actions only: passive use on internal logs and systems.',
-  AMBER: 'Passive cross-checks allowed, such as third-party look-ups or a monitoring honeypot.',
-  GREEN: 'Active actions allowed, such as blocking or pinging the target.',
-  CLEAR: 'No restrictions on the use of this information.',
-};
-
 export function isPapLabel(value: unknown): value is PapLabel {
   return typeof value === 'string' && (PAP_LABELS as readonly string[]).includes(value);
 }

@@ -20,10 +20,6 @@ export function isTlpLabel(value: unknown): value is TlpLabel {
   return typeof value === 'string' && (TLP_LABELS as readonly string[]).includes(value);
 }
 
-export function tlpRank(label: TlpLabel): number {
-  return RANK[label];
-}
-
 /** The more restrictive of two labels: what a combination of items must carry. */
 export function mostRestrictive(a: TlpLabel, b: TlpLabel): TlpLabel {
   return RANK[a] >= RANK[b] ? a : b;

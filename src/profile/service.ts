@@ -1,7 +1,7 @@
 /** The team profile: validation beyond the schema, storage with optimistic locking, audit. */
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
-import { BusinessClock, isKnownHolidayCountry, isValidTimeZone, validateWeeklyHours } from '../core/business-hours.js';
+import { isKnownHolidayCountry, isValidTimeZone, validateWeeklyHours } from '../core/business-hours.js';
 import { VaktError, ValidationError, type FieldIssue } from '../core/errors.js';
 import { isFirstServiceName } from '../core/first-services.js';
 import { validate } from '../core/validate.js';
@@ -65,8 +65,4 @@ export async function saveProfile(db: Kysely<Schema>, actor: string, input: unkn
     await appendAudit(trx, { actor, action: 'profile.update', objectType: 'team-profile', objectId: '1', before: current?.data ?? null, after: profile });
     return { profile, version, updatedAt: updatedAt.toISOString() };
   });
-}
-
-export function clockOf(profile: TeamProfile): BusinessClock {
-  return new BusinessClock({ timeZone: profile.timeZone, hours: profile.operatingHours, holidays: profile.holidays });
 }
