@@ -9,7 +9,7 @@ import { notFound } from '../core/errors.js';
 import { StringEnum, validate } from '../core/validate.js';
 import type { Schema, UserRow } from '../db/schema.js';
 import { TOKEN_SCOPES, type TokenScope } from './roles.js';
-import { randomToken, sha256 } from './secrets.js';
+import { randomToken, sha256, TOUCH_INTERVAL_MS } from './secrets.js';
 
 export const NewTokenSchema = Type.Object(
   {
@@ -102,7 +102,7 @@ export async function lookupApiToken(db: Kysely<Schema>, token: string, now = ne
     .where('api_tokens.token_hash', '=', sha256(token))
     .executeTakeFirst();
   if (!row || row.revoked_at || row.disabled_at || (row.expires_at && row.expires_at <= now)) return undefined;
-  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > 60_000) {
+  if (!row.last_used_at || now.getTime() - row.last_used_at.getTime() > TOUCH_INTERVAL_MS) {
     await db.updateTable('api_tokens').set({ last_used_at: now }).where('id', '=', row.token_id).execute();
   }
   const { token_id: _id, scopes, expires_at: _e, revoked_at: _r, last_used_at: _l, ...user } = row;

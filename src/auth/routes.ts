@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
 import { VaktError } from '../core/errors.js';
+import { StringEnum } from '../core/validate.js';
 import { SESSION_COOKIE, principal, requirePermission } from '../http/authentication.js';
 import { createApiToken, listApiTokens, NewTokenSchema, revokeApiToken } from './api-tokens.js';
 import { actorOf, permissionsOf, ROLES, TOKEN_SCOPES, type Principal } from './roles.js';
@@ -14,7 +15,7 @@ const UserSchema = Type.Object({
   id: Type.String(),
   email: Type.String(),
   name: Type.String(),
-  role: Type.Unsafe<string>({ type: 'string', enum: [...ROLES] }),
+  role: StringEnum(ROLES),
   organisationId: Type.Union([Type.String(), Type.Null()]),
   totpEnabled: Type.Boolean(),
   disabled: Type.Boolean(),
@@ -25,7 +26,7 @@ const TokenSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
   prefix: Type.String(),
-  scopes: Type.Array(Type.Unsafe<string>({ type: 'string', enum: [...TOKEN_SCOPES] })),
+  scopes: Type.Array(StringEnum(TOKEN_SCOPES)),
   createdAt: Type.String(),
   expiresAt: Type.Union([Type.String(), Type.Null()]),
   lastUsedAt: Type.Union([Type.String(), Type.Null()]),

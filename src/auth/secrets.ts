@@ -1,5 +1,8 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 
+/** How stale last-seen / last-used times may get: a page of requests should not be a page of writes. */
+export const TOUCH_INTERVAL_MS = 60_000;
+
 export function randomToken(bytes = 32): string {
   return randomBytes(bytes).toString('base64url');
 }

@@ -5,7 +5,7 @@
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Schema, UserRow } from '../db/schema.js';
-import { randomToken, sha256 } from './secrets.js';
+import { randomToken, sha256, TOUCH_INTERVAL_MS } from './secrets.js';
 
 export const SESSION_IDLE_MS = 12 * 60 * 60 * 1000;
 export const SESSION_ABSOLUTE_MS = 7 * 24 * 60 * 60 * 1000;
@@ -50,8 +50,7 @@ export async function lookupSession(db: Kysely<Schema>, token: string, now = new
     await db.deleteFrom('sessions').where('token_hash', '=', hash).execute();
     return undefined;
   }
-  // Touch at most once a minute: a page of requests should not be a page of writes.
-  if (now.getTime() - row.last_seen_at.getTime() > 60_000) {
+  if (now.getTime() - row.last_seen_at.getTime() > TOUCH_INTERVAL_MS) {
     await db.updateTable('sessions').set({ last_seen_at: now }).where('token_hash', '=', hash).execute();
   }
   const { csrf_token, expires_at: _e, last_seen_at: _l, ...user } = row;

@@ -56,8 +56,7 @@ export async function createUser(db: Kysely<Schema>, actor: string, input: unkno
   }
   const passwordHash = await hashPassword(data.password);
   return db.transaction().execute(async (trx) => {
-    const existing = await trx.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', data.email.toLowerCase())).executeTakeFirst();
-    if (existing) throw new VaktError('conflict', `a user with e-mail ${data.email} already exists`);
+    if (await findUserByEmail(trx, data.email)) throw new VaktError('conflict', `a user with e-mail ${data.email} already exists`);
     if (data.organisationId) {
       const org = await trx.selectFrom('organisations').select('id').where('id', '=', data.organisationId).executeTakeFirst();
       if (!org) throw new ValidationError([{ field: 'organisationId', reason: 'no such organisation' }]);

@@ -10,8 +10,10 @@ import { migrate } from '../../db/database.js';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/demo.js';
 import { action, actorFromCli, EXIT_ERROR, openConfiguredDatabase, UsageError, withDatabase } from '../run.js';
 
-function newPassword(): string {
-  return randomBytes(18).toString('base64url');
+/** The password to set: VAKT_PASSWORD, else a generated one that the caller prints once. */
+function cliPassword(): { password: string; generated: boolean } {
+  const given = process.env.VAKT_PASSWORD;
+  return given ? { password: given, generated: false } : { password: randomBytes(18).toString('base64url'), generated: true };
 }
 
 export function registerAdminCommands(program: Command): void {
@@ -40,11 +42,11 @@ export function registerAdminCommands(program: Command): void {
       action(async (options: { teamName: string; adminEmail: string; adminName: string }) =>
         withDatabase(async ({ db }) => {
           if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) throw new UsageError('this installation is already initialised (it has users)');
-          const password = process.env.VAKT_PASSWORD || newPassword();
+          const { password, generated } = cliPassword();
           const team = await db.insertInto('organisations').values({ name: options.teamName, kind: 'team', parent_id: null }).returning('id').executeTakeFirstOrThrow();
           await createUser(db, actorFromCli(), { email: options.adminEmail, name: options.adminName, role: 'admin', password, organisationId: team.id });
           process.stdout.write(`created ${options.teamName} and admin ${options.adminEmail}\n`);
-          if (!process.env.VAKT_PASSWORD) process.stdout.write(`password (shown once): ${password}\n`);
+          if (generated) process.stdout.write(`password (shown once): ${password}\n`);
           process.stdout.write('next: `vakt profile import FILE` with your RFC 2350 profile (see docs/profile.example.json)\n');
         }),
       ),
@@ -74,11 +76,11 @@ export function registerAdminCommands(program: Command): void {
     .action(
       action(async (options: { email: string; name: string; role: string; organisation?: string }) => {
         if (!isRole(options.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
-        const password = process.env.VAKT_PASSWORD || newPassword();
+        const { password, generated } = cliPassword();
         await withDatabase(async ({ db }) => {
           const user = await createUser(db, actorFromCli(), { email: options.email, name: options.name, role: options.role, password, ...(options.organisation ? { organisationId: options.organisation } : {}) });
           process.stdout.write(`added ${user.email} (${user.role}) id ${user.id}\n`);
-          if (!process.env.VAKT_PASSWORD) process.stdout.write(`password (shown once): ${password}\n`);
+          if (generated) process.stdout.write(`password (shown once): ${password}\n`);
         });
       }),
     );
@@ -103,9 +105,9 @@ export function registerAdminCommands(program: Command): void {
     .description('set a new password (VAKT_PASSWORD or generated and shown once); ends their sessions')
     .action(
       action(async (email: string) => {
-        const password = process.env.VAKT_PASSWORD || newPassword();
+        const { password, generated } = cliPassword();
         await withDatabase(async ({ db }) => resetPassword(db, actorFromCli(), email, password));
-        process.stdout.write(process.env.VAKT_PASSWORD ? `password of ${email} reset\n` : `new password for ${email} (shown once): ${password}\n`);
+        process.stdout.write(generated ? `new password for ${email} (shown once): ${password}\n` : `password of ${email} reset\n`);
       }),
     );
 
