@@ -1,7 +1,7 @@
 /**
  * Logical backup and restore, the same for both engines: gzip'd JSON lines, one row a line,
  * between a header (format, migrations, row counts follow in the footer) and a footer with the
- * SHA-256 of every line before it. Because rows go out as row_to_json and come back through
+ * SHA-256 of every line before it. Because rows go out as JSON and come back through
  * json_populate_recordset, a backup from PGlite restores into PostgreSQL and back.
  * Sessions and queued jobs are not kept: a restore logs everyone out and starts with no jobs.
  */
@@ -20,7 +20,17 @@ const FORMAT = 'vakt-backup';
 const VERSION = 1;
 const BATCH = 500;
 
-/** Tables in restore order (parents before children) with the key to page by. */
+/**
+ * Tables in restore order (parents before children) with the key to page by: a column, or for
+ * tables keyed by several columns an expression of them. Blobs go a few at a time: one may be
+ * tens of megabytes.
+ */
+interface TableSpec {
+  name: keyof Schema;
+  key: string;
+  keyType: string;
+  batch?: number;
+}
 const TABLES = [
   { name: 'organisations', key: 'id', keyType: 'uuid' },
   { name: 'users', key: 'id', keyType: 'uuid' },
@@ -28,7 +38,32 @@ const TABLES = [
   { name: 'team_profile', key: 'id', keyType: 'integer' },
   { name: 'audit_log', key: 'seq', keyType: 'bigint' },
   { name: 'job_runs', key: 'job_id', keyType: 'text' },
-] as const;
+  { name: 'blobs', key: 'sha256', keyType: 'text', batch: 4 },
+  { name: 'pgp_keys', key: 'fingerprint', keyType: 'text' },
+  { name: 'mailboxes', key: 'id', keyType: 'uuid' },
+  { name: 'incidents', key: 'id', keyType: 'bigint' },
+  { name: 'reports', key: 'id', keyType: 'bigint' },
+  { name: 'messages', key: 'id', keyType: 'uuid' },
+  { name: 'attachments', key: 'id', keyType: 'uuid' },
+  { name: 'report_indicators', key: "report_id::text || '/' || kind || '/' || value", keyType: 'text' },
+  { name: 'triage_operations', key: 'id', keyType: 'uuid' },
+  { name: 'incident_participants', key: 'id', keyType: 'uuid' },
+  { name: 'incident_shares', key: "item_kind || '/' || item_id || '/' || participant_id::text", keyType: 'text' },
+  { name: 'tasks', key: 'id', keyType: 'uuid' },
+  { name: 'investigations', key: 'id', keyType: 'uuid' },
+  { name: 'countermeasures', key: 'id', keyType: 'uuid' },
+  { name: 'timeline_events', key: 'id', keyType: 'uuid' },
+  { name: 'observables', key: 'id', keyType: 'uuid' },
+  { name: 'assets', key: 'id', keyType: 'uuid' },
+  { name: 'evidence', key: 'id', keyType: 'uuid' },
+  { name: 'custody_entries', key: 'id', keyType: 'uuid' },
+  { name: 'sla_policies', key: 'priority', keyType: 'text' },
+  { name: 'debriefs', key: 'incident_id', keyType: 'bigint' },
+] as const satisfies readonly TableSpec[];
+/** Rows seeded by a migration, replaced by the backup's own. */
+const SEEDED: readonly TableName[] = ['sla_policies'];
+/** Flush a restore batch at this many bytes of JSON, whatever the row count. */
+const RESTORE_BATCH_BYTES = 16 * 1024 * 1024;
 type TableName = (typeof TABLES)[number]['name'];
 
 interface Header {
@@ -42,6 +77,15 @@ interface Footer {
   end: true;
   counts: Record<string, number>;
   sha256: string;
+}
+
+/** Columns a row can be inserted with: generated ones (full-text vectors) are computed again. */
+async function storedColumns(db: Kysely<Schema>, table: string): Promise<string[]> {
+  const result = await sql<{ column_name: string }>`
+    select column_name from information_schema.columns
+    where table_schema = current_schema() and table_name = ${table} and is_generated = 'NEVER'
+    order by ordinal_position`.execute(db);
+  return result.rows.map((r) => r.column_name);
 }
 
 async function appliedMigrations(db: Kysely<Schema>): Promise<string[]> {
@@ -61,7 +105,9 @@ async function* organisationRows(db: Kysely<Schema>): AsyncGenerator<string> {
   for (const row of result.rows) yield row.j;
 }
 
-async function* tableRows(db: Kysely<Schema>, { name: table, key, keyType }: (typeof TABLES)[number]): AsyncGenerator<string> {
+async function* tableRows(db: Kysely<Schema>, spec: TableSpec): AsyncGenerator<string> {
+  const { name: table, key, keyType } = spec;
+  const limit = spec.batch ?? BATCH;
   if (table === 'organisations') {
     yield* organisationRows(db);
     return;
@@ -69,11 +115,11 @@ async function* tableRows(db: Kysely<Schema>, { name: table, key, keyType }: (ty
   let after: string | null = null;
   for (;;) {
     const page: { rows: Array<{ j: string; k: string }> } = await sql<{ j: string; k: string }>`
-      select row_to_json(t)::text as j, ${sql.ref(key)}::text as k from ${sql.table(table)} t
-      where ${after === null ? sql`true` : sql`${sql.ref(key)} > cast(${after} as ${sql.raw(keyType)})`}
-      order by ${sql.ref(key)} limit ${BATCH}`.execute(db);
+      select (to_jsonb(t) - 'search')::text as j, (${sql.raw(key)})::text as k from ${sql.table(table)} t
+      where ${after === null ? sql`true` : sql`(${sql.raw(key)}) > cast(${after} as ${sql.raw(keyType)})`}
+      order by ${sql.raw(key)} limit ${limit}`.execute(db);
     for (const row of page.rows) yield row.j;
-    if (page.rows.length < BATCH) return;
+    if (page.rows.length < limit) return;
     after = page.rows[page.rows.length - 1]!.k;
   }
 }
@@ -133,12 +179,15 @@ export async function restore(database: Database, file: string, onTable?: (table
   try {
     await db.transaction().execute(async (trx) => {
       let batch: unknown[] = [];
+      let batchBytes = 0;
       let batchTable: TableName | undefined;
       const flush = async () => {
         if (!batchTable || batch.length === 0) return;
-        await sql`insert into ${sql.table(batchTable)} select * from json_populate_recordset(null::${sql.table(batchTable)}, ${JSON.stringify(batch)}::json)`.execute(trx);
+        const columns = sql.join((await storedColumns(trx, batchTable)).map((c) => sql.ref(c)));
+        await sql`insert into ${sql.table(batchTable)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(batchTable)}, ${JSON.stringify(batch)}::json)`.execute(trx);
         counts[batchTable] = (counts[batchTable] ?? 0) + batch.length;
         batch = [];
+        batchBytes = 0;
       };
       for await (const line of reader) {
         if (footer) throw corrupt('data after the end marker');
@@ -155,6 +204,7 @@ export async function restore(database: Database, file: string, onTable?: (table
             throw new VaktError('conflict', `the backup was made at schema ${header.migrations.at(-1)}, this database is at ${migrations.at(-1)}; use the Vakt version that made it`);
           }
           hash.update(`${line}\n`);
+          for (const table of SEEDED) await trx.deleteFrom(table).execute();
           continue;
         }
         if (parsed.end === true) {
@@ -173,9 +223,11 @@ export async function restore(database: Database, file: string, onTable?: (table
           batchTable = table;
         }
         batch.push(parsed.r);
-        if (batch.length >= BATCH) await flush();
+        batchBytes += line.length;
+        if (batch.length >= BATCH || batchBytes >= RESTORE_BATCH_BYTES) await flush();
       }
       if (!footer) throw corrupt('the file ends early (no end marker)');
+      await sql`select setval('ticket_seq', greatest((select coalesce(max(id), 0) from reports), (select coalesce(max(id), 0) from incidents), 1))`.execute(trx);
       if (batchTable) onTable?.(batchTable, counts[batchTable] ?? 0);
     });
   } catch (error) {

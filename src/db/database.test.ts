@@ -6,12 +6,13 @@ import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { createScratchDatabase } from '../../test/helpers/postgres.js';
 import { migrate, openDatabase } from './database.js';
+import { migrations } from './migrations/index.js';
 
 describeEachEngine('migrations', (get) => {
   it('are applied once: a second run applies nothing', async () => {
     expect(await migrate(get())).toEqual({ applied: [] });
     const rows = await sql<{ name: string }>`select name from vakt_migrations`.execute(get().db);
-    expect(rows.rows.map((r) => r.name)).toEqual(['0001_foundation']);
+    expect(rows.rows.map((r) => r.name)).toEqual(Object.keys(migrations));
   });
 });
 
@@ -44,9 +45,9 @@ describe.runIf(url)('migrations on a PostgreSQL server [postgres]', () => {
       const a = await openDatabase({ url: scratch.url });
       const b = await openDatabase({ url: scratch.url });
       const [ra, rb] = await Promise.all([migrate(a), migrate(b)]);
-      expect([...ra.applied, ...rb.applied]).toEqual(['0001_foundation']);
+      expect([...ra.applied, ...rb.applied]).toEqual(Object.keys(migrations));
       const count = await sql<{ n: number }>`select count(*)::int as n from vakt_migrations`.execute(a.db);
-      expect(count.rows[0]?.n).toBe(1);
+      expect(count.rows[0]?.n).toBe(Object.keys(migrations).length);
       await a.close();
       await b.close();
     } finally {

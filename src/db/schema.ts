@@ -78,6 +78,269 @@ export interface JobRunsTable {
   completed_at: CreatedAt;
 }
 
+type Id = ColumnType<string, string | number | undefined, never>;
+type Big = ColumnType<string, string | number, string | number>;
+type TextArray = ColumnType<string[], string[] | undefined, string[]>;
+
+export interface BlobsTable {
+  sha256: string;
+  size: Big;
+  content: Buffer;
+  created_at: CreatedAt;
+}
+
+export interface PgpKeysTable {
+  fingerprint: string;
+  email: string;
+  user_ids: string[];
+  armored: string;
+  expires_at: Timestamp | null;
+  organisation_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface MailboxesTable {
+  id: Generated<string>;
+  name: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string;
+  password: string;
+  folder: Generated<string>;
+  enabled: Generated<boolean>;
+  last_polled_at: Timestamp | null;
+  last_error: string | null;
+  created_at: CreatedAt;
+}
+
+export interface IncidentsTable {
+  id: Id;
+  title: string;
+  description: Generated<string>;
+  rsit_class: string | null;
+  rsit_type: string | null;
+  priority: Generated<string>;
+  requested_priority: string | null;
+  impact: Generated<string>;
+  affected_constituents: Generated<string>;
+  phase: Generated<string>;
+  tlp: string;
+  pap: Generated<string>;
+  sensitive: Generated<boolean>;
+  manager_id: string | null;
+  initial_vector: Generated<string>;
+  patient_zero: Generated<string>;
+  attack_techniques: TextArray;
+  merged_into_id: Big | null;
+  opened_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  triaged_at: Timestamp | null;
+  contained_at: Timestamp | null;
+  resolved_at: Timestamp | null;
+  closed_at: Timestamp | null;
+  version: Generated<number>;
+  created_at: CreatedAt;
+}
+
+export interface ReportsTable {
+  id: Id;
+  channel: string;
+  status: Generated<string>;
+  not_incident_reason: string | null;
+  incident_id: Big | null;
+  merged_into_id: Big | null;
+  subject: string;
+  body: Generated<string>;
+  reporter_name: Generated<string>;
+  reporter_email: string | null;
+  organisation_id: string | null;
+  tlp: string;
+  tlp_source: string;
+  sensitive: Generated<boolean>;
+  intake_status: Generated<string>;
+  intake_notes: TextArray;
+  received_at: Timestamp;
+  acknowledged_at: Timestamp | null;
+  triaged_at: Timestamp | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface MessagesTable {
+  id: Generated<string>;
+  direction: 'in' | 'out';
+  report_id: Big | null;
+  incident_id: Big | null;
+  dedupe_key: string | null;
+  message_id: string | null;
+  in_reply_to: string | null;
+  references: TextArray;
+  subject: Generated<string>;
+  from_address: Generated<string>;
+  to_addresses: TextArray;
+  cc_addresses: TextArray;
+  sent_at: Timestamp | null;
+  body_text: Generated<string>;
+  body_html: string | null;
+  raw_sha256: string | null;
+  raw_size: Big | null;
+  pgp_encryption: Generated<string>;
+  pgp_signature: Generated<string>;
+  pgp_signer: string | null;
+  auto_submitted: Generated<boolean>;
+  tlp: string;
+  delivery_status: string | null;
+  delivery_error: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface AttachmentsTable {
+  id: Generated<string>;
+  message_id: string | null;
+  report_id: Big | null;
+  filename: string;
+  content_type: string;
+  size: Big;
+  sha256: string;
+  stored: boolean;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ReportIndicatorsTable {
+  report_id: Big;
+  kind: string;
+  value: string;
+}
+
+export interface TriageOperationsTable {
+  id: Generated<string>;
+  kind: string;
+  moves: Json;
+  summary: string;
+  actor: string;
+  created_at: CreatedAt;
+  undone_at: Timestamp | null;
+  undone_by: string | null;
+}
+
+export interface IncidentParticipantsTable {
+  id: Generated<string>;
+  incident_id: Big;
+  user_id: string | null;
+  name: string;
+  email: string | null;
+  organisation_id: string | null;
+  role: string;
+  added_at: CreatedAt;
+  removed_at: Timestamp | null;
+}
+
+export interface IncidentSharesTable {
+  incident_id: Big;
+  item_kind: string;
+  item_id: string;
+  participant_id: string;
+  shared_at: CreatedAt;
+}
+
+interface IncidentItem {
+  id: Generated<string>;
+  incident_id: Big;
+  tlp: string;
+  created_at: CreatedAt;
+}
+
+export interface TasksTable extends IncidentItem {
+  title: string;
+  description: Generated<string>;
+  owner_id: string | null;
+  status: Generated<string>;
+  due_at: Timestamp | null;
+  completed_at: Timestamp | null;
+}
+
+export interface InvestigationsTable extends IncidentItem {
+  title: string;
+  correspondent: Generated<string>;
+  status: Generated<string>;
+  notes: Generated<string>;
+  resolved_at: Timestamp | null;
+}
+
+export interface CountermeasuresTable extends IncidentItem {
+  kind: string;
+  target: string;
+  description: Generated<string>;
+  state: Generated<string>;
+  notify_on_removal: TextArray;
+  activated_at: Timestamp | null;
+  removed_at: Timestamp | null;
+}
+
+export interface TimelineEventsTable extends IncidentItem {
+  occurred_at: Timestamp;
+  kind: string;
+  summary: string;
+  created_by: string;
+}
+
+export interface ObservablesTable extends IncidentItem {
+  kind: string;
+  value: string;
+  description: Generated<string>;
+  is_ioc: Generated<boolean>;
+}
+
+export interface AssetsTable extends IncidentItem {
+  name: string;
+  kind: Generated<string>;
+  description: Generated<string>;
+  compromised: Generated<boolean>;
+}
+
+export interface EvidenceTable extends IncidentItem {
+  item: string;
+  description: Generated<string>;
+  sha256: string;
+  blob_sha256: string | null;
+  collected_by: string;
+  collected_at: Timestamp;
+  location: string;
+}
+
+export interface CustodyEntriesTable {
+  id: Generated<string>;
+  evidence_id: string;
+  at: Timestamp;
+  action: string;
+  from_person: Generated<string>;
+  to_person: Generated<string>;
+  location: Generated<string>;
+  note: Generated<string>;
+  recorded_by: string;
+  recorded_at: CreatedAt;
+}
+
+export interface SlaPoliciesTable {
+  priority: string;
+  acknowledge_minutes: number;
+  triage_minutes: number;
+  resolve_minutes: number;
+}
+
+export interface DebriefsTable {
+  incident_id: Big;
+  content: Json;
+  status: Generated<string>;
+  version: Generated<number>;
+  finalised_at: Timestamp | null;
+  finalised_by: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -86,6 +349,27 @@ export interface Schema {
   audit_log: AuditLogTable;
   team_profile: TeamProfileTable;
   job_runs: JobRunsTable;
+  blobs: BlobsTable;
+  pgp_keys: PgpKeysTable;
+  mailboxes: MailboxesTable;
+  incidents: IncidentsTable;
+  reports: ReportsTable;
+  messages: MessagesTable;
+  attachments: AttachmentsTable;
+  report_indicators: ReportIndicatorsTable;
+  triage_operations: TriageOperationsTable;
+  incident_participants: IncidentParticipantsTable;
+  incident_shares: IncidentSharesTable;
+  tasks: TasksTable;
+  investigations: InvestigationsTable;
+  countermeasures: CountermeasuresTable;
+  timeline_events: TimelineEventsTable;
+  observables: ObservablesTable;
+  assets: AssetsTable;
+  evidence: EvidenceTable;
+  custody_entries: CustodyEntriesTable;
+  sla_policies: SlaPoliciesTable;
+  debriefs: DebriefsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;
