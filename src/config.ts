@@ -16,6 +16,28 @@ export interface Config {
   loginRateLimit: number;
   /** Where the built web UI lives. */
   webDir: string;
+  mail: MailConfig;
+}
+
+export interface MailConfig {
+  /** imap://user:password@host:port/INBOX (imaps:// for TLS): a mailbox to poll besides those set through the API. */
+  imapUrl?: string;
+  /** smtp://user:password@host:port (smtps:// for TLS): where outgoing mail goes. Unset: mail is queued, not sent. */
+  smtpUrl?: string;
+  /** host:port to accept mail on directly over SMTP. */
+  smtpListen?: string;
+  /** The From address of outgoing mail; default: the team profile's address. */
+  from?: string;
+  /** The team's armoured private key, and its passphrase. */
+  pgpKeyFile?: string;
+  pgpPassphrase?: string;
+  autoAcknowledge: boolean;
+  /** A file with the acknowledgement text ({team}, {tag}, {subject}, {tlp} are filled in). */
+  ackTemplateFile?: string;
+  maxMessageBytes: number;
+  maxAttachmentBytes: number;
+  /** Seconds between polls when the server offers no IDLE, and between outbox runs. */
+  pollSeconds: number;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -36,5 +58,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.VAKT_TRUST_PROXY === 'true',
     loginRateLimit: integer(env.VAKT_LOGIN_RATE_LIMIT, 10, 'VAKT_LOGIN_RATE_LIMIT'),
     webDir: env.VAKT_WEB_DIR || fileURLToPath(new URL('../web/dist', import.meta.url)),
+    mail: {
+      ...(env.VAKT_IMAP_URL ? { imapUrl: env.VAKT_IMAP_URL } : {}),
+      ...(env.VAKT_SMTP_URL ? { smtpUrl: env.VAKT_SMTP_URL } : {}),
+      ...(env.VAKT_SMTP_LISTEN ? { smtpListen: env.VAKT_SMTP_LISTEN } : {}),
+      ...(env.VAKT_MAIL_FROM ? { from: env.VAKT_MAIL_FROM } : {}),
+      ...(env.VAKT_PGP_KEY_FILE ? { pgpKeyFile: env.VAKT_PGP_KEY_FILE } : {}),
+      ...(env.VAKT_PGP_PASSPHRASE ? { pgpPassphrase: env.VAKT_PGP_PASSPHRASE } : {}),
+      autoAcknowledge: env.VAKT_AUTO_ACK !== 'false',
+      ...(env.VAKT_ACK_TEMPLATE_FILE ? { ackTemplateFile: env.VAKT_ACK_TEMPLATE_FILE } : {}),
+      maxMessageBytes: integer(env.VAKT_MAIL_MAX_BYTES, 64 * 1024 * 1024, 'VAKT_MAIL_MAX_BYTES'),
+      maxAttachmentBytes: integer(env.VAKT_ATTACHMENT_MAX_BYTES, 25 * 1024 * 1024, 'VAKT_ATTACHMENT_MAX_BYTES'),
+      pollSeconds: integer(env.VAKT_MAIL_POLL_SECONDS, 30, 'VAKT_MAIL_POLL_SECONDS'),
+    },
   };
 }

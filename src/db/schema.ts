@@ -192,6 +192,11 @@ export interface MessagesTable {
   tlp: string;
   delivery_status: string | null;
   delivery_error: string | null;
+  delivery_attempts: Generated<number>;
+  next_attempt_at: Timestamp | null;
+  claimed_at: Timestamp | null;
+  /** Sent by Vakt itself (acknowledgements): does not count as a person's answer. */
+  automatic: Generated<boolean>;
   created_by: string;
   created_at: CreatedAt;
 }

@@ -5,9 +5,9 @@
  * ours is the PGP handling and the loop signals. Never throws on bad input: what it could not
  * understand goes into `notes`.
  */
-import { createHash } from 'node:crypto';
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
+import { sha256Hex } from '../db/blobs.js';
 import { decryptMessage, verifyCleartext, verifyDetached, type EncryptionStatus, type KeyLookup, type SignatureCheck, type TeamKey } from '../mail/pgp.js';
 
 export interface MailAttachment {
@@ -58,8 +58,9 @@ export function headerEnd(raw: Buffer): number {
   return Math.min(crlf + 4, lf + 2);
 }
 
-export function sha256(data: Buffer | Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
+/** PostgreSQL text cannot hold NUL; mail can. */
+export function storable(text: string): string {
+  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
 }
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
@@ -67,12 +68,10 @@ function addresses(value: AddressObject | AddressObject[] | undefined): string[]
   return list.flatMap((a) => a.value.flatMap((v) => (v.group ? v.group : [v]))).flatMap((v) => (v.address ? [v.address.toLowerCase()] : []));
 }
 
+/** A header as written (unfolded), not as mailparser interprets it. */
 function header(parsed: ParsedMail, name: string): string {
-  const value = parsed.headers.get(name);
-  if (value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'object' && value !== null && 'value' in value) return String((value as { value: unknown }).value);
-  return String(value);
+  const line = parsed.headerLines.find((h) => h.key === name)?.line ?? '';
+  return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
 }
 
 /** RFC 3834 and the habits of list servers and mailer daemons. */
@@ -81,12 +80,12 @@ export function loopSignalOf(parsed: ParsedMail, ownAddresses: readonly string[]
   if (autoSubmitted && autoSubmitted !== 'no') return `Auto-Submitted: ${autoSubmitted}`;
   const precedence = header(parsed, 'precedence').trim().toLowerCase();
   if (['bulk', 'junk', 'list', 'auto_reply'].includes(precedence)) return `Precedence: ${precedence}`;
-  if (parsed.headers.has('list-id') || parsed.headers.has('list-unsubscribe') || parsed.headers.has('list-post')) return 'a mailing-list message';
-  if (parsed.headers.has('x-autoreply') || parsed.headers.has('x-autorespond') || /^(all|oof|autoreply)/i.test(header(parsed, 'x-auto-response-suppress'))) return 'an auto-reply';
-  const contentType = header(parsed, 'content-type').toLowerCase();
-  if (contentType === 'multipart/report') return 'a delivery report (bounce)';
+  const has = (name: string) => parsed.headerLines.some((h) => h.key === name);
+  if (has('list-id') || has('list-unsubscribe') || has('list-post')) return 'a mailing-list message';
+  if (has('x-autoreply') || has('x-autorespond') || /^(all|oof|autoreply)/i.test(header(parsed, 'x-auto-response-suppress'))) return 'an auto-reply';
+  if (/^multipart\/report\b/i.test(header(parsed, 'content-type'))) return 'a delivery report (bounce)';
   const returnPath = header(parsed, 'return-path').trim();
-  if (/^<?\s*>?$/.test(returnPath) && parsed.headers.has('return-path')) return 'an empty Return-Path (bounce)';
+  if (/^<?\s*>?$/.test(returnPath) && has('return-path')) return 'an empty Return-Path (bounce)';
   const from = addresses(parsed.from)[0] ?? '';
   if (/^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/i.test(from)) return `sent by ${from}`;
   if (ownAddresses.some((own) => own.toLowerCase() === from)) return 'sent by this team';
@@ -155,8 +154,8 @@ function isArchive(attachment: Attachment): boolean {
 
 function toAttachment(attachment: Attachment): MailAttachment {
   return {
-    filename: (attachment.filename ?? 'attachment').slice(0, 255),
-    contentType: attachment.contentType.slice(0, 255),
+    filename: storable(attachment.filename ?? 'attachment').slice(0, 255),
+    contentType: storable(attachment.contentType).slice(0, 255),
     content: attachment.content,
     isArchive: isArchive(attachment),
   };
@@ -181,7 +180,7 @@ interface Content {
 
 /** The content of an entity, through any PGP layers around it. */
 async function contentOf(entity: Buffer, parsed: ParsedMail, options: ParseOptions, notes: string[], depth: number): Promise<Content> {
-  const contentType = header(parsed, 'content-type').toLowerCase();
+  const contentType = (header(parsed, 'content-type').split(';')[0] ?? '').trim().toLowerCase();
   const attachments = parsed.attachments;
 
   if (contentType === 'multipart/encrypted') {
@@ -269,14 +268,22 @@ function referencesOf(value: string | string[] | undefined): string[] {
   return list.map((r) => r.trim()).filter(Boolean).slice(0, 100);
 }
 
-export async function parseMessage(raw: Buffer, options: ParseOptions & { ownAddresses?: readonly string[] }): Promise<ParsedMessage> {
+/** An mbox "From " envelope line is not a header: drop it. */
+function withoutEnvelopeLine(raw: Buffer): Buffer {
+  if (raw.subarray(0, 5).toString('latin1') !== 'From ') return raw;
+  const newline = raw.indexOf('\n');
+  return newline < 0 ? raw : raw.subarray(newline + 1);
+}
+
+export async function parseMessage(input: Buffer, options: ParseOptions & { ownAddresses?: readonly string[] }): Promise<ParsedMessage> {
+  const raw = withoutEnvelopeLine(input);
   const notes: string[] = [];
-  const bodyHash = sha256(raw.subarray(headerEnd(raw)));
+  const bodyHash = sha256Hex(raw.subarray(headerEnd(raw)));
   const parsed = await parseSafely(raw, notes);
   if (!parsed) {
     return {
       messageId: null, inReplyTo: null, references: [], subject: '(unparseable message)', from: null, to: [], cc: [], date: null,
-      text: raw.subarray(0, 100_000).toString('utf8'), html: null, attachments: [], loopSignal: null,
+      text: storable(raw.subarray(0, 100_000).toString('utf8')), html: null, attachments: [], loopSignal: null,
       encryption: 'none', signature: NOT_SIGNED, notes, bodyHash,
     };
   }
@@ -288,13 +295,13 @@ export async function parseMessage(raw: Buffer, options: ParseOptions & { ownAdd
     messageId: messageIdOf(parsed.messageId),
     inReplyTo: messageIdOf(parsed.inReplyTo),
     references: referencesOf(parsed.references),
-    subject: (parsed.subject ?? '').replace(/[\r\n]+/g, ' ').slice(0, 998),
-    from: fromValue?.address ? { address: fromValue.address.toLowerCase(), name: fromValue.name ?? '' } : null,
+    subject: storable((parsed.subject ?? '').replace(/[\r\n]+/g, ' ').slice(0, 998)),
+    from: fromValue?.address ? { address: storable(fromValue.address.toLowerCase()), name: storable(fromValue.name ?? '') } : null,
     to: addresses(parsed.to),
     cc: addresses(parsed.cc),
     date: parsed.date && !Number.isNaN(parsed.date.getTime()) ? parsed.date : null,
-    text: content.text + forwarded,
-    html: content.html,
+    text: storable(content.text + forwarded),
+    html: content.html === null ? null : storable(content.html),
     attachments: content.attachments,
     loopSignal: loopSignalOf(parsed, options.ownAddresses),
     encryption: content.encryption,
