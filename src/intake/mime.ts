@@ -60,7 +60,7 @@ export function headerEnd(raw: Buffer): number {
 
 /** PostgreSQL text cannot hold NUL; mail can. */
 export function storable(text: string): string {
-  return text.includes('\u0000') ? text.replace(/\u0000/g, '') : text;
+  return text.includes('\u0000') ? text.split('\u0000').join('') : text;
 }
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
