@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# What the tests need beyond npm packages: Debian's Chromium for the browser tests.
+# What the tests need beyond npm packages: Debian's Chromium for the browser tests and Dovecot
+# for the IMAP intake tests.
 # Installed only when missing, and only where we may (root with apt-get); otherwise say what to do.
 set -euo pipefail
 missing=()
 [ -x "${VAKT_CHROMIUM:-/usr/bin/chromium}" ] || missing+=(chromium)
+[ -x /usr/sbin/dovecot ] || missing+=(dovecot-imapd)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then
   echo "vakt: installing test prerequisites: ${missing[*]}" >&2

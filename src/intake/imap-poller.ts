@@ -66,6 +66,8 @@ export async function pollOnce(db: Kysely<Schema>, client: ImapFlow, spec: Mailb
   const report: PollReport = { stored: 0, replies: 0, duplicates: 0, failed: 0 };
   const lock = await client.getMailboxLock(spec.folder);
   try {
+    // Let the server announce mail that arrived on other connections before searching.
+    await client.noop();
     const mailbox = client.mailbox;
     const keywords = mailbox && mailbox.permanentFlags ? mailbox.permanentFlags.has('\\*') : false;
     const uids = (await client.search(keywords ? { unKeyword: STORED_KEYWORD } : { seen: false }, { uid: true })) || [];

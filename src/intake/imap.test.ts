@@ -1,0 +1,121 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { sql } from 'kysely';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/helpers/database.js';
+import { startDovecot, type Dovecot } from '../../test/helpers/dovecot.js';
+import { mail, testSettings } from '../../test/helpers/mail.js';
+import { createScratchDatabase } from '../../test/helpers/postgres.js';
+import { migrate, openDatabase } from '../db/database.js';
+import { connect, mailboxFromUrl, pollOnce, STORED_KEYWORD } from './imap-poller.js';
+
+describeEachEngine('IMAP intake from Dovecot', (get) => {
+  let dovecot: Dovecot;
+  beforeAll(async () => {
+    dovecot = await startDovecot();
+  });
+  afterAll(() => dovecot?.stop());
+
+  it('stores every new message, marks it on the server only afterwards, and leaves marked ones alone', async () => {
+    const { db } = get();
+    await dovecot.append([mail({ subject: 'first' }), mail({ subject: 'second' }), mail({ subject: 'third', contentType: 'text/html', body: '<p>html only</p>' })]);
+    const client = connect(dovecot.spec);
+    await client.connect();
+    try {
+      const first = await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings() });
+      expect(first).toEqual({ stored: 3, replies: 0, duplicates: 0, failed: 0 });
+      expect(await dovecot.flagged(STORED_KEYWORD)).toBe(3);
+      const reports = await db.selectFrom('reports').select('subject').orderBy('id').execute();
+      expect(reports.map((r) => r.subject)).toEqual(['first', 'second', 'third']);
+      const id = (await db.selectFrom('reports').select('id').where('subject', '=', 'first').executeTakeFirstOrThrow()).id;
+      await dovecot.append([mail({ subject: `Re: [CERT-T #${id}] first` })]);
+      const second = await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings() });
+      expect(second).toEqual({ stored: 0, replies: 1, duplicates: 0, failed: 0 });
+      expect(await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings() })).toEqual({ stored: 0, replies: 0, duplicates: 0, failed: 0 });
+    } finally {
+      await client.logout();
+    }
+  });
+
+  it('parses imap:// and imaps:// addresses and refuses others with a clear message', () => {
+    expect(mailboxFromUrl('imaps://cert%40team.test:p%40ss@mail.team.test/Reports')).toMatchObject({ host: 'mail.team.test', port: 993, secure: true, username: 'cert@team.test', password: 'p@ss', folder: 'Reports' });
+    expect(mailboxFromUrl('imap://u:p@127.0.0.1:10143')).toMatchObject({ port: 10143, secure: false, folder: 'INBOX' });
+    expect(() => mailboxFromUrl('pop3://u:p@host')).toThrow(/must start with imap:\/\/ or imaps:\/\//);
+    expect(() => mailboxFromUrl('not a url')).toThrow(/not a URL/);
+  });
+});
+
+/*
+ * The exactly-once proof: 500 messages, an intake process SIGKILLed at random moments and started
+ * again until it finishes. Every message must be stored once and marked on the server.
+ */
+const MESSAGES = 500;
+
+function startIntake(env: NodeJS.ProcessEnv): ChildProcess {
+  return spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/intake-process.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+}
+
+async function crashUntilDone(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
+  let kills = 0;
+  for (let round = 0; round < 200; round++) {
+    const child = startIntake(env);
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    // Kill at a random moment, later each round so that the run always finishes.
+    const lifetime = 800 + Math.random() * 1500 + round * 150;
+    const outcome = await Promise.race([exited.then(() => 'exited' as const), sleep(lifetime).then(() => 'timeout' as const)]);
+    if (outcome === 'timeout') {
+      child.kill('SIGKILL');
+      await exited;
+      kills++;
+      continue;
+    }
+    if (existsSync(join(dir, 'done'))) return kills;
+    throw new Error(`the intake process exited without finishing (code ${child.exitCode})`);
+  }
+  throw new Error('the intake never finished');
+}
+
+for (const engine of ['postgres', 'pglite'] as const) {
+  const url = process.env.VAKT_TEST_DATABASE_URL;
+  describe.skipIf(engine === 'postgres' && !url)(`IMAP intake survives SIGKILL [${engine}]`, () => {
+    it(`stores each of ${MESSAGES} messages exactly once however often the process is killed`, async () => {
+      const dovecot = await startDovecot();
+      const dir = mkdtempSync(join(tmpdir(), 'vakt-intake-'));
+      const scratch = engine === 'postgres' ? await createScratchDatabase(url!) : undefined;
+      try {
+        const target = scratch ? { url: scratch.url } : { dataDir: join(dir, 'data') };
+        const setup = await openDatabase(target);
+        await migrate(setup);
+        await setup.close();
+        const messages = Array.from({ length: MESSAGES }, (_, i) =>
+          mail({ messageId: `<crash-${i}@reporter.test>`, subject: `report ${i}`, body: `Scan from 198.51.100.${i % 250} number ${i}` }),
+        );
+        await dovecot.append(messages);
+        const env = { INTAKE_DIR: dir, VAKT_IMAP_URL: `imap://analyst:secret@127.0.0.1:${dovecot.spec.port}/INBOX`, ...(scratch ? { INTAKE_DB_URL: scratch.url } : { INTAKE_DATA_DIR: join(dir, 'data') }) };
+        const kills = await crashUntilDone(env, dir);
+        expect(kills).toBeGreaterThan(0);
+
+        const check = await openDatabase(target);
+        try {
+          const counts = await sql<{ reports: number; distinct_subjects: number; messages: number; acks: number }>`
+            select (select count(*)::int from reports) as reports,
+                   (select count(distinct subject)::int from reports) as distinct_subjects,
+                   (select count(*)::int from messages where direction = 'in') as messages,
+                   (select count(*)::int from messages where direction = 'out') as acks`.execute(check.db);
+          expect(counts.rows[0]).toEqual({ reports: MESSAGES, distinct_subjects: MESSAGES, messages: MESSAGES, acks: MESSAGES });
+        } finally {
+          await check.close();
+        }
+        expect(await dovecot.flagged(STORED_KEYWORD)).toBe(MESSAGES);
+        expect(await dovecot.count()).toBe(MESSAGES);
+      } finally {
+        dovecot.stop();
+        await scratch?.drop();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    }, 600_000);
+  });
+}
