@@ -11,10 +11,13 @@ import { authenticate, createUser, disableUser, listUsers, resetPassword, resetT
 describe('role permissions', () => {
   const table: Record<Role, Permission[]> = {
     admin: [...PERMISSIONS],
-    'incident-manager': ['profile:read', 'profile:write', 'users:read', 'audit:read', 'tokens:own'],
-    analyst: ['profile:read', 'users:read', 'tokens:own'],
-    constituent: ['profile:read', 'tokens:own'],
-    'read-only': ['profile:read', 'users:read', 'audit:read'],
+    'incident-manager': [
+      'profile:read', 'profile:write', 'users:read', 'audit:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage',
+      'incidents:read', 'incidents:write', 'incidents:manage', 'mail:send', 'mail:settings', 'keys:manage', 'kpi:read',
+    ],
+    analyst: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read'],
+    constituent: ['profile:read', 'tokens:own', 'reports:submit', 'incidents:read'],
+    'read-only': ['profile:read', 'users:read', 'audit:read', 'reports:read', 'incidents:read', 'kpi:read'],
   };
   for (const [role, granted] of Object.entries(table) as Array<[Role, Permission[]]>) {
     it(`${role} has exactly ${granted.join(', ')}`, () => {

@@ -12,15 +12,29 @@ export const PERMISSIONS = [
   'users:manage',
   'audit:read',
   'tokens:own',
+  'reports:read',
+  'reports:submit',
+  'reports:triage',
+  'incidents:read',
+  'incidents:write',
+  'incidents:manage',
+  'mail:send',
+  'mail:settings',
+  'keys:manage',
+  'kpi:read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 const GRANTS: Record<Role, readonly Permission[]> = {
   admin: PERMISSIONS,
-  'incident-manager': ['profile:read', 'profile:write', 'users:read', 'audit:read', 'tokens:own'],
-  analyst: ['profile:read', 'users:read', 'tokens:own'],
-  constituent: ['profile:read', 'tokens:own'],
-  'read-only': ['profile:read', 'users:read', 'audit:read'],
+  'incident-manager': [
+    'profile:read', 'profile:write', 'users:read', 'audit:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage',
+    'incidents:read', 'incidents:write', 'incidents:manage', 'mail:send', 'mail:settings', 'keys:manage', 'kpi:read',
+  ],
+  analyst: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read'],
+  // Constituents read only the incidents they take part in, and only what is shared with them.
+  constituent: ['profile:read', 'tokens:own', 'reports:submit', 'incidents:read'],
+  'read-only': ['profile:read', 'users:read', 'audit:read', 'reports:read', 'incidents:read', 'kpi:read'],
 };
 
 export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const;
@@ -29,7 +43,7 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 /** The scope a token needs for a permission: reading, changing, or administering. */
 function scopeFor(permission: Permission): TokenScope {
   if (permission.endsWith(':read')) return 'read';
-  return permission === 'users:manage' ? 'admin' : 'write';
+  return permission === 'users:manage' || permission === 'mail:settings' ? 'admin' : 'write';
 }
 
 export interface Principal {

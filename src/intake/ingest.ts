@@ -12,9 +12,9 @@ import { putBlob, sha256Hex } from '../db/blobs.js';
 import type { Schema } from '../db/schema.js';
 import { keyLookup } from '../mail/keys.js';
 import { queueMail, type Sender } from '../mail/outbox.js';
-import { extractIndicators } from './indicators.js';
 import { headerEnd, parseMessage, type ParsedMessage } from './mime.js';
 import { acknowledgementText } from './acknowledgement.js';
+import { SENSITIVE, storeIndicators } from './reports.js';
 import { findTag, replySubject } from './threading.js';
 
 export interface IntakeSettings {
@@ -32,8 +32,6 @@ export type IntakeOutcome =
   | { kind: 'report'; reportId: string; messageId: string }
   | { kind: 'reply'; reportId: string | null; incidentId: string | null; messageId: string }
   | { kind: 'duplicate'; messageId: string };
-
-const SENSITIVE = /\bSENSITIVE\b/i;
 
 interface Target {
   reportId: string | null;
@@ -149,10 +147,7 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, raw: Bu
       .returning('id')
       .executeTakeFirstOrThrow();
     reportId = report.id;
-    const indicators = extractIndicators(`${parsed.subject}\n${parsed.text}`);
-    for (let i = 0; i < indicators.length; i += 500) {
-      await trx.insertInto('report_indicators').values(indicators.slice(i, i + 500).map((x) => ({ report_id: report.id, kind: x.kind, value: x.value }))).execute();
-    }
+    await storeIndicators(trx, report.id, `${parsed.subject}\n${parsed.text}`);
   }
 
   const message = await trx

@@ -132,7 +132,7 @@ export async function startDovecot(): Promise<Dovecot> {
     count: () =>
       withClient(async (client) => {
         const status = await client.status('INBOX', { messages: true });
-        return status.messages ?? 0;
+        return status ? (status.messages ?? 0) : 0;
       }),
   };
 }
