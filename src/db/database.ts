@@ -2,7 +2,7 @@
  * One dialect, two engines: PGlite (embedded, the default) or a PostgreSQL server. Everything
  * above this module sees the same Kysely instance and the same SQL.
  */
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, types } from '@electric-sql/pglite';
 import { Kysely, Migrator, PostgresDialect } from 'kysely';
 import pg from 'pg';
 import { lockDataDir } from './data-dir-lock.js';
@@ -73,6 +73,8 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
     const pglite = await PGlite.create({
       ...(options.dataDir ? { dataDir: options.dataDir } : {}),
       ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
+      // bigint as text, as node-postgres gives it: ticket numbers must look the same on both engines.
+      parsers: { [types.INT8]: (value: string) => value },
     });
     const mutex = new Mutex();
     const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite, mutex) });

@@ -1,0 +1,165 @@
+/**
+ * SLA timers and KPIs, counted in the team's working time (its hours, time zone and holidays from
+ * the profile). Each priority has three targets: acknowledge, triage, resolve. An incident's
+ * clock starts when its first report arrived. KPIs are the measured times to acknowledge, triage,
+ * contain and resolve, per RSIT class and priority.
+ */
+import type { Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit-log.js';
+import { BusinessClock, WEEKDAYS } from '../core/business-hours.js';
+import { ValidationError } from '../core/errors.js';
+import type { Schema } from '../db/schema.js';
+import { getProfile } from '../profile/service.js';
+import { PRIORITIES, type Priority } from './incidents.js';
+
+/** Round the clock, for a Vakt without a team profile yet. */
+const ALWAYS_OPEN = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '00:00', end: '24:00' }]])) as ConstructorParameters<typeof BusinessClock>[0]['hours'];
+
+export async function teamClock(db: Kysely<Schema>): Promise<BusinessClock> {
+  const profile = (await getProfile(db))?.profile;
+  if (!profile) return new BusinessClock({ timeZone: 'UTC', hours: ALWAYS_OPEN });
+  return new BusinessClock({ timeZone: profile.timeZone, hours: profile.operatingHours, holidays: profile.holidays });
+}
+
+export interface SlaPolicy {
+  priority: Priority;
+  acknowledgeMinutes: number;
+  triageMinutes: number;
+  resolveMinutes: number;
+}
+
+export async function slaPolicies(db: Kysely<Schema>): Promise<SlaPolicy[]> {
+  const rows = await db.selectFrom('sla_policies').selectAll().execute();
+  return PRIORITIES.flatMap((p) => {
+    const row = rows.find((r) => r.priority === p);
+    return row ? [{ priority: p, acknowledgeMinutes: row.acknowledge_minutes, triageMinutes: row.triage_minutes, resolveMinutes: row.resolve_minutes }] : [];
+  });
+}
+
+export async function saveSlaPolicies(db: Kysely<Schema>, actor: string, policies: readonly SlaPolicy[]): Promise<void> {
+  for (const [i, p] of policies.entries()) {
+    if (!(p.acknowledgeMinutes <= p.triageMinutes && p.triageMinutes <= p.resolveMinutes)) {
+      throw new ValidationError([{ field: `[${i}]`, reason: 'acknowledge ≤ triage ≤ resolve, in working minutes' }]);
+    }
+  }
+  await db.transaction().execute(async (trx) => {
+    const before = await trx.selectFrom('sla_policies').selectAll().execute();
+    for (const p of policies) {
+      await trx
+        .insertInto('sla_policies')
+        .values({ priority: p.priority, acknowledge_minutes: p.acknowledgeMinutes, triage_minutes: p.triageMinutes, resolve_minutes: p.resolveMinutes })
+        .onConflict((oc) => oc.column('priority').doUpdateSet({ acknowledge_minutes: p.acknowledgeMinutes, triage_minutes: p.triageMinutes, resolve_minutes: p.resolveMinutes }))
+        .execute();
+    }
+    await appendAudit(trx, { actor, action: 'sla.update', objectType: 'sla-policy', before, after: policies });
+  });
+}
+
+export type TimerState = 'met' | 'breached' | 'running' | 'overdue';
+
+export interface Timer {
+  dueAt: string;
+  doneAt: string | null;
+  state: TimerState;
+  /** Working minutes used so far (or until done). */
+  workingMinutes: number;
+  targetMinutes: number;
+}
+
+function timer(clock: BusinessClock, start: Date, target: number, done: Date | null, now: Date): Timer {
+  const due = clock.addWorkingMinutes(start, target);
+  const end = done ?? now;
+  const state: TimerState = done ? (done <= due ? 'met' : 'breached') : now <= due ? 'running' : 'overdue';
+  return { dueAt: due.toISOString(), doneAt: done?.toISOString() ?? null, state, workingMinutes: Math.round(clock.workingMinutesBetween(start, end)), targetMinutes: target };
+}
+
+export interface SlaStatus {
+  acknowledge: Timer;
+  triage: Timer;
+  resolve: Timer;
+  breached: boolean;
+}
+
+interface Timed {
+  priority: string;
+  opened_at: Date | string;
+  acknowledged_at: Date | string | null;
+  triaged_at: Date | string | null;
+  resolved_at: Date | string | null;
+}
+
+const asDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
+
+export function slaOf(clock: BusinessClock, policies: readonly SlaPolicy[], incident: Timed, now = new Date()): SlaStatus {
+  const policy = policies.find((p) => p.priority === incident.priority) ?? policies.find((p) => p.priority === 'normal');
+  if (!policy) throw new Error('no SLA policy for this priority');
+  const start = new Date(incident.opened_at);
+  const acknowledge = timer(clock, start, policy.acknowledgeMinutes, asDate(incident.acknowledged_at), now);
+  const triage = timer(clock, start, policy.triageMinutes, asDate(incident.triaged_at), now);
+  const resolve = timer(clock, start, policy.resolveMinutes, asDate(incident.resolved_at), now);
+  const breached = [acknowledge, triage, resolve].some((t) => t.state === 'breached' || t.state === 'overdue');
+  return { acknowledge, triage, resolve, breached };
+}
+
+export interface KpiFigure {
+  count: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  breaches: number;
+}
+
+export interface KpiRow {
+  rsitClass: string;
+  priority: string;
+  incidents: number;
+  acknowledge: KpiFigure;
+  triage: KpiFigure;
+  contain: KpiFigure;
+  resolve: KpiFigure;
+}
+
+function percentile(sorted: readonly number[], p: number): number | null {
+  if (sorted.length === 0) return null;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}
+
+function figure(values: number[], breaches: number): KpiFigure {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { count: sorted.length, medianMinutes: percentile(sorted, 0.5), p90Minutes: percentile(sorted, 0.9), breaches };
+}
+
+/** KPIs over the incidents opened in [from, to), rejected and merged ones left out. */
+export async function kpis(db: Kysely<Schema>, from: Date, to: Date): Promise<KpiRow[]> {
+  const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
+  const rows = await db
+    .selectFrom('incidents')
+    .select(['rsit_class', 'priority', 'opened_at', 'acknowledged_at', 'triaged_at', 'contained_at', 'resolved_at'])
+    .where('opened_at', '>=', from)
+    .where('opened_at', '<', to)
+    .where('merged_into_id', 'is', null)
+    .where('phase', '<>', 'rejected')
+    .execute();
+  const groups = new Map<string, typeof rows>();
+  for (const row of rows) {
+    const key = `${row.rsit_class ?? 'unclassified'}\u0000${row.priority}`;
+    groups.set(key, [...(groups.get(key) ?? []), row]);
+  }
+  const result: KpiRow[] = [];
+  for (const [key, group] of groups) {
+    const [rsitClass, priority] = key.split('\u0000') as [string, string];
+    const measure = (field: 'acknowledged_at' | 'triaged_at' | 'contained_at' | 'resolved_at') =>
+      group.filter((r) => r[field]).map((r) => Math.round(clock.workingMinutesBetween(new Date(r.opened_at), new Date(r[field]!))));
+    const slas = group.map((r) => slaOf(clock, policies, r));
+    const breaches = (name: 'acknowledge' | 'triage' | 'resolve') => slas.filter((s) => s[name].state === 'breached' || s[name].state === 'overdue').length;
+    result.push({
+      rsitClass,
+      priority,
+      incidents: group.length,
+      acknowledge: figure(measure('acknowledged_at'), breaches('acknowledge')),
+      triage: figure(measure('triaged_at'), breaches('triage')),
+      contain: figure(measure('contained_at'), 0),
+      resolve: figure(measure('resolved_at'), breaches('resolve')),
+    });
+  }
+  return result.sort((a, b) => a.rsitClass.localeCompare(b.rsitClass) || PRIORITIES.indexOf(b.priority as Priority) - PRIORITIES.indexOf(a.priority as Priority));
+}
