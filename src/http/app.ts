@@ -16,6 +16,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { auditRoutes } from '../audit/routes.js';
 import { authRoutes } from '../auth/routes.js';
 import { createAjv } from '../core/validate.js';
+import { incidentRoutes } from '../incidents/routes.js';
+import { intakeRoutes } from '../intake/routes.js';
 import { profileRoutes } from '../profile/routes.js';
 import { registerAuthentication } from './authentication.js';
 import type { App, AppContext } from './context.js';
@@ -73,6 +75,8 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(authRoutes);
   await app.register(profileRoutes);
   await app.register(auditRoutes);
+  await app.register(intakeRoutes);
+  await app.register(incidentRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

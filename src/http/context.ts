@@ -3,10 +3,13 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { Principal } from '../auth/roles.js';
 import type { Config } from '../config.js';
 import type { Database } from '../db/database.js';
+import type { TeamKey } from '../mail/pgp.js';
 
 export interface AppContext {
   database: Database;
   config: Config;
+  /** The team's private key, loaded at start from VAKT_PGP_KEY_FILE: signs and decrypts mail. */
+  teamKey?: TeamKey;
 }
 
 declare module 'fastify' {
