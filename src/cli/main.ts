@@ -2,6 +2,7 @@
 /** The `vakt` command. Exit codes: 0 ok, 1 error, 2 usage. */
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
+import { registerMailCommands } from './commands/mail.js';
 import { registerProfileCommands } from './commands/profile.js';
 import { registerServerCommands } from './commands/server.js';
 import { EXIT_USAGE } from './run.js';
@@ -14,6 +15,7 @@ const program = new Command('vakt')
 registerServerCommands(program);
 registerAdminCommands(program);
 registerProfileCommands(program);
+registerMailCommands(program);
 
 try {
   await program.parseAsync(process.argv);

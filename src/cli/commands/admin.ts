@@ -8,6 +8,8 @@ import { loadConfig } from '../../config.js';
 import { backup, restore } from '../../db/backup.js';
 import { migrate } from '../../db/database.js';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/demo.js';
+import { loadDemoIncidents } from '../../demo/demo-incidents.js';
+import { intakeSettings } from '../../intake/settings.js';
 import { action, actorFromCli, EXIT_ERROR, openConfiguredDatabase, UsageError, withDatabase } from '../run.js';
 
 /** The password to set: VAKT_PASSWORD, else a generated one that the caller prints once. */
@@ -54,12 +56,13 @@ export function registerAdminCommands(program: Command): void {
 
   program
     .command('demo')
-    .description('load demo data (a CERT Stockholm-like team and a user of every role) into an empty database')
+    .description('load demo data (a CERT Stockholm-like team, a user of every role, reports and an incident) into an empty database')
     .action(
       action(async () =>
-        withDatabase(async ({ db }) => {
+        withDatabase(async ({ db }, config) => {
           const report = await loadDemo(db);
           if (!report.loaded) throw new UsageError('the database already has users; demo data goes only into an empty one');
+          await loadDemoIncidents(db, await intakeSettings(db, config.mail));
           for (const login of report.logins) process.stdout.write(`${login.email}\t${DEMO_PASSWORD}\t${login.role}\n`);
         }),
       ),

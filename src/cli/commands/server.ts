@@ -3,6 +3,11 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { migrate, type Database } from '../../db/database.js';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/demo.js';
+import { demoTeamKey, loadDemoIncidents } from '../../demo/demo-incidents.js';
+import { startMailService, type MailService } from '../../intake/mail-service.js';
+import { intakeSettings } from '../../intake/settings.js';
+import { loadTeamKeyFile, type TeamKey } from '../../mail/pgp.js';
+import type { Config } from '../../config.js';
 import { buildApp } from '../../http/app.js';
 import { foundationJobs } from '../../jobs/maintenance-jobs.js';
 import { JobQueue } from '../../jobs/queue.js';
@@ -20,6 +25,17 @@ async function open(): Promise<Database> {
   if (applied.length > 0) process.stderr.write(`vakt: applied migrations ${applied.join(', ')}\n`);
   return database;
 }
+
+async function teamKeyFor(config: Config, demo: boolean): Promise<TeamKey | undefined> {
+  if (config.mail.pgpKeyFile) return loadTeamKeyFile(config.mail.pgpKeyFile, config.mail.pgpPassphrase);
+  // The demo signs its mail with a key of its own; a real team sets VAKT_PGP_KEY_FILE.
+  return demo && !config.databaseUrl ? demoTeamKey(config.dataDir) : undefined;
+}
+
+const stderrLog = {
+  info: (message: string) => process.stderr.write(`vakt: ${message}\n`),
+  error: (message: string) => process.stderr.write(`vakt: error: ${message}\n`),
+};
 
 /** Stops cleanly on SIGINT/SIGTERM, so PGlite is closed and its lock released. */
 function onShutdown(stop: () => Promise<void>): void {
@@ -53,15 +69,19 @@ export function registerServerCommands(program: Command): void {
         const listenPort = options.port !== undefined ? port(options.port) : config.port;
         const host = options.host ?? config.host;
         const database = await open();
+        const teamKey = await teamKeyFor(config, Boolean(options.demo));
         const demo = options.demo ? await loadDemo(database.db) : undefined;
+        if (demo?.loaded) await loadDemoIncidents(database.db, await intakeSettings(database.db, config.mail, teamKey));
         const queue = options.worker ? await JobQueue.start(database, foundationJobs, { work: true }) : undefined;
+        const mail: MailService | undefined = options.worker ? await startMailService(database, config.mail, teamKey, stderrLog) : undefined;
         const app = await buildApp(
-          { database, config },
+          { database, config, ...(teamKey ? { teamKey } : {}) },
           { logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] } },
         );
         const address = await app.listen({ port: listenPort, host });
         onShutdown(async () => {
           await app.close();
+          await mail?.stop();
           await queue?.stop();
           await database.close();
         });
@@ -80,10 +100,13 @@ export function registerServerCommands(program: Command): void {
     .description('run only the background jobs; several workers may share one PostgreSQL server')
     .action(
       action(async () => {
+        const config = loadConfig();
         const database = await open();
         const queue = await JobQueue.start(database, foundationJobs, { work: true });
+        const mail = await startMailService(database, config.mail, await teamKeyFor(config, false), stderrLog);
         process.stdout.write(`vakt worker running (${database.location}); stop with Ctrl-C\n`);
         onShutdown(async () => {
+          await mail.stop();
           await queue.stop();
           await database.close();
         });
