@@ -8,7 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { VaktError, ValidationError, notFound } from '../core/errors.js';
 import { formatTlp, type TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
-import { replySubject } from '../intake/threading.js';
+import { formatTag, replySubject } from '../intake/threading.js';
 import { queueMail, type QueuedMail, type Sender } from '../mail/outbox.js';
 import { releaseTo, teamOrganisationId, type ParticipantRole } from './visibility.js';
 
@@ -22,8 +22,8 @@ export interface IncidentMailInput {
 
 const mustEncrypt = (tlp: TlpLabel, sensitive: boolean) => sensitive || tlp === 'RED' || tlp === 'AMBER+STRICT';
 
-async function lastIncoming(trx: Transaction<Schema>, column: 'incident_id' | 'report_id', id: string) {
-  return trx.selectFrom('messages').select(['message_id', 'references']).where(column, '=', id).where('direction', '=', 'in').where('message_id', 'is not', null).orderBy('created_at', 'desc').executeTakeFirst();
+async function lastIncoming(trx: Transaction<Schema>, id: string) {
+  return trx.selectFrom('messages').select(['message_id', 'references']).where('report_id', '=', id).where('direction', '=', 'in').where('message_id', 'is not', null).orderBy('created_at', 'desc').executeTakeFirst();
 }
 
 function withTlpLine(text: string, tlp: TlpLabel): string {
@@ -45,14 +45,12 @@ export async function sendIncidentMail(db: Kysely<Schema>, sender: Sender, short
     }
     const noAddress = participants.filter((p) => !p.email);
     if (noAddress.length > 0) throw new ValidationError([{ field: 'participantIds', reason: `${noAddress.map((p) => p.name).join(', ')} has no e-mail address` }]);
-    const previous = await lastIncoming(trx, 'incident_id', incidentId);
+    // A new message to the participants, not an answer to whoever wrote last: the tag threads replies.
     const queued = await queueMail(trx, sender, {
       incidentId,
       to: participants.map((p) => p.email!),
-      subject: replySubject(input.subject, shortName, incidentId).replace(/^Re: /, previous ? 'Re: ' : ''),
+      subject: `${formatTag(shortName, incidentId)} ${input.subject.replace(/^\s*\[[^\]]*#\d+\]\s*/, '')}`,
       text: withTlpLine(input.text, tlp),
-      inReplyTo: previous?.message_id ?? null,
-      references: previous ? [...previous.references, previous.message_id!] : [],
       tlp,
       requireEncryption: mustEncrypt(tlp, incident.sensitive),
       actor,
@@ -71,7 +69,7 @@ export async function replyToReporter(db: Kysely<Schema>, sender: Sender, shortN
     const report = await trx.selectFrom('reports').select(['id', 'subject', 'reporter_email', 'tlp', 'sensitive', 'incident_id']).where('id', '=', reportId).executeTakeFirst();
     if (!report) throw notFound(`report #${reportId}`);
     if (!report.reporter_email) throw new ValidationError([{ field: 'reportId', reason: 'the report has no reporter address to answer' }]);
-    const previous = await lastIncoming(trx, 'report_id', reportId);
+    const previous = await lastIncoming(trx, reportId);
     const tlp = report.tlp as TlpLabel;
     // The reporter is the source of the information: answering them shares nothing new with anyone else.
     const queued = await queueMail(trx, sender, {

@@ -3,26 +3,53 @@
  * capabilities add their pages to NAV; a page is shown only to those with its permission.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState, type ReactNode } from 'react';
+import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, type Session } from './api';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
+import { IncidentsPage } from './pages/IncidentsPage';
+import { ReportFormPage } from './pages/ReportFormPage';
+import { SearchPage } from './pages/SearchPage';
+import { TriagePage } from './pages/TriagePage';
 import { LoginPage } from './pages/LoginPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UsersPage } from './pages/UsersPage';
+
+// The chart library is large: load it only for the KPI page.
+const KpiPage = lazy(() => import('./pages/KpiPage').then((m) => ({ default: m.KpiPage })));
+
+interface PageContext {
+  session: Session;
+  path: string;
+  navigate: (path: string) => void;
+}
 
 interface NavItem {
   path: string;
   label: string;
   permission: string;
-  page: (session: Session) => ReactNode;
+  page: (context: PageContext) => ReactNode;
 }
 
 const NAV: NavItem[] = [
-  { path: '/profile', label: 'Team profile', permission: 'profile:read', page: (s) => <ProfilePage session={s} /> },
+  { path: '/triage', label: 'Triage', permission: 'reports:read', page: (c) => <TriagePage path={c.path} navigate={c.navigate} /> },
+  { path: '/incidents', label: 'Incidents', permission: 'incidents:read', page: (c) => <IncidentsPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('incidents:write')} /> },
+  { path: '/report', label: 'Report', permission: 'reports:submit', page: (c) => <ReportFormPage session={c.session} /> },
+  { path: '/search', label: 'Search', permission: 'reports:read', page: (c) => <SearchPage navigate={c.navigate} /> },
+  {
+    path: '/kpi',
+    label: 'KPIs',
+    permission: 'kpi:read',
+    page: () => (
+      <Suspense fallback={<p>Loading KPIs…</p>}>
+        <KpiPage />
+      </Suspense>
+    ),
+  },
+  { path: '/profile', label: 'Team profile', permission: 'profile:read', page: (c) => <ProfilePage session={c.session} /> },
   { path: '/users', label: 'Users', permission: 'users:read', page: () => <UsersPage /> },
   { path: '/audit', label: 'Audit log', permission: 'audit:read', page: () => <AuditPage /> },
-  { path: '/account', label: 'My account', permission: 'tokens:own', page: (s) => <AccountPage session={s} /> },
+  { path: '/account', label: 'My account', permission: 'tokens:own', page: (c) => <AccountPage session={c.session} /> },
 ];
 
 function usePath(): [string, (path: string) => void] {
@@ -36,7 +63,7 @@ function usePath(): [string, (path: string) => void] {
     path,
     (next) => {
       window.history.pushState(null, '', next);
-      setPath(next);
+      setPath(next.split('?')[0] ?? next);
     },
   ];
 }
@@ -63,7 +90,7 @@ export function App() {
   const current = session.data;
   setCsrfToken(current.csrfToken);
   const items = NAV.filter((item) => current.permissions.includes(item.permission));
-  const active = items.find((item) => path.startsWith(item.path)) ?? items[0];
+  const active = items.find((item) => path === item.path || path.startsWith(`${item.path}/`)) ?? items[0];
 
   const logout = async () => {
     await api('POST', '/api/auth/logout');
@@ -97,7 +124,7 @@ export function App() {
           Log out
         </button>
       </header>
-      <main>{active ? active.page(current) : <p>Your role has no pages yet.</p>}</main>
+      <main>{active ? active.page({ session: current, path, navigate }) : <p>Your role has no pages yet.</p>}</main>
     </div>
   );
 }

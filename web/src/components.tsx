@@ -1,0 +1,152 @@
+/** Small pieces the incident-loop pages share: labels, timers, forms that post and show errors. */
+import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { useState, type FormEvent, type ReactNode } from 'react';
+import { api, ApiError } from './api';
+
+export function TlpBadge({ tlp }: { tlp: string }) {
+  return <span className={`tlp tlp-${tlp.toLowerCase().replace('+', '-')}`}>TLP:{tlp}</span>;
+}
+
+export interface Timer {
+  dueAt: string;
+  doneAt: string | null;
+  state: 'met' | 'breached' | 'running' | 'overdue';
+  workingMinutes: number;
+  targetMinutes: number;
+}
+
+export function minutes(value: number | null | undefined): string {
+  if (value === null || value === undefined) return '—';
+  const h = Math.floor(value / 60);
+  return h > 0 ? `${h} h ${value % 60} min` : `${value} min`;
+}
+
+export function SlaBadge({ name, timer }: { name: string; timer: Timer }) {
+  const text = timer.state === 'running' ? `due ${when(timer.dueAt)}` : timer.state === 'overdue' ? `overdue since ${when(timer.dueAt)}` : `${timer.state} (${minutes(timer.workingMinutes)})`;
+  return (
+    <span className={`sla sla-${timer.state}`} title={`${name}: target ${minutes(timer.targetMinutes)} of working time`}>
+      {name}: {text}
+    </span>
+  );
+}
+
+export function when(iso: string | null | undefined): string {
+  return iso ? new Date(iso).toLocaleString('sv-SE', { dateStyle: 'short', timeStyle: 'short' }) : '—';
+}
+
+export function ErrorText({ error }: { error: unknown }) {
+  if (!error) return null;
+  return <p role="alert">{error instanceof Error ? error.message : String(error)}</p>;
+}
+
+/**
+ * A form that sends its fields to the API and refreshes the queries it changes. The body is
+ * built by `toBody` from the form's named fields; problems appear next to the form.
+ */
+export function ActionForm({
+  label,
+  method = 'POST',
+  path,
+  toBody,
+  invalidates,
+  onDone,
+  children,
+  headers,
+}: {
+  label: string;
+  method?: string;
+  path: string;
+  toBody: (form: FormData) => unknown;
+  invalidates: QueryKey[];
+  onDone?: (result: unknown) => void;
+  children: ReactNode;
+  headers?: Record<string, string>;
+}) {
+  const queryClient = useQueryClient();
+  const [formKey, setFormKey] = useState(0);
+  const mutation = useMutation({
+    mutationFn: (body: unknown) => api<unknown>(method, path, body, headers),
+    onSuccess: async (result) => {
+      for (const key of invalidates) await queryClient.invalidateQueries({ queryKey: key });
+      setFormKey((k) => k + 1);
+      onDone?.(result);
+    },
+  });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    mutation.mutate(toBody(new FormData(event.currentTarget)));
+  };
+  const issues = mutation.error instanceof ApiError ? mutation.error.issues : [];
+  return (
+    <form key={formKey} onSubmit={submit} className="action-form" aria-label={label}>
+      {children}
+      <button type="submit" disabled={mutation.isPending}>
+        {label}
+      </button>
+      {mutation.error && <p role="alert">{mutation.error.message}</p>}
+      {issues.length > 1 && (
+        <ul className="field-error">
+          {issues.map((i) => (
+            <li key={i.field}>
+              {i.field}: {i.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+    </form>
+  );
+}
+
+/** A button that does one thing and refreshes. */
+export function ActionButton({ label, method = 'POST', path, body, invalidates, confirm }: { label: string; method?: string; path: string; body?: unknown; invalidates: QueryKey[]; confirm?: string }) {
+  const queryClient = useQueryClient();
+  const mutation = useMutation({
+    mutationFn: () => api<unknown>(method, path, body),
+    onSuccess: async () => {
+      for (const key of invalidates) await queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  return (
+    <span className="action-button">
+      <button type="button" disabled={mutation.isPending} onClick={() => (!confirm || window.confirm(confirm)) && mutation.mutate()}>
+        {label}
+      </button>
+      {mutation.error && <span role="alert"> {mutation.error.message}</span>}
+    </span>
+  );
+}
+
+export const text = (form: FormData, name: string): string => String(form.get(name) ?? '').trim();
+export const optional = (form: FormData, name: string): string | undefined => text(form, name) || undefined;
+
+export const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+
+export function TlpSelect({ name = 'tlp', label = 'TLP', defaultValue = '' }: { name?: string; label?: string; defaultValue?: string }) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={defaultValue}>
+        <option value="">(the incident's)</option>
+        {TLPS.map((t) => (
+          <option key={t} value={t}>
+            TLP:{t}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function Link({ to, navigate, children }: { to: string; navigate: (path: string) => void; children: ReactNode }) {
+  return (
+    <a
+      href={to}
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(to);
+      }}
+    >
+      {children}
+    </a>
+  );
+}

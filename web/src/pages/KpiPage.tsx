@@ -1,0 +1,80 @@
+/** KPIs: time to acknowledge, triage, contain and resolve (working time) per RSIT class and priority. */
+import { useQuery } from '@tanstack/react-query';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { api } from '../api';
+import { ErrorText, minutes } from '../components';
+
+interface Figure {
+  count: number;
+  medianMinutes: number | null;
+  p90Minutes: number | null;
+  breaches: number;
+}
+interface Row {
+  rsitClass: string;
+  priority: string;
+  incidents: number;
+  acknowledge: Figure;
+  triage: Figure;
+  contain: Figure;
+  resolve: Figure;
+}
+
+const MEASURES = ['acknowledge', 'triage', 'contain', 'resolve'] as const;
+const COLOURS = ['#1f5fa8', '#fca311', '#2a9d8f', '#b3261e'];
+
+export function KpiPage() {
+  const kpi = useQuery({ queryKey: ['kpi'], queryFn: () => api<{ from: string; to: string; rows: Row[] }>('GET', '/api/kpi') });
+  if (kpi.isPending) return <p>Loading KPIs…</p>;
+  if (kpi.isError) return <ErrorText error={kpi.error} />;
+  const rows = kpi.data.rows;
+  const chart = rows.map((r) => ({ name: `${r.rsitClass} (${r.priority})`, ...Object.fromEntries(MEASURES.map((m) => [m, r[m].medianMinutes === null ? 0 : Math.round(r[m].medianMinutes / 6) / 10])) }));
+  return (
+    <section>
+      <h1>KPIs</h1>
+      <p className="muted">
+        Incidents opened {kpi.data.from.slice(0, 10)} to {kpi.data.to.slice(0, 10)}; median working hours from the first report.
+      </p>
+      {rows.length === 0 ? (
+        <p>No incidents in this period.</p>
+      ) : (
+        <BarChart width={900} height={320} data={chart} data-testid="kpi-chart">
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="name" />
+          <YAxis label={{ value: 'working hours (median)', angle: -90, position: 'insideLeft' }} />
+          <Tooltip />
+          <Legend />
+          {MEASURES.map((m, n) => (
+            <Bar key={m} dataKey={m} fill={COLOURS[n]} />
+          ))}
+        </BarChart>
+      )}
+      <table data-testid="kpi-table">
+        <thead>
+          <tr>
+            <th>Class</th>
+            <th>Priority</th>
+            <th>Incidents</th>
+            {MEASURES.map((m) => (
+              <th key={m}>{m} (median / p90 / breaches)</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={`${r.rsitClass}${r.priority}`}>
+              <td>{r.rsitClass}</td>
+              <td>{r.priority}</td>
+              <td>{r.incidents}</td>
+              {MEASURES.map((m) => (
+                <td key={m}>
+                  {minutes(r[m].medianMinutes)} / {minutes(r[m].p90Minutes)} / {r[m].breaches}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}

@@ -1,0 +1,319 @@
+/** The triage queue and one report: its mail as received (PGP status, raw mail), and the triage decisions. */
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api';
+import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, text, when, type Timer } from '../components';
+
+interface QueueRow {
+  id: string;
+  channel: string;
+  status: string;
+  subject: string;
+  reporter_name: string;
+  reporter_email: string | null;
+  tlp: string;
+  sensitive: boolean;
+  intake_status: string;
+  received_at: string;
+  sla: { acknowledge: Timer; triage: Timer };
+}
+
+interface Message {
+  id: string;
+  direction: 'in' | 'out';
+  subject: string;
+  from_address: string;
+  to_addresses: string[];
+  created_at: string;
+  body_text: string;
+  body_html: string | null;
+  pgp_encryption: string;
+  pgp_signature: string;
+  pgp_signer: string | null;
+  auto_submitted: boolean;
+  automatic: boolean;
+  delivery_status: string | null;
+  delivery_error: string | null;
+  tlp: string;
+}
+
+interface ReportDetail {
+  id: string;
+  channel: string;
+  status: string;
+  subject: string;
+  body: string;
+  reporter_name: string;
+  reporter_email: string | null;
+  tlp: string;
+  tlp_source: string;
+  sensitive: boolean;
+  intake_status: string;
+  intake_notes: string[];
+  received_at: string;
+  incident_id: string | null;
+  merged_into_id: string | null;
+  not_incident_reason: string | null;
+  messages: Message[];
+  attachments: Array<{ id: string; filename: string; content_type: string; size: string; sha256: string; stored: boolean; note: string | null }>;
+  indicators: Array<{ kind: string; value: string }>;
+  candidates: Array<{ kind: 'report' | 'incident'; id: string; title: string; reasons: string[] }>;
+  operations: Array<{ id: string; kind: string; summary: string; createdAt: string; undoneAt: string | null }>;
+}
+
+const PGP_TEXT: Record<string, string> = {
+  valid: 'signature valid',
+  invalid: 'signature INVALID',
+  'unknown-key': 'signed with an unknown key',
+  'not-signed': 'not signed',
+  signed: 'signed by us',
+};
+
+export function PgpStatus({ message }: { message: Pick<Message, 'pgp_encryption' | 'pgp_signature' | 'pgp_signer'> }) {
+  const parts = [PGP_TEXT[message.pgp_signature] ?? message.pgp_signature];
+  if (message.pgp_encryption !== 'none') parts.unshift(message.pgp_encryption === 'failed' ? 'could NOT be decrypted' : message.pgp_encryption);
+  return (
+    <span className={`pgp pgp-${message.pgp_signature}`} data-testid="pgp-status" title={message.pgp_signer ?? undefined}>
+      PGP: {parts.join(', ')}
+    </span>
+  );
+}
+
+/** Sanitised on the server; shown in a sandbox that runs nothing and loads nothing. */
+function HtmlBody({ html }: { html: string }) {
+  return <iframe className="mail-html" title="HTML part (sanitised)" sandbox="" srcDoc={`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">${html}`} />;
+}
+
+export function MessageView({ message }: { message: Message }) {
+  return (
+    <article className={`message message-${message.direction}`}>
+      <header>
+        <strong>{message.direction === 'in' ? `From ${message.from_address || 'unknown'}` : `To ${message.to_addresses.join(', ')}`}</strong> · {when(message.created_at)} · <TlpBadge tlp={message.tlp} /> · <PgpStatus message={message} />
+        {message.auto_submitted && <span className="muted"> · sent by a machine</span>}
+        {message.delivery_status && (
+          <span className={message.delivery_status === 'failed' || message.delivery_status === 'suppressed' ? 'bad' : 'muted'}>
+            {' '}
+            · {message.automatic ? 'automatic, ' : ''}
+            {message.delivery_status}
+            {message.delivery_error ? `: ${message.delivery_error}` : ''}
+          </span>
+        )}{' '}
+        · <a href={`/api/messages/${message.id}/raw`}>raw mail (.eml)</a>
+      </header>
+      <div className="subject">{message.subject}</div>
+      <pre className="mail-text">{message.body_text}</pre>
+      {message.body_html && (
+        <details>
+          <summary>HTML part</summary>
+          <HtmlBody html={message.body_html} />
+        </details>
+      )}
+    </article>
+  );
+}
+
+export function TriagePage({ path, navigate }: { path: string; navigate: (to: string) => void }) {
+  const match = /^\/triage\/reports\/(\d+)/.exec(path);
+  if (match?.[1]) return <ReportView id={match[1]} navigate={navigate} />;
+  return <Queue navigate={navigate} />;
+}
+
+function Queue({ navigate }: { navigate: (to: string) => void }) {
+  const queue = useQuery({ queryKey: ['reports', 'new'], queryFn: () => api<QueueRow[]>('GET', '/api/reports?status=new') });
+  return (
+    <section>
+      <h1>Triage queue</h1>
+      <ErrorText error={queue.error} />
+      {queue.data?.length === 0 && <p>No reports waiting.</p>}
+      <table>
+        <thead>
+          <tr>
+            <th>#</th>
+            <th>Received</th>
+            <th>Subject</th>
+            <th>From</th>
+            <th>TLP</th>
+            <th>SLA</th>
+          </tr>
+        </thead>
+        <tbody>
+          {queue.data?.map((r) => (
+            <tr key={r.id}>
+              <td>{r.id}</td>
+              <td>{when(r.received_at)}</td>
+              <td>
+                <Link to={`/triage/reports/${r.id}`} navigate={navigate}>
+                  {r.subject}
+                </Link>
+                {r.sensitive && <strong className="bad"> SENSITIVE</strong>}
+                {r.intake_status !== 'ok' && <span className="bad"> ({r.intake_status})</span>}
+              </td>
+              <td>{r.reporter_email ?? r.reporter_name ?? r.channel}</td>
+              <td>
+                <TlpBadge tlp={r.tlp} />
+              </td>
+              <td>
+                <SlaBadge name="triage" timer={r.sla.triage} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function ReportView({ id, navigate }: { id: string; navigate: (to: string) => void }) {
+  const key = ['report', id];
+  const report = useQuery({ queryKey: key, queryFn: () => api<ReportDetail>('GET', `/api/reports/${id}`) });
+  if (report.isPending) return <p>Loading report…</p>;
+  if (report.isError) return <ErrorText error={report.error} />;
+  const r = report.data;
+  const refresh = [key, ['reports', 'new'], ['incidents']];
+  return (
+    <section>
+      <p>
+        <Link to="/triage" navigate={navigate}>
+          ← Triage queue
+        </Link>
+      </p>
+      <h1>
+        Report #{r.id}: {r.subject}
+      </h1>
+      <dl className="facts">
+        <dt>Status</dt>
+        <dd data-testid="report-status">
+          {r.status}
+          {r.incident_id && (
+            <>
+              {' '}
+              — <Link to={`/incidents/${r.incident_id}`} navigate={navigate}>incident #{r.incident_id}</Link>
+            </>
+          )}
+          {r.merged_into_id && ` — merged into #${r.merged_into_id}`}
+          {r.not_incident_reason && ` — ${r.not_incident_reason}`}
+        </dd>
+        <dt>From</dt>
+        <dd>
+          {r.reporter_name} {r.reporter_email && `<${r.reporter_email}>`} via {r.channel}
+        </dd>
+        <dt>Received</dt>
+        <dd>{when(r.received_at)}</dd>
+        <dt>TLP</dt>
+        <dd>
+          <TlpBadge tlp={r.tlp} /> <span className="muted">({r.tlp_source === 'stated' ? 'as stated by the sender' : r.tlp_source === 'set' ? 'set by hand' : 'team default'})</span>
+          {r.sensitive && <strong className="bad"> SENSITIVE: replies must be encrypted</strong>}
+        </dd>
+        <dt>Intake</dt>
+        <dd>
+          {r.intake_status}
+          {r.intake_notes.map((n) => (
+            <div key={n} className="muted">
+              {n}
+            </div>
+          ))}
+        </dd>
+      </dl>
+
+      {r.status === 'new' && (
+        <div className="triage-actions">
+          <ActionForm label="Open incident" path="/api/incidents" toBody={(f) => ({ title: text(f, 'title') || r.subject, reportIds: [r.id] })} invalidates={refresh} onDone={(res) => navigate(`/incidents/${(res as { id: string }).id}`)}>
+            <label>
+              Incident title
+              <input name="title" defaultValue={r.subject} />
+            </label>
+          </ActionForm>
+          <ActionForm label="Attach to incident" path={`/api/reports/${r.id}/attach`} toBody={(f) => ({ incidentId: text(f, 'incidentId') })} invalidates={refresh}>
+            <label>
+              Incident number
+              <input name="incidentId" inputMode="numeric" />
+            </label>
+          </ActionForm>
+          <ActionForm label="Not an incident" path={`/api/reports/${r.id}/not-incident`} toBody={(f) => ({ reason: text(f, 'reason') })} invalidates={refresh}>
+            <label>
+              Reason
+              <input name="reason" />
+            </label>
+          </ActionForm>
+          <ActionForm label="Merge as duplicate" path={`/api/reports/${r.id}/merge`} toBody={(f) => ({ into: text(f, 'into') })} invalidates={refresh}>
+            <label>
+              Duplicate of report number
+              <input name="into" inputMode="numeric" />
+            </label>
+          </ActionForm>
+        </div>
+      )}
+
+      {r.candidates.length > 0 && (
+        <>
+          <h2>Possibly related</h2>
+          <ul data-testid="candidates">
+            {r.candidates.map((c) => (
+              <li key={`${c.kind}${c.id}`}>
+                <Link to={c.kind === 'incident' ? `/incidents/${c.id}` : `/triage/reports/${c.id}`} navigate={navigate}>
+                  {c.kind} #{c.id} {c.title}
+                </Link>{' '}
+                <span className="muted">{c.reasons.join('; ')}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>Mail</h2>
+      {r.messages.length === 0 && <pre className="mail-text">{r.body}</pre>}
+      {r.messages.map((m) => (
+        <MessageView key={m.id} message={m} />
+      ))}
+      {r.reporter_email && (
+        <ActionForm label="Send reply" path={`/api/reports/${r.id}/reply`} toBody={(f) => ({ text: text(f, 'text') })} invalidates={[key]}>
+          <label>
+            Reply to {r.reporter_email}
+            <textarea name="text" rows={5} />
+          </label>
+        </ActionForm>
+      )}
+
+      {r.attachments.length > 0 && (
+        <>
+          <h2>Attachments</h2>
+          <ul>
+            {r.attachments.map((a) => (
+              <li key={a.id}>
+                {a.stored ? <a href={`/api/attachments/${a.id}`}>{a.filename}</a> : a.filename} <span className="muted">({a.content_type}, {a.size} bytes, SHA-256 {a.sha256.slice(0, 16)}…{a.note ? `; ${a.note}` : ''})</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      <h2>Indicators</h2>
+      {r.indicators.length === 0 ? (
+        <p className="muted">None found in the text.</p>
+      ) : (
+        <ul className="indicators">
+          {r.indicators.map((i) => (
+            <li key={`${i.kind}${i.value}`}>
+              <code>{i.value}</code> <span className="muted">{i.kind}</span>{' '}
+              <Link to={`/search?seen=${encodeURIComponent(i.value)}`} navigate={navigate}>
+                seen elsewhere?
+              </Link>
+            </li>
+          ))}
+        </ul>
+      )}
+
+      {r.operations.length > 0 && (
+        <>
+          <h2>Triage history</h2>
+          <ul>
+            {r.operations.map((o) => (
+              <li key={o.id}>
+                {when(o.createdAt)} {o.summary} {o.undoneAt ? <span className="muted">(undone {when(o.undoneAt)})</span> : <ActionButton label="Undo" path={`/api/triage/operations/${o.id}/undo`} invalidates={refresh} />}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}
