@@ -101,7 +101,7 @@ describe.runIf(serverUrl)('the vakt command on a PostgreSQL server [postgres]', 
     expect(await runCli(['migrate'], env)).toMatchObject({ code: 0, stdout: 'applied: 0001_foundation, 0002_incident_loop\n' });
     expect((await runCli(['demo'], env)).code).toBe(0);
     expect((await runCli(['users', 'list'], env)).stdout).toMatch(/^admin@cert-stockholm\.demo\tadmin\tactive/m);
-    expect((await runCli(['audit', 'verify'], env)).stdout).toMatch(/^audit log intact: 6 entries/);
+    expect((await runCli(['audit', 'verify'], env)).stdout).toMatch(/^audit log intact: 16 entries/);
     expect((await runCli(['profile', 'export', '--format', 'txt'], env)).stdout).toContain('CERT Stockholm');
   });
 });
