@@ -148,14 +148,19 @@ export function signedParts(entity: Buffer): { signed: Buffer; signature: string
 
 const NOT_SIGNED: SignatureCheck = { status: 'not-signed' };
 
+/** mailparser leaves the type out of a part whose headers are broken. */
+function typeOf(attachment: Attachment): string {
+  return typeof attachment.contentType === 'string' && attachment.contentType ? attachment.contentType.toLowerCase() : 'application/octet-stream';
+}
+
 function isArchive(attachment: Attachment): boolean {
-  return ARCHIVE_TYPES.test(attachment.contentType) || ARCHIVE_NAMES.test(attachment.filename ?? '');
+  return ARCHIVE_TYPES.test(typeOf(attachment)) || ARCHIVE_NAMES.test(attachment.filename ?? '');
 }
 
 function toAttachment(attachment: Attachment): MailAttachment {
   return {
     filename: storable(attachment.filename ?? 'attachment').slice(0, 255),
-    contentType: storable(attachment.contentType).slice(0, 255),
+    contentType: storable(typeOf(attachment)).slice(0, 255),
     content: attachment.content,
     isArchive: isArchive(attachment),
   };
@@ -184,7 +189,7 @@ async function contentOf(entity: Buffer, parsed: ParsedMail, options: ParseOptio
   const attachments = parsed.attachments;
 
   if (contentType === 'multipart/encrypted') {
-    const payload = attachments.find((a) => a.contentType.toLowerCase() === 'application/octet-stream') ?? attachments.find((a) => a.contentType !== 'application/pgp-encrypted');
+    const payload = attachments.find((a) => typeOf(a) === 'application/octet-stream') ?? attachments.find((a) => typeOf(a) !== 'application/pgp-encrypted');
     if (!payload) {
       notes.push('multipart/encrypted without an encrypted part');
       return { text: parsed.text ?? '', html: null, attachments: attachments.map(toAttachment), encryption: 'failed', signature: NOT_SIGNED };
@@ -204,7 +209,7 @@ async function contentOf(entity: Buffer, parsed: ParsedMail, options: ParseOptio
 
   if (contentType === 'multipart/signed') {
     const parts = signedParts(entity);
-    const rest = attachments.filter((a) => a.contentType.toLowerCase() !== 'application/pgp-signature');
+    const rest = attachments.filter((a) => typeOf(a) !== 'application/pgp-signature');
     const signature = parts ? await verifyDetached(parts.signed, parts.signature, options.lookup) : { status: 'invalid' as const, detail: 'the multipart/signed structure is broken' };
     return { ...plainContent(parsed), attachments: rest.map(toAttachment), signature };
   }
