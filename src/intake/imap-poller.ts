@@ -1,8 +1,8 @@
 /**
  * Polls an IMAP mailbox (imapflow). A message is marked on the server ($VaktStored, and \Seen)
  * only after its report has committed; a message already stored (a crash came between the
- * commit and the flag) is found by its de-duplication key and only flagged. Between runs it
- * waits for the server's IDLE notice of new mail, or the poll interval where there is no IDLE.
+ * commit and the flag) is found by its de-duplication key and only flagged. Between passes it
+ * waits the poll interval, or less when the server announces new mail (EXISTS).
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
@@ -57,8 +57,16 @@ export function mailboxFromUrl(url: string, name = 'environment'): MailboxSpec {
   };
 }
 
+/** How long a polite LOGOUT may take at shutdown before the connection is simply closed. */
+const LOGOUT_GRACE_MS = 2000;
+
+/*
+ * imapflow's automatic IDLE is off: with it on, a watcher in the same process as other database
+ * work stalled in our tests (no new pass, shutdown hanging). The watcher polls every
+ * VAKT_MAIL_POLL_SECONDS instead, and still reacts to EXISTS the server volunteers.
+ */
 export function connect(spec: MailboxSpec): ImapFlow {
-  return new ImapFlow({ host: spec.host, port: spec.port, secure: spec.secure, auth: { user: spec.username, pass: spec.password }, logger: false });
+  return new ImapFlow({ host: spec.host, port: spec.port, secure: spec.secure, auth: { user: spec.username, pass: spec.password }, logger: false, disableAutoIdle: true });
 }
 
 /** One pass over the mailbox: every message not yet marked is stored, then marked. */
@@ -125,7 +133,9 @@ export async function watchMailbox(db: Kysely<Schema>, spec: MailboxSpec, option
     } catch (error) {
       options.onError?.(error as Error, 0);
     } finally {
-      await client.logout().catch(() => client.close());
+      // A stop must not wait on the server: LOGOUT if it answers quickly, else just close.
+      await Promise.race([client.logout().catch(() => undefined), sleep(LOGOUT_GRACE_MS)]);
+      client.close();
     }
     if (!signal.aborted) await sleep(Math.min(options.pollSeconds, 10) * 1000, undefined, { signal }).catch(() => undefined);
   }

@@ -10,7 +10,7 @@ import { startDovecot, type Dovecot } from '../../test/helpers/dovecot.js';
 import { mail, testSettings } from '../../test/helpers/mail.js';
 import { createScratchDatabase } from '../../test/helpers/postgres.js';
 import { migrate, openDatabase } from '../db/database.js';
-import { connect, mailboxFromUrl, pollOnce, STORED_KEYWORD } from './imap-poller.js';
+import { connect, mailboxFromUrl, pollOnce, STORED_KEYWORD, watchMailbox } from './imap-poller.js';
 
 describeEachEngine('IMAP intake from Dovecot', (get) => {
   let dovecot: Dovecot;
@@ -39,6 +39,50 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
       await client.logout();
     }
   });
+
+  it('a 50 MB attachment: the message is not downloaded, its headers are stored as too large, and the rest of the mailbox goes on', async () => {
+    const { db } = get();
+    const big = Buffer.alloc(50 * 1024 * 1024, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const huge = mail({
+      subject: 'Full memory dump attached',
+      contentType: 'multipart/mixed; boundary="b"',
+      body: ['--b', 'Content-Type: text/plain', '', 'See the dump.', '--b', 'Content-Type: application/octet-stream; name="mem.dmp"', 'Content-Transfer-Encoding: base64', '', big, '--b--'].join('\r\n'),
+    });
+    await dovecot.append([huge, mail({ subject: 'after the big one' })]);
+    const client = connect(dovecot.spec);
+    await client.connect();
+    try {
+      const report = await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings({ maxMessageBytes: 64 * 1024 * 1024 }) });
+      expect(report).toMatchObject({ stored: 2, failed: 0 });
+    } finally {
+      await client.logout();
+    }
+    const stored = await db.selectFrom('reports').select(['subject', 'intake_status']).where('subject', 'in', ['Full memory dump attached', 'after the big one']).orderBy('id').execute();
+    expect(stored).toEqual([
+      { subject: 'Full memory dump attached', intake_status: 'too-large' },
+      { subject: 'after the big one', intake_status: 'ok' },
+    ]);
+    const message = await db.selectFrom('messages').innerJoin('reports', 'reports.id', 'messages.report_id').select(['messages.raw_sha256', 'messages.raw_size']).where('reports.subject', '=', 'Full memory dump attached').executeTakeFirstOrThrow();
+    expect(message.raw_sha256).toBeNull();
+    expect(Number(message.raw_size)).toBeGreaterThan(64 * 1024 * 1024);
+  }, 120_000);
+
+  it('a watcher stores new mail on its next pass and stops at once when told', async () => {
+    const { db } = get();
+    const stop = new AbortController();
+    const seen: string[] = [];
+    const watching = watchMailbox(db, dovecot.spec, { settings: async () => testSettings(), pollSeconds: 2, signal: stop.signal, onOutcome: (o) => seen.push(o.kind) });
+    try {
+      await dovecot.append([mail({ subject: 'arrives while watching' })]);
+      await expect.poll(() => db.selectFrom('reports').select('id').where('subject', '=', 'arrives while watching').executeTakeFirst(), { timeout: 20_000, interval: 200 }).toBeTruthy();
+    } finally {
+      stop.abort();
+      const stopped = Date.now();
+      await watching;
+      expect(Date.now() - stopped).toBeLessThan(5_000);
+    }
+    expect(seen).toContain('report');
+  }, 60_000);
 
   it('parses imap:// and imaps:// addresses and refuses others with a clear message', () => {
     expect(mailboxFromUrl('imaps://cert%40team.test:p%40ss@mail.team.test/Reports')).toMatchObject({ host: 'mail.team.test', port: 993, secure: true, username: 'cert@team.test', password: 'p@ss', folder: 'Reports' });
