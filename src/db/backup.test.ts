@@ -10,6 +10,12 @@ import { authenticate } from '../auth/users.js';
 import { DEMO_PASSWORD, loadDemo } from '../demo/demo.js';
 import { getProfile } from '../profile/service.js';
 import { backup, restore } from './backup.js';
+import { getBlob } from './blobs.js';
+import { loadDemoIncidents } from '../demo/demo-incidents.js';
+import { createIncident } from '../incidents/incidents.js';
+import { search } from '../incidents/search.js';
+import { mergeReports } from '../incidents/triage.js';
+import { testSettings } from '../../test/helpers/mail.js';
 
 describeEachEngine('backup and restore', (get, engine) => {
   let dir: string;
@@ -19,6 +25,11 @@ describeEachEngine('backup and restore', (get, engine) => {
     dir = mkdtempSync(join(tmpdir(), 'vakt-backup-'));
     file = join(dir, 'backup.vakt.gz');
     await loadDemo(get().db);
+    await loadDemoIncidents(get().db, testSettings());
+    // A merge makes a row refer to a later one, and the SLA targets differ from the seeded ones.
+    const reports = await get().db.selectFrom('reports').select('id').orderBy('id').execute();
+    await mergeReports(get().db, 'system:test', [reports[0]!.id], reports[2]!.id);
+    await get().db.updateTable('sla_policies').set({ acknowledge_minutes: 20 }).where('priority', '=', 'critical').execute();
     const admin = await authenticate(get().db, { email: 'admin@cert-stockholm.demo', password: DEMO_PASSWORD });
     token = (await createApiToken(get().db, admin.id, { name: 'kept', scopes: ['read'] })).token;
     await backup(get(), file);
@@ -35,6 +46,14 @@ describeEachEngine('backup and restore', (get, engine) => {
         expect((await getProfile(restored.db))?.profile.team.name).toBe('CERT Stockholm');
         expect((await authenticate(restored.db, { email: 'constituent@cert-stockholm.demo', password: DEMO_PASSWORD })).organisation_id).not.toBeNull();
         expect(await lookupApiToken(restored.db, token)).toBeDefined();
+        expect(counts).toMatchObject({ reports: 3, incidents: 1, messages: 6, blobs: 6, observables: 1, tasks: 1, triage_operations: 2 });
+        // Generated search vectors are rebuilt, the ticket numbers continue, the SLA targets are the backup's.
+        expect((await search(restored.db, { userId: 'u', email: 'e', name: 'n', role: 'analyst', organisationId: null }, 'phishing')).length).toBeGreaterThan(0);
+        const next = await createIncident(restored.db, 'system:test', { title: 'after restore' });
+        expect(Number(next.id)).toBeGreaterThan(Number((await get().db.selectFrom('incidents').select('id').executeTakeFirstOrThrow()).id));
+        expect((await restored.db.selectFrom('sla_policies').select('acknowledge_minutes').where('priority', '=', 'critical').executeTakeFirstOrThrow()).acknowledge_minutes).toBe(20);
+        const raw = await restored.db.selectFrom('messages').select('raw_sha256').where('direction', '=', 'in').where('raw_sha256', 'is not', null).executeTakeFirstOrThrow();
+        expect((await getBlob(restored.db, raw.raw_sha256!))?.equals((await getBlob(get().db, raw.raw_sha256!))!)).toBe(true);
       } finally {
         await restored.close();
       }
