@@ -71,10 +71,23 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
     const { db } = get();
     const stop = new AbortController();
     const seen: string[] = [];
-    const watching = watchMailbox(db, dovecot.spec, { settings: async () => testSettings(), pollSeconds: 2, signal: stop.signal, onOutcome: (o) => seen.push(o.kind) });
+    const errors: string[] = [];
+    const passes: string[] = [];
+    const watching = watchMailbox(db, dovecot.spec, {
+      settings: async () => testSettings(),
+      pollSeconds: 2,
+      signal: stop.signal,
+      onOutcome: (o) => seen.push(o.kind),
+      onPoll: (r) => passes.push(JSON.stringify(r)),
+      onError: (e) => errors.push(e.message),
+    });
     try {
       await dovecot.append([mail({ subject: 'arrives while watching' })]);
-      await expect.poll(() => db.selectFrom('reports').select('id').where('subject', '=', 'arrives while watching').executeTakeFirst(), { timeout: 20_000, interval: 200 }).toBeTruthy();
+      const deadline = Date.now() + 30_000;
+      while (!(await db.selectFrom('reports').select('id').where('subject', '=', 'arrives while watching').executeTakeFirst())) {
+        if (Date.now() > deadline) throw new Error(`not stored within 30 s; passes: ${passes.join(' ')}; errors: ${errors.join('; ')}`);
+        await sleep(200);
+      }
     } finally {
       stop.abort();
       const stopped = Date.now();
