@@ -83,9 +83,9 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
     });
     try {
       await dovecot.append([mail({ subject: 'arrives while watching' })]);
-      const deadline = Date.now() + 30_000;
+      const deadline = Date.now() + 45_000;
       while (!(await db.selectFrom('reports').select('id').where('subject', '=', 'arrives while watching').executeTakeFirst())) {
-        if (Date.now() > deadline) throw new Error(`not stored within 30 s; passes: ${passes.join(' ')}; errors: ${errors.join('; ')}`);
+        if (Date.now() > deadline) throw new Error(`not stored within 45 s; passes: ${passes.join(' ')}; errors: ${errors.join('; ')}`);
         await sleep(200);
       }
     } finally {
@@ -95,7 +95,7 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
       expect(Date.now() - stopped).toBeLessThan(5_000);
     }
     expect(seen).toContain('report');
-  }, 60_000);
+  }, 90_000);
 
   it('parses imap:// and imaps:// addresses and refuses others with a clear message', () => {
     expect(mailboxFromUrl('imaps://cert%40team.test:p%40ss@mail.team.test/Reports')).toMatchObject({ host: 'mail.team.test', port: 993, secure: true, username: 'cert@team.test', password: 'p@ss', folder: 'Reports' });
