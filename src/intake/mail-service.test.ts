@@ -2,12 +2,12 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/helpers/cli.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { freePort } from '../../test/helpers/dovecot.js';
 import { mail, testSettings } from '../../test/helpers/mail.js';
+import { startSmtpPeer, type SmtpPeer } from '../../test/helpers/smtp.js';
 import { makeKey, memoryLookup, type TestKey } from '../../test/helpers/pgp.js';
 import { loadConfig } from '../config.js';
 import { deliverQueued, smtpTransport } from '../mail/outbox.js';
@@ -16,44 +16,15 @@ import { readMbox, readMaildir } from './mail-archive.js';
 import { startMailService } from './mail-service.js';
 import { parseMessage } from './mime.js';
 
-/** A real SMTP peer on loopback that keeps what it is sent, and can be told to refuse. */
-interface Peer {
-  port: number;
-  received: Array<{ from: string; to: string[]; raw: Buffer }>;
-  refuseWith?: number;
-  close(): Promise<void>;
-}
-
-async function startPeer(): Promise<Peer> {
-  const port = await freePort();
-  const peer: Peer = { port, received: [], close: async () => undefined };
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        if (peer.refuseWith) return callback(Object.assign(new Error('refused by test'), { responseCode: peer.refuseWith }));
-        peer.received.push({ from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '', to: session.envelope.rcptTo.map((r) => r.address), raw: Buffer.concat(chunks) });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  peer.close = () => new Promise((resolve) => server.close(() => resolve()));
-  return peer;
-}
-
 let team: TestKey;
 beforeAll(async () => {
   team = await makeKey('CERT', 'cert@team.test');
 });
 
 describeEachEngine('outgoing mail through a real SMTP peer', (get) => {
-  let peer: Peer;
+  let peer: SmtpPeer;
   beforeAll(async () => {
-    peer = await startPeer();
+    peer = await startSmtpPeer();
   });
   afterAll(() => peer.close());
 

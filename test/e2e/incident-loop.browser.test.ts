@@ -5,7 +5,6 @@
  * finalises the debrief.
  */
 import { fileURLToPath } from 'node:url';
-import { SMTPServer } from 'smtp-server';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
@@ -17,7 +16,8 @@ import { intakeSettings } from '../../src/intake/settings.js';
 import { deliverQueued, smtpTransport } from '../../src/mail/outbox.js';
 import { launchBrowser } from '../helpers/browser.js';
 import { describeEachEngine } from '../helpers/database.js';
-import { freePort, startDovecot, type Dovecot } from '../helpers/dovecot.js';
+import { startDovecot, type Dovecot } from '../helpers/dovecot.js';
+import { startSmtpPeer, type SmtpPeer } from '../helpers/smtp.js';
 import { mail } from '../helpers/mail.js';
 import { makeKey, memoryLookup, type TestKey } from '../helpers/pgp.js';
 import { parseMessage } from '../../src/intake/mime.js';
@@ -31,28 +31,13 @@ describeEachEngine('the incident loop in Chromium', (get) => {
   let base: string;
   let dovecot: Dovecot;
   let team: TestKey;
-  let smtp: SMTPServer;
-  let smtpPort: number;
-  const delivered: Buffer[] = [];
+  let smtp: SmtpPeer;
 
   beforeAll(async () => {
     team = await makeKey('CERT Stockholm', 'cert@stockholm.se');
     await loadDemo(get().db);
     dovecot = await startDovecot();
-    smtpPort = await freePort();
-    smtp = new SMTPServer({
-      authOptional: true,
-      disabledCommands: ['AUTH', 'STARTTLS'],
-      onData(stream, _session, callback) {
-        const chunks: Buffer[] = [];
-        stream.on('data', (c: Buffer) => chunks.push(c));
-        stream.on('end', () => {
-          delivered.push(Buffer.concat(chunks));
-          callback();
-        });
-      },
-    });
-    await new Promise<void>((resolve) => smtp.listen(smtpPort, '127.0.0.1', resolve));
+    smtp = await startSmtpPeer();
     app = await buildApp({ database: get(), config: { ...loadConfig({}), webDir }, teamKey: team.teamKey });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
     browser = await launchBrowser();
@@ -62,7 +47,7 @@ describeEachEngine('the incident loop in Chromium', (get) => {
     await browser?.close();
     await app?.close();
     dovecot?.stop();
-    await new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()));
+    await smtp?.close();
   });
 
   it('mail arrives → triage → incident → task → outgoing mail → debrief', async () => {
@@ -110,14 +95,14 @@ describeEachEngine('the incident loop in Chromium', (get) => {
     await mailForm.getByLabel('Text').fill('Please disconnect fs01 and keep it powered on for forensics.');
     await page.getByRole('button', { name: 'Send mail' }).click();
     await expect.poll(() => page.locator('.message-out').last().textContent()).toContain('queued');
-    const transport = smtpTransport(`smtp://127.0.0.1:${smtpPort}`);
+    const transport = smtpTransport(`smtp://127.0.0.1:${smtp.port}`);
     try {
       // The acknowledgement of the report and the mail to Karin.
       expect((await deliverQueued(db, transport)).sent).toBe(2);
     } finally {
       transport.close();
     }
-    const toKarin = await Promise.all(delivered.map((raw) => parseMessage(raw, { lookup: memoryLookup([team.publicKey]) })));
+    const toKarin = await Promise.all(smtp.received.map(({ raw }) => parseMessage(raw, { lookup: memoryLookup([team.publicKey]) })));
     const sent = toKarin.find((m) => m.to.includes('karin@stockholmvatten.example'));
     expect(sent?.subject).toBe(`[CERT-STHLM #${incidentId}] Isolate the file server`);
     expect(sent?.signature.status).toBe('valid');

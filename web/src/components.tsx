@@ -119,14 +119,14 @@ export function ActionButton({ label, method = 'POST', path, body, invalidates, 
 export const text = (form: FormData, name: string): string => String(form.get(name) ?? '').trim();
 export const optional = (form: FormData, name: string): string | undefined => text(form, name) || undefined;
 
-export const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 
-export function TlpSelect({ name = 'tlp', label = 'TLP', defaultValue = '' }: { name?: string; label?: string; defaultValue?: string }) {
+export function TlpSelect({ name = 'tlp', label = 'TLP', defaultValue = '', unset = "(the incident's)" }: { name?: string; label?: string; defaultValue?: string; unset?: string }) {
   return (
     <label>
       {label}
       <select name={name} defaultValue={defaultValue}>
-        <option value="">(the incident's)</option>
+        <option value="">{unset}</option>
         {TLPS.map((t) => (
           <option key={t} value={t}>
             TLP:{t}

@@ -1,7 +1,7 @@
 /** Report an incident: constituents through the web form, analysts also for a call, a Signal message or a meeting. */
 import { useState } from 'react';
 import type { Session } from '../api';
-import { ActionForm, TLPS, optional, text } from '../components';
+import { ActionForm, TlpSelect, optional, text } from '../components';
 
 export function ReportFormPage({ session }: { session: Session }) {
   const [sent, setSent] = useState<string | null>(null);
@@ -55,17 +55,7 @@ export function ReportFormPage({ session }: { session: Session }) {
           What happened
           <textarea name="body" rows={8} />
         </label>
-        <label>
-          TLP
-          <select name="tlp" defaultValue="">
-            <option value="">(team default)</option>
-            {TLPS.map((t) => (
-              <option key={t} value={t}>
-                TLP:{t}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TlpSelect unset="(team default)" />
       </ActionForm>
     </section>
   );
