@@ -16,7 +16,7 @@ export const RSIT_CLASSES: readonly RsitClass[] = rsit.classes;
 
 const techniques = new Map(attack.map((t) => [t.id, t]));
 
-export function attackTechnique(id: string): { id: string; name: string; deprecated: boolean } | undefined {
+function attackTechnique(id: string): { id: string; name: string; deprecated: boolean } | undefined {
   return techniques.get(id.toUpperCase());
 }
 

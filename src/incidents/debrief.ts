@@ -7,7 +7,7 @@ import PDFDocument from 'pdfkit';
 import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
-import { VaktError, notFound } from '../core/errors.js';
+import { VaktError } from '../core/errors.js';
 import { validate } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
 import { getIncidentRow } from './incidents.js';
@@ -120,12 +120,6 @@ export async function saveDebrief(db: Kysely<Schema>, actor: string, incidentId:
     await appendAudit(trx, { actor, action: input.final ? 'debrief.finalise' : 'debrief.update', objectType: 'debrief', objectId: incidentId, after: { version: row.version } });
     return toDebrief(row);
   });
-}
-
-export async function requireDebrief(db: Kysely<Schema>, incidentId: string): Promise<Debrief> {
-  const row = await db.selectFrom('debriefs').selectAll().where('incident_id', '=', incidentId).executeTakeFirst();
-  if (!row) throw notFound('debrief');
-  return toDebrief(row);
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);

@@ -4,7 +4,6 @@
  * its own TLP label (the incident's unless set) and every change is audited.
  */
 import type { Kysely, Transaction } from 'kysely';
-import type { Principal } from '../auth/roles.js';
 import { appendAudit } from '../audit/audit-log.js';
 import type { BusinessClock } from '../core/business-hours.js';
 import { ValidationError, VaktError, notFound } from '../core/errors.js';
@@ -283,8 +282,4 @@ export async function unshareItem(db: Kysely<Schema>, actor: string, kind: ItemK
     await trx.deleteFrom('incident_shares').where('item_kind', '=', kind).where('item_id', '=', itemId).where('participant_id', '=', participantId).execute();
     return { id: itemId, after: { participantId }, result: undefined };
   });
-}
-
-export function actorName(principal: Principal): string {
-  return `${principal.name} <${principal.email}>`;
 }

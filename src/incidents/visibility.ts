@@ -35,7 +35,7 @@ export async function teamOrganisationId(db: Kysely<Schema>): Promise<string> {
   return team?.id ?? '00000000-0000-0000-0000-000000000000';
 }
 
-export function recipientFor(participant: ParticipantLike, teamOrgId: string): Recipient {
+function recipientFor(participant: ParticipantLike, teamOrgId: string): Recipient {
   if (participant.role === 'team-member') return { relation: 'same-organisation', organisationId: teamOrgId };
   if (participant.role === 'constituent-staff') return { relation: 'client', ...(participant.organisation_id ? { organisationId: participant.organisation_id } : {}) };
   return { relation: 'community-peer', ...(participant.organisation_id ? { organisationId: participant.organisation_id } : {}) };

@@ -4,7 +4,7 @@
  */
 import { formatTlp, type TlpLabel } from '../core/tlp.js';
 
-export const DEFAULT_ACK_TEMPLATE = `{tlp}
+const DEFAULT_ACK_TEMPLATE = `{tlp}
 
 Thank you for your report "{subject}".
 

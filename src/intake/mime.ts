@@ -59,7 +59,7 @@ export function headerEnd(raw: Buffer): number {
 }
 
 /** PostgreSQL text cannot hold NUL; mail can. */
-export function storable(text: string): string {
+function storable(text: string): string {
   return text.includes('\u0000') ? text.split('\u0000').join('') : text;
 }
 
@@ -75,7 +75,7 @@ function header(parsed: ParsedMail, name: string): string {
 }
 
 /** RFC 3834 and the habits of list servers and mailer daemons. */
-export function loopSignalOf(parsed: ParsedMail, ownAddresses: readonly string[] = []): string | null {
+function loopSignalOf(parsed: ParsedMail, ownAddresses: readonly string[] = []): string | null {
   const autoSubmitted = header(parsed, 'auto-submitted').trim().toLowerCase();
   if (autoSubmitted && autoSubmitted !== 'no') return `Auto-Submitted: ${autoSubmitted}`;
   const precedence = header(parsed, 'precedence').trim().toLowerCase();
@@ -92,7 +92,7 @@ export function loopSignalOf(parsed: ParsedMail, ownAddresses: readonly string[]
   return null;
 }
 
-export function sanitise(html: string): string {
+function sanitise(html: string): string {
   return sanitizeHtml(html, {
     allowedTags: sanitizeHtml.defaults.allowedTags.filter((t) => t !== 'img'),
     allowedAttributes: { a: ['href', 'title'], td: ['colspan', 'rowspan'], th: ['colspan', 'rowspan'] },
@@ -120,7 +120,7 @@ function boundaryOf(contentType: string): string | undefined {
  * (RFC 3156 §5): the line break before a boundary belongs to the boundary, and the signed part
  * is verified with CRLF line ends whatever the store used.
  */
-export function signedParts(entity: Buffer): { signed: Buffer; signature: string } | undefined {
+function signedParts(entity: Buffer): { signed: Buffer; signature: string } | undefined {
   const end = headerEnd(entity);
   const headers = unfoldHeaders(entity.subarray(0, end).toString('latin1'));
   const contentType = headers.get('content-type') ?? '';

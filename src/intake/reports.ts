@@ -12,8 +12,7 @@ import { extractIndicators } from './indicators.js';
 /** The word in a subject that flags a report and forces encrypted replies. */
 export const SENSITIVE = /\bSENSITIVE\b/i;
 
-export const REPORT_CHANNELS = ['email', 'api', 'web-form', 'phone', 'signal', 'meeting', 'other'] as const;
-export type ReportChannel = (typeof REPORT_CHANNELS)[number];
+type ReportChannel = 'email' | 'api' | 'web-form' | 'phone' | 'signal' | 'meeting' | 'other';
 
 export interface NewReport {
   channel: Exclude<ReportChannel, 'email'>;

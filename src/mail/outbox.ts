@@ -46,7 +46,7 @@ export interface QueuedMail {
   reason?: string;
 }
 
-export const MAX_ATTEMPTS = 8;
+const MAX_ATTEMPTS = 8;
 
 function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1) || 'vakt.invalid';
