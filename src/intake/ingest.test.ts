@@ -8,7 +8,7 @@ import { getBlob } from '../db/blobs.js';
 import { storePublicKey } from '../mail/keys.js';
 import { ingestMail, type IntakeOutcome } from './ingest.js';
 
-const SAMPLES = new URL('../../../shared/samples/mail/', import.meta.url);
+const SAMPLES = new URL('../../test/fixtures/mail/', import.meta.url);
 
 let team: TestKey;
 let reporter: TestKey;
