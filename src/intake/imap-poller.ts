@@ -1,8 +1,9 @@
 /**
  * Polls an IMAP mailbox (imapflow). A message is marked on the server ($VaktStored, and \Seen)
  * only after its report has committed; a message already stored (a crash came between the
- * commit and the flag) is found by its de-duplication key and only flagged. Between passes it
- * waits the poll interval, or less when the server announces new mail (EXISTS).
+ * commit and the flag) is found by its de-duplication key and only flagged. Between passes the
+ * connection IDLEs where the server offers it, and a new pass starts when the server announces
+ * new mail (EXISTS), or after the poll interval.
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ImapFlow } from 'imapflow';
@@ -60,19 +61,40 @@ export function mailboxFromUrl(url: string, name = 'environment'): MailboxSpec {
 /** How long a polite LOGOUT may take at shutdown before the connection is simply closed. */
 const LOGOUT_GRACE_MS = 2000;
 
-/*
- * imapflow's automatic IDLE is off: with it on, a watcher in the same process as other database
- * work stalled in our tests (no new pass, shutdown hanging). The watcher polls every
- * VAKT_MAIL_POLL_SECONDS instead, and still reacts to EXISTS the server volunteers.
+/** IDLE starts a second after a pass (imapflow's default is 15 s), so new mail is announced soon. */
+const AUTO_IDLE_DELAY_MS = 1000;
+/**
+ * Ending IDLE to start a pass has been seen to stall (the mailbox lock never granted); a pass
+ * that cannot get the lock in this time drops the connection, and the watcher reconnects.
  */
+const LOCK_TIMEOUT_MS = 20_000;
+
 export function connect(spec: MailboxSpec): ImapFlow {
-  return new ImapFlow({ host: spec.host, port: spec.port, secure: spec.secure, auth: { user: spec.username, pass: spec.password }, logger: false, disableAutoIdle: true });
+  return new ImapFlow({ host: spec.host, port: spec.port, secure: spec.secure, auth: { user: spec.username, pass: spec.password }, logger: false, autoIdleDelay: AUTO_IDLE_DELAY_MS });
+}
+
+async function lockWithin(client: ImapFlow, folder: string): Promise<{ release(): void }> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no lock on ${folder} within ${LOCK_TIMEOUT_MS / 1000} s; reconnecting`)), LOCK_TIMEOUT_MS);
+  });
+  const pending = client.getMailboxLock(folder);
+  try {
+    return await Promise.race([pending, timeout]);
+  } catch (error) {
+    // If the lock comes after all, give it back; the connection is closed by the caller.
+    void pending.then((lock) => lock.release(), () => undefined);
+    client.close();
+    throw error;
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 /** One pass over the mailbox: every message not yet marked is stored, then marked. */
 export async function pollOnce(db: Kysely<Schema>, client: ImapFlow, spec: MailboxSpec, options: PollOptions): Promise<PollReport> {
   const report: PollReport = { stored: 0, replies: 0, duplicates: 0, failed: 0 };
-  const lock = await client.getMailboxLock(spec.folder);
+  const lock = await lockWithin(client, spec.folder);
   try {
     // Let the server announce mail that arrived on other connections before searching.
     await client.noop();
