@@ -171,6 +171,12 @@ export async function restore(database: Database, file: string, onTable?: (table
   const migrations = await appliedMigrations(db);
   const input = createReadStream(file).pipe(createGunzip());
   const reader = createInterface({ input, crlfDelay: Infinity });
+  // A gzip error can come before the reading starts (the transaction opens first): keep it, end the reading.
+  let streamError: Error | undefined;
+  input.on('error', (error) => {
+    streamError = error;
+    reader.close();
+  });
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
   let header: Header | undefined;
@@ -226,6 +232,7 @@ export async function restore(database: Database, file: string, onTable?: (table
         batchBytes += line.length;
         if (batch.length >= BATCH || batchBytes >= RESTORE_BATCH_BYTES) await flush();
       }
+      if (streamError) throw streamError;
       if (!footer) throw corrupt('the file ends early (no end marker)');
       await sql`select setval('ticket_seq', greatest((select coalesce(max(id), 0) from reports), (select coalesce(max(id), 0) from incidents), 1))`.execute(trx);
       if (batchTable) onTable?.(batchTable, counts[batchTable] ?? 0);
