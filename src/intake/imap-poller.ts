@@ -138,6 +138,8 @@ export async function watchMailbox(db: Kysely<Schema>, spec: MailboxSpec, option
       await client.connect();
       while (!signal.aborted && client.usable) {
         options.onPoll?.(await pollOnce(db, client, spec, options));
+        // A stop that came during the pass must not wait out the poll interval.
+        if (signal.aborted) break;
         await new Promise<void>((resolve) => {
           const done = () => {
             clearTimeout(timer);
