@@ -171,12 +171,15 @@ export async function restore(database: Database, file: string, onTable?: (table
   const migrations = await appliedMigrations(db);
   const input = createReadStream(file).pipe(createGunzip());
   const reader = createInterface({ input, crlfDelay: Infinity });
-  // A gzip error can come before the reading starts (the transaction opens first): keep it, end the reading.
+  // A gzip error can come before the reading starts (the transaction opens first), and readline
+  // re-emits it on itself: keep it from both, end the reading, and throw it after the loop.
   let streamError: Error | undefined;
-  input.on('error', (error) => {
-    streamError = error;
+  const keep = (error: Error) => {
+    streamError ??= error;
     reader.close();
-  });
+  };
+  input.on('error', keep);
+  reader.on('error', keep);
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
   let header: Header | undefined;
