@@ -10,6 +10,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { VaktError } from '../core/errors.js';
 import { validate } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
+import { escapeHtml } from '../profile/rfc2350.js';
 import { getIncidentRow } from './incidents.js';
 import { slaOf, slaPolicies, teamClock } from './sla.js';
 
@@ -121,8 +122,6 @@ export async function saveDebrief(db: Kysely<Schema>, actor: string, incidentId:
     return toDebrief(row);
   });
 }
-
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
 
 function minutes(value: number | null): string {
   if (value === null) return '—';

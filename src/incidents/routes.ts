@@ -14,13 +14,14 @@ import { PAP_LABELS } from '../core/pap.js';
 import { StringEnum } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
 import { principal, requirePermission } from '../http/authentication.js';
+import { versionFrom } from '../http/if-match.js';
 import { INDICATOR_KINDS } from '../intake/indicators.js';
 import { intakeSettings } from '../intake/settings.js';
 import { formatTag } from '../intake/threading.js';
 import type { Kysely } from 'kysely';
 import { getDebrief, renderDebriefHtml, renderDebriefPdf, saveDebrief } from './debrief.js';
 import { CUSTODY_ACTIONS, addCustodyEntry, addEvidence, custodyCsv, custodyLog } from './evidence.js';
-import { IMPACTS, PHASES, PRIORITIES, createIncident, splitIncident, updateIncident } from './incidents.js';
+import { IMPACTS, PHASES, PRIORITIES, createIncident, getIncidentRow, splitIncident, updateIncident } from './incidents.js';
 import {
   COUNTERMEASURE_STATES,
   addAsset,
@@ -94,13 +95,6 @@ async function requireViewer(db: Kysely<Schema>, who: Principal, id: string) {
   const exists = await db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst();
   if (!viewer || !exists) throw notFound(`incident #${id}`);
   return viewer;
-}
-
-function versionFrom(request: FastifyRequest): number | undefined {
-  const value = request.headers['if-match'];
-  if (typeof value !== 'string') return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(value.trim());
-  return match ? Number(match[1]) : undefined;
 }
 
 async function incidentDetail(db: Kysely<Schema>, who: Principal, id: string) {
@@ -222,7 +216,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const version = await updateIncident(db, actor(request), request.params.id, request.body, versionFrom(request));
+      const version = await updateIncident(db, actor(request), request.params.id, request.body, versionFrom(request.headers['if-match']));
       reply.header('etag', `"${version}"`);
       return { version };
     },
@@ -424,7 +418,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/incidents/:id/debrief',
     { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'The lessons-learned debrief (generated on first request); ?format=html or pdf to render', params: IdParams, querystring: Type.Object({ format: Type.Optional(StringEnum(['json', 'html', 'pdf'] as const)) }) } },
     async (request, reply) => {
-      await getIncidentOr404(db, request.params.id);
+      await getIncidentRow(db, request.params.id);
       const debrief = await getDebrief(db, actor(request), request.params.id);
       if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(renderDebriefHtml(debrief));
       if (request.query.format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="debrief-${request.params.id}.pdf"`).send(await renderDebriefPdf(debrief));
@@ -440,7 +434,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { tags: ['incidents'], summary: 'Edit the draft debrief (If-Match: its version); regenerate refreshes facts and timeline; final locks it', params: IdParams, body: Type.Object({ content: Type.Optional(Type.Unknown()), regenerate: Type.Optional(Type.Boolean()), final: Type.Optional(Type.Boolean()) }, strict), response: { 400: Problem, 409: Problem } },
     },
     async (request, reply) => {
-      const expected = versionFrom(request);
+      const expected = versionFrom(request.headers['if-match']);
       if (expected === undefined) throw new VaktError('validation', 'send If-Match with the version you edited');
       const debrief = await saveDebrief(db, actor(request), request.params.id, request.body, expected);
       reply.header('etag', `"${debrief.version}"`);
@@ -488,8 +482,3 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 };
-
-async function getIncidentOr404(db: Kysely<Schema>, id: string): Promise<void> {
-  const row = await db.selectFrom('incidents').select('id').where('id', '=', id).executeTakeFirst();
-  if (!row) throw notFound(`incident #${id}`);
-}

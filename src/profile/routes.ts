@@ -2,8 +2,8 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
-import { ValidationError } from '../core/errors.js';
 import { principal, requirePermission } from '../http/authentication.js';
+import { versionFrom } from '../http/if-match.js';
 import { renderRfc2350Html, renderRfc2350Text } from './rfc2350.js';
 import { ProfileSchema } from './schema.js';
 import { renderSecurityTxt } from './security-txt.js';
@@ -11,13 +11,6 @@ import { requireProfile, saveProfile } from './service.js';
 
 const StoredSchema = Type.Object({ profile: ProfileSchema, version: Type.Integer(), updatedAt: Type.String() });
 const Problem = Type.Ref('Problem');
-
-function versionFrom(ifMatch: string | undefined): number | undefined {
-  if (!ifMatch) return undefined;
-  const match = /^(?:W\/)?"?(\d+)"?$/.exec(ifMatch.trim());
-  if (!match) throw new ValidationError([{ field: 'If-Match', reason: 'must be the profile version as an ETag, such as "3"' }]);
-  return Number(match[1]);
-}
 
 export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
