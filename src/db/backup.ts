@@ -169,17 +169,10 @@ export async function restore(database: Database, file: string, onTable?: (table
   const profile = await db.selectFrom('team_profile').select('id').limit(1).executeTakeFirst();
   if (existing || profile) throw new VaktError('conflict', 'the target database is not empty; restore into a new database (or a new VAKT_DATA_DIR)');
   const migrations = await appliedMigrations(db);
-  const input = createReadStream(file).pipe(createGunzip());
-  const reader = createInterface({ input, crlfDelay: Infinity });
-  // A gzip error can come before the reading starts (the transaction opens first), and readline
-  // re-emits it on itself: keep it from both, end the reading, and throw it after the loop.
-  let streamError: Error | undefined;
-  const keep = (error: Error) => {
-    streamError ??= error;
-    reader.close();
-  };
-  input.on('error', keep);
-  reader.on('error', keep);
+  // The file is opened inside the transaction, right before it is read: a gzip error then
+  // arrives while reading and rejects the loop, instead of landing before anyone listens.
+  let input: ReturnType<typeof createGunzip> | undefined;
+  let reader: ReturnType<typeof createInterface> | undefined;
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
   let header: Header | undefined;
@@ -198,6 +191,8 @@ export async function restore(database: Database, file: string, onTable?: (table
         batch = [];
         batchBytes = 0;
       };
+      input = createReadStream(file).pipe(createGunzip());
+      reader = createInterface({ input, crlfDelay: Infinity });
       for await (const line of reader) {
         if (footer) throw corrupt('data after the end marker');
         let parsed: Record<string, unknown>;
@@ -235,7 +230,6 @@ export async function restore(database: Database, file: string, onTable?: (table
         batchBytes += line.length;
         if (batch.length >= BATCH || batchBytes >= RESTORE_BATCH_BYTES) await flush();
       }
-      if (streamError) throw streamError;
       if (!footer) throw corrupt('the file ends early (no end marker)');
       await sql`select setval('ticket_seq', greatest((select coalesce(max(id), 0) from reports), (select coalesce(max(id), 0) from incidents), 1))`.execute(trx);
       if (batchTable) onTable?.(batchTable, counts[batchTable] ?? 0);
@@ -244,8 +238,8 @@ export async function restore(database: Database, file: string, onTable?: (table
     if ((error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' || (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') throw corrupt('the file is not complete gzip');
     throw error;
   } finally {
-    reader.close();
-    input.destroy();
+    reader?.close();
+    input?.destroy();
   }
   return { counts };
 }
