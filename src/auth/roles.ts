@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'mail:settings',
   'keys:manage',
   'kpi:read',
+  'directory:read',
+  'directory:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -30,11 +32,12 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   'incident-manager': [
     'profile:read', 'profile:write', 'users:read', 'audit:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage',
     'incidents:read', 'incidents:write', 'incidents:manage', 'mail:send', 'mail:settings', 'keys:manage', 'kpi:read',
+    'directory:read', 'directory:write',
   ],
-  analyst: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read'],
+  analyst: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read', 'directory:read', 'directory:write'],
   // Constituents read only the incidents they take part in, and only what is shared with them.
   constituent: ['profile:read', 'tokens:own', 'reports:submit', 'incidents:read'],
-  'read-only': ['profile:read', 'users:read', 'audit:read', 'reports:read', 'incidents:read', 'kpi:read'],
+  'read-only': ['profile:read', 'users:read', 'audit:read', 'reports:read', 'incidents:read', 'kpi:read', 'directory:read'],
 };
 
 export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const;

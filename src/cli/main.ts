@@ -2,6 +2,7 @@
 /** The `vakt` command. Exit codes: 0 ok, 1 error, 2 usage. */
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
+import { registerDirectoryCommands } from './commands/directory.js';
 import { registerMailCommands } from './commands/mail.js';
 import { registerProfileCommands } from './commands/profile.js';
 import { registerServerCommands } from './commands/server.js';
@@ -16,6 +17,7 @@ registerServerCommands(program);
 registerAdminCommands(program);
 registerProfileCommands(program);
 registerMailCommands(program);
+registerDirectoryCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -59,9 +59,11 @@ const TABLES = [
   { name: 'custody_entries', key: 'id', keyType: 'uuid' },
   { name: 'sla_policies', key: 'priority', keyType: 'text' },
   { name: 'debriefs', key: 'incident_id', keyType: 'bigint' },
+  { name: 'peer_teams', key: 'id', keyType: 'uuid' },
+  { name: 'directory_snapshots', key: 'id', keyType: 'uuid' },
 ] as const satisfies readonly TableSpec[];
 /** Rows seeded by a migration, replaced by the backup's own. */
-const SEEDED: readonly TableName[] = ['sla_policies'];
+const SEEDED: readonly TableName[] = ['sla_policies', 'directory_snapshots'];
 /** Flush a restore batch at this many bytes of JSON, whatever the row count. */
 const RESTORE_BATCH_BYTES = 16 * 1024 * 1024;
 type TableName = (typeof TABLES)[number]['name'];

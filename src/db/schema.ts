@@ -346,6 +346,28 @@ export interface DebriefsTable {
   updated_at: Timestamp;
 }
 
+export interface PeerTeamsTable {
+  id: Generated<string>;
+  name: string;
+  country: string;
+  data: Json;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+  search: ColumnType<string, never, never>;
+}
+
+export interface DirectorySnapshotsTable {
+  id: Generated<string>;
+  name: string;
+  taken_at: ColumnType<string, string, string>;
+  source: string;
+  description: string | null;
+  matrix: Json;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   users: UsersTable;
@@ -375,6 +397,8 @@ export interface Schema {
   custody_entries: CustodyEntriesTable;
   sla_policies: SlaPoliciesTable;
   debriefs: DebriefsTable;
+  peer_teams: PeerTeamsTable;
+  directory_snapshots: DirectorySnapshotsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

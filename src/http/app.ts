@@ -16,6 +16,7 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { auditRoutes } from '../audit/routes.js';
 import { authRoutes } from '../auth/routes.js';
 import { createAjv } from '../core/validate.js';
+import { directoryRoutes } from '../directory/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { intakeRoutes } from '../intake/routes.js';
 import { profileRoutes } from '../profile/routes.js';
@@ -77,6 +78,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(auditRoutes);
   await app.register(intakeRoutes);
   await app.register(incidentRoutes);
+  await app.register(directoryRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

@@ -5,6 +5,7 @@
  */
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
+import { csvDocument } from '../core/csv.js';
 import { ValidationError, notFound } from '../core/errors.js';
 import type { TlpLabel } from '../core/tlp.js';
 import { putBlob, sha256Hex } from '../db/blobs.js';
@@ -78,19 +79,13 @@ export async function custodyLog(db: Kysely<Schema>, evidenceId: string) {
   return db.selectFrom('custody_entries').selectAll().where('evidence_id', '=', evidenceId).orderBy('at').orderBy('recorded_at').execute();
 }
 
-function csvField(value: string): string {
-  // A leading = + - @ would be a formula in a spreadsheet: quote it as text.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) || safe !== value ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
-
 export async function custodyCsv(db: Kysely<Schema>, evidenceId: string): Promise<string> {
   const evidence = await db.selectFrom('evidence').selectAll().where('id', '=', evidenceId).executeTakeFirst();
   if (!evidence) throw notFound('evidence');
   const rows = await custodyLog(db, evidenceId);
   const header = ['evidence_item', 'sha256', 'at', 'action', 'from', 'to', 'location', 'note', 'recorded_by', 'recorded_at'];
-  const lines = rows.map((r) =>
-    [evidence.item, evidence.sha256, new Date(r.at).toISOString(), r.action, r.from_person, r.to_person, r.location, r.note, r.recorded_by, new Date(r.recorded_at).toISOString()].map(csvField).join(','),
+  return csvDocument(
+    header,
+    rows.map((r) => [evidence.item, evidence.sha256, new Date(r.at).toISOString(), r.action, r.from_person, r.to_person, r.location, r.note, r.recorded_by, new Date(r.recorded_at).toISOString()]),
   );
-  return `${[header.join(','), ...lines].join('\r\n')}\r\n`;
 }

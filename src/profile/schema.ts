@@ -7,6 +7,7 @@ import { Type, type Static } from 'typebox';
 import { HOLIDAY_TYPES, WEEKDAYS } from '../core/business-hours.js';
 import { TLP_LABELS } from '../core/tlp.js';
 import { StringEnum } from '../core/validate.js';
+import { SectorCoverageSchema, TEAM_TYPES } from '../directory/schema.js';
 
 const Text = (max = 20_000) => Type.String({ maxLength: max });
 const Line = (max = 500) => Type.String({ minLength: 1, maxLength: max });
@@ -114,6 +115,17 @@ export const ProfileSchema = Type.Object(
         hiring: Type.Optional(Url),
       },
       strict,
+    ),
+    /** How the team describes itself in CSIRT directories (see `vakt directory export --own`). */
+    directory: Type.Optional(
+      Type.Object(
+        {
+          type: StringEnum(TEAM_TYPES),
+          nationalPointOfContact: Type.Optional(Type.Boolean()),
+          sectors: Type.Array(SectorCoverageSchema, { maxItems: 10 }),
+        },
+        strict,
+      ),
     ),
     /** Where Vakt is published (https://cert.example.org): used for Canonical and links. */
     publicUrl: Type.Optional(Url),

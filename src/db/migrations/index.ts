@@ -1,9 +1,11 @@
 import type { Migration } from 'kysely';
 import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_incident_loop.js';
+import * as m0003 from './0003_directory.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
   '0001_foundation': m0001,
   '0002_incident_loop': m0002,
+  '0003_directory': m0003,
 };
