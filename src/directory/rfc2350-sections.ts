@@ -133,9 +133,11 @@ function headingOf(line: string, previous: Numbering | undefined): { numbering: 
   const top = numbering[0] as number;
   if (top < 1 || top > 9 || numbering.some((n) => n > 30)) return undefined;
   if (!/^[\p{L}“"'‘(]/u.test(title) || /[.;,]$/.test(title.replace(/:.*$/, '')) || title.split(/\s+/).length > 14) return undefined;
+  // A known title may skip sections ("3.2 Constituency" then "7 Disclaimers"); an unknown one may not.
+  const known = classifyTitle(title.replace(/:.*$/, '')) !== undefined;
   if (previous) {
-    if (!after(numbering, previous) || top > (previous[0] as number) + 1) return undefined;
-  } else if (top > 3) return undefined;
+    if (!after(numbering, previous) || (!known && top > (previous[0] as number) + 1)) return undefined;
+  } else if (top > 3 && !known) return undefined;
   return { numbering, number: match[1], title };
 }
 
@@ -152,13 +154,17 @@ export function sectionsOf(text: string): SectionedDocument {
     }
   });
   // Web pages sometimes drop the numbering: then a line that is exactly a known title is a heading.
+  const taken = new Set(numbered.map((h) => h.index));
   const headings =
     numbered.length >= 5
       ? numbered
-      : lines.flatMap((line, index) => {
-          const title = line.trim().replace(/:$/, '');
-          return title.length <= 60 && title.split(/\s+/).length <= 8 && classifyTitle(title) ? [{ index, number: '', numbering: [], title }] : [];
-        });
+      : [
+          ...numbered,
+          ...lines.flatMap((line, index) => {
+            const title = line.trim().replace(/:$/, '');
+            return !taken.has(index) && title.length <= 60 && title.split(/\s+/).length <= 8 && classifyTitle(title) ? [{ index, number: '', numbering: [] as Numbering, title }] : [];
+          }),
+        ].sort((a, b) => a.index - b.index);
   const sections: Section[] = [];
   const groups = new Map<string, SectionField>();
   headings.forEach((heading, i) => {
