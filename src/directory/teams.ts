@@ -4,6 +4,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
+import { canonicalJson } from '../audit/canonical-json.js';
 import { isValidTimeZone, validateWeeklyHours, type WeeklyHours } from '../core/business-hours.js';
 import { notFound, ValidationError, VaktError, type FieldIssue } from '../core/errors.js';
 import { isFirstServiceName } from '../core/first-services.js';
@@ -135,7 +136,8 @@ export function diffTeams(before: PeerTeam | undefined, after: PeerTeam): FieldC
   for (const field of new Set([...a.keys(), ...b.keys()])) {
     const x = a.get(field);
     const y = b.get(field);
-    if (JSON.stringify(x) !== JSON.stringify(y)) changes.push({ field, before: x ?? null, after: y ?? null });
+    // jsonb keeps keys in its own order: compare canonically.
+    if (canonicalJson(x ?? null) !== canonicalJson(y ?? null)) changes.push({ field, before: x ?? null, after: y ?? null });
   }
   return changes;
 }
