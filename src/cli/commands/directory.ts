@@ -206,7 +206,7 @@ export function registerDirectoryCommands(program: Command): void {
     .option('--country <cc>', 'the team’s country, when the address does not name it')
     .option('--type <type>', `the kind of team (${TEAM_TYPES.join(', ')})`)
     .option('--short-name <name>', 'a short name, when the document gives none')
-    .option('--sector <sector=level[:note]...>', 'the sectors served, e.g. government=yes research-education=partly:"for .se"')
+    .option('--sector <spec...>', 'the sectors served as SECTOR=LEVEL[:note], e.g. government=yes research-education=partly:"for .se"')
     .option('--partial', 'accept a document that seems cut off')
     .option('--json', 'print the reading as JSON')
     .action(
