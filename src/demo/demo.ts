@@ -4,6 +4,7 @@
  * outside an empty demo database.
  */
 import type { Kysely } from 'kysely';
+import { loadDemoDirectory } from './demo-directory.js';
 import { ROLES, type Role } from '../auth/roles.js';
 import { createUser } from '../auth/users.js';
 import type { Schema } from '../db/schema.js';
@@ -28,6 +29,7 @@ export async function loadDemo(db: Kysely<Schema>): Promise<DemoReport> {
   const city = await db.insertInto('organisations').values({ name: 'City of Stockholm', kind: 'constituent', parent_id: null }).returning('id').executeTakeFirstOrThrow();
   const water = await db.insertInto('organisations').values({ name: 'Stockholm Vatten och Avfall', kind: 'constituent', parent_id: city.id }).returning('id').executeTakeFirstOrThrow();
   await saveProfile(db, actor, stockholm);
+  await loadDemoDirectory(db, actor);
   const names: Record<Role, string> = {
     admin: 'Astrid Admin',
     'incident-manager': 'Ingrid Incidentledare',

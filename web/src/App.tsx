@@ -7,6 +7,7 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, type Session } from './api';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
+import { DirectoryPage } from './pages/DirectoryPage';
 import { IncidentsPage } from './pages/IncidentsPage';
 import { ReportFormPage } from './pages/ReportFormPage';
 import { SearchPage } from './pages/SearchPage';
@@ -17,6 +18,7 @@ import { UsersPage } from './pages/UsersPage';
 
 // The chart library is large: load it only for the KPI page.
 const KpiPage = lazy(() => import('./pages/KpiPage').then((m) => ({ default: m.KpiPage })));
+const CoveragePage = lazy(() => import('./pages/CoveragePage').then((m) => ({ default: m.CoveragePage })));
 
 interface PageContext {
   session: Session;
@@ -43,6 +45,17 @@ const NAV: NavItem[] = [
     page: () => (
       <Suspense fallback={<p>Loading KPIs…</p>}>
         <KpiPage />
+      </Suspense>
+    ),
+  },
+  { path: '/directory', label: 'Directory', permission: 'directory:read', page: (c) => <DirectoryPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('directory:write')} /> },
+  {
+    path: '/coverage',
+    label: 'Coverage',
+    permission: 'directory:read',
+    page: (c) => (
+      <Suspense fallback={<p>Loading…</p>}>
+        <CoveragePage canWrite={c.session.permissions.includes('directory:write')} />
       </Suspense>
     ),
   },

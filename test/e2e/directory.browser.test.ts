@@ -1,0 +1,110 @@
+/**
+ * The CSIRT directory in Chromium: an analyst pastes a peer's RFC 2350 document, reads what was
+ * understood, writes it, records our trust, searches the directory, and works the gap analysis:
+ * the matrix now and in 2005, a snapshot, a comparison, and the report's questions.
+ */
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { DEMO_PASSWORD, demoEmail, loadDemo } from '../../src/demo/demo.js';
+import { listTeams } from '../../src/directory/teams.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/context.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { describeEachEngine } from '../helpers/database.js';
+
+const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+const stockholm = readFileSync(new URL('../fixtures/rfc2350/rfc2350-cert-stockholm.txt', import.meta.url), 'utf8');
+
+describeEachEngine('the CSIRT directory in Chromium', (get) => {
+  let app: App;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    await loadDemo(get().db);
+    app = await buildApp({ database: get(), config: { ...loadConfig({}), webDir } });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(base);
+    await page.getByLabel('E-mail').fill(demoEmail('analyst'));
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('imports an RFC 2350 document after showing what it understood, then records our trust', async () => {
+    await page.getByRole('link', { name: 'Directory' }).click();
+    await page.getByRole('link', { name: 'Import an RFC 2350 document' }).click();
+    await page.getByLabel('Document text').fill(stockholm.split('5 Services')[0] as string);
+    await page.getByRole('button', { name: 'Read' }).click();
+    // Cut off before the services: refused, with the reason.
+    await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/cut off/);
+    expect(await listTeams(get().db, { q: 'CERT Stockholm' })).toEqual([]);
+
+    await page.getByLabel('Document text').fill(stockholm);
+    await page.getByLabel('Short name').fill('CERT-STHLM');
+    await page.getByRole('button', { name: 'Read' }).click();
+    const reading = page.getByTestId('rfc2350-reading');
+    await reading.waitFor();
+    expect(await reading.textContent()).toMatch(/emailcert@stockholm\.se2\.5 Electronic mail address/);
+    expect(await page.getByTestId('rfc2350-missing').textContent()).toMatch(/description\.fax: no section "2\.5 Facsimile Number"/);
+    await page.getByRole('button', { name: 'Write CERT Stockholm to the directory' }).click();
+    await expect.poll(() => page.getByTestId('rfc2350-written').textContent()).toMatch(/CERT Stockholm: created/);
+    await page.getByRole('link', { name: 'Open the team' }).click();
+    await page.getByRole('heading', { name: /CERT Stockholm/ }).waitFor();
+    expect(await page.getByTestId('team-fields').textContent()).toContain('Operating hoursMon 08:00–16:45; Tue 08:00–16:45; Wed 08:00–16:45; Thu 08:00–16:45; Fri 08:00–16:15 — ');
+
+    await page.getByLabel('Trust level').selectOption('high');
+    await page.getByLabel('Last verified').fill('2026-11-20');
+    await page.getByRole('button', { name: 'Save trust' }).click();
+    await expect.poll(() => page.getByTestId('trust').textContent()).toBe('high, verified 2026-11-20');
+  });
+
+  it('searches the directory by sector and membership', async () => {
+    await page.getByRole('link', { name: '← Directory' }).click();
+    const rows = page.getByTestId('directory-teams').locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(5);
+    await page.getByLabel('Member of').selectOption('Trusted Introducer');
+    await page.getByLabel('Status').fill('accredited,certified');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.getByTestId('directory-teams').textContent()).toContain('Truesec CSIRT');
+    expect(await page.getByTestId('directory-teams').textContent()).not.toContain('University Network CERT');
+  });
+
+  it('shows the coverage matrix now and in 2005, compares them, and answers the questions', async () => {
+    await page.getByRole('link', { name: 'Coverage' }).click();
+    const matrix = page.getByTestId('coverage-matrix');
+    await matrix.waitFor();
+    await expect.poll(() => matrix.locator('tr[data-country="SE"] td').first().getAttribute('data-level')).toBe('partly');
+    expect(await matrix.locator('tr[data-country="SE"] td').first().textContent()).toBe('Partly (CERT-STHLM)');
+    expect(await page.getByTestId('coverage-chart').count()).toBe(1);
+
+    await page.getByLabel('Matrix').selectOption({ label: 'ENISA 2005 Appendix A (2005-12-31)' });
+    await page.getByRole('button', { name: 'Show' }).click();
+    await expect.poll(() => matrix.locator('tbody tr').count()).toBe(45);
+    expect(await matrix.locator('tr[data-country="DE"]').textContent()).toBe('GermanyTailored Advisory ServiceSome global players, banking sectorFederal, some stateNREN, some universities(announced)');
+
+    await page.getByRole('button', { name: 'Compare' }).click();
+    const comparison = page.getByTestId('comparison');
+    await comparison.waitFor();
+    expect(await comparison.textContent()).toMatch(/Sweden \/ government: Yes → Partly \(CERT-STHLM: The City of Stockholm/);
+
+    await page.getByLabel('Snapshot name').fill('Browser snapshot');
+    await page.getByRole('button', { name: 'Take a snapshot' }).click();
+    await expect.poll(async () => (await page.getByLabel('Matrix').textContent()) ?? '').toContain('Browser snapshot');
+
+    await page.getByLabel('Question').selectOption('gaps');
+    await page.getByLabel('Country', { exact: true }).fill('EE');
+    await page.getByRole('button', { name: 'Ask' }).click();
+    await expect.poll(() => page.getByTestId('answer').textContent()).toMatch(/Which sectors of Estonia have no known team\?.*Government/);
+  });
+});

@@ -1,0 +1,257 @@
+/**
+ * The gap analysis: the coverage matrix (countries × sectors) of the directory or of a snapshot,
+ * colour-coded and charted, snapshots and their comparison, and the report's questions.
+ */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { api } from '../api';
+import { ActionForm, ErrorText, text } from '../components';
+import { SECTORS } from './DirectoryPage';
+
+type Level = 'yes' | 'partly' | 'planned' | 'none';
+interface Cell {
+  level: Level;
+  text?: string;
+  teams: Array<{ name: string; coverage: Level; note?: string }>;
+}
+interface Matrix {
+  sectors: string[];
+  countries: Array<{ code: string; name: string }>;
+  cells: Record<string, Record<string, Cell | undefined>>;
+}
+interface Totals {
+  sector: string;
+  yes: number;
+  partly: number;
+  planned: number;
+  none: number;
+}
+interface Snapshot {
+  id: string;
+  name: string;
+  takenAt: string;
+  source: string;
+}
+interface Comparison {
+  from: string;
+  to: string;
+  changed: Array<{ country: string; countryName: string; sector: string; before: { level: string; text: string }; after: { level: string; text: string } }>;
+  teamsAppeared: Array<{ name: string; country: string }>;
+  teamsGone: Array<{ name: string; country: string }>;
+}
+interface Answer {
+  question: string;
+  answer: string;
+}
+
+const LABEL: Record<Level, string> = { yes: 'Yes', partly: 'Partly', planned: 'Planned', none: 'No known activity' };
+const COLOUR: Record<Level, string> = { yes: '#2e7d32', partly: '#f9a825', planned: '#1565c0', none: '#c62828' };
+const LEVELS: Level[] = ['yes', 'partly', 'planned', 'none'];
+
+function cellText(cell: Cell | undefined): string {
+  if (!cell) return 'Not assessed';
+  if (cell.text) return cell.text;
+  return cell.teams.length ? `${LABEL[cell.level]} (${cell.teams.map((t) => t.name).join('; ')})` : LABEL[cell.level];
+}
+
+export function CoveragePage({ canWrite }: { canWrite: boolean }) {
+  const [snapshot, setSnapshot] = useState('');
+  const [countries, setCountries] = useState('');
+  const params = new URLSearchParams(snapshot ? { snapshot } : countries ? { countries } : {}).toString();
+  const matrix = useQuery({ queryKey: ['coverage', params], queryFn: () => api<{ matrix: Matrix; totals: Totals[] }>('GET', `/api/directory/matrix?${params}`) });
+  const snapshots = useQuery({ queryKey: ['snapshots'], queryFn: () => api<{ snapshots: Snapshot[] }>('GET', '/api/directory/snapshots') });
+  return (
+    <section>
+      <h1>Coverage and gaps</h1>
+      <form
+        className="action-form"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          setSnapshot(text(f, 'snapshot'));
+          setCountries(text(f, 'countries'));
+        }}
+      >
+        <label>
+          Matrix
+          <select name="snapshot" defaultValue="" aria-label="Matrix">
+            <option value="">The directory now</option>
+            {snapshots.data?.snapshots.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.takenAt})
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Also show countries
+          <input name="countries" placeholder="SE,NO,FI" />
+        </label>
+        <button type="submit">Show</button>
+      </form>
+      <ErrorText error={matrix.error} />
+      {matrix.data && <MatrixView matrix={matrix.data.matrix} totals={matrix.data.totals} params={params} />}
+      <Compare snapshots={snapshots.data?.snapshots ?? []} />
+      {canWrite && (
+        <ActionForm label="Take a snapshot" path="/api/directory/snapshots" invalidates={[['snapshots']]} toBody={(f) => ({ name: text(f, 'name') })}>
+          <label>
+            Snapshot name
+            <input name="name" required placeholder="Inventory 2026" />
+          </label>
+        </ActionForm>
+      )}
+      <Questions />
+    </section>
+  );
+}
+
+function MatrixView({ matrix, totals, params }: { matrix: Matrix; totals: Totals[]; params: string }) {
+  return (
+    <>
+      <p>
+        {LEVELS.map((l) => (
+          <span key={l} style={{ borderLeft: `12px solid ${COLOUR[l]}`, paddingLeft: 4, marginRight: 12 }}>
+            {LABEL[l]}
+          </span>
+        ))}
+        <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=csv`}>CSV</a> · <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=html`}>HTML</a>
+      </p>
+      <table data-testid="coverage-matrix">
+        <thead>
+          <tr>
+            <th>Country</th>
+            {matrix.sectors.map((s) => (
+              <th key={s}>{s}</th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.countries.map(({ code, name }) => (
+            <tr key={code} data-country={code}>
+              <th>{name}</th>
+              {matrix.sectors.map((s) => {
+                const cell = matrix.cells[code]?.[s];
+                return (
+                  <td key={s} data-level={cell?.level ?? 'not-assessed'} style={cell ? { background: `${COLOUR[cell.level]}22`, borderLeft: `4px solid ${COLOUR[cell.level]}` } : {}}>
+                    {cellText(cell)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <BarChart width={900} height={280} data={totals} data-testid="coverage-chart">
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="sector" />
+        <YAxis label={{ value: 'countries', angle: -90, position: 'insideLeft' }} allowDecimals={false} />
+        <Tooltip />
+        <Legend />
+        {LEVELS.map((l) => (
+          <Bar key={l} dataKey={l} name={LABEL[l]} stackId="a" fill={COLOUR[l]} />
+        ))}
+      </BarChart>
+    </>
+  );
+}
+
+function Compare({ snapshots }: { snapshots: Snapshot[] }) {
+  const compare = useMutation({ mutationFn: (q: string) => api<Comparison>('GET', `/api/directory/snapshots/compare?${q}`) });
+  const options = [{ id: 'live', name: 'The directory now', takenAt: 'today', source: '' }, ...snapshots];
+  return (
+    <>
+      <h2>Compare</h2>
+      <form
+        key={snapshots.length}
+        className="action-form"
+        aria-label="Compare snapshots"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          compare.mutate(new URLSearchParams({ from: text(f, 'from'), to: text(f, 'to') }).toString());
+        }}
+      >
+        {(['from', 'to'] as const).map((side) => (
+          <label key={side}>
+            {side === 'from' ? 'From' : 'To'}
+            <select name={side} defaultValue={side === 'from' ? (snapshots[0]?.id ?? 'live') : 'live'}>
+              {options.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name} ({s.takenAt})
+                </option>
+              ))}
+            </select>
+          </label>
+        ))}
+        <button type="submit">Compare</button>
+      </form>
+      <ErrorText error={compare.error} />
+      {compare.data && (
+        <div data-testid="comparison">
+          <p>
+            {compare.data.changed.length} cell(s) changed from {compare.data.from} to {compare.data.to}.
+          </p>
+          <ul>
+            {compare.data.changed.slice(0, 200).map((c) => (
+              <li key={`${c.country}${c.sector}`}>
+                {c.countryName} / {c.sector}: {c.before.text} → {c.after.text}
+              </li>
+            ))}
+          </ul>
+          {compare.data.teamsAppeared.length > 0 && <p>Teams appeared: {compare.data.teamsAppeared.map((t) => `${t.name} (${t.country})`).join(', ')}</p>}
+          {compare.data.teamsGone.length > 0 && <p>Teams gone: {compare.data.teamsGone.map((t) => `${t.name} (${t.country})`).join(', ')}</p>}
+        </div>
+      )}
+    </>
+  );
+}
+
+function Questions() {
+  const [answer, setAnswer] = useState<Answer | undefined>();
+  const ask = useMutation({ mutationFn: (url: string) => api<Answer>('GET', url), onSuccess: setAnswer });
+  return (
+    <>
+      <h2>Questions</h2>
+      <form
+        className="action-form"
+        aria-label="Ask"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          const question = text(f, 'question');
+          const value = question === 'accredited' ? `sector=${encodeURIComponent(text(f, 'sector'))}` : `country=${encodeURIComponent(text(f, 'country'))}`;
+          ask.mutate(`/api/directory/questions/${question}?${value}`);
+        }}
+      >
+        <label>
+          Question
+          <select name="question" defaultValue="national-poc">
+            <option value="national-poc">Is there a national point of contact for country…</option>
+            <option value="gaps">Which sectors of country … have no known team?</option>
+            <option value="accredited">Which teams in sector … are accredited or certified?</option>
+          </select>
+        </label>
+        <label>
+          Country
+          <input name="country" size={3} maxLength={2} defaultValue="SE" />
+        </label>
+        <label>
+          Sector
+          <select name="sector" defaultValue="government">
+            {SECTORS.map((s) => (
+              <option key={s}>{s}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">Ask</button>
+      </form>
+      <ErrorText error={ask.error} />
+      {answer && (
+        <p data-testid="answer">
+          <strong>{answer.question}</strong> {answer.answer}
+        </p>
+      )}
+    </>
+  );
+}
