@@ -164,6 +164,16 @@ function Select({ name, label, values, defaultValue = '' }: { name: string; labe
   );
 }
 
+function BackLink({ navigate }: { navigate: (to: string) => void }) {
+  return (
+    <p>
+      <Link to="/directory" navigate={navigate}>
+        ← Directory
+      </Link>
+    </p>
+  );
+}
+
 function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: string) => void; canWrite: boolean }) {
   const stored = useQuery({ queryKey: ['directory-team', id], queryFn: () => api<Stored>('GET', `/api/directory/teams/${id}`) });
   if (stored.isPending) return <p>Loading…</p>;
@@ -186,11 +196,7 @@ function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: strin
   ];
   return (
     <section>
-      <p>
-        <Link to="/directory" navigate={navigate}>
-          ← Directory
-        </Link>
-      </p>
+      <BackLink navigate={navigate} />
       <h1>
         {team.name} {team.shortName && <span className="muted">({team.shortName})</span>}
       </h1>
@@ -268,11 +274,7 @@ function ImportPage({ navigate }: { navigate: (to: string) => void }) {
   const reading = read.data?.reading;
   return (
     <section>
-      <p>
-        <Link to="/directory" navigate={navigate}>
-          ← Directory
-        </Link>
-      </p>
+      <BackLink navigate={navigate} />
       <h1>Import an RFC 2350 document</h1>
       <p className="muted">Paste the text of the team’s RFC 2350 document (from its PDF or web page). Nothing is written until you confirm.</p>
       <form
