@@ -80,13 +80,13 @@ export async function takeSnapshot(db: Kysely<Schema>, actor: string, input: { n
 
 /** Compares two snapshots; "live" stands for the directory as it is now. */
 export async function compareSnapshots(db: Kysely<Schema>, from: string, to: string): Promise<MatrixComparison & { from: string; to: string }> {
-  const load = async (ref: string): Promise<{ label: string; matrix: Matrix }> => {
-    if (ref === 'live') return { label: 'live', matrix: await liveMatrix(db) };
+  const load = async (ref: string, countries: readonly string[] = []): Promise<{ label: string; matrix: Matrix }> => {
+    if (ref === 'live') return { label: 'live', matrix: await liveMatrix(db, countries) };
     const snapshot = await getSnapshot(db, ref);
     return { label: `${snapshot.name} (${snapshot.takenAt})`, matrix: snapshot.matrix };
   };
-  const [a, b] = [await load(from), await load(to)];
-  // Countries the earlier matrix covered stay rows of the live one, so a vanished team shows as a gap.
-  const later = to === 'live' ? await liveMatrix(db, a.matrix.countries.map((c) => c.code)) : b.matrix;
-  return { from: a.label, to: b.label, ...compareMatrices(a.matrix, later) };
+  const a = await load(from);
+  // Countries the earlier matrix covered stay rows of a live one, so a vanished team shows as a gap.
+  const b = await load(to, a.matrix.countries.map((c) => c.code));
+  return { from: a.label, to: b.label, ...compareMatrices(a.matrix, b.matrix) };
 }
