@@ -24,6 +24,10 @@ export const PERMISSIONS = [
   'kpi:read',
   'directory:read',
   'directory:write',
+  'constituency:read',
+  'constituency:write',
+  'feeds:read',
+  'feeds:write',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -32,12 +36,13 @@ const GRANTS: Record<Role, readonly Permission[]> = {
   'incident-manager': [
     'profile:read', 'profile:write', 'users:read', 'audit:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage',
     'incidents:read', 'incidents:write', 'incidents:manage', 'mail:send', 'mail:settings', 'keys:manage', 'kpi:read',
-    'directory:read', 'directory:write',
+    'directory:read', 'directory:write', 'constituency:read', 'constituency:write', 'feeds:read', 'feeds:write',
   ],
-  analyst: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read', 'directory:read', 'directory:write'],
+  analyst: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read', 'directory:read', 'directory:write',
+    'constituency:read', 'constituency:write', 'feeds:read', 'feeds:write'],
   // Constituents read only the incidents they take part in, and only what is shared with them.
   constituent: ['profile:read', 'tokens:own', 'reports:submit', 'incidents:read'],
-  'read-only': ['profile:read', 'users:read', 'audit:read', 'reports:read', 'incidents:read', 'kpi:read', 'directory:read'],
+  'read-only': ['profile:read', 'users:read', 'audit:read', 'reports:read', 'incidents:read', 'kpi:read', 'directory:read', 'constituency:read', 'feeds:read'],
 };
 
 export const TOKEN_SCOPES = ['read', 'write', 'admin'] as const;

@@ -2,6 +2,7 @@
 /** The `vakt` command. Exit codes: 0 ok, 1 error, 2 usage. */
 import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
+import { registerConstituencyCommands } from './commands/constituency.js';
 import { registerDirectoryCommands } from './commands/directory.js';
 import { registerMailCommands } from './commands/mail.js';
 import { registerProfileCommands } from './commands/profile.js';
@@ -18,6 +19,7 @@ registerAdminCommands(program);
 registerProfileCommands(program);
 registerMailCommands(program);
 registerDirectoryCommands(program);
+registerConstituencyCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -12,6 +12,174 @@ export interface OrganisationsTable {
   kind: string;
   parent_id: string | null;
   created_at: CreatedAt;
+  short_name: string | null;
+  category: Generated<string>;
+  tags: Generated<string[]>;
+  tlp_clearance: Generated<string>;
+  notes: Generated<string>;
+  version: Generated<number>;
+  updated_at: Generated<Date>;
+}
+
+export interface OrgNetblocksTable {
+  organisation_id: string;
+  prefix: string;
+  description: Generated<string>;
+}
+
+export interface OrgAsnsTable {
+  organisation_id: string;
+  asn: ColumnType<string, number | string, number | string>;
+}
+
+export interface OrgDomainsTable {
+  organisation_id: string;
+  domain: string;
+}
+
+export interface OrgContactsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  role: string;
+  name: Generated<string>;
+  email: string;
+  phone: Generated<string>;
+  pgp_fingerprint: string | null;
+  language: Generated<string>;
+  notify: Generated<boolean>;
+}
+
+export interface ConstituencyStateTable {
+  id: number;
+  generation: ColumnType<string, number | string, number | string>;
+}
+
+export interface RipeRangesTable {
+  prefix: string;
+  range_text: string;
+  netname: string;
+  country: string;
+  org: string | null;
+  abuse_c: string | null;
+  mnt_irt: string[];
+}
+
+export interface RipeAsnsTable {
+  asn: ColumnType<string, number | string, number | string>;
+  as_name: string;
+  org: string | null;
+  abuse_c: string | null;
+  mnt_irt: string[];
+}
+
+export interface RipeContactsTable {
+  handle: string;
+  kind: string;
+  name: string;
+  emails: string[];
+  abuse_mailbox: string | null;
+  abuse_c: string | null;
+}
+
+export interface RipeImportsTable {
+  id: Generated<string>;
+  imported_at: CreatedAt;
+  files: string[];
+  counts: Json;
+  imported_by: string;
+}
+
+export interface FeedsTable {
+  id: Generated<string>;
+  name: string;
+  description: Generated<string>;
+  format: string;
+  source: Json;
+  schedule: Generated<string>;
+  tlp: string;
+  mapping: Json | null;
+  rsit_class: string | null;
+  rsit_type: string | null;
+  notify: Generated<string>;
+  dedup_hours: Generated<number>;
+  enabled: Generated<boolean>;
+  version: Generated<number>;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
+}
+
+type Count = ColumnType<string, number | undefined, number>;
+
+export interface FeedRunsTable {
+  id: Generated<string>;
+  feed_id: string | null;
+  feed_name: string;
+  format: string;
+  source: string;
+  status: string;
+  started_at: CreatedAt;
+  finished_at: Timestamp | null;
+  bytes: Count;
+  rows_read: Count;
+  events: Count;
+  duplicates: Count;
+  unowned: Count;
+  malformed: Count;
+  bad_rows: ColumnType<unknown, string | undefined, string>;
+  by_organisation: ColumnType<unknown, string | undefined, string>;
+  error: string | null;
+  started_by: string;
+}
+
+export interface EventsTable {
+  id: ColumnType<string, never, never>;
+  feed_id: string | null;
+  run_id: string | null;
+  organisation_id: string | null;
+  time: Timestamp;
+  source_ip: string | null;
+  source_port: number | null;
+  asn: ColumnType<string | null, number | string | null, number | string | null>;
+  geo: string | null;
+  protocol: string | null;
+  rsit_class: string;
+  rsit_type: string;
+  tlp: string;
+  dedup_key: string;
+  dedup_bucket: ColumnType<string, number | string, number | string>;
+  raw: Json;
+  notification_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface NotificationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  feed_id: string;
+  period_start: Timestamp;
+  period_end: Timestamp;
+  event_count: number;
+  tlp: string;
+  language: string;
+  recipients: string[];
+  status: string;
+  reason: string | null;
+  message_id: string | null;
+  feedback_token: string;
+  created_at: CreatedAt;
+}
+
+export interface NotificationFeedbackTable {
+  id: Generated<string>;
+  notification_id: string;
+  verdict: string;
+  comment: Generated<string>;
+  created_at: CreatedAt;
+}
+
+export interface IncidentOrganisationsTable {
+  incident_id: ColumnType<string, string | number, string | number>;
+  organisation_id: string;
 }
 
 export interface UsersTable {
@@ -399,6 +567,21 @@ export interface Schema {
   debriefs: DebriefsTable;
   peer_teams: PeerTeamsTable;
   directory_snapshots: DirectorySnapshotsTable;
+  org_netblocks: OrgNetblocksTable;
+  org_asns: OrgAsnsTable;
+  org_domains: OrgDomainsTable;
+  org_contacts: OrgContactsTable;
+  constituency_state: ConstituencyStateTable;
+  ripe_ranges: RipeRangesTable;
+  ripe_asns: RipeAsnsTable;
+  ripe_contacts: RipeContactsTable;
+  ripe_imports: RipeImportsTable;
+  feeds: FeedsTable;
+  feed_runs: FeedRunsTable;
+  events: EventsTable;
+  notifications: NotificationsTable;
+  notification_feedback: NotificationFeedbackTable;
+  incident_organisations: IncidentOrganisationsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

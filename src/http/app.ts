@@ -15,6 +15,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyServerOptions } from 'fastify';
 import { auditRoutes } from '../audit/routes.js';
 import { authRoutes } from '../auth/routes.js';
+import { constituencyRoutes } from '../constituency/routes.js';
 import { createAjv } from '../core/validate.js';
 import { directoryRoutes } from '../directory/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
@@ -79,6 +80,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(intakeRoutes);
   await app.register(incidentRoutes);
   await app.register(directoryRoutes);
+  await app.register(constituencyRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

@@ -1,5 +1,5 @@
 /** The stored public keys of contacts: verify what they sign, encrypt what we send them. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import type * as openpgp from 'openpgp';
 import { appendAudit } from '../audit/audit-log.js';
 import { ValidationError } from '../core/errors.js';
@@ -15,14 +15,19 @@ export async function storePublicKey(db: Kysely<Schema>, actor: string, armored:
   }
   if (!info.email) throw new ValidationError([{ field: 'armored', reason: 'the key has no user id with an e-mail address' }]);
   await db.transaction().execute(async (trx) => {
-    await trx
-      .insertInto('pgp_keys')
-      .values({ fingerprint: info.fingerprint, email: info.email, user_ids: info.userIds, armored: info.armored, expires_at: info.expiresAt, organisation_id: organisationId ?? null })
-      .onConflict((oc) => oc.column('fingerprint').doUpdateSet({ armored: info.armored, user_ids: info.userIds, expires_at: info.expiresAt }))
-      .execute();
+    await insertPublicKey(trx, info, organisationId);
     await appendAudit(trx, { actor, action: 'pgp-key.store', objectType: 'pgp-key', objectId: info.fingerprint, after: { email: info.email, userIds: info.userIds } });
   });
   return info;
+}
+
+/** Stores a checked key, or refreshes the one with the same fingerprint. */
+export async function insertPublicKey(trx: Transaction<Schema>, info: PublicKeyInfo, organisationId?: string): Promise<void> {
+  await trx
+    .insertInto('pgp_keys')
+    .values({ fingerprint: info.fingerprint, email: info.email, user_ids: info.userIds, armored: info.armored, expires_at: info.expiresAt, organisation_id: organisationId ?? null })
+    .onConflict((oc) => oc.column('fingerprint').doUpdateSet({ armored: info.armored, user_ids: info.userIds, expires_at: info.expiresAt }))
+    .execute();
 }
 
 /** Signature key ids are the low 64 bits of the fingerprint (v4 keys). */

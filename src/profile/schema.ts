@@ -127,6 +127,18 @@ export const ProfileSchema = Type.Object(
         strict,
       ),
     ),
+    /** Whom `vakt lookup` names when neither the constituency nor the RIPE data owns an address. */
+    nationalPointOfContact: Type.Optional(
+      Type.Object(
+        {
+          name: Type.String({ minLength: 1, maxLength: 200 }),
+          email: Type.String({ format: 'email', maxLength: 254 }),
+          telephone: Type.Optional(Type.String({ maxLength: 50 })),
+          url: Type.Optional(Url),
+        },
+        strict,
+      ),
+    ),
     /** Where Vakt is published (https://cert.example.org): used for Canonical and links. */
     publicUrl: Type.Optional(Url),
   },

@@ -1,0 +1,104 @@
+/** The constituency over HTTP: organisations, their import, and "who is responsible for this?". */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../auth/roles.js';
+import { StringEnum } from '../core/validate.js';
+import { principal, requirePermission } from '../http/authentication.js';
+import { versionFrom } from '../http/if-match.js';
+import { importConstituency } from './import.js';
+import { lookup } from './lookup.js';
+import { createOrganisation, deleteOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './organisations.js';
+import { OrganisationSchema, StoredOrganisationSchema } from './schema.js';
+
+const Problem = Type.Ref('Problem');
+const Uuid = Type.String({ format: 'uuid' });
+const Any = Type.Unknown();
+
+export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.vakt.database;
+  const read = { preHandler: requirePermission('constituency:read') };
+  const write = { preHandler: requirePermission('constituency:write') };
+
+  app.get(
+    '/api/organisations',
+    { ...read, schema: { tags: ['constituency'], summary: 'The constituency: every organisation with its netblocks, ASNs, domains and contacts (parentId gives the tree)', response: { 200: Type.Object({ organisations: Type.Array(StoredOrganisationSchema) }) } } },
+    async () => ({ organisations: await listOrganisations(db) }),
+  );
+
+  app.post(
+    '/api/organisations',
+    { ...write, schema: { tags: ['constituency'], summary: 'Add an organisation (parent is an organisation id)', body: OrganisationSchema, response: { 201: StoredOrganisationSchema, 400: Problem, 409: Problem } } },
+    async (request, reply) => reply.code(201).send(await createOrganisation(db, actorOf(principal(request)), request.body)),
+  );
+
+  app.get(
+    '/api/organisations/:id',
+    { ...read, schema: { tags: ['constituency'], summary: 'One organisation', params: Type.Object({ id: Uuid }), response: { 200: StoredOrganisationSchema, 404: Problem } } },
+    async (request, reply) => {
+      const org = await getOrganisation(db, request.params.id);
+      reply.header('etag', `"${org.version}"`);
+      return org;
+    },
+  );
+
+  app.put(
+    '/api/organisations/:id',
+    {
+      ...write,
+      schema: {
+        tags: ['constituency'],
+        summary: 'Replace an organisation and what it holds; send If-Match with the version you edited',
+        params: Type.Object({ id: Uuid }),
+        headers: Type.Object({ 'if-match': Type.Optional(Type.String({ maxLength: 20 })) }),
+        body: OrganisationSchema,
+        response: { 200: StoredOrganisationSchema, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const org = await updateOrganisation(db, actorOf(principal(request)), request.params.id, request.body, versionFrom(request.headers['if-match']));
+      reply.header('etag', `"${org.version}"`);
+      return org;
+    },
+  );
+
+  app.delete(
+    '/api/organisations/:id',
+    { ...write, schema: { tags: ['constituency'], summary: 'Remove an organisation with no sub-organisations, users or notifications', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), 404: Problem, 409: Problem } } },
+    async (request, reply) => {
+      await deleteOrganisation(db, actorOf(principal(request)), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/organisations/import',
+    {
+      ...write,
+      bodyLimit: 21 * 1024 * 1024,
+      schema: {
+        tags: ['constituency'],
+        summary: 'Import organisations from CSV or JSON; every problem is listed (line, field, reason) and nothing is written unless skipInvalid',
+        body: Type.Object(
+          { format: StringEnum(['csv', 'json'] as const), content: Type.String({ maxLength: 20 * 1024 * 1024 }), skipInvalid: Type.Optional(Type.Boolean()), dryRun: Type.Optional(Type.Boolean()) },
+          { additionalProperties: false },
+        ),
+        response: { 200: Any, 400: Problem },
+      },
+    },
+    async (request) => importConstituency(db, actorOf(principal(request)), request.body.content, request.body),
+  );
+
+  app.get(
+    '/api/lookup',
+    {
+      ...read,
+      schema: {
+        tags: ['constituency'],
+        summary: 'Who is responsible for an IP address, CIDR prefix, domain, URL, e-mail address or AS number: the constituency, else RIPE, else the national point of contact',
+        querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 2048 }) }, { additionalProperties: false }),
+        response: { 200: Any, 400: Problem },
+      },
+    },
+    async (request) => lookup(db, request.query.q),
+  );
+};
