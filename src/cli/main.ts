@@ -4,6 +4,7 @@ import { Command, CommanderError } from 'commander';
 import { registerAdminCommands } from './commands/admin.js';
 import { registerConstituencyCommands } from './commands/constituency.js';
 import { registerDirectoryCommands } from './commands/directory.js';
+import { registerFeedCommands } from './commands/feeds.js';
 import { registerMailCommands } from './commands/mail.js';
 import { registerProfileCommands } from './commands/profile.js';
 import { registerServerCommands } from './commands/server.js';
@@ -20,6 +21,7 @@ registerProfileCommands(program);
 registerMailCommands(program);
 registerDirectoryCommands(program);
 registerConstituencyCommands(program);
+registerFeedCommands(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -141,6 +141,13 @@ describe('mayReceive: every label × every recipient kind', () => {
     expect(mayReceive(item('AMBER+STRICT'), liar)).toMatchObject({ allowed: false, relation: 'public' });
     expect(mayReceive(item('AMBER'), { relation: 'same-organisation' })).toMatchObject({ allowed: false });
   });
+  it('never exceeds the clearance of the recipient organisation, and a clearance never widens the audience', () => {
+    const client = (clearance: TlpLabel): Recipient => ({ relation: 'client', organisationId: 'org-client', clearance });
+    expect(mayReceive(item('AMBER'), client('AMBER'))).toMatchObject({ allowed: true });
+    expect(mayReceive(item('AMBER'), client('GREEN'))).toMatchObject({ allowed: false, reason: 'the recipient is cleared only up to TLP:GREEN, and this is TLP:AMBER' });
+    expect(mayReceive(item('GREEN'), client('GREEN'))).toMatchObject({ allowed: true });
+    expect(mayReceive(item('AMBER+STRICT'), client('RED'))).toMatchObject({ allowed: false });
+  });
   it('RED needs the individual, not just the organisation', () => {
     expect(mayReceive(item('RED'), { relation: 'community-peer', organisationId: owner })).toMatchObject({ allowed: false });
     expect(mayReceive({ tlp: 'RED', ownerOrganisationId: owner }, recipients['named-individual'])).toMatchObject({ allowed: false });

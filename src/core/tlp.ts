@@ -122,6 +122,8 @@ export interface Recipient {
   relation: Exclude<RecipientRelation, 'named-individual'>;
   organisationId?: string;
   individualId?: string;
+  /** The most restrictive label the recipient's organisation is cleared for (constituency data). */
+  clearance?: TlpLabel;
 }
 
 export interface ReleaseDecision {
@@ -167,5 +169,8 @@ export function relationOf(item: MarkedItem, recipient: Recipient): RecipientRel
 export function mayReceive(item: MarkedItem, recipient: Recipient): ReleaseDecision {
   const relation = relationOf(item, recipient);
   const allowed = ADMITS[item.tlp].includes(relation);
+  if (allowed && recipient.clearance && RANK[item.tlp] > RANK[recipient.clearance]) {
+    return { allowed: false, relation, reason: `the recipient is cleared only up to ${formatTlp(recipient.clearance)}, and this is ${formatTlp(item.tlp)}` };
+  }
   return { allowed, relation, reason: `${WHY[item.tlp]}; recipient is ${relation}` };
 }

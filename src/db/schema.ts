@@ -144,6 +144,7 @@ export interface EventsTable {
   protocol: string | null;
   rsit_class: string;
   rsit_type: string;
+  identifier: Generated<string>;
   tlp: string;
   dedup_key: string;
   dedup_bucket: ColumnType<string, number | string, number | string>;
@@ -160,11 +161,10 @@ export interface NotificationsTable {
   period_end: Timestamp;
   event_count: number;
   tlp: string;
-  language: string;
   recipients: string[];
   status: string;
   reason: string | null;
-  message_id: string | null;
+  message_ids: Generated<string[]>;
   feedback_token: string;
   created_at: CreatedAt;
 }

@@ -18,6 +18,7 @@ import { authRoutes } from '../auth/routes.js';
 import { constituencyRoutes } from '../constituency/routes.js';
 import { createAjv } from '../core/validate.js';
 import { directoryRoutes } from '../directory/routes.js';
+import { feedRoutes } from '../feeds/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { intakeRoutes } from '../intake/routes.js';
 import { profileRoutes } from '../profile/routes.js';
@@ -81,6 +82,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(incidentRoutes);
   await app.register(directoryRoutes);
   await app.register(constituencyRoutes);
+  await app.register(feedRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

@@ -11,6 +11,7 @@ import { findTlp, labelOrDefault, type TlpLabel } from '../core/tlp.js';
 import { putBlob, sha256Hex } from '../db/blobs.js';
 import type { Schema } from '../db/schema.js';
 import { keyLookup } from '../mail/keys.js';
+import { recordBounce } from '../mail/bounces.js';
 import { queueMail, type Sender } from '../mail/outbox.js';
 import { headerEnd, parseMessage, type ParsedMessage } from './mime.js';
 import { acknowledgementText } from './acknowledgement.js';
@@ -178,6 +179,8 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, raw: Bu
     })
     .returning('id')
     .executeTakeFirstOrThrow();
+
+  if (parsed.loopSignal?.includes('bounce')) await recordBounce(trx, raw.toString('latin1'), parsed.inReplyTo);
 
   for (const attachment of parsed.attachments) {
     const fits = attachment.content.length <= settings.maxAttachmentBytes;

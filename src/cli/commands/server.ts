@@ -9,6 +9,7 @@ import { intakeSettings } from '../../intake/settings.js';
 import { loadTeamKeyFile, type TeamKey } from '../../mail/pgp.js';
 import type { Config } from '../../config.js';
 import { buildApp } from '../../http/app.js';
+import { earlyWarningJobs } from '../../feeds/jobs.js';
 import { foundationJobs } from '../../jobs/maintenance-jobs.js';
 import { JobQueue } from '../../jobs/queue.js';
 import { action, openConfiguredDatabase, UsageError } from '../run.js';
@@ -72,7 +73,7 @@ export function registerServerCommands(program: Command): void {
         const teamKey = await teamKeyFor(config, Boolean(options.demo));
         const demo = options.demo ? await loadDemo(database.db) : undefined;
         if (demo?.loaded) await loadDemoIncidents(database.db, await intakeSettings(database.db, config.mail, teamKey));
-        const queue = options.worker ? await JobQueue.start(database, foundationJobs, { work: true }) : undefined;
+        const queue = options.worker ? await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config.mail, teamKey)], { work: true }) : undefined;
         const mail: MailService | undefined = options.worker ? await startMailService(database, config.mail, teamKey, stderrLog) : undefined;
         const app = await buildApp(
           { database, config, ...(teamKey ? { teamKey } : {}) },
@@ -102,8 +103,9 @@ export function registerServerCommands(program: Command): void {
       action(async () => {
         const config = loadConfig();
         const database = await open();
-        const queue = await JobQueue.start(database, foundationJobs, { work: true });
-        const mail = await startMailService(database, config.mail, await teamKeyFor(config, false), stderrLog);
+        const teamKey = await teamKeyFor(config, false);
+        const queue = await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config.mail, teamKey)], { work: true });
+        const mail = await startMailService(database, config.mail, teamKey, stderrLog);
         process.stdout.write(`vakt worker running (${database.location}); stop with Ctrl-C\n`);
         onShutdown(async () => {
           await mail.stop();

@@ -138,11 +138,11 @@ const statements = [
      period_end timestamptz not null,
      event_count integer not null,
      tlp ${TLP} not null,
-     language text not null,
      recipients text[] not null,
      status text not null check (status in ('queued', 'withheld')),
      reason text,
-     message_id uuid references messages(id),
+     -- One mail per contact, each in the contact's language, encrypted when the contact has a key.
+     message_ids uuid[] not null default '{}',
      feedback_token text not null unique,
      created_at timestamptz not null default now(),
      unique (organisation_id, feed_id, period_start)
@@ -160,6 +160,7 @@ const statements = [
      protocol text,
      rsit_class text not null,
      rsit_type text not null,
+     identifier text not null default '',
      tlp ${TLP} not null,
      dedup_key text not null,
      dedup_bucket bigint not null,

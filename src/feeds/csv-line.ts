@@ -1,0 +1,45 @@
+/**
+ * One CSV record per line (RFC 4180 quoting, "" for a quote inside a quoted field). Feeds are read
+ * line by line, not with a streaming CSV parser, because a stream parser that meets an unclosed
+ * quote reads on to the end of the file (csv-parse does, then stops): one broken row would lose
+ * every row after it. Here a broken row is reported with its line number and the next line is
+ * read as usual. Feed providers do not put line breaks inside fields.
+ */
+export type CsvLine = { ok: true; fields: string[] } | { ok: false; reason: string };
+
+export function splitCsvLine(line: string, delimiter = ','): CsvLine {
+  const fields: string[] = [];
+  const d = delimiter.charCodeAt(0);
+  let i = 0;
+  const n = line.length;
+  for (;;) {
+    if (i < n && line.charCodeAt(i) === 34) {
+      let value = '';
+      let start = ++i;
+      for (;;) {
+        const quote = line.indexOf('"', i);
+        if (quote < 0) return { ok: false, reason: 'a quoted field is not closed' };
+        if (line.charCodeAt(quote + 1) === 34) {
+          value += line.slice(start, quote + 1);
+          i = start = quote + 2;
+          continue;
+        }
+        value += line.slice(start, quote);
+        i = quote + 1;
+        break;
+      }
+      fields.push(value);
+      if (i === n) return { ok: true, fields };
+      if (line.charCodeAt(i) !== d) return { ok: false, reason: `text after a closing quote in field ${fields.length}` };
+      i++;
+    } else {
+      const next = line.indexOf(delimiter, i);
+      const end = next < 0 ? n : next;
+      const value = line.slice(i, end);
+      if (value.includes('"')) return { ok: false, reason: `a stray quote in field ${fields.length + 1}` };
+      fields.push(value);
+      if (next < 0) return { ok: true, fields };
+      i = next + 1;
+    }
+  }
+}

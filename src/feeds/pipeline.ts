@@ -1,0 +1,419 @@
+/**
+ * A feed run: parse → normalise → route → de-duplicate → aggregate → store, one line at a time
+ * with back-pressure. The next chunk of the file is read only when the batch before it is stored,
+ * so a file of any size runs in the memory of one batch. A row that cannot be read is counted and
+ * reported (its line and why); the rest of the feed continues. Events nobody in the constituency
+ * owns are stored and counted, never dropped. A repeated event (same feed, organisation, address,
+ * port and identifier within the feed's de-duplication window) is stored once, so running the
+ * same file twice, or again after a crash, adds nothing.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import { appendAudit } from '../audit/audit-log.js';
+import { ValidationError } from '../core/errors.js';
+import { lines } from '../core/lines.js';
+import { checkRsit } from '../core/taxonomies.js';
+import type { TlpLabel } from '../core/tlp.js';
+import type { Schema } from '../db/schema.js';
+import { formatAddress, formatPrefix, parseAddress, parsePrefix } from '../constituency/ip.js';
+import { constituencyIndex, type ConstituencyIndex } from '../constituency/lookup-index.js';
+import { normaliseDomain } from '../constituency/organisations.js';
+import { splitCsvLine } from './csv-line.js';
+import { compileMapping, parseFeedTime, type CompiledMapping, type Mapping } from './mapping.js';
+import { detectShadowserverReport } from './shadowserver.js';
+
+export interface FeedSpec {
+  id: string | null;
+  name: string;
+  format: string;
+  tlp: TlpLabel;
+  mapping?: Mapping;
+  dedupHours: number;
+}
+
+export interface RunCounts {
+  bytes: number;
+  rows: number;
+  events: number;
+  duplicates: number;
+  unowned: number;
+  malformed: number;
+}
+
+export interface BadRow {
+  line: number;
+  reason: string;
+}
+
+export interface RunSummary extends RunCounts {
+  runId: string;
+  feed: string;
+  report?: string;
+  status: 'ok' | 'failed';
+  badRows: BadRow[];
+  byOrganisation: Record<string, number>;
+  error?: string;
+  seconds: number;
+}
+
+/** Time spent per stage, for the benchmark. */
+export interface StageTimes {
+  parse: number;
+  normalise: number;
+  route: number;
+  store: number;
+}
+
+export interface IngestInput {
+  /** The bytes of the feed file (already gunzipped). */
+  stream: AsyncIterable<Buffer | string>;
+  /** A name for the run log and for recognising the report (file name, URL, mail attachment). */
+  source: string;
+  totalBytes?: number;
+  bytesRead?: () => number;
+  actor: string;
+  onProgress?: (counts: RunCounts, totalBytes?: number) => void;
+  stageTimes?: StageTimes;
+  batchSize?: number;
+  maxLineBytes?: number;
+}
+
+const MAX_BAD_ROWS_KEPT = 100;
+const PROGRESS_EVERY_MS = 2000;
+
+interface Batch {
+  org: Array<string | null>;
+  time: string[];
+  ip: Array<string | null>;
+  port: Array<string | null>;
+  asn: Array<string | null>;
+  geo: Array<string | null>;
+  protocol: Array<string | null>;
+  rsitClass: string[];
+  rsitType: string[];
+  identifier: string[];
+  key: string[];
+  bucket: string[];
+  raw: string[];
+}
+
+const newBatch = (): Batch => ({ org: [], time: [], ip: [], port: [], asn: [], geo: [], protocol: [], rsitClass: [], rsitType: [], identifier: [], key: [], bucket: [], raw: [] });
+
+async function store(db: Kysely<Schema>, feed: FeedSpec, runId: string, b: Batch): Promise<Map<string | null, number>> {
+  const result = await sql<{ organisation_id: string | null; n: string }>`
+    with ins as (
+      insert into events (feed_id, run_id, organisation_id, time, source_ip, source_port, asn, geo, protocol, rsit_class, rsit_type, identifier, tlp, dedup_key, dedup_bucket, raw)
+      select ${feed.id}::uuid, ${runId}::uuid, o::uuid, t::timestamptz, ip::inet, p::integer, a::bigint, g, pr, rc, rt, i, ${feed.tlp}, k, bu::bigint, r::jsonb
+      from unnest(${b.org}::text[], ${b.time}::text[], ${b.ip}::text[], ${b.port}::text[], ${b.asn}::text[], ${b.geo}::text[], ${b.protocol}::text[],
+                  ${b.rsitClass}::text[], ${b.rsitType}::text[], ${b.identifier}::text[], ${b.key}::text[], ${b.bucket}::text[], ${b.raw}::text[])
+        as u(o, t, ip, p, a, g, pr, rc, rt, i, k, bu, r)
+      on conflict (dedup_key, dedup_bucket) do nothing
+      returning organisation_id)
+    select organisation_id, count(*) as n from ins group by organisation_id`.execute(db);
+  return new Map(result.rows.map((r) => [r.organisation_id, Number(r.n)]));
+}
+
+/** Rows of a JSON Lines file as arrays over the columns the mapping names (dotted paths allowed). */
+function jsonColumns(mapping: Mapping): string[] {
+  const refs = [mapping.time, mapping.sourceIp, mapping.sourceDomain, mapping.sourcePort, mapping.asn, mapping.geo, mapping.protocol, mapping.rsitClass, mapping.rsitType, mapping.identifier];
+  const names = refs.flatMap((ref) => (!ref ? [] : typeof ref === 'string' ? [ref] : 'column' in ref ? [ref.column] : 'columns' in ref ? ref.columns : []));
+  return [...new Set([...names, ...(mapping.requiredColumns ?? [])])];
+}
+
+function pathValue(object: unknown, path: string): string {
+  let value: unknown = object;
+  for (const part of path.split('.')) {
+    if (value === null || typeof value !== 'object') return '';
+    value = (value as Record<string, unknown>)[part];
+  }
+  return value === undefined || value === null ? '' : typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+interface Reader {
+  /** The mapping for this file and the report it was recognised as. */
+  mapping: CompiledMapping;
+  report?: string;
+  /** A row from one line, or why it is not one. */
+  row(text: string): { fields: readonly string[]; raw: () => string } | { reason: string };
+}
+
+function csvReader(feed: FeedSpec, header: string[], source: string): Reader {
+  const columns = header.map((h) => h.trim());
+  let mapping: Mapping;
+  let report: string | undefined;
+  if (feed.format.startsWith('shadowserver')) {
+    const named = feed.format.includes(':') ? feed.format.slice(feed.format.indexOf(':') + 1) : undefined;
+    const detected = detectShadowserverReport(columns, source, named);
+    mapping = detected.mapping;
+    report = detected.name;
+  } else {
+    if (!feed.mapping) throw new ValidationError([{ field: 'mapping', reason: `feed ${feed.name} has no mapping for its ${feed.format} rows` }]);
+    mapping = feed.mapping;
+  }
+  const compiled = compileMapping(mapping, columns);
+  return {
+    mapping: compiled,
+    ...(report ? { report } : {}),
+    row(text) {
+      const split = splitCsvLine(text);
+      if (!split.ok) return { reason: split.reason };
+      // Providers add columns to a report before every row carries them (the samples show it):
+      // missing trailing fields are empty; extra fields mean the row is not what the header says.
+      if (split.fields.length > columns.length) return { reason: `${split.fields.length} fields where the header has ${columns.length}` };
+      const fields = split.fields;
+      return {
+        fields,
+        raw: () => {
+          const object: Record<string, string> = {};
+          for (let i = 0; i < columns.length; i++) if (fields[i] !== '') object[columns[i]!] = fields[i]!;
+          return JSON.stringify(object);
+        },
+      };
+    },
+  };
+}
+
+function jsonReader(feed: FeedSpec): Reader {
+  if (!feed.mapping) throw new ValidationError([{ field: 'mapping', reason: `feed ${feed.name} has no mapping for its JSON rows` }]);
+  const columns = jsonColumns(feed.mapping);
+  const compiled = compileMapping({ ...feed.mapping, requiredColumns: [] }, columns);
+  return {
+    mapping: compiled,
+    row(text) {
+      let object: unknown;
+      try {
+        object = JSON.parse(text);
+      } catch (error) {
+        return { reason: `not JSON: ${(error as Error).message.slice(0, 80)}` };
+      }
+      if (object === null || typeof object !== 'object' || Array.isArray(object)) return { reason: 'not a JSON object' };
+      return { fields: columns.map((c) => pathValue(object, c)), raw: () => text };
+    },
+  };
+}
+
+interface Normalised {
+  time: Date;
+  ip: string | null;
+  domain: string | null;
+  port: string | null;
+  asn: string | null;
+  geo: string | null;
+  protocol: string | null;
+  rsitClass: string;
+  rsitType: string;
+  identifier: string;
+}
+
+const rsitChecked = new Map<string, boolean>();
+
+function normalise(m: CompiledMapping, row: readonly string[]): Normalised | string {
+  const timeText = m.time(row);
+  const time = parseFeedTime(timeText, m.timeFormat);
+  if (!time) return `"${timeText.slice(0, 40)}" is not a time`;
+  const ipText = m.sourceIp(row).trim();
+  let ip: string | null = null;
+  if (ipText) {
+    // Block lists name whole networks: a prefix routes like an address.
+    const address = ipText.includes('/') ? undefined : parseAddress(ipText);
+    const prefix = ipText.includes('/') ? parsePrefix(ipText) : undefined;
+    if (address) ip = formatAddress(address);
+    else if (prefix?.ok) ip = formatPrefix(prefix.prefix);
+    else return `"${ipText.slice(0, 60)}" is not an IP address`;
+  }
+  const domainText = m.sourceDomain(row).trim();
+  let domain: string | null = null;
+  if (!ip && domainText) {
+    const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(domainText) ? safeHost(domainText) : domainText;
+    const address = host ? parseAddress(host.replace(/^\[(.*)\]$/, '$1')) : undefined;
+    if (address) ip = formatAddress(address);
+    else domain = host ? (normaliseDomain(host) ?? null) : null;
+  }
+  if (!ip && !domain) return ipText || domainText ? `"${(ipText || domainText).slice(0, 60)}" is neither an address nor a domain` : 'no source address';
+  const portText = m.sourcePort(row).trim();
+  if (portText && !(/^\d{1,5}$/.test(portText) && Number(portText) <= 65535)) return `"${portText.slice(0, 20)}" is not a port`;
+  const asnText = m.asn(row).trim().replace(/^AS/i, '');
+  if (asnText && !(/^\d{1,10}$/.test(asnText) && Number(asnText) <= 4294967295)) return `"${asnText.slice(0, 20)}" is not an AS number`;
+  const rsitClass = m.rsitClass(row).trim();
+  const rsitType = m.rsitType(row).trim();
+  const pair = `${rsitClass}/${rsitType}`;
+  let ok = rsitChecked.get(pair);
+  if (ok === undefined) {
+    ok = checkRsit(rsitClass, rsitType).length === 0 && rsitClass !== '' && rsitType !== '';
+    if (rsitChecked.size < 1000) rsitChecked.set(pair, ok);
+  }
+  if (!ok) return `"${pair.slice(0, 60)}" is not an RSIT class and type`;
+  const geo = m.geo(row).trim().toUpperCase();
+  return {
+    time,
+    ip,
+    domain,
+    port: portText || null,
+    asn: asnText || null,
+    geo: /^[A-Z]{2}$/.test(geo) ? geo : null,
+    protocol: m.protocol(row).trim().toLowerCase().slice(0, 20) || null,
+    rsitClass,
+    rsitType,
+    identifier: m.identifier(row).trim().toLowerCase().slice(0, 100),
+  };
+}
+
+function safeHost(url: string): string | undefined {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return undefined;
+  }
+}
+
+function route(index: ConstituencyIndex, event: Normalised): string[] {
+  if (event.ip) {
+    const prefix = event.ip.includes('/') ? parsePrefix(event.ip) : undefined;
+    const address = prefix ? undefined : parseAddress(event.ip)!;
+    const owners = prefix?.ok ? index.ownersOf(prefix.prefix) : address!.family === 4 ? index.tree.longestV4(address!.words[0]!) : index.ownersOf(address!);
+    if (owners) return [...new Set(owners.map((o) => o.organisationId))];
+  } else if (event.domain) {
+    const owners = index.ownersOfDomain(event.domain);
+    if (owners) return [...new Set(owners.map((o) => o.organisationId))];
+  }
+  return [];
+}
+
+function dedupKey(feed: string, org: string | null, e: Normalised): string {
+  return createHash('sha1').update(`${feed}\u0000${org ?? ''}\u0000${e.ip ?? e.domain}\u0000${e.port ?? ''}\u0000${e.identifier}\u0000${e.rsitType}`).digest('base64url').slice(0, 20);
+}
+
+async function startRun(db: Kysely<Schema>, feed: FeedSpec, source: string, actor: string): Promise<string> {
+  const row = await db.insertInto('feed_runs').values({ feed_id: feed.id, feed_name: feed.name, format: feed.format, source: source.slice(0, 1000), status: 'running', started_by: actor }).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+async function recordProgress(db: Kysely<Schema>, runId: string, c: RunCounts): Promise<void> {
+  await db.updateTable('feed_runs').set({ bytes: c.bytes, rows_read: c.rows, events: c.events, duplicates: c.duplicates, unowned: c.unowned, malformed: c.malformed }).where('id', '=', runId).execute();
+}
+
+export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: IngestInput): Promise<RunSummary> {
+  const started = Date.now();
+  const runId = await startRun(db, feed, input.source, input.actor);
+  const counts: RunCounts = { bytes: 0, rows: 0, events: 0, duplicates: 0, unowned: 0, malformed: 0 };
+  const badRows: BadRow[] = [];
+  const byOrganisation = new Map<string, number>();
+  const times = input.stageTimes;
+  const bad = (line: number, reason: string) => {
+    counts.malformed++;
+    if (badRows.length < MAX_BAD_ROWS_KEPT) badRows.push({ line, reason });
+  };
+  let report: string | undefined;
+  try {
+    const index = await constituencyIndex(db);
+    const batchSize = input.batchSize ?? 5000;
+    const bucketMs = feed.dedupHours * 3_600_000;
+    let batch = newBatch();
+    let reader: Reader | undefined;
+    let lastProgress = Date.now();
+    const flush = async () => {
+      if (batch.key.length === 0) return;
+      const t0 = performance.now();
+      const inserted = await store(db, feed, runId, batch);
+      let stored = 0;
+      for (const [org, n] of inserted) {
+        stored += n;
+        if (org) byOrganisation.set(org, (byOrganisation.get(org) ?? 0) + n);
+        else counts.unowned += n;
+      }
+      counts.events += stored;
+      counts.duplicates += batch.key.length - stored;
+      batch = newBatch();
+      if (times) times.store += performance.now() - t0;
+      counts.bytes = input.bytesRead?.() ?? counts.bytes;
+      if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
+        lastProgress = Date.now();
+        await recordProgress(db, runId, counts);
+        input.onProgress?.(counts, input.totalBytes);
+      }
+    };
+    let t = performance.now();
+    for await (const line of lines(input.stream, input.maxLineBytes ?? 1024 * 1024)) {
+      if (!input.bytesRead) counts.bytes += line.text.length + 1;
+      if (line.tooLong) {
+        counts.rows++;
+        bad(line.number, 'line too long');
+        continue;
+      }
+      const text = line.number === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
+      if (text.trim() === '') continue;
+      if (!reader) {
+        if (feed.format === 'json') {
+          if (text.trimStart().startsWith('[')) throw new ValidationError([{ field: 'file', reason: 'a JSON array: give JSON Lines, one event object per line, so that any size streams' }]);
+          reader = jsonReader(feed);
+        } else {
+          const header = splitCsvLine(text);
+          if (!header.ok) throw new ValidationError([{ field: 'header', reason: `line ${line.number}: ${header.reason}` }]);
+          reader = csvReader(feed, header.fields, input.source);
+          report = reader.report;
+          continue;
+        }
+      }
+      counts.rows++;
+      const row = reader.row(text);
+      const t1 = performance.now();
+      if (times) times.parse += t1 - t;
+      if ('reason' in row) {
+        bad(line.number, row.reason);
+        t = performance.now();
+        continue;
+      }
+      const event = normalise(reader.mapping, row.fields);
+      const t2 = performance.now();
+      if (times) times.normalise += t2 - t1;
+      if (typeof event === 'string') {
+        bad(line.number, event);
+        t = performance.now();
+        continue;
+      }
+      const owners = route(index, event);
+      if (times) times.route += performance.now() - t2;
+      const raw = row.raw();
+      const bucket = String(Math.floor(event.time.getTime() / bucketMs));
+      for (const org of owners.length > 0 ? owners : [null]) {
+        batch.org.push(org);
+        batch.time.push(event.time.toISOString());
+        batch.ip.push(event.ip);
+        batch.port.push(event.port);
+        batch.asn.push(event.asn);
+        batch.geo.push(event.geo);
+        batch.protocol.push(event.protocol);
+        batch.rsitClass.push(event.rsitClass);
+        batch.rsitType.push(event.rsitType);
+        batch.identifier.push(event.identifier);
+        batch.key.push(dedupKey(feed.name, org, event));
+        batch.bucket.push(bucket);
+        batch.raw.push(raw);
+      }
+      if (batch.key.length >= batchSize) await flush();
+      t = performance.now();
+    }
+    await flush();
+    if (!reader) throw new ValidationError([{ field: 'file', reason: 'the file is empty' }]);
+    counts.bytes = input.bytesRead?.() ?? counts.bytes;
+    const summary: RunSummary = { runId, feed: feed.name, ...(report ? { report } : {}), status: 'ok', ...counts, badRows, byOrganisation: Object.fromEntries(byOrganisation), seconds: (Date.now() - started) / 1000 };
+    await finishRun(db, summary, input.actor);
+    input.onProgress?.(counts, input.totalBytes);
+    return summary;
+  } catch (error) {
+    const summary: RunSummary = { runId, feed: feed.name, ...(report ? { report } : {}), status: 'failed', ...counts, badRows, byOrganisation: Object.fromEntries(byOrganisation), error: (error as Error).message.slice(0, 2000), seconds: (Date.now() - started) / 1000 };
+    await finishRun(db, summary, input.actor).catch(() => undefined);
+    throw error;
+  }
+}
+
+async function finishRun(db: Kysely<Schema>, s: RunSummary, actor: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .updateTable('feed_runs')
+      .set({ status: s.status, finished_at: new Date(), bytes: s.bytes, rows_read: s.rows, events: s.events, duplicates: s.duplicates, unowned: s.unowned, malformed: s.malformed, bad_rows: JSON.stringify(s.badRows), by_organisation: JSON.stringify(s.byOrganisation), error: s.error ?? null })
+      .where('id', '=', s.runId)
+      .execute();
+    await appendAudit(trx, { actor, action: s.status === 'ok' ? 'feed.run' : 'feed.fail', objectType: 'feed-run', objectId: s.runId, after: { feed: s.feed, report: s.report ?? null, rows: s.rows, events: s.events, duplicates: s.duplicates, unowned: s.unowned, malformed: s.malformed, error: s.error ?? null } });
+  });
+}

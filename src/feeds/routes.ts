@@ -1,0 +1,148 @@
+/**
+ * Feeds, their runs, notifications and feedback over HTTP. An upload is streamed from the request
+ * into the pipeline (never buffered), so its size is bounded by the body limit, not by memory.
+ * The feedback page is public: the link's token is the only key, and GET never records anything
+ * (mail scanners follow links), only the form's POST does.
+ */
+import { Readable } from 'node:stream';
+import { createGunzip } from 'node:zlib';
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../auth/roles.js';
+import { VaktError } from '../core/errors.js';
+import { StringEnum } from '../core/validate.js';
+import { principal, requirePermission } from '../http/authentication.js';
+import { intakeSettings } from '../intake/settings.js';
+import { dispatchNotifications } from '../notifications/dispatch.js';
+import { feedbackFigures, feedbackTarget, giveFeedback, listNotifications, VERDICTS } from '../notifications/feedback.js';
+import { deleteFeed, getFeed, listFeeds, saveFeed, FeedSchema, type Feed } from './feeds.js';
+import { ingestFeed } from './pipeline.js';
+import { runFeed } from './runner.js';
+
+const Problem = Type.Ref('Problem');
+const Any = Type.Unknown();
+const Name = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' });
+const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+function feedbackPage(body: string): string {
+  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Feedback</title>
+<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}button{margin:.25rem .5rem .25rem 0;padding:.5rem 1rem}textarea{width:100%;min-height:5rem}</style></head><body>${body}</body></html>`;
+}
+
+export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.vakt.database;
+  const read = { preHandler: requirePermission('feeds:read') };
+  const write = { preHandler: requirePermission('feeds:write') };
+  const settings = () => intakeSettings(db, app.vakt.config.mail, app.vakt.teamKey);
+  /** Feeds that notify "immediately" do so as soon as their run has stored its events. */
+  const notifyNow = async (feed: Feed) => (feed.notify === 'immediately' ? dispatchNotifications(db, { settings: await settings(), feed: feed.name }) : []);
+
+  // Uploads arrive as a stream whatever their type; feedback forms as url-encoded text.
+  app.addContentTypeParser(['text/csv', 'application/octet-stream', 'application/gzip', 'application/x-ndjson'], (_request, payload, done) => done(null, payload));
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+
+  app.get('/api/feeds', { ...read, schema: { tags: ['feeds'], summary: 'Feed definitions', response: { 200: Any } } }, async () => ({ feeds: await listFeeds(db) }));
+
+  app.put(
+    '/api/feeds/:name',
+    { ...write, schema: { tags: ['feeds'], summary: 'Create or replace a feed definition', params: Type.Object({ name: Name }), body: FeedSchema, response: { 200: Any, 400: Problem, 409: Problem } } },
+    async (request) => {
+      if (request.body.name !== request.params.name) throw new VaktError('validation', 'the name in the path and in the body differ');
+      return saveFeed(db, actorOf(principal(request)), request.body);
+    },
+  );
+
+  app.delete(
+    '/api/feeds/:name',
+    { ...write, schema: { tags: ['feeds'], summary: 'Remove a feed that has sent no notifications', params: Type.Object({ name: Name }), response: { 204: Type.Null(), 404: Problem, 409: Problem } } },
+    async (request, reply) => {
+      await deleteFeed(db, actorOf(principal(request)), request.params.name);
+      return reply.code(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/feeds/:name/run',
+    { ...write, schema: { tags: ['feeds'], summary: 'Run a feed from its source (file, URL, IMAP folder)', params: Type.Object({ name: Name }), response: { 200: Any, 400: Problem, 404: Problem } } },
+    async (request) => {
+      const feed = await getFeed(db, request.params.name);
+      const runs = await runFeed(db, feed, { actor: actorOf(principal(request)) });
+      return { runs, notifications: await notifyNow(feed) };
+    },
+  );
+
+  app.post(
+    '/api/feeds/:name/upload',
+    {
+      ...write,
+      bodyLimit: MAX_UPLOAD_BYTES,
+      schema: { tags: ['feeds'], summary: 'Run a feed on an uploaded file (the request body: CSV, JSON Lines, or gzip of either)', params: Type.Object({ name: Name }), querystring: Type.Object({ filename: Type.Optional(Type.String({ maxLength: 255 })) }), response: { 200: Any, 400: Problem, 404: Problem, 415: Problem } },
+    },
+    async (request) => {
+      const feed = await getFeed(db, request.params.name);
+      const body = request.body as unknown;
+      if (!(body instanceof Readable)) throw new VaktError('validation', 'send the file as the body with Content-Type text/csv, application/x-ndjson, application/gzip or application/octet-stream');
+      const gzip = request.headers['content-type'] === 'application/gzip' || /\.gz$/i.test(request.query.filename ?? '');
+      const stream = gzip ? body.pipe(createGunzip()) : body;
+      const summary = await ingestFeed(db, feed, { stream, source: `upload:${request.query.filename ?? 'file'}`, actor: actorOf(principal(request)) });
+      return { runs: [summary], notifications: await notifyNow(feed) };
+    },
+  );
+
+  app.get(
+    '/api/feed-runs',
+    { ...read, schema: { tags: ['feeds'], summary: 'Recent feed runs with their counts and bad rows (running ones update every few seconds)', querystring: Type.Object({ feed: Type.Optional(Name), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }), response: { 200: Any } } },
+    async (request) => {
+      const runs = await db
+        .selectFrom('feed_runs')
+        .selectAll()
+        .$if(request.query.feed !== undefined, (q) => q.where('feed_name', '=', request.query.feed!))
+        .orderBy('started_at', 'desc')
+        .limit(request.query.limit ?? 50)
+        .execute();
+      return { runs };
+    },
+  );
+
+  app.get(
+    '/api/notifications',
+    { ...read, schema: { tags: ['feeds'], summary: 'Notifications: queued, sent, bounced, withheld, with their feedback', querystring: Type.Object({ status: Type.Optional(StringEnum(['queued', 'sent', 'failed', 'bounced', 'withheld'] as const)) }), response: { 200: Any } } },
+    async (request) => ({ notifications: await listNotifications(db, request.query.status ? { status: request.query.status } : {}) }),
+  );
+
+  app.post(
+    '/api/notifications/dispatch',
+    { ...write, schema: { tags: ['feeds'], summary: 'Build the notifications that are due; with dryRun, show what each organisation would receive and write nothing', body: Type.Object({ dryRun: Type.Optional(Type.Boolean()), feed: Type.Optional(Name) }, { additionalProperties: false }), response: { 200: Any } } },
+    async (request) => ({ notifications: await dispatchNotifications(db, { settings: await settings(), dryRun: request.body.dryRun ?? false, ...(request.body.feed ? { feed: request.body.feed } : {}) }) }),
+  );
+
+  app.get(
+    '/api/notifications/feedback',
+    { ...read, schema: { tags: ['feeds'], summary: 'Feedback figures per feed and per organisation', response: { 200: Any } } },
+    async () => ({ byFeed: await feedbackFigures(db, 'feed'), byOrganisation: await feedbackFigures(db, 'organisation') }),
+  );
+
+  const Token = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,64}$' }) });
+  app.get('/feedback/:token', { config: { public: true }, schema: { hide: true, params: Token } }, async (request, reply) => {
+    const target = await feedbackTarget(db, request.params.token);
+    const buttons = VERDICTS.map((v) => `<button name="verdict" value="${v}">${{ useful: 'Useful / Användbar', 'not-useful': 'Not useful / Inte användbar', 'false-positive': 'False positive / Falsklarm' }[v]}</button>`).join('');
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+      .send(feedbackPage(`<h1>Was this notification useful?</h1><p>${escapeHtml(target.feed)} · ${escapeHtml(target.organisation)} · ${target.events} events · ${target.periodStart.slice(0, 10)}</p>
+<form method="post"><p><label>Comment (optional)<br><textarea name="comment" maxlength="4000"></textarea></label></p><p>${buttons}</p></form>`));
+  });
+
+  app.post(
+    '/feedback/:token',
+    { config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { hide: true, params: Token, body: Type.Object({ verdict: Type.String({ maxLength: 40 }), comment: Type.Optional(Type.String({ maxLength: 4000 })) }) } },
+    async (request, reply) => {
+      await giveFeedback(db, request.params.token, request.body.verdict, request.body.comment ?? '');
+      return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(feedbackPage('<h1>Thank you</h1><p>Your answer has been recorded. / Tack, ditt svar är registrerat.</p>'));
+    },
+  );
+};

@@ -1,0 +1,168 @@
+/**
+ * Early-warning notifications: the events of one feed for one organisation over one period
+ * (immediately, hourly or daily, per feed) become one notification, mailed to each of the
+ * organisation's contacts in the contact's language with the events as a CSV attachment,
+ * PGP-signed and encrypted when the contact has a key, TLP-marked, with a feedback link.
+ *
+ * The notification row, the events it claims and its mails in the outbox commit in one
+ * transaction, and (organisation, feed, period) is unique: a crash or a second worker never sends
+ * a period twice. The TLP core decides whether the organisation may receive the events at all; a
+ * notification it refuses, or one for an organisation without contacts, is recorded as withheld.
+ * A dry run takes the same path and rolls it back, so the preview is exactly what would be sent.
+ */
+import { randomBytes } from 'node:crypto';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { appendAudit } from '../audit/audit-log.js';
+import { csvDocument } from '../core/csv.js';
+import { formatTlp, mayReceive, mostRestrictive, type TlpLabel } from '../core/tlp.js';
+import type { Schema } from '../db/schema.js';
+import type { Language } from '../constituency/schema.js';
+import type { IntakeSettings } from '../intake/ingest.js';
+import { queueMail } from '../mail/outbox.js';
+import { getProfile } from '../profile/service.js';
+import { notificationBody, notificationSubject, type NotificationText } from './templates.js';
+
+/** At most this many events go into one attachment; the text says when there were more. */
+export const MAX_ATTACHED_EVENTS = 10_000;
+const PERIOD_MS = { hourly: 3_600_000, daily: 86_400_000 } as const;
+const ACTOR = 'system:notifications';
+
+export interface DispatchOptions {
+  settings: Pick<IntakeSettings, 'sender' | 'teamName' | 'shortName'>;
+  now?: Date;
+  dryRun?: boolean;
+  /** Only this feed (by name). */
+  feed?: string;
+}
+
+export interface NotificationPreview {
+  id: string;
+  organisationId: string;
+  organisation: string;
+  feed: string;
+  periodStart: string;
+  periodEnd: string;
+  events: number;
+  tlp: TlpLabel;
+  status: 'queued' | 'withheld';
+  reason?: string;
+  mails: Array<{ to: string; language: Language; subject: string; body: string; encrypted: boolean; status: string }>;
+  attachmentRows: number;
+}
+
+interface Group {
+  organisation_id: string;
+  feed_id: string;
+  notify: string;
+  bucket: Date | null;
+  first_created: Date;
+  last_created: Date;
+  n: string;
+}
+
+/** Pending events by organisation, feed and period; only periods that have ended. */
+async function dueGroups(db: Kysely<Schema> | Transaction<Schema>, now: Date, feed?: string): Promise<Group[]> {
+  const result = await sql<Group>`
+    select e.organisation_id, e.feed_id, f.notify,
+      case f.notify when 'hourly' then date_trunc('hour', e.created_at at time zone 'UTC') at time zone 'UTC'
+                    when 'daily' then date_trunc('day', e.created_at at time zone 'UTC') at time zone 'UTC' end as bucket,
+      min(e.created_at) as first_created, max(e.created_at) as last_created, count(*) as n
+    from events e join feeds f on f.id = e.feed_id
+    where e.notification_id is null and e.organisation_id is not null and f.notify <> 'never' and f.enabled
+      ${feed ? sql`and f.name = ${feed}` : sql``}
+    group by 1, 2, 3, 4 order by 4 nulls first, 1, 2`.execute(db);
+  return result.rows.filter((g) => g.notify === 'immediately' || new Date(g.bucket!).getTime() + PERIOD_MS[g.notify as keyof typeof PERIOD_MS] <= now.getTime());
+}
+
+function period(g: Group, now: Date): { start: Date; end: Date } {
+  if (g.notify === 'immediately') return { start: new Date(g.first_created), end: now };
+  const start = new Date(g.bucket!);
+  return { start, end: new Date(start.getTime() + PERIOD_MS[g.notify as keyof typeof PERIOD_MS]) };
+}
+
+const CSV_HEADER = ['time', 'source_ip', 'source_port', 'asn', 'geo', 'protocol', 'rsit_class', 'rsit_type', 'identifier', 'details'];
+
+async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, options: DispatchOptions, teamId: string, publicUrl: string): Promise<NotificationPreview> {
+  const { start, end } = period(g, now);
+  const org = await trx.selectFrom('organisations').select(['id', 'name', 'tlp_clearance']).where('id', '=', g.organisation_id).executeTakeFirstOrThrow();
+  const feed = await trx.selectFrom('feeds').select(['id', 'name', 'description', 'tlp']).where('id', '=', g.feed_id).executeTakeFirstOrThrow();
+  const inPeriod = g.notify === 'immediately' ? sql<boolean>`created_at <= ${new Date(g.last_created)}` : sql<boolean>`created_at >= ${start} and created_at < ${end}`;
+  const pending = sql<boolean>`notification_id is null and organisation_id = ${org.id} and feed_id = ${feed.id} and ${inPeriod}`;
+  const labels = await trx.selectFrom('events').select('tlp').distinct().where(pending).execute();
+  const tlp = labels.reduce<TlpLabel>((a, r) => mostRestrictive(a, r.tlp as TlpLabel), feed.tlp as TlpLabel);
+  const contacts = await trx.selectFrom('org_contacts').select(['email', 'language']).where('organisation_id', '=', org.id).where('notify', '=', true).orderBy('email').execute();
+  const decision = mayReceive({ tlp, ownerOrganisationId: teamId }, { relation: 'client', organisationId: org.id, clearance: org.tlp_clearance as TlpLabel });
+  const reason = !decision.allowed ? decision.reason : contacts.length === 0 ? `${org.name} has no contact that takes notifications` : undefined;
+  const token = randomBytes(24).toString('base64url');
+  const row = await trx
+    .insertInto('notifications')
+    .values({ organisation_id: org.id, feed_id: feed.id, period_start: start, period_end: end, event_count: Number(g.n), tlp, recipients: reason ? [] : contacts.map((c) => c.email), status: reason ? 'withheld' : 'queued', reason: reason ?? null, feedback_token: token })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await trx.updateTable('events').set({ notification_id: row.id }).where(pending).execute();
+  const preview: NotificationPreview = { id: row.id, organisationId: org.id, organisation: org.name, feed: feed.name, periodStart: start.toISOString(), periodEnd: end.toISOString(), events: Number(g.n), tlp, status: reason ? 'withheld' : 'queued', ...(reason ? { reason } : {}), mails: [], attachmentRows: 0 };
+  if (!reason) {
+    const events = await trx
+      .selectFrom('events')
+      .select(['time', 'source_ip', 'source_port', 'asn', 'geo', 'protocol', 'rsit_class', 'rsit_type', 'identifier', 'raw'])
+      .where('notification_id', '=', row.id)
+      .orderBy('time')
+      .limit(MAX_ATTACHED_EVENTS)
+      .execute();
+    const counts = await trx.selectFrom('events').select(['identifier', sql<string>`count(*)`.as('n')]).where('notification_id', '=', row.id).groupBy('identifier').orderBy(sql`count(*)`, 'desc').execute();
+    const csv = csvDocument(CSV_HEADER, events.map((e) => [new Date(e.time).toISOString(), e.source_ip, e.source_port, e.asn, e.geo, e.protocol, e.rsit_class, e.rsit_type, e.identifier, JSON.stringify(e.raw)]));
+    preview.attachmentRows = events.length;
+    const text: NotificationText = {
+      teamName: options.settings.teamName,
+      shortName: options.settings.shortName,
+      organisation: org.name,
+      feed: feed.name,
+      feedDescription: feed.description,
+      periodStart: start,
+      periodEnd: end,
+      total: Number(g.n),
+      attached: events.length,
+      byIdentifier: counts.map((c) => [c.identifier, Number(c.n)]),
+      tlp: formatTlp(tlp),
+      feedbackUrl: `${publicUrl}/feedback/${token}`,
+    };
+    const messageIds: string[] = [];
+    for (const contact of contacts) {
+      const language = contact.language as Language;
+      const subject = notificationSubject(text, language);
+      const body = notificationBody(text, language);
+      const filename = `${feed.name}-${start.toISOString().slice(0, 10)}.csv`;
+      const queued = await queueMail(trx, options.settings.sender, { to: [contact.email], subject, text: body, tlp, requireEncryption: false, automatic: true, attachments: [{ filename, contentType: 'text/csv; charset=utf-8', content: Buffer.from(csv) }], actor: ACTOR });
+      const message = await trx.selectFrom('messages').select('pgp_encryption').where('id', '=', queued.id).executeTakeFirstOrThrow();
+      messageIds.push(queued.id);
+      preview.mails.push({ to: contact.email, language, subject, body, encrypted: message.pgp_encryption === 'encrypted', status: queued.status });
+    }
+    await trx.updateTable('notifications').set({ message_ids: messageIds }).where('id', '=', row.id).execute();
+  }
+  await appendAudit(trx, { actor: ACTOR, action: reason ? 'notification.withhold' : 'notification.queue', objectType: 'notification', objectId: row.id, after: { organisation: org.name, feed: feed.name, events: Number(g.n), tlp, recipients: preview.mails.map((m) => m.to), reason: reason ?? null } });
+  return preview;
+}
+
+class DryRun extends Error {}
+
+/** Builds (or, in a dry run, previews) every notification that is due. */
+export async function dispatchNotifications(db: Kysely<Schema>, options: DispatchOptions): Promise<NotificationPreview[]> {
+  const now = options.now ?? new Date();
+  const team = await db.selectFrom('organisations').select('id').where('kind', '=', 'team').orderBy('created_at').executeTakeFirst();
+  const publicUrl = ((await getProfile(db))?.profile.publicUrl ?? 'http://localhost:8080').replace(/\/$/, '');
+  const previews: NotificationPreview[] = [];
+  for (const group of await dueGroups(db, now, options.feed)) {
+    try {
+      await db.transaction().execute(async (trx) => {
+        // Another worker may have taken the group since it was listed: re-check under the unique key.
+        previews.push(await notifyGroup(trx, group, now, options, team?.id ?? 'team', publicUrl));
+        if (options.dryRun) throw new DryRun();
+      });
+    } catch (error) {
+      if (error instanceof DryRun) continue;
+      if ((error as { code?: string }).code === '23505') continue;
+      throw error;
+    }
+  }
+  return previews;
+}
