@@ -14,11 +14,11 @@ describe('role permissions', () => {
     'incident-manager': [
       'profile:read', 'profile:write', 'users:read', 'audit:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage',
       'incidents:read', 'incidents:write', 'incidents:manage', 'mail:send', 'mail:settings', 'keys:manage', 'kpi:read',
-      'directory:read', 'directory:write',
+      'directory:read', 'directory:write', 'constituency:read', 'constituency:write', 'feeds:read', 'feeds:write',
     ],
-    analyst: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read', 'directory:read', 'directory:write'],
+    analyst: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read', 'directory:read', 'directory:write', 'constituency:read', 'constituency:write', 'feeds:read', 'feeds:write'],
     constituent: ['profile:read', 'tokens:own', 'reports:submit', 'incidents:read'],
-    'read-only': ['profile:read', 'users:read', 'audit:read', 'reports:read', 'incidents:read', 'kpi:read', 'directory:read'],
+    'read-only': ['profile:read', 'users:read', 'audit:read', 'reports:read', 'incidents:read', 'kpi:read', 'directory:read', 'constituency:read', 'feeds:read'],
   };
   for (const [role, granted] of Object.entries(table) as Array<[Role, Permission[]]>) {
     it(`${role} has exactly ${granted.join(', ')}`, () => {

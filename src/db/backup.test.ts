@@ -11,6 +11,7 @@ import { DEMO_PASSWORD, loadDemo } from '../demo/demo.js';
 import { getProfile } from '../profile/service.js';
 import { backup, restore } from './backup.js';
 import { getBlob } from './blobs.js';
+import { loadDemoEarlyWarning } from '../demo/demo-constituency.js';
 import { loadDemoIncidents } from '../demo/demo-incidents.js';
 import { createIncident } from '../incidents/incidents.js';
 import { search } from '../incidents/search.js';
@@ -26,6 +27,7 @@ describeEachEngine('backup and restore', (get, engine) => {
     file = join(dir, 'backup.vakt.gz');
     await loadDemo(get().db);
     await loadDemoIncidents(get().db, testSettings());
+    await loadDemoEarlyWarning(get().db, testSettings());
     // A merge makes a row refer to a later one, and the SLA targets differ from the seeded ones.
     const reports = await get().db.selectFrom('reports').select('id').orderBy('id').execute();
     await mergeReports(get().db, 'system:test', [reports[0]!.id], reports[2]!.id);
@@ -41,7 +43,7 @@ describeEachEngine('backup and restore', (get, engine) => {
       const restored = await createTestDatabase(target);
       try {
         const { counts } = await restore(restored, file);
-        expect(counts).toMatchObject({ organisations: 3, users: 5, api_tokens: 1, team_profile: 1 });
+        expect(counts).toMatchObject({ organisations: 6, users: 5, api_tokens: 1, team_profile: 1, org_netblocks: 7, feeds: 1, events: 11, notifications: 5, notification_feedback: 1 });
         expect(await verifyAudit(restored.db)).toMatchObject({ ok: true, head: (await verifyAudit(get().db)).head });
         expect((await getProfile(restored.db))?.profile.team.name).toBe('CERT Stockholm');
         expect((await authenticate(restored.db, { email: 'constituent@cert-stockholm.demo', password: DEMO_PASSWORD })).organisation_id).not.toBeNull();

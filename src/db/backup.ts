@@ -61,9 +61,21 @@ const TABLES = [
   { name: 'debriefs', key: 'incident_id', keyType: 'bigint' },
   { name: 'peer_teams', key: 'id', keyType: 'uuid' },
   { name: 'directory_snapshots', key: 'id', keyType: 'uuid' },
+  // The RIPE database is public data, re-imported from its dumps: it is not backed up.
+  { name: 'org_netblocks', key: "organisation_id::text || '/' || prefix::text", keyType: 'text' },
+  { name: 'org_asns', key: "organisation_id::text || '/' || asn::text", keyType: 'text' },
+  { name: 'org_domains', key: "organisation_id::text || '/' || domain", keyType: 'text' },
+  { name: 'org_contacts', key: 'id', keyType: 'uuid' },
+  { name: 'constituency_state', key: 'id', keyType: 'integer' },
+  { name: 'feeds', key: 'id', keyType: 'uuid' },
+  { name: 'feed_runs', key: 'id', keyType: 'uuid' },
+  { name: 'notifications', key: 'id', keyType: 'uuid' },
+  { name: 'events', key: 'id', keyType: 'bigint', batch: 2000 },
+  { name: 'notification_feedback', key: 'id', keyType: 'uuid' },
+  { name: 'incident_organisations', key: "incident_id::text || '/' || organisation_id::text", keyType: 'text' },
 ] as const satisfies readonly TableSpec[];
 /** Rows seeded by a migration, replaced by the backup's own. */
-const SEEDED: readonly TableName[] = ['sla_policies', 'directory_snapshots'];
+const SEEDED: readonly TableName[] = ['sla_policies', 'directory_snapshots', 'constituency_state'];
 /** Flush a restore batch at this many bytes of JSON, whatever the row count. */
 const RESTORE_BATCH_BYTES = 16 * 1024 * 1024;
 type TableName = (typeof TABLES)[number]['name'];
@@ -234,6 +246,7 @@ export async function restore(database: Database, file: string, onTable?: (table
       }
       if (!footer) throw corrupt('the file ends early (no end marker)');
       await sql`select setval('ticket_seq', greatest((select coalesce(max(id), 0) from reports), (select coalesce(max(id), 0) from incidents), 1))`.execute(trx);
+      await sql`select setval('events_id_seq', greatest((select coalesce(max(id), 0) from events), 1))`.execute(trx);
       if (batchTable) onTable?.(batchTable, counts[batchTable] ?? 0);
     });
   } catch (error) {

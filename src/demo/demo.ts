@@ -4,6 +4,7 @@
  * outside an empty demo database.
  */
 import type { Kysely } from 'kysely';
+import { loadDemoConstituency } from './demo-constituency.js';
 import { loadDemoDirectory } from './demo-directory.js';
 import { ROLES, type Role } from '../auth/roles.js';
 import { createUser } from '../auth/users.js';
@@ -30,6 +31,7 @@ export async function loadDemo(db: Kysely<Schema>): Promise<DemoReport> {
   const water = await db.insertInto('organisations').values({ name: 'Stockholm Vatten och Avfall', kind: 'constituent', parent_id: city.id }).returning('id').executeTakeFirstOrThrow();
   await saveProfile(db, actor, stockholm);
   await loadDemoDirectory(db, actor);
+  await loadDemoConstituency(db, { city: city.id, water: water.id });
   const names: Record<Role, string> = {
     admin: 'Astrid Admin',
     'incident-manager': 'Ingrid Incidentledare',

@@ -45,7 +45,7 @@ describeEachEngine('HTTP API', (get) => {
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', secure: true });
     const plain = await app().inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'analyst-1@vakt.test', password: 'test password for vakt' } });
     expect(plain.cookies.find((c) => c.name === 'vakt_session')?.secure).toBeUndefined();
-    expect(res.json()).toMatchObject({ user: { role: 'analyst' }, permissions: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read', 'directory:read', 'directory:write'] });
+    expect(res.json()).toMatchObject({ user: { role: 'analyst' }, permissions: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read', 'directory:read', 'directory:write', 'constituency:read', 'constituency:write', 'feeds:read', 'feeds:write'] });
     expect(JSON.stringify(res.json())).not.toContain('password');
   });
 

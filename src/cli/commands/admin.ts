@@ -8,6 +8,7 @@ import { loadConfig } from '../../config.js';
 import { backup, restore } from '../../db/backup.js';
 import { migrate } from '../../db/database.js';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/demo.js';
+import { loadDemoEarlyWarning } from '../../demo/demo-constituency.js';
 import { loadDemoIncidents } from '../../demo/demo-incidents.js';
 import { intakeSettings } from '../../intake/settings.js';
 import { action, actorFromCli, EXIT_ERROR, openConfiguredDatabase, UsageError, withDatabase } from '../run.js';
@@ -62,7 +63,9 @@ export function registerAdminCommands(program: Command): void {
         withDatabase(async ({ db }, config) => {
           const report = await loadDemo(db);
           if (!report.loaded) throw new UsageError('the database already has users; demo data goes only into an empty one');
-          await loadDemoIncidents(db, await intakeSettings(db, config.mail));
+          const settings = await intakeSettings(db, config.mail);
+          await loadDemoIncidents(db, settings);
+          await loadDemoEarlyWarning(db, settings);
           for (const login of report.logins) process.stdout.write(`${login.email}\t${DEMO_PASSWORD}\t${login.role}\n`);
         }),
       ),

@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../config.js';
 import { migrate, type Database } from '../../db/database.js';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/demo.js';
+import { loadDemoEarlyWarning } from '../../demo/demo-constituency.js';
 import { demoTeamKey, loadDemoIncidents } from '../../demo/demo-incidents.js';
 import { startMailService, type MailService } from '../../intake/mail-service.js';
 import { intakeSettings } from '../../intake/settings.js';
@@ -72,7 +73,11 @@ export function registerServerCommands(program: Command): void {
         const database = await open();
         const teamKey = await teamKeyFor(config, Boolean(options.demo));
         const demo = options.demo ? await loadDemo(database.db) : undefined;
-        if (demo?.loaded) await loadDemoIncidents(database.db, await intakeSettings(database.db, config.mail, teamKey));
+        if (demo?.loaded) {
+          const settings = await intakeSettings(database.db, config.mail, teamKey);
+          await loadDemoIncidents(database.db, settings);
+          await loadDemoEarlyWarning(database.db, settings);
+        }
         const queue = options.worker ? await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config.mail, teamKey)], { work: true }) : undefined;
         const mail: MailService | undefined = options.worker ? await startMailService(database, config.mail, teamKey, stderrLog) : undefined;
         const app = await buildApp(

@@ -148,7 +148,7 @@ const statements = [
      unique (organisation_id, feed_id, period_start)
    )`,
   `create table events (
-     id bigint generated always as identity primary key,
+     id bigserial primary key,
      feed_id uuid references feeds(id) on delete set null,
      run_id uuid references feed_runs(id) on delete set null,
      organisation_id uuid references organisations(id) on delete set null,
