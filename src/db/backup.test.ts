@@ -48,7 +48,7 @@ describeEachEngine('backup and restore', (get, engine) => {
         expect((await getProfile(restored.db))?.profile.team.name).toBe('CERT Stockholm');
         expect((await authenticate(restored.db, { email: 'constituent@cert-stockholm.demo', password: DEMO_PASSWORD })).organisation_id).not.toBeNull();
         expect(await lookupApiToken(restored.db, token)).toBeDefined();
-        expect(counts).toMatchObject({ reports: 3, incidents: 1, messages: 6, blobs: 6, observables: 1, tasks: 1, triage_operations: 2 });
+        expect(counts).toMatchObject({ reports: 3, incidents: 1, messages: 10, blobs: 10, observables: 1, tasks: 1, triage_operations: 2 });
         // Generated search vectors are rebuilt, the ticket numbers continue, the SLA targets are the backup's.
         expect((await search(restored.db, { userId: 'u', email: 'e', name: 'n', role: 'analyst', organisationId: null }, 'phishing')).length).toBeGreaterThan(0);
         const next = await createIncident(restored.db, 'system:test', { title: 'after restore' });
