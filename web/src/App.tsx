@@ -7,12 +7,15 @@ import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, type Session } from './api';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
+import { ConstituencyPage } from './pages/ConstituencyPage';
 import { DirectoryPage } from './pages/DirectoryPage';
+import { FeedsPage } from './pages/FeedsPage';
 import { IncidentsPage } from './pages/IncidentsPage';
 import { ReportFormPage } from './pages/ReportFormPage';
 import { SearchPage } from './pages/SearchPage';
 import { TriagePage } from './pages/TriagePage';
 import { LoginPage } from './pages/LoginPage';
+import { NotificationsPage } from './pages/NotificationsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UsersPage } from './pages/UsersPage';
 
@@ -48,6 +51,9 @@ const NAV: NavItem[] = [
       </Suspense>
     ),
   },
+  { path: '/constituency', label: 'Constituency', permission: 'constituency:read', page: (c) => <ConstituencyPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('constituency:write')} /> },
+  { path: '/feeds', label: 'Feeds', permission: 'feeds:read', page: (c) => <FeedsPage canWrite={c.session.permissions.includes('feeds:write')} /> },
+  { path: '/notifications', label: 'Notifications', permission: 'feeds:read', page: (c) => <NotificationsPage canWrite={c.session.permissions.includes('feeds:write')} /> },
   { path: '/directory', label: 'Directory', permission: 'directory:read', page: (c) => <DirectoryPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('directory:write')} /> },
   {
     path: '/coverage',

@@ -19,6 +19,15 @@ export class ApiError extends Error {
 }
 
 let csrfToken = '';
+
+async function answer<T>(response: Response): Promise<T> {
+  const data: unknown = await response.json().catch(() => ({}));
+  if (!response.ok) {
+    const problem = data as { code?: string; detail?: string; title?: string; errors?: FieldIssue[] };
+    throw new ApiError(response.status, problem.code ?? 'internal', problem.detail ?? problem.title ?? response.statusText, problem.errors ?? []);
+  }
+  return data as T;
+}
 export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
@@ -36,12 +45,7 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
     ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
   });
   if (response.status === 204) return undefined as T;
-  const data: unknown = await response.json().catch(() => ({}));
-  if (!response.ok) {
-    const problem = data as { code?: string; detail?: string; title?: string; errors?: FieldIssue[] };
-    throw new ApiError(response.status, problem.code ?? 'internal', problem.detail ?? problem.title ?? response.statusText, problem.errors ?? []);
-  }
-  return data as T;
+  return answer<T>(response);
 }
 
 export interface User {
@@ -59,4 +63,11 @@ export interface Session {
   user: User;
   csrfToken: string;
   permissions: string[];
+}
+
+/** Sends a file as the request body (streamed by the browser), with the CSRF token. */
+export async function upload<T>(path: string, file: File): Promise<T> {
+  const type = /\.gz$/i.test(file.name) ? 'application/gzip' : /\.jsonl?$/i.test(file.name) ? 'application/x-ndjson' : 'text/csv';
+  const response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', 'content-type': type, 'x-csrf-token': csrfToken }, body: file });
+  return answer<T>(response);
 }

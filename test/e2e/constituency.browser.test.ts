@@ -1,0 +1,113 @@
+/**
+ * The constituency and early warning in Chromium: an analyst looks up who is responsible for an
+ * address, browses the organisation tree, imports organisations, uploads a Shadowserver report,
+ * follows the run's counts and bad rows, previews and builds the notifications, and reads the
+ * feedback figures after a constituent has answered through the link in the mail.
+ */
+import { writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { loadConfig } from '../../src/config.js';
+import { loadDemoEarlyWarning } from '../../src/demo/demo-constituency.js';
+import { DEMO_PASSWORD, demoEmail, loadDemo } from '../../src/demo/demo.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/context.js';
+import { launchBrowser } from '../helpers/browser.js';
+import { describeEachEngine } from '../helpers/database.js';
+import { testSettings } from '../helpers/mail.js';
+
+const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
+
+describeEachEngine('the constituency and early warning in Chromium', (get) => {
+  let app: App;
+  let browser: Browser;
+  let page: Page;
+  let base: string;
+
+  beforeAll(async () => {
+    await loadDemo(get().db);
+    await loadDemoEarlyWarning(get().db, testSettings());
+    app = await buildApp({ database: get(), config: { ...loadConfig({}), webDir } });
+    base = await app.listen({ port: 0, host: '127.0.0.1' });
+    browser = await launchBrowser();
+    page = await browser.newPage();
+    await page.goto(base);
+    await page.getByLabel('E-mail').fill(demoEmail('analyst'));
+    await page.getByLabel('Password').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Log in' }).click();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  it('answers who is responsible, with the overlap shown, and shows the organisation tree', async () => {
+    await page.getByRole('link', { name: 'Constituency' }).click();
+    await page.getByPlaceholder('IP, CIDR, domain, URL, e-mail or AS number').fill('198.51.100.7');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    const answer = page.getByTestId('lookup-answer');
+    await expect.poll(() => answer.textContent()).toMatch(/decided by constituency/);
+    expect(await answer.textContent()).toMatch(/Stockholm Vatten och Avfall.*Driftleverantören AB|Driftleverantören AB.*Stockholm Vatten och Avfall/);
+    await page.getByPlaceholder('IP, CIDR, domain, URL, e-mail or AS number').fill('https://www.skolor.stockholm.example/login');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect.poll(() => answer.textContent()).toMatch(/Stockholms skolor/);
+    await page.getByPlaceholder('IP, CIDR, domain, URL, e-mail or AS number').fill('8.8.8.8');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect.poll(() => answer.textContent()).toMatch(/national point of contact: CERT-SE/i);
+
+    const tree = page.getByTestId('org-tree');
+    expect(await tree.textContent()).toMatch(/City of Stockholm.*Stockholm Vatten och Avfall/);
+    await tree.getByRole('link', { name: 'Stockholm Vatten och Avfall' }).click();
+    const org = page.getByTestId('organisation');
+    await expect.poll(() => org.textContent()).toMatch(/192\.0\.2\.128\/25 Treatment plants/);
+    expect(await org.textContent()).toMatch(/noc@svoa\.exampletechnical|noc@svoa\.example/);
+  });
+
+  it('imports organisations, refusing the whole file when a row is wrong', async () => {
+    await page.getByRole('link', { name: 'Constituency' }).click();
+    await page.goto(`${base}/constituency`);
+    await page.getByText('Import organisations (CSV or JSON)').click();
+    await page.getByLabel('File content').fill('name,netblocks,contact_email\nHamnen AB,10.9.0.0/16,it@hamnen.example\nTrasig AB,10.8.0.1/16,x@trasig.example');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/nothing imported/);
+    await page.getByLabel('File content').fill('name,netblocks,contact_email\nHamnen AB,10.9.0.0/16,it@hamnen.example');
+    await page.getByRole('button', { name: 'Import' }).click();
+    await expect.poll(() => page.getByTestId('import-report').textContent()).toMatch(/1 created \(Hamnen AB\)/);
+    await expect.poll(() => page.getByTestId('org-tree').textContent()).toMatch(/Hamnen AB/);
+  });
+
+  it('uploads a Shadowserver report and shows the run with its bad rows, then notifies and shows feedback', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'vakt-upload-'));
+    const file = join(dir, '2026-11-22-scan_ntp-sweden-geo.csv');
+    writeFileSync(file, ['"timestamp","ip","protocol","port","hostname","tag","asn","geo","region","city","version","clk_wander"', '"2026-11-22 10:00:00","203.0.113.21","udp",123,,"ntpversion",64496,"SE",,,4,', '"garbage","203.0.113.22","udp",123,,"ntpversion",64496,"SE",,,4,'].join('\n'));
+    await page.getByRole('link', { name: 'Feeds' }).click();
+    await page.getByLabel('File for shadowserver-scans').setInputFiles(file);
+    await page.getByRole('button', { name: 'Upload and run' }).click();
+    const runs = page.getByTestId('feed-runs');
+    await expect.poll(() => runs.locator('tbody tr').first().textContent()).toMatch(/scan_ntp.*ok/);
+    await runs.locator('tbody tr').first().getByText('bad rows').click();
+    expect(await runs.locator('tbody tr').first().textContent()).toMatch(/line 3: "garbage" is not a time/);
+
+    await page.getByRole('link', { name: 'Notifications' }).click();
+    const table = page.getByTestId('notifications');
+    // The demo feed notifies immediately: the upload's event for the schools is already queued.
+    await expect.poll(() => table.textContent()).toMatch(/Stockholms skolor/);
+    expect(await table.textContent()).toMatch(/withheld: the recipient is cleared only up to TLP:GREEN/);
+    await page.getByRole('button', { name: 'Preview what is due (dry run)' }).click();
+    await expect.poll(() => page.getByTestId('dispatch-result').textContent()).toMatch(/0 notification\(s\) would be built/);
+
+    const token = (await get().db.selectFrom('notifications').select('feedback_token').where('status', '=', 'queued').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).feedback_token;
+    const visitor = await browser.newPage();
+    await visitor.goto(`${base}/feedback/${token}`);
+    await visitor.getByLabel('Comment (optional)').fill('Scanner false alarm');
+    await visitor.getByRole('button', { name: 'False positive / Falsklarm' }).click();
+    await expect.poll(() => visitor.textContent('h1')).toBe('Thank you');
+    await visitor.close();
+    await page.reload();
+    const figures = page.getByTestId('feedback-figures');
+    await expect.poll(() => figures.textContent()).toMatch(/shadowserver-scans\d+\d+1\d1/);
+  });
+});

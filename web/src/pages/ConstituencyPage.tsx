@@ -1,0 +1,318 @@
+/** The constituency: who is responsible for an address, the organisations as a tree, one organisation, import. */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from '../api';
+import { ActionForm, ErrorText, Link, TlpBadge, optional, text } from '../components';
+
+interface Contact {
+  id: string;
+  role: string;
+  name: string;
+  email: string;
+  phone: string;
+  pgpFingerprint: string | null;
+  language: string;
+  notify: boolean;
+}
+interface Organisation {
+  id: string;
+  version: number;
+  name: string;
+  shortName: string | null;
+  category: string;
+  parentId: string | null;
+  kind: string;
+  tags: string[];
+  tlpClearance: string;
+  notes: string;
+  netblocks: Array<{ prefix: string; description: string }>;
+  asns: number[];
+  domains: string[];
+  contacts: Contact[];
+}
+interface Answer {
+  normalised: string;
+  kind: string;
+  decidedBy: string;
+  reason: string;
+  organisations: Array<{ id: string; name: string; matched: string; contacts: Array<Omit<Contact, 'id' | 'notify'>> }>;
+  overlaps: Array<{ organisationId: string; name: string; matched: string }>;
+  ripe?: { object: string; netname: string; country: string; contacts: Array<{ email: string; via: string }> };
+  nationalPointOfContact?: { name: string; email: string; telephone?: string };
+}
+
+const CATEGORIES = ['municipality', 'department', 'company', 'foundation', 'supplier', 'other'] as const;
+const lines = (value: string) => value.split(/[\n,;]+/).map((l) => l.trim()).filter(Boolean);
+
+export function ConstituencyPage({ path, navigate, canWrite }: { path: string; navigate: (to: string) => void; canWrite: boolean }) {
+  const id = /^\/constituency\/([0-9a-f-]{36})$/.exec(path)?.[1];
+  const orgs = useQuery({ queryKey: ['organisations'], queryFn: () => api<{ organisations: Organisation[] }>('GET', '/api/organisations') });
+  const list = orgs.data?.organisations ?? [];
+  const selected = list.find((o) => o.id === id);
+  return (
+    <section>
+      <h1>Constituency</h1>
+      <LookupBox navigate={navigate} />
+      <ErrorText error={orgs.error} />
+      <div className="columns">
+        <nav aria-label="Organisations" data-testid="org-tree">
+          <Tree list={list} parent={null} navigate={navigate} />
+        </nav>
+        <div>
+          {selected ? <OrganisationView org={selected} list={list} /> : <p>Choose an organisation.</p>}
+          {canWrite && !selected && <AddOrganisation list={list} />}
+          {canWrite && !selected && <ImportForm />}
+        </div>
+      </div>
+    </section>
+  );
+}
+
+function Tree({ list, parent, navigate }: { list: Organisation[]; parent: string | null; navigate: (to: string) => void }) {
+  const known = new Set(list.map((o) => o.id));
+  const children = list.filter((o) => (parent === null ? o.parentId === null || !known.has(o.parentId) : o.parentId === parent) && o.kind !== 'team');
+  if (children.length === 0) return null;
+  return (
+    <ul className="tree">
+      {children.map((o) => (
+        <li key={o.id}>
+          <Link to={`/constituency/${o.id}`} navigate={navigate}>
+            {o.name}
+          </Link>{' '}
+          <small>
+            {o.category} · {o.netblocks.length} netblock(s) · {o.contacts.length} contact(s)
+          </small>
+          <Tree list={list} parent={o.id} navigate={navigate} />
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+function LookupBox({ navigate }: { navigate: (to: string) => void }) {
+  const lookup = useMutation({ mutationFn: (q: string) => api<Answer>('GET', `/api/lookup?q=${encodeURIComponent(q)}`) });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    lookup.mutate(text(new FormData(event.currentTarget), 'q'));
+  };
+  const a = lookup.data;
+  return (
+    <div className="lookup">
+      <form onSubmit={submit} aria-label="Who is responsible?">
+        <label>
+          Who is responsible for <input name="q" placeholder="IP, CIDR, domain, URL, e-mail or AS number" size={40} required />
+        </label>
+        <button type="submit">Look up</button>
+      </form>
+      <ErrorText error={lookup.error} />
+      {a && (
+        <div data-testid="lookup-answer">
+          <p>
+            <strong>{a.normalised}</strong> ({a.kind}): decided by <strong>{a.decidedBy}</strong>. {a.reason}.
+          </p>
+          {a.organisations.map((o) => (
+            <div key={o.id}>
+              <Link to={`/constituency/${o.id}`} navigate={navigate}>
+                {o.name}
+              </Link>{' '}
+              [{o.matched}]
+              <ul>
+                {o.contacts.map((c) => (
+                  <li key={c.email}>
+                    {c.role}: {c.email} ({c.language}){c.pgpFingerprint ? ' · PGP' : ''}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+          {a.overlaps.length > 1 && (
+            <p>
+              Overlapping netblocks: {a.overlaps.map((o) => `${o.matched} ${o.name}`).join('; ')}
+            </p>
+          )}
+          {a.ripe && (
+            <p>
+              RIPE {a.ripe.object} ({a.ripe.netname}): {a.ripe.contacts.map((c) => `${c.email} via ${c.via}`).join('; ') || 'no abuse contact'}
+            </p>
+          )}
+          {a.nationalPointOfContact && (
+            <p>
+              National point of contact: {a.nationalPointOfContact.name} &lt;{a.nationalPointOfContact.email}&gt;
+            </p>
+          )}
+        </div>
+      )}
+    </div>
+  );
+}
+
+function OrganisationView({ org, list }: { org: Organisation; list: Organisation[] }) {
+  const parent = list.find((o) => o.id === org.parentId);
+  return (
+    <article data-testid="organisation">
+      <h2>{org.name}</h2>
+      <p>
+        {org.category}
+        {parent ? ` in ${parent.name}` : ''} · cleared for <TlpBadge tlp={org.tlpClearance} />
+        {org.tags.length > 0 ? ` · ${org.tags.join(', ')}` : ''}
+      </p>
+      <h3>Netblocks</h3>
+      <ul>
+        {org.netblocks.map((b) => (
+          <li key={b.prefix}>
+            <code>{b.prefix}</code> {b.description}
+          </li>
+        ))}
+      </ul>
+      {org.asns.length > 0 && <p>AS numbers: {org.asns.map((a) => `AS${a}`).join(', ')}</p>}
+      {org.domains.length > 0 && <p>Domains: {org.domains.join(', ')}</p>}
+      <h3>Contacts</h3>
+      <table>
+        <thead>
+          <tr>
+            <th>Role</th>
+            <th>Name</th>
+            <th>E-mail</th>
+            <th>Phone</th>
+            <th>Language</th>
+            <th>PGP</th>
+            <th>Notified</th>
+          </tr>
+        </thead>
+        <tbody>
+          {org.contacts.map((c) => (
+            <tr key={c.id}>
+              <td>{c.role}</td>
+              <td>{c.name}</td>
+              <td>{c.email}</td>
+              <td>{c.phone}</td>
+              <td>{c.language}</td>
+              <td>{c.pgpFingerprint ? c.pgpFingerprint.slice(-16) : ''}</td>
+              <td>{c.notify ? 'yes' : 'no'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </article>
+  );
+}
+
+function AddOrganisation({ list }: { list: Organisation[] }) {
+  return (
+    <details>
+      <summary>Add an organisation</summary>
+      <ActionForm
+        label="Add organisation"
+        path="/api/organisations"
+        invalidates={[['organisations']]}
+        toBody={(form) => {
+          const contact = text(form, 'contactEmail');
+          return {
+            name: text(form, 'name'),
+            category: text(form, 'category'),
+            parent: optional(form, 'parent') ?? null,
+            tlpClearance: text(form, 'tlpClearance'),
+            netblocks: lines(text(form, 'netblocks')).map((prefix) => ({ prefix })),
+            domains: lines(text(form, 'domains')),
+            contacts: contact ? [{ role: text(form, 'contactRole'), email: contact, language: text(form, 'contactLanguage') }] : [],
+          };
+        }}
+      >
+        <label>
+          Name <input name="name" required />
+        </label>
+        <label>
+          Category
+          <select name="category">
+            {CATEGORIES.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Part of
+          <select name="parent" defaultValue="">
+            <option value="">(none)</option>
+            {list
+              .filter((o) => o.kind !== 'team')
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          TLP clearance
+          <select name="tlpClearance" defaultValue="AMBER">
+            {['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Netblocks (one per line) <textarea name="netblocks" rows={3} />
+        </label>
+        <label>
+          Domains <textarea name="domains" rows={2} />
+        </label>
+        <label>
+          Contact e-mail <input name="contactEmail" type="email" />
+        </label>
+        <label>
+          Contact role
+          <select name="contactRole">
+            {['security', 'abuse', 'technical', 'management', 'other'].map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Contact language
+          <select name="contactLanguage">
+            <option>sv</option>
+            <option>en</option>
+          </select>
+        </label>
+      </ActionForm>
+    </details>
+  );
+}
+
+function ImportForm() {
+  const [report, setReport] = useState<{ created: string[]; updated: string[]; skipped: number; dryRun: boolean } | null>(null);
+  return (
+    <details>
+      <summary>Import organisations (CSV or JSON)</summary>
+      <ActionForm
+        label="Import"
+        path="/api/organisations/import"
+        invalidates={[['organisations']]}
+        onDone={(r) => setReport(r as typeof report)}
+        toBody={(form) => ({ format: text(form, 'format'), content: text(form, 'content'), skipInvalid: form.get('skipInvalid') === 'on', dryRun: form.get('dryRun') === 'on' })}
+      >
+        <label>
+          Format
+          <select name="format">
+            <option>csv</option>
+            <option>json</option>
+          </select>
+        </label>
+        <label>
+          File content <textarea name="content" rows={6} required />
+        </label>
+        <label>
+          <input type="checkbox" name="skipInvalid" /> Import the valid rows, skip the others
+        </label>
+        <label>
+          <input type="checkbox" name="dryRun" /> Dry run
+        </label>
+      </ActionForm>
+      {report && (
+        <p data-testid="import-report">
+          {report.dryRun ? 'Would import' : 'Imported'}: {report.created.length} created ({report.created.join(', ')}), {report.updated.length} updated, {report.skipped} skipped.
+        </p>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,164 @@
+/** Early-warning feeds: their definitions, runs (counts, bad rows, errors; running ones update live) and uploads. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api, upload } from '../api';
+import { ErrorText, TlpBadge, when } from '../components';
+
+interface Feed {
+  name: string;
+  description: string;
+  format: string;
+  source: { kind: string; url?: string; path?: string; folder?: string };
+  schedule: string;
+  tlp: string;
+  notify: string;
+  dedupHours: number;
+  enabled: boolean;
+}
+interface Run {
+  id: string;
+  feed_name: string;
+  source: string;
+  status: string;
+  started_at: string;
+  finished_at: string | null;
+  rows_read: string;
+  events: string;
+  duplicates: string;
+  unowned: string;
+  malformed: string;
+  bad_rows: Array<{ line: number; reason: string }>;
+  error: string | null;
+}
+
+export function FeedsPage({ canWrite }: { canWrite: boolean }) {
+  const feeds = useQuery({ queryKey: ['feeds'], queryFn: () => api<{ feeds: Feed[] }>('GET', '/api/feeds') });
+  const runs = useQuery({
+    queryKey: ['feed-runs'],
+    queryFn: () => api<{ runs: Run[] }>('GET', '/api/feed-runs?limit=50'),
+    // A running feed writes its counts every few seconds: follow them.
+    refetchInterval: (query) => (query.state.data?.runs.some((r) => r.status === 'running') ? 2000 : false),
+  });
+  return (
+    <section>
+      <h1>Feeds</h1>
+      <ErrorText error={feeds.error} />
+      <table>
+        <thead>
+          <tr>
+            <th>Feed</th>
+            <th>Format</th>
+            <th>Source</th>
+            <th>Schedule</th>
+            <th>TLP</th>
+            <th>Notify</th>
+            {canWrite && <th>Run</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {(feeds.data?.feeds ?? []).map((f) => (
+            <tr key={f.name}>
+              <td>
+                {f.name}
+                {f.enabled ? '' : ' (disabled)'}
+                <br />
+                <small>{f.description}</small>
+              </td>
+              <td>{f.format}</td>
+              <td>{f.source.kind}</td>
+              <td>{f.schedule}</td>
+              <td>
+                <TlpBadge tlp={f.tlp} />
+              </td>
+              <td>{f.notify}</td>
+              {canWrite && (
+                <td>
+                  <RunFeed feed={f} />
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Runs</h2>
+      <table data-testid="feed-runs">
+        <thead>
+          <tr>
+            <th>Started</th>
+            <th>Feed</th>
+            <th>Status</th>
+            <th>Rows</th>
+            <th>New events</th>
+            <th>Duplicates</th>
+            <th>Unowned</th>
+            <th>Malformed</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(runs.data?.runs ?? []).map((r) => (
+            <tr key={r.id}>
+              <td>{when(r.started_at)}</td>
+              <td>
+                {r.feed_name}
+                <br />
+                <small>{r.source}</small>
+              </td>
+              <td>
+                {r.status}
+                {r.error && <div role="note">{r.error}</div>}
+              </td>
+              <td>{r.rows_read}</td>
+              <td>{r.events}</td>
+              <td>{r.duplicates}</td>
+              <td>{r.unowned}</td>
+              <td>
+                {r.malformed}
+                {r.bad_rows.length > 0 && (
+                  <details>
+                    <summary>bad rows</summary>
+                    <ul>
+                      {r.bad_rows.map((b) => (
+                        <li key={b.line}>
+                          line {b.line}: {b.reason}
+                        </li>
+                      ))}
+                    </ul>
+                  </details>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </section>
+  );
+}
+
+function RunFeed({ feed }: { feed: Feed }) {
+  const queryClient = useQueryClient();
+  const [file, setFile] = useState<File | null>(null);
+  const refresh = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['feed-runs'] });
+    await queryClient.invalidateQueries({ queryKey: ['notifications'] });
+  };
+  const run = useMutation({
+    mutationFn: () => (file ? upload<unknown>(`/api/feeds/${feed.name}/upload?filename=${encodeURIComponent(file.name)}`, file) : api<unknown>('POST', `/api/feeds/${feed.name}/run`)),
+    onSuccess: refresh,
+    onSettled: refresh,
+  });
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    // The run row appears at once; its counts follow while the upload streams.
+    run.mutate();
+    setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['feed-runs'] }), 500);
+  };
+  return (
+    <form onSubmit={submit} aria-label={`Run ${feed.name}`}>
+      {feed.source.kind === 'upload' && <input type="file" aria-label={`File for ${feed.name}`} accept=".csv,.gz,.json,.jsonl" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />}
+      <button type="submit" disabled={run.isPending}>
+        {run.isPending ? 'Running…' : feed.source.kind === 'upload' ? 'Upload and run' : 'Run now'}
+      </button>
+      <ErrorText error={run.error} />
+    </form>
+  );
+}

@@ -1,0 +1,186 @@
+/** Notifications: the queue (queued, sent, bounced, withheld), a dry-run preview, and the feedback figures. */
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api } from '../api';
+import { ErrorText, TlpBadge, when } from '../components';
+
+interface Notification {
+  id: string;
+  organisation: string;
+  feed: string;
+  periodStart: string;
+  periodEnd: string;
+  events: number;
+  tlp: string;
+  status: string;
+  reason: string | null;
+  delivery: Array<{ to: string; status: string; error: string | null; encrypted: boolean }>;
+  feedback: Array<{ verdict: string; comment: string; at: string }>;
+  createdAt: string;
+}
+interface Preview {
+  organisation: string;
+  feed: string;
+  events: number;
+  tlp: string;
+  status: string;
+  reason?: string;
+  mails: Array<{ to: string; language: string; subject: string; body: string; encrypted: boolean }>;
+}
+interface Figures {
+  key: string;
+  name: string;
+  notifications: number;
+  events: number;
+  useful: number;
+  notUseful: number;
+  falsePositive: number;
+  comments: number;
+}
+
+const STATES = ['', 'queued', 'sent', 'bounced', 'failed', 'withheld'] as const;
+
+export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
+  const [status, setStatus] = useState<string>('');
+  const list = useQuery({ queryKey: ['notifications', status], queryFn: () => api<{ notifications: Notification[] }>('GET', `/api/notifications${status ? `?status=${status}` : ''}`) });
+  const figures = useQuery({ queryKey: ['notifications', 'feedback'], queryFn: () => api<{ byFeed: Figures[]; byOrganisation: Figures[] }>('GET', '/api/notifications/feedback') });
+  return (
+    <section>
+      <h1>Notifications</h1>
+      {canWrite && <Dispatch />}
+      <p>
+        <label>
+          Show{' '}
+          <select value={status} onChange={(e) => setStatus(e.target.value)} aria-label="Status">
+            {STATES.map((s) => (
+              <option key={s} value={s}>
+                {s || 'all'}
+              </option>
+            ))}
+          </select>
+        </label>
+      </p>
+      <ErrorText error={list.error} />
+      <table data-testid="notifications">
+        <thead>
+          <tr>
+            <th>Built</th>
+            <th>Organisation</th>
+            <th>Feed</th>
+            <th>Events</th>
+            <th>TLP</th>
+            <th>Mails</th>
+            <th>Feedback</th>
+          </tr>
+        </thead>
+        <tbody>
+          {(list.data?.notifications ?? []).map((n) => (
+            <tr key={n.id}>
+              <td>{when(n.createdAt)}</td>
+              <td>{n.organisation}</td>
+              <td>{n.feed}</td>
+              <td>{n.events}</td>
+              <td>
+                <TlpBadge tlp={n.tlp} />
+              </td>
+              <td>
+                {n.status === 'withheld' ? (
+                  <span>withheld: {n.reason}</span>
+                ) : (
+                  <ul>
+                    {n.delivery.map((d) => (
+                      <li key={d.to}>
+                        {d.to}: {d.status}
+                        {d.encrypted ? ' (encrypted)' : ''}
+                        {d.error ? ` — ${d.error}` : ''}
+                      </li>
+                    ))}
+                  </ul>
+                )}
+              </td>
+              <td>{n.feedback.map((f) => `${f.verdict}${f.comment ? `: ${f.comment}` : ''}`).join('; ')}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2>Feedback</h2>
+      <div className="columns" data-testid="feedback-figures">
+        <FigureTable title="Per feed" rows={figures.data?.byFeed ?? []} />
+        <FigureTable title="Per organisation" rows={figures.data?.byOrganisation ?? []} />
+      </div>
+    </section>
+  );
+}
+
+function FigureTable({ title, rows }: { title: string; rows: Figures[] }) {
+  return (
+    <table>
+      <caption>{title}</caption>
+      <thead>
+        <tr>
+          <th>Name</th>
+          <th>Notifications</th>
+          <th>Events</th>
+          <th>Useful</th>
+          <th>Not useful</th>
+          <th>False positive</th>
+          <th>Comments</th>
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.key}>
+            <td>{r.name}</td>
+            <td>{r.notifications}</td>
+            <td>{r.events}</td>
+            <td>{r.useful}</td>
+            <td>{r.notUseful}</td>
+            <td>{r.falsePositive}</td>
+            <td>{r.comments}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function Dispatch() {
+  const queryClient = useQueryClient();
+  const dispatch = useMutation({
+    mutationFn: (dryRun: boolean) => api<{ notifications: Preview[] }>('POST', '/api/notifications/dispatch', { dryRun }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ['notifications'] }),
+  });
+  const previews = dispatch.data?.notifications;
+  return (
+    <div>
+      <button type="button" onClick={() => dispatch.mutate(true)} disabled={dispatch.isPending}>
+        Preview what is due (dry run)
+      </button>{' '}
+      <button type="button" onClick={() => dispatch.mutate(false)} disabled={dispatch.isPending}>
+        Build due notifications
+      </button>
+      <ErrorText error={dispatch.error} />
+      {previews && (
+        <div data-testid="dispatch-result">
+          <p>{dispatch.variables ? `${previews.length} notification(s) would be built; nothing was written.` : `${previews.length} notification(s) built.`}</p>
+          {previews.map((p) => (
+            <details key={`${p.organisation}-${p.feed}`}>
+              <summary>
+                {p.organisation} · {p.feed} · {p.events} events · {p.status}
+                {p.reason ? ` (${p.reason})` : ''}
+              </summary>
+              {p.mails.map((m) => (
+                <div key={m.to}>
+                  <p>
+                    To {m.to} ({m.language}, {m.encrypted ? 'encrypted' : 'signed'}): <strong>{m.subject}</strong>
+                  </p>
+                  <pre>{m.body}</pre>
+                </div>
+              ))}
+            </details>
+          ))}
+        </div>
+      )}
+    </div>
+  );
+}
