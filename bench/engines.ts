@@ -1,4 +1,9 @@
 /** Runs a benchmark on the embedded database and, when VAKT_TEST_DATABASE_URL is set, on PostgreSQL. */
+import { spawnSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { migrate, openDatabase, type Database } from '../src/db/database.js';
 import { createScratchDatabase } from '../test/helpers/postgres.js';
 
@@ -36,4 +41,38 @@ export function peakRss(): { stop(): number } {
       return Math.round(Math.max(peak, process.memoryUsage().rss) / 1e6);
     },
   };
+}
+
+/**
+ * Runs `body` on each engine in a process of its own, so that each engine's peak RSS is its own
+ * (PGlite's memory stays in a process once used). PGlite runs on a data directory, as
+ * `vakt serve` does. The parent process calls this with `prepare` (e.g. to write an input file,
+ * whose path reaches the children as BENCH_INPUT); each child runs `body` once.
+ */
+export async function onEachEngineInOwnProcess(moduleUrl: string, prepare: () => Promise<{ input: string; cleanup: () => Promise<void> }>, body: (engine: 'pglite' | 'postgres', database: Database, input: string) => Promise<void>): Promise<void> {
+  const engine = process.env.BENCH_ENGINE as 'pglite' | 'postgres' | undefined;
+  if (engine) {
+    const scratch = engine === 'postgres' ? await createScratchDatabase(process.env.VAKT_TEST_DATABASE_URL!) : undefined;
+    const dataDir = engine === 'pglite' ? await mkdtemp(join(tmpdir(), 'vakt-bench-pglite-')) : undefined;
+    const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir: dataDir! });
+    try {
+      await migrate(database);
+      await body(engine, database, process.env.BENCH_INPUT!);
+    } finally {
+      await database.close();
+      await scratch?.drop();
+      if (dataDir) await rm(dataDir, { recursive: true, force: true });
+    }
+    return;
+  }
+  const { input, cleanup } = await prepare();
+  try {
+    for (const each of process.env.VAKT_TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
+      const result = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(moduleUrl)], { env: { ...process.env, BENCH_ENGINE: each, BENCH_INPUT: input }, stdio: 'inherit' });
+      if (result.status !== 0) console.log(`[${each}] the benchmark process failed (${result.status ?? result.signal})`);
+    }
+    if (!process.env.VAKT_TEST_DATABASE_URL) console.log('(set VAKT_TEST_DATABASE_URL to measure PostgreSQL too)');
+  } finally {
+    await cleanup();
+  }
 }

@@ -9,34 +9,30 @@ import type { Address, Family, Prefix } from './ip.js';
 const NONE = -1;
 
 class BinaryTrie<T> {
-  private zero: Int32Array = new Int32Array(1024);
-  private one: Int32Array = new Int32Array(1024);
+  /** children[2n] and children[2n+1]: node n's 0 and 1 child; 0 means none (the root is no one's child). */
+  private children: Int32Array = new Int32Array(2048);
   private slot: Int32Array = new Int32Array(1024).fill(NONE);
   private nodes = 1;
   readonly values: T[][] = [];
 
   private grow(): void {
-    const size = this.zero.length * 2;
-    const expand = (old: Int32Array, fill: number): Int32Array => {
-      const next = new Int32Array(size).fill(fill);
-      next.set(old);
-      return next;
-    };
-    this.zero = expand(this.zero, 0);
-    this.one = expand(this.one, 0);
-    this.slot = expand(this.slot, NONE);
+    const children = new Int32Array(this.children.length * 2);
+    children.set(this.children);
+    const slot = new Int32Array(this.slot.length * 2).fill(NONE);
+    slot.set(this.slot);
+    this.children = children;
+    this.slot = slot;
   }
 
   insert(words: readonly number[], length: number, value: T): void {
     let node = 0;
     for (let i = 0; i < length; i++) {
-      const bit = (words[i >>> 5]! >>> (31 - (i & 31))) & 1;
-      const children = bit ? this.one : this.zero;
-      let next = children[node]!;
+      const at = (node << 1) | ((words[i >>> 5]! >>> (31 - (i & 31))) & 1);
+      let next = this.children[at]!;
       if (next === 0) {
-        if (this.nodes === this.zero.length) this.grow();
+        if (this.nodes === this.slot.length) this.grow();
         next = this.nodes++;
-        (bit ? this.one : this.zero)[node] = next;
+        this.children[at] = next;
       }
       node = next;
     }
@@ -47,33 +43,30 @@ class BinaryTrie<T> {
     this.values[this.slot[node]!]!.push(value);
   }
 
-  /**
-   * The slots of every prefix that contains the address within `maxLength` bits, least specific
-   * first; `longest` returns only the last without building the list.
-   */
+  /** The slots of every prefix that contains the address within `maxLength` bits, least specific first. */
   matches(words: readonly number[], maxLength: number): Array<{ length: number; values: T[] }> {
     const found: Array<{ length: number; values: T[] }> = [];
+    const { children, slot } = this;
     let node = 0;
     for (let i = 0; ; i++) {
-      const slot = this.slot[node]!;
-      if (slot !== NONE) found.push({ length: i, values: this.values[slot]! });
+      const s = slot[node]!;
+      if (s !== NONE) found.push({ length: i, values: this.values[s]! });
       if (i === maxLength) break;
-      const bit = (words[i >>> 5]! >>> (31 - (i & 31))) & 1;
-      node = (bit ? this.one : this.zero)[node]!;
+      node = children[(node << 1) | ((words[i >>> 5]! >>> (31 - (i & 31))) & 1)]!;
       if (node === 0) break;
     }
     return found;
   }
 
   longest(words: readonly number[], maxLength: number): T[] | undefined {
+    const { children, slot } = this;
     let best = NONE;
     let node = 0;
     for (let i = 0; ; i++) {
-      const slot = this.slot[node]!;
-      if (slot !== NONE) best = slot;
+      const s = slot[node]!;
+      if (s !== NONE) best = s;
       if (i === maxLength) break;
-      const bit = (words[i >>> 5]! >>> (31 - (i & 31))) & 1;
-      node = (bit ? this.one : this.zero)[node]!;
+      node = children[(node << 1) | ((words[i >>> 5]! >>> (31 - (i & 31))) & 1)]!;
       if (node === 0) break;
     }
     return best === NONE ? undefined : this.values[best];
@@ -81,13 +74,14 @@ class BinaryTrie<T> {
 
   /** A fast path for the common case of an IPv4 address: no array of words. */
   longestV4(address: number): T[] | undefined {
+    const { children, slot } = this;
     let best = NONE;
     let node = 0;
     for (let shift = 31; ; shift--) {
-      const slot = this.slot[node]!;
-      if (slot !== NONE) best = slot;
+      const s = slot[node]!;
+      if (s !== NONE) best = s;
       if (shift < 0) break;
-      node = ((address >>> shift) & 1 ? this.one : this.zero)[node]!;
+      node = children[(node << 1) | ((address >>> shift) & 1)]!;
       if (node === 0) break;
     }
     return best === NONE ? undefined : this.values[best];

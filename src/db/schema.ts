@@ -146,7 +146,7 @@ export interface EventsTable {
   rsit_type: string;
   identifier: Generated<string>;
   tlp: string;
-  dedup_key: string;
+  dedup_key: ColumnType<string, number | string, number | string>;
   dedup_bucket: ColumnType<string, number | string, number | string>;
   raw: Json;
   notification_id: string | null;

@@ -80,33 +80,39 @@ export interface IngestInput {
 
 const MAX_BAD_ROWS_KEPT = 100;
 const PROGRESS_EVERY_MS = 2000;
+const MAX_IN_FLIGHT = 2;
 
-interface Batch {
-  org: Array<string | null>;
-  time: string[];
-  ip: Array<string | null>;
-  port: Array<string | null>;
-  asn: Array<string | null>;
-  geo: Array<string | null>;
-  protocol: Array<string | null>;
-  rsitClass: string[];
-  rsitType: string[];
-  identifier: string[];
-  key: string[];
-  bucket: string[];
-  raw: string[];
+/** One stored event, named as the columns of jsonb_to_recordset below. */
+interface EventRow {
+  o: string | null;
+  t: string;
+  ip: string | null;
+  p: string | null;
+  a: string | null;
+  g: string | null;
+  pr: string | null;
+  rc: string;
+  rt: string;
+  i: string;
+  k: string;
+  b: number;
+  r: unknown;
 }
 
-const newBatch = (): Batch => ({ org: [], time: [], ip: [], port: [], asn: [], geo: [], protocol: [], rsitClass: [], rsitType: [], identifier: [], key: [], bucket: [], raw: [] });
-
-async function store(db: Kysely<Schema>, feed: FeedSpec, runId: string, b: Batch): Promise<Map<string | null, number>> {
+/**
+ * A batch goes to the database as one JSON document expanded by jsonb_to_recordset: measured
+ * about twice as fast as unnest over text arrays, whose elements (the raw rows, full of quotes)
+ * must each be escaped. Rows are sorted by their de-duplication key (any fixed order will do) so
+ * that two batches stored at once lock conflicting keys in the same order and cannot deadlock.
+ */
+async function store(db: Kysely<Schema>, feed: FeedSpec, runId: string, rows: EventRow[]): Promise<Map<string | null, number>> {
+  rows.sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0));
   const result = await sql<{ organisation_id: string | null; n: string }>`
     with ins as (
       insert into events (feed_id, run_id, organisation_id, time, source_ip, source_port, asn, geo, protocol, rsit_class, rsit_type, identifier, tlp, dedup_key, dedup_bucket, raw)
-      select ${feed.id}::uuid, ${runId}::uuid, o::uuid, t::timestamptz, ip::inet, p::integer, a::bigint, g, pr, rc, rt, i, ${feed.tlp}, k, bu::bigint, r::jsonb
-      from unnest(${b.org}::text[], ${b.time}::text[], ${b.ip}::text[], ${b.port}::text[], ${b.asn}::text[], ${b.geo}::text[], ${b.protocol}::text[],
-                  ${b.rsitClass}::text[], ${b.rsitType}::text[], ${b.identifier}::text[], ${b.key}::text[], ${b.bucket}::text[], ${b.raw}::text[])
-        as u(o, t, ip, p, a, g, pr, rc, rt, i, k, bu, r)
+      select ${feed.id}::uuid, ${runId}::uuid, o, t, ip::inet, p, a, g, pr, rc, rt, i, ${feed.tlp}, k, b, r
+      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+        as x(o uuid, t timestamptz, ip text, p integer, a bigint, g text, pr text, rc text, rt text, i text, k bigint, b bigint, r jsonb)
       on conflict (dedup_key, dedup_bucket) do nothing
       returning organisation_id)
     select organisation_id, count(*) as n from ins group by organisation_id`.execute(db);
@@ -134,7 +140,7 @@ interface Reader {
   mapping: CompiledMapping;
   report?: string;
   /** A row from one line, or why it is not one. */
-  row(text: string): { fields: readonly string[]; raw: () => string } | { reason: string };
+  row(text: string): { fields: readonly string[]; raw: () => unknown } | { reason: string };
 }
 
 function csvReader(feed: FeedSpec, header: string[], source: string): Reader {
@@ -165,8 +171,8 @@ function csvReader(feed: FeedSpec, header: string[], source: string): Reader {
         fields,
         raw: () => {
           const object: Record<string, string> = {};
-          for (let i = 0; i < columns.length; i++) if (fields[i] !== '') object[columns[i]!] = fields[i]!;
-          return JSON.stringify(object);
+          for (let i = 0; i < fields.length; i++) if (fields[i] !== '') object[columns[i]!] = fields[i]!;
+          return object;
         },
       };
     },
@@ -187,7 +193,7 @@ function jsonReader(feed: FeedSpec): Reader {
         return { reason: `not JSON: ${(error as Error).message.slice(0, 80)}` };
       }
       if (object === null || typeof object !== 'object' || Array.isArray(object)) return { reason: 'not a JSON object' };
-      return { fields: columns.map((c) => pathValue(object, c)), raw: () => text };
+      return { fields: columns.map((c) => pathValue(object, c)), raw: () => object };
     },
   };
 }
@@ -279,8 +285,9 @@ function route(index: ConstituencyIndex, event: Normalised): string[] {
   return [];
 }
 
+/** 64 bits of a hash of what makes an event the same: a small index key (a collision is ~1 in 10^19 per pair). */
 function dedupKey(feed: string, org: string | null, e: Normalised): string {
-  return createHash('sha1').update(`${feed}\u0000${org ?? ''}\u0000${e.ip ?? e.domain}\u0000${e.port ?? ''}\u0000${e.identifier}\u0000${e.rsitType}`).digest('base64url').slice(0, 20);
+  return createHash('sha1').update(`${feed}\u0000${org ?? ''}\u0000${e.ip ?? e.domain}\u0000${e.port ?? ''}\u0000${e.identifier}\u0000${e.rsitType}`).digest().readBigInt64BE(0).toString();
 }
 
 async function startRun(db: Kysely<Schema>, feed: FeedSpec, source: string, actor: string): Promise<string> {
@@ -304,17 +311,19 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
     if (badRows.length < MAX_BAD_ROWS_KEPT) badRows.push({ line, reason });
   };
   let report: string | undefined;
+  // Up to two batches are stored at once (PostgreSQL takes them on two connections) while the
+  // next is read; the third waits. The bound on memory stays: two batches and the one being built.
+  const inFlight: Array<Promise<void>> = [];
   try {
     const index = await constituencyIndex(db);
     const batchSize = input.batchSize ?? 5000;
     const bucketMs = feed.dedupHours * 3_600_000;
-    let batch = newBatch();
+    let batch: EventRow[] = [];
     let reader: Reader | undefined;
     let lastProgress = Date.now();
-    const flush = async () => {
-      if (batch.key.length === 0) return;
+    const storeBatch = async (rows: EventRow[]) => {
       const t0 = performance.now();
-      const inserted = await store(db, feed, runId, batch);
+      const inserted = await store(db, feed, runId, rows);
       let stored = 0;
       for (const [org, n] of inserted) {
         stored += n;
@@ -322,9 +331,18 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
         else counts.unowned += n;
       }
       counts.events += stored;
-      counts.duplicates += batch.key.length - stored;
-      batch = newBatch();
+      counts.duplicates += rows.length - stored;
       if (times) times.store += performance.now() - t0;
+    };
+    const flush = async () => {
+      if (batch.length > 0) {
+        const pending = storeBatch(batch);
+        // Observed at once so a failure is never an unhandled rejection; awaited below in order.
+        pending.catch(() => undefined);
+        inFlight.push(pending);
+        batch = [];
+      }
+      while (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
       counts.bytes = input.bytesRead?.() ?? counts.bytes;
       if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
         lastProgress = Date.now();
@@ -374,26 +392,15 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
       const owners = route(index, event);
       if (times) times.route += performance.now() - t2;
       const raw = row.raw();
-      const bucket = String(Math.floor(event.time.getTime() / bucketMs));
+      const bucket = Math.floor(event.time.getTime() / bucketMs);
       for (const org of owners.length > 0 ? owners : [null]) {
-        batch.org.push(org);
-        batch.time.push(event.time.toISOString());
-        batch.ip.push(event.ip);
-        batch.port.push(event.port);
-        batch.asn.push(event.asn);
-        batch.geo.push(event.geo);
-        batch.protocol.push(event.protocol);
-        batch.rsitClass.push(event.rsitClass);
-        batch.rsitType.push(event.rsitType);
-        batch.identifier.push(event.identifier);
-        batch.key.push(dedupKey(feed.name, org, event));
-        batch.bucket.push(bucket);
-        batch.raw.push(raw);
+        batch.push({ o: org, t: event.time.toISOString(), ip: event.ip, p: event.port, a: event.asn, g: event.geo, pr: event.protocol, rc: event.rsitClass, rt: event.rsitType, i: event.identifier, k: dedupKey(feed.name, org, event), b: bucket, r: raw });
       }
-      if (batch.key.length >= batchSize) await flush();
+      if (batch.length >= batchSize) await flush();
       t = performance.now();
     }
     await flush();
+    await Promise.all(inFlight.splice(0));
     if (!reader) throw new ValidationError([{ field: 'file', reason: 'the file is empty' }]);
     counts.bytes = input.bytesRead?.() ?? counts.bytes;
     const summary: RunSummary = { runId, feed: feed.name, ...(report ? { report } : {}), status: 'ok', ...counts, badRows, byOrganisation: Object.fromEntries(byOrganisation), seconds: (Date.now() - started) / 1000 };
@@ -401,6 +408,7 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
     input.onProgress?.(counts, input.totalBytes);
     return summary;
   } catch (error) {
+    await Promise.allSettled(inFlight);
     const summary: RunSummary = { runId, feed: feed.name, ...(report ? { report } : {}), status: 'failed', ...counts, badRows, byOrganisation: Object.fromEntries(byOrganisation), error: (error as Error).message.slice(0, 2000), seconds: (Date.now() - started) / 1000 };
     await finishRun(db, summary, input.actor).catch(() => undefined);
     throw error;

@@ -162,7 +162,7 @@ const statements = [
      rsit_type text not null,
      identifier text not null default '',
      tlp ${TLP} not null,
-     dedup_key text not null,
+     dedup_key bigint not null,
      dedup_bucket bigint not null,
      raw jsonb not null,
      notification_id uuid references notifications(id),

@@ -1,0 +1,73 @@
+/**
+ * A generated 1,000,000-row open-service scan report (scan_rdp columns) through the whole feed
+ * pipeline (parse → normalise → route → de-duplicate → aggregate → store) on each engine, against
+ * a constituency of 10,000 organisations: events/s per stage and overall, and peak RSS. The file
+ * is written to disk first and streamed, as a real feed is. Targets: ≥ 100,000 events/s end to
+ * end into PostgreSQL; peak RSS under 500 MB whatever the file size (BENCH_FEED_ROWS=… to try).
+ */
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { once } from 'node:events';
+import { sql } from 'kysely';
+import { ingestFeed, type StageTimes } from '../src/feeds/pipeline.js';
+import { openMaybeGzip } from '../src/core/lines.js';
+import { onEachEngineInOwnProcess, peakRss } from './engines.js';
+
+const ROWS = Number(process.env.BENCH_FEED_ROWS ?? 1_000_000);
+const ORGS = 10_000;
+
+/** Each organisation holds one /24 in 10.0.0.0/8; a fifth of the scanned hosts are elsewhere (unowned). */
+async function writeScan(file: string): Promise<number> {
+  const out = createWriteStream(file);
+  const header = '"timestamp","ip","port","hostname","tag","handshake","asn","geo","region","city","rdp_protocol","cert_length","subject_common_name","issuer_common_name","naics","sic","sector"\n';
+  out.write(header);
+  let bytes = header.length;
+  for (let i = 0; i < ROWS; i++) {
+    const owned = i % 5 !== 0;
+    const org = (i * 7919) % ORGS;
+    const ip = owned ? `10.${org >> 8}.${org & 255}.${(i >> 3) & 255}` : `100.${64 + (i % 64)}.${(i >> 6) & 255}.${i & 255}`;
+    const minute = String(i % 60).padStart(2, '0');
+    const line = `"2026-11-20 03:${minute}:00","${ip}",3389,,"rdp",,64500,"SE","STOCKHOLM","STOCKHOLM","RDP",2048,"host${i}.example.se","host${i}.example.se",517311,0,"Communications"\n`;
+    bytes += line.length;
+    if (!out.write(line)) await once(out, 'drain');
+  }
+  out.end();
+  await once(out, 'finish');
+  return bytes;
+}
+
+await onEachEngineInOwnProcess(
+  import.meta.url,
+  async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'vakt-bench-feed-'));
+    const file = join(dir, '2026-11-20-scan_rdp-bench.csv');
+    const bytes = await writeScan(file);
+    console.log(`generated ${ROWS.toLocaleString('en')} rows (${(bytes / 1e6).toFixed(0)} MB)`);
+    return { input: file, cleanup: () => rm(dir, { recursive: true, force: true }) };
+  },
+  async (engine, database, file) => {
+    const { db } = database;
+    // The constituency straight into its tables: 10,000 organisations with one /24 each.
+    await sql`insert into organisations (name, kind, category) select 'Org ' || g, 'constituent', 'company' from generate_series(0, ${ORGS - 1}::int) g`.execute(db);
+    await sql`insert into org_netblocks (organisation_id, prefix)
+      select o.id, ('10.' || (g >> 8) || '.' || (g & 255) || '.0/24')::cidr
+      from generate_series(0, ${ORGS - 1}::int) g join organisations o on o.name = 'Org ' || g`.execute(db);
+    await sql`update constituency_state set generation = generation + 1`.execute(db);
+    const rssBefore = Math.round(process.memoryUsage().rss / 1e6);
+    const times: StageTimes = { parse: 0, normalise: 0, route: 0, store: 0 };
+    const rss = peakRss();
+    const opened = await openMaybeGzip(file);
+    const start = performance.now();
+    const run = await ingestFeed(db, { id: null, name: 'bench', format: 'shadowserver', tlp: 'AMBER', dedupHours: 24 }, { stream: opened.stream, source: file, bytesRead: opened.bytesRead, totalBytes: opened.size, actor: 'bench', stageTimes: times });
+    const seconds = (performance.now() - start) / 1000;
+    const peak = rss.stop();
+    const perStage = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')}/s`;
+    const rate = run.rows / seconds;
+    console.log(`[${engine}] ${run.rows.toLocaleString('en')} rows → ${run.events.toLocaleString('en')} events (${run.unowned.toLocaleString('en')} of them unowned; ${run.duplicates.toLocaleString('en')} duplicates, ${run.malformed} malformed) in ${seconds.toFixed(1)} s: ${Math.round(rate).toLocaleString('en')} rows/s end to end`);
+    console.log(`[${engine}] per stage: parse ${perStage(times.parse)}, normalise ${perStage(times.normalise)}, route ${perStage(times.route)}, de-duplicate + aggregate + store ${perStage(times.store)} (two batches in flight)`);
+    console.log(`[${engine}] RSS ${rssBefore} MB before the run, peak ${peak} MB (target < 500 MB: ${peak < 500 ? 'met' : 'NOT met'})${engine === 'postgres' ? `; target ≥ 100,000 events/s: ${rate >= 100_000 ? 'met' : 'NOT met'}` : ''}`);
+  },
+);
