@@ -76,13 +76,13 @@ export function registerConstituencyCommands(program: Command): void {
         return withDatabase(async ({ db }) => {
           try {
             const report = await importConstituency(db, actorFromCli(), text, { format, skipInvalid: Boolean(options.skipInvalid), dryRun: Boolean(options.dryRun) });
-            for (const p of report.problems) process.stderr.write(`${file}:${p.line}: ${p.field}: ${p.reason} (skipped)\n`);
+            for (const p of report.problems) process.stdout.write(`${file}:${p.line}: ${p.field}: ${p.reason} (skipped)\n`);
             process.stdout.write(`${report.dryRun ? 'would import' : 'imported'}: ${report.created.length} created, ${report.updated.length} updated, ${report.skipped} skipped\n`);
             return report.skipped > 0 ? 1 : 0;
           } catch (error) {
-            if (!(error instanceof ValidationError) || error.issues.length <= 1) throw error;
-            // Every problem on its own line, then the one-line summary.
-            for (const issue of error.issues) process.stderr.write(`${file}: ${issue.field}: ${issue.reason}\n`);
+            if (!(error instanceof ValidationError) || error.issues.length === 0) throw error;
+            // The validation report on stdout, one problem per line; the one-line error on stderr.
+            for (const issue of error.issues) process.stdout.write(`${file}: ${issue.field}: ${issue.reason}\n`);
             return fail(`${file}: ${error.issues.length} problem(s), nothing imported (fix them or pass --skip-invalid)`);
           }
         });
