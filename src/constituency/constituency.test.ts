@@ -7,6 +7,7 @@ import { useApp, type Client } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { makeKey } from '../../test/helpers/pgp.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
+import { createIncident } from '../incidents/incidents.js';
 import { saveProfile } from '../profile/service.js';
 import { importRipe } from '../ripe/import.js';
 import type { LookupAnswer } from './lookup.js';
@@ -206,5 +207,19 @@ describeEachEngine('the constituency and lookups', (get) => {
     expect((await lookup('10.30.0.1')).organisations[0]?.name).toBe('City of Example');
     const audit = await get().db.selectFrom('audit_log').select('action').where('action', 'like', 'organisation.%').execute();
     expect(audit.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('names the organisations an incident affects', async () => {
+    const { id } = await createIncident(get().db, 'system:test', { title: 'Ransomware at the water company', rsitClass: 'malicious-code', rsitType: 'infected-system', priority: 'high' });
+    const set = await analyst.request({ method: 'PUT', url: `/api/incidents/${id}/organisations`, payload: { organisationIds: [water.id, supplier.id] } });
+    expect(set.statusCode, set.body).toBe(200);
+    expect((await readOnly.request({ method: 'GET', url: `/api/incidents/${id}/organisations` })).json()).toEqual([
+      { id: water.id, name: 'Example Water' },
+      { id: supplier.id, name: 'Key Supplier AB' },
+    ]);
+    const bad = await analyst.request({ method: 'PUT', url: `/api/incidents/${id}/organisations`, payload: { organisationIds: ['00000000-0000-4000-8000-000000000000'] } });
+    expect(problem(bad)).toMatchObject({ status: 400, detail: expect.stringContaining('not an organisation of the constituency') });
+    expect((await readOnly.request({ method: 'PUT', url: `/api/incidents/${id}/organisations`, payload: { organisationIds: [] } })).statusCode).toBe(403);
+    expect((await readOnly.request({ method: 'GET', url: '/api/incidents/999999/organisations' })).statusCode).toBe(404);
   });
 });

@@ -5,6 +5,7 @@ import { actorOf } from '../auth/roles.js';
 import { StringEnum } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
+import { affectedOrganisations, setAffectedOrganisations } from './affected.js';
 import { importConstituency } from './import.js';
 import { lookup } from './lookup.js';
 import { createOrganisation, deleteOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './organisations.js';
@@ -86,6 +87,22 @@ export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => importConstituency(db, actorOf(principal(request)), request.body.content, request.body),
+  );
+
+  const Affected = Type.Array(Type.Object({ id: Type.String(), name: Type.String() }));
+  app.get(
+    '/api/incidents/:id/organisations',
+    { ...read, schema: { tags: ['constituency'], summary: 'The organisations an incident affects', params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) }), response: { 200: Affected, 404: Problem } } },
+    async (request) => affectedOrganisations(db, request.params.id),
+  );
+
+  app.put(
+    '/api/incidents/:id/organisations',
+    {
+      preHandler: [requirePermission('incidents:write'), requirePermission('constituency:read')],
+      schema: { tags: ['constituency'], summary: 'Name the organisations an incident affects (replaces the list)', params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) }), body: Type.Object({ organisationIds: Type.Array(Uuid, { maxItems: 500 }) }, { additionalProperties: false }), response: { 200: Affected, 400: Problem, 404: Problem } },
+    },
+    async (request) => setAffectedOrganisations(db, actorOf(principal(request)), request.params.id, request.body.organisationIds),
   );
 
   app.get(
