@@ -29,13 +29,13 @@ describe('vakt constituency, lookup, ripe, feed and notify', () => {
     const partial = await vakt('constituency', 'import', file, '--skip-invalid');
     expect(partial.code).toBe(1);
     expect(partial.stdout).toMatch(/orgs\.csv:3: netblocks\[0\].*\(skipped\)\nimported: 2 created, 0 updated, 1 skipped\n$/);
-    expect((await vakt('constituency', 'list')).stdout).toMatch(/^City \(other, TLP:AMBER\)  10\.0\.0\.0\/8  1 contact\(s\)\n  Schools/);
+    expect((await vakt('constituency', 'list')).stdout).toMatch(/^City \(other, TLP:AMBER\) {2}10\.0\.0\.0\/8 {2}1 contact\(s\)\n {2}Schools/);
     const wrong = await vakt('constituency', 'import', fixture('ripe/ripe.db.irt'), '--format', 'xml');
     expect(wrong).toMatchObject({ code: 2, stderr: 'vakt: --format must be csv or json\n' });
   });
 
   it('looks up by prefix, then RIPE after an import, and refuses what is not an address', async () => {
-    expect((await vakt('lookup', '10.30.1.1')).stdout).toMatch(/^10\.30\.1\.1 \(ip\): decided by constituency\n  why: the constituency owns netblock 10\.30\.0\.0\/16 \(the most specific netblock containing it\); 1 less specific netblock\(s\) overlap\n  Schools  \[10\.30\.0\.0\/16\]\n    security   it@schools\.example lang=sv/);
+    expect((await vakt('lookup', '10.30.1.1')).stdout).toMatch(/^10\.30\.1\.1 \(ip\): decided by constituency\n {2}why: the constituency owns netblock 10\.30\.0\.0\/16 \(the most specific netblock containing it\); 1 less specific netblock\(s\) overlap\n {2}Schools {2}\[10\.30\.0\.0\/16\]\n {4}security {3}it@schools\.example lang=sv/);
     const ripe = await vakt('ripe', 'import', ...['inetnum', 'irt', 'role', 'organisation'].map((c) => fixture(`ripe/ripe.db.${c}`)));
     expect(ripe.code).toBe(0);
     expect(ripe.stdout).toMatch(/^imported 6 inetnum, 0 inet6num, 0 aut-num, 2 irt, 2 role, 2 organisation \(1 objects of other classes ignored, 2 problems\)/);
@@ -54,7 +54,7 @@ describe('vakt constituency, lookup, ripe, feed and notify', () => {
     writeFileSync(scan, '"timestamp","ip","port","tag"\n"2026-11-20 01:00:00","10.30.0.5",3389,"rdp"\n"2026-11-20 01:00:00","10.99.0.5",3389,"rdp"\n"2026-11-20 01:00:00","172.16.0.1",3389,"rdp"\n"broken,"1.2.3.4",1,"x"\n');
     const run = await vakt('feed', 'run', 'rdp', '--file', scan);
     expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/^rdp \(scan_rdp\): 4 rows, 3 new events, 0 duplicates, 1 unowned, 1 malformed \(\d+\.\d s\)\n  line 5: text after a closing quote in field 1\n$/);
+    expect(run.stdout).toMatch(/^rdp \(scan_rdp\): 4 rows, 3 new events, 0 duplicates, 1 unowned, 1 malformed \(\d+\.\d s\)\n {2}line 5: text after a closing quote in field 1\n$/);
     expect((await vakt('feed', 'runs')).stdout).toMatch(/rdp\s+ok\s+4 rows, 3 events, 0 dup, 1 unowned, 1 malformed/);
     const adHoc = await vakt('feed', 'ingest', '--format', 'shadowserver', fixture('shadowserver/scan_ntp.csv'));
     expect(adHoc.stdout).toMatch(/^ad-hoc \(scan_ntp\): 3 rows, 3 new events/);
