@@ -1,0 +1,83 @@
+import { readFileSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/helpers/database.js';
+import { startDovecot, type Dovecot } from '../../test/helpers/dovecot.js';
+import { saveFeed } from './feeds.js';
+import { FEED_KEYWORD, runFeed } from './runner.js';
+
+const sample = (name: string) => readFileSync(new URL(`../../test/fixtures/shadowserver/${name}`, import.meta.url));
+
+/** A Shadowserver report mail: text, the report as a CSV attachment and a gzipped one, a PDF to leave alone. */
+function reportMail(): Buffer {
+  const b = 'vakt-boundary';
+  const part = (name: string, type: string, content: Buffer) => [`--${b}`, `Content-Type: ${type}; name="${name}"`, `Content-Disposition: attachment; filename="${name}"`, 'Content-Transfer-Encoding: base64', '', content.toString('base64')].join('\r\n');
+  return Buffer.from(
+    [
+      'From: Shadowserver <autoreports@shadowserver.org>',
+      'To: cert@team.test',
+      'Subject: [Shadowserver] report',
+      `Message-ID: <report-${Date.now()}@shadowserver.test>`,
+      'MIME-Version: 1.0',
+      `Content-Type: multipart/mixed; boundary="${b}"`,
+      '',
+      `--${b}`,
+      'Content-Type: text/plain',
+      '',
+      'Your daily reports are attached.',
+      part('2026-11-20-scan_rdp-sweden-geo.csv', 'text/csv', sample('scan_rdp.csv')),
+      part('2026-11-20-scan_ntp-sweden-geo.csv.gz', 'application/gzip', gzipSync(sample('scan_ntp.csv'))),
+      part('terms.pdf', 'application/pdf', Buffer.from('%PDF-1.4')),
+      `--${b}--`,
+    ].join('\r\n'),
+  );
+}
+
+describeEachEngine('feed sources', (get) => {
+  let dovecot: Dovecot;
+  let server: Server;
+  let base: string;
+
+  beforeAll(async () => {
+    dovecot = await startDovecot();
+    server = createServer((request, response) => {
+      if (request.url === '/scan_http.csv.gz') response.writeHead(200, { 'content-type': 'application/gzip' }).end(gzipSync(sample('scan_http.csv')));
+      else response.writeHead(404).end();
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(() => {
+    dovecot?.stop();
+    server?.close();
+  });
+
+  it('reads the attachments of new mail in an IMAP folder once, flagging the mail after its runs', async () => {
+    const { db } = get();
+    const { spec } = dovecot;
+    await db.insertInto('mailboxes').values({ name: 'intake', host: spec.host, port: spec.port, secure: false, username: spec.username, password: spec.password, folder: 'INBOX' }).execute();
+    const feed = await saveFeed(db, 'system:test', { name: 'shadowserver-mail', format: 'shadowserver', source: { kind: 'imap', mailbox: 'intake', folder: 'INBOX' }, tlp: 'AMBER' });
+    await dovecot.append([reportMail()]);
+    const runs = await runFeed(db, feed, { actor: 'system:test' });
+    expect(runs.map((r) => [r.report, r.rows, r.events])).toEqual([
+      ['scan_rdp', 2, 2],
+      ['scan_ntp', 3, 3],
+    ]);
+    expect(runs[0]!.badRows).toEqual([]);
+    expect(await dovecot.flagged(FEED_KEYWORD)).toBe(1);
+    expect(await runFeed(db, feed, { actor: 'system:test' })).toEqual([]);
+  });
+
+  it('downloads a gzipped report over HTTP, and reports a source that is not there', async () => {
+    const { db } = get();
+    const feed = await saveFeed(db, 'system:test', { name: 'http-feed', format: 'shadowserver', source: { kind: 'url', url: `${base}/scan_http.csv.gz` }, tlp: 'GREEN' });
+    const [run] = await runFeed(db, feed, { actor: 'system:test' });
+    expect(run).toMatchObject({ report: 'scan_http', rows: 2, events: 2, malformed: 0 });
+    const missing = await saveFeed(db, 'system:test', { name: 'http-missing', format: 'shadowserver', source: { kind: 'url', url: `${base}/nothing.csv` }, tlp: 'GREEN' });
+    await expect(runFeed(db, missing, { actor: 'system:test' })).rejects.toThrow(/HTTP 404/);
+    const upload = await saveFeed(db, 'system:test', { name: 'by-hand', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'GREEN' });
+    await expect(runFeed(db, upload, { actor: 'system:test' })).rejects.toThrow(/takes uploaded files/);
+  });
+});
