@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { sql } from 'kysely';
 import { simpleParser } from 'mailparser';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useApp, type Client } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
@@ -9,10 +10,12 @@ import { mail, testSettings } from '../../test/helpers/mail.js';
 import { makeKey, type TestKey } from '../../test/helpers/pgp.js';
 import { startSmtpPeer, type SmtpPeer } from '../../test/helpers/smtp.js';
 import { createOrganisation } from '../constituency/organisations.js';
+import { lines as readLines } from '../core/lines.js';
 import { ingestMail } from '../intake/ingest.js';
 import { deliverQueued, smtpTransport } from '../mail/outbox.js';
 import { dispatchNotifications } from '../notifications/dispatch.js';
 import { listNotifications } from '../notifications/feedback.js';
+import { rpslObjects } from '../ripe/rpsl.js';
 import { splitCsvLine } from './csv-line.js';
 import { saveFeed, type Feed } from './feeds.js';
 import { ingestFeed, type FeedSpec } from './pipeline.js';
@@ -30,6 +33,32 @@ describe('reading feed lines', () => {
     expect(splitCsvLine('"open')).toEqual({ ok: false, reason: 'a quoted field is not closed' });
     expect(splitCsvLine('"a"b,c')).toMatchObject({ ok: false });
     expect(splitCsvLine('a,b"c')).toMatchObject({ ok: false, reason: 'a stray quote in field 2' });
+  });
+
+  it('never throws on hostile lines: random text, Latin-1 bytes, a truncated file, RPSL garbage', async () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 300 }), (line) => {
+        const split = splitCsvLine(line);
+        if (split.ok) expect(split.fields.join(',').length).toBeLessThanOrEqual(line.length);
+      }),
+      { numRuns: 2000 },
+    );
+    const latin1 = Buffer.concat([Buffer.from('"timestamp","ip","port","hostname","tag"\n'), Buffer.from('"2026-11-20 01:00:00","198.123.245.60",3389,"sk\u00e5p.example.se","rdp"\n', 'latin1'), Buffer.from('"2026-11-20 01:00:00","198.123.245.61",33')]);
+    const lines: string[] = [];
+    for await (const line of readLines(Readable.from([latin1]))) lines.push(line.text);
+    expect(lines).toEqual(['"timestamp","ip","port","hostname","tag"', '"2026-11-20 01:00:00","198.123.245.60",3389,"skåp.example.se","rdp"', '"2026-11-20 01:00:00","198.123.245.61",33']);
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.string({ maxLength: 80 }), { maxLength: 40 }), async (garbage) => {
+        const problems: unknown[] = [];
+        const objects = [];
+        for await (const object of rpslObjects((async function* () {
+          let number = 0;
+          for (const text of garbage) yield { number: ++number, text };
+        })(), (p) => problems.push(p))) objects.push(object);
+        for (const object of objects) expect(object.attributes.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('recognises every Shadowserver sample, by file name or else by its columns', () => {
