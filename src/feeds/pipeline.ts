@@ -82,7 +82,7 @@ const MAX_BAD_ROWS_KEPT = 100;
 const PROGRESS_EVERY_MS = 2000;
 const MAX_IN_FLIGHT = 2;
 
-/** One stored event, named as the columns of jsonb_to_recordset below. */
+/** One stored event, its fields named as the columns of the insert below. */
 interface EventRow {
   o: string | null;
   t: string;
@@ -96,23 +96,29 @@ interface EventRow {
   i: string;
   k: string;
   b: number;
-  r: unknown;
+  /** The raw row as JSON text. */
+  r: string;
 }
 
 /**
- * A batch goes to the database as one JSON document expanded by jsonb_to_recordset: measured
- * about twice as fast as unnest over text arrays, whose elements (the raw rows, full of quotes)
- * must each be escaped. Rows are sorted by their de-duplication key (any fixed order will do) so
- * that two batches stored at once lock conflicting keys in the same order and cannot deadlock.
+ * A batch goes to the database as one array per column, except the raw rows, which go as one text
+ * joined by the record separator (U+001E, which JSON.stringify always escapes, so it never occurs
+ * inside a row) and are split by PostgreSQL: array literals full of quotes are slow to escape and
+ * to parse. Measured here: about 40,000 rows/s, against 16,000 with raw rows in a text array and
+ * 27,000 as one JSON document. Rows are sorted by their de-duplication key (any fixed order will
+ * do) so that two batches stored at once lock conflicting keys in the same order and cannot deadlock.
  */
 async function store(db: Kysely<Schema>, feed: FeedSpec, runId: string, rows: EventRow[]): Promise<Map<string | null, number>> {
   rows.sort((x, y) => (x.k < y.k ? -1 : x.k > y.k ? 1 : 0));
+  const column = <K extends keyof EventRow>(key: K) => rows.map((r) => r[key]);
   const result = await sql<{ organisation_id: string | null; n: string }>`
     with ins as (
       insert into events (feed_id, run_id, organisation_id, time, source_ip, source_port, asn, geo, protocol, rsit_class, rsit_type, identifier, tlp, dedup_key, dedup_bucket, raw)
-      select ${feed.id}::uuid, ${runId}::uuid, o, t, ip::inet, p, a, g, pr, rc, rt, i, ${feed.tlp}, k, b, r
-      from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
-        as x(o uuid, t timestamptz, ip text, p integer, a bigint, g text, pr text, rc text, rt text, i text, k bigint, b bigint, r jsonb)
+      select ${feed.id}::uuid, ${runId}::uuid, o::uuid, t::timestamptz, ip::inet, p::integer, a::bigint, g, pr, rc, rt, i, ${feed.tlp}, k::bigint, b::bigint, r::jsonb
+      from unnest(${column('o')}::text[], ${column('t')}::text[], ${column('ip')}::text[], ${column('p')}::text[], ${column('a')}::text[], ${column('g')}::text[], ${column('pr')}::text[],
+                  ${column('rc')}::text[], ${column('rt')}::text[], ${column('i')}::text[], ${column('k')}::text[], ${rows.map((r) => String(r.b))}::text[],
+                  string_to_array(${rows.map((r) => r.r).join('\u001e')}, chr(30)))
+        as u(o, t, ip, p, a, g, pr, rc, rt, i, k, b, r)
       on conflict (dedup_key, dedup_bucket) do nothing
       returning organisation_id)
     select organisation_id, count(*) as n from ins group by organisation_id`.execute(db);
@@ -140,7 +146,7 @@ interface Reader {
   mapping: CompiledMapping;
   report?: string;
   /** A row from one line, or why it is not one. */
-  row(text: string): { fields: readonly string[]; raw: () => unknown } | { reason: string };
+  row(text: string): { fields: readonly string[]; raw: () => string } | { reason: string };
 }
 
 function csvReader(feed: FeedSpec, header: string[], source: string): Reader {
@@ -172,7 +178,7 @@ function csvReader(feed: FeedSpec, header: string[], source: string): Reader {
         raw: () => {
           const object: Record<string, string> = {};
           for (let i = 0; i < fields.length; i++) if (fields[i] !== '') object[columns[i]!] = fields[i]!;
-          return object;
+          return JSON.stringify(object);
         },
       };
     },
@@ -193,7 +199,7 @@ function jsonReader(feed: FeedSpec): Reader {
         return { reason: `not JSON: ${(error as Error).message.slice(0, 80)}` };
       }
       if (object === null || typeof object !== 'object' || Array.isArray(object)) return { reason: 'not a JSON object' };
-      return { fields: columns.map((c) => pathValue(object, c)), raw: () => object };
+      return { fields: columns.map((c) => pathValue(object, c)), raw: () => JSON.stringify(object) };
     },
   };
 }
