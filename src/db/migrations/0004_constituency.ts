@@ -170,7 +170,8 @@ const statements = [
    )`,
   `create unique index events_dedup on events (dedup_key, dedup_bucket)`,
   `create index events_pending on events (feed_id, organisation_id, created_at) where notification_id is null and organisation_id is not null`,
-  `create index events_notification on events (notification_id)`,
+  // Partial: a new event has no notification yet, so storing one does not touch this index.
+  `create index events_notification on events (notification_id) where notification_id is not null`,
   `create table notification_feedback (
      id uuid primary key default gen_random_uuid(),
      notification_id uuid not null references notifications(id) on delete cascade,
