@@ -66,6 +66,23 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     expect(await org.textContent()).toMatch(/noc@svoa\.exampletechnical|noc@svoa\.example/);
   });
 
+  it('edits an organisation: a new netblock answers lookups at once, a bad one is refused', async () => {
+    await page.getByTestId('org-tree').getByRole('link', { name: 'Stockholms skolor' }).click();
+    await page.getByText('Edit this organisation').click();
+    const netblocks = page.getByLabel('Netblocks (one per line: prefix, then a description)');
+    await netblocks.fill(`${await netblocks.inputValue()}\n198.18.0.0/15 Lab network`);
+    await page.getByRole('button', { name: 'Save organisation' }).click();
+    await expect.poll(() => page.getByTestId('organisation').textContent()).toMatch(/198\.18\.0\.0\/15 Lab network/);
+    await page.getByPlaceholder('IP, CIDR, domain, URL, e-mail or AS number').fill('198.19.4.4');
+    await page.getByRole('button', { name: 'Look up' }).click();
+    await expect.poll(() => page.getByTestId('lookup-answer').textContent()).toMatch(/Stockholms skolor \[198\.18\.0\.0\/15\]/);
+    // A bad value is refused with the reason, and nothing changes.
+    await page.getByText('Edit this organisation').click();
+    await netblocks.fill('not a prefix');
+    await page.getByRole('button', { name: 'Save organisation' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/not an IPv4 or IPv6 address/);
+  });
+
   it('imports organisations, refusing the whole file when a row is wrong', async () => {
     await page.getByRole('link', { name: 'Constituency' }).click();
     await page.goto(`${base}/constituency`);

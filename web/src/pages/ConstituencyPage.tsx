@@ -60,7 +60,8 @@ export function ConstituencyPage({ path, navigate, canWrite }: { path: string; n
         </nav>
         <div>
           {selected ? <OrganisationView org={selected} list={list} /> : <p>Choose an organisation.</p>}
-          {canWrite && !selected && <AddOrganisation list={list} />}
+          {canWrite && selected && <OrganisationForm key={`${selected.id}-${selected.version}`} list={list} org={selected} />}
+          {canWrite && !selected && <OrganisationForm list={list} />}
           {canWrite && !selected && <ImportForm />}
         </div>
       </div>
@@ -197,33 +198,46 @@ function OrganisationView({ org, list }: { org: Organisation; list: Organisation
   );
 }
 
-function AddOrganisation({ list }: { list: Organisation[] }) {
+/** "10.0.0.0/8 City hall" → a netblock; "abuse soc@x.example en SOC desk" → a contact. */
+const netblockLine = (line: string) => {
+  const [prefix = '', ...rest] = line.split(/\s+/);
+  return { prefix, ...(rest.length > 0 ? { description: rest.join(' ') } : {}) };
+};
+const contactLine = (line: string, known: Contact[]) => {
+  const [role = '', email = '', language = 'sv', ...name] = line.split(/\s+/);
+  const fingerprint = known.find((c) => c.email === email.toLowerCase())?.pgpFingerprint;
+  return { role, email, language, ...(name.length > 0 ? { name: name.join(' ') } : {}), ...(fingerprint ? { pgpFingerprint: fingerprint } : {}) };
+};
+
+/** Adds an organisation, or (given one) replaces it: netblocks and contacts one per line. */
+function OrganisationForm({ list, org }: { list: Organisation[]; org?: Organisation }) {
   return (
     <details>
-      <summary>Add an organisation</summary>
+      <summary>{org ? 'Edit this organisation' : 'Add an organisation'}</summary>
       <ActionForm
-        label="Add organisation"
-        path="/api/organisations"
+        label={org ? 'Save organisation' : 'Add organisation'}
+        method={org ? 'PUT' : 'POST'}
+        path={org ? `/api/organisations/${org.id}` : '/api/organisations'}
+        {...(org ? { headers: { 'if-match': `"${org.version}"` } } : {})}
         invalidates={[['organisations']]}
-        toBody={(form) => {
-          const contact = text(form, 'contactEmail');
-          return {
-            name: text(form, 'name'),
-            category: text(form, 'category'),
-            parent: optional(form, 'parent') ?? null,
-            tlpClearance: text(form, 'tlpClearance'),
-            netblocks: lines(text(form, 'netblocks')).map((prefix) => ({ prefix })),
-            domains: lines(text(form, 'domains')),
-            contacts: contact ? [{ role: text(form, 'contactRole'), email: contact, language: text(form, 'contactLanguage') }] : [],
-          };
-        }}
+        toBody={(form) => ({
+          name: text(form, 'name'),
+          category: text(form, 'category'),
+          parent: optional(form, 'parent') ?? null,
+          tlpClearance: text(form, 'tlpClearance'),
+          tags: lines(text(form, 'tags')),
+          netblocks: text(form, 'netblocks').split('\n').map((l) => l.trim()).filter(Boolean).map(netblockLine),
+          asns: lines(text(form, 'asns')).map((a) => Number(a.replace(/^AS/i, ''))),
+          domains: lines(text(form, 'domains')),
+          contacts: text(form, 'contacts').split('\n').map((l) => l.trim()).filter(Boolean).map((l) => contactLine(l, org?.contacts ?? [])),
+        })}
       >
         <label>
-          Name <input name="name" required />
+          Name <input name="name" required defaultValue={org?.name ?? ''} />
         </label>
         <label>
           Category
-          <select name="category">
+          <select name="category" defaultValue={org?.category ?? 'other'}>
             {CATEGORIES.map((c) => (
               <option key={c}>{c}</option>
             ))}
@@ -231,10 +245,10 @@ function AddOrganisation({ list }: { list: Organisation[] }) {
         </label>
         <label>
           Part of
-          <select name="parent" defaultValue="">
+          <select name="parent" defaultValue={org?.parentId ?? ''}>
             <option value="">(none)</option>
             {list
-              .filter((o) => o.kind !== 'team')
+              .filter((o) => o.kind !== 'team' && o.id !== org?.id)
               .map((o) => (
                 <option key={o.id} value={o.id}>
                   {o.name}
@@ -244,35 +258,26 @@ function AddOrganisation({ list }: { list: Organisation[] }) {
         </label>
         <label>
           TLP clearance
-          <select name="tlpClearance" defaultValue="AMBER">
+          <select name="tlpClearance" defaultValue={org?.tlpClearance ?? 'AMBER'}>
             {['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((t) => (
               <option key={t}>{t}</option>
             ))}
           </select>
         </label>
         <label>
-          Netblocks (one per line) <textarea name="netblocks" rows={3} />
+          Tags <input name="tags" defaultValue={org?.tags.join(' ') ?? ''} />
         </label>
         <label>
-          Domains <textarea name="domains" rows={2} />
+          Netblocks (one per line: prefix, then a description) <textarea name="netblocks" rows={3} defaultValue={org?.netblocks.map((b) => `${b.prefix} ${b.description}`.trim()).join('\n') ?? ''} />
         </label>
         <label>
-          Contact e-mail <input name="contactEmail" type="email" />
+          AS numbers <input name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(' ') ?? ''} />
         </label>
         <label>
-          Contact role
-          <select name="contactRole">
-            {['security', 'abuse', 'technical', 'management', 'other'].map((r) => (
-              <option key={r}>{r}</option>
-            ))}
-          </select>
+          Domains <textarea name="domains" rows={2} defaultValue={org?.domains.join('\n') ?? ''} />
         </label>
         <label>
-          Contact language
-          <select name="contactLanguage">
-            <option>sv</option>
-            <option>en</option>
-          </select>
+          Contacts (one per line: role e-mail language name) <textarea name="contacts" rows={3} defaultValue={org?.contacts.map((c) => `${c.role} ${c.email} ${c.language} ${c.name}`.trim()).join('\n') ?? ''} />
         </label>
       </ActionForm>
     </details>
