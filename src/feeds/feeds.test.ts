@@ -172,6 +172,15 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
     await expect(saveFeed(get().db, 'system:test', { name: 'bad-schedule', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'AMBER', schedule: 'every day' })).rejects.toThrow(/cron/);
   });
 
+  it('gives every event of a feed the RSIT class and type the feed names, and checks them', async () => {
+    const feed = await saveFeed(get().db, 'system:test', { name: 'rdp-as-exposure', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'AMBER', notify: 'never', rsit: { class: 'vulnerable', type: 'potentially-unwanted-accessible' } });
+    expect(feed.rsit).toEqual({ class: 'vulnerable', type: 'potentially-unwanted-accessible' });
+    const run = await runFile(get().db, feed, sample('scan_rdp.csv'), { actor: 'system:test' });
+    const types = await get().db.selectFrom('events').select('rsit_type').distinct().where('run_id', '=', run.runId).execute();
+    expect(types).toEqual([{ rsit_type: 'potentially-unwanted-accessible' }]);
+    await expect(saveFeed(get().db, 'system:test', { name: 'bad-rsit', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'AMBER', rsit: { class: 'vulnerable', type: 'phishing' } })).rejects.toThrow(/not a type of vulnerable/);
+  });
+
   it('notifies each organisation once per period: in its contacts\' languages, encrypted to a key, TLP-marked, withheld where TLP or contacts say so', async () => {
     const db = get().db;
     const feed = await saveFeed(db, 'system:test', { name: 'shadowserver-daily', description: 'Shadowserver scans', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'AMBER', notify: 'daily' });

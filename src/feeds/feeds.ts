@@ -7,6 +7,7 @@ import { sql, type Kysely, type Selectable } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
 import { notFound, ValidationError, VaktError, type FieldIssue } from '../core/errors.js';
+import { checkRsit } from '../core/taxonomies.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
 import { StringEnum, validate } from '../core/validate.js';
 import type { FeedsTable, Schema } from '../db/schema.js';
@@ -45,6 +46,8 @@ export const FeedSchema = Type.Object(
     schedule: Type.Optional(Type.String({ maxLength: 100 })),
     tlp: StringEnum(TLP_LABELS),
     mapping: Type.Optional(MappingSchema),
+    /** The RSIT class and type of every event of the feed, whatever its format or mapping says. */
+    rsit: Type.Optional(Type.Object({ class: Type.String({ maxLength: 60 }), type: Type.String({ maxLength: 60 }) }, { additionalProperties: false })),
     notify: Type.Optional(StringEnum(NOTIFY_PERIODS)),
     dedupHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
     enabled: Type.Optional(Type.Boolean()),
@@ -62,6 +65,7 @@ export interface Feed {
   schedule: string;
   tlp: TlpLabel;
   mapping?: Mapping;
+  rsit?: { class: string; type: string };
   notify: NotifyPeriod;
   dedupHours: number;
   enabled: boolean;
@@ -94,6 +98,7 @@ export function validateFeed(value: unknown): FeedInput {
       else throw error;
     }
   }
+  if (input.rsit) issues.push(...checkRsit(input.rsit.class, input.rsit.type).map((i) => ({ field: `rsit.${i.field === 'rsitClass' ? 'class' : 'type'}`, reason: i.reason })));
   if (input.source.kind === 'imap' && input.source.attachmentPattern) {
     try {
       new RegExp(input.source.attachmentPattern, 'i');
@@ -121,6 +126,7 @@ function toFeed(row: FeedRow): Feed {
     schedule: row.schedule,
     tlp: row.tlp as TlpLabel,
     ...(row.mapping ? { mapping: row.mapping as Mapping } : {}),
+    ...(row.rsit_class && row.rsit_type ? { rsit: { class: row.rsit_class, type: row.rsit_type } } : {}),
     notify: row.notify as NotifyPeriod,
     dedupHours: row.dedup_hours,
     enabled: row.enabled,
@@ -137,6 +143,8 @@ function columns(input: FeedInput) {
     schedule: input.schedule ?? 'manual',
     tlp: input.tlp,
     mapping: input.mapping ? JSON.stringify(input.mapping) : null,
+    rsit_class: input.rsit?.class ?? null,
+    rsit_type: input.rsit?.type ?? null,
     notify: input.notify ?? 'daily',
     dedup_hours: input.dedupHours ?? 24,
     enabled: input.enabled ?? true,

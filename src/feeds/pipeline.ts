@@ -28,7 +28,13 @@ export interface FeedSpec {
   format: string;
   tlp: TlpLabel;
   mapping?: Mapping;
+  /** Overrides the class and type the format or mapping gives. */
+  rsit?: { class: string; type: string };
   dedupHours: number;
+}
+
+function withFeedRsit(mapping: Mapping, feed: FeedSpec): Mapping {
+  return feed.rsit ? { ...mapping, rsitClass: { value: feed.rsit.class }, rsitType: { value: feed.rsit.type } } : mapping;
 }
 
 export interface RunCounts {
@@ -162,7 +168,7 @@ function csvReader(feed: FeedSpec, header: string[], source: string): Reader {
     if (!feed.mapping) throw new ValidationError([{ field: 'mapping', reason: `feed ${feed.name} has no mapping for its ${feed.format} rows` }]);
     mapping = feed.mapping;
   }
-  const compiled = compileMapping(mapping, columns);
+  const compiled = compileMapping(withFeedRsit(mapping, feed), columns);
   return {
     mapping: compiled,
     ...(report ? { report } : {}),
@@ -188,7 +194,7 @@ function csvReader(feed: FeedSpec, header: string[], source: string): Reader {
 function jsonReader(feed: FeedSpec): Reader {
   if (!feed.mapping) throw new ValidationError([{ field: 'mapping', reason: `feed ${feed.name} has no mapping for its JSON rows` }]);
   const columns = jsonColumns(feed.mapping);
-  const compiled = compileMapping({ ...feed.mapping, requiredColumns: [] }, columns);
+  const compiled = compileMapping(withFeedRsit({ ...feed.mapping, requiredColumns: [] }, feed), columns);
   return {
     mapping: compiled,
     row(text) {
