@@ -222,4 +222,17 @@ describeEachEngine('the constituency and lookups', (get) => {
     expect((await readOnly.request({ method: 'PUT', url: `/api/incidents/${id}/organisations`, payload: { organisationIds: [] } })).statusCode).toBe(403);
     expect((await readOnly.request({ method: 'GET', url: '/api/incidents/999999/organisations' })).statusCode).toBe(404);
   });
+
+  it('deletes an organisation that nothing refers to, keeping its contacts\' keys in the key store', async () => {
+    const refused = await analyst.request({ method: 'DELETE', url: `/api/organisations/${city.id}` });
+    expect(problem(refused)).toMatchObject({ status: 409, detail: expect.stringContaining('still has sub-organisations') });
+    const key = await makeKey('Short-lived', 'it@short.example');
+    const created = await analyst.request({ method: 'POST', url: '/api/organisations', payload: { name: 'Short-lived AB', netblocks: [{ prefix: '10.77.0.0/16' }], contacts: [{ role: 'security', email: 'it@short.example', pgpKey: key.armoredPublic }] } });
+    expect((await lookup('10.77.1.1')).organisations[0]?.name).toBe('Short-lived AB');
+    const deleted = await analyst.request({ method: 'DELETE', url: `/api/organisations/${created.json<StoredOrganisation>().id}` });
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect((await lookup('10.77.1.1')).organisations.map((o) => o.name)).toEqual(['City of Example']);
+    const stored = await get().db.selectFrom('pgp_keys').select('organisation_id').where('email', '=', 'it@short.example').executeTakeFirstOrThrow();
+    expect(stored.organisation_id).toBeNull();
+  });
 });

@@ -192,11 +192,16 @@ export async function deleteOrganisation(db: Kysely<Schema>, actor: string, id: 
     const row = await trx.selectFrom('organisations').select(['name', 'kind']).where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound(`organisation ${id}`);
     if (row.kind === 'team') throw new VaktError('conflict', 'the team itself cannot be deleted');
+    // What the record of past work refers to keeps the organisation: reports, incidents, notifications.
     const used = await sql<{ n: number }>`
       select (select count(*) from organisations where parent_id = ${id})
            + (select count(*) from users where organisation_id = ${id})
-           + (select count(*) from notifications where organisation_id = ${id}) as n`.execute(trx);
-    if (Number(used.rows[0]?.n ?? 0) > 0) throw new VaktError('conflict', `"${row.name}" still has sub-organisations, users or notifications; move or remove them first`);
+           + (select count(*) from notifications where organisation_id = ${id})
+           + (select count(*) from reports where organisation_id = ${id})
+           + (select count(*) from incident_participants where organisation_id = ${id}) as n`.execute(trx);
+    if (Number(used.rows[0]?.n ?? 0) > 0) throw new VaktError('conflict', `"${row.name}" still has sub-organisations, users, reports, incident participants or notifications; move or remove them first`);
+    // Its contacts' keys stay in the key store (other mail may need them), no longer tied to it.
+    await trx.updateTable('pgp_keys').set({ organisation_id: null }).where('organisation_id', '=', id).execute();
     await trx.deleteFrom('organisations').where('id', '=', id).execute();
     await bumpGeneration(trx);
     await appendAudit(trx, { actor, action: 'organisation.delete', objectType: 'organisation', objectId: id, before: { name: row.name } });

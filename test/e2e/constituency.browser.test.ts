@@ -94,6 +94,14 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     await page.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => page.getByTestId('import-report').textContent()).toMatch(/1 created \(Hamnen AB\)/);
     await expect.poll(() => page.getByTestId('org-tree').textContent()).toMatch(/Hamnen AB/);
+    // A parent with sub-organisations cannot be deleted; a leaf can.
+    page.on('dialog', (dialog) => void dialog.accept());
+    await page.getByTestId('org-tree').getByRole('link', { name: 'City of Stockholm' }).click();
+    await page.getByRole('button', { name: 'Delete this organisation' }).click();
+    await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/still has sub-organisations/);
+    await page.getByTestId('org-tree').getByRole('link', { name: 'Hamnen AB' }).click();
+    await page.getByRole('button', { name: 'Delete this organisation' }).click();
+    await expect.poll(() => page.getByTestId('org-tree').textContent()).not.toMatch(/Hamnen AB/);
   });
 
   it('uploads a Shadowserver report and shows the run with its bad rows, then notifies and shows feedback', async () => {

@@ -2,7 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ActionForm, ErrorText, Link, TlpBadge, optional, text } from '../components';
+import { ActionButton, ActionForm, ErrorText, Link, TlpBadge, optional, text } from '../components';
 
 interface Contact {
   id: string;
@@ -61,6 +61,7 @@ export function ConstituencyPage({ path, navigate, canWrite }: { path: string; n
         <div>
           {selected ? <OrganisationView org={selected} list={list} /> : <p>Choose an organisation.</p>}
           {canWrite && selected && <OrganisationForm key={`${selected.id}-${selected.version}`} list={list} org={selected} />}
+          {canWrite && selected && <ActionButton label="Delete this organisation" method="DELETE" path={`/api/organisations/${selected.id}`} invalidates={[['organisations']]} confirm={`Delete ${selected.name}?`} />}
           {canWrite && !selected && <OrganisationForm list={list} />}
           {canWrite && !selected && <ImportForm />}
         </div>
