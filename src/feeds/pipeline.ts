@@ -302,6 +302,68 @@ function dedupKey(feed: string, org: string | null, e: Normalised): string {
   return createHash('sha1').update(`${feed}\u0000${org ?? ''}\u0000${e.ip ?? e.domain}\u0000${e.port ?? ''}\u0000${e.identifier}\u0000${e.rsitType}`).digest().readBigInt64BE(0).toString();
 }
 
+/**
+ * Collects events into batches and stores them, up to MAX_IN_FLIGHT batches at once
+ * (PostgreSQL takes them on separate connections) while the next is read; one more waits. The
+ * bound on memory stays: the batches in flight and the one being built.
+ */
+class EventWriter {
+  private batch: EventRow[] = [];
+  private readonly inFlight: Array<Promise<void>> = [];
+
+  constructor(
+    private readonly db: Kysely<Schema>,
+    private readonly feed: FeedSpec,
+    private readonly runId: string,
+    private readonly counts: RunCounts,
+    readonly byOrganisation: Map<string, number>,
+    private readonly batchSize: number,
+    private readonly times?: StageTimes,
+  ) {}
+
+  /** Adds an event; resolves once there is room for more. */
+  async add(row: EventRow): Promise<void> {
+    this.batch.push(row);
+    if (this.batch.length >= this.batchSize) await this.flush();
+  }
+
+  async flush(): Promise<void> {
+    if (this.batch.length > 0) {
+      const pending = this.store(this.batch);
+      // Observed at once so a failure is never an unhandled rejection; awaited below in order.
+      pending.catch(() => undefined);
+      this.inFlight.push(pending);
+      this.batch = [];
+    }
+    while (this.inFlight.length >= MAX_IN_FLIGHT) await this.inFlight.shift();
+  }
+
+  /** Stores what is left and waits for every batch. */
+  async finish(): Promise<void> {
+    await this.flush();
+    await Promise.all(this.inFlight.splice(0));
+  }
+
+  /** After a failure: lets the batches in flight end, whatever they do. */
+  async abandon(): Promise<void> {
+    await Promise.allSettled(this.inFlight.splice(0));
+  }
+
+  private async store(rows: EventRow[]): Promise<void> {
+    const t0 = performance.now();
+    const inserted = await store(this.db, this.feed, this.runId, rows);
+    let stored = 0;
+    for (const [org, n] of inserted) {
+      stored += n;
+      if (org) this.byOrganisation.set(org, (this.byOrganisation.get(org) ?? 0) + n);
+      else this.counts.unowned += n;
+    }
+    this.counts.events += stored;
+    this.counts.duplicates += rows.length - stored;
+    if (this.times) this.times.store += performance.now() - t0;
+  }
+}
+
 async function startRun(db: Kysely<Schema>, feed: FeedSpec, source: string, actor: string): Promise<string> {
   const row = await db.insertInto('feed_runs').values({ feed_id: feed.id, feed_name: feed.name, format: feed.format, source: source.slice(0, 1000), status: 'running', started_by: actor }).returning('id').executeTakeFirstOrThrow();
   return row.id;
@@ -316,51 +378,25 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
   const runId = await startRun(db, feed, input.source, input.actor);
   const counts: RunCounts = { bytes: 0, rows: 0, events: 0, duplicates: 0, unowned: 0, malformed: 0 };
   const badRows: BadRow[] = [];
-  const byOrganisation = new Map<string, number>();
   const times = input.stageTimes;
   const bad = (line: number, reason: string) => {
     counts.malformed++;
     if (badRows.length < MAX_BAD_ROWS_KEPT) badRows.push({ line, reason });
   };
   let report: string | undefined;
-  // Up to two batches are stored at once (PostgreSQL takes them on two connections) while the
-  // next is read; the third waits. The bound on memory stays: two batches and the one being built.
-  const inFlight: Array<Promise<void>> = [];
+  const writer = new EventWriter(db, feed, runId, counts, new Map(), input.batchSize ?? 5000, times);
+  const byOrganisation = writer.byOrganisation;
   try {
     const index = await constituencyIndex(db);
-    const batchSize = input.batchSize ?? 5000;
     const bucketMs = feed.dedupHours * 3_600_000;
-    let batch: EventRow[] = [];
     let reader: Reader | undefined;
     let lastProgress = Date.now();
-    const storeBatch = async (rows: EventRow[]) => {
-      const t0 = performance.now();
-      const inserted = await store(db, feed, runId, rows);
-      let stored = 0;
-      for (const [org, n] of inserted) {
-        stored += n;
-        if (org) byOrganisation.set(org, (byOrganisation.get(org) ?? 0) + n);
-        else counts.unowned += n;
-      }
-      counts.events += stored;
-      counts.duplicates += rows.length - stored;
-      if (times) times.store += performance.now() - t0;
-    };
-    const flush = async () => {
-      if (batch.length > 0) {
-        const pending = storeBatch(batch);
-        // Observed at once so a failure is never an unhandled rejection; awaited below in order.
-        pending.catch(() => undefined);
-        inFlight.push(pending);
-        batch = [];
-      }
-      while (inFlight.length >= MAX_IN_FLIGHT) await inFlight.shift();
+    const progress = async () => {
       counts.bytes = input.bytesRead?.() ?? counts.bytes;
-      if (Date.now() - lastProgress >= PROGRESS_EVERY_MS) {
-        lastProgress = Date.now();
-        await recordProgress(db, runId, counts);
-        input.onProgress?.(counts, input.totalBytes);
-      }
+      if (Date.now() - lastProgress < PROGRESS_EVERY_MS) return;
+      lastProgress = Date.now();
+      await recordProgress(db, runId, counts);
+      input.onProgress?.(counts, input.totalBytes);
     };
     let t = performance.now();
     for await (const line of lines(input.stream, input.maxLineBytes ?? 1024 * 1024)) {
@@ -406,13 +442,12 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
       const raw = row.raw();
       const bucket = Math.floor(event.time.getTime() / bucketMs);
       for (const org of owners.length > 0 ? owners : [null]) {
-        batch.push({ o: org, t: event.time.toISOString(), ip: event.ip, p: event.port, a: event.asn, g: event.geo, pr: event.protocol, rc: event.rsitClass, rt: event.rsitType, i: event.identifier, k: dedupKey(feed.name, org, event), b: bucket, r: raw });
+        await writer.add({ o: org, t: event.time.toISOString(), ip: event.ip, p: event.port, a: event.asn, g: event.geo, pr: event.protocol, rc: event.rsitClass, rt: event.rsitType, i: event.identifier, k: dedupKey(feed.name, org, event), b: bucket, r: raw });
       }
-      if (batch.length >= batchSize) await flush();
+      if (counts.rows % 1000 === 0) await progress();
       t = performance.now();
     }
-    await flush();
-    await Promise.all(inFlight.splice(0));
+    await writer.finish();
     if (!reader) throw new ValidationError([{ field: 'file', reason: 'the file is empty' }]);
     counts.bytes = input.bytesRead?.() ?? counts.bytes;
     const summary: RunSummary = { runId, feed: feed.name, ...(report ? { report } : {}), status: 'ok', ...counts, badRows, byOrganisation: Object.fromEntries(byOrganisation), seconds: (Date.now() - started) / 1000 };
@@ -420,7 +455,7 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
     input.onProgress?.(counts, input.totalBytes);
     return summary;
   } catch (error) {
-    await Promise.allSettled(inFlight);
+    await writer.abandon();
     const summary: RunSummary = { runId, feed: feed.name, ...(report ? { report } : {}), status: 'failed', ...counts, badRows, byOrganisation: Object.fromEntries(byOrganisation), error: (error as Error).message.slice(0, 2000), seconds: (Date.now() - started) / 1000 };
     await finishRun(db, summary, input.actor).catch(() => undefined);
     throw error;
