@@ -7,42 +7,28 @@
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
 import { loadDemoEarlyWarning } from '../../src/demo/demo-constituency.js';
-import { DEMO_PASSWORD, demoEmail, loadDemo } from '../../src/demo/demo.js';
-import { buildApp } from '../../src/http/app.js';
-import type { App } from '../../src/http/context.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { loadDemo } from '../../src/demo/demo.js';
+import { openDemoUi, type DemoUi } from '../helpers/browser.js';
 import { describeEachEngine } from '../helpers/database.js';
 import { testSettings } from '../helpers/mail.js';
 
-const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 describeEachEngine('the constituency and early warning in Chromium', (get) => {
-  let app: App;
-  let browser: Browser;
+  let ui: DemoUi;
   let page: Page;
   let base: string;
+  let browser: Browser;
 
   beforeAll(async () => {
     await loadDemo(get().db);
     await loadDemoEarlyWarning(get().db, testSettings());
-    app = await buildApp({ database: get(), config: { ...loadConfig({}), webDir } });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await page.goto(base);
-    await page.getByLabel('E-mail').fill(demoEmail('analyst'));
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    ui = await openDemoUi(get(), 'analyst');
+    ({ page, base, browser } = ui);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(async () => ui?.close());
 
   it('answers who is responsible, with the overlap shown, and shows the organisation tree', async () => {
     await page.getByRole('link', { name: 'Constituency' }).click();

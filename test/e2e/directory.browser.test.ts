@@ -4,41 +4,25 @@
  * the matrix now and in 2005, a snapshot, a comparison, and the report's questions.
  */
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { DEMO_PASSWORD, demoEmail, loadDemo } from '../../src/demo/demo.js';
+import { loadDemo } from '../../src/demo/demo.js';
 import { listTeams } from '../../src/directory/teams.js';
-import { buildApp } from '../../src/http/app.js';
-import type { App } from '../../src/http/context.js';
-import { launchBrowser } from '../helpers/browser.js';
+import { openDemoUi, type DemoUi } from '../helpers/browser.js';
 import { describeEachEngine } from '../helpers/database.js';
 
-const webDir = fileURLToPath(new URL('../../web/dist', import.meta.url));
 const stockholm = readFileSync(new URL('../fixtures/rfc2350/rfc2350-cert-stockholm.txt', import.meta.url), 'utf8');
 
 describeEachEngine('the CSIRT directory in Chromium', (get) => {
-  let app: App;
-  let browser: Browser;
+  let ui: DemoUi;
   let page: Page;
-  let base: string;
 
   beforeAll(async () => {
     await loadDemo(get().db);
-    app = await buildApp({ database: get(), config: { ...loadConfig({}), webDir } });
-    base = await app.listen({ port: 0, host: '127.0.0.1' });
-    browser = await launchBrowser();
-    page = await browser.newPage();
-    await page.goto(base);
-    await page.getByLabel('E-mail').fill(demoEmail('analyst'));
-    await page.getByLabel('Password').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Log in' }).click();
+    ui = await openDemoUi(get(), 'analyst');
+    ({ page } = ui);
   });
-  afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-  });
+  afterAll(async () => ui?.close());
 
   it('imports an RFC 2350 document after showing what it understood, then records our trust', async () => {
     await page.getByRole('link', { name: 'Directory' }).click();

@@ -1,6 +1,13 @@
 /** Debian's Chromium driven by playwright-core; never a downloaded browser. */
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Role } from '../../src/auth/roles.js';
+import { loadConfig } from '../../src/config.js';
+import type { Database } from '../../src/db/database.js';
+import { DEMO_PASSWORD, demoEmail } from '../../src/demo/demo.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/context.js';
 
 export const CHROMIUM = process.env.VAKT_CHROMIUM || '/usr/bin/chromium';
 
@@ -10,4 +17,34 @@ export async function launchBrowser(): Promise<Browser> {
     executablePath: CHROMIUM,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
+}
+
+/** The web UI on the demo data, served on a loopback port, with a browser page logged in as a demo role. */
+export interface DemoUi {
+  app: App;
+  browser: Browser;
+  page: Page;
+  base: string;
+  close(): Promise<void>;
+}
+
+export async function openDemoUi(database: Database, role: Role): Promise<DemoUi> {
+  const app = await buildApp({ database, config: { ...loadConfig({}), webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)) } });
+  const base = await app.listen({ port: 0, host: '127.0.0.1' });
+  const browser = await launchBrowser();
+  const page = await browser.newPage();
+  await page.goto(base);
+  await page.getByLabel('E-mail').fill(demoEmail(role));
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  return {
+    app,
+    browser,
+    page,
+    base,
+    close: async () => {
+      await browser.close();
+      await app.close();
+    },
+  };
 }
