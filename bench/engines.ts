@@ -45,15 +45,24 @@ export function peakRss(): { stop(): number } {
 
 /**
  * Runs `body` on each engine in a process of its own, so that each engine's peak RSS is its own
- * (PGlite's memory stays in a process once used). PGlite runs on a data directory, as
- * `vakt serve` does. The parent process calls this with `prepare` (e.g. to write an input file,
+ * (PGlite's memory stays in a process once used). PGlite runs on an existing data directory, as
+ * `vakt serve` does at every start after the first. The parent process calls this with `prepare` (e.g. to write an input file,
  * whose path reaches the children as BENCH_INPUT); each child runs `body` once.
  */
 export async function onEachEngineInOwnProcess(moduleUrl: string, prepare: () => Promise<{ input: string; cleanup: () => Promise<void> }>, body: (engine: 'pglite' | 'postgres', database: Database, input: string) => Promise<void>): Promise<void> {
-  const engine = process.env.BENCH_ENGINE as 'pglite' | 'postgres' | undefined;
+  const engine = process.env.BENCH_ENGINE as 'pglite' | 'postgres' | 'pglite-init' | undefined;
+  if (engine === 'pglite-init') {
+    const database = await openDatabase({ dataDir: process.env.BENCH_DATA_DIR! });
+    await migrate(database);
+    await database.close();
+    return;
+  }
   if (engine) {
     const scratch = engine === 'postgres' ? await createScratchDatabase(process.env.VAKT_TEST_DATABASE_URL!) : undefined;
     const dataDir = engine === 'pglite' ? await mkdtemp(join(tmpdir(), 'vakt-bench-pglite-')) : undefined;
+    // The data directory is created (initdb) by a process of its own and opened here, as every
+    // start after the first opens it: initdb leaves its process's memory about 500 MB larger.
+    if (dataDir) spawnSync(process.execPath, [...process.execArgv, fileURLToPath(moduleUrl)], { env: { ...process.env, BENCH_ENGINE: 'pglite-init', BENCH_DATA_DIR: dataDir }, stdio: 'inherit' });
     const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir: dataDir! });
     try {
       await migrate(database);
