@@ -15,6 +15,10 @@ export interface Prefix extends Address {
   length: number;
 }
 
+export function isPrefix(target: Address | Prefix): target is Prefix {
+  return 'length' in target;
+}
+
 export function parseIPv4(text: string): number | undefined {
   let value = 0;
   let octet = -1;

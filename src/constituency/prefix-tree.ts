@@ -4,7 +4,7 @@
  * 128 array reads with no allocation. Each node may carry several values: two organisations may
  * claim the same netblock, and both are shown.
  */
-import type { Address, Family, Prefix } from './ip.js';
+import { isPrefix, type Address, type Family, type Prefix } from './ip.js';
 
 const NONE = -1;
 
@@ -92,6 +92,9 @@ class BinaryTrie<T> {
   }
 }
 
+/** How many leading bits to walk: a prefix's length, or the whole address. */
+const bitsOf = (target: Address | Prefix): number => (isPrefix(target) ? target.length : target.family === 4 ? 32 : 128);
+
 export interface Match<T> {
   length: number;
   values: T[];
@@ -113,8 +116,8 @@ export class PrefixTree<T> {
 
   /** The values of the most specific prefix containing the address (or the whole prefix given). */
   longest(target: Address | Prefix): T[] | undefined {
-    if (target.family === 4 && !('length' in target)) return this.v4.longestV4(target.words[0]!);
-    return this.trie(target.family).longest(target.words, 'length' in target ? target.length : target.family === 4 ? 32 : 128);
+    if (target.family === 4 && !isPrefix(target)) return this.v4.longestV4(target.words[0]!);
+    return this.trie(target.family).longest(target.words, bitsOf(target));
   }
 
   longestV4(address: number): T[] | undefined {
@@ -123,7 +126,7 @@ export class PrefixTree<T> {
 
   /** Every prefix containing the target, least specific first: to show overlaps. */
   matches(target: Address | Prefix): Match<T>[] {
-    return this.trie(target.family).matches(target.words, 'length' in target ? target.length : target.family === 4 ? 32 : 128);
+    return this.trie(target.family).matches(target.words, bitsOf(target));
   }
 
   get prefixes(): number {

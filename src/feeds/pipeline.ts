@@ -15,7 +15,7 @@ import { lines } from '../core/lines.js';
 import { checkRsit } from '../core/taxonomies.js';
 import type { TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
-import { formatAddress, formatPrefix, parseAddress, parsePrefix } from '../constituency/ip.js';
+import { formatAddress, formatPrefix, parseAddress, parsePrefix, isPrefix, type Address, type Prefix } from '../constituency/ip.js';
 import { constituencyIndex, type ConstituencyIndex } from '../constituency/lookup-index.js';
 import { normaliseDomain } from '../constituency/organisations.js';
 import { splitCsvLine } from './csv-line.js';
@@ -213,6 +213,8 @@ function jsonReader(feed: FeedSpec): Reader {
 interface Normalised {
   time: Date;
   ip: string | null;
+  /** The address or network as parsed, for routing: parsed once, here. */
+  target: Address | Prefix | null;
   domain: string | null;
   port: string | null;
   asn: string | null;
@@ -230,23 +232,21 @@ function normalise(m: CompiledMapping, row: readonly string[]): Normalised | str
   const time = parseFeedTime(timeText, m.timeFormat);
   if (!time) return `"${timeText.slice(0, 40)}" is not a time`;
   const ipText = m.sourceIp(row).trim();
-  let ip: string | null = null;
+  let target: Address | Prefix | null = null;
   if (ipText) {
     // Block lists name whole networks: a prefix routes like an address.
-    const address = ipText.includes('/') ? undefined : parseAddress(ipText);
     const prefix = ipText.includes('/') ? parsePrefix(ipText) : undefined;
-    if (address) ip = formatAddress(address);
-    else if (prefix?.ok) ip = formatPrefix(prefix.prefix);
-    else return `"${ipText.slice(0, 60)}" is not an IP address`;
+    target = prefix ? (prefix.ok ? prefix.prefix : null) : (parseAddress(ipText) ?? null);
+    if (!target) return `"${ipText.slice(0, 60)}" is not an IP address`;
   }
   const domainText = m.sourceDomain(row).trim();
   let domain: string | null = null;
-  if (!ip && domainText) {
+  if (!target && domainText) {
     const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(domainText) ? safeHost(domainText) : domainText;
-    const address = host ? parseAddress(host.replace(/^\[(.*)\]$/, '$1')) : undefined;
-    if (address) ip = formatAddress(address);
-    else domain = host ? (normaliseDomain(host) ?? null) : null;
+    target = host ? (parseAddress(host.replace(/^\[(.*)\]$/, '$1')) ?? null) : null;
+    if (!target) domain = host ? (normaliseDomain(host) ?? null) : null;
   }
+  const ip = target ? (isPrefix(target) ? formatPrefix(target) : formatAddress(target)) : null;
   if (!ip && !domain) return ipText || domainText ? `"${(ipText || domainText).slice(0, 60)}" is neither an address nor a domain` : 'no source address';
   const portText = m.sourcePort(row).trim();
   if (portText && !(/^\d{1,5}$/.test(portText) && Number(portText) <= 65535)) return `"${portText.slice(0, 20)}" is not a port`;
@@ -265,6 +265,7 @@ function normalise(m: CompiledMapping, row: readonly string[]): Normalised | str
   return {
     time,
     ip,
+    target,
     domain,
     port: portText || null,
     asn: asnText || null,
@@ -285,16 +286,8 @@ function safeHost(url: string): string | undefined {
 }
 
 function route(index: ConstituencyIndex, event: Normalised): string[] {
-  if (event.ip) {
-    const prefix = event.ip.includes('/') ? parsePrefix(event.ip) : undefined;
-    const address = prefix ? undefined : parseAddress(event.ip)!;
-    const owners = prefix?.ok ? index.ownersOf(prefix.prefix) : address!.family === 4 ? index.tree.longestV4(address!.words[0]!) : index.ownersOf(address!);
-    if (owners) return [...new Set(owners.map((o) => o.organisationId))];
-  } else if (event.domain) {
-    const owners = index.ownersOfDomain(event.domain);
-    if (owners) return [...new Set(owners.map((o) => o.organisationId))];
-  }
-  return [];
+  const owners = event.target ? index.ownersOf(event.target) : event.domain ? index.ownersOfDomain(event.domain) : undefined;
+  return owners ? [...new Set(owners.map((o) => o.organisationId))] : [];
 }
 
 /** 64 bits of a hash of what makes an event the same: a small index key (a collision is ~1 in 10^19 per pair). */
