@@ -1,4 +1,6 @@
 /** Shared CLI plumbing: open the configured database, report errors as one line, exit codes. */
+import { readFile } from 'node:fs/promises';
+import { Presets, SingleBar } from 'cli-progress';
 import { VaktError } from '../core/errors.js';
 import { loadConfig, type Config } from '../config.js';
 import { migrate, openDatabase, type Database } from '../db/database.js';
@@ -46,4 +48,16 @@ export async function withDatabase<T>(body: (database: Database, config: Config)
 
 export function actorFromCli(): string {
   return `cli:${process.env.SUDO_USER || process.env.USER || 'unknown'}`;
+}
+
+/** A file named on the command line, as text; a missing one is a one-line error. */
+export async function readInputFile(file: string): Promise<string> {
+  return readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
+    throw new VaktError('not-found', `${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
+  });
+}
+
+/** A progress bar on stderr; without a terminal it prints a line every five seconds. */
+export function progressBar(format: string): SingleBar {
+  return new SingleBar({ format, hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr }, Presets.shades_classic);
 }

@@ -13,6 +13,7 @@ import { VaktError } from '../core/errors.js';
 import { StringEnum } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { intakeSettings } from '../intake/settings.js';
+import { escapeHtml } from '../profile/rfc2350.js';
 import { dispatchNotifications } from '../notifications/dispatch.js';
 import { feedbackFigures, feedbackTarget, giveFeedback, listNotifications, VERDICTS } from '../notifications/feedback.js';
 import { deleteFeed, getFeed, listFeeds, saveFeed, FeedSchema, type Feed } from './feeds.js';
@@ -23,10 +24,6 @@ const Problem = Type.Ref('Problem');
 const Any = Type.Unknown();
 const Name = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' });
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-}
 
 function feedbackPage(body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Feedback</title>

@@ -1,15 +1,13 @@
 /** `vakt constituency …`, `vakt lookup` and `vakt ripe import`. */
-import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
-import { ValidationError, VaktError } from '../../core/errors.js';
+import { ValidationError } from '../../core/errors.js';
 import { importConstituency } from '../../constituency/import.js';
 import { lookup, type LookupAnswer } from '../../constituency/lookup.js';
 import { listOrganisations } from '../../constituency/organisations.js';
 import type { StoredOrganisation } from '../../constituency/schema.js';
 import { importRipe } from '../../ripe/import.js';
-import { action, actorFromCli, fail, UsageError, withDatabase } from '../run.js';
+import { action, actorFromCli, fail, progressBar, readInputFile, UsageError, withDatabase } from '../run.js';
 
 function printAnswer(answer: LookupAnswer): void {
   const out = [`${answer.normalised} (${answer.kind}): decided by ${answer.decidedBy}`, `  why: ${answer.reason}`];
@@ -70,9 +68,7 @@ export function registerConstituencyCommands(program: Command): void {
       action(async (file: string, options: { format?: string; skipInvalid?: boolean; dryRun?: boolean }) => {
         const format = options.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
         if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
-        const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-          throw new VaktError('not-found', `${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-        });
+        const text = await readInputFile(file);
         return withDatabase(async ({ db }) => {
           try {
             const report = await importConstituency(db, actorFromCli(), text, { format, skipInvalid: Boolean(options.skipInvalid), dryRun: Boolean(options.dryRun) });
@@ -113,7 +109,7 @@ export function registerConstituencyCommands(program: Command): void {
     .action(
       action(async (files: string[]) =>
         withDatabase(async ({ db }) => {
-          const bar = new SingleBar({ format: '{file} {bar} {percentage}% | {objects} objects', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr }, Presets.shades_classic);
+          const bar = progressBar('{file} {bar} {percentage}% | {objects} objects');
           let current = '';
           const started = Date.now();
           try {

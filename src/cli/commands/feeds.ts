@@ -1,6 +1,4 @@
 /** `vakt feed …` (definitions, runs, ad-hoc ingestion) and `vakt notify` (build or preview notifications). */
-import { readFile } from 'node:fs/promises';
-import { Presets, SingleBar } from 'cli-progress';
 import type { Command } from 'commander';
 import type { Kysely } from 'kysely';
 import { VaktError } from '../../core/errors.js';
@@ -12,10 +10,10 @@ import { runFeed, runFile } from '../../feeds/runner.js';
 import { intakeSettings } from '../../intake/settings.js';
 import { dispatchNotifications, type NotificationPreview } from '../../notifications/dispatch.js';
 import { loadConfig } from '../../config.js';
-import { action, actorFromCli, UsageError, withDatabase } from '../run.js';
+import { action, actorFromCli, progressBar, readInputFile, UsageError, withDatabase } from '../run.js';
 
 function progress(): { onProgress: (c: RunCounts, total?: number) => void; stop: () => void } {
-  const bar = new SingleBar({ format: '{bar} {percentage}% | {rows} rows, {events} events, {duplicates} duplicates, {unowned} unowned, {malformed} malformed', hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr }, Presets.shades_classic);
+  const bar = progressBar('{bar} {percentage}% | {rows} rows, {events} events, {duplicates} duplicates, {unowned} unowned, {malformed} malformed');
   let started = false;
   return {
     onProgress(c, total) {
@@ -76,9 +74,7 @@ export function registerFeedCommands(program: Command): void {
     .description('create a feed, or replace the one with the same name')
     .action(
       action(async (file: string) => {
-        const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-          throw new VaktError('not-found', `${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-        });
+        const text = await readInputFile(file);
         let value: unknown;
         try {
           value = JSON.parse(text);
@@ -135,7 +131,7 @@ export function registerFeedCommands(program: Command): void {
           if (!/^(shadowserver(:[a-z0-9_]+)?|csv|json)$/.test(options.format)) throw new UsageError('--format must be shadowserver, shadowserver:<report>, csv or json');
           const base: Feed = options.feed ? await getFeed(db, options.feed) : { id: null, name: 'ad-hoc', description: '', format: options.format, source: { kind: 'upload' }, schedule: 'manual', tlp: 'AMBER', notify: 'never', dedupHours: 24, enabled: true, version: 0 };
           const tlp = options.tlp ? parseTlp(options.tlp, '--tlp') : base.tlp;
-          const mapping = options.mapping ? (JSON.parse(await readFile(options.mapping, 'utf8')) as Feed['mapping']) : base.mapping;
+          const mapping = options.mapping ? (JSON.parse(await readInputFile(options.mapping)) as Feed['mapping']) : base.mapping;
           const spec: Feed = { ...base, format: options.format, tlp: isTlpLabel(tlp) ? tlp : base.tlp, ...(mapping ? { mapping } : {}) };
           const bar = progress();
           try {

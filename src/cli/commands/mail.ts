@@ -1,7 +1,7 @@
 /** `vakt import mbox|maildir`, `vakt mail send-queued`, `vakt keys add`. */
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
-import { SingleBar, Presets } from 'cli-progress';
+import type { SingleBar } from 'cli-progress';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
 import { ingestMail } from '../../intake/ingest.js';
@@ -11,7 +11,7 @@ import { storePublicKey } from '../../mail/keys.js';
 import { deliverQueued, smtpTransport } from '../../mail/outbox.js';
 import { loadTeamKeyFile } from '../../mail/pgp.js';
 import type { MailConfig } from '../../config.js';
-import { action, actorFromCli, UsageError, withDatabase } from '../run.js';
+import { action, actorFromCli, progressBar, UsageError, withDatabase } from '../run.js';
 
 interface ImportTotals {
   reports: number;
@@ -40,11 +40,8 @@ async function importMessages(db: Kysely<Schema>, mail: MailConfig, messages: As
   return totals;
 }
 
-function progressBar(unit: string): SingleBar {
-  return new SingleBar(
-    { format: `{bar} {percentage}% | {value}/{total} ${unit} | {reports} reports, {replies} replies, {duplicates} duplicates, {failed} failed`, hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr },
-    Presets.shades_classic,
-  );
+function mailProgressBar(unit: string): SingleBar {
+  return progressBar(`{bar} {percentage}% | {value}/{total} ${unit} | {reports} reports, {replies} replies, {duplicates} duplicates, {failed} failed`);
 }
 
 function summary(totals: ImportTotals): number {
@@ -66,7 +63,7 @@ export function registerMailCommands(program: Command): void {
           throw new UsageError(`cannot read ${file}`);
         }
         return withDatabase(async ({ db }, config) => {
-          const bar = progressBar('MB');
+          const bar = mailProgressBar('MB');
           bar.start(Math.max(1, Math.round(size / 1e6)), 0, { reports: 0, replies: 0, duplicates: 0, failed: 0 });
           let bytes = 0;
           const totals = await importMessages(db, config.mail, readMbox(file, (n) => (bytes += n)), bar, () => Math.round(bytes / 1e6));
@@ -87,7 +84,7 @@ export function registerMailCommands(program: Command): void {
           throw new UsageError((error as Error).message);
         }
         return withDatabase(async ({ db }, config) => {
-          const bar = progressBar('messages');
+          const bar = mailProgressBar('messages');
           bar.start(total, 0, { reports: 0, replies: 0, duplicates: 0, failed: 0 });
           let done = 0;
           const totals = await importMessages(db, config.mail, readMaildir(dir), bar, () => ++done);

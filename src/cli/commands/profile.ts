@@ -1,19 +1,17 @@
 /** `vakt profile import FILE` and `vakt profile export`. */
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { ValidationError, VaktError } from '../../core/errors.js';
+import { ValidationError } from '../../core/errors.js';
 import { renderRfc2350Html, renderRfc2350Text } from '../../profile/rfc2350.js';
 import { renderSecurityTxt } from '../../profile/security-txt.js';
 import { requireProfile, saveProfile, validateProfile } from '../../profile/service.js';
-import { action, actorFromCli, UsageError, withDatabase } from '../run.js';
+import { action, actorFromCli, readInputFile, UsageError, withDatabase } from '../run.js';
 
 const FORMATS = ['json', 'txt', 'html', 'security.txt'] as const;
 const MAX_PROFILE_BYTES = 1024 * 1024;
 
 async function readJson(file: string): Promise<unknown> {
-  const text = await readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => {
-    throw new VaktError('not-found', `${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
-  });
+  const text = await readInputFile(file);
   if (Buffer.byteLength(text) > MAX_PROFILE_BYTES) throw new ValidationError([{ field: '(file)', reason: 'larger than 1 MiB' }], file);
   try {
     return JSON.parse(text);
