@@ -220,7 +220,7 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
 
     // A bounce marks the mail it returns.
     const messageId = (await db.selectFrom('messages').select('message_id').where(sql<boolean>`${'noc@hosting.example.se'} = any(to_addresses)`).executeTakeFirstOrThrow()).message_id!;
-    await ingestMail(db, testSettings(), mail({ from: 'MAILER-DAEMON@hosting.example.se', subject: 'Undelivered Mail Returned to Sender', contentType: 'multipart/report; report-type=delivery-status; boundary="b"', body: ['--b', 'Content-Type: text/plain', '', 'User unknown', '--b', 'Content-Type: message/delivery-status', '', 'Status: 5.1.1', 'Diagnostic-Code: smtp; 550 5.1.1 user unknown', '--b', 'Content-Type: text/rfc822-headers', '', `Message-ID: ${messageId}`, 'Subject: whatever', '--b--'].join('\r\n') }), 'test');
+    await ingestMail(db, testSettings(), mail({ from: 'MAILER-DAEMON@hosting.example.se', subject: 'Undelivered Mail Returned to Sender', headers: ['Auto-Submitted: auto-replied'], contentType: 'multipart/report; report-type=delivery-status; boundary="b"', body: ['--b', 'Content-Type: text/plain', '', 'User unknown', '--b', 'Content-Type: message/delivery-status', '', 'Status: 5.1.1', 'Diagnostic-Code: smtp; 550 5.1.1 user unknown', '--b', 'Content-Type: text/rfc822-headers', '', `Message-ID: ${messageId}`, 'Subject: whatever', '--b--'].join('\r\n') }), 'test');
     const listed = await listNotifications(db, { status: 'bounced' });
     expect(listed.map((n) => n.organisation)).toEqual(['Example Hosting']);
     expect(listed[0]!.delivery.find((d) => d.to === 'noc@hosting.example.se')).toMatchObject({ status: 'bounced', error: 'bounced: smtp; 550 5.1.1 user unknown' });

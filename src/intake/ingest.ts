@@ -180,7 +180,7 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, raw: Bu
     .returning('id')
     .executeTakeFirstOrThrow();
 
-  if (parsed.loopSignal?.includes('bounce')) await recordBounce(trx, raw.toString('latin1'), parsed.inReplyTo);
+  if (parsed.bounce) await recordBounce(trx, raw.toString('latin1'), parsed.inReplyTo);
 
   for (const attachment of parsed.attachments) {
     const fits = attachment.content.length <= settings.maxAttachmentBytes;

@@ -33,6 +33,8 @@ export interface ParsedMessage {
   attachments: MailAttachment[];
   /** Set when a machine sent it (auto-reply, bounce, list): never auto-acknowledge. */
   loopSignal: string | null;
+  /** A bounce, whatever else marks it (a DSN usually carries Auto-Submitted too). */
+  bounce: boolean;
   encryption: EncryptionStatus;
   signature: SignatureCheck;
   notes: string[];
@@ -74,6 +76,11 @@ function header(parsed: ParsedMail, name: string): string {
   return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
 }
 
+/** A delivery status report (RFC 3464). */
+const isDeliveryReport = (parsed: ParsedMail): boolean => /^multipart\/report\b/i.test(header(parsed, 'content-type'));
+/** The null reverse path ("Return-Path: <>") that bounces are sent with. */
+const hasNullReturnPath = (parsed: ParsedMail): boolean => parsed.headerLines.some((h) => h.key === 'return-path') && /^<?\s*>?$/.test(header(parsed, 'return-path').trim());
+
 /** RFC 3834 and the habits of list servers and mailer daemons. */
 function loopSignalOf(parsed: ParsedMail, ownAddresses: readonly string[] = []): string | null {
   const autoSubmitted = header(parsed, 'auto-submitted').trim().toLowerCase();
@@ -83,9 +90,8 @@ function loopSignalOf(parsed: ParsedMail, ownAddresses: readonly string[] = []):
   const has = (name: string) => parsed.headerLines.some((h) => h.key === name);
   if (has('list-id') || has('list-unsubscribe') || has('list-post')) return 'a mailing-list message';
   if (has('x-autoreply') || has('x-autorespond') || /^(all|oof|autoreply)/i.test(header(parsed, 'x-auto-response-suppress'))) return 'an auto-reply';
-  if (/^multipart\/report\b/i.test(header(parsed, 'content-type'))) return 'a delivery report (bounce)';
-  const returnPath = header(parsed, 'return-path').trim();
-  if (/^<?\s*>?$/.test(returnPath) && has('return-path')) return 'an empty Return-Path (bounce)';
+  if (isDeliveryReport(parsed)) return 'a delivery report (bounce)';
+  if (hasNullReturnPath(parsed)) return 'an empty Return-Path (bounce)';
   const from = addresses(parsed.from)[0] ?? '';
   if (/^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/i.test(from)) return `sent by ${from}`;
   if (ownAddresses.some((own) => own.toLowerCase() === from)) return 'sent by this team';
@@ -288,7 +294,7 @@ export async function parseMessage(input: Buffer, options: ParseOptions & { ownA
   if (!parsed) {
     return {
       messageId: null, inReplyTo: null, references: [], subject: '(unparseable message)', from: null, to: [], cc: [], date: null,
-      text: storable(raw.subarray(0, 100_000).toString('utf8')), html: null, attachments: [], loopSignal: null,
+      text: storable(raw.subarray(0, 100_000).toString('utf8')), html: null, attachments: [], loopSignal: null, bounce: false,
       encryption: 'none', signature: NOT_SIGNED, notes, bodyHash,
     };
   }
@@ -309,6 +315,7 @@ export async function parseMessage(input: Buffer, options: ParseOptions & { ownA
     html: content.html === null ? null : storable(content.html),
     attachments: content.attachments,
     loopSignal: loopSignalOf(parsed, options.ownAddresses),
+    bounce: isDeliveryReport(parsed) || hasNullReturnPath(parsed),
     encryption: content.encryption,
     signature: content.signature,
     notes,
