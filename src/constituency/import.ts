@@ -9,6 +9,7 @@ import { parse as parseCsv } from 'csv-parse/sync';
 import type { Kysely, Transaction } from 'kysely';
 import { ValidationError, type FieldIssue } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
+import { transactionOrDryRun } from '../db/transaction.js';
 import { checkOrganisation, insertOrganisation, replaceOrganisation, type CheckedOrganisation } from './organisations.js';
 import type { OrganisationInput } from './schema.js';
 
@@ -194,15 +195,7 @@ export async function importConstituency(db: Kysely<Schema>, actor: string, text
         report.created.push(input.name);
       }
     }
-    if (options.dryRun) throw new DryRun();
   };
-  try {
-    await db.transaction().execute(apply);
-  } catch (error) {
-    if (!(error instanceof DryRun)) throw error;
-  }
+  await transactionOrDryRun(db, Boolean(options.dryRun), apply);
   return report;
 }
-
-/** Rolls a dry run's transaction back after it has shown what it would do. */
-class DryRun extends Error {}

@@ -16,6 +16,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { csvDocument } from '../core/csv.js';
 import { formatTlp, mayReceive, mostRestrictive, type TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
+import { transactionOrDryRun } from '../db/transaction.js';
 import type { Language } from '../constituency/schema.js';
 import type { IntakeSettings } from '../intake/ingest.js';
 import { queueMail } from '../mail/outbox.js';
@@ -143,8 +144,6 @@ async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, option
   return preview;
 }
 
-class DryRun extends Error {}
-
 /** Builds (or, in a dry run, previews) every notification that is due. */
 export async function dispatchNotifications(db: Kysely<Schema>, options: DispatchOptions): Promise<NotificationPreview[]> {
   const now = options.now ?? new Date();
@@ -153,13 +152,9 @@ export async function dispatchNotifications(db: Kysely<Schema>, options: Dispatc
   const previews: NotificationPreview[] = [];
   for (const group of await dueGroups(db, now, options.feed)) {
     try {
-      await db.transaction().execute(async (trx) => {
-        // Another worker may have taken the group since it was listed: re-check under the unique key.
-        previews.push(await notifyGroup(trx, group, now, options, team?.id ?? 'team', publicUrl));
-        if (options.dryRun) throw new DryRun();
-      });
+      // Another worker may have taken the group since it was listed: the unique key refuses it.
+      previews.push(await transactionOrDryRun(db, Boolean(options.dryRun), (trx) => notifyGroup(trx, group, now, options, team?.id ?? 'team', publicUrl)));
     } catch (error) {
-      if (error instanceof DryRun) continue;
       if ((error as { code?: string }).code === '23505') continue;
       throw error;
     }
