@@ -98,7 +98,7 @@ describe.runIf(serverUrl)('the vakt command on a PostgreSQL server [postgres]', 
   afterAll(() => drop());
 
   it('migrates, loads the demo, lists users and verifies the audit log', async () => {
-    expect(await runCli(['migrate'], env)).toMatchObject({ code: 0, stdout: 'applied: 0001_foundation, 0002_incident_loop, 0003_directory, 0004_constituency\n' });
+    expect(await runCli(['migrate'], env)).toMatchObject({ code: 0, stdout: 'applied: 0001_foundation, 0002_incident_loop, 0003_directory, 0004_constituency, 0005_event_storage\n' });
     expect((await runCli(['demo'], env)).code).toBe(0);
     expect((await runCli(['users', 'list'], env)).stdout).toMatch(/^admin@cert-stockholm\.demo\tadmin\tactive/m);
     expect((await runCli(['audit', 'verify'], env)).stdout).toMatch(/^audit log intact: 38 entries/);

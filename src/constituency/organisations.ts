@@ -202,6 +202,8 @@ export async function deleteOrganisation(db: Kysely<Schema>, actor: string, id: 
     if (Number(used.rows[0]?.n ?? 0) > 0) throw new VaktError('conflict', `"${row.name}" still has sub-organisations, users, reports, incident participants or notifications; move or remove them first`);
     // Its contacts' keys stay in the key store (other mail may need them), no longer tied to it.
     await trx.updateTable('pgp_keys').set({ organisation_id: null }).where('organisation_id', '=', id).execute();
+    // Its feed events stay, unowned (events have no foreign keys: see migration 0005).
+    await trx.updateTable('events').set({ organisation_id: null }).where('organisation_id', '=', id).execute();
     await trx.deleteFrom('organisations').where('id', '=', id).execute();
     await bumpGeneration(trx);
     await appendAudit(trx, { actor, action: 'organisation.delete', objectType: 'organisation', objectId: id, before: { name: row.name } });

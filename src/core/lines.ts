@@ -26,16 +26,31 @@ export function decodeLine(bytes: Buffer): string {
   }
 }
 
-export async function* lines(stream: AsyncIterable<Buffer | string>, maxLineBytes = 1024 * 1024): AsyncGenerator<Line> {
+/**
+ * The lines of a byte stream a chunk at a time (a line split across chunks comes with the chunk
+ * that ends it). The complete lines of a chunk are decoded at once and split, not one by one: a
+ * decoder call and an awaited step per line cost a fifth of a feed run.
+ */
+export async function* lineChunks(stream: AsyncIterable<Buffer | string>, maxLineBytes = 1024 * 1024): AsyncGenerator<Line[]> {
   let pending: Buffer[] = [];
   let pendingBytes = 0;
   let tooLong = false;
   let number = 0;
-  const finish = (part: Buffer): Line => {
+  /** A line from its text, and its length in bytes when known (else it is the UTF-8 length). */
+  const line = (text: string, bytes?: number): Line => {
     number++;
-    if (pendingBytes + part.length > maxLineBytes) tooLong = true;
-    const bytes = pending.length === 0 ? part : Buffer.concat([...pending, part]);
-    const result: Line = tooLong ? { number, text: '', tooLong: true } : { number, text: decodeLine(bytes).replace(/\r$/, '') };
+    const long = bytes !== undefined ? bytes > maxLineBytes : text.length > maxLineBytes || (text.length * 3 > maxLineBytes && Buffer.byteLength(text) > maxLineBytes);
+    return long ? { number, text: '', tooLong: true } : { number, text: text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text };
+  };
+  const finish = (part: Buffer): Line => {
+    let result: Line;
+    if (tooLong || pendingBytes + part.length > maxLineBytes) {
+      number++;
+      result = { number, text: '', tooLong: true };
+    } else {
+      // Its length in bytes was checked just above.
+      result = line(decodeLine(pending.length === 0 ? part : Buffer.concat([...pending, part])), 0);
+    }
     pending = [];
     pendingBytes = 0;
     tooLong = false;
@@ -43,10 +58,28 @@ export async function* lines(stream: AsyncIterable<Buffer | string>, maxLineByte
   };
   for await (const chunk of stream) {
     const buffer = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+    const out: Line[] = [];
+    const first = buffer.indexOf(10);
     let start = 0;
-    for (let nl = buffer.indexOf(10, start); nl >= 0; nl = buffer.indexOf(10, start)) {
-      yield finish(tooLong ? Buffer.alloc(0) : buffer.subarray(start, nl));
-      start = nl + 1;
+    if (first >= 0) {
+      out.push(finish(tooLong ? Buffer.alloc(0) : buffer.subarray(0, first)));
+      const last = buffer.lastIndexOf(10);
+      if (last > first) {
+        const body = buffer.subarray(first + 1, last);
+        let text: string | undefined;
+        try {
+          text = decoder.decode(body);
+        } catch {
+          // Some line is not UTF-8: each line is decoded on its own (and read as Latin-1 if need be).
+          for (let from = 0, nl = body.indexOf(10); from <= body.length; from = nl + 1, nl = body.indexOf(10, from)) {
+            const bytes = body.subarray(from, nl < 0 ? body.length : nl);
+            out.push(line(decodeLine(bytes), bytes.length));
+            if (nl < 0) break;
+          }
+        }
+        if (text !== undefined) for (const part of text.split('\n')) out.push(line(part));
+      }
+      start = last + 1;
     }
     const rest = buffer.subarray(start);
     if (!tooLong && pendingBytes + rest.length > maxLineBytes) {
@@ -58,8 +91,13 @@ export async function* lines(stream: AsyncIterable<Buffer | string>, maxLineByte
       pending.push(Buffer.from(rest));
       pendingBytes += rest.length;
     }
+    if (out.length > 0) yield out;
   }
-  if (pendingBytes > 0 || tooLong) yield finish(Buffer.alloc(0));
+  if (pendingBytes > 0 || tooLong) yield [finish(Buffer.alloc(0))];
+}
+
+export async function* lines(stream: AsyncIterable<Buffer | string>, maxLineBytes = 1024 * 1024): AsyncGenerator<Line> {
+  for await (const chunk of lineChunks(stream, maxLineBytes)) yield* chunk;
 }
 
 /** A file as a byte stream, gunzipped when it is gzip (by its magic number, not its name). */

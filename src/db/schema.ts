@@ -129,6 +129,19 @@ export interface FeedRunsTable {
   by_organisation: ColumnType<unknown, string | undefined, string>;
   error: string | null;
   started_by: string;
+  /** A CSV feed's header: the names of the fields of its events' raw lines. */
+  columns: ColumnType<string[] | null, string[] | undefined, string[]>;
+  heartbeat_at: Generated<Date>;
+}
+
+/** The events one run stored for one organisation, and the notification that took them. */
+export interface RunOrganisationsTable {
+  run_id: string;
+  organisation_id: string;
+  feed_id: string | null;
+  events: number;
+  finished_at: Timestamp;
+  notification_id: string | null;
 }
 
 export interface EventsTable {
@@ -148,8 +161,8 @@ export interface EventsTable {
   tlp: string;
   dedup_key: ColumnType<string, number | string, number | string>;
   dedup_bucket: ColumnType<string, number | string, number | string>;
-  raw: Json;
-  notification_id: string | null;
+  /** The row as received: a CSV line (its run has the header) or a JSON object. */
+  raw: string;
   created_at: CreatedAt;
 }
 
@@ -579,6 +592,7 @@ export interface Schema {
   feeds: FeedsTable;
   feed_runs: FeedRunsTable;
   events: EventsTable;
+  run_organisations: RunOrganisationsTable;
   notifications: NotificationsTable;
   notification_feedback: NotificationFeedbackTable;
   incident_organisations: IncidentOrganisationsTable;

@@ -43,3 +43,18 @@ export function splitCsvLine(line: string, delimiter = ','): CsvLine {
     }
   }
 }
+
+/**
+ * An event's raw row as one JSON object: a CSV line by the header of its run (empty fields left
+ * out), or a JSON line as it came.
+ */
+export function rawAsJson(raw: string, columns: readonly string[] | null): string {
+  if (!columns) return raw;
+  const split = splitCsvLine(raw);
+  if (!split.ok) return JSON.stringify({ line: raw });
+  const object: Record<string, string> = {};
+  split.fields.forEach((value, i) => {
+    if (value !== '') object[columns[i] ?? `field${i + 1}`] = value;
+  });
+  return JSON.stringify(object);
+}

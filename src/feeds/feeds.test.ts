@@ -9,7 +9,7 @@ import { describeEachEngine } from '../../test/helpers/database.js';
 import { mail, testSettings } from '../../test/helpers/mail.js';
 import { makeKey, type TestKey } from '../../test/helpers/pgp.js';
 import { startSmtpPeer, type SmtpPeer } from '../../test/helpers/smtp.js';
-import { createOrganisation } from '../constituency/organisations.js';
+import { createOrganisation, deleteOrganisation } from '../constituency/organisations.js';
 import { lines as readLines } from '../core/lines.js';
 import { ingestMail } from '../intake/ingest.js';
 import { deliverQueued, smtpTransport } from '../mail/outbox.js';
@@ -132,12 +132,12 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
   it('reports bad rows with their line numbers and goes on; refuses a file that is no known report', async () => {
     const header = '"timestamp","ip","port","hostname","tag","asn","geo"';
     const run = await ingestFeed(get().db, { ...adHoc, name: 'bad-rows' }, {
-      stream: text([header, '"2026-11-20 01:00:00","198.123.245.50",3389,,"rdp",64500,"SE"', '"2026-11-20 01:00:00","198.123.245.51",3389,,"rdp",64500,"SE","extra"', '"not a time","198.123.245.52",3389,,"rdp",1,"SE"', '"2026-11-20 01:00:00","999.1.1.1",3389,,"rdp",1,"SE"', `"2026-11-20 01:00:00","198.123.245.53",3389,,"${'x'.repeat(3000)}",1,"SE"`, '"2026-11-20 01:00:00","198.123.245.54",70000,,"rdp",1,"SE"', '"2026-11-20 01:00:00,"198.123.245.55",3389,,"rdp",1,"SE"', '', '"2026-11-20 01:00:00","198.123.245.56",3389,,"rdp",64500,"SE"']),
+      stream: text([header, '"2026-11-20 01:00:00","198.123.245.50",3389,,"rdp",64500,"SE"', '"2026-11-20 01:00:00","198.123.245.51",3389,,"rdp",64500,"SE","extra"', '"not a time","198.123.245.52",3389,,"rdp",1,"SE"', '"2026-11-20 01:00:00","999.1.1.1",3389,,"rdp",1,"SE"', `"2026-11-20 01:00:00","198.123.245.53",3389,,"${'x'.repeat(3000)}",1,"SE"`, '"2026-11-20 01:00:00","198.123.245.54",70000,,"rdp",1,"SE"', '"2026-11-20 01:00:00,"198.123.245.55",3389,,"rdp",1,"SE"', '', '"2026-11-20 01:00:00","198.123.245.56",3389,,"rdp",64500,"SE"', '"2026-11-20 01:00:00","198.123.245.57",3389,,"rd\u0000p",1,"SE"', '"2026-11-20 01:00:00","198.123.245.58",3389,,"rdp\u001e",1,"SE"']),
       source: 'scan_rdp.csv',
       actor: 'system:test',
       maxLineBytes: 1000,
     });
-    expect(run).toMatchObject({ status: 'ok', events: 2, malformed: 6 });
+    expect(run).toMatchObject({ status: 'ok', events: 2, malformed: 8 });
     expect(run.badRows).toEqual([
       { line: 3, reason: '8 fields where the header has 7' },
       { line: 4, reason: '"not a time" is not a time' },
@@ -145,10 +145,12 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
       { line: 6, reason: 'line too long' },
       { line: 7, reason: '"70000" is not a port' },
       { line: 8, reason: 'text after a closing quote in field 1' },
+      { line: 11, reason: 'a control character in the row' },
+      { line: 12, reason: 'a control character in the row' },
     ]);
     const stored = await get().db.selectFrom('feed_runs').select(['status', 'malformed', 'bad_rows']).where('id', '=', run.runId).executeTakeFirstOrThrow();
-    expect(stored).toMatchObject({ status: 'ok', malformed: '6' });
-    expect((stored.bad_rows as unknown[]).length).toBe(6);
+    expect(stored).toMatchObject({ status: 'ok', malformed: '8' });
+    expect((stored.bad_rows as unknown[]).length).toBe(8);
 
     await expect(ingestFeed(get().db, { ...adHoc, name: 'wrong-columns' }, { stream: text(['when,who,what', '1,2,3']), source: 'upload.csv', actor: 'system:test' })).rejects.toThrow(/not a Shadowserver report/);
     await expect(ingestFeed(get().db, { ...adHoc, name: 'empty' }, { stream: text(['']), source: 'empty.csv', actor: 'system:test' })).rejects.toThrow(/empty/);
@@ -214,6 +216,8 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
     const csv = parsed.attachments.find((a) => a.filename?.endsWith('.csv'))!.content.toString();
     expect(csv.split('\r\n')[0]).toBe('time,source_ip,source_port,asn,geo,protocol,rsit_class,rsit_type,identifier,details');
     expect(csv).toContain('198.123.245.178');
+    // The raw row, kept as the line it came as, goes out as an object by the report's header.
+    expect(csv).toContain('""ip"":""198.123.245.178""');
     const encrypted = smtp.received.find((m) => m.to.includes('soc@hosting.example.se'))!.raw.toString();
     expect(encrypted).toContain('multipart/encrypted');
     expect(encrypted).not.toContain('198.123.245.178');
@@ -239,6 +243,42 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
     const figures = (await analyst.request({ method: 'GET', url: '/api/notifications/feedback' })).json<{ byFeed: Array<Record<string, unknown>>; byOrganisation: Array<Record<string, unknown>> }>();
     expect(figures.byFeed).toEqual([expect.objectContaining({ name: 'shadowserver-daily', notifications: 3, falsePositive: 1, useful: 0, comments: 1 })]);
     expect(figures.byOrganisation.find((o) => o.name === 'Example Hosting')).toMatchObject({ notifications: 1, events: 3, falsePositive: 1 });
+  });
+
+  it('stores each event once when two runs of one file go at once', async () => {
+    const csv = readFileSync(sample('scan_rdp.csv'), 'utf8').replaceAll('2019-09-04', '2026-10-01');
+    const runs = await Promise.all([1, 2, 3].map(() => ingestFeed(get().db, { ...adHoc, name: 'rdp-racing' }, { stream: text([csv]), source: 'scan_rdp.csv', actor: 'system:test', batchSize: 1 })));
+    expect(runs.map((r) => r.status)).toEqual(['ok', 'ok', 'ok']);
+    expect(runs.reduce((n, r) => n + r.events, 0)).toBe(2);
+    expect(runs.reduce((n, r) => n + r.duplicates, 0)).toBe(4);
+  });
+
+  it('closes a run whose process died, and notifies what it had stored', async () => {
+    const db = get().db;
+    const feed = await saveFeed(db, 'system:test', { name: 'rdp-crashed', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'AMBER', notify: 'immediately' });
+    const csv = readFileSync(sample('scan_rdp.csv'), 'utf8').replaceAll('2019-09-04', '2026-09-01');
+    const run = await ingestFeed(db, feed, { stream: text([csv]), source: 'scan_rdp.csv', actor: 'system:test' });
+    // As a run looks when its process was killed after storing its events: running, no progress since.
+    await db.deleteFrom('run_organisations').where('run_id', '=', run.runId).execute();
+    await db.updateTable('feed_runs').set({ status: 'running', finished_at: null, heartbeat_at: new Date(Date.now() - 11 * 60_000) }).where('id', '=', run.runId).execute();
+    const settings = testSettings({}, teamKey.teamKey);
+    const sent = await dispatchNotifications(db, { settings, feed: 'rdp-crashed' });
+    expect(sent.map((n) => [n.organisation, n.events])).toEqual([['Example Hosting', 2]]);
+    const closed = await db.selectFrom('feed_runs').select(['status', 'error']).where('id', '=', run.runId).executeTakeFirstOrThrow();
+    expect(closed).toEqual({ status: 'failed', error: 'interrupted: no progress for 10 minutes' });
+    // A run still making progress is left alone.
+    await db.updateTable('feed_runs').set({ status: 'running', heartbeat_at: new Date() }).where('id', '=', run.runId).execute();
+    expect(await dispatchNotifications(db, { settings, feed: 'rdp-crashed' })).toEqual([]);
+    expect((await db.selectFrom('feed_runs').select('status').where('id', '=', run.runId).executeTakeFirstOrThrow()).status).toBe('running');
+  });
+
+  it('leaves the events of a deleted organisation unowned', async () => {
+    const db = get().db;
+    const org = await createOrganisation(db, 'system:test', { name: 'Short-lived AB', netblocks: [{ prefix: '203.0.113.0/24' }] });
+    const run = await ingestFeed(db, { ...adHoc, name: 'short-lived' }, { stream: text(['"timestamp","ip","port","hostname","tag","asn","geo"', '"2026-11-20 01:00:00","203.0.113.7",3389,,"rdp",64500,"SE"']), source: 'scan_rdp.csv', actor: 'system:test' });
+    expect(run.byOrganisation).toEqual({ [org.id]: 1 });
+    await deleteOrganisation(db, 'system:test', org.id);
+    expect(await db.selectFrom('events').select('organisation_id').where('run_id', '=', run.runId).execute()).toEqual([{ organisation_id: null }]);
   });
 
   it('runs an uploaded file through the API and notifies at once when the feed says so', async () => {

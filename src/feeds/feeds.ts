@@ -188,6 +188,8 @@ export async function deleteFeed(db: Kysely<Schema>, actor: string, name: string
     if (!row) throw notFound(`feed ${name}`);
     const notified = await trx.selectFrom('notifications').select('id').where('feed_id', '=', row.id).executeTakeFirst();
     if (notified) throw new VaktError('conflict', `feed ${name} has sent notifications; disable it instead (enabled: false)`);
+    // Its runs and events stay, no longer tied to it (events have no foreign keys: see migration 0005).
+    await trx.updateTable('events').set({ feed_id: null }).where('feed_id', '=', row.id).execute();
     await trx.deleteFrom('feeds').where('id', '=', row.id).execute();
     await appendAudit(trx, { actor, action: 'feed.delete', objectType: 'feed', objectId: name });
   });

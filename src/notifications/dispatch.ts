@@ -21,6 +21,8 @@ import type { Language } from '../constituency/schema.js';
 import type { IntakeSettings } from '../intake/ingest.js';
 import { queueMail } from '../mail/outbox.js';
 import { getProfile } from '../profile/service.js';
+import { rawAsJson } from '../feeds/csv-line.js';
+import { closeInterruptedRuns } from '../feeds/pipeline.js';
 import { notificationBody, notificationSubject, type NotificationText } from './templates.js';
 
 /** At most this many events go into one attachment; the text says when there were more. */
@@ -56,40 +58,47 @@ interface Group {
   feed_id: string;
   notify: string;
   bucket: Date | null;
-  first_created: Date;
-  last_created: Date;
-  n: string;
+  first_finished: Date;
+  last_finished: Date;
 }
 
-/** Pending events by organisation, feed and period; only periods that have ended. */
+/**
+ * What ended runs stored and no notification has taken, by organisation, feed and period (of the
+ * runs' ends); only periods that have ended.
+ */
 async function dueGroups(db: Kysely<Schema> | Transaction<Schema>, now: Date, feed?: string): Promise<Group[]> {
   const result = await sql<Group>`
-    select e.organisation_id, e.feed_id, f.notify,
-      case f.notify when 'hourly' then date_trunc('hour', e.created_at at time zone 'UTC') at time zone 'UTC'
-                    when 'daily' then date_trunc('day', e.created_at at time zone 'UTC') at time zone 'UTC' end as bucket,
-      min(e.created_at) as first_created, max(e.created_at) as last_created, count(*) as n
-    from events e join feeds f on f.id = e.feed_id
-    where e.notification_id is null and e.organisation_id is not null and f.notify <> 'never' and f.enabled
+    select ro.organisation_id, ro.feed_id, f.notify,
+      case f.notify when 'hourly' then date_trunc('hour', ro.finished_at at time zone 'UTC') at time zone 'UTC'
+                    when 'daily' then date_trunc('day', ro.finished_at at time zone 'UTC') at time zone 'UTC' end as bucket,
+      min(ro.finished_at) as first_finished, max(ro.finished_at) as last_finished
+    from run_organisations ro join feeds f on f.id = ro.feed_id
+    where ro.notification_id is null and f.notify <> 'never' and f.enabled
       ${feed ? sql`and f.name = ${feed}` : sql``}
     group by 1, 2, 3, 4 order by 4 nulls first, 1, 2`.execute(db);
   return result.rows.filter((g) => g.notify === 'immediately' || new Date(g.bucket!).getTime() + PERIOD_MS[g.notify as keyof typeof PERIOD_MS] <= now.getTime());
 }
 
 function period(g: Group, now: Date): { start: Date; end: Date } {
-  if (g.notify === 'immediately') return { start: new Date(g.first_created), end: now };
+  if (g.notify === 'immediately') return { start: new Date(g.first_finished), end: now };
   const start = new Date(g.bucket!);
   return { start, end: new Date(start.getTime() + PERIOD_MS[g.notify as keyof typeof PERIOD_MS]) };
 }
 
 const CSV_HEADER = ['time', 'source_ip', 'source_port', 'asn', 'geo', 'protocol', 'rsit_class', 'rsit_type', 'identifier', 'details'];
 
-async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, options: DispatchOptions, teamId: string, publicUrl: string): Promise<NotificationPreview> {
+async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, options: DispatchOptions, teamId: string, publicUrl: string): Promise<NotificationPreview | undefined> {
   const { start, end } = period(g, now);
   const org = await trx.selectFrom('organisations').select(['id', 'name', 'tlp_clearance']).where('id', '=', g.organisation_id).executeTakeFirstOrThrow();
   const feed = await trx.selectFrom('feeds').select(['id', 'name', 'description', 'tlp']).where('id', '=', g.feed_id).executeTakeFirstOrThrow();
-  const inPeriod = g.notify === 'immediately' ? sql<boolean>`created_at <= ${new Date(g.last_created)}` : sql<boolean>`created_at >= ${start} and created_at < ${end}`;
-  const pending = sql<boolean>`notification_id is null and organisation_id = ${org.id} and feed_id = ${feed.id} and ${inPeriod}`;
-  const labels = await trx.selectFrom('events').select('tlp').distinct().where(pending).execute();
+  const inPeriod = g.notify === 'immediately' ? sql<boolean>`finished_at <= ${new Date(g.last_finished)}` : sql<boolean>`finished_at >= ${start} and finished_at < ${end}`;
+  const runs = await trx.selectFrom('run_organisations').select(['run_id', 'events']).where(sql<boolean>`notification_id is null and organisation_id = ${org.id} and feed_id = ${feed.id} and ${inPeriod}`).execute();
+  // Another worker took them since the group was listed.
+  if (runs.length === 0) return undefined;
+  const runIds = runs.map((r) => r.run_id);
+  const total = runs.reduce((sum, r) => sum + r.events, 0);
+  const taken = sql<boolean>`e.organisation_id = ${org.id} and e.run_id = any(${runIds}::uuid[])`;
+  const labels = await trx.selectFrom('events as e').select('tlp').distinct().where(taken).execute();
   const tlp = labels.reduce<TlpLabel>((a, r) => mostRestrictive(a, r.tlp as TlpLabel), feed.tlp as TlpLabel);
   const contacts = await trx.selectFrom('org_contacts').select(['email', 'language']).where('organisation_id', '=', org.id).where('notify', '=', true).orderBy('email').execute();
   const decision = mayReceive({ tlp, ownerOrganisationId: teamId }, { relation: 'client', organisationId: org.id, clearance: org.tlp_clearance as TlpLabel });
@@ -97,21 +106,22 @@ async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, option
   const token = randomBytes(24).toString('base64url');
   const row = await trx
     .insertInto('notifications')
-    .values({ organisation_id: org.id, feed_id: feed.id, period_start: start, period_end: end, event_count: Number(g.n), tlp, recipients: reason ? [] : contacts.map((c) => c.email), status: reason ? 'withheld' : 'queued', reason: reason ?? null, feedback_token: token })
+    .values({ organisation_id: org.id, feed_id: feed.id, period_start: start, period_end: end, event_count: total, tlp, recipients: reason ? [] : contacts.map((c) => c.email), status: reason ? 'withheld' : 'queued', reason: reason ?? null, feedback_token: token })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.updateTable('events').set({ notification_id: row.id }).where(pending).execute();
-  const preview: NotificationPreview = { id: row.id, organisationId: org.id, organisation: org.name, feed: feed.name, periodStart: start.toISOString(), periodEnd: end.toISOString(), events: Number(g.n), tlp, status: reason ? 'withheld' : 'queued', ...(reason ? { reason } : {}), mails: [], attachmentRows: 0 };
+  await trx.updateTable('run_organisations').set({ notification_id: row.id }).where('organisation_id', '=', org.id).where('run_id', 'in', runIds).execute();
+  const preview: NotificationPreview = { id: row.id, organisationId: org.id, organisation: org.name, feed: feed.name, periodStart: start.toISOString(), periodEnd: end.toISOString(), events: total, tlp, status: reason ? 'withheld' : 'queued', ...(reason ? { reason } : {}), mails: [], attachmentRows: 0 };
   if (!reason) {
     const events = await trx
-      .selectFrom('events')
-      .select(['time', 'source_ip', 'source_port', 'asn', 'geo', 'protocol', 'rsit_class', 'rsit_type', 'identifier', 'raw'])
-      .where('notification_id', '=', row.id)
-      .orderBy('time')
+      .selectFrom('events as e')
+      .innerJoin('feed_runs as r', 'r.id', 'e.run_id')
+      .select(['e.time', 'e.source_ip', 'e.source_port', 'e.asn', 'e.geo', 'e.protocol', 'e.rsit_class', 'e.rsit_type', 'e.identifier', 'e.raw', 'r.columns'])
+      .where(taken)
+      .orderBy('e.time')
       .limit(MAX_ATTACHED_EVENTS)
       .execute();
-    const counts = await trx.selectFrom('events').select(['identifier', sql<string>`count(*)`.as('n')]).where('notification_id', '=', row.id).groupBy('identifier').orderBy(sql`count(*)`, 'desc').execute();
-    const csv = csvDocument(CSV_HEADER, events.map((e) => [new Date(e.time).toISOString(), e.source_ip, e.source_port, e.asn, e.geo, e.protocol, e.rsit_class, e.rsit_type, e.identifier, JSON.stringify(e.raw)]));
+    const counts = await trx.selectFrom('events as e').select(['identifier', sql<string>`count(*)`.as('n')]).where(taken).groupBy('identifier').orderBy(sql`count(*)`, 'desc').execute();
+    const csv = csvDocument(CSV_HEADER, events.map((e) => [new Date(e.time).toISOString(), e.source_ip, e.source_port, e.asn, e.geo, e.protocol, e.rsit_class, e.rsit_type, e.identifier, rawAsJson(e.raw, e.columns)]));
     preview.attachmentRows = events.length;
     const text: NotificationText = {
       teamName: options.settings.teamName,
@@ -121,7 +131,7 @@ async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, option
       feedDescription: feed.description,
       periodStart: start,
       periodEnd: end,
-      total: Number(g.n),
+      total,
       attached: events.length,
       byIdentifier: counts.map((c) => [c.identifier, Number(c.n)]),
       tlp: formatTlp(tlp),
@@ -140,7 +150,7 @@ async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, option
     }
     await trx.updateTable('notifications').set({ message_ids: messageIds }).where('id', '=', row.id).execute();
   }
-  await appendAudit(trx, { actor: ACTOR, action: reason ? 'notification.withhold' : 'notification.queue', objectType: 'notification', objectId: row.id, after: { organisation: org.name, feed: feed.name, events: Number(g.n), tlp, recipients: preview.mails.map((m) => m.to), reason: reason ?? null } });
+  await appendAudit(trx, { actor: ACTOR, action: reason ? 'notification.withhold' : 'notification.queue', objectType: 'notification', objectId: row.id, after: { organisation: org.name, feed: feed.name, events: total, tlp, recipients: preview.mails.map((m) => m.to), reason: reason ?? null } });
   return preview;
 }
 
@@ -150,10 +160,12 @@ export async function dispatchNotifications(db: Kysely<Schema>, options: Dispatc
   const team = await db.selectFrom('organisations').select('id').where('kind', '=', 'team').orderBy('created_at').executeTakeFirst();
   const publicUrl = ((await getProfile(db))?.profile.publicUrl ?? 'http://localhost:8080').replace(/\/$/, '');
   const previews: NotificationPreview[] = [];
+  if (!options.dryRun) await closeInterruptedRuns(db);
   for (const group of await dueGroups(db, now, options.feed)) {
     try {
       // Another worker may have taken the group since it was listed: the unique key refuses it.
-      previews.push(await transactionOrDryRun(db, Boolean(options.dryRun), (trx) => notifyGroup(trx, group, now, options, team?.id ?? 'team', publicUrl)));
+      const preview = await transactionOrDryRun(db, Boolean(options.dryRun), (trx) => notifyGroup(trx, group, now, options, team?.id ?? 'team', publicUrl));
+      if (preview) previews.push(preview);
     } catch (error) {
       if ((error as { code?: string }).code === '23505') continue;
       throw error;

@@ -3,6 +3,7 @@ import * as m0001 from './0001_foundation.js';
 import * as m0002 from './0002_incident_loop.js';
 import * as m0003 from './0003_directory.js';
 import * as m0004 from './0004_constituency.js';
+import * as m0005 from './0005_event_storage.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -10,4 +11,5 @@ export const migrations: Record<string, Migration> = {
   '0002_incident_loop': m0002,
   '0003_directory': m0003,
   '0004_constituency': m0004,
+  '0005_event_storage': m0005,
 };
