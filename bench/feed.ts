@@ -57,17 +57,28 @@ await onEachEngineInOwnProcess(
       from generate_series(0, ${ORGS - 1}::int) g join organisations o on o.name = 'Org ' || g`.execute(db);
     await sql`update constituency_state set generation = generation + 1`.execute(db);
     const rssBefore = Math.round(process.memoryUsage().rss / 1e6);
-    const times: StageTimes = { parse: 0, normalise: 0, route: 0, store: 0 };
+    // PostgreSQL shares this machine's two cores with the process feeding it, so one run can be
+    // off by a tenth either way: the median of three, each into an emptied table, is reported.
+    const repeats = engine === 'postgres' ? 3 : 1;
+    const runs: Array<{ seconds: number; times: StageTimes; summary: Awaited<ReturnType<typeof ingestFeed>> }> = [];
     const rss = peakRss();
-    const opened = await openMaybeGzip(file);
-    const start = performance.now();
-    const run = await ingestFeed(db, { id: null, name: 'bench', format: 'shadowserver', tlp: 'AMBER', dedupHours: 24 }, { stream: opened.stream, source: file, bytesRead: opened.bytesRead, totalBytes: opened.size, actor: 'bench', stageTimes: times });
-    const seconds = (performance.now() - start) / 1000;
+    for (let i = 0; i < repeats; i++) {
+      if (i > 0) await sql`truncate events, run_organisations`.execute(db);
+      const times: StageTimes = { parse: 0, normalise: 0, route: 0, store: 0 };
+      const opened = await openMaybeGzip(file);
+      const start = performance.now();
+      const summary = await ingestFeed(db, { id: null, name: 'bench', format: 'shadowserver', tlp: 'AMBER', dedupHours: 24 }, { stream: opened.stream, source: file, bytesRead: opened.bytesRead, totalBytes: opened.size, actor: 'bench', stageTimes: times });
+      runs.push({ seconds: (performance.now() - start) / 1000, times, summary });
+    }
     const peak = rss.stop();
+    const rateOf = (r: (typeof runs)[number]) => r.summary.rows / r.seconds;
+    runs.sort((a, b) => a.seconds - b.seconds);
+    const { seconds, times, summary: run } = runs[Math.floor(runs.length / 2)]!;
     const perStage = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')}/s`;
     const rate = run.rows / seconds;
-    console.log(`[${engine}] ${run.rows.toLocaleString('en')} rows → ${run.events.toLocaleString('en')} events (${run.unowned.toLocaleString('en')} of them unowned; ${run.duplicates.toLocaleString('en')} duplicates, ${run.malformed} malformed) in ${seconds.toFixed(1)} s: ${Math.round(rate).toLocaleString('en')} rows/s end to end`);
-    console.log(`[${engine}] per stage: parse ${perStage(times.parse)}, normalise ${perStage(times.normalise)}, route ${perStage(times.route)}, de-duplicate + aggregate + store ${perStage(times.store)} (two batches in flight)`);
+    const spread = repeats > 1 ? ` (median of ${repeats} runs: ${runs.map((r) => Math.round(rateOf(r)).toLocaleString('en')).join(', ')})` : '';
+    console.log(`[${engine}] ${run.rows.toLocaleString('en')} rows → ${run.events.toLocaleString('en')} events (${run.unowned.toLocaleString('en')} of them unowned; ${run.duplicates.toLocaleString('en')} duplicates, ${run.malformed} malformed) in ${seconds.toFixed(1)} s: ${Math.round(rate).toLocaleString('en')} rows/s end to end${spread}`);
+    console.log(`[${engine}] per stage: parse ${perStage(times.parse)}, normalise ${perStage(times.normalise)}, route ${perStage(times.route)}, de-duplicate + aggregate + store ${perStage(times.store)} (per lane; two lanes store while the next rows are read)`);
     console.log(`[${engine}] RSS ${rssBefore} MB before the run, peak ${peak} MB (target < 500 MB: ${peak < 500 ? 'met' : 'NOT met'})${engine === 'postgres' ? `; target ≥ 100,000 events/s: ${rate >= 100_000 ? 'met' : 'NOT met'}` : ''}`);
   },
 );

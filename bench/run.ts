@@ -11,5 +11,5 @@ if (unknown.length > 0) {
 }
 for (const name of wanted.length > 0 ? wanted : ALL) {
   console.log(`\n== ${name} ==`);
-  await import(`./${name}.ts`);
+  await import(`./${name}.js`);
 }

@@ -167,8 +167,9 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
       notify: 'never',
       mapping: { time: 'seen', timeFormat: 'epoch', sourceIp: 'src.ip', sourcePort: 'src.port', protocol: { value: 'tcp' }, rsitClass: { value: 'intrusion-attempts' }, rsitType: { value: 'brute-force' }, identifier: 'kind' },
     });
-    const run = await ingestFeed(get().db, feed, { stream: text(['{"seen": 1795000000, "src": {"ip": "10.20.1.2", "port": 22}, "kind": "ssh-brute"}', '{"seen": "soon", "src": {"ip": "10.20.1.3"}}', 'not json', '[1]', '{"seen": 1795000001, "src": {"ip": "2001:db8::1"}, "kind": "ssh-brute"}']), source: 'upload.jsonl', actor: 'system:test' });
-    expect(run).toMatchObject({ events: 2, unowned: 1, malformed: 3 });
+    const run = await ingestFeed(get().db, feed, { stream: text(['{"seen": 1795000000, "src": {"ip": "10.20.1.2", "port": 22}, "kind": "ssh-brute"}', '{"seen": "soon", "src": {"ip": "10.20.1.3"}}', 'not json', '[1]', '{"seen": 1795000001, "src": {"ip": "2001:db8::1"}, "kind": "ssh-brute"}', '{"seen": 1795000002, "src": {"ip": "10.20.1.4"}, "kind": "ssh\\u001ebrute"}']), source: 'upload.jsonl', actor: 'system:test' });
+    expect(run).toMatchObject({ events: 2, unowned: 1, malformed: 4 });
+    expect(run.badRows.at(-1)).toEqual({ line: 6, reason: 'a control character in a value' });
     expect(run.byOrganisation).toEqual({ [ids.water!]: 1 });
     await expect(saveFeed(get().db, 'system:test', { name: 'bad-mapping', format: 'csv', source: { kind: 'upload' }, tlp: 'AMBER', mapping: { time: 't', sourceIp: 'ip', rsitClass: { value: 'vulnerable' }, rsitType: { value: 'spam' } } })).rejects.toThrow(/not a type of vulnerable/);
     await expect(saveFeed(get().db, 'system:test', { name: 'bad-schedule', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'AMBER', schedule: 'every day' })).rejects.toThrow(/cron/);

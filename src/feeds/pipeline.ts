@@ -248,7 +248,9 @@ function jsonReader(feed: FeedSpec): Reader {
         return { reason: `not JSON: ${(error as Error).message.slice(0, 80)}` };
       }
       if (object === null || typeof object !== 'object' || Array.isArray(object)) return { reason: 'not a JSON object' };
-      return { fields: columns.map((c) => pathValue(object, c)) };
+      const fields = columns.map((c) => pathValue(object, c));
+      // The line itself has none (JSON escapes them), but a value may: "\u0000" is valid JSON.
+      return fields.some((f) => CONTROL.test(f)) ? { reason: 'a control character in a value' } : { fields };
     },
   };
 }

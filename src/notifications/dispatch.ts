@@ -92,8 +92,8 @@ async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, option
   const org = await trx.selectFrom('organisations').select(['id', 'name', 'tlp_clearance']).where('id', '=', g.organisation_id).executeTakeFirstOrThrow();
   const feed = await trx.selectFrom('feeds').select(['id', 'name', 'description', 'tlp']).where('id', '=', g.feed_id).executeTakeFirstOrThrow();
   const inPeriod = g.notify === 'immediately' ? sql<boolean>`finished_at <= ${new Date(g.last_finished)}` : sql<boolean>`finished_at >= ${start} and finished_at < ${end}`;
-  const runs = await trx.selectFrom('run_organisations').select(['run_id', 'events']).where(sql<boolean>`notification_id is null and organisation_id = ${org.id} and feed_id = ${feed.id} and ${inPeriod}`).execute();
-  // Another worker took them since the group was listed.
+  // Locked: a second worker waits, then finds them taken.
+  const runs = await trx.selectFrom('run_organisations').select(['run_id', 'events']).where(sql<boolean>`notification_id is null and organisation_id = ${org.id} and feed_id = ${feed.id} and ${inPeriod}`).forUpdate().execute();
   if (runs.length === 0) return undefined;
   const runIds = runs.map((r) => r.run_id);
   const total = runs.reduce((sum, r) => sum + r.events, 0);
