@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { hash64, keyAsBigint } from './dedup-key.js';
+import { hash64, type DedupKey } from './dedup-key.js';
+
+/** As PostgreSQL makes the key of the two halves: (hi << 32) | lo. */
+const keyAsBigint = (key: DedupKey) => (BigInt(key.hi) << 32n) | BigInt(key.lo);
 
 describe('the de-duplication key', () => {
   it('is stable and takes every character into account', () => {

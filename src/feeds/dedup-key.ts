@@ -31,8 +31,3 @@ export function hash64(text: string): DedupKey {
   h2 ^= h2 >>> 13;
   return { hi: h1 | 0, lo: h2 >>> 0 };
 }
-
-/** The key as PostgreSQL's bigint reads it. */
-export function keyAsBigint(key: DedupKey): bigint {
-  return (BigInt(key.hi) << 32n) | BigInt(key.lo);
-}
