@@ -31,15 +31,25 @@ export async function onEachEngine(body: (engine: 'pglite' | 'postgres', databas
   }
 }
 
-/** Samples resident memory while a task runs; returns the peak in MB. */
-export function peakRss(): { stop(): number } {
-  let peak = process.memoryUsage().rss;
-  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 50);
+/**
+ * Samples resident memory while a task runs; returns the peak in MB. `parts` says where it went at
+ * the peak: the JavaScript heap, and the ArrayBuffers (PGlite's WebAssembly memory is one).
+ */
+export function peakRss(): { stop(): number; parts(): string } {
+  let peak = process.memoryUsage();
+  const sample = () => {
+    const now = process.memoryUsage();
+    if (now.rss > peak.rss) peak = now;
+  };
+  const timer = setInterval(sample, 50);
+  const mb = (bytes: number) => Math.round(bytes / 1e6);
   return {
     stop() {
       clearInterval(timer);
-      return Math.round(Math.max(peak, process.memoryUsage().rss) / 1e6);
+      sample();
+      return mb(peak.rss);
     },
+    parts: () => `JavaScript heap ${mb(peak.heapTotal)} MB, ArrayBuffers ${mb(peak.arrayBuffers)} MB`,
   };
 }
 

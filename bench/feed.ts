@@ -79,6 +79,6 @@ await onEachEngineInOwnProcess(
     const spread = repeats > 1 ? ` (median of ${repeats} runs: ${runs.map((r) => Math.round(rateOf(r)).toLocaleString('en')).join(', ')})` : '';
     console.log(`[${engine}] ${run.rows.toLocaleString('en')} rows → ${run.events.toLocaleString('en')} events (${run.unowned.toLocaleString('en')} of them unowned; ${run.duplicates.toLocaleString('en')} duplicates, ${run.malformed} malformed) in ${seconds.toFixed(1)} s: ${Math.round(rate).toLocaleString('en')} rows/s end to end${spread}`);
     console.log(`[${engine}] per stage: parse ${perStage(times.parse)}, normalise ${perStage(times.normalise)}, route ${perStage(times.route)}, de-duplicate + aggregate + store ${perStage(times.store)} (per lane; two lanes store while the next rows are read)`);
-    console.log(`[${engine}] RSS ${rssBefore} MB before the run, peak ${peak} MB (target < 500 MB: ${peak < 500 ? 'met' : 'NOT met'})${engine === 'postgres' ? `; target ≥ 100,000 events/s: ${rate >= 100_000 ? 'met' : 'NOT met'}` : ''}`);
+    console.log(`[${engine}] RSS ${rssBefore} MB before the run, peak ${peak} MB (${rss.parts()}; target < 500 MB: ${peak < 500 ? 'met' : 'NOT met'})${engine === 'postgres' ? `; target ≥ 100,000 events/s: ${rate >= 100_000 ? 'met' : 'NOT met'}` : ''}`);
   },
 );

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { useApp, type Client } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { mail, testSettings } from '../../test/helpers/mail.js';
+import { loadProfileFixture } from '../../test/helpers/profiles.js';
 import { makeKey, type TestKey } from '../../test/helpers/pgp.js';
 import { startSmtpPeer, type SmtpPeer } from '../../test/helpers/smtp.js';
 import { createOrganisation, deleteOrganisation } from '../constituency/organisations.js';
@@ -14,6 +15,7 @@ import { lines as readLines } from '../core/lines.js';
 import { ingestMail } from '../intake/ingest.js';
 import { deliverQueued, smtpTransport } from '../mail/outbox.js';
 import { dispatchNotifications } from '../notifications/dispatch.js';
+import { saveProfile } from '../profile/service.js';
 import { listNotifications } from '../notifications/feedback.js';
 import { rpslObjects } from '../ripe/rpsl.js';
 import { splitCsvLine } from './csv-line.js';
@@ -296,6 +298,23 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
     const readOnly = await loginAs('read-only');
     expect((await readOnly.request({ method: 'POST', url: '/api/feeds/rdp-now/upload', headers: { 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(403);
     expect((await readOnly.request({ method: 'GET', url: '/api/notifications' })).statusCode).toBe(200);
+  });
+
+  it("notifies a day's events when the team's day has ended, in its time zone, on the day the clocks change", async () => {
+    const db = get().db;
+    await saveProfile(db, 'system:test', loadProfileFixture('cert-stockholm'));
+    try {
+      const feed = await saveFeed(db, 'system:test', { name: 'rdp-local-day', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'AMBER', notify: 'daily' });
+      const run = await runFile(db, feed, sample('scan_rdp.csv'), { actor: 'system:test' });
+      // Ended at 00:30 in Stockholm on 29 March 2026, the day summer time starts: 23 hours long.
+      await db.updateTable('run_organisations').set({ finished_at: new Date('2026-03-28T23:30:00Z') }).where('run_id', '=', run.runId).execute();
+      const settings = testSettings({}, teamKey.teamKey);
+      expect(await dispatchNotifications(db, { settings, feed: 'rdp-local-day', now: new Date('2026-03-29T21:59:59Z') })).toEqual([]);
+      const sent = await dispatchNotifications(db, { settings, feed: 'rdp-local-day', now: new Date('2026-03-29T22:00:00Z') });
+      expect(sent.map((n) => [n.organisation, n.periodStart, n.periodEnd])).toEqual([['Example Hosting', '2026-03-28T23:00:00.000Z', '2026-03-29T22:00:00.000Z']]);
+    } finally {
+      await db.deleteFrom('team_profile').execute();
+    }
   });
 });
 

@@ -27,7 +27,6 @@ import { notificationBody, notificationSubject, type NotificationText } from './
 
 /** At most this many events go into one attachment; the text says when there were more. */
 export const MAX_ATTACHED_EVENTS = 10_000;
-const PERIOD_MS = { hourly: 3_600_000, daily: 86_400_000 } as const;
 const ACTOR = 'system:notifications';
 
 export interface DispatchOptions {
@@ -58,31 +57,36 @@ interface Group {
   feed_id: string;
   notify: string;
   bucket: Date | null;
+  bucket_end: Date | null;
   first_finished: Date;
   last_finished: Date;
 }
 
 /**
  * What ended runs stored and no notification has taken, by organisation, feed and period (of the
- * runs' ends); only periods that have ended.
+ * runs' ends); only periods that have ended. A day is the team's day, in the profile's time zone
+ * (23 or 25 hours when the clocks change); an hour is an hour of UTC, since a local hour repeats
+ * when the clocks go back and two periods would share a start.
  */
-async function dueGroups(db: Kysely<Schema> | Transaction<Schema>, now: Date, feed?: string): Promise<Group[]> {
+async function dueGroups(db: Kysely<Schema> | Transaction<Schema>, now: Date, timeZone: string, feed?: string): Promise<Group[]> {
+  const local = sql`ro.finished_at at time zone ${timeZone}`;
   const result = await sql<Group>`
     select ro.organisation_id, ro.feed_id, f.notify,
       case f.notify when 'hourly' then date_trunc('hour', ro.finished_at at time zone 'UTC') at time zone 'UTC'
-                    when 'daily' then date_trunc('day', ro.finished_at at time zone 'UTC') at time zone 'UTC' end as bucket,
+                    when 'daily' then date_trunc('day', ${local}) at time zone ${timeZone} end as bucket,
+      case f.notify when 'hourly' then (date_trunc('hour', ro.finished_at at time zone 'UTC') + interval '1 hour') at time zone 'UTC'
+                    when 'daily' then (date_trunc('day', ${local}) + interval '1 day') at time zone ${timeZone} end as bucket_end,
       min(ro.finished_at) as first_finished, max(ro.finished_at) as last_finished
     from run_organisations ro join feeds f on f.id = ro.feed_id
     where ro.notification_id is null and f.notify <> 'never' and f.enabled
       ${feed ? sql`and f.name = ${feed}` : sql``}
-    group by 1, 2, 3, 4 order by 4 nulls first, 1, 2`.execute(db);
-  return result.rows.filter((g) => g.notify === 'immediately' || new Date(g.bucket!).getTime() + PERIOD_MS[g.notify as keyof typeof PERIOD_MS] <= now.getTime());
+    group by 1, 2, 3, 4, 5 order by 4 nulls first, 1, 2`.execute(db);
+  return result.rows.filter((g) => g.notify === 'immediately' || new Date(g.bucket_end!).getTime() <= now.getTime());
 }
 
 function period(g: Group, now: Date): { start: Date; end: Date } {
   if (g.notify === 'immediately') return { start: new Date(g.first_finished), end: now };
-  const start = new Date(g.bucket!);
-  return { start, end: new Date(start.getTime() + PERIOD_MS[g.notify as keyof typeof PERIOD_MS]) };
+  return { start: new Date(g.bucket!), end: new Date(g.bucket_end!) };
 }
 
 const CSV_HEADER = ['time', 'source_ip', 'source_port', 'asn', 'geo', 'protocol', 'rsit_class', 'rsit_type', 'identifier', 'details'];
@@ -158,10 +162,11 @@ async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, option
 export async function dispatchNotifications(db: Kysely<Schema>, options: DispatchOptions): Promise<NotificationPreview[]> {
   const now = options.now ?? new Date();
   const team = await db.selectFrom('organisations').select('id').where('kind', '=', 'team').orderBy('created_at').executeTakeFirst();
-  const publicUrl = ((await getProfile(db))?.profile.publicUrl ?? 'http://localhost:8080').replace(/\/$/, '');
+  const profile = (await getProfile(db))?.profile;
+  const publicUrl = (profile?.publicUrl ?? 'http://localhost:8080').replace(/\/$/, '');
   const previews: NotificationPreview[] = [];
   if (!options.dryRun) await closeInterruptedRuns(db);
-  for (const group of await dueGroups(db, now, options.feed)) {
+  for (const group of await dueGroups(db, now, profile?.timeZone ?? 'UTC', options.feed)) {
     try {
       // Another worker may have taken the group since it was listed: the unique key refuses it.
       const preview = await transactionOrDryRun(db, Boolean(options.dryRun), (trx) => notifyGroup(trx, group, now, options, team?.id ?? 'team', publicUrl));
