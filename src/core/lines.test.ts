@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { decodeLine, lines, lineChunks, type Line } from './lines.js';
+import { gzipSync } from 'node:zlib';
+import { decodeLine, gunzippedWhenGzip, lines, lineChunks, type Line } from './lines.js';
 
 /** What the lines of `bytes` are, one line at a time, as plainly as it can be said. */
 function reference(bytes: Buffer, maxLineBytes: number): Line[] {
@@ -30,6 +31,36 @@ function chunked(bytes: Buffer, cuts: number[]): Buffer[] {
 }
 
 const lineText = fc.oneof(fc.string({ maxLength: 30 }), fc.string({ unit: 'grapheme', maxLength: 12 }), fc.constantFrom('', '\r', 'å\r', '"a","b"'));
+
+async function bytesOf(stream: AsyncIterable<Buffer>): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  for await (const part of stream) parts.push(part);
+  return Buffer.concat(parts);
+}
+
+describe('gzip by its magic number', () => {
+  it('gunzips what is gzip and passes on what is not, however it is chunked', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.uint8Array({ maxLength: 3000 }), fc.boolean(), fc.array(fc.nat(), { maxLength: 12 }), async (data, compress, cuts) => {
+        const bytes = Buffer.from(data);
+        const sent = compress ? gzipSync(bytes) : bytes;
+        // Plain bytes that happen to begin as gzip does are not plain bytes for this test.
+        fc.pre(compress || !(bytes[0] === 0x1f && bytes[1] === 0x8b));
+        expect(await bytesOf(gunzippedWhenGzip(Readable.from(chunked(sent, cuts))))).toEqual(bytes);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('says so when gzip is broken, and lets a short stream through', async () => {
+    const lines = Array.from({ length: 2000 }, (_, i) => `"2026-11-20 03:00:${i % 60}","10.${i % 256}.${(i * 7) % 256}.${(i * 13) % 256}",${i * 31}`).join('\n');
+    const whole = gzipSync(Buffer.from(lines));
+    const broken = whole.subarray(0, whole.length >> 1);
+    await expect(bytesOf(gunzippedWhenGzip(Readable.from([broken])))).rejects.toThrow(/unexpected end of file/);
+    expect(await bytesOf(gunzippedWhenGzip(Readable.from([Buffer.from('a')])))).toEqual(Buffer.from('a'));
+    expect(await bytesOf(gunzippedWhenGzip(Readable.from([])))).toEqual(Buffer.alloc(0));
+  });
+});
 
 describe('lines of a byte stream', () => {
   it('are the same whatever the chunks: UTF-8 or Latin-1 per line, CR LF, empty lines, no final newline, over-long lines', async () => {

@@ -5,8 +5,8 @@
  * number) and skipped, so a corrupt file cannot exhaust memory.
  */
 import { createReadStream } from 'node:fs';
-import { open } from 'node:fs/promises';
-import type { Readable } from 'node:stream';
+import { stat } from 'node:fs/promises';
+import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 
 export interface Line {
@@ -100,21 +100,53 @@ export async function* lines(stream: AsyncIterable<Buffer | string>, maxLineByte
   for await (const chunk of lineChunks(stream, maxLineBytes)) yield* chunk;
 }
 
-/** A file as a byte stream, gunzipped when it is gzip (by its magic number, not its name). */
-export async function openMaybeGzip(file: string): Promise<{ stream: Readable; size: number; bytesRead: () => number }> {
-  const handle = await open(file, 'r');
-  let magic: Buffer;
-  let size: number;
+/**
+ * The bytes of a stream, gunzipped as they come when they begin as gzip does (its magic number,
+ * whatever the file name or content type says): files, uploads, downloads and mail attachments
+ * alike, and never a whole decompressed file in memory.
+ */
+export async function* gunzippedWhenGzip(source: AsyncIterable<Buffer | string>): AsyncGenerator<Buffer> {
+  const iterator = source[Symbol.asyncIterator]();
+  const read = async () => {
+    const next = await iterator.next();
+    return next.done ? undefined : typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
+  };
   try {
-    magic = Buffer.alloc(2);
-    await handle.read(magic, 0, 2, 0);
-    size = (await handle.stat()).size;
+    // The first two bytes decide (a stream may come a byte at a time).
+    let head: Buffer = Buffer.alloc(0);
+    while (head.length < 2) {
+      const chunk = await read();
+      if (!chunk) {
+        if (head.length > 0) yield head;
+        return;
+      }
+      head = Buffer.concat([head, chunk]);
+    }
+    const all = async function* () {
+      yield head;
+      for (let chunk = await read(); chunk; chunk = await read()) yield chunk;
+    };
+    if (head[0] !== 0x1f || head[1] !== 0x8b) {
+      yield* all();
+      return;
+    }
+    const input = Readable.from(all());
+    const gunzip = createGunzip();
+    input.on('error', (error) => gunzip.destroy(error));
+    try {
+      yield* input.pipe(gunzip);
+    } finally {
+      input.destroy();
+    }
   } finally {
-    await handle.close();
+    // A reader that stops early closes the source too (a file, a download).
+    await iterator.return?.();
   }
+}
+
+/** A file as a byte stream, gunzipped when it is gzip. */
+export async function openMaybeGzip(file: string): Promise<{ stream: AsyncIterable<Buffer>; size: number; bytesRead: () => number }> {
+  const { size } = await stat(file);
   const raw = createReadStream(file, { highWaterMark: 256 * 1024 });
-  if (magic[0] !== 0x1f || magic[1] !== 0x8b) return { stream: raw, size, bytesRead: () => raw.bytesRead };
-  const gunzip = createGunzip();
-  raw.on('error', (error) => gunzip.destroy(error));
-  return { stream: raw.pipe(gunzip), size, bytesRead: () => raw.bytesRead };
+  return { stream: gunzippedWhenGzip(raw), size, bytesRead: () => raw.bytesRead };
 }

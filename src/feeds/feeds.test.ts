@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { sql } from 'kysely';
 import { simpleParser } from 'mailparser';
 import fc from 'fast-check';
@@ -293,8 +294,13 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
     const body = upload.json<{ runs: Array<{ events: number; report: string }>; notifications: Array<{ organisation: string; status: string }> }>();
     expect(body.runs[0]).toMatchObject({ events: 2, report: 'scan_rdp' });
     expect(body.notifications).toEqual([expect.objectContaining({ organisation: 'Example Hosting', status: 'queued' })]);
+    // Gzip is known by its first bytes, whatever the name and content type say.
+    const gzipped = gzipSync(Buffer.from(csv.replaceAll('2026-11-01', '2026-11-05')));
+    const second = await analyst.request({ method: 'POST', url: '/api/feeds/rdp-now/upload?filename=report.csv', headers: { 'content-type': 'application/octet-stream' }, payload: gzipped });
+    expect(second.statusCode, second.body).toBe(200);
+    expect(second.json<{ runs: Array<{ events: number }> }>().runs[0]).toMatchObject({ events: 2 });
     const runs = (await analyst.request({ method: 'GET', url: '/api/feed-runs?feed=rdp-now' })).json<{ runs: Array<{ status: string }> }>().runs;
-    expect(runs.map((r) => r.status)).toEqual(['ok']);
+    expect(runs.map((r) => r.status)).toEqual(['ok', 'ok']);
     const readOnly = await loginAs('read-only');
     expect((await readOnly.request({ method: 'POST', url: '/api/feeds/rdp-now/upload', headers: { 'content-type': 'text/csv' }, payload: csv })).statusCode).toBe(403);
     expect((await readOnly.request({ method: 'GET', url: '/api/notifications' })).statusCode).toBe(200);

@@ -5,11 +5,11 @@
  * (mail scanners follow links), only the form's POST does.
  */
 import { Readable } from 'node:stream';
-import { createGunzip } from 'node:zlib';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
 import { VaktError } from '../core/errors.js';
+import { gunzippedWhenGzip } from '../core/lines.js';
 import { StringEnum } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { intakeSettings } from '../intake/settings.js';
@@ -83,9 +83,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const feed = await getFeed(db, request.params.name);
       const body = request.body as unknown;
       if (!(body instanceof Readable)) throw new VaktError('validation', 'send the file as the body with Content-Type text/csv, application/x-ndjson, application/gzip or application/octet-stream');
-      const gzip = request.headers['content-type'] === 'application/gzip' || /\.gz$/i.test(request.query.filename ?? '');
-      const stream = gzip ? body.pipe(createGunzip()) : body;
-      const summary = await ingestFeed(db, feed, { stream, source: `upload:${request.query.filename ?? 'file'}`, actor: actorOf(principal(request)) });
+      const summary = await ingestFeed(db, feed, { stream: gunzippedWhenGzip(body), source: `upload:${request.query.filename ?? 'file'}`, actor: actorOf(principal(request)) });
       return { runs: [summary], notifications: await notifyNow(feed) };
     },
   );

@@ -6,12 +6,11 @@
  */
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import { createGunzip, gunzipSync } from 'node:zlib';
 import { ImapFlow } from 'imapflow';
 import type { Kysely } from 'kysely';
 import { simpleParser } from 'mailparser';
 import { VaktError } from '../core/errors.js';
-import { openMaybeGzip } from '../core/lines.js';
+import { gunzippedWhenGzip, openMaybeGzip } from '../core/lines.js';
 import type { Schema } from '../db/schema.js';
 import type { Feed } from './feeds.js';
 import { ingestFeed, type IngestInput, type RunSummary } from './pipeline.js';
@@ -40,8 +39,7 @@ async function runUrl(db: Kysely<Schema>, feed: Feed, url: string, options: RunO
     throw new VaktError('not-found', `${url}: could not fetch (${error.message})`);
   });
   if (!response.ok || !response.body) throw new VaktError('not-found', `${url}: HTTP ${response.status}`);
-  let stream: Readable = Readable.fromWeb(response.body as WebReadableStream);
-  if (/gzip/i.test(response.headers.get('content-type') ?? '') || /\.gz(\?|$)/i.test(url)) stream = stream.pipe(createGunzip());
+  const stream = gunzippedWhenGzip(Readable.fromWeb(response.body as WebReadableStream));
   const length = Number(response.headers.get('content-length') ?? 0);
   return ingestFeed(db, feed, { stream, source: url, ...(length > 0 ? { totalBytes: length } : {}), actor: options.actor, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
 }
@@ -64,8 +62,7 @@ async function runImap(db: Kysely<Schema>, feed: Feed, source: Extract<Feed['sou
         for (const attachment of parsed.attachments) {
           const name = attachment.filename ?? '';
           if (!pattern.test(name)) continue;
-          const bytes = attachment.content[0] === 0x1f && attachment.content[1] === 0x8b ? gunzipSync(attachment.content) : attachment.content;
-          runs.push(await ingestFeed(db, feed, { stream: Readable.from([bytes]), source: `imap:${source.folder}/${uid}/${name}`, totalBytes: bytes.length, actor: options.actor, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
+          runs.push(await ingestFeed(db, feed, { stream: gunzippedWhenGzip(Readable.from([attachment.content])), source: `imap:${source.folder}/${uid}/${name}`, actor: options.actor, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
         }
         await client.messageFlagsAdd(String(uid), [FEED_KEYWORD, '\\Seen'], { uid: true });
       }
