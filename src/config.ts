@@ -14,6 +14,8 @@ export interface Config {
   trustProxy: boolean;
   /** Login attempts allowed per client address per minute. */
   loginRateLimit: number;
+  /** Whether feeds may fetch URLs on private, loopback or link-local addresses. */
+  feedPrivateUrls: boolean;
   /** Where the built web UI lives. */
   webDir: string;
   mail: MailConfig;
@@ -57,6 +59,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.VAKT_LOG_LEVEL || 'info',
     trustProxy: env.VAKT_TRUST_PROXY === 'true',
     loginRateLimit: integer(env.VAKT_LOGIN_RATE_LIMIT, 10, 'VAKT_LOGIN_RATE_LIMIT'),
+    feedPrivateUrls: env.VAKT_FEED_PRIVATE_URLS === 'true',
     webDir: env.VAKT_WEB_DIR || fileURLToPath(new URL('../web/dist', import.meta.url)),
     mail: {
       ...(env.VAKT_IMAP_URL ? { imapUrl: env.VAKT_IMAP_URL } : {}),

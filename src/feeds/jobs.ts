@@ -3,7 +3,7 @@
  * due; every five minutes, build the notifications whose period has ended. Both are pg-boss jobs,
  * so several workers share them; notifications are exactly-once by their unique period.
  */
-import type { MailConfig } from '../config.js';
+import type { Config } from '../config.js';
 import { defineJob } from '../jobs/queue.js';
 import { intakeSettings } from '../intake/settings.js';
 import type { TeamKey } from '../mail/pgp.js';
@@ -11,7 +11,7 @@ import { dispatchNotifications } from '../notifications/dispatch.js';
 import { isDue, listFeeds } from './feeds.js';
 import { runFeed } from './runner.js';
 
-export function earlyWarningJobs(mail: MailConfig, teamKey?: TeamKey) {
+export function earlyWarningJobs({ mail, feedPrivateUrls: allowPrivateUrls }: Pick<Config, 'mail' | 'feedPrivateUrls'>, teamKey?: TeamKey) {
   const runDueFeeds = defineJob({
     name: 'feeds.run-due',
     schedule: '* * * * *',
@@ -24,7 +24,7 @@ export function earlyWarningJobs(mail: MailConfig, teamKey?: TeamKey) {
         const last = await db.selectFrom('feed_runs').select('started_at').where('feed_name', '=', feed.name).orderBy('started_at', 'desc').executeTakeFirst();
         if (!isDue(feed.schedule, last ? new Date(last.started_at) : null, now)) continue;
         // A failing feed is recorded in its run log; the others still run.
-        await runFeed(db, feed, { actor: 'system:scheduler' }).catch((error: Error) => console.error(`vakt: feed ${feed.name}: ${error.message}`));
+        await runFeed(db, feed, { actor: 'system:scheduler', allowPrivateUrls }).catch((error: Error) => console.error(`vakt: feed ${feed.name}: ${error.message}`));
       }
       await dispatchNotifications(db, { settings: await intakeSettings(db, mail, teamKey) });
     },

@@ -11,6 +11,7 @@ import type { Kysely } from 'kysely';
 import { simpleParser } from 'mailparser';
 import { VaktError } from '../core/errors.js';
 import { gunzippedWhenGzip, openMaybeGzip } from '../core/lines.js';
+import { fetchFeedUrl } from './fetch-url.js';
 import type { Schema } from '../db/schema.js';
 import type { Feed } from './feeds.js';
 import { ingestFeed, type IngestInput, type RunSummary } from './pipeline.js';
@@ -25,6 +26,8 @@ export interface RunOptions {
   onProgress?: Progress;
   /** An uploaded file, for feeds whose source is "upload" (or to run any feed on a given file). */
   file?: string;
+  /** Whether a URL source may be on a private or loopback address (VAKT_FEED_PRIVATE_URLS). */
+  allowPrivateUrls?: boolean;
 }
 
 export async function runFile(db: Kysely<Schema>, feed: Feed, file: string, options: RunOptions): Promise<RunSummary> {
@@ -35,9 +38,7 @@ export async function runFile(db: Kysely<Schema>, feed: Feed, file: string, opti
 }
 
 async function runUrl(db: Kysely<Schema>, feed: Feed, url: string, options: RunOptions): Promise<RunSummary> {
-  const response = await fetch(url, { signal: AbortSignal.timeout(MAX_DOWNLOAD_SECONDS * 1000), redirect: 'follow' }).catch((error: Error) => {
-    throw new VaktError('not-found', `${url}: could not fetch (${error.message})`);
-  });
+  const response = await fetchFeedUrl(url, { allowPrivate: options.allowPrivateUrls ?? false, timeoutMs: MAX_DOWNLOAD_SECONDS * 1000 });
   if (!response.ok || !response.body) throw new VaktError('not-found', `${url}: HTTP ${response.status}`);
   const stream = gunzippedWhenGzip(Readable.fromWeb(response.body as WebReadableStream));
   const length = Number(response.headers.get('content-length') ?? 0);

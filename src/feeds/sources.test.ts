@@ -2,10 +2,11 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { startDovecot, type Dovecot } from '../../test/helpers/dovecot.js';
 import { saveFeed } from './feeds.js';
+import { fetchFeedUrl, isPublicAddress } from './fetch-url.js';
 import { FEED_KEYWORD, runFeed } from './runner.js';
 
 const sample = (name: string) => readFileSync(new URL(`../../test/fixtures/shadowserver/${name}`, import.meta.url));
@@ -43,7 +44,9 @@ describeEachEngine('feed sources', (get) => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     server = createServer((request, response) => {
-      if (request.url === '/scan_http.csv.gz') response.writeHead(200, { 'content-type': 'application/gzip' }).end(gzipSync(sample('scan_http.csv')));
+      if (request.url === '/scan_http.csv.gz') response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(gzipSync(sample('scan_http.csv')));
+      else if (request.url === '/latest') response.writeHead(302, { location: '/scan_http.csv.gz' }).end();
+      else if (request.url === '/loop') response.writeHead(302, { location: '/loop' }).end();
       else response.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -70,14 +73,30 @@ describeEachEngine('feed sources', (get) => {
     expect(await runFeed(db, feed, { actor: 'system:test' })).toEqual([]);
   });
 
-  it('downloads a gzipped report over HTTP, and reports a source that is not there', async () => {
+  it('downloads a gzipped report over HTTP through a redirect, and reports a source that is not there', async () => {
     const { db } = get();
-    const feed = await saveFeed(db, 'system:test', { name: 'http-feed', format: 'shadowserver', source: { kind: 'url', url: `${base}/scan_http.csv.gz` }, tlp: 'GREEN' });
-    const [run] = await runFeed(db, feed, { actor: 'system:test' });
+    const inside = { actor: 'system:test', allowPrivateUrls: true };
+    const feed = await saveFeed(db, 'system:test', { name: 'http-feed', format: 'shadowserver', source: { kind: 'url', url: `${base}/latest` }, tlp: 'GREEN' });
+    const [run] = await runFeed(db, feed, inside);
     expect(run).toMatchObject({ report: 'scan_http', rows: 2, events: 2, malformed: 0 });
     const missing = await saveFeed(db, 'system:test', { name: 'http-missing', format: 'shadowserver', source: { kind: 'url', url: `${base}/nothing.csv` }, tlp: 'GREEN' });
-    await expect(runFeed(db, missing, { actor: 'system:test' })).rejects.toThrow(/HTTP 404/);
+    await expect(runFeed(db, missing, inside)).rejects.toThrow(/HTTP 404/);
+    const looping = await saveFeed(db, 'system:test', { name: 'http-loop', format: 'shadowserver', source: { kind: 'url', url: `${base}/loop` }, tlp: 'GREEN' });
+    await expect(runFeed(db, looping, inside)).rejects.toThrow(/more than 5 redirects/);
+    // Unless the operator allows it, the server fetches nothing only it can reach.
+    await expect(runFeed(db, feed, { actor: 'system:test' })).rejects.toThrow(/127\.0\.0\.1 is 127\.0\.0\.1, not a public address; set VAKT_FEED_PRIVATE_URLS=true/);
+    await expect(fetchFeedUrl('http://localhost:1/', { allowPrivate: false, timeoutMs: 1000 })).rejects.toThrow(/not a public address/);
+    await expect(fetchFeedUrl('file:///etc/passwd', { allowPrivate: false, timeoutMs: 1000 })).rejects.toThrow(/only http and https/);
     const upload = await saveFeed(db, 'system:test', { name: 'by-hand', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'GREEN' });
     await expect(runFeed(db, upload, { actor: 'system:test' })).rejects.toThrow(/takes uploaded files/);
+  });
+});
+
+describe('public addresses for feed URLs', () => {
+  it('tells the Internet from loopback, private, link-local and other special-use addresses', () => {
+    for (const address of ['8.8.8.8', '193.0.6.139', '2001:4860:4860::8888', '2a00:1450:400f:80d::200e']) expect(isPublicAddress(address), address).toBe(true);
+    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '192.0.2.1', '224.0.0.1', '255.255.255.255', '::1', '::', '::ffff:127.0.0.1', '::ffff:10.0.0.1', 'fe80::1', 'fd00::1', 'ff02::1', '64:ff9b::a00:1', 'localhost', '']) {
+      expect(isPublicAddress(address), address).toBe(false);
+    }
   });
 });

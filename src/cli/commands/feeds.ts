@@ -101,11 +101,11 @@ export function registerFeedCommands(program: Command): void {
     .description('run a feed from its source (file, URL, IMAP folder) or from --file, with progress')
     .action(
       action(async (name: string, options: { file?: string }) =>
-        withDatabase(async ({ db }) => {
+        withDatabase(async ({ db }, config) => {
           const f = await getFeed(db, name);
           const bar = progress();
           try {
-            const runs = await runFeed(db, f, { actor: actorFromCli(), onProgress: bar.onProgress, ...(options.file ? { file: options.file } : {}) });
+            const runs = await runFeed(db, f, { actor: actorFromCli(), onProgress: bar.onProgress, allowPrivateUrls: config.feedPrivateUrls, ...(options.file ? { file: options.file } : {}) });
             bar.stop();
             if (runs.length === 0) process.stdout.write(`${name}: nothing new at the source\n`);
             runs.forEach(printRun);

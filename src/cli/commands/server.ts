@@ -78,7 +78,7 @@ export function registerServerCommands(program: Command): void {
           await loadDemoIncidents(database.db, settings);
           await loadDemoEarlyWarning(database.db, settings);
         }
-        const queue = options.worker ? await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config.mail, teamKey)], { work: true }) : undefined;
+        const queue = options.worker ? await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config, teamKey)], { work: true }) : undefined;
         const mail: MailService | undefined = options.worker ? await startMailService(database, config.mail, teamKey, stderrLog) : undefined;
         const app = await buildApp(
           { database, config, ...(teamKey ? { teamKey } : {}) },
@@ -109,7 +109,7 @@ export function registerServerCommands(program: Command): void {
         const config = loadConfig();
         const database = await open();
         const teamKey = await teamKeyFor(config, false);
-        const queue = await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config.mail, teamKey)], { work: true });
+        const queue = await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config, teamKey)], { work: true });
         const mail = await startMailService(database, config.mail, teamKey, stderrLog);
         process.stdout.write(`vakt worker running (${database.location}); stop with Ctrl-C\n`);
         onShutdown(async () => {
