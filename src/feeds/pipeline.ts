@@ -1,7 +1,7 @@
 /**
  * A feed run: parse → normalise → route → de-duplicate → aggregate → store, one line at a time
- * with back-pressure. The next chunk of the file is read only when the batch before it is stored,
- * so a file of any size runs in the memory of one batch. A row that cannot be read is counted and
+ * with back-pressure. The next chunk of the file is read only when there is room for its events
+ * among the batches waiting to be stored, so a file of any size runs in the memory of a few batches. A row that cannot be read is counted and
  * reported (its line and why); the rest of the feed continues. Events nobody in the constituency
  * owns are stored and counted, never dropped. A repeated event (same feed, organisation, address,
  * port and identifier within the feed's de-duplication window) is stored once, so running the
@@ -345,8 +345,9 @@ function dedupKey(feed: string, org: string, e: Normalised): DedupKey {
  * LANES lanes by their de-duplication key, and a lane stores one batch at a time: PostgreSQL
  * takes the lanes on separate connections, and two batches in flight never hold the same key, so
  * they cannot deadlock on it (sorting every batch by key prevented that too, at a cost measured at
- * a tenth of the run). A lane whose batch is full waits for its previous one: the bound on memory
- * is two batches a lane.
+ * a tenth of the run). Up to DEPTH full batches wait their turn in a lane, so that reading does
+ * not stop each time PostgreSQL commits; a lane with DEPTH waiting holds up reading. The bound on
+ * memory is DEPTH + 1 batches a lane.
  */
 class EventWriter {
   private readonly lanes = Array.from({ length: LANES }, () => ({ batch: new EventBatch(), queued: [] as Array<Promise<void>> }));
