@@ -1,4 +1,5 @@
 /** Settings from the environment; every variable is listed in the README. */
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export interface Config {
@@ -16,6 +17,8 @@ export interface Config {
   loginRateLimit: number;
   /** Whether feeds may fetch URLs on private, loopback or link-local addresses. */
   feedPrivateUrls: boolean;
+  /** Where feeds with a file source may read. */
+  feedDir: string;
   /** Where the built web UI lives. */
   webDir: string;
   mail: MailConfig;
@@ -60,6 +63,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: env.VAKT_TRUST_PROXY === 'true',
     loginRateLimit: integer(env.VAKT_LOGIN_RATE_LIMIT, 10, 'VAKT_LOGIN_RATE_LIMIT'),
     feedPrivateUrls: env.VAKT_FEED_PRIVATE_URLS === 'true',
+    feedDir: env.VAKT_FEED_DIR || join(env.VAKT_DATA_DIR || './data', 'feeds'),
     webDir: env.VAKT_WEB_DIR || fileURLToPath(new URL('../web/dist', import.meta.url)),
     mail: {
       ...(env.VAKT_IMAP_URL ? { imapUrl: env.VAKT_IMAP_URL } : {}),

@@ -11,7 +11,7 @@ import { dispatchNotifications } from '../notifications/dispatch.js';
 import { isDue, listFeeds } from './feeds.js';
 import { runFeed } from './runner.js';
 
-export function earlyWarningJobs({ mail, feedPrivateUrls: allowPrivateUrls }: Pick<Config, 'mail' | 'feedPrivateUrls'>, teamKey?: TeamKey) {
+export function earlyWarningJobs({ mail, feedPrivateUrls: allowPrivateUrls, feedDir }: Pick<Config, 'mail' | 'feedPrivateUrls' | 'feedDir'>, teamKey?: TeamKey) {
   const runDueFeeds = defineJob({
     name: 'feeds.run-due',
     schedule: '* * * * *',
@@ -24,7 +24,7 @@ export function earlyWarningJobs({ mail, feedPrivateUrls: allowPrivateUrls }: Pi
         const last = await db.selectFrom('feed_runs').select('started_at').where('feed_name', '=', feed.name).orderBy('started_at', 'desc').executeTakeFirst();
         if (!isDue(feed.schedule, last ? new Date(last.started_at) : null, now)) continue;
         // A failing feed is recorded in its run log; the others still run.
-        await runFeed(db, feed, { actor: 'system:scheduler', allowPrivateUrls }).catch((error: Error) => console.error(`vakt: feed ${feed.name}: ${error.message}`));
+        await runFeed(db, feed, { actor: 'system:scheduler', allowPrivateUrls, feedDir }).catch((error: Error) => console.error(`vakt: feed ${feed.name}: ${error.message}`));
       }
       await dispatchNotifications(db, { settings: await intakeSettings(db, mail, teamKey) });
     },

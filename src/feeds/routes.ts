@@ -67,7 +67,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { ...write, schema: { tags: ['feeds'], summary: 'Run a feed from its source (file, URL, IMAP folder)', params: Type.Object({ name: Name }), response: { 200: Any, 400: Problem, 404: Problem } } },
     async (request) => {
       const feed = await getFeed(db, request.params.name);
-      const runs = await runFeed(db, feed, { actor: actorOf(principal(request)), allowPrivateUrls: app.vakt.config.feedPrivateUrls });
+      const runs = await runFeed(db, feed, { actor: actorOf(principal(request)), allowPrivateUrls: app.vakt.config.feedPrivateUrls, feedDir: app.vakt.config.feedDir });
       return { runs, notifications: await notifyNow(feed) };
     },
   );

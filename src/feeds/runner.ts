@@ -4,6 +4,8 @@
  * attachments' runs have finished; a crash before that re-reads it, and de-duplication makes the
  * second pass add nothing.
  */
+import { realpath } from 'node:fs/promises';
+import { resolve, sep } from 'node:path';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
 import { ImapFlow } from 'imapflow';
@@ -28,6 +30,8 @@ export interface RunOptions {
   file?: string;
   /** Whether a URL source may be on a private or loopback address (VAKT_FEED_PRIVATE_URLS). */
   allowPrivateUrls?: boolean;
+  /** Where file sources may be (VAKT_FEED_DIR); without it, a file source is refused. */
+  feedDir?: string;
 }
 
 export async function runFile(db: Kysely<Schema>, feed: Feed, file: string, options: RunOptions): Promise<RunSummary> {
@@ -76,12 +80,30 @@ async function runImap(db: Kysely<Schema>, feed: Feed, source: Extract<Feed['sou
   return runs;
 }
 
+/**
+ * A file source's path, which must be inside the feed directory (symbolic links followed): whoever
+ * may define feeds must not make the server read its own files — its key, its configuration — and
+ * see their lines come back as bad rows. A path given on the command line (--file) is the
+ * operator's, and is not limited.
+ */
+async function inFeedDir(path: string, feedDir: string | undefined): Promise<string> {
+  if (!feedDir) throw new VaktError('validation', 'file sources are read from the feed directory, and none is set (VAKT_FEED_DIR)');
+  const root = await realpath(feedDir).catch(() => {
+    throw new VaktError('not-found', `the feed directory ${feedDir} does not exist: create it, or set VAKT_FEED_DIR`);
+  });
+  const full = await realpath(resolve(root, path)).catch(() => {
+    throw new VaktError('not-found', `${path}: no such file in the feed directory ${feedDir}`);
+  });
+  if (!full.startsWith(root + sep)) throw new VaktError('validation', `${path}: outside the feed directory ${feedDir}`);
+  return full;
+}
+
 /** One run per file the source yields (an IMAP folder may yield none or several). */
 export async function runFeed(db: Kysely<Schema>, feed: Feed, options: RunOptions): Promise<RunSummary[]> {
   if (options.file) return [await runFile(db, feed, options.file, options)];
   switch (feed.source.kind) {
     case 'file':
-      return [await runFile(db, feed, feed.source.path, options)];
+      return [await runFile(db, feed, await inFeedDir(feed.source.path, options.feedDir), options)];
     case 'url':
       return [await runUrl(db, feed, feed.source.url, options)];
     case 'imap':

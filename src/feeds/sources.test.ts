@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
@@ -89,6 +91,31 @@ describeEachEngine('feed sources', (get) => {
     await expect(fetchFeedUrl('file:///etc/passwd', { allowPrivate: false, timeoutMs: 1000 })).rejects.toThrow(/only http and https/);
     const upload = await saveFeed(db, 'system:test', { name: 'by-hand', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'GREEN' });
     await expect(runFeed(db, upload, { actor: 'system:test' })).rejects.toThrow(/takes uploaded files/);
+  });
+});
+
+describeEachEngine('feed file sources', (get) => {
+  it('reads a file in the feed directory, and nothing outside it', async () => {
+    const { db } = get();
+    const root = mkdtempSync(join(tmpdir(), 'vakt-feeds-'));
+    try {
+      const feedDir = join(root, 'feeds');
+      mkdirSync(join(feedDir, 'shadowserver'), { recursive: true });
+      writeFileSync(join(feedDir, 'shadowserver', '2026-11-20-scan_ntp.csv'), sample('scan_ntp.csv'));
+      writeFileSync(join(root, 'secret.key'), '-----BEGIN PGP PRIVATE KEY BLOCK-----\n');
+      symlinkSync(join(root, 'secret.key'), join(feedDir, 'key.csv'));
+      const source = (path: string) => saveFeed(db, 'system:test', { name: `file-${path.replace(/[^a-z0-9]/g, '-')}`.slice(0, 60), format: 'shadowserver', source: { kind: 'file', path }, tlp: 'AMBER' });
+      const [run] = await runFeed(db, await source('shadowserver/2026-11-20-scan_ntp.csv'), { actor: 'system:test', feedDir });
+      expect(run).toMatchObject({ report: 'scan_ntp', rows: 3, malformed: 0 });
+      for (const path of ['../secret.key', join(root, 'secret.key'), 'key.csv']) {
+        await expect(runFeed(db, await source(path), { actor: 'system:test', feedDir }), path).rejects.toThrow(/outside the feed directory/);
+      }
+      await expect(runFeed(db, await source('missing.csv'), { actor: 'system:test', feedDir })).rejects.toThrow(/no such file in the feed directory/);
+      await expect(runFeed(db, await source('shadowserver/2026-11-20-scan_ntp.csv'), { actor: 'system:test' })).rejects.toThrow(/none is set \(VAKT_FEED_DIR\)/);
+      expect(await db.selectFrom('feed_runs').select('id').where('feed_name', 'like', 'file-%').execute()).toHaveLength(1);
+    } finally {
+      rmSync(root, { recursive: true, force: true });
+    }
   });
 });
 

@@ -105,7 +105,7 @@ export function registerFeedCommands(program: Command): void {
           const f = await getFeed(db, name);
           const bar = progress();
           try {
-            const runs = await runFeed(db, f, { actor: actorFromCli(), onProgress: bar.onProgress, allowPrivateUrls: config.feedPrivateUrls, ...(options.file ? { file: options.file } : {}) });
+            const runs = await runFeed(db, f, { actor: actorFromCli(), onProgress: bar.onProgress, allowPrivateUrls: config.feedPrivateUrls, feedDir: config.feedDir, ...(options.file ? { file: options.file } : {}) });
             bar.stop();
             if (runs.length === 0) process.stdout.write(`${name}: nothing new at the source\n`);
             runs.forEach(printRun);
