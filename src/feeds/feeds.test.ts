@@ -229,7 +229,7 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
     // A bounce marks the mail it returns.
     const messageId = (await db.selectFrom('messages').select('message_id').where(sql<boolean>`${'noc@hosting.example.se'} = any(to_addresses)`).executeTakeFirstOrThrow()).message_id!;
     await ingestMail(db, testSettings(), mail({ from: 'MAILER-DAEMON@hosting.example.se', subject: 'Undelivered Mail Returned to Sender', headers: ['Auto-Submitted: auto-replied'], contentType: 'multipart/report; report-type=delivery-status; boundary="b"', body: ['--b', 'Content-Type: text/plain', '', 'User unknown', '--b', 'Content-Type: message/delivery-status', '', 'Status: 5.1.1', 'Diagnostic-Code: smtp; 550 5.1.1 user unknown', '--b', 'Content-Type: text/rfc822-headers', '', `Message-ID: ${messageId}`, 'Subject: whatever', '--b--'].join('\r\n') }), 'test');
-    const listed = await listNotifications(db, { status: 'bounced' });
+    const listed = (await listNotifications(db, { status: 'bounced' })).notifications;
     expect(listed.map((n) => n.organisation)).toEqual(['Example Hosting']);
     expect(listed[0]!.delivery.find((d) => d.to === 'noc@hosting.example.se')).toMatchObject({ status: 'bounced', error: 'bounced: smtp; 550 5.1.1 user unknown' });
   });
@@ -247,6 +247,26 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
     const figures = (await analyst.request({ method: 'GET', url: '/api/notifications/feedback' })).json<{ byFeed: Array<Record<string, unknown>>; byOrganisation: Array<Record<string, unknown>> }>();
     expect(figures.byFeed).toEqual([expect.objectContaining({ name: 'shadowserver-daily', notifications: 3, falsePositive: 1, useful: 0, comments: 1 })]);
     expect(figures.byOrganisation.find((o) => o.name === 'Example Hosting')).toMatchObject({ notifications: 1, events: 3, falsePositive: 1 });
+  });
+
+  it('pages through the notifications, newest first, and filters by state before paging', async () => {
+    type Page = { notifications: Array<{ id: string; state: string; createdAt: string }>; next?: string };
+    const all = (await analyst.request({ method: 'GET', url: '/api/notifications' })).json<Page>().notifications;
+    expect(all.length).toBe(3);
+    const seen: string[] = [];
+    for (let url = '/api/notifications?limit=1'; ; ) {
+      const page = (await analyst.request({ method: 'GET', url })).json<Page>();
+      seen.push(...page.notifications.map((n) => n.id));
+      if (!page.next) break;
+      url = `/api/notifications?limit=1&before=${encodeURIComponent(page.next)}`;
+    }
+    expect(seen).toEqual(all.map((n) => n.id));
+    const withheld = (await analyst.request({ method: 'GET', url: '/api/notifications?status=withheld&limit=1' })).json<Page>();
+    expect(withheld.notifications.map((n) => n.state)).toEqual(['withheld']);
+    expect(withheld.next).toBeDefined();
+    const bad = await analyst.request({ method: 'GET', url: '/api/notifications?before=yesterday' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.json<{ detail: string }>().detail).toContain('not a page cursor');
   });
 
   it('stores each event once when two runs of one file go at once', async () => {

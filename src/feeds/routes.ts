@@ -15,7 +15,7 @@ import { principal, requirePermission } from '../http/authentication.js';
 import { intakeSettings } from '../intake/settings.js';
 import { escapeHtml } from '../profile/rfc2350.js';
 import { dispatchNotifications } from '../notifications/dispatch.js';
-import { feedbackFigures, feedbackTarget, giveFeedback, listNotifications, VERDICTS } from '../notifications/feedback.js';
+import { feedbackFigures, feedbackTarget, giveFeedback, listNotifications, NOTIFICATION_STATES, VERDICTS } from '../notifications/feedback.js';
 import { deleteFeed, getFeed, listFeeds, saveFeed, FeedSchema, type Feed } from './feeds.js';
 import { ingestFeed } from './pipeline.js';
 import { runFeed } from './runner.js';
@@ -105,8 +105,16 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/notifications',
-    { ...read, schema: { tags: ['feeds'], summary: 'Notifications: queued, sent, bounced, withheld, with their feedback', querystring: Type.Object({ status: Type.Optional(StringEnum(['queued', 'sent', 'failed', 'bounced', 'withheld'] as const)) }), response: { 200: Any } } },
-    async (request) => ({ notifications: await listNotifications(db, request.query.status ? { status: request.query.status } : {}) }),
+    {
+      ...read,
+      schema: {
+        tags: ['feeds'],
+        summary: 'Notifications, newest first, a page at a time: queued, sent, bounced, withheld, with their feedback ("next" is the "before" of the following page)',
+        querystring: Type.Object({ status: Type.Optional(StringEnum(NOTIFICATION_STATES)), before: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        response: { 200: Any, 400: Problem },
+      },
+    },
+    async (request) => listNotifications(db, request.query),
   );
 
   app.post(

@@ -5,7 +5,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
-import { notFound, ValidationError } from '../core/errors.js';
+import { notFound, ValidationError, VaktError } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
 
 export const VERDICTS = ['useful', 'not-useful', 'false-positive'] as const;
@@ -84,6 +84,8 @@ export interface NotificationRow {
   events: number;
   tlp: string;
   status: string;
+  /** withheld, or the worst of its mails: bounced, failed, queued, sent. */
+  state: NotificationState;
   reason: string | null;
   recipients: string[];
   /** Per mail: queued, sending, sent, failed, suppressed, bounced. */
@@ -92,21 +94,49 @@ export interface NotificationRow {
   createdAt: string;
 }
 
-export async function listNotifications(db: Kysely<Schema>, filter: { status?: string; organisationId?: string; limit?: number } = {}): Promise<NotificationRow[]> {
+export const NOTIFICATION_STATES = ['queued', 'sent', 'failed', 'bounced', 'withheld'] as const;
+export type NotificationState = (typeof NOTIFICATION_STATES)[number];
+
+/** A notification's state for the queue view: withheld, or the worst of its mails. */
+const STATE = sql<NotificationState>`case
+  when n.status = 'withheld' then 'withheld'
+  when exists (select 1 from messages m where m.id = any(n.message_ids) and m.delivery_status = 'bounced') then 'bounced'
+  when exists (select 1 from messages m where m.id = any(n.message_ids) and m.delivery_status = 'failed') then 'failed'
+  when not exists (select 1 from messages m where m.id = any(n.message_ids) and m.delivery_status is distinct from 'sent') then 'sent'
+  else 'queued' end`;
+
+export interface NotificationPage {
+  notifications: NotificationRow[];
+  /** Give it as `before` for the next, older page; absent on the last one. */
+  next?: string;
+}
+
+/**
+ * Notifications, newest first, a page at a time. The state is worked out in the query, so a
+ * filter by state pages through all of them, not the latest few. `before` is the cursor of the
+ * page before: the last row's time and id.
+ */
+export async function listNotifications(db: Kysely<Schema>, filter: { status?: NotificationState; organisationId?: string; limit?: number; before?: string } = {}): Promise<NotificationPage> {
+  const limit = filter.limit ?? 100;
+  const cursor = filter.before ? parseCursor(filter.before) : undefined;
   const rows = await db
     .selectFrom('notifications as n')
     .innerJoin('organisations as o', 'o.id', 'n.organisation_id')
     .innerJoin('feeds as f', 'f.id', 'n.feed_id')
-    .select(['n.id', 'o.name as organisation', 'n.organisation_id', 'f.name as feed', 'n.period_start', 'n.period_end', 'n.event_count', 'n.tlp', 'n.status', 'n.reason', 'n.recipients', 'n.message_ids', 'n.created_at'])
+    .select(['n.id', 'o.name as organisation', 'n.organisation_id', 'f.name as feed', 'n.period_start', 'n.period_end', 'n.event_count', 'n.tlp', 'n.status', 'n.reason', 'n.recipients', 'n.message_ids', 'n.created_at', STATE.as('state'), sql<string>`to_char(n.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor')])
     .$if(filter.organisationId !== undefined, (q) => q.where('n.organisation_id', '=', filter.organisationId!))
+    .$if(filter.status !== undefined, (q) => q.where(sql<boolean>`${STATE} = ${filter.status}`))
+    .$if(cursor !== undefined, (q) => q.where(sql<boolean>`(n.created_at, n.id) < (${cursor!.at}::timestamptz, ${cursor!.id}::uuid)`))
     .orderBy('n.created_at', 'desc')
-    .limit(filter.limit ?? 200)
+    .orderBy('n.id', 'desc')
+    .limit(limit + 1)
     .execute();
-  const messageIds = rows.flatMap((r) => r.message_ids);
+  const page = rows.slice(0, limit);
+  const messageIds = page.flatMap((r) => r.message_ids);
   const messages = messageIds.length === 0 ? [] : await db.selectFrom('messages').select(['id', 'to_addresses', 'delivery_status', 'delivery_error', 'pgp_encryption']).where('id', 'in', messageIds).execute();
-  const ids = rows.map((r) => r.id);
+  const ids = page.map((r) => r.id);
   const feedback = ids.length === 0 ? [] : await db.selectFrom('notification_feedback').selectAll().where('notification_id', 'in', ids).orderBy('created_at').execute();
-  const out = rows.map((r) => ({
+  const notifications = page.map((r) => ({
     id: r.id,
     organisation: r.organisation,
     organisationId: r.organisation_id,
@@ -116,13 +146,19 @@ export async function listNotifications(db: Kysely<Schema>, filter: { status?: s
     events: r.event_count,
     tlp: r.tlp,
     status: r.status,
+    state: r.state,
     reason: r.reason,
     recipients: r.recipients,
     delivery: r.message_ids.map((id) => messages.find((m) => m.id === id)).filter((m) => m !== undefined).map((m) => ({ to: m.to_addresses.join(', '), status: m.delivery_status ?? 'unknown', error: m.delivery_error, encrypted: m.pgp_encryption === 'encrypted' })),
     feedback: feedback.filter((f) => f.notification_id === r.id).map((f) => ({ verdict: f.verdict, comment: f.comment, at: new Date(f.created_at).toISOString() })),
     createdAt: new Date(r.created_at).toISOString(),
   }));
-  // A notification's state for the queue view: withheld, or the worst of its mails.
-  const state = (n: NotificationRow) => (n.status === 'withheld' ? 'withheld' : n.delivery.some((d) => d.status === 'bounced') ? 'bounced' : n.delivery.some((d) => d.status === 'failed') ? 'failed' : n.delivery.every((d) => d.status === 'sent') ? 'sent' : 'queued');
-  return filter.status ? out.filter((n) => state(n) === filter.status) : out;
+  const last = page.at(-1);
+  return { notifications, ...(rows.length > limit && last ? { next: `${last.cursor}_${last.id}` } : {}) };
+}
+
+function parseCursor(text: string): { at: string; id: string } {
+  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(text);
+  if (!match) throw new VaktError('validation', `"${text.slice(0, 80)}" is not a page cursor (take "next" from the page before)`);
+  return { at: match[1]!, id: match[2]! };
 }

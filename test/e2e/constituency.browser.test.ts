@@ -4,6 +4,7 @@
  * follows the run's counts and bad rows, previews and builds the notifications, and reads the
  * feedback figures after a constituent has answered through the link in the mail.
  */
+import { sql } from 'kysely';
 import { writeFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -120,5 +121,20 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     await page.reload();
     const figures = page.getByTestId('feedback-figures');
     await expect.poll(() => figures.textContent()).toMatch(/shadowserver-scans\d+\d+1\d1/);
+
+    // The queue filters by state, and pages back 50 at a time.
+    await sql`insert into notifications (organisation_id, feed_id, period_start, period_end, event_count, tlp, recipients, status, reason, feedback_token, created_at)
+      select n.organisation_id, n.feed_id, n.period_start - make_interval(days => g), n.period_end - make_interval(days => g), 1, 'AMBER', '{}', 'withheld', 'old ' || g, 'old-token-' || g, now() - make_interval(days => g)
+      from (select * from notifications limit 1) n, generate_series(1, 60) g`.execute(get().db);
+    await page.reload();
+    await page.getByLabel('Status').selectOption('queued');
+    await expect.poll(() => table.textContent()).not.toMatch(/withheld/);
+    await page.getByLabel('Status').selectOption('withheld');
+    await expect.poll(() => table.locator('tbody tr').count()).toBe(50);
+    await page.getByRole('button', { name: 'Older →' }).click();
+    await expect.poll(() => table.textContent()).toMatch(/old 60/);
+    await page.getByRole('button', { name: '← Newer' }).click();
+    await expect.poll(() => table.textContent()).not.toMatch(/old 60/);
+    expect(await table.locator('tbody tr').count()).toBe(50);
   });
 });

@@ -42,7 +42,11 @@ const STATES = ['', 'queued', 'sent', 'bounced', 'failed', 'withheld'] as const;
 
 export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
   const [status, setStatus] = useState<string>('');
-  const list = useQuery({ queryKey: ['notifications', status], queryFn: () => api<{ notifications: Notification[] }>('GET', `/api/notifications${status ? `?status=${status}` : ''}`) });
+  // The cursors of the pages before this one: the newest page has none.
+  const [pages, setPages] = useState<string[]>([]);
+  const before = pages.at(-1);
+  const query = new URLSearchParams({ limit: '50', ...(status ? { status } : {}), ...(before ? { before } : {}) });
+  const list = useQuery({ queryKey: ['notifications', status, before], queryFn: () => api<{ notifications: Notification[]; next?: string }>('GET', `/api/notifications?${query}`) });
   const figures = useQuery({ queryKey: ['notifications', 'feedback'], queryFn: () => api<{ byFeed: Figures[]; byOrganisation: Figures[] }>('GET', '/api/notifications/feedback') });
   return (
     <section>
@@ -51,7 +55,14 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
       <p>
         <label>
           Show{' '}
-          <select value={status} onChange={(e) => setStatus(e.target.value)} aria-label="Status">
+          <select
+            value={status}
+            onChange={(e) => {
+              setStatus(e.target.value);
+              setPages([]);
+            }}
+            aria-label="Status"
+          >
             {STATES.map((s) => (
               <option key={s} value={s}>
                 {s || 'all'}
@@ -103,6 +114,18 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
           ))}
         </tbody>
       </table>
+      <p>
+        {pages.length > 0 && (
+          <button type="button" onClick={() => setPages(pages.slice(0, -1))}>
+            ← Newer
+          </button>
+        )}{' '}
+        {list.data?.next && (
+          <button type="button" onClick={() => setPages([...pages, list.data!.next!])}>
+            Older →
+          </button>
+        )}
+      </p>
       <h2>Feedback</h2>
       <div className="columns" data-testid="feedback-figures">
         <FigureTable title="Per feed" rows={figures.data?.byFeed ?? []} />
