@@ -63,6 +63,19 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     await page.getByPlaceholder('IP, CIDR, domain, URL, e-mail or AS number').fill('198.19.4.4');
     await page.getByRole('button', { name: 'Look up' }).click();
     await expect.poll(() => page.getByTestId('lookup-answer').textContent()).toMatch(/Stockholms skolor \[198\.18\.0\.0\/15\]/);
+    // Several tags and AS numbers survive being saved again as the form shows them.
+    await page.getByText('Edit this organisation').click();
+    await page.getByLabel('Tags').fill('education, schools');
+    await page.getByLabel('AS numbers').fill('AS64500, AS64501');
+    await page.getByRole('button', { name: 'Save organisation' }).click();
+    await expect.poll(() => page.getByTestId('organisation').textContent()).toMatch(/AS numbers: AS64500, AS64501/);
+    const stored = () => get().db.selectFrom('organisations').select(['version', 'tags']).where('name', '=', 'Stockholms skolor').executeTakeFirstOrThrow();
+    const before = await stored();
+    await page.getByText('Edit this organisation').click();
+    await page.getByRole('button', { name: 'Save organisation' }).click();
+    await expect.poll(async () => (await stored()).version).toBe(before.version + 1);
+    expect((await stored()).tags).toEqual(['education', 'schools']);
+    expect((await get().db.selectFrom('org_asns').innerJoin('organisations', 'organisations.id', 'org_asns.organisation_id').select('asn').where('name', '=', 'Stockholms skolor').orderBy('asn').execute()).map((a) => Number(a.asn))).toEqual([64500, 64501]);
     // A bad value is refused with the reason, and nothing changes.
     await page.getByText('Edit this organisation').click();
     await netblocks.fill('not a prefix');

@@ -43,6 +43,8 @@ interface Answer {
 
 const CATEGORIES = ['municipality', 'department', 'company', 'foundation', 'supplier', 'other'] as const;
 const lines = (value: string) => value.split(/[\n,;]+/).map((l) => l.trim()).filter(Boolean);
+/** Lines only, for values with spaces and commas of their own (a netblock's description, a contact's name). */
+const textLines = (value: string) => value.split('\n').map((l) => l.trim()).filter(Boolean);
 
 export function ConstituencyPage({ path, navigate, canWrite }: { path: string; navigate: (to: string) => void; canWrite: boolean }) {
   const id = /^\/constituency\/([0-9a-f-]{36})$/.exec(path)?.[1];
@@ -227,10 +229,10 @@ function OrganisationForm({ list, org }: { list: Organisation[]; org?: Organisat
           parent: optional(form, 'parent') ?? null,
           tlpClearance: text(form, 'tlpClearance'),
           tags: lines(text(form, 'tags')),
-          netblocks: text(form, 'netblocks').split('\n').map((l) => l.trim()).filter(Boolean).map(netblockLine),
+          netblocks: textLines(text(form, 'netblocks')).map(netblockLine),
           asns: lines(text(form, 'asns')).map((a) => Number(a.replace(/^AS/i, ''))),
           domains: lines(text(form, 'domains')),
-          contacts: text(form, 'contacts').split('\n').map((l) => l.trim()).filter(Boolean).map((l) => contactLine(l, org?.contacts ?? [])),
+          contacts: textLines(text(form, 'contacts')).map((l) => contactLine(l, org?.contacts ?? [])),
         })}
       >
         <label>
@@ -266,13 +268,13 @@ function OrganisationForm({ list, org }: { list: Organisation[]; org?: Organisat
           </select>
         </label>
         <label>
-          Tags <input name="tags" defaultValue={org?.tags.join(' ') ?? ''} />
+          Tags <input name="tags" defaultValue={org?.tags.join(', ') ?? ''} />
         </label>
         <label>
           Netblocks (one per line: prefix, then a description) <textarea name="netblocks" rows={3} defaultValue={org?.netblocks.map((b) => `${b.prefix} ${b.description}`.trim()).join('\n') ?? ''} />
         </label>
         <label>
-          AS numbers <input name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(' ') ?? ''} />
+          AS numbers <input name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(', ') ?? ''} />
         </label>
         <label>
           Domains <textarea name="domains" rows={2} defaultValue={org?.domains.join('\n') ?? ''} />
