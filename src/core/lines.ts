@@ -48,8 +48,8 @@ export async function* lineChunks(stream: AsyncIterable<Buffer | string>, maxLin
       number++;
       result = { number, text: '', tooLong: true };
     } else {
-      // Its length in bytes was checked just above.
-      result = line(decodeLine(pending.length === 0 ? part : Buffer.concat([...pending, part])), 0);
+      const bytes = pending.length === 0 ? part : Buffer.concat([...pending, part]);
+      result = line(decodeLine(bytes), bytes.length);
     }
     pending = [];
     pendingBytes = 0;
