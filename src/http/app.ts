@@ -4,7 +4,7 @@
  * per suite and talk to it with `inject`.
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -22,7 +22,7 @@ import { feedRoutes } from '../feeds/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { intakeRoutes } from '../intake/routes.js';
 import { profileRoutes } from '../profile/routes.js';
-import { registerAuthentication } from './authentication.js';
+import { registerAuthentication, registerPublic } from './authentication.js';
 import type { App, AppContext } from './context.js';
 import { healthRoutes } from './health-routes.js';
 import { errorHandler, ProblemSchema, sendProblem } from './problem.js';
@@ -58,8 +58,22 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
         connectSrc: ["'self'"],
         frameAncestors: ["'none'"],
         formAction: ["'self'"],
+        // Added per response over https only (below): over plain http on a LAN address it would
+        // rewrite every script to an https URL nobody serves, and the page would stay blank.
+        upgradeInsecureRequests: null,
       },
     },
+    strictTransportSecurity: false,
+  });
+  app.addHook('onSend', async (request, reply) => {
+    if (request.protocol === 'https') {
+      reply.header('strict-transport-security', 'max-age=31536000; includeSubDomains');
+      const csp = reply.getHeader('content-security-policy');
+      if (typeof csp === 'string') reply.header('content-security-policy', `${csp};upgrade-insecure-requests`);
+    }
+    // API answers carry need-to-know data: no browser or proxy cache may keep them. Static
+    // assets set their own caching.
+    if (!reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
   });
   await app.register(cookie);
   await app.register(rateLimit, { global: false, hook: 'preHandler' });
@@ -69,11 +83,14 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
       components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vakt_session' }, token: { type: 'http', scheme: 'bearer' } } },
       security: [{ session: [] }, { token: [] }],
     },
+    // The document says which routes are public (`security: []`), from the same declaration the
+    // authentication hook reads.
+    transform: ({ schema, url, route }) => ({ schema: route.config?.public ? { ...schema, security: [] } : schema, url }),
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  registerAuthentication(app);
+  await registerPublic(app, async (scope) => { await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true }); });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
-  registerAuthentication(app);
   await app.register(healthRoutes);
   await app.register(authRoutes);
   await app.register(profileRoutes);
@@ -86,12 +103,13 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);
-  if (hasWeb) await app.register(fastifyStatic, { root: webDir, wildcard: false, index: false });
+  if (hasWeb) await registerPublic(app, async (scope) => { await scope.register(fastifyStatic, { root: webDir, wildcard: false, index: false, decorateReply: false }); });
+  const indexHtml = hasWeb ? readFileSync(`${webDir}/index.html`) : undefined;
 
   // The web UI is a single-page app: unknown GETs outside /api get its index; the rest a problem.
   app.setNotFoundHandler(async (request, reply) => {
     const isPage = request.method === 'GET' && !request.url.startsWith('/api/') && (request.headers.accept ?? '').includes('text/html');
-    if (hasWeb && isPage) return reply.type('text/html; charset=utf-8').sendFile('index.html');
+    if (indexHtml && isPage) return reply.type('text/html; charset=utf-8').header('cache-control', 'no-cache').send(indexHtml);
     return sendProblem(request, reply, 'not-found', `no route for ${request.method} ${request.url.split('?')[0]}`);
   });
 

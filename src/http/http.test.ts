@@ -26,6 +26,17 @@ describeEachEngine('HTTP API', (get) => {
     expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
   });
 
+  it('keeps API answers out of caches, and asks for https only where it is already https', async () => {
+    const analyst = await loginAs('analyst');
+    const plain = await analyst.request({ url: '/api/profile' });
+    expect(plain.headers['cache-control']).toBe('no-store');
+    expect(plain.headers['strict-transport-security']).toBeUndefined();
+    expect(plain.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    const secure = await app().inject({ url: '/healthz', headers: { 'x-forwarded-proto': 'https' } });
+    expect(secure.headers['strict-transport-security']).toMatch(/max-age=\d+/);
+    expect(secure.headers['content-security-policy']).toContain('upgrade-insecure-requests');
+  });
+
   it('serves the OpenAPI document and its browsable docs', async () => {
     const doc = (await app().inject('/api/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
