@@ -169,7 +169,9 @@ export function relationOf(item: MarkedItem, recipient: Recipient): RecipientRel
 export function mayReceive(item: MarkedItem, recipient: Recipient): ReleaseDecision {
   const relation = relationOf(item, recipient);
   const allowed = ADMITS[item.tlp].includes(relation);
-  if (allowed && recipient.clearance && RANK[item.tlp] > RANK[recipient.clearance]) {
+  // A person the item names (its source, or whom it was written to) was given it already; an
+  // organisation's clearance limits what the team passes on to it, not what it told the team.
+  if (allowed && relation !== 'named-individual' && recipient.clearance && RANK[item.tlp] > RANK[recipient.clearance]) {
     return { allowed: false, relation, reason: `the recipient is cleared only up to ${formatTlp(recipient.clearance)}, and this is ${formatTlp(item.tlp)}` };
   }
   return { allowed, relation, reason: `${WHY[item.tlp]}; recipient is ${relation}` };

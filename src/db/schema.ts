@@ -549,8 +549,24 @@ export interface DirectorySnapshotsTable {
   created_at: CreatedAt;
 }
 
+/** What the egress gate decided, for whom, through which channel (sharing/egress.ts). */
+export interface EgressDecisionsTable {
+  id: ColumnType<string, never, never>;
+  decided_at: CreatedAt;
+  channel: string;
+  item_kind: string;
+  item_id: string;
+  tlp: string;
+  recipient: string;
+  relation: string;
+  allowed: boolean;
+  reason: string;
+  actor: string;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
+  egress_decisions: EgressDecisionsTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

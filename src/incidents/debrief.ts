@@ -8,7 +8,9 @@ import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
 import { VaktError } from '../core/errors.js';
-import { validate } from '../core/validate.js';
+import { StringEnum, validate } from '../core/validate.js';
+import { formatTlp, mostRestrictive, TLP_LABELS, type TlpLabel } from '../core/tlp.js';
+import { documentLabel } from '../sharing/egress.js';
 import type { Schema } from '../db/schema.js';
 import { escapeHtml } from '../profile/rfc2350.js';
 import { getIncidentRow } from './incidents.js';
@@ -25,7 +27,9 @@ export const DebriefContentSchema = Type.Object(
       Type.Object({ measure: Type.String({ maxLength: 50 }), workingMinutes: Type.Union([Type.Number(), Type.Null()]), targetMinutes: Type.Union([Type.Number(), Type.Null()]), state: Type.String({ maxLength: 20 }) }, { additionalProperties: false }),
       { maxItems: 10 },
     ),
-    timeline: Type.Array(Type.Object({ at: Type.String({ maxLength: 40 }), kind: Type.String({ maxLength: 50 }), summary: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }), { maxItems: 2000 }),
+    timeline: Type.Array(Type.Object({ at: Type.String({ maxLength: 40 }), kind: Type.String({ maxLength: 50 }), summary: Type.String({ maxLength: 2000 }), tlp: Type.Optional(StringEnum(TLP_LABELS)) }, { additionalProperties: false }), {
+      maxItems: 2000,
+    }),
     wentWell: Text,
     hindered: Text,
     actions: Type.Array(Type.Object({ action: Type.String({ minLength: 1, maxLength: 1000 }), owner: Type.String({ maxLength: 200 }), due: Type.String({ maxLength: 40 }) }, { additionalProperties: false }), { maxItems: 100 }),
@@ -46,7 +50,7 @@ async function generate(db: Kysely<Schema>, incidentId: string): Promise<Debrief
   const incident = await getIncidentRow(db, incidentId);
   const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
   const sla = slaOf(clock, policies, incident);
-  const events = await db.selectFrom('timeline_events').select(['occurred_at', 'kind', 'summary']).where('incident_id', '=', incidentId).orderBy('occurred_at').limit(2000).execute();
+  const events = await db.selectFrom('timeline_events').select(['occurred_at', 'kind', 'summary', 'tlp']).where('incident_id', '=', incidentId).orderBy('occurred_at').limit(2000).execute();
   const contained = incident.contained_at ? Math.round(clock.workingMinutesBetween(new Date(incident.opened_at), new Date(incident.contained_at))) : null;
   const tasks = await db.selectFrom('tasks').select(['title', 'status']).where('incident_id', '=', incidentId).execute();
   return {
@@ -69,7 +73,7 @@ async function generate(db: Kysely<Schema>, incidentId: string): Promise<Debrief
       { measure: 'contain', workingMinutes: contained, targetMinutes: null, state: contained === null ? 'running' : 'met' },
       { measure: 'resolve', workingMinutes: sla.resolve.doneAt ? sla.resolve.workingMinutes : null, targetMinutes: sla.resolve.targetMinutes, state: sla.resolve.state },
     ],
-    timeline: events.map((e) => ({ at: new Date(e.occurred_at).toISOString(), kind: e.kind, summary: e.summary })),
+    timeline: events.map((e) => ({ at: new Date(e.occurred_at).toISOString(), kind: e.kind, summary: e.summary, tlp: e.tlp as TlpLabel })),
     wentWell: '',
     hindered: '',
     actions: [],
@@ -123,19 +127,44 @@ export async function saveDebrief(db: Kysely<Schema>, actor: string, incidentId:
   });
 }
 
+/**
+ * What a rendering shows and the label it carries. The summary, facts and the team's own text are
+ * at the incident's label; each timeline entry at its own (one written without a label, at the
+ * incident's). With no audience everything is shown and the document carries the most
+ * restrictive label of what it holds; with an audience label, entries above it are left out and
+ * said to be, and a debrief whose own text is above it is refused.
+ */
+export interface DebriefRendering {
+  debrief: Debrief;
+  label: TlpLabel;
+  leftOut: number;
+}
+
+export function debriefFor(debrief: Debrief, incidentTlp: TlpLabel, audience?: TlpLabel): DebriefRendering {
+  const entries = debrief.content.timeline.map((e) => ({ ...e, tlp: e.tlp ?? incidentTlp }));
+  if (audience && mostRestrictive(incidentTlp, audience) !== audience) {
+    throw new VaktError('forbidden', `the debrief's summary and facts are ${formatTlp(incidentTlp)}, above ${formatTlp(audience)}: it cannot be rendered for that audience`);
+  }
+  const kept = audience ? entries.filter((e) => mostRestrictive(e.tlp, audience) === audience) : entries;
+  const label = documentLabel(kept, incidentTlp);
+  return { debrief: { ...debrief, content: { ...debrief.content, timeline: kept } }, label, leftOut: entries.length - kept.length };
+}
+
 function minutes(value: number | null): string {
   if (value === null) return '—';
   const h = Math.floor(value / 60);
   return h > 0 ? `${h} h ${value % 60} min` : `${value} min`;
 }
 
-export function renderDebriefHtml(debrief: Debrief): string {
+export function renderDebriefHtml({ debrief, label, leftOut }: DebriefRendering): string {
   const c = debrief.content;
+  const marking = `<p class="tlp">${escapeHtml(formatTlp(label))}</p>`;
   const para = (text: string) => (text.trim() ? text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') : '<p>—</p>');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(c.title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.45}table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}.breached,.overdue{color:#a00;font-weight:bold}</style></head>
 <body>
+${marking}
 <p>${debrief.status === 'final' ? `Final, ${escapeHtml(debrief.finalisedAt ?? '')}` : 'DRAFT'}</p>
 <h1>${escapeHtml(c.title)}</h1>
 <h2>Summary</h2>${para(c.summary)}
@@ -144,21 +173,25 @@ export function renderDebriefHtml(debrief: Debrief): string {
 <table><tr><th>Measure</th><th>Took</th><th>Target</th><th>State</th></tr>${c.durations
     .map((d) => `<tr><td>${escapeHtml(d.measure)}</td><td>${minutes(d.workingMinutes)}</td><td>${minutes(d.targetMinutes)}</td><td class="${escapeHtml(d.state)}">${escapeHtml(d.state)}</td></tr>`)
     .join('')}</table>
-<h2>Timeline</h2><table><tr><th>When (UTC)</th><th>What</th><th></th></tr>${c.timeline.map((e) => `<tr><td>${escapeHtml(e.at.slice(0, 16).replace('T', ' '))}</td><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.summary)}</td></tr>`).join('')}</table>
+<h2>Timeline</h2>${leftOut > 0 ? `<p>${leftOut} timeline ${leftOut === 1 ? 'entry' : 'entries'} above ${escapeHtml(formatTlp(label))} left out.</p>` : ''}<table><tr><th>When (UTC)</th><th>What</th><th></th><th>TLP</th></tr>${c.timeline
+    .map((e) => `<tr><td>${escapeHtml(e.at.slice(0, 16).replace('T', ' '))}</td><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.summary)}</td><td>${escapeHtml(e.tlp ?? '')}</td></tr>`)
+    .join('')}</table>
 <h2>What went well</h2>${para(c.wentWell)}
 <h2>What hindered</h2>${para(c.hindered)}
 <h2>Actions agreed</h2>${c.actions.length === 0 ? '<p>—</p>' : `<table><tr><th>Action</th><th>Owner</th><th>Due</th></tr>${c.actions.map((a) => `<tr><td>${escapeHtml(a.action)}</td><td>${escapeHtml(a.owner)}</td><td>${escapeHtml(a.due)}</td></tr>`).join('')}</table>`}
+${marking}
 </body></html>
 `;
 }
 
-export async function renderDebriefPdf(debrief: Debrief): Promise<Buffer> {
+export async function renderDebriefPdf({ debrief, label, leftOut }: DebriefRendering): Promise<Buffer> {
   const c = debrief.content;
   const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: c.title, Creator: 'Vakt' } });
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).font('Helvetica').fontSize(10).moveDown(0.3);
+  doc.font('Helvetica-Bold').fontSize(11).text(formatTlp(label), { align: 'right' }).font('Helvetica');
   doc.fontSize(9).text(debrief.status === 'final' ? `Final, ${debrief.finalisedAt ?? ''}` : 'DRAFT');
   doc.font('Helvetica-Bold').fontSize(16).text(c.title).font('Helvetica').fontSize(10);
   heading('Summary');
@@ -168,7 +201,8 @@ export async function renderDebriefPdf(debrief: Debrief): Promise<Buffer> {
   heading('Durations against the SLA (working time)');
   for (const d of c.durations) doc.text(`${d.measure}: ${minutes(d.workingMinutes)} (target ${minutes(d.targetMinutes)}) — ${d.state}`);
   heading('Timeline');
-  for (const e of c.timeline) doc.text(`${e.at.slice(0, 16).replace('T', ' ')}  ${e.kind}  ${e.summary}`);
+  if (leftOut > 0) doc.text(`${leftOut} timeline ${leftOut === 1 ? 'entry' : 'entries'} above ${formatTlp(label)} left out.`);
+  for (const e of c.timeline) doc.text(`${e.at.slice(0, 16).replace('T', ' ')}  ${e.kind}  ${e.summary}  [${e.tlp ?? ''}]`);
   heading('What went well');
   doc.text(c.wentWell || '—');
   heading('What hindered');
@@ -176,6 +210,7 @@ export async function renderDebriefPdf(debrief: Debrief): Promise<Buffer> {
   heading('Actions agreed');
   if (c.actions.length === 0) doc.text('—');
   for (const a of c.actions) doc.text(`• ${a.action} — ${a.owner || 'unassigned'}${a.due ? `, due ${a.due}` : ''}`);
+  doc.moveDown().font('Helvetica-Bold').text(formatTlp(label), { align: 'right' });
   doc.end();
   return done;
 }

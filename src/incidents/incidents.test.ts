@@ -8,14 +8,16 @@ import { loadProfileFixture } from '../../test/helpers/profiles.js';
 import { saveProfile } from '../profile/service.js';
 import { createReport } from '../intake/reports.js';
 import { storePublicKey } from '../mail/keys.js';
+import { createOrganisation } from '../constituency/organisations.js';
+import { createUser } from '../auth/users.js';
 import { addCustodyEntry, addEvidence, custodyCsv } from './evidence.js';
 import { createIncident, splitIncident, updateIncident } from './incidents.js';
-import { addCountermeasure, addObservable, addParticipant, advanceCountermeasure, addTask, shareItem } from './items.js';
+import { addCountermeasure, addObservable, addParticipant, advanceCountermeasure, addTask, addTimelineEvent, shareItem } from './items.js';
 import { sendIncidentMail } from './mail.js';
 import { search, seenElsewhere, triageCandidates } from './search.js';
 import { kpis, slaOf, type SlaPolicy } from './sla.js';
 import { attachReportToIncident, listOperations, markNotIncident, mergeIncidents, mergeReports, undoOperation } from './triage.js';
-import { getDebrief, renderDebriefHtml, renderDebriefPdf, saveDebrief } from './debrief.js';
+import { getDebrief, debriefFor, renderDebriefHtml, renderDebriefPdf, saveDebrief } from './debrief.js';
 
 const ACTOR = 'system:test';
 const OFFICE = new BusinessClock({
@@ -31,6 +33,14 @@ beforeAll(async () => {
 });
 
 describeEachEngine('incidents', (get) => {
+  // The city is in the constituency: its staff are the team's clients, found by their address.
+  beforeAll(async () => {
+    await createOrganisation(get().db, ACTOR, {
+      name: 'City of Testing',
+      tlpClearance: 'AMBER',
+      contacts: ['karin@city.test', 'k@city.test', 'noc@city.test'].map((email) => ({ role: 'security', email })),
+    });
+  });
   const report = (subject: string, body = '', extra: { reporterEmail?: string; tlp?: 'GREEN' | 'AMBER' | 'RED' } = {}) =>
     createReport(get().db, ACTOR, { channel: 'api', subject, body, reporterEmail: extra.reporterEmail ?? 'rita@reporter.test', ...(extra.tlp ? { tlp: extra.tlp } : {}) }, 'AMBER+STRICT');
 
@@ -127,6 +137,25 @@ describeEachEngine('incidents', (get) => {
     expect(mail).toMatchObject({ to_addresses: ['noc@city.test'], delivery_status: 'queued', subject: `[T #${id}] Countermeasure removed: firewall block on 203.0.113.66` });
   });
 
+  it('a removal notice goes through the TLP gate: a RED notice to an outside address is not sent, and the analyst is told', async () => {
+    const { db } = get();
+    const { id } = await createIncident(db, ACTOR, { title: 'Sinkhole', tlp: 'RED' });
+    const cm = await addCountermeasure(db, ACTOR, id, { kind: 'sinkhole', target: 'evil.example', notifyOnRemoval: ['someone@outside.test', 'noc@city.test'] });
+    const sender = { from: 'cert@team.test', teamKey: team.teamKey };
+    for (const state of ['active', 'pending-removal'] as const) await advanceCountermeasure(db, ACTOR, cm, state, sender, `[T #${id}]`);
+    const notices = await advanceCountermeasure(db, ACTOR, cm, 'removed', sender, `[T #${id}]`);
+    expect(notices).toEqual([
+      { to: 'someone@outside.test', status: 'suppressed', reason: expect.stringMatching(/^TLP refuses: address:someone@outside.test may not receive countermeasure .* \(TLP:RED\): TLP:RED is for the named individual recipients only; recipient is public/) },
+      { to: 'noc@city.test', status: 'suppressed', reason: expect.stringMatching(/recipient is client/) },
+    ]);
+    const sent = await db.selectFrom('messages').select('delivery_status').where('incident_id', '=', id).where('direction', '=', 'out').execute();
+    expect(sent.map((m) => m.delivery_status)).toEqual(['suppressed', 'suppressed']);
+    const timeline = await db.selectFrom('timeline_events').select('summary').where('incident_id', '=', id).where('kind', '=', 'mail-out').execute();
+    expect(timeline.map((t) => t.summary)).toEqual([expect.stringContaining('Removal notice to someone@outside.test not sent'), expect.stringContaining('Removal notice to noc@city.test not sent')]);
+    const record = await db.selectFrom('egress_decisions').selectAll().where('channel', '=', 'mail:countermeasure-removal').where('item_id', '=', cm).execute();
+    expect(record.map((r) => [r.recipient, r.allowed])).toEqual([['address:someone@outside.test', false], ['address:noc@city.test', false]]);
+  });
+
   it('evidence: hash checked, custody append-only (the database refuses changes), exported as CSV safe for spreadsheets', async () => {
     const { db } = get();
     const { id } = await createIncident(db, ACTOR, { title: 'Laptop seized' });
@@ -151,8 +180,10 @@ describeEachEngine('incidents', (get) => {
     const staff = await addParticipant(db, ACTOR, id, { name: 'Karin', email: 'karin@city.test', role: 'constituent-staff' });
     const third = await addParticipant(db, ACTOR, id, { name: 'Partner SOC', email: 'soc@partner.test', role: 'third-party' });
     const sender = { from: 'cert@team.test', teamKey: team.teamKey };
-    await expect(sendIncidentMail(db, sender, 'CERT-T', ACTOR, id, { participantIds: [staff, third], subject: 'Update', text: 'details' })).rejects.toThrow(/TLP refuses Partner SOC .*TLP:AMBER is limited to the organisation and its clients/);
-    expect(await db.selectFrom('messages').select('id').where('incident_id', '=', id).execute()).toHaveLength(0);
+    await expect(sendIncidentMail(db, sender, 'CERT-T', ACTOR, id, { participantIds: [staff, third], subject: 'Update', text: 'details' })).resolves.toMatchObject({ status: 'suppressed', reason: expect.stringMatching(/TLP refuses: participant:.* may not receive incident .*TLP:AMBER is limited to the organisation and its clients/) });
+    // The refused mail is kept as suppressed, and nothing else happened.
+    expect(await db.selectFrom('messages').select('delivery_status').where('incident_id', '=', id).execute()).toEqual([{ delivery_status: 'suppressed' }]);
+    expect((await db.selectFrom('incidents').select('acknowledged_at').where('id', '=', id).executeTakeFirstOrThrow()).acknowledged_at).toBeNull();
     const ok = await sendIncidentMail(db, sender, 'CERT-T', ACTOR, id, { participantIds: [staff], subject: 'Update', text: 'Block 203.0.113.66' });
     const mail = await db.selectFrom('messages').selectAll().where('id', '=', ok.id).executeTakeFirstOrThrow();
     expect(mail).toMatchObject({ subject: `[CERT-T #${id}] Update`, delivery_status: 'queued', pgp_signature: 'signed', pgp_encryption: 'none' });
@@ -161,8 +192,10 @@ describeEachEngine('incidents', (get) => {
     await sendIncidentMail(db, sender, 'CERT-T', ACTOR, id, { participantIds: [third], subject: 'Public IoCs', text: 'IoC list', tlp: 'GREEN' });
 
     const strict = await createIncident(db, ACTOR, { title: 'Insider', tlp: 'AMBER+STRICT' });
-    const member = await addParticipant(db, ACTOR, strict.id, { name: 'Partner analyst', email: 'soc@partner.test', role: 'team-member' });
-    await expect(sendIncidentMail(db, sender, 'CERT-T', ACTOR, strict.id, { participantIds: [member], subject: 'x', text: 'y' })).rejects.toThrow(/encryption is required and there is no key for soc@partner.test/);
+    await expect(addParticipant(db, ACTOR, strict.id, { name: 'Partner analyst', email: 'soc@partner.test', role: 'team-member' })).rejects.toThrow(/a team member is added by their user account/);
+    const analyst = await createUser(db, ACTOR, { email: 'soc@partner.test', name: 'Seconded analyst', role: 'analyst', password: 'a long enough password' });
+    const member = await addParticipant(db, ACTOR, strict.id, { userId: analyst.id, role: 'team-member' });
+    await expect(sendIncidentMail(db, sender, 'CERT-T', ACTOR, strict.id, { participantIds: [member], subject: 'x', text: 'y' })).resolves.toMatchObject({ status: 'suppressed', reason: expect.stringMatching(/encryption is required and there is no key for soc@partner.test/) });
     await storePublicKey(db, ACTOR, partner.armoredPublic);
     const encrypted = await sendIncidentMail(db, sender, 'CERT-T', ACTOR, strict.id, { participantIds: [member], subject: 'x', text: 'y' });
     expect((await db.selectFrom('messages').select('pgp_encryption').where('id', '=', encrypted.id).executeTakeFirstOrThrow()).pgp_encryption).toBe('encrypted');
@@ -233,13 +266,33 @@ describeEachEngine('incidents', (get) => {
     const final = await saveDebrief(db, ACTOR, id, { final: true }, edited.version);
     expect(final.status).toBe('final');
     await expect(saveDebrief(db, ACTOR, id, { content: final.content }, final.version)).rejects.toThrow(/is final/);
-    const html = renderDebriefHtml(final);
+    const html = renderDebriefHtml(debriefFor(final, 'AMBER'));
     expect(html).toContain('No contact at the hosting provider.');
     expect(html).toContain('Defacement &lt;script&gt;');
     expect(html).not.toContain('<script>');
-    const pdf = await renderDebriefPdf(final);
+    const pdf = await renderDebriefPdf(debriefFor(final, 'AMBER'));
     expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(1000);
+  });
+
+  it('labels a debrief with the most restrictive TLP of what it holds, or leaves out what its audience may not see', async () => {
+    const { db } = get();
+    const { id } = await createIncident(db, ACTOR, { title: 'Phishing wave', description: 'Mail to the city council.', tlp: 'AMBER' });
+    await addTimelineEvent(db, ACTOR, id, { occurredAt: new Date(), summary: 'Informant names the sender: Mallory', tlp: 'RED' });
+    const debrief = await getDebrief(db, ACTOR, id);
+    const whole = debriefFor(debrief, 'AMBER');
+    expect(whole.label).toBe('RED');
+    const html = renderDebriefHtml(whole);
+    expect(html).toContain('TLP:RED');
+    expect(html).toContain('Mallory');
+    const forAmber = debriefFor(debrief, 'AMBER', 'AMBER');
+    expect(forAmber).toMatchObject({ label: 'AMBER', leftOut: 1 });
+    const amberHtml = renderDebriefHtml(forAmber);
+    expect(amberHtml).not.toContain('Mallory');
+    expect(amberHtml).not.toContain('TLP:RED');
+    expect(amberHtml).toContain('TLP:AMBER');
+    expect(amberHtml).toContain('1 timeline entry above TLP:AMBER left out');
+    expect(() => debriefFor(debrief, 'AMBER', 'GREEN')).toThrow(/above TLP:GREEN/);
   });
 });
 

@@ -49,7 +49,8 @@ function check(input: { rsitClass?: string | null; rsitType?: string | null; att
   if (issues.length > 0) throw new ValidationError(issues);
 }
 
-async function timeline(trx: Transaction<Schema>, incidentId: string, kind: string, summary: string, actor: string, tlp: string = 'AMBER+STRICT'): Promise<void> {
+/** The incident's own entries carry its label, so a debrief for its audience keeps them. */
+async function timeline(trx: Transaction<Schema>, incidentId: string, kind: string, summary: string, actor: string, tlp: string): Promise<void> {
   await trx.insertInto('timeline_events').values({ incident_id: incidentId, occurred_at: new Date(), kind, summary: summary.slice(0, 1000), tlp, created_by: actor }).execute();
 }
 
@@ -85,7 +86,7 @@ async function open(trx: Transaction<Schema>, actor: string, input: IncidentInpu
     .returning('id')
     .executeTakeFirstOrThrow();
   const moves = await attachReports(trx, reportIds, row.id);
-  await timeline(trx, row.id, 'opened', `Incident opened${reportIds.length > 0 ? ` from report ${reportIds.map((r) => `#${r}`).join(', ')}` : ''}`, actor);
+  await timeline(trx, row.id, 'opened', `Incident opened${reportIds.length > 0 ? ` from report ${reportIds.map((r) => `#${r}`).join(', ')}` : ''}`, actor, tlp);
   await appendAudit(trx, { actor, action: 'incident.create', objectType: 'incident', objectId: row.id, after: { ...input, tlp } });
   return { id: row.id, moves };
 }
@@ -108,7 +109,7 @@ export async function splitIncident(db: Kysely<Schema>, actor: string, incidentI
     const { id, moves } = await open(trx, actor, { title, reportIds, tlp: source.tlp as TlpLabel, priority: source.priority as Priority, rsitClass: source.rsit_class, rsitType: source.rsit_type });
     // Undoing a split folds the new incident back: it is recorded as merged into the source.
     const fold: Move = { table: 'incidents', id, before: { merged_into_id: incidentId, phase: 'rejected' }, after: { merged_into_id: null, phase: 'triage' } };
-    await timeline(trx, incidentId, 'split', `Reports ${reportIds.map((r) => `#${r}`).join(', ')} split off into incident #${id}`, actor);
+    await timeline(trx, incidentId, 'split', `Reports ${reportIds.map((r) => `#${r}`).join(', ')} split off into incident #${id}`, actor, source.tlp);
     const operationId = await recordOperation(trx, actor, 'split-incident', [...moves, fold], `incident #${incidentId} split: ${reportIds.map((r) => `#${r}`).join(', ')} into #${id}`);
     return { id, operationId };
   });
@@ -190,8 +191,8 @@ export async function updateIncident(db: Kysely<Schema>, actor: string, id: stri
       .set({ ...(changes as object), version: sql`version + 1` })
       .where('id', '=', id)
       .execute();
-    if (patch.phase && patch.phase !== row.phase) await timeline(trx, id, 'phase', `Phase ${row.phase} → ${patch.phase}`, actor);
-    if (patch.priority && patch.priority !== row.priority) await timeline(trx, id, 'priority', `Priority ${row.priority} → ${patch.priority}: ${patch.priorityReason}`, actor);
+    if (patch.phase && patch.phase !== row.phase) await timeline(trx, id, 'phase', `Phase ${row.phase} → ${patch.phase}`, actor, row.tlp);
+    if (patch.priority && patch.priority !== row.priority) await timeline(trx, id, 'priority', `Priority ${row.priority} → ${patch.priority}: ${patch.priorityReason}`, actor, row.tlp);
     await appendAudit(trx, { actor, action: 'incident.update', objectType: 'incident', objectId: id, before, after: { ...changes, ...(patch.priorityReason ? { priorityReason: patch.priorityReason } : {}) } });
     return row.version + 1;
   });

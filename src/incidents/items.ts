@@ -10,8 +10,10 @@ import { ValidationError, VaktError, notFound } from '../core/errors.js';
 import type { TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 import { extractIndicators, type IndicatorKind } from '../intake/indicators.js';
-import { queueMail, type Sender } from '../mail/outbox.js';
-import { releaseTo, teamOrganisationId, type ItemKind, type ParticipantRole } from './visibility.js';
+import { queueMail, type QueuedMail, type Sender } from '../mail/outbox.js';
+import type { Role } from '../auth/roles.js';
+import { decide, resolveRecipient, TEAM_ROLES } from '../sharing/egress.js';
+import type { ItemKind, ParticipantRole } from './visibility.js';
 
 async function incidentOf(trx: Transaction<Schema>, id: string) {
   const row = await trx.selectFrom('incidents').select(['id', 'tlp', 'merged_into_id', 'sensitive', 'title']).where('id', '=', id).executeTakeFirst();
@@ -119,12 +121,20 @@ export async function addCountermeasure(db: Kysely<Schema>, actor: string, incid
   });
 }
 
+export interface RemovalNotice {
+  to: string;
+  status: QueuedMail['status'];
+  reason: string | null;
+}
+
 /**
- * Moves a countermeasure one step along its lifecycle. On removal, those who asked to be told
- * get a mail (through the outbox, signed; encrypted where required).
+ * Moves a countermeasure one step along its lifecycle. On removal, each address that asked to be
+ * told gets a mail of its own through the egress gate (signed; encrypted where required). A notice
+ * the gate or the encryption rule stops is kept as suppressed, written on the timeline and
+ * returned, so the analyst sees who was not told and why.
  */
-export async function advanceCountermeasure(db: Kysely<Schema>, actor: string, id: string, to: CountermeasureState, sender: Sender, tag: string): Promise<void> {
-  await audited(db, actor, 'countermeasure.advance', 'countermeasure', async (trx) => {
+export async function advanceCountermeasure(db: Kysely<Schema>, actor: string, id: string, to: CountermeasureState, sender: Sender, tag: string): Promise<RemovalNotice[]> {
+  return audited(db, actor, 'countermeasure.advance', 'countermeasure', async (trx) => {
     const row = await trx.selectFrom('countermeasures').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw notFound('countermeasure');
     const next = COUNTERMEASURE_NEXT[row.state as CountermeasureState];
@@ -135,19 +145,27 @@ export async function advanceCountermeasure(db: Kysely<Schema>, actor: string, i
       .where('id', '=', id)
       .execute();
     await trx.insertInto('timeline_events').values({ incident_id: row.incident_id, occurred_at: new Date(), kind: 'countermeasure', summary: `Countermeasure ${row.kind} on ${row.target}: ${row.state} → ${to}`, tlp: row.tlp, created_by: actor }).execute();
-    if (to === 'removed' && row.notify_on_removal.length > 0) {
-      await queueMail(trx, sender, {
+    const notices: RemovalNotice[] = [];
+    for (const address of to === 'removed' ? row.notify_on_removal : []) {
+      const tlp = row.tlp as TlpLabel;
+      const queued = await queueMail(trx, sender, {
         incidentId: row.incident_id,
-        to: row.notify_on_removal,
+        to: [address],
         subject: `${tag} Countermeasure removed: ${row.kind} on ${row.target}`,
         text: `TLP:${row.tlp}\n\nThe countermeasure "${row.kind}" on ${row.target} has been removed.\n\n${row.description}\n`,
-        tlp: row.tlp as TlpLabel,
-        requireEncryption: row.tlp === 'RED' || row.tlp === 'AMBER+STRICT',
+        tlp,
+        requireEncryption: tlp === 'RED' || tlp === 'AMBER+STRICT',
         automatic: true,
         actor,
+        egress: { channel: 'mail:countermeasure-removal', items: [{ kind: 'countermeasure', id, tlp }], recipients: [{ kind: 'address', email: address, incidentId: row.incident_id }] },
       });
+      notices.push({ to: address, status: queued.status, reason: queued.reason ?? null });
+      if (queued.status === 'suppressed') {
+        const summary = `Removal notice to ${address} not sent: ${queued.reason ?? ''}`.slice(0, 500);
+        await trx.insertInto('timeline_events').values({ incident_id: row.incident_id, occurred_at: new Date(), kind: 'mail-out', summary, tlp: row.tlp, created_by: actor }).execute();
+      }
     }
-    return { id, after: { from: row.state, to }, result: undefined };
+    return { id, after: { from: row.state, to, notices }, result: notices };
   });
 }
 
@@ -207,29 +225,40 @@ export interface ParticipantInput {
   userId?: string;
   name?: string;
   email?: string;
-  organisationId?: string | null;
   role: ParticipantRole;
 }
 
+/**
+ * A participant's organisation is never taken from the request: it is the one on their account,
+ * or, for a person by address, the constituency organisation that lists the address as a contact.
+ * A team member must have a team account; anything else could claim the team's rights.
+ */
 export async function addParticipant(db: Kysely<Schema>, actor: string, incidentId: string, input: ParticipantInput): Promise<string> {
   return audited(db, actor, 'participant.add', 'participant', async (trx) => {
     await incidentOf(trx, incidentId);
-    let { name, email, organisationId } = input;
+    let { name, email } = input;
+    let organisationId: string | null = null;
     if (input.userId) {
       const user = await trx.selectFrom('users').select(['name', 'email', 'organisation_id', 'role']).where('id', '=', input.userId).executeTakeFirst();
       if (!user) throw notFound('user');
-      if (input.role === 'team-member' && user.role === 'constituent') throw new ValidationError([{ field: 'role', reason: 'a constituent user cannot be a team member' }]);
+      if (input.role === 'team-member' && !TEAM_ROLES.has(user.role as Role)) throw new ValidationError([{ field: 'role', reason: `a ${user.role} user cannot be a team member` }]);
       name = user.name;
       email = user.email;
-      organisationId = organisationId ?? user.organisation_id;
+      organisationId = user.organisation_id;
+    } else {
+      if (input.role === 'team-member') throw new ValidationError([{ field: 'userId', reason: 'a team member is added by their user account' }]);
+      if (email) {
+        const contacts = await trx.selectFrom('org_contacts').select('organisation_id').where((eb) => eb(eb.fn('lower', ['email']), '=', email!.toLowerCase())).limit(2).execute();
+        organisationId = contacts.length === 1 ? contacts[0]!.organisation_id : null;
+      }
     }
     if (!name) throw new ValidationError([{ field: 'name', reason: 'a participant needs a user or a name' }]);
     const row = await trx
       .insertInto('incident_participants')
-      .values({ incident_id: incidentId, user_id: input.userId ?? null, name, email: email?.toLowerCase() ?? null, organisation_id: organisationId ?? null, role: input.role })
+      .values({ incident_id: incidentId, user_id: input.userId ?? null, name, email: email?.toLowerCase() ?? null, organisation_id: organisationId, role: input.role })
       .returning('id')
       .executeTakeFirstOrThrow();
-    return { id: row.id, after: { ...input, name, email }, result: row.id };
+    return { id: row.id, after: { ...input, name, email, organisationId }, result: row.id };
   });
 }
 
@@ -266,7 +295,8 @@ export async function shareItem(db: Kysely<Schema>, actor: string, incidentId: s
       .where('incident_id', '=', incidentId)
       .executeTakeFirst();
     if (!item) throw notFound(`${kind} on incident #${incidentId}`);
-    const decision = releaseTo({ role: participant.role as ParticipantRole, organisation_id: participant.organisation_id }, item.tlp as TlpLabel, await teamOrganisationId(trx));
+    // Sharing releases nothing yet (each read is put to the gate again), so it is decided, not recorded.
+    const decision = decide({ kind, id: itemId, tlp: item.tlp as TlpLabel }, await resolveRecipient(trx, { kind: 'participant', participantId }));
     if (!decision.allowed) throw new VaktError('forbidden', `TLP refuses: ${decision.reason}`);
     await trx
       .insertInto('incident_shares')

@@ -10,7 +10,6 @@ import { formatTlp, type TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 import { formatTag, replySubject } from '../intake/threading.js';
 import { queueMail, type QueuedMail, type Sender } from '../mail/outbox.js';
-import { releaseTo, teamOrganisationId, type ParticipantRole } from './visibility.js';
 
 export interface IncidentMailInput {
   participantIds: readonly string[];
@@ -30,6 +29,15 @@ function withTlpLine(text: string, tlp: TlpLabel): string {
   return text.includes(formatTlp(tlp)) ? text : `${formatTlp(tlp)}\n\n${text}`;
 }
 
+/**
+ * For the routes: a mail the gate or the encryption rule stopped is a 403 naming why, after its
+ * suppressed record has been committed (the refusal stays on the report or incident).
+ */
+export function sentOrRefused(queued: QueuedMail): QueuedMail {
+  if (queued.status === 'suppressed') throw new VaktError('forbidden', `${queued.reason}; nothing was sent`);
+  return queued;
+}
+
 export async function sendIncidentMail(db: Kysely<Schema>, sender: Sender, shortName: string, actor: string, incidentId: string, input: IncidentMailInput): Promise<QueuedMail> {
   if (input.participantIds.length === 0) throw new ValidationError([{ field: 'participantIds', reason: 'name at least one participant' }]);
   return db.transaction().execute(async (trx) => {
@@ -38,11 +46,6 @@ export async function sendIncidentMail(db: Kysely<Schema>, sender: Sender, short
     const tlp = input.tlp ?? (incident.tlp as TlpLabel);
     const participants = await trx.selectFrom('incident_participants').selectAll().where('incident_id', '=', incidentId).where('id', 'in', [...input.participantIds]).where('removed_at', 'is', null).execute();
     if (participants.length !== new Set(input.participantIds).size) throw notFound('participant of this incident');
-    const teamOrg = await teamOrganisationId(trx);
-    const refused = participants.map((p) => ({ p, decision: releaseTo({ role: p.role as ParticipantRole, organisation_id: p.organisation_id }, tlp, teamOrg) })).filter((x) => !x.decision.allowed);
-    if (refused.length > 0) {
-      throw new VaktError('forbidden', `TLP refuses ${refused.map((x) => `${x.p.name} (${x.decision.reason})`).join('; ')}; nothing was sent`);
-    }
     const noAddress = participants.filter((p) => !p.email);
     if (noAddress.length > 0) throw new ValidationError([{ field: 'participantIds', reason: `${noAddress.map((p) => p.name).join(', ')} has no e-mail address` }]);
     // A new message to the participants, not an answer to whoever wrote last: the tag threads replies.
@@ -54,8 +57,10 @@ export async function sendIncidentMail(db: Kysely<Schema>, sender: Sender, short
       tlp,
       requireEncryption: mustEncrypt(tlp, incident.sensitive),
       actor,
+      egress: { channel: 'mail:incident', items: [{ kind: 'incident', id: incidentId, tlp }], recipients: participants.map((p) => ({ kind: 'participant', participantId: p.id })) },
     });
-    if (queued.status === 'suppressed') throw new VaktError('forbidden', `${queued.reason}; nothing was sent`);
+    // A refused mail stays on the incident as suppressed, with the gate's reasons; nothing else changes.
+    if (queued.status === 'suppressed') return queued;
     await trx.insertInto('timeline_events').values({ incident_id: incidentId, occurred_at: new Date(), kind: 'mail-out', summary: `Mail to ${participants.map((p) => p.name).join(', ')}: ${input.subject}`.slice(0, 500), tlp, created_by: actor }).execute();
     if (!incident.acknowledged_at) await trx.updateTable('incidents').set({ acknowledged_at: new Date() }).where('id', '=', incidentId).execute();
     await trx.updateTable('reports').set({ acknowledged_at: sql`coalesce(acknowledged_at, now())` }).where('incident_id', '=', incidentId).execute();
@@ -83,8 +88,9 @@ export async function replyToReporter(db: Kysely<Schema>, sender: Sender, shortN
       tlp,
       requireEncryption: mustEncrypt(tlp, report.sensitive),
       actor,
+      egress: { channel: 'mail:reply', items: [{ kind: 'report', id: reportId, tlp, namedIndividuals: [report.reporter_email] }] },
     });
-    if (queued.status === 'suppressed') throw new VaktError('forbidden', `${queued.reason}; nothing was sent`);
+    if (queued.status === 'suppressed') return queued;
     await trx.updateTable('reports').set({ acknowledged_at: sql`coalesce(acknowledged_at, now())` }).where('id', '=', reportId).execute();
     if (report.incident_id) await trx.updateTable('incidents').set({ acknowledged_at: sql`coalesce(acknowledged_at, now())` }).where('id', '=', report.incident_id).execute();
     return queued;

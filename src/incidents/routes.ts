@@ -19,7 +19,8 @@ import { INDICATOR_KINDS } from '../intake/indicators.js';
 import { intakeSettings } from '../intake/settings.js';
 import { formatTag } from '../intake/threading.js';
 import type { Kysely } from 'kysely';
-import { getDebrief, renderDebriefHtml, renderDebriefPdf, saveDebrief } from './debrief.js';
+import { debriefFor, getDebrief, renderDebriefHtml, renderDebriefPdf, saveDebrief } from './debrief.js';
+import { egress, type EgressChannel, type EgressItem } from '../sharing/egress.js';
 import { CUSTODY_ACTIONS, addCustodyEntry, addEvidence, custodyCsv, custodyLog } from './evidence.js';
 import { IMPACTS, PHASES, PRIORITIES, createIncident, getIncidentRow, splitIncident, updateIncident } from './incidents.js';
 import {
@@ -38,11 +39,11 @@ import {
   updateInvestigation,
   updateTask,
 } from './items.js';
-import { sendIncidentMail } from './mail.js';
+import { sendIncidentMail, sentOrRefused } from './mail.js';
 import { search, seenElsewhere } from './search.js';
 import { kpis, saveSlaPolicies, slaOf, slaPolicies, teamClock } from './sla.js';
 import { mergeIncidents } from './triage.js';
-import { ITEM_KINDS, PARTICIPANT_ROLES, viewerOf, visibilityFor, visibleIncidentIds, type ItemKind } from './visibility.js';
+import { ITEM_KINDS, PARTICIPANT_ROLES, readableIncidentIds, releasedTo, viewerOf, visibleIncidentIds, type ItemKind } from './visibility.js';
 
 const Problem = Type.Ref('Problem');
 const TicketId = Type.String({ pattern: '^\\d{1,15}$' });
@@ -97,11 +98,12 @@ async function requireViewer(db: Kysely<Schema>, who: Principal, id: string) {
   return viewer;
 }
 
+/** A participant whom the gate does not let read an incident's own text sees this instead of its title. */
+const withheldTitle = (id: string, tlp: string) => `Incident #${id} (title withheld: TLP:${tlp})`;
+
 async function incidentDetail(db: Kysely<Schema>, who: Principal, id: string) {
   const viewer = await requireViewer(db, who, id);
-  const filter = await visibilityFor(db, viewer, id);
   const incident = await db.selectFrom('incidents').select(INCIDENT_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
-  const keep = <T extends { id: string; tlp: string }>(kind: ItemKind, rows: T[]) => rows.filter((r) => filter.allows(kind, r.id, r.tlp)).map(isoRow);
   const [reports, messages, tasks, investigations, countermeasures, timeline, observables, assets, evidence, participants, merged, shares] = await Promise.all([
     db.selectFrom('reports').select(['id', 'subject', 'channel', 'reporter_email', 'received_at', 'tlp', 'status']).where('incident_id', '=', id).orderBy('received_at').execute(),
     db
@@ -122,12 +124,18 @@ async function incidentDetail(db: Kysely<Schema>, who: Principal, id: string) {
     viewer.kind === 'team' ? db.selectFrom('incident_shares').select(['item_kind', 'item_id', 'participant_id']).where('incident_id', '=', id).execute() : Promise.resolve([]),
   ]);
   const isTeam = viewer.kind === 'team';
+  const lists: Record<ItemKind, Array<{ id: string; tlp: string }>> = { report: reports.map((r) => ({ ...r, id: String(r.id) })), message: messages, task: tasks, investigation: investigations, countermeasure: countermeasures, timeline, observable: observables, asset: assets, evidence };
+  const candidates = ITEM_KINDS.flatMap((kind) => lists[kind].map((r) => ({ kind, id: r.id, tlp: r.tlp as TlpLabel })));
+  const released = await releasedTo(db, viewer, incident, candidates, actorOf(who));
+  const keep = <T extends { id: string; tlp: string }>(kind: ItemKind, rows: T[]) => rows.filter((r) => released.items.has(`${kind}:${r.id}`)).map(isoRow);
   const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
   return {
-    incident: isTeam ? isoRow(incident) : { id: incident.id, title: incident.title, phase: incident.phase, tlp: incident.tlp, priority: incident.priority, opened_at: new Date(incident.opened_at).toISOString() },
+    incident: isTeam
+      ? isoRow(incident)
+      : { id: incident.id, title: released.incident ? incident.title : withheldTitle(incident.id, incident.tlp), phase: incident.phase, tlp: incident.tlp, priority: incident.priority, opened_at: new Date(incident.opened_at).toISOString() },
     viewer: viewer.kind === 'team' ? { kind: 'team' } : { kind: 'participant', role: viewer.role },
     sla: isTeam ? slaOf(clock, policies, incident) : null,
-    reports: keep('report', reports.map((r) => ({ ...r, id: String(r.id) }))),
+    reports: keep('report', lists.report as typeof reports),
     messages: keep('message', messages),
     tasks: keep('task', tasks),
     investigations: keep('investigation', investigations),
@@ -146,6 +154,11 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
   const settings = () => intakeSettings(db, app.vakt.config.mail, app.vakt.teamKey);
   const actor = (request: FastifyRequest) => actorOf(principal(request));
+  /** An export goes to whoever downloads it: the gate decides, and records it. */
+  const exportTo = async (request: FastifyRequest, channel: EgressChannel, items: EgressItem[]) => {
+    const refused = (await egress(db, { channel, recipient: { kind: 'user', userId: principal(request).userId }, items, actor: actor(request) })).find((d) => !d.allowed);
+    if (refused) throw new VaktError('forbidden', `TLP refuses: ${refused.reason}`);
+  };
 
   app.get('/api/taxonomies', { preHandler: requirePermission('incidents:read'), schema: { tags: ['incidents'], summary: 'RSIT classes and types, phases, priorities, item kinds' } }, async () => ({
     rsit: RSIT_CLASSES,
@@ -168,6 +181,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const who = principal(request);
       const visible = await visibleIncidentIds(db, who);
       if (visible !== 'all' && visible.length === 0) return [];
+      const readable = new Set(visible === 'all' ? [] : await readableIncidentIds(db, who, 'api'));
       let query = db.selectFrom('incidents').select(INCIDENT_COLUMNS).where('merged_into_id', 'is', null).orderBy('opened_at', 'desc').limit(request.query.limit ?? 200);
       if (visible !== 'all') query = query.where('id', 'in', visible);
       if (request.query.phase) query = query.where('phase', '=', request.query.phase);
@@ -175,7 +189,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const rows = await query.execute();
       const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
       const team = visible === 'all';
-      return rows.map((r) => (team ? { ...isoRow(r), sla: slaOf(clock, policies, r) } : { id: r.id, title: r.title, phase: r.phase, tlp: r.tlp, priority: r.priority, opened_at: new Date(r.opened_at).toISOString() }));
+      return rows.map((r) => (team ? { ...isoRow(r), sla: slaOf(clock, policies, r) } : { id: r.id, title: readable.has(r.id) ? r.title : withheldTitle(r.id, r.tlp), phase: r.phase, tlp: r.tlp, priority: r.priority, opened_at: new Date(r.opened_at).toISOString() }));
     },
   );
 
@@ -293,13 +307,21 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/countermeasures/:id/advance',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Move a countermeasure to its next state; removal notifies those listed', params: UuidParams, body: Type.Object({ to: StringEnum(COUNTERMEASURE_STATES) }, strict), response: Done } },
-    async (request, reply) => {
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Move a countermeasure to its next state; removal notifies those listed, each through the TLP gate, and says who was not told and why',
+        params: UuidParams,
+        body: Type.Object({ to: StringEnum(COUNTERMEASURE_STATES) }, strict),
+        response: { 200: Type.Object({ notices: Type.Array(Type.Object({ to: Type.String(), status: Type.String(), reason: Type.Union([Type.String(), Type.Null()]) })) }), 400: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request) => {
       const row = await db.selectFrom('countermeasures').select('incident_id').where('id', '=', request.params.id).executeTakeFirst();
       if (!row) throw notFound('countermeasure');
       const { sender, shortName } = await settings();
-      await advanceCountermeasure(db, actor(request), request.params.id, request.body.to, sender, formatTag(shortName, row.incident_id));
-      return reply.code(204).send(null);
+      return { notices: await advanceCountermeasure(db, actor(request), request.params.id, request.body.to, sender, formatTag(shortName, row.incident_id)) };
     },
   );
 
@@ -354,6 +376,9 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/evidence/:id/custody',
     { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'The chain of custody (JSON, or CSV with ?format=csv)', params: UuidParams, querystring: Type.Object({ format: Type.Optional(StringEnum(['json', 'csv'] as const)) }) } },
     async (request, reply) => {
+      const evidence = await db.selectFrom('evidence').select(['id', 'tlp']).where('id', '=', request.params.id).executeTakeFirst();
+      if (!evidence) throw notFound('evidence');
+      await exportTo(request, 'export:custody', [{ kind: 'evidence', id: evidence.id, tlp: evidence.tlp as TlpLabel }]);
       if (request.query.format === 'csv') {
         return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="custody-${request.params.id}.csv"`).send(await custodyCsv(db, request.params.id));
       }
@@ -367,7 +392,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/incidents/:id/participants',
     {
       preHandler: requirePermission('incidents:write'),
-      schema: { tags: ['incidents'], summary: 'Add a participant: a user, or a person by name and address', params: IdParams, body: Type.Object({ userId: Type.Optional(Uuid), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })), organisationId: Type.Optional(Type.Union([Uuid, Type.Null()])), role: StringEnum(PARTICIPANT_ROLES) }, strict), response: Created },
+      schema: { tags: ['incidents'], summary: 'Add a participant: a user, or a person by name and address', params: IdParams, body: Type.Object({ userId: Type.Optional(Uuid), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })), role: StringEnum(PARTICIPANT_ROLES) }, strict), response: Created },
     },
     async (request, reply) => reply.code(201).send({ id: await addParticipant(db, actor(request), request.params.id, request.body) }),
   );
@@ -407,7 +432,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { sender, shortName } = await settings();
-      const queued = await sendIncidentMail(db, sender, shortName, actor(request), request.params.id, { ...request.body, ...(request.body.tlp ? { tlp: request.body.tlp as TlpLabel } : {}) });
+      const queued = sentOrRefused(await sendIncidentMail(db, sender, shortName, actor(request), request.params.id, { ...request.body, ...(request.body.tlp ? { tlp: request.body.tlp as TlpLabel } : {}) }));
       return reply.code(202).send({ id: queued.id, status: queued.status });
     },
   );
@@ -416,14 +441,30 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/incidents/:id/debrief',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'The lessons-learned debrief (generated on first request); ?format=html or pdf to render', params: IdParams, querystring: Type.Object({ format: Type.Optional(StringEnum(['json', 'html', 'pdf'] as const)) }) } },
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'The lessons-learned debrief (generated on first request); ?format=html or pdf to render, labelled with the most restrictive TLP of what it holds; ?audience=<TLP> leaves out what is above that label',
+        params: IdParams,
+        querystring: Type.Object({ format: Type.Optional(StringEnum(['json', 'html', 'pdf'] as const)), audience: Type.Optional(Tlp) }, strict),
+      },
+    },
     async (request, reply) => {
-      await getIncidentRow(db, request.params.id);
+      const incident = await getIncidentRow(db, request.params.id);
       const debrief = await getDebrief(db, actor(request), request.params.id);
-      if (request.query.format === 'html') return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(renderDebriefHtml(debrief));
-      if (request.query.format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="debrief-${request.params.id}.pdf"`).send(await renderDebriefPdf(debrief));
-      reply.header('etag', `"${debrief.version}"`);
-      return debrief;
+      const format = request.query.format ?? 'json';
+      if (format === 'json' && !request.query.audience) {
+        reply.header('etag', `"${debrief.version}"`);
+        return debrief;
+      }
+      const rendering = debriefFor(debrief, incident.tlp as TlpLabel, request.query.audience);
+      const items = [{ kind: 'incident', id: incident.id, tlp: incident.tlp as TlpLabel }, ...rendering.debrief.content.timeline.map((e, i) => ({ kind: 'debrief-timeline', id: `${incident.id}:${i}`, tlp: (e.tlp ?? incident.tlp) as TlpLabel }))];
+      await exportTo(request, 'export:debrief', items);
+      reply.header('x-tlp', rendering.label);
+      if (format === 'html') return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(renderDebriefHtml(rendering));
+      if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="debrief-${request.params.id}.pdf"`).send(await renderDebriefPdf(rendering));
+      return { ...rendering.debrief, tlp: rendering.label, leftOut: rendering.leftOut };
     },
   );
 

@@ -7,7 +7,7 @@ import type { Principal } from '../auth/roles.js';
 import { can } from '../auth/roles.js';
 import type { Schema } from '../db/schema.js';
 import { extractIndicators } from '../intake/indicators.js';
-import { visibleIncidentIds } from './visibility.js';
+import { readableIncidentIds } from './visibility.js';
 
 export interface SearchHit {
   kind: 'report' | 'incident';
@@ -33,7 +33,9 @@ export async function search(db: Kysely<Schema>, principal: Principal, q: string
     hits.push(...reports.rows);
   }
   if (can(principal, 'incidents:read')) {
-    const visible = await visibleIncidentIds(db, principal);
+    // Outside the team, only incidents whose own text the gate lets them read are matched at all:
+    // a hidden incident's words must not rank, match or appear in a snippet.
+    const visible = await readableIncidentIds(db, principal, 'search');
     if (visible === 'all' || visible.length > 0) {
       const incidents = await sql<SearchHit>`
         select 'incident' as kind, id::text as id, title, phase as status, tlp, opened_at as at, ts_rank(search, ${query}) as rank,

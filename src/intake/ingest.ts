@@ -222,6 +222,8 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, raw: Bu
       requireEncryption: SENSITIVE.test(parsed.subject),
       automatic: true,
       actor,
+      // The sender wrote the report: answering them tells them nothing they did not send.
+      egress: { channel: 'mail:acknowledgement', items: [{ kind: 'report', id: reportId, tlp, namedIndividuals: [parsed.from.address] }] },
     });
   }
   return target ? { kind: 'reply', reportId, incidentId, messageId: message.id } : { kind: 'report', reportId: reportId!, messageId: message.id };

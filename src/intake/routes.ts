@@ -12,7 +12,7 @@ import { StringEnum } from '../core/validate.js';
 import { getBlob } from '../db/blobs.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { principal, requirePermission } from '../http/authentication.js';
-import { replyToReporter } from '../incidents/mail.js';
+import { replyToReporter, sentOrRefused } from '../incidents/mail.js';
 import { triageCandidates } from '../incidents/search.js';
 import { slaOf, slaPolicies, teamClock } from '../incidents/sla.js';
 import { listOperations, markNotIncident, mergeReports, attachReportToIncident, undoOperation } from '../incidents/triage.js';
@@ -212,7 +212,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { sender, shortName } = await settings();
-      const queued = await replyToReporter(db, sender, shortName, actorOf(principal(request)), request.params.id, request.body.text);
+      const queued = sentOrRefused(await replyToReporter(db, sender, shortName, actorOf(principal(request)), request.params.id, request.body.text));
       return reply.code(202).send({ id: queued.id, status: queued.status });
     },
   );

@@ -12,6 +12,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { getBlob, putBlob } from '../db/blobs.js';
 import type { Schema } from '../db/schema.js';
 import type { TlpLabel } from '../core/tlp.js';
+import { egress, refusal, type EgressChannel, type EgressItem, type EgressRecipient } from '../sharing/egress.js';
 import { composeMail, type OutgoingAttachment } from './compose.js';
 import { encryptionKeysFor } from './keys.js';
 import type { TeamKey } from './pgp.js';
@@ -37,6 +38,11 @@ export interface QueueMailInput {
   automatic?: boolean;
   attachments?: readonly OutgoingAttachment[];
   actor: string;
+  /**
+   * What the mail carries and why it goes: the egress gate decides for every recipient (by
+   * default each address in to and cc), and a mail anyone may not receive is not sent.
+   */
+  egress: { channel: EgressChannel; items: readonly EgressItem[]; recipients?: readonly EgressRecipient[] };
 }
 
 export interface QueuedMail {
@@ -52,15 +58,30 @@ function domainOf(address: string): string {
   return address.slice(address.lastIndexOf('@') + 1) || 'vakt.invalid';
 }
 
+/** What the gate refuses of this mail, one line per refusal; empty when everyone may receive it. */
+async function refusals(trx: Transaction<Schema>, input: QueueMailInput, addresses: readonly string[]): Promise<string[]> {
+  const audience = input.egress.recipients ?? addresses.map((email): EgressRecipient => ({ kind: 'address', email }));
+  const lines: string[] = [];
+  for (const recipient of audience) {
+    const decisions = await egress(trx, { channel: input.egress.channel, recipient, items: input.egress.items, actor: input.actor });
+    decisions.forEach((d, i) => d.allowed || lines.push(refusal(input.egress.items[i]!, d)));
+  }
+  return lines;
+}
+
 export async function queueMail(trx: Transaction<Schema>, sender: Sender, input: QueueMailInput): Promise<QueuedMail> {
   const recipients = [...input.to, ...(input.cc ?? [])];
+  const refused = await refusals(trx, input, recipients);
   const keys = await encryptionKeysFor(trx, recipients);
   const missing = recipients.filter((r) => !keys.has(r.toLowerCase()));
   const encrypt = Boolean(sender.teamKey) && missing.length === 0 && recipients.length > 0;
   const messageId = `<${randomUUID()}@${domainOf(sender.from)}>`;
   let status: QueuedMail['status'] = 'queued';
   let reason: string | undefined;
-  if (input.requireEncryption && !encrypt) {
+  if (refused.length > 0) {
+    status = 'suppressed';
+    reason = `TLP refuses: ${refused.join('; ')}`;
+  } else if (input.requireEncryption && !encrypt) {
     status = 'suppressed';
     reason = sender.teamKey ? `encryption is required and there is no key for ${missing.join(', ')}` : 'encryption is required and no team key is configured';
   }

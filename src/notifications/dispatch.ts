@@ -14,7 +14,8 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import { csvDocument } from '../core/csv.js';
-import { formatTlp, mayReceive, mostRestrictive, type TlpLabel } from '../core/tlp.js';
+import { formatTlp, mostRestrictive, type TlpLabel } from '../core/tlp.js';
+import { decide, resolveRecipient } from '../sharing/egress.js';
 import type { Schema } from '../db/schema.js';
 import { transactionOrDryRun } from '../db/transaction.js';
 import type { Language } from '../constituency/schema.js';
@@ -91,7 +92,7 @@ function period(g: Group, now: Date): { start: Date; end: Date } {
 
 const CSV_HEADER = ['time', 'source_ip', 'source_port', 'asn', 'geo', 'protocol', 'rsit_class', 'rsit_type', 'identifier', 'details'];
 
-async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, options: DispatchOptions, teamId: string, publicUrl: string): Promise<NotificationPreview | undefined> {
+async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, options: DispatchOptions, publicUrl: string): Promise<NotificationPreview | undefined> {
   const { start, end } = period(g, now);
   const org = await trx.selectFrom('organisations').select(['id', 'name', 'tlp_clearance']).where('id', '=', g.organisation_id).executeTakeFirstOrThrow();
   const feed = await trx.selectFrom('feeds').select(['id', 'name', 'description', 'tlp']).where('id', '=', g.feed_id).executeTakeFirstOrThrow();
@@ -105,7 +106,7 @@ async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, option
   const labels = await trx.selectFrom('events as e').select('tlp').distinct().where(taken).execute();
   const tlp = labels.reduce<TlpLabel>((a, r) => mostRestrictive(a, r.tlp as TlpLabel), feed.tlp as TlpLabel);
   const contacts = await trx.selectFrom('org_contacts').select(['email', 'language']).where('organisation_id', '=', org.id).where('notify', '=', true).orderBy('email').execute();
-  const decision = mayReceive({ tlp, ownerOrganisationId: teamId }, { relation: 'client', organisationId: org.id, clearance: org.tlp_clearance as TlpLabel });
+  const decision = decide({ kind: 'notification', id: 'new', tlp }, await resolveRecipient(trx, { kind: 'organisation', organisationId: org.id }));
   const reason = !decision.allowed ? decision.reason : contacts.length === 0 ? `${org.name} has no contact that takes notifications` : undefined;
   const token = randomBytes(24).toString('base64url');
   const row = await trx
@@ -147,7 +148,17 @@ async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, option
       const subject = notificationSubject(text, language);
       const body = notificationBody(text, language);
       const filename = `${feed.name}-${start.toISOString().slice(0, 10)}.csv`;
-      const queued = await queueMail(trx, options.settings.sender, { to: [contact.email], subject, text: body, tlp, requireEncryption: false, automatic: true, attachments: [{ filename, contentType: 'text/csv; charset=utf-8', content: Buffer.from(csv) }], actor: ACTOR });
+      const queued = await queueMail(trx, options.settings.sender, {
+        to: [contact.email],
+        subject,
+        text: body,
+        tlp,
+        requireEncryption: false,
+        automatic: true,
+        attachments: [{ filename, contentType: 'text/csv; charset=utf-8', content: Buffer.from(csv) }],
+        actor: ACTOR,
+        egress: { channel: 'mail:notification', items: [{ kind: 'notification', id: row.id, tlp }], recipients: [{ kind: 'address', email: contact.email, organisationId: org.id }] },
+      });
       const message = await trx.selectFrom('messages').select('pgp_encryption').where('id', '=', queued.id).executeTakeFirstOrThrow();
       messageIds.push(queued.id);
       preview.mails.push({ to: contact.email, language, subject, body, encrypted: message.pgp_encryption === 'encrypted', status: queued.status });
@@ -161,7 +172,6 @@ async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, option
 /** Builds (or, in a dry run, previews) every notification that is due. */
 export async function dispatchNotifications(db: Kysely<Schema>, options: DispatchOptions): Promise<NotificationPreview[]> {
   const now = options.now ?? new Date();
-  const team = await db.selectFrom('organisations').select('id').where('kind', '=', 'team').orderBy('created_at').executeTakeFirst();
   const profile = (await getProfile(db))?.profile;
   const publicUrl = (profile?.publicUrl ?? 'http://localhost:8080').replace(/\/$/, '');
   const previews: NotificationPreview[] = [];
@@ -169,7 +179,7 @@ export async function dispatchNotifications(db: Kysely<Schema>, options: Dispatc
   for (const group of await dueGroups(db, now, profile?.timeZone ?? 'UTC', options.feed)) {
     try {
       // Another worker may have taken the group since it was listed: the unique key refuses it.
-      const preview = await transactionOrDryRun(db, Boolean(options.dryRun), (trx) => notifyGroup(trx, group, now, options, team?.id ?? 'team', publicUrl));
+      const preview = await transactionOrDryRun(db, Boolean(options.dryRun), (trx) => notifyGroup(trx, group, now, options, publicUrl));
       if (preview) previews.push(preview);
     } catch (error) {
       if ((error as { code?: string }).code === '23505') continue;

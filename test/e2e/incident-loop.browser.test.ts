@@ -82,8 +82,9 @@ describeEachEngine('the incident loop in Chromium', (get) => {
     await page.getByRole('button', { name: 'Add task' }).click();
     await expect.poll(() => page.getByTestId('table-tasks').textContent()).toContain('Isolate fs01 from the network');
 
+    // Karin is at the water company's SOC: the constituency lists the address, so she is a client of the team.
     await page.getByRole('form', { name: 'Add participant' }).getByLabel('Name').fill('Karin Kund');
-    await page.getByRole('form', { name: 'Add participant' }).getByLabel('E-mail').fill('karin@stockholmvatten.example');
+    await page.getByRole('form', { name: 'Add participant' }).getByLabel('E-mail').fill('soc@svoa.example');
     await page.getByRole('form', { name: 'Add participant' }).getByLabel('Role').selectOption('constituent-staff');
     await page.getByRole('button', { name: 'Add participant' }).click();
     await expect.poll(() => page.getByTestId('table-people').textContent()).toContain('Karin Kund');
@@ -103,7 +104,7 @@ describeEachEngine('the incident loop in Chromium', (get) => {
       transport.close();
     }
     const toKarin = await Promise.all(smtp.received.map(({ raw }) => parseMessage(raw, { lookup: memoryLookup([team.publicKey]) })));
-    const sent = toKarin.find((m) => m.to.includes('karin@stockholmvatten.example'));
+    const sent = toKarin.find((m) => m.to.includes('soc@svoa.example'));
     expect(sent?.subject).toBe(`[CERT-STHLM #${incidentId}] Isolate the file server`);
     expect(sent?.signature.status).toBe('valid');
     expect(sent?.text).toMatch(/^TLP:AMBER/);
