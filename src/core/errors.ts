@@ -13,6 +13,7 @@ export const ERROR_CATALOGUE = {
   'rate-limited': { status: 429, title: 'Too many requests' },
   'totp-required': { status: 401, title: 'A one-time code is required' },
   internal: { status: 500, title: 'Internal error' },
+  unavailable: { status: 503, title: 'Temporarily unavailable' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CATALOGUE;

@@ -75,3 +75,25 @@ export function validate<S extends TSchema>(schema: S, value: unknown, source?: 
   if (!check(value)) throw new ValidationError(issuesOf(check.errors), source);
   return value as Static<S>;
 }
+
+/*
+ * Text that no field may hold: NUL (PostgreSQL's text refuses it) and UTF-16 surrogates that are
+ * not paired (they are not Unicode characters; jsonb refuses their escapes). Other control
+ * characters are text a person may have pasted and are kept.
+ */
+// eslint-disable-next-line no-control-regex -- finding NUL is the point
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Every place in a parsed JSON value (keys included) that holds unstorable text. */
+export function unstorableText(value: unknown, field = ''): FieldIssue[] {
+  const reason = 'contains a NUL character or an unpaired UTF-16 surrogate, which cannot be stored';
+  if (typeof value === 'string') return UNSTORABLE.test(value) ? [{ field: field || '(root)', reason }] : [];
+  if (Array.isArray(value)) return value.flatMap((item, i) => unstorableText(item, `${field}[${i}]`));
+  if (value && typeof value === 'object') {
+    return Object.entries(value).flatMap(([key, item]) => {
+      const path = field ? `${field}.${key}` : key;
+      return [...(UNSTORABLE.test(key) ? [{ field: path, reason }] : []), ...unstorableText(item, path)];
+    });
+  }
+  return [];
+}

@@ -16,7 +16,8 @@ import Fastify, { type FastifyServerOptions } from 'fastify';
 import { auditRoutes } from '../audit/routes.js';
 import { authRoutes } from '../auth/routes.js';
 import { constituencyRoutes } from '../constituency/routes.js';
-import { createAjv } from '../core/validate.js';
+import { createAjv, unstorableText } from '../core/validate.js';
+import { ValidationError } from '../core/errors.js';
 import { directoryRoutes } from '../directory/routes.js';
 import { feedRoutes } from '../feeds/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
@@ -26,6 +27,9 @@ import { registerAuthentication, registerPublic } from './authentication.js';
 import type { App, AppContext } from './context.js';
 import { healthRoutes } from './health-routes.js';
 import { errorHandler, ProblemSchema, sendProblem } from './problem.js';
+
+/** A parsed JSON body (not an upload's bytes or stream). */
+const isJson = (body: unknown) => Array.isArray(body) || (body !== null && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype);
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -43,6 +47,12 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   const strictAjv = createAjv();
   const coercingAjv = createAjv({ coerceTypes: true });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema));
+
+  // Text PostgreSQL cannot store is refused before validation, whatever route and field it came in.
+  app.addHook('preValidation', async (request) => {
+    const issues = [...unstorableText(request.params, 'params'), ...unstorableText(request.query, 'query'), ...(isJson(request.body) ? unstorableText(request.body) : [])];
+    if (issues.length > 0) throw new ValidationError(issues);
+  });
 
   app.decorate('vakt', context);
   app.addSchema(ProblemSchema);

@@ -287,6 +287,7 @@ export async function shareItem(db: Kysely<Schema>, actor: string, incidentId: s
   await audited(db, actor, 'item.share', kind, async (trx) => {
     const participant = await trx.selectFrom('incident_participants').selectAll().where('id', '=', participantId).where('incident_id', '=', incidentId).where('removed_at', 'is', null).executeTakeFirst();
     if (!participant) throw notFound('participant of this incident');
+    if ((kind === 'report') !== /^\d{1,15}$/.test(itemId)) throw notFound(`${kind} on incident #${incidentId}`);
     const table = ITEM_TABLES[kind];
     const item = await trx
       .selectFrom(table)

@@ -274,7 +274,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/api/tasks/:id',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Change a task', params: UuidParams, body: Type.Object({ status: Type.Optional(StringEnum(['open', 'done', 'cancelled'] as const)), ownerId: Type.Optional(Type.Union([Uuid, Type.Null()])), title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, strict), response: Done } },
+    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Change a task', params: UuidParams, body: Type.Object({ status: Type.Optional(StringEnum(['open', 'done', 'cancelled'] as const)), ownerId: Type.Optional(Type.Union([Uuid, Type.Null()])), title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { ...strict, minProperties: 1 }), response: Done } },
     async (request, reply) => {
       await updateTask(db, actor(request), request.params.id, request.body);
       return reply.code(204).send(null);
@@ -289,7 +289,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.patch(
     '/api/investigations/:id',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Change an investigation', params: UuidParams, body: Type.Object({ status: Type.Optional(StringEnum(['open', 'stalled', 'resolved', 'rejected'] as const)), notes: Type.Optional(Type.String({ maxLength: 50_000 })) }, strict), response: Done } },
+    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Change an investigation', params: UuidParams, body: Type.Object({ status: Type.Optional(StringEnum(['open', 'stalled', 'resolved', 'rejected'] as const)), notes: Type.Optional(Type.String({ maxLength: 50_000 })) }, { ...strict, minProperties: 1 }), response: Done } },
     async (request, reply) => {
       await updateInvestigation(db, actor(request), request.params.id, request.body);
       return reply.code(204).send(null);
@@ -406,7 +406,8 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  const ShareBody = Type.Object({ kind: StringEnum(ITEM_KINDS), itemId: Type.String({ minLength: 1, maxLength: 64 }), participantId: Uuid }, strict);
+  // Reports are numbered like tickets; every other item has a UUID.
+  const ShareBody = Type.Object({ kind: StringEnum(ITEM_KINDS), itemId: Type.Union([TicketId, Uuid]), participantId: Uuid }, strict);
   app.post(
     '/api/incidents/:id/shares',
     { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Share one item with one participant (refused when TLP does not admit them)', params: IdParams, body: ShareBody, response: Done } },

@@ -89,7 +89,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['reports'],
         summary: 'Reports, newest first; status=new is the triage queue (with its SLA timers)',
-        querystring: Type.Object({ status: Type.Optional(StringEnum(['new', 'incident', 'not-incident', 'merged'] as const)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0 })) }),
+        querystring: Type.Object({ status: Type.Optional(StringEnum(['new', 'incident', 'not-incident', 'merged'] as const)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })) }),
       },
     },
     async (request) => {
