@@ -54,9 +54,12 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
 
 async function openPostgres(url: string): Promise<Database> {
   const pool = new pg.Pool({ connectionString: url, max: 10 });
-  pool.on('error', () => {
-    // An idle client lost its server; the pool replaces it. Queries report their own errors.
-  });
+  // A connection the server ends (pg_terminate_backend, a restart, a fail-over) makes its client
+  // emit 'error'; with no listener Node would end the whole process. The query in flight reports
+  // the error itself (the request answers 503), and the pool drops the client when it comes back
+  // and opens a new one for the next query.
+  pool.on('error', () => undefined);
+  pool.on('connect', (client) => client.on('error', () => undefined));
   const db = new Kysely<Schema>({ dialect: new PostgresDialect({ pool }) });
   return {
     engine: 'postgres',
