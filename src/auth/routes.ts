@@ -7,9 +7,10 @@ import { StringEnum } from '../core/validate.js';
 import { SESSION_COOKIE, principal, requirePermission } from '../http/authentication.js';
 import { createApiToken, listApiTokens, NewTokenSchema, revokeApiToken } from './api-tokens.js';
 import { actorOf, permissionsOf, ROLES, TOKEN_SCOPES, type Principal } from './roles.js';
+import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from './login-throttle.js';
 import { createSession, endSession } from './sessions.js';
 import { newTotpSecret, totpUri } from './totp.js';
-import { acceptTotp, authenticate, createUser, disableUser, listUsers, NewUserSchema, principalOf, publicUser, resetPassword } from './users.js';
+import { acceptTotp, authenticate, changeUser, createUser, disableUser, listUsers, logoutEverywhere, NewUserSchema, principalOf, publicUser, resetPassword, unlockUser, UserChangeSchema } from './users.js';
 
 const UserSchema = Type.Object({
   id: Type.String(),
@@ -61,10 +62,14 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const user = await authenticate(db, request.body).catch((error: unknown) => {
-        request.log.warn({ email: request.body.email.slice(0, 254), code: (error as VaktError).code }, 'login refused');
+      const { email } = request.body;
+      await checkLoginAllowed(db, email, request.ip);
+      const user = await authenticate(db, request.body).catch(async (error: unknown) => {
+        if (error instanceof VaktError && error.code === 'unauthenticated') await recordLoginFailure(db, email, request.ip);
+        request.log.warn({ email: email.slice(0, 254), code: (error as VaktError).code }, 'login refused');
         throw error;
       });
+      await recordLoginSuccess(db, email);
       const session = await createSession(db, user);
       reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', expires: session.expiresAt });
       const p = principalOf(user);
@@ -77,6 +82,17 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply.clearCookie(SESSION_COOKIE, { path: '/' });
     return reply.status(204).send(null);
   });
+
+  app.post(
+    '/api/auth/logout-everywhere',
+    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'End every session and revoke every API token of mine, this session included', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      const p = principal(request);
+      await logoutEverywhere(db, actorOf(p), p.userId);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
   app.get('/api/auth/session', { schema: { tags: ['auth'], summary: 'Who am I', response: { 200: SessionSchema, 401: Problem } } }, async (request) => {
     const p = principal(request);
@@ -137,6 +153,24 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => reply.status(201).send(await createUser(db, actorOf(principal(request)), request.body)),
   );
 
+  app.patch(
+    '/api/users/:id',
+    {
+      preHandler: requirePermission('users:manage'),
+      schema: { tags: ['users'], summary: "Change a user's name, role or organisation; a new role or organisation ends their sessions and tokens", params: IdParams, body: UserChangeSchema, response: { 200: UserSchema, 400: Problem, 404: Problem } },
+    },
+    async (request) => changeUser(db, actorOf(principal(request)), request.params.id, request.body),
+  );
+
+  app.post(
+    '/api/users/:id/unlock',
+    { preHandler: requirePermission('users:manage'), schema: { tags: ['users'], summary: 'Lift the lockout that failed logins put on an account', params: IdParams, response: { 204: Type.Null(), 404: Problem } } },
+    async (request, reply) => {
+      await unlockUser(db, actorOf(principal(request)), request.params.id);
+      return reply.status(204).send(null);
+    },
+  );
+
   app.post(
     '/api/users/:id/disable',
     { preHandler: requirePermission('users:manage'), schema: { tags: ['users'], summary: 'Disable a user; ends their sessions and tokens', params: IdParams, response: { 200: UserSchema, 404: Problem } } },
@@ -147,7 +181,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/users/:id/reset-password',
     {
       preHandler: requirePermission('users:manage'),
-      schema: { tags: ['users'], summary: "Set a user's password; ends their sessions", params: IdParams, body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, strict), response: { 204: Type.Null() } },
+      schema: { tags: ['users'], summary: "Set a user's password; ends their sessions and API tokens", params: IdParams, body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, strict), response: { 204: Type.Null() } },
     },
     async (request, reply) => {
       await resetPassword(db, actorOf(principal(request)), request.params.id, request.body.password);

@@ -1,5 +1,5 @@
 /** Users: creation, listing, disabling, password resets, and authentication. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { Type } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
 import { VaktError, ValidationError, notFound } from '../core/errors.js';
@@ -8,6 +8,7 @@ import type { Schema, UserRow } from '../db/schema.js';
 import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { ROLES, type Principal, type Role } from './roles.js';
 import { verifyTotp } from './totp.js';
+import { unlockAccount } from './login-throttle.js';
 
 export const NewUserSchema = Type.Object(
   {
@@ -97,27 +98,80 @@ async function requireUser(db: Kysely<Schema>, emailOrId: string): Promise<UserR
   return row;
 }
 
+/**
+ * Ends every way the user is signed in: their sessions and their API tokens alike. A password
+ * reset, a change of role or organisation, disabling and "log out everywhere" all call this, so a
+ * token minted before the change cannot outlive it.
+ */
+async function endAccess(trx: Transaction<Schema>, userId: string): Promise<void> {
+  await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
+  await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+}
+
 /** Disabling also ends every session and revokes every token of the user. */
 export async function disableUser(db: Kysely<Schema>, actor: string, emailOrId: string): Promise<PublicUser> {
   const row = await requireUser(db, emailOrId);
   return db.transaction().execute(async (trx) => {
     const updated = await trx.updateTable('users').set({ disabled_at: row.disabled_at ?? new Date() }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
-    await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
-    await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', row.id).where('revoked_at', 'is', null).execute();
+    await endAccess(trx, row.id);
     await appendAudit(trx, { actor, action: 'user.disable', objectType: 'user', objectId: row.id, before: publicUser(row), after: publicUser(updated) });
     return publicUser(updated);
   });
 }
 
-/** A reset ends the user's sessions: whoever had the old password is logged out. */
+/** A reset ends the user's sessions and tokens: whoever had the old password is shut out. */
 export async function resetPassword(db: Kysely<Schema>, actor: string, emailOrId: string, password: string): Promise<void> {
   checkPasswordPolicy(password);
   const row = await requireUser(db, emailOrId);
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ password_hash: passwordHash, password_changed_at: new Date() }).where('id', '=', row.id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+    await endAccess(trx, row.id);
     await appendAudit(trx, { actor, action: 'user.password-reset', objectType: 'user', objectId: row.id });
+  });
+}
+
+export const UserChangeSchema = Type.Object(
+  {
+    name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+    role: Type.Optional(StringEnum(ROLES)),
+    organisationId: Type.Optional(Type.Union([Type.String({ format: 'uuid' }), Type.Null()])),
+  },
+  { additionalProperties: false, minProperties: 1 },
+);
+
+/** Changes a user; a new role or organisation ends their sessions and tokens, which carried the old rights. */
+export async function changeUser(db: Kysely<Schema>, actor: string, emailOrId: string, input: unknown): Promise<PublicUser> {
+  const change = validate(UserChangeSchema, input);
+  const row = await requireUser(db, emailOrId);
+  const role = change.role ?? (row.role as Role);
+  const organisationId = change.organisationId !== undefined ? change.organisationId : row.organisation_id;
+  if (role === 'constituent' && !organisationId) throw new ValidationError([{ field: 'organisationId', reason: 'a constituent must belong to an organisation' }]);
+  return db.transaction().execute(async (trx) => {
+    if (organisationId && !(await trx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst())) {
+      throw new ValidationError([{ field: 'organisationId', reason: 'no such organisation' }]);
+    }
+    const updated = await trx.updateTable('users').set({ name: change.name ?? row.name, role, organisation_id: organisationId }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+    if (role !== row.role || organisationId !== row.organisation_id) await endAccess(trx, row.id);
+    await appendAudit(trx, { actor, action: 'user.change', objectType: 'user', objectId: row.id, before: publicUser(row), after: publicUser(updated) });
+    return publicUser(updated);
+  });
+}
+
+/** Lifts the lockout that failed logins put on the account. */
+export async function unlockUser(db: Kysely<Schema>, actor: string, emailOrId: string): Promise<void> {
+  const row = await requireUser(db, emailOrId);
+  await db.transaction().execute(async (trx) => {
+    await unlockAccount(trx, row.email);
+    await appendAudit(trx, { actor, action: 'user.unlock', objectType: 'user', objectId: row.id });
+  });
+}
+
+/** "Log out everywhere": every session and token of the user ends, this one included. */
+export async function logoutEverywhere(db: Kysely<Schema>, actor: string, userId: string): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    await endAccess(trx, userId);
+    await appendAudit(trx, { actor, action: 'user.logout-everywhere', objectType: 'user', objectId: userId });
   });
 }
 
@@ -126,7 +180,7 @@ export async function resetTotp(db: Kysely<Schema>, actor: string, emailOrId: st
   const row = await requireUser(db, emailOrId);
   await db.transaction().execute(async (trx) => {
     await trx.updateTable('users').set({ totp_enabled: false, totp_secret: null, totp_last_step: null }).where('id', '=', row.id).execute();
-    await trx.deleteFrom('sessions').where('user_id', '=', row.id).execute();
+    await endAccess(trx, row.id);
     await appendAudit(trx, { actor, action: 'user.totp-reset', objectType: 'user', objectId: row.id });
   });
 }

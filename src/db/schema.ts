@@ -564,9 +564,18 @@ export interface EgressDecisionsTable {
   actor: string;
 }
 
+/** Failed logins per account ("account:<email>") and per client address ("address:<ip>"). */
+export interface LoginThrottleTable {
+  key: string;
+  failures: number;
+  window_started_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;
+  login_throttle: LoginThrottleTable;
   users: UsersTable;
   sessions: SessionsTable;
   api_tokens: ApiTokensTable;

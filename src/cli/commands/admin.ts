@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
 import { listAudit, verifyAudit } from '../../audit/audit-log.js';
 import { ROLES, isRole } from '../../auth/roles.js';
-import { createUser, disableUser, listUsers, resetPassword, resetTotp } from '../../auth/users.js';
+import { changeUser, createUser, disableUser, listUsers, resetPassword, resetTotp, unlockUser } from '../../auth/users.js';
 import { loadConfig } from '../../config.js';
 import { backup, restore } from '../../db/backup.js';
 import { migrate } from '../../db/database.js';
@@ -108,7 +108,7 @@ export function registerAdminCommands(program: Command): void {
     .action(action(async (email: string) => withDatabase(async ({ db }) => void process.stdout.write(`disabled ${(await disableUser(db, actorFromCli(), email)).email}\n`))));
   users
     .command('reset-password <email>')
-    .description('set a new password (VAKT_PASSWORD or generated and shown once); ends their sessions')
+    .description('set a new password (VAKT_PASSWORD or generated and shown once); ends their sessions and tokens')
     .action(
       action(async (email: string) => {
         const { password, generated } = cliPassword();
@@ -117,6 +117,20 @@ export function registerAdminCommands(program: Command): void {
       }),
     );
 
+  users
+    .command('unlock <email>')
+    .description('lift the lockout that failed logins put on an account')
+    .action(action(async (email: string) => withDatabase(async ({ db }) => {
+      await unlockUser(db, actorFromCli(), email);
+      process.stdout.write(`${email} is unlocked\n`);
+    })));
+  users
+    .command('set-role <email> <role>')
+    .description(`change a user's role (${ROLES.join(' | ')}); ends their sessions and tokens`)
+    .action(action(async (email: string, role: string) => {
+      if (!isRole(role)) throw new UsageError(`role must be one of ${ROLES.join(', ')}`);
+      await withDatabase(async ({ db }) => void process.stdout.write(`${(await changeUser(db, actorFromCli(), email, { role })).email} is now ${role}\n`));
+    }));
   users
     .command('reset-totp <email>')
     .description('turn off a user\'s two-factor authentication (lost device); ends their sessions')

@@ -5,6 +5,7 @@ import * as m0003 from './0003_directory.js';
 import * as m0004 from './0004_constituency.js';
 import * as m0005 from './0005_event_storage.js';
 import * as m0006 from './0006_egress.js';
+import * as m0007 from './0007_login_throttle.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '0004_constituency': m0004,
   '0005_event_storage': m0005,
   '0006_egress': m0006,
+  '0007_login_throttle': m0007,
 };

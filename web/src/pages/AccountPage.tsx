@@ -1,4 +1,4 @@
-/** The user's own security: two-factor authentication and API tokens. */
+/** The user's own security: two-factor authentication, API tokens, and ending every session. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, type Session } from '../api';
@@ -23,7 +23,30 @@ export function AccountPage({ session }: { session: Session }) {
       </p>
       <TwoFactor enabled={session.user.totpEnabled} />
       <Tokens />
+      <EverySession />
     </section>
+  );
+}
+
+/** For a lost laptop or a leaked token: every session and token of mine ends, this one too. */
+function EverySession() {
+  const queryClient = useQueryClient();
+  const end = useMutation({
+    mutationFn: () => api('POST', '/api/auth/logout-everywhere'),
+    onSuccess: () => queryClient.setQueryData(['session'], null),
+  });
+  const confirmAndEnd = () => {
+    if (window.confirm('End every session and revoke every API token of yours, including this session?')) end.mutate();
+  };
+  return (
+    <fieldset>
+      <legend>Sessions</legend>
+      <p>Log out on every device and revoke all your API tokens, for instance after losing a laptop.</p>
+      <button type="button" onClick={confirmAndEnd} disabled={end.isPending}>
+        Log out everywhere
+      </button>
+      {end.isError && <p role="alert">{end.error.message}</p>}
+    </fieldset>
   );
 }
 

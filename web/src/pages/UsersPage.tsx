@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type User } from '../api';
+import { ActionButton } from '../components';
 
 export function UsersPage() {
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<User[]>('GET', '/api/users') });
@@ -16,6 +17,7 @@ export function UsersPage() {
             <th>Role</th>
             <th>Second factor</th>
             <th>Status</th>
+            <th></th>
           </tr>
         </thead>
         <tbody>
@@ -26,6 +28,10 @@ export function UsersPage() {
               <td>{u.role}</td>
               <td>{u.totpEnabled ? 'TOTP' : '—'}</td>
               <td>{u.disabled ? 'disabled' : 'active'}</td>
+              <td>
+                {/* After five failed logins in a row an account is locked for a while; this lifts it. */}
+                <ActionButton label="Unlock" path={`/api/users/${u.id}/unlock`} invalidates={[['users']]} />
+              </td>
             </tr>
           ))}
         </tbody>
