@@ -23,6 +23,7 @@ import { feedRoutes } from '../feeds/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { intakeRoutes } from '../intake/routes.js';
 import { profileRoutes } from '../profile/routes.js';
+import { egressRoutes } from '../sharing/routes.js';
 import { registerAuthentication, registerPublic } from './authentication.js';
 import type { App, AppContext } from './context.js';
 import { healthRoutes } from './health-routes.js';
@@ -110,6 +111,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(directoryRoutes);
   await app.register(constituencyRoutes);
   await app.register(feedRoutes);
+  await app.register(egressRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

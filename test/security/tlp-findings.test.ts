@@ -75,5 +75,11 @@ describeEachEngine('TLP findings', (get) => {
     expect(hits.json<unknown[]>()).toEqual([]);
     const refused = await get().db.selectFrom('egress_decisions').select(['channel', 'allowed']).where('item_kind', '=', 'incident').where('item_id', '=', incident).execute();
     expect(refused).toContainEqual({ channel: 'search', allowed: false });
+
+    // The record is the administrators' to read, a page at a time; nobody outside sees it.
+    const admin = await loginAs('admin');
+    const page = (await admin.request({ url: '/api/egress-decisions?refused=true&channel=search&limit=1' })).json<{ decisions: Array<{ itemId: string; allowed: boolean; reason: string }>; next: string | null }>();
+    expect(page.decisions).toEqual([expect.objectContaining({ itemId: incident, allowed: false, reason: expect.stringContaining('TLP:RED') })]);
+    expect((await staff.request({ url: '/api/egress-decisions' })).statusCode).toBe(403);
   });
 });

@@ -21,6 +21,7 @@ const statements = [
    )`,
   `create index egress_decisions_refused on egress_decisions (id) where not allowed`,
   `create index egress_decisions_item on egress_decisions (item_kind, item_id, id)`,
+  `create index egress_decisions_channel on egress_decisions (channel, id)`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
