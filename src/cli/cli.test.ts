@@ -50,7 +50,8 @@ describe('the vakt command', () => {
     expect((await vakt('profile', 'export', '--format', 'pdf')).code).toBe(2);
   });
 
-  it('manages users', async () => {
+  // Seven CLI processes, each loading every module: slow until the CLI loads lazily (issue 17).
+  it('manages users', { timeout: 120_000 }, async () => {
     const added = await runCli(['users', 'add', '--email', 'eva@cert.test', '--name', 'Eva', '--role', 'analyst'], env);
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/password \(shown once\): \S{20,}/);
@@ -98,7 +99,7 @@ describe.runIf(serverUrl)('the vakt command on a PostgreSQL server [postgres]', 
   afterAll(() => drop());
 
   it('migrates, loads the demo, lists users and verifies the audit log', async () => {
-    expect(await runCli(['migrate'], env)).toMatchObject({ code: 0, stdout: 'applied: 0001_foundation, 0002_incident_loop, 0003_directory, 0004_constituency, 0005_event_storage\n' });
+    expect(await runCli(['migrate'], env)).toMatchObject({ code: 0, stdout: 'applied: 0001_foundation, 0002_incident_loop, 0003_directory, 0004_constituency, 0005_event_storage, 0006_egress, 0007_login_throttle\n' });
     expect((await runCli(['demo'], env)).code).toBe(0);
     expect((await runCli(['users', 'list'], env)).stdout).toMatch(/^admin@cert-stockholm\.demo\tadmin\tactive/m);
     expect((await runCli(['audit', 'verify'], env)).stdout).toMatch(/^audit log intact: 38 entries/);

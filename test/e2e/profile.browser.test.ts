@@ -74,7 +74,7 @@ describeEachEngine('web UI in Chromium', (get) => {
   });
 
   it('logs out, and an analyst sees the profile without an edit button', async () => {
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log out', exact: true }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await logIn('analyst');
     await page.getByRole('link', { name: 'Team profile' }).click();
@@ -100,11 +100,21 @@ describeEachEngine('web UI in Chromium', (get) => {
     await page.getByLabel('Code from the app').fill(codes.previous);
     await page.getByRole('button', { name: 'Turn on' }).click();
     await page.getByRole('button', { name: 'Turn off' }).waitFor();
-    await page.getByRole('button', { name: 'Log out' }).click();
+    await page.getByRole('button', { name: 'Log out', exact: true }).click();
     await logIn('analyst');
     await page.getByLabel('One-time code').fill(codes.current);
     await page.getByRole('button', { name: 'Log in' }).click();
     // Back where the user was: the account page, now saying two-factor authentication is on.
     await page.getByText('On: logging in asks for a code').waitFor();
+  });
+
+  it('logs out everywhere: the session and the API token made earlier both end', async () => {
+    const token = await get().db.selectFrom('api_tokens').select('revoked_at').where('name', '=', 'nightly export').executeTakeFirstOrThrow();
+    expect(token.revoked_at).toBeNull();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Log out everywhere' }).click();
+    await page.getByRole('button', { name: 'Log in' }).waitFor();
+    const after = await get().db.selectFrom('api_tokens').select('revoked_at').where('name', '=', 'nightly export').executeTakeFirstOrThrow();
+    expect(after.revoked_at).not.toBeNull();
   });
 });
