@@ -4,7 +4,8 @@
  * disturbed while other test files use it. As root it runs as the postgres user, as PostgreSQL
  * requires.
  */
-import { execFileSync } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
 import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -12,7 +13,8 @@ import { join } from 'node:path';
 
 export interface PrivatePostgres {
   url: string;
-  restart(): void;
+  /** Restarts while the caller's event loop keeps running (requests fly during the restart). */
+  restart(): Promise<void>;
   stop(): void;
 }
 
@@ -48,21 +50,19 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(dir, uid, gid);
   }
-  const run = (command: string, args: string[]) => {
-    const [file, argv] = root ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
-    execFileSync(file as string, argv as string[], { stdio: 'pipe', timeout: 60_000 });
-  };
+  const argvOf = (command: string, args: string[]): [string, string[]] => (root ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args]);
+  const run = (command: string, args: string[]) => void execFileSync(...argvOf(command, args), { stdio: 'pipe', timeout: 60_000 });
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync']);
   const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off`;
-  const ctl = (action: string, extra: string[] = []) => run('pg_ctl', [action, '-D', data, '-w', '-t', '60', '-l', join(dir, 'log'), '-o', options, ...extra]);
-  ctl('start');
+  const ctlArgs = (action: string, extra: string[] = []) => [action, '-D', data, '-w', '-t', '60', '-l', join(dir, 'log'), '-o', options, ...extra];
+  run('pg_ctl', ctlArgs('start'));
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
-    restart: () => ctl('restart', ['-m', 'fast']),
+    restart: async () => void (await promisify(execFile)(...argvOf('pg_ctl', ctlArgs('restart', ['-m', 'fast'])), { timeout: 60_000 })),
     stop: () => {
       try {
-        ctl('stop', ['-m', 'immediate']);
+        run('pg_ctl', ctlArgs('stop', ['-m', 'immediate']));
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
