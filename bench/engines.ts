@@ -95,3 +95,8 @@ export async function onEachEngineInOwnProcess(moduleUrl: string, prepare: () =>
     await cleanup();
   }
 }
+
+/** The p-th percentile (0–1) of sorted latencies. */
+export function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
+}

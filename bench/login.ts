@@ -9,15 +9,11 @@ import { setHashConcurrency, HASH_CONCURRENCY } from '../src/auth/passwords.js';
 import { createUser } from '../src/auth/users.js';
 import { loadConfig } from '../src/config.js';
 import { buildApp } from '../src/http/app.js';
-import { onEachEngine } from './engines.js';
+import { onEachEngine, percentile } from './engines.js';
 
 const LOGINS = Number(process.env.BENCH_LOGINS ?? 128);
 const WAVES = 3;
 const PASSWORD = 'benchmark password for vakt';
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
 
 await onEachEngine(async (engine, database) => {
   const app = await buildApp({ database, config: { ...loadConfig({}), webDir: '/nonexistent', trustProxy: true, loginRateLimit: 1_000_000 } });

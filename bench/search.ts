@@ -6,16 +6,12 @@
 import { performance } from 'node:perf_hooks';
 import { sql } from 'kysely';
 import { search } from '../src/incidents/search.js';
-import { onEachEngine } from './engines.js';
+import { onEachEngine, percentile } from './engines.js';
 
 const N = Number(process.env.BENCH_REPORTS ?? 100_000);
 const Q = 300;
 const WORDS = ['phishing', 'ransomware', 'scanning', 'botnet', 'defacement', 'ddos', 'malware', 'credential', 'leak', 'vulnerability', 'exchange', 'vpn', 'printer', 'school', 'hospital', 'water', 'library', 'municipality', 'firewall', 'backup', 'outage', 'spam', 'sinkhole', 'beacon', 'exfiltration', 'rdp', 'smb', 'ssh', 'mailbox', 'invoice'];
 const analyst = { userId: 'bench', email: 'bench@x', name: 'bench', role: 'analyst' as const, organisationId: null };
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
 
 await onEachEngine(async (engine, database) => {
   const { db } = database;

@@ -59,12 +59,7 @@ async function upsertFailure(db: Kysely<Schema>, key: string, now: Date, windowM
     .executeTakeFirstOrThrow();
 }
 
-/** A successful login clears its account's count (the address keeps its own). */
-export async function recordLoginSuccess(db: Kysely<Schema>, email: string): Promise<void> {
-  await db.deleteFrom('login_throttle').where('key', '=', accountKey(email)).execute();
-}
-
-/** An administrator's unlock. */
-export async function unlockAccount(db: Kysely<Schema>, email: string): Promise<void> {
+/** A successful login, or an administrator's unlock, clears the account's count (the address keeps its own). */
+export async function clearAccountFailures(db: Kysely<Schema>, email: string): Promise<void> {
   await db.deleteFrom('login_throttle').where('key', '=', accountKey(email)).execute();
 }

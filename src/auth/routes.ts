@@ -7,7 +7,7 @@ import { StringEnum } from '../core/validate.js';
 import { SESSION_COOKIE, principal, requirePermission } from '../http/authentication.js';
 import { createApiToken, listApiTokens, NewTokenSchema, revokeApiToken } from './api-tokens.js';
 import { actorOf, permissionsOf, ROLES, TOKEN_SCOPES, type Principal } from './roles.js';
-import { checkLoginAllowed, recordLoginFailure, recordLoginSuccess } from './login-throttle.js';
+import { checkLoginAllowed, recordLoginFailure, clearAccountFailures } from './login-throttle.js';
 import { createSession, endSession } from './sessions.js';
 import { newTotpSecret, totpUri } from './totp.js';
 import { acceptTotp, authenticate, changeUser, createUser, disableUser, listUsers, logoutEverywhere, NewUserSchema, principalOf, publicUser, resetPassword, unlockUser, UserChangeSchema } from './users.js';
@@ -69,7 +69,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         request.log.warn({ email: email.slice(0, 254), code: (error as VaktError).code }, 'login refused');
         throw error;
       });
-      await recordLoginSuccess(db, email);
+      await clearAccountFailures(db, email);
       const session = await createSession(db, user);
       reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', expires: session.expiresAt });
       const p = principalOf(user);

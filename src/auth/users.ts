@@ -8,7 +8,7 @@ import type { Schema, UserRow } from '../db/schema.js';
 import { checkPasswordPolicy, dummyPasswordHash, hashPassword, verifyPassword } from './passwords.js';
 import { ROLES, type Principal, type Role } from './roles.js';
 import { verifyTotp } from './totp.js';
-import { unlockAccount } from './login-throttle.js';
+import { clearAccountFailures } from './login-throttle.js';
 
 export const NewUserSchema = Type.Object(
   {
@@ -162,7 +162,7 @@ export async function changeUser(db: Kysely<Schema>, actor: string, emailOrId: s
 export async function unlockUser(db: Kysely<Schema>, actor: string, emailOrId: string): Promise<void> {
   const row = await requireUser(db, emailOrId);
   await db.transaction().execute(async (trx) => {
-    await unlockAccount(trx, row.email);
+    await clearAccountFailures(trx, row.email);
     await appendAudit(trx, { actor, action: 'user.unlock', objectType: 'user', objectId: row.id });
   });
 }

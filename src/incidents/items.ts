@@ -12,7 +12,7 @@ import type { Schema } from '../db/schema.js';
 import { extractIndicators, type IndicatorKind } from '../intake/indicators.js';
 import { queueMail, type QueuedMail, type Sender } from '../mail/outbox.js';
 import type { Role } from '../auth/roles.js';
-import { decide, resolveRecipient, TEAM_ROLES } from '../sharing/egress.js';
+import { contactOrganisation, decide, resolveRecipient, TEAM_ROLES } from '../sharing/egress.js';
 import type { ItemKind, ParticipantRole } from './visibility.js';
 
 async function incidentOf(trx: Transaction<Schema>, id: string) {
@@ -247,10 +247,7 @@ export async function addParticipant(db: Kysely<Schema>, actor: string, incident
       organisationId = user.organisation_id;
     } else {
       if (input.role === 'team-member') throw new ValidationError([{ field: 'userId', reason: 'a team member is added by their user account' }]);
-      if (email) {
-        const contacts = await trx.selectFrom('org_contacts').select('organisation_id').where((eb) => eb(eb.fn('lower', ['email']), '=', email!.toLowerCase())).limit(2).execute();
-        organisationId = contacts.length === 1 ? contacts[0]!.organisation_id : null;
-      }
+      if (email) organisationId = await contactOrganisation(trx, email);
     }
     if (!name) throw new ValidationError([{ field: 'name', reason: 'a participant needs a user or a name' }]);
     const row = await trx

@@ -9,7 +9,8 @@
 import type { Kysely } from 'kysely';
 import { ROLES, type Role } from '../auth/roles.js';
 import { formatTlp, mayReceive, mostRestrictive, type Recipient, type RecipientRelation, type TlpLabel } from '../core/tlp.js';
-import type { Schema } from '../db/schema.js';
+import type { Schema, UserRow } from '../db/schema.js';
+import { findUserByEmail } from '../auth/users.js';
 
 /** Every way content leaves; the leak matrix (test/security/leak-matrix.test.ts) covers each. */
 export const EGRESS_CHANNELS = [
@@ -90,16 +91,17 @@ async function organisationRecipient(db: Kysely<Schema>, organisationId: string 
 }
 
 /** The constituency organisation whose contact this address is (the one named, if named). */
-async function contactOrganisation(db: Kysely<Schema>, email: string, organisationId?: string): Promise<string | null> {
-  let query = db.selectFrom('org_contacts').select('organisation_id').where((eb) => eb(eb.fn('lower', ['email']), '=', email));
+export async function contactOrganisation(db: Kysely<Schema>, email: string, organisationId?: string): Promise<string | null> {
+  let query = db.selectFrom('org_contacts').select('organisation_id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()));
   if (organisationId) query = query.where('organisation_id', '=', organisationId);
   const rows = await query.limit(2).execute();
   // An address that two organisations list is nobody's in particular: it gets no organisation's rights.
   return rows.length === 1 ? rows[0]!.organisation_id : null;
 }
 
-async function resolveUser(db: Kysely<Schema>, userId: string, label: string): Promise<ResolvedRecipient> {
-  const user = await db.selectFrom('users').select(['role', 'organisation_id', 'disabled_at', 'email']).where('id', '=', userId).executeTakeFirst();
+type Account = Pick<UserRow, 'role' | 'organisation_id' | 'disabled_at' | 'email'>;
+
+async function resolveUser(db: Kysely<Schema>, user: Account | undefined, label: string): Promise<ResolvedRecipient> {
   if (!user || user.disabled_at) return { label, team: false, tlp: { relation: 'public' } };
   if (TEAM_ROLES.has(user.role as Role)) return { label, team: true, tlp: INSIDE };
   const org = await organisationRecipient(db, user.organisation_id);
@@ -130,16 +132,18 @@ async function resolveAddress(db: Kysely<Schema>, address: string, organisationI
     if (participant) return { ...(await resolveParticipant(db, participant.id)), label };
   }
   if (!organisationId) {
-    const user = await db.selectFrom('users').select('id').where((eb) => eb(eb.fn('lower', ['email']), '=', email)).where('disabled_at', 'is', null).executeTakeFirst();
-    const resolved = user ? await resolveUser(db, user.id, label) : undefined;
-    if (resolved && resolved.tlp.relation !== 'public') return resolved;
+    const resolved = await resolveUser(db, await findUserByEmail(db, email), label);
+    if (resolved.tlp.relation !== 'public') return resolved;
   }
   const org = await organisationRecipient(db, await contactOrganisation(db, email, organisationId));
   return { label, team: false, tlp: { ...(org ?? { relation: 'public' }), individualId: email } };
 }
 
 export async function resolveRecipient(db: Kysely<Schema>, recipient: EgressRecipient): Promise<ResolvedRecipient> {
-  if (recipient.kind === 'user') return resolveUser(db, recipient.userId, `user:${recipient.userId}`);
+  if (recipient.kind === 'user') {
+    const user = await db.selectFrom('users').select(['role', 'organisation_id', 'disabled_at', 'email']).where('id', '=', recipient.userId).executeTakeFirst();
+    return resolveUser(db, user, `user:${recipient.userId}`);
+  }
   if (recipient.kind === 'participant') return resolveParticipant(db, recipient.participantId);
   if (recipient.kind === 'organisation') {
     const label = `organisation:${recipient.organisationId}`;
