@@ -17,7 +17,8 @@ describe('vakt constituency, lookup, ripe, feed and notify', () => {
   });
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('refuses an import with a problem: the report on stdout, one line on stderr, nothing written', async () => {
+  // Several CLI processes each, every one loading all modules: slow on a loaded machine until the CLI loads lazily (issue 17).
+  it('refuses an import with a problem: the report on stdout, one line on stderr, nothing written', { timeout: 180_000 }, async () => {
     const file = join(dir, 'orgs.csv');
     writeFileSync(file, 'name,parent,netblocks,contact_email,contact_language\nCity,,10.0.0.0/8,cert@city.example,sv\nWater,City,10.20.0.1/16,soc@water.example,en\nSchools,City,10.30.0.0/16,it@schools.example,sv\n');
     const refused = await vakt('constituency', 'import', file);
@@ -34,7 +35,7 @@ describe('vakt constituency, lookup, ripe, feed and notify', () => {
     expect(wrong).toMatchObject({ code: 2, stderr: 'vakt: --format must be csv or json\n' });
   });
 
-  it('looks up by prefix, then RIPE after an import, and refuses what is not an address', async () => {
+  it('looks up by prefix, then RIPE after an import, and refuses what is not an address', { timeout: 180_000 }, async () => {
     expect((await vakt('lookup', '10.30.1.1')).stdout).toMatch(/^10\.30\.1\.1 \(ip\): decided by constituency\n {2}why: the constituency owns netblock 10\.30\.0\.0\/16 \(the most specific netblock containing it\); 1 less specific netblock\(s\) overlap\n {2}Schools {2}\[10\.30\.0\.0\/16\]\n {4}security {3}it@schools\.example lang=sv/);
     const ripe = await vakt('ripe', 'import', ...['inetnum', 'irt', 'role', 'organisation'].map((c) => fixture(`ripe/ripe.db.${c}`)));
     expect(ripe.code).toBe(0);
@@ -46,7 +47,7 @@ describe('vakt constituency, lookup, ripe, feed and notify', () => {
     expect((await vakt('ripe', 'import', join(dir, 'missing.gz'))).code).toBe(1);
   });
 
-  it('ingests a Shadowserver file with a summary, lists the run, and previews notifications', async () => {
+  it('ingests a Shadowserver file with a summary, lists the run, and previews notifications', { timeout: 180_000 }, async () => {
     const feed = join(dir, 'feed.json');
     writeFileSync(feed, JSON.stringify({ name: 'rdp', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'GREEN', notify: 'hourly' }));
     expect((await vakt('feed', 'add', feed)).stdout).toBe('feed rdp saved (version 1)\n');
