@@ -1,13 +1,7 @@
 #!/usr/bin/env node
 /** The `vakt` command. Exit codes: 0 ok, 1 error, 2 usage. */
 import { Command, CommanderError } from 'commander';
-import { registerAdminCommands } from './commands/admin.js';
-import { registerConstituencyCommands } from './commands/constituency.js';
-import { registerDirectoryCommands } from './commands/directory.js';
-import { registerFeedCommands } from './commands/feeds.js';
-import { registerMailCommands } from './commands/mail.js';
-import { registerProfileCommands } from './commands/profile.js';
-import { registerServerCommands } from './commands/server.js';
+import { registerFor } from './commands/catalogue.js';
 import { EXIT_USAGE } from './run.js';
 
 const program = new Command('vakt')
@@ -15,13 +9,7 @@ const program = new Command('vakt')
   .version('0.1.0')
   .exitOverride();
 
-registerServerCommands(program);
-registerAdminCommands(program);
-registerProfileCommands(program);
-registerMailCommands(program);
-registerDirectoryCommands(program);
-registerConstituencyCommands(program);
-registerFeedCommands(program);
+await registerFor(program, process.argv.slice(2));
 
 try {
   await program.parseAsync(process.argv);

@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises';
 import { Presets, SingleBar } from 'cli-progress';
 import { VaktError } from '../core/errors.js';
 import { loadConfig, type Config } from '../config.js';
-import { migrate, openDatabase, type Database } from '../db/database.js';
+import type { Database } from '../db/database.js';
 
 export const EXIT_ERROR = 1;
 export const EXIT_USAGE = 2;
@@ -30,7 +30,11 @@ export function action<A extends unknown[]>(body: (...args: A) => Promise<number
 }
 
 /** The database the environment names: DATABASE_URL, else PGlite in VAKT_DATA_DIR. */
-export function openConfiguredDatabase(config: Config): Promise<Database> {
+// Loaded when first needed, not at the top: `vakt --help` must not wait for the database drivers.
+const databaseModule = () => import('../db/database.js');
+
+export async function openConfiguredDatabase(config: Config): Promise<Database> {
+  const { openDatabase } = await databaseModule();
   return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
 }
 
@@ -39,7 +43,7 @@ export async function withDatabase<T>(body: (database: Database, config: Config)
   const config = loadConfig();
   const database = await openConfiguredDatabase(config);
   try {
-    await migrate(database);
+    await (await databaseModule()).migrate(database);
     return await body(database, config);
   } finally {
     await database.close();

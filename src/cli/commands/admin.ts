@@ -1,6 +1,7 @@
 /** `vakt init`, `migrate`, `demo`, `users …`, `audit …`, `backup`, `restore`. */
 import { randomBytes } from 'node:crypto';
 import type { Command } from 'commander';
+import { summary } from './catalogue.js';
 import { listAudit, verifyAudit } from '../../audit/audit-log.js';
 import { ROLES, isRole } from '../../auth/roles.js';
 import { changeUser, createUser, disableUser, listUsers, resetPassword, resetTotp, unlockUser } from '../../auth/users.js';
@@ -22,7 +23,7 @@ function cliPassword(): { password: string; generated: boolean } {
 export function registerAdminCommands(program: Command): void {
   program
     .command('migrate')
-    .description('apply pending database migrations')
+    .description(summary('migrate'))
     .action(
       action(async () => {
         const database = await openConfiguredDatabase(loadConfig());
@@ -37,7 +38,7 @@ export function registerAdminCommands(program: Command): void {
 
   program
     .command('init')
-    .description('set up a new installation: the team organisation and its first admin')
+    .description(summary('init'))
     .requiredOption('--team-name <name>', 'the team, e.g. "CERT Example"')
     .requiredOption('--admin-email <email>', 'e-mail of the first administrator')
     .option('--admin-name <name>', 'name of the first administrator', 'Administrator')
@@ -57,7 +58,7 @@ export function registerAdminCommands(program: Command): void {
 
   program
     .command('demo')
-    .description('load demo data (a CERT Stockholm-like team, a user of every role, reports and an incident) into an empty database')
+    .description(summary('demo'))
     .action(
       action(async () =>
         withDatabase(async ({ db }, config) => {
@@ -71,7 +72,7 @@ export function registerAdminCommands(program: Command): void {
       ),
     );
 
-  const users = program.command('users').description('manage users');
+  const users = program.command('users').description(summary('users'));
   users
     .command('add')
     .description('add a user; the password comes from VAKT_PASSWORD or is generated and shown once')
@@ -139,7 +140,7 @@ export function registerAdminCommands(program: Command): void {
       process.stdout.write(`two-factor authentication of ${email} is off; they can set it up again after logging in\n`);
     })));
 
-  const audit = program.command('audit').description('the tamper-evident audit log');
+  const audit = program.command('audit').description(summary('audit'));
   audit
     .command('verify')
     .description('walk the hash chain; exits 1 naming the first bad entry')
@@ -171,7 +172,7 @@ export function registerAdminCommands(program: Command): void {
   const progress = (verb: string) => (table: string, rows: number) => process.stderr.write(`${verb} ${table}: ${rows} rows\n`);
   program
     .command('backup <file>')
-    .description('write every record to FILE (gzip JSON lines); works on both engines')
+    .description(summary('backup'))
     .action(
       action(async (file: string) =>
         withDatabase(async (database) => {
@@ -182,7 +183,7 @@ export function registerAdminCommands(program: Command): void {
     );
   program
     .command('restore <file>')
-    .description('restore FILE into an empty database (either engine); all or nothing')
+    .description(summary('restore'))
     .action(
       action(async (file: string) =>
         withDatabase(async (database) => {

@@ -1,6 +1,7 @@
 /** `vakt constituency …`, `vakt lookup` and `vakt ripe import`. */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
+import { summary } from './catalogue.js';
 import { ValidationError } from '../../core/errors.js';
 import { importConstituency } from '../../constituency/import.js';
 import { lookup, type LookupAnswer } from '../../constituency/lookup.js';
@@ -41,7 +42,7 @@ function printTree(orgs: StoredOrganisation[]): void {
 }
 
 export function registerConstituencyCommands(program: Command): void {
-  const constituency = program.command('constituency').description('the organisations of the constituency: netblocks, ASNs, domains, contacts');
+  const constituency = program.command('constituency').description(summary('constituency'));
 
   constituency
     .command('list')
@@ -88,7 +89,7 @@ export function registerConstituencyCommands(program: Command): void {
   program
     .command('lookup')
     .argument('<query>', 'an IP address, CIDR prefix, domain, URL, e-mail address or AS number (AS64500)')
-    .description('who is responsible: the constituency (longest prefix, domain suffix, ASN), else RIPE, else the national point of contact')
+    .description(summary('lookup'))
     .option('--json', 'print JSON')
     .action(
       action(async (query: string, options: { json?: boolean }) =>
@@ -102,7 +103,7 @@ export function registerConstituencyCommands(program: Command): void {
 
   program
     .command('ripe')
-    .description('the RIPE database, for lookups outside the constituency')
+    .description(summary('ripe'))
     .command('import')
     .argument('<files...>', 'RIPE split dump files: ripe.db.inetnum.gz, ripe.db.inet6num.gz, ripe.db.aut-num.gz, ripe.db.irt.gz, ripe.db.role.gz, ripe.db.organisation.gz (gzip or plain)')
     .description('import RIPE dump files; each object class in them replaces the one imported before, in one transaction')

@@ -5,6 +5,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
+import { summary } from './catalogue.js';
 import { VaktError } from '../../core/errors.js';
 import { COVERAGE_LEVELS, MEMBERSHIP_BODIES, SECTORS, SECTOR_LABELS, TEAM_TYPES, TRUST_LEVELS, type Coverage, type MembershipBody, type PeerTeam, type Sector, type TeamType, type TrustLevel } from '../../directory/schema.js';
 import { matrixCsv, matrixHtml, type Matrix } from '../../directory/coverage.js';
@@ -123,7 +124,7 @@ function sectorList(values: readonly string[] | undefined): PeerTeam['sectors'] 
 }
 
 export function registerDirectoryCommands(program: Command): void {
-  const directory = program.command('directory').description('the CSIRT directory: peer teams, RFC 2350 import, coverage and gap analysis');
+  const directory = program.command('directory').description(summary('directory'));
 
   directory
     .command('list')

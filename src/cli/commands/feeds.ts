@@ -1,5 +1,6 @@
 /** `vakt feed …` (definitions, runs, ad-hoc ingestion) and `vakt notify` (build or preview notifications). */
 import type { Command } from 'commander';
+import { summary } from './catalogue.js';
 import type { Kysely } from 'kysely';
 import { VaktError } from '../../core/errors.js';
 import { isTlpLabel, parseTlp } from '../../core/tlp.js';
@@ -52,7 +53,7 @@ async function notifyImmediately(db: Kysely<Schema>, feed: Feed): Promise<void> 
 }
 
 export function registerFeedCommands(program: Command): void {
-  const feed = program.command('feed').description('early-warning feeds: definitions, runs, ad-hoc ingestion');
+  const feed = program.command('feed').description(summary('feed'));
 
   feed
     .command('list')
@@ -161,7 +162,7 @@ export function registerFeedCommands(program: Command): void {
 
   program
     .command('notify')
-    .description('build the notifications whose period has ended and queue their mail; --dry-run shows what each organisation would receive')
+    .description(summary('notify'))
     .option('--dry-run', 'show, write nothing')
     .option('--feed <name>', 'only this feed')
     .option('--full', 'with --dry-run, print each mail\'s text')

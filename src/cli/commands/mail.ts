@@ -1,6 +1,7 @@
 /** `vakt import mbox|maildir`, `vakt mail send-queued`, `vakt keys add`. */
 import { readFileSync, statSync } from 'node:fs';
 import type { Command } from 'commander';
+import { summary } from './catalogue.js';
 import type { SingleBar } from 'cli-progress';
 import type { Kysely } from 'kysely';
 import type { Schema } from '../../db/schema.js';
@@ -44,13 +45,13 @@ function mailProgressBar(unit: string): SingleBar {
   return progressBar(`{bar} {percentage}% | {value}/{total} ${unit} | {reports} reports, {replies} replies, {duplicates} duplicates, {failed} failed`);
 }
 
-function summary(totals: ImportTotals): number {
+function reportTotals(totals: ImportTotals): number {
   process.stdout.write(`imported: ${totals.reports} new reports, ${totals.replies} replies, ${totals.duplicates} duplicates skipped, ${totals.failed} failed\n`);
   return totals.failed > 0 ? 1 : 0;
 }
 
 export function registerMailCommands(program: Command): void {
-  const imports = program.command('import').description('import mail archives (migration from another tool); nothing is acknowledged');
+  const imports = program.command('import').description(summary('import'));
   imports
     .command('mbox <file>')
     .description('import every message of an mbox file; re-running skips what is already stored')
@@ -68,7 +69,7 @@ export function registerMailCommands(program: Command): void {
           let bytes = 0;
           const totals = await importMessages(db, config.mail, readMbox(file, (n) => (bytes += n)), bar, () => Math.round(bytes / 1e6));
           bar.stop();
-          return summary(totals);
+          return reportTotals(totals);
         });
       }),
     );
@@ -89,12 +90,12 @@ export function registerMailCommands(program: Command): void {
           let done = 0;
           const totals = await importMessages(db, config.mail, readMaildir(dir), bar, () => ++done);
           bar.stop();
-          return summary(totals);
+          return reportTotals(totals);
         });
       }),
     );
 
-  const mail = program.command('mail').description('outgoing mail');
+  const mail = program.command('mail').description(summary('mail'));
   mail
     .command('send-queued')
     .description('send what is due in the outbox now, through VAKT_SMTP_URL')
@@ -116,7 +117,7 @@ export function registerMailCommands(program: Command): void {
 
   program
     .command('keys')
-    .description('contact PGP keys')
+    .description(summary('keys'))
     .command('add <file>')
     .description('store a contact public key (armoured) for signature checks and encryption')
     .action(

@@ -1,6 +1,7 @@
 /** `vakt profile import FILE` and `vakt profile export`. */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
+import { summary } from './catalogue.js';
 import { ValidationError } from '../../core/errors.js';
 import { renderRfc2350Html, renderRfc2350Text } from '../../profile/rfc2350.js';
 import { renderSecurityTxt } from '../../profile/security-txt.js';
@@ -21,7 +22,7 @@ async function readJson(file: string): Promise<unknown> {
 }
 
 export function registerProfileCommands(program: Command): void {
-  const profile = program.command('profile').description("the team's RFC 2350 profile");
+  const profile = program.command('profile').description(summary('profile'));
   profile
     .command('import <file>')
     .description('validate a profile (JSON) and make it the team profile; nothing is written when it is invalid')

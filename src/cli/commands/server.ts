@@ -1,5 +1,6 @@
 /** `vakt serve` and `vakt worker`. */
 import type { Command } from 'commander';
+import { summary } from './catalogue.js';
 import { loadConfig } from '../../config.js';
 import { migrate, type Database } from '../../db/database.js';
 import { DEMO_PASSWORD, loadDemo } from '../../demo/demo.js';
@@ -60,7 +61,7 @@ function onShutdown(stop: () => Promise<void>): void {
 export function registerServerCommands(program: Command): void {
   program
     .command('serve')
-    .description('run the web UI and API (and, unless --no-worker, the background jobs)')
+    .description(summary('serve'))
     .option('--port <n>', 'port to listen on (VAKT_PORT, default 8080)')
     .option('--host <address>', 'address to listen on (VAKT_HOST, default 127.0.0.1)')
     .option('--demo', 'load demo data when the database is empty')
@@ -103,7 +104,7 @@ export function registerServerCommands(program: Command): void {
 
   program
     .command('worker')
-    .description('run only the background jobs; several workers may share one PostgreSQL server')
+    .description(summary('worker'))
     .action(
       action(async () => {
         const config = loadConfig();
