@@ -59,7 +59,11 @@ export function peakRss(): { stop(): number; parts(): string } {
  * `vakt serve` does at every start after the first. The parent process calls this with `prepare` (e.g. to write an input file,
  * whose path reaches the children as BENCH_INPUT); each child runs `body` once.
  */
-export async function onEachEngineInOwnProcess(moduleUrl: string, prepare: () => Promise<{ input: string; cleanup: () => Promise<void> }>, body: (engine: 'pglite' | 'postgres', database: Database, input: string) => Promise<void>): Promise<void> {
+export async function onEachEngineInOwnProcess(
+  moduleUrl: string,
+  prepare: () => Promise<{ input: string; cleanup: () => Promise<void> }>,
+  body: (engine: 'pglite' | 'postgres', database: Database, input: string) => Promise<void>,
+): Promise<void> {
   const engine = process.env.BENCH_ENGINE as 'pglite' | 'postgres' | 'pglite-init' | undefined;
   if (engine === 'pglite-init') {
     const database = await openDatabase({ dataDir: process.env.BENCH_DATA_DIR! });
@@ -72,7 +76,11 @@ export async function onEachEngineInOwnProcess(moduleUrl: string, prepare: () =>
     const dataDir = engine === 'pglite' ? await mkdtemp(join(tmpdir(), 'vakt-bench-pglite-')) : undefined;
     // The data directory is created (initdb) by a process of its own and opened here, as every
     // start after the first opens it: initdb leaves its process's memory about 500 MB larger.
-    if (dataDir) spawnSync(process.execPath, [...process.execArgv, fileURLToPath(moduleUrl)], { env: { ...process.env, BENCH_ENGINE: 'pglite-init', BENCH_DATA_DIR: dataDir }, stdio: 'inherit' });
+    if (dataDir)
+      spawnSync(process.execPath, [...process.execArgv, fileURLToPath(moduleUrl)], {
+        env: { ...process.env, BENCH_ENGINE: 'pglite-init', BENCH_DATA_DIR: dataDir },
+        stdio: 'inherit',
+      });
     const database = await openDatabase(scratch ? { url: scratch.url } : { dataDir: dataDir! });
     try {
       await migrate(database);
@@ -87,7 +95,10 @@ export async function onEachEngineInOwnProcess(moduleUrl: string, prepare: () =>
   const { input, cleanup } = await prepare();
   try {
     for (const each of process.env.VAKT_TEST_DATABASE_URL ? (['pglite', 'postgres'] as const) : (['pglite'] as const)) {
-      const result = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(moduleUrl)], { env: { ...process.env, BENCH_ENGINE: each, BENCH_INPUT: input }, stdio: 'inherit' });
+      const result = spawnSync(process.execPath, [...process.execArgv, fileURLToPath(moduleUrl)], {
+        env: { ...process.env, BENCH_ENGINE: each, BENCH_INPUT: input },
+        stdio: 'inherit',
+      });
       if (result.status !== 0) console.log(`[${each}] the benchmark process failed (${result.status ?? result.signal})`);
     }
     if (!process.env.VAKT_TEST_DATABASE_URL) console.log('(set VAKT_TEST_DATABASE_URL to measure PostgreSQL too)');

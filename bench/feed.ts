@@ -22,7 +22,8 @@ const ORGS = 10_000;
 /** Each organisation holds one /24 in 10.0.0.0/8; a fifth of the scanned hosts are elsewhere (unowned). */
 async function writeScan(file: string): Promise<number> {
   const out = createWriteStream(file);
-  const header = '"timestamp","ip","port","hostname","tag","handshake","asn","geo","region","city","rdp_protocol","cert_length","subject_common_name","issuer_common_name","naics","sic","sector"\n';
+  const header =
+    '"timestamp","ip","port","hostname","tag","handshake","asn","geo","region","city","rdp_protocol","cert_length","subject_common_name","issuer_common_name","naics","sic","sector"\n';
   out.write(header);
   let bytes = header.length;
   for (let i = 0; i < ROWS; i++) {
@@ -51,7 +52,9 @@ await onEachEngineInOwnProcess(
   async (engine, database, file) => {
     const { db } = database;
     // The constituency straight into its tables: 10,000 organisations with one /24 each.
-    await sql`insert into organisations (name, kind, category) select 'Org ' || g, 'constituent', 'company' from generate_series(0, ${ORGS - 1}::int) g`.execute(db);
+    await sql`insert into organisations (name, kind, category) select 'Org ' || g, 'constituent', 'company' from generate_series(0, ${ORGS - 1}::int) g`.execute(
+      db,
+    );
     await sql`insert into org_netblocks (organisation_id, prefix)
       select o.id, ('10.' || (g >> 8) || '.' || (g & 255) || '.0/24')::cidr
       from generate_series(0, ${ORGS - 1}::int) g join organisations o on o.name = 'Org ' || g`.execute(db);
@@ -67,7 +70,11 @@ await onEachEngineInOwnProcess(
       const times: StageTimes = { parse: 0, normalise: 0, route: 0, store: 0 };
       const opened = await openMaybeGzip(file);
       const start = performance.now();
-      const summary = await ingestFeed(db, { id: null, name: 'bench', format: 'shadowserver', tlp: 'AMBER', dedupHours: 24 }, { stream: opened.stream, source: file, bytesRead: opened.bytesRead, totalBytes: opened.size, actor: 'bench', stageTimes: times });
+      const summary = await ingestFeed(
+        db,
+        { id: null, name: 'bench', format: 'shadowserver', tlp: 'AMBER', dedupHours: 24 },
+        { stream: opened.stream, source: file, bytesRead: opened.bytesRead, totalBytes: opened.size, actor: 'bench', stageTimes: times },
+      );
       runs.push({ seconds: (performance.now() - start) / 1000, times, summary });
     }
     const peak = rss.stop();
@@ -76,9 +83,16 @@ await onEachEngineInOwnProcess(
     const { seconds, times, summary: run } = runs[Math.floor(runs.length / 2)]!;
     const perStage = (ms: number) => `${Math.round(ROWS / (ms / 1000)).toLocaleString('en')}/s`;
     const rate = run.rows / seconds;
-    const spread = repeats > 1 ? ` (median of ${repeats} runs: ${runs.map((r) => Math.round(rateOf(r)).toLocaleString('en')).join(', ')})` : '';
-    console.log(`[${engine}] ${run.rows.toLocaleString('en')} rows → ${run.events.toLocaleString('en')} events (${run.unowned.toLocaleString('en')} of them unowned; ${run.duplicates.toLocaleString('en')} duplicates, ${run.malformed} malformed) in ${seconds.toFixed(1)} s: ${Math.round(rate).toLocaleString('en')} rows/s end to end${spread}`);
-    console.log(`[${engine}] per stage: parse ${perStage(times.parse)}, normalise ${perStage(times.normalise)}, route ${perStage(times.route)}, de-duplicate + aggregate + store ${perStage(times.store)} (per lane; two lanes store while the next rows are read)`);
-    console.log(`[${engine}] RSS ${rssBefore} MB before the run, peak ${peak} MB (${rss.parts()}; target < 500 MB: ${peak < 500 ? 'met' : 'NOT met'})${engine === 'postgres' ? `; target ≥ 100,000 events/s: ${rate >= 100_000 ? 'met' : 'NOT met'}` : ''}`);
+    const spread =
+      repeats > 1 ? ` (median of ${repeats} runs: ${runs.map((r) => Math.round(rateOf(r)).toLocaleString('en')).join(', ')})` : '';
+    console.log(
+      `[${engine}] ${run.rows.toLocaleString('en')} rows → ${run.events.toLocaleString('en')} events (${run.unowned.toLocaleString('en')} of them unowned; ${run.duplicates.toLocaleString('en')} duplicates, ${run.malformed} malformed) in ${seconds.toFixed(1)} s: ${Math.round(rate).toLocaleString('en')} rows/s end to end${spread}`,
+    );
+    console.log(
+      `[${engine}] per stage: parse ${perStage(times.parse)}, normalise ${perStage(times.normalise)}, route ${perStage(times.route)}, de-duplicate + aggregate + store ${perStage(times.store)} (per lane; two lanes store while the next rows are read)`,
+    );
+    console.log(
+      `[${engine}] RSS ${rssBefore} MB before the run, peak ${peak} MB (${rss.parts()}; target < 500 MB: ${peak < 500 ? 'met' : 'NOT met'})${engine === 'postgres' ? `; target ≥ 100,000 events/s: ${rate >= 100_000 ? 'met' : 'NOT met'}` : ''}`,
+    );
   },
 );

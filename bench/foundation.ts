@@ -13,7 +13,9 @@ import { createScratchDatabase } from '../test/helpers/postgres.js';
 
 function rate(label: string, n: number, ms: number, unit = 'ops'): number {
   const perSecond = (n / ms) * 1000;
-  console.log(`${label.padEnd(52)} ${Math.round(perSecond).toLocaleString('en').padStart(12)} ${unit}/s  (${n.toLocaleString('en')} in ${ms.toFixed(0)} ms)`);
+  console.log(
+    `${label.padEnd(52)} ${Math.round(perSecond).toLocaleString('en').padStart(12)} ${unit}/s  (${n.toLocaleString('en')} in ${ms.toFixed(0)} ms)`,
+  );
   return perSecond;
 }
 
@@ -41,7 +43,13 @@ const labels: TlpLabel[] = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'];
 const M = 1_000_000;
 const tMay = time(() => {
   for (let i = 0; i < M; i++) {
-    if (mayReceive({ tlp: labels[i % 5]!, ownerOrganisationId: 'a', namedIndividuals: ['p1'] }, { relation: 'client', organisationId: i % 3 === 0 ? 'a' : 'b', individualId: 'p2' }).allowed) sink++;
+    if (
+      mayReceive(
+        { tlp: labels[i % 5]!, ownerOrganisationId: 'a', namedIndividuals: ['p1'] },
+        { relation: 'client', organisationId: i % 3 === 0 ? 'a' : 'b', individualId: 'p2' },
+      ).allowed
+    )
+      sink++;
   }
 });
 rate('mayReceive decisions', M, tMay);
@@ -66,7 +74,8 @@ const tAdd = time(() => {
 });
 rate('addWorkingMinutes(4 h) across a year of starts', K, tAdd);
 const tBetween = time(() => {
-  for (let i = 0; i < K; i++) sink += clock.workingMinutesBetween(new Date(start + i * 997_000), new Date(start + i * 997_000 + 14 * 86_400_000)) % 2;
+  for (let i = 0; i < K; i++)
+    sink += clock.workingMinutesBetween(new Date(start + i * 997_000), new Date(start + i * 997_000 + 14 * 86_400_000)) % 2;
 });
 rate('workingMinutesBetween over two weeks', K, tBetween);
 
@@ -77,7 +86,14 @@ async function auditBench(name: string, options: Parameters<typeof openDatabase>
   const t0 = performance.now();
   for (let i = 0; i < A; i += 100) {
     await database.db.transaction().execute(async (trx) => {
-      for (let j = 0; j < 100; j++) await appendAudit(trx, { actor: 'bench', action: 'thing.update', objectType: 'thing', objectId: String(i + j), after: { i: i + j } });
+      for (let j = 0; j < 100; j++)
+        await appendAudit(trx, {
+          actor: 'bench',
+          action: 'thing.update',
+          objectType: 'thing',
+          objectId: String(i + j),
+          after: { i: i + j },
+        });
     });
   }
   rate(`audit appends, 100 per transaction [${name}]`, A, performance.now() - t0, 'entries');

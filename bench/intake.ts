@@ -44,9 +44,18 @@ const parts: string[] = [];
 for (let i = 0; i < N; i++) {
   const text = `We observed RDP scanning (tcp/3389) from 198.51.${i % 250}.${i % 200} and hxxp://c2-${i % 97}[.]example/gate.\nHash ${(i * 7919).toString(16).padStart(64, 'a')}\nTLP:AMBER\n`;
   if (i % 4 === 1) {
-    parts.push(message(i, `--b\n\n${text}\n--b\nContent-Type: text/csv; name="events.csv"\nContent-Disposition: attachment; filename="events.csv"\n\nip,port\n198.51.100.${i % 250},3389\n--b--`, [], 'multipart/mixed; boundary="b"'));
+    parts.push(
+      message(
+        i,
+        `--b\n\n${text}\n--b\nContent-Type: text/csv; name="events.csv"\nContent-Disposition: attachment; filename="events.csv"\n\nip,port\n198.51.100.${i % 250},3389\n--b--`,
+        [],
+        'multipart/mixed; boundary="b"',
+      ),
+    );
   } else if (i % 4 === 2) {
-    parts.push(message(i, await openpgp.sign({ message: await openpgp.createCleartextMessage({ text }), signingKeys: reporter.teamKey.privateKey })));
+    parts.push(
+      message(i, await openpgp.sign({ message: await openpgp.createCleartextMessage({ text }), signingKeys: reporter.teamKey.privateKey })),
+    );
   } else {
     parts.push(message(i, text));
   }
@@ -54,7 +63,9 @@ for (let i = 0; i < N; i++) {
 const dir = mkdtempSync(join(tmpdir(), 'vakt-bench-'));
 const mbox = join(dir, 'bench.mbox');
 writeFileSync(mbox, parts.join('\n'));
-console.log(`generated ${N.toLocaleString('en')} messages (a quarter PGP-signed, a quarter with attachments, a fifth replies) in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+console.log(
+  `generated ${N.toLocaleString('en')} messages (a quarter PGP-signed, a quarter with attachments, a fifth replies) in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+);
 
 let parsed = 0;
 const parseStart = performance.now();
@@ -64,7 +75,11 @@ for await (const m of readMbox(mbox)) {
   parsed++;
 }
 const parseMs = performance.now() - parseStart;
-console.log(`${'baseline: parse only (MIME, PGP verify), no database'.padEnd(56)} ${Math.round((parsed / parseMs) * 1000).toLocaleString('en').padStart(8)} messages/s`);
+console.log(
+  `${'baseline: parse only (MIME, PGP verify), no database'.padEnd(56)} ${Math.round((parsed / parseMs) * 1000)
+    .toLocaleString('en')
+    .padStart(8)} messages/s`,
+);
 
 await onEachEngine(async (engine, database) => {
   await storePublicKey(database.db, 'bench', reporter.armoredPublic);
@@ -75,10 +90,20 @@ await onEachEngine(async (engine, database) => {
   for await (const m of readMbox(mbox)) counts[(await ingestMail(database.db, settings, m.raw, 'bench')).kind]++;
   const ms = performance.now() - t0;
   const peak = memory.stop();
-  console.log(`${`intake into reports [${engine}]`.padEnd(56)} ${Math.round((N / ms) * 1000).toLocaleString('en').padStart(8)} messages/s  (${counts.report} reports, ${counts.reply} threaded replies, ${(ms / 1000).toFixed(1)} s, peak RSS ${peak} MB)`);
+  console.log(
+    `${`intake into reports [${engine}]`.padEnd(56)} ${Math.round((N / ms) * 1000)
+      .toLocaleString('en')
+      .padStart(
+        8,
+      )} messages/s  (${counts.report} reports, ${counts.reply} threaded replies, ${(ms / 1000).toFixed(1)} s, peak RSS ${peak} MB)`,
+  );
   const t1 = performance.now();
   let duplicates = 0;
   for await (const m of readMbox(mbox)) if ((await ingestMail(database.db, settings, m.raw, 'bench')).kind === 'duplicate') duplicates++;
-  console.log(`${`  re-run, all duplicates [${engine}]`.padEnd(56)} ${Math.round((N / (performance.now() - t1)) * 1000).toLocaleString('en').padStart(8)} messages/s  (${duplicates} duplicates)`);
+  console.log(
+    `${`  re-run, all duplicates [${engine}]`.padEnd(56)} ${Math.round((N / (performance.now() - t1)) * 1000)
+      .toLocaleString('en')
+      .padStart(8)} messages/s  (${duplicates} duplicates)`,
+  );
 });
 rmSync(dir, { recursive: true, force: true });

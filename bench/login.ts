@@ -16,9 +16,13 @@ const WAVES = 3;
 const PASSWORD = 'benchmark password for vakt';
 
 await onEachEngine(async (engine, database) => {
-  const app = await buildApp({ database, config: { ...loadConfig({}), webDir: '/nonexistent', trustProxy: true, loginRateLimit: 1_000_000 } });
+  const app = await buildApp({
+    database,
+    config: { ...loadConfig({}), webDir: '/nonexistent', trustProxy: true, loginRateLimit: 1_000_000 },
+  });
   await app.ready();
-  for (let i = 0; i < 16; i++) await createUser(database.db, 'bench', { email: `user-${i}@bench.test`, name: 'u', role: 'analyst', password: PASSWORD });
+  for (let i = 0; i < 16; i++)
+    await createUser(database.db, 'bench', { email: `user-${i}@bench.test`, name: 'u', role: 'analyst', password: PASSWORD });
   const session = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'user-0@bench.test', password: PASSWORD } });
   const cookie = `vakt_session=${session.cookies.find((c) => c.name === 'vakt_session')?.value ?? ''}`;
 
@@ -38,13 +42,24 @@ await onEachEngine(async (engine, database) => {
     const start = performance.now();
     for (let wave = 0; wave < WAVES; wave++) {
       // Each login from an address of its own, so the lockouts do not stop the flood.
-      await Promise.all(Array.from({ length: LOGINS }, (_, i) => app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: `user-${i % 16}@bench.test`, password: PASSWORD }, headers: { 'x-forwarded-for': `100.64.${wave}.${i}` } })));
+      await Promise.all(
+        Array.from({ length: LOGINS }, (_, i) =>
+          app.inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            payload: { email: `user-${i % 16}@bench.test`, password: PASSWORD },
+            headers: { 'x-forwarded-for': `100.64.${wave}.${i}` },
+          }),
+        ),
+      );
     }
     const took = performance.now() - start;
     running = false;
     await reader;
     reads.sort((a, b) => a - b);
-    console.log(`${`${label} [${engine}]`.padEnd(60)} reads: median ${percentile(reads, 0.5).toFixed(0)} ms, p99 ${percentile(reads, 0.99).toFixed(0)} ms (${reads.length}); ${WAVES}×${LOGINS} logins in ${(took / 1000).toFixed(1)} s`);
+    console.log(
+      `${`${label} [${engine}]`.padEnd(60)} reads: median ${percentile(reads, 0.5).toFixed(0)} ms, p99 ${percentile(reads, 0.99).toFixed(0)} ms (${reads.length}); ${WAVES}×${LOGINS} logins in ${(took / 1000).toFixed(1)} s`,
+    );
   };
 
   setHashConcurrency(Number.POSITIVE_INFINITY);

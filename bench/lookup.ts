@@ -37,10 +37,14 @@ const prefixes = Array.from({ length: PREFIXES }, randomPrefix);
 const t0 = performance.now();
 const tree = new PrefixTree<number>();
 prefixes.forEach((p, i) => tree.insert(p, i));
-console.log(`${PREFIXES.toLocaleString('en')} prefixes built into ${tree.nodes.toLocaleString('en')} nodes in ${(performance.now() - t0).toFixed(0)} ms`);
+console.log(
+  `${PREFIXES.toLocaleString('en')} prefixes built into ${tree.nodes.toLocaleString('en')} nodes in ${(performance.now() - t0).toFixed(0)} ms`,
+);
 
 // Addresses as the pipeline holds them after parsing: a number for IPv4, four words for IPv6.
-const addresses: Array<number | Address> = Array.from({ length: LOOKUPS }, (_, i) => (i % 5 === 0 ? { family: 6 as const, words: [0x20010db8, random(), random(), random()] } : random()));
+const addresses: Array<number | Address> = Array.from({ length: LOOKUPS }, (_, i) =>
+  i % 5 === 0 ? { family: 6 as const, words: [0x20010db8, random(), random(), random()] } : random(),
+);
 const lookupAll = (): number => {
   let matched = 0;
   for (const a of addresses) if (typeof a === 'number' ? tree.longestV4(a) : tree.longest(a)) matched++;
@@ -51,7 +55,9 @@ let start = performance.now();
 const found = lookupAll();
 const seconds = (performance.now() - start) / 1000;
 const rate = LOOKUPS / seconds;
-console.log(`prefix tree: ${LOOKUPS.toLocaleString('en')} lookups (20% IPv6) in ${seconds.toFixed(2)} s: ${Math.round(rate).toLocaleString('en')} lookups/s, ${found.toLocaleString('en')} matched (target ≥ 1,000,000/s: ${rate >= 1_000_000 ? 'met' : 'NOT met'})`);
+console.log(
+  `prefix tree: ${LOOKUPS.toLocaleString('en')} lookups (20% IPv6) in ${seconds.toFixed(2)} s: ${Math.round(rate).toLocaleString('en')} lookups/s, ${found.toLocaleString('en')} matched (target ≥ 1,000,000/s: ${rate >= 1_000_000 ? 'met' : 'NOT met'})`,
+);
 
 const texts = addresses.slice(0, 200_000).map((a) => formatAddress(typeof a === 'number' ? { family: 4, words: [a] } : a));
 start = performance.now();
@@ -71,4 +77,6 @@ for (let i = 1; i <= SCAN; i++) {
   for (const p of prefixes) if (p.length > best && contains(p, address)) best = p.length;
 }
 const scanRate = SCAN / ((performance.now() - start) / 1000);
-console.log(`baseline, linear scan of the prefixes: ${Math.round(scanRate).toLocaleString('en')} lookups/s; the tree is ${Math.round(rate / scanRate).toLocaleString('en')}× faster`);
+console.log(
+  `baseline, linear scan of the prefixes: ${Math.round(scanRate).toLocaleString('en')} lookups/s; the tree is ${Math.round(rate / scanRate).toLocaleString('en')}× faster`,
+);

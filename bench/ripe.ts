@@ -37,18 +37,32 @@ await onEachEngineInOwnProcess(
         const a = 16 + (i >> 16);
         const b = (i >> 8) & 255;
         const c = i & 255;
-        const contact = i % 3 === 0 ? `mnt-irt:        IRT-${i % 1000}\n` : i % 3 === 1 ? `abuse-c:        AR${i % 1000}-RIPE\n` : `org:            ORG-${i % 1000}-RIPE\n`;
-        await write(`inetnum:        ${a}.${b}.${c}.0 - ${a}.${b}.${c}.255\nnetname:        NET-${i}\ndescr:          Generated network ${i}\ncountry:        SE\n${contact}status:         ASSIGNED PA\nmnt-by:         BENCH-MNT\nsource:         RIPE # Filtered\n\n`);
+        const contact =
+          i % 3 === 0
+            ? `mnt-irt:        IRT-${i % 1000}\n`
+            : i % 3 === 1
+              ? `abuse-c:        AR${i % 1000}-RIPE\n`
+              : `org:            ORG-${i % 1000}-RIPE\n`;
+        await write(
+          `inetnum:        ${a}.${b}.${c}.0 - ${a}.${b}.${c}.255\nnetname:        NET-${i}\ndescr:          Generated network ${i}\ncountry:        SE\n${contact}status:         ASSIGNED PA\nmnt-by:         BENCH-MNT\nsource:         RIPE # Filtered\n\n`,
+        );
       }
     });
     await writeDump(join(dir, 'ripe.db.irt.gz'), async (write) => {
-      for (let i = 0; i < 1000; i++) await write(`irt:            IRT-${i}\ne-mail:         irt${i}@example.net\nabuse-mailbox:  abuse${i}@irt.example.net\nsource:         RIPE\n\n`);
+      for (let i = 0; i < 1000; i++)
+        await write(
+          `irt:            IRT-${i}\ne-mail:         irt${i}@example.net\nabuse-mailbox:  abuse${i}@irt.example.net\nsource:         RIPE\n\n`,
+        );
     });
     await writeDump(join(dir, 'ripe.db.role.gz'), async (write) => {
-      for (let i = 0; i < 1000; i++) await write(`role:           Abuse ${i}\nnic-hdl:        AR${i}-RIPE\nabuse-mailbox:  abuse${i}@role.example.net\nsource:         RIPE\n\n`);
+      for (let i = 0; i < 1000; i++)
+        await write(
+          `role:           Abuse ${i}\nnic-hdl:        AR${i}-RIPE\nabuse-mailbox:  abuse${i}@role.example.net\nsource:         RIPE\n\n`,
+        );
     });
     await writeDump(join(dir, 'ripe.db.organisation.gz'), async (write) => {
-      for (let i = 0; i < 1000; i++) await write(`organisation:   ORG-${i}-RIPE\norg-name:       Org ${i}\nabuse-c:        AR${i}-RIPE\nsource:         RIPE\n\n`);
+      for (let i = 0; i < 1000; i++)
+        await write(`organisation:   ORG-${i}-RIPE\norg-name:       Org ${i}\nabuse-c:        AR${i}-RIPE\nsource:         RIPE\n\n`);
     });
     console.log(`generated ${OBJECTS.toLocaleString('en')} inetnum objects and 3,000 irt, role and organisation objects`);
     return { input: dir, cleanup: () => rm(dir, { recursive: true, force: true }) };
@@ -60,10 +74,14 @@ await onEachEngineInOwnProcess(
     const report = await importRipe(database.db, 'bench', files);
     const seconds = (performance.now() - start) / 1000;
     const total = Object.values(report.counts).reduce((a, b) => a + b, 0);
-    console.log(`[${engine}] ${total.toLocaleString('en')} objects in ${seconds.toFixed(1)} s: ${Math.round(total / seconds).toLocaleString('en')} objects/s, peak RSS ${rss.stop()} MB`);
+    console.log(
+      `[${engine}] ${total.toLocaleString('en')} objects in ${seconds.toFixed(1)} s: ${Math.round(total / seconds).toLocaleString('en')} objects/s, peak RSS ${rss.stop()} MB`,
+    );
     const lookups = 1000;
     const t0 = performance.now();
     for (let i = 0; i < lookups; i++) await ripeForAddress(database.db, `${16 + ((i * 37) % 15)}.${i & 255}.${(i * 7) & 255}.9`);
-    console.log(`[${engine}] RIPE lookups after the import: ${Math.round(lookups / ((performance.now() - t0) / 1000)).toLocaleString('en')}/s (GiST index on the prefixes)`);
+    console.log(
+      `[${engine}] RIPE lookups after the import: ${Math.round(lookups / ((performance.now() - t0) / 1000)).toLocaleString('en')}/s (GiST index on the prefixes)`,
+    );
   },
 );

@@ -10,7 +10,38 @@ import { onEachEngine, percentile } from './engines.js';
 
 const N = Number(process.env.BENCH_REPORTS ?? 100_000);
 const Q = 300;
-const WORDS = ['phishing', 'ransomware', 'scanning', 'botnet', 'defacement', 'ddos', 'malware', 'credential', 'leak', 'vulnerability', 'exchange', 'vpn', 'printer', 'school', 'hospital', 'water', 'library', 'municipality', 'firewall', 'backup', 'outage', 'spam', 'sinkhole', 'beacon', 'exfiltration', 'rdp', 'smb', 'ssh', 'mailbox', 'invoice'];
+const WORDS = [
+  'phishing',
+  'ransomware',
+  'scanning',
+  'botnet',
+  'defacement',
+  'ddos',
+  'malware',
+  'credential',
+  'leak',
+  'vulnerability',
+  'exchange',
+  'vpn',
+  'printer',
+  'school',
+  'hospital',
+  'water',
+  'library',
+  'municipality',
+  'firewall',
+  'backup',
+  'outage',
+  'spam',
+  'sinkhole',
+  'beacon',
+  'exfiltration',
+  'rdp',
+  'smb',
+  'ssh',
+  'mailbox',
+  'invoice',
+];
 const analyst = { userId: 'bench', email: 'bench@x', name: 'bench', role: 'analyst' as const, organisationId: null };
 
 await onEachEngine(async (engine, database) => {
@@ -37,7 +68,9 @@ await onEachEngine(async (engine, database) => {
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);
-  console.log(`${`search, ${Q} two-word queries [${engine}]`.padEnd(56)} median ${percentile(times, 0.5).toFixed(1)} ms, p99 ${percentile(times, 0.99).toFixed(1)} ms (${hits} hits)`);
+  console.log(
+    `${`search, ${Q} two-word queries [${engine}]`.padEnd(56)} median ${percentile(times, 0.5).toFixed(1)} ms, p99 ${percentile(times, 0.99).toFixed(1)} ms (${hits} hits)`,
+  );
   const base: number[] = [];
   for (let i = 0; i < 20; i++) {
     const word = WORDS[(i * 7) % WORDS.length]!;
@@ -46,5 +79,7 @@ await onEachEngine(async (engine, database) => {
     base.push(performance.now() - start);
   }
   base.sort((a, b) => a - b);
-  console.log(`${`  baseline: ILIKE without the index, 20 queries [${engine}]`.padEnd(56)} median ${percentile(base, 0.5).toFixed(1)} ms, p99 ${percentile(base, 0.99).toFixed(1)} ms`);
+  console.log(
+    `${`  baseline: ILIKE without the index, 20 queries [${engine}]`.padEnd(56)} median ${percentile(base, 0.5).toFixed(1)} ms, p99 ${percentile(base, 0.99).toFixed(1)} ms`,
+  );
 });

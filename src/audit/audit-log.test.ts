@@ -12,18 +12,20 @@ describe('canonicalJson', () => {
 
 describeEachEngine('audit log', (get) => {
   const append = (n: number) =>
-    get().db.transaction().execute(async (trx) => {
-      for (let i = 0; i < n; i++) {
-        await appendAudit(trx, {
-          actor: 'user:test',
-          action: 'thing.update',
-          objectType: 'thing',
-          objectId: `t${i}`,
-          before: { name: 'före', nested: { b: 2, a: 1 } },
-          after: { name: `after ${i}`, password: 'hunter2', list: [3, 2, 1] },
-        });
-      }
-    });
+    get()
+      .db.transaction()
+      .execute(async (trx) => {
+        for (let i = 0; i < n; i++) {
+          await appendAudit(trx, {
+            actor: 'user:test',
+            action: 'thing.update',
+            objectType: 'thing',
+            objectId: `t${i}`,
+            before: { name: 'före', nested: { b: 2, a: 1 } },
+            after: { name: `after ${i}`, password: 'hunter2', list: [3, 2, 1] },
+          });
+        }
+      });
 
   it('chains entries and verifies', async () => {
     await append(5);
@@ -59,7 +61,11 @@ describeEachEngine('audit log', (get) => {
       await sql`update audit_log set after = '{"name":"forged"}' where seq = 3`.execute(trx);
       await sql`alter table audit_log enable trigger audit_log_no_update`.execute(trx);
     });
-    expect(await verifyAudit(db)).toMatchObject({ ok: false, checked: 2, firstBad: { seq: '3', problem: 'contents do not match its hash (altered)' } });
+    expect(await verifyAudit(db)).toMatchObject({
+      ok: false,
+      checked: 2,
+      firstBad: { seq: '3', problem: 'contents do not match its hash (altered)' },
+    });
   });
 
   it('names a removed entry', async () => {
@@ -70,6 +76,10 @@ describeEachEngine('audit log', (get) => {
       await sql`delete from audit_log where seq = 7`.execute(trx);
       await sql`alter table audit_log enable trigger audit_log_no_update`.execute(trx);
     });
-    expect(await verifyAudit(db)).toMatchObject({ ok: false, checked: 6, firstBad: { seq: '7', problem: 'entry 7 is missing (next present is 8)' } });
+    expect(await verifyAudit(db)).toMatchObject({
+      ok: false,
+      checked: 6,
+      firstBad: { seq: '7', problem: 'entry 7 is missing (next present is 8)' },
+    });
   });
 });

@@ -30,9 +30,7 @@ function scrub(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(scrub);
   if (value instanceof Date) return value.toISOString();
   if (value !== null && typeof value === 'object') {
-    return Object.fromEntries(
-      Object.entries(value).map(([key, v]) => [key, SECRET_KEYS.test(key) ? '[redacted]' : scrub(v)]),
-    );
+    return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, SECRET_KEYS.test(key) ? '[redacted]' : scrub(v)]));
   }
   return value;
 }
@@ -59,12 +57,7 @@ export function entryHash(row: HashInput): string {
 /** Appends one entry. Call it inside the transaction that makes the change it records. */
 export async function appendAudit(trx: Transaction<Schema>, entry: AuditEntry, now = new Date()): Promise<void> {
   await sql`select pg_advisory_xact_lock(${AUDIT_LOCK})`.execute(trx);
-  const last = await trx
-    .selectFrom('audit_log')
-    .select(['seq', 'hash'])
-    .orderBy('seq', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+  const last = await trx.selectFrom('audit_log').select(['seq', 'hash']).orderBy('seq', 'desc').limit(1).executeTakeFirst();
   const at = new Date(Math.floor(now.getTime()));
   const row: HashInput = {
     seq: String(last ? Number(last.seq) + 1 : 1),
@@ -121,7 +114,13 @@ export async function verifyAudit(db: Kysely<Schema>): Promise<AuditVerification
             : entryHash({ ...row, seq }) !== row.hash
               ? 'contents do not match its hash (altered)'
               : undefined;
-      if (problem) return { ok: false, checked, head: prevHash, firstBad: { seq: Number(row.seq) !== expectedSeq ? String(expectedSeq) : seq, problem } };
+      if (problem)
+        return {
+          ok: false,
+          checked,
+          head: prevHash,
+          firstBad: { seq: Number(row.seq) !== expectedSeq ? String(expectedSeq) : seq, problem },
+        };
       prevHash = row.hash;
       expectedSeq++;
       checked++;
@@ -138,7 +137,11 @@ export interface AuditQuery {
 }
 
 export async function listAudit(db: Kysely<Schema>, query: AuditQuery = {}): Promise<AuditRow[]> {
-  let q = db.selectFrom('audit_log').selectAll().orderBy('seq', 'desc').limit(Math.min(query.limit ?? 100, 1000));
+  let q = db
+    .selectFrom('audit_log')
+    .selectAll()
+    .orderBy('seq', 'desc')
+    .limit(Math.min(query.limit ?? 100, 1000));
   if (query.beforeSeq) q = q.where('seq', '<', query.beforeSeq);
   if (query.objectType) q = q.where('object_type', '=', query.objectType);
   if (query.objectId) q = q.where('object_id', '=', query.objectId);

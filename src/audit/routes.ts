@@ -36,7 +36,17 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const rows = await listAudit(db, request.query);
-      return rows.map((r) => ({ seq: String(r.seq), at: r.at.toISOString(), actor: r.actor, action: r.action, objectType: r.object_type, objectId: r.object_id, before: r.before, after: r.after, hash: r.hash }));
+      return rows.map((r) => ({
+        seq: String(r.seq),
+        at: r.at.toISOString(),
+        actor: r.actor,
+        action: r.action,
+        objectType: r.object_type,
+        objectId: r.object_id,
+        before: r.before,
+        after: r.after,
+        hash: r.hash,
+      }));
     },
   );
 
@@ -47,7 +57,14 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['audit'],
         summary: 'Walk the hash chain and report the first bad entry',
-        response: { 200: Type.Object({ ok: Type.Boolean(), checked: Type.Integer(), head: Type.String(), firstBad: Type.Optional(Type.Object({ seq: Type.String(), problem: Type.String() })) }) },
+        response: {
+          200: Type.Object({
+            ok: Type.Boolean(),
+            checked: Type.Integer(),
+            head: Type.String(),
+            firstBad: Type.Optional(Type.Object({ seq: Type.String(), problem: Type.String() })),
+          }),
+        },
       },
     },
     async () => verifyAudit(db),

@@ -92,7 +92,11 @@ export async function revokeApiToken(db: Kysely<Schema>, actor: string, userId: 
   });
 }
 
-export async function lookupApiToken(db: Kysely<Schema>, token: string, now = new Date()): Promise<{ user: UserRow; scopes: TokenScope[] } | undefined> {
+export async function lookupApiToken(
+  db: Kysely<Schema>,
+  token: string,
+  now = new Date(),
+): Promise<{ user: UserRow; scopes: TokenScope[] } | undefined> {
   if (!token.startsWith(PREFIX) || token.length > 200) return undefined;
   const row = await db
     .selectFrom('api_tokens')

@@ -12,13 +12,59 @@ describe('role permissions', () => {
   const table: Record<Role, Permission[]> = {
     admin: [...PERMISSIONS],
     'incident-manager': [
-      'profile:read', 'profile:write', 'users:read', 'audit:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage',
-      'incidents:read', 'incidents:write', 'incidents:manage', 'mail:send', 'mail:settings', 'keys:manage', 'kpi:read',
-      'directory:read', 'directory:write', 'constituency:read', 'constituency:write', 'feeds:read', 'feeds:write',
+      'profile:read',
+      'profile:write',
+      'users:read',
+      'audit:read',
+      'tokens:own',
+      'reports:read',
+      'reports:submit',
+      'reports:triage',
+      'incidents:read',
+      'incidents:write',
+      'incidents:manage',
+      'mail:send',
+      'mail:settings',
+      'keys:manage',
+      'kpi:read',
+      'directory:read',
+      'directory:write',
+      'constituency:read',
+      'constituency:write',
+      'feeds:read',
+      'feeds:write',
     ],
-    analyst: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read', 'directory:read', 'directory:write', 'constituency:read', 'constituency:write', 'feeds:read', 'feeds:write'],
+    analyst: [
+      'profile:read',
+      'users:read',
+      'tokens:own',
+      'reports:read',
+      'reports:submit',
+      'reports:triage',
+      'incidents:read',
+      'incidents:write',
+      'mail:send',
+      'keys:manage',
+      'kpi:read',
+      'directory:read',
+      'directory:write',
+      'constituency:read',
+      'constituency:write',
+      'feeds:read',
+      'feeds:write',
+    ],
     constituent: ['profile:read', 'tokens:own', 'reports:submit', 'incidents:read'],
-    'read-only': ['profile:read', 'users:read', 'audit:read', 'reports:read', 'incidents:read', 'kpi:read', 'directory:read', 'constituency:read', 'feeds:read'],
+    'read-only': [
+      'profile:read',
+      'users:read',
+      'audit:read',
+      'reports:read',
+      'incidents:read',
+      'kpi:read',
+      'directory:read',
+      'constituency:read',
+      'feeds:read',
+    ],
   };
   for (const [role, granted] of Object.entries(table) as Array<[Role, Permission[]]>) {
     it(`${role} has exactly ${granted.join(', ')}`, () => {
@@ -44,7 +90,9 @@ describeEachEngine('users, sessions and tokens', (get) => {
     const { db } = get();
     const user = await createUser(db, 'cli:test', { email: 'Anna@cert.example', name: 'Anna', role: 'analyst', password });
     expect(user).toMatchObject({ email: 'Anna@cert.example', role: 'analyst', disabled: false, totpEnabled: false });
-    await expect(createUser(db, 'cli:test', { email: 'anna@CERT.example', name: 'A2', role: 'analyst', password })).rejects.toThrow(/already exists/);
+    await expect(createUser(db, 'cli:test', { email: 'anna@CERT.example', name: 'A2', role: 'analyst', password })).rejects.toThrow(
+      /already exists/,
+    );
     await expect(createUser(db, 'cli:test', { email: 'b@x.se', name: 'B', role: 'god', password })).rejects.toMatchObject({
       issues: [{ field: 'role', reason: 'must be one of: admin, incident-manager, analyst, constituent, read-only' }],
     });
@@ -116,13 +164,23 @@ describeEachEngine('users, sessions and tokens', (get) => {
     await expect(authenticate(db, { email: 'anna@cert.example', password })).rejects.toThrow();
     await disableUser(db, 'cli:test', 'anna@cert.example');
     expect(await lookupApiToken(db, token.token)).toBeUndefined();
-    await expect(authenticate(db, { email: 'anna@cert.example', password: 'a brand new passphrase' })).rejects.toThrow('wrong e-mail or password');
+    await expect(authenticate(db, { email: 'anna@cert.example', password: 'a brand new passphrase' })).rejects.toThrow(
+      'wrong e-mail or password',
+    );
   });
 
   it('wrote every change to an intact audit chain', async () => {
     const actions = await get().db.selectFrom('audit_log').select('action').orderBy('seq').execute();
     expect(actions.map((a) => a.action)).toEqual(
-      expect.arrayContaining(['user.create', 'session.login', 'user.totp-reset', 'token.create', 'token.revoke', 'user.password-reset', 'user.disable']),
+      expect.arrayContaining([
+        'user.create',
+        'session.login',
+        'user.totp-reset',
+        'token.create',
+        'token.revoke',
+        'user.password-reset',
+        'user.disable',
+      ]),
     );
     expect((await verifyAudit(get().db)).ok).toBe(true);
   });

@@ -22,8 +22,16 @@ const addressKey = (ip: string) => `address:${ip}`;
 
 /** Refuses (429) when the account or the address is locked out. */
 export async function checkLoginAllowed(db: Kysely<Schema>, email: string, ip: string, now = new Date()): Promise<void> {
-  const locked = await db.selectFrom('login_throttle').select(['key', 'locked_until']).where('key', 'in', [accountKey(email), addressKey(ip)]).where('locked_until', '>', now).execute();
-  const until = locked.reduce<Date | undefined>((latest, row) => (!latest || row.locked_until! > latest ? new Date(row.locked_until!) : latest), undefined);
+  const locked = await db
+    .selectFrom('login_throttle')
+    .select(['key', 'locked_until'])
+    .where('key', 'in', [accountKey(email), addressKey(ip)])
+    .where('locked_until', '>', now)
+    .execute();
+  const until = locked.reduce<Date | undefined>(
+    (latest, row) => (!latest || row.locked_until! > latest ? new Date(row.locked_until!) : latest),
+    undefined,
+  );
   if (until) {
     const seconds = Math.max(1, Math.ceil((until.getTime() - now.getTime()) / 1000));
     throw new VaktError('rate-limited', `too many failed logins; try again in ${seconds} s, or ask an administrator to unlock the account`);
@@ -35,17 +43,26 @@ export async function recordLoginFailure(db: Kysely<Schema>, email: string, ip: 
   const account = await upsertFailure(db, accountKey(email), now, null);
   if (account.failures >= ACCOUNT_FREE_FAILURES) {
     const lockMs = Math.min(ACCOUNT_FIRST_LOCK_MS * 2 ** (account.failures - ACCOUNT_FREE_FAILURES), ACCOUNT_MAX_LOCK_MS);
-    await db.updateTable('login_throttle').set({ locked_until: new Date(now.getTime() + lockMs) }).where('key', '=', accountKey(email)).execute();
+    await db
+      .updateTable('login_throttle')
+      .set({ locked_until: new Date(now.getTime() + lockMs) })
+      .where('key', '=', accountKey(email))
+      .execute();
   }
   const address = await upsertFailure(db, addressKey(ip), now, ADDRESS_WINDOW_MS);
   if (address.failures >= ADDRESS_MAX_FAILURES) {
-    await db.updateTable('login_throttle').set({ locked_until: new Date(new Date(address.window_started_at).getTime() + ADDRESS_WINDOW_MS) }).where('key', '=', addressKey(ip)).execute();
+    await db
+      .updateTable('login_throttle')
+      .set({ locked_until: new Date(new Date(address.window_started_at).getTime() + ADDRESS_WINDOW_MS) })
+      .where('key', '=', addressKey(ip))
+      .execute();
   }
 }
 
 /** One more failure; a window that has passed starts again (accounts never time out: only success or unlock clears them). */
 async function upsertFailure(db: Kysely<Schema>, key: string, now: Date, windowMs: number | null) {
-  const expired = windowMs === null ? sql<boolean>`false` : sql<boolean>`login_throttle.window_started_at < ${new Date(now.getTime() - windowMs)}`;
+  const expired =
+    windowMs === null ? sql<boolean>`false` : sql<boolean>`login_throttle.window_started_at < ${new Date(now.getTime() - windowMs)}`;
   return db
     .insertInto('login_throttle')
     .values({ key, failures: 1, window_started_at: now, locked_until: null })

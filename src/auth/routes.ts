@@ -10,7 +10,21 @@ import { actorOf, permissionsOf, ROLES, TOKEN_SCOPES, type Principal } from './r
 import { checkLoginAllowed, recordLoginFailure, clearAccountFailures } from './login-throttle.js';
 import { createSession, endSession } from './sessions.js';
 import { newTotpSecret, totpUri } from './totp.js';
-import { acceptTotp, authenticate, changeUser, createUser, disableUser, listUsers, logoutEverywhere, NewUserSchema, principalOf, publicUser, resetPassword, unlockUser, UserChangeSchema } from './users.js';
+import {
+  acceptTotp,
+  authenticate,
+  changeUser,
+  createUser,
+  disableUser,
+  listUsers,
+  logoutEverywhere,
+  NewUserSchema,
+  principalOf,
+  publicUser,
+  resetPassword,
+  unlockUser,
+  UserChangeSchema,
+} from './users.js';
 
 const UserSchema = Type.Object({
   id: Type.String(),
@@ -51,13 +65,23 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
           max: app.vakt.config.loginRateLimit,
           timeWindow: '1 minute',
           hook: 'preHandler',
-          keyGenerator: (request) => `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase().slice(0, 254)}`,
+          keyGenerator: (request) =>
+            `${request.ip}|${String((request.body as { email?: unknown } | undefined)?.email ?? '')
+              .toLowerCase()
+              .slice(0, 254)}`,
         },
       },
       schema: {
         tags: ['auth'],
         summary: 'Log in; sets the session cookie and returns the CSRF token',
-        body: Type.Object({ email: Type.String({ maxLength: 254 }), password: Type.String({ maxLength: 1024 }), totp: Type.Optional(Type.String({ maxLength: 10 })) }, strict),
+        body: Type.Object(
+          {
+            email: Type.String({ maxLength: 254 }),
+            password: Type.String({ maxLength: 1024 }),
+            totp: Type.Optional(Type.String({ maxLength: 10 })),
+          },
+          strict,
+        ),
         response: { 200: SessionSchema, 401: Problem, 429: Problem },
       },
     },
@@ -71,21 +95,38 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
       });
       await clearAccountFailures(db, email);
       const session = await createSession(db, user);
-      reply.setCookie(SESSION_COOKIE, session.token, { path: '/', httpOnly: true, sameSite: 'lax', secure: 'auto', expires: session.expiresAt });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: 'auto',
+        expires: session.expiresAt,
+      });
       const p = principalOf(user);
       return { user: publicUser(user), csrfToken: session.csrfToken, permissions: permissionsOf(p) };
     },
   );
 
-  app.post('/api/auth/logout', { schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } } }, async (request, reply) => {
-    if (request.sessionToken) await endSession(db, request.sessionToken);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send(null);
-  });
+  app.post(
+    '/api/auth/logout',
+    { schema: { tags: ['auth'], summary: 'End the session', response: { 204: Type.Null() } } },
+    async (request, reply) => {
+      if (request.sessionToken) await endSession(db, request.sessionToken);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send(null);
+    },
+  );
 
   app.post(
     '/api/auth/logout-everywhere',
-    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'End every session and revoke every API token of mine, this session included', response: { 204: Type.Null() } } },
+    {
+      preHandler: requirePermission('tokens:own'),
+      schema: {
+        tags: ['auth'],
+        summary: 'End every session and revoke every API token of mine, this session included',
+        response: { 204: Type.Null() },
+      },
+    },
     async (request, reply) => {
       const p = principal(request);
       await logoutEverywhere(db, actorOf(p), p.userId);
@@ -94,20 +135,32 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/auth/session', { schema: { tags: ['auth'], summary: 'Who am I', response: { 200: SessionSchema, 401: Problem } } }, async (request) => {
-    const p = principal(request);
-    const row = await db.selectFrom('users').selectAll().where('id', '=', p.userId).executeTakeFirstOrThrow();
-    return { user: publicUser(row), csrfToken: request.csrfToken ?? '', permissions: permissionsOf(p) };
-  });
+  app.get(
+    '/api/auth/session',
+    { schema: { tags: ['auth'], summary: 'Who am I', response: { 200: SessionSchema, 401: Problem } } },
+    async (request) => {
+      const p = principal(request);
+      const row = await db.selectFrom('users').selectAll().where('id', '=', p.userId).executeTakeFirstOrThrow();
+      return { user: publicUser(row), csrfToken: request.csrfToken ?? '', permissions: permissionsOf(p) };
+    },
+  );
 
   app.post(
     '/api/auth/totp/enrol',
-    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'Start TOTP enrolment: returns the secret to enter in an authenticator app', response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), 409: Problem } } },
+    {
+      preHandler: requirePermission('tokens:own'),
+      schema: {
+        tags: ['auth'],
+        summary: 'Start TOTP enrolment: returns the secret to enter in an authenticator app',
+        response: { 200: Type.Object({ secret: Type.String(), uri: Type.String() }), 409: Problem },
+      },
+    },
     async (request) => {
       const p = principal(request);
       const row = await db.selectFrom('users').select('totp_enabled').where('id', '=', p.userId).executeTakeFirstOrThrow();
       // Re-enrolling would switch the second factor off: that needs the current code (disable).
-      if (row.totp_enabled) throw new VaktError('conflict', 'two-factor authentication is already on; turn it off with a current code first');
+      if (row.totp_enabled)
+        throw new VaktError('conflict', 'two-factor authentication is already on; turn it off with a current code first');
       const secret = newTotpSecret();
       await db.updateTable('users').set({ totp_secret: secret }).where('id', '=', p.userId).execute();
       return { secret, uri: totpUri(secret, p.email) };
@@ -116,20 +169,41 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   const CodeBody = Type.Object({ code: Type.String({ maxLength: 10 }) }, strict);
   const setTotp = async (p: Principal, code: string, enable: boolean) => {
-    const row = await db.selectFrom('users').select(['id', 'totp_secret', 'totp_enabled']).where('id', '=', p.userId).executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('users')
+      .select(['id', 'totp_secret', 'totp_enabled'])
+      .where('id', '=', p.userId)
+      .executeTakeFirstOrThrow();
     if (row.totp_enabled === enable) throw new VaktError('conflict', `two-factor authentication is already ${enable ? 'on' : 'off'}`);
     await acceptTotp(db, row, code).catch((error: VaktError) => {
       throw new VaktError('validation', `${error.message}; check the time on your device`, [{ field: 'code', reason: 'does not match' }]);
     });
     await db.transaction().execute(async (trx) => {
-      await trx.updateTable('users').set({ totp_enabled: enable, ...(enable ? {} : { totp_secret: null, totp_last_step: null }) }).where('id', '=', p.userId).execute();
-      await appendAudit(trx, { actor: actorOf(p), action: enable ? 'user.totp-enable' : 'user.totp-disable', objectType: 'user', objectId: p.userId });
+      await trx
+        .updateTable('users')
+        .set({ totp_enabled: enable, ...(enable ? {} : { totp_secret: null, totp_last_step: null }) })
+        .where('id', '=', p.userId)
+        .execute();
+      await appendAudit(trx, {
+        actor: actorOf(p),
+        action: enable ? 'user.totp-enable' : 'user.totp-disable',
+        objectType: 'user',
+        objectId: p.userId,
+      });
     });
   };
 
   app.post(
     '/api/auth/totp/confirm',
-    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'Finish TOTP enrolment with a code from the app', body: CodeBody, response: { 204: Type.Null(), 400: Problem, 409: Problem } } },
+    {
+      preHandler: requirePermission('tokens:own'),
+      schema: {
+        tags: ['auth'],
+        summary: 'Finish TOTP enrolment with a code from the app',
+        body: CodeBody,
+        response: { 204: Type.Null(), 400: Problem, 409: Problem },
+      },
+    },
     async (request, reply) => {
       await setTotp(principal(request), request.body.code, true);
       return reply.status(204).send(null);
@@ -138,18 +212,36 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/auth/totp/disable',
-    { preHandler: requirePermission('tokens:own'), schema: { tags: ['auth'], summary: 'Turn TOTP off; needs a current code', body: CodeBody, response: { 204: Type.Null(), 400: Problem, 409: Problem } } },
+    {
+      preHandler: requirePermission('tokens:own'),
+      schema: {
+        tags: ['auth'],
+        summary: 'Turn TOTP off; needs a current code',
+        body: CodeBody,
+        response: { 204: Type.Null(), 400: Problem, 409: Problem },
+      },
+    },
     async (request, reply) => {
       await setTotp(principal(request), request.body.code, false);
       return reply.status(204).send(null);
     },
   );
 
-  app.get('/api/users', { preHandler: requirePermission('users:read'), schema: { tags: ['users'], summary: 'List users', response: { 200: Type.Array(UserSchema) } } }, async () => listUsers(db));
+  app.get(
+    '/api/users',
+    {
+      preHandler: requirePermission('users:read'),
+      schema: { tags: ['users'], summary: 'List users', response: { 200: Type.Array(UserSchema) } },
+    },
+    async () => listUsers(db),
+  );
 
   app.post(
     '/api/users',
-    { preHandler: requirePermission('users:manage'), schema: { tags: ['users'], summary: 'Create a user', body: NewUserSchema, response: { 201: UserSchema, 400: Problem, 409: Problem } } },
+    {
+      preHandler: requirePermission('users:manage'),
+      schema: { tags: ['users'], summary: 'Create a user', body: NewUserSchema, response: { 201: UserSchema, 400: Problem, 409: Problem } },
+    },
     async (request, reply) => reply.status(201).send(await createUser(db, actorOf(principal(request)), request.body)),
   );
 
@@ -157,14 +249,28 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/users/:id',
     {
       preHandler: requirePermission('users:manage'),
-      schema: { tags: ['users'], summary: "Change a user's name, role or organisation; a new role or organisation ends their sessions and tokens", params: IdParams, body: UserChangeSchema, response: { 200: UserSchema, 400: Problem, 404: Problem } },
+      schema: {
+        tags: ['users'],
+        summary: "Change a user's name, role or organisation; a new role or organisation ends their sessions and tokens",
+        params: IdParams,
+        body: UserChangeSchema,
+        response: { 200: UserSchema, 400: Problem, 404: Problem },
+      },
     },
     async (request) => changeUser(db, actorOf(principal(request)), request.params.id, request.body),
   );
 
   app.post(
     '/api/users/:id/unlock',
-    { preHandler: requirePermission('users:manage'), schema: { tags: ['users'], summary: 'Lift the lockout that failed logins put on an account', params: IdParams, response: { 204: Type.Null(), 404: Problem } } },
+    {
+      preHandler: requirePermission('users:manage'),
+      schema: {
+        tags: ['users'],
+        summary: 'Lift the lockout that failed logins put on an account',
+        params: IdParams,
+        response: { 204: Type.Null(), 404: Problem },
+      },
+    },
     async (request, reply) => {
       await unlockUser(db, actorOf(principal(request)), request.params.id);
       return reply.status(204).send(null);
@@ -173,7 +279,15 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/users/:id/disable',
-    { preHandler: requirePermission('users:manage'), schema: { tags: ['users'], summary: 'Disable a user; ends their sessions and tokens', params: IdParams, response: { 200: UserSchema, 404: Problem } } },
+    {
+      preHandler: requirePermission('users:manage'),
+      schema: {
+        tags: ['users'],
+        summary: 'Disable a user; ends their sessions and tokens',
+        params: IdParams,
+        response: { 200: UserSchema, 404: Problem },
+      },
+    },
     async (request) => disableUser(db, actorOf(principal(request)), request.params.id),
   );
 
@@ -181,7 +295,13 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/users/:id/reset-password',
     {
       preHandler: requirePermission('users:manage'),
-      schema: { tags: ['users'], summary: "Set a user's password; ends their sessions and API tokens", params: IdParams, body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, strict), response: { 204: Type.Null() } },
+      schema: {
+        tags: ['users'],
+        summary: "Set a user's password; ends their sessions and API tokens",
+        params: IdParams,
+        body: Type.Object({ password: Type.String({ maxLength: 1024 }) }, strict),
+        response: { 204: Type.Null() },
+      },
     },
     async (request, reply) => {
       await resetPassword(db, actorOf(principal(request)), request.params.id, request.body.password);
@@ -189,22 +309,35 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
-  app.get('/api/tokens', { preHandler: requirePermission('tokens:own'), schema: { tags: ['tokens'], summary: 'My API tokens', response: { 200: Type.Array(TokenSchema) } } }, async (request) =>
-    listApiTokens(db, principal(request).userId),
+  app.get(
+    '/api/tokens',
+    {
+      preHandler: requirePermission('tokens:own'),
+      schema: { tags: ['tokens'], summary: 'My API tokens', response: { 200: Type.Array(TokenSchema) } },
+    },
+    async (request) => listApiTokens(db, principal(request).userId),
   );
 
   app.post(
     '/api/tokens',
     {
       preHandler: requirePermission('tokens:own'),
-      schema: { tags: ['tokens'], summary: 'Create an API token; the token is shown only in this response', body: NewTokenSchema, response: { 201: Type.Intersect([TokenSchema, Type.Object({ token: Type.String() })]) } },
+      schema: {
+        tags: ['tokens'],
+        summary: 'Create an API token; the token is shown only in this response',
+        body: NewTokenSchema,
+        response: { 201: Type.Intersect([TokenSchema, Type.Object({ token: Type.String() })]) },
+      },
     },
     async (request, reply) => reply.status(201).send(await createApiToken(db, principal(request).userId, request.body)),
   );
 
   app.delete(
     '/api/tokens/:id',
-    { preHandler: requirePermission('tokens:own'), schema: { tags: ['tokens'], summary: 'Revoke an API token', params: IdParams, response: { 204: Type.Null(), 404: Problem } } },
+    {
+      preHandler: requirePermission('tokens:own'),
+      schema: { tags: ['tokens'], summary: 'Revoke an API token', params: IdParams, response: { 204: Type.Null(), 404: Problem } },
+    },
     async (request, reply) => {
       const p = principal(request);
       await revokeApiToken(db, actorOf(p), p.userId, request.params.id);

@@ -86,7 +86,11 @@ export async function listUsers(db: Kysely<Schema>): Promise<PublicUser[]> {
 }
 
 export async function findUserByEmail(db: Kysely<Schema>, email: string): Promise<UserRow | undefined> {
-  return db.selectFrom('users').selectAll().where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase())).executeTakeFirst();
+  return db
+    .selectFrom('users')
+    .selectAll()
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()))
+    .executeTakeFirst();
 }
 
 async function requireUser(db: Kysely<Schema>, emailOrId: string): Promise<UserRow> {
@@ -105,16 +109,33 @@ async function requireUser(db: Kysely<Schema>, emailOrId: string): Promise<UserR
  */
 async function endAccess(trx: Transaction<Schema>, userId: string): Promise<void> {
   await trx.deleteFrom('sessions').where('user_id', '=', userId).execute();
-  await trx.updateTable('api_tokens').set({ revoked_at: new Date() }).where('user_id', '=', userId).where('revoked_at', 'is', null).execute();
+  await trx
+    .updateTable('api_tokens')
+    .set({ revoked_at: new Date() })
+    .where('user_id', '=', userId)
+    .where('revoked_at', 'is', null)
+    .execute();
 }
 
 /** Disabling also ends every session and revokes every token of the user. */
 export async function disableUser(db: Kysely<Schema>, actor: string, emailOrId: string): Promise<PublicUser> {
   const row = await requireUser(db, emailOrId);
   return db.transaction().execute(async (trx) => {
-    const updated = await trx.updateTable('users').set({ disabled_at: row.disabled_at ?? new Date() }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+    const updated = await trx
+      .updateTable('users')
+      .set({ disabled_at: row.disabled_at ?? new Date() })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     await endAccess(trx, row.id);
-    await appendAudit(trx, { actor, action: 'user.disable', objectType: 'user', objectId: row.id, before: publicUser(row), after: publicUser(updated) });
+    await appendAudit(trx, {
+      actor,
+      action: 'user.disable',
+      objectType: 'user',
+      objectId: row.id,
+      before: publicUser(row),
+      after: publicUser(updated),
+    });
     return publicUser(updated);
   });
 }
@@ -146,14 +167,27 @@ export async function changeUser(db: Kysely<Schema>, actor: string, emailOrId: s
   const row = await requireUser(db, emailOrId);
   const role = change.role ?? (row.role as Role);
   const organisationId = change.organisationId !== undefined ? change.organisationId : row.organisation_id;
-  if (role === 'constituent' && !organisationId) throw new ValidationError([{ field: 'organisationId', reason: 'a constituent must belong to an organisation' }]);
+  if (role === 'constituent' && !organisationId)
+    throw new ValidationError([{ field: 'organisationId', reason: 'a constituent must belong to an organisation' }]);
   return db.transaction().execute(async (trx) => {
     if (organisationId && !(await trx.selectFrom('organisations').select('id').where('id', '=', organisationId).executeTakeFirst())) {
       throw new ValidationError([{ field: 'organisationId', reason: 'no such organisation' }]);
     }
-    const updated = await trx.updateTable('users').set({ name: change.name ?? row.name, role, organisation_id: organisationId }).where('id', '=', row.id).returningAll().executeTakeFirstOrThrow();
+    const updated = await trx
+      .updateTable('users')
+      .set({ name: change.name ?? row.name, role, organisation_id: organisationId })
+      .where('id', '=', row.id)
+      .returningAll()
+      .executeTakeFirstOrThrow();
     if (role !== row.role || organisationId !== row.organisation_id) await endAccess(trx, row.id);
-    await appendAudit(trx, { actor, action: 'user.change', objectType: 'user', objectId: row.id, before: publicUser(row), after: publicUser(updated) });
+    await appendAudit(trx, {
+      actor,
+      action: 'user.change',
+      objectType: 'user',
+      objectId: row.id,
+      before: publicUser(row),
+      after: publicUser(updated),
+    });
     return publicUser(updated);
   });
 }
@@ -217,5 +251,6 @@ export async function acceptTotp(db: Kysely<Schema>, row: Pick<UserRow, 'id' | '
     .where('id', '=', row.id)
     .where((eb) => eb.or([eb('totp_last_step', 'is', null), eb('totp_last_step', '<', String(step))]))
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) === 0) throw new VaktError('unauthenticated', 'this one-time code was used already; wait for the next one');
+  if (Number(updated.numUpdatedRows) === 0)
+    throw new VaktError('unauthenticated', 'this one-time code was used already; wait for the next one');
 }

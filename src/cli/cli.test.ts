@@ -30,7 +30,9 @@ describe('the vakt command', () => {
     writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...p, timeZone: 'Europe/Nowhere' }));
     const bad = await vakt('profile', 'import', join(dir, 'bad.json'));
     expect(bad.code).toBe(1);
-    expect(bad.stderr).toBe(`vakt: ${join(dir, 'bad.json')}: timeZone: "Europe/Nowhere" is not an IANA time zone such as Europe/Stockholm\n`);
+    expect(bad.stderr).toBe(
+      `vakt: ${join(dir, 'bad.json')}: timeZone: "Europe/Nowhere" is not an IANA time zone such as Europe/Stockholm\n`,
+    );
     writeFileSync(join(dir, 'broken.json'), '{"team": {');
     const broken = await vakt('profile', 'import', join(dir, 'broken.json'));
     expect(broken.code).toBe(1);
@@ -56,7 +58,9 @@ describe('the vakt command', () => {
     expect(added.code).toBe(0);
     expect(added.stdout).toMatch(/password \(shown once\): \S{20,}/);
     expect((await vakt('users', 'list')).stdout).toMatch(/^eva@cert\.test\tanalyst\tactive\tEva$/m);
-    expect((await runCli(['users', 'reset-password', 'eva@cert.test'], { ...env, VAKT_PASSWORD: 'a fresh long password' })).stdout).toBe('password of eva@cert.test reset\n');
+    expect((await runCli(['users', 'reset-password', 'eva@cert.test'], { ...env, VAKT_PASSWORD: 'a fresh long password' })).stdout).toBe(
+      'password of eva@cert.test reset\n',
+    );
     expect((await vakt('users', 'disable', 'eva@cert.test')).code).toBe(0);
     expect((await vakt('users', 'list')).stdout).toMatch(/^eva@cert\.test\tanalyst\tdisabled/m);
     const missing = await vakt('users', 'disable', 'nobody@cert.test');
@@ -99,7 +103,11 @@ describe.runIf(serverUrl)('the vakt command on a PostgreSQL server [postgres]', 
   afterAll(() => drop());
 
   it('migrates, loads the demo, lists users and verifies the audit log', async () => {
-    expect(await runCli(['migrate'], env)).toMatchObject({ code: 0, stdout: 'applied: 0001_foundation, 0002_incident_loop, 0003_directory, 0004_constituency, 0005_event_storage, 0006_egress, 0007_login_throttle\n' });
+    expect(await runCli(['migrate'], env)).toMatchObject({
+      code: 0,
+      stdout:
+        'applied: 0001_foundation, 0002_incident_loop, 0003_directory, 0004_constituency, 0005_event_storage, 0006_egress, 0007_login_throttle\n',
+    });
     expect((await runCli(['demo'], env)).code).toBe(0);
     expect((await runCli(['users', 'list'], env)).stdout).toMatch(/^admin@cert-stockholm\.demo\tadmin\tactive/m);
     expect((await runCli(['audit', 'verify'], env)).stdout).toMatch(/^audit log intact: 38 entries/);

@@ -20,8 +20,12 @@ describe('vakt directory', () => {
     env = { VAKT_DATA_DIR: join(dir, 'data') };
     // A peer's web server on loopback, publishing its RFC 2350 document as text and as a PDF.
     server = createServer((request, response) => {
-      if (request.url === '/rfc2350.txt') response.writeHead(200, { 'content-type': 'text/plain; charset=utf-8' }).end(readFileSync(fixture('rfc2350/rfc2350-truesec-csirt.txt')));
-      else if (request.url === '/rfc2350.pdf') response.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.from('%PDF-1.5\n%\u00e2\u00e3\n1 0 obj'));
+      if (request.url === '/rfc2350.txt')
+        response
+          .writeHead(200, { 'content-type': 'text/plain; charset=utf-8' })
+          .end(readFileSync(fixture('rfc2350/rfc2350-truesec-csirt.txt')));
+      else if (request.url === '/rfc2350.pdf')
+        response.writeHead(200, { 'content-type': 'application/pdf' }).end(Buffer.from('%PDF-1.5\n%\u00e2\u00e3\n1 0 obj'));
       else response.writeHead(404).end();
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -43,7 +47,16 @@ describe('vakt directory', () => {
   });
 
   it('imports from a file and from a URL with --yes, then updates rather than duplicates', async () => {
-    const file = await vakt('directory', 'import-rfc2350', fixture('rfc2350/rfc2350-cert-stockholm.txt'), '--yes', '--sector', 'government=yes:City of Stockholm', '--short-name', 'CERT-STHLM');
+    const file = await vakt(
+      'directory',
+      'import-rfc2350',
+      fixture('rfc2350/rfc2350-cert-stockholm.txt'),
+      '--yes',
+      '--sector',
+      'government=yes:City of Stockholm',
+      '--short-name',
+      'CERT-STHLM',
+    );
     expect(file.code).toBe(0);
     expect(file.stdout).toMatch(/CERT Stockholm \(SE\): created/);
     const url = await vakt('directory', 'import-rfc2350', `${base}/rfc2350.txt`, '--yes');
@@ -51,7 +64,9 @@ describe('vakt directory', () => {
     const again = await vakt('directory', 'import-rfc2350', `${base}/rfc2350.txt`, '--yes');
     expect(again.stdout).toMatch(/Truesec CSIRT \(SE\): unchanged/);
     const list = await vakt('directory', 'list', '--country', 'SE');
-    expect(list.stdout).toMatch(/SE {2}CERT Stockholm \(CERT-STHLM\) {2}governmental\n.*SE {2}Truesec CSIRT {2}commercial {2}TI certified\n2 team\(s\)\n$/);
+    expect(list.stdout).toMatch(
+      /SE {2}CERT Stockholm \(CERT-STHLM\) {2}governmental\n.*SE {2}Truesec CSIRT {2}commercial {2}TI certified\n2 team\(s\)\n$/,
+    );
     const show = JSON.parse((await vakt('directory', 'show', 'CERT-STHLM')).stdout) as { team: { sectors: unknown } };
     expect(show.team.sectors).toEqual([{ sector: 'government', coverage: 'yes', note: 'City of Stockholm' }]);
   });
@@ -63,7 +78,9 @@ describe('vakt directory', () => {
       expect(r.stderr.trim().split('\n')).toHaveLength(1);
     }
     expect((await vakt('directory', 'import-rfc2350', `${base}/rfc2350.pdf`)).stderr).toMatch(/PDF.*pdftotext/);
-    expect((await vakt('directory', 'import-rfc2350', `${base}/rfc2350.txt`, '--country', 'XX')).stderr).toMatch(/--country: "XX" is not an ISO 3166-1/);
+    expect((await vakt('directory', 'import-rfc2350', `${base}/rfc2350.txt`, '--country', 'XX')).stderr).toMatch(
+      /--country: "XX" is not an ISO 3166-1/,
+    );
   });
 
   it('exports and imports directory files, reporting a bad record by position and writing nothing', async () => {
@@ -71,11 +88,17 @@ describe('vakt directory', () => {
     expect(exported.code).toBe(0);
     const file = JSON.parse(readFileSync(join(dir, 'dir.json'), 'utf8')) as { teams: Array<Record<string, unknown>> };
     expect(file.teams).toHaveLength(2);
-    writeFileSync(join(dir, 'bad.json'), JSON.stringify({ ...file, teams: [...file.teams, { ...file.teams[0], name: 'Other', country: 'XX' }] }));
+    writeFileSync(
+      join(dir, 'bad.json'),
+      JSON.stringify({ ...file, teams: [...file.teams, { ...file.teams[0], name: 'Other', country: 'XX' }] }),
+    );
     const bad = await vakt('directory', 'import', join(dir, 'bad.json'));
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/bad\.json: teams\[2\] \(Other\): country: "XX" is not an ISO 3166-1 alpha-2 country code/);
-    writeFileSync(join(dir, 'more.json'), JSON.stringify({ ...file, teams: [...file.teams, { ...file.teams[0], name: 'Other CERT', country: 'FI' }] }));
+    writeFileSync(
+      join(dir, 'more.json'),
+      JSON.stringify({ ...file, teams: [...file.teams, { ...file.teams[0], name: 'Other CERT', country: 'FI' }] }),
+    );
     const dry = await vakt('directory', 'import', join(dir, 'more.json'), '--dry-run');
     expect(dry.stdout).toMatch(/Other CERT \(FI\): would be created\n1 created, 0 updated, 2 unchanged \(dry run: nothing written\)/);
     expect((await vakt('directory', 'list')).stdout).toMatch(/2 team\(s\)/);
@@ -83,7 +106,9 @@ describe('vakt directory', () => {
 
   it('prints the matrix, takes and compares snapshots and answers the questions', async () => {
     const csv = await vakt('directory', 'matrix', '--format', 'csv', '--countries', 'NO');
-    expect(csv.stdout.split('\r\n')[0]).toBe('country,country_name,government,government_text,commercial,commercial_text,sme,sme_text,research-education,research-education_text,citizens,citizens_text,critical-infrastructure,critical-infrastructure_text,all-other,all-other_text');
+    expect(csv.stdout.split('\r\n')[0]).toBe(
+      'country,country_name,government,government_text,commercial,commercial_text,sme,sme_text,research-education,research-education_text,citizens,citizens_text,critical-infrastructure,critical-infrastructure_text,all-other,all-other_text',
+    );
     expect(csv.stdout).toMatch(/\r\nSE,Sweden,yes,Yes \(CERT-STHLM: City of Stockholm\),partly,/);
     const snap = await vakt('directory', 'snapshot', 'create', 'Sweden 2026');
     expect(snap.stdout).toMatch(/snapshot [0-9a-f-]{36} "Sweden 2026" taken \d{4}-\d{2}-\d{2}: 1 countries, 2 teams/);
@@ -92,7 +117,9 @@ describe('vakt directory', () => {
     const compare = await vakt('directory', 'snapshot', 'compare', appendix as string, 'live');
     expect(compare.stdout).toMatch(/Sweden \/ Commercial: Partly \(Telia\) → Partly \(Truesec CSIRT: /);
     expect(compare.stdout).toMatch(/Teams appeared: CERT Stockholm \(SE\), Truesec CSIRT \(SE\)/);
-    expect((await vakt('directory', 'ask', 'national-poc', 'SE')).stdout).toMatch(/^Is there a national point of contact for Sweden\?\nNo:/);
+    expect((await vakt('directory', 'ask', 'national-poc', 'SE')).stdout).toMatch(
+      /^Is there a national point of contact for Sweden\?\nNo:/,
+    );
     expect((await vakt('directory', 'ask', 'accredited', 'commercial')).stdout).toMatch(/Truesec CSIRT \(SE, certified\)/);
     expect((await vakt('directory', 'ask', 'accredited', 'banks')).code).toBe(2);
   });

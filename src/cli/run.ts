@@ -63,5 +63,8 @@ export async function readInputFile(file: string): Promise<string> {
 
 /** A progress bar on stderr; without a terminal it prints a line every five seconds. */
 export function progressBar(format: string): SingleBar {
-  return new SingleBar({ format, hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr }, Presets.shades_classic);
+  return new SingleBar(
+    { format, hideCursor: true, noTTYOutput: true, notTTYSchedule: 5000, stream: process.stderr },
+    Presets.shades_classic,
+  );
 }

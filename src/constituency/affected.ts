@@ -22,17 +22,39 @@ export async function affectedOrganisations(db: Kysely<Schema>, incidentId: stri
 }
 
 /** Replaces the list; every id must be an organisation of the constituency. */
-export async function setAffectedOrganisations(db: Kysely<Schema>, actor: string, incidentId: string, organisationIds: readonly string[]): Promise<AffectedOrganisation[]> {
+export async function setAffectedOrganisations(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  organisationIds: readonly string[],
+): Promise<AffectedOrganisation[]> {
   await getIncidentRow(db, incidentId);
   const ids = [...new Set(organisationIds)];
   await db.transaction().execute(async (trx) => {
-    const known = ids.length === 0 ? [] : await trx.selectFrom('organisations').select('id').where('id', 'in', ids).where('kind', '=', 'constituent').execute();
+    const known =
+      ids.length === 0
+        ? []
+        : await trx.selectFrom('organisations').select('id').where('id', 'in', ids).where('kind', '=', 'constituent').execute();
     const unknown = ids.filter((id) => !known.some((k) => k.id === id));
-    if (unknown.length > 0) throw new ValidationError(unknown.map((id) => ({ field: 'organisationIds', reason: `${id} is not an organisation of the constituency` })));
+    if (unknown.length > 0)
+      throw new ValidationError(
+        unknown.map((id) => ({ field: 'organisationIds', reason: `${id} is not an organisation of the constituency` })),
+      );
     const before = await trx.selectFrom('incident_organisations').select('organisation_id').where('incident_id', '=', incidentId).execute();
     await trx.deleteFrom('incident_organisations').where('incident_id', '=', incidentId).execute();
-    if (ids.length > 0) await trx.insertInto('incident_organisations').values(ids.map((organisation_id) => ({ incident_id: incidentId, organisation_id }))).execute();
-    await appendAudit(trx, { actor, action: 'incident.affected-organisations', objectType: 'incident', objectId: incidentId, before: before.map((b) => b.organisation_id), after: ids });
+    if (ids.length > 0)
+      await trx
+        .insertInto('incident_organisations')
+        .values(ids.map((organisation_id) => ({ incident_id: incidentId, organisation_id })))
+        .execute();
+    await appendAudit(trx, {
+      actor,
+      action: 'incident.affected-organisations',
+      objectType: 'incident',
+      objectId: incidentId,
+      before: before.map((b) => b.organisation_id),
+      after: ids,
+    });
   });
   return affectedOrganisations(db, incidentId);
 }

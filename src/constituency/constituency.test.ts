@@ -51,18 +51,50 @@ describeEachEngine('the constituency and lookups', (get) => {
       expect(response.statusCode, response.body).toBe(201);
       return response.json<StoredOrganisation>();
     };
-    city = await create({ name: 'City of Example', category: 'municipality', tags: ['government'], netblocks: [{ prefix: '10.0.0.0/8' }, { prefix: '2001:db8:5000::/40' }], domains: ['example.se'], asns: [64510], contacts: [{ role: 'security', email: 'CERT@example.se', language: 'sv' }] });
-    water = await create({ name: 'Example Water', category: 'company', parent: city.id, tags: ['critical-infrastructure'], tlpClearance: 'AMBER', netblocks: [{ prefix: '10.20.0.0/16', description: 'SCADA' }], domains: ['vatten.example.se'], contacts: [{ role: 'abuse', email: 'soc@vatten.example.se', language: 'en', pgpKey: key.armoredPublic }] });
+    city = await create({
+      name: 'City of Example',
+      category: 'municipality',
+      tags: ['government'],
+      netblocks: [{ prefix: '10.0.0.0/8' }, { prefix: '2001:db8:5000::/40' }],
+      domains: ['example.se'],
+      asns: [64510],
+      contacts: [{ role: 'security', email: 'CERT@example.se', language: 'sv' }],
+    });
+    water = await create({
+      name: 'Example Water',
+      category: 'company',
+      parent: city.id,
+      tags: ['critical-infrastructure'],
+      tlpClearance: 'AMBER',
+      netblocks: [{ prefix: '10.20.0.0/16', description: 'SCADA' }],
+      domains: ['vatten.example.se'],
+      contacts: [{ role: 'abuse', email: 'soc@vatten.example.se', language: 'en', pgpKey: key.armoredPublic }],
+    });
     supplier = await create({ name: 'Key Supplier AB', category: 'supplier', netblocks: [{ prefix: '10.20.0.0/16' }] });
   });
 
   it('stores the hierarchy, what each organisation holds, and the contact key', async () => {
-    const list = (await readOnly.request({ method: 'GET', url: '/api/organisations' })).json<{ organisations: StoredOrganisation[] }>().organisations;
+    const list = (await readOnly.request({ method: 'GET', url: '/api/organisations' })).json<{ organisations: StoredOrganisation[] }>()
+      .organisations;
     const w = list.find((o) => o.id === water.id)!;
-    expect(w).toMatchObject({ parentId: city.id, category: 'company', tags: ['critical-infrastructure'], netblocks: [{ prefix: '10.20.0.0/16', description: 'SCADA' }], domains: ['vatten.example.se'] });
-    expect(w.contacts[0]).toMatchObject({ email: 'soc@vatten.example.se', language: 'en', pgpFingerprint: expect.stringMatching(/^[0-9A-F]{40}$/) });
+    expect(w).toMatchObject({
+      parentId: city.id,
+      category: 'company',
+      tags: ['critical-infrastructure'],
+      netblocks: [{ prefix: '10.20.0.0/16', description: 'SCADA' }],
+      domains: ['vatten.example.se'],
+    });
+    expect(w.contacts[0]).toMatchObject({
+      email: 'soc@vatten.example.se',
+      language: 'en',
+      pgpFingerprint: expect.stringMatching(/^[0-9A-F]{40}$/),
+    });
     expect(list.find((o) => o.id === city.id)?.contacts[0]?.email).toBe('cert@example.se');
-    const stored = await get().db.selectFrom('pgp_keys').select(['email', 'organisation_id']).where('email', '=', 'soc@vatten.example.se').executeTakeFirst();
+    const stored = await get()
+      .db.selectFrom('pgp_keys')
+      .select(['email', 'organisation_id'])
+      .where('email', '=', 'soc@vatten.example.se')
+      .executeTakeFirst();
     expect(stored).toEqual({ email: 'soc@vatten.example.se', organisation_id: water.id });
   });
 
@@ -110,13 +142,29 @@ describeEachEngine('the constituency and lookups', (get) => {
       ['ripe.db.inetnum.gz', 55],
     ]);
     const irt = await lookup('198.51.100.7');
-    expect(irt).toMatchObject({ decidedBy: 'ripe', ripe: { netname: 'EXAMPLE-IRT-NET', contacts: [{ email: 'abuse@irt.example.net', via: 'mnt-irt IRT-EXAMPLE → abuse-mailbox' }] } });
-    expect((await lookup('203.0.113.5')).ripe?.contacts).toEqual([{ email: 'csirt@mailonly.example', via: 'mnt-irt IRT-MAILONLY → e-mail' }]);
-    expect((await lookup('192.0.2.44')).ripe?.contacts).toEqual([{ email: 'abuse@role.example.se', via: 'abuse-c AR1-RIPE → abuse-mailbox' }]);
-    expect((await lookup('100.64.1.1')).ripe?.contacts).toEqual([{ email: 'abuse@org.example.fi', via: 'org ORG-EX1-RIPE → abuse-c AR2-RIPE → abuse-mailbox' }]);
+    expect(irt).toMatchObject({
+      decidedBy: 'ripe',
+      ripe: { netname: 'EXAMPLE-IRT-NET', contacts: [{ email: 'abuse@irt.example.net', via: 'mnt-irt IRT-EXAMPLE → abuse-mailbox' }] },
+    });
+    expect((await lookup('203.0.113.5')).ripe?.contacts).toEqual([
+      { email: 'csirt@mailonly.example', via: 'mnt-irt IRT-MAILONLY → e-mail' },
+    ]);
+    expect((await lookup('192.0.2.44')).ripe?.contacts).toEqual([
+      { email: 'abuse@role.example.se', via: 'abuse-c AR1-RIPE → abuse-mailbox' },
+    ]);
+    expect((await lookup('100.64.1.1')).ripe?.contacts).toEqual([
+      { email: 'abuse@org.example.fi', via: 'org ORG-EX1-RIPE → abuse-c AR2-RIPE → abuse-mailbox' },
+    ]);
     const child = await lookup('100.64.10.9');
-    expect(child.ripe).toMatchObject({ netname: 'CHILD-WITHOUT-CONTACT', fromParent: true, contacts: [{ email: 'abuse@org.example.fi', via: expect.stringContaining('parent range 100.64.0.0 - 100.64.255.255') }] });
-    expect((await lookup('100.65.0.5')).ripe).toMatchObject({ object: '100.65.0.1 - 100.65.0.6', contacts: [{ email: 'abuse@mailbox.example.no' }] });
+    expect(child.ripe).toMatchObject({
+      netname: 'CHILD-WITHOUT-CONTACT',
+      fromParent: true,
+      contacts: [{ email: 'abuse@org.example.fi', via: expect.stringContaining('parent range 100.64.0.0 - 100.64.255.255') }],
+    });
+    expect((await lookup('100.65.0.5')).ripe).toMatchObject({
+      object: '100.65.0.1 - 100.65.0.6',
+      contacts: [{ email: 'abuse@mailbox.example.no' }],
+    });
     expect((await lookup('2001:db8:abcd:1::1')).ripe?.contacts[0]?.email).toBe('abuse@irt.example.net');
     expect((await lookup('2001:db8:ffff::1')).ripe?.contacts[0]?.email).toBe('abuse@role.example.se');
     expect((await lookup('AS64500')).ripe?.contacts[0]?.email).toBe('abuse@org.example.fi');
@@ -126,7 +174,10 @@ describeEachEngine('the constituency and lookups', (get) => {
 
     await saveProfile(get().db, 'system:test', loadProfileFixture('cert-stockholm'));
     const poc = await lookup('100.65.0.0');
-    expect(poc).toMatchObject({ decidedBy: 'national-point-of-contact', nationalPointOfContact: { name: 'CERT-SE', email: 'cert@cert.se' } });
+    expect(poc).toMatchObject({
+      decidedBy: 'national-point-of-contact',
+      nationalPointOfContact: { name: 'CERT-SE', email: 'cert@cert.se' },
+    });
     expect(poc.reason).toContain('the RIPE database (as imported) has no object for it');
     expect((await lookup('unknown.example.org')).reason).toContain('the RIPE database does not map domains');
 
@@ -148,19 +199,42 @@ describeEachEngine('the constituency and lookups', (get) => {
     const current = await readOnly.request({ method: 'GET', url: `/api/organisations/${supplier.id}` });
     const etag = current.headers.etag as string;
     const body = { name: 'Key Supplier AB', category: 'supplier', netblocks: [{ prefix: '10.20.0.0/16' }, { prefix: '172.16.0.0/12' }] };
-    const updated = await analyst.request({ method: 'PUT', url: `/api/organisations/${supplier.id}`, headers: { 'if-match': etag }, payload: body });
+    const updated = await analyst.request({
+      method: 'PUT',
+      url: `/api/organisations/${supplier.id}`,
+      headers: { 'if-match': etag },
+      payload: body,
+    });
     expect(updated.statusCode, updated.body).toBe(200);
     expect((await lookup('172.16.5.5')).organisations[0]?.name).toBe('Key Supplier AB');
-    const stale = await analyst.request({ method: 'PUT', url: `/api/organisations/${supplier.id}`, headers: { 'if-match': etag }, payload: body });
+    const stale = await analyst.request({
+      method: 'PUT',
+      url: `/api/organisations/${supplier.id}`,
+      headers: { 'if-match': etag },
+      payload: body,
+    });
     expect(problem(stale)).toMatchObject({ status: 409 });
   });
 
   it('refuses invalid organisations with every reason, and cycles in the hierarchy', async () => {
-    const bad = await analyst.request({ method: 'POST', url: '/api/organisations', payload: { name: 'Bad', netblocks: [{ prefix: '10.0.0.1/8' }, { prefix: '300.1.1.0/24' }], domains: ['no_domain!'], contacts: [{ role: 'abuse', email: 'a@b.se', pgpKey: 'not a key' }] } });
+    const bad = await analyst.request({
+      method: 'POST',
+      url: '/api/organisations',
+      payload: {
+        name: 'Bad',
+        netblocks: [{ prefix: '10.0.0.1/8' }, { prefix: '300.1.1.0/24' }],
+        domains: ['no_domain!'],
+        contacts: [{ role: 'abuse', email: 'a@b.se', pgpKey: 'not a key' }],
+      },
+    });
     expect(problem(bad)).toMatchObject({ status: 400 });
     const fields = (bad.json() as { errors: Array<{ field: string }> }).errors.map((i) => i.field);
     expect(fields).toEqual(['netblocks[0]', 'netblocks[1]', 'domains[0]', 'contacts[0].pgpKey']);
-    const cycle = await analyst.request({ method: 'PUT', url: `/api/organisations/${city.id}`, payload: { name: 'City of Example', parent: water.id } });
+    const cycle = await analyst.request({
+      method: 'PUT',
+      url: `/api/organisations/${city.id}`,
+      payload: { name: 'City of Example', parent: water.id },
+    });
     expect(problem(cycle)).toMatchObject({ status: 400, detail: expect.stringContaining('descendants') });
     const forbidden = await readOnly.request({ method: 'POST', url: '/api/organisations', payload: { name: 'X' } });
     expect(forbidden.statusCode).toBe(403);
@@ -180,24 +254,55 @@ describeEachEngine('the constituency and lookups', (get) => {
     const refused = await analyst.request({ method: 'POST', url: '/api/organisations/import', payload: { format: 'csv', content: csv } });
     expect(problem(refused)).toMatchObject({ status: 400, detail: expect.stringContaining('nothing imported') });
     const issues = (refused.json() as { errors: Array<{ field: string; reason: string }> }).errors;
-    expect(issues.map((i) => i.field)).toEqual(['line 4: asns[0]', 'line 4: contacts[0].email', 'line 4: netblocks[0]', 'line 5: parent', 'line 6: contacts[0].language']);
+    expect(issues.map((i) => i.field)).toEqual([
+      'line 4: asns[0]',
+      'line 4: contacts[0].email',
+      'line 4: netblocks[0]',
+      'line 5: parent',
+      'line 6: contacts[0].language',
+    ]);
     expect((await lookup('10.30.1.1')).organisations[0]?.name).toBe('City of Example');
 
-    const partial = await analyst.request({ method: 'POST', url: '/api/organisations/import', payload: { format: 'csv', content: csv, skipInvalid: true } });
+    const partial = await analyst.request({
+      method: 'POST',
+      url: '/api/organisations/import',
+      payload: { format: 'csv', content: csv, skipInvalid: true },
+    });
     expect(partial.statusCode, partial.body).toBe(200);
     expect(partial.json()).toMatchObject({ created: ['Example Schools'], updated: [], skipped: 3 });
     const schools = await lookup('2001:db8:5100::9');
-    expect(schools.organisations[0]).toMatchObject({ name: 'Example Schools', contacts: [{ email: 'it@skola.example.se' }, { email: 'noc@skola.example.se', language: 'en' }] });
+    expect(schools.organisations[0]).toMatchObject({
+      name: 'Example Schools',
+      contacts: [{ email: 'it@skola.example.se' }, { email: 'noc@skola.example.se', language: 'en' }],
+    });
 
-    const wrongColumns = await analyst.request({ method: 'POST', url: '/api/organisations/import', payload: { format: 'csv', content: 'organisation,ip\nA,10.0.0.0/8\n' } });
+    const wrongColumns = await analyst.request({
+      method: 'POST',
+      url: '/api/organisations/import',
+      payload: { format: 'csv', content: 'organisation,ip\nA,10.0.0.0/8\n' },
+    });
     expect(problem(wrongColumns)).toMatchObject({ status: 400, detail: expect.stringContaining('unknown column(s) organisation, ip') });
-    const unterminated = await analyst.request({ method: 'POST', url: '/api/organisations/import', payload: { format: 'csv', content: 'name,notes\nA,"never closed\n' } });
+    const unterminated = await analyst.request({
+      method: 'POST',
+      url: '/api/organisations/import',
+      payload: { format: 'csv', content: 'name,notes\nA,"never closed\n' },
+    });
     expect(problem(unterminated)).toMatchObject({ status: 400, detail: expect.stringContaining('not readable as CSV') });
   });
 
   it('imports JSON, updating by name, and a dry run writes nothing', async () => {
-    const content = JSON.stringify({ format: 'vakt-constituency', organisations: [{ name: 'Example Schools', category: 'department', parent: 'City of Example', netblocks: [{ prefix: '10.32.0.0/16' }] }, { name: 'Harbour AB', category: 'company', domains: ['harbour.example.net'] }] });
-    const dry = await analyst.request({ method: 'POST', url: '/api/organisations/import', payload: { format: 'json', content, dryRun: true } });
+    const content = JSON.stringify({
+      format: 'vakt-constituency',
+      organisations: [
+        { name: 'Example Schools', category: 'department', parent: 'City of Example', netblocks: [{ prefix: '10.32.0.0/16' }] },
+        { name: 'Harbour AB', category: 'company', domains: ['harbour.example.net'] },
+      ],
+    });
+    const dry = await analyst.request({
+      method: 'POST',
+      url: '/api/organisations/import',
+      payload: { format: 'json', content, dryRun: true },
+    });
     expect(dry.json()).toMatchObject({ created: ['Harbour AB'], updated: ['Example Schools'], dryRun: true });
     expect((await lookup('harbour.example.net')).decidedBy).not.toBe('constituency');
     const done = await analyst.request({ method: 'POST', url: '/api/organisations/import', payload: { format: 'json', content } });
@@ -210,29 +315,56 @@ describeEachEngine('the constituency and lookups', (get) => {
   });
 
   it('names the organisations an incident affects', async () => {
-    const { id } = await createIncident(get().db, 'system:test', { title: 'Ransomware at the water company', rsitClass: 'malicious-code', rsitType: 'infected-system', priority: 'high' });
-    const set = await analyst.request({ method: 'PUT', url: `/api/incidents/${id}/organisations`, payload: { organisationIds: [water.id, supplier.id] } });
+    const { id } = await createIncident(get().db, 'system:test', {
+      title: 'Ransomware at the water company',
+      rsitClass: 'malicious-code',
+      rsitType: 'infected-system',
+      priority: 'high',
+    });
+    const set = await analyst.request({
+      method: 'PUT',
+      url: `/api/incidents/${id}/organisations`,
+      payload: { organisationIds: [water.id, supplier.id] },
+    });
     expect(set.statusCode, set.body).toBe(200);
     expect((await readOnly.request({ method: 'GET', url: `/api/incidents/${id}/organisations` })).json()).toEqual([
       { id: water.id, name: 'Example Water' },
       { id: supplier.id, name: 'Key Supplier AB' },
     ]);
-    const bad = await analyst.request({ method: 'PUT', url: `/api/incidents/${id}/organisations`, payload: { organisationIds: ['00000000-0000-4000-8000-000000000000'] } });
+    const bad = await analyst.request({
+      method: 'PUT',
+      url: `/api/incidents/${id}/organisations`,
+      payload: { organisationIds: ['00000000-0000-4000-8000-000000000000'] },
+    });
     expect(problem(bad)).toMatchObject({ status: 400, detail: expect.stringContaining('not an organisation of the constituency') });
-    expect((await readOnly.request({ method: 'PUT', url: `/api/incidents/${id}/organisations`, payload: { organisationIds: [] } })).statusCode).toBe(403);
+    expect(
+      (await readOnly.request({ method: 'PUT', url: `/api/incidents/${id}/organisations`, payload: { organisationIds: [] } })).statusCode,
+    ).toBe(403);
     expect((await readOnly.request({ method: 'GET', url: '/api/incidents/999999/organisations' })).statusCode).toBe(404);
   });
 
-  it('deletes an organisation that nothing refers to, keeping its contacts\' keys in the key store', async () => {
+  it("deletes an organisation that nothing refers to, keeping its contacts' keys in the key store", async () => {
     const refused = await analyst.request({ method: 'DELETE', url: `/api/organisations/${city.id}` });
     expect(problem(refused)).toMatchObject({ status: 409, detail: expect.stringContaining('still has sub-organisations') });
     const key = await makeKey('Short-lived', 'it@short.example');
-    const created = await analyst.request({ method: 'POST', url: '/api/organisations', payload: { name: 'Short-lived AB', netblocks: [{ prefix: '10.77.0.0/16' }], contacts: [{ role: 'security', email: 'it@short.example', pgpKey: key.armoredPublic }] } });
+    const created = await analyst.request({
+      method: 'POST',
+      url: '/api/organisations',
+      payload: {
+        name: 'Short-lived AB',
+        netblocks: [{ prefix: '10.77.0.0/16' }],
+        contacts: [{ role: 'security', email: 'it@short.example', pgpKey: key.armoredPublic }],
+      },
+    });
     expect((await lookup('10.77.1.1')).organisations[0]?.name).toBe('Short-lived AB');
     const deleted = await analyst.request({ method: 'DELETE', url: `/api/organisations/${created.json<StoredOrganisation>().id}` });
     expect(deleted.statusCode, deleted.body).toBe(204);
     expect((await lookup('10.77.1.1')).organisations.map((o) => o.name)).toEqual(['City of Example']);
-    const stored = await get().db.selectFrom('pgp_keys').select('organisation_id').where('email', '=', 'it@short.example').executeTakeFirstOrThrow();
+    const stored = await get()
+      .db.selectFrom('pgp_keys')
+      .select('organisation_id')
+      .where('email', '=', 'it@short.example')
+      .executeTakeFirstOrThrow();
     expect(stored.organisation_id).toBeNull();
   });
 });

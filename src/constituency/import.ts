@@ -29,8 +29,22 @@ export interface ConstituencyImportReport {
 }
 
 export const CSV_COLUMNS = [
-  'name', 'short_name', 'parent', 'category', 'tags', 'tlp_clearance', 'notes', 'netblocks', 'asns', 'domains',
-  'contact_role', 'contact_name', 'contact_email', 'contact_phone', 'contact_language', 'contact_notify',
+  'name',
+  'short_name',
+  'parent',
+  'category',
+  'tags',
+  'tlp_clearance',
+  'notes',
+  'netblocks',
+  'asns',
+  'domains',
+  'contact_role',
+  'contact_name',
+  'contact_email',
+  'contact_phone',
+  'contact_language',
+  'contact_notify',
 ] as const;
 
 interface Entry {
@@ -48,7 +62,14 @@ function list(cell: string | undefined): string[] {
 function csvEntries(text: string, problems: ImportProblem[]): Entry[] {
   let records: Array<{ record: Record<string, string>; info: { lines: number } }>;
   try {
-    records = parseCsv(text, { columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()), skip_empty_lines: true, trim: true, info: true, bom: true, max_record_size: 1024 * 1024 });
+    records = parseCsv(text, {
+      columns: (header: string[]) => header.map((h) => h.trim().toLowerCase()),
+      skip_empty_lines: true,
+      trim: true,
+      info: true,
+      bom: true,
+      max_record_size: 1024 * 1024,
+    });
   } catch (error) {
     const e = error as Error & { lines?: number };
     throw new ValidationError([{ field: `line ${e.lines ?? '?'}`, reason: `not readable as CSV: ${e.message}` }]);
@@ -57,7 +78,12 @@ function csvEntries(text: string, problems: ImportProblem[]): Entry[] {
   const header = Object.keys(records[0]!.record);
   const unknown = header.filter((h) => !(CSV_COLUMNS as readonly string[]).includes(h));
   if (unknown.length > 0 || !header.includes('name')) {
-    throw new ValidationError([{ field: 'header', reason: `${unknown.length > 0 ? `unknown column(s) ${unknown.join(', ')}; ` : 'the column "name" is missing; '}the columns are ${CSV_COLUMNS.join(', ')}` }]);
+    throw new ValidationError([
+      {
+        field: 'header',
+        reason: `${unknown.length > 0 ? `unknown column(s) ${unknown.join(', ')}; ` : 'the column "name" is missing; '}the columns are ${CSV_COLUMNS.join(', ')}`,
+      },
+    ]);
   }
   const merged = new Map<string, Entry>();
   for (const { record, info } of records) {
@@ -65,7 +91,16 @@ function csvEntries(text: string, problems: ImportProblem[]): Entry[] {
     const r = record;
     const key = (r.name ?? '').toLowerCase();
     const contact = r.contact_email
-      ? [{ role: r.contact_role || 'security', ...(r.contact_name ? { name: r.contact_name } : {}), email: r.contact_email, ...(r.contact_phone ? { phone: r.contact_phone } : {}), ...(r.contact_language ? { language: r.contact_language.toLowerCase() } : {}), ...(r.contact_notify ? { notify: !/^(no|false|0|nej)$/i.test(r.contact_notify) } : {}) }]
+      ? [
+          {
+            role: r.contact_role || 'security',
+            ...(r.contact_name ? { name: r.contact_name } : {}),
+            email: r.contact_email,
+            ...(r.contact_phone ? { phone: r.contact_phone } : {}),
+            ...(r.contact_language ? { language: r.contact_language.toLowerCase() } : {}),
+            ...(r.contact_notify ? { notify: !/^(no|false|0|nej)$/i.test(r.contact_notify) } : {}),
+          },
+        ]
       : [];
     const asns: unknown[] = list(r.asns).map((a) => (/^(AS)?\d+$/i.test(a) ? Number(a.replace(/^AS/i, '')) : a));
     const existing = key ? merged.get(key) : undefined;
@@ -105,17 +140,25 @@ function jsonEntries(text: string): Entry[] {
     throw new ValidationError([{ field: '(file)', reason: `not valid JSON: ${(error as Error).message}` }]);
   }
   const list = Array.isArray(data) ? data : (data as { organisations?: unknown })?.organisations;
-  if (!Array.isArray(list)) throw new ValidationError([{ field: '(file)', reason: 'expected an array of organisations or {"format": "vakt-constituency", "organisations": [...]}' }]);
+  if (!Array.isArray(list))
+    throw new ValidationError([
+      { field: '(file)', reason: 'expected an array of organisations or {"format": "vakt-constituency", "organisations": [...]}' },
+    ]);
   return list.map((value, i) => ({ line: i + 1, value: value as Record<string, unknown> }));
 }
 
 export function readConstituencyFile(text: string, format: 'csv' | 'json', problems: ImportProblem[]): Entry[] {
-  if (Buffer.byteLength(text) > MAX_FILE_BYTES) throw new ValidationError([{ field: '(file)', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` }]);
+  if (Buffer.byteLength(text) > MAX_FILE_BYTES)
+    throw new ValidationError([{ field: '(file)', reason: `larger than ${MAX_FILE_BYTES / 1024 / 1024} MiB` }]);
   return format === 'json' ? jsonEntries(text) : csvEntries(text, problems);
 }
 
 /** Parents first; a parent named neither in the file nor in the database is a problem. */
-function ordered(entries: Array<Entry & { checked: CheckedOrganisation }>, known: Set<string>, problems: ImportProblem[]): Array<Entry & { checked: CheckedOrganisation }> {
+function ordered(
+  entries: Array<Entry & { checked: CheckedOrganisation }>,
+  known: Set<string>,
+  problems: ImportProblem[],
+): Array<Entry & { checked: CheckedOrganisation }> {
   const byName = new Map(entries.map((e) => [e.checked.input.name.trim().toLowerCase(), e]));
   const out: typeof entries = [];
   const state = new Map<string, 'visiting' | 'done' | 'bad'>();
@@ -136,7 +179,11 @@ function ordered(entries: Array<Entry & { checked: CheckedOrganisation }>, known
       const inFile = byName.get(parent);
       if (inFile) ok = visit(inFile);
       else if (!known.has(parent)) {
-        problems.push({ line: e.line, field: 'parent', reason: `no organisation named "${e.checked.input.parent}" in the file or in Vakt` });
+        problems.push({
+          line: e.line,
+          field: 'parent',
+          reason: `no organisation named "${e.checked.input.parent}" in the file or in Vakt`,
+        });
         ok = false;
       }
       if (!ok && inFile) problems.push({ line: e.line, field: 'parent', reason: `its parent "${e.checked.input.parent}" is invalid` });
@@ -149,7 +196,12 @@ function ordered(entries: Array<Entry & { checked: CheckedOrganisation }>, known
   return out;
 }
 
-export async function importConstituency(db: Kysely<Schema>, actor: string, text: string, options: { format: 'csv' | 'json'; skipInvalid?: boolean; dryRun?: boolean }): Promise<ConstituencyImportReport> {
+export async function importConstituency(
+  db: Kysely<Schema>,
+  actor: string,
+  text: string,
+  options: { format: 'csv' | 'json'; skipInvalid?: boolean; dryRun?: boolean },
+): Promise<ConstituencyImportReport> {
   const problems: ImportProblem[] = [];
   const entries = readConstituencyFile(text, options.format, problems);
   const checked: Array<Entry & { checked: CheckedOrganisation }> = [];
@@ -166,16 +218,28 @@ export async function importConstituency(db: Kysely<Schema>, actor: string, text
   for (const row of existing) ids.set(row.name.toLowerCase(), [...(ids.get(row.name.toLowerCase()) ?? []), row.id]);
   for (const e of checked) {
     const matches = ids.get(e.checked.input.name.trim().toLowerCase()) ?? [];
-    if (matches.length > 1) problems.push({ line: e.line, field: 'name', reason: `${matches.length} organisations in Vakt are named "${e.checked.input.name}"; edit it in Vakt instead` });
+    if (matches.length > 1)
+      problems.push({
+        line: e.line,
+        field: 'name',
+        reason: `${matches.length} organisations in Vakt are named "${e.checked.input.name}"; edit it in Vakt instead`,
+      });
     const team = existing.find((r) => r.kind === 'team' && r.name.toLowerCase() === e.checked.input.name.trim().toLowerCase());
     if (team) problems.push({ line: e.line, field: 'name', reason: `"${e.checked.input.name}" is the team itself, not a constituent` });
   }
   const badLines = new Set(problems.map((p) => p.line));
-  const valid = ordered(checked.filter((e) => !badLines.has(e.line)), new Set(ids.keys()), problems);
+  const valid = ordered(
+    checked.filter((e) => !badLines.has(e.line)),
+    new Set(ids.keys()),
+    problems,
+  );
   const invalidCount = entries.length - valid.length;
   problems.sort((a, b) => a.line - b.line);
   if (problems.length > 0 && !options.skipInvalid) {
-    const issues: FieldIssue[] = problems.map((p) => ({ field: `${options.format === 'json' ? 'entry' : 'line'} ${p.line}: ${p.field}`, reason: p.reason }));
+    const issues: FieldIssue[] = problems.map((p) => ({
+      field: `${options.format === 'json' ? 'entry' : 'line'} ${p.line}: ${p.field}`,
+      reason: p.reason,
+    }));
     throw new ValidationError(issues, `${problems.length} problem(s), nothing imported`);
   }
   const report: ConstituencyImportReport = { created: [], updated: [], skipped: invalidCount, problems, dryRun: Boolean(options.dryRun) };

@@ -15,7 +15,19 @@ describe('IP addresses', () => {
   it('reads IPv4 and refuses what inet would refuse', () => {
     expect(parseIPv4('192.0.2.1')).toBe(0xc0000201);
     expect(parseIPv4('255.255.255.255')).toBe(0xffffffff);
-    for (const bad of ['256.0.0.1', '1.2.3', '1.2.3.4.5', '01.2.3.4', '1..2.3', '', ' 1.2.3.4', '1.2.3.4 ', '1.2.3.-4', 'a.b.c.d', '1.2.3.4/']) {
+    for (const bad of [
+      '256.0.0.1',
+      '1.2.3',
+      '1.2.3.4.5',
+      '01.2.3.4',
+      '1..2.3',
+      '',
+      ' 1.2.3.4',
+      '1.2.3.4 ',
+      '1.2.3.-4',
+      'a.b.c.d',
+      '1.2.3.4/',
+    ]) {
       expect(parseIPv4(bad), bad).toBeUndefined();
     }
   });
@@ -28,7 +40,16 @@ describe('IP addresses', () => {
     expect(formatAddress(address('2001:db8::ffff:192.0.2.1'))).toBe('2001:db8::ffff:c000:201');
     // IPv4-mapped addresses are the IPv4 address they carry.
     expect(address('::ffff:192.0.2.1')).toEqual({ family: 4, words: [0xc0000201] });
-    for (const bad of ['2001:db8::1::1', '2001:db8:::1', '12345::', 'fe80::1%eth0', '1:2:3:4:5:6:7:8:9', ':1', 'g::1', '::ffff:300.1.1.1']) {
+    for (const bad of [
+      '2001:db8::1::1',
+      '2001:db8:::1',
+      '12345::',
+      'fe80::1%eth0',
+      '1:2:3:4:5:6:7:8:9',
+      ':1',
+      'g::1',
+      '::ffff:300.1.1.1',
+    ]) {
       expect(parseIPv6(bad), bad).toBeUndefined();
     }
   });
@@ -43,9 +64,12 @@ describe('IP addresses', () => {
       }),
       { numRuns: 500 },
     );
-    fc.assert(fc.property(fc.string({ maxLength: 50 }), (text) => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 50 }), (text) => {
         expect(parseAddress(text) !== undefined).toBe(isIP(text) === 6 ? !text.includes('%') : isIP(text) === 4 && !/(^|\.)0\d/.test(text));
-      }), { numRuns: 2000 });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('reads prefixes, refusing host bits and lengths out of range with the reason', () => {
@@ -63,7 +87,12 @@ describe('IP addresses', () => {
 
   it('covers an unaligned range with the fewest CIDRs', () => {
     expect(rangeToPrefixes(parseIPv4('192.0.2.0')!, parseIPv4('192.0.2.255')!).map(formatPrefix)).toEqual(['192.0.2.0/24']);
-    expect(rangeToPrefixes(parseIPv4('10.0.0.1')!, parseIPv4('10.0.0.6')!).map(formatPrefix)).toEqual(['10.0.0.1/32', '10.0.0.2/31', '10.0.0.4/31', '10.0.0.6/32']);
+    expect(rangeToPrefixes(parseIPv4('10.0.0.1')!, parseIPv4('10.0.0.6')!).map(formatPrefix)).toEqual([
+      '10.0.0.1/32',
+      '10.0.0.2/31',
+      '10.0.0.4/31',
+      '10.0.0.6/32',
+    ]);
     expect(rangeToPrefixes(0, 0xffffffff).map(formatPrefix)).toEqual(['0.0.0.0/0']);
   });
 });
@@ -87,7 +116,12 @@ describe('the prefix tree', () => {
     expect(tree.longest(address('10.1.3.3'))).toEqual(['dept']);
     expect(tree.longest(address('10.9.9.9'))).toEqual(['corp']);
     expect(tree.longest(address('11.0.0.1'))).toEqual(['default']);
-    expect(tree.matches(address('10.1.2.3')).map((m) => [m.length, m.values])).toEqual([[0, ['default']], [8, ['corp']], [16, ['dept']], [24, ['lab', 'lab-supplier']]]);
+    expect(tree.matches(address('10.1.2.3')).map((m) => [m.length, m.values])).toEqual([
+      [0, ['default']],
+      [8, ['corp']],
+      [16, ['dept']],
+      [24, ['lab', 'lab-supplier']],
+    ]);
     expect(tree.longest(prefix('10.1.0.0/20'))).toEqual(['dept']);
     expect(tree.longest(address('2001:db8:1:2::5'))).toEqual(['v6-dept']);
     expect(tree.longest(address('2001:db8:2::5'))).toEqual(['v6-corp']);
@@ -101,11 +135,23 @@ describe('the prefix tree', () => {
         fc.array(fc.integer({ min: 0, max: 0xffffffff }), { minLength: 1, maxLength: 30 }),
         (raw, probes) => {
           const t = new PrefixTree<number>();
-          const list = raw.map(([w, len], i) => ({ words: [len === 0 ? 0 : (w & ((0xffffffff << (32 - len)) >>> 0)) >>> 0], length: len, i }));
+          const list = raw.map(([w, len], i) => ({
+            words: [len === 0 ? 0 : (w & ((0xffffffff << (32 - len)) >>> 0)) >>> 0],
+            length: len,
+            i,
+          }));
           for (const p of list) t.insert({ family: 4, ...p }, p.i);
           for (const probe of probes) {
-            const best = Math.max(-1, ...list.filter((p) => contains({ family: 4, ...p }, { family: 4, words: [probe], length: 32 })).map((p) => p.length));
-            const expected = best < 0 ? undefined : list.filter((p) => p.length === best && contains({ family: 4, ...p }, { family: 4, words: [probe], length: 32 })).map((p) => p.i);
+            const best = Math.max(
+              -1,
+              ...list.filter((p) => contains({ family: 4, ...p }, { family: 4, words: [probe], length: 32 })).map((p) => p.length),
+            );
+            const expected =
+              best < 0
+                ? undefined
+                : list
+                    .filter((p) => p.length === best && contains({ family: 4, ...p }, { family: 4, words: [probe], length: 32 }))
+                    .map((p) => p.i);
             expect(t.longestV4(probe)).toEqual(expected);
           }
         },

@@ -116,7 +116,10 @@ export function parsePrefix(text: string): PrefixResult {
   }
   const words = address.words.map((w, i) => (w & wordMask(length, i)) >>> 0);
   if (words.some((w, i) => w !== address.words[i])) {
-    return { ok: false, reason: `"${trimmed.slice(0, 60)}" has host bits set; the network is ${formatPrefix({ family: address.family, words, length })}` };
+    return {
+      ok: false,
+      reason: `"${trimmed.slice(0, 60)}" has host bits set; the network is ${formatPrefix({ family: address.family, words, length })}`,
+    };
   }
   return { ok: true, prefix: { family: address.family, words, length } };
 }
@@ -130,7 +133,7 @@ export function formatAddress(address: Address): string {
   // The longest run of zero groups (two or more) becomes "::" (RFC 5952).
   let bestStart = -1;
   let bestLength = 1;
-  for (let i = 0; i < 8; ) {
+  for (let i = 0; i < 8;) {
     if (groups[i] !== 0) {
       i++;
       continue;
@@ -152,7 +155,7 @@ export function formatPrefix(prefix: Prefix): string {
 /** Whether `outer` contains `inner` (same family, shorter or equal length, same leading bits). */
 export function contains(outer: Prefix, inner: Prefix): boolean {
   if (outer.family !== inner.family || outer.length > inner.length) return false;
-  return outer.words.every((w, i) => ((inner.words[i]! & wordMask(outer.length, i)) >>> 0) === w);
+  return outer.words.every((w, i) => (inner.words[i]! & wordMask(outer.length, i)) >>> 0 === w);
 }
 
 /**

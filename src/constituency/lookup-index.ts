@@ -60,7 +60,7 @@ export class ConstituencyIndex {
 
   /** The owners of the longest registered suffix: "www.stockholm.se" finds "stockholm.se". */
   ownersOfDomain(domain: string): Owner[] | undefined {
-    for (let name = domain; ; ) {
+    for (let name = domain; ;) {
       const owners = this.domains.get(name);
       if (owners) return owners;
       const dot = name.indexOf('.');

@@ -33,7 +33,9 @@ function hostTarget(host: string): Target | undefined {
 export function parseQuery(input: string): { target: Target; given: QueryKind } {
   const q = input.trim();
   const fail = (): never => {
-    throw new ValidationError([{ field: 'q', reason: `"${q.slice(0, 80)}" is not an IP address, CIDR prefix, domain, URL, e-mail address or AS number (AS64500)` }]);
+    throw new ValidationError([
+      { field: 'q', reason: `"${q.slice(0, 80)}" is not an IP address, CIDR prefix, domain, URL, e-mail address or AS number (AS64500)` },
+    ]);
   };
   if (q.length === 0 || q.length > 2048) fail();
   const asn = /^AS(\d{1,10})$/i.exec(q);
@@ -104,7 +106,10 @@ function ownersFor(index: Awaited<ReturnType<typeof constituencyIndex>>, target:
 }
 
 async function contactsOf(db: Kysely<Schema>, ids: readonly string[]): Promise<Map<string, LookupContact[]>> {
-  const rows = ids.length === 0 ? [] : await db.selectFrom('org_contacts').selectAll().where('organisation_id', 'in', ids).orderBy('role').orderBy('email').execute();
+  const rows =
+    ids.length === 0
+      ? []
+      : await db.selectFrom('org_contacts').selectAll().where('organisation_id', 'in', ids).orderBy('role').orderBy('email').execute();
   const map = new Map<string, LookupContact[]>();
   for (const r of rows) {
     const contact = { role: r.role, name: r.name, email: r.email, phone: r.phone, language: r.language, pgpFingerprint: r.pgp_fingerprint };
@@ -116,7 +121,14 @@ async function contactsOf(db: Kysely<Schema>, ids: readonly string[]): Promise<M
 function describe(target: Target, owners: readonly Owner[]): string {
   const what = target.kind === 'domain' ? 'domain' : target.kind === 'asn' ? 'AS number' : 'netblock';
   const match = owners[0]!.matched;
-  const how = target.kind === 'domain' ? (match === target.domain ? 'registered exactly' : `a registered parent domain of ${target.domain}`) : target.kind === 'asn' ? 'registered' : 'the most specific netblock containing it';
+  const how =
+    target.kind === 'domain'
+      ? match === target.domain
+        ? 'registered exactly'
+        : `a registered parent domain of ${target.domain}`
+      : target.kind === 'asn'
+        ? 'registered'
+        : 'the most specific netblock containing it';
   return `the constituency owns ${what} ${match} (${how})`;
 }
 
@@ -124,29 +136,75 @@ export async function lookup(db: Kysely<Schema>, input: string): Promise<LookupA
   const { target, given } = parseQuery(input);
   const index = await constituencyIndex(db);
   const base = { query: input.trim(), kind: given, normalised: target.text };
-  const overlaps = target.kind === 'ip' || target.kind === 'cidr' ? index.allMatches(target.kind === 'ip' ? target.address : target.prefix) : [];
-  const named = (o: Owner) => ({ organisationId: o.organisationId, name: index.names.get(o.organisationId) ?? o.organisationId, matched: o.matched });
+  const overlaps =
+    target.kind === 'ip' || target.kind === 'cidr' ? index.allMatches(target.kind === 'ip' ? target.address : target.prefix) : [];
+  const named = (o: Owner) => ({
+    organisationId: o.organisationId,
+    name: index.names.get(o.organisationId) ?? o.organisationId,
+    matched: o.matched,
+  });
   const owners = ownersFor(index, target);
   if (owners && owners.length > 0) {
-    const contacts = await contactsOf(db, owners.map((o) => o.organisationId));
+    const contacts = await contactsOf(
+      db,
+      owners.map((o) => o.organisationId),
+    );
     const reason = `${describe(target, owners)}${owners.length > 1 ? `; ${owners.length} organisations claim it` : ''}${overlaps.length > owners.length ? `; ${overlaps.length - owners.length} less specific netblock(s) overlap` : ''}`;
     return {
       ...base,
       decidedBy: 'constituency',
       reason,
-      organisations: owners.map((o) => ({ id: o.organisationId, name: index.names.get(o.organisationId) ?? o.organisationId, matched: o.matched, contacts: contacts.get(o.organisationId) ?? [] })),
+      organisations: owners.map((o) => ({
+        id: o.organisationId,
+        name: index.names.get(o.organisationId) ?? o.organisationId,
+        matched: o.matched,
+        contacts: contacts.get(o.organisationId) ?? [],
+      })),
       overlaps: overlaps.map(named),
     };
   }
-  const notOurs = target.kind === 'domain' ? `no constituency domain is ${target.domain} or a parent of it` : target.kind === 'asn' ? `no constituency organisation holds ${target.text}` : `no constituency netblock contains ${target.text}`;
-  const ripe = target.kind === 'asn' ? await ripeForAsn(db, target.asn) : target.kind === 'domain' ? undefined : await ripeForAddress(db, target.text);
+  const notOurs =
+    target.kind === 'domain'
+      ? `no constituency domain is ${target.domain} or a parent of it`
+      : target.kind === 'asn'
+        ? `no constituency organisation holds ${target.text}`
+        : `no constituency netblock contains ${target.text}`;
+  const ripe =
+    target.kind === 'asn' ? await ripeForAsn(db, target.asn) : target.kind === 'domain' ? undefined : await ripeForAddress(db, target.text);
   if (ripe && ripe.contacts.length > 0) {
-    return { ...base, decidedBy: 'ripe', reason: `${notOurs}; the RIPE database's ${ripe.object} (${ripe.netname}) names ${ripe.contacts.map((c) => `${c.email} via ${c.via}`).join(', ')}`, organisations: [], overlaps: [], ripe };
+    return {
+      ...base,
+      decidedBy: 'ripe',
+      reason: `${notOurs}; the RIPE database's ${ripe.object} (${ripe.netname}) names ${ripe.contacts.map((c) => `${c.email} via ${c.via}`).join(', ')}`,
+      organisations: [],
+      overlaps: [],
+      ripe,
+    };
   }
-  const ripeNote = target.kind === 'domain' ? 'the RIPE database does not map domains to contacts' : ripe ? `the RIPE database's ${ripe.object} names no abuse contact, nor do its parents` : 'the RIPE database (as imported) has no object for it';
+  const ripeNote =
+    target.kind === 'domain'
+      ? 'the RIPE database does not map domains to contacts'
+      : ripe
+        ? `the RIPE database's ${ripe.object} names no abuse contact, nor do its parents`
+        : 'the RIPE database (as imported) has no object for it';
   const poc = (await getProfile(db))?.profile.nationalPointOfContact;
   if (poc) {
-    return { ...base, decidedBy: 'national-point-of-contact', reason: `${notOurs}; ${ripeNote}; the team profile names ${poc.name} as the national point of contact`, organisations: [], overlaps: [], ...(ripe ? { ripe } : {}), nationalPointOfContact: poc };
+    return {
+      ...base,
+      decidedBy: 'national-point-of-contact',
+      reason: `${notOurs}; ${ripeNote}; the team profile names ${poc.name} as the national point of contact`,
+      organisations: [],
+      overlaps: [],
+      ...(ripe ? { ripe } : {}),
+      nationalPointOfContact: poc,
+    };
   }
-  return { ...base, decidedBy: 'none', reason: `${notOurs}; ${ripeNote}; the team profile names no national point of contact`, organisations: [], overlaps: [], ...(ripe ? { ripe } : {}) };
+  return {
+    ...base,
+    decidedBy: 'none',
+    reason: `${notOurs}; ${ripeNote}; the team profile names no national point of contact`,
+    organisations: [],
+    overlaps: [],
+    ...(ripe ? { ripe } : {}),
+  };
 }

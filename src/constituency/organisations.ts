@@ -47,12 +47,15 @@ export async function checkOrganisation(value: unknown, source?: string): Promis
   const input = value as OrganisationInput;
   const listOf = <T>(items: unknown, ok: (item: unknown) => boolean): T[] => (Array.isArray(items) ? items.filter(ok) : []) as T[];
   const netblocks: CheckedOrganisation['netblocks'] = [];
-  listOf<{ prefix: string; description?: string }>(input.netblocks, (b) => typeof (b as { prefix?: unknown })?.prefix === 'string').forEach((block, i) => {
-    const parsed = parsePrefix(block.prefix);
-    if (!parsed.ok) issues.push({ field: `netblocks[${i}]`, reason: parsed.reason });
-    else if (netblocks.some((b) => b.prefix === formatPrefix(parsed.prefix))) issues.push({ field: `netblocks[${i}]`, reason: `${block.prefix} is listed twice` });
-    else netblocks.push({ prefix: formatPrefix(parsed.prefix), description: block.description ?? '' });
-  });
+  listOf<{ prefix: string; description?: string }>(input.netblocks, (b) => typeof (b as { prefix?: unknown })?.prefix === 'string').forEach(
+    (block, i) => {
+      const parsed = parsePrefix(block.prefix);
+      if (!parsed.ok) issues.push({ field: `netblocks[${i}]`, reason: parsed.reason });
+      else if (netblocks.some((b) => b.prefix === formatPrefix(parsed.prefix)))
+        issues.push({ field: `netblocks[${i}]`, reason: `${block.prefix} is listed twice` });
+      else netblocks.push({ prefix: formatPrefix(parsed.prefix), description: block.description ?? '' });
+    },
+  );
   const domains: string[] = [];
   listOf<string>(input.domains, (d) => typeof d === 'string').forEach((domain, i) => {
     const normalised = normaliseDomain(domain);
@@ -73,7 +76,11 @@ export async function checkOrganisation(value: unknown, source?: string): Promis
 }
 
 export async function bumpGeneration(trx: Transaction<Schema>): Promise<void> {
-  await trx.updateTable('constituency_state').set({ generation: sql`generation + 1` }).where('id', '=', 1).execute();
+  await trx
+    .updateTable('constituency_state')
+    .set({ generation: sql`generation + 1` })
+    .where('id', '=', 1)
+    .execute();
 }
 
 /** Replaces what an organisation holds with what the input says. */
@@ -82,10 +89,22 @@ async function writeHoldings(trx: Transaction<Schema>, id: string, checked: Chec
   await trx.deleteFrom('org_asns').where('organisation_id', '=', id).execute();
   await trx.deleteFrom('org_domains').where('organisation_id', '=', id).execute();
   await trx.deleteFrom('org_contacts').where('organisation_id', '=', id).execute();
-  if (checked.netblocks.length > 0) await trx.insertInto('org_netblocks').values(checked.netblocks.map((b) => ({ organisation_id: id, ...b }))).execute();
+  if (checked.netblocks.length > 0)
+    await trx
+      .insertInto('org_netblocks')
+      .values(checked.netblocks.map((b) => ({ organisation_id: id, ...b })))
+      .execute();
   const asns = [...new Set(checked.input.asns ?? [])];
-  if (asns.length > 0) await trx.insertInto('org_asns').values(asns.map((asn) => ({ organisation_id: id, asn }))).execute();
-  if (checked.domains.length > 0) await trx.insertInto('org_domains').values(checked.domains.map((domain) => ({ organisation_id: id, domain }))).execute();
+  if (asns.length > 0)
+    await trx
+      .insertInto('org_asns')
+      .values(asns.map((asn) => ({ organisation_id: id, asn })))
+      .execute();
+  if (checked.domains.length > 0)
+    await trx
+      .insertInto('org_domains')
+      .values(checked.domains.map((domain) => ({ organisation_id: id, domain })))
+      .execute();
   for (const [i, contact] of (checked.input.contacts ?? []).entries()) {
     const key = checked.keys.get(i);
     if (key) await insertPublicKey(trx, key, id);
@@ -117,7 +136,8 @@ async function checkParent(trx: Transaction<Schema>, id: string | null, parentId
     with recursive up as (select id, parent_id from organisations where id = ${parentId}
       union all select o.id, o.parent_id from organisations o join up on o.id = up.parent_id)
     select id from up`.execute(trx);
-  if (ancestors.rows.some((r) => r.id === id)) throw new ValidationError([{ field: 'parent', reason: 'an organisation cannot be placed under itself or its own descendants' }]);
+  if (ancestors.rows.some((r) => r.id === id))
+    throw new ValidationError([{ field: 'parent', reason: 'an organisation cannot be placed under itself or its own descendants' }]);
 }
 
 function columns(input: OrganisationInput, parentId: string | null) {
@@ -132,12 +152,19 @@ function columns(input: OrganisationInput, parentId: string | null) {
   };
 }
 
-export async function insertOrganisation(trx: Transaction<Schema>, actor: string, checked: CheckedOrganisation, parentId: string | null): Promise<string> {
+export async function insertOrganisation(
+  trx: Transaction<Schema>,
+  actor: string,
+  checked: CheckedOrganisation,
+  parentId: string | null,
+): Promise<string> {
   await checkParent(trx, null, parentId);
   const clash = await trx
     .selectFrom('organisations')
     .select('id')
-    .where(sql<boolean>`lower(name) = lower(${checked.input.name.trim()}) and coalesce(parent_id, '00000000-0000-0000-0000-000000000000') = coalesce(${parentId}::uuid, '00000000-0000-0000-0000-000000000000')`)
+    .where(
+      sql<boolean>`lower(name) = lower(${checked.input.name.trim()}) and coalesce(parent_id, '00000000-0000-0000-0000-000000000000') = coalesce(${parentId}::uuid, '00000000-0000-0000-0000-000000000000')`,
+    )
     .executeTakeFirst();
   if (clash) throw new VaktError('conflict', `an organisation named "${checked.input.name}" already exists there`);
   const row = await trx
@@ -151,7 +178,14 @@ export async function insertOrganisation(trx: Transaction<Schema>, actor: string
   return row.id;
 }
 
-export async function replaceOrganisation(trx: Transaction<Schema>, actor: string, id: string, checked: CheckedOrganisation, parentId: string | null, expectedVersion?: number): Promise<void> {
+export async function replaceOrganisation(
+  trx: Transaction<Schema>,
+  actor: string,
+  id: string,
+  checked: CheckedOrganisation,
+  parentId: string | null,
+  expectedVersion?: number,
+): Promise<void> {
   await checkParent(trx, id, parentId);
   const updated = await trx
     .updateTable('organisations')
@@ -172,7 +206,14 @@ export async function replaceOrganisation(trx: Transaction<Schema>, actor: strin
 
 function summary(checked: CheckedOrganisation) {
   const { input } = checked;
-  return { name: input.name, category: input.category ?? 'other', netblocks: checked.netblocks.map((b) => b.prefix), asns: input.asns ?? [], domains: checked.domains, contacts: (input.contacts ?? []).map((c) => c.email) };
+  return {
+    name: input.name,
+    category: input.category ?? 'other',
+    netblocks: checked.netblocks.map((b) => b.prefix),
+    asns: input.asns ?? [],
+    domains: checked.domains,
+    contacts: (input.contacts ?? []).map((c) => c.email),
+  };
 }
 
 export async function createOrganisation(db: Kysely<Schema>, actor: string, value: unknown): Promise<StoredOrganisation> {
@@ -181,7 +222,13 @@ export async function createOrganisation(db: Kysely<Schema>, actor: string, valu
   return getOrganisation(db, id);
 }
 
-export async function updateOrganisation(db: Kysely<Schema>, actor: string, id: string, value: unknown, expectedVersion?: number): Promise<StoredOrganisation> {
+export async function updateOrganisation(
+  db: Kysely<Schema>,
+  actor: string,
+  id: string,
+  value: unknown,
+  expectedVersion?: number,
+): Promise<StoredOrganisation> {
   const checked = await checkOrganisation(value);
   await db.transaction().execute((trx) => replaceOrganisation(trx, actor, id, checked, checked.input.parent ?? null, expectedVersion));
   return getOrganisation(db, id);
@@ -199,7 +246,11 @@ export async function deleteOrganisation(db: Kysely<Schema>, actor: string, id: 
            + (select count(*) from notifications where organisation_id = ${id})
            + (select count(*) from reports where organisation_id = ${id})
            + (select count(*) from incident_participants where organisation_id = ${id}) as n`.execute(trx);
-    if (Number(used.rows[0]?.n ?? 0) > 0) throw new VaktError('conflict', `"${row.name}" still has sub-organisations, users, reports, incident participants or notifications; move or remove them first`);
+    if (Number(used.rows[0]?.n ?? 0) > 0)
+      throw new VaktError(
+        'conflict',
+        `"${row.name}" still has sub-organisations, users, reports, incident participants or notifications; move or remove them first`,
+      );
     // Its contacts' keys stay in the key store (other mail may need them), no longer tied to it.
     await trx.updateTable('pgp_keys').set({ organisation_id: null }).where('organisation_id', '=', id).execute();
     // Its feed events stay, unowned (events have no foreign keys: see migration 0005).
@@ -226,7 +277,12 @@ async function assemble(db: Kysely<Schema>, rows: OrgRow[]): Promise<StoredOrgan
   const ids = rows.map((r) => r.id);
   if (ids.length === 0) return [];
   const [netblocks, asns, domains, contacts] = await Promise.all([
-    db.selectFrom('org_netblocks').select(['organisation_id', 'prefix', 'description']).where('organisation_id', 'in', ids).orderBy('prefix').execute(),
+    db
+      .selectFrom('org_netblocks')
+      .select(['organisation_id', 'prefix', 'description'])
+      .where('organisation_id', 'in', ids)
+      .orderBy('prefix')
+      .execute(),
     db.selectFrom('org_asns').select(['organisation_id', 'asn']).where('organisation_id', 'in', ids).orderBy('asn').execute(),
     db.selectFrom('org_domains').select(['organisation_id', 'domain']).where('organisation_id', 'in', ids).orderBy('domain').execute(),
     db.selectFrom('org_contacts').selectAll().where('organisation_id', 'in', ids).orderBy('email').execute(),
@@ -247,7 +303,16 @@ async function assemble(db: Kysely<Schema>, rows: OrgRow[]): Promise<StoredOrgan
     domains: domains.filter((d) => d.organisation_id === r.id).map((d) => d.domain),
     contacts: contacts
       .filter((c) => c.organisation_id === r.id)
-      .map((c) => ({ id: c.id, role: c.role, name: c.name, email: c.email, phone: c.phone, pgpFingerprint: c.pgp_fingerprint, language: c.language, notify: c.notify })),
+      .map((c) => ({
+        id: c.id,
+        role: c.role,
+        name: c.name,
+        email: c.email,
+        phone: c.phone,
+        pgpFingerprint: c.pgp_fingerprint,
+        language: c.language,
+        notify: c.notify,
+      })),
   }));
 }
 

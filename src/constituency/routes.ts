@@ -22,19 +22,42 @@ export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/organisations',
-    { ...read, schema: { tags: ['constituency'], summary: 'The constituency: every organisation with its netblocks, ASNs, domains and contacts (parentId gives the tree)', response: { 200: Type.Object({ organisations: Type.Array(StoredOrganisationSchema) }) } } },
+    {
+      ...read,
+      schema: {
+        tags: ['constituency'],
+        summary: 'The constituency: every organisation with its netblocks, ASNs, domains and contacts (parentId gives the tree)',
+        response: { 200: Type.Object({ organisations: Type.Array(StoredOrganisationSchema) }) },
+      },
+    },
     async () => ({ organisations: await listOrganisations(db) }),
   );
 
   app.post(
     '/api/organisations',
-    { ...write, schema: { tags: ['constituency'], summary: 'Add an organisation (parent is an organisation id)', body: OrganisationSchema, response: { 201: StoredOrganisationSchema, 400: Problem, 409: Problem } } },
+    {
+      ...write,
+      schema: {
+        tags: ['constituency'],
+        summary: 'Add an organisation (parent is an organisation id)',
+        body: OrganisationSchema,
+        response: { 201: StoredOrganisationSchema, 400: Problem, 409: Problem },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createOrganisation(db, actorOf(principal(request)), request.body)),
   );
 
   app.get(
     '/api/organisations/:id',
-    { ...read, schema: { tags: ['constituency'], summary: 'One organisation', params: Type.Object({ id: Uuid }), response: { 200: StoredOrganisationSchema, 404: Problem } } },
+    {
+      ...read,
+      schema: {
+        tags: ['constituency'],
+        summary: 'One organisation',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: StoredOrganisationSchema, 404: Problem },
+      },
+    },
     async (request, reply) => {
       const org = await getOrganisation(db, request.params.id);
       reply.header('etag', `"${org.version}"`);
@@ -56,7 +79,13 @@ export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const org = await updateOrganisation(db, actorOf(principal(request)), request.params.id, request.body, versionFrom(request.headers['if-match']));
+      const org = await updateOrganisation(
+        db,
+        actorOf(principal(request)),
+        request.params.id,
+        request.body,
+        versionFrom(request.headers['if-match']),
+      );
       reply.header('etag', `"${org.version}"`);
       return org;
     },
@@ -64,7 +93,15 @@ export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/organisations/:id',
-    { ...write, schema: { tags: ['constituency'], summary: 'Remove an organisation with no sub-organisations, users or notifications', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), 404: Problem, 409: Problem } } },
+    {
+      ...write,
+      schema: {
+        tags: ['constituency'],
+        summary: 'Remove an organisation with no sub-organisations, users or notifications',
+        params: Type.Object({ id: Uuid }),
+        response: { 204: Type.Null(), 404: Problem, 409: Problem },
+      },
+    },
     async (request, reply) => {
       await deleteOrganisation(db, actorOf(principal(request)), request.params.id);
       return reply.code(204).send(null);
@@ -78,9 +115,15 @@ export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: 21 * 1024 * 1024,
       schema: {
         tags: ['constituency'],
-        summary: 'Import organisations from CSV or JSON; every problem is listed (line, field, reason) and nothing is written unless skipInvalid',
+        summary:
+          'Import organisations from CSV or JSON; every problem is listed (line, field, reason) and nothing is written unless skipInvalid',
         body: Type.Object(
-          { format: StringEnum(['csv', 'json'] as const), content: Type.String({ maxLength: 20 * 1024 * 1024 }), skipInvalid: Type.Optional(Type.Boolean()), dryRun: Type.Optional(Type.Boolean()) },
+          {
+            format: StringEnum(['csv', 'json'] as const),
+            content: Type.String({ maxLength: 20 * 1024 * 1024 }),
+            skipInvalid: Type.Optional(Type.Boolean()),
+            dryRun: Type.Optional(Type.Boolean()),
+          },
           { additionalProperties: false },
         ),
         response: { 200: Any, 400: Problem },
@@ -92,7 +135,15 @@ export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const Affected = Type.Array(Type.Object({ id: Type.String(), name: Type.String() }));
   app.get(
     '/api/incidents/:id/organisations',
-    { ...read, schema: { tags: ['constituency'], summary: 'The organisations an incident affects', params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) }), response: { 200: Affected, 404: Problem } } },
+    {
+      ...read,
+      schema: {
+        tags: ['constituency'],
+        summary: 'The organisations an incident affects',
+        params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) }),
+        response: { 200: Affected, 404: Problem },
+      },
+    },
     async (request) => affectedOrganisations(db, request.params.id),
   );
 
@@ -100,7 +151,13 @@ export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/incidents/:id/organisations',
     {
       preHandler: [requirePermission('incidents:write'), requirePermission('constituency:read')],
-      schema: { tags: ['constituency'], summary: 'Name the organisations an incident affects (replaces the list)', params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) }), body: Type.Object({ organisationIds: Type.Array(Uuid, { maxItems: 500 }) }, { additionalProperties: false }), response: { 200: Affected, 400: Problem, 404: Problem } },
+      schema: {
+        tags: ['constituency'],
+        summary: 'Name the organisations an incident affects (replaces the list)',
+        params: Type.Object({ id: Type.String({ pattern: '^[0-9]{1,18}$' }) }),
+        body: Type.Object({ organisationIds: Type.Array(Uuid, { maxItems: 500 }) }, { additionalProperties: false }),
+        response: { 200: Affected, 400: Problem, 404: Problem },
+      },
     },
     async (request) => setAffectedOrganisations(db, actorOf(principal(request)), request.params.id, request.body.organisationIds),
   );
@@ -111,7 +168,8 @@ export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...read,
       schema: {
         tags: ['constituency'],
-        summary: 'Who is responsible for an IP address, CIDR prefix, domain, URL, e-mail address or AS number: the constituency, else RIPE, else the national point of contact',
+        summary:
+          'Who is responsible for an IP address, CIDR prefix, domain, URL, e-mail address or AS number: the constituency, else RIPE, else the national point of contact',
         querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 2048 }) }, { additionalProperties: false }),
         response: { 200: Any, 400: Problem },
       },

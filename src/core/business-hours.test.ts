@@ -68,7 +68,10 @@ describe('Christmas 2026', () => {
     expect(clock.workingMinutesBetween(at('2026-12-23T07:00:00Z'), at('2026-12-28T07:00:00Z'))).toBe(525);
   });
   it('honours extra closed dates from the profile', () => {
-    const teamDay = new BusinessClock({ ...stockholm, holidays: { country: 'SE', closedOn: ['public', 'bank'], extraClosedDates: ['2026-12-28'] } });
+    const teamDay = new BusinessClock({
+      ...stockholm,
+      holidays: { country: 'SE', closedOn: ['public', 'bank'], extraClosedDates: ['2026-12-28'] },
+    });
     expect(iso(teamDay.addWorkingMinutes(at('2026-12-23T15:00:00Z'), 60))).toBe('2026-12-29T07:15:00.000Z');
   });
 });
@@ -89,13 +92,24 @@ describe('edge cases', () => {
   });
   it('a 24/7 team counts the real 23-hour day of the March switch', () => {
     const allDay = [{ start: '00:00', end: '24:00' }];
-    const hours = { monday: allDay, tuesday: allDay, wednesday: allDay, thursday: allDay, friday: allDay, saturday: allDay, sunday: allDay };
+    const hours = {
+      monday: allDay,
+      tuesday: allDay,
+      wednesday: allDay,
+      thursday: allDay,
+      friday: allDay,
+      saturday: allDay,
+      sunday: allDay,
+    };
     const always = new BusinessClock({ timeZone: 'Europe/Stockholm', hours });
     expect(always.workingMinutesBetween(at('2026-03-28T23:00:00Z'), at('2026-03-29T22:00:00Z'))).toBe(23 * 60);
     expect(iso(always.addWorkingMinutes(at('2026-10-24T22:00:00Z'), 24 * 60))).toBe('2026-10-25T22:00:00.000Z');
   });
   it('refuses a clock that never opens', () => {
-    const never = new BusinessClock({ timeZone: 'UTC', hours: { ...stockholmHours, monday: [], tuesday: [], wednesday: [], thursday: [], friday: [] } });
+    const never = new BusinessClock({
+      timeZone: 'UTC',
+      hours: { ...stockholmHours, monday: [], tuesday: [], wednesday: [], thursday: [], friday: [] },
+    });
     expect(() => never.addWorkingMinutes(at('2026-01-01T00:00:00Z'), 1)).toThrow(/no working hours/);
   });
   it('refuses an unknown time zone', () => {
@@ -108,7 +122,10 @@ describe('validateWeeklyHours', () => {
   it('names overlaps, reversed ranges and bad times', () => {
     const issues = validateWeeklyHours({
       ...stockholmHours,
-      monday: [{ start: '08:00', end: '12:00' }, { start: '11:00', end: '13:00' }],
+      monday: [
+        { start: '08:00', end: '12:00' },
+        { start: '11:00', end: '13:00' },
+      ],
       tuesday: [{ start: '17:00', end: '09:00' }],
       wednesday: [{ start: '8am', end: '12:00' }],
       thursday: [{ start: '08:00', end: '25:00' }],

@@ -54,9 +54,11 @@ export function validateWeeklyHours(hours: WeeklyHours, path = 'operatingHours')
     const ranges = hours[day] ?? [];
     ranges.forEach((range, i) => {
       const at = `${path}.${day}[${i}]`;
-      if (!TIME.test(range.start) || range.start === '24:00') issues.push({ field: `${at}.start`, reason: `"${range.start}" is not a time HH:MM` });
+      if (!TIME.test(range.start) || range.start === '24:00')
+        issues.push({ field: `${at}.start`, reason: `"${range.start}" is not a time HH:MM` });
       else if (!TIME.test(range.end)) issues.push({ field: `${at}.end`, reason: `"${range.end}" is not a time HH:MM (24:00 allowed)` });
-      else if (minutesOf(range.start) >= minutesOf(range.end)) issues.push({ field: at, reason: `start ${range.start} is not before end ${range.end}` });
+      else if (minutesOf(range.start) >= minutesOf(range.end))
+        issues.push({ field: at, reason: `start ${range.start} is not before end ${range.end}` });
     });
     const sorted = ranges
       .map((r, i) => ({ ...r, i }))
@@ -100,9 +102,7 @@ export class BusinessClock {
     let set = this.closedDates.get(year);
     if (!set) {
       const closedOn = new Set<string>(this.config.holidays?.closedOn ?? []);
-      set = new Set(
-        (this.holidays?.getHolidays(year) ?? []).filter((h) => closedOn.has(h.type)).map((h) => h.date.slice(0, 10)),
-      );
+      set = new Set((this.holidays?.getHolidays(year) ?? []).filter((h) => closedOn.has(h.type)).map((h) => h.date.slice(0, 10)));
       this.closedDates.set(year, set);
     }
     return set.has(isoDate);

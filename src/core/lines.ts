@@ -39,8 +39,13 @@ export async function* lineChunks(stream: AsyncIterable<Buffer | string>, maxLin
   /** A line from its text, and its length in bytes when known (else it is the UTF-8 length). */
   const line = (text: string, bytes?: number): Line => {
     number++;
-    const long = bytes !== undefined ? bytes > maxLineBytes : text.length > maxLineBytes || (text.length * 3 > maxLineBytes && Buffer.byteLength(text) > maxLineBytes);
-    return long ? { number, text: '', tooLong: true } : { number, text: text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text };
+    const long =
+      bytes !== undefined
+        ? bytes > maxLineBytes
+        : text.length > maxLineBytes || (text.length * 3 > maxLineBytes && Buffer.byteLength(text) > maxLineBytes);
+    return long
+      ? { number, text: '', tooLong: true }
+      : { number, text: text.charCodeAt(text.length - 1) === 13 ? text.slice(0, -1) : text };
   };
   const finish = (part: Buffer): Line => {
     let result: Line;

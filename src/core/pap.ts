@@ -28,7 +28,12 @@ export function isPapLabel(value: unknown): value is PapLabel {
 }
 
 export function parsePap(input: string, field = 'pap'): PapLabel {
-  const word = input.trim().replace(/^\[(.*)\]$/, '$1').replace(/^PAP\s*:\s*/i, '').trim().toUpperCase();
+  const word = input
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .replace(/^PAP\s*:\s*/i, '')
+    .trim()
+    .toUpperCase();
   const label = word === 'WHITE' ? 'CLEAR' : word;
   if (!isPapLabel(label)) {
     throw new ValidationError([

@@ -33,8 +33,15 @@ export function checkRsit(rsitClass: string | null | undefined, rsitType: string
 export function checkTechniques(ids: readonly string[]): FieldIssue[] {
   return ids.flatMap((id, i) => {
     const technique = attackTechnique(id);
-    if (!technique) return [{ field: `attackTechniques[${i}]`, reason: `${id.slice(0, 20)} is not an ATT&CK Enterprise technique id (such as T1566 or T1566.001)` }];
-    if (technique.deprecated) return [{ field: `attackTechniques[${i}]`, reason: `${technique.id} (${technique.name}) is deprecated or revoked in ATT&CK` }];
+    if (!technique)
+      return [
+        {
+          field: `attackTechniques[${i}]`,
+          reason: `${id.slice(0, 20)} is not an ATT&CK Enterprise technique id (such as T1566 or T1566.001)`,
+        },
+      ];
+    if (technique.deprecated)
+      return [{ field: `attackTechniques[${i}]`, reason: `${technique.id} (${technique.name}) is deprecated or revoked in ATT&CK` }];
     return [];
   });
 }

@@ -144,12 +144,18 @@ describe('mayReceive: every label × every recipient kind', () => {
   it('never exceeds the clearance of the recipient organisation, and a clearance never widens the audience', () => {
     const client = (clearance: TlpLabel): Recipient => ({ relation: 'client', organisationId: 'org-client', clearance });
     expect(mayReceive(item('AMBER'), client('AMBER'))).toMatchObject({ allowed: true });
-    expect(mayReceive(item('AMBER'), client('GREEN'))).toMatchObject({ allowed: false, reason: 'the recipient is cleared only up to TLP:GREEN, and this is TLP:AMBER' });
+    expect(mayReceive(item('AMBER'), client('GREEN'))).toMatchObject({
+      allowed: false,
+      reason: 'the recipient is cleared only up to TLP:GREEN, and this is TLP:AMBER',
+    });
     expect(mayReceive(item('GREEN'), client('GREEN'))).toMatchObject({ allowed: true });
     expect(mayReceive(item('AMBER+STRICT'), client('RED'))).toMatchObject({ allowed: false });
     // The reporter of a RED report is answered at RED, whatever their organisation's clearance.
     const reporter: Recipient = { ...client('GREEN'), individualId: 'rita@city.test' };
-    expect(mayReceive({ tlp: 'RED', ownerOrganisationId: owner, namedIndividuals: ['rita@city.test'] }, reporter)).toMatchObject({ allowed: true, relation: 'named-individual' });
+    expect(mayReceive({ tlp: 'RED', ownerOrganisationId: owner, namedIndividuals: ['rita@city.test'] }, reporter)).toMatchObject({
+      allowed: true,
+      relation: 'named-individual',
+    });
   });
   it('RED needs the individual, not just the organisation', () => {
     expect(mayReceive(item('RED'), { relation: 'community-peer', organisationId: owner })).toMatchObject({ allowed: false });

@@ -47,7 +47,10 @@ function normalise(word: string): TlpLabel {
  * for anything else.
  */
 export function parseTlp(input: string, field = 'tlp'): TlpLabel {
-  const trimmed = input.trim().replace(/^\[(.*)\]$/, '$1').trim();
+  const trimmed = input
+    .trim()
+    .replace(/^\[(.*)\]$/, '$1')
+    .trim();
   const withPrefix = /^TLP\s*:/i.test(trimmed) ? trimmed : `TLP:${trimmed}`;
   const match = new RegExp(`^${TLP_PATTERN.source}$`, 'i').exec(withPrefix);
   if (!match?.[1]) {
@@ -61,10 +64,7 @@ export function parseTlp(input: string, field = 'tlp'): TlpLabel {
   return normalise(match[1]);
 }
 
-export type TlpFinding =
-  | { kind: 'label'; label: TlpLabel; text: string }
-  | { kind: 'none' }
-  | { kind: 'unknown'; text: string };
+export type TlpFinding = { kind: 'label'; label: TlpLabel; text: string } | { kind: 'none' } | { kind: 'unknown'; text: string };
 
 /**
  * Finds the label in free text (a subject or a body). When several labels appear the most
@@ -100,13 +100,7 @@ export function labelOrDefault(texts: readonly string[], teamDefault: TlpLabel):
  * - public: anyone else;
  * - named-individual: a person the item was explicitly addressed to.
  */
-export const RECIPIENT_RELATIONS = [
-  'same-organisation',
-  'client',
-  'community-peer',
-  'public',
-  'named-individual',
-] as const;
+export const RECIPIENT_RELATIONS = ['same-organisation', 'client', 'community-peer', 'public', 'named-individual'] as const;
 export type RecipientRelation = (typeof RECIPIENT_RELATIONS)[number];
 
 export interface MarkedItem {
@@ -172,7 +166,11 @@ export function mayReceive(item: MarkedItem, recipient: Recipient): ReleaseDecis
   // A person the item names (its source, or whom it was written to) was given it already; an
   // organisation's clearance limits what the team passes on to it, not what it told the team.
   if (allowed && relation !== 'named-individual' && recipient.clearance && RANK[item.tlp] > RANK[recipient.clearance]) {
-    return { allowed: false, relation, reason: `the recipient is cleared only up to ${formatTlp(recipient.clearance)}, and this is ${formatTlp(item.tlp)}` };
+    return {
+      allowed: false,
+      relation,
+      reason: `the recipient is cleared only up to ${formatTlp(recipient.clearance)}, and this is ${formatTlp(item.tlp)}`,
+    };
   }
   return { allowed, relation, reason: `${WHY[item.tlp]}; recipient is ${relation}` };
 }

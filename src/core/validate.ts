@@ -55,7 +55,10 @@ export function issuesOf(errors: readonly ErrorObject[] | null | undefined): Fie
         issue = { field: field || '(root)', reason: `must be one of: ${(params.allowedValues as unknown[]).join(', ')}` };
         break;
       case 'type':
-        issue = { field: field || '(root)', reason: `must be ${params.type === 'object' || params.type === 'array' || params.type === 'integer' ? 'an' : 'a'} ${String(params.type)}` };
+        issue = {
+          field: field || '(root)',
+          reason: `must be ${params.type === 'object' || params.type === 'array' || params.type === 'integer' ? 'an' : 'a'} ${String(params.type)}`,
+        };
         break;
       default:
         issue = { field: field || '(root)', reason: error.message ?? 'is not valid' };

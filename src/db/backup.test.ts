@@ -43,18 +43,45 @@ describeEachEngine('backup and restore', (get, engine) => {
       const restored = await createTestDatabase(target);
       try {
         const { counts } = await restore(restored, file);
-        expect(counts).toMatchObject({ organisations: 6, users: 5, api_tokens: 1, team_profile: 1, org_netblocks: 7, feeds: 1, events: 11, notifications: 5, notification_feedback: 1 });
+        expect(counts).toMatchObject({
+          organisations: 6,
+          users: 5,
+          api_tokens: 1,
+          team_profile: 1,
+          org_netblocks: 7,
+          feeds: 1,
+          events: 11,
+          notifications: 5,
+          notification_feedback: 1,
+        });
         expect(await verifyAudit(restored.db)).toMatchObject({ ok: true, head: (await verifyAudit(get().db)).head });
         expect((await getProfile(restored.db))?.profile.team.name).toBe('CERT Stockholm');
-        expect((await authenticate(restored.db, { email: 'constituent@cert-stockholm.demo', password: DEMO_PASSWORD })).organisation_id).not.toBeNull();
+        expect(
+          (await authenticate(restored.db, { email: 'constituent@cert-stockholm.demo', password: DEMO_PASSWORD })).organisation_id,
+        ).not.toBeNull();
         expect(await lookupApiToken(restored.db, token)).toBeDefined();
         expect(counts).toMatchObject({ reports: 3, incidents: 1, messages: 10, blobs: 10, observables: 1, tasks: 1, triage_operations: 2 });
         // Generated search vectors are rebuilt, the ticket numbers continue, the SLA targets are the backup's.
-        expect((await search(restored.db, { userId: 'u', email: 'e', name: 'n', role: 'analyst', organisationId: null }, 'phishing')).length).toBeGreaterThan(0);
+        expect(
+          (await search(restored.db, { userId: 'u', email: 'e', name: 'n', role: 'analyst', organisationId: null }, 'phishing')).length,
+        ).toBeGreaterThan(0);
         const next = await createIncident(restored.db, 'system:test', { title: 'after restore' });
         expect(Number(next.id)).toBeGreaterThan(Number((await get().db.selectFrom('incidents').select('id').executeTakeFirstOrThrow()).id));
-        expect((await restored.db.selectFrom('sla_policies').select('acknowledge_minutes').where('priority', '=', 'critical').executeTakeFirstOrThrow()).acknowledge_minutes).toBe(20);
-        const raw = await restored.db.selectFrom('messages').select('raw_sha256').where('direction', '=', 'in').where('raw_sha256', 'is not', null).executeTakeFirstOrThrow();
+        expect(
+          (
+            await restored.db
+              .selectFrom('sla_policies')
+              .select('acknowledge_minutes')
+              .where('priority', '=', 'critical')
+              .executeTakeFirstOrThrow()
+          ).acknowledge_minutes,
+        ).toBe(20);
+        const raw = await restored.db
+          .selectFrom('messages')
+          .select('raw_sha256')
+          .where('direction', '=', 'in')
+          .where('raw_sha256', 'is not', null)
+          .executeTakeFirstOrThrow();
         expect((await getBlob(restored.db, raw.raw_sha256!))?.equals((await getBlob(get().db, raw.raw_sha256!))!)).toBe(true);
       } finally {
         await restored.close();
@@ -77,7 +104,9 @@ describeEachEngine('backup and restore', (get, engine) => {
     writeFileSync(bad, mangle(readFileSync(file)));
     const target = await createTestDatabase(engine);
     try {
-      await expect(restore(target, bad)).rejects.toThrow(/not a usable Vakt backup|not complete gzip|incorrect header check|unexpected end/);
+      await expect(restore(target, bad)).rejects.toThrow(
+        /not a usable Vakt backup|not complete gzip|incorrect header check|unexpected end/,
+      );
       expect(await target.db.selectFrom('users').select('id').execute()).toEqual([]);
       expect(await target.db.selectFrom('audit_log').select('seq').execute()).toEqual([]);
     } finally {

@@ -148,7 +148,13 @@ export async function backup(database: Database, file: string, onTable?: (table:
   const hash = createHash('sha256');
   const counts: Record<string, number> = {};
   async function* lines(): AsyncGenerator<string> {
-    const header: Header = { format: FORMAT, version: VERSION, createdAt: new Date().toISOString(), engine: database.engine, migrations: await appliedMigrations(db) };
+    const header: Header = {
+      format: FORMAT,
+      version: VERSION,
+      createdAt: new Date().toISOString(),
+      engine: database.engine,
+      migrations: await appliedMigrations(db),
+    };
     const first = `${JSON.stringify(header)}\n`;
     hash.update(first);
     yield first;
@@ -182,7 +188,8 @@ export async function restore(database: Database, file: string, onTable?: (table
   const { db } = database;
   const existing = await db.selectFrom('users').select('id').limit(1).executeTakeFirst();
   const profile = await db.selectFrom('team_profile').select('id').limit(1).executeTakeFirst();
-  if (existing || profile) throw new VaktError('conflict', 'the target database is not empty; restore into a new database (or a new VAKT_DATA_DIR)');
+  if (existing || profile)
+    throw new VaktError('conflict', 'the target database is not empty; restore into a new database (or a new VAKT_DATA_DIR)');
   const migrations = await appliedMigrations(db);
   // The file is opened inside the transaction, right before it is read: a gzip error then
   // arrives while reading and rejects the loop, instead of landing before anyone listens.
@@ -201,7 +208,9 @@ export async function restore(database: Database, file: string, onTable?: (table
       const flush = async () => {
         if (!batchTable || batch.length === 0) return;
         const columns = sql.join((await storedColumns(trx, batchTable)).map((c) => sql.ref(c)));
-        await sql`insert into ${sql.table(batchTable)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(batchTable)}, ${JSON.stringify(batch)}::json)`.execute(trx);
+        await sql`insert into ${sql.table(batchTable)} (${columns}) select ${columns} from json_populate_recordset(null::${sql.table(batchTable)}, ${JSON.stringify(batch)}::json)`.execute(
+          trx,
+        );
         counts[batchTable] = (counts[batchTable] ?? 0) + batch.length;
         batch = [];
         batchBytes = 0;
@@ -220,7 +229,10 @@ export async function restore(database: Database, file: string, onTable?: (table
           if (parsed.format !== FORMAT || parsed.version !== VERSION) throw corrupt('unknown format');
           header = parsed as unknown as Header;
           if (JSON.stringify(header.migrations) !== JSON.stringify(migrations)) {
-            throw new VaktError('conflict', `the backup was made at schema ${header.migrations.at(-1)}, this database is at ${migrations.at(-1)}; use the Vakt version that made it`);
+            throw new VaktError(
+              'conflict',
+              `the backup was made at schema ${header.migrations.at(-1)}, this database is at ${migrations.at(-1)}; use the Vakt version that made it`,
+            );
           }
           hash.update(`${line}\n`);
           for (const table of SEEDED) await trx.deleteFrom(table).execute();
@@ -230,7 +242,8 @@ export async function restore(database: Database, file: string, onTable?: (table
           await flush();
           footer = parsed as unknown as Footer;
           if (footer.sha256 !== hash.digest('hex')) throw corrupt('checksum mismatch');
-          if (JSON.stringify(footer.counts) !== JSON.stringify(Object.fromEntries(TABLES.map((t) => [t.name, counts[t.name] ?? 0])))) throw corrupt('row counts differ');
+          if (JSON.stringify(footer.counts) !== JSON.stringify(Object.fromEntries(TABLES.map((t) => [t.name, counts[t.name] ?? 0]))))
+            throw corrupt('row counts differ');
           continue;
         }
         const table = TABLES.find((t) => t.name === parsed.t)?.name;
@@ -246,12 +259,15 @@ export async function restore(database: Database, file: string, onTable?: (table
         if (batch.length >= BATCH || batchBytes >= RESTORE_BATCH_BYTES) await flush();
       }
       if (!footer) throw corrupt('the file ends early (no end marker)');
-      await sql`select setval('ticket_seq', greatest((select coalesce(max(id), 0) from reports), (select coalesce(max(id), 0) from incidents), 1))`.execute(trx);
+      await sql`select setval('ticket_seq', greatest((select coalesce(max(id), 0) from reports), (select coalesce(max(id), 0) from incidents), 1))`.execute(
+        trx,
+      );
       await sql`select setval('events_id_seq', greatest((select coalesce(max(id), 0) from events), 1))`.execute(trx);
       if (batchTable) onTable?.(batchTable, counts[batchTable] ?? 0);
     });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' || (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR') throw corrupt('the file is not complete gzip');
+    if ((error as NodeJS.ErrnoException).code === 'Z_BUF_ERROR' || (error as NodeJS.ErrnoException).code === 'Z_DATA_ERROR')
+      throw corrupt('the file is not complete gzip');
     throw error;
   } finally {
     reader?.close();

@@ -9,7 +9,11 @@ export function sha256Hex(data: Buffer | Uint8Array | string): string {
 
 export async function putBlob(trx: Transaction<Schema> | Kysely<Schema>, content: Buffer): Promise<string> {
   const sha256 = sha256Hex(content);
-  await trx.insertInto('blobs').values({ sha256, size: content.length, content }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  await trx
+    .insertInto('blobs')
+    .values({ sha256, size: content.length, content })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
   return sha256;
 }
 

@@ -8,7 +8,11 @@ class Rollback extends Error {}
  * Runs `body` in a transaction; a dry run takes exactly the same path and is rolled back at the
  * end, so what it reports is what a real run would have done, and nothing is kept.
  */
-export async function transactionOrDryRun<T>(db: Kysely<Schema>, dryRun: boolean, body: (trx: Transaction<Schema>) => Promise<T>): Promise<T> {
+export async function transactionOrDryRun<T>(
+  db: Kysely<Schema>,
+  dryRun: boolean,
+  body: (trx: Transaction<Schema>) => Promise<T>,
+): Promise<T> {
   let result: T | undefined;
   try {
     return await db.transaction().execute(async (trx) => {

@@ -39,9 +39,24 @@ const WATER: OrganisationInput = {
 };
 
 const OTHERS: OrganisationInput[] = [
-  { name: 'Stockholms skolor', category: 'department', parent: 'City of Stockholm', tags: ['education'], netblocks: [{ prefix: '203.0.113.0/25' }], domains: ['skolor.stockholm.example'], contacts: [{ role: 'security', email: 'it-sakerhet@skolor.stockholm.example', language: 'sv' }] },
+  {
+    name: 'Stockholms skolor',
+    category: 'department',
+    parent: 'City of Stockholm',
+    tags: ['education'],
+    netblocks: [{ prefix: '203.0.113.0/25' }],
+    domains: ['skolor.stockholm.example'],
+    contacts: [{ role: 'security', email: 'it-sakerhet@skolor.stockholm.example', language: 'sv' }],
+  },
   { name: 'Stiftelsen Stadsarkivet', category: 'foundation', parent: 'City of Stockholm', netblocks: [{ prefix: '203.0.113.128/26' }] },
-  { name: 'Driftleverantören AB', category: 'supplier', tags: ['key-supplier'], tlpClearance: 'GREEN', netblocks: [{ prefix: '198.51.100.0/24', description: 'Shared hosting for the water company' }], contacts: [{ role: 'abuse', email: 'abuse@drift.example', language: 'en' }] },
+  {
+    name: 'Driftleverantören AB',
+    category: 'supplier',
+    tags: ['key-supplier'],
+    tlpClearance: 'GREEN',
+    netblocks: [{ prefix: '198.51.100.0/24', description: 'Shared hosting for the water company' }],
+    contacts: [{ role: 'abuse', email: 'abuse@drift.example', language: 'en' }],
+  },
 ];
 
 export async function loadDemoConstituency(db: Kysely<Schema>, ids: { city: string; water: string }): Promise<void> {
@@ -56,17 +71,47 @@ export async function loadDemoConstituency(db: Kysely<Schema>, ids: { city: stri
 function demoScan(now: Date): string {
   const at = new Date(now.getTime() - 3_600_000).toISOString().slice(0, 19).replace('T', ' ');
   const rows = ['"timestamp","ip","port","hostname","tag","asn","geo","region","city"'];
-  const hosts = ['192.0.2.10', '192.0.2.11', '192.0.2.140', '192.0.2.141', '192.0.2.142', '198.51.100.7', '203.0.113.20', '203.0.113.130', '100.64.1.1', '100.64.1.2'];
+  const hosts = [
+    '192.0.2.10',
+    '192.0.2.11',
+    '192.0.2.140',
+    '192.0.2.141',
+    '192.0.2.142',
+    '198.51.100.7',
+    '203.0.113.20',
+    '203.0.113.130',
+    '100.64.1.1',
+    '100.64.1.2',
+  ];
   for (const ip of hosts) rows.push(`"${at}","${ip}",3389,,"rdp",64496,"SE","STOCKHOLM","STOCKHOLM"`);
   rows.push(`"${at}","192.0.2.10",3389,,"rdp",64496,"SE","STOCKHOLM","STOCKHOLM"`);
   rows.push('"yesterday","192.0.2.12",3389,,"rdp",64496,"SE","STOCKHOLM","STOCKHOLM"');
   return rows.join('\n');
 }
 
-export async function loadDemoEarlyWarning(db: Kysely<Schema>, settings: Pick<IntakeSettings, 'sender' | 'teamName' | 'shortName'>): Promise<void> {
-  const feed = await saveFeed(db, ACTOR, { name: 'shadowserver-scans', description: 'Shadowserver open-service scans', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'AMBER', notify: 'immediately' });
-  await ingestFeed(db, feed, { stream: Readable.from([Buffer.from(demoScan(new Date()))]), source: '2026-11-22-scan_rdp-sweden-geo.csv', actor: ACTOR });
+export async function loadDemoEarlyWarning(
+  db: Kysely<Schema>,
+  settings: Pick<IntakeSettings, 'sender' | 'teamName' | 'shortName'>,
+): Promise<void> {
+  const feed = await saveFeed(db, ACTOR, {
+    name: 'shadowserver-scans',
+    description: 'Shadowserver open-service scans',
+    format: 'shadowserver',
+    source: { kind: 'upload' },
+    tlp: 'AMBER',
+    notify: 'immediately',
+  });
+  await ingestFeed(db, feed, {
+    stream: Readable.from([Buffer.from(demoScan(new Date()))]),
+    source: '2026-11-22-scan_rdp-sweden-geo.csv',
+    actor: ACTOR,
+  });
   await dispatchNotifications(db, { settings, feed: feed.name });
-  const token = await db.selectFrom('notifications').select('feedback_token').where('status', '=', 'queued').orderBy('created_at').executeTakeFirst();
+  const token = await db
+    .selectFrom('notifications')
+    .select('feedback_token')
+    .where('status', '=', 'queued')
+    .orderBy('created_at')
+    .executeTakeFirst();
   if (token) await giveFeedback(db, token.feedback_token, 'useful', 'Thanks, the two RDP hosts are closed now.');
 }

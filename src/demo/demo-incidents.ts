@@ -36,7 +36,12 @@ export async function demoTeamKey(dataDir: string): Promise<TeamKey> {
   const file = join(dataDir, 'demo-team-key.asc');
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    const { privateKey } = await openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name: 'CERT Stockholm (demo)', email: 'cert@cert-stockholm.demo' }], format: 'armored' });
+    const { privateKey } = await openpgp.generateKey({
+      type: 'ecc',
+      curve: 'curve25519Legacy',
+      userIDs: [{ name: 'CERT Stockholm (demo)', email: 'cert@cert-stockholm.demo' }],
+      format: 'armored',
+    });
     writeFileSync(file, privateKey, { mode: 0o600 });
   }
   return loadTeamKey(readFileSync(file, 'utf8'));
@@ -46,7 +51,16 @@ export async function loadDemoIncidents(db: Kysely<Schema>, settings: IntakeSett
   const reportIds: string[] = [];
   for (const [i, m] of mails.entries()) {
     const raw = Buffer.from(
-      [`From: ${m.from}`, `To: ${settings.sender.from}`, `Subject: ${m.subject}`, `Date: ${new Date(Date.now() - (3 - i) * 3_600_000).toUTCString()}`, `Message-ID: <demo-${i}@vakt.demo>`, 'Content-Type: text/plain; charset=utf-8', '', m.body].join('\r\n'),
+      [
+        `From: ${m.from}`,
+        `To: ${settings.sender.from}`,
+        `Subject: ${m.subject}`,
+        `Date: ${new Date(Date.now() - (3 - i) * 3_600_000).toUTCString()}`,
+        `Message-ID: <demo-${i}@vakt.demo>`,
+        'Content-Type: text/plain; charset=utf-8',
+        '',
+        m.body,
+      ].join('\r\n'),
     );
     const outcome = await ingestMail(db, settings, raw, 'demo');
     if (outcome.kind === 'report') reportIds.push(outcome.reportId);

@@ -26,9 +26,21 @@ export async function loadDemo(db: Kysely<Schema>): Promise<DemoReport> {
   if (anyUser) return { loaded: false, logins };
 
   const actor = 'system:demo';
-  const team = await db.insertInto('organisations').values({ name: 'CERT Stockholm', kind: 'team', parent_id: null }).returning('id').executeTakeFirstOrThrow();
-  const city = await db.insertInto('organisations').values({ name: 'City of Stockholm', kind: 'constituent', parent_id: null }).returning('id').executeTakeFirstOrThrow();
-  const water = await db.insertInto('organisations').values({ name: 'Stockholm Vatten och Avfall', kind: 'constituent', parent_id: city.id }).returning('id').executeTakeFirstOrThrow();
+  const team = await db
+    .insertInto('organisations')
+    .values({ name: 'CERT Stockholm', kind: 'team', parent_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const city = await db
+    .insertInto('organisations')
+    .values({ name: 'City of Stockholm', kind: 'constituent', parent_id: null })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const water = await db
+    .insertInto('organisations')
+    .values({ name: 'Stockholm Vatten och Avfall', kind: 'constituent', parent_id: city.id })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await saveProfile(db, actor, stockholm);
   await loadDemoDirectory(db, actor);
   await loadDemoConstituency(db, { city: city.id, water: water.id });

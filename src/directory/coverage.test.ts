@@ -60,9 +60,23 @@ describe('the 2005 Appendix A dataset', () => {
   });
 
   it('reads the cells whose lines the text extraction interleaves as the report means them', () => {
-    expect(cellsOf('DE')).toEqual(['Tailored Advisory Service', 'Some global players, banking sector', 'Federal, some state', 'NREN, some universities', '(announced)']);
-    expect(segment('Germany', 'Greece')).toBe(' Tailored Advisory Service Some global Federal, some state players, banking sector NREN, some universities (announced)');
-    expect(cellsOf('PL')).toEqual(['Partly (for .pl)', 'Partly (for .pl)', 'Partly (for .pl)', 'PIONIER network / Partly (for rest .pl)', 'Partly (for .pl)']);
+    expect(cellsOf('DE')).toEqual([
+      'Tailored Advisory Service',
+      'Some global players, banking sector',
+      'Federal, some state',
+      'NREN, some universities',
+      '(announced)',
+    ]);
+    expect(segment('Germany', 'Greece')).toBe(
+      ' Tailored Advisory Service Some global Federal, some state players, banking sector NREN, some universities (announced)',
+    );
+    expect(cellsOf('PL')).toEqual([
+      'Partly (for .pl)',
+      'Partly (for .pl)',
+      'Partly (for .pl)',
+      'PIONIER network / Partly (for rest .pl)',
+      'Partly (for .pl)',
+    ]);
     expect(cellsOf('LU')).toEqual(Array(5).fill('Subscribers to CSRRT-LU services'));
     expect(cellsOf('NL')).toEqual(['Partly ("Top 500", KPN)', 'Partly ("Top 500", KPN)', 'Yes', 'Yes (also some universities)', 'Yes']);
     expect(cellsOf('ES')).toEqual(['Partly for .es', 'Partly for .es', 'Partly for .es', 'Yes (also some universities)', 'Partly for .es']);
@@ -79,17 +93,39 @@ describe('the 2005 Appendix A dataset', () => {
   it('renders as a colour-coded HTML table with the report’s own country names', () => {
     const html = matrixHtml(matrix, APPENDIX_A_SNAPSHOT.name);
     const czech = /<tr><th scope="row" data-country="CZ">Czech Republic<\/th>(.*?)<\/tr>/.exec(html)?.[1] ?? '';
-    expect([...czech.matchAll(/<td data-level="yes"[^>]*>Yes for cesnet\.cz, cesnet2\.cz, ces\.net, ten\.cz and ipv6\.cz<\/td>/g)]).toHaveLength(5);
+    expect([
+      ...czech.matchAll(/<td data-level="yes"[^>]*>Yes for cesnet\.cz, cesnet2\.cz, ces\.net, ten\.cz and ipv6\.cz<\/td>/g),
+    ]).toHaveLength(5);
     expect(html).toContain('data-country="MK">F.Y.R. of Macedonia</th>');
     expect(html).toContain('Partly (&quot;Top 500&quot;, KPN)');
   });
 });
 
-const team = (over: Partial<PeerTeam>): PeerTeam => ({ name: 'T', country: 'SE', type: 'national', sectors: [], services: [], memberships: [], telephone: [], contacts: [], pgpKeys: [], ...over });
+const team = (over: Partial<PeerTeam>): PeerTeam => ({
+  name: 'T',
+  country: 'SE',
+  type: 'national',
+  sectors: [],
+  services: [],
+  memberships: [],
+  telephone: [],
+  contacts: [],
+  pgpKeys: [],
+  ...over,
+});
 
 describe('the live matrix', () => {
   const teams = [
-    { id: 'a', team: team({ name: 'CERT-A', sectors: [{ sector: 'government', coverage: 'partly' }, { sector: 'citizens', coverage: 'planned' }] }) },
+    {
+      id: 'a',
+      team: team({
+        name: 'CERT-A',
+        sectors: [
+          { sector: 'government', coverage: 'partly' },
+          { sector: 'citizens', coverage: 'planned' },
+        ],
+      }),
+    },
     { id: 'b', team: team({ name: 'CERT-B', sectors: [{ sector: 'government', coverage: 'yes', note: 'for .se' }] }) },
     { id: 'c', team: team({ name: '=HYPERLINK("x")', country: 'NO', sectors: [{ sector: 'sme', coverage: 'none' }] }) },
   ];
@@ -97,14 +133,23 @@ describe('the live matrix', () => {
   it('takes the best coverage per cell and lists the teams behind it, best first', () => {
     const live = computeMatrix(teams, ['FI']);
     expect(live.countries.map((c) => c.code)).toEqual(['FI', 'NO', 'SE']);
-    expect(live.cells.SE?.government).toEqual({ level: 'yes', teams: [{ id: 'b', name: 'CERT-B', coverage: 'yes', note: 'for .se' }, { id: 'a', name: 'CERT-A', coverage: 'partly' }] });
+    expect(live.cells.SE?.government).toEqual({
+      level: 'yes',
+      teams: [
+        { id: 'b', name: 'CERT-B', coverage: 'yes', note: 'for .se' },
+        { id: 'a', name: 'CERT-A', coverage: 'partly' },
+      ],
+    });
     expect(live.cells.SE?.citizens?.level).toBe('planned');
     expect(live.cells.NO?.sme).toEqual({ level: 'none', teams: [] });
     expect(live.cells.FI?.government?.level).toBe('none');
   });
 
   it('neutralises spreadsheet formulas in CSV and escapes markup in HTML', () => {
-    const live = computeMatrix([{ id: 'x', team: team({ name: '<b>x</b>', country: 'SE', sectors: [{ sector: 'sme', coverage: 'yes' }] }) }, ...teams]);
+    const live = computeMatrix([
+      { id: 'x', team: team({ name: '<b>x</b>', country: 'SE', sectors: [{ sector: 'sme', coverage: 'yes' }] }) },
+      ...teams,
+    ]);
     expect(matrixHtml(live, 'T')).toContain('Yes (&lt;b&gt;x&lt;/b&gt;)');
     // A snapshot or dataset cell keeps its own words; one starting with "=" must not run as a formula.
     const hostile = computeMatrix([{ id: 'c', team: team({ sectors: [{ sector: 'sme', coverage: 'yes' }] }) }]);

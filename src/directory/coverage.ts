@@ -46,7 +46,9 @@ export function atLeast(level: Coverage, minimum: Coverage): boolean {
  * serves is "none": no known activity, the gap the report looks for.
  */
 export function computeMatrix(teams: ReadonlyArray<{ id: string; team: PeerTeam }>, extraCountries: readonly string[] = []): Matrix {
-  const codes = [...new Set([...teams.map((t) => t.team.country), ...extraCountries])].sort((a, b) => countryName(a).localeCompare(countryName(b)));
+  const codes = [...new Set([...teams.map((t) => t.team.country), ...extraCountries])].sort((a, b) =>
+    countryName(a).localeCompare(countryName(b)),
+  );
   const cells: Matrix['cells'] = {};
   for (const code of codes) {
     cells[code] = Object.fromEntries(SECTORS.map((sector) => [sector, { level: 'none', teams: [] } satisfies MatrixCell]));
@@ -111,9 +113,14 @@ export function matrixHtml(matrix: Matrix, title: string): string {
     })
     .join('\n');
   const totals = sectorTotals(matrix)
-    .map((t) => `<tr><th scope="row">${escapeHtml(SECTOR_LABELS[t.sector])}</th>${COVERAGE_LEVELS.map((l) => `<td>${t[l]}</td>`).join('')}</tr>`)
+    .map(
+      (t) =>
+        `<tr><th scope="row">${escapeHtml(SECTOR_LABELS[t.sector])}</th>${COVERAGE_LEVELS.map((l) => `<td>${t[l]}</td>`).join('')}</tr>`,
+    )
     .join('\n');
-  const legend = COVERAGE_LEVELS.map((l) => `<span style="border-left:12px solid ${COLOURS[l]};padding-left:4px;margin-right:12px">${COVERAGE_LABELS[l]}</span>`).join('');
+  const legend = COVERAGE_LEVELS.map(
+    (l) => `<span style="border-left:12px solid ${COLOURS[l]};padding-left:4px;margin-right:12px">${COVERAGE_LABELS[l]}</span>`,
+  ).join('');
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(title)}</title>
 <style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse;margin-bottom:2em}th,td{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}</style></head>
@@ -172,7 +179,13 @@ export function compareMatrices(before: Matrix, after: Matrix): MatrixComparison
       const textA = cellText(a);
       const textB = cellText(b);
       if (a?.level === b?.level && textA === textB) continue;
-      changed.push({ country: code, countryName: name, sector, before: { level: a?.level ?? 'not-assessed', text: textA }, after: { level: b?.level ?? 'not-assessed', text: textB } });
+      changed.push({
+        country: code,
+        countryName: name,
+        sector,
+        before: { level: a?.level ?? 'not-assessed', text: textA },
+        after: { level: b?.level ?? 'not-assessed', text: textB },
+      });
     }
   }
   const key = (t: { name: string; country: string }) => `${t.name.toLowerCase()}|${t.country}`;

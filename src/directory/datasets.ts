@@ -22,7 +22,8 @@ const data = appendix as Dataset;
 export function datasetMatrix(dataset: Dataset): Matrix {
   const cells: Matrix['cells'] = {};
   for (const row of dataset.rows) {
-    if (row.cells.length !== dataset.columns.length) throw new Error(`${dataset.title}: ${row.label} has ${row.cells.length} cells, not ${dataset.columns.length}`);
+    if (row.cells.length !== dataset.columns.length)
+      throw new Error(`${dataset.title}: ${row.label} has ${row.cells.length} cells, not ${dataset.columns.length}`);
     cells[row.country] = Object.fromEntries(
       dataset.columns.map((sector, i) => {
         const { level, text } = row.cells[i] as { level: Coverage; text: string };

@@ -25,10 +25,27 @@ const certSe: PeerTeam = {
     { sector: 'citizens', coverage: 'partly', note: 'advice only' },
   ],
   services: ['Information Security Incident Management', 'Vulnerability coordination'],
-  memberships: [{ body: 'Trusted Introducer', status: 'accredited', since: '2010-01-01' }, { body: 'FIRST', status: 'full member' }],
+  memberships: [
+    { body: 'Trusted Introducer', status: 'accredited', since: '2010-01-01' },
+    { body: 'FIRST', status: 'full member' },
+  ],
 };
-const sunet: PeerTeam = { ...base, name: 'SUNET CERT', country: 'SE', type: 'research-education', sectors: [{ sector: 'research-education', coverage: 'yes' }], memberships: [{ body: 'TF-CSIRT' }] };
-const nordCert: PeerTeam = { ...base, name: 'NorCERT Demo', country: 'NO', type: 'national', sectors: [{ sector: 'government', coverage: 'yes' }], memberships: [{ body: 'Trusted Introducer', status: 'listed' }] };
+const sunet: PeerTeam = {
+  ...base,
+  name: 'SUNET CERT',
+  country: 'SE',
+  type: 'research-education',
+  sectors: [{ sector: 'research-education', coverage: 'yes' }],
+  memberships: [{ body: 'TF-CSIRT' }],
+};
+const nordCert: PeerTeam = {
+  ...base,
+  name: 'NorCERT Demo',
+  country: 'NO',
+  type: 'national',
+  sectors: [{ sector: 'government', coverage: 'yes' }],
+  memberships: [{ body: 'Trusted Introducer', status: 'listed' }],
+};
 
 describeEachEngine('the CSIRT directory', (get) => {
   const { loginAs } = useApp(get);
@@ -37,34 +54,63 @@ describeEachEngine('the CSIRT directory', (get) => {
   let constituent: Client;
 
   beforeAll(async () => {
-    const org = await get().db.insertInto('organisations').values({ name: 'City department', kind: 'constituent', parent_id: null }).returning('id').executeTakeFirstOrThrow();
+    const org = await get()
+      .db.insertInto('organisations')
+      .values({ name: 'City department', kind: 'constituent', parent_id: null })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     [analyst, readOnly, constituent] = [await loginAs('analyst'), await loginAs('read-only'), await loginAs('constituent', org.id)];
   });
 
-  async function call<T>(client: Client, method: 'GET' | 'POST' | 'PUT' | 'DELETE', url: string, payload?: unknown, headers: Record<string, string> = {}) {
+  async function call<T>(
+    client: Client,
+    method: 'GET' | 'POST' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers: Record<string, string> = {},
+  ) {
     const response = await client.request({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers });
-    return { status: response.statusCode, headers: response.headers, text: response.body, body: (response.body && /json/.test(String(response.headers['content-type'])) ? response.json() : null) as T };
+    return {
+      status: response.statusCode,
+      headers: response.headers,
+      text: response.body,
+      body: (response.body && /json/.test(String(response.headers['content-type'])) ? response.json() : null) as T,
+    };
   }
 
   it('imports teams in one transaction: a bad record anywhere writes nothing', async () => {
     const db = get().db;
     expect(() => validateTeam({ ...sunet, country: 'XX' })).toThrow(/"XX" is not an ISO 3166-1 alpha-2 country code/);
     expect(() => validateTeam({ ...sunet, services: ['Hacking back'] })).toThrow(/not a FIRST CSIRT Services Framework/);
-    expect(() => validateTeam({ ...sunet, memberships: [{ body: 'Trusted Introducer', status: 'gold' }] })).toThrow(/listed, accredited, certified/);
+    expect(() => validateTeam({ ...sunet, memberships: [{ body: 'Trusted Introducer', status: 'gold' }] })).toThrow(
+      /listed, accredited, certified/,
+    );
     await expect(importTeams(db, 'test', [certSe, sunet, certSe])).rejects.toThrow(/appears twice/);
     expect(await listTeams(db)).toEqual([]);
 
-    const bad = await call(analyst, 'POST', '/api/directory/import', { format: 'vakt-directory', version: 1, teams: [certSe, { ...sunet, country: 'ZZ' }] });
+    const bad = await call(analyst, 'POST', '/api/directory/import', {
+      format: 'vakt-directory',
+      version: 1,
+      teams: [certSe, { ...sunet, country: 'ZZ' }],
+    });
     expect(bad.status).toBe(400);
     expect(bad.headers['content-type']).toMatch(/application\/problem\+json/);
     expect(bad.text).toMatch(/teams\[1\].*ZZ/);
     expect(await listTeams(db)).toEqual([]);
 
-    const dry = await call<{ outcomes: Array<{ action: string }> }>(analyst, 'POST', '/api/directory/import?dryRun=true', { format: 'vakt-directory', version: 1, teams: [certSe, sunet, nordCert] });
+    const dry = await call<{ outcomes: Array<{ action: string }> }>(analyst, 'POST', '/api/directory/import?dryRun=true', {
+      format: 'vakt-directory',
+      version: 1,
+      teams: [certSe, sunet, nordCert],
+    });
     expect(dry.body.outcomes.map((o) => o.action)).toEqual(['created', 'created', 'created']);
     expect(await listTeams(db)).toEqual([]);
 
-    const done = await call<{ outcomes: Array<{ action: string }> }>(analyst, 'POST', '/api/directory/import', { format: 'vakt-directory', version: 1, teams: [certSe, sunet, nordCert] });
+    const done = await call<{ outcomes: Array<{ action: string }> }>(analyst, 'POST', '/api/directory/import', {
+      format: 'vakt-directory',
+      version: 1,
+      teams: [certSe, sunet, nordCert],
+    });
     expect(done.body.outcomes.map((o) => o.action)).toEqual(['created', 'created', 'created']);
     const audit = await db.selectFrom('audit_log').select('action').where('object_type', '=', 'peer-team').execute();
     expect(audit.map((a) => a.action)).toEqual(['directory.import', 'directory.import', 'directory.import']);
@@ -73,7 +119,13 @@ describeEachEngine('the CSIRT directory', (get) => {
   it('updates a known team on re-import, shows the difference, and keeps our trust in it', async () => {
     const db = get().db;
     const [current] = await listTeams(db, { q: 'sunet' });
-    const put = await call<StoredTeam>(analyst, 'PUT', `/api/directory/teams/${current?.id}`, { ...sunet, trust: { level: 'high', lastVerified: '2026-11-01' } }, { 'if-match': '"1"' });
+    const put = await call<StoredTeam>(
+      analyst,
+      'PUT',
+      `/api/directory/teams/${current?.id}`,
+      { ...sunet, trust: { level: 'high', lastVerified: '2026-11-01' } },
+      { 'if-match': '"1"' },
+    );
     expect(put.status).toBe(200);
     const stale = await call(analyst, 'PUT', `/api/directory/teams/${current?.id}`, sunet, { 'if-match': '"1"' });
     expect(stale.status).toBe(409);
@@ -111,7 +163,9 @@ describeEachEngine('the CSIRT directory', (get) => {
   it('answers the gap analysis questions from the data', async () => {
     const db = get().db;
     expect(await nationalPointOfContact(db, 'SE')).toMatchObject({ answer: 'Yes: CERT-SE.' });
-    expect((await nationalPointOfContact(db, 'FI')).answer).toMatch(/^No: the directory knows no national team or point of contact for Finland/);
+    expect((await nationalPointOfContact(db, 'FI')).answer).toMatch(
+      /^No: the directory knows no national team or point of contact for Finland/,
+    );
     await expect(nationalPointOfContact(db, 'QQ')).rejects.toThrow(/not ISO 3166-1 alpha-2 country codes: QQ/);
     const gaps = await sectorsWithoutTeam(db, 'SE');
     expect(gaps.sectors?.map((s) => s.sector)).toEqual(['commercial', 'sme', 'all-other']);
@@ -125,13 +179,22 @@ describeEachEngine('the CSIRT directory', (get) => {
   it('freezes the matrix in snapshots and compares them with each other and with the 2005 appendix', async () => {
     const db = get().db;
     const shipped = await listSnapshots(db);
-    expect(shipped[0]).toMatchObject({ id: APPENDIX_A_SNAPSHOT.id, name: 'ENISA 2005 Appendix A', takenAt: '2005-12-31', source: 'dataset' });
-    expect((await getSnapshot(db, APPENDIX_A_SNAPSHOT.id)).matrix.cells.CZ?.government?.text).toBe('Yes for cesnet.cz, cesnet2.cz, ces.net, ten.cz and ipv6.cz');
+    expect(shipped[0]).toMatchObject({
+      id: APPENDIX_A_SNAPSHOT.id,
+      name: 'ENISA 2005 Appendix A',
+      takenAt: '2005-12-31',
+      source: 'dataset',
+    });
+    expect((await getSnapshot(db, APPENDIX_A_SNAPSHOT.id)).matrix.cells.CZ?.government?.text).toBe(
+      'Yes for cesnet.cz, cesnet2.cz, ces.net, ten.cz and ipv6.cz',
+    );
 
     const first = await takeSnapshot(db, 'test', { name: 'Nordic 2026', countries: ['FI'] }, new Date('2026-01-15T10:00:00Z'));
     expect(first.takenAt).toBe('2026-01-15');
     await expect(takeSnapshot(db, 'test', { name: 'Nordic 2026' })).rejects.toThrow(/exists already/);
-    await importTeams(db, 'test', [{ ...base, name: 'FI-CERT Demo', country: 'FI', type: 'national', sectors: [{ sector: 'citizens', coverage: 'yes' }] }]);
+    await importTeams(db, 'test', [
+      { ...base, name: 'FI-CERT Demo', country: 'FI', type: 'national', sectors: [{ sector: 'citizens', coverage: 'yes' }] },
+    ]);
     const second = await takeSnapshot(db, 'test', { name: 'Nordic 2027', countries: ['FI'] });
     const diff = await compareSnapshots(db, first.id, second.id);
     expect(diff.changed.map((c) => [c.country, c.sector, c.before.level, c.after.level])).toEqual([['FI', 'citizens', 'none', 'yes']]);
@@ -145,7 +208,9 @@ describeEachEngine('the CSIRT directory', (get) => {
 
     const csv = await call(readOnly, 'GET', `/api/directory/matrix?snapshot=${APPENDIX_A_SNAPSHOT.id}&format=csv`);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    expect(csv.text).toContain('DK,Denmark,partly,"Partly (KMD, TDC)",partly,"Partly (KMD, TDC)",partly,Only local authorities,yes,Yes,none,No known activity');
+    expect(csv.text).toContain(
+      'DK,Denmark,partly,"Partly (KMD, TDC)",partly,"Partly (KMD, TDC)",partly,Only local authorities,yes,Yes,none,No known activity',
+    );
     const html = await call(readOnly, 'GET', '/api/directory/matrix?format=html&countries=IS');
     expect(html.headers['content-security-policy']).toMatch(/default-src 'none'/);
     expect(html.text).toContain('data-country="IS">Iceland</th>');
@@ -160,14 +225,26 @@ describeEachEngine('the CSIRT directory', (get) => {
     expect(preview.status).toBe(200);
     expect(preview.body.reading.team.name).toBe('Truesec CSIRT');
     expect(await listTeams(get().db, { q: 'truesec' })).toEqual([]);
-    const written = await call<{ outcome: { action: string; id: string } }>(analyst, 'POST', '/api/directory/rfc2350', { text, confirm: true, shortName: 'TRUESEC' });
+    const written = await call<{ outcome: { action: string; id: string } }>(analyst, 'POST', '/api/directory/rfc2350', {
+      text,
+      confirm: true,
+      shortName: 'TRUESEC',
+    });
     expect(written.body.outcome.action).toBe('created');
     const edited = text.replace('Emergency number: +46 81 07200', 'Emergency number: +46 81 07299');
-    const again = await call<{ outcome: { action: string; changes: Array<{ field: string }> } }>(analyst, 'POST', '/api/directory/rfc2350', { text: edited, confirm: true, shortName: 'TRUESEC' });
+    const again = await call<{ outcome: { action: string; changes: Array<{ field: string }> } }>(
+      analyst,
+      'POST',
+      '/api/directory/rfc2350',
+      { text: edited, confirm: true, shortName: 'TRUESEC' },
+    );
     expect(again.body.outcome).toMatchObject({ action: 'updated', changes: [{ field: 'telephone' }] });
     expect(await listTeams(get().db, { q: 'truesec' })).toHaveLength(1);
 
-    const notRfc = await call<{ detail: string }>(analyst, 'POST', '/api/directory/rfc2350', { text: 'Dear team, here is our report.', confirm: true });
+    const notRfc = await call<{ detail: string }>(analyst, 'POST', '/api/directory/rfc2350', {
+      text: 'Dear team, here is our report.',
+      confirm: true,
+    });
     expect(notRfc.status).toBe(400);
     expect(notRfc.body.detail).toMatch(/not an RFC 2350 description/);
     const cut = await call<{ detail: string }>(analyst, 'POST', '/api/directory/rfc2350', { text: text.slice(0, 1500), confirm: true });

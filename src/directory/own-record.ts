@@ -63,7 +63,11 @@ export function ownDirectoryRecord(profile: TeamProfile, publicUrl?: string): Pe
       ...(profile.pointsOfCustomerContact ? { pointsOfCustomerContact: profile.pointsOfCustomerContact } : {}),
       ...charter,
       ...policies,
-      tlp: { labels: ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'], default: profile.tlp.default, ...(profile.tlp.policy ? { policy: profile.tlp.policy } : {}) },
+      tlp: {
+        labels: ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'],
+        default: profile.tlp.default,
+        ...(profile.tlp.policy ? { policy: profile.tlp.policy } : {}),
+      },
       ...(profile.services.introduction ? { servicesIntroduction: profile.services.introduction } : {}),
       serviceSections: profile.services.sections,
       reportingForms: profile.reportingForms,

@@ -25,7 +25,10 @@ export async function nationalPointOfContact(db: Kysely<Schema>, country: string
   const teams = (await listTeams(db, { country: code })).filter((t) => t.team.nationalPointOfContact || t.team.type === 'national');
   return {
     question: `Is there a national point of contact for ${name}?`,
-    answer: teams.length === 0 ? `No: the directory knows no national team or point of contact for ${name}.` : `Yes: ${teams.map((t) => t.team.name).join(', ')}.`,
+    answer:
+      teams.length === 0
+        ? `No: the directory knows no national team or point of contact for ${name}.`
+        : `Yes: ${teams.map((t) => t.team.name).join(', ')}.`,
     teams: teams.map((t) => brief(t, t.team.nationalPointOfContact ? 'national point of contact' : 'national team')),
   };
 }
@@ -37,7 +40,8 @@ export async function sectorsWithoutTeam(db: Kysely<Schema>, country: string): P
   const sectors = matrix.sectors.map((sector) => ({ sector, level: row[sector]?.level ?? 'none' }));
   const gaps = sectors.filter((s) => s.level === 'none' || s.level === 'planned');
   const name = countryName(code as string);
-  const words = (list: typeof gaps) => list.map((s) => `${SECTOR_LABELS[s.sector]}${s.level === 'planned' ? ' (planned only)' : ''}`).join(', ');
+  const words = (list: typeof gaps) =>
+    list.map((s) => `${SECTOR_LABELS[s.sector]}${s.level === 'planned' ? ' (planned only)' : ''}`).join(', ');
   return {
     question: `Which sectors of ${name} have no known team?`,
     answer: gaps.length === 0 ? `None: every sector of ${name} has at least one team.` : `${words(gaps)}.`,
@@ -51,7 +55,10 @@ export async function accreditedInSector(db: Kysely<Schema>, sector: Sector): Pr
   const status = (t: StoredTeam) => t.team.memberships.find((m) => m.body === 'Trusted Introducer')?.status ?? '';
   return {
     question: `Which teams serving ${SECTOR_LABELS[sector].toLowerCase()} are accredited or certified?`,
-    answer: teams.length === 0 ? 'None that the directory knows.' : teams.map((t) => `${t.team.name} (${t.team.country}, ${status(t)})`).join('; '),
+    answer:
+      teams.length === 0
+        ? 'None that the directory knows.'
+        : teams.map((t) => `${t.team.name} (${t.team.country}, ${status(t)})`).join('; '),
     teams: teams.map((t) => brief(t, `Trusted Introducer ${status(t)}`)),
   };
 }

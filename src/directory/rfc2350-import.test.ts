@@ -40,7 +40,11 @@ describe('RFC 2350 import: CERT Stockholm', () => {
     expect(team.name).toBe('CERT Stockholm');
     expect(team.country).toBe('SE');
     expect(team.hostOrganisation).toBe('S:t Erik Kommunikation AB');
-    expect(team.rfc2350).toEqual({ url: 'https://stokab.se/det-har-ar-stokab/vilka-vi-ar/st-erik-kommunikation-ab', date: '2025-10-01', version: '1.3' });
+    expect(team.rfc2350).toEqual({
+      url: 'https://stokab.se/det-har-ar-stokab/vilka-vi-ar/st-erik-kommunikation-ab',
+      date: '2025-10-01',
+      version: '1.3',
+    });
     expect(d.addresses).toEqual(stockholmProfile.addresses);
     expect(team.timeZone).toBe('Europe/Stockholm');
     expect(d.timeZoneNote).toBe(stockholmProfile.timeZoneNote);
@@ -64,7 +68,8 @@ describe('RFC 2350 import: CERT Stockholm', () => {
   });
 
   it('reads the charter, policies, TLP, services, forms and disclaimers', () => {
-    for (const key of ['mission', 'constituency', 'sponsorship', 'authority'] as const) expect(flat(d[key])).toBe(flat(stockholmProfile.charter[key]));
+    for (const key of ['mission', 'constituency', 'sponsorship', 'authority'] as const)
+      expect(flat(d[key])).toBe(flat(stockholmProfile.charter[key]));
     expect(flat(d.incidentTypes)).toBe(flat(stockholmProfile.policies.incidentTypes));
     expect(flat(d.cooperation)).toContain(flat(stockholmProfile.policies.cooperation));
     expect(d.communication).toBe('See 2.6 above.');
@@ -124,14 +129,20 @@ describe('RFC 2350 import: Truesec CSIRT', () => {
 
   it('recognises the memberships, with the Trusted Introducer status dated by the change log', () => {
     expect(team.memberships).toEqual([
-      { body: 'Trusted Introducer', status: 'certified', since: '2023-12-13', url: 'https://www.trusted-introducer.org/trusted-introducer/directory/teams/truesec-csirt-se/' },
+      {
+        body: 'Trusted Introducer',
+        status: 'certified',
+        since: '2023-12-13',
+        url: 'https://www.trusted-introducer.org/trusted-introducer/directory/teams/truesec-csirt-se/',
+      },
       { body: 'FIRST', status: 'full member', url: 'https://www.first.org/members/teams/truesec_csirt' },
       { body: 'National CERT forum', name: 'Swedish CERT-forum' },
     ]);
   });
 
   it('reads the charter, policies with the TLP default, and every service subsection', () => {
-    for (const key of ['mission', 'constituency', 'sponsorship', 'authority'] as const) expect(words(d[key])).toBe(words(truesecProfile.charter[key]));
+    for (const key of ['mission', 'constituency', 'sponsorship', 'authority'] as const)
+      expect(words(d[key])).toBe(words(truesecProfile.charter[key]));
     // The hand-written profile moved or left out a sentence here and there (4.2's TLP sentences are
     // its TLP policy): every sentence it has must be in the import, which keeps each section whole.
     for (const key of ['incidentTypes', 'cooperation', 'communication'] as const) {
@@ -140,9 +151,23 @@ describe('RFC 2350 import: Truesec CSIRT', () => {
     expect(flat(d.cooperation)).toContain(flat(truesecProfile.tlp.policy));
     expect(d.mission?.split('\n').filter((l) => l.startsWith('- '))).toHaveLength(6);
     expect(d.tlp).toMatchObject({ labels: ['AMBER+STRICT'], default: 'AMBER+STRICT' });
-    expect(d.serviceSections?.map((s) => s.number)).toEqual(['5.1', '5.1.1', '5.1.2', '5.1.2.1', '5.1.3', '5.1.3.1', '5.1.3.2', '5.1.3.3', '5.1.3.4', '5.1.3.5', '5.2']);
+    expect(d.serviceSections?.map((s) => s.number)).toEqual([
+      '5.1',
+      '5.1.1',
+      '5.1.2',
+      '5.1.2.1',
+      '5.1.3',
+      '5.1.3.1',
+      '5.1.3.2',
+      '5.1.3.3',
+      '5.1.3.4',
+      '5.1.3.5',
+      '5.2',
+    ]);
     expect(d.serviceSections?.map((s) => s.title)).toContain('"Lessons learned" Debriefing');
-    expect(team.services).toEqual(expect.arrayContaining(['Information Security Incident Management', 'Artifact and forensic evidence analysis']));
+    expect(team.services).toEqual(
+      expect.arrayContaining(['Information Security Incident Management', 'Artifact and forensic evidence analysis']),
+    );
     expect(flat(d.reportingForms)).toBe(flat(truesecProfile.reportingForms));
     expect(flat(d.disclaimers)).toBe(flat(truesecProfile.disclaimers));
     expect(team.type).toBe('commercial');
@@ -173,7 +198,14 @@ describe('RFC 2350 import: variations', () => {
       '7. Disclaimers': 'None.',
     });
     const team = read(text);
-    expect(team).toMatchObject({ name: 'Example CERT', shortName: 'EX-CERT', country: 'NO', timeZone: 'Europe/Oslo', email: 'cert@example.no', type: 'research-education' });
+    expect(team).toMatchObject({
+      name: 'Example CERT',
+      shortName: 'EX-CERT',
+      country: 'NO',
+      timeZone: 'Europe/Oslo',
+      email: 'cert@example.no',
+      type: 'research-education',
+    });
     expect(team.rfc2350).toMatchObject({ date: '2024-03-03', version: '2.0' });
     expect(team.telephone).toEqual([{ label: 'Hotline', number: '+47 22 00 00 00' }]);
     expect(team.pgpKeys).toEqual([{ fingerprint: '123456789ABCDEF0123456789ABCDEF012345678' }]);
@@ -199,13 +231,22 @@ describe('RFC 2350 import: variations', () => {
 
   it('restores obfuscated e-mail addresses without turning prose into addresses', () => {
     expect(deobfuscate('write to csirt[@]truesec.com now')).toBe('write to csirt@truesec.com now');
-    expect(emailsIn('cert at example dot org; team{at}cert.example.net; abuse (at) isp [dot] co [dot] uk')).toEqual(['cert@example.org', 'team@cert.example.net', 'abuse@isp.co.uk']);
+    expect(emailsIn('cert at example dot org; team{at}cert.example.net; abuse (at) isp [dot] co [dot] uk')).toEqual([
+      'cert@example.org',
+      'team@cert.example.net',
+      'abuse@isp.co.uk',
+    ]);
     expect(emailsIn('The form is available at example.org and we can be reached at noon.')).toEqual([]);
     expect(deobfuscate('reached at csirt@truesec.com')).toBe('reached at csirt@truesec.com');
   });
 
   it('reads dates and operating hours as teams write them', () => {
-    expect(datesIn('Version 1.3 as of October 1, 2025; revised 1 Nov 2025, 02.12.2025 and 2025-12-24')).toEqual(['2025-10-01', '2025-11-01', '2025-12-02', '2025-12-24']);
+    expect(datesIn('Version 1.3 as of October 1, 2025; revised 1 Nov 2025, 02.12.2025 and 2025-12-24')).toEqual([
+      '2025-10-01',
+      '2025-11-01',
+      '2025-12-02',
+      '2025-12-24',
+    ]);
     expect(parseHours('Weekdays 08:00 to 17:00')?.wednesday).toEqual(office('08:00', '17:00'));
     expect(parseHours('We are available 24x7.')?.sunday).toEqual(office('00:00', '24:00'));
     expect(parseHours('Tuesday 13:30-15:00')).toMatchObject({ tuesday: office('13:30', '15:00'), monday: [] });
@@ -214,7 +255,9 @@ describe('RFC 2350 import: variations', () => {
 
   it('drops page furniture: "Page 2 of 6", repeated headers, dates and version lines', () => {
     const page = (n: number) => `ACME CSIRT RFC 2350\nPage ${n} of 3\nDate 2025-01-01\nVersion 1.0\n`;
-    const doc = sectionsOf(`${page(1)}2.1 Team name\nACME CSIRT\n${page(2)}2.5 Electronic mail address\ncsirt@acme.example\n${page(3)}7 Disclaimers\nNone.`);
+    const doc = sectionsOf(
+      `${page(1)}2.1 Team name\nACME CSIRT\n${page(2)}2.5 Electronic mail address\ncsirt@acme.example\n${page(3)}7 Disclaimers\nNone.`,
+    );
     expect(doc.sections.map((s) => [s.number, s.field, s.body])).toEqual([
       ['2.1', 'teamName', 'ACME CSIRT'],
       ['2.5', 'email', 'csirt@acme.example'],
@@ -253,7 +296,9 @@ describe('RFC 2350 import: bad input', () => {
   });
 
   it('keeps markup in a hostile document as text', () => {
-    const text = stockholmText.toString('utf8').replace('2.1 Team name\n\nCERT Stockholm', '2.1 Team name\n\n<script>alert(1)</script> CERT');
+    const text = stockholmText
+      .toString('utf8')
+      .replace('2.1 Team name\n\nCERT Stockholm', '2.1 Team name\n\n<script>alert(1)</script> CERT');
     expect(read(text).name).toBe('<script>alert(1)</script> CERT');
   });
 
@@ -277,7 +322,14 @@ describe('RFC 2350 import: bad input', () => {
 describe('our own profile as a directory record', () => {
   it('maps every RFC 2350 field of the profile and validates as a team', () => {
     const record = validateTeam(ownDirectoryRecord(truesecProfile, 'https://vakt.truesec.example'));
-    expect(record).toMatchObject({ name: 'Truesec CSIRT', shortName: 'TRUESEC', country: 'SE', hostOrganisation: 'Truesec AB', email: 'csirt@truesec.com', timeZone: 'Europe/Stockholm' });
+    expect(record).toMatchObject({
+      name: 'Truesec CSIRT',
+      shortName: 'TRUESEC',
+      country: 'SE',
+      hostOrganisation: 'Truesec AB',
+      email: 'csirt@truesec.com',
+      timeZone: 'Europe/Stockholm',
+    });
     expect(record.rfc2350).toEqual({ url: 'https://vakt.truesec.example/rfc2350.txt', date: '2025-12-02', version: '1.4' });
     expect(record.memberships.map((m) => [m.body, m.status])).toEqual([
       ['Trusted Introducer', 'certified'],

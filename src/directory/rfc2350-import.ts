@@ -44,7 +44,25 @@ export interface ReadOptions {
 }
 
 /** The sections RFC 2350 asks every team to write; a document with fewer than three is not one. */
-const CORE: readonly SectionField[] = ['lastUpdate', 'teamName', 'address', 'timeZone', 'telephone', 'email', 'keys', 'mission', 'constituency', 'sponsorship', 'authority', 'incidentTypes', 'cooperation', 'communication', 'services', 'reportingForms', 'disclaimers'];
+const CORE: readonly SectionField[] = [
+  'lastUpdate',
+  'teamName',
+  'address',
+  'timeZone',
+  'telephone',
+  'email',
+  'keys',
+  'mission',
+  'constituency',
+  'sponsorship',
+  'authority',
+  'incidentTypes',
+  'cooperation',
+  'communication',
+  'services',
+  'reportingForms',
+  'disclaimers',
+];
 
 export function readRfc2350(input: Buffer | string, options: ReadOptions = {}): Rfc2350Reading {
   const text = documentText(input, options);
@@ -123,7 +141,10 @@ class Reader {
   private text(field: SectionField): { text: string; from: string } | undefined {
     const sections = this.byField.get(field);
     if (!sections?.length) return undefined;
-    const text = sections.map((s) => paragraphs(deobfuscate(s.body))).filter(Boolean).join('\n\n');
+    const text = sections
+      .map((s) => paragraphs(deobfuscate(s.body)))
+      .filter(Boolean)
+      .join('\n\n');
     return { text, from: sections.map((s) => this.label(s)).join(', ') };
   }
 
@@ -177,7 +198,8 @@ class Reader {
     const rfc2350 = { ...(url ? { url } : {}), ...(date ? { date } : {}), ...(version ? { version } : {}) };
     if (Object.keys(rfc2350).length > 0) draft.rfc2350 = rfc2350;
     if (date) this.note('rfc2350.date', date, update?.from ?? '');
-    else this.missing.push({ field: 'rfc2350.date', reason: update ? `no date in "${update.from}"` : 'no section "1.1 Date of Last Update"' });
+    else
+      this.missing.push({ field: 'rfc2350.date', reason: update ? `no date in "${update.from}"` : 'no section "1.1 Date of Last Update"' });
     if (version) this.note('rfc2350.version', version, update?.from ?? '');
     if (url) this.note('rfc2350.url', url, locations?.from ?? 'the address it was fetched from', locations ? 'stated' : 'inferred');
     else this.missing.push({ field: 'rfc2350.url', reason: 'no section "1.3 Locations where this Document May Be Found" with a URL' });
@@ -192,7 +214,11 @@ class Reader {
   private identity(draft: Draft): void {
     const name = this.text('teamName');
     if (name?.text) {
-      let value = name.text.split('\n')[0]?.replace(/^(full\s+)?(team\s+)?name\s*:\s*/i, '').trim() ?? '';
+      let value =
+        name.text
+          .split('\n')[0]
+          ?.replace(/^(full\s+)?(team\s+)?name\s*:\s*/i, '')
+          .trim() ?? '';
       const short = /^(.*\S)\s*\(([A-Za-z0-9][A-Za-z0-9 .-]{1,30})\)$/.exec(value);
       const shortLine = /short\s+name\s*:\s*(\S.*)$/im.exec(name.text)?.[1]?.trim();
       if (short?.[1] && short[2]) [value, draft.shortName] = [short[1], short[2]];
@@ -228,7 +254,8 @@ class Reader {
       this.note('country', named, `the address in ${parts.map((s) => this.label(s)).join(', ')}`, 'inferred');
     }
 
-    const host = /(?:is (?:a )?part of|is operated by|is hosted by|is staffed by|staffed by|is run by|is a (?:unit|department|team) (?:of|within))\s+([\p{Lu}\d][\p{L}\d:&'’-]*(?:[ \t]+[\p{Lu}\d][\p{L}\d:&'’-]*)*)/u;
+    const host =
+      /(?:is (?:a )?part of|is operated by|is hosted by|is staffed by|staffed by|is run by|is a (?:unit|department|team) (?:of|within))\s+([\p{Lu}\d][\p{L}\d:&'’-]*(?:[ \t]+[\p{Lu}\d][\p{L}\d:&'’-]*)*)/u;
     for (const field of ['sponsorship', 'teamMembers', 'otherInformation'] as const) {
       const found = this.text(field);
       const match = found && host.exec(found.text);
@@ -246,7 +273,9 @@ class Reader {
     if (zone?.text) {
       draft.description.timeZoneNote = zone.text;
       this.note('description.timeZoneNote', zone.text, zone.from);
-      const iana = /\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?\b/.exec(zone.text)?.[0];
+      const iana = /\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?\b/.exec(
+        zone.text,
+      )?.[0];
       const offset = /\b(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/.exec(zone.text);
       const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0)) : undefined;
       if (iana && isValidTimeZone(iana)) {
@@ -257,7 +286,11 @@ class Reader {
         if (guessed) {
           draft.timeZone = guessed;
           this.note('timeZone', guessed, `${zone.from} with the country ${draft.country}`, 'inferred');
-        } else this.missing.push({ field: 'timeZone', reason: `"${zone.text.slice(0, 80)}" names no IANA zone and ${draft.country} has several` });
+        } else
+          this.missing.push({
+            field: 'timeZone',
+            reason: `"${zone.text.slice(0, 80)}" names no IANA zone and ${draft.country} has several`,
+          });
       }
     } else this.missing.push({ field: 'timeZone', reason: 'no section "2.3 Time Zone"' });
 
@@ -265,7 +298,10 @@ class Reader {
     if (phones?.text) {
       for (const line of phones.text.split('\n')) {
         for (const match of line.matchAll(/\+?\d[\d ()./-]{4,28}\d/g)) {
-          const before = line.slice(0, match.index).replace(/[:\s]+$/, '').trim();
+          const before = line
+            .slice(0, match.index)
+            .replace(/[:\s]+$/, '')
+            .trim();
           draft.telephone?.push({ ...(before ? { label: before } : {}), number: match[0].trim() });
         }
       }
@@ -289,7 +325,8 @@ class Reader {
         draft.description.emailNote = note;
         this.note('description.emailNote', note, mail.from);
       }
-    } else this.missing.push({ field: 'email', reason: mail ? `no address in "${mail.from}"` : 'no section "2.7 Electronic Mail Address"' });
+    } else
+      this.missing.push({ field: 'email', reason: mail ? `no address in "${mail.from}"` : 'no section "2.7 Electronic Mail Address"' });
     // Other addresses the document gives (for requests about the document, say) become contacts.
     for (const section of this.sections) {
       if (section.field === 'email') continue;
@@ -308,10 +345,16 @@ class Reader {
       const keyIds = [...keys.text.matchAll(/\b0x([0-9A-F]{8,16})\b/gi)].map((m) => (m[1] as string).toUpperCase());
       const refusesEncryption = /not (support|use|offer)[^.]*encryption|no (pgp|encryption)/i.test(keys.text);
       // A URL is a key's only where the sentence around it talks of a key (not "our secure messaging service").
-      const urls = refusesEncryption ? [] : keys.text.split(/(?<=[.!?])\s+/).filter((s) => /\b(key|pgp|gpg)\b|\.asc\b/i.test(s)).flatMap(urlsIn);
+      const urls = refusesEncryption
+        ? []
+        : keys.text
+            .split(/(?<=[.!?])\s+/)
+            .filter((s) => /\b(key|pgp|gpg)\b|\.asc\b/i.test(s))
+            .flatMap(urlsIn);
       const userId = emailsIn(keys.text)[0];
       for (const fingerprint of fingerprints) draft.pgpKeys?.push({ fingerprint, ...(userId ? { userId } : {}) });
-      for (const keyId of keyIds) if (!fingerprints.some((f) => f.endsWith(keyId))) draft.pgpKeys?.push({ keyId, ...(userId ? { userId } : {}) });
+      for (const keyId of keyIds)
+        if (!fingerprints.some((f) => f.endsWith(keyId))) draft.pgpKeys?.push({ keyId, ...(userId ? { userId } : {}) });
       if (draft.pgpKeys?.length === 0 && urls[0]) draft.pgpKeys.push({ url: urls[0], ...(userId ? { userId } : {}) });
       else if (urls[0]) draft.pgpKeys?.forEach((k) => Object.assign(k, { url: urls[0] }));
       if (draft.pgpKeys?.length) this.note('pgpKeys', draft.pgpKeys, keys.from);
@@ -356,7 +399,10 @@ class Reader {
       this.note('operatingHours', draft.operatingHours, `"${line.trim()}"`, 'inferred');
       return;
     }
-    this.missing.push({ field: 'operatingHours', reason: section ? `no days and times in "${section.from}"` : 'no operating hours stated' });
+    this.missing.push({
+      field: 'operatingHours',
+      reason: section ? `no days and times in "${section.from}"` : 'no operating hours stated',
+    });
   }
 
   private charterAndPolicies(draft: Draft): void {
@@ -380,8 +426,12 @@ class Reader {
       const word = (match[1] as string).toUpperCase().replace(/\s+/g, '');
       labels.add(word === 'WHITE' ? 'CLEAR' : (word as TlpLabel));
     }
-    const defaultSentence = sentences.find((s) => /without (a |any )?TLP|no TLP|not (marked|labell?ed)|by default|automatically assigned/i.test(s) && /TLP\s*:/i.test(s));
-    const defaultLabel = defaultSentence && /TLP\s*:\s*(CLEAR|WHITE|GREEN|AMBER\s*\+\s*STRICT|AMBER|RED)/i.exec(defaultSentence)?.[1]?.toUpperCase().replace(/\s+/g, '');
+    const defaultSentence = sentences.find(
+      (s) => /without (a |any )?TLP|no TLP|not (marked|labell?ed)|by default|automatically assigned/i.test(s) && /TLP\s*:/i.test(s),
+    );
+    const defaultLabel =
+      defaultSentence &&
+      /TLP\s*:\s*(CLEAR|WHITE|GREEN|AMBER\s*\+\s*STRICT|AMBER|RED)/i.exec(defaultSentence)?.[1]?.toUpperCase().replace(/\s+/g, '');
     const tlp = {
       labels: TLP_LABELS.filter((l) => labels.has(l)),
       ...(defaultLabel ? { default: (defaultLabel === 'WHITE' ? 'CLEAR' : defaultLabel) as TlpLabel } : {}),
@@ -402,13 +452,24 @@ class Reader {
       draft.description.servicesIntroduction = paragraphs(deobfuscate(top.body));
       this.note('description.servicesIntroduction', draft.description.servicesIntroduction, this.label(top));
     }
-    const serviceSections = subsections.map((s) => ({ number: s.number, title: s.title.replace(/[“”"]/g, '"'), text: paragraphs(deobfuscate(s.body)) }));
+    const serviceSections = subsections.map((s) => ({
+      number: s.number,
+      title: s.title.replace(/[“”"]/g, '"'),
+      text: paragraphs(deobfuscate(s.body)),
+    }));
     if (serviceSections.length > 0) {
       draft.description.serviceSections = serviceSections;
-      this.note('description.serviceSections', serviceSections.map((s) => `${s.number} ${s.title}`), 'the subsections of 5 Services');
+      this.note(
+        'description.serviceSections',
+        serviceSections.map((s) => `${s.number} ${s.title}`),
+        'the subsections of 5 Services',
+      );
     }
     const names = new Map<string, string>();
-    const texts = [...(top ? [{ label: this.label(top), text: top.body }] : []), ...subsections.map((s) => ({ label: this.label(s), text: `${s.title}\n${s.body}` }))];
+    const texts = [
+      ...(top ? [{ label: this.label(top), text: top.body }] : []),
+      ...subsections.map((s) => ({ label: this.label(s), text: `${s.title}\n${s.body}` })),
+    ];
     for (const { label, text } of texts) {
       const flat = text.replace(/\s+/g, ' ');
       for (const name of [...FIRST_SERVICE_AREAS, ...FIRST_SERVICES.filter((s) => s.split(/\s+/).length > 1)]) {
@@ -416,7 +477,8 @@ class Reader {
       }
     }
     for (const section of subsections) {
-      for (const [pattern, name] of SERVICE_TITLES) if (!names.has(name) && pattern.test(section.title)) names.set(name, `the title of ${this.label(section)}`);
+      for (const [pattern, name] of SERVICE_TITLES)
+        if (!names.has(name) && pattern.test(section.title)) names.set(name, `the title of ${this.label(section)}`);
     }
     draft.services = [...names.keys()];
     for (const [name, from] of names) this.note('services', name, from, from.startsWith('the title') ? 'inferred' : 'stated');
@@ -434,7 +496,8 @@ class Reader {
     const find = (pattern: RegExp) => lines.find((l) => pattern.test(l));
 
     // Trusted Introducer: the status the text claims now, dated by the change log when it records the step.
-    const tiStatus = /(?:\b(?:is|are)\s+(?:an?\s+)?(?:Trusted Introducer|TI)\s+(listed|accredited|certified))|(?:\b(listed|accredited|certified)\s+(?:by|with|in)\s+(?:the\s+)?(?:Trusted Introducer|TI)\b)|(?:\bTI status[^\n]*?(listed|accredited|certified))/i;
+    const tiStatus =
+      /(?:\b(?:is|are)\s+(?:an?\s+)?(?:Trusted Introducer|TI)\s+(listed|accredited|certified))|(?:\b(listed|accredited|certified)\s+(?:by|with|in)\s+(?:the\s+)?(?:Trusted Introducer|TI)\b)|(?:\bTI status[^\n]*?(listed|accredited|certified))/i;
     const tiClaims = lines.flatMap((l) => {
       const m = tiStatus.exec(l);
       const status = (m?.[1] ?? m?.[2] ?? m?.[3])?.toLowerCase();
@@ -445,9 +508,15 @@ class Reader {
     if (best) {
       const since = draft.description.changes?.find((c) => new RegExp(`TI status[^\\n]*${best.status}`, 'i').test(c.comment))?.date;
       const url = urlsIn(find(/trusted-introducer\.org/) ?? '')[0];
-      add('Trusted Introducer', `"${best.line.trim().slice(0, 120)}"`, { status: best.status, ...(since ? { since } : {}), ...(url ? { url } : {}) });
+      add('Trusted Introducer', `"${best.line.trim().slice(0, 120)}"`, {
+        status: best.status,
+        ...(since ? { since } : {}),
+        ...(url ? { url } : {}),
+      });
     }
-    const first = find(/\b(?:is|are)\s+(?:an?\s+)?(?:(full|liaison)\s+)?member\s+of\s+FIRST\b|\bFIRST\s+(?:(full|liaison)\s+)?member\s+(?:since|team)\b/);
+    const first = find(
+      /\b(?:is|are)\s+(?:an?\s+)?(?:(full|liaison)\s+)?member\s+of\s+FIRST\b|\bFIRST\s+(?:(full|liaison)\s+)?member\s+(?:since|team)\b/,
+    );
     if (first) {
       const status = /\b(full|liaison)\s+member/i.exec(first)?.[1]?.toLowerCase();
       const url = urlsIn(first).find((u) => /first\.org/.test(u));
@@ -467,7 +536,11 @@ class Reader {
   /** The type of team and the sectors it serves are rarely stated: read them from the charter, and say so. */
   private classify(draft: Draft): void {
     const overrides = this.options.overrides;
-    const guess = guessKind({ constituency: draft.description.constituency, sponsorship: draft.description.sponsorship, mission: draft.description.mission });
+    const guess = guessKind({
+      constituency: draft.description.constituency,
+      sponsorship: draft.description.sponsorship,
+      mission: draft.description.mission,
+    });
     draft.type = overrides?.type ?? guess.type ?? 'internal';
     if (overrides?.type) this.note('type', draft.type, 'given by the person importing');
     else if (guess.type) this.note('type', guess.type, '3 Charter (words such as those of the constituency)', 'inferred');
@@ -475,15 +548,20 @@ class Reader {
     if (draft.type === 'national') draft.nationalPointOfContact = true;
     draft.sectors = overrides?.sectors ?? sectorsFor(draft.type, draft.description.constituency);
     if (overrides?.sectors) this.note('sectors', draft.sectors, 'given by the person importing');
-    else if (draft.sectors.length > 0) this.note('sectors', draft.sectors, `the team type (${draft.type}) and 3.2 Constituency`, 'inferred');
+    else if (draft.sectors.length > 0)
+      this.note('sectors', draft.sectors, `the team type (${draft.type}) and 3.2 Constituency`, 'inferred');
     else this.missing.push({ field: 'sectors', reason: 'sectors served are not stated; add them by hand' });
   }
 }
 
 /** The kind of team its charter describes, by the words it uses most; undefined when none apply. */
-export function guessKind(charter: { constituency?: string | undefined; sponsorship?: string | undefined; mission?: string | undefined }): { type?: TeamType } {
+export function guessKind(charter: { constituency?: string | undefined; sponsorship?: string | undefined; mission?: string | undefined }): {
+  type?: TeamType;
+} {
   const text = [charter.constituency, charter.sponsorship, charter.mission].filter(Boolean).join('\n');
-  const top = TYPE_SIGNS.map(([type, pattern]) => ({ type, score: [...text.matchAll(pattern)].length })).sort((a, b) => b.score - a.score)[0];
+  const top = TYPE_SIGNS.map(([type, pattern]) => ({ type, score: [...text.matchAll(pattern)].length })).sort(
+    (a, b) => b.score - a.score,
+  )[0];
   return top && top.score > 0 ? { type: top.type } : {};
 }
 
@@ -535,7 +613,10 @@ function allWeek(): WeeklyHours {
 
 const DAY = String.raw`(mon|tue|wed|thu|fri|sat|sun)[a-z]*\.?`;
 const TIME = String.raw`(\d{1,2})(?:[:.](\d{2}))?\s*(am|pm)?`;
-const SCHEDULE = new RegExp(String.raw`(?:${DAY}(?:\s*(?:-|–|—|to|through|till|until)\s*${DAY})?|(weekdays|working days))[\s,:]*(?:from\s+)?${TIME}\s*(?:-|–|—|to|until)\s*${TIME}`, 'gi');
+const SCHEDULE = new RegExp(
+  String.raw`(?:${DAY}(?:\s*(?:-|–|—|to|through|till|until)\s*${DAY})?|(weekdays|working days))[\s,:]*(?:from\s+)?${TIME}\s*(?:-|–|—|to|until)\s*${TIME}`,
+  'gi',
+);
 const DAY_INDEX: Record<string, number> = { mon: 0, tue: 1, wed: 2, thu: 3, fri: 4, sat: 5, sun: 6 };
 
 function clock(hours: string | undefined, minutes: string | undefined, half: string | undefined): string | undefined {
@@ -567,6 +648,9 @@ export function parseHours(text: string): WeeklyHours | undefined {
 export function checkCountryOverride(code: string | undefined): string | undefined {
   if (code === undefined) return undefined;
   const upper = code.toUpperCase();
-  if (!isCurrentCountry(upper)) throw new VaktError('validation', `--country: "${code}" is not an ISO 3166-1 alpha-2 country code`, [{ field: 'country', reason: 'unknown country code' }]);
+  if (!isCurrentCountry(upper))
+    throw new VaktError('validation', `--country: "${code}" is not an ISO 3166-1 alpha-2 country code`, [
+      { field: 'country', reason: 'unknown country code' },
+    ]);
   return upper;
 }

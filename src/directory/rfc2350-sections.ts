@@ -7,12 +7,36 @@
 import { unmarkdown } from './text.js';
 
 export type SectionField =
-  | 'documentInformation' | 'lastUpdate' | 'distribution' | 'locations' | 'authentication'
-  | 'contactInformation' | 'teamName' | 'address' | 'timeZone' | 'telephone' | 'fax' | 'otherTelecommunication' | 'email' | 'keys'
-  | 'teamMembers' | 'operatingHours' | 'otherInformation' | 'customerContact'
-  | 'charter' | 'mission' | 'constituency' | 'sponsorship' | 'authority'
-  | 'policies' | 'incidentTypes' | 'cooperation' | 'communication'
-  | 'services' | 'reportingForms' | 'disclaimers';
+  | 'documentInformation'
+  | 'lastUpdate'
+  | 'distribution'
+  | 'locations'
+  | 'authentication'
+  | 'contactInformation'
+  | 'teamName'
+  | 'address'
+  | 'timeZone'
+  | 'telephone'
+  | 'fax'
+  | 'otherTelecommunication'
+  | 'email'
+  | 'keys'
+  | 'teamMembers'
+  | 'operatingHours'
+  | 'otherInformation'
+  | 'customerContact'
+  | 'charter'
+  | 'mission'
+  | 'constituency'
+  | 'sponsorship'
+  | 'authority'
+  | 'policies'
+  | 'incidentTypes'
+  | 'cooperation'
+  | 'communication'
+  | 'services'
+  | 'reportingForms'
+  | 'disclaimers';
 
 /** RFC 2350's section titles and the ways teams word them; the first match wins, so order matters. */
 const TITLES: ReadonlyArray<readonly [SectionField, RegExp]> = [
@@ -49,7 +73,13 @@ const TITLES: ReadonlyArray<readonly [SectionField, RegExp]> = [
 ];
 
 export function classifyTitle(title: string): SectionField | undefined {
-  const words = title.toLowerCase().replace(/&/g, ' and ').replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/-/g, ' ').replace(/\s+/g, ' ').trim();
+  const words = title
+    .toLowerCase()
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+    .replace(/-/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   return TITLES.find(([, pattern]) => pattern.test(words))?.[0];
 }
 
@@ -88,7 +118,10 @@ const FOOTNOTE = new RegExp(`^([${SUPERSCRIPTS}]+)\\s*(\\S.*)$`);
  * more pages. Footnotes ("² https://…") are taken out and put back behind their markers.
  */
 function cleanLines(text: string): string[] {
-  const raw = text.replace(/\r\n?/g, '\n').split('\n').map((line) => unmarkdown(line.replace(/\u00a0/g, ' ')).replace(/\s+$/, ''));
+  const raw = text
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => unmarkdown(line.replace(/\u00a0/g, ' ')).replace(/\s+$/, ''));
   const counts = new Map<string, number>();
   for (const line of raw) {
     const key = line.trim();
@@ -108,7 +141,9 @@ function cleanLines(text: string): string[] {
     kept.push(line);
   }
   const marker = new RegExp(`([\\p{L}\\p{N})'’.,])([${SUPERSCRIPTS}]+)`, 'gu');
-  return kept.map((line) => line.replace(marker, (_m, before: string, n: string) => (footnotes.has(n) ? `${before} (${footnotes.get(n)})` : before)));
+  return kept.map((line) =>
+    line.replace(marker, (_m, before: string, n: string) => (footnotes.has(n) ? `${before} (${footnotes.get(n)})` : before)),
+  );
 }
 
 const HEADING = /^(\d{1,2}(?:\.\d{1,2}){0,4})\.?\s+(\S.{0,119})$/;
@@ -162,7 +197,9 @@ export function sectionsOf(text: string): SectionedDocument {
           ...numbered,
           ...lines.flatMap((line, index) => {
             const title = line.trim().replace(/:$/, '');
-            return !taken.has(index) && title.length <= 60 && title.split(/\s+/).length <= 8 && classifyTitle(title) ? [{ index, number: '', numbering: [] as Numbering, title }] : [];
+            return !taken.has(index) && title.length <= 60 && title.split(/\s+/).length <= 8 && classifyTitle(title)
+              ? [{ index, number: '', numbering: [] as Numbering, title }]
+              : [];
           }),
         ].sort((a, b) => a.index - b.index);
   const sections: Section[] = [];
@@ -177,14 +214,27 @@ export function sectionsOf(text: string): SectionedDocument {
     const field = classifyTitle(title);
     const top = heading.number.split('.')[0] ?? '';
     if (heading.number && !heading.number.includes('.') && field) groups.set(top, field);
-    const body = [inline, ...lines.slice(heading.index + 1, end)].join('\n').replace(/\n{3,}/g, '\n\n').trim();
-    sections.push({ number: heading.number, title, ...(field ? { field } : {}), ...(groups.has(top) ? { group: groups.get(top) } : {}), body });
+    const body = [inline, ...lines.slice(heading.index + 1, end)]
+      .join('\n')
+      .replace(/\n{3,}/g, '\n\n')
+      .trim();
+    sections.push({
+      number: heading.number,
+      title,
+      ...(field ? { field } : {}),
+      ...(groups.has(top) ? { group: groups.get(top) } : {}),
+      body,
+    });
   });
   const firstHeading = headings[0]?.index ?? lines.length;
   return {
     preamble: lines.slice(0, firstHeading).join('\n').trim(),
     sections,
-    lastLine: lines.filter((l) => l.trim()).at(-1)?.trim() ?? '',
+    lastLine:
+      lines
+        .filter((l) => l.trim())
+        .at(-1)
+        ?.trim() ?? '',
   };
 }
 

@@ -16,7 +16,16 @@ import { directoryFile, exportDirectory } from './exchange.js';
 import { ownDirectoryRecord } from './own-record.js';
 import { accreditedInSector, nationalPointOfContact, sectorsWithoutTeam } from './questions.js';
 import { checkCountryOverride, readRfc2350 } from './rfc2350-import.js';
-import { DirectoryFileSchema, MEMBERSHIP_BODIES, PeerTeamSchema, SECTORS, StoredTeamSchema, TEAM_TYPES, COVERAGE_LEVELS, type PeerTeam } from './schema.js';
+import {
+  DirectoryFileSchema,
+  MEMBERSHIP_BODIES,
+  PeerTeamSchema,
+  SECTORS,
+  StoredTeamSchema,
+  TEAM_TYPES,
+  COVERAGE_LEVELS,
+  type PeerTeam,
+} from './schema.js';
 import { compareSnapshots, getSnapshot, listSnapshots, liveMatrix, parseCountries, takeSnapshot } from './snapshots.js';
 import { MAX_DOCUMENT_BYTES } from './text.js';
 import { createTeam, deleteTeam, getTeam, importTeams, listTeams, updateTeam, validateTeam } from './teams.js';
@@ -29,8 +38,16 @@ const Any = Type.Unknown();
 
 function sendMatrix(reply: FastifyReply, matrix: Matrix, format: string | undefined, title: string) {
   const file = title.replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
-  if (format === 'csv') return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="${file}.csv"`).send(matrixCsv(matrix));
-  if (format === 'html') return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(matrixHtml(matrix, title));
+  if (format === 'csv')
+    return reply
+      .type('text/csv; charset=utf-8')
+      .header('content-disposition', `attachment; filename="${file}.csv"`)
+      .send(matrixCsv(matrix));
+  if (format === 'html')
+    return reply
+      .type('text/html; charset=utf-8')
+      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+      .send(matrixHtml(matrix, title));
   return reply.send({ matrix, totals: sectorTotals(matrix) });
 }
 
@@ -67,13 +84,29 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/directory/teams',
-    { ...write, schema: { tags: ['directory'], summary: 'Add a peer team', body: PeerTeamSchema, response: { 201: StoredTeamSchema, 400: Problem, 409: Problem } } },
+    {
+      ...write,
+      schema: {
+        tags: ['directory'],
+        summary: 'Add a peer team',
+        body: PeerTeamSchema,
+        response: { 201: StoredTeamSchema, 400: Problem, 409: Problem },
+      },
+    },
     async (request, reply) => reply.code(201).send(await createTeam(db, actorOf(principal(request)), request.body)),
   );
 
   app.get(
     '/api/directory/teams/:id',
-    { ...read, schema: { tags: ['directory'], summary: 'One peer team', params: Type.Object({ id: Uuid }), response: { 200: StoredTeamSchema, 404: Problem } } },
+    {
+      ...read,
+      schema: {
+        tags: ['directory'],
+        summary: 'One peer team',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: StoredTeamSchema, 404: Problem },
+      },
+    },
     async (request, reply) => {
       const team = await getTeam(db, request.params.id);
       reply.header('etag', `"${team.version}"`);
@@ -95,7 +128,13 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
-      const team = await updateTeam(db, actorOf(principal(request)), request.params.id, request.body, versionFrom(request.headers['if-match']));
+      const team = await updateTeam(
+        db,
+        actorOf(principal(request)),
+        request.params.id,
+        request.body,
+        versionFrom(request.headers['if-match']),
+      );
       reply.header('etag', `"${team.version}"`);
       return team;
     },
@@ -103,7 +142,15 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/directory/teams/:id',
-    { ...write, schema: { tags: ['directory'], summary: 'Remove a peer team', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), 404: Problem } } },
+    {
+      ...write,
+      schema: {
+        tags: ['directory'],
+        summary: 'Remove a peer team',
+        params: Type.Object({ id: Uuid }),
+        response: { 204: Type.Null(), 404: Problem },
+      },
+    },
     async (request, reply) => {
       await deleteTeam(db, actorOf(principal(request)), request.params.id);
       return reply.code(204).send(null);
@@ -117,7 +164,8 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: 20 * 1024 * 1024,
       schema: {
         tags: ['directory'],
-        summary: 'Import a directory file (vakt-directory JSON): known teams are updated, with the differences listed; ?dryRun=true writes nothing',
+        summary:
+          'Import a directory file (vakt-directory JSON): known teams are updated, with the differences listed; ?dryRun=true writes nothing',
         querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }, strict),
         body: DirectoryFileSchema,
         response: { 200: Type.Object({ outcomes: Any }), 400: Problem },
@@ -131,13 +179,27 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/directory/export',
-    { ...read, schema: { tags: ['directory'], summary: 'The whole directory as a vakt-directory file (without our trust levels)', response: { 200: DirectoryFileSchema } } },
+    {
+      ...read,
+      schema: {
+        tags: ['directory'],
+        summary: 'The whole directory as a vakt-directory file (without our trust levels)',
+        response: { 200: DirectoryFileSchema },
+      },
+    },
     async () => exportDirectory(db),
   );
 
   app.get(
     '/api/directory/own-record',
-    { preHandler: requirePermission('profile:read'), schema: { tags: ['directory'], summary: 'Our own team profile as a directory file, for peers to import', response: { 200: DirectoryFileSchema, 404: Problem } } },
+    {
+      preHandler: requirePermission('profile:read'),
+      schema: {
+        tags: ['directory'],
+        summary: 'Our own team profile as a directory file, for peers to import',
+        response: { 200: DirectoryFileSchema, 404: Problem },
+      },
+    },
     async () => directoryFile([ownDirectoryRecord((await requireProfile(db)).profile, app.vakt.config.publicUrl)]),
   );
 
@@ -148,7 +210,8 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       bodyLimit: MAX_DOCUMENT_BYTES * 2,
       schema: {
         tags: ['directory'],
-        summary: 'Read an RFC 2350 document (its text) into a team record; shows what was understood. With confirm=true, writes it (a known team is updated)',
+        summary:
+          'Read an RFC 2350 document (its text) into a team record; shows what was understood. With confirm=true, writes it (a known team is updated)',
         body: Type.Object(
           {
             text: Type.String({ minLength: 1, maxLength: MAX_DOCUMENT_BYTES }),
@@ -166,10 +229,19 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { text, url, country, type, shortName, allowPartial, confirm } = request.body;
-      const overrides = { ...(country ? { country: checkCountryOverride(country) as string } : {}), ...(type ? { type } : {}), ...(shortName ? { shortName } : {}) };
+      const overrides = {
+        ...(country ? { country: checkCountryOverride(country) as string } : {}),
+        ...(type ? { type } : {}),
+        ...(shortName ? { shortName } : {}),
+      };
       const reading = readRfc2350(text, { ...(url ? { url } : {}), overrides, ...(allowPartial ? { allowPartial } : {}) });
       if (!confirm) return { reading };
-      if (!reading.team) throw new VaktError('validation', `the document cannot be imported: ${reading.errors[0]?.reason ?? 'no team record'}`, reading.errors);
+      if (!reading.team)
+        throw new VaktError(
+          'validation',
+          `the document cannot be imported: ${reading.errors[0]?.reason ?? 'no team record'}`,
+          reading.errors,
+        );
       const [outcome] = await importTeams(db, actorOf(principal(request)), [reading.team as PeerTeam]);
       return { reading, outcome };
     },
@@ -182,7 +254,10 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['directory'],
         summary: 'The coverage matrix (countries × sectors) of the directory now, or of a snapshot; JSON, CSV or HTML',
-        querystring: Type.Object({ countries: Type.Optional(Type.String({ maxLength: 2000 })), snapshot: Type.Optional(Uuid), format: Format }, strict),
+        querystring: Type.Object(
+          { countries: Type.Optional(Type.String({ maxLength: 2000 })), snapshot: Type.Optional(Uuid), format: Format },
+          strict,
+        ),
       },
     },
     async (request, reply) => {
@@ -197,7 +272,14 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/directory/snapshots',
-    { ...read, schema: { tags: ['directory'], summary: 'Frozen coverage matrices, oldest first (the 2005 Appendix A ships with Vakt)', response: { 200: Type.Object({ snapshots: Any }) } } },
+    {
+      ...read,
+      schema: {
+        tags: ['directory'],
+        summary: 'Frozen coverage matrices, oldest first (the 2005 Appendix A ships with Vakt)',
+        response: { 200: Type.Object({ snapshots: Any }) },
+      },
+    },
     async () => ({ snapshots: await listSnapshots(db) }),
   );
 
@@ -209,7 +291,11 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['directory'],
         summary: 'Freeze the coverage matrix as it is today',
         body: Type.Object(
-          { name: Type.String({ minLength: 1, maxLength: 200 }), description: Type.Optional(Type.String({ maxLength: 2000 })), countries: Type.Optional(Type.Array(Type.String({ maxLength: 2 }), { maxItems: 300 })) },
+          {
+            name: Type.String({ minLength: 1, maxLength: 200 }),
+            description: Type.Optional(Type.String({ maxLength: 2000 })),
+            countries: Type.Optional(Type.Array(Type.String({ maxLength: 2 }), { maxItems: 300 })),
+          },
           strict,
         ),
         response: { 201: Any, 400: Problem, 409: Problem },
@@ -217,7 +303,11 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const { name, description, countries } = request.body;
-      const snapshot = await takeSnapshot(db, actorOf(principal(request)), { name, ...(description ? { description } : {}), ...(countries ? { countries } : {}) });
+      const snapshot = await takeSnapshot(db, actorOf(principal(request)), {
+        name,
+        ...(description ? { description } : {}),
+        ...(countries ? { countries } : {}),
+      });
       return reply.code(201).send(snapshot);
     },
   );
@@ -238,24 +328,56 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/directory/snapshots/:id',
-    { ...read, schema: { tags: ['directory'], summary: 'One snapshot and its matrix', params: Type.Object({ id: Uuid }), response: { 200: Any, 404: Problem } } },
+    {
+      ...read,
+      schema: {
+        tags: ['directory'],
+        summary: 'One snapshot and its matrix',
+        params: Type.Object({ id: Uuid }),
+        response: { 200: Any, 404: Problem },
+      },
+    },
     async (request) => getSnapshot(db, request.params.id),
   );
 
   const AnswerSchema = Type.Object({ question: Type.String(), answer: Type.String(), teams: Any, sectors: Type.Optional(Any) });
   app.get(
     '/api/directory/questions/national-poc',
-    { ...read, schema: { tags: ['directory'], summary: 'Is there a national point of contact for this country?', querystring: Type.Object({ country: Type.String({ pattern: '^[A-Za-z]{2}$' }) }, strict), response: { 200: AnswerSchema, 400: Problem } } },
+    {
+      ...read,
+      schema: {
+        tags: ['directory'],
+        summary: 'Is there a national point of contact for this country?',
+        querystring: Type.Object({ country: Type.String({ pattern: '^[A-Za-z]{2}$' }) }, strict),
+        response: { 200: AnswerSchema, 400: Problem },
+      },
+    },
     async (request) => nationalPointOfContact(db, request.query.country),
   );
   app.get(
     '/api/directory/questions/gaps',
-    { ...read, schema: { tags: ['directory'], summary: 'Which sectors of this country have no known team?', querystring: Type.Object({ country: Type.String({ pattern: '^[A-Za-z]{2}$' }) }, strict), response: { 200: AnswerSchema, 400: Problem } } },
+    {
+      ...read,
+      schema: {
+        tags: ['directory'],
+        summary: 'Which sectors of this country have no known team?',
+        querystring: Type.Object({ country: Type.String({ pattern: '^[A-Za-z]{2}$' }) }, strict),
+        response: { 200: AnswerSchema, 400: Problem },
+      },
+    },
     async (request) => sectorsWithoutTeam(db, request.query.country),
   );
   app.get(
     '/api/directory/questions/accredited',
-    { ...read, schema: { tags: ['directory'], summary: 'Which teams serving this sector are Trusted Introducer accredited or certified?', querystring: Type.Object({ sector: StringEnum(SECTORS) }, strict), response: { 200: AnswerSchema } } },
+    {
+      ...read,
+      schema: {
+        tags: ['directory'],
+        summary: 'Which teams serving this sector are Trusted Introducer accredited or certified?',
+        querystring: Type.Object({ sector: StringEnum(SECTORS) }, strict),
+        response: { 200: AnswerSchema },
+      },
+    },
     async (request) => accreditedInSector(db, request.query.sector),
   );
 };

@@ -16,7 +16,15 @@ export type TeamType = (typeof TEAM_TYPES)[number];
  * "Commercial", government / public administration, research / education, citizens), plus critical
  * infrastructure, which the working group discussed but left out of its table, and all other.
  */
-export const SECTORS = ['government', 'commercial', 'sme', 'research-education', 'citizens', 'critical-infrastructure', 'all-other'] as const;
+export const SECTORS = [
+  'government',
+  'commercial',
+  'sme',
+  'research-education',
+  'citizens',
+  'critical-infrastructure',
+  'all-other',
+] as const;
 export type Sector = (typeof SECTORS)[number];
 export const SECTOR_LABELS: Record<Sector, string> = {
   government: 'Government / public administration',
@@ -82,9 +90,12 @@ export const PeerTeamSchema = Type.Object(
     services: Type.Array(Line(200), { maxItems: 100, uniqueItems: true }),
     memberships: Type.Array(MembershipSchema, { maxItems: 20 }),
     email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
-    telephone: Type.Array(Type.Object({ label: Type.Optional(Line(100)), number: Type.String({ pattern: '^\\+?[0-9 ()./-]{3,30}$' }) }, strict), {
-      maxItems: 10,
-    }),
+    telephone: Type.Array(
+      Type.Object({ label: Type.Optional(Line(100)), number: Type.String({ pattern: '^\\+?[0-9 ()./-]{3,30}$' }) }, strict),
+      {
+        maxItems: 10,
+      },
+    ),
     contacts: Type.Array(
       Type.Object(
         {
@@ -140,12 +151,18 @@ export const PeerTeamSchema = Type.Object(
           communication: Type.Optional(Text()),
           tlp: Type.Optional(
             Type.Object(
-              { labels: Type.Array(StringEnum(TLP_LABELS), { uniqueItems: true }), default: Type.Optional(StringEnum(TLP_LABELS)), policy: Type.Optional(Text()) },
+              {
+                labels: Type.Array(StringEnum(TLP_LABELS), { uniqueItems: true }),
+                default: Type.Optional(StringEnum(TLP_LABELS)),
+                policy: Type.Optional(Text()),
+              },
               strict,
             ),
           ),
           servicesIntroduction: Type.Optional(Text()),
-          serviceSections: Type.Optional(Type.Array(Type.Object({ number: Type.Optional(Line(20)), title: Line(200), text: Text() }, strict), { maxItems: 100 })),
+          serviceSections: Type.Optional(
+            Type.Array(Type.Object({ number: Type.Optional(Line(20)), title: Line(200), text: Text() }, strict), { maxItems: 100 }),
+          ),
           reportingForms: Type.Optional(Text()),
           disclaimers: Type.Optional(Text()),
         },

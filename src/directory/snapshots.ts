@@ -38,14 +38,18 @@ const summary = (row: SummaryRow): SnapshotSummary => ({
 export function parseCountries(input: string | readonly string[] | undefined): string[] {
   const list = (typeof input === 'string' ? input.split(',') : (input ?? [])).map((c) => c.trim().toUpperCase()).filter(Boolean);
   const unknown = list.filter((c) => !isKnownCountry(c));
-  if (unknown.length > 0) throw new ValidationError([{ field: 'countries', reason: `not ISO 3166-1 alpha-2 country codes: ${unknown.join(', ')}` }]);
+  if (unknown.length > 0)
+    throw new ValidationError([{ field: 'countries', reason: `not ISO 3166-1 alpha-2 country codes: ${unknown.join(', ')}` }]);
   return [...new Set(list)];
 }
 
 /** The matrix of the directory as it is now. */
 export async function liveMatrix(db: Kysely<Schema>, countries: readonly string[] = []): Promise<Matrix> {
   const teams = await listTeams(db);
-  return computeMatrix(teams.map((t) => ({ id: t.id, team: t.team })), countries);
+  return computeMatrix(
+    teams.map((t) => ({ id: t.id, team: t.team })),
+    countries,
+  );
 }
 
 export async function listSnapshots(db: Kysely<Schema>): Promise<SnapshotSummary[]> {
@@ -55,13 +59,22 @@ export async function listSnapshots(db: Kysely<Schema>): Promise<SnapshotSummary
 
 export async function getSnapshot(db: Kysely<Schema>, id: string): Promise<Snapshot> {
   if (!/^[0-9a-f-]{36}$/i.test(id)) throw notFound(`snapshot ${id}`);
-  const row = await db.selectFrom('directory_snapshots').select([...SUMMARY, 'matrix']).where('id', '=', id).executeTakeFirst();
+  const row = await db
+    .selectFrom('directory_snapshots')
+    .select([...SUMMARY, 'matrix'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound(`snapshot ${id}`);
   return { ...summary(row), matrix: row.matrix as Matrix };
 }
 
 /** Freezes today's matrix under a name; `countries` adds countries that have no team yet (they show as gaps). */
-export async function takeSnapshot(db: Kysely<Schema>, actor: string, input: { name: string; description?: string; countries?: readonly string[] }, now = new Date()): Promise<Snapshot> {
+export async function takeSnapshot(
+  db: Kysely<Schema>,
+  actor: string,
+  input: { name: string; description?: string; countries?: readonly string[] },
+  now = new Date(),
+): Promise<Snapshot> {
   const name = input.name.trim();
   if (!name || name.length > 200) throw new ValidationError([{ field: 'name', reason: 'give the snapshot a name of 1 to 200 characters' }]);
   const matrix = await liveMatrix(db, parseCountries(input.countries));
@@ -70,16 +83,41 @@ export async function takeSnapshot(db: Kysely<Schema>, actor: string, input: { n
     if (clash) throw new VaktError('conflict', `a snapshot named "${name}" exists already (${clash.id})`);
     const row = await trx
       .insertInto('directory_snapshots')
-      .values({ name, taken_at: now.toISOString().slice(0, 10), source: 'inventory', description: input.description ?? null, matrix: JSON.stringify(matrix), created_by: actor })
+      .values({
+        name,
+        taken_at: now.toISOString().slice(0, 10),
+        source: 'inventory',
+        description: input.description ?? null,
+        matrix: JSON.stringify(matrix),
+        created_by: actor,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await appendAudit(trx, { actor, action: 'directory.snapshot', objectType: 'directory-snapshot', objectId: row.id, after: { name, countries: matrix.countries.length, teams: matrix.teams.length } });
-    return { id: row.id, name, takenAt: now.toISOString().slice(0, 10), source: 'inventory', description: input.description ?? null, createdBy: actor, matrix };
+    await appendAudit(trx, {
+      actor,
+      action: 'directory.snapshot',
+      objectType: 'directory-snapshot',
+      objectId: row.id,
+      after: { name, countries: matrix.countries.length, teams: matrix.teams.length },
+    });
+    return {
+      id: row.id,
+      name,
+      takenAt: now.toISOString().slice(0, 10),
+      source: 'inventory',
+      description: input.description ?? null,
+      createdBy: actor,
+      matrix,
+    };
   });
 }
 
 /** Compares two snapshots; "live" stands for the directory as it is now. */
-export async function compareSnapshots(db: Kysely<Schema>, from: string, to: string): Promise<MatrixComparison & { from: string; to: string }> {
+export async function compareSnapshots(
+  db: Kysely<Schema>,
+  from: string,
+  to: string,
+): Promise<MatrixComparison & { from: string; to: string }> {
   const load = async (ref: string, countries: readonly string[] = []): Promise<{ label: string; matrix: Matrix }> => {
     if (ref === 'live') return { label: 'live', matrix: await liveMatrix(db, countries) };
     const snapshot = await getSnapshot(db, ref);
@@ -87,6 +125,9 @@ export async function compareSnapshots(db: Kysely<Schema>, from: string, to: str
   };
   const a = await load(from);
   // Countries the earlier matrix covered stay rows of a live one, so a vanished team shows as a gap.
-  const b = await load(to, a.matrix.countries.map((c) => c.code));
+  const b = await load(
+    to,
+    a.matrix.countries.map((c) => c.code),
+  );
   return { from: a.label, to: b.label, ...compareMatrices(a.matrix, b.matrix) };
 }

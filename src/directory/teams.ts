@@ -18,11 +18,14 @@ import { PeerTeamSchema, TI_STATUSES, type Coverage, type MembershipBody, type P
 export function validateTeam(input: unknown, source?: string): PeerTeam {
   const team = validate(PeerTeamSchema, input, source);
   const issues: FieldIssue[] = [];
-  if (!isCurrentCountry(team.country)) issues.push({ field: 'country', reason: `"${team.country}" is not an ISO 3166-1 alpha-2 country code` });
-  if (team.timeZone && !isValidTimeZone(team.timeZone)) issues.push({ field: 'timeZone', reason: `"${team.timeZone}" is not an IANA time zone such as Europe/Stockholm` });
+  if (!isCurrentCountry(team.country))
+    issues.push({ field: 'country', reason: `"${team.country}" is not an ISO 3166-1 alpha-2 country code` });
+  if (team.timeZone && !isValidTimeZone(team.timeZone))
+    issues.push({ field: 'timeZone', reason: `"${team.timeZone}" is not an IANA time zone such as Europe/Stockholm` });
   if (team.operatingHours) issues.push(...validateWeeklyHours(team.operatingHours as WeeklyHours));
   team.services.forEach((name, i) => {
-    if (!isFirstServiceName(name)) issues.push({ field: `services[${i}]`, reason: `"${name}" is not a FIRST CSIRT Services Framework v2.1 service area or service` });
+    if (!isFirstServiceName(name))
+      issues.push({ field: `services[${i}]`, reason: `"${name}" is not a FIRST CSIRT Services Framework v2.1 service area or service` });
   });
   const sectors = team.sectors.map((s) => s.sector);
   sectors.forEach((sector, i) => {
@@ -41,7 +44,13 @@ export function validateTeam(input: unknown, source?: string): PeerTeam {
 type Row = { id: string; data: unknown; version: number; created_at: Date; updated_at: Date };
 
 function stored(row: Row): StoredTeam {
-  return { id: row.id, version: row.version, createdAt: new Date(row.created_at).toISOString(), updatedAt: new Date(row.updated_at).toISOString(), team: row.data as PeerTeam };
+  return {
+    id: row.id,
+    version: row.version,
+    createdAt: new Date(row.created_at).toISOString(),
+    updatedAt: new Date(row.updated_at).toISOString(),
+    team: row.data as PeerTeam,
+  };
 }
 
 const COLUMNS = ['id', 'data', 'version', 'created_at', 'updated_at'] as const;
@@ -70,7 +79,11 @@ export async function listTeams(db: Kysely<Schema>, filter: TeamFilter = {}): Pr
   if (filter.q) {
     const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
     query = query.where((eb) =>
-      eb.or([eb('name', 'ilike', like), eb(sql<string>`coalesce(data->>'shortName', '')`, 'ilike', like), eb(sql<string>`coalesce(data->>'hostOrganisation', '')`, 'ilike', like)]),
+      eb.or([
+        eb('name', 'ilike', like),
+        eb(sql<string>`coalesce(data->>'shortName', '')`, 'ilike', like),
+        eb(sql<string>`coalesce(data->>'hostOrganisation', '')`, 'ilike', like),
+      ]),
     );
   }
   const rows = (await query.execute()).map(stored);
@@ -87,8 +100,15 @@ function matches(team: PeerTeam, filter: TeamFilter): boolean {
     if (!team.services.some((s) => s.toLowerCase() === wanted)) return false;
   }
   if (filter.membership) {
-    const statuses = filter.status?.toLowerCase().split(',').map((s) => s.trim()).filter(Boolean) ?? [];
-    const member = team.memberships.some((m) => m.body === filter.membership && (statuses.length === 0 || statuses.includes((m.status ?? '').toLowerCase())));
+    const statuses =
+      filter.status
+        ?.toLowerCase()
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean) ?? [];
+    const member = team.memberships.some(
+      (m) => m.body === filter.membership && (statuses.length === 0 || statuses.includes((m.status ?? '').toLowerCase())),
+    );
     if (!member) return false;
   }
   return true;
@@ -155,11 +175,20 @@ export interface ImportOutcome {
  * one created. Our trust in a team is ours: an import keeps it, whatever the file says.
  * With `dryRun` nothing is written and the outcome is what would happen.
  */
-export async function importTeams(db: Kysely<Schema>, actor: string, teams: readonly PeerTeam[], options: { dryRun?: boolean; source?: string } = {}): Promise<ImportOutcome[]> {
+export async function importTeams(
+  db: Kysely<Schema>,
+  actor: string,
+  teams: readonly PeerTeam[],
+  options: { dryRun?: boolean; source?: string } = {},
+): Promise<ImportOutcome[]> {
   const seen = new Set<string>();
   teams.forEach((team, i) => {
     const key = `${team.name.toLowerCase()}|${team.country}`;
-    if (seen.has(key)) throw new ValidationError([{ field: `teams[${i}]`, reason: `${team.name} (${team.country}) appears twice in the file` }], options.source);
+    if (seen.has(key))
+      throw new ValidationError(
+        [{ field: `teams[${i}]`, reason: `${team.name} (${team.country}) appears twice in the file` }],
+        options.source,
+      );
     seen.add(key);
   });
   const run = async (trx: Transaction<Schema>): Promise<ImportOutcome[]> => {
@@ -202,7 +231,14 @@ async function writeUpdate(trx: Transaction<Schema>, actor: string, existing: St
     .set({ name: team.name, country: team.country, data: JSON.stringify(team), version: existing.version + 1, updated_at: new Date() })
     .where('id', '=', existing.id)
     .execute();
-  await appendAudit(trx, { actor, action: 'directory.update', objectType: 'peer-team', objectId: existing.id, before: existing.team, after: team });
+  await appendAudit(trx, {
+    actor,
+    action: 'directory.update',
+    objectType: 'peer-team',
+    objectId: existing.id,
+    before: existing.team,
+    after: team,
+  });
   return existing.id;
 }
 
@@ -210,14 +246,24 @@ export async function createTeam(db: Kysely<Schema>, actor: string, input: unkno
   const team = validateTeam(input);
   return db.transaction().execute(async (trx) => {
     const existing = await findSame(trx, team);
-    if (existing) throw new VaktError('conflict', `${team.name} (${team.country}) is already in the directory as ${existing.id}; update that record instead`);
+    if (existing)
+      throw new VaktError(
+        'conflict',
+        `${team.name} (${team.country}) is already in the directory as ${existing.id}; update that record instead`,
+      );
     const id = await writeInsert(trx, actor, team, 'directory.create');
     return getTeam(trx, id);
   });
 }
 
 /** Replaces a team; with `expectedVersion` (If-Match), an edit based on an older version is refused. */
-export async function updateTeam(db: Kysely<Schema>, actor: string, id: string, input: unknown, expectedVersion?: number): Promise<StoredTeam> {
+export async function updateTeam(
+  db: Kysely<Schema>,
+  actor: string,
+  id: string,
+  input: unknown,
+  expectedVersion?: number,
+): Promise<StoredTeam> {
   const team = validateTeam(input);
   return db.transaction().execute(async (trx) => {
     const current = await getTeam(trx, id);
@@ -225,7 +271,8 @@ export async function updateTeam(db: Kysely<Schema>, actor: string, id: string, 
       throw new VaktError('conflict', `the team changed since version ${expectedVersion} (now ${current.version}); reload and edit again`);
     }
     const clash = await findSame(trx, team);
-    if (clash && clash.id !== id) throw new VaktError('conflict', `${team.name} (${team.country}) is already in the directory as ${clash.id}`);
+    if (clash && clash.id !== id)
+      throw new VaktError('conflict', `${team.name} (${team.country}) is already in the directory as ${clash.id}`);
     await writeUpdate(trx, actor, current, team);
     return getTeam(trx, id);
   });
@@ -245,6 +292,10 @@ export async function findTeam(db: Kysely<Schema>, ref: string): Promise<StoredT
   const lower = ref.toLowerCase();
   const hits = (await listTeams(db)).filter(({ team }) => team.name.toLowerCase() === lower || team.shortName?.toLowerCase() === lower);
   if (hits.length === 0) throw notFound(`team "${ref}"`);
-  if (hits.length > 1) throw new VaktError('conflict', `"${ref}" names ${hits.length} teams (${hits.map((h) => `${h.team.name}, ${h.team.country}`).join('; ')}); use the id`);
+  if (hits.length > 1)
+    throw new VaktError(
+      'conflict',
+      `"${ref}" names ${hits.length} teams (${hits.map((h) => `${h.team.name}, ${h.team.country}`).join('; ')}); use the id`,
+    );
   return hits[0] as StoredTeam;
 }

@@ -16,7 +16,9 @@ export function documentText(input: Buffer | string, options: { contentType?: st
   else {
     if (input.length > MAX_DOCUMENT_BYTES) throw fail(`larger than ${MAX_DOCUMENT_BYTES / 1024} KiB; an RFC 2350 document is a few pages`);
     if (input.subarray(0, 5).toString('latin1') === '%PDF-') {
-      throw fail('this is a PDF file; give the text of the document instead (for example `pdftotext -layout team.pdf`, or copy the text from the web page)');
+      throw fail(
+        'this is a PDF file; give the text of the document instead (for example `pdftotext -layout team.pdf`, or copy the text from the web page)',
+      );
     }
     const head = input.subarray(0, 8192);
     const controls = [...head].filter((b) => b < 9 || (b > 13 && b < 32)).length;
@@ -30,7 +32,10 @@ export function documentText(input: Buffer | string, options: { contentType?: st
   }
   if (text.length > MAX_DOCUMENT_BYTES) throw fail(`longer than ${MAX_DOCUMENT_BYTES} characters; an RFC 2350 document is a few pages`);
   text = text.replace(/^\uFEFF/, '');
-  const looksHtml = /html/i.test(options.contentType ?? '') || /^\s*(<!doctype html|<html\b)/i.test(text) || /<(body|h[1-6]|p|div)\b[^>]*>/i.test(text.slice(0, 20_000));
+  const looksHtml =
+    /html/i.test(options.contentType ?? '') ||
+    /^\s*(<!doctype html|<html\b)/i.test(text) ||
+    /<(body|h[1-6]|p|div)\b[^>]*>/i.test(text.slice(0, 20_000));
   return looksHtml ? htmlToText(text) : text;
 }
 
@@ -91,7 +96,8 @@ export function urlsIn(text: string): string[] {
   return [...new Set([...text.matchAll(URL)].map((m) => m[0].replace(/[.,;:]+$/, '')))];
 }
 
-const MONTHS = 'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
+const MONTHS =
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec';
 const DATE_PATTERNS: ReadonlyArray<readonly [RegExp, readonly string[]]> = [
   [/\b\d{4}-\d{1,2}-\d{1,2}\b/g, ['yyyy-MM-dd', 'yyyy-M-d']],
   [new RegExp(`\\b(?:${MONTHS})\\.?\\s+\\d{1,2}(?:st|nd|rd|th)?,?\\s+\\d{4}\\b`, 'gi'), ['MMMM d yyyy', 'MMM d yyyy']],
@@ -105,7 +111,11 @@ export function datesIn(text: string): string[] {
   const found: Array<{ at: number; date: string }> = [];
   for (const [pattern, formats] of DATE_PATTERNS) {
     for (const match of text.matchAll(pattern)) {
-      const cleaned = match[0].replace(/(\d)(st|nd|rd|th)\b/i, '$1').replace(/[,.](?=\s)/g, '').replace(/\s+/g, ' ').replace(/^(\w{3,})\. /, '$1 ');
+      const cleaned = match[0]
+        .replace(/(\d)(st|nd|rd|th)\b/i, '$1')
+        .replace(/[,.](?=\s)/g, '')
+        .replace(/\s+/g, ' ')
+        .replace(/^(\w{3,})\. /, '$1 ');
       for (const format of formats) {
         const parsed = DateTime.fromFormat(cleaned, format, { locale: 'en' });
         if (parsed.isValid) {

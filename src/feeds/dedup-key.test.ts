@@ -26,7 +26,9 @@ describe('the de-duplication key', () => {
     let hiCollisions = 0;
     let loCollisions = 0;
     for (let i = 0; i < n; i++) {
-      const key = hash64(`scan_rdp\u0000org-${i % 97}\u000010.${i & 255}.${(i >> 8) & 255}.${i >> 16}\u0000${3389 + (i % 3)}\u0000open-rdp`);
+      const key = hash64(
+        `scan_rdp\u0000org-${i % 97}\u000010.${i & 255}.${(i >> 8) & 255}.${i >> 16}\u0000${3389 + (i % 3)}\u0000open-rdp`,
+      );
       full.add(keyAsBigint(key));
       if (his.has(key.hi)) hiCollisions++;
       his.add(key.hi);

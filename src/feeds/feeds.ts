@@ -47,7 +47,9 @@ export const FeedSchema = Type.Object(
     tlp: StringEnum(TLP_LABELS),
     mapping: Type.Optional(MappingSchema),
     /** The RSIT class and type of every event of the feed, whatever its format or mapping says. */
-    rsit: Type.Optional(Type.Object({ class: Type.String({ maxLength: 60 }), type: Type.String({ maxLength: 60 }) }, { additionalProperties: false })),
+    rsit: Type.Optional(
+      Type.Object({ class: Type.String({ maxLength: 60 }), type: Type.String({ maxLength: 60 }) }, { additionalProperties: false }),
+    ),
     notify: Type.Optional(StringEnum(NOTIFY_PERIODS)),
     dedupHours: Type.Optional(Type.Integer({ minimum: 1, maximum: 720 })),
     enabled: Type.Optional(Type.Boolean()),
@@ -87,7 +89,8 @@ export function validateFeed(value: unknown): FeedInput {
   const issues: FieldIssue[] = [];
   const scheduleProblem = checkSchedule(input.schedule ?? 'manual');
   if (scheduleProblem) issues.push({ field: 'schedule', reason: scheduleProblem });
-  if ((input.format === 'csv' || input.format === 'json') && !input.mapping) issues.push({ field: 'mapping', reason: `a ${input.format} feed needs a mapping` });
+  if ((input.format === 'csv' || input.format === 'json') && !input.mapping)
+    issues.push({ field: 'mapping', reason: `a ${input.format} feed needs a mapping` });
   const report = input.format.startsWith('shadowserver:') ? input.format.slice('shadowserver:'.length) : undefined;
   if (report && !shadowserverReport(report)) issues.push({ field: 'format', reason: `unknown Shadowserver report "${report}"` });
   if (input.mapping) {
@@ -98,7 +101,13 @@ export function validateFeed(value: unknown): FeedInput {
       else throw error;
     }
   }
-  if (input.rsit) issues.push(...checkRsit(input.rsit.class, input.rsit.type).map((i) => ({ field: `rsit.${i.field === 'rsitClass' ? 'class' : 'type'}`, reason: i.reason })));
+  if (input.rsit)
+    issues.push(
+      ...checkRsit(input.rsit.class, input.rsit.type).map((i) => ({
+        field: `rsit.${i.field === 'rsitClass' ? 'class' : 'type'}`,
+        reason: i.reason,
+      })),
+    );
   if (input.source.kind === 'imap' && input.source.attachmentPattern) {
     try {
       new RegExp(input.source.attachmentPattern, 'i');
@@ -173,11 +182,21 @@ export async function saveFeed(db: Kysely<Schema>, actor: string, value: unknown
       throw new VaktError('conflict', `feed ${input.name} is at version ${existing.version}, not ${expectedVersion}`);
     }
     if (existing) {
-      await trx.updateTable('feeds').set({ ...columns(input), version: sql`version + 1`, updated_at: new Date() }).where('id', '=', existing.id).execute();
+      await trx
+        .updateTable('feeds')
+        .set({ ...columns(input), version: sql`version + 1`, updated_at: new Date() })
+        .where('id', '=', existing.id)
+        .execute();
     } else {
       await trx.insertInto('feeds').values(columns(input)).execute();
     }
-    await appendAudit(trx, { actor, action: existing ? 'feed.update' : 'feed.create', objectType: 'feed', objectId: input.name, after: input });
+    await appendAudit(trx, {
+      actor,
+      action: existing ? 'feed.update' : 'feed.create',
+      objectType: 'feed',
+      objectId: input.name,
+      after: input,
+    });
   });
   return getFeed(db, input.name);
 }

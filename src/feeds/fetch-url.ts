@@ -20,9 +20,27 @@ const MAX_REDIRECTS = 5;
  * IPv4-mapped IPv6 addresses (::ffff:a.b.c.d) parse as the IPv4 address they carry.
  */
 const NOT_PUBLIC = [
-  '0.0.0.0/8', '10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.0.0.0/24', '192.0.2.0/24',
-  '192.168.0.0/16', '198.18.0.0/15', '198.51.100.0/24', '203.0.113.0/24', '224.0.0.0/4', '240.0.0.0/4',
-  '::/127', '64:ff9b::/96', '100::/64', '2001:db8::/32', 'fc00::/7', 'fe80::/10', 'ff00::/8',
+  '0.0.0.0/8',
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.0.0.0/24',
+  '192.0.2.0/24',
+  '192.168.0.0/16',
+  '198.18.0.0/15',
+  '198.51.100.0/24',
+  '203.0.113.0/24',
+  '224.0.0.0/4',
+  '240.0.0.0/4',
+  '::/127',
+  '64:ff9b::/96',
+  '100::/64',
+  '2001:db8::/32',
+  'fc00::/7',
+  'fe80::/10',
+  'ff00::/8',
 ].map((text) => {
   const parsed = parsePrefix(text);
   if (!parsed.ok) throw new Error(`${text}: ${parsed.reason}`);
@@ -37,12 +55,17 @@ export function isPublicAddress(text: string): boolean {
 }
 
 async function checkHost(url: URL): Promise<void> {
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new VaktError('validation', `${url.href}: only http and https URLs are fetched`);
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new VaktError('validation', `${url.href}: only http and https URLs are fetched`);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   const addresses = parseAddress(host) ? [host] : (await lookup(host, { all: true }).catch(() => [])).map((a) => a.address);
   if (addresses.length === 0) throw new VaktError('not-found', `${url.href}: ${host} has no address`);
   const closed = addresses.find((a) => !isPublicAddress(a));
-  if (closed) throw new VaktError('validation', `${url.href}: ${host} is ${closed}, not a public address; set VAKT_FEED_PRIVATE_URLS=true to fetch feeds inside your network`);
+  if (closed)
+    throw new VaktError(
+      'validation',
+      `${url.href}: ${host} is ${closed}, not a public address; set VAKT_FEED_PRIVATE_URLS=true to fetch feeds inside your network`,
+    );
 }
 
 /** The response for a feed's URL, following up to five redirects, each checked. */

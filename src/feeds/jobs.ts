@@ -11,7 +11,10 @@ import { dispatchNotifications } from '../notifications/dispatch.js';
 import { isDue, listFeeds } from './feeds.js';
 import { runFeed } from './runner.js';
 
-export function earlyWarningJobs({ mail, feedPrivateUrls: allowPrivateUrls, feedDir }: Pick<Config, 'mail' | 'feedPrivateUrls' | 'feedDir'>, teamKey?: TeamKey) {
+export function earlyWarningJobs(
+  { mail, feedPrivateUrls: allowPrivateUrls, feedDir }: Pick<Config, 'mail' | 'feedPrivateUrls' | 'feedDir'>,
+  teamKey?: TeamKey,
+) {
   const runDueFeeds = defineJob({
     name: 'feeds.run-due',
     schedule: '* * * * *',
@@ -21,10 +24,17 @@ export function earlyWarningJobs({ mail, feedPrivateUrls: allowPrivateUrls, feed
       const now = new Date();
       for (const feed of await listFeeds(db)) {
         if (!feed.enabled || feed.source.kind === 'upload') continue;
-        const last = await db.selectFrom('feed_runs').select('started_at').where('feed_name', '=', feed.name).orderBy('started_at', 'desc').executeTakeFirst();
+        const last = await db
+          .selectFrom('feed_runs')
+          .select('started_at')
+          .where('feed_name', '=', feed.name)
+          .orderBy('started_at', 'desc')
+          .executeTakeFirst();
         if (!isDue(feed.schedule, last ? new Date(last.started_at) : null, now)) continue;
         // A failing feed is recorded in its run log; the others still run.
-        await runFeed(db, feed, { actor: 'system:scheduler', allowPrivateUrls, feedDir }).catch((error: Error) => console.error(`vakt: feed ${feed.name}: ${error.message}`));
+        await runFeed(db, feed, { actor: 'system:scheduler', allowPrivateUrls, feedDir }).catch((error: Error) =>
+          console.error(`vakt: feed ${feed.name}: ${error.message}`),
+        );
       }
       await dispatchNotifications(db, { settings: await intakeSettings(db, mail, teamKey) });
     },

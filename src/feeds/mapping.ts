@@ -13,7 +13,10 @@ import { validate } from '../core/validate.js';
 const FieldRefSchema = Type.Union([
   Type.String({ minLength: 1, maxLength: 100 }),
   Type.Object({ column: Type.String({ minLength: 1, maxLength: 100 }) }, { additionalProperties: false }),
-  Type.Object({ columns: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 10 }) }, { additionalProperties: false }),
+  Type.Object(
+    { columns: Type.Array(Type.String({ minLength: 1, maxLength: 100 }), { minItems: 1, maxItems: 10 }) },
+    { additionalProperties: false },
+  ),
   Type.Object({ value: Type.String({ maxLength: 200 }) }, { additionalProperties: false }),
 ]);
 export type FieldRef = Static<typeof FieldRefSchema>;
@@ -116,11 +119,20 @@ export function compileMapping(mapping: Mapping, header: readonly string[]): Com
     identifier: getter(mapping.identifier),
   };
   if (compiled.sourceIp === empty && compiled.sourceDomain === empty) {
-    missing.push([...(mapping.sourceIp ? columnsOf(mapping.sourceIp) : []), ...(mapping.sourceDomain ? columnsOf(mapping.sourceDomain) : [])].join(' or ') || 'for the source address');
+    missing.push(
+      [...(mapping.sourceIp ? columnsOf(mapping.sourceIp) : []), ...(mapping.sourceDomain ? columnsOf(mapping.sourceDomain) : [])].join(
+        ' or ',
+      ) || 'for the source address',
+    );
   }
   for (const column of mapping.requiredColumns ?? []) if (!index.has(column.toLowerCase())) missing.push(column);
   if (missing.length > 0) {
-    throw new ValidationError([{ field: 'header', reason: `the file has no column ${[...new Set(missing)].join(', ')}; its columns are ${header.slice(0, 40).join(', ')}` }]);
+    throw new ValidationError([
+      {
+        field: 'header',
+        reason: `the file has no column ${[...new Set(missing)].join(', ')}; its columns are ${header.slice(0, 40).join(', ')}`,
+      },
+    ]);
   }
   return compiled;
 }
@@ -142,7 +154,14 @@ export function parseFeedTime(text: string, format: CompiledMapping['timeFormat'
   }
   const m = SPACE_TIME.exec(trimmed);
   if (!m) return undefined;
-  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((f) => Number(f ?? 0)) as [number, number, number, number, number, number];
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4], m[5], m[6]].map((f) => Number(f ?? 0)) as [
+    number,
+    number,
+    number,
+    number,
+    number,
+    number,
+  ];
   if (year < 1990 || year > 2200 || hour > 23 || minute > 59 || second > 59) return undefined;
   const offset = m[8] ? (m[8] === '-' ? -1 : 1) * (Number(m[9]) * 60 + Number(m[10])) * 60_000 : 0;
   const local = Date.UTC(year, month - 1, day, hour, minute, second, m[7] ? Number(m[7].slice(0, 3).padEnd(3, '0')) : 0);

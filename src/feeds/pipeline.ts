@@ -145,7 +145,22 @@ class EventBatch {
   /** Each column joined by the record separator. */
   joined(): Record<'o' | 't' | 'ip' | 'p' | 'a' | 'g' | 'pr' | 'rc' | 'rt' | 'i' | 'kh' | 'kl' | 'b' | 'r', string> {
     const join = (values: ReadonlyArray<string | number>) => values.join('\u001e');
-    return { o: join(this.o), t: join(this.t), ip: join(this.ip), p: join(this.p), a: join(this.a), g: join(this.g), pr: join(this.pr), rc: join(this.rc), rt: join(this.rt), i: join(this.i), kh: join(this.kh), kl: join(this.kl), b: join(this.b), r: join(this.r) };
+    return {
+      o: join(this.o),
+      t: join(this.t),
+      ip: join(this.ip),
+      p: join(this.p),
+      a: join(this.a),
+      g: join(this.g),
+      pr: join(this.pr),
+      rc: join(this.rc),
+      rt: join(this.rt),
+      i: join(this.i),
+      kh: join(this.kh),
+      kl: join(this.kl),
+      b: join(this.b),
+      r: join(this.r),
+    };
   }
 }
 
@@ -182,8 +197,21 @@ async function store(db: Kysely<Schema>, feed: FeedSpec, runId: string, batch: E
 
 /** Rows of a JSON Lines file as arrays over the columns the mapping names (dotted paths allowed). */
 function jsonColumns(mapping: Mapping): string[] {
-  const refs = [mapping.time, mapping.sourceIp, mapping.sourceDomain, mapping.sourcePort, mapping.asn, mapping.geo, mapping.protocol, mapping.rsitClass, mapping.rsitType, mapping.identifier];
-  const names = refs.flatMap((ref) => (!ref ? [] : typeof ref === 'string' ? [ref] : 'column' in ref ? [ref.column] : 'columns' in ref ? ref.columns : []));
+  const refs = [
+    mapping.time,
+    mapping.sourceIp,
+    mapping.sourceDomain,
+    mapping.sourcePort,
+    mapping.asn,
+    mapping.geo,
+    mapping.protocol,
+    mapping.rsitClass,
+    mapping.rsitType,
+    mapping.identifier,
+  ];
+  const names = refs.flatMap((ref) =>
+    !ref ? [] : typeof ref === 'string' ? [ref] : 'column' in ref ? [ref.column] : 'columns' in ref ? ref.columns : [],
+  );
   return [...new Set([...names, ...(mapping.requiredColumns ?? [])])];
 }
 
@@ -216,7 +244,8 @@ function csvReader(feed: FeedSpec, header: string[], source: string): Reader {
     mapping = detected.mapping;
     report = detected.name;
   } else {
-    if (!feed.mapping) throw new ValidationError([{ field: 'mapping', reason: `feed ${feed.name} has no mapping for its ${feed.format} rows` }]);
+    if (!feed.mapping)
+      throw new ValidationError([{ field: 'mapping', reason: `feed ${feed.name} has no mapping for its ${feed.format} rows` }]);
     mapping = feed.mapping;
   }
   const compiled = compileMapping(withFeedRsit(mapping, feed), columns);
@@ -293,7 +322,8 @@ function normalise(m: CompiledMapping, row: readonly string[]): Normalised | str
     if (!target) domain = host ? (normaliseDomain(host) ?? null) : null;
   }
   const ip = target ? (isPrefix(target) ? formatPrefix(target) : formatAddress(target)) : null;
-  if (!ip && !domain) return ipText || domainText ? `"${(ipText || domainText).slice(0, 60)}" is neither an address nor a domain` : 'no source address';
+  if (!ip && !domain)
+    return ipText || domainText ? `"${(ipText || domainText).slice(0, 60)}" is neither an address nor a domain` : 'no source address';
   const portText = m.sourcePort(row).trim();
   if (portText && !(/^\d{1,5}$/.test(portText) && Number(portText) <= 65535)) return `"${portText.slice(0, 20)}" is not a port`;
   const asnText = m.asn(row).trim().replace(/^AS/i, '');
@@ -413,7 +443,12 @@ class EventWriter {
  * Batches take their keys' locks in index order, so they should not deadlock; should PostgreSQL
  * cancel one all the same (nothing of it is stored), it is tried again.
  */
-async function storeRetryingDeadlocks(db: Kysely<Schema>, feed: FeedSpec, runId: string, rows: EventBatch): Promise<Map<string | null, number>> {
+async function storeRetryingDeadlocks(
+  db: Kysely<Schema>,
+  feed: FeedSpec,
+  runId: string,
+  rows: EventBatch,
+): Promise<Map<string | null, number>> {
   for (let attempt = 1; ; attempt++) {
     try {
       return await store(db, feed, runId, rows);
@@ -424,12 +459,35 @@ async function storeRetryingDeadlocks(db: Kysely<Schema>, feed: FeedSpec, runId:
 }
 
 async function startRun(db: Kysely<Schema>, feed: FeedSpec, source: string, actor: string): Promise<string> {
-  const row = await db.insertInto('feed_runs').values({ feed_id: feed.id, feed_name: feed.name, format: feed.format, source: source.slice(0, 1000), status: 'running', started_by: actor }).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('feed_runs')
+    .values({
+      feed_id: feed.id,
+      feed_name: feed.name,
+      format: feed.format,
+      source: source.slice(0, 1000),
+      status: 'running',
+      started_by: actor,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }
 
 async function recordProgress(db: Kysely<Schema>, runId: string, c: RunCounts): Promise<void> {
-  await db.updateTable('feed_runs').set({ bytes: c.bytes, rows_read: c.rows, events: c.events, duplicates: c.duplicates, unowned: c.unowned, malformed: c.malformed, heartbeat_at: new Date() }).where('id', '=', runId).execute();
+  await db
+    .updateTable('feed_runs')
+    .set({
+      bytes: c.bytes,
+      rows_read: c.rows,
+      events: c.events,
+      duplicates: c.duplicates,
+      unowned: c.unowned,
+      malformed: c.malformed,
+      heartbeat_at: new Date(),
+    })
+    .where('id', '=', runId)
+    .execute();
 }
 
 export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: IngestInput): Promise<RunSummary> {
@@ -459,64 +517,87 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
       await recordProgress(db, runId, counts);
       input.onProgress?.(counts, input.totalBytes);
     };
-    for await (const chunk of lineChunks(input.stream, input.maxLineBytes ?? 1024 * 1024)) for (const line of chunk) {
-      if (!input.bytesRead) counts.bytes += line.text.length + 1;
-      if (line.tooLong) {
-        counts.rows++;
-        bad(line.number, 'line too long');
-        continue;
-      }
-      const text = line.number === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
-      if (text.trim() === '') continue;
-      if (!reader) {
-        if (feed.format === 'json') {
-          if (text.trimStart().startsWith('[')) throw new ValidationError([{ field: 'file', reason: 'a JSON array: give JSON Lines, one event object per line, so that any size streams' }]);
-          reader = jsonReader(feed);
-        } else {
-          const header = splitCsvLine(text);
-          if (!header.ok) throw new ValidationError([{ field: 'header', reason: `line ${line.number}: ${header.reason}` }]);
-          reader = csvReader(feed, header.fields, input.source);
-          report = reader.report;
-          await db.updateTable('feed_runs').set({ columns: reader.columns! }).where('id', '=', runId).execute();
+    for await (const chunk of lineChunks(input.stream, input.maxLineBytes ?? 1024 * 1024))
+      for (const line of chunk) {
+        if (!input.bytesRead) counts.bytes += line.text.length + 1;
+        if (line.tooLong) {
+          counts.rows++;
+          bad(line.number, 'line too long');
           continue;
         }
+        const text = line.number === 1 ? line.text.replace(/^\uFEFF/, '') : line.text;
+        if (text.trim() === '') continue;
+        if (!reader) {
+          if (feed.format === 'json') {
+            if (text.trimStart().startsWith('['))
+              throw new ValidationError([
+                { field: 'file', reason: 'a JSON array: give JSON Lines, one event object per line, so that any size streams' },
+              ]);
+            reader = jsonReader(feed);
+          } else {
+            const header = splitCsvLine(text);
+            if (!header.ok) throw new ValidationError([{ field: 'header', reason: `line ${line.number}: ${header.reason}` }]);
+            reader = csvReader(feed, header.fields, input.source);
+            report = reader.report;
+            await db.updateTable('feed_runs').set({ columns: reader.columns! }).where('id', '=', runId).execute();
+            continue;
+          }
+        }
+        counts.rows++;
+        const timed = times !== undefined && counts.rows % SAMPLE_EVERY === 0;
+        const t = clock(timed);
+        const row = CONTROL.test(text) ? { reason: 'a control character in the row' } : reader.row(text);
+        const t1 = clock(timed);
+        if (timed) times.parse += (t1 - t) * SAMPLE_EVERY;
+        if ('reason' in row) {
+          bad(line.number, row.reason);
+          continue;
+        }
+        const event = normalise(reader.mapping, row.fields);
+        const t2 = clock(timed);
+        if (timed) times.normalise += (t2 - t1) * SAMPLE_EVERY;
+        if (typeof event === 'string') {
+          bad(line.number, event);
+          continue;
+        }
+        const owners = route(index, event);
+        if (timed) times.route += (clock(timed) - t2) * SAMPLE_EVERY;
+        const bucket = Math.floor(event.time.getTime() / bucketMs);
+        for (const org of owners.length > 0 ? owners : ['']) {
+          const room = writer.add(org, event, dedupKey(feed.name, org, event), bucket, text);
+          if (room) await room;
+        }
+        if (counts.rows % 1000 === 0) await progress();
       }
-      counts.rows++;
-      const timed = times !== undefined && counts.rows % SAMPLE_EVERY === 0;
-      const t = clock(timed);
-      const row = CONTROL.test(text) ? { reason: 'a control character in the row' } : reader.row(text);
-      const t1 = clock(timed);
-      if (timed) times.parse += (t1 - t) * SAMPLE_EVERY;
-      if ('reason' in row) {
-        bad(line.number, row.reason);
-        continue;
-      }
-      const event = normalise(reader.mapping, row.fields);
-      const t2 = clock(timed);
-      if (timed) times.normalise += (t2 - t1) * SAMPLE_EVERY;
-      if (typeof event === 'string') {
-        bad(line.number, event);
-        continue;
-      }
-      const owners = route(index, event);
-      if (timed) times.route += (clock(timed) - t2) * SAMPLE_EVERY;
-      const bucket = Math.floor(event.time.getTime() / bucketMs);
-      for (const org of owners.length > 0 ? owners : ['']) {
-        const room = writer.add(org, event, dedupKey(feed.name, org, event), bucket, text);
-        if (room) await room;
-      }
-      if (counts.rows % 1000 === 0) await progress();
-    }
     await writer.finish();
     if (!reader) throw new ValidationError([{ field: 'file', reason: 'the file is empty' }]);
     counts.bytes = input.bytesRead?.() ?? counts.bytes;
-    const summary: RunSummary = { runId, feed: feed.name, ...(report ? { report } : {}), status: 'ok', ...counts, badRows, byOrganisation: Object.fromEntries(byOrganisation), seconds: (Date.now() - started) / 1000 };
+    const summary: RunSummary = {
+      runId,
+      feed: feed.name,
+      ...(report ? { report } : {}),
+      status: 'ok',
+      ...counts,
+      badRows,
+      byOrganisation: Object.fromEntries(byOrganisation),
+      seconds: (Date.now() - started) / 1000,
+    };
     await finishRun(db, summary, input.actor);
     input.onProgress?.(counts, input.totalBytes);
     return summary;
   } catch (error) {
     await writer.abandon();
-    const summary: RunSummary = { runId, feed: feed.name, ...(report ? { report } : {}), status: 'failed', ...counts, badRows, byOrganisation: Object.fromEntries(byOrganisation), error: (error as Error).message.slice(0, 2000), seconds: (Date.now() - started) / 1000 };
+    const summary: RunSummary = {
+      runId,
+      feed: feed.name,
+      ...(report ? { report } : {}),
+      status: 'failed',
+      ...counts,
+      badRows,
+      byOrganisation: Object.fromEntries(byOrganisation),
+      error: (error as Error).message.slice(0, 2000),
+      seconds: (Date.now() - started) / 1000,
+    };
     await finishRun(db, summary, input.actor).catch(() => undefined);
     throw error;
   }
@@ -526,12 +607,43 @@ async function finishRun(db: Kysely<Schema>, s: RunSummary, actor: string): Prom
   await db.transaction().execute(async (trx) => {
     await trx
       .updateTable('feed_runs')
-      .set({ status: s.status, finished_at: new Date(), bytes: s.bytes, rows_read: s.rows, events: s.events, duplicates: s.duplicates, unowned: s.unowned, malformed: s.malformed, bad_rows: JSON.stringify(s.badRows), by_organisation: JSON.stringify(s.byOrganisation), error: s.error ?? null })
+      .set({
+        status: s.status,
+        finished_at: new Date(),
+        bytes: s.bytes,
+        rows_read: s.rows,
+        events: s.events,
+        duplicates: s.duplicates,
+        unowned: s.unowned,
+        malformed: s.malformed,
+        bad_rows: JSON.stringify(s.badRows),
+        by_organisation: JSON.stringify(s.byOrganisation),
+        error: s.error ?? null,
+      })
       .where('id', '=', s.runId)
       .execute();
     const owned = Object.entries(s.byOrganisation);
-    await notifiable(trx, s.runId, sql`select o::uuid as organisation_id, n from unnest(${owned.map(([o]) => o)}::text[], ${owned.map(([, n]) => n)}::integer[]) as u(o, n)`);
-    await appendAudit(trx, { actor, action: s.status === 'ok' ? 'feed.run' : 'feed.fail', objectType: 'feed-run', objectId: s.runId, after: { feed: s.feed, report: s.report ?? null, rows: s.rows, events: s.events, duplicates: s.duplicates, unowned: s.unowned, malformed: s.malformed, error: s.error ?? null } });
+    await notifiable(
+      trx,
+      s.runId,
+      sql`select o::uuid as organisation_id, n from unnest(${owned.map(([o]) => o)}::text[], ${owned.map(([, n]) => n)}::integer[]) as u(o, n)`,
+    );
+    await appendAudit(trx, {
+      actor,
+      action: s.status === 'ok' ? 'feed.run' : 'feed.fail',
+      objectType: 'feed-run',
+      objectId: s.runId,
+      after: {
+        feed: s.feed,
+        report: s.report ?? null,
+        rows: s.rows,
+        events: s.events,
+        duplicates: s.duplicates,
+        unowned: s.unowned,
+        malformed: s.malformed,
+        error: s.error ?? null,
+      },
+    });
   });
 }
 
@@ -553,14 +665,34 @@ async function notifiable(trx: Transaction<Schema>, runId: string, counts: RawBu
  * stored become notifiable as those of a run that ended: none is left unnotified.
  */
 export async function closeInterruptedRuns(db: Kysely<Schema>, staleMinutes = 10): Promise<number> {
-  const stale = await db.selectFrom('feed_runs').select(['id', 'feed_name']).where('status', '=', 'running').where(sql<boolean>`heartbeat_at < now() - make_interval(mins => ${staleMinutes})`).execute();
+  const stale = await db
+    .selectFrom('feed_runs')
+    .select(['id', 'feed_name'])
+    .where('status', '=', 'running')
+    .where(sql<boolean>`heartbeat_at < now() - make_interval(mins => ${staleMinutes})`)
+    .execute();
   for (const run of stale) {
     await db.transaction().execute(async (trx) => {
       const error = `interrupted: no progress for ${staleMinutes} minutes`;
-      const closed = await trx.updateTable('feed_runs').set({ status: 'failed', finished_at: new Date(), error }).where('id', '=', run.id).where('status', '=', 'running').executeTakeFirst();
+      const closed = await trx
+        .updateTable('feed_runs')
+        .set({ status: 'failed', finished_at: new Date(), error })
+        .where('id', '=', run.id)
+        .where('status', '=', 'running')
+        .executeTakeFirst();
       if (closed.numUpdatedRows === 0n) return;
-      await notifiable(trx, run.id, sql`select organisation_id, count(*)::integer as n from events where run_id = ${run.id} and organisation_id is not null group by 1`);
-      await appendAudit(trx, { actor: 'system:feeds', action: 'feed.fail', objectType: 'feed-run', objectId: run.id, after: { feed: run.feed_name, error } });
+      await notifiable(
+        trx,
+        run.id,
+        sql`select organisation_id, count(*)::integer as n from events where run_id = ${run.id} and organisation_id is not null group by 1`,
+      );
+      await appendAudit(trx, {
+        actor: 'system:feeds',
+        action: 'feed.fail',
+        objectType: 'feed-run',
+        objectId: run.id,
+        after: { feed: run.feed_name, error },
+      });
     });
   }
   return stale.length;

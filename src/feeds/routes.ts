@@ -15,7 +15,14 @@ import { principal, requirePermission } from '../http/authentication.js';
 import { intakeSettings } from '../intake/settings.js';
 import { escapeHtml } from '../profile/rfc2350.js';
 import { dispatchNotifications } from '../notifications/dispatch.js';
-import { feedbackFigures, feedbackTarget, giveFeedback, listNotifications, NOTIFICATION_STATES, VERDICTS } from '../notifications/feedback.js';
+import {
+  feedbackFigures,
+  feedbackTarget,
+  giveFeedback,
+  listNotifications,
+  NOTIFICATION_STATES,
+  VERDICTS,
+} from '../notifications/feedback.js';
 import { deleteFeed, getFeed, listFeeds, saveFeed, FeedSchema, type Feed } from './feeds.js';
 import { ingestFeed } from './pipeline.js';
 import { runFeed } from './runner.js';
@@ -36,17 +43,34 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const write = { preHandler: requirePermission('feeds:write') };
   const settings = () => intakeSettings(db, app.vakt.config.mail, app.vakt.teamKey);
   /** Feeds that notify "immediately" do so as soon as their run has stored its events. */
-  const notifyNow = async (feed: Feed) => (feed.notify === 'immediately' ? dispatchNotifications(db, { settings: await settings(), feed: feed.name }) : []);
+  const notifyNow = async (feed: Feed) =>
+    feed.notify === 'immediately' ? dispatchNotifications(db, { settings: await settings(), feed: feed.name }) : [];
 
   // Uploads arrive as a stream whatever their type; feedback forms as url-encoded text.
-  app.addContentTypeParser(['text/csv', 'application/octet-stream', 'application/gzip', 'application/x-ndjson'], (_request, payload, done) => done(null, payload));
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) => done(null, Object.fromEntries(new URLSearchParams(body as string))));
+  app.addContentTypeParser(
+    ['text/csv', 'application/octet-stream', 'application/gzip', 'application/x-ndjson'],
+    (_request, payload, done) => done(null, payload),
+  );
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
 
-  app.get('/api/feeds', { ...read, schema: { tags: ['feeds'], summary: 'Feed definitions', response: { 200: Any } } }, async () => ({ feeds: await listFeeds(db) }));
+  app.get('/api/feeds', { ...read, schema: { tags: ['feeds'], summary: 'Feed definitions', response: { 200: Any } } }, async () => ({
+    feeds: await listFeeds(db),
+  }));
 
   app.put(
     '/api/feeds/:name',
-    { ...write, schema: { tags: ['feeds'], summary: 'Create or replace a feed definition', params: Type.Object({ name: Name }), body: FeedSchema, response: { 200: Any, 400: Problem, 409: Problem } } },
+    {
+      ...write,
+      schema: {
+        tags: ['feeds'],
+        summary: 'Create or replace a feed definition',
+        params: Type.Object({ name: Name }),
+        body: FeedSchema,
+        response: { 200: Any, 400: Problem, 409: Problem },
+      },
+    },
     async (request) => {
       if (request.body.name !== request.params.name) throw new VaktError('validation', 'the name in the path and in the body differ');
       return saveFeed(db, actorOf(principal(request)), request.body);
@@ -55,7 +79,15 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/feeds/:name',
-    { ...write, schema: { tags: ['feeds'], summary: 'Remove a feed that has sent no notifications', params: Type.Object({ name: Name }), response: { 204: Type.Null(), 404: Problem, 409: Problem } } },
+    {
+      ...write,
+      schema: {
+        tags: ['feeds'],
+        summary: 'Remove a feed that has sent no notifications',
+        params: Type.Object({ name: Name }),
+        response: { 204: Type.Null(), 404: Problem, 409: Problem },
+      },
+    },
     async (request, reply) => {
       await deleteFeed(db, actorOf(principal(request)), request.params.name);
       return reply.code(204).send(null);
@@ -64,10 +96,22 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/feeds/:name/run',
-    { ...write, schema: { tags: ['feeds'], summary: 'Run a feed from its source (file, URL, IMAP folder)', params: Type.Object({ name: Name }), response: { 200: Any, 400: Problem, 404: Problem } } },
+    {
+      ...write,
+      schema: {
+        tags: ['feeds'],
+        summary: 'Run a feed from its source (file, URL, IMAP folder)',
+        params: Type.Object({ name: Name }),
+        response: { 200: Any, 400: Problem, 404: Problem },
+      },
+    },
     async (request) => {
       const feed = await getFeed(db, request.params.name);
-      const runs = await runFeed(db, feed, { actor: actorOf(principal(request)), allowPrivateUrls: app.vakt.config.feedPrivateUrls, feedDir: app.vakt.config.feedDir });
+      const runs = await runFeed(db, feed, {
+        actor: actorOf(principal(request)),
+        allowPrivateUrls: app.vakt.config.feedPrivateUrls,
+        feedDir: app.vakt.config.feedDir,
+      });
       return { runs, notifications: await notifyNow(feed) };
     },
   );
@@ -77,20 +121,42 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       ...write,
       bodyLimit: MAX_UPLOAD_BYTES,
-      schema: { tags: ['feeds'], summary: 'Run a feed on an uploaded file (the request body: CSV, JSON Lines, or gzip of either)', params: Type.Object({ name: Name }), querystring: Type.Object({ filename: Type.Optional(Type.String({ maxLength: 255 })) }), response: { 200: Any, 400: Problem, 404: Problem, 415: Problem } },
+      schema: {
+        tags: ['feeds'],
+        summary: 'Run a feed on an uploaded file (the request body: CSV, JSON Lines, or gzip of either)',
+        params: Type.Object({ name: Name }),
+        querystring: Type.Object({ filename: Type.Optional(Type.String({ maxLength: 255 })) }),
+        response: { 200: Any, 400: Problem, 404: Problem, 415: Problem },
+      },
     },
     async (request) => {
       const feed = await getFeed(db, request.params.name);
       const body = request.body as unknown;
-      if (!(body instanceof Readable)) throw new VaktError('validation', 'send the file as the body with Content-Type text/csv, application/x-ndjson, application/gzip or application/octet-stream');
-      const summary = await ingestFeed(db, feed, { stream: gunzippedWhenGzip(body), source: `upload:${request.query.filename ?? 'file'}`, actor: actorOf(principal(request)) });
+      if (!(body instanceof Readable))
+        throw new VaktError(
+          'validation',
+          'send the file as the body with Content-Type text/csv, application/x-ndjson, application/gzip or application/octet-stream',
+        );
+      const summary = await ingestFeed(db, feed, {
+        stream: gunzippedWhenGzip(body),
+        source: `upload:${request.query.filename ?? 'file'}`,
+        actor: actorOf(principal(request)),
+      });
       return { runs: [summary], notifications: await notifyNow(feed) };
     },
   );
 
   app.get(
     '/api/feed-runs',
-    { ...read, schema: { tags: ['feeds'], summary: 'Recent feed runs with their counts and bad rows (running ones update every few seconds)', querystring: Type.Object({ feed: Type.Optional(Name), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }), response: { 200: Any } } },
+    {
+      ...read,
+      schema: {
+        tags: ['feeds'],
+        summary: 'Recent feed runs with their counts and bad rows (running ones update every few seconds)',
+        querystring: Type.Object({ feed: Type.Optional(Name), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
+        response: { 200: Any },
+      },
+    },
     async (request) => {
       const runs = await db
         .selectFrom('feed_runs')
@@ -109,8 +175,13 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...read,
       schema: {
         tags: ['feeds'],
-        summary: 'Notifications, newest first, a page at a time: queued, sent, bounced, withheld, with their feedback ("next" is the "before" of the following page)',
-        querystring: Type.Object({ status: Type.Optional(StringEnum(NOTIFICATION_STATES)), before: Type.Optional(Type.String({ maxLength: 100 })), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }),
+        summary:
+          'Notifications, newest first, a page at a time: queued, sent, bounced, withheld, with their feedback ("next" is the "before" of the following page)',
+        querystring: Type.Object({
+          status: Type.Optional(StringEnum(NOTIFICATION_STATES)),
+          before: Type.Optional(Type.String({ maxLength: 100 })),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        }),
         response: { 200: Any, 400: Problem },
       },
     },
@@ -119,8 +190,22 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/notifications/dispatch',
-    { ...write, schema: { tags: ['feeds'], summary: 'Build the notifications that are due; with dryRun, show what each organisation would receive and write nothing', body: Type.Object({ dryRun: Type.Optional(Type.Boolean()), feed: Type.Optional(Name) }, { additionalProperties: false }), response: { 200: Any } } },
-    async (request) => ({ notifications: await dispatchNotifications(db, { settings: await settings(), dryRun: request.body.dryRun ?? false, ...(request.body.feed ? { feed: request.body.feed } : {}) }) }),
+    {
+      ...write,
+      schema: {
+        tags: ['feeds'],
+        summary: 'Build the notifications that are due; with dryRun, show what each organisation would receive and write nothing',
+        body: Type.Object({ dryRun: Type.Optional(Type.Boolean()), feed: Type.Optional(Name) }, { additionalProperties: false }),
+        response: { 200: Any },
+      },
+    },
+    async (request) => ({
+      notifications: await dispatchNotifications(db, {
+        settings: await settings(),
+        dryRun: request.body.dryRun ?? false,
+        ...(request.body.feed ? { feed: request.body.feed } : {}),
+      }),
+    }),
   );
 
   app.get(
@@ -132,20 +217,35 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const Token = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,64}$' }) });
   app.get('/feedback/:token', { config: { public: true }, schema: { hide: true, params: Token } }, async (request, reply) => {
     const target = await feedbackTarget(db, request.params.token);
-    const buttons = VERDICTS.map((v) => `<button name="verdict" value="${v}">${{ useful: 'Useful / Användbar', 'not-useful': 'Not useful / Inte användbar', 'false-positive': 'False positive / Falsklarm' }[v]}</button>`).join('');
+    const buttons = VERDICTS.map(
+      (v) =>
+        `<button name="verdict" value="${v}">${{ useful: 'Useful / Användbar', 'not-useful': 'Not useful / Inte användbar', 'false-positive': 'False positive / Falsklarm' }[v]}</button>`,
+    ).join('');
     return reply
       .type('text/html; charset=utf-8')
       .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-      .send(feedbackPage(`<h1>Was this notification useful?</h1><p>${escapeHtml(target.feed)} · ${escapeHtml(target.organisation)} · ${target.events} events · ${target.periodStart.slice(0, 10)}</p>
-<form method="post"><p><label>Comment (optional)<br><textarea name="comment" maxlength="4000"></textarea></label></p><p>${buttons}</p></form>`));
+      .send(
+        feedbackPage(`<h1>Was this notification useful?</h1><p>${escapeHtml(target.feed)} · ${escapeHtml(target.organisation)} · ${target.events} events · ${target.periodStart.slice(0, 10)}</p>
+<form method="post"><p><label>Comment (optional)<br><textarea name="comment" maxlength="4000"></textarea></label></p><p>${buttons}</p></form>`),
+      );
   });
 
   app.post(
     '/feedback/:token',
-    { config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } }, schema: { hide: true, params: Token, body: Type.Object({ verdict: Type.String({ maxLength: 40 }), comment: Type.Optional(Type.String({ maxLength: 4000 })) }) } },
+    {
+      config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
+      schema: {
+        hide: true,
+        params: Token,
+        body: Type.Object({ verdict: Type.String({ maxLength: 40 }), comment: Type.Optional(Type.String({ maxLength: 4000 })) }),
+      },
+    },
     async (request, reply) => {
       await giveFeedback(db, request.params.token, request.body.verdict, request.body.comment ?? '');
-      return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(feedbackPage('<h1>Thank you</h1><p>Your answer has been recorded. / Tack, ditt svar är registrerat.</p>'));
+      return reply
+        .type('text/html; charset=utf-8')
+        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+        .send(feedbackPage('<h1>Thank you</h1><p>Your answer has been recorded. / Tack, ditt svar är registrerat.</p>'));
     },
   );
 };

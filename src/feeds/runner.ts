@@ -38,7 +38,14 @@ export async function runFile(db: Kysely<Schema>, feed: Feed, file: string, opti
   const opened = await openMaybeGzip(file).catch((error: NodeJS.ErrnoException) => {
     throw new VaktError('not-found', `${file}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
-  return ingestFeed(db, feed, { stream: opened.stream, source: file, totalBytes: opened.size, bytesRead: opened.bytesRead, actor: options.actor, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return ingestFeed(db, feed, {
+    stream: opened.stream,
+    source: file,
+    totalBytes: opened.size,
+    bytesRead: opened.bytesRead,
+    actor: options.actor,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
 }
 
 async function runUrl(db: Kysely<Schema>, feed: Feed, url: string, options: RunOptions): Promise<RunSummary> {
@@ -46,14 +53,31 @@ async function runUrl(db: Kysely<Schema>, feed: Feed, url: string, options: RunO
   if (!response.ok || !response.body) throw new VaktError('not-found', `${url}: HTTP ${response.status}`);
   const stream = gunzippedWhenGzip(Readable.fromWeb(response.body as WebReadableStream));
   const length = Number(response.headers.get('content-length') ?? 0);
-  return ingestFeed(db, feed, { stream, source: url, ...(length > 0 ? { totalBytes: length } : {}), actor: options.actor, ...(options.onProgress ? { onProgress: options.onProgress } : {}) });
+  return ingestFeed(db, feed, {
+    stream,
+    source: url,
+    ...(length > 0 ? { totalBytes: length } : {}),
+    actor: options.actor,
+    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+  });
 }
 
-async function runImap(db: Kysely<Schema>, feed: Feed, source: Extract<Feed['source'], { kind: 'imap' }>, options: RunOptions): Promise<RunSummary[]> {
+async function runImap(
+  db: Kysely<Schema>,
+  feed: Feed,
+  source: Extract<Feed['source'], { kind: 'imap' }>,
+  options: RunOptions,
+): Promise<RunSummary[]> {
   const mailbox = await db.selectFrom('mailboxes').selectAll().where('name', '=', source.mailbox).executeTakeFirst();
   if (!mailbox) throw new VaktError('not-found', `feed ${feed.name}: no intake mailbox named "${source.mailbox}"`);
   const pattern = new RegExp(source.attachmentPattern ?? '\\.(csv|json|jsonl)(\\.gz)?$', 'i');
-  const client = new ImapFlow({ host: mailbox.host, port: mailbox.port, secure: mailbox.secure, auth: { user: mailbox.username, pass: mailbox.password }, logger: false });
+  const client = new ImapFlow({
+    host: mailbox.host,
+    port: mailbox.port,
+    secure: mailbox.secure,
+    auth: { user: mailbox.username, pass: mailbox.password },
+    logger: false,
+  });
   await client.connect();
   const runs: RunSummary[] = [];
   try {
@@ -67,7 +91,14 @@ async function runImap(db: Kysely<Schema>, feed: Feed, source: Extract<Feed['sou
         for (const attachment of parsed.attachments) {
           const name = attachment.filename ?? '';
           if (!pattern.test(name)) continue;
-          runs.push(await ingestFeed(db, feed, { stream: gunzippedWhenGzip(Readable.from([attachment.content])), source: `imap:${source.folder}/${uid}/${name}`, actor: options.actor, ...(options.onProgress ? { onProgress: options.onProgress } : {}) }));
+          runs.push(
+            await ingestFeed(db, feed, {
+              stream: gunzippedWhenGzip(Readable.from([attachment.content])),
+              source: `imap:${source.folder}/${uid}/${name}`,
+              actor: options.actor,
+              ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+            }),
+          );
         }
         await client.messageFlagsAdd(String(uid), [FEED_KEYWORD, '\\Seen'], { uid: true });
       }
@@ -109,6 +140,9 @@ export async function runFeed(db: Kysely<Schema>, feed: Feed, options: RunOption
     case 'imap':
       return runImap(db, feed, feed.source, options);
     case 'upload':
-      throw new VaktError('validation', `feed ${feed.name} takes uploaded files: give one (vakt feed run ${feed.name} --file FILE, or upload it in the web UI)`);
+      throw new VaktError(
+        'validation',
+        `feed ${feed.name} takes uploaded files: give one (vakt feed run ${feed.name} --file FILE, or upload it in the web UI)`,
+      );
   }
 }

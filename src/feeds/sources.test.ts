@@ -16,7 +16,15 @@ const sample = (name: string) => readFileSync(new URL(`../../test/fixtures/shado
 /** A Shadowserver report mail: text, the report as a CSV attachment and a gzipped one, a PDF to leave alone. */
 function reportMail(): Buffer {
   const b = 'vakt-boundary';
-  const part = (name: string, type: string, content: Buffer) => [`--${b}`, `Content-Type: ${type}; name="${name}"`, `Content-Disposition: attachment; filename="${name}"`, 'Content-Transfer-Encoding: base64', '', content.toString('base64')].join('\r\n');
+  const part = (name: string, type: string, content: Buffer) =>
+    [
+      `--${b}`,
+      `Content-Type: ${type}; name="${name}"`,
+      `Content-Disposition: attachment; filename="${name}"`,
+      'Content-Transfer-Encoding: base64',
+      '',
+      content.toString('base64'),
+    ].join('\r\n');
   return Buffer.from(
     [
       'From: Shadowserver <autoreports@shadowserver.org>',
@@ -46,7 +54,8 @@ describeEachEngine('feed sources', (get) => {
   beforeAll(async () => {
     dovecot = await startDovecot();
     server = createServer((request, response) => {
-      if (request.url === '/scan_http.csv.gz') response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(gzipSync(sample('scan_http.csv')));
+      if (request.url === '/scan_http.csv.gz')
+        response.writeHead(200, { 'content-type': 'application/octet-stream' }).end(gzipSync(sample('scan_http.csv')));
       else if (request.url === '/latest') response.writeHead(302, { location: '/scan_http.csv.gz' }).end();
       else if (request.url === '/loop') response.writeHead(302, { location: '/loop' }).end();
       else response.writeHead(404).end();
@@ -62,8 +71,24 @@ describeEachEngine('feed sources', (get) => {
   it('reads the attachments of new mail in an IMAP folder once, flagging the mail after its runs', async () => {
     const { db } = get();
     const { spec } = dovecot;
-    await db.insertInto('mailboxes').values({ name: 'intake', host: spec.host, port: spec.port, secure: false, username: spec.username, password: spec.password, folder: 'INBOX' }).execute();
-    const feed = await saveFeed(db, 'system:test', { name: 'shadowserver-mail', format: 'shadowserver', source: { kind: 'imap', mailbox: 'intake', folder: 'INBOX' }, tlp: 'AMBER' });
+    await db
+      .insertInto('mailboxes')
+      .values({
+        name: 'intake',
+        host: spec.host,
+        port: spec.port,
+        secure: false,
+        username: spec.username,
+        password: spec.password,
+        folder: 'INBOX',
+      })
+      .execute();
+    const feed = await saveFeed(db, 'system:test', {
+      name: 'shadowserver-mail',
+      format: 'shadowserver',
+      source: { kind: 'imap', mailbox: 'intake', folder: 'INBOX' },
+      tlp: 'AMBER',
+    });
     await dovecot.append([reportMail()]);
     const runs = await runFeed(db, feed, { actor: 'system:test' });
     expect(runs.map((r) => [r.report, r.rows, r.events])).toEqual([
@@ -78,15 +103,32 @@ describeEachEngine('feed sources', (get) => {
   it('downloads a gzipped report over HTTP through a redirect, and reports a source that is not there', async () => {
     const { db } = get();
     const inside = { actor: 'system:test', allowPrivateUrls: true };
-    const feed = await saveFeed(db, 'system:test', { name: 'http-feed', format: 'shadowserver', source: { kind: 'url', url: `${base}/latest` }, tlp: 'GREEN' });
+    const feed = await saveFeed(db, 'system:test', {
+      name: 'http-feed',
+      format: 'shadowserver',
+      source: { kind: 'url', url: `${base}/latest` },
+      tlp: 'GREEN',
+    });
     const [run] = await runFeed(db, feed, inside);
     expect(run).toMatchObject({ report: 'scan_http', rows: 2, events: 2, malformed: 0 });
-    const missing = await saveFeed(db, 'system:test', { name: 'http-missing', format: 'shadowserver', source: { kind: 'url', url: `${base}/nothing.csv` }, tlp: 'GREEN' });
+    const missing = await saveFeed(db, 'system:test', {
+      name: 'http-missing',
+      format: 'shadowserver',
+      source: { kind: 'url', url: `${base}/nothing.csv` },
+      tlp: 'GREEN',
+    });
     await expect(runFeed(db, missing, inside)).rejects.toThrow(/HTTP 404/);
-    const looping = await saveFeed(db, 'system:test', { name: 'http-loop', format: 'shadowserver', source: { kind: 'url', url: `${base}/loop` }, tlp: 'GREEN' });
+    const looping = await saveFeed(db, 'system:test', {
+      name: 'http-loop',
+      format: 'shadowserver',
+      source: { kind: 'url', url: `${base}/loop` },
+      tlp: 'GREEN',
+    });
     await expect(runFeed(db, looping, inside)).rejects.toThrow(/more than 5 redirects/);
     // Unless the operator allows it, the server fetches nothing only it can reach.
-    await expect(runFeed(db, feed, { actor: 'system:test' })).rejects.toThrow(/127\.0\.0\.1 is 127\.0\.0\.1, not a public address; set VAKT_FEED_PRIVATE_URLS=true/);
+    await expect(runFeed(db, feed, { actor: 'system:test' })).rejects.toThrow(
+      /127\.0\.0\.1 is 127\.0\.0\.1, not a public address; set VAKT_FEED_PRIVATE_URLS=true/,
+    );
     await expect(fetchFeedUrl('http://localhost:1/', { allowPrivate: false, timeoutMs: 1000 })).rejects.toThrow(/not a public address/);
     await expect(fetchFeedUrl('file:///etc/passwd', { allowPrivate: false, timeoutMs: 1000 })).rejects.toThrow(/only http and https/);
     const upload = await saveFeed(db, 'system:test', { name: 'by-hand', format: 'shadowserver', source: { kind: 'upload' }, tlp: 'GREEN' });
@@ -104,14 +146,26 @@ describeEachEngine('feed file sources', (get) => {
       writeFileSync(join(feedDir, 'shadowserver', '2026-11-20-scan_ntp.csv'), sample('scan_ntp.csv'));
       writeFileSync(join(root, 'secret.key'), '-----BEGIN PGP PRIVATE KEY BLOCK-----\n');
       symlinkSync(join(root, 'secret.key'), join(feedDir, 'key.csv'));
-      const source = (path: string) => saveFeed(db, 'system:test', { name: `file-${path.replace(/[^a-z0-9]/g, '-')}`.slice(0, 60), format: 'shadowserver', source: { kind: 'file', path }, tlp: 'AMBER' });
+      const source = (path: string) =>
+        saveFeed(db, 'system:test', {
+          name: `file-${path.replace(/[^a-z0-9]/g, '-')}`.slice(0, 60),
+          format: 'shadowserver',
+          source: { kind: 'file', path },
+          tlp: 'AMBER',
+        });
       const [run] = await runFeed(db, await source('shadowserver/2026-11-20-scan_ntp.csv'), { actor: 'system:test', feedDir });
       expect(run).toMatchObject({ report: 'scan_ntp', rows: 3, malformed: 0 });
       for (const path of ['../secret.key', join(root, 'secret.key'), 'key.csv']) {
-        await expect(runFeed(db, await source(path), { actor: 'system:test', feedDir }), path).rejects.toThrow(/outside the feed directory/);
+        await expect(runFeed(db, await source(path), { actor: 'system:test', feedDir }), path).rejects.toThrow(
+          /outside the feed directory/,
+        );
       }
-      await expect(runFeed(db, await source('missing.csv'), { actor: 'system:test', feedDir })).rejects.toThrow(/no such file in the feed directory/);
-      await expect(runFeed(db, await source('shadowserver/2026-11-20-scan_ntp.csv'), { actor: 'system:test' })).rejects.toThrow(/none is set \(VAKT_FEED_DIR\)/);
+      await expect(runFeed(db, await source('missing.csv'), { actor: 'system:test', feedDir })).rejects.toThrow(
+        /no such file in the feed directory/,
+      );
+      await expect(runFeed(db, await source('shadowserver/2026-11-20-scan_ntp.csv'), { actor: 'system:test' })).rejects.toThrow(
+        /none is set \(VAKT_FEED_DIR\)/,
+      );
       expect(await db.selectFrom('feed_runs').select('id').where('feed_name', 'like', 'file-%').execute()).toHaveLength(1);
     } finally {
       rmSync(root, { recursive: true, force: true });
@@ -121,8 +175,31 @@ describeEachEngine('feed file sources', (get) => {
 
 describe('public addresses for feed URLs', () => {
   it('tells the Internet from loopback, private, link-local and other special-use addresses', () => {
-    for (const address of ['8.8.8.8', '193.0.6.139', '2001:4860:4860::8888', '2a00:1450:400f:80d::200e']) expect(isPublicAddress(address), address).toBe(true);
-    for (const address of ['127.0.0.1', '10.1.2.3', '172.16.0.1', '172.31.255.255', '192.168.1.1', '169.254.169.254', '100.64.0.1', '0.0.0.0', '192.0.2.1', '224.0.0.1', '255.255.255.255', '::1', '::', '::ffff:127.0.0.1', '::ffff:10.0.0.1', 'fe80::1', 'fd00::1', 'ff02::1', '64:ff9b::a00:1', 'localhost', '']) {
+    for (const address of ['8.8.8.8', '193.0.6.139', '2001:4860:4860::8888', '2a00:1450:400f:80d::200e'])
+      expect(isPublicAddress(address), address).toBe(true);
+    for (const address of [
+      '127.0.0.1',
+      '10.1.2.3',
+      '172.16.0.1',
+      '172.31.255.255',
+      '192.168.1.1',
+      '169.254.169.254',
+      '100.64.0.1',
+      '0.0.0.0',
+      '192.0.2.1',
+      '224.0.0.1',
+      '255.255.255.255',
+      '::1',
+      '::',
+      '::ffff:127.0.0.1',
+      '::ffff:10.0.0.1',
+      'fe80::1',
+      'fd00::1',
+      'ff02::1',
+      '64:ff9b::a00:1',
+      'localhost',
+      '',
+    ]) {
       expect(isPublicAddress(address), address).toBe(false);
     }
   });

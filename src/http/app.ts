@@ -30,7 +30,8 @@ import { healthRoutes } from './health-routes.js';
 import { errorHandler, ProblemSchema, sendProblem } from './problem.js';
 
 /** A parsed JSON body (not an upload's bytes or stream). */
-const isJson = (body: unknown) => Array.isArray(body) || (body !== null && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype);
+const isJson = (body: unknown) =>
+  Array.isArray(body) || (body !== null && typeof body === 'object' && Object.getPrototypeOf(body) === Object.prototype);
 
 export interface BuildOptions {
   logger?: FastifyServerOptions['logger'];
@@ -51,7 +52,11 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
 
   // Text PostgreSQL cannot store is refused before validation, whatever route and field it came in.
   app.addHook('preValidation', async (request) => {
-    const issues = [...unstorableText(request.params, 'params'), ...unstorableText(request.query, 'query'), ...(isJson(request.body) ? unstorableText(request.body) : [])];
+    const issues = [
+      ...unstorableText(request.params, 'params'),
+      ...unstorableText(request.query, 'query'),
+      ...(isJson(request.body) ? unstorableText(request.body) : []),
+    ];
     if (issues.length > 0) throw new ValidationError(issues);
   });
 
@@ -91,7 +96,9 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(swagger, {
     openapi: {
       info: { title: 'Vakt API', version: '0.1.0', description: 'Run a CSIRT under the Traffic Light Protocol.' },
-      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vakt_session' }, token: { type: 'http', scheme: 'bearer' } } },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'vakt_session' }, token: { type: 'http', scheme: 'bearer' } },
+      },
       security: [{ session: [] }, { token: [] }],
     },
     // The document says which routes are public (`security: []`), from the same declaration the
@@ -99,7 +106,9 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     transform: ({ schema, url, route }) => ({ schema: route.config?.public ? { ...schema, security: [] } : schema, url }),
   });
   registerAuthentication(app);
-  await registerPublic(app, async (scope) => { await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true }); });
+  await registerPublic(app, async (scope) => {
+    await scope.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(healthRoutes);
@@ -115,7 +124,10 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);
-  if (hasWeb) await registerPublic(app, async (scope) => { await scope.register(fastifyStatic, { root: webDir, wildcard: false, index: false, decorateReply: false }); });
+  if (hasWeb)
+    await registerPublic(app, async (scope) => {
+      await scope.register(fastifyStatic, { root: webDir, wildcard: false, index: false, decorateReply: false });
+    });
   const indexHtml = hasWeb ? readFileSync(`${webDir}/index.html`) : undefined;
 
   // The web UI is a single-page app: unknown GETs outside /api get its index; the rest a problem.

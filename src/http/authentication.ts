@@ -27,7 +27,9 @@ export function registerAuthentication(app: App): void {
   const routes: RouteOptions[] = [];
   app.addHook('onRoute', (route) => void routes.push(route));
   app.addHook('onReady', async () => {
-    const hidden = routes.find((r) => (r.schema as { hide?: boolean } | undefined)?.hide === true && !(r.config as { public?: boolean } | undefined)?.public);
+    const hidden = routes.find(
+      (r) => (r.schema as { hide?: boolean } | undefined)?.hide === true && !(r.config as { public?: boolean } | undefined)?.public,
+    );
     if (hidden) throw new Error(`${String(hidden.method)} ${hidden.url}: a route hidden from the API document must be public`);
   });
 

@@ -40,7 +40,17 @@ describeEachEngine('HTTP API', (get) => {
   it('serves the OpenAPI document and its browsable docs', async () => {
     const doc = (await app().inject('/api/openapi.json')).json<{ openapi: string; paths: Record<string, unknown> }>();
     expect(doc.openapi).toMatch(/^3\./);
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/api/auth/login', '/api/profile', '/api/users', '/api/tokens', '/api/audit', '/rfc2350', '/.well-known/security.txt']));
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/auth/login',
+        '/api/profile',
+        '/api/users',
+        '/api/tokens',
+        '/api/audit',
+        '/rfc2350',
+        '/.well-known/security.txt',
+      ]),
+    );
     expect((await app().inject('/api/docs/')).statusCode).toBe(200);
   });
 
@@ -51,12 +61,42 @@ describeEachEngine('HTTP API', (get) => {
 
   it('logs in with an HttpOnly, SameSite=Lax cookie; Secure behind https', async () => {
     await loginAs('analyst');
-    const res = await app().inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'analyst-1@vakt.test', password: 'test password for vakt' }, headers: { 'x-forwarded-proto': 'https' } });
+    const res = await app().inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'analyst-1@vakt.test', password: 'test password for vakt' },
+      headers: { 'x-forwarded-proto': 'https' },
+    });
     const cookie = res.cookies.find((c) => c.name === 'vakt_session');
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Lax', path: '/', secure: true });
-    const plain = await app().inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'analyst-1@vakt.test', password: 'test password for vakt' } });
+    const plain = await app().inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'analyst-1@vakt.test', password: 'test password for vakt' },
+    });
     expect(plain.cookies.find((c) => c.name === 'vakt_session')?.secure).toBeUndefined();
-    expect(res.json()).toMatchObject({ user: { role: 'analyst' }, permissions: ['profile:read', 'users:read', 'tokens:own', 'reports:read', 'reports:submit', 'reports:triage', 'incidents:read', 'incidents:write', 'mail:send', 'keys:manage', 'kpi:read', 'directory:read', 'directory:write', 'constituency:read', 'constituency:write', 'feeds:read', 'feeds:write'] });
+    expect(res.json()).toMatchObject({
+      user: { role: 'analyst' },
+      permissions: [
+        'profile:read',
+        'users:read',
+        'tokens:own',
+        'reports:read',
+        'reports:submit',
+        'reports:triage',
+        'incidents:read',
+        'incidents:write',
+        'mail:send',
+        'keys:manage',
+        'kpi:read',
+        'directory:read',
+        'directory:write',
+        'constituency:read',
+        'constituency:write',
+        'feeds:read',
+        'feeds:write',
+      ],
+    });
     expect(JSON.stringify(res.json())).not.toContain('password');
   });
 
@@ -70,14 +110,28 @@ describeEachEngine('HTTP API', (get) => {
   it('rate-limits login attempts', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 6; i++) {
-      statuses.push((await app().inject({ method: 'POST', url: '/api/auth/login', remoteAddress: '10.9.9.9', payload: { email: 'x@vakt.test', password: 'guess' } })).statusCode);
+      statuses.push(
+        (
+          await app().inject({
+            method: 'POST',
+            url: '/api/auth/login',
+            remoteAddress: '10.9.9.9',
+            payload: { email: 'x@vakt.test', password: 'guess' },
+          })
+        ).statusCode,
+      );
     }
     expect(statuses).toEqual([401, 401, 401, 401, 401, 429]);
   });
 
   it('requires the CSRF token for changes made with a cookie', async () => {
     const admin = await loginAs('admin');
-    const res = await admin.request({ method: 'PUT', url: '/api/profile', payload: loadProfileFixture('cert-stockholm'), headers: { 'x-csrf-token': 'forged' } });
+    const res = await admin.request({
+      method: 'PUT',
+      url: '/api/profile',
+      payload: loadProfileFixture('cert-stockholm'),
+      headers: { 'x-csrf-token': 'forged' },
+    });
     expect(problem(res)).toMatchObject({ status: 403, code: 'csrf' });
     expect(await get().db.selectFrom('team_profile').selectAll().execute()).toEqual([]);
   });
@@ -91,9 +145,19 @@ describeEachEngine('HTTP API', (get) => {
     const put = await manager.request({ method: 'PUT', url: '/api/profile', payload: loadProfileFixture('cert-stockholm') });
     expect(put.statusCode).toBe(200);
     expect(put.headers.etag).toBe('"1"');
-    const stale = await manager.request({ method: 'PUT', url: '/api/profile', payload: loadProfileFixture('cert-stockholm'), headers: { 'if-match': '"0"' } });
+    const stale = await manager.request({
+      method: 'PUT',
+      url: '/api/profile',
+      payload: loadProfileFixture('cert-stockholm'),
+      headers: { 'if-match': '"0"' },
+    });
     expect(problem(stale)).toMatchObject({ status: 409, code: 'conflict' });
-    const fresh = await manager.request({ method: 'PUT', url: '/api/profile', payload: loadProfileFixture('cert-stockholm'), headers: { 'if-match': '"1"' } });
+    const fresh = await manager.request({
+      method: 'PUT',
+      url: '/api/profile',
+      payload: loadProfileFixture('cert-stockholm'),
+      headers: { 'if-match': '"1"' },
+    });
     expect(fresh.json()).toMatchObject({ version: 2 });
   });
 
@@ -101,7 +165,9 @@ describeEachEngine('HTTP API', (get) => {
     for (const role of ['analyst', 'read-only'] as const) {
       const client = await loginAs(role);
       expect((await client.request({ url: '/api/profile' })).statusCode).toBe(200);
-      expect(problem(await client.request({ method: 'PUT', url: '/api/profile', payload: loadProfileFixture('cert-stockholm') }))).toMatchObject({ status: 403, code: 'forbidden' });
+      expect(
+        problem(await client.request({ method: 'PUT', url: '/api/profile', payload: loadProfileFixture('cert-stockholm') })),
+      ).toMatchObject({ status: 403, code: 'forbidden' });
     }
   });
 
@@ -132,7 +198,10 @@ describeEachEngine('HTTP API', (get) => {
     });
     it('an invalid time zone and overlapping hours', async () => {
       const p = loadProfileFixture('cert-stockholm');
-      p.operatingHours.friday = [{ start: '08:00', end: '16:15' }, { start: '16:00', end: '17:00' }];
+      p.operatingHours.friday = [
+        { start: '08:00', end: '16:15' },
+        { start: '16:00', end: '17:00' },
+      ];
       const r = await put({ ...p, timeZone: 'Europe/Gotham' });
       expect(r.body.errors?.map((e) => e.field)).toEqual(['timeZone', 'operatingHours.friday[1]']);
       expect(r.version).toBe(2);
@@ -147,7 +216,10 @@ describeEachEngine('HTTP API', (get) => {
     });
     it('a wrong query type', async () => {
       const admin = await loginAs('admin');
-      expect(problem(await admin.request({ url: '/api/audit?limit=lots' }))).toMatchObject({ status: 400, errors: [{ field: 'querystring.limit', reason: 'must be an integer' }] });
+      expect(problem(await admin.request({ url: '/api/audit?limit=lots' }))).toMatchObject({
+        status: 400,
+        errors: [{ field: 'querystring.limit', reason: 'must be an integer' }],
+      });
     });
   });
 
@@ -169,8 +241,12 @@ describeEachEngine('HTTP API', (get) => {
     const { token, id } = created.json<{ token: string; id: string }>();
     const auth = { authorization: `Bearer ${token}` };
     expect((await app().inject({ url: '/api/profile', headers: auth })).statusCode).toBe(200);
-    expect(problem(await app().inject({ method: 'PUT', url: '/api/profile', headers: auth, payload: loadProfileFixture('cert-stockholm') }))).toMatchObject({ status: 403 });
-    expect(problem(await app().inject({ method: 'POST', url: '/api/tokens', headers: auth, payload: { name: 'more', scopes: ['admin'] } }))).toMatchObject({ status: 403 });
+    expect(
+      problem(await app().inject({ method: 'PUT', url: '/api/profile', headers: auth, payload: loadProfileFixture('cert-stockholm') })),
+    ).toMatchObject({ status: 403 });
+    expect(
+      problem(await app().inject({ method: 'POST', url: '/api/tokens', headers: auth, payload: { name: 'more', scopes: ['admin'] } })),
+    ).toMatchObject({ status: 403 });
     expect(JSON.stringify((await manager.request({ url: '/api/tokens' })).json())).not.toContain(token);
     expect((await manager.request({ method: 'DELETE', url: `/api/tokens/${id}` })).statusCode).toBe(204);
     expect(problem(await app().inject({ url: '/api/profile', headers: auth }))).toMatchObject({ status: 401 });
@@ -178,9 +254,17 @@ describeEachEngine('HTTP API', (get) => {
 
   it('lets an admin manage users and read a verified audit log', async () => {
     const admin = await loginAs('admin');
-    const created = await admin.request({ method: 'POST', url: '/api/users', payload: { email: 'new@vakt.test', name: 'New', role: 'analyst', password: 'long enough password' } });
+    const created = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { email: 'new@vakt.test', name: 'New', role: 'analyst', password: 'long enough password' },
+    });
     expect(created.statusCode).toBe(201);
-    const dup = await admin.request({ method: 'POST', url: '/api/users', payload: { email: 'NEW@vakt.test', name: 'New', role: 'analyst', password: 'long enough password' } });
+    const dup = await admin.request({
+      method: 'POST',
+      url: '/api/users',
+      payload: { email: 'NEW@vakt.test', name: 'New', role: 'analyst', password: 'long enough password' },
+    });
     expect(problem(dup)).toMatchObject({ status: 409 });
     const { id } = created.json<{ id: string }>();
     expect((await admin.request({ method: 'POST', url: `/api/users/${id}/disable` })).json()).toMatchObject({ disabled: true });
@@ -188,21 +272,44 @@ describeEachEngine('HTTP API', (get) => {
     expect(audit[0]?.action).toBe('user.disable');
     expect((await admin.request({ url: '/api/audit/verify' })).json()).toMatchObject({ ok: true });
     const analyst = await loginAs('analyst');
-    expect(problem(await analyst.request({ method: 'POST', url: '/api/users', payload: { email: 'x@vakt.test', name: 'X', role: 'admin', password: 'long enough password' } }))).toMatchObject({ status: 403 });
+    expect(
+      problem(
+        await analyst.request({
+          method: 'POST',
+          url: '/api/users',
+          payload: { email: 'x@vakt.test', name: 'X', role: 'admin', password: 'long enough password' },
+        }),
+      ),
+    ).toMatchObject({ status: 403 });
   });
 
   it('enrols, requires and disables TOTP', async () => {
     const client = await loginAs('analyst');
     const { secret } = (await client.request({ method: 'POST', url: '/api/auth/totp/enrol' })).json<{ secret: string; uri: string }>();
-    expect(problem(await client.request({ method: 'POST', url: '/api/auth/totp/confirm', payload: { code: '000000' } }))).toMatchObject({ status: 400, errors: [{ field: 'code' }] });
+    expect(problem(await client.request({ method: 'POST', url: '/api/auth/totp/confirm', payload: { code: '000000' } }))).toMatchObject({
+      status: 400,
+      errors: [{ field: 'code' }],
+    });
     const codes = await totpCodes(secret);
-    expect((await client.request({ method: 'POST', url: '/api/auth/totp/confirm', payload: { code: codes.previous } })).statusCode).toBe(204);
+    expect((await client.request({ method: 'POST', url: '/api/auth/totp/confirm', payload: { code: codes.previous } })).statusCode).toBe(
+      204,
+    );
     expect(problem(await client.request({ method: 'POST', url: '/api/auth/totp/enrol' }))).toMatchObject({ status: 409 });
-    const login = (totp?: string) => app().inject({ method: 'POST', url: '/api/auth/login', payload: { email: client.email, password: TEST_PASSWORD, ...(totp ? { totp } : {}) } });
+    const login = (totp?: string) =>
+      app().inject({
+        method: 'POST',
+        url: '/api/auth/login',
+        payload: { email: client.email, password: TEST_PASSWORD, ...(totp ? { totp } : {}) },
+      });
     expect(problem(await login())).toMatchObject({ status: 401, code: 'totp-required' });
     expect((await login(codes.current)).statusCode).toBe(200);
-    expect(problem(await login(codes.current))).toMatchObject({ status: 401, detail: 'this one-time code was used already; wait for the next one' });
-    expect(problem(await client.request({ method: 'POST', url: '/api/auth/totp/disable', payload: { code: codes.current } }))).toMatchObject({ status: 400 });
+    expect(problem(await login(codes.current))).toMatchObject({
+      status: 401,
+      detail: 'this one-time code was used already; wait for the next one',
+    });
+    expect(
+      problem(await client.request({ method: 'POST', url: '/api/auth/totp/disable', payload: { code: codes.current } })),
+    ).toMatchObject({ status: 400 });
     expect((await client.request({ method: 'POST', url: '/api/auth/totp/disable', payload: { code: codes.next } })).statusCode).toBe(204);
     expect((await login()).statusCode).toBe(200);
   });

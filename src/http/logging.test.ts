@@ -16,17 +16,29 @@ describeEachEngine('request logging', (get) => {
         done();
       },
     });
-    app = await buildApp({ database: get(), config: { ...loadConfig({}), webDir: '/nonexistent' } }, { logger: { level: 'debug', stream } });
+    app = await buildApp(
+      { database: get(), config: { ...loadConfig({}), webDir: '/nonexistent' } },
+      { logger: { level: 'debug', stream } },
+    );
     await createUser(get().db, 'system:test', { email: 'logged@vakt.test', name: 'L', role: 'admin', password: 'secret passphrase 42' });
   });
   afterAll(() => app.close());
 
   it('logs requests without passwords, cookies, CSRF or API tokens', async () => {
     await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'logged@vakt.test', password: 'wrong passphrase 99' } });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'logged@vakt.test', password: 'secret passphrase 42' } });
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'logged@vakt.test', password: 'secret passphrase 42' },
+    });
     const cookie = login.cookies[0]!.value;
     const { csrfToken } = login.json<{ csrfToken: string }>();
-    const created = await app.inject({ method: 'POST', url: '/api/tokens', headers: { cookie: `vakt_session=${cookie}`, 'x-csrf-token': csrfToken }, payload: { name: 't', scopes: ['read'] } });
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/tokens',
+      headers: { cookie: `vakt_session=${cookie}`, 'x-csrf-token': csrfToken },
+      payload: { name: 't', scopes: ['read'] },
+    });
     const { token } = created.json<{ token: string }>();
     await app.inject({ url: '/api/profile', headers: { authorization: `Bearer ${token}` } });
     const log = lines.join('');

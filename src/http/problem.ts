@@ -54,9 +54,12 @@ export function sendProblem(
 export function knownFailure(error: unknown): VaktError | undefined {
   const code = typeof (error as { code?: unknown })?.code === 'string' ? (error as { code: string }).code : '';
   if (code === '23505') return new VaktError('conflict', `a record with these values already exists${constraintOf(error)}`);
-  if (code === '23503') return new VaktError('conflict', `the record refers to, or is referred to by, another record${constraintOf(error)}`);
-  if (code === '23514' || code === '23502' || code.startsWith('22') || code === '54000') return new VaktError('validation', 'a value is out of range or not in the form it must have');
-  if (code === '40001' || code === '40P01' || code === '55P03') return new VaktError('conflict', 'the record was being changed by someone else; try again');
+  if (code === '23503')
+    return new VaktError('conflict', `the record refers to, or is referred to by, another record${constraintOf(error)}`);
+  if (code === '23514' || code === '23502' || code.startsWith('22') || code === '54000')
+    return new VaktError('validation', 'a value is out of range or not in the form it must have');
+  if (code === '40001' || code === '40P01' || code === '55P03')
+    return new VaktError('conflict', 'the record was being changed by someone else; try again');
   if (isConnectionLoss(error)) return new VaktError('unavailable', 'the database is not reachable just now; try again in a moment');
   if (code.startsWith('Z_') || code === 'ERR_ZLIB') return new VaktError('validation', 'the compressed data is truncated or corrupt');
   return undefined;
@@ -94,7 +97,10 @@ export function errorHandler(error: FastifyError | VaktError | Error, request: F
   if (fastifyError.validation) {
     const issues = issuesOf(fastifyError.validation as Parameters<typeof issuesOf>[0]).map((issue) => ({
       ...issue,
-      field: fastifyError.validationContext && fastifyError.validationContext !== 'body' ? `${fastifyError.validationContext}.${issue.field}` : issue.field,
+      field:
+        fastifyError.validationContext && fastifyError.validationContext !== 'body'
+          ? `${fastifyError.validationContext}.${issue.field}`
+          : issue.field,
     }));
     return sendProblem(request, reply, 'validation', issues[0] ? `${issues[0].field}: ${issues[0].reason}` : 'invalid request', issues);
   }

@@ -40,7 +40,10 @@ describeEachEngine('Authentication by route, whatever the spelling', (get) => {
     const admin = await loginAs('admin');
     const login = await app().inject({ method: 'POST', url: '/api/auth/login', payload: { email: admin.email, password: TEST_PASSWORD } });
     const cookie = `vakt_session=${login.cookies.find((c) => c.name === 'vakt_session')?.value ?? ''}`;
-    const auditBefore = await get().db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const auditBefore = await get()
+      .db.selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
 
     const failures: string[] = [];
     let checked = 0;
@@ -60,7 +63,10 @@ describeEachEngine('Authentication by route, whatever the spelling', (get) => {
     }
     expect(failures).toEqual([]);
     expect(checked).toBeGreaterThan(1000);
-    const auditAfter = await get().db.selectFrom('audit_log').select((eb) => eb.fn.countAll<string>().as('n')).executeTakeFirstOrThrow();
+    const auditAfter = await get()
+      .db.selectFrom('audit_log')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(auditAfter.n).toBe(auditBefore.n);
   });
 

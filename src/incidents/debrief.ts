@@ -22,17 +22,49 @@ export const DebriefContentSchema = Type.Object(
   {
     title: Type.String({ minLength: 1, maxLength: 300 }),
     summary: Text,
-    facts: Type.Array(Type.Object({ label: Type.String({ maxLength: 100 }), value: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }), { maxItems: 50 }),
+    facts: Type.Array(
+      Type.Object({ label: Type.String({ maxLength: 100 }), value: Type.String({ maxLength: 2000 }) }, { additionalProperties: false }),
+      { maxItems: 50 },
+    ),
     durations: Type.Array(
-      Type.Object({ measure: Type.String({ maxLength: 50 }), workingMinutes: Type.Union([Type.Number(), Type.Null()]), targetMinutes: Type.Union([Type.Number(), Type.Null()]), state: Type.String({ maxLength: 20 }) }, { additionalProperties: false }),
+      Type.Object(
+        {
+          measure: Type.String({ maxLength: 50 }),
+          workingMinutes: Type.Union([Type.Number(), Type.Null()]),
+          targetMinutes: Type.Union([Type.Number(), Type.Null()]),
+          state: Type.String({ maxLength: 20 }),
+        },
+        { additionalProperties: false },
+      ),
       { maxItems: 10 },
     ),
-    timeline: Type.Array(Type.Object({ at: Type.String({ maxLength: 40 }), kind: Type.String({ maxLength: 50 }), summary: Type.String({ maxLength: 2000 }), tlp: Type.Optional(StringEnum(TLP_LABELS)) }, { additionalProperties: false }), {
-      maxItems: 2000,
-    }),
+    timeline: Type.Array(
+      Type.Object(
+        {
+          at: Type.String({ maxLength: 40 }),
+          kind: Type.String({ maxLength: 50 }),
+          summary: Type.String({ maxLength: 2000 }),
+          tlp: Type.Optional(StringEnum(TLP_LABELS)),
+        },
+        { additionalProperties: false },
+      ),
+      {
+        maxItems: 2000,
+      },
+    ),
     wentWell: Text,
     hindered: Text,
-    actions: Type.Array(Type.Object({ action: Type.String({ minLength: 1, maxLength: 1000 }), owner: Type.String({ maxLength: 200 }), due: Type.String({ maxLength: 40 }) }, { additionalProperties: false }), { maxItems: 100 }),
+    actions: Type.Array(
+      Type.Object(
+        {
+          action: Type.String({ minLength: 1, maxLength: 1000 }),
+          owner: Type.String({ maxLength: 200 }),
+          due: Type.String({ maxLength: 40 }),
+        },
+        { additionalProperties: false },
+      ),
+      { maxItems: 100 },
+    ),
   },
   { additionalProperties: false },
 );
@@ -50,15 +82,30 @@ async function generate(db: Kysely<Schema>, incidentId: string): Promise<Debrief
   const incident = await getIncidentRow(db, incidentId);
   const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
   const sla = slaOf(clock, policies, incident);
-  const events = await db.selectFrom('timeline_events').select(['occurred_at', 'kind', 'summary', 'tlp']).where('incident_id', '=', incidentId).orderBy('occurred_at').limit(2000).execute();
-  const contained = incident.contained_at ? Math.round(clock.workingMinutesBetween(new Date(incident.opened_at), new Date(incident.contained_at))) : null;
+  const events = await db
+    .selectFrom('timeline_events')
+    .select(['occurred_at', 'kind', 'summary', 'tlp'])
+    .where('incident_id', '=', incidentId)
+    .orderBy('occurred_at')
+    .limit(2000)
+    .execute();
+  const contained = incident.contained_at
+    ? Math.round(clock.workingMinutesBetween(new Date(incident.opened_at), new Date(incident.contained_at)))
+    : null;
   const tasks = await db.selectFrom('tasks').select(['title', 'status']).where('incident_id', '=', incidentId).execute();
   return {
     title: `Lessons learned: #${incident.id} ${incident.title}`,
     summary: incident.description,
     facts: [
       { label: 'Classification (RSIT)', value: [incident.rsit_class, incident.rsit_type].filter(Boolean).join(' / ') || 'unclassified' },
-      { label: 'Priority', value: incident.priority + (incident.requested_priority && incident.requested_priority !== incident.priority ? ` (requested: ${incident.requested_priority})` : '') },
+      {
+        label: 'Priority',
+        value:
+          incident.priority +
+          (incident.requested_priority && incident.requested_priority !== incident.priority
+            ? ` (requested: ${incident.requested_priority})`
+            : ''),
+      },
       { label: 'Impact', value: incident.impact },
       { label: 'Affected', value: incident.affected_constituents || '—' },
       { label: 'Initial vector', value: incident.initial_vector || '—' },
@@ -68,10 +115,25 @@ async function generate(db: Kysely<Schema>, incidentId: string): Promise<Debrief
       { label: 'Tasks', value: `${tasks.filter((t) => t.status === 'done').length} done of ${tasks.length}` },
     ],
     durations: [
-      { measure: 'acknowledge', workingMinutes: sla.acknowledge.doneAt ? sla.acknowledge.workingMinutes : null, targetMinutes: sla.acknowledge.targetMinutes, state: sla.acknowledge.state },
-      { measure: 'triage', workingMinutes: sla.triage.doneAt ? sla.triage.workingMinutes : null, targetMinutes: sla.triage.targetMinutes, state: sla.triage.state },
+      {
+        measure: 'acknowledge',
+        workingMinutes: sla.acknowledge.doneAt ? sla.acknowledge.workingMinutes : null,
+        targetMinutes: sla.acknowledge.targetMinutes,
+        state: sla.acknowledge.state,
+      },
+      {
+        measure: 'triage',
+        workingMinutes: sla.triage.doneAt ? sla.triage.workingMinutes : null,
+        targetMinutes: sla.triage.targetMinutes,
+        state: sla.triage.state,
+      },
       { measure: 'contain', workingMinutes: contained, targetMinutes: null, state: contained === null ? 'running' : 'met' },
-      { measure: 'resolve', workingMinutes: sla.resolve.doneAt ? sla.resolve.workingMinutes : null, targetMinutes: sla.resolve.targetMinutes, state: sla.resolve.state },
+      {
+        measure: 'resolve',
+        workingMinutes: sla.resolve.doneAt ? sla.resolve.workingMinutes : null,
+        targetMinutes: sla.resolve.targetMinutes,
+        state: sla.resolve.state,
+      },
     ],
     timeline: events.map((e) => ({ at: new Date(e.occurred_at).toISOString(), kind: e.kind, summary: e.summary, tlp: e.tlp as TlpLabel })),
     wentWell: '',
@@ -82,7 +144,13 @@ async function generate(db: Kysely<Schema>, incidentId: string): Promise<Debrief
 
 function toDebrief(row: { incident_id: string; content: unknown; status: string; version: number; finalised_at: Date | null }): Debrief {
   const content = (typeof row.content === 'string' ? JSON.parse(row.content) : row.content) as DebriefContent;
-  return { incidentId: row.incident_id, content, status: row.status as Debrief['status'], version: row.version, finalisedAt: row.finalised_at ? new Date(row.finalised_at).toISOString() : null };
+  return {
+    incidentId: row.incident_id,
+    content,
+    status: row.status as Debrief['status'],
+    version: row.version,
+    finalisedAt: row.finalised_at ? new Date(row.finalised_at).toISOString() : null,
+  };
 }
 
 /** The stored debrief, or a fresh draft generated from the incident (created on first request). */
@@ -97,17 +165,25 @@ export async function getDebrief(db: Kysely<Schema>, actor: string, incidentId: 
       .onConflict((oc) => oc.column('incident_id').doNothing())
       .returningAll()
       .executeTakeFirst();
-    if (!row) return toDebrief(await trx.selectFrom('debriefs').selectAll().where('incident_id', '=', incidentId).executeTakeFirstOrThrow());
+    if (!row)
+      return toDebrief(await trx.selectFrom('debriefs').selectAll().where('incident_id', '=', incidentId).executeTakeFirstOrThrow());
     await appendAudit(trx, { actor, action: 'debrief.generate', objectType: 'debrief', objectId: incidentId });
     return toDebrief(row);
   });
 }
 
 /** Edits a draft; `regenerate` refreshes the generated parts (facts, durations, timeline) and keeps the team's text. */
-export async function saveDebrief(db: Kysely<Schema>, actor: string, incidentId: string, input: { content?: unknown; regenerate?: boolean; final?: boolean }, expectedVersion: number): Promise<Debrief> {
+export async function saveDebrief(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  input: { content?: unknown; regenerate?: boolean; final?: boolean },
+  expectedVersion: number,
+): Promise<Debrief> {
   const current = await getDebrief(db, actor, incidentId);
   if (current.status === 'final') throw new VaktError('conflict', 'the debrief is final and can no longer be changed');
-  if (current.version !== expectedVersion) throw new VaktError('conflict', `the debrief changed since you loaded it (version ${current.version}, yours ${expectedVersion})`);
+  if (current.version !== expectedVersion)
+    throw new VaktError('conflict', `the debrief changed since you loaded it (version ${current.version}, yours ${expectedVersion})`);
   let content = input.content === undefined ? current.content : validate(DebriefContentSchema, input.content, 'debrief');
   if (input.regenerate) {
     const fresh = await generate(db, incidentId);
@@ -116,13 +192,24 @@ export async function saveDebrief(db: Kysely<Schema>, actor: string, incidentId:
   return db.transaction().execute(async (trx) => {
     const row = await trx
       .updateTable('debriefs')
-      .set({ content: JSON.stringify(content), version: current.version + 1, updated_at: new Date(), ...(input.final ? { status: 'final', finalised_at: new Date(), finalised_by: actor } : {}) })
+      .set({
+        content: JSON.stringify(content),
+        version: current.version + 1,
+        updated_at: new Date(),
+        ...(input.final ? { status: 'final', finalised_at: new Date(), finalised_by: actor } : {}),
+      })
       .where('incident_id', '=', incidentId)
       .where('version', '=', expectedVersion)
       .returningAll()
       .executeTakeFirst();
     if (!row) throw new VaktError('conflict', 'the debrief changed while saving; reload');
-    await appendAudit(trx, { actor, action: input.final ? 'debrief.finalise' : 'debrief.update', objectType: 'debrief', objectId: incidentId, after: { version: row.version } });
+    await appendAudit(trx, {
+      actor,
+      action: input.final ? 'debrief.finalise' : 'debrief.update',
+      objectType: 'debrief',
+      objectId: incidentId,
+      after: { version: row.version },
+    });
     return toDebrief(row);
   });
 }
@@ -143,7 +230,10 @@ export interface DebriefRendering {
 export function debriefFor(debrief: Debrief, incidentTlp: TlpLabel, audience?: TlpLabel): DebriefRendering {
   const entries = debrief.content.timeline.map((e) => ({ ...e, tlp: e.tlp ?? incidentTlp }));
   if (audience && mostRestrictive(incidentTlp, audience) !== audience) {
-    throw new VaktError('forbidden', `the debrief's summary and facts are ${formatTlp(incidentTlp)}, above ${formatTlp(audience)}: it cannot be rendered for that audience`);
+    throw new VaktError(
+      'forbidden',
+      `the debrief's summary and facts are ${formatTlp(incidentTlp)}, above ${formatTlp(audience)}: it cannot be rendered for that audience`,
+    );
   }
   const kept = audience ? entries.filter((e) => mostRestrictive(e.tlp, audience) === audience) : entries;
   const label = documentLabel(kept, incidentTlp);
@@ -159,7 +249,13 @@ function minutes(value: number | null): string {
 export function renderDebriefHtml({ debrief, label, leftOut }: DebriefRendering): string {
   const c = debrief.content;
   const marking = `<p class="tlp">${escapeHtml(formatTlp(label))}</p>`;
-  const para = (text: string) => (text.trim() ? text.split(/\n{2,}/).map((p) => `<p>${escapeHtml(p)}</p>`).join('\n') : '<p>—</p>');
+  const para = (text: string) =>
+    text.trim()
+      ? text
+          .split(/\n{2,}/)
+          .map((p) => `<p>${escapeHtml(p)}</p>`)
+          .join('\n')
+      : '<p>—</p>';
   return `<!doctype html>
 <html lang="en"><head><meta charset="utf-8"><title>${escapeHtml(c.title)}</title>
 <style>body{font-family:system-ui,sans-serif;max-width:50rem;margin:2rem auto;line-height:1.45}table{border-collapse:collapse;width:100%}td,th{border:1px solid #bbb;padding:.3rem .5rem;text-align:left;vertical-align:top}.breached,.overdue{color:#a00;font-weight:bold}</style></head>
@@ -171,10 +267,16 @@ ${marking}
 <h2>Facts</h2><table>${c.facts.map((f) => `<tr><th>${escapeHtml(f.label)}</th><td>${escapeHtml(f.value)}</td></tr>`).join('')}</table>
 <h2>Durations against the SLA (working time)</h2>
 <table><tr><th>Measure</th><th>Took</th><th>Target</th><th>State</th></tr>${c.durations
-    .map((d) => `<tr><td>${escapeHtml(d.measure)}</td><td>${minutes(d.workingMinutes)}</td><td>${minutes(d.targetMinutes)}</td><td class="${escapeHtml(d.state)}">${escapeHtml(d.state)}</td></tr>`)
+    .map(
+      (d) =>
+        `<tr><td>${escapeHtml(d.measure)}</td><td>${minutes(d.workingMinutes)}</td><td>${minutes(d.targetMinutes)}</td><td class="${escapeHtml(d.state)}">${escapeHtml(d.state)}</td></tr>`,
+    )
     .join('')}</table>
 <h2>Timeline</h2>${leftOut > 0 ? `<p>${leftOut} timeline ${leftOut === 1 ? 'entry' : 'entries'} above ${escapeHtml(formatTlp(label))} left out.</p>` : ''}<table><tr><th>When (UTC)</th><th>What</th><th></th><th>TLP</th></tr>${c.timeline
-    .map((e) => `<tr><td>${escapeHtml(e.at.slice(0, 16).replace('T', ' '))}</td><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.summary)}</td><td>${escapeHtml(e.tlp ?? '')}</td></tr>`)
+    .map(
+      (e) =>
+        `<tr><td>${escapeHtml(e.at.slice(0, 16).replace('T', ' '))}</td><td>${escapeHtml(e.kind)}</td><td>${escapeHtml(e.summary)}</td><td>${escapeHtml(e.tlp ?? '')}</td></tr>`,
+    )
     .join('')}</table>
 <h2>What went well</h2>${para(c.wentWell)}
 <h2>What hindered</h2>${para(c.hindered)}
@@ -190,7 +292,8 @@ export async function renderDebriefPdf({ debrief, label, leftOut }: DebriefRende
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const heading = (text: string) => doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).font('Helvetica').fontSize(10).moveDown(0.3);
+  const heading = (text: string) =>
+    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).font('Helvetica').fontSize(10).moveDown(0.3);
   doc.font('Helvetica-Bold').fontSize(11).text(formatTlp(label), { align: 'right' }).font('Helvetica');
   doc.fontSize(9).text(debrief.status === 'final' ? `Final, ${debrief.finalisedAt ?? ''}` : 'DRAFT');
   doc.font('Helvetica-Bold').fontSize(16).text(c.title).font('Helvetica').fontSize(10);

@@ -22,7 +22,15 @@ import { getDebrief, debriefFor, renderDebriefHtml, renderDebriefPdf, saveDebrie
 const ACTOR = 'system:test';
 const OFFICE = new BusinessClock({
   timeZone: 'Europe/Stockholm',
-  hours: { monday: [{ start: '08:00', end: '16:00' }], tuesday: [{ start: '08:00', end: '16:00' }], wednesday: [{ start: '08:00', end: '16:00' }], thursday: [{ start: '08:00', end: '16:00' }], friday: [{ start: '08:00', end: '16:00' }], saturday: [], sunday: [] },
+  hours: {
+    monday: [{ start: '08:00', end: '16:00' }],
+    tuesday: [{ start: '08:00', end: '16:00' }],
+    wednesday: [{ start: '08:00', end: '16:00' }],
+    thursday: [{ start: '08:00', end: '16:00' }],
+    friday: [{ start: '08:00', end: '16:00' }],
+    saturday: [],
+    sunday: [],
+  },
   holidays: { country: 'SE', closedOn: ['public', 'bank'] },
 });
 
@@ -42,21 +50,42 @@ describeEachEngine('incidents', (get) => {
     });
   });
   const report = (subject: string, body = '', extra: { reporterEmail?: string; tlp?: 'GREEN' | 'AMBER' | 'RED' } = {}) =>
-    createReport(get().db, ACTOR, { channel: 'api', subject, body, reporterEmail: extra.reporterEmail ?? 'rita@reporter.test', ...(extra.tlp ? { tlp: extra.tlp } : {}) }, 'AMBER+STRICT');
+    createReport(
+      get().db,
+      ACTOR,
+      {
+        channel: 'api',
+        subject,
+        body,
+        reporterEmail: extra.reporterEmail ?? 'rita@reporter.test',
+        ...(extra.tlp ? { tlp: extra.tlp } : {}),
+      },
+      'AMBER+STRICT',
+    );
 
   it('opens an incident from reports: they leave the queue, the TLP is the strictest of theirs, the clock starts at the first report', async () => {
     const { db } = get();
     const a = await report('Phishing wave 1', 'hxxp://bank-login[.]example', { tlp: 'GREEN' });
     const b = await report('Phishing wave 2', '', { tlp: 'AMBER' });
-    const { id, operationId } = await createIncident(db, ACTOR, { title: 'Phishing against the bank', reportIds: [a, b], rsitClass: 'fraud', rsitType: 'phishing' });
+    const { id, operationId } = await createIncident(db, ACTOR, {
+      title: 'Phishing against the bank',
+      reportIds: [a, b],
+      rsitClass: 'fraud',
+      rsitType: 'phishing',
+    });
     const incident = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
     const first = await db.selectFrom('reports').select('received_at').where('id', '=', a).executeTakeFirstOrThrow();
     expect(incident).toMatchObject({ tlp: 'AMBER', priority: 'normal', phase: 'triage', rsit_class: 'fraud' });
     expect(new Date(incident.opened_at).getTime()).toBe(new Date(first.received_at).getTime());
     const reports = await db.selectFrom('reports').select(['status', 'incident_id']).where('id', 'in', [a, b]).execute();
-    expect(reports).toEqual([{ status: 'incident', incident_id: id }, { status: 'incident', incident_id: id }]);
+    expect(reports).toEqual([
+      { status: 'incident', incident_id: id },
+      { status: 'incident', incident_id: id },
+    ]);
     expect(operationId).toBeTruthy();
-    await expect(createIncident(db, ACTOR, { title: 'x', rsitClass: 'fraud', rsitType: 'ransomware' })).rejects.toThrow(/not a type of fraud/);
+    await expect(createIncident(db, ACTOR, { title: 'x', rsitClass: 'fraud', rsitType: 'ransomware' })).rejects.toThrow(
+      /not a type of fraud/,
+    );
   });
 
   it('merges duplicate reports and undoes it; an undo is refused when later decisions touched the same rows', async () => {
@@ -70,7 +99,11 @@ describeEachEngine('incidents', (get) => {
       { status: 'merged', merged_into_id: original },
     ]);
     await undoOperation(db, ACTOR, op);
-    expect((await db.selectFrom('reports').select(['status', 'merged_into_id']).where('id', 'in', [dup1, dup2]).execute()).every((r) => r.status === 'new' && r.merged_into_id === null)).toBe(true);
+    expect(
+      (await db.selectFrom('reports').select(['status', 'merged_into_id']).where('id', 'in', [dup1, dup2]).execute()).every(
+        (r) => r.status === 'new' && r.merged_into_id === null,
+      ),
+    ).toBe(true);
     await expect(undoOperation(db, ACTOR, op)).rejects.toThrow(/already been undone/);
 
     const notOp = await markNotIncident(db, ACTOR, dup1, 'a scanner we run ourselves');
@@ -82,7 +115,11 @@ describeEachEngine('incidents', (get) => {
     const other = await createIncident(db, ACTOR, { title: 'Other' });
     await mergeIncidents(db, ACTOR, id, other.id);
     await expect(undoOperation(db, ACTOR, attach)).rejects.toThrow(/changed since/);
-    expect((await listOperations(db, { reportId: dup2 })).map((o) => o.kind)).toEqual(['merge-incidents', 'attach-report', 'merge-reports']);
+    expect((await listOperations(db, { reportId: dup2 })).map((o) => o.kind)).toEqual([
+      'merge-incidents',
+      'attach-report',
+      'merge-reports',
+    ]);
   });
 
   it('merges incidents without copying anything, splits one, and undoes both', async () => {
@@ -96,14 +133,20 @@ describeEachEngine('incidents', (get) => {
     expect(await db.selectFrom('observables').select('id').where('value', '=', '198.51.100.1').execute()).toHaveLength(1);
     await undoOperation(db, ACTOR, merge);
     expect((await db.selectFrom('reports').select('incident_id').where('id', '=', r3).executeTakeFirstOrThrow()).incident_id).toBe(b.id);
-    expect((await db.selectFrom('incidents').select('merged_into_id').where('id', '=', b.id).executeTakeFirstOrThrow()).merged_into_id).toBeNull();
+    expect(
+      (await db.selectFrom('incidents').select('merged_into_id').where('id', '=', b.id).executeTakeFirstOrThrow()).merged_into_id,
+    ).toBeNull();
 
     const split = await splitIncident(db, ACTOR, a.id, [r2], 'A, second matter');
-    expect((await db.selectFrom('reports').select('incident_id').where('id', '=', r2).executeTakeFirstOrThrow()).incident_id).toBe(split.id);
+    expect((await db.selectFrom('reports').select('incident_id').where('id', '=', r2).executeTakeFirstOrThrow()).incident_id).toBe(
+      split.id,
+    );
     await expect(splitIncident(db, ACTOR, a.id, [r3], 'wrong')).rejects.toThrow(/must belong to incident/);
     await undoOperation(db, ACTOR, split.operationId);
     expect((await db.selectFrom('reports').select('incident_id').where('id', '=', r2).executeTakeFirstOrThrow()).incident_id).toBe(a.id);
-    expect(await db.selectFrom('incidents').select(['merged_into_id', 'phase']).where('id', '=', split.id).executeTakeFirstOrThrow()).toEqual({ merged_into_id: a.id, phase: 'rejected' });
+    expect(
+      await db.selectFrom('incidents').select(['merged_into_id', 'phase']).where('id', '=', split.id).executeTakeFirstOrThrow(),
+    ).toEqual({ merged_into_id: a.id, phase: 'rejected' });
   });
 
   it('priority changes need a reason and are audited; phases follow the lifecycle and stamp the milestones', async () => {
@@ -112,15 +155,33 @@ describeEachEngine('incidents', (get) => {
     await expect(updateIncident(db, ACTOR, id, { priority: 'high' })).rejects.toThrow(/needs a reason/);
     let version = await updateIncident(db, ACTOR, id, { priority: 'high', priorityReason: 'one school, backups intact' }, 1);
     await expect(updateIncident(db, ACTOR, id, { title: 'stale' }, 1)).rejects.toThrow(/changed since you loaded it/);
-    const audit = await db.selectFrom('audit_log').select(['after']).where('action', '=', 'incident.update').where('object_id', '=', id).executeTakeFirstOrThrow();
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['after'])
+      .where('action', '=', 'incident.update')
+      .where('object_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(JSON.stringify(audit.after)).toContain('one school, backups intact');
     await expect(updateIncident(db, ACTOR, id, { phase: 'recovery' })).rejects.toThrow(/can move to containment, rejected, closed/);
     await expect(updateIncident(db, ACTOR, id, { attackTechniques: ['T1486', 'T9999'] })).rejects.toThrow(/T9999 is not an ATT&CK/);
     await expect(updateIncident(db, ACTOR, id, { attackTechniques: ['T1002'] })).rejects.toThrow(/deprecated or revoked/);
-    for (const phase of ['containment', 'eradication', 'recovery', 'lessons-learned'] as const) version = await updateIncident(db, ACTOR, id, { phase }, version);
-    await updateIncident(db, ACTOR, id, { attackTechniques: ['t1486', 'T1566.001'], initialVector: 'phishing mail', patientZero: 'ws-114' }, version);
+    for (const phase of ['containment', 'eradication', 'recovery', 'lessons-learned'] as const)
+      version = await updateIncident(db, ACTOR, id, { phase }, version);
+    await updateIncident(
+      db,
+      ACTOR,
+      id,
+      { attackTechniques: ['t1486', 'T1566.001'], initialVector: 'phishing mail', patientZero: 'ws-114' },
+      version,
+    );
     const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ phase: 'lessons-learned', priority: 'high', requested_priority: 'critical', attack_techniques: ['T1486', 'T1566.001'], patient_zero: 'ws-114' });
+    expect(row).toMatchObject({
+      phase: 'lessons-learned',
+      priority: 'high',
+      requested_priority: 'critical',
+      attack_techniques: ['T1486', 'T1566.001'],
+      patient_zero: 'ws-114',
+    });
     expect(row.contained_at).not.toBeNull();
     expect(row.resolved_at).not.toBeNull();
     expect(row.closed_at).toBeNull();
@@ -129,41 +190,102 @@ describeEachEngine('incidents', (get) => {
   it('countermeasures follow their lifecycle; removal mails those who asked', async () => {
     const { db } = get();
     const { id } = await createIncident(db, ACTOR, { title: 'C2 traffic', tlp: 'GREEN' });
-    const cm = await addCountermeasure(db, ACTOR, id, { kind: 'firewall block', target: '203.0.113.66', notifyOnRemoval: ['noc@city.test'] });
+    const cm = await addCountermeasure(db, ACTOR, id, {
+      kind: 'firewall block',
+      target: '203.0.113.66',
+      notifyOnRemoval: ['noc@city.test'],
+    });
     const sender = { from: 'cert@team.test', teamKey: team.teamKey };
     await expect(advanceCountermeasure(db, ACTOR, cm, 'removed', sender, '[T #1]')).rejects.toThrow(/can only move to active/);
-    for (const state of ['active', 'pending-removal', 'removed'] as const) await advanceCountermeasure(db, ACTOR, cm, state, sender, `[T #${id}]`);
-    const mail = await db.selectFrom('messages').selectAll().where('incident_id', '=', id).where('direction', '=', 'out').executeTakeFirstOrThrow();
-    expect(mail).toMatchObject({ to_addresses: ['noc@city.test'], delivery_status: 'queued', subject: `[T #${id}] Countermeasure removed: firewall block on 203.0.113.66` });
+    for (const state of ['active', 'pending-removal', 'removed'] as const)
+      await advanceCountermeasure(db, ACTOR, cm, state, sender, `[T #${id}]`);
+    const mail = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('incident_id', '=', id)
+      .where('direction', '=', 'out')
+      .executeTakeFirstOrThrow();
+    expect(mail).toMatchObject({
+      to_addresses: ['noc@city.test'],
+      delivery_status: 'queued',
+      subject: `[T #${id}] Countermeasure removed: firewall block on 203.0.113.66`,
+    });
   });
 
   it('a removal notice goes through the TLP gate: a RED notice to an outside address is not sent, and the analyst is told', async () => {
     const { db } = get();
     const { id } = await createIncident(db, ACTOR, { title: 'Sinkhole', tlp: 'RED' });
-    const cm = await addCountermeasure(db, ACTOR, id, { kind: 'sinkhole', target: 'evil.example', notifyOnRemoval: ['someone@outside.test', 'noc@city.test'] });
+    const cm = await addCountermeasure(db, ACTOR, id, {
+      kind: 'sinkhole',
+      target: 'evil.example',
+      notifyOnRemoval: ['someone@outside.test', 'noc@city.test'],
+    });
     const sender = { from: 'cert@team.test', teamKey: team.teamKey };
     for (const state of ['active', 'pending-removal'] as const) await advanceCountermeasure(db, ACTOR, cm, state, sender, `[T #${id}]`);
     const notices = await advanceCountermeasure(db, ACTOR, cm, 'removed', sender, `[T #${id}]`);
     expect(notices).toEqual([
-      { to: 'someone@outside.test', status: 'suppressed', reason: expect.stringMatching(/^TLP refuses: address:someone@outside.test may not receive countermeasure .* \(TLP:RED\): TLP:RED is for the named individual recipients only; recipient is public/) },
+      {
+        to: 'someone@outside.test',
+        status: 'suppressed',
+        reason: expect.stringMatching(
+          /^TLP refuses: address:someone@outside.test may not receive countermeasure .* \(TLP:RED\): TLP:RED is for the named individual recipients only; recipient is public/,
+        ),
+      },
       { to: 'noc@city.test', status: 'suppressed', reason: expect.stringMatching(/recipient is client/) },
     ]);
-    const sent = await db.selectFrom('messages').select('delivery_status').where('incident_id', '=', id).where('direction', '=', 'out').execute();
+    const sent = await db
+      .selectFrom('messages')
+      .select('delivery_status')
+      .where('incident_id', '=', id)
+      .where('direction', '=', 'out')
+      .execute();
     expect(sent.map((m) => m.delivery_status)).toEqual(['suppressed', 'suppressed']);
-    const timeline = await db.selectFrom('timeline_events').select('summary').where('incident_id', '=', id).where('kind', '=', 'mail-out').execute();
-    expect(timeline.map((t) => t.summary)).toEqual([expect.stringContaining('Removal notice to someone@outside.test not sent'), expect.stringContaining('Removal notice to noc@city.test not sent')]);
-    const record = await db.selectFrom('egress_decisions').selectAll().where('channel', '=', 'mail:countermeasure-removal').where('item_id', '=', cm).execute();
-    expect(record.map((r) => [r.recipient, r.allowed])).toEqual([['address:someone@outside.test', false], ['address:noc@city.test', false]]);
+    const timeline = await db
+      .selectFrom('timeline_events')
+      .select('summary')
+      .where('incident_id', '=', id)
+      .where('kind', '=', 'mail-out')
+      .execute();
+    expect(timeline.map((t) => t.summary)).toEqual([
+      expect.stringContaining('Removal notice to someone@outside.test not sent'),
+      expect.stringContaining('Removal notice to noc@city.test not sent'),
+    ]);
+    const record = await db
+      .selectFrom('egress_decisions')
+      .selectAll()
+      .where('channel', '=', 'mail:countermeasure-removal')
+      .where('item_id', '=', cm)
+      .execute();
+    expect(record.map((r) => [r.recipient, r.allowed])).toEqual([
+      ['address:someone@outside.test', false],
+      ['address:noc@city.test', false],
+    ]);
   });
 
   it('evidence: hash checked, custody append-only (the database refuses changes), exported as CSV safe for spreadsheets', async () => {
     const { db } = get();
     const { id } = await createIncident(db, ACTOR, { title: 'Laptop seized' });
     const content = Buffer.from('disk image bytes');
-    const evidence = await addEvidence(db, ACTOR, id, { item: 'Laptop HD (ws-114)', content, collectedBy: 'Anders', collectedAt: new Date('2026-11-16T09:00:00Z'), location: 'Evidence safe 2' });
-    await expect(addEvidence(db, ACTOR, id, { item: 'x', sha256: 'abc', collectedBy: 'a', collectedAt: new Date(), location: 'l' })).rejects.toThrow(/64 hexadecimal/);
-    await expect(addCustodyEntry(db, ACTOR, evidence, { at: new Date(), action: 'transferred', fromPerson: 'Anders' })).rejects.toThrow(/names who handed over and who received/);
-    await addCustodyEntry(db, ACTOR, evidence, { at: new Date('2026-11-16T12:00:00Z'), action: 'transferred', fromPerson: 'Anders', toPerson: '=HYPERLINK("x")', location: 'Lab' });
+    const evidence = await addEvidence(db, ACTOR, id, {
+      item: 'Laptop HD (ws-114)',
+      content,
+      collectedBy: 'Anders',
+      collectedAt: new Date('2026-11-16T09:00:00Z'),
+      location: 'Evidence safe 2',
+    });
+    await expect(
+      addEvidence(db, ACTOR, id, { item: 'x', sha256: 'abc', collectedBy: 'a', collectedAt: new Date(), location: 'l' }),
+    ).rejects.toThrow(/64 hexadecimal/);
+    await expect(addCustodyEntry(db, ACTOR, evidence, { at: new Date(), action: 'transferred', fromPerson: 'Anders' })).rejects.toThrow(
+      /names who handed over and who received/,
+    );
+    await addCustodyEntry(db, ACTOR, evidence, {
+      at: new Date('2026-11-16T12:00:00Z'),
+      action: 'transferred',
+      fromPerson: 'Anders',
+      toPerson: '=HYPERLINK("x")',
+      location: 'Lab',
+    });
     await expect(sql`update custody_entries set note = 'changed'`.execute(db)).rejects.toThrow(/append-only/);
     await expect(sql`delete from custody_entries`.execute(db)).rejects.toThrow(/append-only/);
     const csv = await custodyCsv(db, evidence);
@@ -180,25 +302,66 @@ describeEachEngine('incidents', (get) => {
     const staff = await addParticipant(db, ACTOR, id, { name: 'Karin', email: 'karin@city.test', role: 'constituent-staff' });
     const third = await addParticipant(db, ACTOR, id, { name: 'Partner SOC', email: 'soc@partner.test', role: 'third-party' });
     const sender = { from: 'cert@team.test', teamKey: team.teamKey };
-    await expect(sendIncidentMail(db, sender, 'CERT-T', ACTOR, id, { participantIds: [staff, third], subject: 'Update', text: 'details' })).resolves.toMatchObject({ status: 'suppressed', reason: expect.stringMatching(/TLP refuses: participant:.* may not receive incident .*TLP:AMBER is limited to the organisation and its clients/) });
+    await expect(
+      sendIncidentMail(db, sender, 'CERT-T', ACTOR, id, { participantIds: [staff, third], subject: 'Update', text: 'details' }),
+    ).resolves.toMatchObject({
+      status: 'suppressed',
+      reason: expect.stringMatching(
+        /TLP refuses: participant:.* may not receive incident .*TLP:AMBER is limited to the organisation and its clients/,
+      ),
+    });
     // The refused mail is kept as suppressed, and nothing else happened.
-    expect(await db.selectFrom('messages').select('delivery_status').where('incident_id', '=', id).execute()).toEqual([{ delivery_status: 'suppressed' }]);
-    expect((await db.selectFrom('incidents').select('acknowledged_at').where('id', '=', id).executeTakeFirstOrThrow()).acknowledged_at).toBeNull();
-    const ok = await sendIncidentMail(db, sender, 'CERT-T', ACTOR, id, { participantIds: [staff], subject: 'Update', text: 'Block 203.0.113.66' });
+    expect(await db.selectFrom('messages').select('delivery_status').where('incident_id', '=', id).execute()).toEqual([
+      { delivery_status: 'suppressed' },
+    ]);
+    expect(
+      (await db.selectFrom('incidents').select('acknowledged_at').where('id', '=', id).executeTakeFirstOrThrow()).acknowledged_at,
+    ).toBeNull();
+    const ok = await sendIncidentMail(db, sender, 'CERT-T', ACTOR, id, {
+      participantIds: [staff],
+      subject: 'Update',
+      text: 'Block 203.0.113.66',
+    });
     const mail = await db.selectFrom('messages').selectAll().where('id', '=', ok.id).executeTakeFirstOrThrow();
-    expect(mail).toMatchObject({ subject: `[CERT-T #${id}] Update`, delivery_status: 'queued', pgp_signature: 'signed', pgp_encryption: 'none' });
+    expect(mail).toMatchObject({
+      subject: `[CERT-T #${id}] Update`,
+      delivery_status: 'queued',
+      pgp_signature: 'signed',
+      pgp_encryption: 'none',
+    });
     expect(mail.body_text.startsWith('TLP:AMBER')).toBe(true);
-    expect((await db.selectFrom('incidents').select('acknowledged_at').where('id', '=', id).executeTakeFirstOrThrow()).acknowledged_at).not.toBeNull();
-    await sendIncidentMail(db, sender, 'CERT-T', ACTOR, id, { participantIds: [third], subject: 'Public IoCs', text: 'IoC list', tlp: 'GREEN' });
+    expect(
+      (await db.selectFrom('incidents').select('acknowledged_at').where('id', '=', id).executeTakeFirstOrThrow()).acknowledged_at,
+    ).not.toBeNull();
+    await sendIncidentMail(db, sender, 'CERT-T', ACTOR, id, {
+      participantIds: [third],
+      subject: 'Public IoCs',
+      text: 'IoC list',
+      tlp: 'GREEN',
+    });
 
     const strict = await createIncident(db, ACTOR, { title: 'Insider', tlp: 'AMBER+STRICT' });
-    await expect(addParticipant(db, ACTOR, strict.id, { name: 'Partner analyst', email: 'soc@partner.test', role: 'team-member' })).rejects.toThrow(/a team member is added by their user account/);
-    const analyst = await createUser(db, ACTOR, { email: 'soc@partner.test', name: 'Seconded analyst', role: 'analyst', password: 'a long enough password' });
+    await expect(
+      addParticipant(db, ACTOR, strict.id, { name: 'Partner analyst', email: 'soc@partner.test', role: 'team-member' }),
+    ).rejects.toThrow(/a team member is added by their user account/);
+    const analyst = await createUser(db, ACTOR, {
+      email: 'soc@partner.test',
+      name: 'Seconded analyst',
+      role: 'analyst',
+      password: 'a long enough password',
+    });
     const member = await addParticipant(db, ACTOR, strict.id, { userId: analyst.id, role: 'team-member' });
-    await expect(sendIncidentMail(db, sender, 'CERT-T', ACTOR, strict.id, { participantIds: [member], subject: 'x', text: 'y' })).resolves.toMatchObject({ status: 'suppressed', reason: expect.stringMatching(/encryption is required and there is no key for soc@partner.test/) });
+    await expect(
+      sendIncidentMail(db, sender, 'CERT-T', ACTOR, strict.id, { participantIds: [member], subject: 'x', text: 'y' }),
+    ).resolves.toMatchObject({
+      status: 'suppressed',
+      reason: expect.stringMatching(/encryption is required and there is no key for soc@partner.test/),
+    });
     await storePublicKey(db, ACTOR, partner.armoredPublic);
     const encrypted = await sendIncidentMail(db, sender, 'CERT-T', ACTOR, strict.id, { participantIds: [member], subject: 'x', text: 'y' });
-    expect((await db.selectFrom('messages').select('pgp_encryption').where('id', '=', encrypted.id).executeTakeFirstOrThrow()).pgp_encryption).toBe('encrypted');
+    expect(
+      (await db.selectFrom('messages').select('pgp_encryption').where('id', '=', encrypted.id).executeTakeFirstOrThrow()).pgp_encryption,
+    ).toBe('encrypted');
   });
 
   it('shares only what the TLP core admits: RED and AMBER+STRICT items never reach constituent staff', async () => {
@@ -234,19 +397,32 @@ describeEachEngine('incidents', (get) => {
     await addObservable(db, ACTOR, b.id, { kind: 'domain', value: 'evil-c2.example', description: 'seen by B' });
     await expect(addObservable(db, ACTOR, a.id, { kind: 'domain', value: 'evil-c2.example' })).rejects.toThrow(/already an observable/);
     await expect(addObservable(db, ACTOR, a.id, { kind: 'ipv4', value: '999.1.1.1' })).rejects.toThrow(/not a valid ipv4/);
-    const descriptions = await db.selectFrom('observables').select(['incident_id', 'description']).where('value', '=', 'evil-c2.example').orderBy('incident_id').execute();
+    const descriptions = await db
+      .selectFrom('observables')
+      .select(['incident_id', 'description'])
+      .where('value', '=', 'evil-c2.example')
+      .orderBy('incident_id')
+      .execute();
     expect(descriptions.map((d) => d.description)).toEqual(['seen by A', 'seen by B']);
     const seen = await seenElsewhere(db, 'evil-c2[.]example');
     expect(seen.value).toBe('evil-c2.example');
     expect(seen.sightings.map((s) => `${s.kind}:${s.id}`).sort()).toEqual([`incident:${a.id}`, `incident:${b.id}`, `report:${r}`].sort());
     const candidates = await triageCandidates(db, r);
-    expect(candidates.filter((c) => c.kind === 'incident').map((c) => c.id).sort()).toEqual([a.id, b.id].sort());
+    expect(
+      candidates
+        .filter((c) => c.kind === 'incident')
+        .map((c) => c.id)
+        .sort(),
+    ).toEqual([a.id, b.id].sort());
   });
 
   it('full-text search finds reports and incidents by words in subject and body', async () => {
     const { db } = get();
     const r = await report('Credential stuffing against the library portal', 'Thousands of logins from botnet addresses');
-    const { id } = await createIncident(db, ACTOR, { title: 'Library portal attack', description: 'Credential stuffing, mitigated by rate limits' });
+    const { id } = await createIncident(db, ACTOR, {
+      title: 'Library portal attack',
+      description: 'Credential stuffing, mitigated by rate limits',
+    });
     const principal = { userId: 'u', email: 'e', name: 'n', role: 'analyst' as const, organisationId: null };
     const hits = await search(db, principal, 'credential stuffing');
     expect(hits.map((h) => `${h.kind}:${h.id}`)).toEqual(expect.arrayContaining([`report:${r}`, `incident:${id}`]));
@@ -261,7 +437,19 @@ describeEachEngine('incidents', (get) => {
     expect(draft.status).toBe('draft');
     expect(draft.content.timeline.map((e) => e.kind)).toContain('opened');
     expect(draft.content.durations.map((d) => d.measure)).toEqual(['acknowledge', 'triage', 'contain', 'resolve']);
-    const edited = await saveDebrief(db, ACTOR, id, { content: { ...draft.content, hindered: 'No contact at the hosting provider.', actions: [{ action: 'Get an abuse contact for the hoster', owner: 'Ingrid', due: '2026-12-01' }] } }, draft.version);
+    const edited = await saveDebrief(
+      db,
+      ACTOR,
+      id,
+      {
+        content: {
+          ...draft.content,
+          hindered: 'No contact at the hosting provider.',
+          actions: [{ action: 'Get an abuse contact for the hoster', owner: 'Ingrid', due: '2026-12-01' }],
+        },
+      },
+      draft.version,
+    );
     await expect(saveDebrief(db, ACTOR, id, { regenerate: true }, draft.version)).rejects.toThrow(/changed since you loaded it/);
     const final = await saveDebrief(db, ACTOR, id, { final: true }, edited.version);
     expect(final.status).toBe('final');
@@ -297,18 +485,36 @@ describeEachEngine('incidents', (get) => {
 });
 
 describe('SLA timers in business hours', () => {
-  const policies: SlaPolicy[] = [{ priority: 'high', acknowledgeMinutes: 60, triageMinutes: 240, resolveMinutes: 2400 }, { priority: 'normal', acknowledgeMinutes: 240, triageMinutes: 480, resolveMinutes: 4800 }];
+  const policies: SlaPolicy[] = [
+    { priority: 'high', acknowledgeMinutes: 60, triageMinutes: 240, resolveMinutes: 2400 },
+    { priority: 'normal', acknowledgeMinutes: 240, triageMinutes: 480, resolveMinutes: 4800 },
+  ];
   it('counts only working time: a report on Friday 15:30 is due for acknowledgement on Monday 08:30', () => {
     const opened = new Date('2026-11-20T14:30:00Z');
-    const sla = slaOf(OFFICE, policies, { priority: 'high', opened_at: opened, acknowledged_at: null, triaged_at: null, resolved_at: null }, new Date('2026-11-21T12:00:00Z'));
+    const sla = slaOf(
+      OFFICE,
+      policies,
+      { priority: 'high', opened_at: opened, acknowledged_at: null, triaged_at: null, resolved_at: null },
+      new Date('2026-11-21T12:00:00Z'),
+    );
     expect(sla.acknowledge).toMatchObject({ dueAt: '2026-11-23T07:30:00.000Z', state: 'running', workingMinutes: 30 });
-    const late = slaOf(OFFICE, policies, { priority: 'high', opened_at: opened, acknowledged_at: new Date('2026-11-23T08:00:00Z'), triaged_at: null, resolved_at: null }, new Date('2026-11-23T09:00:00Z'));
+    const late = slaOf(
+      OFFICE,
+      policies,
+      { priority: 'high', opened_at: opened, acknowledged_at: new Date('2026-11-23T08:00:00Z'), triaged_at: null, resolved_at: null },
+      new Date('2026-11-23T09:00:00Z'),
+    );
     expect(late.acknowledge).toMatchObject({ state: 'breached', workingMinutes: 90 });
     expect(late.breached).toBe(true);
   });
   it('Christmas Eve and Day are not working time in Sweden', () => {
     const opened = new Date('2026-12-23T14:00:00Z'); // Wed 15:00
-    const sla = slaOf(OFFICE, policies, { priority: 'normal', opened_at: opened, acknowledged_at: null, triaged_at: null, resolved_at: null }, opened);
+    const sla = slaOf(
+      OFFICE,
+      policies,
+      { priority: 'normal', opened_at: opened, acknowledged_at: null, triaged_at: null, resolved_at: null },
+      opened,
+    );
     // 60 minutes on the 23rd; 24th, 25th (bank/public) closed, 26th-27th weekend; Monday 28th 08:00 + 180 min.
     expect(sla.acknowledge.dueAt).toBe('2026-12-28T10:00:00.000Z');
   });
@@ -322,7 +528,11 @@ describeEachEngine('KPIs', (get) => {
     const mk = async (rsit: string, ack: number, triage: number, contain: number | null, resolve: number | null) => {
       const { id } = await createIncident(db, ACTOR, { title: `${rsit} ${ack}`, rsitClass: rsit });
       const at = (m: number | null) => (m === null ? null : new Date(base.getTime() + m * 60_000));
-      await db.updateTable('incidents').set({ opened_at: base, acknowledged_at: at(ack), triaged_at: at(triage), contained_at: at(contain), resolved_at: at(resolve) }).where('id', '=', id).execute();
+      await db
+        .updateTable('incidents')
+        .set({ opened_at: base, acknowledged_at: at(ack), triaged_at: at(triage), contained_at: at(contain), resolved_at: at(resolve) })
+        .where('id', '=', id)
+        .execute();
     };
     await mk('fraud', 10, 30, 60, 120);
     await mk('fraud', 20, 60, null, null);

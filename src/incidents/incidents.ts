@@ -50,18 +50,37 @@ function check(input: { rsitClass?: string | null; rsitType?: string | null; att
 }
 
 /** The incident's own entries carry its label, so a debrief for its audience keeps them. */
-async function timeline(trx: Transaction<Schema>, incidentId: string, kind: string, summary: string, actor: string, tlp: string): Promise<void> {
-  await trx.insertInto('timeline_events').values({ incident_id: incidentId, occurred_at: new Date(), kind, summary: summary.slice(0, 1000), tlp, created_by: actor }).execute();
+async function timeline(
+  trx: Transaction<Schema>,
+  incidentId: string,
+  kind: string,
+  summary: string,
+  actor: string,
+  tlp: string,
+): Promise<void> {
+  await trx
+    .insertInto('timeline_events')
+    .values({ incident_id: incidentId, occurred_at: new Date(), kind, summary: summary.slice(0, 1000), tlp, created_by: actor })
+    .execute();
 }
 
 /** Opens an incident inside a transaction the caller holds (split uses it too). */
 async function open(trx: Transaction<Schema>, actor: string, input: IncidentInput): Promise<{ id: string; moves: Move[] }> {
   check(input);
   const reportIds = input.reportIds ?? [];
-  const reports = reportIds.length > 0 ? await trx.selectFrom('reports').select(['id', 'tlp', 'sensitive', 'received_at']).where('id', 'in', [...reportIds]).execute() : [];
+  const reports =
+    reportIds.length > 0
+      ? await trx
+          .selectFrom('reports')
+          .select(['id', 'tlp', 'sensitive', 'received_at'])
+          .where('id', 'in', [...reportIds])
+          .execute()
+      : [];
   const missing = reportIds.filter((id) => !reports.some((r) => r.id === id));
   if (missing.length > 0) throw notFound(`report #${missing[0]}`);
-  const tlp = input.tlp ?? reports.reduce<TlpLabel>((label, r) => mostRestrictive(label, r.tlp as TlpLabel), reports.length > 0 ? 'CLEAR' : 'AMBER+STRICT');
+  const tlp =
+    input.tlp ??
+    reports.reduce<TlpLabel>((label, r) => mostRestrictive(label, r.tlp as TlpLabel), reports.length > 0 ? 'CLEAR' : 'AMBER+STRICT');
   const openedAt = reports.length > 0 ? new Date(Math.min(...reports.map((r) => new Date(r.received_at).getTime()))) : new Date();
   const now = new Date();
   const row = await trx
@@ -86,31 +105,92 @@ async function open(trx: Transaction<Schema>, actor: string, input: IncidentInpu
     .returning('id')
     .executeTakeFirstOrThrow();
   const moves = await attachReports(trx, reportIds, row.id);
-  await timeline(trx, row.id, 'opened', `Incident opened${reportIds.length > 0 ? ` from report ${reportIds.map((r) => `#${r}`).join(', ')}` : ''}`, actor, tlp);
+  await timeline(
+    trx,
+    row.id,
+    'opened',
+    `Incident opened${reportIds.length > 0 ? ` from report ${reportIds.map((r) => `#${r}`).join(', ')}` : ''}`,
+    actor,
+    tlp,
+  );
   await appendAudit(trx, { actor, action: 'incident.create', objectType: 'incident', objectId: row.id, after: { ...input, tlp } });
   return { id: row.id, moves };
 }
 
-export async function createIncident(db: Kysely<Schema>, actor: string, input: IncidentInput): Promise<{ id: string; operationId: string | null }> {
+export async function createIncident(
+  db: Kysely<Schema>,
+  actor: string,
+  input: IncidentInput,
+): Promise<{ id: string; operationId: string | null }> {
   return db.transaction().execute(async (trx) => {
     const { id, moves } = await open(trx, actor, input);
-    const operationId = moves.length > 0 ? await recordOperation(trx, actor, 'open-incident', moves, `incident #${id} opened from ${moves.map((m) => `#${m.id}`).join(', ')}`) : null;
+    const operationId =
+      moves.length > 0
+        ? await recordOperation(
+            trx,
+            actor,
+            'open-incident',
+            moves,
+            `incident #${id} opened from ${moves.map((m) => `#${m.id}`).join(', ')}`,
+          )
+        : null;
     return { id, operationId };
   });
 }
 
 /** Some reports of an incident turn out to be another matter: they leave with a new incident. */
-export async function splitIncident(db: Kysely<Schema>, actor: string, incidentId: string, reportIds: readonly string[], title: string): Promise<{ id: string; operationId: string }> {
+export async function splitIncident(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  reportIds: readonly string[],
+  title: string,
+): Promise<{ id: string; operationId: string }> {
   return db.transaction().execute(async (trx) => {
-    const source = await trx.selectFrom('incidents').select(['id', 'tlp', 'priority', 'rsit_class', 'rsit_type']).where('id', '=', incidentId).executeTakeFirst();
+    const source = await trx
+      .selectFrom('incidents')
+      .select(['id', 'tlp', 'priority', 'rsit_class', 'rsit_type'])
+      .where('id', '=', incidentId)
+      .executeTakeFirst();
     if (!source) throw notFound(`incident #${incidentId}`);
-    const belonging = await trx.selectFrom('reports').select('id').where('incident_id', '=', incidentId).where('id', 'in', [...reportIds]).execute();
-    if (reportIds.length === 0 || belonging.length !== reportIds.length) throw new ValidationError([{ field: 'reportIds', reason: `every report to split off must belong to incident #${incidentId}` }]);
-    const { id, moves } = await open(trx, actor, { title, reportIds, tlp: source.tlp as TlpLabel, priority: source.priority as Priority, rsitClass: source.rsit_class, rsitType: source.rsit_type });
+    const belonging = await trx
+      .selectFrom('reports')
+      .select('id')
+      .where('incident_id', '=', incidentId)
+      .where('id', 'in', [...reportIds])
+      .execute();
+    if (reportIds.length === 0 || belonging.length !== reportIds.length)
+      throw new ValidationError([{ field: 'reportIds', reason: `every report to split off must belong to incident #${incidentId}` }]);
+    const { id, moves } = await open(trx, actor, {
+      title,
+      reportIds,
+      tlp: source.tlp as TlpLabel,
+      priority: source.priority as Priority,
+      rsitClass: source.rsit_class,
+      rsitType: source.rsit_type,
+    });
     // Undoing a split folds the new incident back: it is recorded as merged into the source.
-    const fold: Move = { table: 'incidents', id, before: { merged_into_id: incidentId, phase: 'rejected' }, after: { merged_into_id: null, phase: 'triage' } };
-    await timeline(trx, incidentId, 'split', `Reports ${reportIds.map((r) => `#${r}`).join(', ')} split off into incident #${id}`, actor, source.tlp);
-    const operationId = await recordOperation(trx, actor, 'split-incident', [...moves, fold], `incident #${incidentId} split: ${reportIds.map((r) => `#${r}`).join(', ')} into #${id}`);
+    const fold: Move = {
+      table: 'incidents',
+      id,
+      before: { merged_into_id: incidentId, phase: 'rejected' },
+      after: { merged_into_id: null, phase: 'triage' },
+    };
+    await timeline(
+      trx,
+      incidentId,
+      'split',
+      `Reports ${reportIds.map((r) => `#${r}`).join(', ')} split off into incident #${id}`,
+      actor,
+      source.tlp,
+    );
+    const operationId = await recordOperation(
+      trx,
+      actor,
+      'split-incident',
+      [...moves, fold],
+      `incident #${incidentId} split: ${reportIds.map((r) => `#${r}`).join(', ')} into #${id}`,
+    );
     return { id, operationId };
   });
 }
@@ -153,7 +233,11 @@ const COLUMN: Record<Exclude<keyof IncidentPatch, 'priorityReason'>, string> = {
 };
 
 /** Milestones for the KPIs, set the first time the incident gets there. */
-function milestones(phase: Phase, row: { contained_at: Date | null; resolved_at: Date | null; closed_at: Date | null }, now: Date): Record<string, Date> {
+function milestones(
+  phase: Phase,
+  row: { contained_at: Date | null; resolved_at: Date | null; closed_at: Date | null },
+  now: Date,
+): Record<string, Date> {
   const set: Record<string, Date> = {};
   if (['eradication', 'recovery', 'lessons-learned', 'closed'].includes(phase) && !row.contained_at) set.contained_at = now;
   if (['lessons-learned', 'closed'].includes(phase) && !row.resolved_at) set.resolved_at = now;
@@ -161,21 +245,37 @@ function milestones(phase: Phase, row: { contained_at: Date | null; resolved_at:
   return set;
 }
 
-export async function updateIncident(db: Kysely<Schema>, actor: string, id: string, patch: IncidentPatch, expectedVersion?: number): Promise<number> {
+export async function updateIncident(
+  db: Kysely<Schema>,
+  actor: string,
+  id: string,
+  patch: IncidentPatch,
+  expectedVersion?: number,
+): Promise<number> {
   return db.transaction().execute(async (trx) => {
     const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw notFound(`incident #${id}`);
     if (expectedVersion !== undefined && row.version !== expectedVersion) {
-      throw new VaktError('conflict', `incident #${id} changed since you loaded it (version ${row.version}, yours ${expectedVersion}); reload and apply your change again`);
+      throw new VaktError(
+        'conflict',
+        `incident #${id} changed since you loaded it (version ${row.version}, yours ${expectedVersion}); reload and apply your change again`,
+      );
     }
     const rsitClass = patch.rsitClass !== undefined ? patch.rsitClass : row.rsit_class;
-    const rsitType = patch.rsitType !== undefined ? patch.rsitType : patch.rsitClass !== undefined && patch.rsitClass !== row.rsit_class ? null : row.rsit_type;
+    const rsitType =
+      patch.rsitType !== undefined
+        ? patch.rsitType
+        : patch.rsitClass !== undefined && patch.rsitClass !== row.rsit_class
+          ? null
+          : row.rsit_type;
     check({ rsitClass, rsitType, ...(patch.attackTechniques ? { attackTechniques: patch.attackTechniques } : {}) });
     if (patch.priority && patch.priority !== row.priority && !patch.priorityReason?.trim()) {
       throw new ValidationError([{ field: 'priorityReason', reason: 'a change of priority needs a reason' }]);
     }
     if (patch.phase && patch.phase !== row.phase && !NEXT[row.phase as Phase].includes(patch.phase)) {
-      throw new ValidationError([{ field: 'phase', reason: `an incident in ${row.phase} can move to ${NEXT[row.phase as Phase].join(', ')}, not to ${patch.phase}` }]);
+      throw new ValidationError([
+        { field: 'phase', reason: `an incident in ${row.phase} can move to ${NEXT[row.phase as Phase].join(', ')}, not to ${patch.phase}` },
+      ]);
     }
     const changes: Record<string, unknown> = {};
     for (const [key, column] of Object.entries(COLUMN) as Array<[keyof typeof COLUMN, string]>) {
@@ -192,8 +292,16 @@ export async function updateIncident(db: Kysely<Schema>, actor: string, id: stri
       .where('id', '=', id)
       .execute();
     if (patch.phase && patch.phase !== row.phase) await timeline(trx, id, 'phase', `Phase ${row.phase} → ${patch.phase}`, actor, row.tlp);
-    if (patch.priority && patch.priority !== row.priority) await timeline(trx, id, 'priority', `Priority ${row.priority} → ${patch.priority}: ${patch.priorityReason}`, actor, row.tlp);
-    await appendAudit(trx, { actor, action: 'incident.update', objectType: 'incident', objectId: id, before, after: { ...changes, ...(patch.priorityReason ? { priorityReason: patch.priorityReason } : {}) } });
+    if (patch.priority && patch.priority !== row.priority)
+      await timeline(trx, id, 'priority', `Priority ${row.priority} → ${patch.priority}: ${patch.priorityReason}`, actor, row.tlp);
+    await appendAudit(trx, {
+      actor,
+      action: 'incident.update',
+      objectType: 'incident',
+      objectId: id,
+      before,
+      after: { ...changes, ...(patch.priorityReason ? { priorityReason: patch.priorityReason } : {}) },
+    });
     return row.version + 1;
   });
 }

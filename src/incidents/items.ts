@@ -16,12 +16,22 @@ import { contactOrganisation, decide, resolveRecipient, TEAM_ROLES } from '../sh
 import type { ItemKind, ParticipantRole } from './visibility.js';
 
 async function incidentOf(trx: Transaction<Schema>, id: string) {
-  const row = await trx.selectFrom('incidents').select(['id', 'tlp', 'merged_into_id', 'sensitive', 'title']).where('id', '=', id).executeTakeFirst();
+  const row = await trx
+    .selectFrom('incidents')
+    .select(['id', 'tlp', 'merged_into_id', 'sensitive', 'title'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw notFound(`incident #${id}`);
   return row;
 }
 
-async function audited<T>(db: Kysely<Schema>, actor: string, action: string, objectType: string, body: (trx: Transaction<Schema>) => Promise<{ id: string; after: unknown; result: T }>): Promise<T> {
+async function audited<T>(
+  db: Kysely<Schema>,
+  actor: string,
+  action: string,
+  objectType: string,
+  body: (trx: Transaction<Schema>) => Promise<{ id: string; after: unknown; result: T }>,
+): Promise<T> {
   return db.transaction().execute(async (trx) => {
     const { id, after, result } = await body(trx);
     await appendAudit(trx, { actor, action, objectType, objectId: id, after });
@@ -41,24 +51,48 @@ export interface TaskInput {
   tlp?: TlpLabel;
 }
 
-export async function addTask(db: Kysely<Schema>, actor: string, incidentId: string, input: TaskInput, clock: BusinessClock): Promise<string> {
+export async function addTask(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  input: TaskInput,
+  clock: BusinessClock,
+): Promise<string> {
   return audited(db, actor, 'task.create', 'task', async (trx) => {
     const incident = await incidentOf(trx, incidentId);
-    const dueAt = input.dueInWorkingMinutes !== undefined ? clock.addWorkingMinutes(new Date(), input.dueInWorkingMinutes) : (input.dueAt ?? null);
+    const dueAt =
+      input.dueInWorkingMinutes !== undefined ? clock.addWorkingMinutes(new Date(), input.dueInWorkingMinutes) : (input.dueAt ?? null);
     const row = await trx
       .insertInto('tasks')
-      .values({ incident_id: incidentId, title: input.title, description: input.description ?? '', owner_id: input.ownerId ?? null, due_at: dueAt, tlp: input.tlp ?? incident.tlp })
+      .values({
+        incident_id: incidentId,
+        title: input.title,
+        description: input.description ?? '',
+        owner_id: input.ownerId ?? null,
+        due_at: dueAt,
+        tlp: input.tlp ?? incident.tlp,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, after: { ...input, dueAt }, result: row.id };
   });
 }
 
-export async function updateTask(db: Kysely<Schema>, actor: string, taskId: string, patch: { status?: 'open' | 'done' | 'cancelled'; ownerId?: string | null; dueAt?: Date | null; title?: string }): Promise<void> {
+export async function updateTask(
+  db: Kysely<Schema>,
+  actor: string,
+  taskId: string,
+  patch: { status?: 'open' | 'done' | 'cancelled'; ownerId?: string | null; dueAt?: Date | null; title?: string },
+): Promise<void> {
   await audited(db, actor, 'task.update', 'task', async (trx) => {
     const task = await trx.selectFrom('tasks').select(['id', 'status']).where('id', '=', taskId).executeTakeFirst();
     if (!task) throw notFound('task');
-    const completed = patch.status && patch.status !== 'open' && task.status === 'open' ? { completed_at: new Date() } : patch.status === 'open' ? { completed_at: null } : {};
+    const completed =
+      patch.status && patch.status !== 'open' && task.status === 'open'
+        ? { completed_at: new Date() }
+        : patch.status === 'open'
+          ? { completed_at: null }
+          : {};
     await trx
       .updateTable('tasks')
       .set({
@@ -76,24 +110,45 @@ export async function updateTask(db: Kysely<Schema>, actor: string, taskId: stri
 
 // Investigations -------------------------------------------------------------------------------
 
-export async function addInvestigation(db: Kysely<Schema>, actor: string, incidentId: string, input: { title: string; correspondent?: string; notes?: string; tlp?: TlpLabel }): Promise<string> {
+export async function addInvestigation(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  input: { title: string; correspondent?: string; notes?: string; tlp?: TlpLabel },
+): Promise<string> {
   return audited(db, actor, 'investigation.create', 'investigation', async (trx) => {
     const incident = await incidentOf(trx, incidentId);
     const row = await trx
       .insertInto('investigations')
-      .values({ incident_id: incidentId, title: input.title, correspondent: input.correspondent ?? '', notes: input.notes ?? '', tlp: input.tlp ?? incident.tlp })
+      .values({
+        incident_id: incidentId,
+        title: input.title,
+        correspondent: input.correspondent ?? '',
+        notes: input.notes ?? '',
+        tlp: input.tlp ?? incident.tlp,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, after: input, result: row.id };
   });
 }
 
-export async function updateInvestigation(db: Kysely<Schema>, actor: string, id: string, patch: { status?: 'open' | 'stalled' | 'resolved' | 'rejected'; notes?: string }): Promise<void> {
+export async function updateInvestigation(
+  db: Kysely<Schema>,
+  actor: string,
+  id: string,
+  patch: { status?: 'open' | 'stalled' | 'resolved' | 'rejected'; notes?: string },
+): Promise<void> {
   await audited(db, actor, 'investigation.update', 'investigation', async (trx) => {
     const row = await trx.selectFrom('investigations').select('id').where('id', '=', id).executeTakeFirst();
     if (!row) throw notFound('investigation');
-    const resolved = patch.status === 'resolved' || patch.status === 'rejected' ? { resolved_at: new Date() } : patch.status ? { resolved_at: null } : {};
-    await trx.updateTable('investigations').set({ ...(patch.status ? { status: patch.status } : {}), ...(patch.notes !== undefined ? { notes: patch.notes } : {}), ...resolved }).where('id', '=', id).execute();
+    const resolved =
+      patch.status === 'resolved' || patch.status === 'rejected' ? { resolved_at: new Date() } : patch.status ? { resolved_at: null } : {};
+    await trx
+      .updateTable('investigations')
+      .set({ ...(patch.status ? { status: patch.status } : {}), ...(patch.notes !== undefined ? { notes: patch.notes } : {}), ...resolved })
+      .where('id', '=', id)
+      .execute();
     return { id, after: patch, result: undefined };
   });
 }
@@ -109,12 +164,24 @@ const COUNTERMEASURE_NEXT: Record<CountermeasureState, CountermeasureState | und
   removed: undefined,
 };
 
-export async function addCountermeasure(db: Kysely<Schema>, actor: string, incidentId: string, input: { kind: string; target: string; description?: string; notifyOnRemoval?: string[]; tlp?: TlpLabel }): Promise<string> {
+export async function addCountermeasure(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  input: { kind: string; target: string; description?: string; notifyOnRemoval?: string[]; tlp?: TlpLabel },
+): Promise<string> {
   return audited(db, actor, 'countermeasure.create', 'countermeasure', async (trx) => {
     const incident = await incidentOf(trx, incidentId);
     const row = await trx
       .insertInto('countermeasures')
-      .values({ incident_id: incidentId, kind: input.kind, target: input.target, description: input.description ?? '', notify_on_removal: (input.notifyOnRemoval ?? []).map((e) => e.toLowerCase()), tlp: input.tlp ?? incident.tlp })
+      .values({
+        incident_id: incidentId,
+        kind: input.kind,
+        target: input.target,
+        description: input.description ?? '',
+        notify_on_removal: (input.notifyOnRemoval ?? []).map((e) => e.toLowerCase()),
+        tlp: input.tlp ?? incident.tlp,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, after: input, result: row.id };
@@ -133,18 +200,38 @@ export interface RemovalNotice {
  * the gate or the encryption rule stops is kept as suppressed, written on the timeline and
  * returned, so the analyst sees who was not told and why.
  */
-export async function advanceCountermeasure(db: Kysely<Schema>, actor: string, id: string, to: CountermeasureState, sender: Sender, tag: string): Promise<RemovalNotice[]> {
+export async function advanceCountermeasure(
+  db: Kysely<Schema>,
+  actor: string,
+  id: string,
+  to: CountermeasureState,
+  sender: Sender,
+  tag: string,
+): Promise<RemovalNotice[]> {
   return audited(db, actor, 'countermeasure.advance', 'countermeasure', async (trx) => {
     const row = await trx.selectFrom('countermeasures').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
     if (!row) throw notFound('countermeasure');
     const next = COUNTERMEASURE_NEXT[row.state as CountermeasureState];
-    if (next !== to) throw new ValidationError([{ field: 'state', reason: `a countermeasure in ${row.state} can only move to ${next ?? 'nothing (it is removed)'}` }]);
+    if (next !== to)
+      throw new ValidationError([
+        { field: 'state', reason: `a countermeasure in ${row.state} can only move to ${next ?? 'nothing (it is removed)'}` },
+      ]);
     await trx
       .updateTable('countermeasures')
       .set({ state: to, ...(to === 'active' ? { activated_at: new Date() } : {}), ...(to === 'removed' ? { removed_at: new Date() } : {}) })
       .where('id', '=', id)
       .execute();
-    await trx.insertInto('timeline_events').values({ incident_id: row.incident_id, occurred_at: new Date(), kind: 'countermeasure', summary: `Countermeasure ${row.kind} on ${row.target}: ${row.state} → ${to}`, tlp: row.tlp, created_by: actor }).execute();
+    await trx
+      .insertInto('timeline_events')
+      .values({
+        incident_id: row.incident_id,
+        occurred_at: new Date(),
+        kind: 'countermeasure',
+        summary: `Countermeasure ${row.kind} on ${row.target}: ${row.state} → ${to}`,
+        tlp: row.tlp,
+        created_by: actor,
+      })
+      .execute();
     const notices: RemovalNotice[] = [];
     for (const address of to === 'removed' ? row.notify_on_removal : []) {
       const tlp = row.tlp as TlpLabel;
@@ -157,12 +244,19 @@ export async function advanceCountermeasure(db: Kysely<Schema>, actor: string, i
         requireEncryption: tlp === 'RED' || tlp === 'AMBER+STRICT',
         automatic: true,
         actor,
-        egress: { channel: 'mail:countermeasure-removal', items: [{ kind: 'countermeasure', id, tlp }], recipients: [{ kind: 'address', email: address, incidentId: row.incident_id }] },
+        egress: {
+          channel: 'mail:countermeasure-removal',
+          items: [{ kind: 'countermeasure', id, tlp }],
+          recipients: [{ kind: 'address', email: address, incidentId: row.incident_id }],
+        },
       });
       notices.push({ to: address, status: queued.status, reason: queued.reason ?? null });
       if (queued.status === 'suppressed') {
         const summary = `Removal notice to ${address} not sent: ${queued.reason ?? ''}`.slice(0, 500);
-        await trx.insertInto('timeline_events').values({ incident_id: row.incident_id, occurred_at: new Date(), kind: 'mail-out', summary, tlp: row.tlp, created_by: actor }).execute();
+        await trx
+          .insertInto('timeline_events')
+          .values({ incident_id: row.incident_id, occurred_at: new Date(), kind: 'mail-out', summary, tlp: row.tlp, created_by: actor })
+          .execute();
       }
     }
     return { id, after: { from: row.state, to, notices }, result: notices };
@@ -171,12 +265,24 @@ export async function advanceCountermeasure(db: Kysely<Schema>, actor: string, i
 
 // Timeline, observables, assets ----------------------------------------------------------------
 
-export async function addTimelineEvent(db: Kysely<Schema>, actor: string, incidentId: string, input: { occurredAt: Date; kind?: string; summary: string; tlp?: TlpLabel }): Promise<string> {
+export async function addTimelineEvent(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  input: { occurredAt: Date; kind?: string; summary: string; tlp?: TlpLabel },
+): Promise<string> {
   return audited(db, actor, 'timeline.create', 'timeline-event', async (trx) => {
     const incident = await incidentOf(trx, incidentId);
     const row = await trx
       .insertInto('timeline_events')
-      .values({ incident_id: incidentId, occurred_at: input.occurredAt, kind: input.kind ?? 'note', summary: input.summary, tlp: input.tlp ?? incident.tlp, created_by: actor })
+      .values({
+        incident_id: incidentId,
+        occurred_at: input.occurredAt,
+        kind: input.kind ?? 'note',
+        summary: input.summary,
+        tlp: input.tlp ?? incident.tlp,
+        created_by: actor,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, after: input, result: row.id };
@@ -192,27 +298,57 @@ export function normaliseObservable(kind: IndicatorKind | 'other', value: string
   return found.value;
 }
 
-export async function addObservable(db: Kysely<Schema>, actor: string, incidentId: string, input: { kind: IndicatorKind | 'other'; value: string; description?: string; isIoc?: boolean; tlp?: TlpLabel }): Promise<string> {
+export async function addObservable(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  input: { kind: IndicatorKind | 'other'; value: string; description?: string; isIoc?: boolean; tlp?: TlpLabel },
+): Promise<string> {
   const value = normaliseObservable(input.kind, input.value);
   return audited(db, actor, 'observable.create', 'observable', async (trx) => {
     const incident = await incidentOf(trx, incidentId);
-    const existing = await trx.selectFrom('observables').select('id').where('incident_id', '=', incidentId).where('kind', '=', input.kind).where('value', '=', value).executeTakeFirst();
+    const existing = await trx
+      .selectFrom('observables')
+      .select('id')
+      .where('incident_id', '=', incidentId)
+      .where('kind', '=', input.kind)
+      .where('value', '=', value)
+      .executeTakeFirst();
     if (existing) throw new VaktError('conflict', `${input.kind} ${value} is already an observable of incident #${incidentId}`);
     const row = await trx
       .insertInto('observables')
-      .values({ incident_id: incidentId, kind: input.kind, value, description: input.description ?? '', is_ioc: input.isIoc ?? false, tlp: input.tlp ?? incident.tlp })
+      .values({
+        incident_id: incidentId,
+        kind: input.kind,
+        value,
+        description: input.description ?? '',
+        is_ioc: input.isIoc ?? false,
+        tlp: input.tlp ?? incident.tlp,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, after: { ...input, value }, result: row.id };
   });
 }
 
-export async function addAsset(db: Kysely<Schema>, actor: string, incidentId: string, input: { name: string; kind?: string; description?: string; compromised?: boolean; tlp?: TlpLabel }): Promise<string> {
+export async function addAsset(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  input: { name: string; kind?: string; description?: string; compromised?: boolean; tlp?: TlpLabel },
+): Promise<string> {
   return audited(db, actor, 'asset.create', 'asset', async (trx) => {
     const incident = await incidentOf(trx, incidentId);
     const row = await trx
       .insertInto('assets')
-      .values({ incident_id: incidentId, name: input.name, kind: input.kind ?? 'host', description: input.description ?? '', compromised: input.compromised ?? false, tlp: input.tlp ?? incident.tlp })
+      .values({
+        incident_id: incidentId,
+        name: input.name,
+        kind: input.kind ?? 'host',
+        description: input.description ?? '',
+        compromised: input.compromised ?? false,
+        tlp: input.tlp ?? incident.tlp,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, after: input, result: row.id };
@@ -239,20 +375,33 @@ export async function addParticipant(db: Kysely<Schema>, actor: string, incident
     let { name, email } = input;
     let organisationId: string | null = null;
     if (input.userId) {
-      const user = await trx.selectFrom('users').select(['name', 'email', 'organisation_id', 'role']).where('id', '=', input.userId).executeTakeFirst();
+      const user = await trx
+        .selectFrom('users')
+        .select(['name', 'email', 'organisation_id', 'role'])
+        .where('id', '=', input.userId)
+        .executeTakeFirst();
       if (!user) throw notFound('user');
-      if (input.role === 'team-member' && !TEAM_ROLES.has(user.role as Role)) throw new ValidationError([{ field: 'role', reason: `a ${user.role} user cannot be a team member` }]);
+      if (input.role === 'team-member' && !TEAM_ROLES.has(user.role as Role))
+        throw new ValidationError([{ field: 'role', reason: `a ${user.role} user cannot be a team member` }]);
       name = user.name;
       email = user.email;
       organisationId = user.organisation_id;
     } else {
-      if (input.role === 'team-member') throw new ValidationError([{ field: 'userId', reason: 'a team member is added by their user account' }]);
+      if (input.role === 'team-member')
+        throw new ValidationError([{ field: 'userId', reason: 'a team member is added by their user account' }]);
       if (email) organisationId = await contactOrganisation(trx, email);
     }
     if (!name) throw new ValidationError([{ field: 'name', reason: 'a participant needs a user or a name' }]);
     const row = await trx
       .insertInto('incident_participants')
-      .values({ incident_id: incidentId, user_id: input.userId ?? null, name, email: email?.toLowerCase() ?? null, organisation_id: organisationId, role: input.role })
+      .values({
+        incident_id: incidentId,
+        user_id: input.userId ?? null,
+        name,
+        email: email?.toLowerCase() ?? null,
+        organisation_id: organisationId,
+        role: input.role,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
     return { id: row.id, after: { ...input, name, email, organisationId }, result: row.id };
@@ -261,13 +410,21 @@ export async function addParticipant(db: Kysely<Schema>, actor: string, incident
 
 export async function removeParticipant(db: Kysely<Schema>, actor: string, participantId: string): Promise<void> {
   await audited(db, actor, 'participant.remove', 'participant', async (trx) => {
-    const result = await trx.updateTable('incident_participants').set({ removed_at: new Date() }).where('id', '=', participantId).where('removed_at', 'is', null).executeTakeFirst();
+    const result = await trx
+      .updateTable('incident_participants')
+      .set({ removed_at: new Date() })
+      .where('id', '=', participantId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
     if (Number(result.numUpdatedRows) === 0) throw notFound('participant');
     return { id: participantId, after: null, result: undefined };
   });
 }
 
-const ITEM_TABLES: Record<ItemKind, 'reports' | 'messages' | 'tasks' | 'investigations' | 'countermeasures' | 'timeline_events' | 'observables' | 'assets' | 'evidence'> = {
+const ITEM_TABLES: Record<
+  ItemKind,
+  'reports' | 'messages' | 'tasks' | 'investigations' | 'countermeasures' | 'timeline_events' | 'observables' | 'assets' | 'evidence'
+> = {
   report: 'reports',
   message: 'messages',
   task: 'tasks',
@@ -280,9 +437,22 @@ const ITEM_TABLES: Record<ItemKind, 'reports' | 'messages' | 'tasks' | 'investig
 };
 
 /** Shares one item with one participant; the TLP core must admit them, or it is refused. */
-export async function shareItem(db: Kysely<Schema>, actor: string, incidentId: string, kind: ItemKind, itemId: string, participantId: string): Promise<void> {
+export async function shareItem(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  kind: ItemKind,
+  itemId: string,
+  participantId: string,
+): Promise<void> {
   await audited(db, actor, 'item.share', kind, async (trx) => {
-    const participant = await trx.selectFrom('incident_participants').selectAll().where('id', '=', participantId).where('incident_id', '=', incidentId).where('removed_at', 'is', null).executeTakeFirst();
+    const participant = await trx
+      .selectFrom('incident_participants')
+      .selectAll()
+      .where('id', '=', participantId)
+      .where('incident_id', '=', incidentId)
+      .where('removed_at', 'is', null)
+      .executeTakeFirst();
     if (!participant) throw notFound('participant of this incident');
     if ((kind === 'report') !== /^\d{1,15}$/.test(itemId)) throw notFound(`${kind} on incident #${incidentId}`);
     const table = ITEM_TABLES[kind];
@@ -294,7 +464,10 @@ export async function shareItem(db: Kysely<Schema>, actor: string, incidentId: s
       .executeTakeFirst();
     if (!item) throw notFound(`${kind} on incident #${incidentId}`);
     // Sharing releases nothing yet (each read is put to the gate again), so it is decided, not recorded.
-    const decision = decide({ kind, id: itemId, tlp: item.tlp as TlpLabel }, await resolveRecipient(trx, { kind: 'participant', participantId }));
+    const decision = decide(
+      { kind, id: itemId, tlp: item.tlp as TlpLabel },
+      await resolveRecipient(trx, { kind: 'participant', participantId }),
+    );
     if (!decision.allowed) throw new VaktError('forbidden', `TLP refuses: ${decision.reason}`);
     await trx
       .insertInto('incident_shares')
@@ -307,7 +480,12 @@ export async function shareItem(db: Kysely<Schema>, actor: string, incidentId: s
 
 export async function unshareItem(db: Kysely<Schema>, actor: string, kind: ItemKind, itemId: string, participantId: string): Promise<void> {
   await audited(db, actor, 'item.unshare', kind, async (trx) => {
-    await trx.deleteFrom('incident_shares').where('item_kind', '=', kind).where('item_id', '=', itemId).where('participant_id', '=', participantId).execute();
+    await trx
+      .deleteFrom('incident_shares')
+      .where('item_kind', '=', kind)
+      .where('item_id', '=', itemId)
+      .where('participant_id', '=', participantId)
+      .execute();
     return { id: itemId, after: { participantId }, result: undefined };
   });
 }

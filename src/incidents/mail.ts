@@ -22,7 +22,14 @@ export interface IncidentMailInput {
 const mustEncrypt = (tlp: TlpLabel, sensitive: boolean) => sensitive || tlp === 'RED' || tlp === 'AMBER+STRICT';
 
 async function lastIncoming(trx: Transaction<Schema>, id: string) {
-  return trx.selectFrom('messages').select(['message_id', 'references']).where('report_id', '=', id).where('direction', '=', 'in').where('message_id', 'is not', null).orderBy('created_at', 'desc').executeTakeFirst();
+  return trx
+    .selectFrom('messages')
+    .select(['message_id', 'references'])
+    .where('report_id', '=', id)
+    .where('direction', '=', 'in')
+    .where('message_id', 'is not', null)
+    .orderBy('created_at', 'desc')
+    .executeTakeFirst();
 }
 
 function withTlpLine(text: string, tlp: TlpLabel): string {
@@ -38,16 +45,34 @@ export function sentOrRefused(queued: QueuedMail): QueuedMail {
   return queued;
 }
 
-export async function sendIncidentMail(db: Kysely<Schema>, sender: Sender, shortName: string, actor: string, incidentId: string, input: IncidentMailInput): Promise<QueuedMail> {
+export async function sendIncidentMail(
+  db: Kysely<Schema>,
+  sender: Sender,
+  shortName: string,
+  actor: string,
+  incidentId: string,
+  input: IncidentMailInput,
+): Promise<QueuedMail> {
   if (input.participantIds.length === 0) throw new ValidationError([{ field: 'participantIds', reason: 'name at least one participant' }]);
   return db.transaction().execute(async (trx) => {
-    const incident = await trx.selectFrom('incidents').select(['id', 'tlp', 'sensitive', 'acknowledged_at']).where('id', '=', incidentId).executeTakeFirst();
+    const incident = await trx
+      .selectFrom('incidents')
+      .select(['id', 'tlp', 'sensitive', 'acknowledged_at'])
+      .where('id', '=', incidentId)
+      .executeTakeFirst();
     if (!incident) throw notFound(`incident #${incidentId}`);
     const tlp = input.tlp ?? (incident.tlp as TlpLabel);
-    const participants = await trx.selectFrom('incident_participants').selectAll().where('incident_id', '=', incidentId).where('id', 'in', [...input.participantIds]).where('removed_at', 'is', null).execute();
+    const participants = await trx
+      .selectFrom('incident_participants')
+      .selectAll()
+      .where('incident_id', '=', incidentId)
+      .where('id', 'in', [...input.participantIds])
+      .where('removed_at', 'is', null)
+      .execute();
     if (participants.length !== new Set(input.participantIds).size) throw notFound('participant of this incident');
     const noAddress = participants.filter((p) => !p.email);
-    if (noAddress.length > 0) throw new ValidationError([{ field: 'participantIds', reason: `${noAddress.map((p) => p.name).join(', ')} has no e-mail address` }]);
+    if (noAddress.length > 0)
+      throw new ValidationError([{ field: 'participantIds', reason: `${noAddress.map((p) => p.name).join(', ')} has no e-mail address` }]);
     // A new message to the participants, not an answer to whoever wrote last: the tag threads replies.
     const queued = await queueMail(trx, sender, {
       incidentId,
@@ -57,21 +82,51 @@ export async function sendIncidentMail(db: Kysely<Schema>, sender: Sender, short
       tlp,
       requireEncryption: mustEncrypt(tlp, incident.sensitive),
       actor,
-      egress: { channel: 'mail:incident', items: [{ kind: 'incident', id: incidentId, tlp }], recipients: participants.map((p) => ({ kind: 'participant', participantId: p.id })) },
+      egress: {
+        channel: 'mail:incident',
+        items: [{ kind: 'incident', id: incidentId, tlp }],
+        recipients: participants.map((p) => ({ kind: 'participant', participantId: p.id })),
+      },
     });
     // A refused mail stays on the incident as suppressed, with the gate's reasons; nothing else changes.
     if (queued.status === 'suppressed') return queued;
-    await trx.insertInto('timeline_events').values({ incident_id: incidentId, occurred_at: new Date(), kind: 'mail-out', summary: `Mail to ${participants.map((p) => p.name).join(', ')}: ${input.subject}`.slice(0, 500), tlp, created_by: actor }).execute();
-    if (!incident.acknowledged_at) await trx.updateTable('incidents').set({ acknowledged_at: new Date() }).where('id', '=', incidentId).execute();
-    await trx.updateTable('reports').set({ acknowledged_at: sql`coalesce(acknowledged_at, now())` }).where('incident_id', '=', incidentId).execute();
+    await trx
+      .insertInto('timeline_events')
+      .values({
+        incident_id: incidentId,
+        occurred_at: new Date(),
+        kind: 'mail-out',
+        summary: `Mail to ${participants.map((p) => p.name).join(', ')}: ${input.subject}`.slice(0, 500),
+        tlp,
+        created_by: actor,
+      })
+      .execute();
+    if (!incident.acknowledged_at)
+      await trx.updateTable('incidents').set({ acknowledged_at: new Date() }).where('id', '=', incidentId).execute();
+    await trx
+      .updateTable('reports')
+      .set({ acknowledged_at: sql`coalesce(acknowledged_at, now())` })
+      .where('incident_id', '=', incidentId)
+      .execute();
     return queued;
   });
 }
 
 /** An answer to the person who reported, on the report's thread. */
-export async function replyToReporter(db: Kysely<Schema>, sender: Sender, shortName: string, actor: string, reportId: string, text: string): Promise<QueuedMail> {
+export async function replyToReporter(
+  db: Kysely<Schema>,
+  sender: Sender,
+  shortName: string,
+  actor: string,
+  reportId: string,
+  text: string,
+): Promise<QueuedMail> {
   return db.transaction().execute(async (trx) => {
-    const report = await trx.selectFrom('reports').select(['id', 'subject', 'reporter_email', 'tlp', 'sensitive', 'incident_id']).where('id', '=', reportId).executeTakeFirst();
+    const report = await trx
+      .selectFrom('reports')
+      .select(['id', 'subject', 'reporter_email', 'tlp', 'sensitive', 'incident_id'])
+      .where('id', '=', reportId)
+      .executeTakeFirst();
     if (!report) throw notFound(`report #${reportId}`);
     if (!report.reporter_email) throw new ValidationError([{ field: 'reportId', reason: 'the report has no reporter address to answer' }]);
     const previous = await lastIncoming(trx, reportId);
@@ -91,8 +146,17 @@ export async function replyToReporter(db: Kysely<Schema>, sender: Sender, shortN
       egress: { channel: 'mail:reply', items: [{ kind: 'report', id: reportId, tlp, namedIndividuals: [report.reporter_email] }] },
     });
     if (queued.status === 'suppressed') return queued;
-    await trx.updateTable('reports').set({ acknowledged_at: sql`coalesce(acknowledged_at, now())` }).where('id', '=', reportId).execute();
-    if (report.incident_id) await trx.updateTable('incidents').set({ acknowledged_at: sql`coalesce(acknowledged_at, now())` }).where('id', '=', report.incident_id).execute();
+    await trx
+      .updateTable('reports')
+      .set({ acknowledged_at: sql`coalesce(acknowledged_at, now())` })
+      .where('id', '=', reportId)
+      .execute();
+    if (report.incident_id)
+      await trx
+        .updateTable('incidents')
+        .set({ acknowledged_at: sql`coalesce(acknowledged_at, now())` })
+        .where('id', '=', report.incident_id)
+        .execute();
     return queued;
   });
 }

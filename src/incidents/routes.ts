@@ -43,7 +43,15 @@ import { sendIncidentMail, sentOrRefused } from './mail.js';
 import { search, seenElsewhere } from './search.js';
 import { kpis, saveSlaPolicies, slaOf, slaPolicies, teamClock } from './sla.js';
 import { mergeIncidents } from './triage.js';
-import { ITEM_KINDS, PARTICIPANT_ROLES, readableIncidentIds, releasedTo, viewerOf, visibleIncidentIds, type ItemKind } from './visibility.js';
+import {
+  ITEM_KINDS,
+  PARTICIPANT_ROLES,
+  readableIncidentIds,
+  releasedTo,
+  viewerOf,
+  visibleIncidentIds,
+  type ItemKind,
+} from './visibility.js';
 
 const Problem = Type.Ref('Problem');
 const TicketId = Type.String({ pattern: '^\\d{1,15}$' });
@@ -56,8 +64,31 @@ const Created = { 201: Type.Object({ id: Type.String() }), 400: Problem, 403: Pr
 const Done = { 204: Type.Null(), 400: Problem, 403: Problem, 404: Problem, 409: Problem };
 
 const INCIDENT_COLUMNS = [
-  'id', 'title', 'description', 'rsit_class', 'rsit_type', 'priority', 'requested_priority', 'impact', 'affected_constituents', 'phase', 'tlp', 'pap', 'sensitive',
-  'manager_id', 'initial_vector', 'patient_zero', 'attack_techniques', 'merged_into_id', 'opened_at', 'acknowledged_at', 'triaged_at', 'contained_at', 'resolved_at', 'closed_at', 'version',
+  'id',
+  'title',
+  'description',
+  'rsit_class',
+  'rsit_type',
+  'priority',
+  'requested_priority',
+  'impact',
+  'affected_constituents',
+  'phase',
+  'tlp',
+  'pap',
+  'sensitive',
+  'manager_id',
+  'initial_vector',
+  'patient_zero',
+  'attack_techniques',
+  'merged_into_id',
+  'opened_at',
+  'acknowledged_at',
+  'triaged_at',
+  'contained_at',
+  'resolved_at',
+  'closed_at',
+  'version',
 ] as const;
 
 const Optional = {
@@ -73,7 +104,10 @@ const Optional = {
   managerId: Type.Optional(Type.Union([Uuid, Type.Null()])),
 };
 const Title = Type.String({ minLength: 1, maxLength: 300 });
-const CreateIncidentBody = Type.Object({ title: Title, ...Optional, reportIds: Type.Optional(Type.Array(TicketId, { maxItems: 500 })) }, strict);
+const CreateIncidentBody = Type.Object(
+  { title: Title, ...Optional, reportIds: Type.Optional(Type.Array(TicketId, { maxItems: 500 })) },
+  strict,
+);
 const PatchIncidentBody = Type.Object(
   {
     title: Type.Optional(Title),
@@ -104,35 +138,83 @@ const withheldTitle = (id: string, tlp: string) => `Incident #${id} (title withh
 async function incidentDetail(db: Kysely<Schema>, who: Principal, id: string) {
   const viewer = await requireViewer(db, who, id);
   const incident = await db.selectFrom('incidents').select(INCIDENT_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
-  const [reports, messages, tasks, investigations, countermeasures, timeline, observables, assets, evidence, participants, merged, shares] = await Promise.all([
-    db.selectFrom('reports').select(['id', 'subject', 'channel', 'reporter_email', 'received_at', 'tlp', 'status']).where('incident_id', '=', id).orderBy('received_at').execute(),
-    db
-      .selectFrom('messages')
-      .select(['id', 'direction', 'subject', 'from_address', 'to_addresses', 'created_at', 'sent_at', 'body_text', 'pgp_encryption', 'pgp_signature', 'tlp', 'delivery_status', 'delivery_error', 'report_id', 'automatic'])
-      .where('incident_id', '=', id)
-      .orderBy('created_at')
-      .execute(),
-    db.selectFrom('tasks').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
-    db.selectFrom('investigations').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
-    db.selectFrom('countermeasures').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
-    db.selectFrom('timeline_events').selectAll().where('incident_id', '=', id).orderBy('occurred_at').execute(),
-    db.selectFrom('observables').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
-    db.selectFrom('assets').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
-    db.selectFrom('evidence').selectAll().where('incident_id', '=', id).orderBy('collected_at').execute(),
-    db.selectFrom('incident_participants').selectAll().where('incident_id', '=', id).where('removed_at', 'is', null).orderBy('added_at').execute(),
-    db.selectFrom('incidents').select(['id', 'title']).where('merged_into_id', '=', id).execute(),
-    viewer.kind === 'team' ? db.selectFrom('incident_shares').select(['item_kind', 'item_id', 'participant_id']).where('incident_id', '=', id).execute() : Promise.resolve([]),
-  ]);
+  const [reports, messages, tasks, investigations, countermeasures, timeline, observables, assets, evidence, participants, merged, shares] =
+    await Promise.all([
+      db
+        .selectFrom('reports')
+        .select(['id', 'subject', 'channel', 'reporter_email', 'received_at', 'tlp', 'status'])
+        .where('incident_id', '=', id)
+        .orderBy('received_at')
+        .execute(),
+      db
+        .selectFrom('messages')
+        .select([
+          'id',
+          'direction',
+          'subject',
+          'from_address',
+          'to_addresses',
+          'created_at',
+          'sent_at',
+          'body_text',
+          'pgp_encryption',
+          'pgp_signature',
+          'tlp',
+          'delivery_status',
+          'delivery_error',
+          'report_id',
+          'automatic',
+        ])
+        .where('incident_id', '=', id)
+        .orderBy('created_at')
+        .execute(),
+      db.selectFrom('tasks').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+      db.selectFrom('investigations').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+      db.selectFrom('countermeasures').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+      db.selectFrom('timeline_events').selectAll().where('incident_id', '=', id).orderBy('occurred_at').execute(),
+      db.selectFrom('observables').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+      db.selectFrom('assets').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+      db.selectFrom('evidence').selectAll().where('incident_id', '=', id).orderBy('collected_at').execute(),
+      db
+        .selectFrom('incident_participants')
+        .selectAll()
+        .where('incident_id', '=', id)
+        .where('removed_at', 'is', null)
+        .orderBy('added_at')
+        .execute(),
+      db.selectFrom('incidents').select(['id', 'title']).where('merged_into_id', '=', id).execute(),
+      viewer.kind === 'team'
+        ? db.selectFrom('incident_shares').select(['item_kind', 'item_id', 'participant_id']).where('incident_id', '=', id).execute()
+        : Promise.resolve([]),
+    ]);
   const isTeam = viewer.kind === 'team';
-  const lists: Record<ItemKind, Array<{ id: string; tlp: string }>> = { report: reports.map((r) => ({ ...r, id: String(r.id) })), message: messages, task: tasks, investigation: investigations, countermeasure: countermeasures, timeline, observable: observables, asset: assets, evidence };
+  const lists: Record<ItemKind, Array<{ id: string; tlp: string }>> = {
+    report: reports.map((r) => ({ ...r, id: String(r.id) })),
+    message: messages,
+    task: tasks,
+    investigation: investigations,
+    countermeasure: countermeasures,
+    timeline,
+    observable: observables,
+    asset: assets,
+    evidence,
+  };
   const candidates = ITEM_KINDS.flatMap((kind) => lists[kind].map((r) => ({ kind, id: r.id, tlp: r.tlp as TlpLabel })));
   const released = await releasedTo(db, viewer, incident, candidates, actorOf(who));
-  const keep = <T extends { id: string; tlp: string }>(kind: ItemKind, rows: T[]) => rows.filter((r) => released.items.has(`${kind}:${r.id}`)).map(isoRow);
+  const keep = <T extends { id: string; tlp: string }>(kind: ItemKind, rows: T[]) =>
+    rows.filter((r) => released.items.has(`${kind}:${r.id}`)).map(isoRow);
   const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
   return {
     incident: isTeam
       ? isoRow(incident)
-      : { id: incident.id, title: released.incident ? incident.title : withheldTitle(incident.id, incident.tlp), phase: incident.phase, tlp: incident.tlp, priority: incident.priority, opened_at: new Date(incident.opened_at).toISOString() },
+      : {
+          id: incident.id,
+          title: released.incident ? incident.title : withheldTitle(incident.id, incident.tlp),
+          phase: incident.phase,
+          tlp: incident.tlp,
+          priority: incident.priority,
+          opened_at: new Date(incident.opened_at).toISOString(),
+        },
     viewer: viewer.kind === 'team' ? { kind: 'team' } : { kind: 'participant', role: viewer.role },
     sla: isTeam ? slaOf(clock, policies, incident) : null,
     reports: keep('report', lists.report as typeof reports),
@@ -156,40 +238,73 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const actor = (request: FastifyRequest) => actorOf(principal(request));
   /** An export goes to whoever downloads it: the gate decides, and records it. */
   const exportTo = async (request: FastifyRequest, channel: EgressChannel, items: EgressItem[]) => {
-    const refused = (await egress(db, { channel, recipient: { kind: 'user', userId: principal(request).userId }, items, actor: actor(request) })).find((d) => !d.allowed);
+    const refused = (
+      await egress(db, { channel, recipient: { kind: 'user', userId: principal(request).userId }, items, actor: actor(request) })
+    ).find((d) => !d.allowed);
     if (refused) throw new VaktError('forbidden', `TLP refuses: ${refused.reason}`);
   };
 
-  app.get('/api/taxonomies', { preHandler: requirePermission('incidents:read'), schema: { tags: ['incidents'], summary: 'RSIT classes and types, phases, priorities, item kinds' } }, async () => ({
-    rsit: RSIT_CLASSES,
-    phases: PHASES,
-    priorities: PRIORITIES,
-    impacts: IMPACTS,
-    participantRoles: PARTICIPANT_ROLES,
-    itemKinds: ITEM_KINDS,
-    indicatorKinds: INDICATOR_KINDS,
-    custodyActions: CUSTODY_ACTIONS,
-  }));
+  app.get(
+    '/api/taxonomies',
+    {
+      preHandler: requirePermission('incidents:read'),
+      schema: { tags: ['incidents'], summary: 'RSIT classes and types, phases, priorities, item kinds' },
+    },
+    async () => ({
+      rsit: RSIT_CLASSES,
+      phases: PHASES,
+      priorities: PRIORITIES,
+      impacts: IMPACTS,
+      participantRoles: PARTICIPANT_ROLES,
+      itemKinds: ITEM_KINDS,
+      indicatorKinds: INDICATOR_KINDS,
+      custodyActions: CUSTODY_ACTIONS,
+    }),
+  );
 
   app.get(
     '/api/incidents',
     {
       preHandler: requirePermission('incidents:read'),
-      schema: { tags: ['incidents'], summary: 'Incidents (constituents: those they take part in), with SLA state', querystring: Type.Object({ phase: Type.Optional(StringEnum(PHASES)), open: Type.Optional(Type.Boolean()), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }) },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Incidents (constituents: those they take part in), with SLA state',
+        querystring: Type.Object({
+          phase: Type.Optional(StringEnum(PHASES)),
+          open: Type.Optional(Type.Boolean()),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        }),
+      },
     },
     async (request) => {
       const who = principal(request);
       const visible = await visibleIncidentIds(db, who);
       if (visible !== 'all' && visible.length === 0) return [];
       const readable = new Set(visible === 'all' ? [] : await readableIncidentIds(db, who, 'api'));
-      let query = db.selectFrom('incidents').select(INCIDENT_COLUMNS).where('merged_into_id', 'is', null).orderBy('opened_at', 'desc').limit(request.query.limit ?? 200);
+      let query = db
+        .selectFrom('incidents')
+        .select(INCIDENT_COLUMNS)
+        .where('merged_into_id', 'is', null)
+        .orderBy('opened_at', 'desc')
+        .limit(request.query.limit ?? 200);
       if (visible !== 'all') query = query.where('id', 'in', visible);
       if (request.query.phase) query = query.where('phase', '=', request.query.phase);
       if (request.query.open) query = query.where('phase', 'not in', ['closed', 'rejected']);
       const rows = await query.execute();
       const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
       const team = visible === 'all';
-      return rows.map((r) => (team ? { ...isoRow(r), sla: slaOf(clock, policies, r) } : { id: r.id, title: readable.has(r.id) ? r.title : withheldTitle(r.id, r.tlp), phase: r.phase, tlp: r.tlp, priority: r.priority, opened_at: new Date(r.opened_at).toISOString() }));
+      return rows.map((r) =>
+        team
+          ? { ...isoRow(r), sla: slaOf(clock, policies, r) }
+          : {
+              id: r.id,
+              title: readable.has(r.id) ? r.title : withheldTitle(r.id, r.tlp),
+              phase: r.phase,
+              tlp: r.tlp,
+              priority: r.priority,
+              opened_at: new Date(r.opened_at).toISOString(),
+            },
+      );
     },
   );
 
@@ -201,7 +316,12 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['incidents'],
         summary: 'Open an incident, from reports or directly',
         body: CreateIncidentBody,
-        response: { 201: Type.Object({ id: Type.String(), operationId: Type.Union([Type.String(), Type.Null()]) }), 400: Problem, 404: Problem, 409: Problem },
+        response: {
+          201: Type.Object({ id: Type.String(), operationId: Type.Union([Type.String(), Type.Null()]) }),
+          400: Problem,
+          404: Problem,
+          409: Problem,
+        },
       },
     },
     async (request, reply) => reply.code(201).send(await createIncident(db, actor(request), request.body)),
@@ -209,7 +329,15 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/incidents/:id',
-    { preHandler: requirePermission('incidents:read'), schema: { tags: ['incidents'], summary: 'An incident and everything on it that the caller may see', params: IdParams, response: { 404: Problem } } },
+    {
+      preHandler: requirePermission('incidents:read'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'An incident and everything on it that the caller may see',
+        params: IdParams,
+        response: { 404: Problem },
+      },
+    },
     async (request, reply) => {
       const detail = await incidentDetail(db, principal(request), request.params.id);
       if ('version' in detail.incident) reply.header('etag', `"${detail.incident.version}"`);
@@ -238,7 +366,16 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/incidents/:id/merge',
-    { preHandler: requirePermission('incidents:manage'), schema: { tags: ['triage'], summary: 'Merge this incident into another (undoable)', params: IdParams, body: Type.Object({ into: TicketId }, strict), response: { 200: Type.Object({ operationId: Type.String() }), 400: Problem, 404: Problem, 409: Problem } } },
+    {
+      preHandler: requirePermission('incidents:manage'),
+      schema: {
+        tags: ['triage'],
+        summary: 'Merge this incident into another (undoable)',
+        params: IdParams,
+        body: Type.Object({ into: TicketId }, strict),
+        response: { 200: Type.Object({ operationId: Type.String() }), 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
     async (request) => ({ operationId: await mergeIncidents(db, actor(request), request.params.id, request.body.into) }),
   );
 
@@ -246,9 +383,19 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/incidents/:id/split',
     {
       preHandler: requirePermission('incidents:manage'),
-      schema: { tags: ['triage'], summary: 'Split reports off into a new incident (undoable)', params: IdParams, body: Type.Object({ reportIds: Type.Array(TicketId, { minItems: 1, maxItems: 500 }), title: Type.String({ minLength: 1, maxLength: 300 }) }, strict), response: { 201: Type.Object({ id: Type.String(), operationId: Type.String() }), 400: Problem, 404: Problem } },
+      schema: {
+        tags: ['triage'],
+        summary: 'Split reports off into a new incident (undoable)',
+        params: IdParams,
+        body: Type.Object(
+          { reportIds: Type.Array(TicketId, { minItems: 1, maxItems: 500 }), title: Type.String({ minLength: 1, maxLength: 300 }) },
+          strict,
+        ),
+        response: { 201: Type.Object({ id: Type.String(), operationId: Type.String() }), 400: Problem, 404: Problem },
+      },
     },
-    async (request, reply) => reply.code(201).send(await splitIncident(db, actor(request), request.params.id, request.body.reportIds, request.body.title)),
+    async (request, reply) =>
+      reply.code(201).send(await splitIncident(db, actor(request), request.params.id, request.body.reportIds, request.body.title)),
   );
 
   // Items ----------------------------------------------------------------------------------------
@@ -261,20 +408,52 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['incidents'],
         summary: 'Add a task; dueInWorkingMinutes counts on the team clock',
         params: IdParams,
-        body: Type.Object({ title: Type.String({ minLength: 1, maxLength: 500 }), description: Type.Optional(Type.String({ maxLength: 20_000 })), ownerId: Type.Optional(Type.Union([Uuid, Type.Null()])), dueAt: Type.Optional(Type.String({ format: 'date-time' })), dueInWorkingMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })), tlp: Type.Optional(Tlp) }, strict),
+        body: Type.Object(
+          {
+            title: Type.String({ minLength: 1, maxLength: 500 }),
+            description: Type.Optional(Type.String({ maxLength: 20_000 })),
+            ownerId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+            dueAt: Type.Optional(Type.String({ format: 'date-time' })),
+            dueInWorkingMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+            tlp: Type.Optional(Tlp),
+          },
+          strict,
+        ),
         response: Created,
       },
     },
     async (request, reply) => {
       const { dueAt, ...rest } = request.body;
-      const id = await addTask(db, actor(request), request.params.id, { ...rest, ...(dueAt ? { dueAt: new Date(dueAt) } : {}) }, await teamClock(db));
+      const id = await addTask(
+        db,
+        actor(request),
+        request.params.id,
+        { ...rest, ...(dueAt ? { dueAt: new Date(dueAt) } : {}) },
+        await teamClock(db),
+      );
       return reply.code(201).send({ id });
     },
   );
 
   app.patch(
     '/api/tasks/:id',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Change a task', params: UuidParams, body: Type.Object({ status: Type.Optional(StringEnum(['open', 'done', 'cancelled'] as const)), ownerId: Type.Optional(Type.Union([Uuid, Type.Null()])), title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, { ...strict, minProperties: 1 }), response: Done } },
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Change a task',
+        params: UuidParams,
+        body: Type.Object(
+          {
+            status: Type.Optional(StringEnum(['open', 'done', 'cancelled'] as const)),
+            ownerId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+            title: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })),
+          },
+          { ...strict, minProperties: 1 },
+        ),
+        response: Done,
+      },
+    },
     async (request, reply) => {
       await updateTask(db, actor(request), request.params.id, request.body);
       return reply.code(204).send(null);
@@ -283,13 +462,45 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/incidents/:id/investigations',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Open an investigation (a child work item, as in RTIR)', params: IdParams, body: Type.Object({ title: Type.String({ minLength: 1, maxLength: 500 }), correspondent: Type.Optional(Type.String({ maxLength: 500 })), notes: Type.Optional(Type.String({ maxLength: 50_000 })), tlp: Type.Optional(Tlp) }, strict), response: Created } },
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Open an investigation (a child work item, as in RTIR)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            title: Type.String({ minLength: 1, maxLength: 500 }),
+            correspondent: Type.Optional(Type.String({ maxLength: 500 })),
+            notes: Type.Optional(Type.String({ maxLength: 50_000 })),
+            tlp: Type.Optional(Tlp),
+          },
+          strict,
+        ),
+        response: Created,
+      },
+    },
     async (request, reply) => reply.code(201).send({ id: await addInvestigation(db, actor(request), request.params.id, request.body) }),
   );
 
   app.patch(
     '/api/investigations/:id',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Change an investigation', params: UuidParams, body: Type.Object({ status: Type.Optional(StringEnum(['open', 'stalled', 'resolved', 'rejected'] as const)), notes: Type.Optional(Type.String({ maxLength: 50_000 })) }, { ...strict, minProperties: 1 }), response: Done } },
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Change an investigation',
+        params: UuidParams,
+        body: Type.Object(
+          {
+            status: Type.Optional(StringEnum(['open', 'stalled', 'resolved', 'rejected'] as const)),
+            notes: Type.Optional(Type.String({ maxLength: 50_000 })),
+          },
+          { ...strict, minProperties: 1 },
+        ),
+        response: Done,
+      },
+    },
     async (request, reply) => {
       await updateInvestigation(db, actor(request), request.params.id, request.body);
       return reply.code(204).send(null);
@@ -300,7 +511,22 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/incidents/:id/countermeasures',
     {
       preHandler: requirePermission('incidents:write'),
-      schema: { tags: ['incidents'], summary: 'Add a countermeasure (starts pending activation)', params: IdParams, body: Type.Object({ kind: Type.String({ minLength: 1, maxLength: 100 }), target: Type.String({ minLength: 1, maxLength: 1000 }), description: Type.Optional(Type.String({ maxLength: 10_000 })), notifyOnRemoval: Type.Optional(Type.Array(Type.String({ format: 'email', maxLength: 254 }), { maxItems: 50 })), tlp: Type.Optional(Tlp) }, strict), response: Created },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Add a countermeasure (starts pending activation)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            kind: Type.String({ minLength: 1, maxLength: 100 }),
+            target: Type.String({ minLength: 1, maxLength: 1000 }),
+            description: Type.Optional(Type.String({ maxLength: 10_000 })),
+            notifyOnRemoval: Type.Optional(Type.Array(Type.String({ format: 'email', maxLength: 254 }), { maxItems: 50 })),
+            tlp: Type.Optional(Tlp),
+          },
+          strict,
+        ),
+        response: Created,
+      },
     },
     async (request, reply) => reply.code(201).send({ id: await addCountermeasure(db, actor(request), request.params.id, request.body) }),
   );
@@ -311,35 +537,113 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('incidents:write'),
       schema: {
         tags: ['incidents'],
-        summary: 'Move a countermeasure to its next state; removal notifies those listed, each through the TLP gate, and says who was not told and why',
+        summary:
+          'Move a countermeasure to its next state; removal notifies those listed, each through the TLP gate, and says who was not told and why',
         params: UuidParams,
         body: Type.Object({ to: StringEnum(COUNTERMEASURE_STATES) }, strict),
-        response: { 200: Type.Object({ notices: Type.Array(Type.Object({ to: Type.String(), status: Type.String(), reason: Type.Union([Type.String(), Type.Null()]) })) }), 400: Problem, 403: Problem, 404: Problem },
+        response: {
+          200: Type.Object({
+            notices: Type.Array(
+              Type.Object({ to: Type.String(), status: Type.String(), reason: Type.Union([Type.String(), Type.Null()]) }),
+            ),
+          }),
+          400: Problem,
+          403: Problem,
+          404: Problem,
+        },
       },
     },
     async (request) => {
       const row = await db.selectFrom('countermeasures').select('incident_id').where('id', '=', request.params.id).executeTakeFirst();
       if (!row) throw notFound('countermeasure');
       const { sender, shortName } = await settings();
-      return { notices: await advanceCountermeasure(db, actor(request), request.params.id, request.body.to, sender, formatTag(shortName, row.incident_id)) };
+      return {
+        notices: await advanceCountermeasure(
+          db,
+          actor(request),
+          request.params.id,
+          request.body.to,
+          sender,
+          formatTag(shortName, row.incident_id),
+        ),
+      };
     },
   );
 
   app.post(
     '/api/incidents/:id/timeline',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Add an event to the timeline', params: IdParams, body: Type.Object({ occurredAt: Type.String({ format: 'date-time' }), kind: Type.Optional(Type.String({ maxLength: 50 })), summary: Type.String({ minLength: 1, maxLength: 5000 }), tlp: Type.Optional(Tlp) }, strict), response: Created } },
-    async (request, reply) => reply.code(201).send({ id: await addTimelineEvent(db, actor(request), request.params.id, { ...request.body, occurredAt: new Date(request.body.occurredAt) }) }),
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Add an event to the timeline',
+        params: IdParams,
+        body: Type.Object(
+          {
+            occurredAt: Type.String({ format: 'date-time' }),
+            kind: Type.Optional(Type.String({ maxLength: 50 })),
+            summary: Type.String({ minLength: 1, maxLength: 5000 }),
+            tlp: Type.Optional(Tlp),
+          },
+          strict,
+        ),
+        response: Created,
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send({
+        id: await addTimelineEvent(db, actor(request), request.params.id, {
+          ...request.body,
+          occurredAt: new Date(request.body.occurredAt),
+        }),
+      }),
   );
 
   app.post(
     '/api/incidents/:id/observables',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Add an observable (scoped to this incident)', params: IdParams, body: Type.Object({ kind: StringEnum([...INDICATOR_KINDS, 'other'] as const), value: Type.String({ minLength: 1, maxLength: 2000 }), description: Type.Optional(Type.String({ maxLength: 5000 })), isIoc: Type.Optional(Type.Boolean()), tlp: Type.Optional(Tlp) }, strict), response: Created } },
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Add an observable (scoped to this incident)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            kind: StringEnum([...INDICATOR_KINDS, 'other'] as const),
+            value: Type.String({ minLength: 1, maxLength: 2000 }),
+            description: Type.Optional(Type.String({ maxLength: 5000 })),
+            isIoc: Type.Optional(Type.Boolean()),
+            tlp: Type.Optional(Tlp),
+          },
+          strict,
+        ),
+        response: Created,
+      },
+    },
     async (request, reply) => reply.code(201).send({ id: await addObservable(db, actor(request), request.params.id, request.body) }),
   );
 
   app.post(
     '/api/incidents/:id/assets',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Add an affected asset', params: IdParams, body: Type.Object({ name: Type.String({ minLength: 1, maxLength: 500 }), kind: Type.Optional(Type.String({ maxLength: 50 })), description: Type.Optional(Type.String({ maxLength: 5000 })), compromised: Type.Optional(Type.Boolean()), tlp: Type.Optional(Tlp) }, strict), response: Created } },
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Add an affected asset',
+        params: IdParams,
+        body: Type.Object(
+          {
+            name: Type.String({ minLength: 1, maxLength: 500 }),
+            kind: Type.Optional(Type.String({ maxLength: 50 })),
+            description: Type.Optional(Type.String({ maxLength: 5000 })),
+            compromised: Type.Optional(Type.Boolean()),
+            tlp: Type.Optional(Tlp),
+          },
+          strict,
+        ),
+        response: Created,
+      },
+    },
     async (request, reply) => reply.code(201).send({ id: await addAsset(db, actor(request), request.params.id, request.body) }),
   );
 
@@ -351,14 +655,30 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['incidents'],
         summary: 'Register evidence: its SHA-256, or the file itself (base64, up to 20 MB here)',
         params: IdParams,
-        body: Type.Object({ item: Type.String({ minLength: 1, maxLength: 500 }), description: Type.Optional(Type.String({ maxLength: 5000 })), sha256: Type.Optional(Type.String({ maxLength: 64 })), contentBase64: Type.Optional(Type.String({ maxLength: 28_000_000 })), collectedBy: Type.String({ minLength: 1, maxLength: 200 }), collectedAt: Type.String({ format: 'date-time' }), location: Type.String({ minLength: 1, maxLength: 500 }), tlp: Type.Optional(Tlp) }, strict),
+        body: Type.Object(
+          {
+            item: Type.String({ minLength: 1, maxLength: 500 }),
+            description: Type.Optional(Type.String({ maxLength: 5000 })),
+            sha256: Type.Optional(Type.String({ maxLength: 64 })),
+            contentBase64: Type.Optional(Type.String({ maxLength: 28_000_000 })),
+            collectedBy: Type.String({ minLength: 1, maxLength: 200 }),
+            collectedAt: Type.String({ format: 'date-time' }),
+            location: Type.String({ minLength: 1, maxLength: 500 }),
+            tlp: Type.Optional(Tlp),
+          },
+          strict,
+        ),
         response: Created,
       },
       bodyLimit: 30 * 1024 * 1024,
     },
     async (request, reply) => {
       const { contentBase64, collectedAt, ...rest } = request.body;
-      const id = await addEvidence(db, actor(request), request.params.id, { ...rest, collectedAt: new Date(collectedAt), ...(contentBase64 ? { content: Buffer.from(contentBase64, 'base64') } : {}) });
+      const id = await addEvidence(db, actor(request), request.params.id, {
+        ...rest,
+        collectedAt: new Date(collectedAt),
+        ...(contentBase64 ? { content: Buffer.from(contentBase64, 'base64') } : {}),
+      });
       return reply.code(201).send({ id });
     },
   );
@@ -367,20 +687,50 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/evidence/:id/custody',
     {
       preHandler: requirePermission('incidents:write'),
-      schema: { tags: ['incidents'], summary: 'Record a hand-over, access or storage (append-only)', params: UuidParams, body: Type.Object({ at: Type.String({ format: 'date-time' }), action: StringEnum(CUSTODY_ACTIONS), fromPerson: Type.Optional(Type.String({ maxLength: 200 })), toPerson: Type.Optional(Type.String({ maxLength: 200 })), location: Type.Optional(Type.String({ maxLength: 500 })), note: Type.Optional(Type.String({ maxLength: 5000 })) }, strict), response: Created },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Record a hand-over, access or storage (append-only)',
+        params: UuidParams,
+        body: Type.Object(
+          {
+            at: Type.String({ format: 'date-time' }),
+            action: StringEnum(CUSTODY_ACTIONS),
+            fromPerson: Type.Optional(Type.String({ maxLength: 200 })),
+            toPerson: Type.Optional(Type.String({ maxLength: 200 })),
+            location: Type.Optional(Type.String({ maxLength: 500 })),
+            note: Type.Optional(Type.String({ maxLength: 5000 })),
+          },
+          strict,
+        ),
+        response: Created,
+      },
     },
-    async (request, reply) => reply.code(201).send({ id: await addCustodyEntry(db, actor(request), request.params.id, { ...request.body, at: new Date(request.body.at) }) }),
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send({ id: await addCustodyEntry(db, actor(request), request.params.id, { ...request.body, at: new Date(request.body.at) }) }),
   );
 
   app.get(
     '/api/evidence/:id/custody',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'The chain of custody (JSON, or CSV with ?format=csv)', params: UuidParams, querystring: Type.Object({ format: Type.Optional(StringEnum(['json', 'csv'] as const)) }) } },
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'The chain of custody (JSON, or CSV with ?format=csv)',
+        params: UuidParams,
+        querystring: Type.Object({ format: Type.Optional(StringEnum(['json', 'csv'] as const)) }),
+      },
+    },
     async (request, reply) => {
       const evidence = await db.selectFrom('evidence').select(['id', 'tlp']).where('id', '=', request.params.id).executeTakeFirst();
       if (!evidence) throw notFound('evidence');
       await exportTo(request, 'export:custody', [{ kind: 'evidence', id: evidence.id, tlp: evidence.tlp as TlpLabel }]);
       if (request.query.format === 'csv') {
-        return reply.type('text/csv; charset=utf-8').header('content-disposition', `attachment; filename="custody-${request.params.id}.csv"`).send(await custodyCsv(db, request.params.id));
+        return reply
+          .type('text/csv; charset=utf-8')
+          .header('content-disposition', `attachment; filename="custody-${request.params.id}.csv"`)
+          .send(await custodyCsv(db, request.params.id));
       }
       return (await custodyLog(db, request.params.id)).map(isoRow);
     },
@@ -392,14 +742,31 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/incidents/:id/participants',
     {
       preHandler: requirePermission('incidents:write'),
-      schema: { tags: ['incidents'], summary: 'Add a participant: a user, or a person by name and address', params: IdParams, body: Type.Object({ userId: Type.Optional(Uuid), name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })), email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })), role: StringEnum(PARTICIPANT_ROLES) }, strict), response: Created },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Add a participant: a user, or a person by name and address',
+        params: IdParams,
+        body: Type.Object(
+          {
+            userId: Type.Optional(Uuid),
+            name: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            email: Type.Optional(Type.String({ format: 'email', maxLength: 254 })),
+            role: StringEnum(PARTICIPANT_ROLES),
+          },
+          strict,
+        ),
+        response: Created,
+      },
     },
     async (request, reply) => reply.code(201).send({ id: await addParticipant(db, actor(request), request.params.id, request.body) }),
   );
 
   app.delete(
     '/api/participants/:id',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Remove a participant (they lose access at once)', params: UuidParams, response: Done } },
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: { tags: ['incidents'], summary: 'Remove a participant (they lose access at once)', params: UuidParams, response: Done },
+    },
     async (request, reply) => {
       await removeParticipant(db, actor(request), request.params.id);
       return reply.code(204).send(null);
@@ -410,7 +777,16 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const ShareBody = Type.Object({ kind: StringEnum(ITEM_KINDS), itemId: Type.Union([TicketId, Uuid]), participantId: Uuid }, strict);
   app.post(
     '/api/incidents/:id/shares',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Share one item with one participant (refused when TLP does not admit them)', params: IdParams, body: ShareBody, response: Done } },
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Share one item with one participant (refused when TLP does not admit them)',
+        params: IdParams,
+        body: ShareBody,
+        response: Done,
+      },
+    },
     async (request, reply) => {
       await shareItem(db, actor(request), request.params.id, request.body.kind, request.body.itemId, request.body.participantId);
       return reply.code(204).send(null);
@@ -418,7 +794,16 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
   app.delete(
     '/api/incidents/:id/shares',
-    { preHandler: requirePermission('incidents:write'), schema: { tags: ['incidents'], summary: 'Stop sharing an item with a participant', params: IdParams, body: ShareBody, response: Done } },
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Stop sharing an item with a participant',
+        params: IdParams,
+        body: ShareBody,
+        response: Done,
+      },
+    },
     async (request, reply) => {
       await unshareItem(db, actor(request), request.body.kind, request.body.itemId, request.body.participantId);
       return reply.code(204).send(null);
@@ -429,11 +814,30 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/incidents/:id/mail',
     {
       preHandler: requirePermission('mail:send'),
-      schema: { tags: ['incidents'], summary: 'Mail participants from the incident (tagged, signed, encrypted where required, TLP-checked)', params: IdParams, body: Type.Object({ participantIds: Type.Array(Uuid, { minItems: 1, maxItems: 100 }), subject: Type.String({ minLength: 1, maxLength: 500 }), text: Type.String({ minLength: 1, maxLength: 200_000 }), tlp: Type.Optional(Tlp) }, strict), response: { 202: Type.Object({ id: Type.String(), status: Type.String() }), 400: Problem, 403: Problem, 404: Problem } },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Mail participants from the incident (tagged, signed, encrypted where required, TLP-checked)',
+        params: IdParams,
+        body: Type.Object(
+          {
+            participantIds: Type.Array(Uuid, { minItems: 1, maxItems: 100 }),
+            subject: Type.String({ minLength: 1, maxLength: 500 }),
+            text: Type.String({ minLength: 1, maxLength: 200_000 }),
+            tlp: Type.Optional(Tlp),
+          },
+          strict,
+        ),
+        response: { 202: Type.Object({ id: Type.String(), status: Type.String() }), 400: Problem, 403: Problem, 404: Problem },
+      },
     },
     async (request, reply) => {
       const { sender, shortName } = await settings();
-      const queued = sentOrRefused(await sendIncidentMail(db, sender, shortName, actor(request), request.params.id, { ...request.body, ...(request.body.tlp ? { tlp: request.body.tlp as TlpLabel } : {}) }));
+      const queued = sentOrRefused(
+        await sendIncidentMail(db, sender, shortName, actor(request), request.params.id, {
+          ...request.body,
+          ...(request.body.tlp ? { tlp: request.body.tlp as TlpLabel } : {}),
+        }),
+      );
       return reply.code(202).send({ id: queued.id, status: queued.status });
     },
   );
@@ -446,9 +850,13 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('incidents:write'),
       schema: {
         tags: ['incidents'],
-        summary: 'The lessons-learned debrief (generated on first request); ?format=html or pdf to render, labelled with the most restrictive TLP of what it holds; ?audience=<TLP> leaves out what is above that label',
+        summary:
+          'The lessons-learned debrief (generated on first request); ?format=html or pdf to render, labelled with the most restrictive TLP of what it holds; ?audience=<TLP> leaves out what is above that label',
         params: IdParams,
-        querystring: Type.Object({ format: Type.Optional(StringEnum(['json', 'html', 'pdf'] as const)), audience: Type.Optional(Tlp) }, strict),
+        querystring: Type.Object(
+          { format: Type.Optional(StringEnum(['json', 'html', 'pdf'] as const)), audience: Type.Optional(Tlp) },
+          strict,
+        ),
       },
     },
     async (request, reply) => {
@@ -460,11 +868,26 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return debrief;
       }
       const rendering = debriefFor(debrief, incident.tlp as TlpLabel, request.query.audience);
-      const items = [{ kind: 'incident', id: incident.id, tlp: incident.tlp as TlpLabel }, ...rendering.debrief.content.timeline.map((e, i) => ({ kind: 'debrief-timeline', id: `${incident.id}:${i}`, tlp: (e.tlp ?? incident.tlp) as TlpLabel }))];
+      const items = [
+        { kind: 'incident', id: incident.id, tlp: incident.tlp as TlpLabel },
+        ...rendering.debrief.content.timeline.map((e, i) => ({
+          kind: 'debrief-timeline',
+          id: `${incident.id}:${i}`,
+          tlp: (e.tlp ?? incident.tlp) as TlpLabel,
+        })),
+      ];
       await exportTo(request, 'export:debrief', items);
       reply.header('x-tlp', rendering.label);
-      if (format === 'html') return reply.type('text/html; charset=utf-8').header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'").send(renderDebriefHtml(rendering));
-      if (format === 'pdf') return reply.type('application/pdf').header('content-disposition', `attachment; filename="debrief-${request.params.id}.pdf"`).send(await renderDebriefPdf(rendering));
+      if (format === 'html')
+        return reply
+          .type('text/html; charset=utf-8')
+          .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
+          .send(renderDebriefHtml(rendering));
+      if (format === 'pdf')
+        return reply
+          .type('application/pdf')
+          .header('content-disposition', `attachment; filename="debrief-${request.params.id}.pdf"`)
+          .send(await renderDebriefPdf(rendering));
       return { ...rendering.debrief, tlp: rendering.label, leftOut: rendering.leftOut };
     },
   );
@@ -473,7 +896,16 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/incidents/:id/debrief',
     {
       preHandler: requirePermission('incidents:write'),
-      schema: { tags: ['incidents'], summary: 'Edit the draft debrief (If-Match: its version); regenerate refreshes facts and timeline; final locks it', params: IdParams, body: Type.Object({ content: Type.Optional(Type.Unknown()), regenerate: Type.Optional(Type.Boolean()), final: Type.Optional(Type.Boolean()) }, strict), response: { 400: Problem, 409: Problem } },
+      schema: {
+        tags: ['incidents'],
+        summary: 'Edit the draft debrief (If-Match: its version); regenerate refreshes facts and timeline; final locks it',
+        params: IdParams,
+        body: Type.Object(
+          { content: Type.Optional(Type.Unknown()), regenerate: Type.Optional(Type.Boolean()), final: Type.Optional(Type.Boolean()) },
+          strict,
+        ),
+        response: { 400: Problem, 409: Problem },
+      },
     },
     async (request, reply) => {
       const expected = versionFrom(request.headers['if-match']);
@@ -488,25 +920,65 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/search',
-    { schema: { tags: ['incidents'], summary: 'Full-text search over reports and incidents', querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 500 }), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })) }) } },
+    {
+      schema: {
+        tags: ['incidents'],
+        summary: 'Full-text search over reports and incidents',
+        querystring: Type.Object({
+          q: Type.String({ minLength: 1, maxLength: 500 }),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+        }),
+      },
+    },
     async (request) => {
       const who = principal(request);
-      if (!can(who, 'reports:read') && !can(who, 'incidents:read')) throw new VaktError('forbidden', 'this needs the reports:read or incidents:read permission');
+      if (!can(who, 'reports:read') && !can(who, 'incidents:read'))
+        throw new VaktError('forbidden', 'this needs the reports:read or incidents:read permission');
       return search(db, who, request.query.q, request.query.limit);
     },
   );
 
   app.get(
     '/api/indicators/seen',
-    { preHandler: requirePermission('reports:read'), schema: { tags: ['incidents'], summary: 'Where else an indicator was seen (retro-hunt); defanged input is understood', querystring: Type.Object({ value: Type.String({ minLength: 1, maxLength: 2000 }) }) } },
+    {
+      preHandler: requirePermission('reports:read'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Where else an indicator was seen (retro-hunt); defanged input is understood',
+        querystring: Type.Object({ value: Type.String({ minLength: 1, maxLength: 2000 }) }),
+      },
+    },
     async (request) => seenElsewhere(db, request.query.value),
   );
 
-  const SlaPolicySchema = Type.Object({ priority: StringEnum(PRIORITIES), acknowledgeMinutes: Type.Integer({ minimum: 1 }), triageMinutes: Type.Integer({ minimum: 1 }), resolveMinutes: Type.Integer({ minimum: 1 }) }, strict);
-  app.get('/api/sla-policies', { preHandler: requirePermission('kpi:read'), schema: { tags: ['kpi'], summary: 'SLA targets per priority, in working minutes', response: { 200: Type.Array(SlaPolicySchema) } } }, async () => slaPolicies(db));
+  const SlaPolicySchema = Type.Object(
+    {
+      priority: StringEnum(PRIORITIES),
+      acknowledgeMinutes: Type.Integer({ minimum: 1 }),
+      triageMinutes: Type.Integer({ minimum: 1 }),
+      resolveMinutes: Type.Integer({ minimum: 1 }),
+    },
+    strict,
+  );
+  app.get(
+    '/api/sla-policies',
+    {
+      preHandler: requirePermission('kpi:read'),
+      schema: { tags: ['kpi'], summary: 'SLA targets per priority, in working minutes', response: { 200: Type.Array(SlaPolicySchema) } },
+    },
+    async () => slaPolicies(db),
+  );
   app.put(
     '/api/sla-policies',
-    { preHandler: requirePermission('incidents:manage'), schema: { tags: ['kpi'], summary: 'Set the SLA targets', body: Type.Array(SlaPolicySchema, { minItems: 1, maxItems: 4 }), response: { 200: Type.Array(SlaPolicySchema), 400: Problem } } },
+    {
+      preHandler: requirePermission('incidents:manage'),
+      schema: {
+        tags: ['kpi'],
+        summary: 'Set the SLA targets',
+        body: Type.Array(SlaPolicySchema, { minItems: 1, maxItems: 4 }),
+        response: { 200: Type.Array(SlaPolicySchema), 400: Problem },
+      },
+    },
     async (request) => {
       await saveSlaPolicies(db, actor(request), request.body);
       return slaPolicies(db);
@@ -515,7 +987,17 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/kpi',
-    { preHandler: requirePermission('kpi:read'), schema: { tags: ['kpi'], summary: 'Time to acknowledge, triage, contain and resolve per RSIT class and priority (working minutes)', querystring: Type.Object({ from: Type.Optional(Type.String({ format: 'date' })), to: Type.Optional(Type.String({ format: 'date' })) }) } },
+    {
+      preHandler: requirePermission('kpi:read'),
+      schema: {
+        tags: ['kpi'],
+        summary: 'Time to acknowledge, triage, contain and resolve per RSIT class and priority (working minutes)',
+        querystring: Type.Object({
+          from: Type.Optional(Type.String({ format: 'date' })),
+          to: Type.Optional(Type.String({ format: 'date' })),
+        }),
+      },
+    },
     async (request) => {
       const to = request.query.to ? new Date(`${request.query.to}T00:00:00Z`) : new Date(Date.now() + 86_400_000);
       const from = request.query.from ? new Date(`${request.query.from}T00:00:00Z`) : new Date(to.getTime() - 90 * 86_400_000);

@@ -81,8 +81,20 @@ export async function seenElsewhere(db: Kysely<Schema>, value: string): Promise<
   return {
     value: normalised,
     sightings: [
-      ...incidents.map((i) => ({ kind: 'incident' as const, id: i.id, title: i.title, at: new Date(i.opened_at).toISOString(), indicatorKind: i.kind })),
-      ...reports.map((r) => ({ kind: 'report' as const, id: r.id, title: r.subject, at: new Date(r.received_at).toISOString(), indicatorKind: r.kind })),
+      ...incidents.map((i) => ({
+        kind: 'incident' as const,
+        id: i.id,
+        title: i.title,
+        at: new Date(i.opened_at).toISOString(),
+        indicatorKind: i.kind,
+      })),
+      ...reports.map((r) => ({
+        kind: 'report' as const,
+        id: r.id,
+        title: r.subject,
+        at: new Date(r.received_at).toISOString(),
+        indicatorKind: r.kind,
+      })),
     ],
   };
 }
@@ -96,7 +108,11 @@ export interface Candidate {
 
 /** For triage: reports and open incidents sharing an indicator or the sender with this report, within the window. */
 export async function triageCandidates(db: Kysely<Schema>, reportId: string, windowDays = 30): Promise<Candidate[]> {
-  const report = await db.selectFrom('reports').select(['id', 'reporter_email', 'received_at']).where('id', '=', reportId).executeTakeFirst();
+  const report = await db
+    .selectFrom('reports')
+    .select(['id', 'reporter_email', 'received_at'])
+    .where('id', '=', reportId)
+    .executeTakeFirst();
   if (!report) return [];
   const since = new Date(new Date(report.received_at).getTime() - windowDays * 86_400_000);
   const byIndicator = await sql<{ kind: 'report' | 'incident'; id: string; title: string; value: string }>`

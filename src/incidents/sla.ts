@@ -13,7 +13,9 @@ import { getProfile } from '../profile/service.js';
 import { PRIORITIES, type Priority } from './incidents.js';
 
 /** Round the clock, for a Vakt without a team profile yet. */
-const ALWAYS_OPEN = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '00:00', end: '24:00' }]])) as ConstructorParameters<typeof BusinessClock>[0]['hours'];
+const ALWAYS_OPEN = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '00:00', end: '24:00' }]])) as ConstructorParameters<
+  typeof BusinessClock
+>[0]['hours'];
 
 export async function teamClock(db: Kysely<Schema>): Promise<BusinessClock> {
   const profile = (await getProfile(db))?.profile;
@@ -32,7 +34,16 @@ export async function slaPolicies(db: Kysely<Schema>): Promise<SlaPolicy[]> {
   const rows = await db.selectFrom('sla_policies').selectAll().execute();
   return PRIORITIES.flatMap((p) => {
     const row = rows.find((r) => r.priority === p);
-    return row ? [{ priority: p, acknowledgeMinutes: row.acknowledge_minutes, triageMinutes: row.triage_minutes, resolveMinutes: row.resolve_minutes }] : [];
+    return row
+      ? [
+          {
+            priority: p,
+            acknowledgeMinutes: row.acknowledge_minutes,
+            triageMinutes: row.triage_minutes,
+            resolveMinutes: row.resolve_minutes,
+          },
+        ]
+      : [];
   });
 }
 
@@ -47,8 +58,17 @@ export async function saveSlaPolicies(db: Kysely<Schema>, actor: string, policie
     for (const p of policies) {
       await trx
         .insertInto('sla_policies')
-        .values({ priority: p.priority, acknowledge_minutes: p.acknowledgeMinutes, triage_minutes: p.triageMinutes, resolve_minutes: p.resolveMinutes })
-        .onConflict((oc) => oc.column('priority').doUpdateSet({ acknowledge_minutes: p.acknowledgeMinutes, triage_minutes: p.triageMinutes, resolve_minutes: p.resolveMinutes }))
+        .values({
+          priority: p.priority,
+          acknowledge_minutes: p.acknowledgeMinutes,
+          triage_minutes: p.triageMinutes,
+          resolve_minutes: p.resolveMinutes,
+        })
+        .onConflict((oc) =>
+          oc
+            .column('priority')
+            .doUpdateSet({ acknowledge_minutes: p.acknowledgeMinutes, triage_minutes: p.triageMinutes, resolve_minutes: p.resolveMinutes }),
+        )
         .execute();
     }
     await appendAudit(trx, { actor, action: 'sla.update', objectType: 'sla-policy', before, after: policies });
@@ -70,7 +90,13 @@ function timer(clock: BusinessClock, start: Date, target: number, done: Date | n
   const due = clock.addWorkingMinutes(start, target);
   const end = done ?? now;
   const state: TimerState = done ? (done <= due ? 'met' : 'breached') : now <= due ? 'running' : 'overdue';
-  return { dueAt: due.toISOString(), doneAt: done?.toISOString() ?? null, state, workingMinutes: Math.round(clock.workingMinutesBetween(start, end)), targetMinutes: target };
+  return {
+    dueAt: due.toISOString(),
+    doneAt: done?.toISOString() ?? null,
+    state,
+    workingMinutes: Math.round(clock.workingMinutesBetween(start, end)),
+    targetMinutes: target,
+  };
 }
 
 export interface SlaStatus {
@@ -150,7 +176,8 @@ export async function kpis(db: Kysely<Schema>, from: Date, to: Date): Promise<Kp
     const measure = (field: 'acknowledged_at' | 'triaged_at' | 'contained_at' | 'resolved_at') =>
       group.filter((r) => r[field]).map((r) => Math.round(clock.workingMinutesBetween(new Date(r.opened_at), new Date(r[field]!))));
     const slas = group.map((r) => slaOf(clock, policies, r));
-    const breaches = (name: 'acknowledge' | 'triage' | 'resolve') => slas.filter((s) => s[name].state === 'breached' || s[name].state === 'overdue').length;
+    const breaches = (name: 'acknowledge' | 'triage' | 'resolve') =>
+      slas.filter((s) => s[name].state === 'breached' || s[name].state === 'overdue').length;
     result.push({
       rsitClass,
       priority,
@@ -161,5 +188,8 @@ export async function kpis(db: Kysely<Schema>, from: Date, to: Date): Promise<Kp
       resolve: figure(measure('resolved_at'), breaches('resolve')),
     });
   }
-  return result.sort((a, b) => a.rsitClass.localeCompare(b.rsitClass) || PRIORITIES.indexOf(b.priority as Priority) - PRIORITIES.indexOf(a.priority as Priority));
+  return result.sort(
+    (a, b) =>
+      a.rsitClass.localeCompare(b.rsitClass) || PRIORITIES.indexOf(b.priority as Priority) - PRIORITIES.indexOf(a.priority as Priority),
+  );
 }

@@ -19,7 +19,8 @@ export interface Move {
   after: Fields;
 }
 
-export type OperationKind = 'merge-reports' | 'merge-incidents' | 'split-incident' | 'attach-report' | 'detach-report' | 'open-incident' | 'not-incident';
+export type OperationKind =
+  'merge-reports' | 'merge-incidents' | 'split-incident' | 'attach-report' | 'detach-report' | 'open-incident' | 'not-incident';
 
 const TRACKED: Record<MovableTable, readonly string[]> = {
   reports: ['status', 'incident_id', 'merged_into_id', 'not_incident_reason', 'triaged_at'],
@@ -33,7 +34,9 @@ function normalise(value: unknown): string | null {
 }
 
 async function current(trx: Transaction<Schema>, table: MovableTable, id: string): Promise<Fields> {
-  const result = await sql<Record<string, unknown>>`select ${sql.join(TRACKED[table].map((f) => sql.ref(f)))} from ${sql.table(table)} where id = ${id} for update`.execute(trx);
+  const result = await sql<
+    Record<string, unknown>
+  >`select ${sql.join(TRACKED[table].map((f) => sql.ref(f)))} from ${sql.table(table)} where id = ${id} for update`.execute(trx);
   const row = result.rows[0];
   if (!row) throw notFound(`${table === 'reports' ? 'report' : 'incident'} #${id}`);
   return Object.fromEntries(TRACKED[table].map((f) => [f, normalise(row[f])]));
@@ -53,8 +56,18 @@ export async function move(trx: Transaction<Schema>, table: MovableTable, id: st
   return { table, id, before, after: await current(trx, table, id) };
 }
 
-export async function recordOperation(trx: Transaction<Schema>, actor: string, kind: OperationKind, moves: readonly Move[], summary: string): Promise<string> {
-  const row = await trx.insertInto('triage_operations').values({ kind, moves: JSON.stringify(moves), summary, actor }).returning('id').executeTakeFirstOrThrow();
+export async function recordOperation(
+  trx: Transaction<Schema>,
+  actor: string,
+  kind: OperationKind,
+  moves: readonly Move[],
+  summary: string,
+): Promise<string> {
+  const row = await trx
+    .insertInto('triage_operations')
+    .values({ kind, moves: JSON.stringify(moves), summary, actor })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await appendAudit(trx, { actor, action: `triage.${kind}`, objectType: 'triage-operation', objectId: row.id, after: { summary, moves } });
   return row.id;
 }
@@ -69,19 +82,37 @@ export async function undoOperation(db: Kysely<Schema>, actor: string, operation
       const now = await current(trx, m.table, m.id);
       const changed = Object.keys(m.after).filter((f) => now[f] !== m.after[f]);
       if (changed.length > 0) {
-        throw new VaktError('conflict', `cannot undo: ${m.table === 'reports' ? 'report' : 'incident'} #${m.id} changed since (${changed.join(', ')}); undo the later operations first`);
+        throw new VaktError(
+          'conflict',
+          `cannot undo: ${m.table === 'reports' ? 'report' : 'incident'} #${m.id} changed since (${changed.join(', ')}); undo the later operations first`,
+        );
       }
       await write(trx, m.table, m.id, m.before);
       // A report's mail follows it back to where it was.
-      if (m.table === 'reports') await trx.updateTable('messages').set({ incident_id: m.before.incident_id ?? null }).where('report_id', '=', m.id).execute();
+      if (m.table === 'reports')
+        await trx
+          .updateTable('messages')
+          .set({ incident_id: m.before.incident_id ?? null })
+          .where('report_id', '=', m.id)
+          .execute();
     }
     await trx.updateTable('triage_operations').set({ undone_at: new Date(), undone_by: actor }).where('id', '=', operationId).execute();
-    await appendAudit(trx, { actor, action: 'triage.undo', objectType: 'triage-operation', objectId: operationId, before: { kind: operation.kind, summary: operation.summary } });
+    await appendAudit(trx, {
+      actor,
+      action: 'triage.undo',
+      objectType: 'triage-operation',
+      objectId: operationId,
+      before: { kind: operation.kind, summary: operation.summary },
+    });
   });
 }
 
 export async function listOperations(db: Kysely<Schema>, filter: { reportId?: string; incidentId?: string; limit?: number } = {}) {
-  let query = db.selectFrom('triage_operations').selectAll().orderBy('created_at', 'desc').limit(filter.limit ?? 100);
+  let query = db
+    .selectFrom('triage_operations')
+    .selectAll()
+    .orderBy('created_at', 'desc')
+    .limit(filter.limit ?? 100);
   const id = filter.reportId ?? filter.incidentId;
   if (id) {
     const table = filter.reportId ? 'reports' : 'incidents';
@@ -92,7 +123,11 @@ export async function listOperations(db: Kysely<Schema>, filter: { reportId?: st
 }
 
 async function newReport(trx: Transaction<Schema>, id: string) {
-  const report = await trx.selectFrom('reports').select(['id', 'status', 'incident_id', 'merged_into_id']).where('id', '=', id).executeTakeFirst();
+  const report = await trx
+    .selectFrom('reports')
+    .select(['id', 'status', 'incident_id', 'merged_into_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!report) throw notFound(`report #${id}`);
   return report;
 }
@@ -101,7 +136,11 @@ export async function markNotIncident(db: Kysely<Schema>, actor: string, reportI
   return db.transaction().execute(async (trx) => {
     const report = await newReport(trx, reportId);
     if (report.status !== 'new') throw new VaktError('conflict', `report #${reportId} is already triaged (${report.status})`);
-    const m = await move(trx, 'reports', reportId, { status: 'not-incident', not_incident_reason: reason, triaged_at: new Date().toISOString() });
+    const m = await move(trx, 'reports', reportId, {
+      status: 'not-incident',
+      not_incident_reason: reason,
+      triaged_at: new Date().toISOString(),
+    });
     return recordOperation(trx, actor, 'not-incident', [m], `report #${reportId} is not an incident: ${reason}`);
   });
 }
@@ -116,9 +155,22 @@ export async function mergeReports(db: Kysely<Schema>, actor: string, duplicateI
       if (id === intoId) throw new VaktError('validation', 'a report cannot be merged into itself');
       const report = await newReport(trx, id);
       if (report.merged_into_id) throw new VaktError('conflict', `report #${id} is already merged`);
-      moves.push(await move(trx, 'reports', id, { status: 'merged', merged_into_id: intoId, incident_id: into.incident_id, triaged_at: new Date().toISOString() }));
+      moves.push(
+        await move(trx, 'reports', id, {
+          status: 'merged',
+          merged_into_id: intoId,
+          incident_id: into.incident_id,
+          triaged_at: new Date().toISOString(),
+        }),
+      );
     }
-    return recordOperation(trx, actor, 'merge-reports', moves, `reports ${duplicateIds.map((i) => `#${i}`).join(', ')} merged into #${intoId}`);
+    return recordOperation(
+      trx,
+      actor,
+      'merge-reports',
+      moves,
+      `reports ${duplicateIds.map((i) => `#${i}`).join(', ')} merged into #${intoId}`,
+    );
   });
 }
 
@@ -141,7 +193,17 @@ export async function attachReportToIncident(db: Kysely<Schema>, actor: string, 
     if (!incident) throw notFound(`incident #${incidentId}`);
     if (incident.merged_into_id) throw new VaktError('conflict', `incident #${incidentId} is merged into #${incident.merged_into_id}`);
     const moves = await attachReports(trx, [reportId], incidentId);
-    await trx.insertInto('timeline_events').values({ incident_id: incidentId, occurred_at: new Date(), kind: 'report-attached', summary: `Report #${reportId} attached`, tlp: 'AMBER+STRICT', created_by: actor }).execute();
+    await trx
+      .insertInto('timeline_events')
+      .values({
+        incident_id: incidentId,
+        occurred_at: new Date(),
+        kind: 'report-attached',
+        summary: `Report #${reportId} attached`,
+        tlp: 'AMBER+STRICT',
+        created_by: actor,
+      })
+      .execute();
     return recordOperation(trx, actor, 'attach-report', moves, `report #${reportId} attached to incident #${incidentId}`);
   });
 }
@@ -155,9 +217,31 @@ export async function mergeIncidents(db: Kysely<Schema>, actor: string, fromId: 
       if (!row) throw notFound(`incident #${id}`);
       if (row.merged_into_id) throw new VaktError('conflict', `incident #${id} is already merged into #${row.merged_into_id}`);
     }
-    const reports = await trx.selectFrom('reports').select('id').where('incident_id', '=', fromId).where('merged_into_id', 'is', null).execute();
-    const moves = [await move(trx, 'incidents', fromId, { merged_into_id: intoId }), ...(await attachReports(trx, reports.map((r) => r.id), intoId))];
-    await trx.insertInto('timeline_events').values({ incident_id: intoId, occurred_at: new Date(), kind: 'merge', summary: `Incident #${fromId} merged into this incident`, tlp: 'AMBER+STRICT', created_by: actor }).execute();
+    const reports = await trx
+      .selectFrom('reports')
+      .select('id')
+      .where('incident_id', '=', fromId)
+      .where('merged_into_id', 'is', null)
+      .execute();
+    const moves = [
+      await move(trx, 'incidents', fromId, { merged_into_id: intoId }),
+      ...(await attachReports(
+        trx,
+        reports.map((r) => r.id),
+        intoId,
+      )),
+    ];
+    await trx
+      .insertInto('timeline_events')
+      .values({
+        incident_id: intoId,
+        occurred_at: new Date(),
+        kind: 'merge',
+        summary: `Incident #${fromId} merged into this incident`,
+        tlp: 'AMBER+STRICT',
+        created_by: actor,
+      })
+      .execute();
     return recordOperation(trx, actor, 'merge-incidents', moves, `incident #${fromId} merged into #${intoId}`);
   });
 }

@@ -25,6 +25,11 @@ export interface AckValues {
 }
 
 export function acknowledgementText(values: AckValues): string {
-  const fields: Record<string, string> = { team: values.teamName, tag: values.tag, subject: values.subject || '(no subject)', tlp: formatTlp(values.tlp) };
+  const fields: Record<string, string> = {
+    team: values.teamName,
+    tag: values.tag,
+    subject: values.subject || '(no subject)',
+    tlp: formatTlp(values.tlp),
+  };
   return (values.template ?? DEFAULT_ACK_TEMPLATE).replace(/\{(team|tag|subject|tlp)\}/g, (_, key: string) => fields[key] ?? '');
 }

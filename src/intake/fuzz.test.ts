@@ -14,7 +14,9 @@ const lookup = async () => [];
 const octet = fc.integer({ min: 0, max: 255 });
 const ipv4 = fc.tuple(octet, octet, octet, octet).map((o) => o.join('.'));
 const label = fc.stringMatching(/^[a-z][a-z0-9]{0,10}$/);
-const domain = fc.tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.constantFrom('se', 'com', 'org', 'example', 'net')).map(([labels, tld]) => [...labels, tld].join('.'));
+const domain = fc
+  .tuple(fc.array(label, { minLength: 1, maxLength: 3 }), fc.constantFrom('se', 'com', 'org', 'example', 'net'))
+  .map(([labels, tld]) => [...labels, tld].join('.'));
 const filler = fc.string({ maxLength: 40 }).map((s) => s.replace(/[a-z0-9.:@/[\]()-]/gi, ' '));
 
 describe('indicator extraction (property-based)', () => {
@@ -60,7 +62,14 @@ describe('indicator extraction (property-based)', () => {
   });
 
   it('stays linear on hostile input: long runs of dots, colons, hex and letters', () => {
-    for (const hostile of ['a.'.repeat(200_000), ':'.repeat(400_000), 'f'.repeat(500_000), 'a'.repeat(400_000) + '@', '1.'.repeat(200_000), 'hxxp://' + '[.]'.repeat(100_000)]) {
+    for (const hostile of [
+      'a.'.repeat(200_000),
+      ':'.repeat(400_000),
+      'f'.repeat(500_000),
+      'a'.repeat(400_000) + '@',
+      '1.'.repeat(200_000),
+      'hxxp://' + '[.]'.repeat(100_000),
+    ]) {
       const started = process.hrtime.bigint();
       extractIndicators(hostile);
       // A generous bound: a backtracking regex would take minutes, not seconds.
@@ -70,9 +79,12 @@ describe('indicator extraction (property-based)', () => {
 
   it('refang leaves clean text alone', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }).filter((s) => !/[[\](){}]|hxxp|fxp/i.test(s)), (s) => {
-        expect(refang(s)).toBe(s);
-      }),
+      fc.property(
+        fc.string({ maxLength: 200 }).filter((s) => !/[[\](){}]|hxxp|fxp/i.test(s)),
+        (s) => {
+          expect(refang(s)).toBe(s);
+        },
+      ),
       { numRuns: 1000 },
     );
   });
@@ -81,10 +93,16 @@ describe('indicator extraction (property-based)', () => {
 describe('MIME parsing (fuzz)', () => {
   const seeds = [
     mail(),
-    mail({ contentType: 'multipart/mixed; boundary="b"', body: '--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b\r\nContent-Type: application/zip; name=a.zip\r\nContent-Transfer-Encoding: base64\r\n\r\nUEsDBA==\r\n--b--' }),
+    mail({
+      contentType: 'multipart/mixed; boundary="b"',
+      body: '--b\r\nContent-Type: text/plain\r\n\r\nhello\r\n--b\r\nContent-Type: application/zip; name=a.zip\r\nContent-Transfer-Encoding: base64\r\n\r\nUEsDBA==\r\n--b--',
+    }),
     mail({ contentType: 'message/rfc822', body: mail({ subject: 'inner' }).toString() }),
     mail({ contentType: 'text/html; charset=iso-8859-1', body: '<p>h\xe4r</p>' }),
-    mail({ contentType: 'multipart/signed; protocol="application/pgp-signature"; boundary="s"', body: '--s\r\nContent-Type: text/plain\r\n\r\nsigned\r\n--s\r\nContent-Type: application/pgp-signature\r\n\r\n-----BEGIN PGP SIGNATURE-----\r\nxx\r\n-----END PGP SIGNATURE-----\r\n--s--' }),
+    mail({
+      contentType: 'multipart/signed; protocol="application/pgp-signature"; boundary="s"',
+      body: '--s\r\nContent-Type: text/plain\r\n\r\nsigned\r\n--s\r\nContent-Type: application/pgp-signature\r\n\r\n-----BEGIN PGP SIGNATURE-----\r\nxx\r\n-----END PGP SIGNATURE-----\r\n--s--',
+    }),
   ];
 
   it('never throws on mutated mail: bytes flipped, cut, duplicated; always says what it got', async () => {
@@ -123,11 +141,13 @@ describe('MIME parsing (fuzz)', () => {
 
   it('deeply nested multiparts and forwards are bounded', async () => {
     let body = 'core';
-    for (let depth = 0; depth < 60; depth++) body = `--b${depth}\r\nContent-Type: multipart/mixed; boundary="b${depth + 1}"\r\n\r\n${body}\r\n--b${depth}--`;
+    for (let depth = 0; depth < 60; depth++)
+      body = `--b${depth}\r\nContent-Type: multipart/mixed; boundary="b${depth + 1}"\r\n\r\n${body}\r\n--b${depth}--`;
     const parsed = await parseMessage(mail({ contentType: 'multipart/mixed; boundary="b0"', body }), { lookup });
     expect(typeof parsed.text).toBe('string');
     let forward = mail({ subject: 'innermost', body: 'deep' });
-    for (let depth = 0; depth < 10; depth++) forward = mail({ subject: `fwd ${depth}`, contentType: 'message/rfc822', body: forward.toString() });
+    for (let depth = 0; depth < 10; depth++)
+      forward = mail({ subject: `fwd ${depth}`, contentType: 'message/rfc822', body: forward.toString() });
     const forwarded = await parseMessage(forward, { lookup });
     expect((forwarded.text.match(/Forwarded message/g) ?? []).length).toBeLessThanOrEqual(3);
   });

@@ -70,7 +70,14 @@ const AUTO_IDLE_DELAY_MS = 1000;
 const LOCK_TIMEOUT_MS = 20_000;
 
 export function connect(spec: MailboxSpec): ImapFlow {
-  return new ImapFlow({ host: spec.host, port: spec.port, secure: spec.secure, auth: { user: spec.username, pass: spec.password }, logger: false, autoIdleDelay: AUTO_IDLE_DELAY_MS });
+  return new ImapFlow({
+    host: spec.host,
+    port: spec.port,
+    secure: spec.secure,
+    auth: { user: spec.username, pass: spec.password },
+    logger: false,
+    autoIdleDelay: AUTO_IDLE_DELAY_MS,
+  });
 }
 
 async function lockWithin(client: ImapFlow, folder: string): Promise<{ release(): void }> {
@@ -83,7 +90,10 @@ async function lockWithin(client: ImapFlow, folder: string): Promise<{ release()
     return await Promise.race([pending, timeout]);
   } catch (error) {
     // If the lock comes after all, give it back; the connection is closed by the caller.
-    void pending.then((lock) => lock.release(), () => undefined);
+    void pending.then(
+      (lock) => lock.release(),
+      () => undefined,
+    );
     client.close();
     throw error;
   } finally {
@@ -129,7 +139,11 @@ export async function pollOnce(db: Kysely<Schema>, client: ImapFlow, spec: Mailb
 }
 
 /** Polls until the signal aborts; reconnects after a lost connection. */
-export async function watchMailbox(db: Kysely<Schema>, spec: MailboxSpec, options: PollOptions & { pollSeconds: number; signal: AbortSignal; onPoll?: (report: PollReport) => void }): Promise<void> {
+export async function watchMailbox(
+  db: Kysely<Schema>,
+  spec: MailboxSpec,
+  options: PollOptions & { pollSeconds: number; signal: AbortSignal; onPoll?: (report: PollReport) => void },
+): Promise<void> {
   const { signal } = options;
   while (!signal.aborted) {
     const client = connect(spec);

@@ -21,7 +21,11 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
 
   it('stores every new message, marks it on the server only afterwards, and leaves marked ones alone', async () => {
     const { db } = get();
-    await dovecot.append([mail({ subject: 'first' }), mail({ subject: 'second' }), mail({ subject: 'third', contentType: 'text/html', body: '<p>html only</p>' })]);
+    await dovecot.append([
+      mail({ subject: 'first' }),
+      mail({ subject: 'second' }),
+      mail({ subject: 'third', contentType: 'text/html', body: '<p>html only</p>' }),
+    ]);
     const client = connect(dovecot.spec);
     await client.connect();
     try {
@@ -34,7 +38,12 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
       await dovecot.append([mail({ subject: `Re: [CERT-T #${id}] first` })]);
       const second = await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings() });
       expect(second).toEqual({ stored: 0, replies: 1, duplicates: 0, failed: 0 });
-      expect(await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings() })).toEqual({ stored: 0, replies: 0, duplicates: 0, failed: 0 });
+      expect(await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings() })).toEqual({
+        stored: 0,
+        replies: 0,
+        duplicates: 0,
+        failed: 0,
+      });
     } finally {
       await client.logout();
     }
@@ -42,27 +51,52 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
 
   it('a 50 MB attachment: the message is not downloaded, its headers are stored as too large, and the rest of the mailbox goes on', async () => {
     const { db } = get();
-    const big = Buffer.alloc(50 * 1024 * 1024, 7).toString('base64').replace(/.{76}/g, '$&\r\n');
+    const big = Buffer.alloc(50 * 1024 * 1024, 7)
+      .toString('base64')
+      .replace(/.{76}/g, '$&\r\n');
     const huge = mail({
       subject: 'Full memory dump attached',
       contentType: 'multipart/mixed; boundary="b"',
-      body: ['--b', 'Content-Type: text/plain', '', 'See the dump.', '--b', 'Content-Type: application/octet-stream; name="mem.dmp"', 'Content-Transfer-Encoding: base64', '', big, '--b--'].join('\r\n'),
+      body: [
+        '--b',
+        'Content-Type: text/plain',
+        '',
+        'See the dump.',
+        '--b',
+        'Content-Type: application/octet-stream; name="mem.dmp"',
+        'Content-Transfer-Encoding: base64',
+        '',
+        big,
+        '--b--',
+      ].join('\r\n'),
     });
     await dovecot.append([huge, mail({ subject: 'after the big one' })]);
     const client = connect(dovecot.spec);
     await client.connect();
     try {
-      const report = await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings({ maxMessageBytes: 64 * 1024 * 1024 }) });
+      const report = await pollOnce(db, client, dovecot.spec, {
+        settings: async () => testSettings({ maxMessageBytes: 64 * 1024 * 1024 }),
+      });
       expect(report).toMatchObject({ stored: 2, failed: 0 });
     } finally {
       await client.logout();
     }
-    const stored = await db.selectFrom('reports').select(['subject', 'intake_status']).where('subject', 'in', ['Full memory dump attached', 'after the big one']).orderBy('id').execute();
+    const stored = await db
+      .selectFrom('reports')
+      .select(['subject', 'intake_status'])
+      .where('subject', 'in', ['Full memory dump attached', 'after the big one'])
+      .orderBy('id')
+      .execute();
     expect(stored).toEqual([
       { subject: 'Full memory dump attached', intake_status: 'too-large' },
       { subject: 'after the big one', intake_status: 'ok' },
     ]);
-    const message = await db.selectFrom('messages').innerJoin('reports', 'reports.id', 'messages.report_id').select(['messages.raw_sha256', 'messages.raw_size']).where('reports.subject', '=', 'Full memory dump attached').executeTakeFirstOrThrow();
+    const message = await db
+      .selectFrom('messages')
+      .innerJoin('reports', 'reports.id', 'messages.report_id')
+      .select(['messages.raw_sha256', 'messages.raw_size'])
+      .where('reports.subject', '=', 'Full memory dump attached')
+      .executeTakeFirstOrThrow();
     expect(message.raw_sha256).toBeNull();
     expect(Number(message.raw_size)).toBeGreaterThan(64 * 1024 * 1024);
   }, 120_000);
@@ -98,7 +132,14 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
   }, 90_000);
 
   it('parses imap:// and imaps:// addresses and refuses others with a clear message', () => {
-    expect(mailboxFromUrl('imaps://cert%40team.test:p%40ss@mail.team.test/Reports')).toMatchObject({ host: 'mail.team.test', port: 993, secure: true, username: 'cert@team.test', password: 'p@ss', folder: 'Reports' });
+    expect(mailboxFromUrl('imaps://cert%40team.test:p%40ss@mail.team.test/Reports')).toMatchObject({
+      host: 'mail.team.test',
+      port: 993,
+      secure: true,
+      username: 'cert@team.test',
+      password: 'p@ss',
+      folder: 'Reports',
+    });
     expect(mailboxFromUrl('imap://u:p@127.0.0.1:10143')).toMatchObject({ port: 10143, secure: false, folder: 'INBOX' });
     expect(() => mailboxFromUrl('pop3://u:p@host')).toThrow(/must start with imap:\/\/ or imaps:\/\//);
     expect(() => mailboxFromUrl('not a url')).toThrow(/not a URL/);
@@ -112,7 +153,10 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
 const MESSAGES = 500;
 
 function startIntake(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/intake-process.ts'], { env: { ...process.env, ...env }, stdio: 'ignore' });
+  return spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/intake-process.ts'], {
+    env: { ...process.env, ...env },
+    stdio: 'ignore',
+  });
 }
 
 async function crashUntilDone(env: NodeJS.ProcessEnv, dir: string): Promise<number> {
@@ -151,7 +195,11 @@ for (const engine of ['postgres', 'pglite'] as const) {
           mail({ messageId: `<crash-${i}@reporter.test>`, subject: `report ${i}`, body: `Scan from 198.51.100.${i % 250} number ${i}` }),
         );
         await dovecot.append(messages);
-        const env = { INTAKE_DIR: dir, VAKT_IMAP_URL: `imap://analyst:secret@127.0.0.1:${dovecot.spec.port}/INBOX`, ...(scratch ? { INTAKE_DB_URL: scratch.url } : { INTAKE_DATA_DIR: join(dir, 'data') }) };
+        const env = {
+          INTAKE_DIR: dir,
+          VAKT_IMAP_URL: `imap://analyst:secret@127.0.0.1:${dovecot.spec.port}/INBOX`,
+          ...(scratch ? { INTAKE_DB_URL: scratch.url } : { INTAKE_DATA_DIR: join(dir, 'data') }),
+        };
         const kills = await crashUntilDone(env, dir);
         expect(kills).toBeGreaterThan(0);
 

@@ -26,20 +26,56 @@ describeEachEngine('mail intake', (get) => {
 
   it('turns a mail into a report: text, TLP as stated, indicators refanged, raw kept by hash, a signed acknowledgement queued with the tag', async () => {
     const { db } = get();
-    const raw = mail({ subject: 'Phishing against our customers', body: 'See hxxps://login-bank[.]example/verify from 198.51.100[.]7\r\nTLP:GREEN' });
+    const raw = mail({
+      subject: 'Phishing against our customers',
+      body: 'See hxxps://login-bank[.]example/verify from 198.51.100[.]7\r\nTLP:GREEN',
+    });
     const id = reportIdOf(await ingestMail(db, settings(), raw, 'test'));
     const report = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-    expect(report).toMatchObject({ channel: 'email', status: 'new', subject: 'Phishing against our customers', reporter_email: 'rita@reporter.test', reporter_name: 'Rita Reporter', tlp: 'GREEN', tlp_source: 'stated', intake_status: 'ok', sensitive: false });
-    const indicators = await db.selectFrom('report_indicators').select(['kind', 'value']).where('report_id', '=', id).orderBy('kind').orderBy('value').execute();
+    expect(report).toMatchObject({
+      channel: 'email',
+      status: 'new',
+      subject: 'Phishing against our customers',
+      reporter_email: 'rita@reporter.test',
+      reporter_name: 'Rita Reporter',
+      tlp: 'GREEN',
+      tlp_source: 'stated',
+      intake_status: 'ok',
+      sensitive: false,
+    });
+    const indicators = await db
+      .selectFrom('report_indicators')
+      .select(['kind', 'value'])
+      .where('report_id', '=', id)
+      .orderBy('kind')
+      .orderBy('value')
+      .execute();
     expect(indicators).toEqual([
       { kind: 'domain', value: 'login-bank.example' },
       { kind: 'ipv4', value: '198.51.100.7' },
       { kind: 'url', value: 'https://login-bank.example/verify' },
     ]);
-    const message = await db.selectFrom('messages').selectAll().where('report_id', '=', id).where('direction', '=', 'in').executeTakeFirstOrThrow();
+    const message = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('report_id', '=', id)
+      .where('direction', '=', 'in')
+      .executeTakeFirstOrThrow();
     expect((await getBlob(db, message.raw_sha256!))?.equals(raw)).toBe(true);
-    const ack = await db.selectFrom('messages').selectAll().where('report_id', '=', id).where('direction', '=', 'out').executeTakeFirstOrThrow();
-    expect(ack).toMatchObject({ subject: `Re: [CERT-T #${id}] Phishing against our customers`, to_addresses: ['rita@reporter.test'], delivery_status: 'queued', pgp_signature: 'signed', automatic: true, in_reply_to: message.message_id });
+    const ack = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('report_id', '=', id)
+      .where('direction', '=', 'out')
+      .executeTakeFirstOrThrow();
+    expect(ack).toMatchObject({
+      subject: `Re: [CERT-T #${id}] Phishing against our customers`,
+      to_addresses: ['rita@reporter.test'],
+      delivery_status: 'queued',
+      pgp_signature: 'signed',
+      automatic: true,
+      in_reply_to: message.message_id,
+    });
     expect(ack.body_text).toContain(`[CERT-T #${id}]`);
     expect((await getBlob(db, ack.raw_sha256!))?.toString()).toMatch(/Auto-Submitted: auto-replied/);
   });
@@ -52,16 +88,29 @@ describeEachEngine('mail intake', (get) => {
     const b = await ingestMail(db, settings(), again, 'test');
     expect(a.kind).toBe('report');
     expect(b).toEqual({ kind: 'duplicate', messageId: a.messageId });
-    const [a2, b2] = await Promise.all([ingestMail(db, settings(), mail({ messageId: '<race@reporter.test>' }), 'x'), ingestMail(db, settings(), mail({ messageId: '<race@reporter.test>' }), 'y')]);
+    const [a2, b2] = await Promise.all([
+      ingestMail(db, settings(), mail({ messageId: '<race@reporter.test>' }), 'x'),
+      ingestMail(db, settings(), mail({ messageId: '<race@reporter.test>' }), 'y'),
+    ]);
     expect([a2.kind, b2.kind].sort()).toEqual(['duplicate', 'report']);
   });
 
   it('threads a reply onto its report by subject tag, and by In-Reply-To of our acknowledgement, without acknowledging again', async () => {
     const { db } = get();
     const id = reportIdOf(await ingestMail(db, settings(), mail({ subject: 'Scanning from our range' }), 'test'));
-    const tagged = await ingestMail(db, settings(), mail({ subject: `Re: [cert-t #${id}] Scanning from our range`, body: 'More logs: 203.0.113.50' }), 'test');
+    const tagged = await ingestMail(
+      db,
+      settings(),
+      mail({ subject: `Re: [cert-t #${id}] Scanning from our range`, body: 'More logs: 203.0.113.50' }),
+      'test',
+    );
     expect(tagged).toMatchObject({ kind: 'reply', reportId: id, incidentId: null });
-    const ack = await db.selectFrom('messages').select('message_id').where('report_id', '=', id).where('direction', '=', 'out').executeTakeFirstOrThrow();
+    const ack = await db
+      .selectFrom('messages')
+      .select('message_id')
+      .where('report_id', '=', id)
+      .where('direction', '=', 'out')
+      .executeTakeFirstOrThrow();
     const byReference = await ingestMail(db, settings(), mail({ subject: 'Re: your mail', inReplyTo: ack.message_id! }), 'test');
     expect(byReference).toMatchObject({ kind: 'reply', reportId: id });
     const outgoing = await db.selectFrom('messages').select('id').where('report_id', '=', id).where('direction', '=', 'out').execute();
@@ -85,7 +134,10 @@ describeEachEngine('mail intake', (get) => {
       mail({ headers: ['Precedence: bulk'] }),
       mail({ from: 'MAILER-DAEMON@mx.example' }),
       mail({ from: 'cert@team.test' }),
-      mail({ contentType: 'multipart/report; report-type=delivery-status; boundary="b"', body: '--b\r\nContent-Type: text/plain\r\n\r\nDelivery failed\r\n--b--' }),
+      mail({
+        contentType: 'multipart/report; report-type=delivery-status; boundary="b"',
+        body: '--b\r\nContent-Type: text/plain\r\n\r\nDelivery failed\r\n--b--',
+      }),
     ];
     for (const raw of cases) {
       const id = reportIdOf(await ingestMail(db, settings(), raw, 'test'));
@@ -98,16 +150,28 @@ describeEachEngine('mail intake', (get) => {
 
   it('SENSITIVE in the subject: flagged; the acknowledgement is suppressed without a key and encrypted with one', async () => {
     const { db } = get();
-    const withoutKey = reportIdOf(await ingestMail(db, settings(), mail({ from: 'nokey@reporter.test', subject: 'SENSITIVE: breach at the water utility' }), 'test'));
+    const withoutKey = reportIdOf(
+      await ingestMail(db, settings(), mail({ from: 'nokey@reporter.test', subject: 'SENSITIVE: breach at the water utility' }), 'test'),
+    );
     const report = await db.selectFrom('reports').select(['sensitive']).where('id', '=', withoutKey).executeTakeFirstOrThrow();
     expect(report.sensitive).toBe(true);
-    const suppressed = await db.selectFrom('messages').select(['delivery_status', 'delivery_error']).where('report_id', '=', withoutKey).where('direction', '=', 'out').executeTakeFirstOrThrow();
+    const suppressed = await db
+      .selectFrom('messages')
+      .select(['delivery_status', 'delivery_error'])
+      .where('report_id', '=', withoutKey)
+      .where('direction', '=', 'out')
+      .executeTakeFirstOrThrow();
     expect(suppressed).toMatchObject({ delivery_status: 'suppressed' });
     expect(suppressed.delivery_error).toMatch(/no key for nokey@reporter.test/);
 
     await storePublicKey(db, 'system:test', reporter.armoredPublic);
     const withKey = reportIdOf(await ingestMail(db, settings(), mail({ subject: 'Sensitive: another breach' }), 'test'));
-    const ack = await db.selectFrom('messages').selectAll().where('report_id', '=', withKey).where('direction', '=', 'out').executeTakeFirstOrThrow();
+    const ack = await db
+      .selectFrom('messages')
+      .selectAll()
+      .where('report_id', '=', withKey)
+      .where('direction', '=', 'out')
+      .executeTakeFirstOrThrow();
     expect(ack).toMatchObject({ delivery_status: 'queued', pgp_encryption: 'encrypted' });
     const bytes = (await getBlob(db, ack.raw_sha256!))!.toString();
     expect(bytes).toMatch(/multipart\/encrypted/);
@@ -118,17 +182,33 @@ describeEachEngine('mail intake', (get) => {
     const { db } = get();
     const plain = reportIdOf(await ingestMail(db, settings(), mail({ body: 'no label here' }), 'test'));
     const unknown = reportIdOf(await ingestMail(db, settings(), mail({ body: 'TLP:PURPLE please' }), 'test'));
-    const mixed = reportIdOf(await ingestMail(db, settings(), mail({ subject: '[TLP:AMBER] report', body: 'excerpt follows\n> TLP:RED\n' }), 'test'));
-    const rows = await db.selectFrom('reports').select(['id', 'tlp', 'tlp_source', 'intake_notes']).where('id', 'in', [plain, unknown, mixed]).orderBy('id').execute();
-    expect(rows.map((r) => [r.tlp, r.tlp_source])).toEqual([['AMBER+STRICT', 'default'], ['AMBER+STRICT', 'default'], ['RED', 'stated']]);
+    const mixed = reportIdOf(
+      await ingestMail(db, settings(), mail({ subject: '[TLP:AMBER] report', body: 'excerpt follows\n> TLP:RED\n' }), 'test'),
+    );
+    const rows = await db
+      .selectFrom('reports')
+      .select(['id', 'tlp', 'tlp_source', 'intake_notes'])
+      .where('id', 'in', [plain, unknown, mixed])
+      .orderBy('id')
+      .execute();
+    expect(rows.map((r) => [r.tlp, r.tlp_source])).toEqual([
+      ['AMBER+STRICT', 'default'],
+      ['AMBER+STRICT', 'default'],
+      ['RED', 'stated'],
+    ]);
     expect(rows[1]!.intake_notes.join()).toMatch(/unknown TLP marker "TLP:PURPLE"/);
   });
 
   it('HTML-only mail: text extracted for reading and indicators, HTML kept only sanitised', async () => {
     const { db } = get();
-    const html = '<html><body><p onclick="steal()">Visit <a href="javascript:alert(1)">this</a> <a href="https://evil.example/x">link</a></p><script>alert(1)</script><img src="https://tracker.example/p.gif"><iframe src="https://evil.example"></iframe></body></html>';
+    const html =
+      '<html><body><p onclick="steal()">Visit <a href="javascript:alert(1)">this</a> <a href="https://evil.example/x">link</a></p><script>alert(1)</script><img src="https://tracker.example/p.gif"><iframe src="https://evil.example"></iframe></body></html>';
     const id = reportIdOf(await ingestMail(db, settings(), mail({ contentType: 'text/html; charset=utf-8', body: html }), 'test'));
-    const message = await db.selectFrom('messages').select(['body_html', 'body_text']).where('report_id', '=', id).executeTakeFirstOrThrow();
+    const message = await db
+      .selectFrom('messages')
+      .select(['body_html', 'body_text'])
+      .where('report_id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(message.body_html).not.toMatch(/script|onclick|javascript:|<img|iframe|tracker/i);
     expect(message.body_html).toContain('href="https://evil.example/x"');
     expect(message.body_text).toMatch(/Visit/);
@@ -146,10 +226,18 @@ describeEachEngine('mail intake', (get) => {
     const report = await db.selectFrom('reports').select(['subject', 'body']).where('id', '=', id).executeTakeFirstOrThrow();
     expect(report).toMatchObject({ subject: 'Intrång i vårt nät' });
     expect(report.body).toContain('Angriparen kom från 192.0.2.99 och förstörde säkerhetskopian.');
-    const cp1252 = Buffer.concat([mail({ contentType: 'text/plain; charset=windows-1252', body: '' }), Buffer.from([0x93, 0x71, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94, 0x20, 0x80])]);
+    const cp1252 = Buffer.concat([
+      mail({ contentType: 'text/plain; charset=windows-1252', body: '' }),
+      Buffer.from([0x93, 0x71, 0x75, 0x6f, 0x74, 0x65, 0x64, 0x94, 0x20, 0x80]),
+    ]);
     const id2 = reportIdOf(await ingestMail(db, settings(), cp1252, 'test'));
-    expect((await db.selectFrom('reports').select('body').where('id', '=', id2).executeTakeFirstOrThrow()).body).toContain('\u201cquoted\u201d \u20ac');
-    const wrong = Buffer.concat([mail({ contentType: 'text/plain; charset=x-no-such-charset', body: '' }), Buffer.from([0xff, 0xfe, 0x41, 0x00])]);
+    expect((await db.selectFrom('reports').select('body').where('id', '=', id2).executeTakeFirstOrThrow()).body).toContain(
+      '\u201cquoted\u201d \u20ac',
+    );
+    const wrong = Buffer.concat([
+      mail({ contentType: 'text/plain; charset=x-no-such-charset', body: '' }),
+      Buffer.from([0xff, 0xfe, 0x41, 0x00]),
+    ]);
     expect((await ingestMail(db, settings(), wrong, 'test')).kind).toBe('report');
   });
 
@@ -191,14 +279,21 @@ describeEachEngine('mail intake', (get) => {
     const { db } = get();
     const raw = mail({ subject: 'Huge dump', body: 'x'.repeat(200_000) });
     const id = reportIdOf(await ingestMail(db, testSettings({ maxMessageBytes: 100_000 }, team.teamKey), raw, 'test'));
-    const report = await db.selectFrom('reports').select(['intake_status', 'subject', 'intake_notes']).where('id', '=', id).executeTakeFirstOrThrow();
+    const report = await db
+      .selectFrom('reports')
+      .select(['intake_status', 'subject', 'intake_notes'])
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
     expect(report).toMatchObject({ intake_status: 'too-large', subject: 'Huge dump' });
     expect(report.intake_notes.join()).toMatch(/over the 100000-byte limit/);
   });
 
   it('malformed MIME and bytes that are no mail at all are stored with a status, never dropped', async () => {
     const { db } = get();
-    const broken = mail({ contentType: 'multipart/mixed; boundary="never-closed"', body: '--never-closed\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!not base64!!!' });
+    const broken = mail({
+      contentType: 'multipart/mixed; boundary="never-closed"',
+      body: '--never-closed\r\nContent-Type: text/plain\r\nContent-Transfer-Encoding: base64\r\n\r\n!!!not base64!!!',
+    });
     expect((await ingestMail(db, settings(), broken, 'test')).kind).toBe('report');
     const garbage = Buffer.from([0x00, 0x01, 0xff, 0xfe, 0x0d, 0x0a, 0x0d, 0x0a, 0x42]);
     const id = reportIdOf(await ingestMail(db, settings(), garbage, 'test'));
@@ -208,13 +303,20 @@ describeEachEngine('mail intake', (get) => {
 
   it('ingests the sample mails (RIPE, Mailpile): multipart alternative, mixed, HTML and list mail', async () => {
     const { db } = get();
-    const files = readdirSync(SAMPLES).filter((f) => f.endsWith('.eml')).sort();
+    const files = readdirSync(SAMPLES)
+      .filter((f) => f.endsWith('.eml'))
+      .sort();
     expect(files.length).toBeGreaterThanOrEqual(7);
     for (const file of files) {
       const outcome = await ingestMail(db, settings(), readFileSync(new URL(file, SAMPLES)), `file:${file}`);
       expect(['report', 'reply']).toContain(outcome.kind);
     }
-    const html = await db.selectFrom('reports').select(['body']).where('created_by', '=', 'system:intake').where('body', 'like', '%inetnum%').execute();
+    const html = await db
+      .selectFrom('reports')
+      .select(['body'])
+      .where('created_by', '=', 'system:intake')
+      .where('body', 'like', '%inetnum%')
+      .execute();
     expect(html.length).toBeGreaterThan(0);
   });
 });

@@ -56,7 +56,12 @@ async function resolveTicket(trx: Transaction<Schema>, id: string): Promise<Targ
   return undefined;
 }
 
-async function threadTarget(trx: Transaction<Schema>, parsed: ParsedMessage, shortName: string, notes: string[]): Promise<Target | undefined> {
+async function threadTarget(
+  trx: Transaction<Schema>,
+  parsed: ParsedMessage,
+  shortName: string,
+  notes: string[],
+): Promise<Target | undefined> {
   const tagged = findTag(parsed.subject, shortName);
   if (tagged) {
     const target = await resolveTicket(trx, tagged);
@@ -89,7 +94,13 @@ function headersOnly(raw: Buffer): Buffer {
  * `size` is the message's full size when `raw` holds only its headers (the IMAP poller does not
  * download a message over the limit).
  */
-export async function ingestMail(db: Kysely<Schema>, settings: IntakeSettings, raw: Buffer, source: string, options: { size?: number } = {}): Promise<IntakeOutcome> {
+export async function ingestMail(
+  db: Kysely<Schema>,
+  settings: IntakeSettings,
+  raw: Buffer,
+  source: string,
+  options: { size?: number } = {},
+): Promise<IntakeOutcome> {
   const size = options.size ?? raw.length;
   const tooLarge = size > settings.maxMessageBytes;
   const parsed = await parseMessage(tooLarge ? headersOnly(raw) : raw, {
@@ -110,25 +121,44 @@ export async function ingestMail(db: Kysely<Schema>, settings: IntakeSettings, r
   }
 }
 
-async function store(trx: Transaction<Schema>, settings: IntakeSettings, raw: Buffer, size: number, parsed: ParsedMessage, dedupeKey: string, tooLarge: boolean, source: string): Promise<IntakeOutcome> {
+async function store(
+  trx: Transaction<Schema>,
+  settings: IntakeSettings,
+  raw: Buffer,
+  size: number,
+  parsed: ParsedMessage,
+  dedupeKey: string,
+  tooLarge: boolean,
+  source: string,
+): Promise<IntakeOutcome> {
   const existing = await trx.selectFrom('messages').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
   if (existing) return { kind: 'duplicate', messageId: existing.id };
 
   const notes = [...parsed.notes];
-  if (tooLarge) notes.push(`the message is ${size} bytes, over the ${settings.maxMessageBytes}-byte limit: only its headers were kept; it stays in the mailbox`);
+  if (tooLarge)
+    notes.push(
+      `the message is ${size} bytes, over the ${settings.maxMessageBytes}-byte limit: only its headers were kept; it stays in the mailbox`,
+    );
   const rawSha = tooLarge ? null : await putBlob(trx, raw);
   const target = await threadTarget(trx, parsed, settings.shortName, notes);
   const tlp = labelOrDefault([parsed.subject, parsed.text], settings.defaultTlp);
   const findings = [parsed.subject, parsed.text].map(findTlp);
   const stated = findings.some((f) => f.kind === 'label');
   const unknownMarker = findings.find((f) => f.kind === 'unknown');
-  if (!stated && unknownMarker?.kind === 'unknown') notes.push(`unknown TLP marker "${unknownMarker.text.slice(0, 40)}": the team default ${tlp} applies`);
+  if (!stated && unknownMarker?.kind === 'unknown')
+    notes.push(`unknown TLP marker "${unknownMarker.text.slice(0, 40)}": the team default ${tlp} applies`);
   const actor = `system:intake`;
 
   let reportId = target?.reportId ?? null;
   const incidentId = target?.incidentId ?? null;
   if (!target) {
-    const intakeStatus = tooLarge ? 'too-large' : parsed.encryption === 'failed' ? 'undecryptable' : parsed.notes.length > 0 ? 'malformed' : 'ok';
+    const intakeStatus = tooLarge
+      ? 'too-large'
+      : parsed.encryption === 'failed'
+        ? 'undecryptable'
+        : parsed.notes.length > 0
+          ? 'malformed'
+          : 'ok';
     const report = await trx
       .insertInto('reports')
       .values({
@@ -192,14 +222,30 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, raw: Bu
         : null;
     await trx
       .insertInto('attachments')
-      .values({ message_id: message.id, report_id: reportId, filename: attachment.filename, content_type: attachment.contentType, size: attachment.content.length, sha256, stored: fits, note })
+      .values({
+        message_id: message.id,
+        report_id: reportId,
+        filename: attachment.filename,
+        content_type: attachment.contentType,
+        size: attachment.content.length,
+        sha256,
+        stored: fits,
+        note,
+      })
       .execute();
   }
 
   if (incidentId) {
     await trx
       .insertInto('timeline_events')
-      .values({ incident_id: incidentId, occurred_at: new Date(), kind: 'mail-in', summary: `Mail from ${parsed.from?.address ?? 'unknown sender'}: ${parsed.subject}`.slice(0, 500), tlp, created_by: actor })
+      .values({
+        incident_id: incidentId,
+        occurred_at: new Date(),
+        kind: 'mail-in',
+        summary: `Mail from ${parsed.from?.address ?? 'unknown sender'}: ${parsed.subject}`.slice(0, 500),
+        tlp,
+        created_by: actor,
+      })
       .execute();
   }
   await appendAudit(trx, {
@@ -207,7 +253,16 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, raw: Bu
     action: target ? 'message.receive' : 'report.create',
     objectType: target ? 'message' : 'report',
     objectId: target ? message.id : reportId,
-    after: { source, messageId: parsed.messageId, from: parsed.from?.address ?? null, subject: parsed.subject, reportId, incidentId, pgp: { encryption: parsed.encryption, signature: parsed.signature.status }, notes },
+    after: {
+      source,
+      messageId: parsed.messageId,
+      from: parsed.from?.address ?? null,
+      subject: parsed.subject,
+      reportId,
+      incidentId,
+      pgp: { encryption: parsed.encryption, signature: parsed.signature.status },
+      notes,
+    },
   });
 
   if (!target && reportId && settings.autoAcknowledge && parsed.from && !parsed.loopSignal && !tooLarge) {
@@ -215,7 +270,13 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, raw: Bu
       reportId,
       to: [parsed.from.address],
       subject: replySubject(parsed.subject || '(no subject)', settings.shortName, reportId),
-      text: acknowledgementText({ teamName: settings.teamName, tag: `[${settings.shortName} #${reportId}]`, subject: parsed.subject, tlp, ...(settings.ackTemplate ? { template: settings.ackTemplate } : {}) }),
+      text: acknowledgementText({
+        teamName: settings.teamName,
+        tag: `[${settings.shortName} #${reportId}]`,
+        subject: parsed.subject,
+        tlp,
+        ...(settings.ackTemplate ? { template: settings.ackTemplate } : {}),
+      }),
       inReplyTo: parsed.messageId,
       references: [...parsed.references, ...(parsed.messageId ? [parsed.messageId] : [])],
       tlp,
@@ -226,5 +287,7 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, raw: Bu
       egress: { channel: 'mail:acknowledgement', items: [{ kind: 'report', id: reportId, tlp, namedIndividuals: [parsed.from.address] }] },
     });
   }
-  return target ? { kind: 'reply', reportId, incidentId, messageId: message.id } : { kind: 'report', reportId: reportId!, messageId: message.id };
+  return target
+    ? { kind: 'reply', reportId, incidentId, messageId: message.id }
+    : { kind: 'report', reportId: reportId!, messageId: message.id };
 }

@@ -59,15 +59,22 @@ export async function* readMbox(file: string, onBytes?: (bytes: number) => void)
 }
 
 export function maildirFiles(dir: string): string[] {
-  const subdirs = ['cur', 'new'].map((s) => join(dir, s)).filter((d) => {
-    try {
-      return statSync(d).isDirectory();
-    } catch {
-      return false;
-    }
-  });
+  const subdirs = ['cur', 'new']
+    .map((s) => join(dir, s))
+    .filter((d) => {
+      try {
+        return statSync(d).isDirectory();
+      } catch {
+        return false;
+      }
+    });
   if (subdirs.length === 0) throw new Error(`${dir} is not a Maildir: it has no cur/ or new/ folder`);
-  return subdirs.flatMap((d) => readdirSync(d).filter((f) => !f.startsWith('.')).sort().map((f) => join(d, f)));
+  return subdirs.flatMap((d) =>
+    readdirSync(d)
+      .filter((f) => !f.startsWith('.'))
+      .sort()
+      .map((f) => join(d, f)),
+  );
 }
 
 export function* readMaildir(dir: string): Generator<ArchiveMessage> {

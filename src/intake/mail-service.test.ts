@@ -44,7 +44,11 @@ describeEachEngine('outgoing mail through a real SMTP peer', (get) => {
     const parsed = await parseMessage(got.raw, { lookup: memoryLookup([team.publicKey]) });
     expect(parsed.subject).toBe(`Re: [CERT-T #${outcome.kind === 'report' ? outcome.reportId : ''}] Open resolver at 192.0.2.53`);
     expect(parsed.signature.status).toBe('valid');
-    const row = await db.selectFrom('messages').select(['delivery_status', 'sent_at']).where('direction', '=', 'out').executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom('messages')
+      .select(['delivery_status', 'sent_at'])
+      .where('direction', '=', 'out')
+      .executeTakeFirstOrThrow();
     expect(row.delivery_status).toBe('sent');
   });
 
@@ -55,13 +59,23 @@ describeEachEngine('outgoing mail through a real SMTP peer', (get) => {
     try {
       peer.refuseWith = 451;
       expect(await deliverQueued(db, transport)).toEqual({ sent: 0, failed: 0, retrying: 1 });
-      const waiting = await db.selectFrom('messages').select(['delivery_status', 'delivery_attempts', 'next_attempt_at', 'delivery_error']).where('subject', 'like', '%temp').where('direction', '=', 'out').executeTakeFirstOrThrow();
+      const waiting = await db
+        .selectFrom('messages')
+        .select(['delivery_status', 'delivery_attempts', 'next_attempt_at', 'delivery_error'])
+        .where('subject', 'like', '%temp')
+        .where('direction', '=', 'out')
+        .executeTakeFirstOrThrow();
       expect(waiting).toMatchObject({ delivery_status: 'queued', delivery_attempts: 1 });
       expect(new Date(waiting.next_attempt_at!).getTime()).toBeGreaterThan(Date.now() + 60_000);
       peer.refuseWith = 550;
       const later = () => new Date(Date.now() + 3 * 60_000);
       expect(await deliverQueued(db, transport, later)).toEqual({ sent: 0, failed: 1, retrying: 0 });
-      const failed = await db.selectFrom('messages').select(['delivery_status', 'delivery_error']).where('subject', 'like', '%temp').where('direction', '=', 'out').executeTakeFirstOrThrow();
+      const failed = await db
+        .selectFrom('messages')
+        .select(['delivery_status', 'delivery_error'])
+        .where('subject', 'like', '%temp')
+        .where('direction', '=', 'out')
+        .executeTakeFirstOrThrow();
       expect(failed.delivery_status).toBe('failed');
       expect(failed.delivery_error).toMatch(/550/);
     } finally {
@@ -81,7 +95,12 @@ describeEachEngine('outgoing mail through a real SMTP peer', (get) => {
       await client.sendMail({ envelope: { from: 'rita@reporter.test', to: ['cert@team.test'] }, raw: mail({ subject }) });
       const row = await db.selectFrom('reports').select(['subject', 'channel']).where('subject', '=', subject).executeTakeFirst();
       expect(row).toEqual({ subject, channel: 'email' });
-      await expect(client.sendMail({ envelope: { from: 'rita@reporter.test', to: ['cert@team.test'] }, raw: mail({ subject: 'huge', body: 'x'.repeat(80_000) }) })).rejects.toThrow(/552|exceeds/);
+      await expect(
+        client.sendMail({
+          envelope: { from: 'rita@reporter.test', to: ['cert@team.test'] },
+          raw: mail({ subject: 'huge', body: 'x'.repeat(80_000) }),
+        }),
+      ).rejects.toThrow(/552|exceeds/);
     } finally {
       client.close();
       await service.stop();
@@ -98,7 +117,21 @@ describe('mail archives', () => {
 
   it('splits an mbox on "From " lines, unquotes ">From ", keeps a message that ends without a newline', async () => {
     const file = join(dir, 'a.mbox');
-    writeFileSync(file, ['From a@x Mon Nov 16 10:00:00 2026', 'Subject: one', '', 'body one', '>From the start', '', 'From b@x Mon Nov 16 10:01:00 2026', 'Subject: two', '', 'last line without newline'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'From a@x Mon Nov 16 10:00:00 2026',
+        'Subject: one',
+        '',
+        'body one',
+        '>From the start',
+        '',
+        'From b@x Mon Nov 16 10:01:00 2026',
+        'Subject: two',
+        '',
+        'last line without newline',
+      ].join('\n'),
+    );
     const messages = [];
     for await (const m of readMbox(file)) messages.push(m.raw.toString());
     expect(messages).toEqual(['Subject: one\n\nbody one\nFrom the start\n', 'Subject: two\n\nlast line without newline']);
@@ -115,7 +148,13 @@ describe('mail archives', () => {
 
   it('vakt import mbox: imports with progress, acknowledges nothing, and a second run only finds duplicates', async () => {
     const mbox = join(dir, 'import.mbox');
-    const messages = Array.from({ length: 25 }, (_, i) => `From rita@reporter.test Mon Nov 16 10:00:00 2026\n${mail({ messageId: `<imp-${i}@reporter.test>`, subject: `archived ${i}` }).toString().replace(/\r\n/g, '\n')}\n`);
+    const messages = Array.from(
+      { length: 25 },
+      (_, i) =>
+        `From rita@reporter.test Mon Nov 16 10:00:00 2026\n${mail({ messageId: `<imp-${i}@reporter.test>`, subject: `archived ${i}` })
+          .toString()
+          .replace(/\r\n/g, '\n')}\n`,
+    );
     writeFileSync(mbox, messages.join('\n'));
     const env = { VAKT_DATA_DIR: join(dir, 'data') };
     const first = await runCli(['import', 'mbox', mbox], env);

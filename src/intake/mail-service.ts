@@ -32,7 +32,13 @@ function hostPort(value: string): { host: string; port: number } {
   return { host: match[1] || '127.0.0.1', port: Number(match[2]) };
 }
 
-export async function startMailService(database: Database, mail: MailConfig, teamKey: TeamKey | undefined, log: MailServiceLog, transport?: Transport): Promise<MailService> {
+export async function startMailService(
+  database: Database,
+  mail: MailConfig,
+  teamKey: TeamKey | undefined,
+  log: MailServiceLog,
+  transport?: Transport,
+): Promise<MailService> {
   const { db } = database;
   const settings = () => intakeSettings(db, mail, teamKey);
   const stopper = new AbortController();
@@ -51,7 +57,12 @@ export async function startMailService(database: Database, mail: MailConfig, tea
       },
       onError: (error, uid) => {
         log.error(`mail ${spec.name}${uid ? ` message ${uid}` : ''}: ${error.message}`);
-        if (record) void db.updateTable('mailboxes').set({ last_error: error.message.slice(0, 1000) }).where('id', '=', key).execute();
+        if (record)
+          void db
+            .updateTable('mailboxes')
+            .set({ last_error: error.message.slice(0, 1000) })
+            .where('id', '=', key)
+            .execute();
       },
     });
     watchers.set(key, { abort, done });
@@ -62,7 +73,21 @@ export async function startMailService(database: Database, mail: MailConfig, tea
   const rescan = async () => {
     const rows = await db.selectFrom('mailboxes').selectAll().where('enabled', '=', true).execute();
     const wanted = new Set(rows.map((r) => r.id));
-    for (const row of rows) if (!watchers.has(row.id)) watch(row.id, { name: row.name, host: row.host, port: row.port, secure: row.secure, username: row.username, password: row.password, folder: row.folder }, true);
+    for (const row of rows)
+      if (!watchers.has(row.id))
+        watch(
+          row.id,
+          {
+            name: row.name,
+            host: row.host,
+            port: row.port,
+            secure: row.secure,
+            username: row.username,
+            password: row.password,
+            folder: row.folder,
+          },
+          true,
+        );
     for (const [key, watcher] of watchers) {
       if (key !== 'environment' && !wanted.has(key)) {
         watcher.abort.abort();
@@ -80,7 +105,8 @@ export async function startMailService(database: Database, mail: MailConfig, tea
         while (!stopper.signal.aborted) {
           try {
             const report = await deliverQueued(db, sender);
-            if (report.sent + report.failed > 0) log.info(`outbox: ${report.sent} sent, ${report.failed} failed, ${report.retrying} to retry`);
+            if (report.sent + report.failed > 0)
+              log.info(`outbox: ${report.sent} sent, ${report.failed} failed, ${report.retrying} to retry`);
           } catch (error) {
             log.error(`outbox: ${(error as Error).message}`);
           }

@@ -8,7 +8,15 @@
 import { simpleParser, type AddressObject, type Attachment, type ParsedMail } from 'mailparser';
 import sanitizeHtml from 'sanitize-html';
 import { sha256Hex } from '../db/blobs.js';
-import { decryptMessage, verifyCleartext, verifyDetached, type EncryptionStatus, type KeyLookup, type SignatureCheck, type TeamKey } from '../mail/pgp.js';
+import {
+  decryptMessage,
+  verifyCleartext,
+  verifyDetached,
+  type EncryptionStatus,
+  type KeyLookup,
+  type SignatureCheck,
+  type TeamKey,
+} from '../mail/pgp.js';
 
 export interface MailAttachment {
   filename: string;
@@ -67,19 +75,25 @@ function storable(text: string): string {
 
 function addresses(value: AddressObject | AddressObject[] | undefined): string[] {
   const list = Array.isArray(value) ? value : value ? [value] : [];
-  return list.flatMap((a) => a.value.flatMap((v) => (v.group ? v.group : [v]))).flatMap((v) => (v.address ? [v.address.toLowerCase()] : []));
+  return list
+    .flatMap((a) => a.value.flatMap((v) => (v.group ? v.group : [v])))
+    .flatMap((v) => (v.address ? [v.address.toLowerCase()] : []));
 }
 
 /** A header as written (unfolded), not as mailparser interprets it. */
 function header(parsed: ParsedMail, name: string): string {
   const line = parsed.headerLines.find((h) => h.key === name)?.line ?? '';
-  return line.slice(line.indexOf(':') + 1).replace(/\r?\n[ \t]+/g, ' ').trim();
+  return line
+    .slice(line.indexOf(':') + 1)
+    .replace(/\r?\n[ \t]+/g, ' ')
+    .trim();
 }
 
 /** A delivery status report (RFC 3464). */
 const isDeliveryReport = (parsed: ParsedMail): boolean => /^multipart\/report\b/i.test(header(parsed, 'content-type'));
 /** The null reverse path ("Return-Path: <>") that bounces are sent with. */
-const hasNullReturnPath = (parsed: ParsedMail): boolean => parsed.headerLines.some((h) => h.key === 'return-path') && /^<?\s*>?$/.test(header(parsed, 'return-path').trim());
+const hasNullReturnPath = (parsed: ParsedMail): boolean =>
+  parsed.headerLines.some((h) => h.key === 'return-path') && /^<?\s*>?$/.test(header(parsed, 'return-path').trim());
 
 /** RFC 3834 and the habits of list servers and mailer daemons. */
 function loopSignalOf(parsed: ParsedMail, ownAddresses: readonly string[] = []): string | null {
@@ -89,7 +103,8 @@ function loopSignalOf(parsed: ParsedMail, ownAddresses: readonly string[] = []):
   if (['bulk', 'junk', 'list', 'auto_reply'].includes(precedence)) return `Precedence: ${precedence}`;
   const has = (name: string) => parsed.headerLines.some((h) => h.key === name);
   if (has('list-id') || has('list-unsubscribe') || has('list-post')) return 'a mailing-list message';
-  if (has('x-autoreply') || has('x-autorespond') || /^(all|oof|autoreply)/i.test(header(parsed, 'x-auto-response-suppress'))) return 'an auto-reply';
+  if (has('x-autoreply') || has('x-autorespond') || /^(all|oof|autoreply)/i.test(header(parsed, 'x-auto-response-suppress')))
+    return 'an auto-reply';
   if (isDeliveryReport(parsed)) return 'a delivery report (bounce)';
   if (hasNullReturnPath(parsed)) return 'an empty Return-Path (bounce)';
   const from = addresses(parsed.from)[0] ?? '';
@@ -156,7 +171,9 @@ const NOT_SIGNED: SignatureCheck = { status: 'not-signed' };
 
 /** mailparser leaves the type out of a part whose headers are broken. */
 function typeOf(attachment: Attachment): string {
-  return typeof attachment.contentType === 'string' && attachment.contentType ? attachment.contentType.toLowerCase() : 'application/octet-stream';
+  return typeof attachment.contentType === 'string' && attachment.contentType
+    ? attachment.contentType.toLowerCase()
+    : 'application/octet-stream';
 }
 
 function isArchive(attachment: Attachment): boolean {
@@ -195,19 +212,32 @@ async function contentOf(entity: Buffer, parsed: ParsedMail, options: ParseOptio
   const attachments = parsed.attachments;
 
   if (contentType === 'multipart/encrypted') {
-    const payload = attachments.find((a) => typeOf(a) === 'application/octet-stream') ?? attachments.find((a) => typeOf(a) !== 'application/pgp-encrypted');
+    const payload =
+      attachments.find((a) => typeOf(a) === 'application/octet-stream') ??
+      attachments.find((a) => typeOf(a) !== 'application/pgp-encrypted');
     if (!payload) {
       notes.push('multipart/encrypted without an encrypted part');
-      return { text: parsed.text ?? '', html: null, attachments: attachments.map(toAttachment), encryption: 'failed', signature: NOT_SIGNED };
+      return {
+        text: parsed.text ?? '',
+        html: null,
+        attachments: attachments.map(toAttachment),
+        encryption: 'failed',
+        signature: NOT_SIGNED,
+      };
     }
-    const decrypted = await decryptMessage(payload.content.toString('latin1').includes('-----BEGIN PGP MESSAGE-----') ? payload.content.toString('utf8') : payload.content, options.teamKey, options.lookup);
+    const decrypted = await decryptMessage(
+      payload.content.toString('latin1').includes('-----BEGIN PGP MESSAGE-----') ? payload.content.toString('utf8') : payload.content,
+      options.teamKey,
+      options.lookup,
+    );
     if (decrypted.status !== 'decrypted' || !decrypted.data) {
       notes.push(decrypted.detail ?? 'could not decrypt');
       return { text: '', html: null, attachments: attachments.map(toAttachment), encryption: 'failed', signature: NOT_SIGNED };
     }
     const inner = Buffer.from(decrypted.data);
     const innerParsed = await parseSafely(inner, notes);
-    if (!innerParsed) return { text: inner.toString('utf8'), html: null, attachments: [], encryption: 'decrypted', signature: decrypted.check };
+    if (!innerParsed)
+      return { text: inner.toString('utf8'), html: null, attachments: [], encryption: 'decrypted', signature: decrypted.check };
     const content = depth < 2 ? await contentOf(inner, innerParsed, options, notes, depth + 1) : plainContent(innerParsed);
     const signature = decrypted.check.status !== 'not-signed' ? decrypted.check : content.signature;
     return { ...content, encryption: 'decrypted', signature };
@@ -216,7 +246,9 @@ async function contentOf(entity: Buffer, parsed: ParsedMail, options: ParseOptio
   if (contentType === 'multipart/signed') {
     const parts = signedParts(entity);
     const rest = attachments.filter((a) => typeOf(a) !== 'application/pgp-signature');
-    const signature = parts ? await verifyDetached(parts.signed, parts.signature, options.lookup) : { status: 'invalid' as const, detail: 'the multipart/signed structure is broken' };
+    const signature = parts
+      ? await verifyDetached(parts.signed, parts.signature, options.lookup)
+      : { status: 'invalid' as const, detail: 'the multipart/signed structure is broken' };
     return { ...plainContent(parsed), attachments: rest.map(toAttachment), signature };
   }
 
@@ -276,7 +308,10 @@ function messageIdOf(value: string | undefined): string | null {
 
 function referencesOf(value: string | string[] | undefined): string[] {
   const list = Array.isArray(value) ? value : value ? value.split(/\s+/) : [];
-  return list.map((r) => r.trim()).filter(Boolean).slice(0, 100);
+  return list
+    .map((r) => r.trim())
+    .filter(Boolean)
+    .slice(0, 100);
 }
 
 /** An mbox "From " envelope line is not a header: drop it. */
@@ -293,12 +328,27 @@ export async function parseMessage(input: Buffer, options: ParseOptions & { ownA
   const parsed = await parseSafely(raw, notes);
   if (!parsed) {
     return {
-      messageId: null, inReplyTo: null, references: [], subject: '(unparseable message)', from: null, to: [], cc: [], date: null,
-      text: storable(raw.subarray(0, 100_000).toString('utf8')), html: null, attachments: [], loopSignal: null, bounce: false,
-      encryption: 'none', signature: NOT_SIGNED, notes, bodyHash,
+      messageId: null,
+      inReplyTo: null,
+      references: [],
+      subject: '(unparseable message)',
+      from: null,
+      to: [],
+      cc: [],
+      date: null,
+      text: storable(raw.subarray(0, 100_000).toString('utf8')),
+      html: null,
+      attachments: [],
+      loopSignal: null,
+      bounce: false,
+      encryption: 'none',
+      signature: NOT_SIGNED,
+      notes,
+      bodyHash,
     };
   }
-  if (!parsed.headers.has('from') && !parsed.headers.has('subject') && !parsed.headers.has('date')) notes.push('no From, Subject or Date header: not a well-formed mail');
+  if (!parsed.headers.has('from') && !parsed.headers.has('subject') && !parsed.headers.has('date'))
+    notes.push('no From, Subject or Date header: not a well-formed mail');
   const content = await contentOf(raw, parsed, options, notes, 0);
   const forwarded = await forwardedText(content.attachments, notes, 0);
   const fromValue = parsed.from?.value[0];

@@ -31,7 +31,10 @@ export interface NewReport {
 export async function storeIndicators(trx: Transaction<Schema>, reportId: string, text: string): Promise<void> {
   const indicators = extractIndicators(text);
   for (let i = 0; i < indicators.length; i += 500) {
-    await trx.insertInto('report_indicators').values(indicators.slice(i, i + 500).map((x) => ({ report_id: reportId, kind: x.kind, value: x.value }))).execute();
+    await trx
+      .insertInto('report_indicators')
+      .values(indicators.slice(i, i + 500).map((x) => ({ report_id: reportId, kind: x.kind, value: x.value })))
+      .execute();
   }
 }
 
@@ -57,7 +60,13 @@ export async function createReport(db: Kysely<Schema>, actor: string, input: New
       .returning('id')
       .executeTakeFirstOrThrow();
     await storeIndicators(trx, report.id, `${input.subject}\n${input.body}`);
-    await appendAudit(trx, { actor, action: 'report.create', objectType: 'report', objectId: report.id, after: { channel: input.channel, subject: input.subject, tlp } });
+    await appendAudit(trx, {
+      actor,
+      action: 'report.create',
+      objectType: 'report',
+      objectId: report.id,
+      after: { channel: input.channel, subject: input.subject, tlp },
+    });
     return report.id;
   });
 }

@@ -41,8 +41,26 @@ const NewReportSchema = Type.Object(
 );
 
 const REPORT_COLUMNS = [
-  'id', 'channel', 'status', 'not_incident_reason', 'incident_id', 'merged_into_id', 'subject', 'body', 'reporter_name', 'reporter_email', 'organisation_id',
-  'tlp', 'tlp_source', 'sensitive', 'intake_status', 'intake_notes', 'received_at', 'acknowledged_at', 'triaged_at', 'created_by',
+  'id',
+  'channel',
+  'status',
+  'not_incident_reason',
+  'incident_id',
+  'merged_into_id',
+  'subject',
+  'body',
+  'reporter_name',
+  'reporter_email',
+  'organisation_id',
+  'tlp',
+  'tlp_source',
+  'sensitive',
+  'intake_status',
+  'intake_notes',
+  'received_at',
+  'acknowledged_at',
+  'triaged_at',
+  'created_by',
 ] as const;
 
 const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
@@ -55,7 +73,12 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/reports',
     {
       preHandler: requirePermission('reports:submit'),
-      schema: { tags: ['reports'], summary: 'Submit a report (constituents: the web form; analysts: also phone, Signal or meeting notes)', body: NewReportSchema, response: { 201: Type.Object({ id: Type.String() }), 400: Problem } },
+      schema: {
+        tags: ['reports'],
+        summary: 'Submit a report (constituents: the web form; analysts: also phone, Signal or meeting notes)',
+        body: NewReportSchema,
+        response: { 201: Type.Object({ id: Type.String() }), 400: Problem },
+      },
     },
     async (request, reply) => {
       const who = principal(request);
@@ -89,13 +112,32 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['reports'],
         summary: 'Reports, newest first; status=new is the triage queue (with its SLA timers)',
-        querystring: Type.Object({ status: Type.Optional(StringEnum(['new', 'incident', 'not-incident', 'merged'] as const)), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })), offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })) }),
+        querystring: Type.Object({
+          status: Type.Optional(StringEnum(['new', 'incident', 'not-incident', 'merged'] as const)),
+          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })),
+        }),
       },
     },
     async (request) => {
       let query = db
         .selectFrom('reports')
-        .select(['id', 'channel', 'status', 'subject', 'reporter_name', 'reporter_email', 'tlp', 'sensitive', 'intake_status', 'received_at', 'acknowledged_at', 'triaged_at', 'incident_id', 'merged_into_id'])
+        .select([
+          'id',
+          'channel',
+          'status',
+          'subject',
+          'reporter_name',
+          'reporter_email',
+          'tlp',
+          'sensitive',
+          'intake_status',
+          'received_at',
+          'acknowledged_at',
+          'triaged_at',
+          'incident_id',
+          'merged_into_id',
+        ])
         .orderBy('received_at', 'desc')
         .orderBy('id', 'desc')
         .limit(request.query.limit ?? 100)
@@ -104,15 +146,35 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const rows = await query.execute();
       const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
       return rows.map((r) => {
-        const sla = slaOf(clock, policies, { priority: 'normal', opened_at: r.received_at, acknowledged_at: r.acknowledged_at, triaged_at: r.triaged_at, resolved_at: null });
-        return { ...r, received_at: iso(r.received_at), acknowledged_at: iso(r.acknowledged_at), triaged_at: iso(r.triaged_at), sla: { acknowledge: sla.acknowledge, triage: sla.triage } };
+        const sla = slaOf(clock, policies, {
+          priority: 'normal',
+          opened_at: r.received_at,
+          acknowledged_at: r.acknowledged_at,
+          triaged_at: r.triaged_at,
+          resolved_at: null,
+        });
+        return {
+          ...r,
+          received_at: iso(r.received_at),
+          acknowledged_at: iso(r.acknowledged_at),
+          triaged_at: iso(r.triaged_at),
+          sla: { acknowledge: sla.acknowledge, triage: sla.triage },
+        };
       });
     },
   );
 
   app.get(
     '/api/reports/:id',
-    { preHandler: requirePermission('reports:read'), schema: { tags: ['reports'], summary: 'A report with its mail (PGP status), attachments, indicators, triage candidates and history', params: IdParams, response: { 404: Problem } } },
+    {
+      preHandler: requirePermission('reports:read'),
+      schema: {
+        tags: ['reports'],
+        summary: 'A report with its mail (PGP status), attachments, indicators, triage candidates and history',
+        params: IdParams,
+        response: { 404: Problem },
+      },
+    },
     async (request) => {
       const id = request.params.id;
       const report = await db.selectFrom('reports').select(REPORT_COLUMNS).where('id', '=', id).executeTakeFirst();
@@ -120,11 +182,36 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const [messages, attachments, indicators, candidates, operations] = await Promise.all([
         db
           .selectFrom('messages')
-          .select(['id', 'direction', 'message_id', 'subject', 'from_address', 'to_addresses', 'cc_addresses', 'sent_at', 'created_at', 'body_text', 'body_html', 'raw_size', 'pgp_encryption', 'pgp_signature', 'pgp_signer', 'auto_submitted', 'automatic', 'tlp', 'delivery_status', 'delivery_error'])
+          .select([
+            'id',
+            'direction',
+            'message_id',
+            'subject',
+            'from_address',
+            'to_addresses',
+            'cc_addresses',
+            'sent_at',
+            'created_at',
+            'body_text',
+            'body_html',
+            'raw_size',
+            'pgp_encryption',
+            'pgp_signature',
+            'pgp_signer',
+            'auto_submitted',
+            'automatic',
+            'tlp',
+            'delivery_status',
+            'delivery_error',
+          ])
           .where('report_id', '=', id)
           .orderBy('created_at')
           .execute(),
-        db.selectFrom('attachments').select(['id', 'message_id', 'filename', 'content_type', 'size', 'sha256', 'stored', 'note']).where('report_id', '=', id).execute(),
+        db
+          .selectFrom('attachments')
+          .select(['id', 'message_id', 'filename', 'content_type', 'size', 'sha256', 'stored', 'note'])
+          .where('report_id', '=', id)
+          .execute(),
         db.selectFrom('report_indicators').select(['kind', 'value']).where('report_id', '=', id).orderBy('kind').orderBy('value').execute(),
         triageCandidates(db, id),
         listOperations(db, { reportId: id }),
@@ -138,34 +225,59 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         attachments,
         indicators,
         candidates,
-        operations: operations.map((o) => ({ id: o.id, kind: o.kind, summary: o.summary, actor: o.actor, createdAt: iso(o.created_at), undoneAt: iso(o.undone_at) })),
+        operations: operations.map((o) => ({
+          id: o.id,
+          kind: o.kind,
+          summary: o.summary,
+          actor: o.actor,
+          createdAt: iso(o.created_at),
+          undoneAt: iso(o.undone_at),
+        })),
       };
     },
   );
 
   app.get(
     '/api/messages/:id/raw',
-    { preHandler: requirePermission('reports:read'), schema: { tags: ['reports'], summary: 'A message exactly as received or sent (.eml)', params: Type.Object({ id: Uuid }) } },
+    {
+      preHandler: requirePermission('reports:read'),
+      schema: { tags: ['reports'], summary: 'A message exactly as received or sent (.eml)', params: Type.Object({ id: Uuid }) },
+    },
     async (request, reply) => {
       const message = await db.selectFrom('messages').select(['raw_sha256']).where('id', '=', request.params.id).executeTakeFirst();
       if (!message?.raw_sha256) throw notFound('raw message');
       const raw = await getBlob(db, message.raw_sha256);
       if (!raw) throw notFound('raw message');
-      return reply.type('message/rfc822').header('content-disposition', `attachment; filename="${request.params.id}.eml"`).header('x-content-type-options', 'nosniff').send(raw);
+      return reply
+        .type('message/rfc822')
+        .header('content-disposition', `attachment; filename="${request.params.id}.eml"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(raw);
     },
   );
 
   app.get(
     '/api/attachments/:id',
-    { preHandler: requirePermission('reports:read'), schema: { tags: ['reports'], summary: 'An attachment, always as a download (never rendered)', params: Type.Object({ id: Uuid }) } },
+    {
+      preHandler: requirePermission('reports:read'),
+      schema: { tags: ['reports'], summary: 'An attachment, always as a download (never rendered)', params: Type.Object({ id: Uuid }) },
+    },
     async (request, reply) => {
-      const attachment = await db.selectFrom('attachments').select(['sha256', 'filename', 'stored']).where('id', '=', request.params.id).executeTakeFirst();
+      const attachment = await db
+        .selectFrom('attachments')
+        .select(['sha256', 'filename', 'stored'])
+        .where('id', '=', request.params.id)
+        .executeTakeFirst();
       if (!attachment) throw notFound('attachment');
       if (!attachment.stored) throw new VaktError('not-found', 'this attachment was over the size limit; download the raw message instead');
       const content = await getBlob(db, attachment.sha256);
       if (!content) throw notFound('attachment content');
       const safeName = attachment.filename.replace(/[^\w.\- ]/g, '_');
-      return reply.type('application/octet-stream').header('content-disposition', `attachment; filename="${safeName}"`).header('x-content-type-options', 'nosniff').send(content);
+      return reply
+        .type('application/octet-stream')
+        .header('content-disposition', `attachment; filename="${safeName}"`)
+        .header('x-content-type-options', 'nosniff')
+        .send(content);
     },
   );
 
@@ -173,31 +285,71 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post(
     '/api/reports/:id/not-incident',
-    { preHandler: requirePermission('reports:triage'), schema: { tags: ['triage'], summary: 'Set a report aside as not an incident', params: IdParams, body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }), response: decision } },
+    {
+      preHandler: requirePermission('reports:triage'),
+      schema: {
+        tags: ['triage'],
+        summary: 'Set a report aside as not an incident',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 2000 }) }, { additionalProperties: false }),
+        response: decision,
+      },
+    },
     async (request) => ({ operationId: await markNotIncident(db, actorOf(principal(request)), request.params.id, request.body.reason) }),
   );
 
   app.post(
     '/api/reports/:id/merge',
-    { preHandler: requirePermission('reports:triage'), schema: { tags: ['triage'], summary: 'Merge this report into the one it duplicates', params: IdParams, body: Type.Object({ into: TicketId }, { additionalProperties: false }), response: decision } },
+    {
+      preHandler: requirePermission('reports:triage'),
+      schema: {
+        tags: ['triage'],
+        summary: 'Merge this report into the one it duplicates',
+        params: IdParams,
+        body: Type.Object({ into: TicketId }, { additionalProperties: false }),
+        response: decision,
+      },
+    },
     async (request) => ({ operationId: await mergeReports(db, actorOf(principal(request)), [request.params.id], request.body.into) }),
   );
 
   app.post(
     '/api/reports/:id/attach',
-    { preHandler: requirePermission('reports:triage'), schema: { tags: ['triage'], summary: 'Attach this report to an existing incident', params: IdParams, body: Type.Object({ incidentId: TicketId }, { additionalProperties: false }), response: decision } },
-    async (request) => ({ operationId: await attachReportToIncident(db, actorOf(principal(request)), request.params.id, request.body.incidentId) }),
+    {
+      preHandler: requirePermission('reports:triage'),
+      schema: {
+        tags: ['triage'],
+        summary: 'Attach this report to an existing incident',
+        params: IdParams,
+        body: Type.Object({ incidentId: TicketId }, { additionalProperties: false }),
+        response: decision,
+      },
+    },
+    async (request) => ({
+      operationId: await attachReportToIncident(db, actorOf(principal(request)), request.params.id, request.body.incidentId),
+    }),
   );
 
   app.post(
     '/api/reports/:id/reopen',
-    { preHandler: requirePermission('reports:triage'), schema: { tags: ['triage'], summary: 'Send a report back to the triage queue', params: IdParams, response: decision } },
+    {
+      preHandler: requirePermission('reports:triage'),
+      schema: { tags: ['triage'], summary: 'Send a report back to the triage queue', params: IdParams, response: decision },
+    },
     async (request) => ({ operationId: await reopenReport(db, actorOf(principal(request)), request.params.id) }),
   );
 
   app.post(
     '/api/triage/operations/:id/undo',
-    { preHandler: requirePermission('reports:triage'), schema: { tags: ['triage'], summary: 'Undo a triage decision (merge, split, attach, …)', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), 404: Problem, 409: Problem } } },
+    {
+      preHandler: requirePermission('reports:triage'),
+      schema: {
+        tags: ['triage'],
+        summary: 'Undo a triage decision (merge, split, attach, …)',
+        params: Type.Object({ id: Uuid }),
+        response: { 204: Type.Null(), 404: Problem, 409: Problem },
+      },
+    },
     async (request, reply) => {
       await undoOperation(db, actorOf(principal(request)), request.params.id);
       return reply.code(204).send(null);
@@ -208,11 +360,19 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/reports/:id/reply',
     {
       preHandler: requirePermission('mail:send'),
-      schema: { tags: ['reports'], summary: 'Answer the reporter on the report thread (signed; encrypted where required)', params: IdParams, body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 200_000 }) }, { additionalProperties: false }), response: { 202: Type.Object({ id: Type.String(), status: Type.String() }), 400: Problem, 403: Problem, 404: Problem } },
+      schema: {
+        tags: ['reports'],
+        summary: 'Answer the reporter on the report thread (signed; encrypted where required)',
+        params: IdParams,
+        body: Type.Object({ text: Type.String({ minLength: 1, maxLength: 200_000 }) }, { additionalProperties: false }),
+        response: { 202: Type.Object({ id: Type.String(), status: Type.String() }), 400: Problem, 403: Problem, 404: Problem },
+      },
     },
     async (request, reply) => {
       const { sender, shortName } = await settings();
-      const queued = sentOrRefused(await replyToReporter(db, sender, shortName, actorOf(principal(request)), request.params.id, request.body.text));
+      const queued = sentOrRefused(
+        await replyToReporter(db, sender, shortName, actorOf(principal(request)), request.params.id, request.body.text),
+      );
       return reply.code(202).send({ id: queued.id, status: queued.status });
     },
   );
@@ -233,22 +393,51 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     { additionalProperties: false },
   );
 
-  app.get('/api/mailboxes', { preHandler: requirePermission('mail:settings'), schema: { tags: ['mail'], summary: 'Mailboxes polled for reports (passwords are never shown)' } }, async () => {
-    const rows = await db.selectFrom('mailboxes').select(['id', 'name', 'host', 'port', 'secure', 'username', 'folder', 'enabled', 'last_polled_at', 'last_error']).orderBy('name').execute();
-    return rows.map((r) => ({ ...r, last_polled_at: iso(r.last_polled_at) }));
-  });
+  app.get(
+    '/api/mailboxes',
+    {
+      preHandler: requirePermission('mail:settings'),
+      schema: { tags: ['mail'], summary: 'Mailboxes polled for reports (passwords are never shown)' },
+    },
+    async () => {
+      const rows = await db
+        .selectFrom('mailboxes')
+        .select(['id', 'name', 'host', 'port', 'secure', 'username', 'folder', 'enabled', 'last_polled_at', 'last_error'])
+        .orderBy('name')
+        .execute();
+      return rows.map((r) => ({ ...r, last_polled_at: iso(r.last_polled_at) }));
+    },
+  );
 
   app.post(
     '/api/mailboxes',
-    { preHandler: requirePermission('mail:settings'), schema: { tags: ['mail'], summary: 'Add a mailbox to poll', body: MailboxSchema, response: { 201: Type.Object({ id: Type.String() }), 400: Problem, 409: Problem } } },
+    {
+      preHandler: requirePermission('mail:settings'),
+      schema: {
+        tags: ['mail'],
+        summary: 'Add a mailbox to poll',
+        body: MailboxSchema,
+        response: { 201: Type.Object({ id: Type.String() }), 400: Problem, 409: Problem },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(principal(request));
       const body = request.body;
       const id = await db.transaction().execute(async (trx) => {
         const exists = await trx.selectFrom('mailboxes').select('id').where('name', '=', body.name).executeTakeFirst();
         if (exists) throw new VaktError('conflict', `a mailbox named ${body.name} exists`);
-        const row = await trx.insertInto('mailboxes').values({ ...body, folder: body.folder ?? 'INBOX', enabled: body.enabled ?? true }).returning('id').executeTakeFirstOrThrow();
-        await appendAudit(trx, { actor, action: 'mailbox.create', objectType: 'mailbox', objectId: row.id, after: { ...body, password: undefined } });
+        const row = await trx
+          .insertInto('mailboxes')
+          .values({ ...body, folder: body.folder ?? 'INBOX', enabled: body.enabled ?? true })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, {
+          actor,
+          action: 'mailbox.create',
+          objectType: 'mailbox',
+          objectId: row.id,
+          after: { ...body, password: undefined },
+        });
         return row.id;
       });
       return reply.code(201).send({ id });
@@ -257,7 +446,15 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.delete(
     '/api/mailboxes/:id',
-    { preHandler: requirePermission('mail:settings'), schema: { tags: ['mail'], summary: 'Stop polling a mailbox', params: Type.Object({ id: Uuid }), response: { 204: Type.Null(), 404: Problem } } },
+    {
+      preHandler: requirePermission('mail:settings'),
+      schema: {
+        tags: ['mail'],
+        summary: 'Stop polling a mailbox',
+        params: Type.Object({ id: Uuid }),
+        response: { 204: Type.Null(), 404: Problem },
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(principal(request));
       await db.transaction().execute(async (trx) => {
@@ -271,14 +468,30 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // Contact keys ---------------------------------------------------------------------------------
 
-  app.get('/api/pgp-keys', { preHandler: requirePermission('keys:manage'), schema: { tags: ['mail'], summary: 'Stored public keys of contacts' } }, async () => {
-    const rows = await db.selectFrom('pgp_keys').select(['fingerprint', 'email', 'user_ids', 'expires_at', 'created_at']).orderBy('email').execute();
-    return rows.map((r) => ({ ...r, expires_at: iso(r.expires_at), created_at: iso(r.created_at) }));
-  });
+  app.get(
+    '/api/pgp-keys',
+    { preHandler: requirePermission('keys:manage'), schema: { tags: ['mail'], summary: 'Stored public keys of contacts' } },
+    async () => {
+      const rows = await db
+        .selectFrom('pgp_keys')
+        .select(['fingerprint', 'email', 'user_ids', 'expires_at', 'created_at'])
+        .orderBy('email')
+        .execute();
+      return rows.map((r) => ({ ...r, expires_at: iso(r.expires_at), created_at: iso(r.created_at) }));
+    },
+  );
 
   app.post(
     '/api/pgp-keys',
-    { preHandler: requirePermission('keys:manage'), schema: { tags: ['mail'], summary: 'Store a contact public key (armoured)', body: Type.Object({ armored: Type.String({ minLength: 1, maxLength: 200_000 }) }, { additionalProperties: false }), response: { 201: Type.Object({ fingerprint: Type.String(), email: Type.String() }), 400: Problem } } },
+    {
+      preHandler: requirePermission('keys:manage'),
+      schema: {
+        tags: ['mail'],
+        summary: 'Store a contact public key (armoured)',
+        body: Type.Object({ armored: Type.String({ minLength: 1, maxLength: 200_000 }) }, { additionalProperties: false }),
+        response: { 201: Type.Object({ fingerprint: Type.String(), email: Type.String() }), 400: Problem },
+      },
+    },
     async (request, reply) => {
       const info = await storePublicKey(db, actorOf(principal(request)), request.body.armored);
       return reply.code(201).send({ fingerprint: info.fingerprint, email: info.email });
@@ -287,11 +500,32 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/outbox',
-    { preHandler: requirePermission('mail:send'), schema: { tags: ['mail'], summary: 'Outgoing mail and its delivery state', querystring: Type.Object({ status: Type.Optional(StringEnum(['queued', 'sending', 'sent', 'failed', 'suppressed'] as const)) }) } },
+    {
+      preHandler: requirePermission('mail:send'),
+      schema: {
+        tags: ['mail'],
+        summary: 'Outgoing mail and its delivery state',
+        querystring: Type.Object({ status: Type.Optional(StringEnum(['queued', 'sending', 'sent', 'failed', 'suppressed'] as const)) }),
+      },
+    },
     async (request) => {
       let query = db
         .selectFrom('messages')
-        .select(['id', 'report_id', 'incident_id', 'subject', 'to_addresses', 'delivery_status', 'delivery_error', 'delivery_attempts', 'pgp_encryption', 'pgp_signature', 'created_at', 'sent_at', 'tlp'])
+        .select([
+          'id',
+          'report_id',
+          'incident_id',
+          'subject',
+          'to_addresses',
+          'delivery_status',
+          'delivery_error',
+          'delivery_attempts',
+          'pgp_encryption',
+          'pgp_signature',
+          'created_at',
+          'sent_at',
+          'tlp',
+        ])
         .where('direction', '=', 'out')
         .orderBy('created_at', 'desc')
         .limit(200);

@@ -19,6 +19,9 @@ export function findTag(subject: string, shortName: string): string | undefined 
 /** "Re: [TAG #12] subject", keeping an existing tag and not piling up "Re: Re:". */
 export function replySubject(subject: string, shortName: string, id: string | number): string {
   const bare = subject.replace(/^(\s*(re|sv|aw|vs|fw|fwd|vb)\s*:\s*)+/i, '').trim();
-  const tagged = findTag(bare, shortName) === String(id) ? bare : `${formatTag(shortName, id)} ${bare.replace(new RegExp(`\\[\\s*${escape(shortName)}\\s*#\\s*\\d+\\s*\\]\\s*`, 'i'), '')}`;
+  const tagged =
+    findTag(bare, shortName) === String(id)
+      ? bare
+      : `${formatTag(shortName, id)} ${bare.replace(new RegExp(`\\[\\s*${escape(shortName)}\\s*#\\s*\\d+\\s*\\]\\s*`, 'i'), '')}`;
   return `Re: ${tagged}`.trim();
 }

@@ -29,31 +29,35 @@ async function exited(child: ChildProcess): Promise<void> {
 }
 
 describe.each(testEngines())('a job survives a killed worker and runs exactly once [%s]', (engine) => {
-  it.each(['before', 'after'] as const)('killed %s its effect committed', async (hang) => {
-    const dir = mkdtempSync(join(tmpdir(), 'vakt-jobs-'));
-    let env: Record<string, string> = { JOB_DIR: dir };
-    let dropDatabase = async () => {};
-    if (engine === 'postgres') {
-      const scratch = await createScratchDatabase(process.env.VAKT_TEST_DATABASE_URL!);
-      env = { ...env, JOB_DB_URL: scratch.url };
-      dropDatabase = scratch.drop;
-    } else {
-      env = { ...env, JOB_DATA_DIR: join(dir, 'data') };
-    }
-    try {
-      const first = startWorker({ ...env, JOB_ENQUEUE: '1', JOB_HANG: hang });
-      await waitFor(join(dir, hang === 'before' ? 'started' : 'effect-done'));
-      first.kill('SIGKILL');
-      await exited(first);
-      expect(existsSync(join(dir, 'done'))).toBe(false);
+  it.each(['before', 'after'] as const)(
+    'killed %s its effect committed',
+    async (hang) => {
+      const dir = mkdtempSync(join(tmpdir(), 'vakt-jobs-'));
+      let env: Record<string, string> = { JOB_DIR: dir };
+      let dropDatabase = async () => {};
+      if (engine === 'postgres') {
+        const scratch = await createScratchDatabase(process.env.VAKT_TEST_DATABASE_URL!);
+        env = { ...env, JOB_DB_URL: scratch.url };
+        dropDatabase = scratch.drop;
+      } else {
+        env = { ...env, JOB_DATA_DIR: join(dir, 'data') };
+      }
+      try {
+        const first = startWorker({ ...env, JOB_ENQUEUE: '1', JOB_HANG: hang });
+        await waitFor(join(dir, hang === 'before' ? 'started' : 'effect-done'));
+        first.kill('SIGKILL');
+        await exited(first);
+        expect(existsSync(join(dir, 'done'))).toBe(false);
 
-      const second = startWorker(env);
-      const report = JSON.parse(await waitFor(join(dir, 'done'))) as { state: string; effects: number };
-      await exited(second);
-      expect(report).toEqual({ state: 'completed', effects: 1 });
-    } finally {
-      await dropDatabase();
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }, 120_000);
+        const second = startWorker(env);
+        const report = JSON.parse(await waitFor(join(dir, 'done'))) as { state: string; effects: number };
+        await exited(second);
+        expect(report).toEqual({ state: 'completed', effects: 1 });
+      } finally {
+        await dropDatabase();
+        rmSync(dir, { recursive: true, force: true });
+      }
+    },
+    120_000,
+  );
 });

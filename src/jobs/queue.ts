@@ -91,9 +91,19 @@ export class JobQueue {
  * the effect commit together, so a crash before the commit leaves neither and a crash after it
  * makes the next delivery a no-op. Returns false when the effect had already happened.
  */
-export async function runOnce(db: Kysely<Schema>, queue: string, jobId: string, effect: (trx: Transaction<Schema>) => Promise<void>): Promise<boolean> {
+export async function runOnce(
+  db: Kysely<Schema>,
+  queue: string,
+  jobId: string,
+  effect: (trx: Transaction<Schema>) => Promise<void>,
+): Promise<boolean> {
   return db.transaction().execute(async (trx) => {
-    const inserted = await trx.insertInto('job_runs').values({ job_id: jobId, queue }).onConflict((oc) => oc.column('job_id').doNothing()).returning('job_id').executeTakeFirst();
+    const inserted = await trx
+      .insertInto('job_runs')
+      .values({ job_id: jobId, queue })
+      .onConflict((oc) => oc.column('job_id').doNothing())
+      .returning('job_id')
+      .executeTakeFirst();
     if (!inserted) return false;
     await effect(trx);
     return true;

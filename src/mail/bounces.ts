@@ -25,6 +25,7 @@ export async function recordBounce(trx: Transaction<Schema>, raw: string, inRepl
     .where('delivery_status', 'in', ['sent', 'sending', 'queued'])
     .returning('id')
     .execute();
-  for (const row of bounced) await appendAudit(trx, { actor: 'system:intake', action: 'mail.bounce', objectType: 'message', objectId: row.id, after: { reason } });
+  for (const row of bounced)
+    await appendAudit(trx, { actor: 'system:intake', action: 'mail.bounce', objectType: 'message', objectId: row.id, after: { reason } });
   return bounced.map((r) => r.id);
 }

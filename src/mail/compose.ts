@@ -70,7 +70,10 @@ export async function composeMail(mail: OutgoingMail, protection: Protection): P
   if (teamKey && encryptTo && encryptTo.length > 0) {
     root = new MimeNode('multipart/encrypted');
     root.setHeader('Content-Type', 'multipart/encrypted; protocol="application/pgp-encrypted"');
-    root.createChild('application/pgp-encrypted').setHeader('Content-Description', 'PGP/MIME version identification').setContent('Version: 1\r\n');
+    root
+      .createChild('application/pgp-encrypted')
+      .setHeader('Content-Description', 'PGP/MIME version identification')
+      .setContent('Version: 1\r\n');
     root
       .createChild('application/octet-stream', { filename: 'encrypted.asc' })
       .setHeader('Content-Description', 'OpenPGP encrypted message')

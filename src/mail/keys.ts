@@ -16,7 +16,13 @@ export async function storePublicKey(db: Kysely<Schema>, actor: string, armored:
   if (!info.email) throw new ValidationError([{ field: 'armored', reason: 'the key has no user id with an e-mail address' }]);
   await db.transaction().execute(async (trx) => {
     await insertPublicKey(trx, info, organisationId);
-    await appendAudit(trx, { actor, action: 'pgp-key.store', objectType: 'pgp-key', objectId: info.fingerprint, after: { email: info.email, userIds: info.userIds } });
+    await appendAudit(trx, {
+      actor,
+      action: 'pgp-key.store',
+      objectType: 'pgp-key',
+      objectId: info.fingerprint,
+      after: { email: info.email, userIds: info.userIds },
+    });
   });
   return info;
 }
@@ -25,7 +31,14 @@ export async function storePublicKey(db: Kysely<Schema>, actor: string, armored:
 export async function insertPublicKey(trx: Transaction<Schema>, info: PublicKeyInfo, organisationId?: string): Promise<void> {
   await trx
     .insertInto('pgp_keys')
-    .values({ fingerprint: info.fingerprint, email: info.email, user_ids: info.userIds, armored: info.armored, expires_at: info.expiresAt, organisation_id: organisationId ?? null })
+    .values({
+      fingerprint: info.fingerprint,
+      email: info.email,
+      user_ids: info.userIds,
+      armored: info.armored,
+      expires_at: info.expiresAt,
+      organisation_id: organisationId ?? null,
+    })
     .onConflict((oc) => oc.column('fingerprint').doUpdateSet({ armored: info.armored, user_ids: info.userIds, expires_at: info.expiresAt }))
     .execute();
 }
@@ -44,7 +57,11 @@ export function keyLookup(db: Kysely<Schema>): KeyLookup {
 }
 
 /** The newest unexpired key per address; addresses without one are absent from the map. */
-export async function encryptionKeysFor(db: Kysely<Schema>, emails: readonly string[], now = new Date()): Promise<Map<string, openpgp.PublicKey>> {
+export async function encryptionKeysFor(
+  db: Kysely<Schema>,
+  emails: readonly string[],
+  now = new Date(),
+): Promise<Map<string, openpgp.PublicKey>> {
   const wanted = [...new Set(emails.map((e) => e.toLowerCase()))];
   if (wanted.length === 0) return new Map();
   const rows = await db

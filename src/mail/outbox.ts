@@ -83,7 +83,9 @@ export async function queueMail(trx: Transaction<Schema>, sender: Sender, input:
     reason = `TLP refuses: ${refused.join('; ')}`;
   } else if (input.requireEncryption && !encrypt) {
     status = 'suppressed';
-    reason = sender.teamKey ? `encryption is required and there is no key for ${missing.join(', ')}` : 'encryption is required and no team key is configured';
+    reason = sender.teamKey
+      ? `encryption is required and there is no key for ${missing.join(', ')}`
+      : 'encryption is required and no team key is configured';
   }
   const { raw, applied } = await composeMail(
     {
@@ -133,7 +135,15 @@ export async function queueMail(trx: Transaction<Schema>, sender: Sender, input:
     action: status === 'queued' ? 'mail.queue' : 'mail.suppress',
     objectType: 'message',
     objectId: row.id,
-    after: { to: recipients, subject: input.subject, protection: applied, tlp: input.tlp, reportId: input.reportId ?? null, incidentId: input.incidentId ?? null, reason: reason ?? null },
+    after: {
+      to: recipients,
+      subject: input.subject,
+      protection: applied,
+      tlp: input.tlp,
+      reportId: input.reportId ?? null,
+      incidentId: input.incidentId ?? null,
+      reason: reason ?? null,
+    },
   });
   return { id: row.id, messageId, status, ...(reason ? { reason } : {}) };
 }
@@ -194,7 +204,11 @@ export async function deliverQueued(db: Kysely<Schema>, transport: Transport, no
       if (!raw) throw new Error('the composed message is missing');
       await transport.send({ from: claimed.from_address, to: [...claimed.to_addresses, ...claimed.cc_addresses] }, raw);
       await db.transaction().execute(async (trx) => {
-        await trx.updateTable('messages').set({ delivery_status: 'sent', sent_at: now(), delivery_error: null, next_attempt_at: null }).where('id', '=', claimed.id).execute();
+        await trx
+          .updateTable('messages')
+          .set({ delivery_status: 'sent', sent_at: now(), delivery_error: null, next_attempt_at: null })
+          .where('id', '=', claimed.id)
+          .execute();
         await appendAudit(trx, { actor: 'system:outbox', action: 'mail.send', objectType: 'message', objectId: claimed.id });
       });
       report.sent++;
@@ -205,10 +219,21 @@ export async function deliverQueued(db: Kysely<Schema>, transport: Transport, no
       await db.transaction().execute(async (trx) => {
         await trx
           .updateTable('messages')
-          .set({ delivery_status: final ? 'failed' : 'queued', delivery_error: message, next_attempt_at: final ? null : new Date(now().getTime() + delayMs) })
+          .set({
+            delivery_status: final ? 'failed' : 'queued',
+            delivery_error: message,
+            next_attempt_at: final ? null : new Date(now().getTime() + delayMs),
+          })
           .where('id', '=', claimed.id)
           .execute();
-        if (final) await appendAudit(trx, { actor: 'system:outbox', action: 'mail.fail', objectType: 'message', objectId: claimed.id, after: { error: message } });
+        if (final)
+          await appendAudit(trx, {
+            actor: 'system:outbox',
+            action: 'mail.fail',
+            objectType: 'message',
+            objectId: claimed.id,
+            after: { error: message },
+          });
       });
       if (final) report.failed++;
       else report.retrying++;

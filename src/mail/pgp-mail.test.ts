@@ -43,7 +43,13 @@ describe('PGP/MIME round trip (RFC 3156)', () => {
   it('says "unknown key" when the signer is not stored, and "invalid" when the signed part was altered', async () => {
     const { raw: bytes } = await composeMail(mail(), { teamKey: team.teamKey });
     expect((await parseMessage(bytes, { lookup: memoryLookup([]) })).signature.status).toBe('unknown-key');
-    const tampered = Buffer.from(bytes.toString('latin1').replace('we blocked', 'we ignored').replace(/we=20blocked/, 'we=20ignored'), 'latin1');
+    const tampered = Buffer.from(
+      bytes
+        .toString('latin1')
+        .replace('we blocked', 'we ignored')
+        .replace(/we=20blocked/, 'we=20ignored'),
+      'latin1',
+    );
     const text = tampered.toString();
     // quoted-printable may have kept the words apart; make sure the test really changed the signed part
     expect(text).not.toEqual(bytes.toString());
@@ -51,10 +57,13 @@ describe('PGP/MIME round trip (RFC 3156)', () => {
   });
 
   it('encrypts to the recipient; the recipient decrypts and finds our signature inside', async () => {
-    const { raw: bytes, applied } = await composeMail(mail({ attachments: [{ filename: 'events.csv', contentType: 'text/csv', content: Buffer.from('ip,port\n203.0.113.9,3389\n') }] }), {
-      teamKey: team.teamKey,
-      encryptTo: [reporter.publicKey],
-    });
+    const { raw: bytes, applied } = await composeMail(
+      mail({ attachments: [{ filename: 'events.csv', contentType: 'text/csv', content: Buffer.from('ip,port\n203.0.113.9,3389\n') }] }),
+      {
+        teamKey: team.teamKey,
+        encryptTo: [reporter.publicKey],
+      },
+    );
     expect(applied).toBe('encrypted');
     expect(bytes.toString()).not.toContain('evil');
     const parsed = await parseMessage(bytes, { teamKey: reporter.teamKey, lookup: memoryLookup([team.publicKey]) });
@@ -77,7 +86,10 @@ describe('PGP/MIME round trip (RFC 3156)', () => {
 describe('inline PGP', () => {
   it('verifies a cleartext-signed body and strips the armour', async () => {
     const body = await clearsign('Phishing site at hxxps://bank-login[.]example\n', reporter);
-    const parsed = await parseMessage(raw(['From: rita@reporter.test', 'Subject: report', 'Content-Type: text/plain; charset=utf-8', '', body]), { lookup: memoryLookup([reporter.publicKey]) });
+    const parsed = await parseMessage(
+      raw(['From: rita@reporter.test', 'Subject: report', 'Content-Type: text/plain; charset=utf-8', '', body]),
+      { lookup: memoryLookup([reporter.publicKey]) },
+    );
     expect(parsed.signature).toMatchObject({ status: 'valid', signer: reporter.teamKey.fingerprint });
     expect(parsed.text).toContain('Phishing site at hxxps://bank-login[.]example');
     expect(parsed.text).not.toContain('BEGIN PGP');
@@ -94,7 +106,15 @@ describe('inline PGP', () => {
   });
 
   it('stores garbage armour as a failed decryption, with the text kept', async () => {
-    const message = raw(['From: x@y.test', 'Subject: broken', '', '-----BEGIN PGP MESSAGE-----', '', 'bm90IHBncA==', '-----END PGP MESSAGE-----']);
+    const message = raw([
+      'From: x@y.test',
+      'Subject: broken',
+      '',
+      '-----BEGIN PGP MESSAGE-----',
+      '',
+      'bm90IHBncA==',
+      '-----END PGP MESSAGE-----',
+    ]);
     const parsed = await parseMessage(message, { teamKey: team.teamKey, lookup: memoryLookup([]) });
     expect(parsed.encryption).toBe('failed');
     expect(parsed.text).toContain('BEGIN PGP MESSAGE');

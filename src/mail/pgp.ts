@@ -122,9 +122,17 @@ export interface Decryption {
 
 /** Decrypts an armoured or binary OpenPGP message with the team key; checks a signature inside it. */
 export async function decryptMessage(input: string | Uint8Array, teamKey: TeamKey | undefined, lookup: KeyLookup): Promise<Decryption> {
-  if (!teamKey) return { status: 'failed', check: { status: 'not-signed' }, detail: 'the message is encrypted but no team key is configured (VAKT_PGP_KEY_FILE)' };
+  if (!teamKey)
+    return {
+      status: 'failed',
+      check: { status: 'not-signed' },
+      detail: 'the message is encrypted but no team key is configured (VAKT_PGP_KEY_FILE)',
+    };
   try {
-    const message = typeof input === 'string' ? await openpgp.readMessage({ armoredMessage: input }) : await openpgp.readMessage({ binaryMessage: input });
+    const message =
+      typeof input === 'string'
+        ? await openpgp.readMessage({ armoredMessage: input })
+        : await openpgp.readMessage({ binaryMessage: input });
     const result = await openpgp.decrypt({ message, decryptionKeys: teamKey.privateKey, format: 'binary' });
     const signerIds = result.signatures.map((s) => s.keyID.toHex().toUpperCase());
     const keys = signerIds.length > 0 ? await lookup(signerIds) : [];
@@ -132,7 +140,10 @@ export async function decryptMessage(input: string | Uint8Array, teamKey: TeamKe
     if (keys.length > 0) {
       // Verify again with the keys now known: the first pass had none.
       const again = await openpgp.decrypt({
-        message: typeof input === 'string' ? await openpgp.readMessage({ armoredMessage: input }) : await openpgp.readMessage({ binaryMessage: input }),
+        message:
+          typeof input === 'string'
+            ? await openpgp.readMessage({ armoredMessage: input })
+            : await openpgp.readMessage({ binaryMessage: input }),
         decryptionKeys: teamKey.privateKey,
         verificationKeys: [...keys],
         format: 'binary',
@@ -156,7 +167,12 @@ export async function signDetached(data: Uint8Array, teamKey: TeamKey): Promise<
 /** Encrypts bytes to the recipients (and to the team, so the sent copy stays readable), signed. */
 export async function encryptFor(data: Uint8Array, recipients: readonly openpgp.PublicKey[], teamKey: TeamKey): Promise<string> {
   const message = await openpgp.createMessage({ binary: data });
-  return openpgp.encrypt({ message, encryptionKeys: [...recipients, teamKey.publicKey], signingKeys: teamKey.privateKey, format: 'armored' });
+  return openpgp.encrypt({
+    message,
+    encryptionKeys: [...recipients, teamKey.publicKey],
+    signingKeys: teamKey.privateKey,
+    format: 'armored',
+  });
 }
 
 export async function readPublicKeys(armored: readonly string[]): Promise<openpgp.PublicKey[]> {

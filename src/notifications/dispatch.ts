@@ -92,41 +92,137 @@ function period(g: Group, now: Date): { start: Date; end: Date } {
 
 const CSV_HEADER = ['time', 'source_ip', 'source_port', 'asn', 'geo', 'protocol', 'rsit_class', 'rsit_type', 'identifier', 'details'];
 
-async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, options: DispatchOptions, publicUrl: string): Promise<NotificationPreview | undefined> {
+async function notifyGroup(
+  trx: Transaction<Schema>,
+  g: Group,
+  now: Date,
+  options: DispatchOptions,
+  publicUrl: string,
+): Promise<NotificationPreview | undefined> {
   const { start, end } = period(g, now);
-  const org = await trx.selectFrom('organisations').select(['id', 'name', 'tlp_clearance']).where('id', '=', g.organisation_id).executeTakeFirstOrThrow();
-  const feed = await trx.selectFrom('feeds').select(['id', 'name', 'description', 'tlp']).where('id', '=', g.feed_id).executeTakeFirstOrThrow();
-  const inPeriod = g.notify === 'immediately' ? sql<boolean>`finished_at <= ${new Date(g.last_finished)}` : sql<boolean>`finished_at >= ${start} and finished_at < ${end}`;
+  const org = await trx
+    .selectFrom('organisations')
+    .select(['id', 'name', 'tlp_clearance'])
+    .where('id', '=', g.organisation_id)
+    .executeTakeFirstOrThrow();
+  const feed = await trx
+    .selectFrom('feeds')
+    .select(['id', 'name', 'description', 'tlp'])
+    .where('id', '=', g.feed_id)
+    .executeTakeFirstOrThrow();
+  const inPeriod =
+    g.notify === 'immediately'
+      ? sql<boolean>`finished_at <= ${new Date(g.last_finished)}`
+      : sql<boolean>`finished_at >= ${start} and finished_at < ${end}`;
   // Locked: a second worker waits, then finds them taken.
-  const runs = await trx.selectFrom('run_organisations').select(['run_id', 'events']).where(sql<boolean>`notification_id is null and organisation_id = ${org.id} and feed_id = ${feed.id} and ${inPeriod}`).forUpdate().execute();
+  const runs = await trx
+    .selectFrom('run_organisations')
+    .select(['run_id', 'events'])
+    .where(sql<boolean>`notification_id is null and organisation_id = ${org.id} and feed_id = ${feed.id} and ${inPeriod}`)
+    .forUpdate()
+    .execute();
   if (runs.length === 0) return undefined;
   const runIds = runs.map((r) => r.run_id);
   const total = runs.reduce((sum, r) => sum + r.events, 0);
   const taken = sql<boolean>`e.organisation_id = ${org.id} and e.run_id = any(${runIds}::uuid[])`;
   const labels = await trx.selectFrom('events as e').select('tlp').distinct().where(taken).execute();
   const tlp = labels.reduce<TlpLabel>((a, r) => mostRestrictive(a, r.tlp as TlpLabel), feed.tlp as TlpLabel);
-  const contacts = await trx.selectFrom('org_contacts').select(['email', 'language']).where('organisation_id', '=', org.id).where('notify', '=', true).orderBy('email').execute();
-  const decision = decide({ kind: 'notification', id: 'new', tlp }, await resolveRecipient(trx, { kind: 'organisation', organisationId: org.id }));
-  const reason = !decision.allowed ? decision.reason : contacts.length === 0 ? `${org.name} has no contact that takes notifications` : undefined;
+  const contacts = await trx
+    .selectFrom('org_contacts')
+    .select(['email', 'language'])
+    .where('organisation_id', '=', org.id)
+    .where('notify', '=', true)
+    .orderBy('email')
+    .execute();
+  const decision = decide(
+    { kind: 'notification', id: 'new', tlp },
+    await resolveRecipient(trx, { kind: 'organisation', organisationId: org.id }),
+  );
+  const reason = !decision.allowed
+    ? decision.reason
+    : contacts.length === 0
+      ? `${org.name} has no contact that takes notifications`
+      : undefined;
   const token = randomBytes(24).toString('base64url');
   const row = await trx
     .insertInto('notifications')
-    .values({ organisation_id: org.id, feed_id: feed.id, period_start: start, period_end: end, event_count: total, tlp, recipients: reason ? [] : contacts.map((c) => c.email), status: reason ? 'withheld' : 'queued', reason: reason ?? null, feedback_token: token })
+    .values({
+      organisation_id: org.id,
+      feed_id: feed.id,
+      period_start: start,
+      period_end: end,
+      event_count: total,
+      tlp,
+      recipients: reason ? [] : contacts.map((c) => c.email),
+      status: reason ? 'withheld' : 'queued',
+      reason: reason ?? null,
+      feedback_token: token,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await trx.updateTable('run_organisations').set({ notification_id: row.id }).where('organisation_id', '=', org.id).where('run_id', 'in', runIds).execute();
-  const preview: NotificationPreview = { id: row.id, organisationId: org.id, organisation: org.name, feed: feed.name, periodStart: start.toISOString(), periodEnd: end.toISOString(), events: total, tlp, status: reason ? 'withheld' : 'queued', ...(reason ? { reason } : {}), mails: [], attachmentRows: 0 };
+  await trx
+    .updateTable('run_organisations')
+    .set({ notification_id: row.id })
+    .where('organisation_id', '=', org.id)
+    .where('run_id', 'in', runIds)
+    .execute();
+  const preview: NotificationPreview = {
+    id: row.id,
+    organisationId: org.id,
+    organisation: org.name,
+    feed: feed.name,
+    periodStart: start.toISOString(),
+    periodEnd: end.toISOString(),
+    events: total,
+    tlp,
+    status: reason ? 'withheld' : 'queued',
+    ...(reason ? { reason } : {}),
+    mails: [],
+    attachmentRows: 0,
+  };
   if (!reason) {
     const events = await trx
       .selectFrom('events as e')
       .innerJoin('feed_runs as r', 'r.id', 'e.run_id')
-      .select(['e.time', 'e.source_ip', 'e.source_port', 'e.asn', 'e.geo', 'e.protocol', 'e.rsit_class', 'e.rsit_type', 'e.identifier', 'e.raw', 'r.columns'])
+      .select([
+        'e.time',
+        'e.source_ip',
+        'e.source_port',
+        'e.asn',
+        'e.geo',
+        'e.protocol',
+        'e.rsit_class',
+        'e.rsit_type',
+        'e.identifier',
+        'e.raw',
+        'r.columns',
+      ])
       .where(taken)
       .orderBy('e.time')
       .limit(MAX_ATTACHED_EVENTS)
       .execute();
-    const counts = await trx.selectFrom('events as e').select(['identifier', sql<string>`count(*)`.as('n')]).where(taken).groupBy('identifier').orderBy(sql`count(*)`, 'desc').execute();
-    const csv = csvDocument(CSV_HEADER, events.map((e) => [new Date(e.time).toISOString(), e.source_ip, e.source_port, e.asn, e.geo, e.protocol, e.rsit_class, e.rsit_type, e.identifier, rawAsJson(e.raw, e.columns)]));
+    const counts = await trx
+      .selectFrom('events as e')
+      .select(['identifier', sql<string>`count(*)`.as('n')])
+      .where(taken)
+      .groupBy('identifier')
+      .orderBy(sql`count(*)`, 'desc')
+      .execute();
+    const csv = csvDocument(
+      CSV_HEADER,
+      events.map((e) => [
+        new Date(e.time).toISOString(),
+        e.source_ip,
+        e.source_port,
+        e.asn,
+        e.geo,
+        e.protocol,
+        e.rsit_class,
+        e.rsit_type,
+        e.identifier,
+        rawAsJson(e.raw, e.columns),
+      ]),
+    );
     preview.attachmentRows = events.length;
     const text: NotificationText = {
       teamName: options.settings.teamName,
@@ -157,15 +253,39 @@ async function notifyGroup(trx: Transaction<Schema>, g: Group, now: Date, option
         automatic: true,
         attachments: [{ filename, contentType: 'text/csv; charset=utf-8', content: Buffer.from(csv) }],
         actor: ACTOR,
-        egress: { channel: 'mail:notification', items: [{ kind: 'notification', id: row.id, tlp }], recipients: [{ kind: 'address', email: contact.email, organisationId: org.id }] },
+        egress: {
+          channel: 'mail:notification',
+          items: [{ kind: 'notification', id: row.id, tlp }],
+          recipients: [{ kind: 'address', email: contact.email, organisationId: org.id }],
+        },
       });
       const message = await trx.selectFrom('messages').select('pgp_encryption').where('id', '=', queued.id).executeTakeFirstOrThrow();
       messageIds.push(queued.id);
-      preview.mails.push({ to: contact.email, language, subject, body, encrypted: message.pgp_encryption === 'encrypted', status: queued.status });
+      preview.mails.push({
+        to: contact.email,
+        language,
+        subject,
+        body,
+        encrypted: message.pgp_encryption === 'encrypted',
+        status: queued.status,
+      });
     }
     await trx.updateTable('notifications').set({ message_ids: messageIds }).where('id', '=', row.id).execute();
   }
-  await appendAudit(trx, { actor: ACTOR, action: reason ? 'notification.withhold' : 'notification.queue', objectType: 'notification', objectId: row.id, after: { organisation: org.name, feed: feed.name, events: total, tlp, recipients: preview.mails.map((m) => m.to), reason: reason ?? null } });
+  await appendAudit(trx, {
+    actor: ACTOR,
+    action: reason ? 'notification.withhold' : 'notification.queue',
+    objectType: 'notification',
+    objectId: row.id,
+    after: {
+      organisation: org.name,
+      feed: feed.name,
+      events: total,
+      tlp,
+      recipients: preview.mails.map((m) => m.to),
+      reason: reason ?? null,
+    },
+  });
   return preview;
 }
 

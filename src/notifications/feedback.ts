@@ -29,21 +29,43 @@ export async function feedbackTarget(db: Kysely<Schema>, token: string): Promise
     .where('n.feedback_token', '=', token)
     .executeTakeFirst();
   if (!row) throw notFound('this feedback link');
-  const given = await db.selectFrom('notification_feedback').select(sql<string>`count(*)`.as('n')).where('notification_id', '=', row.id).executeTakeFirstOrThrow();
-  return { notificationId: row.id, organisation: row.organisation, feed: row.feed, periodStart: new Date(row.period_start).toISOString(), events: row.event_count, given: Number(given.n) };
+  const given = await db
+    .selectFrom('notification_feedback')
+    .select(sql<string>`count(*)`.as('n'))
+    .where('notification_id', '=', row.id)
+    .executeTakeFirstOrThrow();
+  return {
+    notificationId: row.id,
+    organisation: row.organisation,
+    feed: row.feed,
+    periodStart: new Date(row.period_start).toISOString(),
+    events: row.event_count,
+    given: Number(given.n),
+  };
 }
 
 /** At most this many answers per notification: a link passed around cannot flood the figures. */
 const MAX_ANSWERS = 20;
 
 export async function giveFeedback(db: Kysely<Schema>, token: string, verdict: string, comment: string): Promise<FeedbackTarget> {
-  if (!(VERDICTS as readonly string[]).includes(verdict)) throw new ValidationError([{ field: 'verdict', reason: `one of ${VERDICTS.join(', ')}` }]);
+  if (!(VERDICTS as readonly string[]).includes(verdict))
+    throw new ValidationError([{ field: 'verdict', reason: `one of ${VERDICTS.join(', ')}` }]);
   if (comment.length > 4000) throw new ValidationError([{ field: 'comment', reason: 'at most 4000 characters' }]);
   const target = await feedbackTarget(db, token);
-  if (target.given >= MAX_ANSWERS) throw new ValidationError([{ field: 'verdict', reason: 'this notification has received all the answers it takes' }]);
+  if (target.given >= MAX_ANSWERS)
+    throw new ValidationError([{ field: 'verdict', reason: 'this notification has received all the answers it takes' }]);
   await db.transaction().execute(async (trx) => {
-    await trx.insertInto('notification_feedback').values({ notification_id: target.notificationId, verdict, comment: comment.trim() }).execute();
-    await appendAudit(trx, { actor: 'public:feedback', action: 'notification.feedback', objectType: 'notification', objectId: target.notificationId, after: { verdict } });
+    await trx
+      .insertInto('notification_feedback')
+      .values({ notification_id: target.notificationId, verdict, comment: comment.trim() })
+      .execute();
+    await appendAudit(trx, {
+      actor: 'public:feedback',
+      action: 'notification.feedback',
+      objectType: 'notification',
+      objectId: target.notificationId,
+      after: { verdict },
+    });
   });
   return { ...target, given: target.given + 1 };
 }
@@ -62,7 +84,16 @@ export interface FeedbackFigures {
 /** Notifications and answers grouped by feed or by organisation. */
 export async function feedbackFigures(db: Kysely<Schema>, by: 'feed' | 'organisation'): Promise<FeedbackFigures[]> {
   const join = by === 'feed' ? sql`join feeds g on g.id = n.feed_id` : sql`join organisations g on g.id = n.organisation_id`;
-  const result = await sql<{ key: string; name: string; notifications: string; events: string; useful: string; not_useful: string; false_positive: string; comments: string }>`
+  const result = await sql<{
+    key: string;
+    name: string;
+    notifications: string;
+    events: string;
+    useful: string;
+    not_useful: string;
+    false_positive: string;
+    comments: string;
+  }>`
     select g.id as key, g.name, count(distinct n.id) as notifications,
       (select coalesce(sum(n2.event_count), 0) from notifications n2 where ${sql.raw(by === 'feed' ? 'n2.feed_id' : 'n2.organisation_id')} = g.id) as events,
       count(fb.id) filter (where fb.verdict = 'useful') as useful,
@@ -71,7 +102,16 @@ export async function feedbackFigures(db: Kysely<Schema>, by: 'feed' | 'organisa
       count(fb.id) filter (where fb.comment <> '') as comments
     from notifications n ${join} left join notification_feedback fb on fb.notification_id = n.id
     group by g.id, g.name order by g.name`.execute(db);
-  return result.rows.map((r) => ({ key: r.key, name: r.name, notifications: Number(r.notifications), events: Number(r.events), useful: Number(r.useful), notUseful: Number(r.not_useful), falsePositive: Number(r.false_positive), comments: Number(r.comments) }));
+  return result.rows.map((r) => ({
+    key: r.key,
+    name: r.name,
+    notifications: Number(r.notifications),
+    events: Number(r.events),
+    useful: Number(r.useful),
+    notUseful: Number(r.not_useful),
+    falsePositive: Number(r.false_positive),
+    comments: Number(r.comments),
+  }));
 }
 
 export interface NotificationRow {
@@ -116,14 +156,33 @@ export interface NotificationPage {
  * filter by state pages through all of them, not the latest few. `before` is the cursor of the
  * page before: the last row's time and id.
  */
-export async function listNotifications(db: Kysely<Schema>, filter: { status?: NotificationState; organisationId?: string; limit?: number; before?: string } = {}): Promise<NotificationPage> {
+export async function listNotifications(
+  db: Kysely<Schema>,
+  filter: { status?: NotificationState; organisationId?: string; limit?: number; before?: string } = {},
+): Promise<NotificationPage> {
   const limit = filter.limit ?? 100;
   const cursor = filter.before ? parseCursor(filter.before) : undefined;
   const rows = await db
     .selectFrom('notifications as n')
     .innerJoin('organisations as o', 'o.id', 'n.organisation_id')
     .innerJoin('feeds as f', 'f.id', 'n.feed_id')
-    .select(['n.id', 'o.name as organisation', 'n.organisation_id', 'f.name as feed', 'n.period_start', 'n.period_end', 'n.event_count', 'n.tlp', 'n.status', 'n.reason', 'n.recipients', 'n.message_ids', 'n.created_at', STATE.as('state'), sql<string>`to_char(n.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor')])
+    .select([
+      'n.id',
+      'o.name as organisation',
+      'n.organisation_id',
+      'f.name as feed',
+      'n.period_start',
+      'n.period_end',
+      'n.event_count',
+      'n.tlp',
+      'n.status',
+      'n.reason',
+      'n.recipients',
+      'n.message_ids',
+      'n.created_at',
+      STATE.as('state'),
+      sql<string>`to_char(n.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor'),
+    ])
     .$if(filter.organisationId !== undefined, (q) => q.where('n.organisation_id', '=', filter.organisationId!))
     .$if(filter.status !== undefined, (q) => q.where(sql<boolean>`${STATE} = ${filter.status}`))
     .$if(cursor !== undefined, (q) => q.where(sql<boolean>`(n.created_at, n.id) < (${cursor!.at}::timestamptz, ${cursor!.id}::uuid)`))
@@ -133,9 +192,19 @@ export async function listNotifications(db: Kysely<Schema>, filter: { status?: N
     .execute();
   const page = rows.slice(0, limit);
   const messageIds = page.flatMap((r) => r.message_ids);
-  const messages = messageIds.length === 0 ? [] : await db.selectFrom('messages').select(['id', 'to_addresses', 'delivery_status', 'delivery_error', 'pgp_encryption']).where('id', 'in', messageIds).execute();
+  const messages =
+    messageIds.length === 0
+      ? []
+      : await db
+          .selectFrom('messages')
+          .select(['id', 'to_addresses', 'delivery_status', 'delivery_error', 'pgp_encryption'])
+          .where('id', 'in', messageIds)
+          .execute();
   const ids = page.map((r) => r.id);
-  const feedback = ids.length === 0 ? [] : await db.selectFrom('notification_feedback').selectAll().where('notification_id', 'in', ids).orderBy('created_at').execute();
+  const feedback =
+    ids.length === 0
+      ? []
+      : await db.selectFrom('notification_feedback').selectAll().where('notification_id', 'in', ids).orderBy('created_at').execute();
   const notifications = page.map((r) => ({
     id: r.id,
     organisation: r.organisation,
@@ -149,8 +218,18 @@ export async function listNotifications(db: Kysely<Schema>, filter: { status?: N
     state: r.state,
     reason: r.reason,
     recipients: r.recipients,
-    delivery: r.message_ids.map((id) => messages.find((m) => m.id === id)).filter((m) => m !== undefined).map((m) => ({ to: m.to_addresses.join(', '), status: m.delivery_status ?? 'unknown', error: m.delivery_error, encrypted: m.pgp_encryption === 'encrypted' })),
-    feedback: feedback.filter((f) => f.notification_id === r.id).map((f) => ({ verdict: f.verdict, comment: f.comment, at: new Date(f.created_at).toISOString() })),
+    delivery: r.message_ids
+      .map((id) => messages.find((m) => m.id === id))
+      .filter((m) => m !== undefined)
+      .map((m) => ({
+        to: m.to_addresses.join(', '),
+        status: m.delivery_status ?? 'unknown',
+        error: m.delivery_error,
+        encrypted: m.pgp_encryption === 'encrypted',
+      })),
+    feedback: feedback
+      .filter((f) => f.notification_id === r.id)
+      .map((f) => ({ verdict: f.verdict, comment: f.comment, at: new Date(f.created_at).toISOString() })),
     createdAt: new Date(r.created_at).toISOString(),
   }));
   const last = page.at(-1);

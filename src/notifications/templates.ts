@@ -21,10 +21,12 @@ export interface NotificationText {
   feedbackUrl: string;
 }
 
-const day = (date: Date, language: Language) => date.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' });
+const day = (date: Date, language: Language) =>
+  date.toLocaleString(language === 'sv' ? 'sv-SE' : 'en-GB', { timeZone: 'UTC', dateStyle: 'medium', timeStyle: 'short' });
 
 export function notificationSubject(t: NotificationText, language: Language): string {
-  const what = language === 'sv' ? `${t.total} händelser för ${t.organisation}` : `${t.total} event${t.total === 1 ? '' : 's'} for ${t.organisation}`;
+  const what =
+    language === 'sv' ? `${t.total} händelser för ${t.organisation}` : `${t.total} event${t.total === 1 ? '' : 's'} for ${t.organisation}`;
   return `[${t.tlp}] [${t.shortName}] ${t.feed}: ${what}`;
 }
 
@@ -42,7 +44,9 @@ export function notificationBody(t: NotificationText, language: Language): strin
       '',
       list,
       '',
-      partial ? `De första ${t.attached} händelserna finns i den bifogade CSV-filen; kontakta oss för resten.` : 'Alla händelser finns i den bifogade CSV-filen.',
+      partial
+        ? `De första ${t.attached} händelserna finns i den bifogade CSV-filen; kontakta oss för resten.`
+        : 'Alla händelser finns i den bifogade CSV-filen.',
       '',
       'Var informationen till nytta? Svara med ett klick (användbar / inte användbar / falsklarm):',
       t.feedbackUrl,
@@ -65,7 +69,9 @@ export function notificationBody(t: NotificationText, language: Language): strin
     '',
     list,
     '',
-    partial ? `The first ${t.attached} events are in the attached CSV file; contact us for the rest.` : 'All events are in the attached CSV file.',
+    partial
+      ? `The first ${t.attached} events are in the attached CSV file; contact us for the rest.`
+      : 'All events are in the attached CSV file.',
     '',
     'Was this useful? Tell us with one click (useful / not useful / false positive):',
     t.feedbackUrl,

@@ -24,7 +24,11 @@ const stockholm: Array<[string, string, string[]]> = [
   ['1.2 Locations where this Document may Be Found', '1.3', ['https://stokab.se/det-har-ar-stokab/vilka-vi-ar/st-erik-kommunikation-ab']],
   ['2.1 Team name', '2.1', ['CERT Stockholm']],
   ['2.2.1 Mailing Address', '2.2', ['Mailing Address: S:t Erik Kommunikation AB Att: CERT Stockholm Box 711 120 02 ÅRSTA SWEDEN']],
-  ['2.2.2 Visiting Address', '2.2', ['Visiting Address: S:t Erik Kommunikation AB Att: CERT Stockholm Pastellvägen 6 p4 121 36 JOHANNESHOV SWEDEN']],
+  [
+    '2.2.2 Visiting Address',
+    '2.2',
+    ['Visiting Address: S:t Erik Kommunikation AB Att: CERT Stockholm Pastellvägen 6 p4 121 36 JOHANNESHOV SWEDEN'],
+  ],
   ['2.3 Time zone', '2.3', ['Europe/Stockholm', 'CET/CEST, Central European Time/Central European Summer Time, UTC+0100/UTC+0200']],
   ['2.4 Telephone number', '2.4', ['+46 8 508 304 40']],
   ['2.5 Electronic mail address', '2.7', ['cert@stockholm.se', 'report all IT security incidents']],
@@ -36,7 +40,11 @@ const stockholm: Array<[string, string, string[]]> = [
   ['3.3 Sponsoring Organization / Affiliation', '3.3', ['City Executive Office']],
   ['3.4 Authority', '3.4', ['advising, coordinating and collecting and distributing verified information']],
   ['4.1 Types of Incidents and Level of Support', '4.1', ['written agreement']],
-  ['4.2 Co-operation, Interaction and Disclosure of Information', '4.2', ['may be distributed further', 'TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED']],
+  [
+    '4.2 Co-operation, Interaction and Disclosure of Information',
+    '4.2',
+    ['may be distributed further', 'TLP:CLEAR, TLP:GREEN, TLP:AMBER, TLP:AMBER+STRICT or TLP:RED'],
+  ],
   ['4.3 Communication and Authentication', '4.3', ['See 2.8 above.']],
   ['5 Services', '5', ['Information Security Incident Management; Vulnerability Management; Situational Awareness; Knowledge Transfer']],
   ['5.1 Incident Management', '5.1', ['Incident Management', 'incident response coordination']],
@@ -58,15 +66,31 @@ const truesec: Array<[string, string, string[]]> = [
   ['2.7. Electronic Mail Address', '2.7', ['csirt@truesec.com']],
   ['2.8. Public Key and Encryption', '2.8', ['https://www.truesec.com/csirt/team-pgp-key', 'signed or encrypted with PGP']],
   ['2.9. Team Members', '2.9', ['Information on individual team members is not provided']],
-  ['2.10. Other Information', '2.10', ['https://www.truesec.com/csirt', 'Trusted Introducer (Certified)', 'FIRST (Full member)', 'Swedish CERT-forum']],
-  ['2.11. Points of Customer Contact', '2.11', ['general cases may be reported through the CSIRT email address', 'Monday to Sunday 00:00-24:00']],
+  [
+    '2.10. Other Information',
+    '2.10',
+    ['https://www.truesec.com/csirt', 'Trusted Introducer (Certified)', 'FIRST (Full member)', 'Swedish CERT-forum'],
+  ],
+  [
+    '2.11. Points of Customer Contact',
+    '2.11',
+    ['general cases may be reported through the CSIRT email address', 'Monday to Sunday 00:00-24:00'],
+  ],
   ['3.1. Mission Statement', '3.1', ['to prevent cybercrime and minimize its impact']],
   ['3.2. Constituency', '3.2', ['the members of the Truesec group', 'kept confidential']],
   ['3.3. Sponsorship Organization and Affiliation', '3.3', ['part of Truesec AB']],
   ['3.4. Authority', '3.4', ["supervision of its constituents' respective management team"]],
   ['4.1. Types of Incidents and Level of Support', '4.1', ['normal priority unless stated otherwise']],
-  ['4.2. Co-operation, Interaction and Disclosure of Information', '4.2', ['SENSITIVE in the subject line', 'TLP:AMBER+STRICT', 'SÄPO or Europol']],
-  ['4.3. Communication and Authentication', '4.3', ['PGP for its email communications', 'Office365 encryption', 'Signal using a video conference']],
+  [
+    '4.2. Co-operation, Interaction and Disclosure of Information',
+    '4.2',
+    ['SENSITIVE in the subject line', 'TLP:AMBER+STRICT', 'SÄPO or Europol'],
+  ],
+  [
+    '4.3. Communication and Authentication',
+    '4.3',
+    ['PGP for its email communications', 'Office365 encryption', 'Signal using a video conference'],
+  ],
   ['5.1. Incident Response', '5.1', ['Incident Response', 'triage, forensics, recovery', 'patient "0"', '“Lessons learned” Debriefing']],
   ['5.2. Proactive Services', '5.2', ['Proactive Services', '(“open ports”)']],
   ['6. Incident Reporting Form', '6', ['There is no form for reporting']],
@@ -88,7 +112,32 @@ describe.each([
   });
 
   it('has every RFC 2350 section, with a placeholder where the team states nothing', () => {
-    for (const n of ['1.1', '1.2', '1.3', '1.4', '2.1', '2.2', '2.3', '2.4', '2.5', '2.6', '2.7', '2.8', '2.9', '2.10', '2.11', '3.1', '3.2', '3.3', '3.4', '4.1', '4.2', '4.3', '6', '7']) {
+    for (const n of [
+      '1.1',
+      '1.2',
+      '1.3',
+      '1.4',
+      '2.1',
+      '2.2',
+      '2.3',
+      '2.4',
+      '2.5',
+      '2.6',
+      '2.7',
+      '2.8',
+      '2.9',
+      '2.10',
+      '2.11',
+      '3.1',
+      '3.2',
+      '3.3',
+      '3.4',
+      '4.1',
+      '4.2',
+      '4.3',
+      '6',
+      '7',
+    ]) {
       expect(section(text, n).length).toBeGreaterThan(n.length + 3);
     }
   });
@@ -139,11 +188,16 @@ describe('profile validation', () => {
     }
   };
   it('names an invalid time zone', () => {
-    expect(issuesOf({ ...base(), timeZone: 'Mars/Olympus' })).toEqual([{ field: 'timeZone', reason: '"Mars/Olympus" is not an IANA time zone such as Europe/Stockholm' }]);
+    expect(issuesOf({ ...base(), timeZone: 'Mars/Olympus' })).toEqual([
+      { field: 'timeZone', reason: '"Mars/Olympus" is not an IANA time zone such as Europe/Stockholm' },
+    ]);
   });
   it('names overlapping hours', () => {
     const p = base();
-    p.operatingHours.monday = [{ start: '08:00', end: '12:00' }, { start: '11:30', end: '16:00' }];
+    p.operatingHours.monday = [
+      { start: '08:00', end: '12:00' },
+      { start: '11:30', end: '16:00' },
+    ];
     expect(issuesOf(p)).toEqual([{ field: 'operatingHours.monday[1]', reason: '11:30-16:00 overlaps 08:00-12:00' }]);
   });
   it('names an unknown field and a wrong type', () => {
@@ -164,7 +218,9 @@ describe('profile validation', () => {
     expect(issuesOf(p).map((i) => i.field)).toEqual(['holidays.country', 'services.framework[0]']);
   });
   it('prefixes the message with the file', () => {
-    expect(() => validateProfile({ ...base(), timeZone: 'Nowhere' }, 'team.json')).toThrow('team.json: timeZone: "Nowhere" is not an IANA time zone');
+    expect(() => validateProfile({ ...base(), timeZone: 'Nowhere' }, 'team.json')).toThrow(
+      'team.json: timeZone: "Nowhere" is not an IANA time zone',
+    );
   });
 });
 
@@ -180,7 +236,12 @@ describeEachEngine('profile storage', (get) => {
     await expect(saveProfile(db, 'user:y', { ...edited, timeZone: 'Nowhere' })).rejects.toMatchObject({ code: 'validation' });
     const stored = await getProfile(db);
     expect(stored).toMatchObject({ version: 2, profile: { disclaimers: 'Changed.' } });
-    const audit = await db.selectFrom('audit_log').select(['action', 'before', 'after']).where('action', '=', 'profile.update').orderBy('seq').execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'before', 'after'])
+      .where('action', '=', 'profile.update')
+      .orderBy('seq')
+      .execute();
     expect(audit).toHaveLength(2);
     expect(audit[1]?.before).toMatchObject({ disclaimers: 'None.' });
     expect(audit[1]?.after).toMatchObject({ disclaimers: 'Changed.' });

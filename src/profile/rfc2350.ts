@@ -23,17 +23,23 @@ function countryName(code: string): string {
 export function rfc2350Sections(p: TeamProfile): Section[] {
   const name = p.team.name;
   const doc = p.document;
-  const closed = p.holidays.closedOn.length > 0 ? `Closed on ${p.holidays.closedOn.join(' and ')} holidays in ${countryName(p.holidays.country)}.` : '';
+  const closed =
+    p.holidays.closedOn.length > 0 ? `Closed on ${p.holidays.closedOn.join(' and ')} holidays in ${countryName(p.holidays.country)}.` : '';
   return [
     {
       number: '1',
       title: 'Document Information',
-      paragraphs: [`This document contains a description of ${name} in accordance with RFC 2350. It provides basic information about the team, its channels of communication, and its roles and responsibilities.`],
+      paragraphs: [
+        `This document contains a description of ${name} in accordance with RFC 2350. It provides basic information about the team, its channels of communication, and its roles and responsibilities.`,
+      ],
       children: [
         {
           number: '1.1',
           title: 'Date of Last Update',
-          paragraphs: [`Version ${doc.version}, ${doc.lastUpdated}.`, ...(doc.changes ?? []).map((c) => `${c.date}  ${c.version}  ${c.comment}`)],
+          paragraphs: [
+            `Version ${doc.version}, ${doc.lastUpdated}.`,
+            ...(doc.changes ?? []).map((c) => `${c.date}  ${c.version}  ${c.comment}`),
+          ],
         },
         { number: '1.2', title: 'Distribution List for Notifications', paragraphs: opt(doc.distributionList) },
         { number: '1.3', title: 'Locations where this Document May Be Found', paragraphs: doc.locations },
@@ -45,7 +51,11 @@ export function rfc2350Sections(p: TeamProfile): Section[] {
       title: 'Contact Information',
       paragraphs: [],
       children: [
-        { number: '2.1', title: 'Name of the Team', paragraphs: [`${name} (${p.team.shortName})`, ...opt(p.team.hostOrganisation && `Hosted by ${p.team.hostOrganisation}.`)] },
+        {
+          number: '2.1',
+          title: 'Name of the Team',
+          paragraphs: [`${name} (${p.team.shortName})`, ...opt(p.team.hostOrganisation && `Hosted by ${p.team.hostOrganisation}.`)],
+        },
         { number: '2.2', title: 'Address', paragraphs: p.addresses.map((a) => `${a.label}: ${a.text}`) },
         { number: '2.3', title: 'Time Zone', paragraphs: [p.timeZone, ...opt(p.timeZoneNote)] },
         { number: '2.4', title: 'Telephone Number', paragraphs: p.telephone.map((t) => (t.label ? `${t.label}: ${t.number}` : t.number)) },
@@ -66,13 +76,20 @@ export function rfc2350Sections(p: TeamProfile): Section[] {
           title: 'Other Information',
           paragraphs: [
             ...opt(p.otherInformation),
-            ...p.memberships.map((m) => opt(m.organisation, m.status && `(${m.status}${m.since ? ` since ${m.since}` : ''})`, m.url).join(' ')),
+            ...p.memberships.map((m) =>
+              opt(m.organisation, m.status && `(${m.status}${m.since ? ` since ${m.since}` : ''})`, m.url).join(' '),
+            ),
           ],
         },
         {
           number: '2.11',
           title: 'Points of Customer Contact',
-          paragraphs: [...opt(p.pointsOfCustomerContact), 'Operating hours:', ...describeHours(p.operatingHours), ...opt(closed, p.operatingHoursNote)],
+          paragraphs: [
+            ...opt(p.pointsOfCustomerContact),
+            'Operating hours:',
+            ...describeHours(p.operatingHours),
+            ...opt(closed, p.operatingHoursNote),
+          ],
         },
       ],
     },
@@ -109,7 +126,9 @@ export function rfc2350Sections(p: TeamProfile): Section[] {
       title: 'Services',
       paragraphs: [
         ...opt(p.services.introduction),
-        ...(p.services.framework.length > 0 ? [`Services within the FIRST CSIRT Services Framework: ${p.services.framework.join('; ')}.`] : []),
+        ...(p.services.framework.length > 0
+          ? [`Services within the FIRST CSIRT Services Framework: ${p.services.framework.join('; ')}.`]
+          : []),
       ],
       children: p.services.sections.map((s, i) => ({ number: `5.${i + 1}`, title: s.title, paragraphs: opt(s.text) })),
     },

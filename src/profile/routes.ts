@@ -17,7 +17,10 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/profile',
-    { preHandler: requirePermission('profile:read'), schema: { tags: ['profile'], summary: 'The team profile (RFC 2350 fields)', response: { 200: StoredSchema, 404: Problem } } },
+    {
+      preHandler: requirePermission('profile:read'),
+      schema: { tags: ['profile'], summary: 'The team profile (RFC 2350 fields)', response: { 200: StoredSchema, 404: Problem } },
+    },
     async (_request, reply) => {
       const stored = await requireProfile(db);
       reply.header('etag', `"${stored.version}"`);
@@ -46,23 +49,39 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/rfc2350',
-    { config: { public: true }, schema: { tags: ['public'], summary: 'The RFC 2350 description (HTML, or text with ?format=txt or Accept: text/plain)', querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('txt'), Type.Literal('html')])) }) } },
+    {
+      config: { public: true },
+      schema: {
+        tags: ['public'],
+        summary: 'The RFC 2350 description (HTML, or text with ?format=txt or Accept: text/plain)',
+        querystring: Type.Object({ format: Type.Optional(Type.Union([Type.Literal('txt'), Type.Literal('html')])) }),
+      },
+    },
     async (request, reply) => {
       const { profile } = await requireProfile(db);
-      const wantsText = request.query.format === 'txt' || (request.query.format !== 'html' && /^text\/plain/.test(request.headers.accept ?? ''));
+      const wantsText =
+        request.query.format === 'txt' || (request.query.format !== 'html' && /^text\/plain/.test(request.headers.accept ?? ''));
       return wantsText
         ? reply.type('text/plain; charset=utf-8').send(renderRfc2350Text(profile))
         : reply.type('text/html; charset=utf-8').send(renderRfc2350Html(profile));
     },
   );
 
-  app.get('/rfc2350.txt', { config: { public: true }, schema: { tags: ['public'], summary: 'The RFC 2350 description as text' } }, async (_request, reply) => {
-    const { profile } = await requireProfile(db);
-    return reply.type('text/plain; charset=utf-8').send(renderRfc2350Text(profile));
-  });
+  app.get(
+    '/rfc2350.txt',
+    { config: { public: true }, schema: { tags: ['public'], summary: 'The RFC 2350 description as text' } },
+    async (_request, reply) => {
+      const { profile } = await requireProfile(db);
+      return reply.type('text/plain; charset=utf-8').send(renderRfc2350Text(profile));
+    },
+  );
 
-  app.get('/.well-known/security.txt', { config: { public: true }, schema: { tags: ['public'], summary: 'RFC 9116 security.txt' } }, async (_request, reply) => {
-    const { profile } = await requireProfile(db);
-    return reply.type('text/plain; charset=utf-8').send(renderSecurityTxt(profile, app.vakt.config.publicUrl));
-  });
+  app.get(
+    '/.well-known/security.txt',
+    { config: { public: true }, schema: { tags: ['public'], summary: 'RFC 9116 security.txt' } },
+    async (_request, reply) => {
+      const { profile } = await requireProfile(db);
+      return reply.type('text/plain; charset=utf-8').send(renderSecurityTxt(profile, app.vakt.config.publicUrl));
+    },
+  );
 };

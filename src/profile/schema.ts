@@ -30,7 +30,9 @@ export const ProfileSchema = Type.Object(
         version: Line(50),
         lastUpdated: Type.String({ format: 'date' }),
         changes: Type.Optional(
-          Type.Array(Type.Object({ date: Type.String({ format: 'date' }), version: Line(50), comment: Text(2000) }, strict), { maxItems: 200 }),
+          Type.Array(Type.Object({ date: Type.String({ format: 'date' }), version: Line(50), comment: Text(2000) }, strict), {
+            maxItems: 200,
+          }),
         ),
         distributionList: Type.Optional(Text()),
         locations: Type.Array(Url, { maxItems: 20 }),
@@ -51,7 +53,10 @@ export const ProfileSchema = Type.Object(
     addresses: Type.Array(Type.Object({ label: Line(100), text: Line(1000) }, strict), { maxItems: 10 }),
     timeZone: Type.String({ minLength: 1, maxLength: 64 }),
     timeZoneNote: Type.Optional(Text(2000)),
-    telephone: Type.Array(Type.Object({ label: Type.Optional(Line(100)), number: Type.String({ pattern: '^\\+?[0-9 ()./-]{3,30}$' }) }, strict), { maxItems: 10 }),
+    telephone: Type.Array(
+      Type.Object({ label: Type.Optional(Line(100)), number: Type.String({ pattern: '^\\+?[0-9 ()./-]{3,30}$' }) }, strict),
+      { maxItems: 10 },
+    ),
     fax: Type.Optional(Text(500)),
     otherTelecommunication: Type.Optional(Text()),
     email: Type.Object({ address: Type.String({ format: 'email', maxLength: 254 }), note: Type.Optional(Text()) }, strict),
@@ -75,7 +80,15 @@ export const ProfileSchema = Type.Object(
     teamMembers: Text(),
     otherInformation: Type.Optional(Text()),
     memberships: Type.Array(
-      Type.Object({ organisation: Line(100), status: Type.Optional(Line(100)), since: Type.Optional(Type.String({ format: 'date' })), url: Type.Optional(Url) }, strict),
+      Type.Object(
+        {
+          organisation: Line(100),
+          status: Type.Optional(Line(100)),
+          since: Type.Optional(Type.String({ format: 'date' })),
+          url: Type.Optional(Url),
+        },
+        strict,
+      ),
       { maxItems: 20 },
     ),
     pointsOfCustomerContact: Type.Optional(Text()),

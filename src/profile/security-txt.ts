@@ -16,7 +16,9 @@ export function renderSecurityTxt(profile: TeamProfile, publicUrl: string | unde
     `Expires: ${expires.toISOString().replace(/\.\d{3}Z$/, 'Z')}`,
     ...profile.encryption.keys.filter((k) => k.url).map((k) => `Encryption: ${k.url}`),
     ...(profile.securityTxt.acknowledgments ? [`Acknowledgments: ${profile.securityTxt.acknowledgments}`] : []),
-    ...(profile.securityTxt.preferredLanguages.length > 0 ? [`Preferred-Languages: ${profile.securityTxt.preferredLanguages.join(', ')}`] : []),
+    ...(profile.securityTxt.preferredLanguages.length > 0
+      ? [`Preferred-Languages: ${profile.securityTxt.preferredLanguages.join(', ')}`]
+      : []),
     ...(base ? [`Canonical: ${base}/.well-known/security.txt`] : []),
     ...(profile.securityTxt.policy ? [`Policy: ${profile.securityTxt.policy}`] : base ? [`Policy: ${base}/rfc2350`] : []),
     ...(profile.securityTxt.hiring ? [`Hiring: ${profile.securityTxt.hiring}`] : []),

@@ -21,7 +21,10 @@ export function validateProfile(input: unknown, source?: string): TeamProfile {
   issues.push(...validateWeeklyHours(profile.operatingHours));
   profile.services.framework.forEach((name, i) => {
     if (!isFirstServiceName(name)) {
-      issues.push({ field: `services.framework[${i}]`, reason: `"${name}" is not a FIRST CSIRT Services Framework v2.1 service area or service` });
+      issues.push({
+        field: `services.framework[${i}]`,
+        reason: `"${name}" is not a FIRST CSIRT Services Framework v2.1 service area or service`,
+      });
     }
   });
   if (issues.length > 0) throw new ValidationError(issues, source);
@@ -42,7 +45,8 @@ export async function getProfile(db: Kysely<Schema>): Promise<StoredProfile | un
 
 export async function requireProfile(db: Kysely<Schema>): Promise<StoredProfile> {
   const stored = await getProfile(db);
-  if (!stored) throw new VaktError('not-found', 'the team profile is not set up yet: run `vakt init`, `vakt demo` or `vakt profile import FILE`');
+  if (!stored)
+    throw new VaktError('not-found', 'the team profile is not set up yet: run `vakt init`, `vakt demo` or `vakt profile import FILE`');
   return stored;
 }
 
@@ -55,14 +59,24 @@ export async function saveProfile(db: Kysely<Schema>, actor: string, input: unkn
   return db.transaction().execute(async (trx) => {
     const current = await trx.selectFrom('team_profile').selectAll().where('id', '=', 1).forUpdate().executeTakeFirst();
     if (expectedVersion !== undefined && (current?.version ?? 0) !== expectedVersion) {
-      throw new VaktError('conflict', `the profile changed since version ${expectedVersion} (now ${current?.version ?? 0}); reload and edit again`);
+      throw new VaktError(
+        'conflict',
+        `the profile changed since version ${expectedVersion} (now ${current?.version ?? 0}); reload and edit again`,
+      );
     }
     const version = (current?.version ?? 0) + 1;
     const updatedAt = new Date();
     const data = JSON.stringify(profile);
     if (current) await trx.updateTable('team_profile').set({ data, version, updated_at: updatedAt }).where('id', '=', 1).execute();
     else await trx.insertInto('team_profile').values({ id: 1, data, version, updated_at: updatedAt }).execute();
-    await appendAudit(trx, { actor, action: 'profile.update', objectType: 'team-profile', objectId: '1', before: current?.data ?? null, after: profile });
+    await appendAudit(trx, {
+      actor,
+      action: 'profile.update',
+      objectType: 'team-profile',
+      objectId: '1',
+      before: current?.data ?? null,
+      after: profile,
+    });
     return { profile, version, updatedAt: updatedAt.toISOString() };
   });
 }

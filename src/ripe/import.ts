@@ -37,7 +37,15 @@ const BATCH = 5000;
 const MAX_PROBLEMS_KEPT = 100;
 
 interface Batches {
-  ranges: Array<{ prefix: string; range_text: string; netname: string; country: string; org: string | null; abuse_c: string | null; mnt_irt: string[] }>;
+  ranges: Array<{
+    prefix: string;
+    range_text: string;
+    netname: string;
+    country: string;
+    org: string | null;
+    abuse_c: string | null;
+    mnt_irt: string[];
+  }>;
   asns: Array<{ asn: number; as_name: string; org: string | null; abuse_c: string | null; mnt_irt: string[] }>;
   contacts: Array<{ handle: string; kind: string; name: string; emails: string[]; abuse_mailbox: string | null; abuse_c: string | null }>;
 }
@@ -67,14 +75,27 @@ function collect(object: RpslObject, batches: Batches): string | undefined {
     case 'inet6num': {
       const prefixes = rangePrefixes(key);
       if (typeof prefixes === 'string') return prefixes;
-      const common = { range_text: key, netname: first(object, 'netname') ?? '', country: (first(object, 'country') ?? '').toUpperCase().slice(0, 2), org: handleOf(first(object, 'org')), abuse_c: handleOf(first(object, 'abuse-c')), mnt_irt: all(object, 'mnt-irt').map((h) => handleOf(h)!) };
+      const common = {
+        range_text: key,
+        netname: first(object, 'netname') ?? '',
+        country: (first(object, 'country') ?? '').toUpperCase().slice(0, 2),
+        org: handleOf(first(object, 'org')),
+        abuse_c: handleOf(first(object, 'abuse-c')),
+        mnt_irt: all(object, 'mnt-irt').map((h) => handleOf(h)!),
+      };
       for (const prefix of prefixes) batches.ranges.push({ prefix, ...common });
       return undefined;
     }
     case 'aut-num': {
       const asn = /^AS(\d{1,10})$/i.exec(key)?.[1];
       if (!asn || Number(asn) > 4294967295) return `"${key.slice(0, 40)}" is not an AS number`;
-      batches.asns.push({ asn: Number(asn), as_name: first(object, 'as-name') ?? '', org: handleOf(first(object, 'org')), abuse_c: handleOf(first(object, 'abuse-c')), mnt_irt: all(object, 'mnt-irt').map((h) => handleOf(h)!) });
+      batches.asns.push({
+        asn: Number(asn),
+        as_name: first(object, 'as-name') ?? '',
+        org: handleOf(first(object, 'org')),
+        abuse_c: handleOf(first(object, 'abuse-c')),
+        mnt_irt: all(object, 'mnt-irt').map((h) => handleOf(h)!),
+      });
       return undefined;
     }
     case 'irt':
@@ -84,7 +105,14 @@ function collect(object: RpslObject, batches: Batches): string | undefined {
       const handle = handleOf(object.type === 'role' ? first(object, 'nic-hdl') : key);
       if (!handle) return `${object.type} object without a handle`;
       const name = object.type === 'organisation' ? (first(object, 'org-name') ?? key) : key;
-      batches.contacts.push({ handle, kind: object.type, name, emails: all(object, 'e-mail'), abuse_mailbox: first(object, 'abuse-mailbox') ?? null, abuse_c: handleOf(first(object, 'abuse-c')) });
+      batches.contacts.push({
+        handle,
+        kind: object.type,
+        name,
+        emails: all(object, 'e-mail'),
+        abuse_mailbox: first(object, 'abuse-mailbox') ?? null,
+        abuse_c: handleOf(first(object, 'abuse-c')),
+      });
       return undefined;
     }
     default:
@@ -98,21 +126,27 @@ async function flush(trx: Transaction<Schema>, batches: Batches): Promise<void> 
     await sql`insert into ripe_ranges (prefix, range_text, netname, country, org, abuse_c, mnt_irt)
       select p::cidr, t, n, c, o, a, case when m = '' then '{}'::text[] else string_to_array(m, ' ') end
       from unnest(${r.map((x) => x.prefix)}::text[], ${r.map((x) => x.range_text)}::text[], ${r.map((x) => x.netname)}::text[], ${r.map((x) => x.country)}::text[],
-                  ${r.map((x) => x.org)}::text[], ${r.map((x) => x.abuse_c)}::text[], ${r.map((x) => x.mnt_irt.join(' '))}::text[]) as u(p, t, n, c, o, a, m)`.execute(trx);
+                  ${r.map((x) => x.org)}::text[], ${r.map((x) => x.abuse_c)}::text[], ${r.map((x) => x.mnt_irt.join(' '))}::text[]) as u(p, t, n, c, o, a, m)`.execute(
+      trx,
+    );
   }
   if (batches.asns.length > 0) {
     const a = batches.asns;
     await sql`insert into ripe_asns (asn, as_name, org, abuse_c, mnt_irt)
       select n, s, o, c, case when m = '' then '{}'::text[] else string_to_array(m, ' ') end
       from unnest(${a.map((x) => String(x.asn))}::bigint[], ${a.map((x) => x.as_name)}::text[], ${a.map((x) => x.org)}::text[], ${a.map((x) => x.abuse_c)}::text[], ${a.map((x) => x.mnt_irt.join(' '))}::text[]) as u(n, s, o, c, m)
-      on conflict (asn) do update set as_name = excluded.as_name, org = excluded.org, abuse_c = excluded.abuse_c, mnt_irt = excluded.mnt_irt`.execute(trx);
+      on conflict (asn) do update set as_name = excluded.as_name, org = excluded.org, abuse_c = excluded.abuse_c, mnt_irt = excluded.mnt_irt`.execute(
+      trx,
+    );
   }
   if (batches.contacts.length > 0) {
     const c = batches.contacts;
     await sql`insert into ripe_contacts (handle, kind, name, emails, abuse_mailbox, abuse_c)
       select h, k, n, case when e = '' then '{}'::text[] else string_to_array(e, ' ') end, m, a
       from unnest(${c.map((x) => x.handle)}::text[], ${c.map((x) => x.kind)}::text[], ${c.map((x) => x.name)}::text[], ${c.map((x) => x.emails.join(' '))}::text[], ${c.map((x) => x.abuse_mailbox)}::text[], ${c.map((x) => x.abuse_c)}::text[]) as u(h, k, n, e, m, a)
-      on conflict (handle) do update set kind = excluded.kind, name = excluded.name, emails = excluded.emails, abuse_mailbox = excluded.abuse_mailbox, abuse_c = excluded.abuse_c`.execute(trx);
+      on conflict (handle) do update set kind = excluded.kind, name = excluded.name, emails = excluded.emails, abuse_mailbox = excluded.abuse_mailbox, abuse_c = excluded.abuse_c`.execute(
+      trx,
+    );
   }
   batches.ranges = [];
   batches.asns = [];
@@ -127,9 +161,20 @@ async function clear(trx: Transaction<Schema>, type: RipeClass): Promise<void> {
   else await trx.deleteFrom('ripe_contacts').where('kind', '=', type).execute();
 }
 
-export async function importRipe(db: Kysely<Schema>, actor: string, files: readonly string[], onProgress?: (progress: RipeProgress) => void): Promise<RipeImportReport> {
+export async function importRipe(
+  db: Kysely<Schema>,
+  actor: string,
+  files: readonly string[],
+  onProgress?: (progress: RipeProgress) => void,
+): Promise<RipeImportReport> {
   if (files.length === 0) throw new ValidationError([{ field: 'files', reason: 'name at least one RIPE dump file' }]);
-  const report: RipeImportReport = { files: files.map((f) => basename(f)), counts: { inetnum: 0, inet6num: 0, 'aut-num': 0, irt: 0, role: 0, organisation: 0 }, ignored: 0, problems: [], problemCount: 0 };
+  const report: RipeImportReport = {
+    files: files.map((f) => basename(f)),
+    counts: { inetnum: 0, inet6num: 0, 'aut-num': 0, irt: 0, role: 0, organisation: 0 },
+    ignored: 0,
+    problems: [],
+    problemCount: 0,
+  };
   const problem = (file: string, p: RpslProblem): void => {
     report.problemCount++;
     if (report.problems.length < MAX_PROBLEMS_KEPT) report.problems.push({ file, ...p });
@@ -159,9 +204,25 @@ export async function importRipe(db: Kysely<Schema>, actor: string, files: reado
       onProgress?.({ file: name, bytesRead: size, totalBytes: size, objects });
     }
     const imported = Object.values(report.counts).reduce((a, b) => a + b, 0);
-    if (imported === 0) throw new ValidationError([{ field: 'files', reason: `no inetnum, inet6num, aut-num, irt, role or organisation objects found (${report.problemCount} problems)` }]);
-    const row = await trx.insertInto('ripe_imports').values({ files: report.files, counts: JSON.stringify(report.counts), imported_by: actor }).returning('id').executeTakeFirstOrThrow();
-    await appendAudit(trx, { actor, action: 'ripe.import', objectType: 'ripe-import', objectId: row.id, after: { files: report.files, counts: report.counts, problems: report.problemCount } });
+    if (imported === 0)
+      throw new ValidationError([
+        {
+          field: 'files',
+          reason: `no inetnum, inet6num, aut-num, irt, role or organisation objects found (${report.problemCount} problems)`,
+        },
+      ]);
+    const row = await trx
+      .insertInto('ripe_imports')
+      .values({ files: report.files, counts: JSON.stringify(report.counts), imported_by: actor })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actor,
+      action: 'ripe.import',
+      objectType: 'ripe-import',
+      objectId: row.id,
+      after: { files: report.files, counts: report.counts, problems: report.problemCount },
+    });
   });
   return report;
 }

@@ -76,7 +76,14 @@ export async function ripeForAddress(db: Kysely<Schema>, target: string): Promis
   const best = ranges.rows[0]!;
   for (const [i, range] of ranges.rows.entries()) {
     const found = resolve(range, contacts);
-    if (found.length > 0) return { object: best.range_text, netname: best.netname, country: range.country || best.country, fromParent: i > 0, contacts: found.map((c) => (i > 0 ? { ...c, via: `parent range ${range.range_text}: ${c.via}` } : c)) };
+    if (found.length > 0)
+      return {
+        object: best.range_text,
+        netname: best.netname,
+        country: range.country || best.country,
+        fromParent: i > 0,
+        contacts: found.map((c) => (i > 0 ? { ...c, via: `parent range ${range.range_text}: ${c.via}` } : c)),
+      };
   }
   return { object: best.range_text, netname: best.netname, country: best.country, fromParent: false, contacts: [] };
 }

@@ -85,14 +85,21 @@ const INSIDE: Recipient = { relation: 'same-organisation', organisationId: TEAM_
  */
 async function organisationRecipient(db: Kysely<Schema>, organisationId: string | null): Promise<Recipient | undefined> {
   if (!organisationId) return undefined;
-  const org = await db.selectFrom('organisations').select(['id', 'kind', 'tlp_clearance']).where('id', '=', organisationId).executeTakeFirst();
+  const org = await db
+    .selectFrom('organisations')
+    .select(['id', 'kind', 'tlp_clearance'])
+    .where('id', '=', organisationId)
+    .executeTakeFirst();
   const relation = org?.kind === 'constituent' ? 'client' : org?.kind === 'peer' ? 'community-peer' : undefined;
   return org && relation ? { relation, organisationId: org.id, clearance: org.tlp_clearance as TlpLabel } : undefined;
 }
 
 /** The constituency organisation whose contact this address is (the one named, if named). */
 export async function contactOrganisation(db: Kysely<Schema>, email: string, organisationId?: string): Promise<string | null> {
-  let query = db.selectFrom('org_contacts').select('organisation_id').where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()));
+  let query = db
+    .selectFrom('org_contacts')
+    .select('organisation_id')
+    .where((eb) => eb(eb.fn('lower', ['email']), '=', email.toLowerCase()));
   if (organisationId) query = query.where('organisation_id', '=', organisationId);
   const rows = await query.limit(2).execute();
   // An address that two organisations list is nobody's in particular: it gets no organisation's rights.
@@ -110,25 +117,45 @@ async function resolveUser(db: Kysely<Schema>, user: Account | undefined, label:
 
 async function resolveParticipant(db: Kysely<Schema>, participantId: string): Promise<ResolvedRecipient> {
   const label = `participant:${participantId}`;
-  const p = await db.selectFrom('incident_participants').select(['role', 'user_id', 'email']).where('id', '=', participantId).where('removed_at', 'is', null).executeTakeFirst();
+  const p = await db
+    .selectFrom('incident_participants')
+    .select(['role', 'user_id', 'email'])
+    .where('id', '=', participantId)
+    .where('removed_at', 'is', null)
+    .executeTakeFirst();
   if (!p) return { label, team: false, tlp: { relation: 'public' } };
-  const account = p.user_id ? await db.selectFrom('users').select(['role', 'organisation_id', 'disabled_at']).where('id', '=', p.user_id).executeTakeFirst() : undefined;
+  const account = p.user_id
+    ? await db.selectFrom('users').select(['role', 'organisation_id', 'disabled_at']).where('id', '=', p.user_id).executeTakeFirst()
+    : undefined;
   if (account?.disabled_at) return { label, team: false, tlp: { relation: 'public' } };
   if (account && TEAM_ROLES.has(account.role as Role)) return { label, team: true, tlp: INSIDE };
   const email = p.email?.toLowerCase();
   const org = await organisationRecipient(db, account ? account.organisation_id : email ? await contactOrganisation(db, email) : null);
   const individual = email ? { individualId: email } : {};
   if (p.role === 'constituent-staff' && org?.relation === 'client') return { label, team: false, tlp: { ...org, ...individual } };
-  if (p.role === 'third-party' || p.role === 'law-enforcement') return { label, team: false, tlp: { ...(org ?? {}), relation: 'community-peer', ...individual } };
+  if (p.role === 'third-party' || p.role === 'law-enforcement')
+    return { label, team: false, tlp: { ...(org ?? {}), relation: 'community-peer', ...individual } };
   // A "team member" without a team account, or constituent staff of no known organisation: nobody in particular.
   return { label, team: false, tlp: { relation: 'public', ...individual } };
 }
 
-async function resolveAddress(db: Kysely<Schema>, address: string, organisationId?: string, incidentId?: string): Promise<ResolvedRecipient> {
+async function resolveAddress(
+  db: Kysely<Schema>,
+  address: string,
+  organisationId?: string,
+  incidentId?: string,
+): Promise<ResolvedRecipient> {
   const email = address.trim().toLowerCase();
   const label = `address:${email}`;
   if (incidentId) {
-    const participant = await db.selectFrom('incident_participants').select('id').where('incident_id', '=', incidentId).where('email', '=', email).where('removed_at', 'is', null).orderBy('added_at').executeTakeFirst();
+    const participant = await db
+      .selectFrom('incident_participants')
+      .select('id')
+      .where('incident_id', '=', incidentId)
+      .where('email', '=', email)
+      .where('removed_at', 'is', null)
+      .orderBy('added_at')
+      .executeTakeFirst();
     if (participant) return { ...(await resolveParticipant(db, participant.id)), label };
   }
   if (!organisationId) {
@@ -141,7 +168,11 @@ async function resolveAddress(db: Kysely<Schema>, address: string, organisationI
 
 export async function resolveRecipient(db: Kysely<Schema>, recipient: EgressRecipient): Promise<ResolvedRecipient> {
   if (recipient.kind === 'user') {
-    const user = await db.selectFrom('users').select(['role', 'organisation_id', 'disabled_at', 'email']).where('id', '=', recipient.userId).executeTakeFirst();
+    const user = await db
+      .selectFrom('users')
+      .select(['role', 'organisation_id', 'disabled_at', 'email'])
+      .where('id', '=', recipient.userId)
+      .executeTakeFirst();
     return resolveUser(db, user, `user:${recipient.userId}`);
   }
   if (recipient.kind === 'participant') return resolveParticipant(db, recipient.participantId);
@@ -156,7 +187,10 @@ export async function resolveRecipient(db: Kysely<Schema>, recipient: EgressReci
 export function decide(item: EgressItem, recipient: ResolvedRecipient): EgressDecision {
   if (recipient.team) return { recipient: recipient.label, allowed: true, relation: 'team', reason: 'inside the team' };
   const named = (item.namedIndividuals ?? []).map((a) => a.toLowerCase());
-  return { recipient: recipient.label, ...mayReceive({ tlp: item.tlp, ownerOrganisationId: TEAM_OWNER, namedIndividuals: named }, recipient.tlp) };
+  return {
+    recipient: recipient.label,
+    ...mayReceive({ tlp: item.tlp, ownerOrganisationId: TEAM_OWNER, namedIndividuals: named }, recipient.tlp),
+  };
 }
 
 /**

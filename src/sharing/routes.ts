@@ -43,14 +43,30 @@ export const egressRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { refused, channel, before, limit = 100 } = request.query;
-      let query = db.selectFrom('egress_decisions').selectAll().orderBy('id', 'desc').limit(limit + 1);
+      let query = db
+        .selectFrom('egress_decisions')
+        .selectAll()
+        .orderBy('id', 'desc')
+        .limit(limit + 1);
       if (refused !== undefined) query = query.where('allowed', '=', !refused);
       if (channel) query = query.where('channel', '=', channel);
       if (before) query = query.where('id', '<', before as never);
       const rows = await query.execute();
       const page = rows.slice(0, limit);
       return {
-        decisions: page.map((r) => ({ id: String(r.id), decidedAt: new Date(r.decided_at).toISOString(), channel: r.channel, itemKind: r.item_kind, itemId: r.item_id, tlp: r.tlp, recipient: r.recipient, relation: r.relation, allowed: r.allowed, reason: r.reason, actor: r.actor })),
+        decisions: page.map((r) => ({
+          id: String(r.id),
+          decidedAt: new Date(r.decided_at).toISOString(),
+          channel: r.channel,
+          itemKind: r.item_kind,
+          itemId: r.item_id,
+          tlp: r.tlp,
+          recipient: r.recipient,
+          relation: r.relation,
+          allowed: r.allowed,
+          reason: r.reason,
+          actor: r.actor,
+        })),
         next: rows.length > limit ? String(page.at(-1)!.id) : null,
       };
     },

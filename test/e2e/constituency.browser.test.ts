@@ -16,7 +16,6 @@ import { openDemoUi, type DemoUi } from '../helpers/browser.js';
 import { describeEachEngine } from '../helpers/database.js';
 import { testSettings } from '../helpers/mail.js';
 
-
 describeEachEngine('the constituency and early warning in Chromium', (get) => {
   let ui: DemoUi;
   let page: Page;
@@ -37,7 +36,9 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     await page.getByRole('button', { name: 'Look up' }).click();
     const answer = page.getByTestId('lookup-answer');
     await expect.poll(() => answer.textContent()).toMatch(/decided by constituency/);
-    expect(await answer.textContent()).toMatch(/Stockholm Vatten och Avfall.*Driftleverantören AB|Driftleverantören AB.*Stockholm Vatten och Avfall/);
+    expect(await answer.textContent()).toMatch(
+      /Stockholm Vatten och Avfall.*Driftleverantören AB|Driftleverantören AB.*Stockholm Vatten och Avfall/,
+    );
     await page.getByPlaceholder('IP, CIDR, domain, URL, e-mail or AS number').fill('https://www.skolor.stockholm.example/login');
     await page.getByRole('button', { name: 'Look up' }).click();
     await expect.poll(() => answer.textContent()).toMatch(/Stockholms skolor/);
@@ -69,13 +70,24 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     await page.getByLabel('AS numbers').fill('AS64500, AS64501');
     await page.getByRole('button', { name: 'Save organisation' }).click();
     await expect.poll(() => page.getByTestId('organisation').textContent()).toMatch(/AS numbers: AS64500, AS64501/);
-    const stored = () => get().db.selectFrom('organisations').select(['version', 'tags']).where('name', '=', 'Stockholms skolor').executeTakeFirstOrThrow();
+    const stored = () =>
+      get().db.selectFrom('organisations').select(['version', 'tags']).where('name', '=', 'Stockholms skolor').executeTakeFirstOrThrow();
     const before = await stored();
     await page.getByText('Edit this organisation').click();
     await page.getByRole('button', { name: 'Save organisation' }).click();
     await expect.poll(async () => (await stored()).version).toBe(before.version + 1);
     expect((await stored()).tags).toEqual(['education', 'schools']);
-    expect((await get().db.selectFrom('org_asns').innerJoin('organisations', 'organisations.id', 'org_asns.organisation_id').select('asn').where('name', '=', 'Stockholms skolor').orderBy('asn').execute()).map((a) => Number(a.asn))).toEqual([64500, 64501]);
+    expect(
+      (
+        await get()
+          .db.selectFrom('org_asns')
+          .innerJoin('organisations', 'organisations.id', 'org_asns.organisation_id')
+          .select('asn')
+          .where('name', '=', 'Stockholms skolor')
+          .orderBy('asn')
+          .execute()
+      ).map((a) => Number(a.asn)),
+    ).toEqual([64500, 64501]);
     // A bad value is refused with the reason, and nothing changes.
     await page.getByText('Edit this organisation').click();
     await netblocks.fill('not a prefix');
@@ -87,7 +99,9 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     await page.getByRole('link', { name: 'Constituency' }).click();
     await page.goto(`${base}/constituency`);
     await page.getByText('Import organisations (CSV or JSON)').click();
-    await page.getByLabel('File content').fill('name,netblocks,contact_email\nHamnen AB,10.9.0.0/16,it@hamnen.example\nTrasig AB,10.8.0.1/16,x@trasig.example');
+    await page
+      .getByLabel('File content')
+      .fill('name,netblocks,contact_email\nHamnen AB,10.9.0.0/16,it@hamnen.example\nTrasig AB,10.8.0.1/16,x@trasig.example');
     await page.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/nothing imported/);
     await page.getByLabel('File content').fill('name,netblocks,contact_email\nHamnen AB,10.9.0.0/16,it@hamnen.example');
@@ -107,7 +121,14 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
   it('uploads a Shadowserver report and shows the run with its bad rows, then notifies and shows feedback', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'vakt-upload-'));
     const file = join(dir, '2026-11-22-scan_ntp-sweden-geo.csv');
-    writeFileSync(file, ['"timestamp","ip","protocol","port","hostname","tag","asn","geo","region","city","version","clk_wander"', '"2026-11-22 10:00:00","203.0.113.21","udp",123,,"ntpversion",64496,"SE",,,4,', '"garbage","203.0.113.22","udp",123,,"ntpversion",64496,"SE",,,4,'].join('\n'));
+    writeFileSync(
+      file,
+      [
+        '"timestamp","ip","protocol","port","hostname","tag","asn","geo","region","city","version","clk_wander"',
+        '"2026-11-22 10:00:00","203.0.113.21","udp",123,,"ntpversion",64496,"SE",,,4,',
+        '"garbage","203.0.113.22","udp",123,,"ntpversion",64496,"SE",,,4,',
+      ].join('\n'),
+    );
     await page.getByRole('link', { name: 'Feeds' }).click();
     await page.getByLabel('File for shadowserver-scans').setInputFiles(file);
     await page.getByRole('button', { name: 'Upload and run' }).click();
@@ -124,7 +145,14 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     await page.getByRole('button', { name: 'Preview what is due (dry run)' }).click();
     await expect.poll(() => page.getByTestId('dispatch-result').textContent()).toMatch(/0 notification\(s\) would be built/);
 
-    const token = (await get().db.selectFrom('notifications').select('feedback_token').where('status', '=', 'queued').orderBy('created_at', 'desc').executeTakeFirstOrThrow()).feedback_token;
+    const token = (
+      await get()
+        .db.selectFrom('notifications')
+        .select('feedback_token')
+        .where('status', '=', 'queued')
+        .orderBy('created_at', 'desc')
+        .executeTakeFirstOrThrow()
+    ).feedback_token;
     const visitor = await browser.newPage();
     await visitor.goto(`${base}/feedback/${token}`);
     await visitor.getByLabel('Comment (optional)').fill('Scanner false alarm');

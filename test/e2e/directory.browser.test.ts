@@ -44,7 +44,9 @@ describeEachEngine('the CSIRT directory in Chromium', (get) => {
     await expect.poll(() => page.getByTestId('rfc2350-written').textContent()).toMatch(/CERT Stockholm: created/);
     await page.getByRole('link', { name: 'Open the team' }).click();
     await page.getByRole('heading', { name: /CERT Stockholm/ }).waitFor();
-    expect(await page.getByTestId('team-fields').textContent()).toContain('Operating hoursMon 08:00–16:45; Tue 08:00–16:45; Wed 08:00–16:45; Thu 08:00–16:45; Fri 08:00–16:15 — ');
+    expect(await page.getByTestId('team-fields').textContent()).toContain(
+      'Operating hoursMon 08:00–16:45; Tue 08:00–16:45; Wed 08:00–16:45; Thu 08:00–16:45; Fri 08:00–16:15 — ',
+    );
 
     await page.getByLabel('Trust level').selectOption('high');
     await page.getByLabel('Last verified').fill('2026-11-20');
@@ -75,7 +77,9 @@ describeEachEngine('the CSIRT directory in Chromium', (get) => {
     await page.getByLabel('Matrix').selectOption({ label: 'ENISA 2005 Appendix A (2005-12-31)' });
     await page.getByRole('button', { name: 'Show' }).click();
     await expect.poll(() => matrix.locator('tbody tr').count()).toBe(45);
-    expect(await matrix.locator('tr[data-country="DE"]').textContent()).toBe('GermanyTailored Advisory ServiceSome global players, banking sectorFederal, some stateNREN, some universities(announced)');
+    expect(await matrix.locator('tr[data-country="DE"]').textContent()).toBe(
+      'GermanyTailored Advisory ServiceSome global players, banking sectorFederal, some stateNREN, some universities(announced)',
+    );
 
     await page.getByRole('button', { name: 'Compare' }).click();
     const comparison = page.getByTestId('comparison');

@@ -53,7 +53,13 @@ describeEachEngine('the incident loop in Chromium', (get) => {
   it('mail arrives → triage → incident → task → outgoing mail → debrief', async () => {
     const { db } = get();
     // Mail arrives, over IMAP from a real server.
-    await dovecot.append([mail({ from: 'Helpdesk <helpdesk@stockholmvatten.example>', subject: 'Ransomware note on a file server', body: 'Files on fs01 are encrypted. The note points to hxxp://pay-up[.]example.\nTLP:AMBER' })]);
+    await dovecot.append([
+      mail({
+        from: 'Helpdesk <helpdesk@stockholmvatten.example>',
+        subject: 'Ransomware note on a file server',
+        body: 'Files on fs01 are encrypted. The note points to hxxp://pay-up[.]example.\nTLP:AMBER',
+      }),
+    ]);
     const client = connect(dovecot.spec);
     await client.connect();
     const settings = await intakeSettings(db, loadConfig({}).mail, team.teamKey);

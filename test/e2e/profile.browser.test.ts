@@ -109,12 +109,20 @@ describeEachEngine('web UI in Chromium', (get) => {
   });
 
   it('logs out everywhere: the session and the API token made earlier both end', async () => {
-    const token = await get().db.selectFrom('api_tokens').select('revoked_at').where('name', '=', 'nightly export').executeTakeFirstOrThrow();
+    const token = await get()
+      .db.selectFrom('api_tokens')
+      .select('revoked_at')
+      .where('name', '=', 'nightly export')
+      .executeTakeFirstOrThrow();
     expect(token.revoked_at).toBeNull();
     page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Log out everywhere' }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
-    const after = await get().db.selectFrom('api_tokens').select('revoked_at').where('name', '=', 'nightly export').executeTakeFirstOrThrow();
+    const after = await get()
+      .db.selectFrom('api_tokens')
+      .select('revoked_at')
+      .where('name', '=', 'nightly export')
+      .executeTakeFirstOrThrow();
     expect(after.revoked_at).not.toBeNull();
   });
 });

@@ -35,7 +35,13 @@ export function useApp(getDatabase: () => Database, overrides: Partial<Config> =
 
   async function loginAs(role: Role, organisationId?: string): Promise<Client> {
     const email = `${role}-${++counter}@vakt.test`;
-    await createUser(getDatabase().db, 'system:test', { email, name: role, role, password: TEST_PASSWORD, ...(organisationId ? { organisationId } : {}) });
+    await createUser(getDatabase().db, 'system:test', {
+      email,
+      name: role,
+      role,
+      password: TEST_PASSWORD,
+      ...(organisationId ? { organisationId } : {}),
+    });
     const login = await getApp().inject({ method: 'POST', url: '/api/auth/login', payload: { email, password: TEST_PASSWORD } });
     if (login.statusCode !== 200) throw new Error(`login failed: ${login.body}`);
     const cookie = login.cookies.find((c) => c.name === 'vakt_session')?.value ?? '';
@@ -43,7 +49,10 @@ export function useApp(getDatabase: () => Database, overrides: Partial<Config> =
     return {
       email,
       request: (options) =>
-        getApp().inject({ ...options, headers: { cookie: `vakt_session=${cookie}`, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) } }),
+        getApp().inject({
+          ...options,
+          headers: { cookie: `vakt_session=${cookie}`, 'x-csrf-token': csrfToken, ...(options.headers ?? {}) },
+        }),
     };
   }
 

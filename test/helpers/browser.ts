@@ -12,10 +12,20 @@ import type { App } from '../../src/http/context.js';
 export const CHROMIUM = process.env.VAKT_CHROMIUM || '/usr/bin/chromium';
 
 export async function launchBrowser(): Promise<Browser> {
-  if (!existsSync(CHROMIUM)) throw new Error(`no browser at ${CHROMIUM}: run \`apt-get install chromium\` (npm test does this when run as root)`);
+  if (!existsSync(CHROMIUM))
+    throw new Error(`no browser at ${CHROMIUM}: run \`apt-get install chromium\` (npm test does this when run as root)`);
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
   });
 }
 
@@ -29,7 +39,10 @@ export interface DemoUi {
 }
 
 export async function openDemoUi(database: Database, role: Role): Promise<DemoUi> {
-  const app = await buildApp({ database, config: { ...loadConfig({}), webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)) } });
+  const app = await buildApp({
+    database,
+    config: { ...loadConfig({}), webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)) },
+  });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchBrowser();
   const page = await browser.newPage();

@@ -11,7 +11,9 @@ const main = new URL('../../src/cli/main.ts', import.meta.url).pathname;
 /** Runs `vakt ARGS` as a separate process, as a person would. */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], { env: { ...process.env, VAKT_PASSWORD: '', DATABASE_URL: '', ...env } });
+    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
+      env: { ...process.env, VAKT_PASSWORD: '', DATABASE_URL: '', ...env },
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));

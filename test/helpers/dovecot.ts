@@ -88,10 +88,24 @@ export async function startDovecot(): Promise<Dovecot> {
   writeFileSync(join(dir, 'dovecot.conf'), config(dir, port));
   // Dovecot daemonises; its children would hold a pipe open, so no stdio is attached.
   execFileSync(DOVECOT, ['-c', join(dir, 'dovecot.conf')], { stdio: 'ignore' });
-  const spec: MailboxSpec = { name: 'test', host: '127.0.0.1', port, secure: false, username: 'analyst', password: 'secret', folder: 'INBOX' };
+  const spec: MailboxSpec = {
+    name: 'test',
+    host: '127.0.0.1',
+    port,
+    secure: false,
+    username: 'analyst',
+    password: 'secret',
+    folder: 'INBOX',
+  };
 
   const withClient = async <T>(body: (client: ImapFlow) => Promise<T>): Promise<T> => {
-    const client = new ImapFlow({ host: spec.host, port, secure: false, auth: { user: spec.username, pass: spec.password }, logger: false });
+    const client = new ImapFlow({
+      host: spec.host,
+      port,
+      secure: false,
+      auth: { user: spec.username, pass: spec.password },
+      logger: false,
+    });
     for (let attempt = 0; ; attempt++) {
       try {
         await client.connect();

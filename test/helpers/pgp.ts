@@ -10,8 +10,19 @@ export interface TestKey {
 }
 
 export async function makeKey(name: string, email: string, passphrase?: string): Promise<TestKey> {
-  const { privateKey, publicKey } = await openpgp.generateKey({ type: 'ecc', curve: 'curve25519Legacy', userIDs: [{ name, email }], format: 'armored', ...(passphrase ? { passphrase } : {}) });
-  return { armoredPrivate: privateKey, armoredPublic: publicKey, teamKey: await loadTeamKey(privateKey, passphrase), publicKey: await openpgp.readKey({ armoredKey: publicKey }) };
+  const { privateKey, publicKey } = await openpgp.generateKey({
+    type: 'ecc',
+    curve: 'curve25519Legacy',
+    userIDs: [{ name, email }],
+    format: 'armored',
+    ...(passphrase ? { passphrase } : {}),
+  });
+  return {
+    armoredPrivate: privateKey,
+    armoredPublic: publicKey,
+    teamKey: await loadTeamKey(privateKey, passphrase),
+    publicKey: await openpgp.readKey({ armoredKey: publicKey }),
+  };
 }
 
 /** A lookup over keys held in memory, for tests without a database. */
@@ -25,5 +36,9 @@ export async function clearsign(text: string, key: TestKey): Promise<string> {
 }
 
 export async function encryptInline(text: string, to: openpgp.PublicKey, signer?: TestKey): Promise<string> {
-  return openpgp.encrypt({ message: await openpgp.createMessage({ text }), encryptionKeys: to, ...(signer ? { signingKeys: signer.teamKey.privateKey } : {}) });
+  return openpgp.encrypt({
+    message: await openpgp.createMessage({ text }),
+    encryptionKeys: to,
+    ...(signer ? { signingKeys: signer.teamKey.privateKey } : {}),
+  });
 }

@@ -50,12 +50,25 @@ export async function startPrivatePostgres(): Promise<PrivatePostgres> {
     const gid = Number(execFileSync('id', ['-g', 'postgres']).toString().trim());
     chownSync(dir, uid, gid);
   }
-  const argvOf = (command: string, args: string[]): [string, string[]] => (root ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args]);
+  const argvOf = (command: string, args: string[]): [string, string[]] =>
+    root ? ['runuser', ['-u', 'postgres', '--', join(bin, command), ...args]] : [join(bin, command), args];
   const run = (command: string, args: string[]) => void execFileSync(...argvOf(command, args), { stdio: 'pipe', timeout: 60_000 });
   const port = await freePort();
   run('initdb', ['-D', data, '-U', 'postgres', '-A', 'trust', '--no-sync']);
   const options = `-c listen_addresses=127.0.0.1 -c port=${port} -c unix_socket_directories=${dir} -c fsync=off`;
-  const ctlArgs = (action: string, extra: string[] = []) => [action, '-D', data, '-w', '-t', '60', '-l', join(dir, 'log'), '-o', options, ...extra];
+  const ctlArgs = (action: string, extra: string[] = []) => [
+    action,
+    '-D',
+    data,
+    '-w',
+    '-t',
+    '60',
+    '-l',
+    join(dir, 'log'),
+    '-o',
+    options,
+    ...extra,
+  ];
   run('pg_ctl', ctlArgs('start'));
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -34,7 +34,9 @@ export async function operationsOf(app: App): Promise<Operation[]> {
         method: method.toUpperCase() as Operation['method'],
         path,
         pathParams: parameters.filter((p) => p.in === 'path').map((p) => ({ name: p.name, schema: p.schema })),
-        queryParams: parameters.filter((p) => p.in === 'query').map((p) => ({ name: p.name, schema: p.schema, required: p.required ?? false })),
+        queryParams: parameters
+          .filter((p) => p.in === 'query')
+          .map((p) => ({ name: p.name, schema: p.schema, required: p.required ?? false })),
         ...(body ? { body } : {}),
         public: Array.isArray(op.security) && op.security.length === 0,
       });
@@ -52,5 +54,7 @@ export function sampleParam(schema: JsonSchema): string {
 }
 
 export function fillPath(op: Operation, values: Record<string, string> = {}): string {
-  return op.path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(values[name] ?? sampleParam(op.pathParams.find((p) => p.name === name)?.schema ?? {})));
+  return op.path.replace(/\{(\w+)\}/g, (_, name: string) =>
+    encodeURIComponent(values[name] ?? sampleParam(op.pathParams.find((p) => p.name === name)?.schema ?? {})),
+  );
 }

@@ -12,8 +12,10 @@ import { describeEachEngine } from '../helpers/database.js';
 describeEachEngine('accounts under attack', (get) => {
   // The per-minute limiter of one address and account is set high here, to test the rest alone.
   const { app, loginAs } = useApp(get, { trustProxy: true, loginRateLimit: 10_000 });
-  const login = (email: string, password: string, ip: string) => app().inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers: { 'x-forwarded-for': ip } });
-  const user = async (email: string) => createUser(get().db, 'system:test', { email, name: email, role: 'analyst', password: TEST_PASSWORD });
+  const login = (email: string, password: string, ip: string) =>
+    app().inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers: { 'x-forwarded-for': ip } });
+  const user = async (email: string) =>
+    createUser(get().db, 'system:test', { email, name: email, role: 'analyst', password: TEST_PASSWORD });
 
   it('locks out an address that sprays a few guesses over many accounts', async () => {
     for (let i = 0; i < 20; i++) await user(`sprayed-${i}@vakt.test`);
@@ -28,7 +30,8 @@ describeEachEngine('accounts under attack', (get) => {
 
   it('locks an account after five failures in a row, whatever the address, until the lock runs out or an administrator lifts it', async () => {
     await user('guessed@vakt.test');
-    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) expect((await login('guessed@vakt.test', `guess ${i}`, `192.0.2.${i + 1}`)).statusCode).toBe(401);
+    for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++)
+      expect((await login('guessed@vakt.test', `guess ${i}`, `192.0.2.${i + 1}`)).statusCode).toBe(401);
     const locked = await login('guessed@vakt.test', TEST_PASSWORD, '192.0.2.200');
     expect(locked.statusCode).toBe(429);
     expect(locked.json<{ detail: string }>().detail).toMatch(/try again in \d+ s, or ask an administrator to unlock the account/);
@@ -48,21 +51,31 @@ describeEachEngine('accounts under attack', (get) => {
     const lockAfter = async (failures: number) => {
       await db.deleteFrom('login_throttle').execute();
       for (let i = 0; i < failures; i++) await recordLoginFailure(db, 'slow@vakt.test', `10.0.0.${i}`, now);
-      const row = await db.selectFrom('login_throttle').select('locked_until').where('key', '=', 'account:slow@vakt.test').executeTakeFirstOrThrow();
+      const row = await db
+        .selectFrom('login_throttle')
+        .select('locked_until')
+        .where('key', '=', 'account:slow@vakt.test')
+        .executeTakeFirstOrThrow();
       return (new Date(row.locked_until!).getTime() - now.getTime()) / 60_000;
     };
     expect(await lockAfter(5)).toBe(1);
     expect(await lockAfter(6)).toBe(2);
     expect(await lockAfter(8)).toBe(8);
     expect(await lockAfter(20)).toBe(60);
-    await expect(checkLoginAllowed(db, 'slow@vakt.test', '10.9.9.9', new Date(now.getTime() + 59 * 60_000))).rejects.toThrow(/try again in 60 s/);
+    await expect(checkLoginAllowed(db, 'slow@vakt.test', '10.9.9.9', new Date(now.getTime() + 59 * 60_000))).rejects.toThrow(
+      /try again in 60 s/,
+    );
     await expect(checkLoginAllowed(db, 'slow@vakt.test', '10.9.9.9', new Date(now.getTime() + 61 * 60_000))).resolves.toBeUndefined();
   });
 
   it('hashes a flood of logins a few at a time, and answers every one', async () => {
     for (let i = 0; i < 4; i++) await user(`flood-${i}@vakt.test`);
     takePeakHashing();
-    const answers = await Promise.all(Array.from({ length: 64 }, (_, i) => login(`flood-${i % 4}@vakt.test`, i % 4 === 0 ? TEST_PASSWORD : 'wrong', `100.64.${Math.floor(i / 4)}.${i % 4}`)));
+    const answers = await Promise.all(
+      Array.from({ length: 64 }, (_, i) =>
+        login(`flood-${i % 4}@vakt.test`, i % 4 === 0 ? TEST_PASSWORD : 'wrong', `100.64.${Math.floor(i / 4)}.${i % 4}`),
+      ),
+    );
     expect(takePeakHashing()).toBeLessThanOrEqual(HASH_CONCURRENCY);
     expect(answers.every((a) => a.statusCode === 200 || a.statusCode === 401 || a.statusCode === 429)).toBe(true);
     expect(answers.filter((a) => a.statusCode === 200).length).toBeGreaterThan(0);
@@ -75,13 +88,21 @@ describeEachEngine('accounts under attack', (get) => {
       const session = await login(email, TEST_PASSWORD, '192.0.2.250');
       const cookie = `vakt_session=${session.cookies.find((c) => c.name === 'vakt_session')?.value ?? ''}`;
       const csrf = session.json<{ csrfToken: string }>().csrfToken;
-      const minted = await app().inject({ method: 'POST', url: '/api/tokens', headers: { cookie, 'x-csrf-token': csrf }, payload: { name: 'script', scopes: ['read'] } });
+      const minted = await app().inject({
+        method: 'POST',
+        url: '/api/tokens',
+        headers: { cookie, 'x-csrf-token': csrf },
+        payload: { name: 'script', scopes: ['read'] },
+      });
       if (minted.statusCode !== 201) throw new Error(minted.body);
       const token = minted.json<{ token: string }>().token;
       return {
         cookie,
         csrf,
-        works: async () => [(await app().inject({ url: '/api/profile', headers: { cookie } })).statusCode !== 401, (await app().inject({ url: '/api/incidents', headers: { authorization: `Bearer ${token}` } })).statusCode !== 401],
+        works: async () => [
+          (await app().inject({ url: '/api/profile', headers: { cookie } })).statusCode !== 401,
+          (await app().inject({ url: '/api/incidents', headers: { authorization: `Bearer ${token}` } })).statusCode !== 401,
+        ],
       };
     };
     const id = async (email: string) => (await db.selectFrom('users').select('id').where('email', '=', email).executeTakeFirstOrThrow()).id;
@@ -89,12 +110,20 @@ describeEachEngine('accounts under attack', (get) => {
     await user('reset@vakt.test');
     const reset = await access('reset@vakt.test');
     expect(await reset.works()).toEqual([true, true]);
-    await admin.request({ method: 'POST', url: `/api/users/${await id('reset@vakt.test')}/reset-password`, payload: { password: 'a new long password' } });
+    await admin.request({
+      method: 'POST',
+      url: `/api/users/${await id('reset@vakt.test')}/reset-password`,
+      payload: { password: 'a new long password' },
+    });
     expect(await reset.works()).toEqual([false, false]);
 
     await user('promoted@vakt.test');
     const promoted = await access('promoted@vakt.test');
-    const changed = await admin.request({ method: 'PATCH', url: `/api/users/${await id('promoted@vakt.test')}`, payload: { role: 'incident-manager' } });
+    const changed = await admin.request({
+      method: 'PATCH',
+      url: `/api/users/${await id('promoted@vakt.test')}`,
+      payload: { role: 'incident-manager' },
+    });
     expect(changed.json()).toMatchObject({ role: 'incident-manager' });
     expect(await promoted.works()).toEqual([false, false]);
     // A change of name alone keeps them signed in.
@@ -105,7 +134,15 @@ describeEachEngine('accounts under attack', (get) => {
     await user('leaving@vakt.test');
     const first = await access('leaving@vakt.test');
     const second = await access('leaving@vakt.test');
-    expect((await app().inject({ method: 'POST', url: '/api/auth/logout-everywhere', headers: { cookie: second.cookie, 'x-csrf-token': second.csrf } })).statusCode).toBe(204);
+    expect(
+      (
+        await app().inject({
+          method: 'POST',
+          url: '/api/auth/logout-everywhere',
+          headers: { cookie: second.cookie, 'x-csrf-token': second.csrf },
+        })
+      ).statusCode,
+    ).toBe(204);
     expect([...(await first.works()), ...(await second.works())]).toEqual([false, false, false, false]);
   });
 });

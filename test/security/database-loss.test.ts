@@ -30,8 +30,15 @@ describe('losing the database under a write load [postgres]', () => {
     app = await buildApp({ database, config: { ...loadConfig({}), webDir: '/nonexistent' } });
     await app.ready();
     await createUser(database.db, 'system:test', { email: 'writer@vakt.test', name: 'Writer', role: 'analyst', password: TEST_PASSWORD });
-    const login = await app.inject({ method: 'POST', url: '/api/auth/login', payload: { email: 'writer@vakt.test', password: TEST_PASSWORD } });
-    headers = { cookie: `vakt_session=${login.cookies.find((c) => c.name === 'vakt_session')?.value ?? ''}`, 'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken };
+    const login = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { email: 'writer@vakt.test', password: TEST_PASSWORD },
+    });
+    headers = {
+      cookie: `vakt_session=${login.cookies.find((c) => c.name === 'vakt_session')?.value ?? ''}`,
+      'x-csrf-token': login.json<{ csrfToken: string }>().csrfToken,
+    };
   }, 120_000);
 
   afterAll(async () => {
@@ -90,18 +97,24 @@ describe('losing the database under a write load [postgres]', () => {
     expect(load.problems).toEqual([]);
     expect(load.statuses.get(503) ?? 0).toBeGreaterThan(0);
     expect(load.created.length).toBeGreaterThan(before);
-    const stored = await admin((c) => c.query<{ id: string }>('select id::text as id from incidents where id = any($1::bigint[])', [load.created]));
+    const stored = await admin((c) =>
+      c.query<{ id: string }>('select id::text as id from incidents where id = any($1::bigint[])', [load.created]),
+    );
     expect(stored.rows.length).toBe(load.created.length);
     expect(Number(await createdCount()) - already).toBeLessThanOrEqual(load.created.length + (load.statuses.get(503) ?? 0));
   }
 
-  const createdCount = () => (async () => (await admin((c) => c.query<{ n: string }>("select count(*) as n from incidents where title like 'Load %'"))).rows[0]!.n)();
+  const createdCount = () =>
+    (async () =>
+      (await admin((c) => c.query<{ n: string }>("select count(*) as n from incidents where title like 'Load %'"))).rows[0]!.n)();
 
   it('answers 503 while its connections are terminated, reconnects, and keeps what it committed', async () => {
     const load = writeLoad(8);
     await sleep(500);
     for (let round = 0; round < 5; round++) {
-      await admin((c) => c.query('select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and datname = current_database()'));
+      await admin((c) =>
+        c.query('select pg_terminate_backend(pid) from pg_stat_activity where pid <> pg_backend_pid() and datname = current_database()'),
+      );
       await sleep(150);
     }
     await survived(load, 0, 800);

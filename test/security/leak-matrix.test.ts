@@ -20,7 +20,15 @@ import { describeEachEngine } from '../helpers/database.js';
 import { mail, testSettings } from '../helpers/mail.js';
 import { fillPath, operationsOf } from '../helpers/routes.js';
 
-const RECIPIENTS = ['team', 'constituent-own', 'constituent-other', 'third-party', 'law-enforcement', 'lower-clearance', 'unknown'] as const;
+const RECIPIENTS = [
+  'team',
+  'constituent-own',
+  'constituent-other',
+  'third-party',
+  'law-enforcement',
+  'lower-clearance',
+  'unknown',
+] as const;
 type RecipientKind = (typeof RECIPIENTS)[number];
 
 /** TLP 2.0, as a table: what each kind of recipient may receive of the team's information. */
@@ -39,7 +47,15 @@ const MAY_RECEIVE: Record<RecipientKind, readonly TlpLabel[]> = {
   unknown: ['CLEAR'],
 };
 /** Reading through the API also takes part in the incident: these two do not. */
-const TAKES_PART: Record<RecipientKind, boolean> = { team: true, 'constituent-own': true, 'constituent-other': false, 'third-party': true, 'law-enforcement': true, 'lower-clearance': true, unknown: false };
+const TAKES_PART: Record<RecipientKind, boolean> = {
+  team: true,
+  'constituent-own': true,
+  'constituent-other': false,
+  'third-party': true,
+  'law-enforcement': true,
+  'lower-clearance': true,
+  unknown: false,
+};
 
 const code = (label: TlpLabel) => label.replace('AMBER+STRICT', 'strict').toLowerCase();
 const canary = (label: TlpLabel, what: string) => `cnry${code(label)}${what}`;
@@ -88,7 +104,8 @@ describeEachEngine('the leak matrix', (get) => {
     clients['constituent-own'] = await loginAs('constituent', orgs.own);
     clients['constituent-other'] = await loginAs('constituent', orgs.other);
     // Accounts outside the constituency belong to organisations of their own kind: a peer team, the police.
-    const outside = async (name: string, kind: string) => (await db.insertInto('organisations').values({ name, kind, parent_id: null }).returning('id').executeTakeFirstOrThrow()).id;
+    const outside = async (name: string, kind: string) =>
+      (await db.insertInto('organisations').values({ name, kind, parent_id: null }).returning('id').executeTakeFirstOrThrow()).id;
     clients['third-party'] = await loginAs('constituent', await outside('Partner SOC', 'peer'));
     clients['law-enforcement'] = await loginAs('constituent', await outside('Police cyber unit', 'other'));
     clients['lower-clearance'] = await loginAs('constituent', orgs.lower);
@@ -104,7 +121,11 @@ describeEachEngine('the leak matrix', (get) => {
         if (res.statusCode !== 201) throw new Error(`${path}: ${res.body}`);
         return res.json<{ id: string }>().id;
       };
-      const id = await post('/api/incidents', { title: `Incident ${canary(label, 'incident')}`, description: `About ${canary(label, 'incident')}`, tlp: label });
+      const id = await post('/api/incidents', {
+        title: `Incident ${canary(label, 'incident')}`,
+        description: `About ${canary(label, 'incident')}`,
+        tlp: label,
+      });
       incidents[label] = id;
       const make: Record<ItemKind, () => Promise<string>> = {
         report: async () => {
@@ -112,14 +133,31 @@ describeEachEngine('the leak matrix', (get) => {
           await analyst.request({ method: 'POST', url: `/api/reports/${r}/attach`, payload: { incidentId: id } });
           return r;
         },
-        message: async () => (await db.insertInto('messages').values({ direction: 'in', incident_id: id, subject: canary(label, 'message'), tlp: label, created_by: ACTOR }).returning('id').executeTakeFirstOrThrow()).id,
+        message: async () =>
+          (
+            await db
+              .insertInto('messages')
+              .values({ direction: 'in', incident_id: id, subject: canary(label, 'message'), tlp: label, created_by: ACTOR })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id,
         task: () => post(`/api/incidents/${id}/tasks`, { title: canary(label, 'task'), tlp: label }),
         investigation: () => post(`/api/incidents/${id}/investigations`, { title: canary(label, 'investigation'), tlp: label }),
-        countermeasure: () => post(`/api/incidents/${id}/countermeasures`, { kind: 'block', target: canary(label, 'countermeasure'), tlp: label }),
-        timeline: () => post(`/api/incidents/${id}/timeline`, { occurredAt: new Date().toISOString(), summary: canary(label, 'timeline'), tlp: label }),
-        observable: () => post(`/api/incidents/${id}/observables`, { kind: 'domain', value: `${canary(label, 'observable')}.example`, tlp: label }),
+        countermeasure: () =>
+          post(`/api/incidents/${id}/countermeasures`, { kind: 'block', target: canary(label, 'countermeasure'), tlp: label }),
+        timeline: () =>
+          post(`/api/incidents/${id}/timeline`, { occurredAt: new Date().toISOString(), summary: canary(label, 'timeline'), tlp: label }),
+        observable: () =>
+          post(`/api/incidents/${id}/observables`, { kind: 'domain', value: `${canary(label, 'observable')}.example`, tlp: label }),
         asset: () => post(`/api/incidents/${id}/assets`, { name: canary(label, 'asset'), tlp: label }),
-        evidence: () => post(`/api/incidents/${id}/evidence`, { item: canary(label, 'evidence'), sha256: 'b'.repeat(64), collectedBy: 'A', collectedAt: new Date().toISOString(), location: 'safe' }),
+        evidence: () =>
+          post(`/api/incidents/${id}/evidence`, {
+            item: canary(label, 'evidence'),
+            sha256: 'b'.repeat(64),
+            collectedBy: 'A',
+            collectedAt: new Date().toISOString(),
+            location: 'safe',
+          }),
       };
       const items: Array<{ kind: ItemKind; id: string }> = [];
       for (const kind of ITEM_KINDS) items.push({ kind, id: await make[kind]() });
@@ -135,7 +173,9 @@ describeEachEngine('the leak matrix', (get) => {
         unknown: await add({ name: 'Nobody', email: 'nobody@nowhere.test', role: 'constituent-staff' }),
       };
       // Every item is shared with everyone, behind the share check's back: the read gate alone must hold.
-      const shares = Object.values(participants[label]).flatMap((participantId) => items.map((item) => ({ incident_id: id, item_kind: item.kind, item_id: item.id, participant_id: participantId })));
+      const shares = Object.values(participants[label]).flatMap((participantId) =>
+        items.map((item) => ({ incident_id: id, item_kind: item.kind, item_id: item.id, participant_id: participantId })),
+      );
       await db.insertInto('incident_shares').values(shares).execute();
     }
   });
@@ -146,7 +186,8 @@ describeEachEngine('the leak matrix', (get) => {
     const operations = await operationsOf(app());
     const readable: string[] = [];
     for (const op of operations.filter((o) => o.method === 'GET' && !o.public)) {
-      const url = fillPath(op, { id: incidents.GREEN }) + (op.path === '/api/search' ? '?q=x' : op.path === '/api/indicators/seen' ? '?value=x' : '');
+      const url =
+        fillPath(op, { id: incidents.GREEN }) + (op.path === '/api/search' ? '?q=x' : op.path === '/api/indicators/seen' ? '?value=x' : '');
       const res = await clients['constituent-own'].request({ url });
       if (res.statusCode < 300) readable.push(`GET ${op.path}`);
     }
@@ -187,26 +228,59 @@ describeEachEngine('the leak matrix', (get) => {
       const incidentId = incidents[label];
       for (const kind of RECIPIENTS) {
         // mail:incident
-        const queued = await sendIncidentMail(db, sender, 'CERT-T', ACTOR, incidentId, { participantIds: [participants[label][kind]], subject: 'Update', text: canary(label, 'mail'), tlp: label });
-        check(gateRefused(queued.reason) === !allowed(kind, label), `mail:incident ${kind} ${label}: ${queued.status} ${queued.reason ?? ''}`);
+        const queued = await sendIncidentMail(db, sender, 'CERT-T', ACTOR, incidentId, {
+          participantIds: [participants[label][kind]],
+          subject: 'Update',
+          text: canary(label, 'mail'),
+          tlp: label,
+        });
+        check(
+          gateRefused(queued.reason) === !allowed(kind, label),
+          `mail:incident ${kind} ${label}: ${queued.status} ${queued.reason ?? ''}`,
+        );
 
         // mail:reply and mail:acknowledgement: the reporter is the source, and is always answered.
-        const reportId = await createReport(db, ACTOR, { channel: 'api', subject: 'A report', body: 'x', reporterEmail: addresses[kind], tlp: label }, 'AMBER+STRICT');
+        const reportId = await createReport(
+          db,
+          ACTOR,
+          { channel: 'api', subject: 'A report', body: 'x', reporterEmail: addresses[kind], tlp: label },
+          'AMBER+STRICT',
+        );
         const reply = await replyToReporter(db, sender, 'CERT-T', ACTOR, reportId, 'Thanks');
         check(!gateRefused(reply.reason), `mail:reply ${kind} ${label}: ${reply.reason ?? ''}`);
-        const outcome = await ingestMail(db, testSettings(), mail({ from: addresses[kind], subject: `Incident report TLP:${label}`, body: 'Details follow.' }), 'test');
+        const outcome = await ingestMail(
+          db,
+          testSettings(),
+          mail({ from: addresses[kind], subject: `Incident report TLP:${label}`, body: 'Details follow.' }),
+          'test',
+        );
         if (outcome.kind !== 'report') throw new Error('expected a report');
-        const ack = await db.selectFrom('messages').select(['delivery_status', 'delivery_error']).where('report_id', '=', outcome.reportId).where('direction', '=', 'out').executeTakeFirstOrThrow();
+        const ack = await db
+          .selectFrom('messages')
+          .select(['delivery_status', 'delivery_error'])
+          .where('report_id', '=', outcome.reportId)
+          .where('direction', '=', 'out')
+          .executeTakeFirstOrThrow();
         check(ack.delivery_status === 'queued', `mail:acknowledgement ${kind} ${label}: ${ack.delivery_error ?? ''}`);
       }
 
       // mail:countermeasure-removal: one notice per address, each through the gate.
-      const cm = await analyst.request({ method: 'POST', url: `/api/incidents/${incidentId}/countermeasures`, payload: { kind: 'block', target: 'x', tlp: label, notifyOnRemoval: RECIPIENTS.map((k) => addresses[k]) } });
+      const cm = await analyst.request({
+        method: 'POST',
+        url: `/api/incidents/${incidentId}/countermeasures`,
+        payload: { kind: 'block', target: 'x', tlp: label, notifyOnRemoval: RECIPIENTS.map((k) => addresses[k]) },
+      });
       const cmId = cm.json<{ id: string }>().id;
-      for (const state of ['active', 'pending-removal'] as const) await analyst.request({ method: 'POST', url: `/api/countermeasures/${cmId}/advance`, payload: { to: state } });
+      for (const state of ['active', 'pending-removal'] as const)
+        await analyst.request({ method: 'POST', url: `/api/countermeasures/${cmId}/advance`, payload: { to: state } });
       const removed = await analyst.request({ method: 'POST', url: `/api/countermeasures/${cmId}/advance`, payload: { to: 'removed' } });
       const notices = removed.json<{ notices: Array<{ to: string; status: string; reason: string | null }> }>().notices;
-      RECIPIENTS.forEach((kind, i) => check(gateRefused(notices[i]?.reason) === !allowed(kind, label), `mail:countermeasure-removal ${kind} ${label}: ${notices[i]?.reason ?? ''}`));
+      RECIPIENTS.forEach((kind, i) =>
+        check(
+          gateRefused(notices[i]?.reason) === !allowed(kind, label),
+          `mail:countermeasure-removal ${kind} ${label}: ${notices[i]?.reason ?? ''}`,
+        ),
+      );
 
       // mail:notification: a notification goes to an organisation's contacts. By address alone a
       // peer team's account is the community, and the police unit (an organisation of no known
@@ -222,12 +296,22 @@ describeEachEngine('the leak matrix', (get) => {
       };
       for (const kind of RECIPIENTS) {
         const [recipient, as] = notificationRecipient[kind];
-        const [decision] = await egress(db, { channel: 'mail:notification', recipient, items: [{ kind: 'notification', id: `matrix-${label}`, tlp: label }], actor: ACTOR });
+        const [decision] = await egress(db, {
+          channel: 'mail:notification',
+          recipient,
+          items: [{ kind: 'notification', id: `matrix-${label}`, tlp: label }],
+          actor: ACTOR,
+        });
         check(decision?.allowed === allowed(as, label), `mail:notification ${kind} ${label}`);
       }
     }
     // Nothing refused was queued: every queued mail's recipients were admitted for its label.
-    const queuedMail = await db.selectFrom('messages').select(['to_addresses', 'tlp', 'body_text']).where('direction', '=', 'out').where('delivery_status', '=', 'queued').execute();
+    const queuedMail = await db
+      .selectFrom('messages')
+      .select(['to_addresses', 'tlp', 'body_text'])
+      .where('direction', '=', 'out')
+      .where('delivery_status', '=', 'queued')
+      .execute();
     for (const m of queuedMail) {
       for (const to of m.to_addresses) {
         const kind = RECIPIENTS.find((k) => addresses[k] === to);
@@ -240,8 +324,15 @@ describeEachEngine('the leak matrix', (get) => {
     for (const label of TLP_LABELS) {
       const html = await analyst.request({ url: `/api/incidents/${incidents[label]}/debrief?format=html` });
       check(html.statusCode === 200 && html.body.includes(`TLP:${label}`), `export:debrief team ${label}`);
-      const evidence = await get().db.selectFrom('evidence').select('id').where('incident_id', '=', incidents[label]).executeTakeFirstOrThrow();
-      check((await analyst.request({ url: `/api/evidence/${evidence.id}/custody?format=csv` })).statusCode === 200, `export:custody team ${label}`);
+      const evidence = await get()
+        .db.selectFrom('evidence')
+        .select('id')
+        .where('incident_id', '=', incidents[label])
+        .executeTakeFirstOrThrow();
+      check(
+        (await analyst.request({ url: `/api/evidence/${evidence.id}/custody?format=csv` })).statusCode === 200,
+        `export:custody team ${label}`,
+      );
       for (const kind of RECIPIENTS.filter((k) => k !== 'team')) {
         const res = await clients[kind].request({ url: `/api/incidents/${incidents[label]}/debrief?format=html` });
         check(res.statusCode === 403 && !res.body.includes('cnry'), `export:debrief ${kind} ${label}`);
@@ -256,10 +347,15 @@ describeEachEngine('the leak matrix', (get) => {
     const ran = await get().db.selectFrom('egress_decisions').select('channel').distinct().execute();
     const covered = new Set<EgressChannel>(ran.map((r) => r.channel as EgressChannel));
     expect(EGRESS_CHANNELS.filter((c) => !covered.has(c))).toEqual([]);
-    const refused = await get().db.selectFrom('egress_decisions').select((eb) => eb.fn.countAll<string>().as('n')).where('allowed', '=', false).executeTakeFirstOrThrow();
+    const refused = await get()
+      .db.selectFrom('egress_decisions')
+      .select((eb) => eb.fn.countAll<string>().as('n'))
+      .where('allowed', '=', false)
+      .executeTakeFirstOrThrow();
     expect(Number(refused.n)).toBeGreaterThan(100);
     expect(checks).toBeGreaterThan(850);
-    console.log(`leak matrix: ${Object.keys(OUTSIDER_READABLE).length} routes and ${EGRESS_CHANNELS.length} channels × ${TLP_LABELS.length} labels × ${RECIPIENTS.length} recipients, ${checks} checks, leaks found: ${leaks.length}`);
+    console.log(
+      `leak matrix: ${Object.keys(OUTSIDER_READABLE).length} routes and ${EGRESS_CHANNELS.length} channels × ${TLP_LABELS.length} labels × ${RECIPIENTS.length} recipients, ${checks} checks, leaks found: ${leaks.length}`,
+    );
   });
 });
-

@@ -38,7 +38,12 @@ interface NavItem {
 
 const NAV: NavItem[] = [
   { path: '/triage', label: 'Triage', permission: 'reports:read', page: (c) => <TriagePage path={c.path} navigate={c.navigate} /> },
-  { path: '/incidents', label: 'Incidents', permission: 'incidents:read', page: (c) => <IncidentsPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('incidents:write')} /> },
+  {
+    path: '/incidents',
+    label: 'Incidents',
+    permission: 'incidents:read',
+    page: (c) => <IncidentsPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('incidents:write')} />,
+  },
   { path: '/report', label: 'Report', permission: 'reports:submit', page: (c) => <ReportFormPage session={c.session} /> },
   { path: '/search', label: 'Search', permission: 'reports:read', page: (c) => <SearchPage navigate={c.navigate} /> },
   {
@@ -51,10 +56,30 @@ const NAV: NavItem[] = [
       </Suspense>
     ),
   },
-  { path: '/constituency', label: 'Constituency', permission: 'constituency:read', page: (c) => <ConstituencyPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('constituency:write')} /> },
-  { path: '/feeds', label: 'Feeds', permission: 'feeds:read', page: (c) => <FeedsPage canWrite={c.session.permissions.includes('feeds:write')} /> },
-  { path: '/notifications', label: 'Notifications', permission: 'feeds:read', page: (c) => <NotificationsPage canWrite={c.session.permissions.includes('feeds:write')} /> },
-  { path: '/directory', label: 'Directory', permission: 'directory:read', page: (c) => <DirectoryPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('directory:write')} /> },
+  {
+    path: '/constituency',
+    label: 'Constituency',
+    permission: 'constituency:read',
+    page: (c) => <ConstituencyPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('constituency:write')} />,
+  },
+  {
+    path: '/feeds',
+    label: 'Feeds',
+    permission: 'feeds:read',
+    page: (c) => <FeedsPage canWrite={c.session.permissions.includes('feeds:write')} />,
+  },
+  {
+    path: '/notifications',
+    label: 'Notifications',
+    permission: 'feeds:read',
+    page: (c) => <NotificationsPage canWrite={c.session.permissions.includes('feeds:write')} />,
+  },
+  {
+    path: '/directory',
+    label: 'Directory',
+    permission: 'directory:read',
+    page: (c) => <DirectoryPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('directory:write')} />,
+  },
   {
     path: '/coverage',
     label: 'Coverage',

@@ -24,7 +24,12 @@ async function answer<T>(response: Response): Promise<T> {
   const data: unknown = await response.json().catch(() => ({}));
   if (!response.ok) {
     const problem = data as { code?: string; detail?: string; title?: string; errors?: FieldIssue[] };
-    throw new ApiError(response.status, problem.code ?? 'internal', problem.detail ?? problem.title ?? response.statusText, problem.errors ?? []);
+    throw new ApiError(
+      response.status,
+      problem.code ?? 'internal',
+      problem.detail ?? problem.title ?? response.statusText,
+      problem.errors ?? [],
+    );
   }
   return data as T;
 }
@@ -68,6 +73,11 @@ export interface Session {
 /** Sends a file as the request body (streamed by the browser), with the CSRF token. */
 export async function upload<T>(path: string, file: File): Promise<T> {
   const type = /\.gz$/i.test(file.name) ? 'application/gzip' : /\.jsonl?$/i.test(file.name) ? 'application/x-ndjson' : 'text/csv';
-  const response = await fetch(path, { method: 'POST', credentials: 'same-origin', headers: { accept: 'application/json', 'content-type': type, 'x-csrf-token': csrfToken }, body: file });
+  const response = await fetch(path, {
+    method: 'POST',
+    credentials: 'same-origin',
+    headers: { accept: 'application/json', 'content-type': type, 'x-csrf-token': csrfToken },
+    body: file,
+  });
   return answer<T>(response);
 }

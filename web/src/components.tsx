@@ -22,7 +22,12 @@ export function minutes(value: number | null | undefined): string {
 }
 
 export function SlaBadge({ name, timer }: { name: string; timer: Timer }) {
-  const text = timer.state === 'running' ? `due ${when(timer.dueAt)}` : timer.state === 'overdue' ? `overdue since ${when(timer.dueAt)}` : `${timer.state} (${minutes(timer.workingMinutes)})`;
+  const text =
+    timer.state === 'running'
+      ? `due ${when(timer.dueAt)}`
+      : timer.state === 'overdue'
+        ? `overdue since ${when(timer.dueAt)}`
+        : `${timer.state} (${minutes(timer.workingMinutes)})`;
   return (
     <span className={`sla sla-${timer.state}`} title={`${name}: target ${minutes(timer.targetMinutes)} of working time`}>
       {name}: {text}
@@ -98,7 +103,21 @@ export function ActionForm({
 }
 
 /** A button that does one thing and refreshes. */
-export function ActionButton({ label, method = 'POST', path, body, invalidates, confirm }: { label: string; method?: string; path: string; body?: unknown; invalidates: QueryKey[]; confirm?: string }) {
+export function ActionButton({
+  label,
+  method = 'POST',
+  path,
+  body,
+  invalidates,
+  confirm,
+}: {
+  label: string;
+  method?: string;
+  path: string;
+  body?: unknown;
+  invalidates: QueryKey[];
+  confirm?: string;
+}) {
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: () => api<unknown>(method, path, body),
@@ -121,7 +140,17 @@ export const optional = (form: FormData, name: string): string | undefined => te
 
 const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 
-export function TlpSelect({ name = 'tlp', label = 'TLP', defaultValue = '', unset = "(the incident's)" }: { name?: string; label?: string; defaultValue?: string; unset?: string }) {
+export function TlpSelect({
+  name = 'tlp',
+  label = 'TLP',
+  defaultValue = '',
+  unset = "(the incident's)",
+}: {
+  name?: string;
+  label?: string;
+  defaultValue?: string;
+  unset?: string;
+}) {
   return (
     <label>
       {label}

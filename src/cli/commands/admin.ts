@@ -45,10 +45,21 @@ export function registerAdminCommands(program: Command): void {
     .action(
       action(async (options: { teamName: string; adminEmail: string; adminName: string }) =>
         withDatabase(async ({ db }) => {
-          if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst()) throw new UsageError('this installation is already initialised (it has users)');
+          if (await db.selectFrom('users').select('id').limit(1).executeTakeFirst())
+            throw new UsageError('this installation is already initialised (it has users)');
           const { password, generated } = cliPassword();
-          const team = await db.insertInto('organisations').values({ name: options.teamName, kind: 'team', parent_id: null }).returning('id').executeTakeFirstOrThrow();
-          await createUser(db, actorFromCli(), { email: options.adminEmail, name: options.adminName, role: 'admin', password, organisationId: team.id });
+          const team = await db
+            .insertInto('organisations')
+            .values({ name: options.teamName, kind: 'team', parent_id: null })
+            .returning('id')
+            .executeTakeFirstOrThrow();
+          await createUser(db, actorFromCli(), {
+            email: options.adminEmail,
+            name: options.adminName,
+            role: 'admin',
+            password,
+            organisationId: team.id,
+          });
           process.stdout.write(`created ${options.teamName} and admin ${options.adminEmail}\n`);
           if (generated) process.stdout.write(`password (shown once): ${password}\n`);
           process.stdout.write('next: `vakt profile import FILE` with your RFC 2350 profile (see docs/profile.example.json)\n');
@@ -85,7 +96,13 @@ export function registerAdminCommands(program: Command): void {
         if (!isRole(options.role)) throw new UsageError(`--role must be one of ${ROLES.join(', ')}`);
         const { password, generated } = cliPassword();
         await withDatabase(async ({ db }) => {
-          const user = await createUser(db, actorFromCli(), { email: options.email, name: options.name, role: options.role, password, ...(options.organisation ? { organisationId: options.organisation } : {}) });
+          const user = await createUser(db, actorFromCli(), {
+            email: options.email,
+            name: options.name,
+            role: options.role,
+            password,
+            ...(options.organisation ? { organisationId: options.organisation } : {}),
+          });
           process.stdout.write(`added ${user.email} (${user.role}) id ${user.id}\n`);
           if (generated) process.stdout.write(`password (shown once): ${password}\n`);
         });
@@ -99,14 +116,22 @@ export function registerAdminCommands(program: Command): void {
         withDatabase(async ({ db }) => {
           const list = await listUsers(db);
           if (options.json) process.stdout.write(`${JSON.stringify(list, null, 2)}\n`);
-          else for (const u of list) process.stdout.write(`${u.email}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}${u.totpEnabled ? '\ttotp' : ''}\t${u.name}\n`);
+          else
+            for (const u of list)
+              process.stdout.write(
+                `${u.email}\t${u.role}\t${u.disabled ? 'disabled' : 'active'}${u.totpEnabled ? '\ttotp' : ''}\t${u.name}\n`,
+              );
         }),
       ),
     );
   users
     .command('disable <email>')
     .description('disable a user: ends their sessions and revokes their tokens')
-    .action(action(async (email: string) => withDatabase(async ({ db }) => void process.stdout.write(`disabled ${(await disableUser(db, actorFromCli(), email)).email}\n`))));
+    .action(
+      action(async (email: string) =>
+        withDatabase(async ({ db }) => void process.stdout.write(`disabled ${(await disableUser(db, actorFromCli(), email)).email}\n`)),
+      ),
+    );
   users
     .command('reset-password <email>')
     .description('set a new password (VAKT_PASSWORD or generated and shown once); ends their sessions and tokens')
@@ -121,24 +146,36 @@ export function registerAdminCommands(program: Command): void {
   users
     .command('unlock <email>')
     .description('lift the lockout that failed logins put on an account')
-    .action(action(async (email: string) => withDatabase(async ({ db }) => {
-      await unlockUser(db, actorFromCli(), email);
-      process.stdout.write(`${email} is unlocked\n`);
-    })));
+    .action(
+      action(async (email: string) =>
+        withDatabase(async ({ db }) => {
+          await unlockUser(db, actorFromCli(), email);
+          process.stdout.write(`${email} is unlocked\n`);
+        }),
+      ),
+    );
   users
     .command('set-role <email> <role>')
     .description(`change a user's role (${ROLES.join(' | ')}); ends their sessions and tokens`)
-    .action(action(async (email: string, role: string) => {
-      if (!isRole(role)) throw new UsageError(`role must be one of ${ROLES.join(', ')}`);
-      await withDatabase(async ({ db }) => void process.stdout.write(`${(await changeUser(db, actorFromCli(), email, { role })).email} is now ${role}\n`));
-    }));
+    .action(
+      action(async (email: string, role: string) => {
+        if (!isRole(role)) throw new UsageError(`role must be one of ${ROLES.join(', ')}`);
+        await withDatabase(
+          async ({ db }) => void process.stdout.write(`${(await changeUser(db, actorFromCli(), email, { role })).email} is now ${role}\n`),
+        );
+      }),
+    );
   users
     .command('reset-totp <email>')
-    .description('turn off a user\'s two-factor authentication (lost device); ends their sessions')
-    .action(action(async (email: string) => withDatabase(async ({ db }) => {
-      await resetTotp(db, actorFromCli(), email);
-      process.stdout.write(`two-factor authentication of ${email} is off; they can set it up again after logging in\n`);
-    })));
+    .description("turn off a user's two-factor authentication (lost device); ends their sessions")
+    .action(
+      action(async (email: string) =>
+        withDatabase(async ({ db }) => {
+          await resetTotp(db, actorFromCli(), email);
+          process.stdout.write(`two-factor authentication of ${email} is off; they can set it up again after logging in\n`);
+        }),
+      ),
+    );
 
   const audit = program.command('audit').description(summary('audit'));
   audit
@@ -149,7 +186,9 @@ export function registerAdminCommands(program: Command): void {
         withDatabase(async ({ db }) => {
           const result = await verifyAudit(db);
           if (!result.ok) {
-            process.stderr.write(`vakt: audit log broken at entry ${result.firstBad?.seq}: ${result.firstBad?.problem} (${result.checked} entries before it are intact)\n`);
+            process.stderr.write(
+              `vakt: audit log broken at entry ${result.firstBad?.seq}: ${result.firstBad?.problem} (${result.checked} entries before it are intact)\n`,
+            );
             return EXIT_ERROR;
           }
           process.stdout.write(`audit log intact: ${result.checked} entries, head ${result.head}\n`);
@@ -164,7 +203,8 @@ export function registerAdminCommands(program: Command): void {
         withDatabase(async ({ db }) => {
           const limit = Number(options.limit);
           if (!Number.isInteger(limit) || limit < 1) throw new UsageError('--limit must be a positive whole number');
-          for (const e of await listAudit(db, { limit })) process.stdout.write(`${e.seq}\t${e.at.toISOString()}\t${e.actor}\t${e.action}\t${e.object_type}:${e.object_id ?? ''}\n`);
+          for (const e of await listAudit(db, { limit }))
+            process.stdout.write(`${e.seq}\t${e.at.toISOString()}\t${e.actor}\t${e.action}\t${e.object_type}:${e.object_id ?? ''}\n`);
         }),
       ),
     );

@@ -13,7 +13,11 @@ describe('the command catalogue', () => {
       const defined = program.commands.find((c) => c.name() === name);
       expect(defined, `${name} is defined by the module the catalogue names`).toBeDefined();
       expect(defined!.description()).toBe(entry.summary);
-      for (const other of names(program)) expect(CATALOGUE.map((e) => e.usage.split(' ')[0]), `${other} is in the catalogue`).toContain(other);
+      for (const other of names(program))
+        expect(
+          CATALOGUE.map((e) => e.usage.split(' ')[0]),
+          `${other} is in the catalogue`,
+        ).toContain(other);
     }
   });
 

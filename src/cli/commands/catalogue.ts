@@ -27,7 +27,11 @@ export const CATALOGUE: readonly Entry[] = [
   { usage: 'worker', summary: 'run only the background jobs; several workers may share one PostgreSQL server', load: server },
   { usage: 'migrate', summary: 'apply pending database migrations', load: admin },
   { usage: 'init', summary: 'set up a new installation: the team organisation and its first admin', load: admin },
-  { usage: 'demo', summary: 'load demo data (a CERT Stockholm-like team, a user of every role, reports and an incident) into an empty database', load: admin },
+  {
+    usage: 'demo',
+    summary: 'load demo data (a CERT Stockholm-like team, a user of every role, reports and an incident) into an empty database',
+    load: admin,
+  },
   { usage: 'users', summary: 'manage users', load: admin },
   { usage: 'audit', summary: 'the tamper-evident audit log', load: admin },
   { usage: 'backup <file>', summary: 'write every record to FILE (gzip JSON lines); works on both engines', load: admin },
@@ -38,10 +42,18 @@ export const CATALOGUE: readonly Entry[] = [
   { usage: 'keys', summary: 'contact PGP keys', load: mail },
   { usage: 'directory', summary: 'the CSIRT directory: peer teams, RFC 2350 import, coverage and gap analysis', load: directory },
   { usage: 'constituency', summary: 'the organisations of the constituency: netblocks, ASNs, domains, contacts', load: constituency },
-  { usage: 'lookup <query>', summary: 'who is responsible: the constituency (longest prefix, domain suffix, ASN), else RIPE, else the national point of contact', load: constituency },
+  {
+    usage: 'lookup <query>',
+    summary: 'who is responsible: the constituency (longest prefix, domain suffix, ASN), else RIPE, else the national point of contact',
+    load: constituency,
+  },
   { usage: 'ripe', summary: 'the RIPE database, for lookups outside the constituency', load: constituency },
   { usage: 'feed', summary: 'early-warning feeds: definitions, runs, ad-hoc ingestion', load: feeds },
-  { usage: 'notify', summary: 'build the notifications whose period has ended and queue their mail; --dry-run shows what each organisation would receive', load: feeds },
+  {
+    usage: 'notify',
+    summary: 'build the notifications whose period has ended and queue their mail; --dry-run shows what each organisation would receive',
+    load: feeds,
+  },
 ];
 
 const byName = new Map(CATALOGUE.map((e) => [e.usage.split(' ')[0]!, e]));

@@ -14,14 +14,18 @@ function printAnswer(answer: LookupAnswer): void {
   const out = [`${answer.normalised} (${answer.kind}): decided by ${answer.decidedBy}`, `  why: ${answer.reason}`];
   for (const org of answer.organisations) {
     out.push(`  ${org.name}  [${org.matched}]`);
-    for (const c of org.contacts) out.push(`    ${c.role.padEnd(10)} ${c.email}${c.name ? ` (${c.name})` : ''}${c.phone ? ` ${c.phone}` : ''} lang=${c.language}${c.pgpFingerprint ? ' pgp' : ''}`);
+    for (const c of org.contacts)
+      out.push(
+        `    ${c.role.padEnd(10)} ${c.email}${c.name ? ` (${c.name})` : ''}${c.phone ? ` ${c.phone}` : ''} lang=${c.language}${c.pgpFingerprint ? ' pgp' : ''}`,
+      );
   }
   if (answer.overlaps.length > 1) {
     out.push('  overlapping netblocks (least specific first):');
     for (const o of answer.overlaps) out.push(`    ${o.matched.padEnd(24)} ${o.name}`);
   }
   if (answer.ripe) for (const c of answer.ripe.contacts) out.push(`  RIPE ${answer.ripe.object}: ${c.email} (${c.via})`);
-  if (answer.nationalPointOfContact) out.push(`  national point of contact: ${answer.nationalPointOfContact.name} <${answer.nationalPointOfContact.email}>`);
+  if (answer.nationalPointOfContact)
+    out.push(`  national point of contact: ${answer.nationalPointOfContact.name} <${answer.nationalPointOfContact.email}>`);
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
@@ -32,7 +36,9 @@ function printTree(orgs: StoredOrganisation[]): void {
   const walk = (parent: string | null, depth: number) => {
     for (const o of children.get(parent) ?? []) {
       const holds = [...o.netblocks.map((b) => b.prefix), ...o.asns.map((a) => `AS${a}`), ...o.domains].join(' ');
-      process.stdout.write(`${'  '.repeat(depth)}${o.name} (${o.category}, TLP:${o.tlpClearance})${holds ? `  ${holds}` : ''}  ${o.contacts.length} contact(s)\n`);
+      process.stdout.write(
+        `${'  '.repeat(depth)}${o.name} (${o.category}, TLP:${o.tlpClearance})${holds ? `  ${holds}` : ''}  ${o.contacts.length} contact(s)\n`,
+      );
       walk(o.id, depth + 1);
     }
   };
@@ -72,9 +78,15 @@ export function registerConstituencyCommands(program: Command): void {
         const text = await readInputFile(file);
         return withDatabase(async ({ db }) => {
           try {
-            const report = await importConstituency(db, actorFromCli(), text, { format, skipInvalid: Boolean(options.skipInvalid), dryRun: Boolean(options.dryRun) });
+            const report = await importConstituency(db, actorFromCli(), text, {
+              format,
+              skipInvalid: Boolean(options.skipInvalid),
+              dryRun: Boolean(options.dryRun),
+            });
             for (const p of report.problems) process.stdout.write(`${file}:${p.line}: ${p.field}: ${p.reason} (skipped)\n`);
-            process.stdout.write(`${report.dryRun ? 'would import' : 'imported'}: ${report.created.length} created, ${report.updated.length} updated, ${report.skipped} skipped\n`);
+            process.stdout.write(
+              `${report.dryRun ? 'would import' : 'imported'}: ${report.created.length} created, ${report.updated.length} updated, ${report.skipped} skipped\n`,
+            );
             return report.skipped > 0 ? 1 : 0;
           } catch (error) {
             if (!(error instanceof ValidationError) || error.issues.length === 0) throw error;
@@ -105,7 +117,10 @@ export function registerConstituencyCommands(program: Command): void {
     .command('ripe')
     .description(summary('ripe'))
     .command('import')
-    .argument('<files...>', 'RIPE split dump files: ripe.db.inetnum.gz, ripe.db.inet6num.gz, ripe.db.aut-num.gz, ripe.db.irt.gz, ripe.db.role.gz, ripe.db.organisation.gz (gzip or plain)')
+    .argument(
+      '<files...>',
+      'RIPE split dump files: ripe.db.inetnum.gz, ripe.db.inet6num.gz, ripe.db.aut-num.gz, ripe.db.irt.gz, ripe.db.role.gz, ripe.db.organisation.gz (gzip or plain)',
+    )
     .description('import RIPE dump files; each object class in them replaces the one imported before, in one transaction')
     .action(
       action(async (files: string[]) =>
@@ -124,9 +139,14 @@ export function registerConstituencyCommands(program: Command): void {
             });
             bar.stop();
             for (const p of report.problems) process.stderr.write(`${p.file}:${p.line}: ${p.reason}\n`);
-            if (report.problemCount > report.problems.length) process.stderr.write(`… and ${report.problemCount - report.problems.length} more problems\n`);
-            const counts = Object.entries(report.counts).map(([k, v]) => `${v} ${k}`).join(', ');
-            process.stdout.write(`imported ${counts} (${report.ignored} objects of other classes ignored, ${report.problemCount} problems) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`);
+            if (report.problemCount > report.problems.length)
+              process.stderr.write(`… and ${report.problemCount - report.problems.length} more problems\n`);
+            const counts = Object.entries(report.counts)
+              .map(([k, v]) => `${v} ${k}`)
+              .join(', ');
+            process.stdout.write(
+              `imported ${counts} (${report.ignored} objects of other classes ignored, ${report.problemCount} problems) in ${((Date.now() - started) / 1000).toFixed(1)} s\n`,
+            );
           } finally {
             bar.stop();
           }

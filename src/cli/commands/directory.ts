@@ -7,7 +7,20 @@ import { createInterface } from 'node:readline/promises';
 import type { Command } from 'commander';
 import { summary } from './catalogue.js';
 import { VaktError } from '../../core/errors.js';
-import { COVERAGE_LEVELS, MEMBERSHIP_BODIES, SECTORS, SECTOR_LABELS, TEAM_TYPES, TRUST_LEVELS, type Coverage, type MembershipBody, type PeerTeam, type Sector, type TeamType, type TrustLevel } from '../../directory/schema.js';
+import {
+  COVERAGE_LEVELS,
+  MEMBERSHIP_BODIES,
+  SECTORS,
+  SECTOR_LABELS,
+  TEAM_TYPES,
+  TRUST_LEVELS,
+  type Coverage,
+  type MembershipBody,
+  type PeerTeam,
+  type Sector,
+  type TeamType,
+  type TrustLevel,
+} from '../../directory/schema.js';
 import { matrixCsv, matrixHtml, type Matrix } from '../../directory/coverage.js';
 import { directoryFile, exportDirectory, parseDirectoryFile } from '../../directory/exchange.js';
 import { ownDirectoryRecord } from '../../directory/own-record.js';
@@ -51,7 +64,10 @@ async function readSource(ref: string): Promise<{ body: Buffer; contentType?: st
 function printReading(reading: Rfc2350Reading, source: string): void {
   const out: string[] = [];
   out.push(reading.team ? `Read ${reading.team.name} (${reading.team.country}) from ${source}` : `Read ${source}`, '', 'Understood:');
-  for (const f of reading.understood) out.push(`  ${f.field.padEnd(34)} ${show(f.value, 60).padEnd(60)}  ${f.how === 'inferred' ? '(inferred from ' : '(from '}${show(f.from, 60)})`);
+  for (const f of reading.understood)
+    out.push(
+      `  ${f.field.padEnd(34)} ${show(f.value, 60).padEnd(60)}  ${f.how === 'inferred' ? '(inferred from ' : '(from '}${show(f.from, 60)})`,
+    );
   if (reading.notUnderstood.length > 0) {
     out.push('', 'Not found or not understood:');
     for (const m of reading.notUnderstood) out.push(`  ${m.field.padEnd(34)} ${m.reason}`);
@@ -79,7 +95,9 @@ function printOutcomes(outcomes: readonly ImportOutcome[], dryRun: boolean): voi
     if (o.action === 'updated') printChanges(o.changes);
   }
   const count = (a: ImportOutcome['action']) => outcomes.filter((o) => o.action === a).length;
-  process.stdout.write(`${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged${dryRun ? ' (dry run: nothing written)' : ''}\n`);
+  process.stdout.write(
+    `${count('created')} created, ${count('updated')} updated, ${count('unchanged')} unchanged${dryRun ? ' (dry run: nothing written)' : ''}\n`,
+  );
 }
 
 async function confirmed(question: string): Promise<boolean> {
@@ -138,27 +156,40 @@ export function registerDirectoryCommands(program: Command): void {
     .option('--status <status>', 'with --membership: e.g. accredited,certified')
     .option('--json', 'print JSON')
     .action(
-      action(async (o: { q?: string; country?: string; type?: string; sector?: string; service?: string; membership?: string; status?: string; json?: boolean }) => {
-        const filter = {
-          ...(o.q ? { q: o.q } : {}),
-          ...(o.country ? { country: parseCountries([o.country])[0] as string } : {}),
-          ...(o.type ? { type: oneOf(TEAM_TYPES, o.type, '--type') as TeamType } : {}),
-          ...(o.sector ? { sector: oneOf(SECTORS, o.sector, '--sector') as Sector } : {}),
-          ...(o.service ? { service: o.service } : {}),
-          ...(o.membership ? { membership: oneOf(MEMBERSHIP_BODIES, o.membership, '--membership') as MembershipBody } : {}),
-          ...(o.status ? { status: o.status } : {}),
-        };
-        const teams = await withDatabase(({ db }) => listTeams(db, filter));
-        if (o.json) {
-          process.stdout.write(`${JSON.stringify(teams, null, 2)}\n`);
-          return;
-        }
-        for (const { id, team } of teams) {
-          const ti = team.memberships.find((m) => m.body === 'Trusted Introducer')?.status;
-          process.stdout.write(`${id}  ${team.country}  ${team.name}${team.shortName ? ` (${team.shortName})` : ''}  ${team.type}${ti ? `  TI ${ti}` : ''}\n`);
-        }
-        process.stdout.write(`${teams.length} team(s)\n`);
-      }),
+      action(
+        async (o: {
+          q?: string;
+          country?: string;
+          type?: string;
+          sector?: string;
+          service?: string;
+          membership?: string;
+          status?: string;
+          json?: boolean;
+        }) => {
+          const filter = {
+            ...(o.q ? { q: o.q } : {}),
+            ...(o.country ? { country: parseCountries([o.country])[0] as string } : {}),
+            ...(o.type ? { type: oneOf(TEAM_TYPES, o.type, '--type') as TeamType } : {}),
+            ...(o.sector ? { sector: oneOf(SECTORS, o.sector, '--sector') as Sector } : {}),
+            ...(o.service ? { service: o.service } : {}),
+            ...(o.membership ? { membership: oneOf(MEMBERSHIP_BODIES, o.membership, '--membership') as MembershipBody } : {}),
+            ...(o.status ? { status: o.status } : {}),
+          };
+          const teams = await withDatabase(({ db }) => listTeams(db, filter));
+          if (o.json) {
+            process.stdout.write(`${JSON.stringify(teams, null, 2)}\n`);
+            return;
+          }
+          for (const { id, team } of teams) {
+            const ti = team.memberships.find((m) => m.body === 'Trusted Introducer')?.status;
+            process.stdout.write(
+              `${id}  ${team.country}  ${team.name}${team.shortName ? ` (${team.shortName})` : ''}  ${team.type}${ti ? `  TI ${ti}` : ''}\n`,
+            );
+          }
+          process.stdout.write(`${teams.length} team(s)\n`);
+        },
+      ),
     );
 
   directory
@@ -173,13 +204,17 @@ export function registerDirectoryCommands(program: Command): void {
 
   directory
     .command('import <file>')
-    .description('import a vakt-directory JSON file; known teams (same name and country) are updated and the differences shown; nothing is written if any team is invalid')
+    .description(
+      'import a vakt-directory JSON file; known teams (same name and country) are updated and the differences shown; nothing is written if any team is invalid',
+    )
     .option('--dry-run', 'show what would change, write nothing')
     .action(
       action(async (file: string, o: { dryRun?: boolean }) => {
         const { body } = await readSource(file);
         const teams = parseDirectoryFile(body.toString('utf8'), file);
-        const outcomes = await withDatabase(({ db }) => importTeams(db, actorFromCli(), teams, { dryRun: o.dryRun === true, source: file }));
+        const outcomes = await withDatabase(({ db }) =>
+          importTeams(db, actorFromCli(), teams, { dryRun: o.dryRun === true, source: file }),
+        );
         printOutcomes(outcomes, o.dryRun === true);
       }),
     );
@@ -202,7 +237,9 @@ export function registerDirectoryCommands(program: Command): void {
 
   directory
     .command('import-rfc2350 <source>')
-    .description("read a team's RFC 2350 document (a text or HTML file, or an http(s) URL), show what was understood, and write it when confirmed")
+    .description(
+      "read a team's RFC 2350 document (a text or HTML file, or an http(s) URL), show what was understood, and write it when confirmed",
+    )
     .option('--yes', 'write without asking')
     .option('--country <cc>', 'the team’s country, when the address does not name it')
     .option('--type <type>', `the kind of team (${TEAM_TYPES.join(', ')})`)
@@ -211,30 +248,44 @@ export function registerDirectoryCommands(program: Command): void {
     .option('--partial', 'accept a document that seems cut off')
     .option('--json', 'print the reading as JSON')
     .action(
-      action(async (source: string, o: { yes?: boolean; country?: string; type?: string; shortName?: string; sector?: string[]; partial?: boolean; json?: boolean }) => {
-        const { body, contentType, url } = await readSource(source);
-        const type = oneOf(TEAM_TYPES, o.type, '--type');
-        const country = checkCountryOverride(o.country);
-        const sectors = sectorList(o.sector);
-        const reading = readRfc2350(body, {
-          source,
-          ...(contentType ? { contentType } : {}),
-          ...(url ? { url } : {}),
-          overrides: { ...(country ? { country } : {}), ...(type ? { type } : {}), ...(o.shortName ? { shortName: o.shortName } : {}), ...(sectors ? { sectors } : {}) },
-          ...(o.partial ? { allowPartial: true } : {}),
-        });
-        if (o.json) process.stdout.write(`${JSON.stringify(reading, null, 2)}\n`);
-        else printReading(reading, source);
-        if (!reading.team) throw new VaktError('validation', `${source}: cannot be imported: ${reading.errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`);
-        const team = reading.team;
-        const proceed = o.yes === true || (await confirmed(`Write ${team.name} (${team.country}) to the directory?`));
-        if (!proceed) {
-          process.stderr.write('vakt: nothing written; re-run with --yes to import\n');
-          return;
-        }
-        const [outcome] = await withDatabase(({ db }) => importTeams(db, actorFromCli(), [team], { source }));
-        if (outcome) printOutcomes([outcome], false);
-      }),
+      action(
+        async (
+          source: string,
+          o: { yes?: boolean; country?: string; type?: string; shortName?: string; sector?: string[]; partial?: boolean; json?: boolean },
+        ) => {
+          const { body, contentType, url } = await readSource(source);
+          const type = oneOf(TEAM_TYPES, o.type, '--type');
+          const country = checkCountryOverride(o.country);
+          const sectors = sectorList(o.sector);
+          const reading = readRfc2350(body, {
+            source,
+            ...(contentType ? { contentType } : {}),
+            ...(url ? { url } : {}),
+            overrides: {
+              ...(country ? { country } : {}),
+              ...(type ? { type } : {}),
+              ...(o.shortName ? { shortName: o.shortName } : {}),
+              ...(sectors ? { sectors } : {}),
+            },
+            ...(o.partial ? { allowPartial: true } : {}),
+          });
+          if (o.json) process.stdout.write(`${JSON.stringify(reading, null, 2)}\n`);
+          else printReading(reading, source);
+          if (!reading.team)
+            throw new VaktError(
+              'validation',
+              `${source}: cannot be imported: ${reading.errors.map((e) => `${e.field}: ${e.reason}`).join('; ')}`,
+            );
+          const team = reading.team;
+          const proceed = o.yes === true || (await confirmed(`Write ${team.name} (${team.country}) to the directory?`));
+          if (!proceed) {
+            process.stderr.write('vakt: nothing written; re-run with --yes to import\n');
+            return;
+          }
+          const [outcome] = await withDatabase(({ db }) => importTeams(db, actorFromCli(), [team], { source }));
+          if (outcome) printOutcomes([outcome], false);
+        },
+      ),
     );
 
   directory
@@ -248,7 +299,13 @@ export function registerDirectoryCommands(program: Command): void {
         await withDatabase(async ({ db }) => {
           const current = await findTeam(db, ref);
           const lastVerified = o.verified ?? new Date().toISOString().slice(0, 10);
-          const updated = await updateTeam(db, actorFromCli(), current.id, { ...current.team, trust: { level: trust, lastVerified, ...(o.note ? { note: o.note } : {}) } }, current.version);
+          const updated = await updateTeam(
+            db,
+            actorFromCli(),
+            current.id,
+            { ...current.team, trust: { level: trust, lastVerified, ...(o.note ? { note: o.note } : {}) } },
+            current.version,
+          );
           process.stdout.write(`${updated.team.name}: trust ${trust}, verified ${lastVerified}\n`);
         });
       }),
@@ -271,7 +328,14 @@ export function registerDirectoryCommands(program: Command): void {
           }
           return { matrix: await liveMatrix(db, parseCountries(o.countries)), title: 'CSIRT coverage' };
         });
-        const text = format === 'csv' ? matrixCsv(matrix) : format === 'html' ? matrixHtml(matrix, title) : format === 'json' ? `${JSON.stringify(matrix, null, 2)}\n` : matrixText(matrix);
+        const text =
+          format === 'csv'
+            ? matrixCsv(matrix)
+            : format === 'html'
+              ? matrixHtml(matrix, title)
+              : format === 'json'
+                ? `${JSON.stringify(matrix, null, 2)}\n`
+                : matrixText(matrix);
         if (o.output) await writeFile(o.output, text);
         else process.stdout.write(text);
       }),
@@ -285,9 +349,15 @@ export function registerDirectoryCommands(program: Command): void {
     .action(
       action(async (name: string, o: { countries?: string; description?: string }) => {
         const s = await withDatabase(({ db }) =>
-          takeSnapshot(db, actorFromCli(), { name, ...(o.description ? { description: o.description } : {}), countries: parseCountries(o.countries) }),
+          takeSnapshot(db, actorFromCli(), {
+            name,
+            ...(o.description ? { description: o.description } : {}),
+            countries: parseCountries(o.countries),
+          }),
         );
-        process.stdout.write(`snapshot ${s.id} "${s.name}" taken ${s.takenAt}: ${s.matrix.countries.length} countries, ${s.matrix.teams.length} teams\n`);
+        process.stdout.write(
+          `snapshot ${s.id} "${s.name}" taken ${s.takenAt}: ${s.matrix.countries.length} countries, ${s.matrix.teams.length} teams\n`,
+        );
       }),
     );
   snapshot.command('list').action(
@@ -318,12 +388,14 @@ export function registerDirectoryCommands(program: Command): void {
     );
 
   const ask = directory.command('ask').description("the gap analysis's questions, answered from the directory");
-  ask.command('national-poc <country>').description('is there a national point of contact for a country?').action(
-    action(async (country: string) => printAnswer(await withDatabase(({ db }) => nationalPointOfContact(db, country)))),
-  );
-  ask.command('gaps <country>').description('which sectors of a country have no known team?').action(
-    action(async (country: string) => printAnswer(await withDatabase(({ db }) => sectorsWithoutTeam(db, country)))),
-  );
+  ask
+    .command('national-poc <country>')
+    .description('is there a national point of contact for a country?')
+    .action(action(async (country: string) => printAnswer(await withDatabase(({ db }) => nationalPointOfContact(db, country)))));
+  ask
+    .command('gaps <country>')
+    .description('which sectors of a country have no known team?')
+    .action(action(async (country: string) => printAnswer(await withDatabase(({ db }) => sectorsWithoutTeam(db, country)))));
   ask
     .command('accredited <sector>')
     .description(`which teams serving a sector are TI accredited or certified? (${SECTORS.join(', ')})`)
@@ -334,4 +406,3 @@ export function registerDirectoryCommands(program: Command): void {
       }),
     );
 }
-

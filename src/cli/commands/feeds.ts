@@ -14,7 +14,9 @@ import { loadConfig } from '../../config.js';
 import { action, actorFromCli, progressBar, readInputFile, UsageError, withDatabase } from '../run.js';
 
 function progress(): { onProgress: (c: RunCounts, total?: number) => void; stop: () => void } {
-  const bar = progressBar('{bar} {percentage}% | {rows} rows, {events} events, {duplicates} duplicates, {unowned} unowned, {malformed} malformed');
+  const bar = progressBar(
+    '{bar} {percentage}% | {rows} rows, {events} events, {duplicates} duplicates, {unowned} unowned, {malformed} malformed',
+  );
   let started = false;
   return {
     onProgress(c, total) {
@@ -30,7 +32,9 @@ function progress(): { onProgress: (c: RunCounts, total?: number) => void; stop:
 }
 
 function printRun(run: RunSummary): void {
-  const lines = [`${run.feed}${run.report ? ` (${run.report})` : ''}: ${run.rows} rows, ${run.events} new events, ${run.duplicates} duplicates, ${run.unowned} unowned, ${run.malformed} malformed (${run.seconds.toFixed(1)} s)`];
+  const lines = [
+    `${run.feed}${run.report ? ` (${run.report})` : ''}: ${run.rows} rows, ${run.events} new events, ${run.duplicates} duplicates, ${run.unowned} unowned, ${run.malformed} malformed (${run.seconds.toFixed(1)} s)`,
+  ];
   for (const bad of run.badRows) lines.push(`  line ${bad.line}: ${bad.reason}`);
   if (run.malformed > run.badRows.length) lines.push(`  … and ${run.malformed - run.badRows.length} more malformed rows`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -41,7 +45,13 @@ function printPreview(n: NotificationPreview, full: boolean): void {
   const out = [head];
   for (const mail of n.mails) {
     out.push(`  to ${mail.to} [${mail.language}${mail.encrypted ? ', encrypted' : ', signed'}]: ${mail.subject}`);
-    if (full) out.push(mail.body.split('\n').map((l) => `    | ${l}`).join('\n'));
+    if (full)
+      out.push(
+        mail.body
+          .split('\n')
+          .map((l) => `    | ${l}`)
+          .join('\n'),
+      );
   }
   process.stdout.write(`${out.join('\n')}\n`);
 }
@@ -62,8 +72,15 @@ export function registerFeedCommands(program: Command): void {
       action(async () =>
         withDatabase(async ({ db }) => {
           for (const f of await listFeeds(db)) {
-            const last = await db.selectFrom('feed_runs').select(['started_at', 'status', 'events', 'malformed']).where('feed_name', '=', f.name).orderBy('started_at', 'desc').executeTakeFirst();
-            process.stdout.write(`${f.name.padEnd(24)} ${f.format.padEnd(28)} ${f.source.kind.padEnd(7)} ${f.schedule.padEnd(14)} TLP:${f.tlp.padEnd(12)} notify ${f.notify.padEnd(11)} ${f.enabled ? '' : 'disabled '}${last ? `last ${new Date(last.started_at).toISOString().slice(0, 16)} ${last.status} ${last.events} events` : 'never run'}\n`);
+            const last = await db
+              .selectFrom('feed_runs')
+              .select(['started_at', 'status', 'events', 'malformed'])
+              .where('feed_name', '=', f.name)
+              .orderBy('started_at', 'desc')
+              .executeTakeFirst();
+            process.stdout.write(
+              `${f.name.padEnd(24)} ${f.format.padEnd(28)} ${f.source.kind.padEnd(7)} ${f.schedule.padEnd(14)} TLP:${f.tlp.padEnd(12)} notify ${f.notify.padEnd(11)} ${f.enabled ? '' : 'disabled '}${last ? `last ${new Date(last.started_at).toISOString().slice(0, 16)} ${last.status} ${last.events} events` : 'never run'}\n`,
+            );
           }
         }),
       ),
@@ -98,7 +115,7 @@ export function registerFeedCommands(program: Command): void {
   feed
     .command('run')
     .argument('<name>')
-    .option('--file <file>', 'run on this file instead of the feed\'s source')
+    .option('--file <file>', "run on this file instead of the feed's source")
     .description('run a feed from its source (file, URL, IMAP folder) or from --file, with progress')
     .action(
       action(async (name: string, options: { file?: string }) =>
@@ -106,7 +123,13 @@ export function registerFeedCommands(program: Command): void {
           const f = await getFeed(db, name);
           const bar = progress();
           try {
-            const runs = await runFeed(db, f, { actor: actorFromCli(), onProgress: bar.onProgress, allowPrivateUrls: config.feedPrivateUrls, feedDir: config.feedDir, ...(options.file ? { file: options.file } : {}) });
+            const runs = await runFeed(db, f, {
+              actor: actorFromCli(),
+              onProgress: bar.onProgress,
+              allowPrivateUrls: config.feedPrivateUrls,
+              feedDir: config.feedDir,
+              ...(options.file ? { file: options.file } : {}),
+            });
             bar.stop();
             if (runs.length === 0) process.stdout.write(`${name}: nothing new at the source\n`);
             runs.forEach(printRun);
@@ -129,8 +152,23 @@ export function registerFeedCommands(program: Command): void {
     .action(
       action(async (file: string, options: { format: string; feed?: string; mapping?: string; tlp?: string }) =>
         withDatabase(async ({ db }) => {
-          if (!/^(shadowserver(:[a-z0-9_]+)?|csv|json)$/.test(options.format)) throw new UsageError('--format must be shadowserver, shadowserver:<report>, csv or json');
-          const base: Feed = options.feed ? await getFeed(db, options.feed) : { id: null, name: 'ad-hoc', description: '', format: options.format, source: { kind: 'upload' }, schedule: 'manual', tlp: 'AMBER', notify: 'never', dedupHours: 24, enabled: true, version: 0 };
+          if (!/^(shadowserver(:[a-z0-9_]+)?|csv|json)$/.test(options.format))
+            throw new UsageError('--format must be shadowserver, shadowserver:<report>, csv or json');
+          const base: Feed = options.feed
+            ? await getFeed(db, options.feed)
+            : {
+                id: null,
+                name: 'ad-hoc',
+                description: '',
+                format: options.format,
+                source: { kind: 'upload' },
+                schedule: 'manual',
+                tlp: 'AMBER',
+                notify: 'never',
+                dedupHours: 24,
+                enabled: true,
+                version: 0,
+              };
           const tlp = options.tlp ? parseTlp(options.tlp, '--tlp') : base.tlp;
           const mapping = options.mapping ? (JSON.parse(await readInputFile(options.mapping)) as Feed['mapping']) : base.mapping;
           const spec: Feed = { ...base, format: options.format, tlp: isTlpLabel(tlp) ? tlp : base.tlp, ...(mapping ? { mapping } : {}) };
@@ -154,8 +192,17 @@ export function registerFeedCommands(program: Command): void {
     .action(
       action(async (name: string | undefined) =>
         withDatabase(async ({ db }) => {
-          const runs = await db.selectFrom('feed_runs').selectAll().$if(name !== undefined, (q) => q.where('feed_name', '=', name!)).orderBy('started_at', 'desc').limit(30).execute();
-          for (const r of runs) process.stdout.write(`${new Date(r.started_at).toISOString().slice(0, 19)} ${r.feed_name.padEnd(20)} ${r.status.padEnd(7)} ${r.rows_read} rows, ${r.events} events, ${r.duplicates} dup, ${r.unowned} unowned, ${r.malformed} malformed${r.error ? ` — ${r.error}` : ''}\n`);
+          const runs = await db
+            .selectFrom('feed_runs')
+            .selectAll()
+            .$if(name !== undefined, (q) => q.where('feed_name', '=', name!))
+            .orderBy('started_at', 'desc')
+            .limit(30)
+            .execute();
+          for (const r of runs)
+            process.stdout.write(
+              `${new Date(r.started_at).toISOString().slice(0, 19)} ${r.feed_name.padEnd(20)} ${r.status.padEnd(7)} ${r.rows_read} rows, ${r.events} events, ${r.duplicates} dup, ${r.unowned} unowned, ${r.malformed} malformed${r.error ? ` — ${r.error}` : ''}\n`,
+            );
         }),
       ),
     );
@@ -165,13 +212,19 @@ export function registerFeedCommands(program: Command): void {
     .description(summary('notify'))
     .option('--dry-run', 'show, write nothing')
     .option('--feed <name>', 'only this feed')
-    .option('--full', 'with --dry-run, print each mail\'s text')
+    .option('--full', "with --dry-run, print each mail's text")
     .action(
       action(async (options: { dryRun?: boolean; feed?: string; full?: boolean }) =>
         withDatabase(async ({ db }, config) => {
-          const previews = await dispatchNotifications(db, { settings: await intakeSettings(db, config.mail), dryRun: Boolean(options.dryRun), ...(options.feed ? { feed: options.feed } : {}) });
+          const previews = await dispatchNotifications(db, {
+            settings: await intakeSettings(db, config.mail),
+            dryRun: Boolean(options.dryRun),
+            ...(options.feed ? { feed: options.feed } : {}),
+          });
           for (const n of previews) printPreview(n, Boolean(options.full));
-          process.stdout.write(`${previews.length} notification(s) ${options.dryRun ? 'would be built (dry run, nothing written)' : 'built'}\n`);
+          process.stdout.write(
+            `${previews.length} notification(s) ${options.dryRun ? 'would be built (dry run, nothing written)' : 'built'}\n`,
+          );
         }),
       ),
     );

@@ -21,7 +21,13 @@ interface ImportTotals {
   failed: number;
 }
 
-async function importMessages(db: Kysely<Schema>, mail: MailConfig, messages: AsyncIterable<ArchiveMessage> | Iterable<ArchiveMessage>, bar: SingleBar, progress: (m: ArchiveMessage) => number): Promise<ImportTotals> {
+async function importMessages(
+  db: Kysely<Schema>,
+  mail: MailConfig,
+  messages: AsyncIterable<ArchiveMessage> | Iterable<ArchiveMessage>,
+  bar: SingleBar,
+  progress: (m: ArchiveMessage) => number,
+): Promise<ImportTotals> {
   const teamKey = mail.pgpKeyFile ? await loadTeamKeyFile(mail.pgpKeyFile, mail.pgpPassphrase) : undefined;
   // An archive is history: acknowledging years-old mail would be a mail storm.
   const settings = { ...(await intakeSettings(db, mail, teamKey)), autoAcknowledge: false };
@@ -42,11 +48,15 @@ async function importMessages(db: Kysely<Schema>, mail: MailConfig, messages: As
 }
 
 function mailProgressBar(unit: string): SingleBar {
-  return progressBar(`{bar} {percentage}% | {value}/{total} ${unit} | {reports} reports, {replies} replies, {duplicates} duplicates, {failed} failed`);
+  return progressBar(
+    `{bar} {percentage}% | {value}/{total} ${unit} | {reports} reports, {replies} replies, {duplicates} duplicates, {failed} failed`,
+  );
 }
 
 function reportTotals(totals: ImportTotals): number {
-  process.stdout.write(`imported: ${totals.reports} new reports, ${totals.replies} replies, ${totals.duplicates} duplicates skipped, ${totals.failed} failed\n`);
+  process.stdout.write(
+    `imported: ${totals.reports} new reports, ${totals.replies} replies, ${totals.duplicates} duplicates skipped, ${totals.failed} failed\n`,
+  );
   return totals.failed > 0 ? 1 : 0;
 }
 
@@ -67,7 +77,13 @@ export function registerMailCommands(program: Command): void {
           const bar = mailProgressBar('MB');
           bar.start(Math.max(1, Math.round(size / 1e6)), 0, { reports: 0, replies: 0, duplicates: 0, failed: 0 });
           let bytes = 0;
-          const totals = await importMessages(db, config.mail, readMbox(file, (n) => (bytes += n)), bar, () => Math.round(bytes / 1e6));
+          const totals = await importMessages(
+            db,
+            config.mail,
+            readMbox(file, (n) => (bytes += n)),
+            bar,
+            () => Math.round(bytes / 1e6),
+          );
           bar.stop();
           return reportTotals(totals);
         });

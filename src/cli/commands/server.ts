@@ -79,11 +79,20 @@ export function registerServerCommands(program: Command): void {
           await loadDemoIncidents(database.db, settings);
           await loadDemoEarlyWarning(database.db, settings);
         }
-        const queue = options.worker ? await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config, teamKey)], { work: true }) : undefined;
-        const mail: MailService | undefined = options.worker ? await startMailService(database, config.mail, teamKey, stderrLog) : undefined;
+        const queue = options.worker
+          ? await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config, teamKey)], { work: true })
+          : undefined;
+        const mail: MailService | undefined = options.worker
+          ? await startMailService(database, config.mail, teamKey, stderrLog)
+          : undefined;
         const app = await buildApp(
           { database, config, ...(teamKey ? { teamKey } : {}) },
-          { logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'] } },
+          {
+            logger: {
+              level: config.logLevel,
+              redact: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["x-csrf-token"]', 'res.headers["set-cookie"]'],
+            },
+          },
         );
         const address = await app.listen({ port: listenPort, host });
         onShutdown(async () => {

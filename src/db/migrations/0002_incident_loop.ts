@@ -315,9 +315,27 @@ const statements = [
 ];
 
 const tables = [
-  'debriefs', 'sla_policies', 'custody_entries', 'evidence', 'assets', 'observables', 'timeline_events', 'countermeasures',
-  'investigations', 'tasks', 'incident_shares', 'incident_participants', 'triage_operations', 'report_indicators',
-  'attachments', 'messages', 'reports', 'incidents', 'mailboxes', 'pgp_keys', 'blobs',
+  'debriefs',
+  'sla_policies',
+  'custody_entries',
+  'evidence',
+  'assets',
+  'observables',
+  'timeline_events',
+  'countermeasures',
+  'investigations',
+  'tasks',
+  'incident_shares',
+  'incident_participants',
+  'triage_operations',
+  'report_indicators',
+  'attachments',
+  'messages',
+  'reports',
+  'incidents',
+  'mailboxes',
+  'pgp_keys',
+  'blobs',
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {

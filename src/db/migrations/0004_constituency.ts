@@ -197,8 +197,28 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
-  for (const table of ['incident_organisations', 'notification_feedback', 'events', 'notifications', 'feed_runs', 'feeds', 'ripe_imports', 'ripe_contacts', 'ripe_asns', 'ripe_ranges', 'constituency_state', 'org_contacts', 'org_domains', 'org_asns', 'org_netblocks']) {
+  for (const table of [
+    'incident_organisations',
+    'notification_feedback',
+    'events',
+    'notifications',
+    'feed_runs',
+    'feeds',
+    'ripe_imports',
+    'ripe_contacts',
+    'ripe_asns',
+    'ripe_ranges',
+    'constituency_state',
+    'org_contacts',
+    'org_domains',
+    'org_asns',
+    'org_netblocks',
+  ]) {
     await sql.raw(`drop table if exists ${table}`).execute(db);
   }
-  await sql.raw(`alter table organisations drop column short_name, drop column category, drop column tags, drop column tlp_clearance, drop column notes, drop column version, drop column updated_at`).execute(db);
+  await sql
+    .raw(
+      `alter table organisations drop column short_name, drop column category, drop column tags, drop column tlp_clearance, drop column notes, drop column version, drop column updated_at`,
+    )
+    .execute(db);
 }

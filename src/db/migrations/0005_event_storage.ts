@@ -55,15 +55,37 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 export async function down(db: Kysely<unknown>): Promise<void> {
   await sql.raw(`drop index events_dedup`).execute(db);
   await sql.raw(`create unique index events_dedup on events (dedup_key, dedup_bucket)`).execute(db);
-  await sql.raw(`alter table events alter column raw type jsonb using case when raw ~ '^\\s*\\{' then raw::jsonb else jsonb_build_object('line', raw) end, add column notification_id uuid references notifications(id)`).execute(db);
-  await sql.raw(`update events e set notification_id = ro.notification_id from run_organisations ro where ro.run_id = e.run_id and ro.organisation_id = e.organisation_id`).execute(db);
-  await sql.raw(`create index events_pending on events (feed_id, organisation_id, created_at) where notification_id is null and organisation_id is not null`).execute(db);
+  await sql
+    .raw(
+      `alter table events alter column raw type jsonb using case when raw ~ '^\\s*\\{' then raw::jsonb else jsonb_build_object('line', raw) end, add column notification_id uuid references notifications(id)`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `update events e set notification_id = ro.notification_id from run_organisations ro where ro.run_id = e.run_id and ro.organisation_id = e.organisation_id`,
+    )
+    .execute(db);
+  await sql
+    .raw(
+      `create index events_pending on events (feed_id, organisation_id, created_at) where notification_id is null and organisation_id is not null`,
+    )
+    .execute(db);
   await sql.raw(`create index events_notification on events (notification_id) where notification_id is not null`).execute(db);
   await sql.raw(`drop table run_organisations`).execute(db);
   // Ids a deletion left behind would refuse the foreign keys.
-  for (const [column, table] of [['feed_id', 'feeds'], ['run_id', 'feed_runs'], ['organisation_id', 'organisations']]) {
-    await sql.raw(`update events e set ${column} = null where ${column} is not null and not exists (select 1 from ${table} t where t.id = e.${column})`).execute(db);
-    await sql.raw(`alter table events add constraint events_${column}_fkey foreign key (${column}) references ${table}(id) on delete set null`).execute(db);
+  for (const [column, table] of [
+    ['feed_id', 'feeds'],
+    ['run_id', 'feed_runs'],
+    ['organisation_id', 'organisations'],
+  ]) {
+    await sql
+      .raw(
+        `update events e set ${column} = null where ${column} is not null and not exists (select 1 from ${table} t where t.id = e.${column})`,
+      )
+      .execute(db);
+    await sql
+      .raw(`alter table events add constraint events_${column}_fkey foreign key (${column}) references ${table}(id) on delete set null`)
+      .execute(db);
   }
   await sql.raw(`alter table feed_runs drop column columns, drop column heartbeat_at`).execute(db);
 }

@@ -5,12 +5,16 @@ import { sql, type Kysely } from 'kysely';
  * accounts exist) and per client address, shared by every server on the database.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
-  await sql.raw(`create table login_throttle (
+  await sql
+    .raw(
+      `create table login_throttle (
     key text primary key,
     failures integer not null,
     window_started_at timestamptz not null,
     locked_until timestamptz
-  )`).execute(db);
+  )`,
+    )
+    .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {

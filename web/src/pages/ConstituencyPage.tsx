@@ -42,13 +42,24 @@ interface Answer {
 }
 
 const CATEGORIES = ['municipality', 'department', 'company', 'foundation', 'supplier', 'other'] as const;
-const lines = (value: string) => value.split(/[\n,;]+/).map((l) => l.trim()).filter(Boolean);
+const lines = (value: string) =>
+  value
+    .split(/[\n,;]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
 /** Lines only, for values with spaces and commas of their own (a netblock's description, a contact's name). */
-const textLines = (value: string) => value.split('\n').map((l) => l.trim()).filter(Boolean);
+const textLines = (value: string) =>
+  value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
 
 export function ConstituencyPage({ path, navigate, canWrite }: { path: string; navigate: (to: string) => void; canWrite: boolean }) {
   const id = /^\/constituency\/([0-9a-f-]{36})$/.exec(path)?.[1];
-  const orgs = useQuery({ queryKey: ['organisations'], queryFn: () => api<{ organisations: Organisation[] }>('GET', '/api/organisations') });
+  const orgs = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => api<{ organisations: Organisation[] }>('GET', '/api/organisations'),
+  });
   const list = orgs.data?.organisations ?? [];
   const selected = list.find((o) => o.id === id);
   return (
@@ -63,7 +74,15 @@ export function ConstituencyPage({ path, navigate, canWrite }: { path: string; n
         <div>
           {selected ? <OrganisationView org={selected} list={list} /> : <p>Choose an organisation.</p>}
           {canWrite && selected && <OrganisationForm key={`${selected.id}-${selected.version}`} list={list} org={selected} />}
-          {canWrite && selected && <ActionButton label="Delete this organisation" method="DELETE" path={`/api/organisations/${selected.id}`} invalidates={[['organisations']]} confirm={`Delete ${selected.name}?`} />}
+          {canWrite && selected && (
+            <ActionButton
+              label="Delete this organisation"
+              method="DELETE"
+              path={`/api/organisations/${selected.id}`}
+              invalidates={[['organisations']]}
+              confirm={`Delete ${selected.name}?`}
+            />
+          )}
           {canWrite && !selected && <OrganisationForm list={list} />}
           {canWrite && !selected && <ImportForm />}
         </div>
@@ -74,7 +93,9 @@ export function ConstituencyPage({ path, navigate, canWrite }: { path: string; n
 
 function Tree({ list, parent, navigate }: { list: Organisation[]; parent: string | null; navigate: (to: string) => void }) {
   const known = new Set(list.map((o) => o.id));
-  const children = list.filter((o) => (parent === null ? o.parentId === null || !known.has(o.parentId) : o.parentId === parent) && o.kind !== 'team');
+  const children = list.filter(
+    (o) => (parent === null ? o.parentId === null || !known.has(o.parentId) : o.parentId === parent) && o.kind !== 'team',
+  );
   if (children.length === 0) return null;
   return (
     <ul className="tree">
@@ -129,14 +150,11 @@ function LookupBox({ navigate }: { navigate: (to: string) => void }) {
               </ul>
             </div>
           ))}
-          {a.overlaps.length > 1 && (
-            <p>
-              Overlapping netblocks: {a.overlaps.map((o) => `${o.matched} ${o.name}`).join('; ')}
-            </p>
-          )}
+          {a.overlaps.length > 1 && <p>Overlapping netblocks: {a.overlaps.map((o) => `${o.matched} ${o.name}`).join('; ')}</p>}
           {a.ripe && (
             <p>
-              RIPE {a.ripe.object} ({a.ripe.netname}): {a.ripe.contacts.map((c) => `${c.email} via ${c.via}`).join('; ') || 'no abuse contact'}
+              RIPE {a.ripe.object} ({a.ripe.netname}):{' '}
+              {a.ripe.contacts.map((c) => `${c.email} via ${c.via}`).join('; ') || 'no abuse contact'}
             </p>
           )}
           {a.nationalPointOfContact && (
@@ -209,7 +227,13 @@ const netblockLine = (line: string) => {
 const contactLine = (line: string, known: Contact[]) => {
   const [role = '', email = '', language = 'sv', ...name] = line.split(/\s+/);
   const fingerprint = known.find((c) => c.email === email.toLowerCase())?.pgpFingerprint;
-  return { role, email, language, ...(name.length > 0 ? { name: name.join(' ') } : {}), ...(fingerprint ? { pgpFingerprint: fingerprint } : {}) };
+  return {
+    role,
+    email,
+    language,
+    ...(name.length > 0 ? { name: name.join(' ') } : {}),
+    ...(fingerprint ? { pgpFingerprint: fingerprint } : {}),
+  };
 };
 
 /** Adds an organisation, or (given one) replaces it: netblocks and contacts one per line. */
@@ -271,7 +295,12 @@ function OrganisationForm({ list, org }: { list: Organisation[]; org?: Organisat
           Tags <input name="tags" defaultValue={org?.tags.join(', ') ?? ''} />
         </label>
         <label>
-          Netblocks (one per line: prefix, then a description) <textarea name="netblocks" rows={3} defaultValue={org?.netblocks.map((b) => `${b.prefix} ${b.description}`.trim()).join('\n') ?? ''} />
+          Netblocks (one per line: prefix, then a description){' '}
+          <textarea
+            name="netblocks"
+            rows={3}
+            defaultValue={org?.netblocks.map((b) => `${b.prefix} ${b.description}`.trim()).join('\n') ?? ''}
+          />
         </label>
         <label>
           AS numbers <input name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(', ') ?? ''} />
@@ -280,7 +309,12 @@ function OrganisationForm({ list, org }: { list: Organisation[]; org?: Organisat
           Domains <textarea name="domains" rows={2} defaultValue={org?.domains.join('\n') ?? ''} />
         </label>
         <label>
-          Contacts (one per line: role e-mail language name) <textarea name="contacts" rows={3} defaultValue={org?.contacts.map((c) => `${c.role} ${c.email} ${c.language} ${c.name}`.trim()).join('\n') ?? ''} />
+          Contacts (one per line: role e-mail language name){' '}
+          <textarea
+            name="contacts"
+            rows={3}
+            defaultValue={org?.contacts.map((c) => `${c.role} ${c.email} ${c.language} ${c.name}`.trim()).join('\n') ?? ''}
+          />
         </label>
       </ActionForm>
     </details>
@@ -297,7 +331,12 @@ function ImportForm() {
         path="/api/organisations/import"
         invalidates={[['organisations']]}
         onDone={(r) => setReport(r as typeof report)}
-        toBody={(form) => ({ format: text(form, 'format'), content: text(form, 'content'), skipInvalid: form.get('skipInvalid') === 'on', dryRun: form.get('dryRun') === 'on' })}
+        toBody={(form) => ({
+          format: text(form, 'format'),
+          content: text(form, 'content'),
+          skipInvalid: form.get('skipInvalid') === 'on',
+          dryRun: form.get('dryRun') === 'on',
+        })}
       >
         <label>
           Format
@@ -318,7 +357,8 @@ function ImportForm() {
       </ActionForm>
       {report && (
         <p data-testid="import-report">
-          {report.dryRun ? 'Would import' : 'Imported'}: {report.created.length} created ({report.created.join(', ')}), {report.updated.length} updated, {report.skipped} skipped.
+          {report.dryRun ? 'Would import' : 'Imported'}: {report.created.length} created ({report.created.join(', ')}),{' '}
+          {report.updated.length} updated, {report.skipped} skipped.
         </p>
       )}
     </details>

@@ -36,7 +36,13 @@ interface Snapshot {
 interface Comparison {
   from: string;
   to: string;
-  changed: Array<{ country: string; countryName: string; sector: string; before: { level: string; text: string }; after: { level: string; text: string } }>;
+  changed: Array<{
+    country: string;
+    countryName: string;
+    sector: string;
+    before: { level: string; text: string };
+    after: { level: string; text: string };
+  }>;
   teamsAppeared: Array<{ name: string; country: string }>;
   teamsGone: Array<{ name: string; country: string }>;
 }
@@ -59,7 +65,10 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
   const [snapshot, setSnapshot] = useState('');
   const [countries, setCountries] = useState('');
   const params = new URLSearchParams(snapshot ? { snapshot } : countries ? { countries } : {}).toString();
-  const matrix = useQuery({ queryKey: ['coverage', params], queryFn: () => api<{ matrix: Matrix; totals: Totals[] }>('GET', `/api/directory/matrix?${params}`) });
+  const matrix = useQuery({
+    queryKey: ['coverage', params],
+    queryFn: () => api<{ matrix: Matrix; totals: Totals[] }>('GET', `/api/directory/matrix?${params}`),
+  });
   const snapshots = useQuery({ queryKey: ['snapshots'], queryFn: () => api<{ snapshots: Snapshot[] }>('GET', '/api/directory/snapshots') });
   return (
     <section>
@@ -94,7 +103,12 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
       {matrix.data && <MatrixView matrix={matrix.data.matrix} totals={matrix.data.totals} params={params} />}
       <Compare snapshots={snapshots.data?.snapshots ?? []} />
       {canWrite && (
-        <ActionForm label="Take a snapshot" path="/api/directory/snapshots" invalidates={[['snapshots']]} toBody={(f) => ({ name: text(f, 'name') })}>
+        <ActionForm
+          label="Take a snapshot"
+          path="/api/directory/snapshots"
+          invalidates={[['snapshots']]}
+          toBody={(f) => ({ name: text(f, 'name') })}
+        >
           <label>
             Snapshot name
             <input name="name" required placeholder="Inventory 2026" />
@@ -115,7 +129,8 @@ function MatrixView({ matrix, totals, params }: { matrix: Matrix; totals: Totals
             {LABEL[l]}
           </span>
         ))}
-        <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=csv`}>CSV</a> · <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=html`}>HTML</a>
+        <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=csv`}>CSV</a> ·{' '}
+        <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=html`}>HTML</a>
       </p>
       <table data-testid="coverage-matrix">
         <thead>
@@ -133,7 +148,11 @@ function MatrixView({ matrix, totals, params }: { matrix: Matrix; totals: Totals
               {matrix.sectors.map((s) => {
                 const cell = matrix.cells[code]?.[s];
                 return (
-                  <td key={s} data-level={cell?.level ?? 'not-assessed'} style={cell ? { background: `${COLOUR[cell.level]}22`, borderLeft: `4px solid ${COLOUR[cell.level]}` } : {}}>
+                  <td
+                    key={s}
+                    data-level={cell?.level ?? 'not-assessed'}
+                    style={cell ? { background: `${COLOUR[cell.level]}22`, borderLeft: `4px solid ${COLOUR[cell.level]}` } : {}}
+                  >
                     {cellText(cell)}
                   </td>
                 );
@@ -199,8 +218,12 @@ function Compare({ snapshots }: { snapshots: Snapshot[] }) {
               </li>
             ))}
           </ul>
-          {compare.data.teamsAppeared.length > 0 && <p>Teams appeared: {compare.data.teamsAppeared.map((t) => `${t.name} (${t.country})`).join(', ')}</p>}
-          {compare.data.teamsGone.length > 0 && <p>Teams gone: {compare.data.teamsGone.map((t) => `${t.name} (${t.country})`).join(', ')}</p>}
+          {compare.data.teamsAppeared.length > 0 && (
+            <p>Teams appeared: {compare.data.teamsAppeared.map((t) => `${t.name} (${t.country})`).join(', ')}</p>
+          )}
+          {compare.data.teamsGone.length > 0 && (
+            <p>Teams gone: {compare.data.teamsGone.map((t) => `${t.name} (${t.country})`).join(', ')}</p>
+          )}
         </div>
       )}
     </>
@@ -220,7 +243,10 @@ function Questions() {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           const question = text(f, 'question');
-          const value = question === 'accredited' ? `sector=${encodeURIComponent(text(f, 'sector'))}` : `country=${encodeURIComponent(text(f, 'country'))}`;
+          const value =
+            question === 'accredited'
+              ? `sector=${encodeURIComponent(text(f, 'sector'))}`
+              : `country=${encodeURIComponent(text(f, 'country'))}`;
           ask.mutate(`/api/directory/questions/${question}?${value}`);
         }}
       >

@@ -4,7 +4,15 @@ import { useState } from 'react';
 import { api, ApiError } from '../api';
 import { ActionForm, ErrorText, Link, optional, text } from '../components';
 
-export const SECTORS = ['government', 'commercial', 'sme', 'research-education', 'citizens', 'critical-infrastructure', 'all-other'] as const;
+export const SECTORS = [
+  'government',
+  'commercial',
+  'sme',
+  'research-education',
+  'citizens',
+  'critical-infrastructure',
+  'all-other',
+] as const;
 const TYPES = ['national', 'governmental', 'research-education', 'commercial', 'sector', 'vendor', 'internal'] as const;
 const BODIES = ['FIRST', 'Trusted Introducer', 'TF-CSIRT', 'EGC', 'National CERT forum', 'Other'] as const;
 const TRUST = ['unknown', 'low', 'medium', 'high'] as const;
@@ -67,7 +75,10 @@ export function DirectoryPage({ path, navigate, canWrite }: { path: string; navi
 
 function TeamList({ navigate, canWrite }: { navigate: (to: string) => void; canWrite: boolean }) {
   const [query, setQuery] = useState('');
-  const teams = useQuery({ queryKey: ['directory', query], queryFn: () => api<{ teams: Stored[] }>('GET', `/api/directory/teams?${query}`) });
+  const teams = useQuery({
+    queryKey: ['directory', query],
+    queryFn: () => api<{ teams: Stored[] }>('GET', `/api/directory/teams?${query}`),
+  });
   return (
     <section>
       <h1>CSIRT directory</h1>
@@ -148,7 +159,17 @@ function TeamList({ navigate, canWrite }: { navigate: (to: string) => void; canW
   );
 }
 
-function Select({ name, label, values, defaultValue = '' }: { name: string; label: string; values: readonly string[]; defaultValue?: string }) {
+function Select({
+  name,
+  label,
+  values,
+  defaultValue = '',
+}: {
+  name: string;
+  label: string;
+  values: readonly string[];
+  defaultValue?: string;
+}) {
   return (
     <label>
       {label}
@@ -190,9 +211,17 @@ function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: strin
     ['Time zone', team.timeZone],
     ['Operating hours', [weekly(team.operatingHours), team.operatingHoursNote].filter(Boolean).join(' — ')],
     ['Website', team.website],
-    ['RFC 2350', team.rfc2350 ? [team.rfc2350.url, team.rfc2350.version && `version ${team.rfc2350.version}`, team.rfc2350.date].filter(Boolean).join(', ') : undefined],
+    [
+      'RFC 2350',
+      team.rfc2350
+        ? [team.rfc2350.url, team.rfc2350.version && `version ${team.rfc2350.version}`, team.rfc2350.date].filter(Boolean).join(', ')
+        : undefined,
+    ],
     ['Services', team.services.join('; ')],
-    ['Memberships', team.memberships.map((m) => [m.name ?? m.body, m.status, m.since && `since ${m.since}`].filter(Boolean).join(' ')).join('; ')],
+    [
+      'Memberships',
+      team.memberships.map((m) => [m.name ?? m.body, m.status, m.since && `since ${m.since}`].filter(Boolean).join(' ')).join('; '),
+    ],
   ];
   return (
     <section>
@@ -222,7 +251,11 @@ function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: strin
         ))}
       </ul>
       <h2>Our trust</h2>
-      <p data-testid="trust">{team.trust ? `${team.trust.level}${team.trust.lastVerified ? `, verified ${team.trust.lastVerified}` : ''}${team.trust.note ? ` — ${team.trust.note}` : ''}` : 'Not assessed.'}</p>
+      <p data-testid="trust">
+        {team.trust
+          ? `${team.trust.level}${team.trust.lastVerified ? `, verified ${team.trust.lastVerified}` : ''}${team.trust.note ? ` — ${team.trust.note}` : ''}`
+          : 'Not assessed.'}
+      </p>
       {canWrite && (
         <ActionForm
           label="Save trust"
@@ -238,7 +271,12 @@ function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: strin
           <Select name="level" label="Trust level" values={TRUST} defaultValue={team.trust?.level ?? 'unknown'} />
           <label>
             Last verified
-            <input name="lastVerified" type="date" required defaultValue={team.trust?.lastVerified ?? new Date().toISOString().slice(0, 10)} />
+            <input
+              name="lastVerified"
+              type="date"
+              required
+              defaultValue={team.trust?.lastVerified ?? new Date().toISOString().slice(0, 10)}
+            />
           </label>
           <label>
             Note
@@ -266,7 +304,9 @@ function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: strin
 function ImportPage({ navigate }: { navigate: (to: string) => void }) {
   const queryClient = useQueryClient();
   const [request, setRequest] = useState<Record<string, unknown> | undefined>();
-  const read = useMutation({ mutationFn: (body: Record<string, unknown>) => api<{ reading: Reading }>('POST', '/api/directory/rfc2350', body) });
+  const read = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<{ reading: Reading }>('POST', '/api/directory/rfc2350', body),
+  });
   const write = useMutation({
     mutationFn: () => api<{ outcome: { action: string; id: string } }>('POST', '/api/directory/rfc2350', { ...request, confirm: true }),
     onSuccess: async () => queryClient.invalidateQueries({ queryKey: ['directory'] }),
@@ -276,7 +316,9 @@ function ImportPage({ navigate }: { navigate: (to: string) => void }) {
     <section>
       <BackLink navigate={navigate} />
       <h1>Import an RFC 2350 document</h1>
-      <p className="muted">Paste the text of the team’s RFC 2350 document (from its PDF or web page). Nothing is written until you confirm.</p>
+      <p className="muted">
+        Paste the text of the team’s RFC 2350 document (from its PDF or web page). Nothing is written until you confirm.
+      </p>
       <form
         className="action-form"
         aria-label="Read the document"

@@ -142,7 +142,10 @@ function RunFeed({ feed }: { feed: Feed }) {
     await queryClient.invalidateQueries({ queryKey: ['notifications'] });
   };
   const run = useMutation({
-    mutationFn: () => (file ? upload<unknown>(`/api/feeds/${feed.name}/upload?filename=${encodeURIComponent(file.name)}`, file) : api<unknown>('POST', `/api/feeds/${feed.name}/run`)),
+    mutationFn: () =>
+      file
+        ? upload<unknown>(`/api/feeds/${feed.name}/upload?filename=${encodeURIComponent(file.name)}`, file)
+        : api<unknown>('POST', `/api/feeds/${feed.name}/run`),
     onSuccess: refresh,
     onSettled: refresh,
   });
@@ -154,7 +157,15 @@ function RunFeed({ feed }: { feed: Feed }) {
   };
   return (
     <form onSubmit={submit} aria-label={`Run ${feed.name}`}>
-      {feed.source.kind === 'upload' && <input type="file" aria-label={`File for ${feed.name}`} accept=".csv,.gz,.json,.jsonl" onChange={(e) => setFile(e.target.files?.[0] ?? null)} required />}
+      {feed.source.kind === 'upload' && (
+        <input
+          type="file"
+          aria-label={`File for ${feed.name}`}
+          accept=".csv,.gz,.json,.jsonl"
+          onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          required
+        />
+      )}
       <button type="submit" disabled={run.isPending}>
         {run.isPending ? 'Running…' : feed.source.kind === 'upload' ? 'Upload and run' : 'Run now'}
       </button>

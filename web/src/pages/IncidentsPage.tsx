@@ -2,7 +2,20 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, TlpSelect, minutes, optional, text, when, type Timer } from '../components';
+import {
+  ActionButton,
+  ActionForm,
+  ErrorText,
+  Link,
+  SlaBadge,
+  TlpBadge,
+  TlpSelect,
+  minutes,
+  optional,
+  text,
+  when,
+  type Timer,
+} from '../components';
 import { MessageView } from './TriagePage';
 
 interface Sla {
@@ -65,7 +78,11 @@ interface Taxonomies {
   custodyActions: string[];
 }
 
-const NEXT_STATE: Record<string, string | undefined> = { 'pending-activation': 'active', active: 'pending-removal', 'pending-removal': 'removed' };
+const NEXT_STATE: Record<string, string | undefined> = {
+  'pending-activation': 'active',
+  active: 'pending-removal',
+  'pending-removal': 'removed',
+};
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 export function IncidentsPage({ path, navigate, canWrite }: { path: string; navigate: (to: string) => void; canWrite: boolean }) {
@@ -106,13 +123,21 @@ function IncidentList({ navigate, canWrite }: { navigate: (to: string) => void; 
               <td>
                 <TlpBadge tlp={i.tlp} />
               </td>
-              <td>{i.sla && (i.sla.breached ? <strong className="bad">breached</strong> : <SlaBadge name="resolve" timer={i.sla.resolve} />)}</td>
+              <td>
+                {i.sla && (i.sla.breached ? <strong className="bad">breached</strong> : <SlaBadge name="resolve" timer={i.sla.resolve} />)}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
       {canWrite && (
-        <ActionForm label="Open incident" path="/api/incidents" toBody={(f) => ({ title: text(f, 'title') })} invalidates={[['incidents']]} onDone={(r) => navigate(`/incidents/${(r as { id: string }).id}`)}>
+        <ActionForm
+          label="Open incident"
+          path="/api/incidents"
+          toBody={(f) => ({ title: text(f, 'title') })}
+          invalidates={[['incidents']]}
+          onDone={(r) => navigate(`/incidents/${(r as { id: string }).id}`)}
+        >
           <label>
             Title of a new incident
             <input name="title" />
@@ -123,7 +148,17 @@ function IncidentList({ navigate, canWrite }: { navigate: (to: string) => void; 
   );
 }
 
-function ItemTable({ title, rows, columns, actions }: { title: string; rows: Item[]; columns: Array<[string, (row: Item) => ReactNode]>; actions?: (row: Item) => ReactNode }) {
+function ItemTable({
+  title,
+  rows,
+  columns,
+  actions,
+}: {
+  title: string;
+  rows: Item[];
+  columns: Array<[string, (row: Item) => ReactNode]>;
+  actions?: (row: Item) => ReactNode;
+}) {
   return (
     <>
       <h3>{title}</h3>
@@ -185,13 +220,15 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
         Incident #{i.id}: {i.title}
       </h1>
       <p>
-        <TlpBadge tlp={i.tlp} /> · phase <strong data-testid="incident-phase">{i.phase}</strong> · priority <strong data-testid="incident-priority">{i.priority}</strong>
+        <TlpBadge tlp={i.tlp} /> · phase <strong data-testid="incident-phase">{i.phase}</strong> · priority{' '}
+        <strong data-testid="incident-priority">{i.priority}</strong>
         {i.requested_priority && i.requested_priority !== i.priority && <span className="muted"> (requested {i.requested_priority})</span>}
         {i.sensitive && <strong className="bad"> · SENSITIVE</strong>}
       </p>
       {d.sla && (
         <p className="sla-row" data-testid="sla">
-          <SlaBadge name="acknowledge" timer={d.sla.acknowledge} /> <SlaBadge name="triage" timer={d.sla.triage} /> <SlaBadge name="resolve" timer={d.sla.resolve} />
+          <SlaBadge name="acknowledge" timer={d.sla.acknowledge} /> <SlaBadge name="triage" timer={d.sla.triage} />{' '}
+          <SlaBadge name="resolve" timer={d.sla.resolve} />
         </p>
       )}
 
@@ -244,7 +281,11 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
                 body.rsitClass = c || null;
                 body.rsitType = t || null;
               }
-              for (const [field, column] of [['initialVector', 'initial_vector'], ['patientZero', 'patient_zero'], ['affectedConstituents', 'affected_constituents']] as const) {
+              for (const [field, column] of [
+                ['initialVector', 'initial_vector'],
+                ['patientZero', 'patient_zero'],
+                ['affectedConstituents', 'affected_constituents'],
+              ] as const) {
                 if (text(f, field) !== s(i[column])) body[field] = text(f, field);
               }
               const tlp = text(f, 'tlp');
@@ -336,10 +377,20 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
           ['Status', (r) => s(r.status)],
           ['Due', (r) => when(r.due_at as string | null)],
         ]}
-        actions={(r) => write && r.status === 'open' && <ActionButton label="Done" method="PATCH" path={`/api/tasks/${r.id}`} body={{ status: 'done' }} invalidates={refresh} />}
+        actions={(r) =>
+          write &&
+          r.status === 'open' && (
+            <ActionButton label="Done" method="PATCH" path={`/api/tasks/${r.id}`} body={{ status: 'done' }} invalidates={refresh} />
+          )
+        }
       />
       {write && (
-        <ActionForm label="Add task" path={`${base}/tasks`} invalidates={refresh} toBody={(f) => ({ title: text(f, 'title'), ...(text(f, 'due') ? { dueInWorkingMinutes: Number(text(f, 'due')) * 60 } : {}) })}>
+        <ActionForm
+          label="Add task"
+          path={`${base}/tasks`}
+          invalidates={refresh}
+          toBody={(f) => ({ title: text(f, 'title'), ...(text(f, 'due') ? { dueInWorkingMinutes: Number(text(f, 'due')) * 60 } : {}) })}
+        >
           <label>
             Task
             <input name="title" />
@@ -358,10 +409,26 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
           ['With', (r) => s(r.correspondent)],
           ['Status', (r) => s(r.status)],
         ]}
-        actions={(r) => write && r.status === 'open' && <ActionButton label="Resolve" method="PATCH" path={`/api/investigations/${r.id}`} body={{ status: 'resolved' }} invalidates={refresh} />}
+        actions={(r) =>
+          write &&
+          r.status === 'open' && (
+            <ActionButton
+              label="Resolve"
+              method="PATCH"
+              path={`/api/investigations/${r.id}`}
+              body={{ status: 'resolved' }}
+              invalidates={refresh}
+            />
+          )
+        }
       />
       {write && (
-        <ActionForm label="Open investigation" path={`${base}/investigations`} invalidates={refresh} toBody={(f) => ({ title: text(f, 'title'), correspondent: text(f, 'correspondent') })}>
+        <ActionForm
+          label="Open investigation"
+          path={`${base}/investigations`}
+          invalidates={refresh}
+          toBody={(f) => ({ title: text(f, 'title'), correspondent: text(f, 'correspondent') })}
+        >
           <label>
             Investigation
             <input name="title" />
@@ -381,10 +448,31 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
           ['State', (r) => s(r.state)],
           ['Notify on removal', (r) => (r.notify_on_removal as string[]).join(', ')],
         ]}
-        actions={(r) => write && NEXT_STATE[s(r.state)] && <ActionButton label={`→ ${NEXT_STATE[s(r.state)]}`} path={`/api/countermeasures/${r.id}/advance`} body={{ to: NEXT_STATE[s(r.state)] }} invalidates={refresh} />}
+        actions={(r) =>
+          write &&
+          NEXT_STATE[s(r.state)] && (
+            <ActionButton
+              label={`→ ${NEXT_STATE[s(r.state)]}`}
+              path={`/api/countermeasures/${r.id}/advance`}
+              body={{ to: NEXT_STATE[s(r.state)] }}
+              invalidates={refresh}
+            />
+          )
+        }
       />
       {write && (
-        <ActionForm label="Add countermeasure" path={`${base}/countermeasures`} invalidates={refresh} toBody={(f) => ({ kind: text(f, 'kind'), target: text(f, 'target'), notifyOnRemoval: text(f, 'notify').split(/[\s,]+/).filter(Boolean) })}>
+        <ActionForm
+          label="Add countermeasure"
+          path={`${base}/countermeasures`}
+          invalidates={refresh}
+          toBody={(f) => ({
+            kind: text(f, 'kind'),
+            target: text(f, 'target'),
+            notifyOnRemoval: text(f, 'notify')
+              .split(/[\s,]+/)
+              .filter(Boolean),
+          })}
+        >
           <label>
             Kind
             <input name="kind" placeholder="firewall block, sinkhole, DNS takedown…" />
@@ -411,7 +499,12 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
         ]}
       />
       {write && (
-        <ActionForm label="Add event" path={`${base}/timeline`} invalidates={refresh} toBody={(f) => ({ occurredAt: new Date(text(f, 'at') || Date.now()).toISOString(), summary: text(f, 'summary') })}>
+        <ActionForm
+          label="Add event"
+          path={`${base}/timeline`}
+          invalidates={refresh}
+          toBody={(f) => ({ occurredAt: new Date(text(f, 'at') || Date.now()).toISOString(), summary: text(f, 'summary') })}
+        >
           <label>
             When
             <input name="at" type="datetime-local" />
@@ -442,7 +535,12 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
         ]}
       />
       {write && (
-        <ActionForm label="Add observable" path={`${base}/observables`} invalidates={refresh} toBody={(f) => ({ kind: text(f, 'kind'), value: text(f, 'value'), isIoc: f.get('ioc') === 'on' })}>
+        <ActionForm
+          label="Add observable"
+          path={`${base}/observables`}
+          invalidates={refresh}
+          toBody={(f) => ({ kind: text(f, 'kind'), value: text(f, 'value'), isIoc: f.get('ioc') === 'on' })}
+        >
           <label>
             Kind
             <select name="kind">
@@ -470,7 +568,12 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
         ]}
       />
       {write && (
-        <ActionForm label="Add asset" path={`${base}/assets`} invalidates={refresh} toBody={(f) => ({ name: text(f, 'name'), compromised: f.get('compromised') === 'on' })}>
+        <ActionForm
+          label="Add asset"
+          path={`${base}/assets`}
+          invalidates={refresh}
+          toBody={(f) => ({ name: text(f, 'name'), compromised: f.get('compromised') === 'on' })}
+        >
           <label>
             Asset
             <input name="name" />
@@ -496,7 +599,13 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
           label="Register evidence"
           path={`${base}/evidence`}
           invalidates={refresh}
-          toBody={(f) => ({ item: text(f, 'item'), sha256: text(f, 'sha256'), collectedBy: text(f, 'by'), collectedAt: new Date(text(f, 'at') || Date.now()).toISOString(), location: text(f, 'location') })}
+          toBody={(f) => ({
+            item: text(f, 'item'),
+            sha256: text(f, 'sha256'),
+            collectedBy: text(f, 'by'),
+            collectedAt: new Date(text(f, 'at') || Date.now()).toISOString(),
+            location: text(f, 'location'),
+          })}
         >
           <label>
             Item
@@ -532,10 +641,17 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
               ['E-mail', (r) => s(r.email)],
               ['Role', (r) => s(r.role)],
             ]}
-            actions={(r) => write && <ActionButton label="Remove" method="DELETE" path={`/api/participants/${r.id}`} invalidates={refresh} />}
+            actions={(r) =>
+              write && <ActionButton label="Remove" method="DELETE" path={`/api/participants/${r.id}`} invalidates={refresh} />
+            }
           />
           {write && (
-            <ActionForm label="Add participant" path={`${base}/participants`} invalidates={refresh} toBody={(f) => ({ name: text(f, 'name'), email: optional(f, 'email'), role: text(f, 'role') })}>
+            <ActionForm
+              label="Add participant"
+              path={`${base}/participants`}
+              invalidates={refresh}
+              toBody={(f) => ({ name: text(f, 'name'), email: optional(f, 'email'), role: text(f, 'role') })}
+            >
               <label>
                 Name
                 <input name="name" />
@@ -566,7 +682,12 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
           label="Send mail"
           path={`${base}/mail`}
           invalidates={refresh}
-          toBody={(f) => ({ participantIds: f.getAll('to').map(String), subject: text(f, 'subject'), text: text(f, 'text'), ...(text(f, 'tlp') ? { tlp: text(f, 'tlp') } : {}) })}
+          toBody={(f) => ({
+            participantIds: f.getAll('to').map(String),
+            subject: text(f, 'subject'),
+            text: text(f, 'text'),
+            ...(text(f, 'tlp') ? { tlp: text(f, 'tlp') } : {}),
+          })}
         >
           <fieldset>
             <legend>To</legend>
@@ -652,7 +773,8 @@ function DebriefView({ id, navigate }: { id: string; navigate: (to: string) => v
       </p>
       <h1>{c.title}</h1>
       <p data-testid="debrief-status">
-        {draft ? 'Draft' : `Final since ${when(d.finalisedAt)}`} · <a href={`/api/incidents/${id}/debrief?format=html`}>HTML</a> · <a href={`/api/incidents/${id}/debrief?format=pdf`}>PDF</a>
+        {draft ? 'Draft' : `Final since ${when(d.finalisedAt)}`} · <a href={`/api/incidents/${id}/debrief?format=html`}>HTML</a> ·{' '}
+        <a href={`/api/incidents/${id}/debrief?format=pdf`}>PDF</a>
       </p>
       <h2>Durations against the SLA</h2>
       <table>
@@ -677,7 +799,14 @@ function DebriefView({ id, navigate }: { id: string; navigate: (to: string) => v
       </ul>
       {draft ? (
         <>
-          <ActionForm label="Save draft" method="PUT" path={`/api/incidents/${id}/debrief`} headers={headers} invalidates={[key]} toBody={(f) => ({ content: fromForm(f) })}>
+          <ActionForm
+            label="Save draft"
+            method="PUT"
+            path={`/api/incidents/${id}/debrief`}
+            headers={headers}
+            invalidates={[key]}
+            toBody={(f) => ({ content: fromForm(f) })}
+          >
             <label>
               Summary
               <textarea name="summary" rows={4} defaultValue={c.summary} />
@@ -695,7 +824,13 @@ function DebriefView({ id, navigate }: { id: string; navigate: (to: string) => v
               <textarea name="actions" rows={4} defaultValue={c.actions.map((a) => `${a.action} | ${a.owner} | ${a.due}`).join('\n')} />
             </label>
           </ActionForm>
-          <ActionButton label="Refresh facts and timeline" method="PUT" path={`/api/incidents/${id}/debrief`} body={{ regenerate: true }} invalidates={[key]} />
+          <ActionButton
+            label="Refresh facts and timeline"
+            method="PUT"
+            path={`/api/incidents/${id}/debrief`}
+            body={{ regenerate: true }}
+            invalidates={[key]}
+          />
           <FinaliseButton id={id} version={d.version} />
         </>
       ) : (
@@ -720,7 +855,14 @@ function DebriefView({ id, navigate }: { id: string; navigate: (to: string) => v
 
 function FinaliseButton({ id, version }: { id: string; version: number }) {
   return (
-    <ActionForm label="Make final" method="PUT" path={`/api/incidents/${id}/debrief`} headers={{ 'if-match': `"${version}"` }} invalidates={[['debrief', id]]} toBody={() => ({ final: true })}>
+    <ActionForm
+      label="Make final"
+      method="PUT"
+      path={`/api/incidents/${id}/debrief`}
+      headers={{ 'if-match': `"${version}"` }}
+      invalidates={[['debrief', id]]}
+      toBody={() => ({ final: true })}
+    >
       <p className="muted">A final debrief can no longer be changed.</p>
     </ActionForm>
   );

@@ -28,7 +28,10 @@ export function KpiPage() {
   if (kpi.isPending) return <p>Loading KPIs…</p>;
   if (kpi.isError) return <ErrorText error={kpi.error} />;
   const rows = kpi.data.rows;
-  const chart = rows.map((r) => ({ name: `${r.rsitClass} (${r.priority})`, ...Object.fromEntries(MEASURES.map((m) => [m, r[m].medianMinutes === null ? 0 : Math.round(r[m].medianMinutes / 6) / 10])) }));
+  const chart = rows.map((r) => ({
+    name: `${r.rsitClass} (${r.priority})`,
+    ...Object.fromEntries(MEASURES.map((m) => [m, r[m].medianMinutes === null ? 0 : Math.round(r[m].medianMinutes / 6) / 10])),
+  }));
   return (
     <section>
       <h1>KPIs</h1>

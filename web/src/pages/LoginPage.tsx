@@ -33,12 +33,27 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
         </label>
         <label>
           Password
-          <input type="password" name="password" autoComplete="current-password" required value={password} onChange={(e) => setPassword(e.target.value)} />
+          <input
+            type="password"
+            name="password"
+            autoComplete="current-password"
+            required
+            value={password}
+            onChange={(e) => setPassword(e.target.value)}
+          />
         </label>
         {needsTotp && (
           <label>
             One-time code
-            <input name="totp" inputMode="numeric" autoComplete="one-time-code" pattern="[0-9]{6}" required value={totp} onChange={(e) => setTotp(e.target.value)} />
+            <input
+              name="totp"
+              inputMode="numeric"
+              autoComplete="one-time-code"
+              pattern="[0-9]{6}"
+              required
+              value={totp}
+              onChange={(e) => setTotp(e.target.value)}
+            />
           </label>
         )}
         {error && <p role="alert">{error}</p>}

@@ -46,8 +46,14 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
   const [pages, setPages] = useState<string[]>([]);
   const before = pages.at(-1);
   const query = new URLSearchParams({ limit: '50', ...(status ? { status } : {}), ...(before ? { before } : {}) });
-  const list = useQuery({ queryKey: ['notifications', status, before], queryFn: () => api<{ notifications: Notification[]; next?: string }>('GET', `/api/notifications?${query}`) });
-  const figures = useQuery({ queryKey: ['notifications', 'feedback'], queryFn: () => api<{ byFeed: Figures[]; byOrganisation: Figures[] }>('GET', '/api/notifications/feedback') });
+  const list = useQuery({
+    queryKey: ['notifications', status, before],
+    queryFn: () => api<{ notifications: Notification[]; next?: string }>('GET', `/api/notifications?${query}`),
+  });
+  const figures = useQuery({
+    queryKey: ['notifications', 'feedback'],
+    queryFn: () => api<{ byFeed: Figures[]; byOrganisation: Figures[] }>('GET', '/api/notifications/feedback'),
+  });
   return (
     <section>
       <h1>Notifications</h1>
@@ -185,7 +191,11 @@ function Dispatch() {
       <ErrorText error={dispatch.error} />
       {previews && (
         <div data-testid="dispatch-result">
-          <p>{dispatch.variables ? `${previews.length} notification(s) would be built; nothing was written.` : `${previews.length} notification(s) built.`}</p>
+          <p>
+            {dispatch.variables
+              ? `${previews.length} notification(s) would be built; nothing was written.`
+              : `${previews.length} notification(s) built.`}
+          </p>
           {previews.map((p) => (
             <details key={`${p.organisation}-${p.feed}`}>
               <summary>

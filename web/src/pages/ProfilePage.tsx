@@ -18,7 +18,9 @@ const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'
 const TLP = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 
 function hoursText(p: TeamProfile): string[] {
-  return DAYS.map((d) => `${d[0]!.toUpperCase()}${d.slice(1)}: ${p.operatingHours[d].map((r) => `${r.start}–${r.end}`).join(', ') || 'closed'}`);
+  return DAYS.map(
+    (d) => `${d[0]!.toUpperCase()}${d.slice(1)}: ${p.operatingHours[d].map((r) => `${r.start}–${r.end}`).join(', ') || 'closed'}`,
+  );
 }
 
 export function ProfilePage({ session }: { session: Session }) {
@@ -35,7 +37,8 @@ export function ProfilePage({ session }: { session: Session }) {
     <section aria-labelledby="profile-title">
       <h1 id="profile-title">{profile.team.name}</h1>
       <p className="muted">
-        Version {version}, saved {new Date(updatedAt).toLocaleString()} · <a href="/rfc2350">RFC 2350</a> · <a href="/.well-known/security.txt">security.txt</a>
+        Version {version}, saved {new Date(updatedAt).toLocaleString()} · <a href="/rfc2350">RFC 2350</a> ·{' '}
+        <a href="/.well-known/security.txt">security.txt</a>
       </p>
       {canEdit && (
         <button type="button" onClick={() => setEditing(true)}>
@@ -112,7 +115,12 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
 
   const field = (label: string, path: string, value: string, onChange: (v: string) => void, multiline = false) => {
     const problem = issueFor(issues, path);
-    const props = { name: path, value, 'aria-invalid': problem ? true : undefined, onChange: (e: { target: { value: string } }) => onChange(e.target.value) };
+    const props = {
+      name: path,
+      value,
+      'aria-invalid': problem ? true : undefined,
+      onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+    };
     return (
       <label>
         {label}
@@ -134,7 +142,11 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
         {field('Time zone (IANA)', 'timeZone', draft.timeZone, (v) => set((p) => void (p.timeZone = v)))}
         <label>
           Default TLP for unlabelled information
-          <select name="tlp.default" value={draft.tlp.default} onChange={(e) => set((p) => void (p.tlp.default = e.target.value as TeamProfile['tlp']['default']))}>
+          <select
+            name="tlp.default"
+            value={draft.tlp.default}
+            onChange={(e) => set((p) => void (p.tlp.default = e.target.value as TeamProfile['tlp']['default']))}
+          >
             {TLP.map((l) => (
               <option key={l} value={l}>
                 TLP:{l}
@@ -157,18 +169,38 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
           return (
             <div className="hours-row" key={day}>
               <span>{day}</span>
-              <input aria-label={`${day} opens`} name={`${day}.start`} placeholder="08:00" value={range?.start ?? ''} onChange={(e) => update('start', e.target.value)} />
-              <input aria-label={`${day} closes`} name={`${day}.end`} placeholder="16:45" value={range?.end ?? ''} onChange={(e) => update('end', e.target.value)} />
+              <input
+                aria-label={`${day} opens`}
+                name={`${day}.start`}
+                placeholder="08:00"
+                value={range?.start ?? ''}
+                onChange={(e) => update('start', e.target.value)}
+              />
+              <input
+                aria-label={`${day} closes`}
+                name={`${day}.end`}
+                placeholder="16:45"
+                value={range?.end ?? ''}
+                onChange={(e) => update('end', e.target.value)}
+              />
               {problem && <span className="field-error">{problem}</span>}
             </div>
           );
         })}
-        {field('Holiday calendar (country code)', 'holidays.country', draft.holidays.country, (v) => set((p) => void (p.holidays.country = v.toUpperCase())))}
+        {field('Holiday calendar (country code)', 'holidays.country', draft.holidays.country, (v) =>
+          set((p) => void (p.holidays.country = v.toUpperCase())),
+        )}
       </fieldset>
       <fieldset>
         <legend>Charter and policies</legend>
         {field('Mission statement', 'charter.mission', draft.charter.mission, (v) => set((p) => void (p.charter.mission = v)), true)}
-        {field('Constituency', 'charter.constituency', draft.charter.constituency, (v) => set((p) => void (p.charter.constituency = v)), true)}
+        {field(
+          'Constituency',
+          'charter.constituency',
+          draft.charter.constituency,
+          (v) => set((p) => void (p.charter.constituency = v)),
+          true,
+        )}
         {field('Incident reporting forms', 'reportingForms', draft.reportingForms, (v) => set((p) => void (p.reportingForms = v)), true)}
         {field('Disclaimers', 'disclaimers', draft.disclaimers, (v) => set((p) => void (p.disclaimers = v)), true)}
       </fieldset>

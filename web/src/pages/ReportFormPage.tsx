@@ -23,7 +23,13 @@ export function ReportFormPage({ session }: { session: Session }) {
           subject: text(f, 'subject'),
           body: text(f, 'body'),
           ...(optional(f, 'tlp') ? { tlp: text(f, 'tlp') } : {}),
-          ...(analyst ? { channel: text(f, 'channel'), reporterName: text(f, 'reporterName'), ...(optional(f, 'reporterEmail') ? { reporterEmail: text(f, 'reporterEmail') } : {}) } : {}),
+          ...(analyst
+            ? {
+                channel: text(f, 'channel'),
+                reporterName: text(f, 'reporterName'),
+                ...(optional(f, 'reporterEmail') ? { reporterEmail: text(f, 'reporterEmail') } : {}),
+              }
+            : {}),
         })}
       >
         {analyst && (

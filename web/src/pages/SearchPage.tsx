@@ -25,8 +25,16 @@ export function SearchPage({ navigate }: { navigate: (to: string) => void }) {
   const params = new URLSearchParams(window.location.search);
   const [q, setQ] = useState(params.get('q') ?? '');
   const [seen, setSeen] = useState(params.get('seen') ?? '');
-  const hits = useQuery({ queryKey: ['search', q], queryFn: () => api<Hit[]>('GET', `/api/search?q=${encodeURIComponent(q)}`), enabled: q.length > 0 });
-  const sightings = useQuery({ queryKey: ['seen', seen], queryFn: () => api<Seen>('GET', `/api/indicators/seen?value=${encodeURIComponent(seen)}`), enabled: seen.length > 0 });
+  const hits = useQuery({
+    queryKey: ['search', q],
+    queryFn: () => api<Hit[]>('GET', `/api/search?q=${encodeURIComponent(q)}`),
+    enabled: q.length > 0,
+  });
+  const sightings = useQuery({
+    queryKey: ['seen', seen],
+    queryFn: () => api<Seen>('GET', `/api/indicators/seen?value=${encodeURIComponent(seen)}`),
+    enabled: seen.length > 0,
+  });
   return (
     <section>
       <h1>Search</h1>
@@ -52,7 +60,10 @@ export function SearchPage({ navigate }: { navigate: (to: string) => void }) {
               <Link to={linkTo(h.kind, h.id)} navigate={navigate}>
                 {h.kind} #{h.id} {h.title}
               </Link>{' '}
-              <TlpBadge tlp={h.tlp} /> <span className="muted">{h.status}, {when(h.at)}</span>
+              <TlpBadge tlp={h.tlp} />{' '}
+              <span className="muted">
+                {h.status}, {when(h.at)}
+              </span>
               {h.snippet && <div className="muted">{h.snippet}</div>}
             </li>
           ))}

@@ -54,7 +54,15 @@ interface ReportDetail {
   merged_into_id: string | null;
   not_incident_reason: string | null;
   messages: Message[];
-  attachments: Array<{ id: string; filename: string; content_type: string; size: string; sha256: string; stored: boolean; note: string | null }>;
+  attachments: Array<{
+    id: string;
+    filename: string;
+    content_type: string;
+    size: string;
+    sha256: string;
+    stored: boolean;
+    note: string | null;
+  }>;
   indicators: Array<{ kind: string; value: string }>;
   candidates: Array<{ kind: 'report' | 'incident'; id: string; title: string; reasons: string[] }>;
   operations: Array<{ id: string; kind: string; summary: string; createdAt: string; undoneAt: string | null }>;
@@ -70,7 +78,8 @@ const PGP_TEXT: Record<string, string> = {
 
 export function PgpStatus({ message }: { message: Pick<Message, 'pgp_encryption' | 'pgp_signature' | 'pgp_signer'> }) {
   const parts = [PGP_TEXT[message.pgp_signature] ?? message.pgp_signature];
-  if (message.pgp_encryption !== 'none') parts.unshift(message.pgp_encryption === 'failed' ? 'could NOT be decrypted' : message.pgp_encryption);
+  if (message.pgp_encryption !== 'none')
+    parts.unshift(message.pgp_encryption === 'failed' ? 'could NOT be decrypted' : message.pgp_encryption);
   return (
     <span className={`pgp pgp-${message.pgp_signature}`} data-testid="pgp-status" title={message.pgp_signer ?? undefined}>
       PGP: {parts.join(', ')}
@@ -80,14 +89,24 @@ export function PgpStatus({ message }: { message: Pick<Message, 'pgp_encryption'
 
 /** Sanitised on the server; shown in a sandbox that runs nothing and loads nothing. */
 function HtmlBody({ html }: { html: string }) {
-  return <iframe className="mail-html" title="HTML part (sanitised)" sandbox="" srcDoc={`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">${html}`} />;
+  return (
+    <iframe
+      className="mail-html"
+      title="HTML part (sanitised)"
+      sandbox=""
+      srcDoc={`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">${html}`}
+    />
+  );
 }
 
 export function MessageView({ message }: { message: Message }) {
   return (
     <article className={`message message-${message.direction}`}>
       <header>
-        <strong>{message.direction === 'in' ? `From ${message.from_address || 'unknown'}` : `To ${message.to_addresses.join(', ')}`}</strong> · {when(message.created_at)} · <TlpBadge tlp={message.tlp} /> · <PgpStatus message={message} />
+        <strong>
+          {message.direction === 'in' ? `From ${message.from_address || 'unknown'}` : `To ${message.to_addresses.join(', ')}`}
+        </strong>{' '}
+        · {when(message.created_at)} · <TlpBadge tlp={message.tlp} /> · <PgpStatus message={message} />
         {message.auto_submitted && <span className="muted"> · sent by a machine</span>}
         {message.delivery_status && (
           <span className={message.delivery_status === 'failed' || message.delivery_status === 'suppressed' ? 'bad' : 'muted'}>
@@ -186,7 +205,10 @@ function ReportView({ id, navigate }: { id: string; navigate: (to: string) => vo
           {r.incident_id && (
             <>
               {' '}
-              — <Link to={`/incidents/${r.incident_id}`} navigate={navigate}>incident #{r.incident_id}</Link>
+              —{' '}
+              <Link to={`/incidents/${r.incident_id}`} navigate={navigate}>
+                incident #{r.incident_id}
+              </Link>
             </>
           )}
           {r.merged_into_id && ` — merged into #${r.merged_into_id}`}
@@ -200,7 +222,10 @@ function ReportView({ id, navigate }: { id: string; navigate: (to: string) => vo
         <dd>{when(r.received_at)}</dd>
         <dt>TLP</dt>
         <dd>
-          <TlpBadge tlp={r.tlp} /> <span className="muted">({r.tlp_source === 'stated' ? 'as stated by the sender' : r.tlp_source === 'set' ? 'set by hand' : 'team default'})</span>
+          <TlpBadge tlp={r.tlp} />{' '}
+          <span className="muted">
+            ({r.tlp_source === 'stated' ? 'as stated by the sender' : r.tlp_source === 'set' ? 'set by hand' : 'team default'})
+          </span>
           {r.sensitive && <strong className="bad"> SENSITIVE: replies must be encrypted</strong>}
         </dd>
         <dt>Intake</dt>
@@ -216,25 +241,46 @@ function ReportView({ id, navigate }: { id: string; navigate: (to: string) => vo
 
       {r.status === 'new' && (
         <div className="triage-actions">
-          <ActionForm label="Open incident" path="/api/incidents" toBody={(f) => ({ title: text(f, 'title') || r.subject, reportIds: [r.id] })} invalidates={refresh} onDone={(res) => navigate(`/incidents/${(res as { id: string }).id}`)}>
+          <ActionForm
+            label="Open incident"
+            path="/api/incidents"
+            toBody={(f) => ({ title: text(f, 'title') || r.subject, reportIds: [r.id] })}
+            invalidates={refresh}
+            onDone={(res) => navigate(`/incidents/${(res as { id: string }).id}`)}
+          >
             <label>
               Incident title
               <input name="title" defaultValue={r.subject} />
             </label>
           </ActionForm>
-          <ActionForm label="Attach to incident" path={`/api/reports/${r.id}/attach`} toBody={(f) => ({ incidentId: text(f, 'incidentId') })} invalidates={refresh}>
+          <ActionForm
+            label="Attach to incident"
+            path={`/api/reports/${r.id}/attach`}
+            toBody={(f) => ({ incidentId: text(f, 'incidentId') })}
+            invalidates={refresh}
+          >
             <label>
               Incident number
               <input name="incidentId" inputMode="numeric" />
             </label>
           </ActionForm>
-          <ActionForm label="Not an incident" path={`/api/reports/${r.id}/not-incident`} toBody={(f) => ({ reason: text(f, 'reason') })} invalidates={refresh}>
+          <ActionForm
+            label="Not an incident"
+            path={`/api/reports/${r.id}/not-incident`}
+            toBody={(f) => ({ reason: text(f, 'reason') })}
+            invalidates={refresh}
+          >
             <label>
               Reason
               <input name="reason" />
             </label>
           </ActionForm>
-          <ActionForm label="Merge as duplicate" path={`/api/reports/${r.id}/merge`} toBody={(f) => ({ into: text(f, 'into') })} invalidates={refresh}>
+          <ActionForm
+            label="Merge as duplicate"
+            path={`/api/reports/${r.id}/merge`}
+            toBody={(f) => ({ into: text(f, 'into') })}
+            invalidates={refresh}
+          >
             <label>
               Duplicate of report number
               <input name="into" inputMode="numeric" />
@@ -279,7 +325,10 @@ function ReportView({ id, navigate }: { id: string; navigate: (to: string) => vo
           <ul>
             {r.attachments.map((a) => (
               <li key={a.id}>
-                {a.stored ? <a href={`/api/attachments/${a.id}`}>{a.filename}</a> : a.filename} <span className="muted">({a.content_type}, {a.size} bytes, SHA-256 {a.sha256.slice(0, 16)}…{a.note ? `; ${a.note}` : ''})</span>
+                {a.stored ? <a href={`/api/attachments/${a.id}`}>{a.filename}</a> : a.filename}{' '}
+                <span className="muted">
+                  ({a.content_type}, {a.size} bytes, SHA-256 {a.sha256.slice(0, 16)}…{a.note ? `; ${a.note}` : ''})
+                </span>
               </li>
             ))}
           </ul>
@@ -308,7 +357,12 @@ function ReportView({ id, navigate }: { id: string; navigate: (to: string) => vo
           <ul>
             {r.operations.map((o) => (
               <li key={o.id}>
-                {when(o.createdAt)} {o.summary} {o.undoneAt ? <span className="muted">(undone {when(o.undoneAt)})</span> : <ActionButton label="Undo" path={`/api/triage/operations/${o.id}/undo`} invalidates={refresh} />}
+                {when(o.createdAt)} {o.summary}{' '}
+                {o.undoneAt ? (
+                  <span className="muted">(undone {when(o.undoneAt)})</span>
+                ) : (
+                  <ActionButton label="Undo" path={`/api/triage/operations/${o.id}/undo`} invalidates={refresh} />
+                )}
               </li>
             ))}
           </ul>
