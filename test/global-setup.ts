@@ -2,11 +2,14 @@
  * Builds what every database test starts from, once per run: a migrated PGlite data directory
  * (initdb in WASM takes seconds; loading a tarball does not) and, when VAKT_TEST_DATABASE_URL is
  * set, a migrated template database on that server. An unreachable server fails the run: the
- * PostgreSQL tests must run, not skip.
+ * PostgreSQL tests must run, not skip. It also brings `dist/` up to date (incrementally): the CLI
+ * tests run the command as built, as a user runs it.
  */
+import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { promisify } from 'node:util';
 import type { TestProject } from 'vitest/node';
 import { migrate, openDatabase } from '../src/db/database.js';
 import { createNamedDatabase, databaseUrl, dropDatabasesLike, dropNamedDatabase } from './helpers/postgres.js';
@@ -19,6 +22,7 @@ declare module 'vitest' {
 }
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const built = buildServer();
   const dir = mkdtempSync(join(tmpdir(), 'vakt-test-'));
   const pglite = await openDatabase({});
   await migrate(pglite);
@@ -38,6 +42,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     await server.close();
   }
   project.provide('pgTemplate', pgTemplate);
+  await built;
 
   return async () => {
     rmSync(dir, { recursive: true, force: true });
@@ -46,4 +51,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       await dropNamedDatabase(url, pgTemplate);
     }
   };
+}
+
+async function buildServer(): Promise<void> {
+  const root = new URL('..', import.meta.url).pathname;
+  const tsc = join(root, 'node_modules/typescript/bin/tsc');
+  await promisify(execFile)(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root }).catch((error: { stdout?: string }) => {
+    throw new Error(`the server does not build (npm run build:server):\n${error.stdout ?? String(error)}`);
+  });
 }

@@ -6,12 +6,13 @@ export interface CliResult {
   stderr: string;
 }
 
-const main = new URL('../../src/cli/main.ts', import.meta.url).pathname;
+// As built (global setup brings dist/ up to date): as a user runs it, and without a TypeScript loader's start-up.
+const main = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 
 /** Runs `vakt ARGS` as a separate process, as a person would. */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', main, ...args], {
+    const child = spawn(process.execPath, [main, ...args], {
       env: { ...process.env, VAKT_PASSWORD: '', DATABASE_URL: '', ...env },
     });
     let stdout = '';

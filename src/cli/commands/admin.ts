@@ -6,12 +6,7 @@ import { listAudit, verifyAudit } from '../../audit/audit-log.js';
 import { ROLES, isRole } from '../../auth/roles.js';
 import { changeUser, createUser, disableUser, listUsers, resetPassword, resetTotp, unlockUser } from '../../auth/users.js';
 import { loadConfig } from '../../config.js';
-import { backup, restore } from '../../db/backup.js';
 import { migrate } from '../../db/database.js';
-import { DEMO_PASSWORD, loadDemo } from '../../demo/demo.js';
-import { loadDemoEarlyWarning } from '../../demo/demo-constituency.js';
-import { loadDemoIncidents } from '../../demo/demo-incidents.js';
-import { intakeSettings } from '../../intake/settings.js';
 import { action, actorFromCli, EXIT_ERROR, openConfiguredDatabase, UsageError, withDatabase } from '../run.js';
 
 /** The password to set: VAKT_PASSWORD, else a generated one that the caller prints once. */
@@ -73,11 +68,10 @@ export function registerAdminCommands(program: Command): void {
     .action(
       action(async () =>
         withDatabase(async ({ db }, config) => {
-          const report = await loadDemo(db);
+          // The demo modules are loaded only for this command: they pull in most of Vakt.
+          const [{ loadWholeDemo }, { DEMO_PASSWORD }] = await Promise.all([import('../../demo/load.js'), import('../../demo/demo.js')]);
+          const report = await loadWholeDemo(db, config.mail);
           if (!report.loaded) throw new UsageError('the database already has users; demo data goes only into an empty one');
-          const settings = await intakeSettings(db, config.mail);
-          await loadDemoIncidents(db, settings);
-          await loadDemoEarlyWarning(db, settings);
           for (const login of report.logins) process.stdout.write(`${login.email}\t${DEMO_PASSWORD}\t${login.role}\n`);
         }),
       ),
@@ -216,6 +210,7 @@ export function registerAdminCommands(program: Command): void {
     .action(
       action(async (file: string) =>
         withDatabase(async (database) => {
+          const { backup } = await import('../../db/backup.js');
           const { counts } = await backup(database, file, progress('saved'));
           process.stdout.write(`backup written to ${file}: ${Object.values(counts).reduce((a, b) => a + b, 0)} rows\n`);
         }),
@@ -227,6 +222,7 @@ export function registerAdminCommands(program: Command): void {
     .action(
       action(async (file: string) =>
         withDatabase(async (database) => {
+          const { restore } = await import('../../db/backup.js');
           const { counts } = await restore(database, file, progress('restored'));
           process.stdout.write(`restored ${Object.values(counts).reduce((a, b) => a + b, 0)} rows from ${file}\n`);
         }),

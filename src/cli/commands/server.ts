@@ -3,11 +3,10 @@ import type { Command } from 'commander';
 import { summary } from './catalogue.js';
 import { loadConfig } from '../../config.js';
 import { migrate, type Database } from '../../db/database.js';
-import { DEMO_PASSWORD, loadDemo } from '../../demo/demo.js';
-import { loadDemoEarlyWarning } from '../../demo/demo-constituency.js';
-import { demoTeamKey, loadDemoIncidents } from '../../demo/demo-incidents.js';
+import { DEMO_PASSWORD } from '../../demo/demo.js';
+import { loadWholeDemo } from '../../demo/load.js';
+import { demoTeamKey } from '../../demo/demo-incidents.js';
 import { startMailService, type MailService } from '../../intake/mail-service.js';
-import { intakeSettings } from '../../intake/settings.js';
 import { loadTeamKeyFile, type TeamKey } from '../../mail/pgp.js';
 import type { Config } from '../../config.js';
 import { buildApp } from '../../http/app.js';
@@ -73,12 +72,7 @@ export function registerServerCommands(program: Command): void {
         const host = options.host ?? config.host;
         const database = await open();
         const teamKey = await teamKeyFor(config, Boolean(options.demo));
-        const demo = options.demo ? await loadDemo(database.db) : undefined;
-        if (demo?.loaded) {
-          const settings = await intakeSettings(database.db, config.mail, teamKey);
-          await loadDemoIncidents(database.db, settings);
-          await loadDemoEarlyWarning(database.db, settings);
-        }
+        const demo = options.demo ? await loadWholeDemo(database.db, config.mail, teamKey) : undefined;
         const queue = options.worker
           ? await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config, teamKey)], { work: true })
           : undefined;
