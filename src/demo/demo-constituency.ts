@@ -28,13 +28,17 @@ const CITY: OrganisationInput = {
 
 const WATER: OrganisationInput = {
   name: 'Stockholm Vatten och Avfall',
+  shortName: 'SVOA',
   category: 'company',
+  notes: 'Water and waste for the city. SCADA networks are run by Driftleverantören AB; call the SOC first.',
   tags: ['critical-infrastructure'],
   netblocks: [{ prefix: '192.0.2.128/25', description: 'Treatment plants (SCADA)' }, { prefix: '198.51.100.0/24' }],
   domains: ['svoa.example'],
   contacts: [
-    { role: 'abuse', name: 'SOC', email: 'soc@svoa.example', language: 'sv' },
+    { role: 'abuse', name: 'SOC', email: 'soc@svoa.example', phone: '+46 8 522 120 00', language: 'sv' },
     { role: 'technical', name: 'Outsourced NOC', email: 'noc@svoa.example', language: 'en' },
+    // Told by phone, never by automatic notification.
+    { role: 'management', name: 'CISO', email: 'ciso@svoa.example', phone: '+46 8 522 120 10', language: 'sv', notify: false },
   ],
 };
 

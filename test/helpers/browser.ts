@@ -50,6 +50,7 @@ export async function openDemoUi(database: Database, role: Role): Promise<DemoUi
   await page.getByLabel('E-mail').fill(demoEmail(role));
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
   return {
     app,
     browser,

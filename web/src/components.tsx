@@ -57,6 +57,7 @@ export function ActionForm({
   onDone,
   children,
   headers,
+  fieldLabels = {},
 }: {
   label: string;
   method?: string;
@@ -66,9 +67,12 @@ export function ActionForm({
   onDone?: (result: unknown) => void;
   children: ReactNode;
   headers?: Record<string, string>;
+  /** Labels for fields that have no input of their own name (a list edited row by row). */
+  fieldLabels?: Record<string, string>;
 }) {
   const queryClient = useQueryClient();
   const [formKey, setFormKey] = useState(0);
+  const [form, setForm] = useState<HTMLFormElement | null>(null);
   const mutation = useMutation({
     mutationFn: (body: unknown) => api<unknown>(method, path, body, headers),
     onSuccess: async (result) => {
@@ -83,23 +87,48 @@ export function ActionForm({
   };
   const issues = mutation.error instanceof ApiError ? mutation.error.issues : [];
   return (
-    <form key={formKey} onSubmit={submit} className="action-form" aria-label={label}>
+    <form key={formKey} ref={setForm} onSubmit={submit} className="action-form" aria-label={label}>
       {children}
       <button type="submit" disabled={mutation.isPending}>
         {label}
       </button>
-      {mutation.error && <p role="alert">{mutation.error.message}</p>}
-      {issues.length > 1 && (
-        <ul className="field-error">
-          {issues.map((i) => (
-            <li key={i.field}>
-              {i.field}: {i.reason}
-            </li>
-          ))}
-        </ul>
+      {mutation.error && issues.length === 0 && <p role="alert">{mutation.error.message}</p>}
+      {issues.length > 0 && (
+        <div role="alert" className="field-error">
+          <p>{issues.length === 1 ? 'One field needs a change:' : `${issues.length} fields need a change:`}</p>
+          <ul>
+            {issues.map((i) => (
+              <li key={`${i.field} ${i.reason}`}>
+                {fieldLabel(i.field, form, fieldLabels)}: {i.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
     </form>
   );
+}
+
+/**
+ * How a field the API names ("contacts[0].email") reads on screen: the label of the form's input
+ * of that name, else the label given, with list positions counted from 1 ("Contacts 1 › email").
+ */
+export function fieldLabel(field: string, form: HTMLFormElement | null, labels: Record<string, string>): string {
+  const [, head = field, rest = ''] = /^([^.[]+)(.*)$/.exec(field) ?? [];
+  const input = form?.elements.namedItem(head);
+  const labelled =
+    input instanceof HTMLInputElement || input instanceof HTMLSelectElement || input instanceof HTMLTextAreaElement
+      ? input.labels?.[0]
+      : undefined;
+  // The label's own words, without the options of a select inside it or a hint in brackets.
+  const own = labelled
+    ? [...labelled.childNodes]
+        .filter((n) => n.nodeType === Node.TEXT_NODE)
+        .map((n) => n.textContent)
+        .join(' ')
+    : '';
+  const name = labels[head] ?? (own.split('(')[0]!.trim() || head);
+  return name + rest.replace(/\[(\d+)\]/g, (_, n: string) => ` ${Number(n) + 1}`).replace(/\./g, ' › ');
 }
 
 /** A button that does one thing and refreshes. */

@@ -2,34 +2,9 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ActionButton, ActionForm, ErrorText, Link, TlpBadge, optional, text } from '../components';
+import { ActionButton, ActionForm, ErrorText, Link, TlpBadge, text } from '../components';
+import { OrganisationForm, type Contact, type Organisation } from './OrganisationForm';
 
-interface Contact {
-  id: string;
-  role: string;
-  name: string;
-  email: string;
-  phone: string;
-  pgpFingerprint: string | null;
-  language: string;
-  notify: boolean;
-}
-interface Organisation {
-  id: string;
-  version: number;
-  name: string;
-  shortName: string | null;
-  category: string;
-  parentId: string | null;
-  kind: string;
-  tags: string[];
-  tlpClearance: string;
-  notes: string;
-  netblocks: Array<{ prefix: string; description: string }>;
-  asns: number[];
-  domains: string[];
-  contacts: Contact[];
-}
 interface Answer {
   normalised: string;
   kind: string;
@@ -40,19 +15,6 @@ interface Answer {
   ripe?: { object: string; netname: string; country: string; contacts: Array<{ email: string; via: string }> };
   nationalPointOfContact?: { name: string; email: string; telephone?: string };
 }
-
-const CATEGORIES = ['municipality', 'department', 'company', 'foundation', 'supplier', 'other'] as const;
-const lines = (value: string) =>
-  value
-    .split(/[\n,;]+/)
-    .map((l) => l.trim())
-    .filter(Boolean);
-/** Lines only, for values with spaces and commas of their own (a netblock's description, a contact's name). */
-const textLines = (value: string) =>
-  value
-    .split('\n')
-    .map((l) => l.trim())
-    .filter(Boolean);
 
 export function ConstituencyPage({ path, navigate, canWrite }: { path: string; navigate: (to: string) => void; canWrite: boolean }) {
   const id = /^\/constituency\/([0-9a-f-]{36})$/.exec(path)?.[1];
@@ -216,108 +178,6 @@ function OrganisationView({ org, list }: { org: Organisation; list: Organisation
         </tbody>
       </table>
     </article>
-  );
-}
-
-/** "10.0.0.0/8 City hall" → a netblock; "abuse soc@x.example en SOC desk" → a contact. */
-const netblockLine = (line: string) => {
-  const [prefix = '', ...rest] = line.split(/\s+/);
-  return { prefix, ...(rest.length > 0 ? { description: rest.join(' ') } : {}) };
-};
-const contactLine = (line: string, known: Contact[]) => {
-  const [role = '', email = '', language = 'sv', ...name] = line.split(/\s+/);
-  const fingerprint = known.find((c) => c.email === email.toLowerCase())?.pgpFingerprint;
-  return {
-    role,
-    email,
-    language,
-    ...(name.length > 0 ? { name: name.join(' ') } : {}),
-    ...(fingerprint ? { pgpFingerprint: fingerprint } : {}),
-  };
-};
-
-/** Adds an organisation, or (given one) replaces it: netblocks and contacts one per line. */
-function OrganisationForm({ list, org }: { list: Organisation[]; org?: Organisation }) {
-  return (
-    <details>
-      <summary>{org ? 'Edit this organisation' : 'Add an organisation'}</summary>
-      <ActionForm
-        label={org ? 'Save organisation' : 'Add organisation'}
-        method={org ? 'PUT' : 'POST'}
-        path={org ? `/api/organisations/${org.id}` : '/api/organisations'}
-        {...(org ? { headers: { 'if-match': `"${org.version}"` } } : {})}
-        invalidates={[['organisations']]}
-        toBody={(form) => ({
-          name: text(form, 'name'),
-          category: text(form, 'category'),
-          parent: optional(form, 'parent') ?? null,
-          tlpClearance: text(form, 'tlpClearance'),
-          tags: lines(text(form, 'tags')),
-          netblocks: textLines(text(form, 'netblocks')).map(netblockLine),
-          asns: lines(text(form, 'asns')).map((a) => Number(a.replace(/^AS/i, ''))),
-          domains: lines(text(form, 'domains')),
-          contacts: textLines(text(form, 'contacts')).map((l) => contactLine(l, org?.contacts ?? [])),
-        })}
-      >
-        <label>
-          Name <input name="name" required defaultValue={org?.name ?? ''} />
-        </label>
-        <label>
-          Category
-          <select name="category" defaultValue={org?.category ?? 'other'}>
-            {CATEGORIES.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Part of
-          <select name="parent" defaultValue={org?.parentId ?? ''}>
-            <option value="">(none)</option>
-            {list
-              .filter((o) => o.kind !== 'team' && o.id !== org?.id)
-              .map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-          </select>
-        </label>
-        <label>
-          TLP clearance
-          <select name="tlpClearance" defaultValue={org?.tlpClearance ?? 'AMBER'}>
-            {['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'].map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          Tags <input name="tags" defaultValue={org?.tags.join(', ') ?? ''} />
-        </label>
-        <label>
-          Netblocks (one per line: prefix, then a description){' '}
-          <textarea
-            name="netblocks"
-            rows={3}
-            defaultValue={org?.netblocks.map((b) => `${b.prefix} ${b.description}`.trim()).join('\n') ?? ''}
-          />
-        </label>
-        <label>
-          AS numbers <input name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(', ') ?? ''} />
-        </label>
-        <label>
-          Domains <textarea name="domains" rows={2} defaultValue={org?.domains.join('\n') ?? ''} />
-        </label>
-        <label>
-          Contacts (one per line: role e-mail language name){' '}
-          <textarea
-            name="contacts"
-            rows={3}
-            defaultValue={org?.contacts.map((c) => `${c.role} ${c.email} ${c.language} ${c.name}`.trim()).join('\n') ?? ''}
-          />
-        </label>
-      </ActionForm>
-    </details>
   );
 }
 

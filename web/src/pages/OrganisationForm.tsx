@@ -1,0 +1,240 @@
+/**
+ * Adds an organisation, or replaces one. An edit starts from everything the organisation has and
+ * sends all of it back: a field the form does not show must never be lost by saving.
+ */
+import { useState } from 'react';
+import { ActionForm, text } from '../components';
+
+export interface Contact {
+  id: string;
+  role: string;
+  name: string;
+  email: string;
+  phone: string;
+  pgpFingerprint: string | null;
+  language: string;
+  notify: boolean;
+}
+export interface Organisation {
+  id: string;
+  version: number;
+  name: string;
+  shortName: string | null;
+  category: string;
+  parentId: string | null;
+  kind: string;
+  tags: string[];
+  tlpClearance: string;
+  notes: string;
+  netblocks: Array<{ prefix: string; description: string }>;
+  asns: number[];
+  domains: string[];
+  contacts: Contact[];
+}
+
+const CATEGORIES = ['municipality', 'department', 'company', 'foundation', 'supplier', 'other'] as const;
+const CONTACT_ROLES = ['security', 'abuse', 'technical', 'management', 'other'] as const;
+const LANGUAGES = { sv: 'Swedish', en: 'English' } as const;
+const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+
+const lines = (value: string) =>
+  value
+    .split(/[\n,;]+/)
+    .map((l) => l.trim())
+    .filter(Boolean);
+/** Lines only, for values with spaces and commas of their own (a netblock's description). */
+const textLines = (value: string) =>
+  value
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
+
+/** "10.0.0.0/8 City hall" → a netblock. */
+const netblockLine = (line: string) => {
+  const [prefix = '', ...rest] = line.split(/\s+/);
+  return { prefix, ...(rest.length > 0 ? { description: rest.join(' ') } : {}) };
+};
+
+type ContactDraft = Omit<Contact, 'id'> & { key: number };
+let nextKey = 0;
+const draft = (c?: Contact): ContactDraft => ({
+  key: nextKey++,
+  role: c?.role ?? 'security',
+  name: c?.name ?? '',
+  email: c?.email ?? '',
+  phone: c?.phone ?? '',
+  pgpFingerprint: c?.pgpFingerprint ?? null,
+  language: c?.language ?? 'sv',
+  notify: c?.notify ?? true,
+});
+
+/** What the API takes for a contact: every field the stored one has (the fingerprint comes from the key store). */
+const contactInput = ({ key: _key, pgpFingerprint, ...c }: ContactDraft) => ({
+  ...c,
+  name: c.name.trim(),
+  email: c.email.trim(),
+  phone: c.phone.trim(),
+  ...(pgpFingerprint ? { pgpFingerprint } : {}),
+});
+
+export function OrganisationForm({ list, org }: { list: Organisation[]; org?: Organisation }) {
+  const [contacts, setContacts] = useState<ContactDraft[]>(() => (org?.contacts ?? []).map(draft));
+  const change = (key: number, patch: Partial<ContactDraft>) =>
+    setContacts((all) => all.map((c) => (c.key === key ? { ...c, ...patch } : c)));
+  return (
+    <details>
+      <summary>{org ? 'Edit this organisation' : 'Add an organisation'}</summary>
+      <ActionForm
+        label={org ? 'Save organisation' : 'Add organisation'}
+        method={org ? 'PUT' : 'POST'}
+        path={org ? `/api/organisations/${org.id}` : '/api/organisations'}
+        {...(org ? { headers: { 'if-match': `"${org.version}"` } } : {})}
+        invalidates={[['organisations']]}
+        fieldLabels={{
+          name: 'Name',
+          shortName: 'Short name',
+          netblocks: 'Netblocks',
+          asns: 'AS numbers',
+          domains: 'Domains',
+          contacts: 'Contacts',
+          tags: 'Tags',
+        }}
+        toBody={(form) => ({
+          name: text(form, 'name'),
+          ...(text(form, 'shortName') ? { shortName: text(form, 'shortName') } : {}),
+          category: text(form, 'category'),
+          parent: text(form, 'parent') || null,
+          tlpClearance: text(form, 'tlpClearance'),
+          tags: lines(text(form, 'tags')),
+          notes: String(form.get('notes') ?? ''),
+          netblocks: textLines(text(form, 'netblocks')).map(netblockLine),
+          asns: lines(text(form, 'asns')).map((a) => Number(a.replace(/^AS/i, ''))),
+          domains: lines(text(form, 'domains')),
+          contacts: contacts.map(contactInput),
+        })}
+      >
+        <label>
+          Name <input name="name" required defaultValue={org?.name ?? ''} />
+        </label>
+        <label>
+          Short name <input name="shortName" defaultValue={org?.shortName ?? ''} />
+        </label>
+        <label>
+          Category
+          <select name="category" defaultValue={org?.category ?? 'other'}>
+            {CATEGORIES.map((c) => (
+              <option key={c}>{c}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Part of
+          <select name="parent" defaultValue={org?.parentId ?? ''}>
+            <option value="">(none)</option>
+            {list
+              .filter((o) => o.kind !== 'team' && o.id !== org?.id)
+              .map((o) => (
+                <option key={o.id} value={o.id}>
+                  {o.name}
+                </option>
+              ))}
+          </select>
+        </label>
+        <label>
+          TLP clearance
+          <select name="tlpClearance" defaultValue={org?.tlpClearance ?? 'AMBER'}>
+            {TLPS.map((t) => (
+              <option key={t}>{t}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Tags <input name="tags" defaultValue={org?.tags.join(', ') ?? ''} />
+        </label>
+        <label>
+          Netblocks (one per line: prefix, then a description){' '}
+          <textarea
+            name="netblocks"
+            rows={3}
+            defaultValue={org?.netblocks.map((b) => `${b.prefix} ${b.description}`.trim()).join('\n') ?? ''}
+          />
+        </label>
+        <label>
+          AS numbers <input name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(', ') ?? ''} />
+        </label>
+        <label>
+          Domains <textarea name="domains" rows={2} defaultValue={org?.domains.join('\n') ?? ''} />
+        </label>
+        <label>
+          Notes <textarea name="notes" rows={3} defaultValue={org?.notes ?? ''} />
+        </label>
+        <fieldset>
+          <legend>Contacts</legend>
+          {contacts.map((c, i) => (
+            <ContactRow
+              key={c.key}
+              contact={c}
+              number={i + 1}
+              onChange={(patch) => change(c.key, patch)}
+              onRemove={() => setContacts((all) => all.filter((x) => x.key !== c.key))}
+            />
+          ))}
+          <button type="button" onClick={() => setContacts((all) => [...all, draft()])}>
+            Add a contact
+          </button>
+        </fieldset>
+      </ActionForm>
+    </details>
+  );
+}
+
+function ContactRow({
+  contact: c,
+  number,
+  onChange,
+  onRemove,
+}: {
+  contact: ContactDraft;
+  number: number;
+  onChange: (patch: Partial<ContactDraft>) => void;
+  onRemove: () => void;
+}) {
+  return (
+    <div className="contact-row" role="group" aria-label={`Contact ${number}`}>
+      <label>
+        Role
+        <select value={c.role} onChange={(e) => onChange({ role: e.target.value })}>
+          {CONTACT_ROLES.map((r) => (
+            <option key={r}>{r}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        E-mail <input type="email" required value={c.email} onChange={(e) => onChange({ email: e.target.value })} />
+      </label>
+      <label>
+        Name <input value={c.name} onChange={(e) => onChange({ name: e.target.value })} />
+      </label>
+      <label>
+        Phone <input type="tel" value={c.phone} onChange={(e) => onChange({ phone: e.target.value })} />
+      </label>
+      <label>
+        Language
+        <select value={c.language} onChange={(e) => onChange({ language: e.target.value })}>
+          {Object.entries(LANGUAGES).map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        <input type="checkbox" checked={c.notify} onChange={(e) => onChange({ notify: e.target.checked })} /> Gets notifications
+      </label>
+      {c.pgpFingerprint && <span title={c.pgpFingerprint}>PGP key …{c.pgpFingerprint.slice(-16)}</span>}
+      <button type="button" onClick={onRemove}>
+        Remove contact {number}
+      </button>
+    </div>
+  );
+}
