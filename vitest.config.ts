@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: 'forks',
     fileParallelism: true,
+    // Two test files at once: much of the time goes to waiting on child processes, PostgreSQL and Chromium.
+    maxWorkers: 2,
   },
 });

@@ -7,13 +7,16 @@ import PDFDocument from 'pdfkit';
 import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
-import { VaktError } from '../core/errors.js';
+import { ValidationError, VaktError } from '../core/errors.js';
 import { StringEnum, validate } from '../core/validate.js';
 import { formatTlp, mostRestrictive, TLP_LABELS, type TlpLabel } from '../core/tlp.js';
 import { documentLabel } from '../sharing/egress.js';
 import type { Schema } from '../db/schema.js';
 import { escapeHtml } from '../profile/rfc2350.js';
-import { getIncidentRow } from './incidents.js';
+import { getIncidentRow, timeline, type Phase } from './incidents.js';
+
+/** A debrief records what was learned: it can be made final only once the incident is resolved. */
+const FINAL_AFTER: readonly string[] = ['lessons-learned', 'closed'] satisfies Phase[];
 import { slaOf, slaPolicies, teamClock } from './sla.js';
 
 const Text = Type.String({ maxLength: 20_000 });
@@ -184,6 +187,14 @@ export async function saveDebrief(
   if (current.status === 'final') throw new VaktError('conflict', 'the debrief is final and can no longer be changed');
   if (current.version !== expectedVersion)
     throw new VaktError('conflict', `the debrief changed since you loaded it (version ${current.version}, yours ${expectedVersion})`);
+  if (input.final) {
+    const { phase } = await getIncidentRow(db, incidentId);
+    if (!FINAL_AFTER.includes(phase))
+      throw new VaktError(
+        'conflict',
+        `the incident is in ${phase}: a debrief is made final once the incident reaches lessons-learned or closed`,
+      );
+  }
   let content = input.content === undefined ? current.content : validate(DebriefContentSchema, input.content, 'debrief');
   if (input.regenerate) {
     const fresh = await generate(db, incidentId);
@@ -209,6 +220,38 @@ export async function saveDebrief(
       objectType: 'debrief',
       objectId: incidentId,
       after: { version: row.version },
+    });
+    return toDebrief(row);
+  });
+}
+
+/** Reopens a final debrief for changes; the reason goes on the incident's timeline and in the audit log. */
+export async function reopenDebrief(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  reason: string,
+  expectedVersion: number,
+): Promise<Debrief> {
+  if (!reason.trim()) throw new ValidationError([{ field: 'reason', reason: 'say why the final debrief is reopened' }]);
+  const { tlp } = await getIncidentRow(db, incidentId);
+  return db.transaction().execute(async (trx) => {
+    const row = await trx
+      .updateTable('debriefs')
+      .set({ status: 'draft', finalised_at: null, finalised_by: null, version: expectedVersion + 1, updated_at: new Date() })
+      .where('incident_id', '=', incidentId)
+      .where('version', '=', expectedVersion)
+      .where('status', '=', 'final')
+      .returningAll()
+      .executeTakeFirst();
+    if (!row) throw new VaktError('conflict', 'only a final debrief at the version you loaded can be reopened; reload');
+    await timeline(trx, incidentId, 'debrief', `Final debrief reopened: ${reason.trim()}`, actor, tlp);
+    await appendAudit(trx, {
+      actor,
+      action: 'debrief.reopen',
+      objectType: 'debrief',
+      objectId: incidentId,
+      after: { version: row.version, reason: reason.trim() },
     });
     return toDebrief(row);
   });

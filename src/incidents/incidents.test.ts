@@ -17,7 +17,7 @@ import { sendIncidentMail } from './mail.js';
 import { search, seenElsewhere, triageCandidates } from './search.js';
 import { kpis, slaOf, type SlaPolicy } from './sla.js';
 import { attachReportToIncident, listOperations, markNotIncident, mergeIncidents, mergeReports, undoOperation } from './triage.js';
-import { getDebrief, debriefFor, renderDebriefHtml, renderDebriefPdf, saveDebrief } from './debrief.js';
+import { getDebrief, debriefFor, renderDebriefHtml, renderDebriefPdf, reopenDebrief, saveDebrief } from './debrief.js';
 
 const ACTOR = 'system:test';
 const OFFICE = new BusinessClock({
@@ -185,6 +185,44 @@ describeEachEngine('incidents', (get) => {
     expect(row.contained_at).not.toBeNull();
     expect(row.resolved_at).not.toBeNull();
     expect(row.closed_at).toBeNull();
+  });
+
+  it('closing straight from triage stamps only the close: no invented containment or resolution, and the resolve clock stops', async () => {
+    const { db } = get();
+    const { id } = await createIncident(db, ACTOR, { title: 'A scan that turned out to be ours' });
+    await updateIncident(db, ACTOR, id, { phase: 'closed' }, 1);
+    const row = await db.selectFrom('incidents').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(row.closed_at).not.toBeNull();
+    expect(row.contained_at).toBeNull();
+    expect(row.resolved_at).toBeNull();
+    const policies: SlaPolicy[] = [{ priority: 'normal', acknowledgeMinutes: 60, triageMinutes: 240, resolveMinutes: 60 }];
+    const later = new Date(new Date(row.closed_at!).getTime() + 30 * 24 * 3600_000);
+    expect(slaOf(OFFICE, policies, row, later).resolve).toMatchObject({ doneAt: new Date(row.closed_at!).toISOString() });
+  });
+
+  it('undoing an opening with work on the incident is refused with what was done; without work the incident is rejected and says why', async () => {
+    const { db } = get();
+    const worked = await report('Worked on');
+    const opened = await createIncident(db, ACTOR, { title: 'Worked on', reportIds: [worked] });
+    await addTask(db, ACTOR, opened.id, { title: 'Call the hoster' }, OFFICE);
+    await addObservable(db, ACTOR, opened.id, { kind: 'ipv4', value: '198.51.100.9' });
+    await expect(undoOperation(db, ACTOR, opened.operationId!)).rejects.toThrow(
+      new RegExp(`incident #${opened.id} has work on it \\(1 task, 1 observable\\);`),
+    );
+    expect((await db.selectFrom('reports').select('incident_id').where('id', '=', worked).executeTakeFirstOrThrow()).incident_id).toBe(
+      opened.id,
+    );
+
+    const idle = await report('Opened by mistake');
+    const mistake = await createIncident(db, ACTOR, { title: 'Opened by mistake', reportIds: [idle] });
+    await undoOperation(db, ACTOR, mistake.operationId!);
+    const back = await db.selectFrom('reports').select(['incident_id', 'status']).where('id', '=', idle).executeTakeFirstOrThrow();
+    expect(back).toEqual({ incident_id: null, status: 'new' });
+    const incident = await db.selectFrom('incidents').select(['phase', 'closed_at']).where('id', '=', mistake.id).executeTakeFirstOrThrow();
+    expect(incident.phase).toBe('rejected');
+    expect(incident.closed_at).not.toBeNull();
+    const entries = await db.selectFrom('timeline_events').select('summary').where('incident_id', '=', mistake.id).execute();
+    expect(entries.map((e) => e.summary)).toContain(`Opening undone: report #${idle} back in triage; this incident is rejected`);
   });
 
   it('countermeasures follow their lifecycle; removal mails those who asked', async () => {
@@ -451,9 +489,41 @@ describeEachEngine('incidents', (get) => {
       draft.version,
     );
     await expect(saveDebrief(db, ACTOR, id, { regenerate: true }, draft.version)).rejects.toThrow(/changed since you loaded it/);
-    const final = await saveDebrief(db, ACTOR, id, { final: true }, edited.version);
-    expect(final.status).toBe('final');
+    // Lessons are learned once the incident is resolved: not while it is in triage.
+    await expect(saveDebrief(db, ACTOR, id, { final: true }, edited.version)).rejects.toThrow(/in triage.*lessons-learned or closed/);
+    let version = 1;
+    for (const phase of ['containment', 'eradication', 'recovery', 'lessons-learned'] as const)
+      version = await updateIncident(db, ACTOR, id, { phase }, version);
+    // Text and finalising in one request: what was typed is saved, not dropped.
+    const final = await saveDebrief(
+      db,
+      ACTOR,
+      id,
+      { content: { ...edited.content, summary: 'Defaced for two hours; restored from backup.' }, final: true },
+      edited.version,
+    );
+    expect(final).toMatchObject({ status: 'final', content: { summary: 'Defaced for two hours; restored from backup.' } });
     await expect(saveDebrief(db, ACTOR, id, { content: final.content }, final.version)).rejects.toThrow(/is final/);
+    await expect(reopenDebrief(db, ACTOR, id, '  ', final.version)).rejects.toThrow(/say why/);
+    await expect(reopenDebrief(db, ACTOR, id, 'a later finding', final.version - 1)).rejects.toThrow(/reload/);
+    const reopened = await reopenDebrief(db, ACTOR, id, 'the hoster answered after all', final.version);
+    expect(reopened).toMatchObject({ status: 'draft', finalisedAt: null, version: final.version + 1 });
+    const entry = await db
+      .selectFrom('timeline_events')
+      .select(['summary', 'created_by'])
+      .where('incident_id', '=', id)
+      .where('kind', '=', 'debrief')
+      .executeTakeFirstOrThrow();
+    expect(entry).toEqual({ summary: 'Final debrief reopened: the hoster answered after all', created_by: ACTOR });
+    const audit = await db
+      .selectFrom('audit_log')
+      .select('after')
+      .where('action', '=', 'debrief.reopen')
+      .where('object_id', '=', id)
+      .executeTakeFirstOrThrow();
+    expect(JSON.stringify(audit.after)).toContain('the hoster answered after all');
+    await expect(reopenDebrief(db, ACTOR, id, 'again', reopened.version)).rejects.toThrow(/only a final debrief/);
+    await saveDebrief(db, ACTOR, id, { final: true }, reopened.version);
     const html = renderDebriefHtml(debriefFor(final, 'AMBER'));
     expect(html).toContain('No contact at the hosting provider.');
     expect(html).toContain('Defacement &lt;script&gt;');

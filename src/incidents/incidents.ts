@@ -18,7 +18,7 @@ export const PHASES = ['triage', 'containment', 'eradication', 'recovery', 'less
 export type Phase = (typeof PHASES)[number];
 
 /** Where each phase may go next. Going back is allowed: a recovery can reveal more to contain. */
-const NEXT: Record<Phase, readonly Phase[]> = {
+export const NEXT_PHASES: Record<Phase, readonly Phase[]> = {
   triage: ['containment', 'rejected', 'closed'],
   containment: ['eradication', 'recovery', 'triage'],
   eradication: ['recovery', 'containment'],
@@ -50,7 +50,7 @@ function check(input: { rsitClass?: string | null; rsitType?: string | null; att
 }
 
 /** The incident's own entries carry its label, so a debrief for its audience keeps them. */
-async function timeline(
+export async function timeline(
   trx: Transaction<Schema>,
   incidentId: string,
   kind: string,
@@ -232,15 +232,19 @@ const COLUMN: Record<Exclude<keyof IncidentPatch, 'priorityReason'>, string> = {
   attackTechniques: 'attack_techniques',
 };
 
-/** Milestones for the KPIs, set the first time the incident gets there. */
+/**
+ * Milestones for the KPIs, set the first time the incident gets there. Closing straight from
+ * triage (nothing to respond to) sets only the close: it was never contained or resolved, and
+ * inventing both at the closing instant would give the KPIs durations nobody worked.
+ */
 function milestones(
   phase: Phase,
   row: { contained_at: Date | null; resolved_at: Date | null; closed_at: Date | null },
   now: Date,
 ): Record<string, Date> {
   const set: Record<string, Date> = {};
-  if (['eradication', 'recovery', 'lessons-learned', 'closed'].includes(phase) && !row.contained_at) set.contained_at = now;
-  if (['lessons-learned', 'closed'].includes(phase) && !row.resolved_at) set.resolved_at = now;
+  if (['eradication', 'recovery', 'lessons-learned'].includes(phase) && !row.contained_at) set.contained_at = now;
+  if (phase === 'lessons-learned' && !row.resolved_at) set.resolved_at = now;
   if ((phase === 'closed' || phase === 'rejected') && !row.closed_at) set.closed_at = now;
   return set;
 }
@@ -272,9 +276,12 @@ export async function updateIncident(
     if (patch.priority && patch.priority !== row.priority && !patch.priorityReason?.trim()) {
       throw new ValidationError([{ field: 'priorityReason', reason: 'a change of priority needs a reason' }]);
     }
-    if (patch.phase && patch.phase !== row.phase && !NEXT[row.phase as Phase].includes(patch.phase)) {
+    if (patch.phase && patch.phase !== row.phase && !NEXT_PHASES[row.phase as Phase].includes(patch.phase)) {
       throw new ValidationError([
-        { field: 'phase', reason: `an incident in ${row.phase} can move to ${NEXT[row.phase as Phase].join(', ')}, not to ${patch.phase}` },
+        {
+          field: 'phase',
+          reason: `an incident in ${row.phase} can move to ${NEXT_PHASES[row.phase as Phase].join(', ')}, not to ${patch.phase}`,
+        },
       ]);
     }
     const changes: Record<string, unknown> = {};

@@ -19,10 +19,20 @@ import { INDICATOR_KINDS } from '../intake/indicators.js';
 import { intakeSettings } from '../intake/settings.js';
 import { formatTag } from '../intake/threading.js';
 import type { Kysely } from 'kysely';
-import { debriefFor, getDebrief, renderDebriefHtml, renderDebriefPdf, saveDebrief } from './debrief.js';
+import { debriefFor, getDebrief, renderDebriefHtml, renderDebriefPdf, reopenDebrief, saveDebrief } from './debrief.js';
 import { egress, type EgressChannel, type EgressItem } from '../sharing/egress.js';
 import { CUSTODY_ACTIONS, addCustodyEntry, addEvidence, custodyCsv, custodyLog } from './evidence.js';
-import { IMPACTS, PHASES, PRIORITIES, createIncident, getIncidentRow, splitIncident, updateIncident } from './incidents.js';
+import {
+  IMPACTS,
+  NEXT_PHASES,
+  PHASES,
+  PRIORITIES,
+  createIncident,
+  getIncidentRow,
+  splitIncident,
+  updateIncident,
+  type Phase,
+} from './incidents.js';
 import {
   COUNTERMEASURE_STATES,
   addAsset,
@@ -216,6 +226,8 @@ async function incidentDetail(db: Kysely<Schema>, who: Principal, id: string) {
           opened_at: new Date(incident.opened_at).toISOString(),
         },
     viewer: viewer.kind === 'team' ? { kind: 'team' } : { kind: 'participant', role: viewer.role },
+    /** Where the phase may go from here: the only choices a form should offer. */
+    nextPhases: isTeam ? NEXT_PHASES[incident.phase as Phase] : [],
     sla: isTeam ? slaOf(clock, policies, incident) : null,
     reports: keep('report', lists.report as typeof reports),
     messages: keep('message', messages),
@@ -911,6 +923,27 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const expected = versionFrom(request.headers['if-match']);
       if (expected === undefined) throw new VaktError('validation', 'send If-Match with the version you edited');
       const debrief = await saveDebrief(db, actor(request), request.params.id, request.body, expected);
+      reply.header('etag', `"${debrief.version}"`);
+      return debrief;
+    },
+  );
+
+  app.post(
+    '/api/incidents/:id/debrief/reopen',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Reopen a final debrief for changes (If-Match: its version); the reason is written on the timeline',
+        params: IdParams,
+        body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, strict),
+        response: { 400: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      const expected = versionFrom(request.headers['if-match']);
+      if (expected === undefined) throw new VaktError('validation', 'send If-Match with the version you read');
+      const debrief = await reopenDebrief(db, actor(request), request.params.id, request.body.reason, expected);
       reply.header('etag', `"${debrief.version}"`);
       return debrief;
     },

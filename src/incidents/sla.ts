@@ -112,6 +112,8 @@ interface Timed {
   acknowledged_at: Date | string | null;
   triaged_at: Date | string | null;
   resolved_at: Date | string | null;
+  /** A closed incident's resolve clock stops at the close, resolved or not (closed straight from triage). */
+  closed_at?: Date | string | null;
 }
 
 const asDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
@@ -122,7 +124,7 @@ export function slaOf(clock: BusinessClock, policies: readonly SlaPolicy[], inci
   const start = new Date(incident.opened_at);
   const acknowledge = timer(clock, start, policy.acknowledgeMinutes, asDate(incident.acknowledged_at), now);
   const triage = timer(clock, start, policy.triageMinutes, asDate(incident.triaged_at), now);
-  const resolve = timer(clock, start, policy.resolveMinutes, asDate(incident.resolved_at), now);
+  const resolve = timer(clock, start, policy.resolveMinutes, asDate(incident.resolved_at ?? incident.closed_at ?? null), now);
   const breached = [acknowledge, triage, resolve].some((t) => t.state === 'breached' || t.state === 'overdue');
   return { acknowledge, triage, resolve, breached };
 }
@@ -159,7 +161,7 @@ export async function kpis(db: Kysely<Schema>, from: Date, to: Date): Promise<Kp
   const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
   const rows = await db
     .selectFrom('incidents')
-    .select(['rsit_class', 'priority', 'opened_at', 'acknowledged_at', 'triaged_at', 'contained_at', 'resolved_at'])
+    .select(['rsit_class', 'priority', 'opened_at', 'acknowledged_at', 'triaged_at', 'contained_at', 'resolved_at', 'closed_at'])
     .where('opened_at', '>=', from)
     .where('opened_at', '<', to)
     .where('merged_into_id', 'is', null)

@@ -78,6 +78,15 @@ export async function undoOperation(db: Kysely<Schema>, actor: string, operation
     if (!operation) throw notFound('triage operation');
     if (operation.undone_at) throw new VaktError('conflict', 'this operation has already been undone');
     const moves = (typeof operation.moves === 'string' ? JSON.parse(operation.moves) : operation.moves) as Move[];
+    const opened = operation.kind === 'open-incident' ? moves.find((m) => m.table === 'reports')?.after.incident_id : undefined;
+    if (opened) {
+      const work = await workOn(trx, opened);
+      if (work.length > 0)
+        throw new VaktError(
+          'conflict',
+          `cannot undo: incident #${opened} has work on it (${work.join(', ')}); reject or close it instead, or split its reports off`,
+        );
+    }
     for (const m of [...moves].reverse()) {
       const now = await current(trx, m.table, m.id);
       const changed = Object.keys(m.after).filter((f) => now[f] !== m.after[f]);
@@ -96,6 +105,7 @@ export async function undoOperation(db: Kysely<Schema>, actor: string, operation
           .where('report_id', '=', m.id)
           .execute();
     }
+    if (opened) await retireEmptyIncident(trx, actor, opened, moves);
     await trx.updateTable('triage_operations').set({ undone_at: new Date(), undone_by: actor }).where('id', '=', operationId).execute();
     await appendAudit(trx, {
       actor,
@@ -105,6 +115,49 @@ export async function undoOperation(db: Kysely<Schema>, actor: string, operation
       before: { kind: operation.kind, summary: operation.summary },
     });
   });
+}
+
+/** What was done on an incident beyond opening it from reports: undoing the opening would orphan it. */
+async function workOn(trx: Transaction<Schema>, incidentId: string): Promise<string[]> {
+  const counts = await sql<{ what: string; n: string | number }>`
+    select 'task' as what, count(*) as n from tasks where incident_id = ${incidentId}
+    union all select 'investigation', count(*) from investigations where incident_id = ${incidentId}
+    union all select 'countermeasure', count(*) from countermeasures where incident_id = ${incidentId}
+    union all select 'observable', count(*) from observables where incident_id = ${incidentId}
+    union all select 'asset', count(*) from assets where incident_id = ${incidentId}
+    union all select 'evidence item', count(*) from evidence where incident_id = ${incidentId}
+    union all select 'participant', count(*) from incident_participants where incident_id = ${incidentId}
+    union all select 'share', count(*) from incident_shares where incident_id = ${incidentId}
+    union all select 'affected organisation', count(*) from incident_organisations where incident_id = ${incidentId}
+    union all select 'debrief', count(*) from debriefs where incident_id = ${incidentId}
+    union all select 'mail message', count(*) from messages where incident_id = ${incidentId} and (direction = 'out' or report_id is null)
+    union all select 'timeline entry', count(*) from timeline_events where incident_id = ${incidentId} and kind <> 'opened'
+    union all select 'edit', count(*) from incidents where id = ${incidentId} and version > 1
+  `.execute(trx);
+  const plural = (what: string) => (what.endsWith('y') ? `${what.slice(0, -1)}ies` : `${what}s`);
+  return counts.rows.filter((r) => Number(r.n) > 0).map((r) => `${r.n} ${Number(r.n) === 1 ? r.what : plural(r.what)}`);
+}
+
+/** The incident an undone opening leaves with no reports is rejected, and says why on its timeline. */
+async function retireEmptyIncident(trx: Transaction<Schema>, actor: string, incidentId: string, moves: readonly Move[]): Promise<void> {
+  const incident = await trx
+    .updateTable('incidents')
+    .set({ phase: 'rejected', closed_at: new Date(), version: sql`version + 1` })
+    .where('id', '=', incidentId)
+    .returning('tlp')
+    .executeTakeFirstOrThrow();
+  const reports = moves.filter((m) => m.table === 'reports').map((m) => `#${m.id}`);
+  await trx
+    .insertInto('timeline_events')
+    .values({
+      incident_id: incidentId,
+      occurred_at: new Date(),
+      kind: 'phase',
+      summary: `Opening undone: report ${reports.join(', ')} back in triage; this incident is rejected`,
+      tlp: incident.tlp,
+      created_by: actor,
+    })
+    .execute();
 }
 
 export async function listOperations(db: Kysely<Schema>, filter: { reportId?: string; incidentId?: string; limit?: number } = {}) {
