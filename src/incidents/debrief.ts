@@ -3,6 +3,7 @@
  * durations against the SLA), then edited by the team (what went well, what hindered, the actions
  * agreed) until it is made final. Rendered as HTML and as PDF (pdfkit).
  */
+import { createRequire } from 'node:module';
 import PDFDocument from 'pdfkit';
 import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
@@ -196,7 +197,8 @@ export async function saveDebrief(
       );
   }
   let content = input.content === undefined ? current.content : validate(DebriefContentSchema, input.content, 'debrief');
-  if (input.regenerate) {
+  // The generated parts are brought up to date when made final: the final record shows how it ended.
+  if (input.regenerate || input.final) {
     const fresh = await generate(db, incidentId);
     content = { ...content, facts: fresh.facts, durations: fresh.durations, timeline: fresh.timeline };
   }
@@ -329,17 +331,23 @@ ${marking}
 `;
 }
 
+// The PDF standard fonts know only Latin-1: "→", "≥" or a Polish name would print as garbage.
+// DejaVu Sans covers what teams write, and pdfkit embeds only the glyphs used.
+const font = (file: string) => createRequire(import.meta.url).resolve(`dejavu-fonts-ttf/ttf/${file}`);
+const FONTS = { regular: font('DejaVuSans.ttf'), bold: font('DejaVuSans-Bold.ttf') };
+
 export async function renderDebriefPdf({ debrief, label, leftOut }: DebriefRendering): Promise<Buffer> {
   const c = debrief.content;
-  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: c.title, Creator: 'Vakt' } });
+  const doc = new PDFDocument({ size: 'A4', margin: 50, info: { Title: c.title, Creator: 'Vakt' }, font: FONTS.regular });
+  doc.registerFont('regular', FONTS.regular).registerFont('bold', FONTS.bold);
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
   const heading = (text: string) =>
-    doc.moveDown(0.8).font('Helvetica-Bold').fontSize(13).text(text).font('Helvetica').fontSize(10).moveDown(0.3);
-  doc.font('Helvetica-Bold').fontSize(11).text(formatTlp(label), { align: 'right' }).font('Helvetica');
+    doc.moveDown(0.8).font('bold').fontSize(13).text(text).font('regular').fontSize(10).moveDown(0.3);
+  doc.font('bold').fontSize(11).text(formatTlp(label), { align: 'right' }).font('regular');
   doc.fontSize(9).text(debrief.status === 'final' ? `Final, ${debrief.finalisedAt ?? ''}` : 'DRAFT');
-  doc.font('Helvetica-Bold').fontSize(16).text(c.title).font('Helvetica').fontSize(10);
+  doc.font('bold').fontSize(16).text(c.title).font('regular').fontSize(10);
   heading('Summary');
   doc.text(c.summary || '—');
   heading('Facts');
@@ -356,7 +364,7 @@ export async function renderDebriefPdf({ debrief, label, leftOut }: DebriefRende
   heading('Actions agreed');
   if (c.actions.length === 0) doc.text('—');
   for (const a of c.actions) doc.text(`• ${a.action} — ${a.owner || 'unassigned'}${a.due ? `, due ${a.due}` : ''}`);
-  doc.moveDown().font('Helvetica-Bold').text(formatTlp(label), { align: 'right' });
+  doc.moveDown().font('bold').text(formatTlp(label), { align: 'right' });
   doc.end();
   return done;
 }

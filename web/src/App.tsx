@@ -37,7 +37,18 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
-  { path: '/triage', label: 'Triage', permission: 'reports:read', page: (c) => <TriagePage path={c.path} navigate={c.navigate} /> },
+  {
+    path: '/triage',
+    label: 'Triage',
+    permission: 'reports:read',
+    page: (c) => (
+      <TriagePage
+        path={c.path}
+        navigate={c.navigate}
+        rights={{ triage: c.session.permissions.includes('reports:triage'), sendMail: c.session.permissions.includes('mail:send') }}
+      />
+    ),
+  },
   {
     path: '/incidents',
     label: 'Incidents',

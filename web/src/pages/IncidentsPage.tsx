@@ -2,20 +2,8 @@
 import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import {
-  ActionButton,
-  ActionForm,
-  ErrorText,
-  Link,
-  SlaBadge,
-  TlpBadge,
-  TlpSelect,
-  minutes,
-  optional,
-  text,
-  when,
-  type Timer,
-} from '../components';
+import { DebriefPage } from './DebriefPage';
+import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, TlpSelect, optional, text, when, type Timer } from '../components';
 import { MessageView } from './TriagePage';
 
 interface Sla {
@@ -53,6 +41,7 @@ interface Incident extends IncidentRow {
 type Item = { id: string; tlp: string } & Record<string, unknown>;
 
 interface Detail {
+  nextPhases: string[];
   incident: Incident;
   viewer: { kind: 'team' | 'participant'; role?: string };
   sla: Sla | null;
@@ -87,7 +76,7 @@ const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
 export function IncidentsPage({ path, navigate, canWrite }: { path: string; navigate: (to: string) => void; canWrite: boolean }) {
   const match = /^\/incidents\/(\d+)(\/debrief)?/.exec(path);
-  if (match?.[1] && match[2]) return <DebriefView id={match[1]} navigate={navigate} />;
+  if (match?.[1] && match[2]) return <DebriefPage id={match[1]} navigate={navigate} canWrite={canWrite} />;
   if (match?.[1]) return <IncidentView id={match[1]} navigate={navigate} canWrite={canWrite} />;
   return <IncidentList navigate={navigate} canWrite={canWrite} />;
 }
@@ -298,8 +287,10 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
             <label>
               Phase
               <select name="phase" defaultValue={i.phase}>
-                {taxonomies.data?.phases.map((p) => (
-                  <option key={p}>{p}</option>
+                {[i.phase, ...d.nextPhases].map((p) => (
+                  <option key={p} value={p}>
+                    {p === i.phase ? `${p} (now)` : p}
+                  </option>
                 ))}
               </select>
             </label>
@@ -722,148 +713,5 @@ function IncidentView({ id, navigate, canWrite }: { id: string; navigate: (to: s
         </>
       )}
     </section>
-  );
-}
-
-interface Debrief {
-  status: 'draft' | 'final';
-  version: number;
-  finalisedAt: string | null;
-  content: {
-    title: string;
-    summary: string;
-    facts: Array<{ label: string; value: string }>;
-    durations: Array<{ measure: string; workingMinutes: number | null; targetMinutes: number | null; state: string }>;
-    timeline: Array<{ at: string; kind: string; summary: string }>;
-    wentWell: string;
-    hindered: string;
-    actions: Array<{ action: string; owner: string; due: string }>;
-  };
-}
-
-function DebriefView({ id, navigate }: { id: string; navigate: (to: string) => void }) {
-  const key = ['debrief', id];
-  const debrief = useQuery({ queryKey: key, queryFn: () => api<Debrief>('GET', `/api/incidents/${id}/debrief`) });
-  if (debrief.isPending) return <p>Preparing the debrief…</p>;
-  if (debrief.isError) return <ErrorText error={debrief.error} />;
-  const d = debrief.data;
-  const c = d.content;
-  const draft = d.status === 'draft';
-  const headers = { 'if-match': `"${d.version}"` };
-  const fromForm = (f: FormData) => ({
-    ...c,
-    summary: text(f, 'summary'),
-    wentWell: text(f, 'wentWell'),
-    hindered: text(f, 'hindered'),
-    actions: text(f, 'actions')
-      .split('\n')
-      .map((line) => line.trim())
-      .filter(Boolean)
-      .map((line) => {
-        const [action = '', owner = '', due = ''] = line.split('|').map((x) => x.trim());
-        return { action, owner, due };
-      }),
-  });
-  return (
-    <section>
-      <p>
-        <Link to={`/incidents/${id}`} navigate={navigate}>
-          ← Incident #{id}
-        </Link>
-      </p>
-      <h1>{c.title}</h1>
-      <p data-testid="debrief-status">
-        {draft ? 'Draft' : `Final since ${when(d.finalisedAt)}`} · <a href={`/api/incidents/${id}/debrief?format=html`}>HTML</a> ·{' '}
-        <a href={`/api/incidents/${id}/debrief?format=pdf`}>PDF</a>
-      </p>
-      <h2>Durations against the SLA</h2>
-      <table>
-        <tbody>
-          {c.durations.map((x) => (
-            <tr key={x.measure}>
-              <th>{x.measure}</th>
-              <td>{minutes(x.workingMinutes)}</td>
-              <td>target {minutes(x.targetMinutes)}</td>
-              <td className={`sla-${x.state}`}>{x.state}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      <h2>Timeline</h2>
-      <ul>
-        {c.timeline.map((e, n) => (
-          <li key={n}>
-            {when(e.at)} <span className="muted">{e.kind}</span> {e.summary}
-          </li>
-        ))}
-      </ul>
-      {draft ? (
-        <>
-          <ActionForm
-            label="Save draft"
-            method="PUT"
-            path={`/api/incidents/${id}/debrief`}
-            headers={headers}
-            invalidates={[key]}
-            toBody={(f) => ({ content: fromForm(f) })}
-          >
-            <label>
-              Summary
-              <textarea name="summary" rows={4} defaultValue={c.summary} />
-            </label>
-            <label>
-              What went well
-              <textarea name="wentWell" rows={4} defaultValue={c.wentWell} />
-            </label>
-            <label>
-              What hindered
-              <textarea name="hindered" rows={4} defaultValue={c.hindered} />
-            </label>
-            <label>
-              Actions agreed (one a line: action | owner | due)
-              <textarea name="actions" rows={4} defaultValue={c.actions.map((a) => `${a.action} | ${a.owner} | ${a.due}`).join('\n')} />
-            </label>
-          </ActionForm>
-          <ActionButton
-            label="Refresh facts and timeline"
-            method="PUT"
-            path={`/api/incidents/${id}/debrief`}
-            body={{ regenerate: true }}
-            invalidates={[key]}
-          />
-          <FinaliseButton id={id} version={d.version} />
-        </>
-      ) : (
-        <>
-          <h2>What went well</h2>
-          <p className="pre">{c.wentWell || '—'}</p>
-          <h2>What hindered</h2>
-          <p className="pre">{c.hindered || '—'}</p>
-          <h2>Actions agreed</h2>
-          <ul>
-            {c.actions.map((a, n) => (
-              <li key={n}>
-                {a.action} — {a.owner} {a.due}
-              </li>
-            ))}
-          </ul>
-        </>
-      )}
-    </section>
-  );
-}
-
-function FinaliseButton({ id, version }: { id: string; version: number }) {
-  return (
-    <ActionForm
-      label="Make final"
-      method="PUT"
-      path={`/api/incidents/${id}/debrief`}
-      headers={{ 'if-match': `"${version}"` }}
-      invalidates={[['debrief', id]]}
-      toBody={() => ({ final: true })}
-    >
-      <p className="muted">A final debrief can no longer be changed.</p>
-    </ActionForm>
   );
 }

@@ -130,9 +130,15 @@ export function MessageView({ message }: { message: Message }) {
   );
 }
 
-export function TriagePage({ path, navigate }: { path: string; navigate: (to: string) => void }) {
+/** What the signed-in user may do here: forms are shown only to those the server would let through. */
+export interface TriageRights {
+  triage: boolean;
+  sendMail: boolean;
+}
+
+export function TriagePage({ path, navigate, rights }: { path: string; navigate: (to: string) => void; rights: TriageRights }) {
   const match = /^\/triage\/reports\/(\d+)/.exec(path);
-  if (match?.[1]) return <ReportView id={match[1]} navigate={navigate} />;
+  if (match?.[1]) return <ReportView id={match[1]} navigate={navigate} rights={rights} />;
   return <Queue navigate={navigate} />;
 }
 
@@ -181,7 +187,7 @@ function Queue({ navigate }: { navigate: (to: string) => void }) {
   );
 }
 
-function ReportView({ id, navigate }: { id: string; navigate: (to: string) => void }) {
+function ReportView({ id, navigate, rights }: { id: string; navigate: (to: string) => void; rights: TriageRights }) {
   const key = ['report', id];
   const report = useQuery({ queryKey: key, queryFn: () => api<ReportDetail>('GET', `/api/reports/${id}`) });
   if (report.isPending) return <p>Loading report…</p>;
@@ -239,7 +245,7 @@ function ReportView({ id, navigate }: { id: string; navigate: (to: string) => vo
         </dd>
       </dl>
 
-      {r.status === 'new' && (
+      {r.status === 'new' && rights.triage && (
         <div className="triage-actions">
           <ActionForm
             label="Open incident"
@@ -310,7 +316,7 @@ function ReportView({ id, navigate }: { id: string; navigate: (to: string) => vo
       {r.messages.map((m) => (
         <MessageView key={m.id} message={m} />
       ))}
-      {r.reporter_email && (
+      {r.reporter_email && rights.sendMail && (
         <ActionForm label="Send reply" path={`/api/reports/${r.id}/reply`} toBody={(f) => ({ text: text(f, 'text') })} invalidates={[key]}>
           <label>
             Reply to {r.reporter_email}
@@ -361,7 +367,7 @@ function ReportView({ id, navigate }: { id: string; navigate: (to: string) => vo
                 {o.undoneAt ? (
                   <span className="muted">(undone {when(o.undoneAt)})</span>
                 ) : (
-                  <ActionButton label="Undo" path={`/api/triage/operations/${o.id}/undo`} invalidates={refresh} />
+                  rights.triage && <ActionButton label="Undo" path={`/api/triage/operations/${o.id}/undo`} invalidates={refresh} />
                 )}
               </li>
             ))}
