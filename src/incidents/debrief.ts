@@ -343,8 +343,7 @@ export async function renderDebriefPdf({ debrief, label, leftOut }: DebriefRende
   const chunks: Buffer[] = [];
   doc.on('data', (chunk: Buffer) => chunks.push(chunk));
   const done = new Promise<Buffer>((resolve) => doc.on('end', () => resolve(Buffer.concat(chunks))));
-  const heading = (text: string) =>
-    doc.moveDown(0.8).font('bold').fontSize(13).text(text).font('regular').fontSize(10).moveDown(0.3);
+  const heading = (text: string) => doc.moveDown(0.8).font('bold').fontSize(13).text(text).font('regular').fontSize(10).moveDown(0.3);
   doc.font('bold').fontSize(11).text(formatTlp(label), { align: 'right' }).font('regular');
   doc.fontSize(9).text(debrief.status === 'final' ? `Final, ${debrief.finalisedAt ?? ''}` : 'DRAFT');
   doc.font('bold').fontSize(16).text(c.title).font('regular').fontSize(10);

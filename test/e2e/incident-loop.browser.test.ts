@@ -134,6 +134,7 @@ describeEachEngine('the incident loop in Chromium', (get) => {
     await page.getByLabel(/Actions agreed/).fill('Daily backups of fs01 | IT operations | 2026-12-15');
     await page.getByRole('button', { name: 'Save draft' }).click();
     await expect.poll(async () => (await db.selectFrom('debriefs').select('version').executeTakeFirst())?.version).toBe(2);
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Make final' }).click();
     await expect.poll(() => page.getByTestId('debrief-status').textContent()).toMatch(/^Final since/);
     const pdf = await page.request.get(`${base}/api/incidents/${incidentId}/debrief?format=pdf`);

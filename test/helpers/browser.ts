@@ -46,11 +46,7 @@ export async function openDemoUi(database: Database, role: Role): Promise<DemoUi
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchBrowser();
   const page = await browser.newPage();
-  await page.goto(base);
-  await page.getByLabel('E-mail').fill(demoEmail(role));
-  await page.getByLabel('Password').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await logIn(page, base, role);
   return {
     app,
     browser,
@@ -61,4 +57,13 @@ export async function openDemoUi(database: Database, role: Role): Promise<DemoUi
       await app.close();
     },
   };
+}
+
+/** Logs PAGE in at BASE as the demo user of ROLE, and waits until the signed-in frame is there. */
+export async function logIn(page: Page, base: string, role: Role): Promise<void> {
+  await page.goto(base);
+  await page.getByLabel('E-mail').fill(demoEmail(role));
+  await page.getByLabel('Password').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.getByRole('button', { name: 'Log out' }).waitFor();
 }
