@@ -43,6 +43,8 @@ export interface MailConfig {
   maxAttachmentBytes: number;
   /** Seconds between polls when the server offers no IDLE, and between outbox runs. */
   pollSeconds: number;
+  /** Where links in outgoing mail (notification feedback) point: VAKT_PUBLIC_URL, else the address served. */
+  linkBase: string;
 }
 
 function integer(value: string | undefined, fallback: number, name: string): number {
@@ -53,11 +55,12 @@ function integer(value: string | undefined, fallback: number, name: string): num
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const port = integer(env.VAKT_PORT, 8080, 'VAKT_PORT');
   return {
     ...(env.DATABASE_URL ? { databaseUrl: env.DATABASE_URL } : {}),
     dataDir: env.VAKT_DATA_DIR || './data',
     host: env.VAKT_HOST || '127.0.0.1',
-    port: integer(env.VAKT_PORT, 8080, 'VAKT_PORT'),
+    port,
     ...(env.VAKT_PUBLIC_URL ? { publicUrl: env.VAKT_PUBLIC_URL } : {}),
     logLevel: env.VAKT_LOG_LEVEL || 'info',
     trustProxy: env.VAKT_TRUST_PROXY === 'true',
@@ -77,6 +80,17 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       maxMessageBytes: integer(env.VAKT_MAIL_MAX_BYTES, 64 * 1024 * 1024, 'VAKT_MAIL_MAX_BYTES'),
       maxAttachmentBytes: integer(env.VAKT_ATTACHMENT_MAX_BYTES, 25 * 1024 * 1024, 'VAKT_ATTACHMENT_MAX_BYTES'),
       pollSeconds: integer(env.VAKT_MAIL_POLL_SECONDS, 30, 'VAKT_MAIL_POLL_SECONDS'),
+      linkBase: (env.VAKT_PUBLIC_URL || `http://localhost:${port}`).replace(/\/+$/, ''),
     },
   };
+}
+
+/**
+ * The configuration of a server listening at HOST:PORT (given on the command line): without
+ * VAKT_PUBLIC_URL, links in mail point there.
+ */
+export function servedAt(config: Config, host: string, port: number, env: NodeJS.ProcessEnv = process.env): Config {
+  if (env.VAKT_PUBLIC_URL) return { ...config, host, port };
+  const name = ['127.0.0.1', '0.0.0.0', '::', '::1'].includes(host) ? 'localhost' : host.includes(':') ? `[${host}]` : host;
+  return { ...config, host, port, mail: { ...config.mail, linkBase: `http://${name}:${port}` } };
 }

@@ -36,7 +36,13 @@ const UserSchema = Type.Object({
   disabled: Type.Boolean(),
   createdAt: Type.String(),
 });
-const SessionSchema = Type.Object({ user: UserSchema, csrfToken: Type.String(), permissions: Type.Array(Type.String()) });
+const SessionSchema = Type.Object({
+  user: UserSchema,
+  csrfToken: Type.String(),
+  permissions: Type.Array(Type.String()),
+  /** Whether outgoing mail is handed to an SMTP server, or (none configured) waits in the queue. */
+  mailDelivery: StringEnum(['smtp', 'none'] as const),
+});
 const TokenSchema = Type.Object({
   id: Type.String(),
   name: Type.String(),
@@ -53,6 +59,7 @@ const strict = { additionalProperties: false } as const;
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
+  const mailDelivery = () => (app.vakt.config.mail.smtpUrl ? 'smtp' : 'none') as 'smtp' | 'none';
 
   app.post(
     '/api/auth/login',
@@ -103,7 +110,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         expires: session.expiresAt,
       });
       const p = principalOf(user);
-      return { user: publicUser(user), csrfToken: session.csrfToken, permissions: permissionsOf(p) };
+      return { user: publicUser(user), csrfToken: session.csrfToken, permissions: permissionsOf(p), mailDelivery: mailDelivery() };
     },
   );
 
@@ -141,7 +148,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const p = principal(request);
       const row = await db.selectFrom('users').selectAll().where('id', '=', p.userId).executeTakeFirstOrThrow();
-      return { user: publicUser(row), csrfToken: request.csrfToken ?? '', permissions: permissionsOf(p) };
+      return { user: publicUser(row), csrfToken: request.csrfToken ?? '', permissions: permissionsOf(p), mailDelivery: mailDelivery() };
     },
   );
 

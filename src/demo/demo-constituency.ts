@@ -95,7 +95,7 @@ function demoScan(now: Date): string {
 
 export async function loadDemoEarlyWarning(
   db: Kysely<Schema>,
-  settings: Pick<IntakeSettings, 'sender' | 'teamName' | 'shortName'>,
+  settings: Pick<IntakeSettings, 'sender' | 'teamName' | 'shortName' | 'linkBase'>,
 ): Promise<void> {
   const feed = await saveFeed(db, ACTOR, {
     name: 'shadowserver-scans',

@@ -392,7 +392,8 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
     ]);
     expect(hosting.mails[1]!.subject).toBe('[TLP:AMBER] [CERT-T] shadowserver-daily: 3 händelser för Example Hosting');
     expect(hosting.mails[0]!.body).toContain('open-rdp: 2');
-    expect(hosting.mails[0]!.body).toMatch(/http:\/\/localhost:8080\/feedback\/[A-Za-z0-9_-]{32}/);
+    // Links start at the address Vakt is reached at (VAKT_PUBLIC_URL or the address served), not a fixed localhost:8080.
+    expect(hosting.mails[0]!.body).toMatch(/https:\/\/vakt\.team\.test\/feedback\/[A-Za-z0-9_-]{32}/);
     expect(built.find((n) => n.organisation === 'Example Lab')?.reason).toBe(
       'the recipient is cleared only up to TLP:GREEN, and this is TLP:AMBER',
     );

@@ -42,7 +42,12 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
     logger: options.logger ?? false,
     trustProxy: context.config.trustProxy,
     genReqId: () => randomUUID(),
+    // Fastify's two info lines per request bury the start banner; one line at debug instead.
+    disableRequestLogging: true,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  app.addHook('onResponse', async (request, reply) => {
+    request.log.debug({ req: request, res: reply, responseTime: Math.round(reply.elapsedTime) }, 'request completed');
+  });
 
   // Bodies are validated strictly (a string is not a number); query strings and paths are text
   // and may be coerced.

@@ -44,6 +44,10 @@ describeEachEngine('request logging', (get) => {
     const log = lines.join('');
     expect(log).toContain('"url":"/api/auth/login"');
     expect(log).toContain('login refused');
+    // One line per request, at debug: the terminal of `vakt serve` is not flooded at the default level.
+    const requests = lines.filter((l) => l.includes('"req":'));
+    expect(requests).toHaveLength(4);
+    expect(requests.every((l) => l.includes('"level":20') && l.includes('request completed'))).toBe(true);
     for (const secret of ['secret passphrase 42', 'wrong passphrase 99', cookie, csrfToken, token]) expect(log).not.toContain(secret);
   });
 });

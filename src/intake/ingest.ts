@@ -27,6 +27,8 @@ export interface IntakeSettings {
   ackTemplate?: string;
   maxMessageBytes: number;
   maxAttachmentBytes: number;
+  /** Where links in our mail point: the profile's public URL, else the configured or served address. */
+  linkBase: string;
 }
 
 export type IntakeOutcome =

@@ -23,5 +23,6 @@ export async function intakeSettings(db: Kysely<Schema>, mail: MailConfig, teamK
     ...(mail.ackTemplateFile ? { ackTemplate: readFileSync(mail.ackTemplateFile, 'utf8') } : {}),
     maxMessageBytes: mail.maxMessageBytes,
     maxAttachmentBytes: mail.maxAttachmentBytes,
+    linkBase: (profile?.publicUrl ?? mail.linkBase).replace(/\/+$/, ''),
   };
 }

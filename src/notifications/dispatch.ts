@@ -31,7 +31,7 @@ export const MAX_ATTACHED_EVENTS = 10_000;
 const ACTOR = 'system:notifications';
 
 export interface DispatchOptions {
-  settings: Pick<IntakeSettings, 'sender' | 'teamName' | 'shortName'>;
+  settings: Pick<IntakeSettings, 'sender' | 'teamName' | 'shortName' | 'linkBase'>;
   now?: Date;
   dryRun?: boolean;
   /** Only this feed (by name). */
@@ -293,7 +293,7 @@ async function notifyGroup(
 export async function dispatchNotifications(db: Kysely<Schema>, options: DispatchOptions): Promise<NotificationPreview[]> {
   const now = options.now ?? new Date();
   const profile = (await getProfile(db))?.profile;
-  const publicUrl = (profile?.publicUrl ?? 'http://localhost:8080').replace(/\/$/, '');
+  const publicUrl = options.settings.linkBase;
   const previews: NotificationPreview[] = [];
   if (!options.dryRun) await closeInterruptedRuns(db);
   for (const group of await dueGroups(db, now, profile?.timeZone ?? 'UTC', options.feed)) {

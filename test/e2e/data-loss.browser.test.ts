@@ -159,6 +159,9 @@ describeEachEngine('the web UI loses nothing', (get) => {
     await reader.getByTestId('report-status').waitFor();
     for (const name of ['Open incident', 'Send reply', 'Undo', 'Not an incident'])
       expect(await reader.getByRole('button', { name }).count(), name).toBe(0);
+    // Only those who send mail are told that it waits for an SMTP server.
+    expect(await reader.getByText(/no SMTP server is configured/).count()).toBe(0);
+    expect(await page.getByRole('status').filter({ hasText: 'no SMTP server is configured' }).count()).toBe(1);
     await context.close();
   });
 });

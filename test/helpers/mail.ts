@@ -13,6 +13,7 @@ export function testSettings(over: Partial<IntakeSettings> = {}, teamKey?: TeamK
     autoAcknowledge: true,
     maxMessageBytes: 5 * 1024 * 1024,
     maxAttachmentBytes: 1024 * 1024,
+    linkBase: 'https://vakt.team.test',
     ...over,
   };
 }

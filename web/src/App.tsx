@@ -179,6 +179,12 @@ export function App() {
           Log out
         </button>
       </header>
+      {current.mailDelivery === 'none' && current.permissions.includes('mail:send') && (
+        <p className="notice" role="status">
+          Outgoing mail is queued, not sent: no SMTP server is configured. Set VAKT_SMTP_URL and restart Vakt; the queued mail goes out
+          then.
+        </p>
+      )}
       <main>{active ? active.page({ session: current, path, navigate }) : <p>Your role has no pages yet.</p>}</main>
     </div>
   );

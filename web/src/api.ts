@@ -68,6 +68,7 @@ export interface Session {
   user: User;
   csrfToken: string;
   permissions: string[];
+  mailDelivery: 'smtp' | 'none';
 }
 
 /** Sends a file as the request body (streamed by the browser), with the CSRF token. */

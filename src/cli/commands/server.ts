@@ -1,7 +1,7 @@
 /** `vakt serve` and `vakt worker`. */
 import type { Command } from 'commander';
 import { summary } from './catalogue.js';
-import { loadConfig } from '../../config.js';
+import { loadConfig, servedAt } from '../../config.js';
 import { migrate, type Database } from '../../db/database.js';
 import { DEMO_PASSWORD } from '../../demo/demo.js';
 import { loadWholeDemo } from '../../demo/load.js';
@@ -67,9 +67,8 @@ export function registerServerCommands(program: Command): void {
     .option('--no-worker', 'do not run background jobs in this process')
     .action(
       action(async (options: { port?: string; host?: string; demo?: boolean; worker: boolean }) => {
-        const config = loadConfig();
-        const listenPort = options.port !== undefined ? port(options.port) : config.port;
-        const host = options.host ?? config.host;
+        const loaded = loadConfig();
+        const config = servedAt(loaded, options.host ?? loaded.host, options.port !== undefined ? port(options.port) : loaded.port);
         const database = await open();
         const teamKey = await teamKeyFor(config, Boolean(options.demo));
         const demo = options.demo ? await loadWholeDemo(database.db, config.mail, teamKey) : undefined;
@@ -88,7 +87,7 @@ export function registerServerCommands(program: Command): void {
             },
           },
         );
-        const address = await app.listen({ port: listenPort, host });
+        const address = await app.listen({ port: config.port, host: config.host });
         onShutdown(async () => {
           await app.close();
           await mail?.stop();
