@@ -1,7 +1,7 @@
 /** Small pieces the incident-loop pages share: labels, timers, forms that post and show errors. */
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useState, type FormEvent, type ReactNode } from 'react';
-import { api, ApiError } from './api';
+import { api, ApiError, type FieldIssue } from './api';
 
 export function TlpBadge({ tlp }: { tlp: string }) {
   return <span className={`tlp tlp-${tlp.toLowerCase().replace('+', '-')}`}>TLP:{tlp}</span>;
@@ -92,21 +92,32 @@ export function ActionForm({
       <button type="submit" disabled={mutation.isPending}>
         {label}
       </button>
-      {mutation.error && issues.length === 0 && <p role="alert">{mutation.error.message}</p>}
-      {issues.length > 0 && (
-        <div role="alert" className="field-error">
-          <p>{issues.length === 1 ? 'One field needs a change:' : `${issues.length} fields need a change:`}</p>
-          <ul>
-            {issues.map((i) => (
-              <li key={`${i.field} ${i.reason}`}>
-                {fieldLabel(i.field, form, fieldLabels)}: {i.reason}
-              </li>
-            ))}
-          </ul>
+      {mutation.error && (
+        <div role="alert" className={issues.length > 0 ? 'field-error' : undefined}>
+          {leadOf(mutation.error.message, issues) && <p>{leadOf(mutation.error.message, issues)}</p>}
+          {issues.length > 0 && (
+            <>
+              <p>{issues.length === 1 ? 'One field needs a change:' : `${issues.length} fields need a change:`}</p>
+              <ul>
+                {issues.map((i) => (
+                  <li key={`${i.field} ${i.reason}`}>
+                    {fieldLabel(i.field, form, fieldLabels)}: {i.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
         </div>
       )}
     </form>
   );
+}
+
+/** A problem's message without its restatement of the first field issue (listed below it by label). */
+function leadOf(message: string, issues: readonly FieldIssue[]): string {
+  const first = issues[0];
+  const restated = first ? `${first.field}: ${first.reason}` : '';
+  return restated && message.endsWith(restated) ? message.slice(0, -restated.length).replace(/:\s*$/, '') : message;
 }
 
 /**
