@@ -60,7 +60,7 @@ describeEachEngine('backup and restore', (get, engine) => {
           (await authenticate(restored.db, { email: 'constituent@cert-stockholm.demo', password: DEMO_PASSWORD })).organisation_id,
         ).not.toBeNull();
         expect(await lookupApiToken(restored.db, token)).toBeDefined();
-        expect(counts).toMatchObject({ reports: 3, incidents: 1, messages: 10, blobs: 10, observables: 1, tasks: 1, triage_operations: 2 });
+        expect(counts).toMatchObject({ reports: 5, incidents: 9, messages: 14, blobs: 14, observables: 1, tasks: 1, triage_operations: 2 });
         // Generated search vectors are rebuilt, the ticket numbers continue, the SLA targets are the backup's.
         expect(
           (await search(restored.db, { userId: 'u', email: 'e', name: 'n', role: 'analyst', organisationId: null }, 'phishing')).length,

@@ -1,6 +1,7 @@
 /**
- * Demo reports and an incident, so a newcomer sees the triage queue and an incident page filled
- * in. The reports arrive the way real ones do: as mail, through intake.
+ * Demo reports and incidents, so a newcomer sees the triage queue (three reports), an incident page
+ * filled in, and a month of closed incidents behind the KPIs. The reports arrive the way real ones
+ * do: as mail, through intake.
  */
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +11,7 @@ import type { Schema } from '../db/schema.js';
 import { createIncident } from '../incidents/incidents.js';
 import { addObservable, addTask } from '../incidents/items.js';
 import { teamClock } from '../incidents/sla.js';
+import { loadDemoHistory } from './demo-history.js';
 import { ingestMail, type IntakeSettings } from '../intake/ingest.js';
 import { loadTeamKey, type TeamKey } from '../mail/pgp.js';
 
@@ -28,6 +30,16 @@ const mails = [
     from: 'abuse@isp.demo',
     subject: 'Scanning from 198.51.100.77 (your constituency)',
     body: 'We see RDP scanning (tcp/3389) from 198.51.100.77 since 2026-11-20 02:00 UTC.\nTLP:GREEN',
+  },
+  {
+    from: 'Webbredaktionen <webb@skolor.stockholm.example>',
+    subject: 'Our school web site shows a strange page',
+    body: 'Since this morning www.skolor.stockholm.example/antagning shows a page we did not publish,\nwith a link to hxxp://free-gift-cards[.]example. Screenshot attached later.\n\nTLP:AMBER',
+  },
+  {
+    from: 'IT-support Stadsarkivet <it@stadsarkivet.demo>',
+    subject: 'Many failed logins on our VPN',
+    body: 'Our VPN logs show about 3000 failed logins tonight from 192.0.2.200 and 203.0.113.99.\nNo successful login that we can see. Should we block them?',
   },
 ];
 
@@ -55,7 +67,7 @@ export async function loadDemoIncidents(db: Kysely<Schema>, settings: IntakeSett
         `From: ${m.from}`,
         `To: ${settings.sender.from}`,
         `Subject: ${m.subject}`,
-        `Date: ${new Date(Date.now() - (3 - i) * 3_600_000).toUTCString()}`,
+        `Date: ${new Date(Date.now() - (mails.length - i) * 3_600_000).toUTCString()}`,
         `Message-ID: <demo-${i}@vakt.demo>`,
         'Content-Type: text/plain; charset=utf-8',
         '',
@@ -76,4 +88,5 @@ export async function loadDemoIncidents(db: Kysely<Schema>, settings: IntakeSett
   });
   await addObservable(db, actor, id, { kind: 'domain', value: 'm365-login-verify.example', isIoc: true, description: 'phishing page' });
   await addTask(db, actor, id, { title: 'Reset the passwords of the five users', dueInWorkingMinutes: 120 }, await teamClock(db));
+  await loadDemoHistory(db, actor);
 }
