@@ -1,4 +1,5 @@
 /** Shared CLI plumbing: open the configured database, report errors as one line, exit codes. */
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { Presets, SingleBar } from 'cli-progress';
 import { VaktError } from '../core/errors.js';
@@ -29,13 +30,24 @@ export function action<A extends unknown[]>(body: (...args: A) => Promise<number
   };
 }
 
-/** The database the environment names: DATABASE_URL, else PGlite in VAKT_DATA_DIR. */
 // Loaded when first needed, not at the top: `vakt --help` must not wait for the database drivers.
 const databaseModule = () => import('../db/database.js');
 
+/**
+ * The database the environment names: DATABASE_URL, else PGlite in VAKT_DATA_DIR — or, while a
+ * `vakt serve` holds that directory, the socket it shares it on.
+ */
 export async function openConfiguredDatabase(config: Config): Promise<Database> {
   const { openDatabase } = await databaseModule();
-  return openDatabase(config.databaseUrl ? { url: config.databaseUrl } : { dataDir: config.dataDir });
+  if (config.databaseUrl) return openDatabase({ url: config.databaseUrl });
+  try {
+    return await openDatabase({ dataDir: config.dataDir });
+  } catch (error) {
+    const { socketFile, socketUrl } = await import('../db/pglite-socket.js');
+    if (!(error instanceof VaktError && error.code === 'conflict' && existsSync(socketFile(config.dataDir)))) throw error;
+    const shared = await openDatabase({ url: socketUrl(config.dataDir) });
+    return { ...shared, location: `PGlite in ${config.dataDir}, through the running server's socket` };
+  }
 }
 
 /** Opens the configured database, migrated, and closes it after the body. */

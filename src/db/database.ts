@@ -9,6 +9,7 @@ import { lockDataDir } from './data-dir-lock.js';
 import { migrations } from './migrations/index.js';
 import { Mutex } from './mutex.js';
 import { PGliteDialect } from './pglite-dialect.js';
+import { shareOverSocket } from './pglite-socket.js';
 import type { Schema } from './schema.js';
 
 export type Engine = 'pglite' | 'postgres';
@@ -26,6 +27,8 @@ export interface Database {
   location: string;
   /** The embedded engine itself, when it is PGlite (tests dump it as a template). */
   pglite?: PGlite;
+  /** An embedded database on disk can be shared with other vakt processes over a socket (see pglite-socket.ts). */
+  share?(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -86,6 +89,8 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
     });
     const mutex = new Mutex();
     const db = new Kysely<Schema>({ dialect: new PGliteDialect(pglite, mutex) });
+    const dataDir = options.dataDir;
+    let stopSharing: (() => Promise<void>) | undefined;
     return {
       engine: 'pglite',
       db,
@@ -103,7 +108,9 @@ async function openPGlite(options: DatabaseOptions): Promise<Database> {
             return { rows: last?.rows ?? [], rowCount: last?.affectedRows ?? last?.rows.length ?? 0 };
           }),
       },
+      ...(dataDir ? { share: async () => void (stopSharing ??= await shareOverSocket(pglite, mutex, dataDir)) } : {}),
       close: async () => {
+        await stopSharing?.();
         await db.destroy();
         await pglite.close();
         unlock();

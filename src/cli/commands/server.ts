@@ -72,6 +72,8 @@ export function registerServerCommands(program: Command): void {
         const database = await open();
         const teamKey = await teamKeyFor(config, Boolean(options.demo));
         const demo = options.demo ? await loadWholeDemo(database.db, config.mail, teamKey) : undefined;
+        // The CLI, run beside this server on the same embedded database, comes in through this socket.
+        await database.share?.();
         const queue = options.worker
           ? await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config, teamKey)], { work: true })
           : undefined;
