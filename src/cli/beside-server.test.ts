@@ -58,6 +58,9 @@ describe('vakt beside a running server on the embedded database', () => {
     expect((await login('nils@cert.test', 'a long enough password')).status).toBe(200);
     const list = await runCli(['users', 'list'], env);
     expect(list.stdout).toMatch(/^nils@cert\.test\tanalyst\tactive\tNils$/m);
+    const worker = await runCli(['worker'], env);
+    expect(worker.code).toBe(2);
+    expect(worker.stderr).toMatch(/^vakt: a vakt serve holds this embedded database and runs its jobs.*PostgreSQL/);
     const audit = await runCli(['audit', 'verify'], env);
     expect(audit).toMatchObject({ code: 0 });
     expect(audit.stdout).toMatch(/^audit log intact/);

@@ -46,7 +46,7 @@ export async function openConfiguredDatabase(config: Config): Promise<Database> 
     const { socketFile, socketUrl } = await import('../db/pglite-socket.js');
     if (!(error instanceof VaktError && error.code === 'conflict' && existsSync(socketFile(config.dataDir)))) throw error;
     const shared = await openDatabase({ url: socketUrl(config.dataDir) });
-    return { ...shared, location: `PGlite in ${config.dataDir}, through the running server's socket` };
+    return { ...shared, location: `PGlite in ${config.dataDir}, through the running server's socket`, throughServer: true };
   }
 }
 

@@ -29,6 +29,8 @@ export interface Database {
   pglite?: PGlite;
   /** An embedded database on disk can be shared with other vakt processes over a socket (see pglite-socket.ts). */
   share?(): Promise<void>;
+  /** Set when this is an embedded database reached through the socket of the server that holds it. */
+  throughServer?: true;
   close(): Promise<void>;
 }
 

@@ -113,6 +113,12 @@ export function registerServerCommands(program: Command): void {
       action(async () => {
         const config = loadConfig();
         const database = await open();
+        if (database.throughServer) {
+          await database.close();
+          throw new UsageError(
+            'a vakt serve holds this embedded database and runs its jobs (unless started with --no-worker); separate workers need PostgreSQL (DATABASE_URL)',
+          );
+        }
         const teamKey = await teamKeyFor(config, false);
         const queue = await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config, teamKey)], { work: true });
         const mail = await startMailService(database, config.mail, teamKey, stderrLog);
