@@ -126,6 +126,7 @@ function usePath(): [string, (path: string) => void] {
 export function App() {
   const queryClient = useQueryClient();
   const [path, navigate] = usePath();
+  const [menuOpen, setMenuOpen] = useState(false);
   const session = useQuery({
     queryKey: ['session'],
     queryFn: async () => {
@@ -157,7 +158,16 @@ export function App() {
     <div className="frame">
       <header>
         <strong className="brand">Vakt</strong>
-        <nav aria-label="Main">
+        <button
+          type="button"
+          className="menu-button"
+          aria-expanded={menuOpen}
+          aria-controls="main-menu"
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          Menu
+        </button>
+        <nav aria-label="Main" id="main-menu" className={menuOpen ? 'open' : undefined}>
           {items.map((item) => (
             <a
               key={item.path}
@@ -165,6 +175,7 @@ export function App() {
               aria-current={item === active ? 'page' : undefined}
               onClick={(e) => {
                 e.preventDefault();
+                setMenuOpen(false);
                 navigate(item.path);
               }}
             >

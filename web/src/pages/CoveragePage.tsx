@@ -4,7 +4,7 @@
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api';
 import { ActionForm, ErrorText, text } from '../components';
 import { SECTORS } from './DirectoryPage';
@@ -132,45 +132,49 @@ function MatrixView({ matrix, totals, params }: { matrix: Matrix; totals: Totals
         <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=csv`}>CSV</a> ·{' '}
         <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=html`}>HTML</a>
       </p>
-      <table data-testid="coverage-matrix">
-        <thead>
-          <tr>
-            <th>Country</th>
-            {matrix.sectors.map((s) => (
-              <th key={s}>{s}</th>
-            ))}
-          </tr>
-        </thead>
-        <tbody>
-          {matrix.countries.map(({ code, name }) => (
-            <tr key={code} data-country={code}>
-              <th>{name}</th>
-              {matrix.sectors.map((s) => {
-                const cell = matrix.cells[code]?.[s];
-                return (
-                  <td
-                    key={s}
-                    data-level={cell?.level ?? 'not-assessed'}
-                    style={cell ? { background: `${COLOUR[cell.level]}22`, borderLeft: `4px solid ${COLOUR[cell.level]}` } : {}}
-                  >
-                    {cellText(cell)}
-                  </td>
-                );
-              })}
+      <div className="scroll-x" tabIndex={0} aria-label="Coverage matrix (scrolls sideways)">
+        <table data-testid="coverage-matrix">
+          <thead>
+            <tr>
+              <th>Country</th>
+              {matrix.sectors.map((s) => (
+                <th key={s}>{s}</th>
+              ))}
             </tr>
+          </thead>
+          <tbody>
+            {matrix.countries.map(({ code, name }) => (
+              <tr key={code} data-country={code}>
+                <th>{name}</th>
+                {matrix.sectors.map((s) => {
+                  const cell = matrix.cells[code]?.[s];
+                  return (
+                    <td
+                      key={s}
+                      data-level={cell?.level ?? 'not-assessed'}
+                      style={cell ? { background: `${COLOUR[cell.level]}22`, borderLeft: `4px solid ${COLOUR[cell.level]}` } : {}}
+                    >
+                      {cellText(cell)}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <ResponsiveContainer width="100%" height={280}>
+        <BarChart data={totals} data-testid="coverage-chart">
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis dataKey="sector" />
+          <YAxis label={{ value: 'countries', angle: -90, position: 'insideLeft' }} allowDecimals={false} />
+          <Tooltip />
+          <Legend />
+          {LEVELS.map((l) => (
+            <Bar key={l} dataKey={l} name={LABEL[l]} stackId="a" fill={COLOUR[l]} />
           ))}
-        </tbody>
-      </table>
-      <BarChart width={900} height={280} data={totals} data-testid="coverage-chart">
-        <CartesianGrid strokeDasharray="3 3" />
-        <XAxis dataKey="sector" />
-        <YAxis label={{ value: 'countries', angle: -90, position: 'insideLeft' }} allowDecimals={false} />
-        <Tooltip />
-        <Legend />
-        {LEVELS.map((l) => (
-          <Bar key={l} dataKey={l} name={LABEL[l]} stackId="a" fill={COLOUR[l]} />
-        ))}
-      </BarChart>
+        </BarChart>
+      </ResponsiveContainer>
     </>
   );
 }

@@ -1,6 +1,6 @@
 /** KPIs: time to acknowledge, triage, contain and resolve (working time) per RSIT class and priority. */
 import { useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api';
 import { ErrorText, minutes } from '../components';
 
@@ -41,16 +41,18 @@ export function KpiPage() {
       {rows.length === 0 ? (
         <p>No incidents in this period.</p>
       ) : (
-        <BarChart width={900} height={320} data={chart} data-testid="kpi-chart">
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="name" />
-          <YAxis label={{ value: 'working hours (median)', angle: -90, position: 'insideLeft' }} />
-          <Tooltip />
-          <Legend />
-          {MEASURES.map((m, n) => (
-            <Bar key={m} dataKey={m} fill={COLOURS[n]} />
-          ))}
-        </BarChart>
+        <ResponsiveContainer width="100%" height={320}>
+          <BarChart data={chart} data-testid="kpi-chart">
+            <CartesianGrid strokeDasharray="3 3" />
+            <XAxis dataKey="name" />
+            <YAxis label={{ value: 'working hours (median)', angle: -90, position: 'insideLeft' }} />
+            <Tooltip />
+            <Legend />
+            {MEASURES.map((m, n) => (
+              <Bar key={m} dataKey={m} fill={COLOURS[n]} />
+            ))}
+          </BarChart>
+        </ResponsiveContainer>
       )}
       <table data-testid="kpi-table">
         <thead>

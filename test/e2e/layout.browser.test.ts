@@ -1,0 +1,121 @@
+/**
+ * Every page each role can reach, at 1366×768 and on a 390×844 phone: nothing wider than the
+ * screen (no horizontal scroll), and axe-core finds no serious or critical accessibility problem.
+ */
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ROLES, type Role } from '../../src/auth/roles.js';
+import { loadDemoEarlyWarning } from '../../src/demo/demo-constituency.js';
+import { loadDemoIncidents } from '../../src/demo/demo-incidents.js';
+import { loadDemo } from '../../src/demo/demo.js';
+import { logIn, openDemoUi, type DemoUi } from '../helpers/browser.js';
+import { createTestDatabase } from '../helpers/database.js';
+import type { Database } from '../../src/db/database.js';
+import { testSettings } from '../helpers/mail.js';
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+const SIZES = [
+  { name: 'laptop', width: 1366, height: 768 },
+  { name: 'phone', width: 390, height: 844 },
+] as const;
+
+interface Finding {
+  page: string;
+  size: string;
+  problem: string;
+}
+
+/** What is wrong with the page now shown: too wide, or (when AXE is set) serious and critical axe violations. */
+async function check(page: Page, where: string, size: string, axe: boolean): Promise<Finding[]> {
+  const findings: Finding[] = [];
+  // Run in the page, so written as text: this project's server code has no DOM types.
+  const widths = await page.evaluate<{ page: number; screen: number }>(
+    '({ page: document.documentElement.scrollWidth, screen: window.innerWidth })',
+  );
+  if (widths.page > widths.screen) findings.push({ page: where, size, problem: `${widths.page} px wide on a ${widths.screen} px screen` });
+  if (!axe) return findings;
+  await page.addScriptTag({ content: AXE });
+  const violations = await page.evaluate<string[]>(`axe.run().then((r) => r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id + ' (' + v.impact + ') at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`);
+  for (const v of violations) findings.push({ page: where, size, problem: v });
+  return findings;
+}
+
+// The layout does not depend on the engine: PGlite only.
+describe('every page fits the screen and passes axe-core', () => {
+  let database: Database;
+  const get = () => database;
+  let ui: DemoUi;
+  let incidentId: string;
+  let reportId: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    const { db } = get();
+    await loadDemo(db);
+    await loadDemoIncidents(db, testSettings());
+    await loadDemoEarlyWarning(db, testSettings());
+    incidentId = (await db.selectFrom('incidents').select('id').where('phase', '<>', 'closed').executeTakeFirstOrThrow()).id;
+    reportId = (await db.selectFrom('reports').select('id').where('status', '=', 'new').executeTakeFirstOrThrow()).id;
+    ui = await openDemoUi(get(), 'admin');
+  });
+  afterAll(async () => {
+    await ui?.close();
+    await database?.close();
+  });
+
+  it('for every role, on a laptop and a phone', { timeout: 240_000 }, async () => {
+    const findings: Finding[] = [];
+    let visited = 0;
+    // axe once per page, size and kind of viewer (the team, a constituent): the roles of the team
+    // differ in which forms they see, admin (first) sees them all.
+    const axed = new Set<string>();
+    for (const role of ROLES as readonly Role[]) {
+      // axe is added to each page as a script: the page's CSP (script-src 'self') is bypassed for it.
+      const context = await ui.browser.newContext({ bypassCSP: true });
+      const page = await context.newPage();
+      await logIn(page, ui.base, role);
+      const paths = await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link')
+        .evaluateAll((links) => links.map((a) => new URL(a.getAttribute('href')!, 'http://x').pathname));
+      const extra =
+        role === 'constituent' ? [] : [`/incidents/${incidentId}`, `/incidents/${incidentId}/debrief`, `/triage/reports/${reportId}`];
+      for (const size of SIZES) {
+        await page.setViewportSize({ width: size.width, height: size.height });
+        for (const path of [...paths, ...extra]) {
+          await page.goto(`${ui.base}${path}`);
+          await page.waitForFunction("!/Loading|Preparing/.test(document.querySelector('main')?.textContent ?? 'Loading')");
+          const key = `${size.name} ${path} ${role === 'constituent' ? 'constituent' : 'team'}`;
+          findings.push(...(await check(page, `${role} ${path}`, size.name, !axed.has(key))));
+          axed.add(key);
+          visited++;
+        }
+      }
+      await context.close();
+    }
+    expect(visited).toBeGreaterThan(40);
+    expect(findings.map((f) => `${f.size} ${f.page}: ${f.problem}`)).toEqual([]);
+  });
+
+  it('folds the menu behind a button on a phone, and shows it whole on a laptop', async () => {
+    const context = await ui.browser.newContext({ viewport: { width: 390, height: 844 } });
+    const page = await context.newPage();
+    await logIn(page, ui.base, 'analyst');
+    const menu = page.getByRole('button', { name: 'Menu' });
+    const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Constituency' });
+    expect(await link.isVisible()).toBe(false);
+    await menu.click();
+    expect(await menu.getAttribute('aria-expanded')).toBe('true');
+    await link.click();
+    await page.getByPlaceholder('IP, CIDR, domain, URL, e-mail or AS number').waitFor();
+    expect(await link.isVisible()).toBe(false);
+    await page.setViewportSize({ width: 1366, height: 768 });
+    expect(await link.isVisible()).toBe(true);
+    expect(await menu.isVisible()).toBe(false);
+    await context.close();
+  });
+});
