@@ -16,6 +16,7 @@ import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { auditRoutes } from '../audit/routes.js';
 import { authRoutes } from '../auth/routes.js';
 import { constituencyRoutes } from '../constituency/routes.js';
+import { dashboardRoutes } from '../dashboard/routes.js';
 import { createAjv, unstorableText } from '../core/validate.js';
 import { ValidationError } from '../core/errors.js';
 import { directoryRoutes } from '../directory/routes.js';
@@ -126,6 +127,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(constituencyRoutes);
   await app.register(feedRoutes);
   await app.register(egressRoutes);
+  await app.register(dashboardRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);
