@@ -255,4 +255,26 @@ describeEachEngine('incidents over HTTP', (get) => {
         .status,
     ).toBe(403);
   });
+
+  it('filters the incident list by priority, class and TLP, and refuses a parameter it does not know', async () => {
+    const made: Record<string, string> = {};
+    for (const [key, body] of Object.entries({
+      fraudHigh: { title: 'filter: fraud high', priority: 'high', rsitClass: 'fraud', tlp: 'GREEN' },
+      fraudLow: { title: 'filter: fraud low', priority: 'low', rsitClass: 'fraud', tlp: 'AMBER' },
+      plain: { title: 'filter: unclassified', priority: 'high', tlp: 'AMBER' },
+    }))
+      made[key] = (await json<{ id: string }>(analyst, 'POST', '/api/incidents', body)).body.id;
+    const ids = async (query: string) =>
+      (await json<Array<{ id: string; title: string }>>(analyst, 'GET', `/api/incidents?${query}`)).body
+        .filter((i) => i.title.startsWith('filter: '))
+        .map((i) => i.id)
+        .sort();
+    expect(await ids('priority=high')).toEqual([made.fraudHigh, made.plain].sort());
+    expect(await ids('rsitClass=fraud&priority=low')).toEqual([made.fraudLow]);
+    expect(await ids('rsitClass=unclassified&priority=high')).toEqual([made.plain]);
+    expect(await ids('tlp=GREEN')).toEqual([made.fraudHigh]);
+    const unknown = await json<{ code: string; errors: Array<{ field: string }> }>(analyst, 'GET', '/api/incidents?prioritty=high');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors.map((e) => e.field)).toEqual(['querystring.prioritty']);
+  });
 });

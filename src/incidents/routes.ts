@@ -281,11 +281,18 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['incidents'],
         summary: 'Incidents (constituents: those they take part in), with SLA state',
-        querystring: Type.Object({
-          phase: Type.Optional(StringEnum(PHASES)),
-          open: Type.Optional(Type.Boolean()),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-        }),
+        // An unknown parameter is refused: a misspelt filter must not quietly return everything.
+        querystring: Type.Object(
+          {
+            phase: Type.Optional(StringEnum(PHASES)),
+            open: Type.Optional(Type.Boolean()),
+            priority: Type.Optional(StringEnum(PRIORITIES)),
+            rsitClass: Type.Optional(Type.String({ maxLength: 60, description: 'an RSIT class, or "unclassified"' })),
+            tlp: Type.Optional(StringEnum(TLP_LABELS)),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          strict,
+        ),
       },
     },
     async (request) => {
@@ -302,6 +309,11 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (visible !== 'all') query = query.where('id', 'in', visible);
       if (request.query.phase) query = query.where('phase', '=', request.query.phase);
       if (request.query.open) query = query.where('phase', 'not in', ['closed', 'rejected']);
+      if (request.query.priority) query = query.where('priority', '=', request.query.priority);
+      if (request.query.tlp) query = query.where('tlp', '=', request.query.tlp);
+      const rsitClass = request.query.rsitClass;
+      if (rsitClass)
+        query = rsitClass === 'unclassified' ? query.where('rsit_class', 'is', null) : query.where('rsit_class', '=', rsitClass);
       const rows = await query.execute();
       const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
       const team = visible === 'all';
