@@ -21,11 +21,14 @@ import { UsersPage } from './pages/UsersPage';
 
 // The chart library is large: load it only for the KPI page.
 const KpiPage = lazy(() => import('./pages/KpiPage').then((m) => ({ default: m.KpiPage })));
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const CoveragePage = lazy(() => import('./pages/CoveragePage').then((m) => ({ default: m.CoveragePage })));
 
 interface PageContext {
   session: Session;
   path: string;
+  /** The query string (filters, paging): part of the address, so a view can be shared and the back button works. */
+  search: URLSearchParams;
   navigate: (path: string) => void;
 }
 
@@ -37,6 +40,16 @@ interface NavItem {
 }
 
 const NAV: NavItem[] = [
+  {
+    path: '/dashboard',
+    label: 'Dashboard',
+    permission: 'reports:read',
+    page: (c) => (
+      <Suspense fallback={<p>Loading the dashboard…</p>}>
+        <DashboardPage navigate={c.navigate} />
+      </Suspense>
+    ),
+  },
   {
     path: '/triage',
     label: 'Triage',
@@ -53,7 +66,9 @@ const NAV: NavItem[] = [
     path: '/incidents',
     label: 'Incidents',
     permission: 'incidents:read',
-    page: (c) => <IncidentsPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('incidents:write')} />,
+    page: (c) => (
+      <IncidentsPage path={c.path} search={c.search} navigate={c.navigate} canWrite={c.session.permissions.includes('incidents:write')} />
+    ),
   },
   { path: '/report', label: 'Report', permission: 'reports:submit', page: (c) => <ReportFormPage session={c.session} /> },
   { path: '/search', label: 'Search', permission: 'reports:read', page: (c) => <SearchPage navigate={c.navigate} /> },
@@ -107,25 +122,29 @@ const NAV: NavItem[] = [
   { path: '/account', label: 'My account', permission: 'tokens:own', page: (c) => <AccountPage session={c.session} /> },
 ];
 
-function usePath(): [string, (path: string) => void] {
-  const [path, setPath] = useState(window.location.pathname);
+/** The address as state: the path and the query string; navigate() pushes a history entry. */
+function useLocation(): [string, URLSearchParams, (to: string) => void] {
+  const here = () => window.location.pathname + window.location.search;
+  const [location, setLocation] = useState(here);
   useEffect(() => {
-    const onPop = () => setPath(window.location.pathname);
+    const onPop = () => setLocation(here());
     window.addEventListener('popstate', onPop);
     return () => window.removeEventListener('popstate', onPop);
   }, []);
+  const url = new URL(location, window.location.origin);
   return [
-    path,
-    (next) => {
-      window.history.pushState(null, '', next);
-      setPath(next.split('?')[0] ?? next);
+    url.pathname,
+    url.searchParams,
+    (to) => {
+      window.history.pushState(null, '', to);
+      setLocation(to);
     },
   ];
 }
 
 export function App() {
   const queryClient = useQueryClient();
-  const [path, navigate] = usePath();
+  const [path, search, navigate] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const session = useQuery({
     queryKey: ['session'],
@@ -196,7 +215,7 @@ export function App() {
           then.
         </p>
       )}
-      <main>{active ? active.page({ session: current, path, navigate }) : <p>Your role has no pages yet.</p>}</main>
+      <main>{active ? active.page({ session: current, path, search, navigate }) : <p>Your role has no pages yet.</p>}</main>
     </div>
   );
 }

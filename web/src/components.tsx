@@ -178,7 +178,7 @@ export function ActionButton({
 export const text = (form: FormData, name: string): string => String(form.get(name) ?? '').trim();
 export const optional = (form: FormData, name: string): string | undefined => text(form, name) || undefined;
 
-const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+export const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 
 export function TlpSelect({
   name = 'tlp',

@@ -132,7 +132,7 @@ function MatrixView({ matrix, totals, params }: { matrix: Matrix; totals: Totals
         <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=csv`}>CSV</a> ·{' '}
         <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=html`}>HTML</a>
       </p>
-      <div className="scroll-x" tabIndex={0} aria-label="Coverage matrix (scrolls sideways)">
+      <div className="scroll-x" tabIndex={0} role="region" aria-label="Coverage table, scrolls sideways">
         <table data-testid="coverage-matrix">
           <thead>
             <tr>

@@ -3,7 +3,20 @@ import type { ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { DebriefPage } from './DebriefPage';
-import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, TlpSelect, optional, text, when, type Timer } from '../components';
+import {
+  ActionButton,
+  ActionForm,
+  ErrorText,
+  Link,
+  SlaBadge,
+  TlpBadge,
+  TlpSelect,
+  TLPS,
+  optional,
+  text,
+  when,
+  type Timer,
+} from '../components';
 import { MessageView } from './TriagePage';
 
 interface Sla {
@@ -74,19 +87,77 @@ const NEXT_STATE: Record<string, string | undefined> = {
 };
 const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 
-export function IncidentsPage({ path, navigate, canWrite }: { path: string; navigate: (to: string) => void; canWrite: boolean }) {
+export function IncidentsPage({
+  path,
+  search,
+  navigate,
+  canWrite,
+}: {
+  path: string;
+  search: URLSearchParams;
+  navigate: (to: string) => void;
+  canWrite: boolean;
+}) {
   const match = /^\/incidents\/(\d+)(\/debrief)?/.exec(path);
   if (match?.[1] && match[2]) return <DebriefPage id={match[1]} navigate={navigate} canWrite={canWrite} />;
   if (match?.[1]) return <IncidentView id={match[1]} navigate={navigate} canWrite={canWrite} />;
-  return <IncidentList navigate={navigate} canWrite={canWrite} />;
+  return <IncidentList search={search} navigate={navigate} canWrite={canWrite} />;
 }
 
-function IncidentList({ navigate, canWrite }: { navigate: (to: string) => void; canWrite: boolean }) {
-  const list = useQuery({ queryKey: ['incidents'], queryFn: () => api<IncidentRow[]>('GET', '/api/incidents') });
+/** The filters the list understands, as the API names them; they live in the address. */
+const FILTERS = ['open', 'phase', 'priority', 'rsitClass', 'tlp'] as const;
+
+function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams; navigate: (to: string) => void; canWrite: boolean }) {
+  const query = new URLSearchParams(FILTERS.flatMap((f) => (search.get(f) ? [[f, search.get(f)!]] : [])));
+  const list = useQuery({ queryKey: ['incidents', query.toString()], queryFn: () => api<IncidentRow[]>('GET', `/api/incidents?${query}`) });
+  const taxonomies = useQuery({ queryKey: ['taxonomies'], queryFn: () => api<Taxonomies>('GET', '/api/taxonomies') });
+  const filter = (name: (typeof FILTERS)[number], value: string) => {
+    const next = new URLSearchParams(query);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    navigate(`/incidents${next.size > 0 ? `?${next}` : ''}`);
+  };
+  const choice = (name: (typeof FILTERS)[number], label: string, options: Array<[string, string]>) => (
+    <label className="inline">
+      {label}
+      <select value={query.get(name) ?? ''} onChange={(e) => filter(name, e.target.value)}>
+        <option value="">any</option>
+        {options.map(([value, text]) => (
+          <option key={value} value={value}>
+            {text}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+  const t = taxonomies.data;
   return (
     <section>
       <h1>Incidents</h1>
+      <form className="filters" aria-label="Filter incidents" onSubmit={(e) => e.preventDefault()}>
+        {choice('open', 'State', [['true', 'open']])}
+        {choice(
+          'phase',
+          'Phase',
+          (t?.phases ?? []).map((p) => [p, p]),
+        )}
+        {choice(
+          'priority',
+          'Priority',
+          (t?.priorities ?? []).map((p) => [p, p]),
+        )}
+        {choice('rsitClass', 'Class', [
+          ['unclassified', 'unclassified'],
+          ...(t?.rsit ?? []).map((c): [string, string] => [c.value, c.name]),
+        ])}
+        {choice(
+          'tlp',
+          'TLP',
+          TLPS.map((l) => [l, `TLP:${l}`]),
+        )}
+      </form>
       <ErrorText error={list.error} />
+      {list.data?.length === 0 && <p>No incident matches these filters.</p>}
       <table>
         <thead>
           <tr>

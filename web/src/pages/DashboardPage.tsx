@@ -1,0 +1,197 @@
+/**
+ * The team's home: what needs attention now. Every figure links to the list it counts; the page
+ * refreshes itself every minute.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { api } from '../api';
+import { ErrorText, Link, minutes, when } from '../components';
+
+interface Dashboard {
+  generatedAt: string;
+  open: { total: number; byPriority: Array<{ priority: string; count: number }>; byClass: Array<{ rsitClass: string; count: number }> };
+  sla: {
+    overdue: number;
+    dueSoon: number;
+    alerts: Array<{ incidentId: string; title: string; priority: string; measure: string; state: 'overdue' | 'due-soon'; dueAt: string }>;
+  };
+  triage: { waiting: number; oldestReceivedAt: string | null };
+  myTasks: Array<{ id: string; incidentId: string; title: string; dueAt: string | null; overdue: boolean }>;
+  feeds: Array<{ day: string; events: number; runs: number }>;
+  notifications: {
+    built: number;
+    sent: number;
+    withheld: number;
+    bounced: number;
+    useful: number;
+    notUseful: number;
+    falsePositive: number;
+  };
+  activity: Array<{ at: string; incidentId: string; title: string; kind: string; summary: string }>;
+}
+
+const PRIORITY_COLOUR: Record<string, string> = { critical: '#8c1d18', high: '#c2410c', normal: '#1f5fa8', low: '#5f6b78' };
+
+export function DashboardPage({ navigate }: { navigate: (to: string) => void }) {
+  const data = useQuery({
+    queryKey: ['dashboard'],
+    queryFn: () => api<Dashboard>('GET', '/api/dashboard'),
+    refetchInterval: 60_000,
+  });
+  if (data.isPending) return <p>Loading the dashboard…</p>;
+  if (data.isError) return <ErrorText error={data.error} />;
+  const d = data.data;
+  const age = d.triage.oldestReceivedAt ? Math.round((Date.parse(d.generatedAt) - Date.parse(d.triage.oldestReceivedAt)) / 60_000) : null;
+  return (
+    <section>
+      <h1>Dashboard</h1>
+      <p className="muted">Updated {when(d.generatedAt)}; refreshes every minute.</p>
+      <div className="tiles">
+        <article className="tile" aria-labelledby="open-heading">
+          <h2 id="open-heading">
+            <Link to="/incidents?open=true" navigate={navigate}>
+              {d.open.total} open incident{d.open.total === 1 ? '' : 's'}
+            </Link>
+          </h2>
+          {d.open.byPriority.length > 0 && (
+            <div aria-hidden="true">
+              <ResponsiveContainer width="100%" height={140}>
+                <BarChart data={d.open.byPriority} layout="vertical" margin={{ left: 10 }} accessibilityLayer={false}>
+                  <XAxis type="number" allowDecimals={false} />
+                  <YAxis type="category" dataKey="priority" width={70} />
+                  <Tooltip />
+                  <Bar
+                    dataKey="count"
+                    onClick={(entry) => navigate(`/incidents?open=true&priority=${String(entry.payload.priority)}`)}
+                    cursor="pointer"
+                  >
+                    {d.open.byPriority.map((p) => (
+                      <Cell key={p.priority} fill={PRIORITY_COLOUR[p.priority] ?? '#1f5fa8'} />
+                    ))}
+                  </Bar>
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          )}
+          <ul className="counts" aria-label="Open incidents by priority">
+            {d.open.byPriority.map((p) => (
+              <li key={p.priority}>
+                <Link to={`/incidents?open=true&priority=${p.priority}`} navigate={navigate}>
+                  {p.priority}: {p.count}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          <ul className="counts" aria-label="Open incidents by class">
+            {d.open.byClass.map((c) => (
+              <li key={c.rsitClass}>
+                <Link to={`/incidents?open=true&rsitClass=${c.rsitClass}`} navigate={navigate}>
+                  {c.rsitClass}: {c.count}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </article>
+
+        <article className="tile" aria-labelledby="sla-heading">
+          <h2 id="sla-heading">
+            SLA: <span className={d.sla.overdue > 0 ? 'bad' : undefined}>{d.sla.overdue} overdue</span>, {d.sla.dueSoon} due within 2 h
+          </h2>
+          {d.sla.alerts.length === 0 ? (
+            <p className="ok">No clock has run out or is about to.</p>
+          ) : (
+            <ul>
+              {d.sla.alerts.map((a) => (
+                <li key={`${a.incidentId}${a.measure}`}>
+                  <span className={a.state === 'overdue' ? 'bad' : undefined}>{a.state === 'overdue' ? 'overdue' : 'due soon'}</span> (
+                  {a.measure}, due {when(a.dueAt)}):{' '}
+                  <Link to={`/incidents/${a.incidentId}`} navigate={navigate}>
+                    #{a.incidentId} {a.title}
+                  </Link>
+                </li>
+              ))}
+            </ul>
+          )}
+        </article>
+
+        <article className="tile" aria-labelledby="triage-heading">
+          <h2 id="triage-heading">
+            <Link to="/triage" navigate={navigate}>
+              {d.triage.waiting} report{d.triage.waiting === 1 ? '' : 's'} in triage
+            </Link>
+          </h2>
+          <p>{age === null ? 'The queue is empty.' : `The oldest has waited ${minutes(age)}.`}</p>
+        </article>
+
+        <article className="tile" aria-labelledby="tasks-heading">
+          <h2 id="tasks-heading">My tasks</h2>
+          {d.myTasks.length === 0 ? (
+            <p>No open task is yours. Tasks are given owners on the incident page.</p>
+          ) : (
+            <ul>
+              {d.myTasks.map((t) => (
+                <li key={t.id}>
+                  <Link to={`/incidents/${t.incidentId}`} navigate={navigate}>
+                    {t.title}
+                  </Link>{' '}
+                  <span className={t.overdue ? 'bad' : 'muted'}>{t.dueAt ? `due ${when(t.dueAt)}` : 'no due date'}</span>
+                </li>
+              ))}
+            </ul>
+          )}
+        </article>
+
+        <article className="tile" aria-labelledby="feeds-heading">
+          <h2 id="feeds-heading">
+            <Link to="/feeds" navigate={navigate}>
+              Feeds, last 7 days: {d.feeds.reduce((sum, f) => sum + f.events, 0)} events
+            </Link>
+          </h2>
+          {d.feeds.length === 0 ? (
+            <p>No feed has run this week.</p>
+          ) : (
+            <div aria-hidden="true">
+              <ResponsiveContainer width="100%" height={120}>
+                <BarChart data={d.feeds} accessibilityLayer={false}>
+                  <XAxis dataKey="day" tickFormatter={(day: string) => day.slice(5)} />
+                  <YAxis allowDecimals={false} width={40} />
+                  <Tooltip />
+                  <Bar dataKey="events" fill="#1f5fa8" />
+                </BarChart>
+              </ResponsiveContainer>
+            </div>
+          )}
+        </article>
+
+        <article className="tile" aria-labelledby="notifications-heading">
+          <h2 id="notifications-heading">
+            <Link to="/notifications" navigate={navigate}>
+              Notifications, last 7 days: {d.notifications.built}
+            </Link>
+          </h2>
+          <p>
+            {d.notifications.sent} sent, {d.notifications.withheld} withheld, {d.notifications.bounced} bounced. Feedback:{' '}
+            {d.notifications.useful} useful, {d.notifications.notUseful} not useful, {d.notifications.falsePositive} false positive.
+          </p>
+        </article>
+      </div>
+
+      <h2>Recent activity</h2>
+      {d.activity.length === 0 ? (
+        <p>Nothing has happened yet: open an incident from the triage queue to start.</p>
+      ) : (
+        <ul data-testid="activity">
+          {d.activity.map((a, n) => (
+            <li key={n}>
+              {when(a.at)} <span className="muted">{a.kind}</span>{' '}
+              <Link to={`/incidents/${a.incidentId}`} navigate={navigate}>
+                #{a.incidentId} {a.title}
+              </Link>
+              : {a.summary}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
