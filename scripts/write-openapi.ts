@@ -1,5 +1,9 @@
-/** Writes docs/openapi.json from the routes' schemas (npm run openapi); a test fails on drift. */
+/**
+ * Writes docs/openapi.json from the routes' schemas, and from it the web client's types
+ * (web/src/api-schema.d.ts, openapi-typescript), with `npm run openapi`; a test fails on drift.
+ */
 import { writeFileSync } from 'node:fs';
+import openapiTS, { astToString } from 'openapi-typescript';
 import { loadConfig } from '../src/config.js';
 import { openDatabase } from '../src/db/database.js';
 import { buildApp } from '../src/http/app.js';
@@ -14,7 +18,15 @@ export async function openApiDocument(): Promise<string> {
   return document;
 }
 
+/** The TypeScript types of DOCUMENT's paths and schemas, as the web client imports them. */
+export async function clientTypes(document: string): Promise<string> {
+  const ast = await openapiTS(JSON.parse(document) as Parameters<typeof openapiTS>[0]);
+  return `// Generated from docs/openapi.json by \`npm run openapi\`; do not edit.\n${astToString(ast)}`;
+}
+
 if (import.meta.url === `file://${process.argv[1]}`) {
-  writeFileSync(new URL('../docs/openapi.json', import.meta.url), await openApiDocument());
-  console.log('wrote docs/openapi.json');
+  const document = await openApiDocument();
+  writeFileSync(new URL('../docs/openapi.json', import.meta.url), document);
+  writeFileSync(new URL('../web/src/api-schema.d.ts', import.meta.url), await clientTypes(document));
+  console.log('wrote docs/openapi.json and web/src/api-schema.d.ts');
 }

@@ -1,7 +1,16 @@
 /**
  * The API client: same-origin cookies, the CSRF token on every change, problem+json errors
- * turned into ApiError with the field issues the forms show.
+ * turned into ApiError with the field issues the forms show. Answer types come from the committed
+ * OpenAPI document (api-schema.d.ts, written by `npm run openapi`), never copied by hand.
  */
+import type { paths } from './api-schema';
+
+/** The JSON body a route answers with on success: `Answer<'/api/dashboard'>`. */
+export type Answer<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete' = 'get'> = paths[P][M] extends {
+  responses: { 200: { content: { 'application/json': infer T } } };
+}
+  ? T
+  : never;
 export interface FieldIssue {
   field: string;
   reason: string;
@@ -53,23 +62,8 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
   return answer<T>(response);
 }
 
-export interface User {
-  id: string;
-  email: string;
-  name: string;
-  role: string;
-  organisationId: string | null;
-  totpEnabled: boolean;
-  disabled: boolean;
-  createdAt: string;
-}
-
-export interface Session {
-  user: User;
-  csrfToken: string;
-  permissions: string[];
-  mailDelivery: 'smtp' | 'none';
-}
+export type Session = Answer<'/api/auth/session'>;
+export type User = Session['user'];
 
 /** Sends a file as the request body (streamed by the browser), with the CSRF token. */
 export async function upload<T>(path: string, file: File): Promise<T> {

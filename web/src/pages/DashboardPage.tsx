@@ -4,31 +4,10 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api } from '../api';
+import { api, type Answer } from '../api';
 import { ErrorText, Link, minutes, when } from '../components';
 
-interface Dashboard {
-  generatedAt: string;
-  open: { total: number; byPriority: Array<{ priority: string; count: number }>; byClass: Array<{ rsitClass: string; count: number }> };
-  sla: {
-    overdue: number;
-    dueSoon: number;
-    alerts: Array<{ incidentId: string; title: string; priority: string; measure: string; state: 'overdue' | 'due-soon'; dueAt: string }>;
-  };
-  triage: { waiting: number; oldestReceivedAt: string | null };
-  myTasks: Array<{ id: string; incidentId: string; title: string; dueAt: string | null; overdue: boolean }>;
-  feeds: Array<{ day: string; events: number; runs: number }>;
-  notifications: {
-    built: number;
-    sent: number;
-    withheld: number;
-    bounced: number;
-    useful: number;
-    notUseful: number;
-    falsePositive: number;
-  };
-  activity: Array<{ at: string; incidentId: string; title: string; kind: string; summary: string }>;
-}
+type Dashboard = Answer<'/api/dashboard'>;
 
 const PRIORITY_COLOUR: Record<string, string> = { critical: '#8c1d18', high: '#c2410c', normal: '#1f5fa8', low: '#5f6b78' };
 

@@ -1,0 +1,7981 @@
+// Generated from docs/openapi.json by `npm run openapi`; do not edit.
+export interface paths {
+    "/healthz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Liveness */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok";
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/readyz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Readiness: the database answers */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ready";
+                            database: string;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Log in; sets the session cookie and returns the CSRF token */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        email: string;
+                        password: string;
+                        totp?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                                organisationId: string | null;
+                                totpEnabled: boolean;
+                                disabled: boolean;
+                                createdAt: string;
+                            };
+                            csrfToken: string;
+                            permissions: string[];
+                            /** @enum {string} */
+                            mailDelivery: "smtp" | "none";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End the session */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/logout-everywhere": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** End every session and revoke every API token of mine, this session included */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/session": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who am I */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                                organisationId: string | null;
+                                totpEnabled: boolean;
+                                disabled: boolean;
+                                createdAt: string;
+                            };
+                            csrfToken: string;
+                            permissions: string[];
+                            /** @enum {string} */
+                            mailDelivery: "smtp" | "none";
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/enrol": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start TOTP enrolment: returns the secret to enter in an authenticator app */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            secret: string;
+                            uri: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Finish TOTP enrolment with a code from the app */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/totp/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Turn TOTP off; needs a current code */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        code: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List users */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                            organisationId: string | null;
+                            totpEnabled: boolean;
+                            disabled: boolean;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a user */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                        name: string;
+                        /** @enum {string} */
+                        role: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                        /** Format: uuid */
+                        organisationId?: string | null;
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                            organisationId: string | null;
+                            totpEnabled: boolean;
+                            disabled: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a user's name, role or organisation; a new role or organisation ends their sessions and tokens */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name?: string;
+                        /** @enum {string} */
+                        role?: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                        /** Format: uuid */
+                        organisationId?: string | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                            organisationId: string | null;
+                            totpEnabled: boolean;
+                            disabled: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/users/{id}/unlock": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Lift the lockout that failed logins put on an account */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Disable a user; ends their sessions and tokens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                            organisationId: string | null;
+                            totpEnabled: boolean;
+                            disabled: boolean;
+                            createdAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/users/{id}/reset-password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a user's password; ends their sessions and API tokens */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        password: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My API tokens */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            scopes: ("read" | "write" | "admin")[];
+                            createdAt: string;
+                            expiresAt: string | null;
+                            lastUsedAt: string | null;
+                            revoked: boolean;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create an API token; the token is shown only in this response */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        scopes: ("read" | "write" | "admin")[];
+                        /** Format: date-time */
+                        expiresAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            prefix: string;
+                            scopes: ("read" | "write" | "admin")[];
+                            createdAt: string;
+                            expiresAt: string | null;
+                            lastUsedAt: string | null;
+                            revoked: boolean;
+                        } & {
+                            token: string;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tokens/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API token */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team profile (RFC 2350 fields) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            profile: {
+                                document: {
+                                    version: string;
+                                    /** Format: date */
+                                    lastUpdated: string;
+                                    changes?: {
+                                        /** Format: date */
+                                        date: string;
+                                        version: string;
+                                        comment: string;
+                                    }[];
+                                    distributionList?: string;
+                                    locations: string[];
+                                    authentication?: string;
+                                };
+                                team: {
+                                    name: string;
+                                    shortName: string;
+                                    hostOrganisation?: string;
+                                    country: string;
+                                };
+                                addresses: {
+                                    label: string;
+                                    text: string;
+                                }[];
+                                timeZone: string;
+                                timeZoneNote?: string;
+                                telephone: {
+                                    label?: string;
+                                    number: string;
+                                }[];
+                                fax?: string;
+                                otherTelecommunication?: string;
+                                email: {
+                                    /** Format: email */
+                                    address: string;
+                                    note?: string;
+                                };
+                                encryption: {
+                                    keys: {
+                                        fingerprint?: string;
+                                        userId?: string;
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    note?: string;
+                                };
+                                teamMembers: string;
+                                otherInformation?: string;
+                                memberships: {
+                                    organisation: string;
+                                    status?: string;
+                                    /** Format: date */
+                                    since?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                pointsOfCustomerContact?: string;
+                                operatingHours: {
+                                    monday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    tuesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    wednesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    thursday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    friday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    saturday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    sunday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                operatingHoursNote?: string;
+                                holidays: {
+                                    country: string;
+                                    region?: string;
+                                    closedOn: ("public" | "bank" | "school" | "optional" | "observance")[];
+                                    extraClosedDates?: string[];
+                                };
+                                charter: {
+                                    mission: string;
+                                    constituency: string;
+                                    sponsorship: string;
+                                    authority: string;
+                                };
+                                policies: {
+                                    incidentTypes: string;
+                                    cooperation: string;
+                                    communication: string;
+                                };
+                                tlp: {
+                                    /** @enum {string} */
+                                    default: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                    policy?: string;
+                                };
+                                services: {
+                                    framework: string[];
+                                    introduction?: string;
+                                    sections: {
+                                        title: string;
+                                        text: string;
+                                    }[];
+                                };
+                                reportingForms: string;
+                                disclaimers: string;
+                                securityTxt: {
+                                    contacts?: string[];
+                                    /** Format: date-time */
+                                    expires?: string;
+                                    preferredLanguages: string[];
+                                    /** Format: uri */
+                                    policy?: string;
+                                    /** Format: uri */
+                                    acknowledgments?: string;
+                                    /** Format: uri */
+                                    hiring?: string;
+                                };
+                                directory?: {
+                                    /** @enum {string} */
+                                    type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                                    nationalPointOfContact?: boolean;
+                                    sectors: {
+                                        /** @enum {string} */
+                                        sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                        /** @enum {string} */
+                                        coverage: "yes" | "partly" | "planned" | "none";
+                                        note?: string;
+                                    }[];
+                                };
+                                nationalPointOfContact?: {
+                                    name: string;
+                                    /** Format: email */
+                                    email: string;
+                                    telephone?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                };
+                                /** Format: uri */
+                                publicUrl?: string;
+                            };
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Replace the team profile; send If-Match with the version you edited to avoid overwriting a newer one */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        document: {
+                            version: string;
+                            /** Format: date */
+                            lastUpdated: string;
+                            changes?: {
+                                /** Format: date */
+                                date: string;
+                                version: string;
+                                comment: string;
+                            }[];
+                            distributionList?: string;
+                            locations: string[];
+                            authentication?: string;
+                        };
+                        team: {
+                            name: string;
+                            shortName: string;
+                            hostOrganisation?: string;
+                            country: string;
+                        };
+                        addresses: {
+                            label: string;
+                            text: string;
+                        }[];
+                        timeZone: string;
+                        timeZoneNote?: string;
+                        telephone: {
+                            label?: string;
+                            number: string;
+                        }[];
+                        fax?: string;
+                        otherTelecommunication?: string;
+                        email: {
+                            /** Format: email */
+                            address: string;
+                            note?: string;
+                        };
+                        encryption: {
+                            keys: {
+                                fingerprint?: string;
+                                userId?: string;
+                                /** Format: uri */
+                                url?: string;
+                            }[];
+                            note?: string;
+                        };
+                        teamMembers: string;
+                        otherInformation?: string;
+                        memberships: {
+                            organisation: string;
+                            status?: string;
+                            /** Format: date */
+                            since?: string;
+                            /** Format: uri */
+                            url?: string;
+                        }[];
+                        pointsOfCustomerContact?: string;
+                        operatingHours: {
+                            monday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            tuesday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            wednesday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            thursday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            friday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            saturday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            sunday: {
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                        operatingHoursNote?: string;
+                        holidays: {
+                            country: string;
+                            region?: string;
+                            closedOn: ("public" | "bank" | "school" | "optional" | "observance")[];
+                            extraClosedDates?: string[];
+                        };
+                        charter: {
+                            mission: string;
+                            constituency: string;
+                            sponsorship: string;
+                            authority: string;
+                        };
+                        policies: {
+                            incidentTypes: string;
+                            cooperation: string;
+                            communication: string;
+                        };
+                        tlp: {
+                            /** @enum {string} */
+                            default: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            policy?: string;
+                        };
+                        services: {
+                            framework: string[];
+                            introduction?: string;
+                            sections: {
+                                title: string;
+                                text: string;
+                            }[];
+                        };
+                        reportingForms: string;
+                        disclaimers: string;
+                        securityTxt: {
+                            contacts?: string[];
+                            /** Format: date-time */
+                            expires?: string;
+                            preferredLanguages: string[];
+                            /** Format: uri */
+                            policy?: string;
+                            /** Format: uri */
+                            acknowledgments?: string;
+                            /** Format: uri */
+                            hiring?: string;
+                        };
+                        directory?: {
+                            /** @enum {string} */
+                            type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                            nationalPointOfContact?: boolean;
+                            sectors: {
+                                /** @enum {string} */
+                                sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                /** @enum {string} */
+                                coverage: "yes" | "partly" | "planned" | "none";
+                                note?: string;
+                            }[];
+                        };
+                        nationalPointOfContact?: {
+                            name: string;
+                            /** Format: email */
+                            email: string;
+                            telephone?: string;
+                            /** Format: uri */
+                            url?: string;
+                        };
+                        /** Format: uri */
+                        publicUrl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            profile: {
+                                document: {
+                                    version: string;
+                                    /** Format: date */
+                                    lastUpdated: string;
+                                    changes?: {
+                                        /** Format: date */
+                                        date: string;
+                                        version: string;
+                                        comment: string;
+                                    }[];
+                                    distributionList?: string;
+                                    locations: string[];
+                                    authentication?: string;
+                                };
+                                team: {
+                                    name: string;
+                                    shortName: string;
+                                    hostOrganisation?: string;
+                                    country: string;
+                                };
+                                addresses: {
+                                    label: string;
+                                    text: string;
+                                }[];
+                                timeZone: string;
+                                timeZoneNote?: string;
+                                telephone: {
+                                    label?: string;
+                                    number: string;
+                                }[];
+                                fax?: string;
+                                otherTelecommunication?: string;
+                                email: {
+                                    /** Format: email */
+                                    address: string;
+                                    note?: string;
+                                };
+                                encryption: {
+                                    keys: {
+                                        fingerprint?: string;
+                                        userId?: string;
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    note?: string;
+                                };
+                                teamMembers: string;
+                                otherInformation?: string;
+                                memberships: {
+                                    organisation: string;
+                                    status?: string;
+                                    /** Format: date */
+                                    since?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                pointsOfCustomerContact?: string;
+                                operatingHours: {
+                                    monday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    tuesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    wednesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    thursday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    friday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    saturday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    sunday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                operatingHoursNote?: string;
+                                holidays: {
+                                    country: string;
+                                    region?: string;
+                                    closedOn: ("public" | "bank" | "school" | "optional" | "observance")[];
+                                    extraClosedDates?: string[];
+                                };
+                                charter: {
+                                    mission: string;
+                                    constituency: string;
+                                    sponsorship: string;
+                                    authority: string;
+                                };
+                                policies: {
+                                    incidentTypes: string;
+                                    cooperation: string;
+                                    communication: string;
+                                };
+                                tlp: {
+                                    /** @enum {string} */
+                                    default: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                    policy?: string;
+                                };
+                                services: {
+                                    framework: string[];
+                                    introduction?: string;
+                                    sections: {
+                                        title: string;
+                                        text: string;
+                                    }[];
+                                };
+                                reportingForms: string;
+                                disclaimers: string;
+                                securityTxt: {
+                                    contacts?: string[];
+                                    /** Format: date-time */
+                                    expires?: string;
+                                    preferredLanguages: string[];
+                                    /** Format: uri */
+                                    policy?: string;
+                                    /** Format: uri */
+                                    acknowledgments?: string;
+                                    /** Format: uri */
+                                    hiring?: string;
+                                };
+                                directory?: {
+                                    /** @enum {string} */
+                                    type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                                    nationalPointOfContact?: boolean;
+                                    sectors: {
+                                        /** @enum {string} */
+                                        sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                        /** @enum {string} */
+                                        coverage: "yes" | "partly" | "planned" | "none";
+                                        note?: string;
+                                    }[];
+                                };
+                                nationalPointOfContact?: {
+                                    name: string;
+                                    /** Format: email */
+                                    email: string;
+                                    telephone?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                };
+                                /** Format: uri */
+                                publicUrl?: string;
+                            };
+                            version: number;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rfc2350": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The RFC 2350 description (HTML, or text with ?format=txt or Accept: text/plain) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "txt" | "html";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/rfc2350.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The RFC 2350 description as text */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/security.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RFC 9116 security.txt */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Audit log entries, newest first */
+        get: {
+            parameters: {
+                query?: {
+                    limit?: number;
+                    beforeSeq?: string;
+                    objectType?: string;
+                    objectId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            seq: string;
+                            at: string;
+                            actor: string;
+                            action: string;
+                            objectType: string;
+                            objectId: string | null;
+                            before: unknown;
+                            after: unknown;
+                            hash: string;
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/audit/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Walk the hash chain and report the first bad entry */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            ok: boolean;
+                            checked: number;
+                            head: string;
+                            firstBad?: {
+                                seq: string;
+                                problem: string;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Reports, newest first; status=new is the triage queue (with its SLA timers) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "new" | "incident" | "not-incident" | "merged";
+                    limit?: number;
+                    offset?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Submit a report (constituents: the web form; analysts: also phone, Signal or meeting notes) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        subject: string;
+                        body: string;
+                        /** @enum {string} */
+                        channel?: "api" | "web-form" | "phone" | "signal" | "meeting" | "other";
+                        reporterName?: string;
+                        /** Format: email */
+                        reporterEmail?: string;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        /** Format: date-time */
+                        receivedAt?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A report with its mail (PGP status), attachments, indicators, triage candidates and history */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/messages/{id}/raw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A message exactly as received or sent (.eml) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/attachments/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An attachment, always as a download (never rendered) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/not-incident": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a report aside as not an incident */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operationId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this report into the one it duplicates */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        into: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operationId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/attach": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Attach this report to an existing incident */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        incidentId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operationId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send a report back to the triage queue */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operationId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/triage/operations/{id}/undo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Undo a triage decision (merge, split, attach, …) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reports/{id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Answer the reporter on the report thread (signed; encrypted where required) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Mailboxes polled for reports (passwords are never shown) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Add a mailbox to poll */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        host: string;
+                        port: number;
+                        secure: boolean;
+                        username: string;
+                        password: string;
+                        folder?: string;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mailboxes/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Stop polling a mailbox */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/pgp-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Stored public keys of contacts */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Store a contact public key (armoured) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        armored: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            fingerprint: string;
+                            email: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/outbox": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Outgoing mail and its delivery state */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "queued" | "sending" | "sent" | "failed" | "suppressed";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/taxonomies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** RSIT classes and types, phases, priorities, item kinds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Incidents (constituents: those they take part in), with SLA state */
+        get: {
+            parameters: {
+                query?: {
+                    phase?: "triage" | "containment" | "eradication" | "recovery" | "lessons-learned" | "closed" | "rejected";
+                    open?: boolean;
+                    priority?: "low" | "normal" | "high" | "critical";
+                    /** @description an RSIT class, or "unclassified" */
+                    rsitClass?: string;
+                    tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Open an incident, from reports or directly */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string;
+                        rsitClass?: string | null;
+                        rsitType?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "critical";
+                        /** @enum {string|null} */
+                        requestedPriority?: "low" | "normal" | "high" | "critical" | null;
+                        /** @enum {string} */
+                        impact?: "unknown" | "none" | "low" | "medium" | "high";
+                        affectedConstituents?: string;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        /** @enum {string} */
+                        pap?: "CLEAR" | "GREEN" | "AMBER" | "RED";
+                        /** Format: uuid */
+                        managerId?: string | null;
+                        reportIds?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            operationId: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** An incident and everything on it that the caller may see */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an incident (send If-Match with its version); a priority change needs priorityReason */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title?: string;
+                        description?: string;
+                        rsitClass?: string | null;
+                        rsitType?: string | null;
+                        /** @enum {string} */
+                        priority?: "low" | "normal" | "high" | "critical";
+                        /** @enum {string|null} */
+                        requestedPriority?: "low" | "normal" | "high" | "critical" | null;
+                        /** @enum {string} */
+                        impact?: "unknown" | "none" | "low" | "medium" | "high";
+                        affectedConstituents?: string;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        /** @enum {string} */
+                        pap?: "CLEAR" | "GREEN" | "AMBER" | "RED";
+                        /** Format: uuid */
+                        managerId?: string | null;
+                        priorityReason?: string;
+                        /** @enum {string} */
+                        phase?: "triage" | "containment" | "eradication" | "recovery" | "lessons-learned" | "closed" | "rejected";
+                        initialVector?: string;
+                        patientZero?: string;
+                        attackTechniques?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            version: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/incidents/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge this incident into another (undoable) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        into: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            operationId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/split": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Split reports off into a new incident (undoable) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reportIds: string[];
+                        title: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            operationId: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a task; dueInWorkingMinutes counts on the team clock */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        description?: string;
+                        /** Format: uuid */
+                        ownerId?: string | null;
+                        /** Format: date-time */
+                        dueAt?: string;
+                        dueInWorkingMinutes?: number;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/tasks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change a task */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "open" | "done" | "cancelled";
+                        /** Format: uuid */
+                        ownerId?: string | null;
+                        title?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/incidents/{id}/investigations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Open an investigation (a child work item, as in RTIR) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        correspondent?: string;
+                        notes?: string;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/investigations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an investigation */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status?: "open" | "stalled" | "resolved" | "rejected";
+                        notes?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
+    "/api/incidents/{id}/countermeasures": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a countermeasure (starts pending activation) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        kind: string;
+                        target: string;
+                        description?: string;
+                        notifyOnRemoval?: string[];
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/countermeasures/{id}/advance": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Move a countermeasure to its next state; removal notifies those listed, each through the TLP gate, and says who was not told and why */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        to: "pending-activation" | "active" | "pending-removal" | "removed";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            notices: {
+                                to: string;
+                                status: string;
+                                reason: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/timeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an event to the timeline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        occurredAt: string;
+                        kind?: string;
+                        summary: string;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/observables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an observable (scoped to this incident) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "ipv4" | "ipv6" | "domain" | "url" | "email" | "md5" | "sha1" | "sha256" | "cve" | "other";
+                        value: string;
+                        description?: string;
+                        isIoc?: boolean;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/assets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add an affected asset */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        kind?: string;
+                        description?: string;
+                        compromised?: boolean;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/evidence": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register evidence: its SHA-256, or the file itself (base64, up to 20 MB here) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        item: string;
+                        description?: string;
+                        sha256?: string;
+                        contentBase64?: string;
+                        collectedBy: string;
+                        /** Format: date-time */
+                        collectedAt: string;
+                        location: string;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/evidence/{id}/custody": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The chain of custody (JSON, or CSV with ?format=csv) */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "csv";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        /** Record a hand-over, access or storage (append-only) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: date-time */
+                        at: string;
+                        /** @enum {string} */
+                        action: "collected" | "transferred" | "accessed" | "analysed" | "stored" | "returned" | "destroyed";
+                        fromPerson?: string;
+                        toPerson?: string;
+                        location?: string;
+                        note?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/participants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add a participant: a user, or a person by name and address */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: uuid */
+                        userId?: string;
+                        name?: string;
+                        /** Format: email */
+                        email?: string;
+                        /** @enum {string} */
+                        role: "team-member" | "constituent-staff" | "third-party" | "law-enforcement";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/participants/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a participant (they lose access at once) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/shares": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Share one item with one participant (refused when TLP does not admit them) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "report" | "message" | "task" | "investigation" | "countermeasure" | "timeline" | "observable" | "asset" | "evidence";
+                        itemId: string;
+                        /** Format: uuid */
+                        participantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Stop sharing an item with a participant */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        kind: "report" | "message" | "task" | "investigation" | "countermeasure" | "timeline" | "observable" | "asset" | "evidence";
+                        itemId: string;
+                        /** Format: uuid */
+                        participantId: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/mail": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail participants from the incident (tagged, signed, encrypted where required, TLP-checked) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        participantIds: string[];
+                        subject: string;
+                        text: string;
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            status: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/debrief": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The lessons-learned debrief (generated on first request); ?format=html or pdf to render, labelled with the most restrictive TLP of what it holds; ?audience=<TLP> leaves out what is above that label */
+        get: {
+            parameters: {
+                query?: {
+                    format?: "json" | "html" | "pdf";
+                    audience?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        /** Edit the draft debrief (If-Match: its version); regenerate refreshes facts and timeline; final locks it */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        content?: unknown;
+                        regenerate?: boolean;
+                        final?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/debrief/reopen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reopen a final debrief for changes (If-Match: its version); the reason is written on the timeline */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/search": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Full-text search over reports and incidents */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/indicators/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Where else an indicator was seen (retro-hunt); defanged input is understood */
+        get: {
+            parameters: {
+                query: {
+                    value: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/sla-policies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** SLA targets per priority, in working minutes */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "critical";
+                            acknowledgeMinutes: number;
+                            triageMinutes: number;
+                            resolveMinutes: number;
+                        }[];
+                    };
+                };
+            };
+        };
+        /** Set the SLA targets */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        priority: "low" | "normal" | "high" | "critical";
+                        acknowledgeMinutes: number;
+                        triageMinutes: number;
+                        resolveMinutes: number;
+                    }[];
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            priority: "low" | "normal" | "high" | "critical";
+                            acknowledgeMinutes: number;
+                            triageMinutes: number;
+                            resolveMinutes: number;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/kpi": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Time to acknowledge, triage, contain and resolve per RSIT class and priority (working minutes) */
+        get: {
+            parameters: {
+                query?: {
+                    from?: string;
+                    to?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/teams": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Peer teams, searched by name, country, type, sector served, FIRST service and membership */
+        get: {
+            parameters: {
+                query?: {
+                    q?: string;
+                    country?: string;
+                    type?: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                    sector?: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                    coverage?: "yes" | "partly" | "planned" | "none";
+                    service?: string;
+                    membership?: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                    status?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            teams: {
+                                id: string;
+                                version: number;
+                                createdAt: string;
+                                updatedAt: string;
+                                team: {
+                                    name: string;
+                                    shortName?: string;
+                                    country: string;
+                                    hostOrganisation?: string;
+                                    /** @enum {string} */
+                                    type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                                    nationalPointOfContact?: boolean;
+                                    sectors: {
+                                        /** @enum {string} */
+                                        sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                        /** @enum {string} */
+                                        coverage: "yes" | "partly" | "planned" | "none";
+                                        note?: string;
+                                    }[];
+                                    services: string[];
+                                    memberships: {
+                                        /** @enum {string} */
+                                        body: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                                        name?: string;
+                                        status?: string;
+                                        /** Format: date */
+                                        since?: string;
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    /** Format: email */
+                                    email?: string;
+                                    telephone: {
+                                        label?: string;
+                                        number: string;
+                                    }[];
+                                    contacts: {
+                                        role?: string;
+                                        name?: string;
+                                        /** Format: email */
+                                        email?: string;
+                                        phone?: string;
+                                        note?: string;
+                                    }[];
+                                    pgpKeys: {
+                                        fingerprint?: string;
+                                        keyId?: string;
+                                        userId?: string;
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    /** Format: uri */
+                                    website?: string;
+                                    timeZone?: string;
+                                    operatingHours?: {
+                                        monday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        tuesday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        wednesday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        thursday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        friday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        saturday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        sunday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                    };
+                                    operatingHoursNote?: string;
+                                    rfc2350?: {
+                                        /** Format: uri */
+                                        url?: string;
+                                        /** Format: date */
+                                        date?: string;
+                                        version?: string;
+                                    };
+                                    description?: {
+                                        changes?: {
+                                            /** Format: date */
+                                            date: string;
+                                            version: string;
+                                            comment: string;
+                                        }[];
+                                        distributionList?: string;
+                                        authentication?: string;
+                                        addresses?: {
+                                            label: string;
+                                            text: string;
+                                        }[];
+                                        timeZoneNote?: string;
+                                        fax?: string;
+                                        otherTelecommunication?: string;
+                                        emailNote?: string;
+                                        encryption?: string;
+                                        teamMembers?: string;
+                                        otherInformation?: string;
+                                        pointsOfCustomerContact?: string;
+                                        mission?: string;
+                                        constituency?: string;
+                                        sponsorship?: string;
+                                        authority?: string;
+                                        incidentTypes?: string;
+                                        cooperation?: string;
+                                        communication?: string;
+                                        tlp?: {
+                                            labels: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+                                            /** @enum {string} */
+                                            default?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                            policy?: string;
+                                        };
+                                        servicesIntroduction?: string;
+                                        serviceSections?: {
+                                            number?: string;
+                                            title: string;
+                                            text: string;
+                                        }[];
+                                        reportingForms?: string;
+                                        disclaimers?: string;
+                                    };
+                                    trust?: {
+                                        /** @enum {string} */
+                                        level: "unknown" | "low" | "medium" | "high";
+                                        /** Format: date */
+                                        lastVerified?: string;
+                                        note?: string;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a peer team */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        shortName?: string;
+                        country: string;
+                        hostOrganisation?: string;
+                        /** @enum {string} */
+                        type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                        nationalPointOfContact?: boolean;
+                        sectors: {
+                            /** @enum {string} */
+                            sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                            /** @enum {string} */
+                            coverage: "yes" | "partly" | "planned" | "none";
+                            note?: string;
+                        }[];
+                        services: string[];
+                        memberships: {
+                            /** @enum {string} */
+                            body: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                            name?: string;
+                            status?: string;
+                            /** Format: date */
+                            since?: string;
+                            /** Format: uri */
+                            url?: string;
+                        }[];
+                        /** Format: email */
+                        email?: string;
+                        telephone: {
+                            label?: string;
+                            number: string;
+                        }[];
+                        contacts: {
+                            role?: string;
+                            name?: string;
+                            /** Format: email */
+                            email?: string;
+                            phone?: string;
+                            note?: string;
+                        }[];
+                        pgpKeys: {
+                            fingerprint?: string;
+                            keyId?: string;
+                            userId?: string;
+                            /** Format: uri */
+                            url?: string;
+                        }[];
+                        /** Format: uri */
+                        website?: string;
+                        timeZone?: string;
+                        operatingHours?: {
+                            monday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            tuesday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            wednesday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            thursday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            friday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            saturday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            sunday: {
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                        operatingHoursNote?: string;
+                        rfc2350?: {
+                            /** Format: uri */
+                            url?: string;
+                            /** Format: date */
+                            date?: string;
+                            version?: string;
+                        };
+                        description?: {
+                            changes?: {
+                                /** Format: date */
+                                date: string;
+                                version: string;
+                                comment: string;
+                            }[];
+                            distributionList?: string;
+                            authentication?: string;
+                            addresses?: {
+                                label: string;
+                                text: string;
+                            }[];
+                            timeZoneNote?: string;
+                            fax?: string;
+                            otherTelecommunication?: string;
+                            emailNote?: string;
+                            encryption?: string;
+                            teamMembers?: string;
+                            otherInformation?: string;
+                            pointsOfCustomerContact?: string;
+                            mission?: string;
+                            constituency?: string;
+                            sponsorship?: string;
+                            authority?: string;
+                            incidentTypes?: string;
+                            cooperation?: string;
+                            communication?: string;
+                            tlp?: {
+                                labels: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+                                /** @enum {string} */
+                                default?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                policy?: string;
+                            };
+                            servicesIntroduction?: string;
+                            serviceSections?: {
+                                number?: string;
+                                title: string;
+                                text: string;
+                            }[];
+                            reportingForms?: string;
+                            disclaimers?: string;
+                        };
+                        trust?: {
+                            /** @enum {string} */
+                            level: "unknown" | "low" | "medium" | "high";
+                            /** Format: date */
+                            lastVerified?: string;
+                            note?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            team: {
+                                name: string;
+                                shortName?: string;
+                                country: string;
+                                hostOrganisation?: string;
+                                /** @enum {string} */
+                                type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                                nationalPointOfContact?: boolean;
+                                sectors: {
+                                    /** @enum {string} */
+                                    sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                    /** @enum {string} */
+                                    coverage: "yes" | "partly" | "planned" | "none";
+                                    note?: string;
+                                }[];
+                                services: string[];
+                                memberships: {
+                                    /** @enum {string} */
+                                    body: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                                    name?: string;
+                                    status?: string;
+                                    /** Format: date */
+                                    since?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                /** Format: email */
+                                email?: string;
+                                telephone: {
+                                    label?: string;
+                                    number: string;
+                                }[];
+                                contacts: {
+                                    role?: string;
+                                    name?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    phone?: string;
+                                    note?: string;
+                                }[];
+                                pgpKeys: {
+                                    fingerprint?: string;
+                                    keyId?: string;
+                                    userId?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                /** Format: uri */
+                                website?: string;
+                                timeZone?: string;
+                                operatingHours?: {
+                                    monday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    tuesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    wednesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    thursday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    friday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    saturday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    sunday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                operatingHoursNote?: string;
+                                rfc2350?: {
+                                    /** Format: uri */
+                                    url?: string;
+                                    /** Format: date */
+                                    date?: string;
+                                    version?: string;
+                                };
+                                description?: {
+                                    changes?: {
+                                        /** Format: date */
+                                        date: string;
+                                        version: string;
+                                        comment: string;
+                                    }[];
+                                    distributionList?: string;
+                                    authentication?: string;
+                                    addresses?: {
+                                        label: string;
+                                        text: string;
+                                    }[];
+                                    timeZoneNote?: string;
+                                    fax?: string;
+                                    otherTelecommunication?: string;
+                                    emailNote?: string;
+                                    encryption?: string;
+                                    teamMembers?: string;
+                                    otherInformation?: string;
+                                    pointsOfCustomerContact?: string;
+                                    mission?: string;
+                                    constituency?: string;
+                                    sponsorship?: string;
+                                    authority?: string;
+                                    incidentTypes?: string;
+                                    cooperation?: string;
+                                    communication?: string;
+                                    tlp?: {
+                                        labels: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+                                        /** @enum {string} */
+                                        default?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                        policy?: string;
+                                    };
+                                    servicesIntroduction?: string;
+                                    serviceSections?: {
+                                        number?: string;
+                                        title: string;
+                                        text: string;
+                                    }[];
+                                    reportingForms?: string;
+                                    disclaimers?: string;
+                                };
+                                trust?: {
+                                    /** @enum {string} */
+                                    level: "unknown" | "low" | "medium" | "high";
+                                    /** Format: date */
+                                    lastVerified?: string;
+                                    note?: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/teams/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One peer team */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            team: {
+                                name: string;
+                                shortName?: string;
+                                country: string;
+                                hostOrganisation?: string;
+                                /** @enum {string} */
+                                type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                                nationalPointOfContact?: boolean;
+                                sectors: {
+                                    /** @enum {string} */
+                                    sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                    /** @enum {string} */
+                                    coverage: "yes" | "partly" | "planned" | "none";
+                                    note?: string;
+                                }[];
+                                services: string[];
+                                memberships: {
+                                    /** @enum {string} */
+                                    body: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                                    name?: string;
+                                    status?: string;
+                                    /** Format: date */
+                                    since?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                /** Format: email */
+                                email?: string;
+                                telephone: {
+                                    label?: string;
+                                    number: string;
+                                }[];
+                                contacts: {
+                                    role?: string;
+                                    name?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    phone?: string;
+                                    note?: string;
+                                }[];
+                                pgpKeys: {
+                                    fingerprint?: string;
+                                    keyId?: string;
+                                    userId?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                /** Format: uri */
+                                website?: string;
+                                timeZone?: string;
+                                operatingHours?: {
+                                    monday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    tuesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    wednesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    thursday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    friday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    saturday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    sunday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                operatingHoursNote?: string;
+                                rfc2350?: {
+                                    /** Format: uri */
+                                    url?: string;
+                                    /** Format: date */
+                                    date?: string;
+                                    version?: string;
+                                };
+                                description?: {
+                                    changes?: {
+                                        /** Format: date */
+                                        date: string;
+                                        version: string;
+                                        comment: string;
+                                    }[];
+                                    distributionList?: string;
+                                    authentication?: string;
+                                    addresses?: {
+                                        label: string;
+                                        text: string;
+                                    }[];
+                                    timeZoneNote?: string;
+                                    fax?: string;
+                                    otherTelecommunication?: string;
+                                    emailNote?: string;
+                                    encryption?: string;
+                                    teamMembers?: string;
+                                    otherInformation?: string;
+                                    pointsOfCustomerContact?: string;
+                                    mission?: string;
+                                    constituency?: string;
+                                    sponsorship?: string;
+                                    authority?: string;
+                                    incidentTypes?: string;
+                                    cooperation?: string;
+                                    communication?: string;
+                                    tlp?: {
+                                        labels: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+                                        /** @enum {string} */
+                                        default?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                        policy?: string;
+                                    };
+                                    servicesIntroduction?: string;
+                                    serviceSections?: {
+                                        number?: string;
+                                        title: string;
+                                        text: string;
+                                    }[];
+                                    reportingForms?: string;
+                                    disclaimers?: string;
+                                };
+                                trust?: {
+                                    /** @enum {string} */
+                                    level: "unknown" | "low" | "medium" | "high";
+                                    /** Format: date */
+                                    lastVerified?: string;
+                                    note?: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Replace a peer team (our trust level and last-verified date included); send If-Match with the version you edited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        shortName?: string;
+                        country: string;
+                        hostOrganisation?: string;
+                        /** @enum {string} */
+                        type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                        nationalPointOfContact?: boolean;
+                        sectors: {
+                            /** @enum {string} */
+                            sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                            /** @enum {string} */
+                            coverage: "yes" | "partly" | "planned" | "none";
+                            note?: string;
+                        }[];
+                        services: string[];
+                        memberships: {
+                            /** @enum {string} */
+                            body: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                            name?: string;
+                            status?: string;
+                            /** Format: date */
+                            since?: string;
+                            /** Format: uri */
+                            url?: string;
+                        }[];
+                        /** Format: email */
+                        email?: string;
+                        telephone: {
+                            label?: string;
+                            number: string;
+                        }[];
+                        contacts: {
+                            role?: string;
+                            name?: string;
+                            /** Format: email */
+                            email?: string;
+                            phone?: string;
+                            note?: string;
+                        }[];
+                        pgpKeys: {
+                            fingerprint?: string;
+                            keyId?: string;
+                            userId?: string;
+                            /** Format: uri */
+                            url?: string;
+                        }[];
+                        /** Format: uri */
+                        website?: string;
+                        timeZone?: string;
+                        operatingHours?: {
+                            monday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            tuesday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            wednesday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            thursday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            friday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            saturday: {
+                                start: string;
+                                end: string;
+                            }[];
+                            sunday: {
+                                start: string;
+                                end: string;
+                            }[];
+                        };
+                        operatingHoursNote?: string;
+                        rfc2350?: {
+                            /** Format: uri */
+                            url?: string;
+                            /** Format: date */
+                            date?: string;
+                            version?: string;
+                        };
+                        description?: {
+                            changes?: {
+                                /** Format: date */
+                                date: string;
+                                version: string;
+                                comment: string;
+                            }[];
+                            distributionList?: string;
+                            authentication?: string;
+                            addresses?: {
+                                label: string;
+                                text: string;
+                            }[];
+                            timeZoneNote?: string;
+                            fax?: string;
+                            otherTelecommunication?: string;
+                            emailNote?: string;
+                            encryption?: string;
+                            teamMembers?: string;
+                            otherInformation?: string;
+                            pointsOfCustomerContact?: string;
+                            mission?: string;
+                            constituency?: string;
+                            sponsorship?: string;
+                            authority?: string;
+                            incidentTypes?: string;
+                            cooperation?: string;
+                            communication?: string;
+                            tlp?: {
+                                labels: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+                                /** @enum {string} */
+                                default?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                policy?: string;
+                            };
+                            servicesIntroduction?: string;
+                            serviceSections?: {
+                                number?: string;
+                                title: string;
+                                text: string;
+                            }[];
+                            reportingForms?: string;
+                            disclaimers?: string;
+                        };
+                        trust?: {
+                            /** @enum {string} */
+                            level: "unknown" | "low" | "medium" | "high";
+                            /** Format: date */
+                            lastVerified?: string;
+                            note?: string;
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            version: number;
+                            createdAt: string;
+                            updatedAt: string;
+                            team: {
+                                name: string;
+                                shortName?: string;
+                                country: string;
+                                hostOrganisation?: string;
+                                /** @enum {string} */
+                                type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                                nationalPointOfContact?: boolean;
+                                sectors: {
+                                    /** @enum {string} */
+                                    sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                    /** @enum {string} */
+                                    coverage: "yes" | "partly" | "planned" | "none";
+                                    note?: string;
+                                }[];
+                                services: string[];
+                                memberships: {
+                                    /** @enum {string} */
+                                    body: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                                    name?: string;
+                                    status?: string;
+                                    /** Format: date */
+                                    since?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                /** Format: email */
+                                email?: string;
+                                telephone: {
+                                    label?: string;
+                                    number: string;
+                                }[];
+                                contacts: {
+                                    role?: string;
+                                    name?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    phone?: string;
+                                    note?: string;
+                                }[];
+                                pgpKeys: {
+                                    fingerprint?: string;
+                                    keyId?: string;
+                                    userId?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                /** Format: uri */
+                                website?: string;
+                                timeZone?: string;
+                                operatingHours?: {
+                                    monday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    tuesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    wednesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    thursday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    friday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    saturday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    sunday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                operatingHoursNote?: string;
+                                rfc2350?: {
+                                    /** Format: uri */
+                                    url?: string;
+                                    /** Format: date */
+                                    date?: string;
+                                    version?: string;
+                                };
+                                description?: {
+                                    changes?: {
+                                        /** Format: date */
+                                        date: string;
+                                        version: string;
+                                        comment: string;
+                                    }[];
+                                    distributionList?: string;
+                                    authentication?: string;
+                                    addresses?: {
+                                        label: string;
+                                        text: string;
+                                    }[];
+                                    timeZoneNote?: string;
+                                    fax?: string;
+                                    otherTelecommunication?: string;
+                                    emailNote?: string;
+                                    encryption?: string;
+                                    teamMembers?: string;
+                                    otherInformation?: string;
+                                    pointsOfCustomerContact?: string;
+                                    mission?: string;
+                                    constituency?: string;
+                                    sponsorship?: string;
+                                    authority?: string;
+                                    incidentTypes?: string;
+                                    cooperation?: string;
+                                    communication?: string;
+                                    tlp?: {
+                                        labels: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+                                        /** @enum {string} */
+                                        default?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                        policy?: string;
+                                    };
+                                    servicesIntroduction?: string;
+                                    serviceSections?: {
+                                        number?: string;
+                                        title: string;
+                                        text: string;
+                                    }[];
+                                    reportingForms?: string;
+                                    disclaimers?: string;
+                                };
+                                trust?: {
+                                    /** @enum {string} */
+                                    level: "unknown" | "low" | "medium" | "high";
+                                    /** Format: date */
+                                    lastVerified?: string;
+                                    note?: string;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a peer team */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a directory file (vakt-directory JSON): known teams are updated, with the differences listed; ?dryRun=true writes nothing */
+        post: {
+            parameters: {
+                query?: {
+                    dryRun?: boolean;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "vakt-directory";
+                        /** @enum {number} */
+                        version: 1;
+                        exportedAt?: string;
+                        teams: {
+                            name: string;
+                            shortName?: string;
+                            country: string;
+                            hostOrganisation?: string;
+                            /** @enum {string} */
+                            type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                            nationalPointOfContact?: boolean;
+                            sectors: {
+                                /** @enum {string} */
+                                sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                /** @enum {string} */
+                                coverage: "yes" | "partly" | "planned" | "none";
+                                note?: string;
+                            }[];
+                            services: string[];
+                            memberships: {
+                                /** @enum {string} */
+                                body: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                                name?: string;
+                                status?: string;
+                                /** Format: date */
+                                since?: string;
+                                /** Format: uri */
+                                url?: string;
+                            }[];
+                            /** Format: email */
+                            email?: string;
+                            telephone: {
+                                label?: string;
+                                number: string;
+                            }[];
+                            contacts: {
+                                role?: string;
+                                name?: string;
+                                /** Format: email */
+                                email?: string;
+                                phone?: string;
+                                note?: string;
+                            }[];
+                            pgpKeys: {
+                                fingerprint?: string;
+                                keyId?: string;
+                                userId?: string;
+                                /** Format: uri */
+                                url?: string;
+                            }[];
+                            /** Format: uri */
+                            website?: string;
+                            timeZone?: string;
+                            operatingHours?: {
+                                monday: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                tuesday: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                wednesday: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                thursday: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                friday: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                saturday: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                                sunday: {
+                                    start: string;
+                                    end: string;
+                                }[];
+                            };
+                            operatingHoursNote?: string;
+                            rfc2350?: {
+                                /** Format: uri */
+                                url?: string;
+                                /** Format: date */
+                                date?: string;
+                                version?: string;
+                            };
+                            description?: {
+                                changes?: {
+                                    /** Format: date */
+                                    date: string;
+                                    version: string;
+                                    comment: string;
+                                }[];
+                                distributionList?: string;
+                                authentication?: string;
+                                addresses?: {
+                                    label: string;
+                                    text: string;
+                                }[];
+                                timeZoneNote?: string;
+                                fax?: string;
+                                otherTelecommunication?: string;
+                                emailNote?: string;
+                                encryption?: string;
+                                teamMembers?: string;
+                                otherInformation?: string;
+                                pointsOfCustomerContact?: string;
+                                mission?: string;
+                                constituency?: string;
+                                sponsorship?: string;
+                                authority?: string;
+                                incidentTypes?: string;
+                                cooperation?: string;
+                                communication?: string;
+                                tlp?: {
+                                    labels: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+                                    /** @enum {string} */
+                                    default?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                    policy?: string;
+                                };
+                                servicesIntroduction?: string;
+                                serviceSections?: {
+                                    number?: string;
+                                    title: string;
+                                    text: string;
+                                }[];
+                                reportingForms?: string;
+                                disclaimers?: string;
+                            };
+                            trust?: {
+                                /** @enum {string} */
+                                level: "unknown" | "low" | "medium" | "high";
+                                /** Format: date */
+                                lastVerified?: string;
+                                note?: string;
+                            };
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            outcomes: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The whole directory as a vakt-directory file (without our trust levels) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "vakt-directory";
+                            /** @enum {number} */
+                            version: 1;
+                            exportedAt?: string;
+                            teams: {
+                                name: string;
+                                shortName?: string;
+                                country: string;
+                                hostOrganisation?: string;
+                                /** @enum {string} */
+                                type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                                nationalPointOfContact?: boolean;
+                                sectors: {
+                                    /** @enum {string} */
+                                    sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                    /** @enum {string} */
+                                    coverage: "yes" | "partly" | "planned" | "none";
+                                    note?: string;
+                                }[];
+                                services: string[];
+                                memberships: {
+                                    /** @enum {string} */
+                                    body: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                                    name?: string;
+                                    status?: string;
+                                    /** Format: date */
+                                    since?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                /** Format: email */
+                                email?: string;
+                                telephone: {
+                                    label?: string;
+                                    number: string;
+                                }[];
+                                contacts: {
+                                    role?: string;
+                                    name?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    phone?: string;
+                                    note?: string;
+                                }[];
+                                pgpKeys: {
+                                    fingerprint?: string;
+                                    keyId?: string;
+                                    userId?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                /** Format: uri */
+                                website?: string;
+                                timeZone?: string;
+                                operatingHours?: {
+                                    monday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    tuesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    wednesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    thursday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    friday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    saturday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    sunday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                operatingHoursNote?: string;
+                                rfc2350?: {
+                                    /** Format: uri */
+                                    url?: string;
+                                    /** Format: date */
+                                    date?: string;
+                                    version?: string;
+                                };
+                                description?: {
+                                    changes?: {
+                                        /** Format: date */
+                                        date: string;
+                                        version: string;
+                                        comment: string;
+                                    }[];
+                                    distributionList?: string;
+                                    authentication?: string;
+                                    addresses?: {
+                                        label: string;
+                                        text: string;
+                                    }[];
+                                    timeZoneNote?: string;
+                                    fax?: string;
+                                    otherTelecommunication?: string;
+                                    emailNote?: string;
+                                    encryption?: string;
+                                    teamMembers?: string;
+                                    otherInformation?: string;
+                                    pointsOfCustomerContact?: string;
+                                    mission?: string;
+                                    constituency?: string;
+                                    sponsorship?: string;
+                                    authority?: string;
+                                    incidentTypes?: string;
+                                    cooperation?: string;
+                                    communication?: string;
+                                    tlp?: {
+                                        labels: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+                                        /** @enum {string} */
+                                        default?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                        policy?: string;
+                                    };
+                                    servicesIntroduction?: string;
+                                    serviceSections?: {
+                                        number?: string;
+                                        title: string;
+                                        text: string;
+                                    }[];
+                                    reportingForms?: string;
+                                    disclaimers?: string;
+                                };
+                                trust?: {
+                                    /** @enum {string} */
+                                    level: "unknown" | "low" | "medium" | "high";
+                                    /** Format: date */
+                                    lastVerified?: string;
+                                    note?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/own-record": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Our own team profile as a directory file, for peers to import */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            format: "vakt-directory";
+                            /** @enum {number} */
+                            version: 1;
+                            exportedAt?: string;
+                            teams: {
+                                name: string;
+                                shortName?: string;
+                                country: string;
+                                hostOrganisation?: string;
+                                /** @enum {string} */
+                                type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                                nationalPointOfContact?: boolean;
+                                sectors: {
+                                    /** @enum {string} */
+                                    sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                    /** @enum {string} */
+                                    coverage: "yes" | "partly" | "planned" | "none";
+                                    note?: string;
+                                }[];
+                                services: string[];
+                                memberships: {
+                                    /** @enum {string} */
+                                    body: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                                    name?: string;
+                                    status?: string;
+                                    /** Format: date */
+                                    since?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                /** Format: email */
+                                email?: string;
+                                telephone: {
+                                    label?: string;
+                                    number: string;
+                                }[];
+                                contacts: {
+                                    role?: string;
+                                    name?: string;
+                                    /** Format: email */
+                                    email?: string;
+                                    phone?: string;
+                                    note?: string;
+                                }[];
+                                pgpKeys: {
+                                    fingerprint?: string;
+                                    keyId?: string;
+                                    userId?: string;
+                                    /** Format: uri */
+                                    url?: string;
+                                }[];
+                                /** Format: uri */
+                                website?: string;
+                                timeZone?: string;
+                                operatingHours?: {
+                                    monday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    tuesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    wednesday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    thursday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    friday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    saturday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                    sunday: {
+                                        start: string;
+                                        end: string;
+                                    }[];
+                                };
+                                operatingHoursNote?: string;
+                                rfc2350?: {
+                                    /** Format: uri */
+                                    url?: string;
+                                    /** Format: date */
+                                    date?: string;
+                                    version?: string;
+                                };
+                                description?: {
+                                    changes?: {
+                                        /** Format: date */
+                                        date: string;
+                                        version: string;
+                                        comment: string;
+                                    }[];
+                                    distributionList?: string;
+                                    authentication?: string;
+                                    addresses?: {
+                                        label: string;
+                                        text: string;
+                                    }[];
+                                    timeZoneNote?: string;
+                                    fax?: string;
+                                    otherTelecommunication?: string;
+                                    emailNote?: string;
+                                    encryption?: string;
+                                    teamMembers?: string;
+                                    otherInformation?: string;
+                                    pointsOfCustomerContact?: string;
+                                    mission?: string;
+                                    constituency?: string;
+                                    sponsorship?: string;
+                                    authority?: string;
+                                    incidentTypes?: string;
+                                    cooperation?: string;
+                                    communication?: string;
+                                    tlp?: {
+                                        labels: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+                                        /** @enum {string} */
+                                        default?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                        policy?: string;
+                                    };
+                                    servicesIntroduction?: string;
+                                    serviceSections?: {
+                                        number?: string;
+                                        title: string;
+                                        text: string;
+                                    }[];
+                                    reportingForms?: string;
+                                    disclaimers?: string;
+                                };
+                                trust?: {
+                                    /** @enum {string} */
+                                    level: "unknown" | "low" | "medium" | "high";
+                                    /** Format: date */
+                                    lastVerified?: string;
+                                    note?: string;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/rfc2350": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Read an RFC 2350 document (its text) into a team record; shows what was understood. With confirm=true, writes it (a known team is updated) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        text: string;
+                        /** Format: uri */
+                        url?: string;
+                        country?: string;
+                        /** @enum {string} */
+                        type?: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                        shortName?: string;
+                        allowPartial?: boolean;
+                        confirm?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            reading: unknown;
+                            outcome?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/matrix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The coverage matrix (countries × sectors) of the directory now, or of a snapshot; JSON, CSV or HTML */
+        get: {
+            parameters: {
+                query?: {
+                    countries?: string;
+                    snapshot?: string;
+                    format?: "json" | "csv" | "html";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/snapshots": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Frozen coverage matrices, oldest first (the 2005 Appendix A ships with Vakt) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            snapshots: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Freeze the coverage matrix as it is today */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        countries?: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/snapshots/compare": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What changed between two snapshots ("live" for the directory now): cells, countries, teams */
+        get: {
+            parameters: {
+                query: {
+                    from: string;
+                    to: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/snapshots/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One snapshot and its matrix */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/questions/national-poc": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Is there a national point of contact for this country? */
+        get: {
+            parameters: {
+                query: {
+                    country: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            question: string;
+                            answer: string;
+                            teams: unknown;
+                            sectors?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/questions/gaps": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which sectors of this country have no known team? */
+        get: {
+            parameters: {
+                query: {
+                    country: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            question: string;
+                            answer: string;
+                            teams: unknown;
+                            sectors?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/questions/accredited": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which teams serving this sector are Trusted Introducer accredited or certified? */
+        get: {
+            parameters: {
+                query: {
+                    sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            question: string;
+                            answer: string;
+                            teams: unknown;
+                            sectors?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The constituency: every organisation with its netblocks, ASNs, domains and contacts (parentId gives the tree) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisations: {
+                                /** Format: uuid */
+                                id: string;
+                                version: number;
+                                name: string;
+                                shortName: string | null;
+                                category: string;
+                                parentId: string | null;
+                                kind: string;
+                                tags: string[];
+                                /** @enum {string} */
+                                tlpClearance: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                notes: string;
+                                netblocks: {
+                                    prefix: string;
+                                    description: string;
+                                }[];
+                                asns: number[];
+                                domains: string[];
+                                contacts: {
+                                    id: string;
+                                    role: string;
+                                    name: string;
+                                    email: string;
+                                    phone: string;
+                                    pgpFingerprint: string | null;
+                                    language: string;
+                                    notify: boolean;
+                                }[];
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add an organisation (parent is an organisation id) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        shortName?: string;
+                        /** @enum {string} */
+                        category?: "municipality" | "department" | "company" | "foundation" | "supplier" | "other";
+                        parent?: string | null;
+                        tags?: string[];
+                        /** @enum {string} */
+                        tlpClearance?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        notes?: string;
+                        netblocks?: {
+                            prefix: string;
+                            description?: string;
+                        }[];
+                        asns?: number[];
+                        domains?: string[];
+                        contacts?: {
+                            /** @enum {string} */
+                            role: "security" | "abuse" | "technical" | "management" | "other";
+                            name?: string;
+                            /** Format: email */
+                            email: string;
+                            phone?: string;
+                            pgpKey?: string;
+                            pgpFingerprint?: string;
+                            /** @enum {string} */
+                            language?: "sv" | "en";
+                            notify?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            name: string;
+                            shortName: string | null;
+                            category: string;
+                            parentId: string | null;
+                            kind: string;
+                            tags: string[];
+                            /** @enum {string} */
+                            tlpClearance: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            notes: string;
+                            netblocks: {
+                                prefix: string;
+                                description: string;
+                            }[];
+                            asns: number[];
+                            domains: string[];
+                            contacts: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                email: string;
+                                phone: string;
+                                pgpFingerprint: string | null;
+                                language: string;
+                                notify: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            name: string;
+                            shortName: string | null;
+                            category: string;
+                            parentId: string | null;
+                            kind: string;
+                            tags: string[];
+                            /** @enum {string} */
+                            tlpClearance: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            notes: string;
+                            netblocks: {
+                                prefix: string;
+                                description: string;
+                            }[];
+                            asns: number[];
+                            domains: string[];
+                            contacts: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                email: string;
+                                phone: string;
+                                pgpFingerprint: string | null;
+                                language: string;
+                                notify: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Replace an organisation and what it holds; send If-Match with the version you edited */
+        put: {
+            parameters: {
+                query?: never;
+                header?: {
+                    "if-match"?: string;
+                };
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        shortName?: string;
+                        /** @enum {string} */
+                        category?: "municipality" | "department" | "company" | "foundation" | "supplier" | "other";
+                        parent?: string | null;
+                        tags?: string[];
+                        /** @enum {string} */
+                        tlpClearance?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        notes?: string;
+                        netblocks?: {
+                            prefix: string;
+                            description?: string;
+                        }[];
+                        asns?: number[];
+                        domains?: string[];
+                        contacts?: {
+                            /** @enum {string} */
+                            role: "security" | "abuse" | "technical" | "management" | "other";
+                            name?: string;
+                            /** Format: email */
+                            email: string;
+                            phone?: string;
+                            pgpKey?: string;
+                            pgpFingerprint?: string;
+                            /** @enum {string} */
+                            language?: "sv" | "en";
+                            notify?: boolean;
+                        }[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            version: number;
+                            name: string;
+                            shortName: string | null;
+                            category: string;
+                            parentId: string | null;
+                            kind: string;
+                            tags: string[];
+                            /** @enum {string} */
+                            tlpClearance: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            notes: string;
+                            netblocks: {
+                                prefix: string;
+                                description: string;
+                            }[];
+                            asns: number[];
+                            domains: string[];
+                            contacts: {
+                                id: string;
+                                role: string;
+                                name: string;
+                                email: string;
+                                phone: string;
+                                pgpFingerprint: string | null;
+                                language: string;
+                                notify: boolean;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove an organisation with no sub-organisations, users or notifications */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/organisations/import": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import organisations from CSV or JSON; every problem is listed (line, field, reason) and nothing is written unless skipInvalid */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        format: "csv" | "json";
+                        content: string;
+                        skipInvalid?: boolean;
+                        dryRun?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/organisations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations an incident affects */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Name the organisations an incident affects (replaces the list) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        organisationIds: string[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lookup": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Who is responsible for an IP address, CIDR prefix, domain, URL, e-mail address or AS number: the constituency, else RIPE, else the national point of contact */
+        get: {
+            parameters: {
+                query: {
+                    q: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feeds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feed definitions */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feeds/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a feed definition */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        description?: string;
+                        format: string;
+                        source: {
+                            /** @enum {string} */
+                            kind: "upload";
+                        } | {
+                            /** @enum {string} */
+                            kind: "file";
+                            path: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "url";
+                            url: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "imap";
+                            mailbox: string;
+                            folder: string;
+                            attachmentPattern?: string;
+                        };
+                        schedule?: string;
+                        /** @enum {string} */
+                        tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        mapping?: {
+                            time: string | {
+                                column: string;
+                            } | {
+                                columns: string[];
+                            } | {
+                                value: string;
+                            };
+                            timeFormat?: "iso" | "epoch" | "epoch-ms";
+                            sourceIp?: string | {
+                                column: string;
+                            } | {
+                                columns: string[];
+                            } | {
+                                value: string;
+                            };
+                            sourceDomain?: string | {
+                                column: string;
+                            } | {
+                                columns: string[];
+                            } | {
+                                value: string;
+                            };
+                            sourcePort?: string | {
+                                column: string;
+                            } | {
+                                columns: string[];
+                            } | {
+                                value: string;
+                            };
+                            asn?: string | {
+                                column: string;
+                            } | {
+                                columns: string[];
+                            } | {
+                                value: string;
+                            };
+                            geo?: string | {
+                                column: string;
+                            } | {
+                                columns: string[];
+                            } | {
+                                value: string;
+                            };
+                            protocol?: string | {
+                                column: string;
+                            } | {
+                                columns: string[];
+                            } | {
+                                value: string;
+                            };
+                            rsitClass: string | {
+                                column: string;
+                            } | {
+                                columns: string[];
+                            } | {
+                                value: string;
+                            };
+                            rsitType: string | {
+                                column: string;
+                            } | {
+                                columns: string[];
+                            } | {
+                                value: string;
+                            };
+                            identifier?: string | {
+                                column: string;
+                            } | {
+                                columns: string[];
+                            } | {
+                                value: string;
+                            };
+                            requiredColumns?: string[];
+                        };
+                        rsit?: {
+                            class: string;
+                            type: string;
+                        };
+                        /** @enum {string} */
+                        notify?: "immediately" | "hourly" | "daily" | "never";
+                        dedupHours?: number;
+                        enabled?: boolean;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Remove a feed that has sent no notifications */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feeds/{name}/run": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a feed from its source (file, URL, IMAP folder) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feeds/{name}/upload": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a feed on an uploaded file (the request body: CSV, JSON Lines, or gzip of either) */
+        post: {
+            parameters: {
+                query?: {
+                    filename?: string;
+                };
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/feed-runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Recent feed runs with their counts and bad rows (running ones update every few seconds) */
+        get: {
+            parameters: {
+                query?: {
+                    feed?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Notifications, newest first, a page at a time: queued, sent, bounced, withheld, with their feedback ("next" is the "before" of the following page) */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "queued" | "sent" | "failed" | "bounced" | "withheld";
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/dispatch": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Build the notifications that are due; with dryRun, show what each organisation would receive and write nothing */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        dryRun?: boolean;
+                        feed?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notifications/feedback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Feedback figures per feed and per organisation */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/egress-decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What left the team, or was refused, to whom and through which channel; newest first, ?before=<id> for the next page */
+        get: {
+            parameters: {
+                query?: {
+                    refused?: boolean;
+                    channel?: "api" | "search" | "export:debrief" | "export:custody" | "mail:incident" | "mail:reply" | "mail:acknowledgement" | "mail:countermeasure-removal" | "mail:notification";
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            decisions: {
+                                id: string;
+                                decidedAt: string;
+                                channel: string;
+                                itemKind: string;
+                                itemId: string;
+                                tlp: string;
+                                recipient: string;
+                                relation: string;
+                                allowed: boolean;
+                                reason: string;
+                                actor: string;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's home page: open incidents, SLA clocks run out or about to, triage queue, my tasks, feeds, notifications, recent activity */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: date-time */
+                            generatedAt: string;
+                            open: {
+                                total: number;
+                                byPriority: {
+                                    priority: string;
+                                    count: number;
+                                }[];
+                                byClass: {
+                                    rsitClass: string;
+                                    count: number;
+                                }[];
+                            };
+                            sla: {
+                                overdue: number;
+                                dueSoon: number;
+                                alerts: {
+                                    incidentId: string;
+                                    title: string;
+                                    priority: string;
+                                    /** @enum {string} */
+                                    measure: "acknowledge" | "triage" | "resolve";
+                                    /** @enum {string} */
+                                    state: "overdue" | "due-soon";
+                                    /** Format: date-time */
+                                    dueAt: string;
+                                }[];
+                            };
+                            triage: {
+                                waiting: number;
+                                /** Format: date-time */
+                                oldestReceivedAt: string | null;
+                            };
+                            myTasks: {
+                                id: string;
+                                incidentId: string;
+                                title: string;
+                                /** Format: date-time */
+                                dueAt: string | null;
+                                overdue: boolean;
+                            }[];
+                            feeds: {
+                                day: string;
+                                events: number;
+                                runs: number;
+                            }[];
+                            notifications: {
+                                built: number;
+                                sent: number;
+                                withheld: number;
+                                bounced: number;
+                                useful: number;
+                                notUseful: number;
+                                falsePositive: number;
+                            };
+                            activity: {
+                                /** Format: date-time */
+                                at: string;
+                                incidentId: string;
+                                title: string;
+                                kind: string;
+                                summary: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+}
+export type webhooks = Record<string, never>;
+export interface components {
+    schemas: {
+        /** Problem */
+        "def-0": {
+            type: string;
+            title: string;
+            status: number;
+            detail?: string;
+            instance?: string;
+            code: string;
+            requestId: string;
+            errors?: {
+                field: string;
+                reason: string;
+            }[];
+        };
+    };
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+}
+export type $defs = Record<string, never>;
+export type operations = Record<string, never>;
