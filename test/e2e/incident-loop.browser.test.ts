@@ -83,12 +83,16 @@ describeEachEngine('the incident loop in Chromium', (get) => {
     const incidentId = /\/incidents\/(\d+)/.exec(page.url())?.[1];
     expect(incidentId).toBeTruthy();
     expect(await page.getByTestId('incident-phase').textContent()).toBe('triage');
+    // The incident page is in tabs; the one shown is in the address.
+    await page.getByRole('tab', { name: 'Tasks and actions' }).click();
+    expect(new URL(page.url()).search).toBe('?tab=work');
     await page.getByLabel('Task', { exact: true }).fill('Isolate fs01 from the network');
     await page.getByLabel('Due in working hours').fill('2');
     await page.getByRole('button', { name: 'Add task' }).click();
     await expect.poll(() => page.getByTestId('table-tasks').textContent()).toContain('Isolate fs01 from the network');
 
     // Karin is at the water company's SOC: the constituency lists the address, so she is a client of the team.
+    await page.getByRole('tab', { name: 'Participants and shares' }).click();
     await page.getByRole('form', { name: 'Add participant' }).getByLabel('Name').fill('Karin Kund');
     await page.getByRole('form', { name: 'Add participant' }).getByLabel('E-mail').fill('soc@svoa.example');
     await page.getByRole('form', { name: 'Add participant' }).getByLabel('Role').selectOption('constituent-staff');
@@ -96,6 +100,7 @@ describeEachEngine('the incident loop in Chromium', (get) => {
     await expect.poll(() => page.getByTestId('table-people').textContent()).toContain('Karin Kund');
 
     // Outgoing mail from the incident, through the outbox to a real SMTP server.
+    await page.getByRole('tab', { name: 'Reports and mail' }).click();
     const mailForm = page.getByRole('form', { name: 'Send mail' });
     await mailForm.getByLabel(/Karin Kund/).check();
     await mailForm.getByLabel('Subject').fill('Isolate the file server');
@@ -116,6 +121,7 @@ describeEachEngine('the incident loop in Chromium', (get) => {
     expect(sent?.text).toMatch(/^TLP:AMBER/);
 
     // Work the phases, then the debrief.
+    await page.getByRole('tab', { name: 'Summary' }).click();
     await page.getByText('Change classification, phase, priority, root cause').click();
     await page.locator('select[name=priority]').selectOption('high');
     await page.getByRole('button', { name: 'Save changes' }).click();

@@ -83,7 +83,17 @@ describe('every page fits the screen and passes axe-core', () => {
         .getByRole('link')
         .evaluateAll((links) => links.map((a) => new URL(a.getAttribute('href')!, 'http://x').pathname));
       const extra =
-        role === 'constituent' ? [] : [`/incidents/${incidentId}`, `/incidents/${incidentId}/debrief`, `/triage/reports/${reportId}`];
+        role === 'constituent'
+          ? []
+          : [
+              // Every tab for those who see the most and the least of it; the others only the first.
+              ...(['admin', 'read-only'].includes(role)
+                ? ['', '?tab=communications', '?tab=work', '?tab=timeline', '?tab=observables', '?tab=people']
+                : ['']
+              ).map((tab) => `/incidents/${incidentId}${tab}`),
+              `/incidents/${incidentId}/debrief`,
+              `/triage/reports/${reportId}`,
+            ];
       for (const size of SIZES) {
         await page.setViewportSize({ width: size.width, height: size.height });
         for (const path of [...paths, ...extra]) {
@@ -116,6 +126,27 @@ describe('every page fits the screen and passes axe-core', () => {
     await page.setViewportSize({ width: 1366, height: 768 });
     expect(await link.isVisible()).toBe(true);
     expect(await menu.isVisible()).toBe(false);
+    await context.close();
+  });
+
+  it('moves between the tabs of the incident page with the keyboard, and keeps the tab in the address', async () => {
+    const context = await ui.browser.newContext();
+    const page = await context.newPage();
+    await logIn(page, ui.base, 'analyst');
+    await page.goto(`${ui.base}/incidents/${incidentId}`);
+    const summary = page.getByRole('tab', { name: 'Summary' });
+    expect(await summary.getAttribute('aria-selected')).toBe('true');
+    await summary.focus();
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).search).toBe('?tab=communications');
+    expect(await page.evaluate<string | undefined>('document.activeElement?.id')).toBe('tab-button-communications');
+    expect(await page.getByRole('tabpanel').getByRole('heading', { name: 'Communications' }).count()).toBe(1);
+    await page.keyboard.press('End');
+    await expect.poll(() => new URL(page.url()).search).toBe('?tab=people');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => new URL(page.url()).search).toBe('');
+    await page.goBack();
+    await expect.poll(() => page.getByRole('tab', { name: 'Participants and shares' }).getAttribute('aria-selected')).toBe('true');
     await context.close();
   });
 });

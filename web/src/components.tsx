@@ -1,6 +1,6 @@
 /** Small pieces the incident-loop pages share: labels, timers, forms that post and show errors. */
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { api, ApiError, type FieldIssue } from './api';
 
 export function TlpBadge({ tlp }: { tlp: string }) {
@@ -217,5 +217,52 @@ export function Link({ to, navigate, children }: { to: string; navigate: (path: 
     >
       {children}
     </a>
+  );
+}
+
+/**
+ * A row of tabs (WAI-ARIA tabs pattern): the panels carry role="tabpanel", id "tab-NAME" and
+ * aria-labelledby "tab-button-NAME"; the arrow keys, Home and End move between tabs.
+ */
+export function Tabs<T extends string>({
+  tabs,
+  current,
+  onSelect,
+}: {
+  tabs: ReadonlyArray<readonly [T, string]>;
+  current: T;
+  onSelect: (tab: T) => void;
+}) {
+  const keys: Record<string, (index: number) => number> = {
+    ArrowRight: (i) => (i + 1) % tabs.length,
+    ArrowLeft: (i) => (i - 1 + tabs.length) % tabs.length,
+    Home: () => 0,
+    End: () => tabs.length - 1,
+  };
+  const move = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
+    const to = keys[event.key]?.(index);
+    if (to === undefined) return;
+    event.preventDefault();
+    onSelect(tabs[to]![0]);
+    document.getElementById(`tab-button-${tabs[to]![0]}`)?.focus();
+  };
+  return (
+    <div role="tablist" className="tabs">
+      {tabs.map(([name, label], index) => (
+        <button
+          key={name}
+          type="button"
+          role="tab"
+          id={`tab-button-${name}`}
+          aria-selected={name === current}
+          aria-controls={`tab-${name}`}
+          tabIndex={name === current ? 0 : -1}
+          onClick={() => onSelect(name)}
+          onKeyDown={(event) => move(event, index)}
+        >
+          {label}
+        </button>
+      ))}
+    </div>
   );
 }
