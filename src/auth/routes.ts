@@ -22,6 +22,7 @@ import {
   principalOf,
   publicUser,
   resetPassword,
+  resetTotp,
   unlockUser,
   UserChangeSchema,
 } from './users.js';
@@ -312,6 +313,23 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await resetPassword(db, actorOf(principal(request)), request.params.id, request.body.password);
+      return reply.status(204).send(null);
+    },
+  );
+
+  app.post(
+    '/api/users/:id/reset-totp',
+    {
+      preHandler: requirePermission('users:manage'),
+      schema: {
+        tags: ['users'],
+        summary: "Turn off a user's two-factor authentication (a lost device); ends their sessions",
+        params: IdParams,
+        response: { 204: Type.Null(), 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      await resetTotp(db, actorOf(principal(request)), request.params.id);
       return reply.status(204).send(null);
     },
   );

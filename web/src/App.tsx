@@ -117,7 +117,12 @@ const NAV: NavItem[] = [
     ),
   },
   { path: '/profile', label: 'Team profile', permission: 'profile:read', page: (c) => <ProfilePage session={c.session} /> },
-  { path: '/users', label: 'Users', permission: 'users:read', page: () => <UsersPage /> },
+  {
+    path: '/users',
+    label: 'Users',
+    permission: 'users:read',
+    page: (c) => <UsersPage canManage={c.session.permissions.includes('users:manage')} />,
+  },
   { path: '/audit', label: 'Audit log', permission: 'audit:read', page: () => <AuditPage /> },
   { path: '/account', label: 'My account', permission: 'tokens:own', page: (c) => <AccountPage session={c.session} /> },
 ];

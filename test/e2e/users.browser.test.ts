@@ -1,0 +1,100 @@
+/**
+ * Users administered in Chromium: an admin adds a user, saves one unchanged (nothing changes, the
+ * organisation included), changes a role, sets a password, turns off a lost second factor and
+ * disables an account — each asked first where it ends sessions.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { authenticate } from '../../src/auth/users.js';
+import type { Database } from '../../src/db/database.js';
+import { loadDemo } from '../../src/demo/demo.js';
+import { openDemoUi, type DemoUi } from '../helpers/browser.js';
+import { createTestDatabase } from '../helpers/database.js';
+
+describe('users in Chromium', () => {
+  let database: Database;
+  let ui: DemoUi;
+  let page: Page;
+  const user = (email: string) => database.db.selectFrom('users').selectAll().where('email', '=', email).executeTakeFirstOrThrow();
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    await loadDemo(database.db);
+    ui = await openDemoUi(database, 'admin');
+    ({ page } = ui);
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+  });
+  afterAll(async () => {
+    await ui?.close();
+    await database?.close();
+  });
+
+  it('saves a user unchanged without changing anything, the organisation included', async () => {
+    const before = await user('analyst@cert-stockholm.demo');
+    expect(before.organisation_id).not.toBeNull();
+    await page.getByText('Change Anders Analytiker (analyst@cert-stockholm.demo)').click();
+    await page.getByRole('button', { name: 'Save analyst@cert-stockholm.demo' }).click();
+    await expect.poll(async () => (await user('analyst@cert-stockholm.demo')).name).toBe(before.name);
+    await page.waitForTimeout(300);
+    const after = await user('analyst@cert-stockholm.demo');
+    expect({ role: after.role, organisation: after.organisation_id, disabled: after.disabled_at }).toEqual({
+      role: before.role,
+      organisation: before.organisation_id,
+      disabled: before.disabled_at,
+    });
+  });
+
+  it('adds a user, changes the role, sets a password, turns off two-factor and disables, asking first', async () => {
+    await page.getByText('Add a user').click();
+    const add = page.getByRole('form', { name: 'Add user' });
+    await add.getByLabel('E-mail').fill('nina@cert-stockholm.demo');
+    await add.getByLabel('Name').fill('Nina Nyanställd');
+    await add.getByLabel('Role').selectOption('analyst');
+    await add.getByLabel(/^Password/).fill('short');
+    await add.getByRole('button', { name: 'Add user' }).click();
+    await expect.poll(() => add.getByRole('alert').textContent()).toMatch(/Password.*12/);
+    await add.getByLabel(/^Password/).fill('a first password for Nina');
+    await add.getByRole('button', { name: 'Add user' }).click();
+    await expect
+      .poll(
+        async () =>
+          (await database.db.selectFrom('users').select('role').where('email', '=', 'nina@cert-stockholm.demo').executeTakeFirst())?.role,
+      )
+      .toBe('analyst');
+
+    await page.getByText('Change Nina Nyanställd (nina@cert-stockholm.demo)').click();
+    const change = page.getByRole('form', { name: 'Save nina@cert-stockholm.demo' });
+    await change.getByLabel('Role').selectOption('read-only');
+    await change.getByRole('button', { name: 'Save nina@cert-stockholm.demo' }).click();
+    await expect.poll(async () => (await user('nina@cert-stockholm.demo')).role).toBe('read-only');
+
+    await page.getByText('Change Nina Nyanställd (nina@cert-stockholm.demo)').click();
+    const password = page.getByRole('form', { name: 'Set a new password for nina@cert-stockholm.demo' });
+    await password.getByLabel(/New password/).fill('a second password for Nina');
+    await password.getByRole('button').click();
+    await expect
+      .poll(async () =>
+        Boolean(
+          await authenticate(database.db, { email: 'nina@cert-stockholm.demo', password: 'a second password for Nina' }).catch(() => null),
+        ),
+      )
+      .toBe(true);
+
+    await database.db.updateTable('users').set({ totp_enabled: true }).where('email', '=', 'nina@cert-stockholm.demo').execute();
+    await page.reload();
+    await page.getByText('Change Nina Nyanställd (nina@cert-stockholm.demo)').click();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Turn off two-factor for nina@cert-stockholm.demo' }).click();
+    await expect.poll(async () => (await user('nina@cert-stockholm.demo')).totp_enabled).toBe(false);
+
+    await page.getByText('Change Nina Nyanställd (nina@cert-stockholm.demo)').click();
+    page.once('dialog', (dialog) => void dialog.dismiss());
+    await page.getByRole('button', { name: 'Disable nina@cert-stockholm.demo' }).click();
+    await page.waitForTimeout(300);
+    expect((await user('nina@cert-stockholm.demo')).disabled_at).toBeNull();
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Disable nina@cert-stockholm.demo' }).click();
+    await expect.poll(async () => (await user('nina@cert-stockholm.demo')).disabled_at).not.toBeNull();
+  });
+});
