@@ -17,8 +17,10 @@ import { testSettings } from '../helpers/mail.js';
 
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
-  { name: 'laptop', width: 1366, height: 768 },
-  { name: 'phone', width: 390, height: 844 },
+  { name: 'laptop', width: 1366, height: 768, scheme: 'light' },
+  { name: 'phone', width: 390, height: 844, scheme: 'light' },
+  // The dark theme, as a system that prefers it gets it: its contrast is checked too.
+  { name: 'laptop dark', width: 1366, height: 768, scheme: 'dark' },
 ] as const;
 
 interface Finding {
@@ -67,7 +69,7 @@ describe('every page fits the screen and passes axe-core', () => {
     await database?.close();
   });
 
-  it('for every role, on a laptop and a phone', { timeout: 240_000 }, async () => {
+  it('for every role, on a laptop, a phone and in the dark theme', { timeout: 240_000 }, async () => {
     const findings: Finding[] = [];
     let visited = 0;
     // axe once per page, size and kind of viewer (the team, a constituent): the roles of the team
@@ -96,6 +98,7 @@ describe('every page fits the screen and passes axe-core', () => {
             ];
       for (const size of SIZES) {
         await page.setViewportSize({ width: size.width, height: size.height });
+        await page.emulateMedia({ colorScheme: size.scheme });
         for (const path of [...paths, ...extra]) {
           await page.goto(`${ui.base}${path}`);
           await page.waitForFunction("!/Loading|Preparing/.test(document.querySelector('main')?.textContent ?? 'Loading')");
@@ -107,7 +110,7 @@ describe('every page fits the screen and passes axe-core', () => {
       }
       await context.close();
     }
-    expect(visited).toBeGreaterThan(40);
+    expect(visited).toBeGreaterThan(60);
     expect(findings.map((f) => `${f.size} ${f.page}: ${f.problem}`)).toEqual([]);
   });
 
@@ -147,6 +150,25 @@ describe('every page fits the screen and passes axe-core', () => {
     await expect.poll(() => new URL(page.url()).search).toBe('');
     await page.goBack();
     await expect.poll(() => page.getByRole('tab', { name: 'Participants and shares' }).getAttribute('aria-selected')).toBe('true');
+    await context.close();
+  });
+
+  it('follows the system into the dark theme, and keeps the theme the user picks', async () => {
+    const context = await ui.browser.newContext({ colorScheme: 'dark' });
+    const page = await context.newPage();
+    await logIn(page, ui.base, 'analyst');
+    const theme = () => page.evaluate<string | undefined>('document.documentElement.dataset.theme');
+    const background = () => page.evaluate<string>('getComputedStyle(document.documentElement).backgroundColor');
+    expect(await theme()).toBe('dark');
+    expect(await background()).toBe('rgb(17, 22, 29)');
+    const button = page.getByRole('button', { name: 'Dark theme' });
+    expect(await button.getAttribute('aria-pressed')).toBe('true');
+    await button.click();
+    expect(await theme()).toBe('light');
+    expect(await background()).toBe('rgb(246, 247, 249)');
+    await page.reload();
+    await page.getByRole('button', { name: 'Log out' }).waitFor();
+    expect(await theme()).toBe('light');
     await context.close();
   });
 });

@@ -5,6 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, type Session } from './api';
+import { useTheme } from './theme';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
 import { ConstituencyPage } from './pages/ConstituencyPage';
@@ -151,6 +152,7 @@ export function App() {
   const queryClient = useQueryClient();
   const [path, search, navigate] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
+  const [theme, toggleTheme] = useTheme();
   const session = useQuery({
     queryKey: ['session'],
     queryFn: async () => {
@@ -210,6 +212,9 @@ export function App() {
         <span className="who">
           {current.user.name} · {current.user.role}
         </span>
+        <button type="button" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
+          Dark theme
+        </button>
         <button type="button" onClick={logout}>
           Log out
         </button>
