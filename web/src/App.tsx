@@ -5,6 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, type Session } from './api';
+import { ShortcutHelp, useShortcuts } from './shortcuts';
 import { useTheme } from './theme';
 import { AccountPage } from './pages/AccountPage';
 import { AuditPage } from './pages/AuditPage';
@@ -165,6 +166,9 @@ export function App() {
     },
   });
 
+  const permissions = session.data?.permissions ?? [];
+  const [help, setHelp] = useShortcuts(navigate, (to) => NAV.some((item) => item.path === to && permissions.includes(item.permission)));
+
   if (session.isPending) return <p className="loading">Loading…</p>;
   if (session.isError) return <p role="alert">Vakt is not reachable: {session.error.message}</p>;
   if (!session.data) return <LoginPage onLogin={(s) => queryClient.setQueryData(['session'], s)} />;
@@ -212,6 +216,9 @@ export function App() {
         <span className="who">
           {current.user.name} · {current.user.role}
         </span>
+        <button type="button" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+          ?
+        </button>
         <button type="button" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
           Dark theme
         </button>
@@ -226,6 +233,7 @@ export function App() {
         </p>
       )}
       <main>{active ? active.page({ session: current, path, search, navigate }) : <p>Your role has no pages yet.</p>}</main>
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

@@ -47,7 +47,8 @@ export function SearchPage({ navigate }: { navigate: (to: string) => void }) {
       >
         <label>
           Words in reports and incidents
-          <input name="q" defaultValue={q} />
+          {/* Reached with "/" or "g s": ready to type. */}
+          <input name="q" defaultValue={q} autoFocus />
         </label>
         <button type="submit">Search</button>
       </form>
