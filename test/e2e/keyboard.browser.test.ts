@@ -15,7 +15,8 @@ async function tabTo(page: Page, match: RegExp, limit = 60): Promise<void> {
   for (let i = 0; i < limit; i++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate<string>(
-      "(() => { const e = document.activeElement; return (e?.textContent || '') + ' ' + (e?.labels?.[0]?.textContent || '') + ' ' + (e?.getAttribute?.('aria-label') || ''); })()",
+      // A link or button by its text, a field by its label; a scrolling box (it takes the focus too) by nothing.
+      "(() => { const e = document.activeElement; if (!e) return ''; if (e.labels) return e.labels[0]?.textContent ?? ''; return ['A', 'BUTTON'].includes(e.tagName) ? e.textContent : ''; })()",
     );
     if (match.test(focused)) return;
   }

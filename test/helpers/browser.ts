@@ -65,5 +65,5 @@ export async function logIn(page: Page, base: string, role: Role): Promise<void>
   await page.getByLabel('E-mail').fill(demoEmail(role));
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
-  await page.getByRole('button', { name: 'Log out' }).waitFor();
+  await page.getByRole('button', { name: 'Log out', includeHidden: true }).waitFor({ state: 'attached' });
 }

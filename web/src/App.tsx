@@ -213,18 +213,20 @@ export function App() {
             </a>
           ))}
         </nav>
-        <span className="who">
-          {current.user.name} · {current.user.role}
-        </span>
-        <button type="button" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
-          ?
-        </button>
-        <button type="button" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
-          Dark theme
-        </button>
-        <button type="button" onClick={logout}>
-          Log out
-        </button>
+        <div className={menuOpen ? 'account open' : 'account'}>
+          <span className="who">
+            {current.user.name} · {current.user.role}
+          </span>
+          <button type="button" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
+            ?
+          </button>
+          <button type="button" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
+            Dark theme
+          </button>
+          <button type="button" onClick={logout}>
+            Log out
+          </button>
+        </div>
       </header>
       {current.mailDelivery === 'none' && current.permissions.includes('mail:send') && (
         <p className="notice" role="status">

@@ -1,6 +1,6 @@
 /** Small pieces the incident-loop pages share: labels, timers, forms that post and show errors. */
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { useState, type FormEvent, type KeyboardEvent, type ReactNode, type TableHTMLAttributes } from 'react';
 import { api, ApiError, type FieldIssue } from './api';
 
 export function TlpBadge({ tlp }: { tlp: string }) {
@@ -263,6 +263,18 @@ export function Tabs<T extends string>({
           {label}
         </button>
       ))}
+    </div>
+  );
+}
+
+/**
+ * A table in a box that scrolls sideways when the table is wider than the screen (a phone), and
+ * can be focused so that the keyboard scrolls it too.
+ */
+export function ScrollTable({ children, ...props }: TableHTMLAttributes<HTMLTableElement> & { 'data-testid'?: string }) {
+  return (
+    <div className="table-scroll" tabIndex={0}>
+      <table {...props}>{children}</table>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 /** The user's own security: two-factor authentication, API tokens, and ending every session. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
+import { ScrollTable } from '../components';
 import { api, type Session } from '../api';
 
 interface Token {
@@ -161,7 +162,7 @@ function Tokens() {
           Copy it now, it is not shown again: <code data-testid="new-token">{shown}</code>
         </p>
       )}
-      <table>
+      <ScrollTable>
         <thead>
           <tr>
             <th>Name</th>
@@ -192,7 +193,7 @@ function Tokens() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </fieldset>
   );
 }

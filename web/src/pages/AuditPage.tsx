@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import { ScrollTable } from '../components';
 import { api } from '../api';
 
 interface Entry {
@@ -30,7 +31,7 @@ export function AuditPage() {
         </p>
       )}
       {entries.isError && <p role="alert">{entries.error.message}</p>}
-      <table>
+      <ScrollTable>
         <thead>
           <tr>
             <th>#</th>
@@ -53,7 +54,7 @@ export function AuditPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </section>
   );
 }

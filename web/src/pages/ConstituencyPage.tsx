@@ -2,7 +2,7 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api } from '../api';
-import { ActionButton, ActionForm, ErrorText, Link, TlpBadge, text } from '../components';
+import { ActionButton, ActionForm, ErrorText, Link, TlpBadge, text, ScrollTable } from '../components';
 import { OrganisationForm, type Contact, type Organisation } from './OrganisationForm';
 
 interface Answer {
@@ -151,7 +151,7 @@ function OrganisationView({ org, list }: { org: Organisation; list: Organisation
       {org.asns.length > 0 && <p>AS numbers: {org.asns.map((a) => `AS${a}`).join(', ')}</p>}
       {org.domains.length > 0 && <p>Domains: {org.domains.join(', ')}</p>}
       <h3>Contacts</h3>
-      <table>
+      <ScrollTable>
         <thead>
           <tr>
             <th>Role</th>
@@ -176,7 +176,7 @@ function OrganisationView({ org, list }: { org: Organisation; list: Organisation
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </article>
   );
 }

@@ -6,7 +6,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api';
-import { ActionForm, ErrorText, text } from '../components';
+import { ActionForm, ErrorText, text, ScrollTable } from '../components';
 import { SECTORS } from './DirectoryPage';
 
 type Level = 'yes' | 'partly' | 'planned' | 'none';
@@ -132,37 +132,35 @@ function MatrixView({ matrix, totals, params }: { matrix: Matrix; totals: Totals
         <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=csv`}>CSV</a> ·{' '}
         <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=html`}>HTML</a>
       </p>
-      <div className="scroll-x" tabIndex={0} role="region" aria-label="Coverage table, scrolls sideways">
-        <table data-testid="coverage-matrix">
-          <thead>
-            <tr>
-              <th>Country</th>
-              {matrix.sectors.map((s) => (
-                <th key={s}>{s}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {matrix.countries.map(({ code, name }) => (
-              <tr key={code} data-country={code}>
-                <th>{name}</th>
-                {matrix.sectors.map((s) => {
-                  const cell = matrix.cells[code]?.[s];
-                  return (
-                    <td
-                      key={s}
-                      data-level={cell?.level ?? 'not-assessed'}
-                      style={cell ? { background: `${COLOUR[cell.level]}22`, borderLeft: `4px solid ${COLOUR[cell.level]}` } : {}}
-                    >
-                      {cellText(cell)}
-                    </td>
-                  );
-                })}
-              </tr>
+      <ScrollTable data-testid="coverage-matrix">
+        <thead>
+          <tr>
+            <th>Country</th>
+            {matrix.sectors.map((s) => (
+              <th key={s}>{s}</th>
             ))}
-          </tbody>
-        </table>
-      </div>
+          </tr>
+        </thead>
+        <tbody>
+          {matrix.countries.map(({ code, name }) => (
+            <tr key={code} data-country={code}>
+              <th>{name}</th>
+              {matrix.sectors.map((s) => {
+                const cell = matrix.cells[code]?.[s];
+                return (
+                  <td
+                    key={s}
+                    data-level={cell?.level ?? 'not-assessed'}
+                    style={cell ? { background: `${COLOUR[cell.level]}22`, borderLeft: `4px solid ${COLOUR[cell.level]}` } : {}}
+                  >
+                    {cellText(cell)}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </ScrollTable>
       <ResponsiveContainer width="100%" height={280}>
         <BarChart data={totals} data-testid="coverage-chart">
           <CartesianGrid strokeDasharray="3 3" />

@@ -6,7 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api';
-import { ErrorText, Link, minutes, when } from '../components';
+import { ErrorText, Link, minutes, when, ScrollTable } from '../components';
 
 interface DebriefContent {
   title: string;
@@ -52,7 +52,7 @@ export function DebriefPage({ id, navigate, canWrite }: { id: string; navigate: 
         <a href={`/api/incidents/${id}/debrief?format=pdf`}>PDF</a>
       </p>
       <h2>Durations against the SLA</h2>
-      <table>
+      <ScrollTable>
         <tbody>
           {c.durations.map((x) => (
             <tr key={x.measure}>
@@ -63,7 +63,7 @@ export function DebriefPage({ id, navigate, canWrite }: { id: string; navigate: 
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       <h2>Timeline</h2>
       <ul>
         {c.timeline.map((e, n) => (

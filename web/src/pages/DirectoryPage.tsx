@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, ApiError } from '../api';
-import { ActionForm, ErrorText, Link, optional, text } from '../components';
+import { ActionForm, ErrorText, Link, optional, text, ScrollTable } from '../components';
 
 export const SECTORS = [
   'government',
@@ -125,7 +125,7 @@ function TeamList({ navigate, canWrite }: { navigate: (to: string) => void; canW
         <button type="submit">Search</button>
       </form>
       <ErrorText error={teams.error} />
-      <table data-testid="directory-teams">
+      <ScrollTable data-testid="directory-teams">
         <thead>
           <tr>
             <th>Team</th>
@@ -153,7 +153,7 @@ function TeamList({ navigate, canWrite }: { navigate: (to: string) => void; canW
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       {teams.data && <p className="muted">{teams.data.teams.length} team(s)</p>}
     </section>
   );
@@ -229,7 +229,7 @@ function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: strin
       <h1>
         {team.name} {team.shortName && <span className="muted">({team.shortName})</span>}
       </h1>
-      <table data-testid="team-fields">
+      <ScrollTable data-testid="team-fields">
         <tbody>
           {rows
             .filter(([, v]) => v)
@@ -240,7 +240,7 @@ function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: strin
               </tr>
             ))}
         </tbody>
-      </table>
+      </ScrollTable>
       <h2>Sectors served</h2>
       <ul>
         {team.sectors.map((s) => (
@@ -366,7 +366,7 @@ function ImportPage({ navigate }: { navigate: (to: string) => void }) {
       {reading && (
         <div data-testid="rfc2350-reading">
           <h2>Understood</h2>
-          <table>
+          <ScrollTable>
             <thead>
               <tr>
                 <th>Field</th>
@@ -386,7 +386,7 @@ function ImportPage({ navigate }: { navigate: (to: string) => void }) {
                 </tr>
               ))}
             </tbody>
-          </table>
+          </ScrollTable>
           {reading.notUnderstood.length > 0 && (
             <>
               <h2>Not found or not understood</h2>

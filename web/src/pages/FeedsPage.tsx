@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, upload } from '../api';
-import { ErrorText, TlpBadge, when } from '../components';
+import { ErrorText, TlpBadge, when, ScrollTable } from '../components';
 
 interface Feed {
   name: string;
@@ -43,7 +43,7 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
     <section>
       <h1>Feeds</h1>
       <ErrorText error={feeds.error} />
-      <table>
+      <ScrollTable>
         <thead>
           <tr>
             <th>Feed</th>
@@ -79,9 +79,9 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       <h2>Runs</h2>
-      <table data-testid="feed-runs">
+      <ScrollTable data-testid="feed-runs">
         <thead>
           <tr>
             <th>Started</th>
@@ -129,7 +129,7 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </section>
   );
 }

@@ -17,6 +17,7 @@ import {
   text,
   when,
   type Timer,
+  ScrollTable,
 } from '../components';
 import { MessageView } from './TriagePage';
 
@@ -159,7 +160,7 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
       </form>
       <ErrorText error={list.error} />
       {list.data?.length === 0 && <p>No incident matches these filters.</p>}
-      <table>
+      <ScrollTable>
         <thead>
           <tr>
             <th>#</th>
@@ -190,7 +191,7 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       {canWrite && (
         <ActionForm
           label="Open incident"
@@ -226,7 +227,7 @@ function ItemTable({
       {rows.length === 0 ? (
         <p className="muted">None.</p>
       ) : (
-        <table data-testid={`table-${title.toLowerCase()}`}>
+        <ScrollTable data-testid={`table-${title.toLowerCase()}`}>
           <thead>
             <tr>
               {columns.map(([name]) => (
@@ -249,7 +250,7 @@ function ItemTable({
               </tr>
             ))}
           </tbody>
-        </table>
+        </ScrollTable>
       )}
     </>
   );

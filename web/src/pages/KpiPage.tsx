@@ -2,7 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api';
-import { ErrorText, minutes } from '../components';
+import { ErrorText, minutes, ScrollTable } from '../components';
 
 interface Figure {
   count: number;
@@ -54,7 +54,7 @@ export function KpiPage() {
           </BarChart>
         </ResponsiveContainer>
       )}
-      <table data-testid="kpi-table">
+      <ScrollTable data-testid="kpi-table">
         <thead>
           <tr>
             <th>Class</th>
@@ -79,7 +79,7 @@ export function KpiPage() {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </section>
   );
 }

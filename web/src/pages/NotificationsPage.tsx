@@ -2,7 +2,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api';
-import { ErrorText, TlpBadge, when } from '../components';
+import { ErrorText, TlpBadge, when, ScrollTable } from '../components';
 
 interface Notification {
   id: string;
@@ -78,7 +78,7 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
         </label>
       </p>
       <ErrorText error={list.error} />
-      <table data-testid="notifications">
+      <ScrollTable data-testid="notifications">
         <thead>
           <tr>
             <th>Built</th>
@@ -119,7 +119,7 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       <p>
         {pages.length > 0 && (
           <button type="button" onClick={() => setPages(pages.slice(0, -1))}>
@@ -143,7 +143,7 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
 
 function FigureTable({ title, rows }: { title: string; rows: Figures[] }) {
   return (
-    <table>
+    <ScrollTable>
       <caption>{title}</caption>
       <thead>
         <tr>
@@ -169,7 +169,7 @@ function FigureTable({ title, rows }: { title: string; rows: Figures[] }) {
           </tr>
         ))}
       </tbody>
-    </table>
+    </ScrollTable>
   );
 }
 

@@ -1,7 +1,7 @@
 /** The triage queue and one report: its mail as received (PGP status, raw mail), and the triage decisions. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
-import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, text, when, type Timer } from '../components';
+import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, text, when, type Timer, ScrollTable } from '../components';
 
 interface QueueRow {
   id: string;
@@ -149,7 +149,7 @@ function Queue({ navigate }: { navigate: (to: string) => void }) {
       <h1>Triage queue</h1>
       <ErrorText error={queue.error} />
       {queue.data?.length === 0 && <p>No reports waiting.</p>}
-      <table>
+      <ScrollTable>
         <thead>
           <tr>
             <th>#</th>
@@ -182,7 +182,7 @@ function Queue({ navigate }: { navigate: (to: string) => void }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
     </section>
   );
 }

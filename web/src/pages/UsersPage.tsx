@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer, type User } from '../api';
-import { ActionButton, ActionForm, text } from '../components';
+import { ActionButton, ActionForm, text, ScrollTable } from '../components';
 
 type Organisation = Answer<'/api/organisations'>['organisations'][number];
 const ROLES = ['admin', 'incident-manager', 'analyst', 'constituent', 'read-only'] as const;
@@ -25,7 +25,7 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
   return (
     <section>
       <h1>Users</h1>
-      <table>
+      <ScrollTable>
         <thead>
           <tr>
             <th>Name</th>
@@ -48,7 +48,7 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
             </tr>
           ))}
         </tbody>
-      </table>
+      </ScrollTable>
       {canManage && (
         <>
           {users.data.map((u) => (
