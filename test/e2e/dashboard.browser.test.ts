@@ -4,28 +4,19 @@
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Database } from '../../src/db/database.js';
-import { loadWholeDemo } from '../../src/demo/load.js';
-import { loadConfig } from '../../src/config.js';
-import { openDemoUi, type DemoUi } from '../helpers/browser.js';
-import { createTestDatabase } from '../helpers/database.js';
+import type { DemoUi } from '../helpers/browser.js';
+import { openWholeDemoUi } from '../helpers/demo-ui.js';
 
 // The dashboard's figures do not depend on the engine (its query is tested on both): PGlite only.
 describe('the dashboard in Chromium', () => {
-  let database: Database;
   let ui: DemoUi;
   let page: Page;
 
   beforeAll(async () => {
-    database = await createTestDatabase('pglite');
-    await loadWholeDemo(database.db, loadConfig({}).mail);
-    ui = await openDemoUi(database, 'analyst');
+    ui = await openWholeDemoUi('analyst');
     ({ page } = ui);
   });
-  afterAll(async () => {
-    await ui?.close();
-    await database?.close();
-  });
+  afterAll(async () => ui?.close());
 
   it('is the home page, and each figure leads to the list it counts', async () => {
     await page.goto(ui.base);

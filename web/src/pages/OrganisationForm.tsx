@@ -3,34 +3,11 @@
  * sends all of it back: a field the form does not show must never be lost by saving.
  */
 import { useState } from 'react';
+import type { Answer } from '../api';
 import { ActionForm, text } from '../components';
 
-export interface Contact {
-  id: string;
-  role: string;
-  name: string;
-  email: string;
-  phone: string;
-  pgpFingerprint: string | null;
-  language: string;
-  notify: boolean;
-}
-export interface Organisation {
-  id: string;
-  version: number;
-  name: string;
-  shortName: string | null;
-  category: string;
-  parentId: string | null;
-  kind: string;
-  tags: string[];
-  tlpClearance: string;
-  notes: string;
-  netblocks: Array<{ prefix: string; description: string }>;
-  asns: number[];
-  domains: string[];
-  contacts: Contact[];
-}
+export type Organisation = Answer<'/api/organisations'>['organisations'][number];
+export type Contact = Organisation['contacts'][number];
 
 const CATEGORIES = ['municipality', 'department', 'company', 'foundation', 'supplier', 'other'] as const;
 const CONTACT_ROLES = ['security', 'abuse', 'technical', 'management', 'other'] as const;
