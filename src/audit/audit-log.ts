@@ -134,6 +134,10 @@ export interface AuditQuery {
   beforeSeq?: string;
   objectType?: string;
   objectId?: string;
+  /** Who did it, as recorded: `user:<id>`, `cli:<login>`, `system:<job>`. */
+  actor?: string;
+  /** An action (`incident.update`) or a family of them (`incident`). */
+  action?: string;
 }
 
 export async function listAudit(db: Kysely<Schema>, query: AuditQuery = {}): Promise<AuditRow[]> {
@@ -145,5 +149,8 @@ export async function listAudit(db: Kysely<Schema>, query: AuditQuery = {}): Pro
   if (query.beforeSeq) q = q.where('seq', '<', query.beforeSeq);
   if (query.objectType) q = q.where('object_type', '=', query.objectType);
   if (query.objectId) q = q.where('object_id', '=', query.objectId);
+  if (query.actor) q = q.where('actor', '=', query.actor);
+  const action = query.action;
+  if (action) q = q.where((w) => w.or([w('action', '=', action), w('action', 'like', `${action.replace(/[\\%_]/g, '\\$&')}.%`)]));
   return q.execute();
 }

@@ -97,4 +97,23 @@ describe('users in Chromium', () => {
     await page.getByRole('button', { name: 'Disable nina@cert-stockholm.demo' }).click();
     await expect.poll(async () => (await user('nina@cert-stockholm.demo')).disabled_at).not.toBeNull();
   });
+
+  it('shows the audit log by name, filtered by action family, with the filter in the address', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Audit log' }).click();
+    const table = page.getByTestId('audit-table');
+    await expect.poll(() => table.textContent()).toContain('Astrid Admin <admin@cert-stockholm.demo>');
+    await page.getByLabel('Action').selectOption('user');
+    await expect.poll(() => new URL(page.url()).search).toBe('?action=user');
+    await expect
+      .poll(async () => (await table.locator('tbody tr td:nth-child(4)').allTextContents()).every((a) => a.startsWith('user.')))
+      .toBe(true);
+    const nina = await user('nina@cert-stockholm.demo');
+    await table
+      .getByRole('link', { name: `user #${nina.id}` })
+      .first()
+      .click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('objectId')).toBe(nina.id);
+    const actions = await table.locator('tbody tr td:nth-child(4)').allTextContents();
+    expect(actions).toEqual(['user.disable', 'user.totp-reset', 'user.password-reset', 'user.change', 'user.create']);
+  });
 });

@@ -125,7 +125,7 @@ const NAV: NavItem[] = [
     permission: 'users:read',
     page: (c) => <UsersPage canManage={c.session.permissions.includes('users:manage')} />,
   },
-  { path: '/audit', label: 'Audit log', permission: 'audit:read', page: () => <AuditPage /> },
+  { path: '/audit', label: 'Audit log', permission: 'audit:read', page: (c) => <AuditPage search={c.search} navigate={c.navigate} /> },
   { path: '/account', label: 'My account', permission: 'tokens:own', page: (c) => <AccountPage session={c.session} /> },
 ];
 

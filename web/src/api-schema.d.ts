@@ -1633,6 +1633,8 @@ export interface paths {
                     beforeSeq?: string;
                     objectType?: string;
                     objectId?: string;
+                    actor?: string;
+                    action?: string;
                 };
                 header?: never;
                 path?: never;
@@ -1650,6 +1652,7 @@ export interface paths {
                             seq: string;
                             at: string;
                             actor: string;
+                            actorName: string | null;
                             action: string;
                             objectType: string;
                             objectId: string | null;

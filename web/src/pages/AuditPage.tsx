@@ -1,25 +1,51 @@
+/**
+ * The audit log: who did what, by name; filtered by action family and object, paged by entry
+ * number (the filters and the page are in the address); and whether the hash chain is intact.
+ */
 import { useQuery } from '@tanstack/react-query';
-import { ScrollTable } from '../components';
-import { api } from '../api';
+import { api, type Answer } from '../api';
+import { Link, ScrollTable, when } from '../components';
 
-interface Entry {
-  seq: string;
-  at: string;
-  actor: string;
-  action: string;
-  objectType: string;
-  objectId: string | null;
-}
-interface Verification {
-  ok: boolean;
-  checked: number;
-  head: string;
-  firstBad?: { seq: string; problem: string };
-}
+const PAGE = 50;
+/** The families of actions, as their names begin. */
+const FAMILIES = [
+  'auth',
+  'user',
+  'token',
+  'profile',
+  'report',
+  'triage',
+  'incident',
+  'debrief',
+  'evidence',
+  'mail',
+  'organisation',
+  'feed',
+  'notification',
+  'directory',
+  'sla',
+];
+const FILTERS = ['action', 'objectType', 'objectId', 'beforeSeq'] as const;
 
-export function AuditPage() {
-  const entries = useQuery({ queryKey: ['audit'], queryFn: () => api<Entry[]>('GET', '/api/audit?limit=100') });
-  const verification = useQuery({ queryKey: ['audit-verify'], queryFn: () => api<Verification>('GET', '/api/audit/verify') });
+export function AuditPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const query = new URLSearchParams(FILTERS.flatMap((f) => (search.get(f) ? [[f, search.get(f)!]] : [])));
+  const entries = useQuery({
+    queryKey: ['audit', query.toString()],
+    queryFn: () => api<Answer<'/api/audit'>>('GET', `/api/audit?limit=${PAGE}&${query}`),
+  });
+  const verification = useQuery({
+    queryKey: ['audit-verify'],
+    queryFn: () => api<Answer<'/api/audit/verify'>>('GET', '/api/audit/verify'),
+  });
+  const go = (change: Record<string, string>) => {
+    const next = new URLSearchParams(query);
+    for (const [name, value] of Object.entries(change)) {
+      if (value) next.set(name, value);
+      else next.delete(name);
+    }
+    navigate(`/audit${next.size > 0 ? `?${next}` : ''}`);
+  };
+  const last = entries.data?.at(-1);
   return (
     <section>
       <h1>Audit log</h1>
@@ -30,13 +56,40 @@ export function AuditPage() {
             : `Chain broken at entry ${verification.data.firstBad?.seq}: ${verification.data.firstBad?.problem}`}
         </p>
       )}
+      <form className="filters" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+        <label className="inline">
+          Action
+          <select value={query.get('action') ?? ''} onChange={(e) => go({ action: e.target.value, beforeSeq: '' })}>
+            <option value="">any</option>
+            {FAMILIES.map((f) => (
+              <option key={f} value={f}>
+                {f}.*
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          Object
+          <input
+            defaultValue={query.get('objectType') ?? ''}
+            placeholder="incident, user, …"
+            onBlur={(e) => go({ objectType: e.target.value.trim(), beforeSeq: '' })}
+          />
+        </label>
+        {query.get('objectId') && (
+          <button type="button" onClick={() => go({ objectId: '', beforeSeq: '' })}>
+            Any {query.get('objectType') ?? 'object'}, not only #{query.get('objectId')}
+          </button>
+        )}
+      </form>
       {entries.isError && <p role="alert">{entries.error.message}</p>}
-      <ScrollTable>
+      {entries.data?.length === 0 && <p>No entry matches.</p>}
+      <ScrollTable data-testid="audit-table">
         <thead>
           <tr>
             <th>#</th>
             <th>Time</th>
-            <th>Actor</th>
+            <th>Who</th>
             <th>Action</th>
             <th>Object</th>
           </tr>
@@ -45,16 +98,37 @@ export function AuditPage() {
           {entries.data?.map((e) => (
             <tr key={e.seq}>
               <td>{e.seq}</td>
-              <td>{new Date(e.at).toLocaleString()}</td>
-              <td>{e.actor}</td>
+              <td>{when(e.at)}</td>
+              <td title={e.actor}>{e.actorName ?? e.actor}</td>
               <td>{e.action}</td>
               <td>
-                {e.objectType} {e.objectId ?? ''}
+                {e.objectId ? (
+                  <Link
+                    to={`/audit?objectType=${encodeURIComponent(e.objectType)}&objectId=${encodeURIComponent(e.objectId)}`}
+                    navigate={navigate}
+                  >
+                    {e.objectType} #{e.objectId}
+                  </Link>
+                ) : (
+                  e.objectType
+                )}
               </td>
             </tr>
           ))}
         </tbody>
       </ScrollTable>
+      <p className="actions">
+        {query.get('beforeSeq') && (
+          <button type="button" onClick={() => go({ beforeSeq: '' })}>
+            Newest
+          </button>
+        )}
+        {last && entries.data?.length === PAGE && (
+          <button type="button" onClick={() => go({ beforeSeq: last.seq })}>
+            Older
+          </button>
+        )}
+      </p>
     </section>
   );
 }
