@@ -116,4 +116,20 @@ describe('users in Chromium', () => {
     const actions = await table.locator('tbody tr td:nth-child(4)').allTextContents();
     expect(actions).toEqual(['user.disable', 'user.totp-reset', 'user.password-reset', 'user.change', 'user.create']);
   });
+
+  it('changes the SLA targets on the KPI page, and refuses a value that is not a duration', async () => {
+    const normal = () => database.db.selectFrom('sla_policies').selectAll().where('priority', '=', 'normal').executeTakeFirstOrThrow();
+    const before = await normal();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'KPIs' }).click();
+    const form = page.getByRole('form', { name: 'Save the SLA targets' });
+    await form.getByLabel('Acknowledge, normal').fill('not a number');
+    await form.getByRole('button', { name: 'Save the SLA targets' }).click();
+    await form.getByRole('alert').waitFor();
+    expect(await normal()).toEqual(before);
+    await form.getByLabel('Acknowledge, normal').fill('2.5');
+    await form.getByRole('button', { name: 'Save the SLA targets' }).click();
+    await expect.poll(async () => (await normal()).acknowledge_minutes).toBe(150);
+    expect((await normal()).resolve_minutes).toBe(before.resolve_minutes);
+    expect(await form.getByLabel('Acknowledge, normal').inputValue()).toBe('2.5');
+  });
 });

@@ -78,9 +78,9 @@ const NAV: NavItem[] = [
     path: '/kpi',
     label: 'KPIs',
     permission: 'kpi:read',
-    page: () => (
+    page: (c) => (
       <Suspense fallback={<p>Loading KPIs…</p>}>
-        <KpiPage />
+        <KpiPage canManage={c.session.permissions.includes('incidents:manage')} />
       </Suspense>
     ),
   },

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api';
 import { ErrorText, minutes, ScrollTable } from '../components';
+import { SlaTargets } from './SlaTargets';
 
 interface Figure {
   count: number;
@@ -23,7 +24,7 @@ interface Row {
 const MEASURES = ['acknowledge', 'triage', 'contain', 'resolve'] as const;
 const COLOURS = ['#1f5fa8', '#fca311', '#2a9d8f', '#b3261e'];
 
-export function KpiPage() {
+export function KpiPage({ canManage }: { canManage: boolean }) {
   const kpi = useQuery({ queryKey: ['kpi'], queryFn: () => api<{ from: string; to: string; rows: Row[] }>('GET', '/api/kpi') });
   if (kpi.isPending) return <p>Loading KPIs…</p>;
   if (kpi.isError) return <ErrorText error={kpi.error} />;
@@ -80,6 +81,7 @@ export function KpiPage() {
           ))}
         </tbody>
       </ScrollTable>
+      <SlaTargets canManage={canManage} />
     </section>
   );
 }

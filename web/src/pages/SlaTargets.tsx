@@ -1,0 +1,79 @@
+/**
+ * The SLA targets per priority, in working hours: shown to everyone who reads the KPIs, changed
+ * by incident managers and admins (incidents:manage). Every priority is sent back as shown.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { api, type Answer } from '../api';
+import { ActionForm, ErrorText, ScrollTable } from '../components';
+
+type Policy = Answer<'/api/sla-policies'>[number];
+const MEASURES = [
+  ['acknowledgeMinutes', 'Acknowledge'],
+  ['triageMinutes', 'Triage'],
+  ['resolveMinutes', 'Resolve'],
+] as const;
+const hours = (minutes: number) => String(Math.round((minutes / 60) * 100) / 100);
+
+export function SlaTargets({ canManage }: { canManage: boolean }) {
+  const policies = useQuery({ queryKey: ['sla-policies'], queryFn: () => api<Policy[]>('GET', '/api/sla-policies') });
+  if (policies.isPending) return <p>Loading the SLA targets…</p>;
+  if (policies.isError) return <ErrorText error={policies.error} />;
+  const table = (
+    <ScrollTable data-testid="sla-targets">
+      <thead>
+        <tr>
+          <th>Priority</th>
+          {MEASURES.map(([, label]) => (
+            <th key={label}>{label} (working hours)</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {policies.data.map((p) => (
+          <tr key={p.priority}>
+            <th scope="row">{p.priority}</th>
+            {MEASURES.map(([field, label]) => (
+              <td key={field}>
+                {canManage ? (
+                  <input
+                    name={`${p.priority}.${field}`}
+                    aria-label={`${label}, ${p.priority}`}
+                    inputMode="decimal"
+                    defaultValue={hours(p[field])}
+                  />
+                ) : (
+                  hours(p[field])
+                )}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </ScrollTable>
+  );
+  return (
+    <section aria-labelledby="sla-targets-heading">
+      <h2 id="sla-targets-heading">SLA targets</h2>
+      {canManage ? (
+        <ActionForm
+          label="Save the SLA targets"
+          method="PUT"
+          path="/api/sla-policies"
+          invalidates={[['sla-policies'], ['kpi'], ['dashboard']]}
+          toBody={(form) =>
+            policies.data.map((p) => ({
+              priority: p.priority,
+              ...Object.fromEntries(
+                MEASURES.map(([field]) => [field, Math.round(Number(String(form.get(`${p.priority}.${field}`)).replace(',', '.')) * 60)]),
+              ),
+            }))
+          }
+        >
+          {table}
+        </ActionForm>
+      ) : (
+        table
+      )}
+    </section>
+  );
+}
