@@ -8,10 +8,8 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../test/helpers/cli.js';
+import { CLI_MAIN, runCli } from '../../test/helpers/cli.js';
 import { DEMO_PASSWORD } from '../demo/demo.js';
-
-const main = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 
 describe('vakt beside a running server on the embedded database', () => {
   let dir: string;
@@ -22,7 +20,7 @@ describe('vakt beside a running server on the embedded database', () => {
   beforeAll(async () => {
     dir = mkdtempSync(join(tmpdir(), 'vakt-beside-'));
     env = { VAKT_DATA_DIR: join(dir, 'data') };
-    server = spawn(process.execPath, [main, 'serve', '--demo', '--port', '0', '--no-worker'], {
+    server = spawn(process.execPath, [CLI_MAIN, 'serve', '--demo', '--port', '0', '--no-worker'], {
       env: { ...process.env, DATABASE_URL: '', ...env },
     });
     let out = '';

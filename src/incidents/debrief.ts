@@ -14,7 +14,8 @@ import { formatTlp, mostRestrictive, TLP_LABELS, type TlpLabel } from '../core/t
 import { documentLabel } from '../sharing/egress.js';
 import type { Schema } from '../db/schema.js';
 import { escapeHtml } from '../profile/rfc2350.js';
-import { getIncidentRow, timeline, type Phase } from './incidents.js';
+import { getIncidentRow, type Phase } from './incidents.js';
+import { timeline } from './timeline.js';
 
 /** A debrief records what was learned: it can be made final only once the incident is resolved. */
 const FINAL_AFTER: readonly string[] = ['lessons-learned', 'closed'] satisfies Phase[];

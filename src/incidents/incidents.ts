@@ -9,6 +9,7 @@ import { ValidationError, VaktError, notFound, type FieldIssue } from '../core/e
 import { checkRsit, checkTechniques } from '../core/taxonomies.js';
 import { mostRestrictive, type TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
+import { timeline } from './timeline.js';
 import { attachReports, move, recordOperation, type Move } from './triage.js';
 
 export const PRIORITIES = ['low', 'normal', 'high', 'critical'] as const;
@@ -47,21 +48,6 @@ export interface IncidentInput {
 function check(input: { rsitClass?: string | null; rsitType?: string | null; attackTechniques?: readonly string[] }): void {
   const issues: FieldIssue[] = [...checkRsit(input.rsitClass, input.rsitType), ...checkTechniques(input.attackTechniques ?? [])];
   if (issues.length > 0) throw new ValidationError(issues);
-}
-
-/** The incident's own entries carry its label, so a debrief for its audience keeps them. */
-export async function timeline(
-  trx: Transaction<Schema>,
-  incidentId: string,
-  kind: string,
-  summary: string,
-  actor: string,
-  tlp: string,
-): Promise<void> {
-  await trx
-    .insertInto('timeline_events')
-    .values({ incident_id: incidentId, occurred_at: new Date(), kind, summary: summary.slice(0, 1000), tlp, created_by: actor })
-    .execute();
 }
 
 /** Opens an incident inside a transaction the caller holds (split uses it too). */

@@ -13,6 +13,7 @@ import { extractIndicators, type IndicatorKind } from '../intake/indicators.js';
 import { queueMail, type QueuedMail, type Sender } from '../mail/outbox.js';
 import type { Role } from '../auth/roles.js';
 import { contactOrganisation, decide, resolveRecipient, TEAM_ROLES } from '../sharing/egress.js';
+import { timeline } from './timeline.js';
 import type { ItemKind, ParticipantRole } from './visibility.js';
 
 async function incidentOf(trx: Transaction<Schema>, id: string) {
@@ -253,10 +254,7 @@ export async function advanceCountermeasure(
       notices.push({ to: address, status: queued.status, reason: queued.reason ?? null });
       if (queued.status === 'suppressed') {
         const summary = `Removal notice to ${address} not sent: ${queued.reason ?? ''}`.slice(0, 500);
-        await trx
-          .insertInto('timeline_events')
-          .values({ incident_id: row.incident_id, occurred_at: new Date(), kind: 'mail-out', summary, tlp: row.tlp, created_by: actor })
-          .execute();
+        await timeline(trx, row.incident_id, 'mail-out', summary, actor, row.tlp);
       }
     }
     return { id, after: { from: row.state, to, notices }, result: notices };

@@ -8,6 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { VaktError, ValidationError, notFound } from '../core/errors.js';
 import { formatTlp, type TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
+import { timeline } from './timeline.js';
 import { formatTag, replySubject } from '../intake/threading.js';
 import { queueMail, type QueuedMail, type Sender } from '../mail/outbox.js';
 
@@ -90,17 +91,8 @@ export async function sendIncidentMail(
     });
     // A refused mail stays on the incident as suppressed, with the gate's reasons; nothing else changes.
     if (queued.status === 'suppressed') return queued;
-    await trx
-      .insertInto('timeline_events')
-      .values({
-        incident_id: incidentId,
-        occurred_at: new Date(),
-        kind: 'mail-out',
-        summary: `Mail to ${participants.map((p) => p.name).join(', ')}: ${input.subject}`.slice(0, 500),
-        tlp,
-        created_by: actor,
-      })
-      .execute();
+    const summary = `Mail to ${participants.map((p) => p.name).join(', ')}: ${input.subject}`.slice(0, 500);
+    await timeline(trx, incidentId, 'mail-out', summary, actor, tlp);
     if (!incident.acknowledged_at)
       await trx.updateTable('incidents').set({ acknowledged_at: new Date() }).where('id', '=', incidentId).execute();
     await trx

@@ -8,6 +8,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import { VaktError, notFound } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
+import { timeline } from './timeline.js';
 
 type MovableTable = 'reports' | 'incidents';
 type Fields = Record<string, string | null>;
@@ -147,17 +148,8 @@ async function retireEmptyIncident(trx: Transaction<Schema>, actor: string, inci
     .returning('tlp')
     .executeTakeFirstOrThrow();
   const reports = moves.filter((m) => m.table === 'reports').map((m) => `#${m.id}`);
-  await trx
-    .insertInto('timeline_events')
-    .values({
-      incident_id: incidentId,
-      occurred_at: new Date(),
-      kind: 'phase',
-      summary: `Opening undone: report ${reports.join(', ')} back in triage; this incident is rejected`,
-      tlp: incident.tlp,
-      created_by: actor,
-    })
-    .execute();
+  const summary = `Opening undone: report ${reports.join(', ')} back in triage; this incident is rejected`;
+  await timeline(trx, incidentId, 'phase', summary, actor, incident.tlp);
 }
 
 export async function listOperations(db: Kysely<Schema>, filter: { reportId?: string; incidentId?: string; limit?: number } = {}) {
@@ -246,17 +238,7 @@ export async function attachReportToIncident(db: Kysely<Schema>, actor: string, 
     if (!incident) throw notFound(`incident #${incidentId}`);
     if (incident.merged_into_id) throw new VaktError('conflict', `incident #${incidentId} is merged into #${incident.merged_into_id}`);
     const moves = await attachReports(trx, [reportId], incidentId);
-    await trx
-      .insertInto('timeline_events')
-      .values({
-        incident_id: incidentId,
-        occurred_at: new Date(),
-        kind: 'report-attached',
-        summary: `Report #${reportId} attached`,
-        tlp: 'AMBER+STRICT',
-        created_by: actor,
-      })
-      .execute();
+    await timeline(trx, incidentId, 'report-attached', `Report #${reportId} attached`, actor, 'AMBER+STRICT');
     return recordOperation(trx, actor, 'attach-report', moves, `report #${reportId} attached to incident #${incidentId}`);
   });
 }
@@ -284,17 +266,7 @@ export async function mergeIncidents(db: Kysely<Schema>, actor: string, fromId: 
         intoId,
       )),
     ];
-    await trx
-      .insertInto('timeline_events')
-      .values({
-        incident_id: intoId,
-        occurred_at: new Date(),
-        kind: 'merge',
-        summary: `Incident #${fromId} merged into this incident`,
-        tlp: 'AMBER+STRICT',
-        created_by: actor,
-      })
-      .execute();
+    await timeline(trx, intoId, 'merge', `Incident #${fromId} merged into this incident`, actor, 'AMBER+STRICT');
     return recordOperation(trx, actor, 'merge-incidents', moves, `incident #${fromId} merged into #${intoId}`);
   });
 }

@@ -7,12 +7,12 @@ export interface CliResult {
 }
 
 // As built (global setup brings dist/ up to date): as a user runs it, and without a TypeScript loader's start-up.
-const main = new URL('../../dist/cli/main.js', import.meta.url).pathname;
+export const CLI_MAIN = new URL('../../dist/cli/main.js', import.meta.url).pathname;
 
 /** Runs `vakt ARGS` as a separate process, as a person would. */
 export function runCli(args: string[], env: Record<string, string>): Promise<CliResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [main, ...args], {
+    const child = spawn(process.execPath, [CLI_MAIN, ...args], {
       env: { ...process.env, VAKT_PASSWORD: '', DATABASE_URL: '', ...env },
     });
     let stdout = '';

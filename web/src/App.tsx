@@ -166,8 +166,9 @@ export function App() {
     },
   });
 
-  const permissions = session.data?.permissions ?? [];
-  const [help, setHelp] = useShortcuts(navigate, (to) => NAV.some((item) => item.path === to && permissions.includes(item.permission)));
+  // The pages this user may open: the menu, and where the shortcuts may go.
+  const items = NAV.filter((item) => session.data?.permissions.includes(item.permission));
+  const [help, setHelp] = useShortcuts(navigate, (to) => items.some((item) => item.path === to));
 
   if (session.isPending) return <p className="loading">Loading…</p>;
   if (session.isError) return <p role="alert">Vakt is not reachable: {session.error.message}</p>;
@@ -175,7 +176,6 @@ export function App() {
 
   const current = session.data;
   setCsrfToken(current.csrfToken);
-  const items = NAV.filter((item) => current.permissions.includes(item.permission));
   const active = items.find((item) => path === item.path || path.startsWith(`${item.path}/`)) ?? items[0];
 
   const logout = async () => {

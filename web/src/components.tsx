@@ -278,3 +278,18 @@ export function ScrollTable({ children, ...props }: TableHTMLAttributes<HTMLTabl
     </div>
   );
 }
+
+/** The parameters of SEARCH among NAMES that are set: a page's filters, taken from the address. */
+export function pickParams(search: URLSearchParams, names: readonly string[]): URLSearchParams {
+  return new URLSearchParams(names.flatMap((name) => (search.get(name) ? [[name, search.get(name)!]] : [])));
+}
+
+/** PATH with PARAMS changed by CHANGE (an empty value removes the parameter): where a filter leads. */
+export function addressWith(path: string, params: URLSearchParams, change: Record<string, string>): string {
+  const next = new URLSearchParams(params);
+  for (const [name, value] of Object.entries(change)) {
+    if (value) next.set(name, value);
+    else next.delete(name);
+  }
+  return next.size > 0 ? `${path}?${next}` : path;
+}

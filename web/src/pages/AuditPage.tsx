@@ -4,7 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
-import { Link, ScrollTable, when } from '../components';
+import { addressWith, Link, pickParams, ScrollTable, when } from '../components';
 
 const PAGE = 50;
 /** The families of actions, as their names begin. */
@@ -28,7 +28,7 @@ const FAMILIES = [
 const FILTERS = ['action', 'objectType', 'objectId', 'beforeSeq'] as const;
 
 export function AuditPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
-  const query = new URLSearchParams(FILTERS.flatMap((f) => (search.get(f) ? [[f, search.get(f)!]] : [])));
+  const query = pickParams(search, FILTERS);
   const entries = useQuery({
     queryKey: ['audit', query.toString()],
     queryFn: () => api<Answer<'/api/audit'>>('GET', `/api/audit?limit=${PAGE}&${query}`),
@@ -37,14 +37,7 @@ export function AuditPage({ search, navigate }: { search: URLSearchParams; navig
     queryKey: ['audit-verify'],
     queryFn: () => api<Answer<'/api/audit/verify'>>('GET', '/api/audit/verify'),
   });
-  const go = (change: Record<string, string>) => {
-    const next = new URLSearchParams(query);
-    for (const [name, value] of Object.entries(change)) {
-      if (value) next.set(name, value);
-      else next.delete(name);
-    }
-    navigate(`/audit${next.size > 0 ? `?${next}` : ''}`);
-  };
+  const go = (change: Record<string, string>) => navigate(addressWith('/audit', query, change));
   const last = entries.data?.at(-1);
   return (
     <section>

@@ -6,6 +6,7 @@ import { DebriefPage } from './DebriefPage';
 import {
   ActionButton,
   ActionForm,
+  addressWith,
   ErrorText,
   Link,
   SlaBadge,
@@ -14,6 +15,7 @@ import {
   TlpSelect,
   TLPS,
   optional,
+  pickParams,
   text,
   when,
   type Timer,
@@ -110,15 +112,10 @@ export function IncidentsPage({
 const FILTERS = ['open', 'phase', 'priority', 'rsitClass', 'tlp'] as const;
 
 function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams; navigate: (to: string) => void; canWrite: boolean }) {
-  const query = new URLSearchParams(FILTERS.flatMap((f) => (search.get(f) ? [[f, search.get(f)!]] : [])));
+  const query = pickParams(search, FILTERS);
   const list = useQuery({ queryKey: ['incidents', query.toString()], queryFn: () => api<IncidentRow[]>('GET', `/api/incidents?${query}`) });
   const taxonomies = useQuery({ queryKey: ['taxonomies'], queryFn: () => api<Taxonomies>('GET', '/api/taxonomies') });
-  const filter = (name: (typeof FILTERS)[number], value: string) => {
-    const next = new URLSearchParams(query);
-    if (value) next.set(name, value);
-    else next.delete(name);
-    navigate(`/incidents${next.size > 0 ? `?${next}` : ''}`);
-  };
+  const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/incidents', query, { [name]: value }));
   const choice = (name: (typeof FILTERS)[number], label: string, options: Array<[string, string]>) => (
     <label className="inline">
       {label}
