@@ -1,7 +1,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { Kysely } from 'kysely';
 import { Type } from 'typebox';
-import type { Schema } from '../db/schema.js';
+import { actorNames } from '../auth/users.js';
 import { requirePermission } from '../http/authentication.js';
 import { listAudit, verifyAudit } from './audit-log.js';
 
@@ -18,14 +17,6 @@ const EntrySchema = Type.Object({
   after: Type.Unknown(),
   hash: Type.String(),
 });
-
-/** "Name <address>" for each `user:<id>` among ACTORS. */
-async function userNames(db: Kysely<Schema>, actors: readonly string[]): Promise<Map<string, string>> {
-  const ids = [...new Set(actors.filter((a) => /^user:[0-9a-f-]{36}$/.test(a)).map((a) => a.slice(5)))];
-  if (ids.length === 0) return new Map();
-  const users = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', ids).execute();
-  return new Map(users.map((u) => [`user:${u.id}`, `${u.name} <${u.email}>`]));
-}
 
 export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
@@ -53,9 +44,10 @@ export const auditRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const rows = await listAudit(db, request.query);
-      const names = await userNames(
+      const names = await actorNames(
         db,
         rows.map((r) => r.actor),
+        { withEmail: true },
       );
       return rows.map((r) => ({
         seq: String(r.seq),

@@ -254,3 +254,15 @@ export async function acceptTotp(db: Kysely<Schema>, row: Pick<UserRow, 'id' | '
   if (Number(updated.numUpdatedRows) === 0)
     throw new VaktError('unauthenticated', 'this one-time code was used already; wait for the next one');
 }
+
+/** The names of the people behind `user:<id>` actors ("Name <address>" with withEmail); other actors have none. */
+export async function actorNames(
+  db: Kysely<Schema>,
+  actors: readonly string[],
+  opts: { withEmail?: boolean } = {},
+): Promise<Map<string, string>> {
+  const ids = [...new Set(actors.filter((a) => /^user:[0-9a-f-]{36}$/.test(a)).map((a) => a.slice(5)))];
+  if (ids.length === 0) return new Map();
+  const users = await db.selectFrom('users').select(['id', 'name', 'email']).where('id', 'in', ids).execute();
+  return new Map(users.map((u) => [`user:${u.id}`, opts.withEmail ? `${u.name} <${u.email}>` : u.name]));
+}

@@ -572,6 +572,31 @@ export interface LoginThrottleTable {
   locked_until: Timestamp | null;
 }
 
+export interface IncidentNotesTable extends IncidentItem {
+  task_id: string | null;
+  body: string;
+  created_by: string;
+  edited_at: Timestamp | null;
+}
+
+export interface IncidentWatchersTable {
+  incident_id: Big;
+  user_id: string;
+  added_at: CreatedAt;
+}
+
+export interface IncidentTemplatesTable {
+  id: Generated<string>;
+  name: string;
+  rsit_class: string;
+  rsit_type: string | null;
+  priority: string;
+  tlp: string;
+  tasks: Json;
+  version: Generated<number>;
+  updated_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;
@@ -621,6 +646,9 @@ export interface Schema {
   notifications: NotificationsTable;
   notification_feedback: NotificationFeedbackTable;
   incident_organisations: IncidentOrganisationsTable;
+  incident_notes: IncidentNotesTable;
+  incident_watchers: IncidentWatchersTable;
+  incident_templates: IncidentTemplatesTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -22,6 +22,7 @@ import { ValidationError } from '../core/errors.js';
 import { directoryRoutes } from '../directory/routes.js';
 import { feedRoutes } from '../feeds/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
+import { workbenchRoutes } from '../incidents/workbench-routes.js';
 import { intakeRoutes } from '../intake/routes.js';
 import { profileRoutes } from '../profile/routes.js';
 import { egressRoutes } from '../sharing/routes.js';
@@ -123,6 +124,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(auditRoutes);
   await app.register(intakeRoutes);
   await app.register(incidentRoutes);
+  await app.register(workbenchRoutes);
   await app.register(directoryRoutes);
   await app.register(constituencyRoutes);
   await app.register(feedRoutes);

@@ -9,6 +9,8 @@ import { ValidationError, VaktError, notFound, type FieldIssue } from '../core/e
 import { checkRsit, checkTechniques } from '../core/taxonomies.js';
 import { mostRestrictive, type TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
+import { requireTeamMember } from './ownership.js';
+import { applyTemplate, templateFor } from './templates.js';
 import { timeline } from './timeline.js';
 import { attachReports, move, recordOperation, type Move } from './triage.js';
 
@@ -64,9 +66,11 @@ async function open(trx: Transaction<Schema>, actor: string, input: IncidentInpu
       : [];
   const missing = reportIds.filter((id) => !reports.some((r) => r.id === id));
   if (missing.length > 0) throw notFound(`report #${missing[0]}`);
-  const tlp =
-    input.tlp ??
-    reports.reduce<TlpLabel>((label, r) => mostRestrictive(label, r.tlp as TlpLabel), reports.length > 0 ? 'CLEAR' : 'AMBER+STRICT');
+  if (input.managerId) await requireTeamMember(trx, input.managerId, 'managerId');
+  const template = await templateFor(trx, input.rsitClass, input.rsitType);
+  // The reports' labels are a floor no template lowers; with neither, a cautious AMBER+STRICT.
+  const floor = template?.tlp ?? (reports.length > 0 ? 'CLEAR' : 'AMBER+STRICT');
+  const tlp = input.tlp ?? reports.reduce<TlpLabel>((label, r) => mostRestrictive(label, r.tlp as TlpLabel), floor);
   const openedAt = reports.length > 0 ? new Date(Math.min(...reports.map((r) => new Date(r.received_at).getTime()))) : new Date();
   const now = new Date();
   const row = await trx
@@ -76,7 +80,7 @@ async function open(trx: Transaction<Schema>, actor: string, input: IncidentInpu
       description: input.description ?? '',
       rsit_class: input.rsitClass ?? null,
       rsit_type: input.rsitType ?? null,
-      priority: input.priority ?? 'normal',
+      priority: input.priority ?? template?.priority ?? 'normal',
       requested_priority: input.requestedPriority ?? null,
       impact: input.impact ?? 'unknown',
       affected_constituents: input.affectedConstituents ?? '',
@@ -99,6 +103,7 @@ async function open(trx: Transaction<Schema>, actor: string, input: IncidentInpu
     actor,
     tlp,
   );
+  if (template) await applyTemplate(trx, actor, row.id, template);
   await appendAudit(trx, { actor, action: 'incident.create', objectType: 'incident', objectId: row.id, after: { ...input, tlp } });
   return { id: row.id, moves };
 }
@@ -194,6 +199,7 @@ export interface IncidentPatch {
   phase?: Phase;
   tlp?: TlpLabel;
   pap?: string;
+  sensitive?: boolean;
   managerId?: string | null;
   initialVector?: string;
   patientZero?: string;
@@ -212,6 +218,7 @@ const COLUMN: Record<Exclude<keyof IncidentPatch, 'priorityReason'>, string> = {
   phase: 'phase',
   tlp: 'tlp',
   pap: 'pap',
+  sensitive: 'sensitive',
   managerId: 'manager_id',
   initialVector: 'initial_vector',
   patientZero: 'patient_zero',
@@ -270,6 +277,7 @@ export async function updateIncident(
         },
       ]);
     }
+    if (patch.managerId) await requireTeamMember(trx, patch.managerId, 'managerId');
     const changes: Record<string, unknown> = {};
     for (const [key, column] of Object.entries(COLUMN) as Array<[keyof typeof COLUMN, string]>) {
       if (patch[key] !== undefined) changes[column] = patch[key];
@@ -287,6 +295,10 @@ export async function updateIncident(
     if (patch.phase && patch.phase !== row.phase) await timeline(trx, id, 'phase', `Phase ${row.phase} → ${patch.phase}`, actor, row.tlp);
     if (patch.priority && patch.priority !== row.priority)
       await timeline(trx, id, 'priority', `Priority ${row.priority} → ${patch.priority}: ${patch.priorityReason}`, actor, row.tlp);
+    if (patch.managerId !== undefined && patch.managerId !== row.manager_id) await managerChanged(trx, id, patch.managerId, actor, row.tlp);
+    const reclassified = (rsitClass !== row.rsit_class || rsitType !== row.rsit_type) && rsitClass;
+    const template = reclassified ? await templateFor(trx, rsitClass, rsitType) : undefined;
+    if (template) await applyTemplate(trx, actor, id, template);
     await appendAudit(trx, {
       actor,
       action: 'incident.update',
@@ -297,6 +309,11 @@ export async function updateIncident(
     });
     return row.version + 1;
   });
+}
+
+async function managerChanged(trx: Transaction<Schema>, id: string, managerId: string | null, actor: string, tlp: string): Promise<void> {
+  const manager = managerId ? await trx.selectFrom('users').select('name').where('id', '=', managerId).executeTakeFirst() : undefined;
+  await timeline(trx, id, 'manager', manager ? `Incident manager: ${manager.name}` : 'No incident manager', actor, tlp);
 }
 
 export async function getIncidentRow(db: Kysely<Schema>, id: string) {

@@ -9,7 +9,7 @@ import type { BusinessClock } from '../core/business-hours.js';
 import { ValidationError, VaktError, notFound } from '../core/errors.js';
 import type { TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
-import { extractIndicators, type IndicatorKind } from '../intake/indicators.js';
+import { extractIndicators, MAX_INDICATORS, type Indicator, type IndicatorKind } from '../intake/indicators.js';
 import { queueMail, type QueuedMail, type Sender } from '../mail/outbox.js';
 import type { Role } from '../auth/roles.js';
 import { contactOrganisation, decide, resolveRecipient, TEAM_ROLES } from '../sharing/egress.js';
@@ -329,6 +329,58 @@ export async function addObservable(
   });
 }
 
+export interface BulkObservables {
+  added: Indicator[];
+  already: Indicator[];
+  /** Lines in which no indicator was found, by number, so the analyst can fix them. */
+  unrecognised: Array<{ line: number; text: string }>;
+}
+
+/**
+ * Observables pasted as a list, defanged or not: every indicator on every line, the host inside a
+ * URL or an e-mail address not counted again on its own.
+ * Those the incident has are reported, not added again; all in one go.
+ */
+export async function addObservables(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  input: { text: string; isIoc?: boolean; tlp?: TlpLabel },
+): Promise<BulkObservables> {
+  const found: Indicator[] = [];
+  const unrecognised: BulkObservables['unrecognised'] = [];
+  input.text.split(/\r?\n/).forEach((line, index) => {
+    if (!line.trim()) return;
+    const indicators = extractIndicators(line);
+    const wholes = indicators.filter((i) => i.kind === 'url' || i.kind === 'email').map((i) => i.value);
+    const own = indicators.filter((i) => i.kind === 'url' || i.kind === 'email' || !wholes.some((w) => w.includes(i.value)));
+    if (own.length === 0) unrecognised.push({ line: index + 1, text: line.slice(0, 200) });
+    for (const i of own) if (!found.some((f) => f.kind === i.kind && f.value === i.value)) found.push(i);
+  });
+  if (found.length > MAX_INDICATORS) throw new ValidationError([{ field: 'text', reason: `more than ${MAX_INDICATORS} indicators` }]);
+  return audited(db, actor, 'observable.create-many', 'incident', async (trx) => {
+    const incident = await incidentOf(trx, incidentId);
+    const existing = await trx.selectFrom('observables').select(['kind', 'value']).where('incident_id', '=', incidentId).execute();
+    const has = new Set(existing.map((o) => `${o.kind} ${o.value}`));
+    const added = found.filter((i) => !has.has(`${i.kind} ${i.value}`));
+    if (added.length > 0)
+      await trx
+        .insertInto('observables')
+        .values(
+          added.map((i) => ({
+            incident_id: incidentId,
+            kind: i.kind,
+            value: i.value,
+            is_ioc: input.isIoc ?? false,
+            tlp: input.tlp ?? incident.tlp,
+          })),
+        )
+        .execute();
+    const already = found.filter((i) => has.has(`${i.kind} ${i.value}`));
+    return { id: incidentId, after: { added, isIoc: input.isIoc ?? false }, result: { added, already, unrecognised } };
+  });
+}
+
 export async function addAsset(
   db: Kysely<Schema>,
   actor: string,
@@ -421,7 +473,16 @@ export async function removeParticipant(db: Kysely<Schema>, actor: string, parti
 
 const ITEM_TABLES: Record<
   ItemKind,
-  'reports' | 'messages' | 'tasks' | 'investigations' | 'countermeasures' | 'timeline_events' | 'observables' | 'assets' | 'evidence'
+  | 'reports'
+  | 'messages'
+  | 'tasks'
+  | 'investigations'
+  | 'countermeasures'
+  | 'timeline_events'
+  | 'observables'
+  | 'assets'
+  | 'evidence'
+  | 'incident_notes'
 > = {
   report: 'reports',
   message: 'messages',
@@ -432,6 +493,7 @@ const ITEM_TABLES: Record<
   observable: 'observables',
   asset: 'assets',
   evidence: 'evidence',
+  note: 'incident_notes',
 };
 
 /** Shares one item with one participant; the TLP core must admit them, or it is refused. */

@@ -173,6 +173,8 @@ describeEachEngine('incidents over HTTP', (get) => {
             collectedAt: new Date().toISOString(),
             location: 'safe',
           });
+        case 'note':
+          return create('notes', { body: `**note** ${tlp}` });
       }
     };
     let n = 0;
@@ -203,6 +205,7 @@ describeEachEngine('incidents over HTTP', (get) => {
         observable: 'observables',
         asset: 'assets',
         evidence: 'evidence',
+        note: 'notes',
       };
       for (const kind of ITEM_KINDS) {
         const visible = seen[section[kind]]!.map((x) => String(x.id)).sort();

@@ -7,7 +7,8 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf, can, type Principal } from '../auth/roles.js';
-import { VaktError, notFound } from '../core/errors.js';
+import { actorNames } from '../auth/users.js';
+import { VaktError, ValidationError, notFound } from '../core/errors.js';
 import { RSIT_CLASSES } from '../core/taxonomies.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
 import { PAP_LABELS } from '../core/pap.js';
@@ -18,7 +19,7 @@ import { versionFrom } from '../http/if-match.js';
 import { INDICATOR_KINDS } from '../intake/indicators.js';
 import { intakeSettings } from '../intake/settings.js';
 import { formatTag } from '../intake/threading.js';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { debriefFor, getDebrief, renderDebriefHtml, renderDebriefPdf, reopenDebrief, saveDebrief } from './debrief.js';
 import { egress, type EgressChannel, type EgressItem } from '../sharing/egress.js';
 import { CUSTODY_ACTIONS, addCustodyEntry, addEvidence, custodyCsv, custodyLog } from './evidence.js';
@@ -52,6 +53,7 @@ import {
 import { sendIncidentMail, sentOrRefused } from './mail.js';
 import { search, seenElsewhere } from './search.js';
 import { kpis, saveSlaPolicies, slaOf, slaPolicies, teamClock } from './sla.js';
+import { watchersOf } from './ownership.js';
 import { mergeIncidents } from './triage.js';
 import {
   ITEM_KINDS,
@@ -124,6 +126,7 @@ const PatchIncidentBody = Type.Object(
     ...Optional,
     priorityReason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
     phase: Type.Optional(StringEnum(PHASES)),
+    sensitive: Type.Optional(Type.Boolean()),
     initialVector: Type.Optional(Type.String({ maxLength: 2000 })),
     patientZero: Type.Optional(Type.String({ maxLength: 500 })),
     attackTechniques: Type.Optional(Type.Array(Type.String({ maxLength: 20 }), { maxItems: 200 })),
@@ -142,61 +145,85 @@ async function requireViewer(db: Kysely<Schema>, who: Principal, id: string) {
   return viewer;
 }
 
+async function withAuthors<T extends { created_by: string }>(db: Kysely<Schema>, rows: T[]): Promise<Array<T & { author: string }>> {
+  const names = await actorNames(
+    db,
+    rows.map((r) => r.created_by),
+  );
+  return rows.map((r) => ({ ...r, author: names.get(r.created_by) ?? r.created_by }));
+}
+
 /** A participant whom the gate does not let read an incident's own text sees this instead of its title. */
 const withheldTitle = (id: string, tlp: string) => `Incident #${id} (title withheld: TLP:${tlp})`;
 
 async function incidentDetail(db: Kysely<Schema>, who: Principal, id: string) {
   const viewer = await requireViewer(db, who, id);
   const incident = await db.selectFrom('incidents').select(INCIDENT_COLUMNS).where('id', '=', id).executeTakeFirstOrThrow();
-  const [reports, messages, tasks, investigations, countermeasures, timeline, observables, assets, evidence, participants, merged, shares] =
-    await Promise.all([
-      db
-        .selectFrom('reports')
-        .select(['id', 'subject', 'channel', 'reporter_email', 'received_at', 'tlp', 'status'])
-        .where('incident_id', '=', id)
-        .orderBy('received_at')
-        .execute(),
-      db
-        .selectFrom('messages')
-        .select([
-          'id',
-          'direction',
-          'subject',
-          'from_address',
-          'to_addresses',
-          'created_at',
-          'sent_at',
-          'body_text',
-          'pgp_encryption',
-          'pgp_signature',
-          'tlp',
-          'delivery_status',
-          'delivery_error',
-          'report_id',
-          'automatic',
-        ])
-        .where('incident_id', '=', id)
-        .orderBy('created_at')
-        .execute(),
-      db.selectFrom('tasks').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
-      db.selectFrom('investigations').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
-      db.selectFrom('countermeasures').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
-      db.selectFrom('timeline_events').selectAll().where('incident_id', '=', id).orderBy('occurred_at').execute(),
-      db.selectFrom('observables').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
-      db.selectFrom('assets').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
-      db.selectFrom('evidence').selectAll().where('incident_id', '=', id).orderBy('collected_at').execute(),
-      db
-        .selectFrom('incident_participants')
-        .selectAll()
-        .where('incident_id', '=', id)
-        .where('removed_at', 'is', null)
-        .orderBy('added_at')
-        .execute(),
-      db.selectFrom('incidents').select(['id', 'title']).where('merged_into_id', '=', id).execute(),
-      viewer.kind === 'team'
-        ? db.selectFrom('incident_shares').select(['item_kind', 'item_id', 'participant_id']).where('incident_id', '=', id).execute()
-        : Promise.resolve([]),
-    ]);
+  const [
+    reports,
+    messages,
+    tasks,
+    investigations,
+    countermeasures,
+    timeline,
+    observables,
+    assets,
+    evidence,
+    notes,
+    participants,
+    merged,
+    shares,
+    watchers,
+  ] = await Promise.all([
+    db
+      .selectFrom('reports')
+      .select(['id', 'subject', 'channel', 'reporter_email', 'received_at', 'tlp', 'status'])
+      .where('incident_id', '=', id)
+      .orderBy('received_at')
+      .execute(),
+    db
+      .selectFrom('messages')
+      .select([
+        'id',
+        'direction',
+        'subject',
+        'from_address',
+        'to_addresses',
+        'created_at',
+        'sent_at',
+        'body_text',
+        'pgp_encryption',
+        'pgp_signature',
+        'tlp',
+        'delivery_status',
+        'delivery_error',
+        'report_id',
+        'automatic',
+      ])
+      .where('incident_id', '=', id)
+      .orderBy('created_at')
+      .execute(),
+    db.selectFrom('tasks').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+    db.selectFrom('investigations').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+    db.selectFrom('countermeasures').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+    db.selectFrom('timeline_events').selectAll().where('incident_id', '=', id).orderBy('occurred_at').execute(),
+    db.selectFrom('observables').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+    db.selectFrom('assets').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+    db.selectFrom('evidence').selectAll().where('incident_id', '=', id).orderBy('collected_at').execute(),
+    db.selectFrom('incident_notes').selectAll().where('incident_id', '=', id).orderBy('created_at').execute(),
+    db
+      .selectFrom('incident_participants')
+      .selectAll()
+      .where('incident_id', '=', id)
+      .where('removed_at', 'is', null)
+      .orderBy('added_at')
+      .execute(),
+    db.selectFrom('incidents').select(['id', 'title']).where('merged_into_id', '=', id).execute(),
+    viewer.kind === 'team'
+      ? db.selectFrom('incident_shares').select(['item_kind', 'item_id', 'participant_id']).where('incident_id', '=', id).execute()
+      : Promise.resolve([]),
+    viewer.kind === 'team' ? watchersOf(db, id) : Promise.resolve([]),
+  ]);
   const isTeam = viewer.kind === 'team';
   const lists: Record<ItemKind, Array<{ id: string; tlp: string }>> = {
     report: reports.map((r) => ({ ...r, id: String(r.id) })),
@@ -208,6 +235,7 @@ async function incidentDetail(db: Kysely<Schema>, who: Principal, id: string) {
     observable: observables,
     asset: assets,
     evidence,
+    note: notes,
   };
   const candidates = ITEM_KINDS.flatMap((kind) => lists[kind].map((r) => ({ kind, id: r.id, tlp: r.tlp as TlpLabel })));
   const released = await releasedTo(db, viewer, incident, candidates, actorOf(who));
@@ -238,6 +266,9 @@ async function incidentDetail(db: Kysely<Schema>, who: Principal, id: string) {
     observables: keep('observable', observables),
     assets: keep('asset', assets),
     evidence: keep('evidence', evidence),
+    notes: await withAuthors(db, keep('note', notes)),
+    watchers,
+    watching: watchers.some((w) => w.id === who.userId),
     participants: isTeam ? participants.map(isoRow) : [],
     mergedIncidents: isTeam ? merged : [],
     shares: shares,
@@ -289,6 +320,11 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
             priority: Type.Optional(StringEnum(PRIORITIES)),
             rsitClass: Type.Optional(Type.String({ maxLength: 60, description: 'an RSIT class, or "unclassified"' })),
             tlp: Type.Optional(StringEnum(TLP_LABELS)),
+            mine: Type.Optional(Type.Boolean({ description: 'only those I manage or own an open task of' })),
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words in the title or description' })),
+            before: Type.Optional(
+              Type.String({ pattern: '^[0-9T:.Z-]{20,30},\\d{1,15}$', description: 'the cursor: "opened_at,id" of the last row seen' }),
+            ),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
           },
           strict,
@@ -305,12 +341,31 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .select(INCIDENT_COLUMNS)
         .where('merged_into_id', 'is', null)
         .orderBy('opened_at', 'desc')
+        .orderBy('id', 'desc')
         .limit(request.query.limit ?? 200);
       if (visible !== 'all') query = query.where('id', 'in', visible);
       if (request.query.phase) query = query.where('phase', '=', request.query.phase);
       if (request.query.open) query = query.where('phase', 'not in', ['closed', 'rejected']);
       if (request.query.priority) query = query.where('priority', '=', request.query.priority);
       if (request.query.tlp) query = query.where('tlp', '=', request.query.tlp);
+      if (request.query.mine) {
+        const me = who.userId;
+        query = query.where((eb) =>
+          eb.or([
+            eb('manager_id', '=', me),
+            eb('id', 'in', eb.selectFrom('tasks').select('incident_id').where('owner_id', '=', me).where('status', '=', 'open')),
+          ]),
+        );
+      }
+      if (request.query.q) query = query.where(sql<boolean>`search @@ websearch_to_tsquery('simple', ${request.query.q})`);
+      if (request.query.before) {
+        const [at = '', lastId = ''] = request.query.before.split(',');
+        const openedAt = new Date(at);
+        if (Number.isNaN(openedAt.getTime())) throw new ValidationError([{ field: 'before', reason: 'not a cursor this list gave' }]);
+        query = query.where((eb) =>
+          eb.or([eb('opened_at', '<', openedAt), eb.and([eb('opened_at', '=', openedAt), eb('id', '<', lastId)])]),
+        );
+      }
       const rsitClass = request.query.rsitClass;
       if (rsitClass)
         query = rsitClass === 'unclassified' ? query.where('rsit_class', 'is', null) : query.where('rsit_class', '=', rsitClass);

@@ -23,6 +23,7 @@ export const ITEM_KINDS = [
   'observable',
   'asset',
   'evidence',
+  'note',
 ] as const;
 export type ItemKind = (typeof ITEM_KINDS)[number];
 

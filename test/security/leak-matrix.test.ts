@@ -158,6 +158,7 @@ describeEachEngine('the leak matrix', (get) => {
             collectedAt: new Date().toISOString(),
             location: 'safe',
           }),
+        note: () => post(`/api/incidents/${id}/notes`, { body: `A *note*: ${canary(label, 'note')}`, tlp: label }),
       };
       const items: Array<{ kind: ItemKind; id: string }> = [];
       for (const kind of ITEM_KINDS) items.push({ kind, id: await make[kind]() });

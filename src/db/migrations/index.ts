@@ -6,6 +6,7 @@ import * as m0004 from './0004_constituency.js';
 import * as m0005 from './0005_event_storage.js';
 import * as m0006 from './0006_egress.js';
 import * as m0007 from './0007_login_throttle.js';
+import * as m0008 from './0008_workbench.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -16,4 +17,5 @@ export const migrations: Record<string, Migration> = {
   '0005_event_storage': m0005,
   '0006_egress': m0006,
   '0007_login_throttle': m0007,
+  '0008_workbench': m0008,
 };

@@ -1,0 +1,59 @@
+import { sql, type Kysely } from 'kysely';
+
+/*
+ * The analyst's workbench: notes in Markdown on incidents and their tasks (items with a TLP label
+ * like any other, so they can be shared with participants), people who watch an incident, and
+ * the team's incident templates per RSIT type. Indexes serve "assigned to me" and "my tasks".
+ */
+const TLP = `text not null check (tlp in ('CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'))`;
+
+const statements = [
+  `create table incident_notes (
+     id uuid primary key default gen_random_uuid(),
+     incident_id bigint not null references incidents(id),
+     task_id uuid references tasks(id),
+     body text not null check (length(body) between 1 and 100000),
+     tlp ${TLP},
+     created_by text not null,
+     created_at timestamptz not null default now(),
+     edited_at timestamptz
+   )`,
+  `create index incident_notes_incident on incident_notes (incident_id, created_at)`,
+  `create table incident_watchers (
+     incident_id bigint not null references incidents(id),
+     user_id uuid not null references users(id),
+     added_at timestamptz not null default now(),
+     primary key (incident_id, user_id)
+   )`,
+  `create index incident_watchers_user on incident_watchers (user_id, incident_id)`,
+  `create table incident_templates (
+     id uuid primary key default gen_random_uuid(),
+     name text not null check (length(name) between 1 and 200),
+     rsit_class text not null,
+     rsit_type text,
+     priority text not null check (priority in ('low', 'normal', 'high', 'critical')),
+     tlp ${TLP},
+     tasks jsonb not null default '[]',
+     version integer not null default 1,
+     updated_at timestamptz not null default now()
+   )`,
+  // One template per RSIT type, and one per class for the types that have none of their own.
+  `create unique index incident_templates_rsit on incident_templates (rsit_class, coalesce(rsit_type, ''))`,
+  `create index incidents_manager on incidents (manager_id, opened_at desc) where manager_id is not null`,
+  `create index tasks_owner on tasks (owner_id, status) where owner_id is not null`,
+];
+
+export async function up(db: Kysely<unknown>): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const statement of [
+    'drop index tasks_owner',
+    'drop index incidents_manager',
+    'drop table incident_templates',
+    'drop table incident_watchers',
+    'drop table incident_notes',
+  ])
+    await sql.raw(statement).execute(db);
+}

@@ -1,0 +1,244 @@
+/**
+ * The workbench's routes: notes, watching and the updates it brings, the team's people for the
+ * manager and owner choices, observables in bulk, and incident templates.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import { Type } from 'typebox';
+import { actorOf } from '../auth/roles.js';
+import { PRIORITIES } from './incidents.js';
+import { TLP_LABELS } from '../core/tlp.js';
+import { StringEnum } from '../core/validate.js';
+import { principal, requirePermission } from '../http/authentication.js';
+import { versionFrom } from '../http/if-match.js';
+import { addObservables } from './items.js';
+import { addNote, editNote } from './notes.js';
+import { setWatching, teamMembers, updatesFor } from './ownership.js';
+import { createTemplate, deleteTemplate, listTemplates, updateTemplate } from './templates.js';
+
+const Problem = Type.Ref('Problem');
+const IdParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,15}$' }) });
+const UuidParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const strict = { additionalProperties: false } as const;
+const Tlp = StringEnum(TLP_LABELS);
+const NoteBody = Type.String({ minLength: 1, maxLength: 100_000 });
+const Indicator = Type.Object({ kind: Type.String(), value: Type.String() });
+
+const TemplateBody = Type.Object(
+  {
+    name: Type.String({ minLength: 1, maxLength: 200 }),
+    rsitClass: Type.String({ minLength: 1, maxLength: 60 }),
+    rsitType: Type.Optional(Type.Union([Type.String({ minLength: 1, maxLength: 60 }), Type.Null()])),
+    priority: StringEnum(PRIORITIES),
+    tlp: Tlp,
+    tasks: Type.Array(
+      Type.Object(
+        {
+          title: Type.String({ minLength: 1, maxLength: 500 }),
+          dueInWorkingMinutes: Type.Optional(Type.Integer({ minimum: 0, maximum: 1_000_000 })),
+        },
+        strict,
+      ),
+      { maxItems: 100 },
+    ),
+  },
+  strict,
+);
+const TemplateSchema = Type.Object({
+  id: Type.String(),
+  name: Type.String(),
+  rsitClass: Type.String(),
+  rsitType: Type.Union([Type.String(), Type.Null()]),
+  priority: StringEnum(PRIORITIES),
+  tlp: Tlp,
+  tasks: Type.Array(Type.Object({ title: Type.String(), dueInWorkingMinutes: Type.Optional(Type.Integer()) })),
+  version: Type.Integer(),
+  updatedAt: Type.String(),
+});
+
+export const workbenchRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.vakt.database;
+  const actor = (request: FastifyRequest) => actorOf(principal(request));
+
+  app.get(
+    '/api/team-members',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'The people who may manage incidents and own tasks',
+        response: { 200: Type.Array(Type.Object({ id: Type.String(), name: Type.String(), role: Type.String() })) },
+      },
+    },
+    async () => teamMembers(db),
+  );
+
+  app.post(
+    '/api/incidents/:id/notes',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Add a note in Markdown to the incident, or to one of its tasks',
+        params: IdParams,
+        body: Type.Object({ body: NoteBody, taskId: Type.Optional(Type.String({ format: 'uuid' })), tlp: Type.Optional(Tlp) }, strict),
+        response: { 201: Type.Object({ id: Type.String() }), 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => reply.code(201).send({ id: await addNote(db, actor(request), request.params.id, request.body) }),
+  );
+
+  app.patch(
+    '/api/notes/:id',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Change the text of a note of your own',
+        params: UuidParams,
+        body: Type.Object({ body: NoteBody }, strict),
+        response: { 204: Type.Null(), 400: Problem, 403: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      await editNote(db, actor(request), request.params.id, request.body.body);
+      return reply.code(204).send(null);
+    },
+  );
+
+  for (const [method, watch] of [
+    ['put', true],
+    ['delete', false],
+  ] as const) {
+    app[method](
+      '/api/incidents/:id/watch',
+      {
+        preHandler: requirePermission('incidents:write'),
+        schema: {
+          tags: ['incidents'],
+          summary: watch ? 'Watch an incident: its changes appear among my updates' : 'Stop watching an incident',
+          params: IdParams,
+          response: { 204: Type.Null(), 404: Problem },
+        },
+      },
+      async (request, reply) => {
+        const who = principal(request);
+        await setWatching(db, actorOf(who), who.userId, request.params.id, watch);
+        return reply.code(204).send(null);
+      },
+    );
+  }
+
+  app.get(
+    '/api/me/updates',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'What others did on the incidents I watch or manage, newest first',
+        querystring: Type.Object(
+          {
+            before: Type.Optional(Type.String({ format: 'date-time', description: 'the cursor: the time of the last update seen' })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          },
+          strict,
+        ),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              kind: StringEnum(['timeline', 'note'] as const),
+              id: Type.String(),
+              incidentId: Type.String(),
+              incidentTitle: Type.String(),
+              at: Type.String(),
+              text: Type.String(),
+              by: Type.String(),
+            }),
+          ),
+        },
+      },
+    },
+    async (request) =>
+      updatesFor(db, principal(request).userId, {
+        ...(request.query.before ? { before: new Date(request.query.before) } : {}),
+        limit: request.query.limit ?? 30,
+      }),
+  );
+
+  app.post(
+    '/api/incidents/:id/observables/bulk',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Add observables from a pasted list, defanged or not; says what was added, already there, or not understood',
+        params: IdParams,
+        body: Type.Object(
+          { text: Type.String({ minLength: 1, maxLength: 1_000_000 }), isIoc: Type.Optional(Type.Boolean()), tlp: Type.Optional(Tlp) },
+          strict,
+        ),
+        response: {
+          200: Type.Object({
+            added: Type.Array(Indicator),
+            already: Type.Array(Indicator),
+            unrecognised: Type.Array(Type.Object({ line: Type.Integer(), text: Type.String() })),
+          }),
+          400: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request) => addObservables(db, actor(request), request.params.id, request.body),
+  );
+
+  app.get(
+    '/api/incident-templates',
+    {
+      // Team only: reports:read is what every team role has and no constituent does.
+      preHandler: requirePermission('reports:read'),
+      schema: { tags: ['incidents'], summary: "The team's incident templates", response: { 200: Type.Array(TemplateSchema) } },
+    },
+    async () => listTemplates(db),
+  );
+
+  app.post(
+    '/api/incident-templates',
+    {
+      preHandler: requirePermission('incidents:manage'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Add a template for an RSIT type (or a class)',
+        body: TemplateBody,
+        response: { 201: TemplateSchema, 400: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await createTemplate(db, actor(request), request.body)),
+  );
+
+  app.put(
+    '/api/incident-templates/:id',
+    {
+      preHandler: requirePermission('incidents:manage'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Change a template (send If-Match with its version)',
+        params: UuidParams,
+        body: TemplateBody,
+        response: { 200: TemplateSchema, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) => updateTemplate(db, actor(request), request.params.id, request.body, versionFrom(request.headers['if-match'])),
+  );
+
+  app.delete(
+    '/api/incident-templates/:id',
+    {
+      preHandler: requirePermission('incidents:manage'),
+      schema: { tags: ['incidents'], summary: 'Remove a template', params: UuidParams, response: { 204: Type.Null(), 404: Problem } },
+    },
+    async (request, reply) => {
+      await deleteTemplate(db, actor(request), request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

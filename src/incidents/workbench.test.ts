@@ -1,0 +1,288 @@
+import { beforeAll, expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/helpers/database.js';
+import { useApp, type Client } from '../../test/helpers/app.js';
+
+describeEachEngine('the workbench: ownership, notes, watching, templates, observables in bulk', (get) => {
+  const { loginAs } = useApp(get);
+  let analyst: Client;
+  let manager: Client;
+  let analystId: string;
+  let managerId: string;
+
+  const idOf = async (client: Client) =>
+    (await get().db.selectFrom('users').select('id').where('email', '=', client.email).executeTakeFirstOrThrow()).id;
+
+  async function call<T>(
+    client: Client,
+    method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE',
+    url: string,
+    payload?: unknown,
+    headers = {},
+  ) {
+    const response = await client.request({ method, url, ...(payload !== undefined ? { payload: payload as object } : {}), headers });
+    return { status: response.statusCode, body: (response.body ? response.json() : null) as T };
+  }
+  const open = async (body: object) => (await call<{ id: string }>(analyst, 'POST', '/api/incidents', body)).body.id;
+  const detail = async (id: string, client = analyst) =>
+    (
+      await call<{
+        incident: { priority: string; tlp: string; version: number; manager_id: string | null; sensitive: boolean };
+        tasks: Array<{ title: string; due_at: string | null; owner_id: string | null }>;
+        notes: Array<{ id: string; body: string; author: string; task_id: string | null; edited_at: string | null }>;
+        watching: boolean;
+        watchers: Array<{ name: string }>;
+        timeline: Array<{ kind: string; summary: string }>;
+        observables: Array<{ kind: string; value: string; is_ioc: boolean }>;
+      }>(client, 'GET', `/api/incidents/${id}`)
+    ).body;
+
+  let orgId: string;
+  beforeAll(async () => {
+    orgId = (
+      await get()
+        .db.insertInto('organisations')
+        .values({ name: 'Workbench city', kind: 'constituent', parent_id: null })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
+    analyst = await loginAs('analyst');
+    manager = await loginAs('incident-manager');
+    analystId = await idOf(analyst);
+    managerId = await idOf(manager);
+  });
+
+  it('names a manager and task owners from the team only, and lists "mine" by either', async () => {
+    const managed = await open({ title: 'Managed by the analyst', managerId: analystId });
+    const owned = await open({ title: 'A task for the analyst' });
+    const neither = await open({ title: 'Somebody else' });
+    await call(analyst, 'POST', `/api/incidents/${owned}/tasks`, { title: 'Call the ISP', ownerId: analystId });
+    const doneTask = await open({ title: 'Only a finished task' });
+    const task = await call<{ id: string }>(analyst, 'POST', `/api/incidents/${doneTask}/tasks`, { title: 'x', ownerId: analystId });
+    await call(analyst, 'PATCH', `/api/tasks/${task.body.id}`, { status: 'done' });
+
+    const mine = await call<Array<{ id: string }>>(analyst, 'GET', '/api/incidents?mine=true');
+    const ids = mine.body.map((r) => r.id);
+    expect(ids).toContain(managed);
+    expect(ids).toContain(owned);
+    expect(ids).not.toContain(neither);
+    expect(ids).not.toContain(doneTask);
+
+    const constituent = await loginAs('constituent', orgId);
+    const readOnly = await loginAs('read-only');
+    for (const outsider of [constituent, readOnly]) {
+      const refused = await call<{ errors: Array<{ field: string }> }>(analyst, 'POST', '/api/incidents', {
+        title: 'x',
+        managerId: await idOf(outsider),
+      });
+      expect(refused.status).toBe(400);
+      expect(JSON.stringify(refused.body)).toContain('managerId');
+    }
+    const members = await call<Array<{ id: string }>>(analyst, 'GET', '/api/team-members');
+    expect(members.body.map((m) => m.id)).toEqual(expect.arrayContaining([analystId, managerId]));
+    expect(members.body.map((m) => m.id)).not.toContain(await idOf(readOnly));
+
+    const version = (await detail(neither)).incident.version;
+    const patched = await call(
+      analyst,
+      'PATCH',
+      `/api/incidents/${neither}`,
+      { managerId, sensitive: true },
+      { 'if-match': `"${version}"` },
+    );
+    expect(patched.status).toBe(200);
+    const after = await detail(neither);
+    expect(after.incident).toMatchObject({ manager_id: managerId, sensitive: true });
+    expect(after.timeline.map((t) => t.summary)).toContain('Incident manager: incident-manager');
+  });
+
+  it('filters the list by words and pages it by a cursor without losing or repeating a row', async () => {
+    const marker = `zebra${Date.now()}`;
+    const made: string[] = [];
+    for (let n = 0; n < 5; n++) made.push(await open({ title: `Phishing ${marker} ${n}` }));
+    const found = await call<Array<{ id: string }>>(analyst, 'GET', `/api/incidents?q=${marker}`);
+    expect(found.body.map((r) => r.id).sort()).toEqual([...made].sort());
+
+    const seen: string[] = [];
+    let cursor = '';
+    for (;;) {
+      const page = await call<Array<{ id: string; opened_at: string }>>(
+        analyst,
+        'GET',
+        `/api/incidents?q=${marker}&limit=2${cursor ? `&before=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      expect(page.status).toBe(200);
+      if (page.body.length === 0) break;
+      seen.push(...page.body.map((r) => r.id));
+      const last = page.body.at(-1)!;
+      cursor = `${last.opened_at},${last.id}`;
+    }
+    expect(seen).toHaveLength(5);
+    expect(new Set(seen).size).toBe(5);
+    expect((await call(analyst, 'GET', '/api/incidents?before=yesterday')).status).toBe(400);
+  });
+
+  it('keeps notes in Markdown as written, lets only the author change one, and shows who wrote it', async () => {
+    const id = await open({ title: 'Notes', tlp: 'AMBER' });
+    const task = await call<{ id: string }>(analyst, 'POST', `/api/incidents/${id}/tasks`, { title: 'Look at logs' });
+    const hostile = '# Heading\n<script>alert(1)</script> [x](javascript:alert(1))';
+    const note = await call<{ id: string }>(analyst, 'POST', `/api/incidents/${id}/notes`, { body: hostile });
+    expect(note.status).toBe(201);
+    await call(analyst, 'POST', `/api/incidents/${id}/notes`, { body: 'On the task', taskId: task.body.id });
+    const elsewhere = await open({ title: 'Another' });
+    const elsewhereTask = await call<{ id: string }>(analyst, 'POST', `/api/incidents/${elsewhere}/tasks`, { title: 'x' });
+    expect((await call(analyst, 'POST', `/api/incidents/${id}/notes`, { body: 'x', taskId: elsewhereTask.body.id })).status).toBe(404);
+    expect((await call(analyst, 'POST', `/api/incidents/${id}/notes`, { body: '' })).status).toBe(400);
+
+    expect((await call(manager, 'PATCH', `/api/notes/${note.body.id}`, { body: 'not mine' })).status).toBe(403);
+    expect((await call(analyst, 'PATCH', `/api/notes/${note.body.id}`, { body: 'Fixed **typo**' })).status).toBe(204);
+    const notes = (await detail(id)).notes;
+    expect(notes).toHaveLength(2);
+    expect(notes[0]).toMatchObject({ body: 'Fixed **typo**', author: 'analyst', task_id: null });
+    expect(notes[0]!.edited_at).not.toBeNull();
+    expect(notes[1]).toMatchObject({ task_id: task.body.id });
+    const audit = await get().db.selectFrom('audit_log').select(['before']).where('action', '=', 'note.update').execute();
+    expect(JSON.stringify(audit.map((a) => a.before))).toContain('<script>');
+  });
+
+  it('tells watchers and the manager what others did, never their own doing, newest first', async () => {
+    const watched = await open({ title: 'Watched one' });
+    const managed = await open({ title: 'Managed one', managerId });
+    const other = await open({ title: 'Not watched' });
+    expect((await call(manager, 'PUT', `/api/incidents/${watched}/watch`)).status).toBe(204);
+    expect((await call(manager, 'PUT', `/api/incidents/${watched}/watch`)).status).toBe(204);
+    expect((await detail(watched, manager)).watching).toBe(true);
+    await call(analyst, 'POST', `/api/incidents/${watched}/notes`, { body: 'Found the webshell' });
+    await call(analyst, 'POST', `/api/incidents/${managed}/timeline`, { occurredAt: new Date().toISOString(), summary: 'ISP called back' });
+    await call(analyst, 'POST', `/api/incidents/${other}/notes`, { body: 'Nobody watches this' });
+    await call(manager, 'POST', `/api/incidents/${watched}/notes`, { body: 'My own note' });
+
+    const updates = await call<Array<{ kind: string; incidentId: string; text: string; by: string; at: string }>>(
+      manager,
+      'GET',
+      '/api/me/updates',
+    );
+    const texts = updates.body.map((u) => u.text);
+    expect(texts).toContain('Found the webshell');
+    expect(texts).toContain('ISP called back');
+    expect(texts).not.toContain('Nobody watches this');
+    expect(texts).not.toContain('My own note');
+    expect(updates.body.find((u) => u.text === 'Found the webshell')).toMatchObject({ kind: 'note', by: 'analyst', incidentId: watched });
+    const times = updates.body.map((u) => u.at);
+    expect(times).toEqual([...times].sort().reverse());
+    const older = await call<unknown[]>(manager, 'GET', `/api/me/updates?before=${encodeURIComponent(times.at(-1)!)}`);
+    expect(older.body).toHaveLength(0);
+
+    expect((await call(manager, 'DELETE', `/api/incidents/${watched}/watch`)).status).toBe(204);
+    await call(analyst, 'POST', `/api/incidents/${watched}/notes`, { body: 'After unwatching' });
+    const later = await call<Array<{ text: string }>>(manager, 'GET', '/api/me/updates');
+    expect(later.body.map((u) => u.text)).not.toContain('After unwatching');
+    const constituent = await loginAs('constituent', orgId);
+    expect((await call(constituent, 'PUT', `/api/incidents/${watched}/watch`)).status).toBe(403);
+  });
+
+  it('opens an incident from its RSIT type’s template and adds the tasks a later classification brings', async () => {
+    const classTemplate = {
+      name: 'Malicious code (any)',
+      rsitClass: 'malicious-code',
+      priority: 'high',
+      tlp: 'AMBER',
+      tasks: [{ title: 'Isolate the host', dueInWorkingMinutes: 60 }, { title: 'Collect a memory image' }],
+    };
+    const typeTemplate = {
+      name: 'Ransomware',
+      rsitClass: 'malicious-code',
+      rsitType: 'infected-system',
+      priority: 'critical',
+      tlp: 'RED',
+      tasks: [{ title: 'Isolate the host' }, { title: 'Check backups' }],
+    };
+    expect((await call(analyst, 'POST', '/api/incident-templates', classTemplate)).status).toBe(403);
+    const created = await call<{ id: string; version: number }>(manager, 'POST', '/api/incident-templates', classTemplate);
+    expect(created.status).toBe(201);
+    expect((await call(manager, 'POST', '/api/incident-templates', { ...classTemplate, name: 'again' })).status).toBe(409);
+    expect((await call(manager, 'POST', '/api/incident-templates', typeTemplate)).status).toBe(201);
+    const badType = await call(manager, 'POST', '/api/incident-templates', { ...typeTemplate, rsitType: 'no-such-type' });
+    expect(badType.status).toBe(400);
+    const twice = await call(manager, 'POST', '/api/incident-templates', {
+      ...typeTemplate,
+      rsitType: 'malware-configuration',
+      tasks: [{ title: 'A' }, { title: ' a ' }],
+    });
+    expect(twice.status).toBe(400);
+
+    const byClass = await detail(await open({ title: 'Worm', rsitClass: 'malicious-code' }));
+    expect(byClass.incident).toMatchObject({ priority: 'high', tlp: 'AMBER' });
+    expect(byClass.tasks.map((t) => t.title)).toEqual(['Isolate the host', 'Collect a memory image']);
+    expect(byClass.tasks[0]!.due_at).not.toBeNull();
+    const byType = await detail(
+      await open({ title: 'Locky', rsitClass: 'malicious-code', rsitType: 'infected-system', priority: 'normal' }),
+    );
+    expect(byType.incident).toMatchObject({ priority: 'normal', tlp: 'RED' });
+    expect(byType.tasks.map((t) => t.title)).toEqual(['Isolate the host', 'Check backups']);
+
+    const later = await open({ title: 'Unclassified at first', tlp: 'GREEN' });
+    await call(analyst, 'POST', `/api/incidents/${later}/tasks`, { title: 'isolate the HOST' });
+    const version = (await detail(later)).incident.version;
+    await call(analyst, 'PATCH', `/api/incidents/${later}`, { rsitClass: 'malicious-code' }, { 'if-match': `"${version}"` });
+    const classified = await detail(later);
+    expect(classified.tasks.map((t) => t.title)).toEqual(['isolate the HOST', 'Collect a memory image']);
+    expect(classified.incident).toMatchObject({ priority: 'normal', tlp: 'GREEN' });
+    expect(classified.timeline.map((t) => t.kind)).toContain('template');
+
+    const stale = await call(manager, 'PUT', `/api/incident-templates/${created.body.id}`, classTemplate, { 'if-match': '"99"' });
+    expect(stale.status).toBe(409);
+    const changed = await call<{ version: number }>(
+      manager,
+      'PUT',
+      `/api/incident-templates/${created.body.id}`,
+      { ...classTemplate, priority: 'low' },
+      { 'if-match': `"${created.body.version}"` },
+    );
+    expect(changed.body.version).toBe(created.body.version + 1);
+    expect((await call(manager, 'DELETE', `/api/incident-templates/${created.body.id}`)).status).toBe(204);
+    expect((await call(manager, 'DELETE', `/api/incident-templates/${created.body.id}`)).status).toBe(404);
+    const none = await detail(await open({ title: 'No template now', rsitClass: 'malicious-code' }));
+    expect(none.tasks).toEqual([]);
+  });
+
+  it('adds observables from a pasted, defanged list: each once, a URL not split up, unknown lines named', async () => {
+    const id = await open({ title: 'Bulk' });
+    await call(analyst, 'POST', `/api/incidents/${id}/observables`, { kind: 'ipv4', value: '198.51.100.7' });
+    const text = [
+      '198.51.100.7',
+      'hxxps://evil[.]example/login.php',
+      'c2.bad-domain[.]test, 203.0.113[.]9',
+      '',
+      'just some words',
+      'victim(at)city(dot)example',
+      '203.0.113.9',
+      'd41d8cd98f00b204e9800998ecf8427e',
+    ].join('\r\n');
+    const result = await call<{
+      added: Array<{ kind: string; value: string }>;
+      already: Array<{ kind: string; value: string }>;
+      unrecognised: Array<{ line: number; text: string }>;
+    }>(analyst, 'POST', `/api/incidents/${id}/observables/bulk`, { text, isIoc: true });
+    expect(result.status).toBe(200);
+    expect(result.body.added).toEqual([
+      { kind: 'url', value: 'https://evil.example/login.php' },
+      { kind: 'domain', value: 'c2.bad-domain.test' },
+      { kind: 'ipv4', value: '203.0.113.9' },
+      { kind: 'email', value: 'victim@city.example' },
+      { kind: 'md5', value: 'd41d8cd98f00b204e9800998ecf8427e' },
+    ]);
+    expect(result.body.already).toEqual([{ kind: 'ipv4', value: '198.51.100.7' }]);
+    expect(result.body.unrecognised).toEqual([{ line: 5, text: 'just some words' }]);
+    const stored = (await detail(id)).observables;
+    expect(stored).toHaveLength(6);
+    expect(stored.filter((o) => o.is_ioc)).toHaveLength(5);
+
+    const again = await call<{ added: unknown[] }>(analyst, 'POST', `/api/incidents/${id}/observables/bulk`, { text });
+    expect(again.body.added).toEqual([]);
+    const flood = Array.from({ length: 6000 }, (_, n) => `10.${Math.floor(n / 250)}.${n % 250}.1`).join('\n');
+    const refused = await call(analyst, 'POST', `/api/incidents/${id}/observables/bulk`, { text: flood });
+    expect(refused.status).toBe(400);
+    expect((await detail(id)).observables).toHaveLength(6);
+    expect((await call(analyst, 'POST', `/api/incidents/999999999/observables/bulk`, { text: '1.2.3.4' })).status).toBe(404);
+  });
+});
