@@ -298,6 +298,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       phases: PHASES,
       priorities: PRIORITIES,
       impacts: IMPACTS,
+      papLabels: PAP_LABELS,
       participantRoles: PARTICIPANT_ROLES,
       itemKinds: ITEM_KINDS,
       indicatorKinds: INDICATOR_KINDS,

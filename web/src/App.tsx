@@ -15,6 +15,7 @@ import { FeedsPage } from './pages/FeedsPage';
 import { IncidentsPage } from './pages/IncidentsPage';
 import { ReportFormPage } from './pages/ReportFormPage';
 import { SearchPage } from './pages/SearchPage';
+import { TemplatesPage } from './pages/TemplatesPage';
 import { TriagePage } from './pages/TriagePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotificationsPage } from './pages/NotificationsPage';
@@ -48,7 +49,7 @@ const NAV: NavItem[] = [
     permission: 'reports:read',
     page: (c) => (
       <Suspense fallback={<p>Loading the dashboard…</p>}>
-        <DashboardPage navigate={c.navigate} />
+        <DashboardPage navigate={c.navigate} canWrite={c.session.permissions.includes('incidents:write')} />
       </Suspense>
     ),
   },
@@ -69,7 +70,16 @@ const NAV: NavItem[] = [
     label: 'Incidents',
     permission: 'incidents:read',
     page: (c) => (
-      <IncidentsPage path={c.path} search={c.search} navigate={c.navigate} canWrite={c.session.permissions.includes('incidents:write')} />
+      <IncidentsPage
+        path={c.path}
+        search={c.search}
+        navigate={c.navigate}
+        rights={{
+          write: c.session.permissions.includes('incidents:write'),
+          manage: c.session.permissions.includes('incidents:manage'),
+          me: c.session.user.id,
+        }}
+      />
     ),
   },
   { path: '/report', label: 'Report', permission: 'reports:submit', page: (c) => <ReportFormPage session={c.session} /> },
@@ -117,6 +127,12 @@ const NAV: NavItem[] = [
         <CoveragePage canWrite={c.session.permissions.includes('directory:write')} />
       </Suspense>
     ),
+  },
+  {
+    path: '/templates',
+    label: 'Templates',
+    permission: 'reports:read',
+    page: (c) => <TemplatesPage canManage={c.session.permissions.includes('incidents:manage')} />,
   },
   { path: '/profile', label: 'Team profile', permission: 'profile:read', page: (c) => <ProfilePage session={c.session} /> },
   {

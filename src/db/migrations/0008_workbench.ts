@@ -39,6 +39,7 @@ const statements = [
    )`,
   // One template per RSIT type, and one per class for the types that have none of their own.
   `create unique index incident_templates_rsit on incident_templates (rsit_class, coalesce(rsit_type, ''))`,
+  `create index incidents_opened on incidents (opened_at desc, id desc)`,
   `create index incidents_manager on incidents (manager_id, opened_at desc) where manager_id is not null`,
   `create index tasks_owner on tasks (owner_id, status) where owner_id is not null`,
 ];
@@ -51,6 +52,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   for (const statement of [
     'drop index tasks_owner',
     'drop index incidents_manager',
+    'drop index incidents_opened',
     'drop table incident_templates',
     'drop table incident_watchers',
     'drop table incident_notes',

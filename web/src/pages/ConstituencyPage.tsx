@@ -1,20 +1,10 @@
 /** The constituency: who is responsible for an address, the organisations as a tree, one organisation, import. */
-import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api';
 import { ActionButton, ActionForm, ErrorText, Link, TlpBadge, text, ScrollTable } from '../components';
-import { OrganisationForm, type Contact, type Organisation } from './OrganisationForm';
-
-interface Answer {
-  normalised: string;
-  kind: string;
-  decidedBy: string;
-  reason: string;
-  organisations: Array<{ id: string; name: string; matched: string; contacts: Array<Omit<Contact, 'id' | 'notify'>> }>;
-  overlaps: Array<{ organisationId: string; name: string; matched: string }>;
-  ripe?: { object: string; netname: string; country: string; contacts: Array<{ email: string; via: string }> };
-  nationalPointOfContact?: { name: string; email: string; telephone?: string };
-}
+import { LookupBox } from '../lookup';
+import { OrganisationForm, type Organisation } from './OrganisationForm';
 
 export function ConstituencyPage({ path, navigate, canWrite }: { path: string; navigate: (to: string) => void; canWrite: boolean }) {
   const id = /^\/constituency\/([0-9a-f-]{36})$/.exec(path)?.[1];
@@ -73,60 +63,6 @@ function Tree({ list, parent, navigate }: { list: Organisation[]; parent: string
         </li>
       ))}
     </ul>
-  );
-}
-
-function LookupBox({ navigate }: { navigate: (to: string) => void }) {
-  const lookup = useMutation({ mutationFn: (q: string) => api<Answer>('GET', `/api/lookup?q=${encodeURIComponent(q)}`) });
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    lookup.mutate(text(new FormData(event.currentTarget), 'q'));
-  };
-  const a = lookup.data;
-  return (
-    <div className="lookup">
-      <form onSubmit={submit} aria-label="Who is responsible?">
-        <label>
-          Who is responsible for <input name="q" placeholder="IP, CIDR, domain, URL, e-mail or AS number" size={40} required />
-        </label>
-        <button type="submit">Look up</button>
-      </form>
-      <ErrorText error={lookup.error} />
-      {a && (
-        <div data-testid="lookup-answer">
-          <p>
-            <strong>{a.normalised}</strong> ({a.kind}): decided by <strong>{a.decidedBy}</strong>. {a.reason}.
-          </p>
-          {a.organisations.map((o) => (
-            <div key={o.id}>
-              <Link to={`/constituency/${o.id}`} navigate={navigate}>
-                {o.name}
-              </Link>{' '}
-              [{o.matched}]
-              <ul>
-                {o.contacts.map((c) => (
-                  <li key={c.email}>
-                    {c.role}: {c.email} ({c.language}){c.pgpFingerprint ? ' · PGP' : ''}
-                  </li>
-                ))}
-              </ul>
-            </div>
-          ))}
-          {a.overlaps.length > 1 && <p>Overlapping netblocks: {a.overlaps.map((o) => `${o.matched} ${o.name}`).join('; ')}</p>}
-          {a.ripe && (
-            <p>
-              RIPE {a.ripe.object} ({a.ripe.netname}):{' '}
-              {a.ripe.contacts.map((c) => `${c.email} via ${c.via}`).join('; ') || 'no abuse contact'}
-            </p>
-          )}
-          {a.nationalPointOfContact && (
-            <p>
-              National point of contact: {a.nationalPointOfContact.name} &lt;{a.nationalPointOfContact.email}&gt;
-            </p>
-          )}
-        </div>
-      )}
-    </div>
   );
 }
 

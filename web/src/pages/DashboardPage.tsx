@@ -11,7 +11,7 @@ type Dashboard = Answer<'/api/dashboard'>;
 
 const PRIORITY_COLOUR: Record<string, string> = { critical: '#8c1d18', high: '#c2410c', normal: '#1f5fa8', low: '#5f6b78' };
 
-export function DashboardPage({ navigate }: { navigate: (to: string) => void }) {
+export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) => void; canWrite: boolean }) {
   const data = useQuery({
     queryKey: ['dashboard'],
     queryFn: () => api<Dashboard>('GET', '/api/dashboard'),
@@ -104,6 +104,13 @@ export function DashboardPage({ navigate }: { navigate: (to: string) => void }) 
 
         <article className="tile" aria-labelledby="tasks-heading">
           <h2 id="tasks-heading">My tasks</h2>
+          {canWrite && (
+            <p>
+              <Link to="/incidents?mine=true&open=true" navigate={navigate}>
+                Open incidents assigned to me
+              </Link>
+            </p>
+          )}
           {d.myTasks.length === 0 ? (
             <p>No open task is yours. Tasks are given owners on the incident page.</p>
           ) : (
@@ -155,6 +162,8 @@ export function DashboardPage({ navigate }: { navigate: (to: string) => void }) 
         </article>
       </div>
 
+      {canWrite && <WatchedUpdates navigate={navigate} />}
+
       <h2>Recent activity</h2>
       {d.activity.length === 0 ? (
         <p>Nothing has happened yet: open an incident from the triage queue to start.</p>
@@ -172,5 +181,32 @@ export function DashboardPage({ navigate }: { navigate: (to: string) => void }) 
         </ul>
       )}
     </section>
+  );
+}
+
+/** What others did on the incidents I watch or manage. */
+function WatchedUpdates({ navigate }: { navigate: (to: string) => void }) {
+  const updates = useQuery({
+    queryKey: ['my-updates'],
+    queryFn: () => api<Answer<'/api/me/updates'>>('GET', '/api/me/updates?limit=15'),
+    refetchInterval: 60_000,
+  });
+  return (
+    <>
+      <h2>On incidents I watch or manage</h2>
+      <ErrorText error={updates.error} />
+      {updates.data?.length === 0 && <p>Nothing new. Watch an incident (the button beside its phase) to see here what others do on it.</p>}
+      <ul className="updates" data-testid="my-updates">
+        {updates.data?.map((u) => (
+          <li key={`${u.kind}:${u.id}`}>
+            {when(u.at)} <span className="muted">{u.kind === 'note' ? 'note' : 'timeline'}</span>{' '}
+            <Link to={`/incidents/${u.incidentId}`} navigate={navigate}>
+              #{u.incidentId} {u.incidentTitle}
+            </Link>
+            : {u.by} — {u.text}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,0 +1,95 @@
+/** "Who is responsible?": the lookup box on the constituency page, and the same answer one click from any address. */
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { api } from './api';
+import { ErrorText, Link, text } from './components';
+import type { Contact } from './pages/OrganisationForm';
+
+interface Answer {
+  normalised: string;
+  kind: string;
+  decidedBy: string;
+  reason: string;
+  organisations: Array<{ id: string; name: string; matched: string; contacts: Array<Omit<Contact, 'id' | 'notify'>> }>;
+  overlaps: Array<{ organisationId: string; name: string; matched: string }>;
+  ripe?: { object: string; netname: string; country: string; contacts: Array<{ email: string; via: string }> };
+  nationalPointOfContact?: { name: string; email: string; telephone?: string };
+}
+
+const ask = (q: string) => api<Answer>('GET', `/api/lookup?q=${encodeURIComponent(q)}`);
+
+export function LookupBox({ navigate }: { navigate: (to: string) => void }) {
+  const lookup = useMutation({ mutationFn: ask });
+  const submit = (event: FormEvent<HTMLFormElement>) => {
+    event.preventDefault();
+    lookup.mutate(text(new FormData(event.currentTarget), 'q'));
+  };
+  return (
+    <div className="lookup">
+      <form onSubmit={submit} aria-label="Who is responsible?">
+        <label>
+          Who is responsible for <input name="q" placeholder="IP, CIDR, domain, URL, e-mail or AS number" size={40} required />
+        </label>
+        <button type="submit">Look up</button>
+      </form>
+      <ErrorText error={lookup.error} />
+      {lookup.data && <LookupAnswer answer={lookup.data} navigate={navigate} />}
+    </div>
+  );
+}
+
+/** A "who is responsible?" button beside a value; the answer opens under it. */
+export function LookupInline({ value, navigate }: { value: string; navigate: (to: string) => void }) {
+  const [open, setOpen] = useState(false);
+  const answer = useQuery({ queryKey: ['lookup', value], queryFn: () => ask(value), enabled: open, staleTime: 60_000 });
+  return (
+    <span className="lookup-inline">
+      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+        who is responsible?
+      </button>
+      {open && (
+        <span className="lookup-popover" role="region" aria-label={`Who is responsible for ${value}`}>
+          {answer.isPending && 'Looking up…'}
+          <ErrorText error={answer.error} />
+          {answer.data && <LookupAnswer answer={answer.data} navigate={navigate} />}
+        </span>
+      )}
+    </span>
+  );
+}
+
+function LookupAnswer({ answer: a, navigate }: { answer: Answer; navigate: (to: string) => void }) {
+  return (
+    <div data-testid="lookup-answer">
+      <p>
+        <strong>{a.normalised}</strong> ({a.kind}): decided by <strong>{a.decidedBy}</strong>. {a.reason}.
+      </p>
+      {a.organisations.map((o) => (
+        <div key={o.id}>
+          <Link to={`/constituency/${o.id}`} navigate={navigate}>
+            {o.name}
+          </Link>{' '}
+          [{o.matched}]
+          <ul>
+            {o.contacts.map((c) => (
+              <li key={c.email}>
+                {c.role}: {c.email} ({c.language}){c.pgpFingerprint ? ' · PGP' : ''}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+      {a.overlaps.length > 1 && <p>Overlapping netblocks: {a.overlaps.map((o) => `${o.matched} ${o.name}`).join('; ')}</p>}
+      {a.ripe && (
+        <p>
+          RIPE {a.ripe.object} ({a.ripe.netname}): {a.ripe.contacts.map((c) => `${c.email} via ${c.via}`).join('; ') || 'no abuse contact'}
+        </p>
+      )}
+      {a.nationalPointOfContact && (
+        <p>
+          National point of contact: {a.nationalPointOfContact.name} &lt;{a.nationalPointOfContact.email}&gt;
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,90 @@
+/** Reports and mail: the reports behind the incident (some may be split off), its messages, and a new mail. */
+import { ActionForm, Link, TlpBadge, TlpSelect, text } from '../../components';
+import { MessageView } from '../TriagePage';
+import { s, type TabProps } from './model';
+
+export function CommunicationsTab({ props }: { props: TabProps }) {
+  const { detail: d, team, write, manage, navigate, refresh, base } = props;
+  return (
+    <>
+      <h2>Reports</h2>
+      <ul>
+        {d.reports.map((r) => (
+          <li key={r.id}>
+            {team ? (
+              <Link to={`/triage/reports/${r.id}`} navigate={navigate}>
+                #{r.id} {s(r.subject)}
+              </Link>
+            ) : (
+              `#${r.id} ${s(r.subject)}`
+            )}{' '}
+            <TlpBadge tlp={r.tlp} />
+          </li>
+        ))}
+      </ul>
+      {manage && d.reports.length > 1 && (
+        <details className="panel">
+          <summary>Split reports off into a new incident</summary>
+          <ActionForm
+            label="Split off"
+            path={`${base}/split`}
+            invalidates={refresh}
+            toBody={(f) => ({ reportIds: f.getAll('reportIds').map(String), title: text(f, 'title') })}
+            onDone={(r) => navigate(`/incidents/${(r as { id: string }).id}`)}
+          >
+            <fieldset>
+              <legend>Reports that are another matter</legend>
+              {d.reports.map((r) => (
+                <label key={r.id} className="inline">
+                  <input type="checkbox" name="reportIds" value={r.id} /> #{r.id} {s(r.subject)}
+                </label>
+              ))}
+            </fieldset>
+            <label>
+              Title of the new incident
+              <input name="title" />
+            </label>
+          </ActionForm>
+        </details>
+      )}
+
+      <h2>Communications</h2>
+      {d.messages.map((m) => (
+        <MessageView key={m.id} message={m} />
+      ))}
+      {write && d.participants.some((p) => p.email) && (
+        <ActionForm
+          label="Send mail"
+          path={`${base}/mail`}
+          invalidates={refresh}
+          toBody={(f) => ({
+            participantIds: f.getAll('to').map(String),
+            subject: text(f, 'subject'),
+            text: text(f, 'text'),
+            ...(text(f, 'tlp') ? { tlp: text(f, 'tlp') } : {}),
+          })}
+        >
+          <fieldset>
+            <legend>To</legend>
+            {d.participants
+              .filter((p) => p.email)
+              .map((p) => (
+                <label key={p.id} className="inline">
+                  <input type="checkbox" name="to" value={p.id} /> {s(p.name)} ({s(p.role)})
+                </label>
+              ))}
+          </fieldset>
+          <label>
+            Subject
+            <input name="subject" />
+          </label>
+          <label>
+            Text
+            <textarea name="text" rows={6} />
+          </label>
+          <TlpSelect label="TLP of this mail" />
+        </ActionForm>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+/** Notes in Markdown on an incident or one task: read rendered, written and corrected in place. */
+import { useState } from 'react';
+import { ActionForm, TlpBadge, TlpSelect, text, when } from '../../components';
+import { Markdown } from '../../markdown';
+import type { Note, TabProps } from './model';
+
+export function Notes({
+  notes,
+  taskId,
+  me,
+  props: { write, refresh, base },
+}: {
+  notes: Note[];
+  taskId?: string;
+  me: string;
+  props: TabProps;
+}) {
+  const shown = notes.filter((n) => n.task_id === (taskId ?? null));
+  return (
+    <div className="notes" data-testid={taskId ? `notes-${taskId}` : 'notes'}>
+      {shown.length === 0 && <p className="muted">No notes{taskId ? ' on this task' : ''} yet.</p>}
+      {shown.map((n) => (
+        <NoteView key={n.id} note={n} mine={write && n.created_by === `user:${me}`} refresh={refresh} />
+      ))}
+      {write && (
+        <ActionForm
+          label={taskId ? 'Add note to task' : 'Add note'}
+          path={`${base}/notes`}
+          invalidates={refresh}
+          toBody={(f) => ({ body: text(f, 'body'), ...(taskId ? { taskId } : {}), ...(text(f, 'tlp') ? { tlp: text(f, 'tlp') } : {}) })}
+        >
+          <label>
+            Note (Markdown)
+            <textarea name="body" rows={3} />
+          </label>
+          <TlpSelect label="TLP of this note" />
+        </ActionForm>
+      )}
+    </div>
+  );
+}
+
+function NoteView({ note, mine, refresh }: { note: Note; mine: boolean; refresh: TabProps['refresh'] }) {
+  const [editing, setEditing] = useState(false);
+  return (
+    <article className="note" aria-label={`Note by ${note.author}`}>
+      <header className="muted">
+        {note.author}, {when(note.created_at)}
+        {note.edited_at && ` (changed ${when(note.edited_at)})`} <TlpBadge tlp={note.tlp} />
+        {mine && !editing && (
+          <button type="button" className="link" onClick={() => setEditing(true)}>
+            change
+          </button>
+        )}
+      </header>
+      {editing ? (
+        <ActionForm
+          label="Save note"
+          method="PATCH"
+          path={`/api/notes/${note.id}`}
+          invalidates={refresh}
+          toBody={(f) => ({ body: text(f, 'body') })}
+          onDone={() => setEditing(false)}
+        >
+          <label>
+            Note (Markdown)
+            <textarea name="body" rows={4} defaultValue={note.body} />
+          </label>
+        </ActionForm>
+      ) : (
+        <Markdown source={note.body} />
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,228 @@
+/** The summary tab: the facts, every field editable, notes, and merging into another incident. */
+import { ActionForm, Link, TlpSelect, text } from '../../components';
+import { nameOf, s, type TabProps } from './model';
+import { Notes } from './Notes';
+
+export function SummaryTab({ props, me }: { props: TabProps; me: string }) {
+  const { detail: d, team, write, manage, members, navigate } = props;
+  const i = d.incident;
+  return (
+    <>
+      {team && (
+        <dl className="facts">
+          <dt>Classification</dt>
+          <dd>{[i.rsit_class, i.rsit_type].filter(Boolean).join(' / ') || 'unclassified'}</dd>
+          <dt>Incident manager</dt>
+          <dd data-testid="incident-manager">{i.manager_id ? nameOf(members, i.manager_id) : 'nobody yet'}</dd>
+          <dt>Impact</dt>
+          <dd>{i.impact}</dd>
+          <dt>PAP</dt>
+          <dd>PAP:{i.pap}</dd>
+          <dt>Affected</dt>
+          <dd>{i.affected_constituents || '—'}</dd>
+          <dt>Root cause</dt>
+          <dd>
+            {i.initial_vector || '—'}; patient zero {i.patient_zero || '—'}
+          </dd>
+          <dt>ATT&amp;CK</dt>
+          <dd>{i.attack_techniques.join(', ') || '—'}</dd>
+          <dt>Description</dt>
+          <dd className="pre">{i.description || '—'}</dd>
+          <dt>Watched by</dt>
+          <dd>{d.watchers.map((w) => w.name).join(', ') || 'nobody'}</dd>
+          {d.mergedIncidents.length > 0 && (
+            <>
+              <dt>Merged into this</dt>
+              <dd>{d.mergedIncidents.map((m) => `#${m.id} ${m.title}`).join(', ')}</dd>
+            </>
+          )}
+        </dl>
+      )}
+      {write && props.taxonomies && <EditForm props={props} />}
+      {team && (
+        <>
+          <h2>Notes</h2>
+          <Notes notes={d.notes} me={me} props={props} />
+        </>
+      )}
+      {manage && (
+        <details className="panel">
+          <summary>Merge into another incident</summary>
+          <ActionForm
+            label="Merge"
+            path={`${props.base}/merge`}
+            invalidates={props.refresh}
+            toBody={(f) => ({ into: text(f, 'into').replace(/^#/, '') })}
+            onDone={() => navigate('/incidents')}
+          >
+            <p>Its reports, mail and items move to the other incident; triage can undo the merge.</p>
+            <label>
+              Incident number to merge into
+              <input name="into" inputMode="numeric" placeholder="#1234" />
+            </label>
+          </ActionForm>
+        </details>
+      )}
+      {write && (
+        <>
+          <h2>Lessons learned</h2>
+          <p>
+            <Link to={`/incidents/${i.id}/debrief`} navigate={navigate}>
+              Debrief
+            </Link>
+          </p>
+        </>
+      )}
+    </>
+  );
+}
+
+/** Sends only what changed, so two people editing different fields do not undo each other. */
+function EditForm({ props }: { props: TabProps }) {
+  const { detail: d, taxonomies: t, members } = props;
+  const i = d.incident;
+  const rsit = t?.rsit ?? [];
+  const fields = [
+    ['title', 'title'],
+    ['description', 'description'],
+    ['impact', 'impact'],
+    ['pap', 'pap'],
+    ['initialVector', 'initial_vector'],
+    ['patientZero', 'patient_zero'],
+    ['affectedConstituents', 'affected_constituents'],
+  ] as const;
+  return (
+    <details className="panel">
+      <summary>Change the incident</summary>
+      <ActionForm
+        label="Save changes"
+        method="PATCH"
+        path={props.base}
+        headers={{ 'if-match': `"${i.version}"` }}
+        invalidates={props.refresh}
+        toBody={(f) => {
+          const body: Record<string, unknown> = {};
+          for (const [field, column] of fields) if (text(f, field) !== s(i[column])) body[field] = text(f, field);
+          const phase = text(f, 'phase');
+          if (phase && phase !== i.phase) body.phase = phase;
+          const priority = text(f, 'priority');
+          if (priority && priority !== i.priority) {
+            body.priority = priority;
+            if (text(f, 'priorityReason')) body.priorityReason = text(f, 'priorityReason');
+          }
+          const cls = text(f, 'rsit');
+          if (cls !== `${i.rsit_class ?? ''}/${i.rsit_type ?? ''}`) {
+            const [c, ty] = cls.split('/');
+            body.rsitClass = c || null;
+            body.rsitType = ty || null;
+          }
+          const manager = text(f, 'managerId') || null;
+          if (manager !== (i.manager_id ?? null)) body.managerId = manager;
+          const sensitive = f.get('sensitive') === 'on';
+          if (sensitive !== i.sensitive) body.sensitive = sensitive;
+          const tlp = text(f, 'tlp');
+          if (tlp && tlp !== i.tlp) body.tlp = tlp;
+          const techniques = text(f, 'attackTechniques');
+          if (techniques !== i.attack_techniques.join(', ')) body.attackTechniques = techniques.split(/[\s,]+/).filter(Boolean);
+          return body;
+        }}
+      >
+        <label>
+          Title
+          <input name="title" defaultValue={i.title} />
+        </label>
+        <label>
+          Description
+          <textarea name="description" rows={4} defaultValue={i.description} />
+        </label>
+        <label>
+          Phase
+          <select name="phase" defaultValue={i.phase}>
+            {[i.phase, ...d.nextPhases].map((p) => (
+              <option key={p} value={p}>
+                {p === i.phase ? `${p} (now)` : p}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Priority
+          <select name="priority" defaultValue={i.priority}>
+            {t?.priorities.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          Reason for a priority change
+          <input name="priorityReason" />
+        </label>
+        <label>
+          Incident manager
+          <select name="managerId" defaultValue={i.manager_id ?? ''}>
+            <option value="">(nobody)</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label>
+          RSIT class / type
+          <select name="rsit" defaultValue={`${i.rsit_class ?? ''}/${i.rsit_type ?? ''}`}>
+            <option value="/">(unclassified)</option>
+            {rsit.flatMap((c) => [
+              <option key={c.value} value={`${c.value}/`}>
+                {c.name}
+              </option>,
+              ...c.types.map((ty) => (
+                <option key={`${c.value}/${ty.value}`} value={`${c.value}/${ty.value}`}>
+                  {c.name} — {ty.name}
+                </option>
+              )),
+            ])}
+          </select>
+        </label>
+        <label>
+          Impact
+          <select name="impact" defaultValue={i.impact}>
+            {t?.impacts.map((v) => (
+              <option key={v}>{v}</option>
+            ))}
+          </select>
+        </label>
+        <TlpSelect defaultValue={i.tlp} label="Incident TLP" />
+        <label>
+          PAP (what the recipients may do)
+          <select name="pap" defaultValue={i.pap}>
+            {t?.papLabels.map((v) => (
+              <option key={v} value={v}>
+                PAP:{v}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="inline">
+          <input type="checkbox" name="sensitive" defaultChecked={i.sensitive} /> sensitive (personal data, need-to-know)
+        </label>
+        <label>
+          Affected constituents
+          <input name="affectedConstituents" defaultValue={i.affected_constituents} />
+        </label>
+        <label>
+          Initial vector
+          <input name="initialVector" defaultValue={i.initial_vector} />
+        </label>
+        <label>
+          Patient zero
+          <input name="patientZero" defaultValue={i.patient_zero} />
+        </label>
+        <label>
+          ATT&amp;CK technique ids
+          <input name="attackTechniques" defaultValue={i.attack_techniques.join(', ')} />
+        </label>
+      </ActionForm>
+    </details>
+  );
+}

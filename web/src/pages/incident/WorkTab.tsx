@@ -1,0 +1,192 @@
+/** Tasks (with owners and notes), investigations and countermeasures. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../api';
+import { ActionButton, ActionForm, ErrorText, text, when } from '../../components';
+import { ItemTable } from './ItemTable';
+import { nameOf, s, type TabProps } from './model';
+import { Notes } from './Notes';
+
+const NEXT_STATE: Record<string, string | undefined> = {
+  'pending-activation': 'active',
+  active: 'pending-removal',
+  'pending-removal': 'removed',
+};
+
+export function WorkTab({ props, me }: { props: TabProps; me: string }) {
+  const { detail: d, write, refresh, base, members } = props;
+  return (
+    <>
+      <h2>Work</h2>
+      <ItemTable
+        title="Tasks"
+        rows={d.tasks}
+        columns={[
+          ['Task', (r) => s(r.title)],
+          [
+            'Owner',
+            (r) =>
+              write ? <OwnerSelect taskId={r.id} title={s(r.title)} owner={s(r.owner_id)} props={props} /> : nameOf(members, r.owner_id),
+          ],
+          ['Status', (r) => s(r.status)],
+          ['Due', (r) => when(r.due_at as string | null)],
+        ]}
+        actions={(r) =>
+          write &&
+          r.status === 'open' && (
+            <ActionButton label="Done" method="PATCH" path={`/api/tasks/${r.id}`} body={{ status: 'done' }} invalidates={refresh} />
+          )
+        }
+      />
+      {d.tasks.map((task) => (
+        <details key={task.id} className="panel">
+          <summary>
+            Notes on “{s(task.title)}” ({d.notes.filter((n) => n.task_id === task.id).length})
+          </summary>
+          <Notes notes={d.notes} taskId={task.id} me={me} props={props} />
+        </details>
+      ))}
+      {write && (
+        <ActionForm
+          label="Add task"
+          path={`${base}/tasks`}
+          invalidates={refresh}
+          toBody={(f) => ({
+            title: text(f, 'title'),
+            ...(text(f, 'ownerId') ? { ownerId: text(f, 'ownerId') } : {}),
+            ...(text(f, 'due') ? { dueInWorkingMinutes: Number(text(f, 'due')) * 60 } : {}),
+          })}
+        >
+          <label>
+            Task
+            <input name="title" />
+          </label>
+          <label>
+            Owner
+            <select name="ownerId" defaultValue={me}>
+              <option value="">(nobody)</option>
+              {members.map((m) => (
+                <option key={m.id} value={m.id}>
+                  {m.name}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Due in working hours
+            <input name="due" type="number" min="0" step="0.5" />
+          </label>
+        </ActionForm>
+      )}
+      <ItemTable
+        title="Investigations"
+        rows={d.investigations}
+        columns={[
+          ['Investigation', (r) => s(r.title)],
+          ['With', (r) => s(r.correspondent)],
+          ['Status', (r) => s(r.status)],
+        ]}
+        actions={(r) =>
+          write &&
+          r.status === 'open' && (
+            <ActionButton
+              label="Resolve"
+              method="PATCH"
+              path={`/api/investigations/${r.id}`}
+              body={{ status: 'resolved' }}
+              invalidates={refresh}
+            />
+          )
+        }
+      />
+      {write && (
+        <ActionForm
+          label="Open investigation"
+          path={`${base}/investigations`}
+          invalidates={refresh}
+          toBody={(f) => ({ title: text(f, 'title'), correspondent: text(f, 'correspondent') })}
+        >
+          <label>
+            Investigation
+            <input name="title" />
+          </label>
+          <label>
+            Correspondent
+            <input name="correspondent" />
+          </label>
+        </ActionForm>
+      )}
+      <ItemTable
+        title="Countermeasures"
+        rows={d.countermeasures}
+        columns={[
+          ['Kind', (r) => s(r.kind)],
+          ['Target', (r) => s(r.target)],
+          ['State', (r) => s(r.state)],
+          ['Notify on removal', (r) => (r.notify_on_removal as string[]).join(', ')],
+        ]}
+        actions={(r) =>
+          write &&
+          NEXT_STATE[s(r.state)] && (
+            <ActionButton
+              label={`→ ${NEXT_STATE[s(r.state)]}`}
+              path={`/api/countermeasures/${r.id}/advance`}
+              body={{ to: NEXT_STATE[s(r.state)] }}
+              invalidates={refresh}
+            />
+          )
+        }
+      />
+      {write && (
+        <ActionForm
+          label="Add countermeasure"
+          path={`${base}/countermeasures`}
+          invalidates={refresh}
+          toBody={(f) => ({
+            kind: text(f, 'kind'),
+            target: text(f, 'target'),
+            notifyOnRemoval: text(f, 'notify')
+              .split(/[\s,]+/)
+              .filter(Boolean),
+          })}
+        >
+          <label>
+            Kind
+            <input name="kind" placeholder="firewall block, sinkhole, DNS takedown…" />
+          </label>
+          <label>
+            Target
+            <input name="target" />
+          </label>
+          <label>
+            Notify on removal (addresses)
+            <input name="notify" />
+          </label>
+        </ActionForm>
+      )}
+    </>
+  );
+}
+
+/** A task's owner, changed where it is shown: choosing is saving. */
+function OwnerSelect({ taskId, title, owner, props }: { taskId: string; title: string; owner: string; props: TabProps }) {
+  const queryClient = useQueryClient();
+  const change = useMutation({
+    mutationFn: (ownerId: string) => api('PATCH', `/api/tasks/${taskId}`, { ownerId: ownerId || null }),
+    onSuccess: async () => {
+      for (const key of props.refresh) await queryClient.invalidateQueries({ queryKey: key });
+    },
+  });
+  return (
+    <>
+      <select aria-label={`Owner of ${title}`} value={owner} disabled={change.isPending} onChange={(e) => change.mutate(e.target.value)}>
+        <option value="">(nobody)</option>
+        {props.members.map((m) => (
+          <option key={m.id} value={m.id}>
+            {m.name}
+          </option>
+        ))}
+      </select>
+      <ErrorText error={change.error} />
+    </>
+  );
+}
