@@ -122,7 +122,7 @@ describeEachEngine('the incident loop in Chromium', (get) => {
 
     // Work the phases, then the debrief.
     await page.getByRole('tab', { name: 'Summary' }).click();
-    await page.getByText('Change classification, phase, priority, root cause').click();
+    await page.getByText('Change the incident', { exact: true }).click();
     await page.locator('select[name=priority]').selectOption('high');
     await page.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toContain('needs a reason');

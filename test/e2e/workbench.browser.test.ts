@@ -1,0 +1,186 @@
+/**
+ * The analyst's workbench in Chromium, as two people of the demo team: the incident manager
+ * writes a template and watches; the analyst opens an incident from the template, takes a task,
+ * writes a note (hostile Markdown stays inert), pastes defanged observables and asks who is
+ * responsible for one, shares a note, finds the incident as "assigned to me", and merges one
+ * incident into another. The manager's dashboard shows what the analyst did.
+ */
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Database } from '../../src/db/database.js';
+import { loadDemo } from '../../src/demo/demo.js';
+import { logIn, openDemoUi, type DemoUi } from '../helpers/browser.js';
+import { createTestDatabase } from '../helpers/database.js';
+
+describe('the workbench in Chromium', () => {
+  let database: Database;
+  let ui: DemoUi;
+  let manager: Page;
+  let analyst: Page;
+  let incidentUrl = '';
+  const menu = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+
+  beforeAll(async () => {
+    database = await createTestDatabase('pglite');
+    await loadDemo(database.db);
+    ui = await openDemoUi(database, 'incident-manager');
+    manager = ui.page;
+    analyst = await (await ui.browser.newContext()).newPage();
+    await logIn(analyst, ui.base, 'analyst');
+  });
+  afterAll(async () => {
+    await ui?.close();
+    await database?.close();
+  });
+
+  it('lets the manager write a template, refusing a second one for the same type by its label', async () => {
+    await menu(manager, 'Templates').click();
+    await manager.getByRole('heading', { name: 'Incident templates' }).waitFor();
+    const form = manager.getByRole('form', { name: 'Add template' });
+    await form.getByLabel('Name').fill('Phishing');
+    await form.getByLabel('RSIT class / type').selectOption({ label: 'Fraud — Phishing' });
+    await form.getByLabel('Default priority').selectOption('high');
+    await form.getByLabel('Default TLP').selectOption('AMBER');
+    await form.getByLabel(/^Tasks, one per line/).fill('Take the phishing site down | 2\nWarn the users\nBlock the sender');
+    await form.getByRole('button', { name: 'Add template' }).click();
+    await manager.getByText(/Phishing — fraud \/ phishing · high · TLP:AMBER · 3 task\(s\)/).waitFor();
+
+    await form.getByLabel('Name').fill('Again');
+    await form.getByLabel('RSIT class / type').selectOption({ label: 'Fraud — Phishing' });
+    await form.getByLabel('Default TLP').selectOption('AMBER');
+    await form.getByLabel(/^Tasks, one per line/).fill('x');
+    await form.getByRole('button', { name: 'Add template' }).click();
+    await expect.poll(() => form.getByRole('alert').textContent()).toContain('already a template for fraud/phishing');
+    expect(await database.db.selectFrom('incident_templates').select('name').execute()).toEqual([{ name: 'Phishing' }]);
+  });
+
+  it('opens an incident from the template, and takes a task and the incident in place', async () => {
+    await menu(analyst, 'Incidents').click();
+    await analyst.getByLabel('Title of a new incident').fill('Phishing wave against the city');
+    await analyst.getByLabel(/^Classification/).selectOption({ label: 'Fraud — Phishing' });
+    await analyst.getByRole('button', { name: 'Open incident' }).click();
+    await analyst.getByRole('heading', { name: /Phishing wave against the city/ }).waitFor();
+    incidentUrl = new URL(analyst.url()).pathname;
+    expect(await analyst.getByTestId('incident-priority').textContent()).toBe('high');
+
+    await analyst.getByRole('tab', { name: 'Tasks and actions' }).click();
+    const tasks = analyst.getByTestId('table-tasks');
+    await expect.poll(() => tasks.locator('tbody tr').count()).toBe(3);
+    await analyst.getByLabel('Owner of Warn the users').selectOption({ label: 'Anders Analytiker' });
+    await expect
+      .poll(
+        async () =>
+          (
+            await database.db
+              .selectFrom('tasks')
+              .select(['title', 'owner_id'])
+              .where('title', '=', 'Warn the users')
+              .executeTakeFirstOrThrow()
+          ).owner_id,
+      )
+      .not.toBeNull();
+
+    await analyst.getByRole('tab', { name: 'Summary' }).click();
+    await analyst.getByText('Change the incident', { exact: true }).click();
+    await analyst.getByLabel('Incident manager').selectOption({ label: 'Ingrid Incidentledare' });
+    await analyst.getByLabel('Description').fill('Mails pretending to be the city payroll office.');
+    await analyst.getByLabel(/sensitive \(personal data/).check();
+    await analyst.getByRole('button', { name: 'Save changes' }).click();
+    await expect.poll(() => analyst.getByTestId('incident-manager').textContent()).toBe('Ingrid Incidentledare');
+    await analyst.locator('strong.bad', { hasText: 'SENSITIVE' }).waitFor();
+  });
+
+  it('lets the manager watch it, and shows the analyst’s note on the manager’s dashboard', async () => {
+    await manager.goto(ui.base + incidentUrl);
+    await manager.getByRole('button', { name: 'Watch', exact: true }).click();
+    await manager.getByRole('button', { name: 'Stop watching' }).waitFor();
+
+    await analyst
+      .getByLabel('Note (Markdown)')
+      .fill(
+        'Found **three** senders. <img src=x onerror="window.pwned=1"> [click](javascript:window.pwned=2) see https://cert.example/advice',
+      );
+    await analyst.getByRole('button', { name: 'Add note' }).click();
+    const note = analyst.getByRole('article', { name: 'Note by Anders Analytiker' });
+    await note.locator('strong', { hasText: 'three' }).waitFor();
+    expect(await note.locator('img').count()).toBe(0);
+    expect(await note.locator('a[href^="javascript"]').count()).toBe(0);
+    expect(await note.textContent()).toContain('<img src=x');
+    expect(await note.locator('a[href="https://cert.example/advice"]').getAttribute('rel')).toBe('noopener noreferrer');
+    expect(await analyst.evaluate(() => (window as unknown as { pwned?: number }).pwned)).toBeUndefined();
+
+    await menu(manager, 'Dashboard').click();
+    const updates = manager.getByTestId('my-updates');
+    await expect.poll(() => updates.textContent(), { timeout: 10_000 }).toContain('Anders Analytiker — Found **three** senders');
+  });
+
+  it('adds pasted observables, defanged, and answers who is responsible for one', async () => {
+    await analyst.getByRole('tab', { name: 'Observables and evidence' }).click();
+    await analyst
+      .getByLabel(/^Observables, one or more per line/)
+      .fill('hxxps://payroll-stockholm[.]example/login\n198.51.100[.]23\nnot an indicator at all');
+    await analyst.getByRole('button', { name: 'Add observables' }).click();
+    await expect.poll(() => analyst.getByTestId('bulk-result').textContent()).toContain('Added 2; already there 0; not understood: line 3');
+    const row = analyst.getByTestId('table-observables').getByRole('row', { name: /198\.51\.100\.23/ });
+    await row.getByRole('button', { name: 'who is responsible?' }).click();
+    await expect.poll(() => row.getByTestId('lookup-answer').textContent()).toContain('Stockholm Vatten');
+  });
+
+  it('shares a note with a participant from outside, and stops sharing it', async () => {
+    await analyst.getByRole('tab', { name: 'Participants and shares' }).click();
+    const add = analyst.getByRole('form', { name: 'Add participant' });
+    await add.getByLabel('Name').fill('Somebody Unknown');
+    await add.getByLabel('E-mail').fill('somebody@unknown.example');
+    await add.getByLabel('Role').selectOption('constituent-staff');
+    await add.getByRole('button', { name: 'Add participant' }).click();
+    await analyst.getByRole('region', { name: 'Shared with Somebody Unknown' }).waitFor();
+    await add.getByLabel('Name').fill('Karin Kund');
+    await add.getByLabel('E-mail').fill('soc@svoa.example');
+    await add.getByLabel('Role').selectOption('constituent-staff');
+    await add.getByRole('button', { name: 'Add participant' }).click();
+    const share = analyst.getByRole('form', { name: 'Share' });
+    const noteOption = share.getByLabel('Item').locator('option', { hasText: 'note: Found' });
+    await share.getByLabel('Item').selectOption((await noteOption.getAttribute('value')) ?? '');
+    // An address Vakt does not know is the public: TLP:AMBER may not go there, and the form says so.
+    await share.getByLabel('With').selectOption({ label: 'Somebody Unknown (constituent-staff)' });
+    await share.getByRole('button', { name: 'Share' }).click();
+    await expect.poll(() => share.getByRole('alert').textContent()).toContain('TLP refuses');
+    await share.getByLabel('Item').selectOption((await noteOption.getAttribute('value')) ?? '');
+    await share.getByLabel('With').selectOption({ label: 'Karin Kund (constituent-staff)' });
+    await share.getByRole('button', { name: 'Share' }).click();
+    const theirs = analyst.getByRole('region', { name: 'Shared with Karin Kund' });
+    await theirs.getByText(/^note: Found/).waitFor();
+    expect(await database.db.selectFrom('incident_shares').select('item_kind').execute()).toEqual([{ item_kind: 'note' }]);
+    await theirs.getByRole('button', { name: 'Stop sharing' }).click();
+    await theirs.getByText('Nothing shared.').waitFor();
+  });
+
+  it('finds the incident under "assigned to me" and by its words, with the filters in the address', async () => {
+    await menu(manager, 'Incidents').click();
+    await manager.getByLabel('assigned to me').check();
+    await expect.poll(() => manager.url()).toContain('mine=true');
+    await manager.getByRole('link', { name: 'Phishing wave against the city' }).waitFor();
+    await manager.getByLabel('Words').fill('payroll');
+    await manager.getByLabel('Words').press('Enter');
+    await expect.poll(() => manager.url()).toContain('q=payroll');
+    await manager.getByRole('link', { name: 'Phishing wave against the city' }).waitFor();
+    await manager.getByLabel('Words').fill('nothing-like-this');
+    await manager.getByLabel('Words').press('Enter');
+    await manager.getByText('No incident matches these filters.').waitFor();
+    await manager.goBack();
+    await manager.getByRole('link', { name: 'Phishing wave against the city' }).waitFor();
+  });
+
+  it('merges an incident into another from its page', async () => {
+    await menu(manager, 'Incidents').click();
+    await manager.getByLabel('Title of a new incident').fill('Same phishing, second report');
+    await manager.getByRole('button', { name: 'Open incident' }).click();
+    await manager.getByRole('heading', { name: /Same phishing, second report/ }).waitFor();
+    await manager.getByText('Merge into another incident').click();
+    await manager.getByLabel('Incident number to merge into').fill(`#${incidentUrl.split('/').pop()}`);
+    await manager.getByRole('button', { name: 'Merge', exact: true }).click();
+    await manager.getByRole('heading', { name: 'Incidents', exact: true }).waitFor();
+    await manager.goto(ui.base + incidentUrl);
+    await manager.getByText(/Same phishing, second report/).waitFor();
+  });
+});
