@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
+import jsqr from 'jsqr';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config.js';
 import { DEMO_PASSWORD, demoEmail, loadDemo } from '../../src/demo/demo.js';
@@ -96,6 +98,11 @@ describeEachEngine('web UI in Chromium', (get) => {
   it('turns on two-factor authentication, which the next login asks for', async () => {
     await page.getByRole('button', { name: 'Set up two-factor authentication' }).click();
     const secret = (await page.getByTestId('totp-secret').textContent()) ?? '';
+    // The QR code is read back as a phone would: it holds the same key, for this account.
+    await page.getByTestId('totp-qr').waitFor();
+    const shot = PNG.sync.read(await page.getByTestId('totp-qr').screenshot());
+    const scanned = jsqr.default(new Uint8ClampedArray(shot.data), shot.width, shot.height);
+    expect(scanned?.data).toMatch(new RegExp(`^otpauth://totp/.*secret=${secret}`));
     const codes = await totpCodes(secret);
     await page.getByLabel('Code from the app').fill(codes.previous);
     await page.getByRole('button', { name: 'Turn on' }).click();

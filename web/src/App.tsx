@@ -15,6 +15,7 @@ import { FeedsPage } from './pages/FeedsPage';
 import { IncidentsPage } from './pages/IncidentsPage';
 import { ReportFormPage } from './pages/ReportFormPage';
 import { SearchPage } from './pages/SearchPage';
+import { MailPage } from './pages/MailPage';
 import { TemplatesPage } from './pages/TemplatesPage';
 import { TriagePage } from './pages/TriagePage';
 import { LoginPage } from './pages/LoginPage';
@@ -126,6 +127,20 @@ const NAV: NavItem[] = [
       <Suspense fallback={<p>Loading…</p>}>
         <CoveragePage canWrite={c.session.permissions.includes('directory:write')} />
       </Suspense>
+    ),
+  },
+  {
+    path: '/mail',
+    label: 'Mail',
+    permission: 'keys:manage',
+    page: (c) => (
+      <MailPage
+        rights={{
+          settings: c.session.permissions.includes('mail:settings'),
+          keys: c.session.permissions.includes('keys:manage'),
+          send: c.session.permissions.includes('mail:send'),
+        }}
+      />
     ),
   },
   {

@@ -1,6 +1,7 @@
 /** The user's own security: two-factor authentication, API tokens, and ending every session. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import QRCode from 'qrcode';
+import { useEffect, useState, type FormEvent } from 'react';
 import { ScrollTable } from '../components';
 import { api, type Session } from '../api';
 
@@ -87,9 +88,13 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
         </button>
       )}
       {enrolment && (
-        <p>
-          Enter this key in your authenticator app (TOTP, 6 digits, 30 seconds): <code data-testid="totp-secret">{enrolment.secret}</code>
-        </p>
+        <>
+          <p>Scan this code with your authenticator app, or enter the key by hand (TOTP, 6 digits, 30 seconds):</p>
+          <QrCode text={enrolment.uri} label="QR code of the two-factor key for your authenticator app" />
+          <p>
+            <code data-testid="totp-secret">{enrolment.secret}</code>
+          </p>
+        </>
       )}
       {(enabled || enrolment) && (
         <form onSubmit={confirm} aria-label={enabled ? 'Turn off two-factor authentication' : 'Confirm two-factor authentication'}>
@@ -196,4 +201,13 @@ function Tokens() {
       </ScrollTable>
     </fieldset>
   );
+}
+
+/** A QR code drawn in the browser: the key never leaves the page for an image service. */
+function QrCode({ text, label }: { text: string; label: string }) {
+  const [src, setSrc] = useState('');
+  useEffect(() => {
+    void QRCode.toDataURL(text, { margin: 2, width: 200, errorCorrectionLevel: 'M' }).then(setSrc);
+  }, [text]);
+  return src ? <img src={src} alt={label} width={200} height={200} data-testid="totp-qr" className="qr" /> : null;
 }

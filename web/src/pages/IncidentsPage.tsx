@@ -174,7 +174,7 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
             <input name="title" />
           </label>
           <label>
-            Classification (the team's template for it adds tasks, priority and TLP)
+            Classification (starts from the team's template for it)
             <select name="rsit" defaultValue="/">
               <option value="/">(unclassified)</option>
               {(t?.rsit ?? []).flatMap((c) => [

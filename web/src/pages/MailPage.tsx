@@ -1,0 +1,233 @@
+/**
+ * Mail administration: the mailboxes Vakt polls for reports (mail settings), the contacts' PGP
+ * keys, and the outbox with each mail's delivery state. Passwords are sent, never shown.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api';
+import { ActionButton, ActionForm, ErrorText, ScrollTable, text, TlpBadge, when } from '../components';
+
+interface Mailbox {
+  id: string;
+  name: string;
+  host: string;
+  port: number;
+  secure: boolean;
+  username: string;
+  folder: string;
+  enabled: boolean;
+  last_polled_at: string | null;
+  last_error: string | null;
+}
+interface PgpKey {
+  fingerprint: string;
+  email: string;
+  user_ids: string[];
+  expires_at: string | null;
+}
+interface Outgoing {
+  id: string;
+  subject: string;
+  to_addresses: string[];
+  delivery_status: string | null;
+  delivery_error: string | null;
+  delivery_attempts: number;
+  pgp_encryption: string;
+  created_at: string;
+  sent_at: string | null;
+  tlp: string;
+  incident_id: string | null;
+  report_id: string | null;
+}
+
+export interface MailRights {
+  settings: boolean;
+  keys: boolean;
+  send: boolean;
+}
+
+export function MailPage({ rights }: { rights: MailRights }) {
+  return (
+    <section>
+      <h1>Mail</h1>
+      {rights.settings && <Mailboxes />}
+      {rights.keys && <Keys />}
+      {rights.send && <Outbox />}
+    </section>
+  );
+}
+
+function Mailboxes() {
+  const list = useQuery({ queryKey: ['mailboxes'], queryFn: () => api<Mailbox[]>('GET', '/api/mailboxes') });
+  return (
+    <>
+      <h2>Mailboxes polled for reports</h2>
+      <ErrorText error={list.error} />
+      {list.data?.length === 0 && <p>No mailbox yet: reports arrive by the API, the web form and the SMTP listener only.</p>}
+      {list.data && list.data.length > 0 && (
+        <ScrollTable data-testid="mailboxes">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Server</th>
+              <th>Account and folder</th>
+              <th>Last polled</th>
+              <th />
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((m) => (
+              <tr key={m.id}>
+                <td>{m.name}</td>
+                <td>
+                  {m.host}:{m.port} {m.secure ? '(TLS)' : '(no TLS)'}
+                </td>
+                <td>
+                  {m.username} · {m.folder}
+                </td>
+                <td>
+                  {when(m.last_polled_at)}
+                  {m.last_error && <span className="bad"> {m.last_error}</span>}
+                </td>
+                <td>
+                  <ActionButton
+                    label={`Remove ${m.name}`}
+                    method="DELETE"
+                    path={`/api/mailboxes/${m.id}`}
+                    invalidates={[['mailboxes']]}
+                    confirm={`Stop polling ${m.name}? Mail already taken in stays.`}
+                  />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+      <details className="panel">
+        <summary>Add a mailbox</summary>
+        <ActionForm
+          label="Add mailbox"
+          path="/api/mailboxes"
+          invalidates={[['mailboxes']]}
+          toBody={(f) => ({
+            name: text(f, 'name'),
+            host: text(f, 'host'),
+            port: Number(text(f, 'port')),
+            secure: f.get('secure') === 'on',
+            username: text(f, 'username'),
+            password: String(f.get('password') ?? ''),
+            folder: text(f, 'folder') || 'INBOX',
+          })}
+        >
+          <label>
+            Name
+            <input name="name" placeholder="cert@ mailbox" />
+          </label>
+          <label>
+            IMAP server
+            <input name="host" />
+          </label>
+          <label>
+            Port
+            <input name="port" type="number" defaultValue={993} />
+          </label>
+          <label className="inline">
+            <input type="checkbox" name="secure" defaultChecked /> TLS
+          </label>
+          <label>
+            User name
+            <input name="username" autoComplete="off" />
+          </label>
+          <label>
+            Password
+            <input name="password" type="password" autoComplete="new-password" />
+          </label>
+          <label>
+            Folder
+            <input name="folder" defaultValue="INBOX" />
+          </label>
+        </ActionForm>
+      </details>
+    </>
+  );
+}
+
+function Keys() {
+  const list = useQuery({ queryKey: ['pgp-keys'], queryFn: () => api<PgpKey[]>('GET', '/api/pgp-keys') });
+  return (
+    <>
+      <h2>Contacts' PGP keys</h2>
+      <ErrorText error={list.error} />
+      {list.data?.length === 0 && <p>No key yet: mail to contacts goes unencrypted until their key is here.</p>}
+      {list.data && list.data.length > 0 && (
+        <ScrollTable data-testid="pgp-keys">
+          <thead>
+            <tr>
+              <th>Address</th>
+              <th>Fingerprint</th>
+              <th>Expires</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((k) => (
+              <tr key={k.fingerprint}>
+                <td>{k.email}</td>
+                <td>
+                  <code>{k.fingerprint.replace(/(.{4})/g, '$1 ').trim()}</code>
+                </td>
+                <td>{k.expires_at ? when(k.expires_at) : 'never'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+      <ActionForm label="Store key" path="/api/pgp-keys" invalidates={[['pgp-keys']]} toBody={(f) => ({ armored: text(f, 'armored') })}>
+        <label>
+          A contact's public key (armoured, “-----BEGIN PGP PUBLIC KEY BLOCK-----”)
+          <textarea name="armored" rows={5} />
+        </label>
+      </ActionForm>
+    </>
+  );
+}
+
+function Outbox() {
+  const list = useQuery({ queryKey: ['outbox'], queryFn: () => api<Outgoing[]>('GET', '/api/outbox'), refetchInterval: 30_000 });
+  return (
+    <>
+      <h2>Outbox</h2>
+      <ErrorText error={list.error} />
+      {list.data?.length === 0 && <p>Nothing has been sent yet.</p>}
+      {list.data && list.data.length > 0 && (
+        <ScrollTable data-testid="outbox">
+          <thead>
+            <tr>
+              <th>Queued</th>
+              <th>To</th>
+              <th>Subject</th>
+              <th>State</th>
+              <th>TLP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((m) => (
+              <tr key={m.id}>
+                <td>{when(m.created_at)}</td>
+                <td>{m.to_addresses.join(', ')}</td>
+                <td>{m.subject}</td>
+                <td className={m.delivery_status === 'failed' ? 'bad' : undefined}>
+                  {m.delivery_status ?? '—'}
+                  {m.sent_at && ` ${when(m.sent_at)}`}
+                  {m.delivery_error && ` (${m.delivery_error}, ${m.delivery_attempts} attempt(s))`}
+                  {m.pgp_encryption === 'encrypted' && ' · encrypted'}
+                </td>
+                <td>
+                  <TlpBadge tlp={m.tlp} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+    </>
+  );
+}
