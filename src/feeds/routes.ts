@@ -12,6 +12,7 @@ import { VaktError } from '../core/errors.js';
 import { gunzippedWhenGzip } from '../core/lines.js';
 import { StringEnum } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
+import { versionFrom } from '../http/if-match.js';
 import { intakeSettings } from '../intake/settings.js';
 import { escapeHtml } from '../profile/rfc2350.js';
 import { dispatchNotifications } from '../notifications/dispatch.js';
@@ -65,7 +66,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...write,
       schema: {
         tags: ['feeds'],
-        summary: 'Create or replace a feed definition',
+        summary: 'Create or replace a feed definition (send If-Match with its version to replace only what you loaded)',
         params: Type.Object({ name: Name }),
         body: FeedSchema,
         response: { 200: Any, 400: Problem, 409: Problem },
@@ -73,7 +74,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       if (request.body.name !== request.params.name) throw new VaktError('validation', 'the name in the path and in the body differ');
-      return saveFeed(db, actorOf(principal(request)), request.body);
+      return saveFeed(db, actorOf(principal(request)), request.body, versionFrom(request.headers['if-match']));
     },
   );
 

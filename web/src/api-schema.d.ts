@@ -7987,7 +7987,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** Create or replace a feed definition */
+        /** Create or replace a feed definition (send If-Match with its version to replace only what you loaded) */
         put: {
             parameters: {
                 query?: never;

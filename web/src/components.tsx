@@ -58,6 +58,7 @@ export function ActionForm({
   children,
   headers,
   fieldLabels = {},
+  pathFrom,
 }: {
   label: string;
   method?: string;
@@ -69,12 +70,14 @@ export function ActionForm({
   headers?: Record<string, string>;
   /** Labels for fields that have no input of their own name (a list edited row by row). */
   fieldLabels?: Record<string, string>;
+  /** Where to send it when the address depends on what is typed (a new record named in its path). */
+  pathFrom?: ((form: FormData) => string) | undefined;
 }) {
   const queryClient = useQueryClient();
   const [formKey, setFormKey] = useState(0);
   const [form, setForm] = useState<HTMLFormElement | null>(null);
   const mutation = useMutation({
-    mutationFn: (body: unknown) => api<unknown>(method, path, body, headers),
+    mutationFn: ({ body, to }: { body: unknown; to: string }) => api<unknown>(method, to, body, headers),
     onSuccess: async (result) => {
       for (const key of invalidates) await queryClient.invalidateQueries({ queryKey: key });
       setFormKey((k) => k + 1);
@@ -83,7 +86,8 @@ export function ActionForm({
   });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    mutation.mutate(toBody(new FormData(event.currentTarget)));
+    const form = new FormData(event.currentTarget);
+    mutation.mutate({ body: toBody(form), to: pathFrom ? pathFrom(form) : path });
   };
   const issues = mutation.error instanceof ApiError ? mutation.error.issues : [];
   return (

@@ -3,18 +3,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, upload } from '../api';
 import { ErrorText, TlpBadge, when, ScrollTable } from '../components';
+import { FeedForm, type Feed } from './FeedForm';
 
-interface Feed {
-  name: string;
-  description: string;
-  format: string;
-  source: { kind: string; url?: string; path?: string; folder?: string };
-  schedule: string;
-  tlp: string;
-  notify: string;
-  dedupHours: number;
-  enabled: boolean;
-}
 interface Run {
   id: string;
   feed_name: string;
@@ -74,12 +64,22 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
               {canWrite && (
                 <td>
                   <RunFeed feed={f} />
+                  <details>
+                    <summary>Change</summary>
+                    <FeedForm key={f.version} feed={f} />
+                  </details>
                 </td>
               )}
             </tr>
           ))}
         </tbody>
       </ScrollTable>
+      {canWrite && (
+        <details className="panel">
+          <summary>Add a feed</summary>
+          <FeedForm />
+        </details>
+      )}
       <h2>Runs</h2>
       <ScrollTable data-testid="feed-runs">
         <thead>

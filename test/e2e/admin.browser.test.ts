@@ -1,7 +1,8 @@
 /**
- * Mail administration in Chromium, as the demo admin: a mailbox is added (its password never
- * shown again) and removed after asking; a real contact key is stored and a broken one refused
- * with the reason; the outbox shows the demo's queued mail.
+ * Administration in Chromium, as the demo admin: a mailbox is added (its password never shown
+ * again) and removed after asking; a real contact key is stored and a broken one refused with the
+ * reason; the outbox shows the demo's queued mail; a feed is added, a bad schedule refused by its
+ * label, and a feed with a mapping saved unchanged keeps its mapping.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,8 +12,9 @@ import { loadConfig } from '../../src/config.js';
 import { openDemoUi, type DemoUi } from '../helpers/browser.js';
 import { createTestDatabase } from '../helpers/database.js';
 import { makeKey } from '../helpers/pgp.js';
+import { getFeed, saveFeed } from '../../src/feeds/feeds.js';
 
-describe('mail administration in Chromium', () => {
+describe('administration in Chromium', () => {
   let database: Database;
   let ui: DemoUi;
   let page: Page;
@@ -65,5 +67,47 @@ describe('mail administration in Chromium', () => {
     expect(queued.length).toBeGreaterThan(0);
     await outbox.getByText(queued[0]!.subject).first().waitFor();
     expect(await outbox.locator('tbody tr').count()).toBe(Math.min(queued.length, 200));
+  });
+
+  it('adds a feed, names a bad schedule by its label, and saves a mapped feed unchanged without losing its mapping', async () => {
+    const mapping = {
+      time: 'seen',
+      timeFormat: 'epoch',
+      sourceIp: 'src',
+      rsitClass: { value: 'intrusion-attempts' },
+      rsitType: { value: 'brute-force' },
+    };
+    await saveFeed(database.db, 'system:test', {
+      name: 'honeypot',
+      format: 'json',
+      source: { kind: 'upload' },
+      tlp: 'GREEN',
+      notify: 'never',
+      mapping,
+    });
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Feeds', exact: true }).click();
+    await page.getByText('Add a feed').click();
+    const add = page.getByRole('form', { name: 'Add feed' });
+    await add.getByLabel(/^Name/).fill('partner-blocklist');
+    await add.getByLabel(/^Format/).fill('csv');
+    await add.getByLabel(/^Kind/).selectOption('url');
+    await add.getByLabel('URL (kind url)').fill('https://partner.example/blocklist.csv');
+    await add.getByLabel(/^Schedule/).fill('every hour please');
+    await add.getByLabel('TLP of its events').selectOption('GREEN');
+    await add.getByLabel(/^Mapping/).fill(JSON.stringify(mapping));
+    await add.getByRole('button', { name: 'Add feed' }).click();
+    await expect.poll(() => add.getByRole('alert').textContent()).toMatch(/Schedule/);
+    await add.getByLabel(/^Schedule/).fill('15 * * * *');
+    await add.getByRole('button', { name: 'Add feed' }).click();
+    await expect.poll(async () => (await getFeed(database.db, 'partner-blocklist').catch(() => null))?.schedule).toBe('15 * * * *');
+    expect((await getFeed(database.db, 'partner-blocklist')).source).toEqual({ kind: 'url', url: 'https://partner.example/blocklist.csv' });
+
+    const before = await getFeed(database.db, 'honeypot');
+    const row = page.getByRole('row', { name: /honeypot/ });
+    await row.getByText('Change', { exact: true }).click();
+    await row.getByRole('button', { name: 'Save honeypot' }).click();
+    await expect.poll(async () => (await getFeed(database.db, 'honeypot')).version).toBe(before.version + 1);
+    const after = await getFeed(database.db, 'honeypot');
+    expect({ ...after, version: before.version }).toEqual(before);
   });
 });

@@ -1,0 +1,167 @@
+/**
+ * A feed definition, added or changed. What the form does not show as a field (a mapping, the
+ * RSIT override) is shown as JSON and sent back as it was unless edited, so saving never drops it.
+ */
+import { ActionButton, ActionForm, text, TlpSelect } from '../components';
+
+export interface Feed {
+  name: string;
+  description: string;
+  format: string;
+  source: { kind: string; url?: string; path?: string; mailbox?: string; folder?: string; attachmentPattern?: string };
+  schedule: string;
+  tlp: string;
+  notify: string;
+  dedupHours: number;
+  enabled: boolean;
+  mapping?: unknown;
+  rsit?: { class: string; type: string };
+  version: number;
+}
+
+const SOURCES = ['upload', 'file', 'url', 'imap'] as const;
+const NOTIFY = ['immediately', 'hourly', 'daily', 'never'] as const;
+
+function sourceFrom(f: FormData): Record<string, string> {
+  const kind = text(f, 'sourceKind');
+  if (kind === 'file') return { kind, path: text(f, 'sourcePath') };
+  if (kind === 'url') return { kind, url: text(f, 'sourceUrl') };
+  if (kind === 'imap') {
+    const pattern = text(f, 'attachmentPattern');
+    return { kind, mailbox: text(f, 'sourceMailbox'), folder: text(f, 'sourceFolder'), ...(pattern ? { attachmentPattern: pattern } : {}) };
+  }
+  return { kind };
+}
+
+/** JSON typed into a field, or a problem the server reports by the field's name. */
+function json(f: FormData, name: string): unknown {
+  const raw = text(f, name);
+  if (!raw) return undefined;
+  try {
+    return JSON.parse(raw) as unknown;
+  } catch {
+    return `not JSON: ${raw.slice(0, 40)}`;
+  }
+}
+
+export function FeedForm({ feed }: { feed?: Feed }) {
+  const path = (name: string) => `/api/feeds/${encodeURIComponent(name)}`;
+  return (
+    <>
+      <ActionForm
+        label={feed ? `Save ${feed.name}` : 'Add feed'}
+        method="PUT"
+        path={feed ? path(feed.name) : '/api/feeds/{name}'}
+        {...(feed ? { headers: { 'if-match': `"${feed.version}"` } } : {})}
+        invalidates={[['feeds']]}
+        fieldLabels={{ source: 'Source', 'source.url': 'URL', 'source.path': 'File path', mapping: 'Mapping', rsit: 'RSIT class and type' }}
+        toBody={(f) => {
+          const mapping = json(f, 'mapping');
+          const rsit = json(f, 'rsit');
+          return {
+            name: feed?.name ?? text(f, 'name'),
+            description: text(f, 'description'),
+            format: text(f, 'format'),
+            source: sourceFrom(f),
+            schedule: text(f, 'schedule') || 'manual',
+            tlp: text(f, 'tlp'),
+            notify: text(f, 'notify'),
+            dedupHours: Number(text(f, 'dedupHours')),
+            enabled: f.get('enabled') === 'on',
+            ...(mapping !== undefined ? { mapping } : {}),
+            ...(rsit !== undefined ? { rsit } : {}),
+          };
+        }}
+        pathFrom={feed ? undefined : (f) => path(text(f, 'name'))}
+      >
+        {!feed && (
+          <label>
+            Name (lower case, digits, . _ -)
+            <input name="name" pattern="[a-z0-9][a-z0-9._\-]{0,63}" />
+          </label>
+        )}
+        <label>
+          Description
+          <input name="description" defaultValue={feed?.description ?? ''} />
+        </label>
+        <label>
+          Format (shadowserver, shadowserver:scan_rdp…, csv or json)
+          <input name="format" defaultValue={feed?.format ?? 'shadowserver'} list="feed-formats" />
+          <datalist id="feed-formats">
+            <option value="shadowserver" />
+            <option value="csv" />
+            <option value="json" />
+          </datalist>
+        </label>
+        <fieldset>
+          <legend>Source</legend>
+          <label>
+            Kind
+            <select name="sourceKind" defaultValue={feed?.source.kind ?? 'upload'}>
+              {SOURCES.map((k) => (
+                <option key={k}>{k}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            URL (kind url)
+            <input name="sourceUrl" defaultValue={feed?.source.url ?? ''} placeholder="https://…" />
+          </label>
+          <label>
+            File path (kind file)
+            <input name="sourcePath" defaultValue={feed?.source.path ?? ''} />
+          </label>
+          <label>
+            Intake mailbox (kind imap)
+            <input name="sourceMailbox" defaultValue={feed?.source.mailbox ?? ''} />
+          </label>
+          <label>
+            Folder (kind imap)
+            <input name="sourceFolder" defaultValue={feed?.source.folder ?? ''} />
+          </label>
+          <label>
+            Attachment names matching (kind imap, a regular expression)
+            <input name="attachmentPattern" defaultValue={feed?.source.attachmentPattern ?? ''} />
+          </label>
+        </fieldset>
+        <label>
+          Schedule (“manual” or cron in UTC, e.g. “15 * * * *”)
+          <input name="schedule" defaultValue={feed?.schedule ?? 'manual'} />
+        </label>
+        <TlpSelect label="TLP of its events" defaultValue={feed?.tlp ?? 'AMBER'} unset="(choose)" />
+        <label>
+          Notify the organisations
+          <select name="notify" defaultValue={feed?.notify ?? 'daily'}>
+            {NOTIFY.map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </select>
+        </label>
+        <label>
+          De-duplicate within (hours)
+          <input name="dedupHours" type="number" min={1} max={720} defaultValue={feed?.dedupHours ?? 24} />
+        </label>
+        <label className="inline">
+          <input type="checkbox" name="enabled" defaultChecked={feed?.enabled ?? true} /> enabled
+        </label>
+        <label>
+          Mapping (JSON, for csv and json formats)
+          <textarea name="mapping" rows={4} defaultValue={feed?.mapping ? JSON.stringify(feed.mapping, null, 2) : ''} />
+        </label>
+        <label>
+          RSIT class and type of every event (JSON, e.g. {'{"class": "vulnerable", "type": "vulnerable-system"}'})
+          <input name="rsit" defaultValue={feed?.rsit ? JSON.stringify(feed.rsit) : ''} />
+        </label>
+      </ActionForm>
+      {feed && (
+        <ActionButton
+          label={`Remove ${feed.name}`}
+          method="DELETE"
+          path={path(feed.name)}
+          invalidates={[['feeds']]}
+          confirm={`Remove the feed ${feed.name}? A feed that has sent notifications cannot be removed; disable it instead.`}
+        />
+      )}
+    </>
+  );
+}
