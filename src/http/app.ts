@@ -24,6 +24,7 @@ import { feedRoutes } from '../feeds/routes.js';
 import { incidentRoutes } from '../incidents/routes.js';
 import { workbenchRoutes } from '../incidents/workbench-routes.js';
 import { intakeRoutes } from '../intake/routes.js';
+import { portalRoutes } from '../intake/portal-routes.js';
 import { profileRoutes } from '../profile/routes.js';
 import { egressRoutes } from '../sharing/routes.js';
 import { registerAuthentication, registerPublic } from './authentication.js';
@@ -123,6 +124,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(profileRoutes);
   await app.register(auditRoutes);
   await app.register(intakeRoutes);
+  await app.register(portalRoutes);
   await app.register(incidentRoutes);
   await app.register(workbenchRoutes);
   await app.register(directoryRoutes);

@@ -61,7 +61,7 @@ const code = (label: TlpLabel) => label.replace('AMBER+STRICT', 'strict').toLowe
 const canary = (label: TlpLabel, what: string) => `cnry${code(label)}${what}`;
 
 /** GET routes outsiders can read, and what the matrix checks of each. */
-const OUTSIDER_READABLE: Record<string, 'incident-list' | 'incident-detail' | 'search' | 'no-item-content'> = {
+const OUTSIDER_READABLE: Record<string, 'incident-list' | 'incident-detail' | 'search' | 'no-item-content' | 'own-reports'> = {
   'GET /api/incidents': 'incident-list',
   'GET /api/incidents/{id}': 'incident-detail',
   'GET /api/search': 'search',
@@ -70,6 +70,8 @@ const OUTSIDER_READABLE: Record<string, 'incident-list' | 'incident-detail' | 's
   'GET /api/profile': 'no-item-content',
   'GET /api/taxonomies': 'no-item-content',
   'GET /api/directory/own-record': 'no-item-content',
+  'GET /api/my/reports': 'own-reports',
+  'GET /api/my/reports/{id}': 'own-reports',
 };
 
 describeEachEngine('the leak matrix', (get) => {
@@ -80,6 +82,8 @@ describeEachEngine('the leak matrix', (get) => {
   const addresses = {} as Record<RecipientKind, string>;
   const incidents = {} as Record<TlpLabel, string>;
   const participants = {} as Record<TlpLabel, Record<RecipientKind, string>>;
+  /** Each label's report, as one the own organisation sent, with a reply from its person. */
+  const ownReports = {} as Record<TlpLabel, string>;
   const orgs = {} as Record<'own' | 'other' | 'lower', string>;
   let checks = 0;
   const leaks: string[] = [];
@@ -162,6 +166,20 @@ describeEachEngine('the leak matrix', (get) => {
       };
       const items: Array<{ kind: ItemKind; id: string }> = [];
       for (const kind of ITEM_KINDS) items.push({ kind, id: await make[kind]() });
+      ownReports[label] = items.find((i) => i.kind === 'report')!.id;
+      await db.updateTable('reports').set({ organisation_id: orgs.own }).where('id', '=', ownReports[label]).execute();
+      await db
+        .insertInto('messages')
+        .values({
+          direction: 'in',
+          report_id: ownReports[label],
+          from_address: clients['constituent-own'].email,
+          subject: 'Re',
+          body_text: canary(label, 'portal'),
+          tlp: label,
+          created_by: ACTOR,
+        })
+        .execute();
 
       const add = async (body: object) => post(`/api/incidents/${id}/participants`, body);
       participants[label] = {
@@ -211,6 +229,14 @@ describeEachEngine('the leak matrix', (get) => {
         const found = (await client.request({ url: `/api/search?q=${incidentCanary}` })).body;
         check(found.includes(incidentCanary) === sees, `search: ${kind} ${label}`);
         check(!found.includes(`"id":"${incidents[label]}"`) || sees, `search: ${kind} ${label} hit without text`);
+
+        // The portal: only the organisation that sent a report reads it, and only what TLP admits.
+        const portalSees = kind === 'constituent-own' && allowed(kind, label);
+        const mine = (await client.request({ url: '/api/my/reports?limit=200' })).body;
+        check(mine.includes(canary(label, 'report')) === portalSees, `my reports: ${kind} ${label}`);
+        const one = await client.request({ url: `/api/my/reports/${ownReports[label]}` });
+        check((one.statusCode === 200) === portalSees, `my report: ${kind} ${label} → ${one.statusCode}`);
+        check(one.body.includes(canary(label, 'portal')) === portalSees, `my report: ${kind} ${label} conversation`);
 
         for (const [route, what] of Object.entries(OUTSIDER_READABLE)) {
           if (what !== 'no-item-content') continue;

@@ -16,6 +16,7 @@ import { IncidentsPage } from './pages/IncidentsPage';
 import { ReportFormPage } from './pages/ReportFormPage';
 import { SearchPage } from './pages/SearchPage';
 import { MailPage } from './pages/MailPage';
+import { MyReportsPage } from './pages/MyReportsPage';
 import { TemplatesPage } from './pages/TemplatesPage';
 import { TriagePage } from './pages/TriagePage';
 import { LoginPage } from './pages/LoginPage';
@@ -40,6 +41,8 @@ interface NavItem {
   path: string;
   label: string;
   permission: string;
+  /** Not shown to those who have this permission (the portal's pages are for constituents, not the team). */
+  hiddenWith?: string;
   page: (context: PageContext) => ReactNode;
 }
 
@@ -65,6 +68,13 @@ const NAV: NavItem[] = [
         rights={{ triage: c.session.permissions.includes('reports:triage'), sendMail: c.session.permissions.includes('mail:send') }}
       />
     ),
+  },
+  {
+    path: '/my-reports',
+    label: 'My reports',
+    permission: 'reports:submit',
+    hiddenWith: 'reports:read',
+    page: (c) => <MyReportsPage path={c.path} navigate={c.navigate} />,
   },
   {
     path: '/incidents',
@@ -198,7 +208,8 @@ export function App() {
   });
 
   // The pages this user may open: the menu, and where the shortcuts may go.
-  const items = NAV.filter((item) => session.data?.permissions.includes(item.permission));
+  const has = (permission: string) => session.data?.permissions.includes(permission) ?? false;
+  const items = NAV.filter((item) => has(item.permission) && !(item.hiddenWith && has(item.hiddenWith)));
   const [help, setHelp] = useShortcuts(navigate, (to) => items.some((item) => item.path === to));
 
   if (session.isPending) return <p className="loading">Loading…</p>;

@@ -111,7 +111,17 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
         )}
       </form>
       <ErrorText error={list.error} />
-      {list.data?.length === 0 && <p>{before ? 'No older incident matches these filters.' : 'No incident matches these filters.'}</p>}
+      {list.data?.length === 0 && (
+        <p>
+          {before
+            ? 'No older incident matches these filters.'
+            : query.size > 0
+              ? 'No incident matches these filters.'
+              : canWrite
+                ? 'No incident yet: open one from a report in the triage queue, or below.'
+                : 'No incident yet. When the team involves you in one, it appears here with what is shared with you.'}
+        </p>
+      )}
       <ScrollTable>
         <thead>
           <tr>
