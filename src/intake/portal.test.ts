@@ -57,7 +57,10 @@ describeEachEngine('the constituent portal', (get) => {
   });
 
   it('puts a reply into the report’s thread and on its incident’s timeline, and shows the conversation', async () => {
-    const report = await call<{ id: string }>(karin, 'POST', '/api/reports', { subject: 'Defaced web page TLP:AMBER', body: 'www is defaced' });
+    const report = await call<{ id: string }>(karin, 'POST', '/api/reports', {
+      subject: 'Defaced web page TLP:AMBER',
+      body: 'www is defaced',
+    });
     const incident = await call<{ id: string }>(analyst, 'POST', '/api/incidents', { title: 'Defacement', reportIds: [report.body.id] });
     const reply = await call<{ id: string }>(karin, 'POST', `/api/my/reports/${report.body.id}/replies`, { text: 'It is back up now.' });
     expect(reply.status).toBe(201);
