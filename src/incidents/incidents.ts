@@ -249,66 +249,96 @@ export async function updateIncident(
   patch: IncidentPatch,
   expectedVersion?: number,
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
-    const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
-    if (!row) throw notFound(`incident #${id}`);
-    if (expectedVersion !== undefined && row.version !== expectedVersion) {
-      throw new VaktError(
-        'conflict',
-        `incident #${id} changed since you loaded it (version ${row.version}, yours ${expectedVersion}); reload and apply your change again`,
-      );
+  return db.transaction().execute((trx) => changeIncident(trx, actor, id, patch, expectedVersion));
+}
+
+/**
+ * One change to many incidents (assign, set priority, close), all or none: every incident that
+ * refuses it is named with its reason, and then nothing is changed.
+ */
+export async function updateIncidents(db: Kysely<Schema>, actor: string, ids: readonly string[], patch: IncidentPatch): Promise<void> {
+  await db.transaction().execute(async (trx) => {
+    const issues: FieldIssue[] = [];
+    for (const [n, id] of ids.entries()) {
+      await trx.executeQuery(sql`savepoint bulk_item`.compile(trx));
+      try {
+        await changeIncident(trx, actor, id, patch);
+        await trx.executeQuery(sql`release savepoint bulk_item`.compile(trx));
+      } catch (error) {
+        if (!(error instanceof VaktError) || error.code === 'internal') throw error;
+        await trx.executeQuery(sql`rollback to savepoint bulk_item`.compile(trx));
+        issues.push({ field: `ids[${n}]`, reason: `incident #${id}: ${error.message}` });
+      }
     }
-    const rsitClass = patch.rsitClass !== undefined ? patch.rsitClass : row.rsit_class;
-    const rsitType =
-      patch.rsitType !== undefined
-        ? patch.rsitType
-        : patch.rsitClass !== undefined && patch.rsitClass !== row.rsit_class
-          ? null
-          : row.rsit_type;
-    check({ rsitClass, rsitType, ...(patch.attackTechniques ? { attackTechniques: patch.attackTechniques } : {}) });
-    if (patch.priority && patch.priority !== row.priority && !patch.priorityReason?.trim()) {
-      throw new ValidationError([{ field: 'priorityReason', reason: 'a change of priority needs a reason' }]);
-    }
-    if (patch.phase && patch.phase !== row.phase && !NEXT_PHASES[row.phase as Phase].includes(patch.phase)) {
-      throw new ValidationError([
-        {
-          field: 'phase',
-          reason: `an incident in ${row.phase} can move to ${NEXT_PHASES[row.phase as Phase].join(', ')}, not to ${patch.phase}`,
-        },
-      ]);
-    }
-    if (patch.managerId) await requireTeamMember(trx, patch.managerId, 'managerId');
-    const changes: Record<string, unknown> = {};
-    for (const [key, column] of Object.entries(COLUMN) as Array<[keyof typeof COLUMN, string]>) {
-      if (patch[key] !== undefined) changes[column] = patch[key];
-    }
-    if (patch.rsitClass !== undefined) changes.rsit_type = rsitType;
-    if (patch.attackTechniques) changes.attack_techniques = [...new Set(patch.attackTechniques.map((t) => t.toUpperCase()))];
-    const now = new Date();
-    if (patch.phase && patch.phase !== row.phase) Object.assign(changes, milestones(patch.phase, row, now));
-    const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (row as Record<string, unknown>)[k]]));
-    await trx
-      .updateTable('incidents')
-      .set({ ...(changes as object), version: sql`version + 1` })
-      .where('id', '=', id)
-      .execute();
-    if (patch.phase && patch.phase !== row.phase) await timeline(trx, id, 'phase', `Phase ${row.phase} → ${patch.phase}`, actor, row.tlp);
-    if (patch.priority && patch.priority !== row.priority)
-      await timeline(trx, id, 'priority', `Priority ${row.priority} → ${patch.priority}: ${patch.priorityReason}`, actor, row.tlp);
-    if (patch.managerId !== undefined && patch.managerId !== row.manager_id) await managerChanged(trx, id, patch.managerId, actor, row.tlp);
-    const reclassified = (rsitClass !== row.rsit_class || rsitType !== row.rsit_type) && rsitClass;
-    const template = reclassified ? await templateFor(trx, rsitClass, rsitType) : undefined;
-    if (template) await applyTemplate(trx, actor, id, template);
-    await appendAudit(trx, {
-      actor,
-      action: 'incident.update',
-      objectType: 'incident',
-      objectId: id,
-      before,
-      after: { ...changes, ...(patch.priorityReason ? { priorityReason: patch.priorityReason } : {}) },
-    });
-    return row.version + 1;
+    if (issues.length > 0) throw new ValidationError(issues);
   });
+}
+
+async function changeIncident(
+  trx: Transaction<Schema>,
+  actor: string,
+  id: string,
+  patch: IncidentPatch,
+  expectedVersion?: number,
+): Promise<number> {
+  const row = await trx.selectFrom('incidents').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+  if (!row) throw notFound(`incident #${id}`);
+  if (expectedVersion !== undefined && row.version !== expectedVersion) {
+    throw new VaktError(
+      'conflict',
+      `incident #${id} changed since you loaded it (version ${row.version}, yours ${expectedVersion}); reload and apply your change again`,
+    );
+  }
+  const rsitClass = patch.rsitClass !== undefined ? patch.rsitClass : row.rsit_class;
+  const rsitType =
+    patch.rsitType !== undefined
+      ? patch.rsitType
+      : patch.rsitClass !== undefined && patch.rsitClass !== row.rsit_class
+        ? null
+        : row.rsit_type;
+  check({ rsitClass, rsitType, ...(patch.attackTechniques ? { attackTechniques: patch.attackTechniques } : {}) });
+  if (patch.priority && patch.priority !== row.priority && !patch.priorityReason?.trim()) {
+    throw new ValidationError([{ field: 'priorityReason', reason: 'a change of priority needs a reason' }]);
+  }
+  if (patch.phase && patch.phase !== row.phase && !NEXT_PHASES[row.phase as Phase].includes(patch.phase)) {
+    throw new ValidationError([
+      {
+        field: 'phase',
+        reason: `an incident in ${row.phase} can move to ${NEXT_PHASES[row.phase as Phase].join(', ')}, not to ${patch.phase}`,
+      },
+    ]);
+  }
+  if (patch.managerId) await requireTeamMember(trx, patch.managerId, 'managerId');
+  const changes: Record<string, unknown> = {};
+  for (const [key, column] of Object.entries(COLUMN) as Array<[keyof typeof COLUMN, string]>) {
+    if (patch[key] !== undefined) changes[column] = patch[key];
+  }
+  if (patch.rsitClass !== undefined) changes.rsit_type = rsitType;
+  if (patch.attackTechniques) changes.attack_techniques = [...new Set(patch.attackTechniques.map((t) => t.toUpperCase()))];
+  const now = new Date();
+  if (patch.phase && patch.phase !== row.phase) Object.assign(changes, milestones(patch.phase, row, now));
+  const before = Object.fromEntries(Object.keys(changes).map((k) => [k, (row as Record<string, unknown>)[k]]));
+  await trx
+    .updateTable('incidents')
+    .set({ ...(changes as object), version: sql`version + 1` })
+    .where('id', '=', id)
+    .execute();
+  if (patch.phase && patch.phase !== row.phase) await timeline(trx, id, 'phase', `Phase ${row.phase} → ${patch.phase}`, actor, row.tlp);
+  if (patch.priority && patch.priority !== row.priority)
+    await timeline(trx, id, 'priority', `Priority ${row.priority} → ${patch.priority}: ${patch.priorityReason}`, actor, row.tlp);
+  if (patch.managerId !== undefined && patch.managerId !== row.manager_id) await managerChanged(trx, id, patch.managerId, actor, row.tlp);
+  const reclassified = (rsitClass !== row.rsit_class || rsitType !== row.rsit_type) && rsitClass;
+  const template = reclassified ? await templateFor(trx, rsitClass, rsitType) : undefined;
+  if (template) await applyTemplate(trx, actor, id, template);
+  await appendAudit(trx, {
+    actor,
+    action: 'incident.update',
+    objectType: 'incident',
+    objectId: id,
+    before,
+    after: { ...changes, ...(patch.priorityReason ? { priorityReason: patch.priorityReason } : {}) },
+  });
+  return row.version + 1;
 }
 
 async function managerChanged(trx: Transaction<Schema>, id: string, managerId: string | null, actor: string, tlp: string): Promise<void> {

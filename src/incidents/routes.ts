@@ -32,6 +32,7 @@ import {
   getIncidentRow,
   splitIncident,
   updateIncident,
+  updateIncidents,
   type Phase,
 } from './incidents.js';
 import {
@@ -441,6 +442,37 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const version = await updateIncident(db, actor(request), request.params.id, request.body, versionFrom(request.headers['if-match']));
       reply.header('etag', `"${version}"`);
       return { version };
+    },
+  );
+
+  app.post(
+    '/api/incidents/bulk',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'One change to many incidents (manager, priority with a reason, phase), all or none',
+        body: Type.Object(
+          {
+            ids: Type.Array(TicketId, { minItems: 1, maxItems: 500, uniqueItems: true }),
+            change: Type.Object(
+              {
+                managerId: Type.Optional(Type.Union([Uuid, Type.Null()])),
+                priority: Type.Optional(StringEnum(PRIORITIES)),
+                priorityReason: Type.Optional(Type.String({ minLength: 1, maxLength: 2000 })),
+                phase: Type.Optional(StringEnum(PHASES)),
+              },
+              { ...strict, minProperties: 1 },
+            ),
+          },
+          strict,
+        ),
+        response: { 204: Type.Null(), 400: Problem },
+      },
+    },
+    async (request, reply) => {
+      await updateIncidents(db, actor(request), request.body.ids, request.body.change);
+      return reply.code(204).send(null);
     },
   );
 

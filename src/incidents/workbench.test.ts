@@ -285,4 +285,43 @@ describeEachEngine('the workbench: ownership, notes, watching, templates, observ
     expect((await detail(id)).observables).toHaveLength(6);
     expect((await call(analyst, 'POST', `/api/incidents/999999999/observables/bulk`, { text: '1.2.3.4' })).status).toBe(404);
   });
+
+  it('changes many incidents at once, all or none, naming each one that refuses', async () => {
+    const a = await open({ title: 'Bulk A' });
+    const b = await open({ title: 'Bulk B' });
+    const assigned = await call(analyst, 'POST', '/api/incidents/bulk', { ids: [a, b], change: { managerId } });
+    expect(assigned.status).toBe(204);
+    expect((await detail(a)).incident.manager_id).toBe(managerId);
+    expect((await detail(b)).incident.manager_id).toBe(managerId);
+
+    // b moves on to containment, from where it may not close: the close of a is undone too.
+    await call(analyst, 'PATCH', `/api/incidents/${b}`, { phase: 'containment' });
+    const closing = await call<{ errors: Array<{ field: string; reason: string }> }>(analyst, 'POST', '/api/incidents/bulk', {
+      ids: [a, b],
+      change: { phase: 'closed' },
+    });
+    expect(closing.status).toBe(400);
+    expect(JSON.stringify(closing.body)).toContain(`ids[1]`);
+    expect(JSON.stringify(closing.body)).toContain(`incident #${b}`);
+    const stillOpen = await get().db.selectFrom('incidents').select(['id', 'phase', 'closed_at']).where('id', 'in', [a, b]).execute();
+    expect(stillOpen.map((r) => r.phase).sort()).toEqual(['containment', 'triage']);
+    expect(stillOpen.every((r) => r.closed_at === null)).toBe(true);
+    const timelineOfA = (await detail(a)).timeline.map((t) => t.summary);
+    expect(timelineOfA.some((t) => t.includes('closed'))).toBe(false);
+
+    expect((await call(analyst, 'POST', '/api/incidents/bulk', { ids: [a], change: { priority: 'high' } })).status).toBe(400);
+    const raised = await call(analyst, 'POST', '/api/incidents/bulk', {
+      ids: [a, b],
+      change: { priority: 'high', priorityReason: 'one campaign' },
+    });
+    expect(raised.status).toBe(204);
+    expect((await detail(b)).incident.priority).toBe('high');
+    expect(
+      (await call(analyst, 'POST', '/api/incidents/bulk', { ids: [a, '999999999'], change: { priority: 'low', priorityReason: 'x' } }))
+        .status,
+    ).toBe(400);
+    expect((await detail(a)).incident.priority).toBe('high');
+    const readOnly = await loginAs('read-only');
+    expect((await call(readOnly, 'POST', '/api/incidents/bulk', { ids: [a], change: { managerId: null } })).status).toBe(403);
+  });
 });

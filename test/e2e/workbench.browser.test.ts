@@ -5,6 +5,7 @@
  * responsible for one, shares a note, finds the incident as "assigned to me", and merges one
  * incident into another. The manager's dashboard shows what the analyst did.
  */
+import { readFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
@@ -182,5 +183,38 @@ describe('the workbench in Chromium', () => {
     await manager.getByRole('heading', { name: 'Incidents', exact: true }).waitFor();
     await manager.goto(ui.base + incidentUrl);
     await manager.getByText(/Same phishing, second report/).waitFor();
+  });
+  it('changes ticked incidents together, all or none, and downloads the list as CSV with formulas disarmed', async () => {
+    const { db } = database;
+    for (const title of ['=HYPERLINK("http://evil.example","Bulk one")', 'Bulk two, "quoted"']) {
+      await db.insertInto('incidents').values({ title, tlp: 'GREEN', opened_at: new Date(), attack_techniques: [] }).execute();
+    }
+    const priorities = async () =>
+      (await db.selectFrom('incidents').select('priority').where('title', 'like', '%Bulk%').execute()).map((r) => r.priority);
+    await menu(analyst, 'Incidents').click();
+    await analyst.getByLabel('Words').fill('bulk');
+    await analyst.getByLabel('Words').press('Enter');
+    await analyst.getByLabel('Tick every incident shown').check();
+    const bulk = analyst.getByRole('group', { name: 'Change the ticked incidents' });
+    await bulk.getByText('2 ticked').waitFor();
+    await bulk.getByLabel(/^Priority/).selectOption('critical');
+    await bulk.getByRole('button', { name: 'Set priority' }).click();
+    await expect.poll(() => bulk.getByRole('alert').textContent()).toContain('Ticked incident 1');
+    expect(await priorities()).toEqual(['normal', 'normal']);
+    await bulk.getByLabel('Reason for the priority').fill('one campaign');
+    await bulk.getByRole('button', { name: 'Set priority' }).click();
+    await expect.poll(priorities).toEqual(['critical', 'critical']);
+
+    const [download] = await Promise.all([
+      analyst.waitForEvent('download'),
+      analyst.getByRole('button', { name: 'Download this list as CSV' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('incidents-TLP-GREEN.csv');
+    const csv = readFileSync((await download.path())!, 'utf8');
+    const [header, ...lines] = csv.trimEnd().split('\r\n');
+    expect(header).toBe('id,title,phase,priority,tlp,rsit_class,opened_at,sla_breached');
+    expect(lines).toHaveLength(2);
+    expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Bulk one"")"`);
+    expect(csv).toContain('"Bulk two, ""quoted"""');
   });
 });

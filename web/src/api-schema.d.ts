@@ -3019,6 +3019,64 @@ export interface paths {
         };
         trace?: never;
     };
+    "/api/incidents/bulk": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** One change to many incidents (manager, priority with a reason, phase), all or none */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        ids: string[];
+                        change: {
+                            /** Format: uuid */
+                            managerId?: string | null;
+                            /** @enum {string} */
+                            priority?: "low" | "normal" | "high" | "critical";
+                            priorityReason?: string;
+                            /** @enum {string} */
+                            phase?: "triage" | "containment" | "eradication" | "recovery" | "lessons-learned" | "closed" | "rejected";
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents/{id}/merge": {
         parameters: {
             query?: never;

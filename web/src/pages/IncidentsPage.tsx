@@ -1,8 +1,10 @@
 /** The incident list, filtered and paged with its state in the address; one incident; its debrief. */
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api } from '../api';
 import { ActionForm, addressWith, ErrorText, Link, pickParams, ScrollTable, SlaBadge, text, TlpBadge, TLPS } from '../components';
 import { DebriefPage } from './DebriefPage';
+import { BulkActions, downloadCsv } from './incident/BulkActions';
 import { IncidentView, type Rights } from './incident/IncidentView';
 import { nameOf, type IncidentRow, type Taxonomies } from './incident/model';
 
@@ -55,9 +57,13 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
       </select>
     </label>
   );
+  const [ticked, setTicked] = useState<string[]>([]);
   const t = taxonomies.data;
   const rows = list.data ?? [];
   const last = rows.at(-1);
+  // Only what is on screen can be ticked: a filter or a page change leaves the rest behind.
+  const selected = ticked.filter((id) => rows.some((r) => r.id === id));
+  const tick = (id: string, on: boolean) => setTicked((now) => (on ? [...now, id] : now.filter((x) => x !== id)));
   return (
     <section>
       <h1>Incidents</h1>
@@ -125,6 +131,16 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
       <ScrollTable>
         <thead>
           <tr>
+            {canWrite && (
+              <th>
+                <input
+                  type="checkbox"
+                  aria-label="Tick every incident shown"
+                  checked={rows.length > 0 && selected.length === rows.length}
+                  onChange={(e) => setTicked(e.target.checked ? rows.map((r) => r.id) : [])}
+                />
+              </th>
+            )}
             <th>#</th>
             <th>Title</th>
             <th>Phase</th>
@@ -137,6 +153,16 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
         <tbody>
           {rows.map((i) => (
             <tr key={i.id}>
+              {canWrite && (
+                <td>
+                  <input
+                    type="checkbox"
+                    aria-label={`Tick #${i.id} ${i.title}`}
+                    checked={selected.includes(i.id)}
+                    onChange={(e) => tick(i.id, e.target.checked)}
+                  />
+                </td>
+              )}
               <td>{i.id}</td>
               <td>
                 <Link to={`/incidents/${i.id}`} navigate={navigate}>
@@ -156,6 +182,16 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
           ))}
         </tbody>
       </ScrollTable>
+      {canWrite && (
+        <BulkActions selected={selected} members={members.data ?? []} priorities={t?.priorities ?? []} onDone={() => setTicked([])} />
+      )}
+      {rows.length > 0 && (
+        <p>
+          <button type="button" onClick={() => downloadCsv(rows)}>
+            Download this list as CSV
+          </button>
+        </p>
+      )}
       <nav className="pager" aria-label="Pages">
         {before && (
           <Link to={addressWith('/incidents', query, {})} navigate={navigate}>

@@ -1,0 +1,107 @@
+/**
+ * What can be done to the incidents ticked in the list, all or none (POST /api/incidents/bulk),
+ * and the list as shown, as a CSV file named with the most restrictive TLP label in it.
+ */
+import type { ReactNode } from 'react';
+import { ActionForm, text, TLPS } from '../../components';
+import type { IncidentRow } from './model';
+
+const COLUMNS: Array<[string, (i: IncidentRow) => string]> = [
+  ['id', (i) => i.id],
+  ['title', (i) => i.title],
+  ['phase', (i) => i.phase],
+  ['priority', (i) => i.priority],
+  ['tlp', (i) => i.tlp],
+  ['rsit_class', (i) => i.rsit_class ?? ''],
+  ['opened_at', (i) => i.opened_at],
+  ['sla_breached', (i) => (i.sla ? String(i.sla.breached) : '')],
+];
+
+const cell = (value: string) =>
+  /[",\n\r]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : value;
+
+/** The rows as RFC 4180 CSV; a cell that a spreadsheet would run as a formula is quoted and disarmed. */
+export function incidentsCsv(rows: readonly IncidentRow[]): string {
+  return (
+    [COLUMNS.map(([name]) => name).join(','), ...rows.map((r) => COLUMNS.map(([, get]) => cell(get(r))).join(','))].join('\r\n') + '\r\n'
+  );
+}
+
+export function downloadCsv(rows: readonly IncidentRow[]): void {
+  const label = rows.reduce(
+    (worst, r) => (TLPS.indexOf(r.tlp as (typeof TLPS)[number]) > TLPS.indexOf(worst) ? (r.tlp as typeof worst) : worst),
+    TLPS[0],
+  );
+  const link = document.createElement('a');
+  link.href = URL.createObjectURL(new Blob([incidentsCsv(rows)], { type: 'text/csv;charset=utf-8' }));
+  link.download = `incidents-TLP-${label.replace('+', '-')}.csv`;
+  link.click();
+  URL.revokeObjectURL(link.href);
+}
+
+export function BulkActions({
+  selected,
+  members,
+  priorities,
+  onDone,
+}: {
+  selected: readonly string[];
+  members: Array<{ id: string; name: string }>;
+  priorities: readonly string[];
+  onDone: () => void;
+}) {
+  if (selected.length === 0) return <p className="muted">Tick incidents to change several at once.</p>;
+  const form = (label: string, change: (f: FormData) => Record<string, unknown>, fields: ReactNode) => (
+    <ActionForm
+      label={label}
+      path="/api/incidents/bulk"
+      invalidates={[['incidents']]}
+      onDone={onDone}
+      fieldLabels={{ ids: 'Ticked incident' }}
+      toBody={(f) => ({ ids: selected, change: change(f) })}
+    >
+      {fields}
+    </ActionForm>
+  );
+  return (
+    <div className="panel bulk" role="group" aria-label="Change the ticked incidents">
+      <p>
+        <strong>{selected.length}</strong> ticked: each change applies to all of them, or, if one refuses, to none.
+      </p>
+      {form(
+        'Set manager',
+        (f) => ({ managerId: text(f, 'managerId') || null }),
+        <label>
+          Incident manager
+          <select name="managerId">
+            <option value="">(nobody)</option>
+            {members.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+        </label>,
+      )}
+      {form(
+        'Set priority',
+        (f) => ({ priority: text(f, 'priority'), ...(text(f, 'priorityReason') ? { priorityReason: text(f, 'priorityReason') } : {}) }),
+        <>
+          <label>
+            Priority
+            <select name="priority">
+              {priorities.map((p) => (
+                <option key={p}>{p}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Reason for the priority
+            <input name="priorityReason" />
+          </label>
+        </>,
+      )}
+      {form('Close', () => ({ phase: 'closed' }), null)}
+    </div>
+  );
+}
