@@ -89,6 +89,13 @@ describe('the workbench in Chromium', () => {
     await analyst.getByRole('button', { name: 'Save changes' }).click();
     await expect.poll(() => analyst.getByTestId('incident-manager').textContent()).toBe('Ingrid Incidentledare');
     await analyst.locator('strong.bad', { hasText: 'SENSITIVE' }).waitFor();
+
+    await analyst.getByText('Name the affected organisations').click();
+    await analyst.getByLabel(/^Organisations/).selectOption([{ label: 'Stockholm Vatten och Avfall' }, { label: 'City of Stockholm' }]);
+    await analyst.getByRole('button', { name: 'Save affected organisations' }).click();
+    await expect
+      .poll(() => analyst.getByTestId('affected-organisations').textContent())
+      .toMatch(/City of Stockholm.*Stockholm Vatten|Stockholm Vatten.*City of Stockholm/);
   });
 
   it('lets the manager watch it, and shows the analyst’s note on the manager’s dashboard', async () => {

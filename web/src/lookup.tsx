@@ -16,6 +16,9 @@ interface Answer {
   nationalPointOfContact?: { name: string; email: string; telephone?: string };
 }
 
+/** The kinds of value the constituency lookup answers for. */
+export const LOOKUP_KINDS: ReadonlySet<string> = new Set(['ipv4', 'ipv6', 'domain', 'url', 'email']);
+
 const ask = (q: string) => api<Answer>('GET', `/api/lookup?q=${encodeURIComponent(q)}`);
 
 export function LookupBox({ navigate }: { navigate: (to: string) => void }) {

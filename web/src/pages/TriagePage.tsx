@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, text, when, type Timer, ScrollTable } from '../components';
+import { LOOKUP_KINDS, LookupInline } from '../lookup';
 
 interface QueueRow {
   id: string;
@@ -349,6 +350,7 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
           {r.indicators.map((i) => (
             <li key={`${i.kind}${i.value}`}>
               <code>{i.value}</code> <span className="muted">{i.kind}</span>{' '}
+              {LOOKUP_KINDS.has(i.kind) && <LookupInline value={i.value} navigate={navigate} />}{' '}
               <Link to={`/search?seen=${encodeURIComponent(i.value)}`} navigate={navigate}>
                 seen elsewhere?
               </Link>

@@ -1,12 +1,9 @@
 /** Observables (one at a time or a pasted list), each with "who is responsible" and "seen elsewhere"; assets; evidence. */
 import { useState } from 'react';
 import { ActionForm, Link, TlpSelect, text, when } from '../../components';
-import { LookupInline } from '../../lookup';
+import { LOOKUP_KINDS, LookupInline } from '../../lookup';
 import { ItemTable } from './ItemTable';
 import { s, type TabProps } from './model';
-
-/** Kinds the constituency lookup answers for. */
-const LOOKUP_KINDS = new Set(['ipv4', 'ipv6', 'domain', 'url', 'email']);
 
 interface BulkAnswer {
   added: Array<{ kind: string; value: string }>;

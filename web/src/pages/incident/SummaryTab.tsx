@@ -1,5 +1,6 @@
 /** The summary tab: the facts, every field editable, notes, and merging into another incident. */
 import { ActionForm, Link, TlpSelect, text } from '../../components';
+import { AffectedOrganisations } from './AffectedOrganisations';
 import { nameOf, s, type TabProps } from './model';
 import { Notes } from './Notes';
 
@@ -18,7 +19,11 @@ export function SummaryTab({ props, me }: { props: TabProps; me: string }) {
           <dd>{i.impact}</dd>
           <dt>PAP</dt>
           <dd>PAP:{i.pap}</dd>
-          <dt>Affected</dt>
+          <dt>Affected organisations</dt>
+          <dd>
+            <AffectedOrganisations incidentId={i.id} write={write} />
+          </dd>
+          <dt>Affected (in words)</dt>
           <dd>{i.affected_constituents || '—'}</dd>
           <dt>Root cause</dt>
           <dd>

@@ -1,0 +1,47 @@
+/** The constituency organisations an incident affects: shown to the team, chosen by those who write. */
+import { useQuery } from '@tanstack/react-query';
+import { api, type Answer } from '../../api';
+import { ActionForm, ErrorText } from '../../components';
+
+type Affected = Answer<'/api/incidents/{id}/organisations'>;
+
+export function AffectedOrganisations({ incidentId, write }: { incidentId: string; write: boolean }) {
+  const key = ['incident-organisations', incidentId];
+  const affected = useQuery({ queryKey: key, queryFn: () => api<Affected>('GET', `/api/incidents/${incidentId}/organisations`) });
+  const all = useQuery({
+    queryKey: ['organisations'],
+    queryFn: () => api<{ organisations: Array<{ id: string; name: string }> }>('GET', '/api/organisations'),
+    enabled: write,
+  });
+  if (affected.isError) return <ErrorText error={affected.error} />;
+  const chosen = affected.data ?? [];
+  return (
+    <>
+      <p data-testid="affected-organisations">{chosen.map((o) => o.name).join(', ') || 'None named yet.'}</p>
+      {write && all.data && (
+        <details className="panel">
+          <summary>Name the affected organisations</summary>
+          <ActionForm
+            key={chosen.map((o) => o.id).join()}
+            label="Save affected organisations"
+            method="PUT"
+            path={`/api/incidents/${incidentId}/organisations`}
+            invalidates={[key]}
+            toBody={(f) => ({ organisationIds: f.getAll('organisationIds').map(String) })}
+          >
+            <label>
+              Organisations (hold Ctrl or ⌘ to choose several)
+              <select name="organisationIds" multiple size={6} defaultValue={chosen.map((o) => o.id)}>
+                {all.data.organisations.map((o) => (
+                  <option key={o.id} value={o.id}>
+                    {o.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </ActionForm>
+        </details>
+      )}
+    </>
+  );
+}
