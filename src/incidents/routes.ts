@@ -8,10 +8,11 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf, can, type Principal } from '../auth/roles.js';
 import { actorNames } from '../auth/users.js';
-import { VaktError, ValidationError, notFound } from '../core/errors.js';
+import { VaktError, notFound } from '../core/errors.js';
 import { RSIT_CLASSES } from '../core/taxonomies.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
 import { PAP_LABELS } from '../core/pap.js';
+import { CursorSchema, parseCursor } from '../core/cursor.js';
 import { StringEnum } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
 import { principal, requirePermission } from '../http/authentication.js';
@@ -324,9 +325,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
             tlp: Type.Optional(StringEnum(TLP_LABELS)),
             mine: Type.Optional(Type.Boolean({ description: 'only those I manage or own an open task of' })),
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words in the title or description' })),
-            before: Type.Optional(
-              Type.String({ pattern: '^[0-9T:.Z-]{20,30},\\d{1,15}$', description: 'the cursor: "opened_at,id" of the last row seen' }),
-            ),
+            before: Type.Optional(CursorSchema),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
           },
           strict,
@@ -361,12 +360,8 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       }
       if (request.query.q) query = query.where(sql<boolean>`search @@ websearch_to_tsquery('simple', ${request.query.q})`);
       if (request.query.before) {
-        const [at = '', lastId = ''] = request.query.before.split(',');
-        const openedAt = new Date(at);
-        if (Number.isNaN(openedAt.getTime())) throw new ValidationError([{ field: 'before', reason: 'not a cursor this list gave' }]);
-        query = query.where((eb) =>
-          eb.or([eb('opened_at', '<', openedAt), eb.and([eb('opened_at', '=', openedAt), eb('id', '<', lastId)])]),
-        );
+        const { at, id } = parseCursor(request.query.before);
+        query = query.where((eb) => eb.or([eb('opened_at', '<', at), eb.and([eb('opened_at', '=', at), eb('id', '<', id)])]));
       }
       const rsitClass = request.query.rsitClass;
       if (rsitClass)

@@ -324,4 +324,29 @@ describeEachEngine('the workbench: ownership, notes, watching, templates, observ
     const readOnly = await loginAs('read-only');
     expect((await call(readOnly, 'POST', '/api/incidents/bulk', { ids: [a], change: { managerId: null } })).status).toBe(403);
   });
+  it('lists reports of every status by words, paged by a cursor that neither loses nor repeats one', async () => {
+    const marker = `walrus${Date.now()}`;
+    const ids: string[] = [];
+    for (let n = 0; n < 5; n++)
+      ids.push(
+        (await call<{ id: string }>(analyst, 'POST', '/api/reports', { subject: `${marker} ${n}`, body: 'x', channel: 'phone' })).body.id,
+      );
+    await call(analyst, 'POST', '/api/incidents', { title: 'From two', reportIds: ids.slice(0, 2) });
+    const seen: string[] = [];
+    let cursor = '';
+    for (;;) {
+      const page = await call<Array<{ id: string; received_at: string; status: string }>>(
+        analyst,
+        'GET',
+        `/api/reports?q=${marker}&limit=2${cursor ? `&before=${encodeURIComponent(cursor)}` : ''}`,
+      );
+      if (page.body.length === 0) break;
+      seen.push(...page.body.map((r) => r.id));
+      cursor = `${page.body.at(-1)!.received_at},${page.body.at(-1)!.id}`;
+    }
+    expect(seen.sort()).toEqual([...ids].sort());
+    const handled = await call<Array<{ id: string }>>(analyst, 'GET', `/api/reports?q=${marker}&status=incident`);
+    expect(handled.body.map((r) => r.id).sort()).toEqual(ids.slice(0, 2).sort());
+    expect((await call(analyst, 'GET', '/api/reports?statuss=new')).status).toBe(400);
+  });
 });

@@ -4,10 +4,12 @@
  * as downloads, replies to the reporter, mailboxes and contact keys.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { actorOf, can } from '../auth/roles.js';
 import { VaktError, notFound } from '../core/errors.js';
 import { TLP_LABELS } from '../core/tlp.js';
+import { CursorSchema, parseCursor } from '../core/cursor.js';
 import { StringEnum } from '../core/validate.js';
 import { getBlob } from '../db/blobs.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -111,12 +113,17 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('reports:read'),
       schema: {
         tags: ['reports'],
-        summary: 'Reports, newest first; status=new is the triage queue (with its SLA timers)',
-        querystring: Type.Object({
-          status: Type.Optional(StringEnum(['new', 'incident', 'not-incident', 'merged'] as const)),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
-          offset: Type.Optional(Type.Integer({ minimum: 0, maximum: 2_147_483_647 })),
-        }),
+        summary: 'Reports, newest first, paged by a cursor; status=new is the triage queue (with its SLA timers)',
+        // An unknown parameter is refused: a misspelt filter must not quietly return everything.
+        querystring: Type.Object(
+          {
+            status: Type.Optional(StringEnum(['new', 'incident', 'not-incident', 'merged'] as const)),
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words in the subject or text' })),
+            before: Type.Optional(CursorSchema),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
       },
     },
     async (request) => {
@@ -140,9 +147,13 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ])
         .orderBy('received_at', 'desc')
         .orderBy('id', 'desc')
-        .limit(request.query.limit ?? 100)
-        .offset(request.query.offset ?? 0);
+        .limit(request.query.limit ?? 100);
       if (request.query.status) query = query.where('status', '=', request.query.status);
+      if (request.query.q) query = query.where(sql<boolean>`search @@ websearch_to_tsquery('simple', ${request.query.q})`);
+      if (request.query.before) {
+        const { at, id } = parseCursor(request.query.before);
+        query = query.where((eb) => eb.or([eb('received_at', '<', at), eb.and([eb('received_at', '=', at), eb('id', '<', id)])]));
+      }
       const rows = await query.execute();
       const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
       return rows.map((r) => {

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { loadDemo } from '../../src/demo/demo.js';
+import { createReport } from '../../src/intake/reports.js';
 import { logIn, openDemoUi, type DemoUi } from '../helpers/browser.js';
 import { createTestDatabase } from '../helpers/database.js';
 
@@ -223,5 +224,26 @@ describe('the workbench in Chromium', () => {
     expect(lines).toHaveLength(2);
     expect(csv).toContain(`"'=HYPERLINK(""http://evil.example"",""Bulk one"")"`);
     expect(csv).toContain('"Bulk two, ""quoted"""');
+  });
+  it('lists every report whatever became of it, by status and words, with the filters in the address', async () => {
+    await createReport(database.db, 'system:test', { channel: 'phone', subject: 'Probe call from the school', body: 'x' }, 'AMBER');
+    await menu(analyst, 'Reports').click();
+    await analyst.getByRole('heading', { name: 'Reports', exact: true }).waitFor();
+    await analyst.getByLabel('Words').fill('probe');
+    await analyst.getByLabel('Words').press('Enter');
+    await analyst.getByTestId('reports').getByRole('link', { name: 'Probe call from the school' }).waitFor();
+    await analyst.getByRole('combobox', { name: /^Status/ }).selectOption('new');
+    await expect.poll(() => analyst.url()).toMatch(/q=probe.*status=new|status=new.*q=probe/);
+    await analyst.getByTestId('reports').getByText('waiting for triage').waitFor();
+    await analyst.getByRole('combobox', { name: /^Status/ }).selectOption('merged');
+    await expect.poll(() => analyst.url()).toContain('status=merged');
+    await analyst.getByText('No report matches these filters.').waitFor();
+    await analyst.getByRole('combobox', { name: /^Status/ }).selectOption('');
+    await analyst.getByLabel('Words').fill('nothing-like-this-anywhere');
+    await analyst.getByLabel('Words').press('Enter');
+    await analyst.getByText('No report matches these filters.').waitFor();
+    await analyst.goBack();
+    await expect.poll(() => analyst.url()).toMatch(/\/reports\?q=probe$/);
+    await analyst.getByTestId('reports').getByRole('link', { name: 'Probe call from the school' }).waitFor();
   });
 });

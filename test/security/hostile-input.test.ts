@@ -253,7 +253,8 @@ describeEachEngine('hostile input on every route', (get) => {
       ['NUL in a search', () => analyst.request({ url: '/api/search?q=a%00b' }), 400],
       ['NUL in an indicator', () => analyst.request({ url: '/api/indicators/seen?value=a%00b' }), 400],
       ['NUL in a directory search', () => analyst.request({ url: '/api/directory/teams?q=a%00b' }), 400],
-      ['offset 1e20', () => analyst.request({ url: '/api/reports?offset=1e20' }), 400],
+      ['limit 1e20', () => analyst.request({ url: '/api/reports?limit=1e20' }), 400],
+      ['a forged cursor', () => analyst.request({ url: '/api/reports?before=2026-13-45T99:99:99.000Z,1' }), 400],
     ];
     for (const [what, call, status] of cases) expect((await call()).statusCode, what).toBe(status);
 

@@ -17,6 +17,7 @@ import { ReportFormPage } from './pages/ReportFormPage';
 import { SearchPage } from './pages/SearchPage';
 import { MailPage } from './pages/MailPage';
 import { MyReportsPage } from './pages/MyReportsPage';
+import { ReportsPage } from './pages/ReportsPage';
 import { TemplatesPage } from './pages/TemplatesPage';
 import { TriagePage } from './pages/TriagePage';
 import { LoginPage } from './pages/LoginPage';
@@ -68,6 +69,12 @@ const NAV: NavItem[] = [
         rights={{ triage: c.session.permissions.includes('reports:triage'), sendMail: c.session.permissions.includes('mail:send') }}
       />
     ),
+  },
+  {
+    path: '/reports',
+    label: 'Reports',
+    permission: 'reports:read',
+    page: (c) => <ReportsPage search={c.search} navigate={c.navigate} />,
   },
   {
     path: '/my-reports',

@@ -1723,13 +1723,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Reports, newest first; status=new is the triage queue (with its SLA timers) */
+        /** Reports, newest first, paged by a cursor; status=new is the triage queue (with its SLA timers) */
         get: {
             parameters: {
                 query?: {
                     status?: "new" | "incident" | "not-incident" | "merged";
+                    /** @description words in the subject or text */
+                    q?: string;
+                    /** @description the cursor: "<time>,<id>" of the last row seen */
+                    before?: string;
                     limit?: number;
-                    offset?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2801,7 +2804,7 @@ export interface paths {
                     mine?: boolean;
                     /** @description words in the title or description */
                     q?: string;
-                    /** @description the cursor: "opened_at,id" of the last row seen */
+                    /** @description the cursor: "<time>,<id>" of the last row seen */
                     before?: string;
                     limit?: number;
                 };

@@ -1,0 +1,127 @@
+/**
+ * Every report, whatever became of it (waiting, an incident, not an incident, merged): filtered by
+ * status and words, paged by a cursor, with the filters and the page in the address.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../api';
+import { addressWith, ErrorText, Link, pickParams, ScrollTable, text, TlpBadge, when } from '../components';
+
+interface Row {
+  id: string;
+  subject: string;
+  status: string;
+  channel: string;
+  reporter_name: string;
+  reporter_email: string | null;
+  tlp: string;
+  received_at: string;
+  incident_id: string | null;
+  merged_into_id: string | null;
+}
+
+const STATUSES: Array<[string, string]> = [
+  ['new', 'waiting for triage'],
+  ['incident', 'on an incident'],
+  ['not-incident', 'not an incident'],
+  ['merged', 'merged'],
+];
+const FILTERS = ['status', 'q'] as const;
+const PAGE = 50;
+
+export function ReportsPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const query = pickParams(search, FILTERS);
+  const before = search.get('before') ?? '';
+  const page = new URLSearchParams(query);
+  page.set('limit', String(PAGE));
+  if (before) page.set('before', before);
+  const list = useQuery({ queryKey: ['reports', 'all', page.toString()], queryFn: () => api<Row[]>('GET', `/api/reports?${page}`) });
+  const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/reports', query, { [name]: value }));
+  const rows = list.data ?? [];
+  const last = rows.at(-1);
+  return (
+    <section>
+      <h1>Reports</h1>
+      <form
+        className="filters"
+        aria-label="Filter reports"
+        onSubmit={(e) => {
+          e.preventDefault();
+          filter('q', text(new FormData(e.currentTarget), 'q'));
+        }}
+      >
+        <label className="inline">
+          Words
+          <input type="search" name="q" key={query.get('q') ?? ''} defaultValue={query.get('q') ?? ''} placeholder="in subject or text" />
+        </label>
+        <label className="inline">
+          Status
+          <select value={query.get('status') ?? ''} onChange={(e) => filter('status', e.target.value)}>
+            <option value="">any</option>
+            {STATUSES.map(([value, words]) => (
+              <option key={value} value={value}>
+                {words}
+              </option>
+            ))}
+          </select>
+        </label>
+      </form>
+      <ErrorText error={list.error} />
+      {list.data?.length === 0 && <p>{query.size > 0 || before ? 'No report matches these filters.' : 'No report yet.'}</p>}
+      {rows.length > 0 && (
+        <ScrollTable data-testid="reports">
+          <thead>
+            <tr>
+              <th>#</th>
+              <th>Received</th>
+              <th>Subject</th>
+              <th>From</th>
+              <th>Status</th>
+              <th>TLP</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{r.id}</td>
+                <td>{when(r.received_at)}</td>
+                <td>
+                  <Link to={`/triage/reports/${r.id}`} navigate={navigate}>
+                    {r.subject}
+                  </Link>
+                </td>
+                <td>{r.reporter_email ?? (r.reporter_name || r.channel)}</td>
+                <td>
+                  {STATUSES.find(([v]) => v === r.status)?.[1] ?? r.status}
+                  {r.incident_id && (
+                    <>
+                      {' '}
+                      <Link to={`/incidents/${r.incident_id}`} navigate={navigate}>
+                        #{r.incident_id}
+                      </Link>
+                    </>
+                  )}
+                  {r.merged_into_id && ` into #${r.merged_into_id}`}
+                </td>
+                <td>
+                  <TlpBadge tlp={r.tlp} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+      <nav className="pager" aria-label="Pages">
+        {before && (
+          <Link to={addressWith('/reports', query, {})} navigate={navigate}>
+            ← Newest
+          </Link>
+        )}{' '}
+        {last && rows.length === PAGE && (
+          <Link to={addressWith('/reports', query, { before: `${last.received_at},${last.id}` })} navigate={navigate}>
+            Older →
+          </Link>
+        )}
+      </nav>
+    </section>
+  );
+}
