@@ -597,6 +597,16 @@ export interface IncidentTemplatesTable {
   updated_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export interface SavedViewsTable {
+  id: Generated<string>;
+  user_id: string;
+  list: string;
+  name: string;
+  query: string;
+  shared: Generated<boolean>;
+  created_at: CreatedAt;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;
@@ -649,6 +659,7 @@ export interface Schema {
   incident_notes: IncidentNotesTable;
   incident_watchers: IncidentWatchersTable;
   incident_templates: IncidentTemplatesTable;
+  saved_views: SavedViewsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

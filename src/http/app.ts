@@ -27,6 +27,7 @@ import { intakeRoutes } from '../intake/routes.js';
 import { portalRoutes } from '../intake/portal-routes.js';
 import { profileRoutes } from '../profile/routes.js';
 import { egressRoutes } from '../sharing/routes.js';
+import { viewRoutes } from '../views/routes.js';
 import { registerAuthentication, registerPublic } from './authentication.js';
 import type { App, AppContext } from './context.js';
 import { healthRoutes } from './health-routes.js';
@@ -132,6 +133,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(feedRoutes);
   await app.register(egressRoutes);
   await app.register(dashboardRoutes);
+  await app.register(viewRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

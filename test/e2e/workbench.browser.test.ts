@@ -246,4 +246,21 @@ describe('the workbench in Chromium', () => {
     await expect.poll(() => analyst.url()).toMatch(/\/reports\?q=probe$/);
     await analyst.getByTestId('reports').getByRole('link', { name: 'Probe call from the school' }).waitFor();
   });
+  it('saves the filters shown as a view for the team, which another member opens from the list', async () => {
+    await menu(analyst, 'Incidents').click();
+    await analyst.getByLabel('Words').fill('phishing');
+    await analyst.getByLabel('Words').press('Enter');
+    await analyst.getByText('Save these filters as a view').click();
+    await analyst.getByLabel('Name of the view').fill('Phishing, all of it');
+    await analyst.getByLabel('for the whole team').check();
+    await analyst.getByRole('button', { name: 'Save view' }).click();
+    await expect.poll(() => analyst.getByRole('combobox', { name: /^Saved view/ }).inputValue()).not.toBe('');
+
+    await menu(manager, 'Incidents').click();
+    const views = manager.getByRole('combobox', { name: /^Saved view/ });
+    await views.selectOption({ label: 'Phishing, all of it (Anders Analytiker)' });
+    await expect.poll(() => manager.url()).toContain('/incidents?q=phishing');
+    await manager.getByRole('link', { name: 'Phishing wave against the city' }).waitFor();
+    expect(await manager.getByRole('button', { name: /Remove view/ }).count()).toBe(0);
+  });
 });

@@ -3,7 +3,8 @@ import { sql, type Kysely } from 'kysely';
 /*
  * The analyst's workbench: notes in Markdown on incidents and their tasks (items with a TLP label
  * like any other, so they can be shared with participants), people who watch an incident, and
- * the team's incident templates per RSIT type. Indexes serve "assigned to me" and "my tasks".
+ * the team's incident templates per RSIT type, and saved views of the lists. Indexes serve
+ * "assigned to me", "my tasks" and the incident list's cursor.
  */
 const TLP = `text not null check (tlp in ('CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'))`;
 
@@ -39,6 +40,18 @@ const statements = [
    )`,
   // One template per RSIT type, and one per class for the types that have none of their own.
   `create unique index incident_templates_rsit on incident_templates (rsit_class, coalesce(rsit_type, ''))`,
+  // A list's filters kept under a name, by one user or for the whole team.
+  `create table saved_views (
+     id uuid primary key default gen_random_uuid(),
+     user_id uuid not null references users(id),
+     list text not null check (list in ('incidents', 'reports', 'audit')),
+     name text not null check (length(name) between 1 and 100),
+     query text not null check (length(query) <= 2000),
+     shared boolean not null default false,
+     created_at timestamptz not null default now()
+   )`,
+  `create unique index saved_views_name on saved_views (user_id, list, lower(name))`,
+  `create index saved_views_shared on saved_views (list, shared) where shared`,
   `create index incidents_opened on incidents (opened_at desc, id desc)`,
   `create index incidents_manager on incidents (manager_id, opened_at desc) where manager_id is not null`,
   `create index tasks_owner on tasks (owner_id, status) where owner_id is not null`,
@@ -53,6 +66,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'drop index tasks_owner',
     'drop index incidents_manager',
     'drop index incidents_opened',
+    'drop table saved_views',
     'drop table incident_templates',
     'drop table incident_watchers',
     'drop table incident_notes',

@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { addressWith, Link, pickParams, ScrollTable, when } from '../components';
+import { SavedViews } from '../views';
 
 const PAGE = 50;
 /** The families of actions, as their names begin. */
@@ -42,6 +43,7 @@ export function AuditPage({ search, navigate }: { search: URLSearchParams; navig
   return (
     <section>
       <h1>Audit log</h1>
+      <SavedViews list="audit" path="/audit" query={pickParams(query, ['action', 'objectType', 'objectId'])} navigate={navigate} />
       {verification.data && (
         <p role="status" className={verification.data.ok ? 'ok' : 'bad'}>
           {verification.data.ok

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api';
 import { ActionForm, addressWith, ErrorText, Link, pickParams, ScrollTable, SlaBadge, text, TlpBadge, TLPS } from '../components';
+import { SavedViews } from '../views';
 import { DebriefPage } from './DebriefPage';
 import { BulkActions, downloadCsv } from './incident/BulkActions';
 import { IncidentView, type Rights } from './incident/IncidentView';
@@ -67,6 +68,7 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
   return (
     <section>
       <h1>Incidents</h1>
+      {canWrite && <SavedViews list="incidents" path="/incidents" query={query} navigate={navigate} />}
       <form
         className="filters"
         aria-label="Filter incidents"

@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
+import { SavedViews } from '../views';
 import { addressWith, ErrorText, Link, pickParams, ScrollTable, text, TlpBadge, when } from '../components';
 
 interface Row {
@@ -41,6 +42,7 @@ export function ReportsPage({ search, navigate }: { search: URLSearchParams; nav
   return (
     <section>
       <h1>Reports</h1>
+      <SavedViews list="reports" path="/reports" query={query} navigate={navigate} />
       <form
         className="filters"
         aria-label="Filter reports"

@@ -1,0 +1,71 @@
+/** A list's saved views: open one, keep the filters shown under a name (for me or the team), remove my own. */
+import { useQuery } from '@tanstack/react-query';
+import { api, type Answer } from './api';
+import { ActionButton, ActionForm, ErrorText, text } from './components';
+
+type View = Answer<'/api/saved-views'>[number];
+
+export function SavedViews({
+  list,
+  path,
+  query,
+  navigate,
+}: {
+  list: View['list'];
+  path: string;
+  /** The filters shown now, without the page's cursor. */
+  query: URLSearchParams;
+  navigate: (to: string) => void;
+}) {
+  const key = ['saved-views', list];
+  const views = useQuery({ queryKey: key, queryFn: () => api<View[]>('GET', `/api/saved-views?list=${list}`) });
+  const current = views.data?.find((v) => v.query === query.toString());
+  return (
+    <div className="saved-views" role="group" aria-label="Saved views">
+      <ErrorText error={views.error} />
+      <label className="inline">
+        Saved view
+        <select
+          value={current?.id ?? ''}
+          onChange={(e) => navigate(`${path}?${views.data?.find((v) => v.id === e.target.value)?.query ?? ''}`)}
+        >
+          <option value="">{views.data?.length ? '(choose)' : '(none yet)'}</option>
+          {views.data?.map((v) => (
+            <option key={v.id} value={v.id}>
+              {v.name}
+              {v.shared ? (v.mine ? ' (shared)' : ` (${v.owner})`) : ''}
+            </option>
+          ))}
+        </select>
+      </label>
+      {current?.mine && (
+        <ActionButton
+          label={`Remove view “${current.name}”`}
+          method="DELETE"
+          path={`/api/saved-views/${current.id}`}
+          invalidates={[key]}
+          confirm={`Remove the saved view “${current.name}”?`}
+        />
+      )}
+      {!current && query.size > 0 && (
+        <details>
+          <summary>Save these filters as a view</summary>
+          <ActionForm
+            label="Save view"
+            path="/api/saved-views"
+            invalidates={[key]}
+            toBody={(f) => ({ list, name: text(f, 'name'), query: query.toString(), shared: f.get('shared') === 'on' })}
+          >
+            <label>
+              Name of the view
+              <input name="name" />
+            </label>
+            <label className="inline">
+              <input type="checkbox" name="shared" /> for the whole team
+            </label>
+          </ActionForm>
+        </details>
+      )}
+    </div>
+  );
+}
