@@ -8,12 +8,14 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
 import { PRIORITIES } from './incidents.js';
 import { TLP_LABELS } from '../core/tlp.js';
+import { CursorSchema } from '../core/cursor.js';
 import { StringEnum } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import { addObservables } from './items.js';
 import { addNote, editNote } from './notes.js';
 import { setWatching, teamMembers, updatesFor } from './ownership.js';
+import { listTasks } from './task-list.js';
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate } from './templates.js';
 
 const Problem = Type.Ref('Problem');
@@ -71,6 +73,48 @@ export const workbenchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => teamMembers(db),
+  );
+
+  app.get(
+    '/api/tasks',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: "Tasks across incidents: mine, nobody's or someone's; open (the default) or finished; newest first",
+        querystring: Type.Object(
+          {
+            owner: Type.Optional(Type.Union([StringEnum(['me', 'nobody'] as const), Type.String({ format: 'uuid' })])),
+            status: Type.Optional(StringEnum(['open', 'done', 'cancelled'] as const)),
+            overdue: Type.Optional(Type.Boolean()),
+            before: Type.Optional(CursorSchema),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          },
+          strict,
+        ),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              incidentId: Type.String(),
+              incidentTitle: Type.String(),
+              title: Type.String(),
+              status: Type.String(),
+              owner: Type.Union([Type.String(), Type.Null()]),
+              ownerId: Type.Union([Type.String(), Type.Null()]),
+              dueAt: Type.Union([Type.String(), Type.Null()]),
+              overdue: Type.Boolean(),
+              createdAt: Type.String(),
+              tlp: Tlp,
+            }),
+          ),
+        },
+      },
+    },
+    async (request) => {
+      const { limit, ...filter } = request.query;
+      return listTasks(db, principal(request).userId, { ...filter, limit: limit ?? 50 });
+    },
   );
 
   app.post(

@@ -349,4 +349,40 @@ describeEachEngine('the workbench: ownership, notes, watching, templates, observ
     expect(handled.body.map((r) => r.id).sort()).toEqual(ids.slice(0, 2).sort());
     expect((await call(analyst, 'GET', '/api/reports?statuss=new')).status).toBe(400);
   });
+  it('lists tasks across incidents by owner, status and lateness, paged by a cursor', async () => {
+    const a = await open({ title: 'Tasks A' });
+    const b = await open({ title: 'Tasks B' });
+    const past = new Date(Date.now() - 3_600_000).toISOString();
+    const mine = await call<{ id: string }>(analyst, 'POST', `/api/incidents/${a}/tasks`, {
+      title: 'Late and mine',
+      ownerId: analystId,
+      dueAt: past,
+    });
+    await call(analyst, 'POST', `/api/incidents/${b}/tasks`, { title: 'Mine too', ownerId: analystId });
+    await call(analyst, 'POST', `/api/incidents/${b}/tasks`, { title: 'Nobody has it' });
+    const done = await call<{ id: string }>(analyst, 'POST', `/api/incidents/${a}/tasks`, { title: 'Finished', ownerId: analystId });
+    await call(analyst, 'PATCH', `/api/tasks/${done.body.id}`, { status: 'done' });
+
+    type Row = { id: string; title: string; overdue: boolean; incidentTitle: string; createdAt: string };
+    const titles = async (query: string) => (await call<Row[]>(analyst, 'GET', `/api/tasks?${query}`)).body.map((t) => t.title);
+    expect(await titles('owner=me')).toEqual(expect.arrayContaining(['Late and mine', 'Mine too']));
+    expect(await titles('owner=me')).not.toContain('Finished');
+    expect(await titles('owner=me&status=done')).toContain('Finished');
+    expect(await titles('owner=nobody')).toContain('Nobody has it');
+    expect(await titles('owner=me&overdue=true')).toEqual(['Late and mine']);
+    const late = (await call<Row[]>(analyst, 'GET', '/api/tasks?owner=me&overdue=true')).body[0]!;
+    expect(late).toMatchObject({ id: mine.body.id, overdue: true, incidentTitle: 'Tasks A' });
+
+    const all: string[] = [];
+    let cursor = '';
+    for (;;) {
+      const page = (await call<Row[]>(analyst, 'GET', `/api/tasks?limit=2${cursor ? `&before=${encodeURIComponent(cursor)}` : ''}`)).body;
+      if (page.length === 0) break;
+      all.push(...page.map((t) => t.id));
+      cursor = `${page.at(-1)!.createdAt},${page.at(-1)!.id}`;
+    }
+    const open_ = await get().db.selectFrom('tasks').select('id').where('status', '=', 'open').execute();
+    expect(all.sort()).toEqual(open_.map((t) => t.id).sort());
+    expect((await call(analyst, 'GET', '/api/tasks?owner=someone')).status).toBe(400);
+  });
 });

@@ -263,4 +263,16 @@ describe('the workbench in Chromium', () => {
     await manager.getByRole('link', { name: 'Phishing wave against the city' }).waitFor();
     expect(await manager.getByRole('button', { name: /Remove view/ }).count()).toBe(0);
   });
+  it('lists my tasks across incidents, and marks one done there', async () => {
+    await menu(analyst, 'Tasks').click();
+    const tasks = analyst.getByTestId('tasks');
+    await tasks.getByRole('cell', { name: 'Warn the users', exact: true }).waitFor();
+    expect(await tasks.getByRole('cell', { name: 'Block the sender', exact: true }).count()).toBe(0);
+    await analyst.getByRole('combobox', { name: /^Whose/ }).selectOption('nobody');
+    await expect.poll(() => analyst.url()).toContain('owner=nobody');
+    await tasks.getByRole('cell', { name: 'Block the sender', exact: true }).waitFor();
+    await analyst.goBack();
+    await tasks.getByRole('button', { name: 'Done: Warn the users' }).click();
+    await analyst.getByText('No open task is yours.').waitFor();
+  });
 });

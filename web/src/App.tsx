@@ -18,6 +18,7 @@ import { SearchPage } from './pages/SearchPage';
 import { MailPage } from './pages/MailPage';
 import { MyReportsPage } from './pages/MyReportsPage';
 import { ReportsPage } from './pages/ReportsPage';
+import { TasksPage } from './pages/TasksPage';
 import { TemplatesPage } from './pages/TemplatesPage';
 import { TriagePage } from './pages/TriagePage';
 import { LoginPage } from './pages/LoginPage';
@@ -69,6 +70,12 @@ const NAV: NavItem[] = [
         rights={{ triage: c.session.permissions.includes('reports:triage'), sendMail: c.session.permissions.includes('mail:send') }}
       />
     ),
+  },
+  {
+    path: '/tasks',
+    label: 'Tasks',
+    permission: 'incidents:write',
+    page: (c) => <TasksPage search={c.search} navigate={c.navigate} />,
   },
   {
     path: '/reports',

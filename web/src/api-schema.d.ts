@@ -4940,6 +4940,62 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/tasks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Tasks across incidents: mine, nobody's or someone's; open (the default) or finished; newest first */
+        get: {
+            parameters: {
+                query?: {
+                    owner?: ("me" | "nobody") | string;
+                    status?: "open" | "done" | "cancelled";
+                    overdue?: boolean;
+                    /** @description the cursor: "<time>,<id>" of the last row seen */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            incidentId: string;
+                            incidentTitle: string;
+                            title: string;
+                            status: string;
+                            owner: string | null;
+                            ownerId: string | null;
+                            dueAt: string | null;
+                            overdue: boolean;
+                            createdAt: string;
+                            /** @enum {string} */
+                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        }[];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents/{id}/notes": {
         parameters: {
             query?: never;

@@ -103,7 +103,11 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
         </article>
 
         <article className="tile" aria-labelledby="tasks-heading">
-          <h2 id="tasks-heading">My tasks</h2>
+          <h2 id="tasks-heading">
+            <Link to="/tasks" navigate={navigate}>
+              My tasks
+            </Link>
+          </h2>
           {canWrite && (
             <p>
               <Link to="/incidents?mine=true&open=true" navigate={navigate}>

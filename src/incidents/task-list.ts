@@ -1,0 +1,59 @@
+/** Tasks across incidents: mine, nobody's or someone's, open or finished, newest first, paged by a cursor. */
+import type { Kysely } from 'kysely';
+import { parseCursor } from '../core/cursor.js';
+import type { TlpLabel } from '../core/tlp.js';
+import type { Schema } from '../db/schema.js';
+
+export interface TaskFilter {
+  /** "me" (the caller), "nobody", or a user id. */
+  owner?: string;
+  status?: 'open' | 'done' | 'cancelled';
+  overdue?: boolean;
+  before?: string;
+  limit: number;
+}
+
+export async function listTasks(db: Kysely<Schema>, userId: string, filter: TaskFilter, now = new Date()) {
+  let query = db
+    .selectFrom('tasks as t')
+    .innerJoin('incidents as i', 'i.id', 't.incident_id')
+    .leftJoin('users as u', 'u.id', 't.owner_id')
+    .select([
+      't.id',
+      't.incident_id',
+      'i.title as incident_title',
+      't.title',
+      't.status',
+      't.due_at',
+      't.created_at',
+      't.tlp',
+      't.owner_id',
+      'u.name as owner',
+    ])
+    .orderBy('t.created_at', 'desc')
+    .orderBy('t.id', 'desc')
+    .limit(filter.limit);
+  query = query.where('t.status', '=', filter.status ?? 'open');
+  if (filter.owner === 'me') query = query.where('t.owner_id', '=', userId);
+  else if (filter.owner === 'nobody') query = query.where('t.owner_id', 'is', null);
+  else if (filter.owner) query = query.where('t.owner_id', '=', filter.owner);
+  if (filter.overdue) query = query.where('t.due_at', '<', now);
+  if (filter.before) {
+    const { at, id } = parseCursor(filter.before);
+    query = query.where((eb) => eb.or([eb('t.created_at', '<', at), eb.and([eb('t.created_at', '=', at), eb('t.id', '<', id)])]));
+  }
+  const rows = await query.execute();
+  return rows.map((r) => ({
+    id: r.id,
+    incidentId: r.incident_id,
+    incidentTitle: r.incident_title,
+    title: r.title,
+    status: r.status,
+    owner: r.owner,
+    ownerId: r.owner_id,
+    dueAt: r.due_at?.toISOString() ?? null,
+    overdue: r.status === 'open' && r.due_at !== null && r.due_at < now,
+    createdAt: r.created_at.toISOString(),
+    tlp: r.tlp as TlpLabel,
+  }));
+}
