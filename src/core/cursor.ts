@@ -1,19 +1,29 @@
 /**
  * The cursor of a list ordered newest first by a time and then by id: "<ISO time>,<id>" of the
  * last row seen (a ticket number or a UUID). The next page is everything strictly before it, so
- * no row is lost or repeated when rows arrive in between (as an offset would).
+ * no row is lost or repeated when rows arrive in between (as an offset would). The time keeps
+ * the database's microseconds where a list gives them: a JavaScript Date would round them away
+ * and skip rows written in the same millisecond.
  */
+import { sql, type RawBuilder } from 'kysely';
 import { Type } from 'typebox';
 import { ValidationError } from './errors.js';
 
+const TIME = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,6})?Z';
+
 export const CursorSchema = Type.String({
-  pattern: '^[0-9T:.Z-]{20,30},[0-9a-f-]{1,36}$',
+  pattern: `^${TIME},[0-9a-f-]{1,36}$`,
   description: 'the cursor: "<time>,<id>" of the last row seen',
 });
 
-export function parseCursor(cursor: string): { at: Date; id: string } {
+export function parseCursor(cursor: string): { at: RawBuilder<Date>; id: string } {
   const [at = '', id = ''] = cursor.split(',');
-  const time = new Date(at);
-  if (Number.isNaN(time.getTime())) throw new ValidationError([{ field: 'before', reason: 'not a cursor this list gave' }]);
-  return { at: time, id };
+  if (!new RegExp(`^${TIME}$`).test(at) || Number.isNaN(Date.parse(at)))
+    throw new ValidationError([{ field: 'before', reason: 'not a cursor this list gave' }]);
+  return { at: sql<Date>`${at}::timestamptz`, id };
+}
+
+/** A time column as the cursor writes it, to the microsecond, in UTC. */
+export function cursorTime(column: string): RawBuilder<string> {
+  return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }

@@ -56,6 +56,7 @@ import { sendIncidentMail, sentOrRefused } from './mail.js';
 import { search, seenElsewhere } from './search.js';
 import { kpis, saveSlaPolicies, slaOf, slaPolicies, teamClock } from './sla.js';
 import { watchersOf } from './ownership.js';
+import { IncidentDetailSchema, IncidentRowSchema } from './schemas.js';
 import { mergeIncidents } from './triage.js';
 import {
   ITEM_KINDS,
@@ -136,8 +137,11 @@ const PatchIncidentBody = Type.Object(
   strict,
 );
 
-function isoRow<T extends Record<string, unknown>>(row: T): T {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])) as T;
+/** A row with its times as ISO strings, typed so. */
+type Iso<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
+
+function isoRow<T extends Record<string, unknown>>(row: T): Iso<T> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])) as Iso<T>;
 }
 
 async function requireViewer(db: Kysely<Schema>, who: Principal, id: string) {
@@ -194,8 +198,11 @@ async function incidentDetail(db: Kysely<Schema>, who: Principal, id: string) {
         'created_at',
         'sent_at',
         'body_text',
+        'body_html',
         'pgp_encryption',
         'pgp_signature',
+        'pgp_signer',
+        'auto_submitted',
         'tlp',
         'delivery_status',
         'delivery_error',
@@ -330,6 +337,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           strict,
         ),
+        response: { 200: Type.Array(IncidentRowSchema) },
       },
     },
     async (request) => {
@@ -411,7 +419,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['incidents'],
         summary: 'An incident and everything on it that the caller may see',
         params: IdParams,
-        response: { 404: Problem },
+        response: { 200: IncidentDetailSchema, 404: Problem },
       },
     },
     async (request, reply) => {

@@ -1,6 +1,6 @@
 /** Tasks across incidents: mine, nobody's or someone's, open or finished, newest first, paged by a cursor. */
 import type { Kysely } from 'kysely';
-import { parseCursor } from '../core/cursor.js';
+import { cursorTime, parseCursor } from '../core/cursor.js';
 import type { TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 
@@ -29,6 +29,7 @@ export async function listTasks(db: Kysely<Schema>, userId: string, filter: Task
       't.tlp',
       't.owner_id',
       'u.name as owner',
+      cursorTime('t.created_at').as('cursor_at'),
     ])
     .orderBy('t.created_at', 'desc')
     .orderBy('t.id', 'desc')
@@ -54,6 +55,8 @@ export async function listTasks(db: Kysely<Schema>, userId: string, filter: Task
     dueAt: r.due_at?.toISOString() ?? null,
     overdue: r.status === 'open' && r.due_at !== null && r.due_at < now,
     createdAt: r.created_at.toISOString(),
+    /** Where the next page starts when this is the last row seen. */
+    cursor: `${r.cursor_at},${r.id}`,
     tlp: r.tlp as TlpLabel,
   }));
 }

@@ -105,6 +105,7 @@ export const workbenchRoutes: FastifyPluginAsyncTypebox = async (app) => {
               dueAt: Type.Union([Type.String(), Type.Null()]),
               overdue: Type.Boolean(),
               createdAt: Type.String(),
+              cursor: Type.String(),
               tlp: Tlp,
             }),
           ),

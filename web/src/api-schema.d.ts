@@ -2819,7 +2819,59 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            title: string;
+                            phase: string;
+                            priority: string;
+                            tlp: string;
+                            opened_at: string;
+                            description?: string;
+                            rsit_class?: string | null;
+                            rsit_type?: string | null;
+                            requested_priority?: string | null;
+                            impact?: string;
+                            affected_constituents?: string;
+                            pap?: string;
+                            sensitive?: boolean;
+                            manager_id?: string | null;
+                            initial_vector?: string;
+                            patient_zero?: string;
+                            attack_techniques?: string[];
+                            merged_into_id?: string | null;
+                            acknowledged_at?: string | null;
+                            triaged_at?: string | null;
+                            contained_at?: string | null;
+                            resolved_at?: string | null;
+                            closed_at?: string | null;
+                            version?: number;
+                            sla?: {
+                                acknowledge: {
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    state: "met" | "breached" | "running" | "overdue";
+                                    workingMinutes: number;
+                                    targetMinutes: number;
+                                };
+                                triage: {
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    state: "met" | "breached" | "running" | "overdue";
+                                    workingMinutes: number;
+                                    targetMinutes: number;
+                                };
+                                resolve: {
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    state: "met" | "breached" | "running" | "overdue";
+                                    workingMinutes: number;
+                                    targetMinutes: number;
+                                };
+                                breached: boolean;
+                            };
+                        }[];
+                    };
                 };
             };
         };
@@ -2923,6 +2975,173 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incident: {
+                                id: string;
+                                title: string;
+                                phase: string;
+                                priority: string;
+                                tlp: string;
+                                opened_at: string;
+                                description?: string;
+                                rsit_class?: string | null;
+                                rsit_type?: string | null;
+                                requested_priority?: string | null;
+                                impact?: string;
+                                affected_constituents?: string;
+                                pap?: string;
+                                sensitive?: boolean;
+                                manager_id?: string | null;
+                                initial_vector?: string;
+                                patient_zero?: string;
+                                attack_techniques?: string[];
+                                merged_into_id?: string | null;
+                                acknowledged_at?: string | null;
+                                triaged_at?: string | null;
+                                contained_at?: string | null;
+                                resolved_at?: string | null;
+                                closed_at?: string | null;
+                                version?: number;
+                            };
+                            viewer: {
+                                kind: "team" | "participant";
+                                role?: string;
+                            };
+                            nextPhases: string[];
+                            sla: {
+                                acknowledge: {
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    state: "met" | "breached" | "running" | "overdue";
+                                    workingMinutes: number;
+                                    targetMinutes: number;
+                                };
+                                triage: {
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    state: "met" | "breached" | "running" | "overdue";
+                                    workingMinutes: number;
+                                    targetMinutes: number;
+                                };
+                                resolve: {
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    state: "met" | "breached" | "running" | "overdue";
+                                    workingMinutes: number;
+                                    targetMinutes: number;
+                                };
+                                breached: boolean;
+                            } | null;
+                            reports: ({
+                                id: string;
+                                tlp: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            messages: {
+                                id: string;
+                                direction: "in" | "out";
+                                subject: string;
+                                from_address: string;
+                                to_addresses: string[];
+                                created_at: string;
+                                sent_at: string | null;
+                                body_text: string;
+                                body_html: string | null;
+                                pgp_encryption: string;
+                                pgp_signature: string;
+                                pgp_signer: string | null;
+                                auto_submitted: boolean;
+                                automatic: boolean;
+                                delivery_status: string | null;
+                                delivery_error: string | null;
+                                report_id: string | null;
+                                tlp: string;
+                            }[];
+                            tasks: ({
+                                id: string;
+                                tlp: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            investigations: ({
+                                id: string;
+                                tlp: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            countermeasures: ({
+                                id: string;
+                                tlp: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            timeline: ({
+                                id: string;
+                                tlp: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            observables: ({
+                                id: string;
+                                tlp: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            assets: ({
+                                id: string;
+                                tlp: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            evidence: ({
+                                id: string;
+                                tlp: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            notes: {
+                                id: string;
+                                tlp: string;
+                                body: string;
+                                task_id: string | null;
+                                author: string;
+                                created_by: string;
+                                created_at: string;
+                                edited_at: string | null;
+                            }[];
+                            watchers: {
+                                id: string;
+                                name: string;
+                            }[];
+                            watching: boolean;
+                            participants: ({
+                                id: string;
+                                name: string;
+                                email: string | null;
+                                role: string;
+                                user_id: string | null;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            mergedIncidents: {
+                                id: string;
+                                title: string;
+                            }[];
+                            shares: {
+                                item_kind: string;
+                                item_id: string;
+                                participant_id: string;
+                            }[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 404: {
                     headers: {
@@ -4981,6 +5200,7 @@ export interface paths {
                             dueAt: string | null;
                             overdue: boolean;
                             createdAt: string;
+                            cursor: string;
                             /** @enum {string} */
                             tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
                         }[];

@@ -110,7 +110,7 @@ export function TasksPage({ search, navigate }: { search: URLSearchParams; navig
           </Link>
         )}{' '}
         {last && rows.length === PAGE && (
-          <Link to={addressWith('/tasks', query, { before: `${last.createdAt},${last.id}` })} navigate={navigate}>
+          <Link to={addressWith('/tasks', query, { before: last.cursor })} navigate={navigate}>
             Older →
           </Link>
         )}

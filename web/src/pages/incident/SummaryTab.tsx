@@ -30,7 +30,7 @@ export function SummaryTab({ props, me }: { props: TabProps; me: string }) {
             {i.initial_vector || '—'}; patient zero {i.patient_zero || '—'}
           </dd>
           <dt>ATT&amp;CK</dt>
-          <dd>{i.attack_techniques.join(', ') || '—'}</dd>
+          <dd>{(i.attack_techniques ?? []).join(', ') || '—'}</dd>
           <dt>Description</dt>
           <dd className="pre">{i.description || '—'}</dd>
           <dt>Watched by</dt>
@@ -128,7 +128,7 @@ function EditForm({ props }: { props: TabProps }) {
           const tlp = text(f, 'tlp');
           if (tlp && tlp !== i.tlp) body.tlp = tlp;
           const techniques = text(f, 'attackTechniques');
-          if (techniques !== i.attack_techniques.join(', ')) body.attackTechniques = techniques.split(/[\s,]+/).filter(Boolean);
+          if (techniques !== (i.attack_techniques ?? []).join(', ')) body.attackTechniques = techniques.split(/[\s,]+/).filter(Boolean);
           return body;
         }}
       >
@@ -225,7 +225,7 @@ function EditForm({ props }: { props: TabProps }) {
         </label>
         <label>
           ATT&amp;CK technique ids
-          <input name="attackTechniques" defaultValue={i.attack_techniques.join(', ')} />
+          <input name="attackTechniques" defaultValue={(i.attack_techniques ?? []).join(', ')} />
         </label>
       </ActionForm>
     </details>

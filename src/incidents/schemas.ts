@@ -1,0 +1,118 @@
+/**
+ * The shapes of the incident list and the incident page as the API answers them, so the web
+ * client's types are generated from the OpenAPI document. Items keep every column of their
+ * table (additionalProperties), and an outsider's answer leaves out what the team alone sees.
+ */
+import { Type } from 'typebox';
+
+const When = Type.String();
+const Maybe = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+
+export const TimerSchema = Type.Object({
+  dueAt: When,
+  doneAt: Maybe(When),
+  state: Type.Union([Type.Literal('met'), Type.Literal('breached'), Type.Literal('running'), Type.Literal('overdue')]),
+  workingMinutes: Type.Number(),
+  targetMinutes: Type.Number(),
+});
+
+export const SlaSchema = Type.Object({
+  acknowledge: TimerSchema,
+  triage: TimerSchema,
+  resolve: TimerSchema,
+  breached: Type.Boolean(),
+});
+
+/** What everyone who may see an incident sees of it; the rest is the team's. */
+const IncidentFields = {
+  id: Type.String(),
+  title: Type.String(),
+  phase: Type.String(),
+  priority: Type.String(),
+  tlp: Type.String(),
+  opened_at: When,
+  description: Type.Optional(Type.String()),
+  rsit_class: Type.Optional(Maybe(Type.String())),
+  rsit_type: Type.Optional(Maybe(Type.String())),
+  requested_priority: Type.Optional(Maybe(Type.String())),
+  impact: Type.Optional(Type.String()),
+  affected_constituents: Type.Optional(Type.String()),
+  pap: Type.Optional(Type.String()),
+  sensitive: Type.Optional(Type.Boolean()),
+  manager_id: Type.Optional(Maybe(Type.String())),
+  initial_vector: Type.Optional(Type.String()),
+  patient_zero: Type.Optional(Type.String()),
+  attack_techniques: Type.Optional(Type.Array(Type.String())),
+  merged_into_id: Type.Optional(Maybe(Type.String())),
+  acknowledged_at: Type.Optional(Maybe(When)),
+  triaged_at: Type.Optional(Maybe(When)),
+  contained_at: Type.Optional(Maybe(When)),
+  resolved_at: Type.Optional(Maybe(When)),
+  closed_at: Type.Optional(Maybe(When)),
+  version: Type.Optional(Type.Integer()),
+};
+
+export const IncidentRowSchema = Type.Object({ ...IncidentFields, sla: Type.Optional(SlaSchema) });
+
+/** Mail in and out, as the incident page and the report page show it. */
+export const MessageSchema = Type.Object({
+  id: Type.String(),
+  direction: Type.Union([Type.Literal('in'), Type.Literal('out')]),
+  subject: Type.String(),
+  from_address: Type.String(),
+  to_addresses: Type.Array(Type.String()),
+  created_at: When,
+  sent_at: Maybe(When),
+  body_text: Type.String(),
+  body_html: Maybe(Type.String()),
+  pgp_encryption: Type.String(),
+  pgp_signature: Type.String(),
+  pgp_signer: Maybe(Type.String()),
+  auto_submitted: Type.Boolean(),
+  automatic: Type.Boolean(),
+  delivery_status: Maybe(Type.String()),
+  delivery_error: Maybe(Type.String()),
+  report_id: Maybe(Type.String()),
+  tlp: Type.String(),
+});
+
+/** An item of any kind: its id and label, and the columns of its own table. */
+const Item = Type.Object({ id: Type.String(), tlp: Type.String() }, { additionalProperties: true });
+
+export const IncidentDetailSchema = Type.Object({
+  incident: Type.Object(IncidentFields),
+  viewer: Type.Object({ kind: Type.Union([Type.Literal('team'), Type.Literal('participant')]), role: Type.Optional(Type.String()) }),
+  nextPhases: Type.Array(Type.String()),
+  sla: Type.Union([SlaSchema, Type.Null()]),
+  reports: Type.Array(Item),
+  messages: Type.Array(MessageSchema),
+  tasks: Type.Array(Item),
+  investigations: Type.Array(Item),
+  countermeasures: Type.Array(Item),
+  timeline: Type.Array(Item),
+  observables: Type.Array(Item),
+  assets: Type.Array(Item),
+  evidence: Type.Array(Item),
+  notes: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      tlp: Type.String(),
+      body: Type.String(),
+      task_id: Maybe(Type.String()),
+      author: Type.String(),
+      created_by: Type.String(),
+      created_at: When,
+      edited_at: Maybe(When),
+    }),
+  ),
+  watchers: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
+  watching: Type.Boolean(),
+  participants: Type.Array(
+    Type.Object(
+      { id: Type.String(), name: Type.String(), email: Maybe(Type.String()), role: Type.String(), user_id: Maybe(Type.String()) },
+      { additionalProperties: true },
+    ),
+  ),
+  mergedIncidents: Type.Array(Type.Object({ id: Type.String(), title: Type.String() })),
+  shares: Type.Array(Type.Object({ item_kind: Type.String(), item_id: Type.String(), participant_id: Type.String() })),
+});
