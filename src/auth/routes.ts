@@ -4,7 +4,9 @@ import { Type } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
 import { VaktError } from '../core/errors.js';
 import { StringEnum } from '../core/validate.js';
+import type { UserRow } from '../db/schema.js';
 import { SESSION_COOKIE, principal, requirePermission } from '../http/authentication.js';
+import { languageOf, UI_LANGUAGES, type UiLanguage } from './language.js';
 import { createApiToken, listApiTokens, NewTokenSchema, revokeApiToken } from './api-tokens.js';
 import { actorOf, permissionsOf, ROLES, TOKEN_SCOPES, type Principal } from './roles.js';
 import { checkLoginAllowed, recordLoginFailure, clearAccountFailures } from './login-throttle.js';
@@ -43,6 +45,9 @@ const SessionSchema = Type.Object({
   permissions: Type.Array(Type.String()),
   /** Whether outgoing mail is handed to an SMTP server, or (none configured) waits in the queue. */
   mailDelivery: StringEnum(['smtp', 'none'] as const),
+  /** The interface's language: the user's choice (languageChoice), else the team's. */
+  language: StringEnum(UI_LANGUAGES),
+  languageChoice: Type.Union([StringEnum(UI_LANGUAGES), Type.Null()]),
 });
 const TokenSchema = Type.Object({
   id: Type.String(),
@@ -61,6 +66,15 @@ const strict = { additionalProperties: false } as const;
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
   const mailDelivery = () => (app.vakt.config.mail.smtpUrl ? 'smtp' : 'none') as 'smtp' | 'none';
+  /** What a login and "who am I" answer: the user, their rights, and how the interface speaks to them. */
+  const sessionAnswer = async (user: UserRow, csrfToken: string) => ({
+    user: publicUser(user),
+    csrfToken,
+    permissions: permissionsOf(principalOf(user)),
+    mailDelivery: mailDelivery(),
+    language: await languageOf(db, user.language),
+    languageChoice: (user.language as UiLanguage | null) ?? null,
+  });
 
   app.post(
     '/api/auth/login',
@@ -110,8 +124,7 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
         secure: 'auto',
         expires: session.expiresAt,
       });
-      const p = principalOf(user);
-      return { user: publicUser(user), csrfToken: session.csrfToken, permissions: permissionsOf(p), mailDelivery: mailDelivery() };
+      return sessionAnswer(user, session.csrfToken);
     },
   );
 
@@ -147,9 +160,35 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/auth/session',
     { schema: { tags: ['auth'], summary: 'Who am I', response: { 200: SessionSchema, 401: Problem } } },
     async (request) => {
+      const row = await db.selectFrom('users').selectAll().where('id', '=', principal(request).userId).executeTakeFirstOrThrow();
+      return sessionAnswer(row, request.csrfToken ?? '');
+    },
+  );
+
+  app.put(
+    '/api/auth/language',
+    {
+      preHandler: requirePermission('tokens:own'),
+      schema: {
+        tags: ['auth'],
+        summary: "Choose the interface's language, or null for the team's",
+        body: Type.Object({ language: Type.Union([StringEnum(UI_LANGUAGES), Type.Null()]) }, strict),
+        response: { 200: SessionSchema },
+      },
+    },
+    async (request) => {
       const p = principal(request);
-      const row = await db.selectFrom('users').selectAll().where('id', '=', p.userId).executeTakeFirstOrThrow();
-      return { user: publicUser(row), csrfToken: request.csrfToken ?? '', permissions: permissionsOf(p), mailDelivery: mailDelivery() };
+      const row = await db.transaction().execute(async (trx) => {
+        const updated = await trx
+          .updateTable('users')
+          .set({ language: request.body.language })
+          .where('id', '=', p.userId)
+          .returningAll()
+          .executeTakeFirstOrThrow();
+        await appendAudit(trx, { actor: actorOf(p), action: 'user.language', objectType: 'user', objectId: p.userId, after: request.body });
+        return updated;
+      });
+      return sessionAnswer(row, request.csrfToken ?? '');
     },
   );
 

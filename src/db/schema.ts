@@ -207,6 +207,8 @@ export interface UsersTable {
   /** The last TOTP time step accepted: a code is good once. */
   totp_last_step: ColumnType<string | null, number | null | undefined, number | null>;
   disabled_at: Timestamp | null;
+  /** The interface language the user chose; null: the team's. */
+  language: ColumnType<string | null, string | null | undefined, string | null>;
   password_changed_at: Timestamp;
   created_at: CreatedAt;
 }

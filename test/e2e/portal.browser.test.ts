@@ -75,4 +75,27 @@ describe('the constituent portal in Chromium', () => {
     const onIncident = await database.db.selectFrom('messages').select('body_text').where('incident_id', '=', incident.id).execute();
     expect(onIncident.map((m) => m.body_text)).toContain('Isolated at 07:02, still powered.');
   });
+  it('speaks Swedish once Karin chooses it, the menu and the portal alike, and English again after', async () => {
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My account' }).click();
+    const form = page.getByRole('form', { name: 'Language' });
+    await form.getByRole('combobox').selectOption('sv');
+    await form.getByRole('button', { name: 'Save language' }).click();
+    const menu = page.getByRole('navigation', { name: 'Main' });
+    await menu.getByRole('link', { name: 'Mina rapporter' }).click();
+    await page.getByRole('heading', { name: 'Min organisations rapporter' }).waitFor();
+    expect(await page.evaluate('document.documentElement.lang')).toBe('sv');
+    await page.getByRole('cell', { name: 'hanteras som en incident' }).waitFor();
+    await page.getByRole('button', { name: 'Logga ut' }).waitFor();
+
+    await menu.getByRole('link', { name: 'Mitt konto' }).click();
+    await page.getByRole('form', { name: 'Språk' }).getByRole('combobox').selectOption('en');
+    await page.getByRole('form', { name: 'Språk' }).getByRole('button', { name: 'Spara språk' }).click();
+    await menu.getByRole('link', { name: 'My reports' }).waitFor();
+    const stored = await database.db
+      .selectFrom('users')
+      .select('language')
+      .where('email', '=', 'constituent@cert-stockholm.demo')
+      .executeTakeFirstOrThrow();
+    expect(stored.language).toBe('en');
+  });
 });

@@ -5,6 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, type Session } from './api';
+import { browserLanguage, LanguageProvider, translate, type Language } from './i18n';
 import { ShortcutHelp, useShortcuts } from './shortcuts';
 import { useTheme } from './theme';
 import { AccountPage } from './pages/AccountPage';
@@ -226,11 +227,28 @@ export function App() {
   const items = NAV.filter((item) => has(item.permission) && !(item.hiddenWith && has(item.hiddenWith)));
   const [help, setHelp] = useShortcuts(navigate, (to) => items.some((item) => item.path === to));
 
-  if (session.isPending) return <p className="loading">Loading…</p>;
-  if (session.isError) return <p role="alert">Vakt is not reachable: {session.error.message}</p>;
-  if (!session.data) return <LoginPage onLogin={(s) => queryClient.setQueryData(['session'], s)} />;
+  const language: Language = session.data?.language ?? browserLanguage();
+  const t = (text: string, values?: Record<string, string>) => translate(language, text, values);
+  useEffect(() => {
+    document.documentElement.lang = language;
+  }, [language]);
+  if (session.isPending) return <p className="loading">{t('Loading…')}</p>;
+  if (session.isError) return <p role="alert">{t('Vakt is not reachable: {message}', { message: session.error.message })}</p>;
+  if (!session.data)
+    return (
+      <LanguageProvider value={language}>
+        <LoginPage onLogin={(s) => queryClient.setQueryData(['session'], s)} />
+      </LanguageProvider>
+    );
 
   const current = session.data;
+  const roleName: Record<string, string> = {
+    admin: t('admin'),
+    'incident-manager': t('incident-manager'),
+    analyst: t('analyst'),
+    constituent: t('constituent'),
+    'read-only': t('read-only'),
+  };
   setCsrfToken(current.csrfToken);
   const active = items.find((item) => path === item.path || path.startsWith(`${item.path}/`)) ?? items[0];
 
@@ -241,57 +259,60 @@ export function App() {
   };
 
   return (
-    <div className="frame">
-      <header>
-        <strong className="brand">Vakt</strong>
-        <button
-          type="button"
-          className="menu-button"
-          aria-expanded={menuOpen}
-          aria-controls="main-menu"
-          onClick={() => setMenuOpen((open) => !open)}
-        >
-          Menu
-        </button>
-        <nav aria-label="Main" id="main-menu" className={menuOpen ? 'open' : undefined}>
-          {items.map((item) => (
-            <a
-              key={item.path}
-              href={item.path}
-              aria-current={item === active ? 'page' : undefined}
-              onClick={(e) => {
-                e.preventDefault();
-                setMenuOpen(false);
-                navigate(item.path);
-              }}
-            >
-              {item.label}
-            </a>
-          ))}
-        </nav>
-        <div className={menuOpen ? 'account open' : 'account'}>
-          <span className="who">
-            {current.user.name} · {current.user.role}
-          </span>
-          <button type="button" onClick={() => setHelp(true)} aria-label="Keyboard shortcuts" title="Keyboard shortcuts (?)">
-            ?
+    <LanguageProvider value={language}>
+      <div className="frame">
+        <header>
+          <strong className="brand">Vakt</strong>
+          <button
+            type="button"
+            className="menu-button"
+            aria-expanded={menuOpen}
+            aria-controls="main-menu"
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            {t('Menu')}
           </button>
-          <button type="button" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
-            Dark theme
-          </button>
-          <button type="button" onClick={logout}>
-            Log out
-          </button>
-        </div>
-      </header>
-      {current.mailDelivery === 'none' && current.permissions.includes('mail:send') && (
-        <p className="notice" role="status">
-          Outgoing mail is queued, not sent: no SMTP server is configured. Set VAKT_SMTP_URL and restart Vakt; the queued mail goes out
-          then.
-        </p>
-      )}
-      <main>{active ? active.page({ session: current, path, search, navigate }) : <p>Your role has no pages yet.</p>}</main>
-      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
-    </div>
+          <nav aria-label="Main" id="main-menu" className={menuOpen ? 'open' : undefined}>
+            {items.map((item) => (
+              <a
+                key={item.path}
+                href={item.path}
+                aria-current={item === active ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  setMenuOpen(false);
+                  navigate(item.path);
+                }}
+              >
+                {t(item.label)}
+              </a>
+            ))}
+          </nav>
+          <div className={menuOpen ? 'account open' : 'account'}>
+            <span className="who">
+              {current.user.name} · {roleName[current.user.role] ?? current.user.role}
+            </span>
+            <button type="button" onClick={() => setHelp(true)} aria-label={t('Keyboard shortcuts')} title={t('Keyboard shortcuts (?)')}>
+              ?
+            </button>
+            <button type="button" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
+              {t('Dark theme')}
+            </button>
+            <button type="button" onClick={logout}>
+              {t('Log out')}
+            </button>
+          </div>
+        </header>
+        {current.mailDelivery === 'none' && current.permissions.includes('mail:send') && (
+          <p className="notice" role="status">
+            {t(
+              'Outgoing mail is queued, not sent: no SMTP server is configured. Set VAKT_SMTP_URL and restart Vakt; the queued mail goes out then.',
+            )}
+          </p>
+        )}
+        <main>{active ? active.page({ session: current, path, search, navigate }) : <p>{t('Your role has no pages yet.')}</p>}</main>
+        {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      </div>
+    </LanguageProvider>
   );
 }

@@ -128,6 +128,10 @@ export interface paths {
                             permissions: string[];
                             /** @enum {string} */
                             mailDelivery: "smtp" | "none";
+                            /** @enum {string} */
+                            language: "en" | "sv";
+                            /** @enum {string|null} */
+                            languageChoice: "en" | "sv" | null;
                         };
                     };
                 };
@@ -264,6 +268,10 @@ export interface paths {
                             permissions: string[];
                             /** @enum {string} */
                             mailDelivery: "smtp" | "none";
+                            /** @enum {string} */
+                            language: "en" | "sv";
+                            /** @enum {string|null} */
+                            languageChoice: "en" | "sv" | null;
                         };
                     };
                 };
@@ -279,6 +287,69 @@ export interface paths {
             };
         };
         put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/auth/language": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Choose the interface's language, or null for the team's */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string|null} */
+                        language: "en" | "sv" | null;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                                organisationId: string | null;
+                                totpEnabled: boolean;
+                                disabled: boolean;
+                                createdAt: string;
+                            };
+                            csrfToken: string;
+                            permissions: string[];
+                            /** @enum {string} */
+                            mailDelivery: "smtp" | "none";
+                            /** @enum {string} */
+                            language: "en" | "sv";
+                            /** @enum {string|null} */
+                            languageChoice: "en" | "sv" | null;
+                        };
+                    };
+                };
+            };
+        };
         post?: never;
         delete?: never;
         options?: never;

@@ -2,6 +2,7 @@
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode, type TableHTMLAttributes } from 'react';
 import { api, ApiError, type FieldIssue } from './api';
+import { useT } from './i18n';
 
 export function TlpBadge({ tlp }: { tlp: string }) {
   return <span className={`tlp tlp-${tlp.toLowerCase().replace('+', '-')}`}>TLP:{tlp}</span>;
@@ -73,6 +74,7 @@ export function ActionForm({
   /** Where to send it when the address depends on what is typed (a new record named in its path). */
   pathFrom?: ((form: FormData) => string) | undefined;
 }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [formKey, setFormKey] = useState(0);
   const [form, setForm] = useState<HTMLFormElement | null>(null);
@@ -101,7 +103,7 @@ export function ActionForm({
           {leadOf(mutation.error.message, issues) && <p>{leadOf(mutation.error.message, issues)}</p>}
           {issues.length > 0 && (
             <>
-              <p>{issues.length === 1 ? 'One field needs a change:' : `${issues.length} fields need a change:`}</p>
+              <p>{issues.length === 1 ? t('One field needs a change:') : t('{count} fields need a change:', { count: issues.length })}</p>
               <ul>
                 {issues.map((i) => (
                   <li key={`${i.field} ${i.reason}`}>
@@ -186,7 +188,7 @@ export const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 
 export function TlpSelect({
   name = 'tlp',
-  label = 'TLP',
+  label,
   defaultValue = '',
   unset = "(the incident's)",
 }: {
@@ -195,9 +197,10 @@ export function TlpSelect({
   defaultValue?: string;
   unset?: string;
 }) {
+  const t = useT();
   return (
     <label>
-      {label}
+      {label ?? t('TLP')}
       <select name={name} defaultValue={defaultValue}>
         <option value="">{unset}</option>
         {TLPS.map((t) => (

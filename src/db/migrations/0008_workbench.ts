@@ -52,6 +52,8 @@ const statements = [
    )`,
   `create unique index saved_views_name on saved_views (user_id, list, lower(name))`,
   `create index saved_views_shared on saved_views (list, shared) where shared`,
+  // The language a user chose for the interface; none: the team's, from its profile.
+  `alter table users add column language text check (language in ('en', 'sv'))`,
   `create index incidents_opened on incidents (opened_at desc, id desc)`,
   `create index incidents_manager on incidents (manager_id, opened_at desc) where manager_id is not null`,
   `create index tasks_owner on tasks (owner_id, status) where owner_id is not null`,
@@ -66,6 +68,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'drop index tasks_owner',
     'drop index incidents_manager',
     'drop index incidents_opened',
+    'alter table users drop column language',
     'drop table saved_views',
     'drop table incident_templates',
     'drop table incident_watchers',

@@ -2,7 +2,8 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
-import { ScrollTable } from '../components';
+import { ErrorText, ScrollTable } from '../components';
+import { LANGUAGES, useT } from '../i18n';
 import { api, type Session } from '../api';
 
 interface Token {
@@ -23,10 +24,51 @@ export function AccountPage({ session }: { session: Session }) {
       <p className="muted">
         {session.user.name} · {session.user.email} · {session.user.role}
       </p>
+      <LanguageChoice session={session} />
       <TwoFactor enabled={session.user.totpEnabled} />
       <Tokens />
       <EverySession />
     </section>
+  );
+}
+
+/** The interface's language: mine, or the team's (from its profile) when I choose none. */
+function LanguageChoice({ session }: { session: Session }) {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const save = useMutation({
+    mutationFn: (language: string) => api<Session>('PUT', '/api/auth/language', { language: language || null }),
+    onSuccess: (answer) => queryClient.setQueryData(['session'], answer),
+  });
+  const teams = LANGUAGES.find(([code]) => code === session.language)?.[1] ?? session.language;
+  return (
+    <fieldset>
+      <legend>{t('Language')}</legend>
+      <form
+        aria-label={t('Language')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(String(new FormData(e.currentTarget).get('language') ?? ''));
+        }}
+      >
+        <label>
+          {t('Language')}
+          <select name="language" defaultValue={session.languageChoice ?? ''}>
+            <option value="">{session.languageChoice ? t("The team's") : t("The team's ({language})", { language: teams })}</option>
+            {LANGUAGES.map(([code, name]) => (
+              <option key={code} value={code}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" disabled={save.isPending}>
+          {t('Save language')}
+        </button>
+      </form>
+      {session.language === 'sv' && <p className="muted">{t('Only some pages speak Swedish yet; the others stay in English.')}</p>}
+      <ErrorText error={save.error} />
+    </fieldset>
   );
 }
 

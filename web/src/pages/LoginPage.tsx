@@ -1,7 +1,9 @@
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Session } from '../api';
+import { useT } from '../i18n';
 
 export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) {
+  const t = useT();
   const [email, setEmail] = useState('');
   const [password, setPassword] = useState('');
   const [totp, setTotp] = useState('');
@@ -26,13 +28,13 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
   return (
     <main className="login">
       <h1>Vakt</h1>
-      <form onSubmit={submit} aria-label="Log in">
+      <form onSubmit={submit} aria-label={t('Log in')}>
         <label>
-          E-mail
+          {t('E-mail')}
           <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
         </label>
         <label>
-          Password
+          {t('Password')}
           <input
             type="password"
             name="password"
@@ -44,7 +46,7 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
         </label>
         {needsTotp && (
           <label>
-            One-time code
+            {t('One-time code')}
             <input
               name="totp"
               inputMode="numeric"
@@ -58,7 +60,7 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
         )}
         {error && <p role="alert">{error}</p>}
         <button type="submit" disabled={busy}>
-          Log in
+          {t('Log in')}
         </button>
       </form>
     </main>

@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { ActionForm, ErrorText, Link, ScrollTable, text, TlpBadge, when } from '../components';
+import { useT } from '../i18n';
 
 type Summary = Answer<'/api/my/reports'>[number];
 type Detail = Answer<'/api/my/reports/{id}'>;
@@ -14,19 +15,33 @@ export function MyReportsPage({ path, navigate }: { path: string; navigate: (to:
   return id ? <MyReport id={id} navigate={navigate} /> : <MyReportList navigate={navigate} />;
 }
 
+/** Where a report stands, in the user's language (the API says it in English). */
+function useStanding(): (status: string, english: string) => string {
+  const t = useT();
+  const words: Record<string, string> = {
+    new: t('received, waiting for triage'),
+    incident: t('being handled as an incident'),
+    'not-incident': t('looked at: not an incident'),
+    merged: t('handled together with another report'),
+  };
+  return (status, english) => words[status] ?? english;
+}
+
 function MyReportList({ navigate }: { navigate: (to: string) => void }) {
+  const t = useT();
+  const standing = useStanding();
   const list = useQuery({ queryKey: ['my-reports'], queryFn: () => api<Summary[]>('GET', '/api/my/reports?limit=100') });
   return (
     <section>
-      <h1>My organisation's reports</h1>
+      <h1>{t("My organisation's reports")}</h1>
       <ErrorText error={list.error} />
       {list.data?.length === 0 && (
         <p>
-          Nothing reported yet. To tell the team about an incident, use{' '}
+          {t('Nothing reported yet. To tell the team about an incident, use')}{' '}
           <Link to="/report" navigate={navigate}>
-            Report
+            {t('Report')}
           </Link>
-          ; it will appear here with where it stands.
+          {t('; it will appear here with where it stands.')}
         </p>
       )}
       {list.data && list.data.length > 0 && (
@@ -34,10 +49,10 @@ function MyReportList({ navigate }: { navigate: (to: string) => void }) {
           <thead>
             <tr>
               <th>#</th>
-              <th>Subject</th>
-              <th>Sent</th>
-              <th>By</th>
-              <th>Where it stands</th>
+              <th>{t('Subject')}</th>
+              <th>{t('Sent')}</th>
+              <th>{t('By')}</th>
+              <th>{t('Where it stands')}</th>
               <th>TLP</th>
             </tr>
           </thead>
@@ -52,7 +67,7 @@ function MyReportList({ navigate }: { navigate: (to: string) => void }) {
                 </td>
                 <td>{when(r.receivedAt)}</td>
                 <td>{r.reporterName}</td>
-                <td>{r.standing}</td>
+                <td>{standing(r.status, r.standing)}</td>
                 <td>
                   <TlpBadge tlp={r.tlp} />
                 </td>
@@ -66,39 +81,48 @@ function MyReportList({ navigate }: { navigate: (to: string) => void }) {
 }
 
 function MyReport({ id, navigate }: { id: string; navigate: (to: string) => void }) {
+  const t = useT();
+  const standing = useStanding();
   const key = ['my-report', id];
   const report = useQuery({ queryKey: key, queryFn: () => api<Detail>('GET', `/api/my/reports/${id}`) });
-  if (report.isPending) return <p>Loading the report…</p>;
+  if (report.isPending) return <p>{t('Loading the report…')}</p>;
   if (report.isError) return <ErrorText error={report.error} />;
   const r = report.data;
   return (
     <section>
       <p>
         <Link to="/my-reports" navigate={navigate}>
-          ← My organisation's reports
+          {t("← My organisation's reports")}
         </Link>
       </p>
-      <h1>
-        Report #{r.id}: {r.subject}
-      </h1>
+      <h1>{t('Report #{id}: {subject}', { id: r.id, subject: r.subject })}</h1>
       <p>
-        <TlpBadge tlp={r.tlp} /> · sent {when(r.receivedAt)} by {r.reporterName || 'your organisation'} ·{' '}
-        <strong data-testid="standing">{r.standing}</strong>
+        <TlpBadge tlp={r.tlp} /> · {t('sent {when} by {who}', { when: when(r.receivedAt), who: r.reporterName || t('your organisation') })}{' '}
+        · <strong data-testid="standing">{standing(r.status, r.standing)}</strong>
       </p>
       <div className="pre panel">{r.body}</div>
-      <h2>Conversation with the team</h2>
-      {r.messages.length === 0 && <p className="muted">No mail about this report yet.</p>}
+      <h2>{t('Conversation with the team')}</h2>
+      {r.messages.length === 0 && <p className="muted">{t('No mail about this report yet.')}</p>}
       {r.messages.map((m) => (
-        <article key={m.id} className={m.direction === 'out' ? 'message message-out' : 'message'} aria-label={`Mail from ${m.from}`}>
+        <article
+          key={m.id}
+          className={m.direction === 'out' ? 'message message-out' : 'message'}
+          aria-label={t('Mail from {from}', { from: m.from })}
+        >
           <header className="muted">
-            {m.direction === 'out' ? 'From the team' : m.from}, {when(m.at)} <TlpBadge tlp={m.tlp} />
+            {m.direction === 'out' ? t('From the team') : m.from}, {when(m.at)} <TlpBadge tlp={m.tlp} />
           </header>
           <div className="pre">{m.text}</div>
         </article>
       ))}
-      <ActionForm label="Send reply" path={`/api/my/reports/${id}/replies`} invalidates={[key]} toBody={(f) => ({ text: text(f, 'text') })}>
+      <ActionForm
+        label={t('Send reply')}
+        path={`/api/my/reports/${id}/replies`}
+        invalidates={[key]}
+        toBody={(f) => ({ text: text(f, 'text') })}
+      >
         <label>
-          Reply to the team about this report
+          {t('Reply to the team about this report')}
           <textarea name="text" rows={4} />
         </label>
       </ActionForm>

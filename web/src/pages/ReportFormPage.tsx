@@ -2,20 +2,22 @@
 import { useState } from 'react';
 import type { Session } from '../api';
 import { ActionForm, TlpSelect, optional, text } from '../components';
+import { useT } from '../i18n';
 
 export function ReportFormPage({ session }: { session: Session }) {
+  const t = useT();
   const [sent, setSent] = useState<string | null>(null);
   const analyst = session.permissions.includes('reports:triage');
   return (
     <section>
-      <h1>{analyst ? 'Register a report' : 'Report an incident'}</h1>
+      <h1>{analyst ? t('Register a report') : t('Report an incident')}</h1>
       {sent && (
         <p role="status" className="ok">
-          Thank you: your report is registered as #{sent}.
+          {t('Thank you: your report is registered as #{id}.', { id: sent })}
         </p>
       )}
       <ActionForm
-        label="Submit report"
+        label={t('Submit report')}
         path="/api/reports"
         invalidates={[['reports', 'new']]}
         onDone={(r) => setSent((r as { id: string }).id)}
@@ -35,33 +37,33 @@ export function ReportFormPage({ session }: { session: Session }) {
         {analyst && (
           <>
             <label>
-              How it came in
+              {t('How it came in')}
               <select name="channel" defaultValue="phone">
-                <option value="phone">phone call</option>
+                <option value="phone">{t('phone call')}</option>
                 <option value="signal">Signal</option>
-                <option value="meeting">meeting</option>
-                <option value="other">other</option>
+                <option value="meeting">{t('meeting')}</option>
+                <option value="other">{t('other')}</option>
               </select>
             </label>
             <label>
-              Reporter
+              {t('Reporter')}
               <input name="reporterName" />
             </label>
             <label>
-              Reporter's e-mail
+              {t("Reporter's e-mail")}
               <input name="reporterEmail" type="email" />
             </label>
           </>
         )}
         <label>
-          Subject
+          {t('Subject')}
           <input name="subject" required />
         </label>
         <label>
-          What happened
+          {t('What happened')}
           <textarea name="body" rows={8} />
         </label>
-        <TlpSelect unset="(team default)" />
+        <TlpSelect unset={t('(team default)')} />
       </ActionForm>
     </section>
   );
