@@ -62,6 +62,14 @@ export async function loadDemo(db: Kysely<Schema>): Promise<DemoReport> {
   }
   // The team's profile prefers Swedish, but only the frame and the portal are translated so far:
   // the demo's accounts chose English, and Svenska is one click away under My account.
-  await db.updateTable('users').set({ language: 'en' }).where('email', 'in', logins.map((l) => l.email)).execute();
+  await db
+    .updateTable('users')
+    .set({ language: 'en' })
+    .where(
+      'email',
+      'in',
+      logins.map((l) => l.email),
+    )
+    .execute();
   return { loaded: true, logins };
 }
