@@ -300,3 +300,106 @@ export function addressWith(path: string, params: URLSearchParams, change: Recor
   }
   return next.size > 0 ? `${path}?${next}` : path;
 }
+
+/** A filter of a list as a choice; choosing changes the address (the list follows it). */
+export function FilterSelect({
+  label,
+  value,
+  onChange,
+  options,
+}: {
+  label: string;
+  value: string;
+  onChange: (value: string) => void;
+  /** [value, words]; a value of '' is "no filter". */
+  options: ReadonlyArray<readonly [string, string]>;
+}) {
+  return (
+    <label className="inline">
+      {label}
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {options.map(([v, words]) => (
+          <option key={v} value={v}>
+            {words}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** "← Newest" and "Older →" for a list paged by a cursor in the address. */
+export function Pager({
+  path,
+  query,
+  before,
+  next,
+  navigate,
+}: {
+  path: string;
+  query: URLSearchParams;
+  /** The cursor of the page shown, if it is not the first. */
+  before: string;
+  /** The cursor of the next page, when this one was full. */
+  next: string | undefined;
+  navigate: (to: string) => void;
+}) {
+  return (
+    <nav className="pager" aria-label="Pages">
+      {before && (
+        <Link to={addressWith(path, query, {})} navigate={navigate}>
+          ← Newest
+        </Link>
+      )}{' '}
+      {next && (
+        <Link to={addressWith(path, query, { before: next })} navigate={navigate}>
+          Older →
+        </Link>
+      )}
+    </nav>
+  );
+}
+
+/** The RSIT classes and their types as options valued "class/type" ("class/" for a class, "/" for none). */
+export function RsitOptions({
+  rsit,
+  none,
+  anyType = '',
+}: {
+  rsit: ReadonlyArray<{ value: string; name: string; types: ReadonlyArray<{ value: string; name: string }> }>;
+  /** The words for "unclassified", when that may be chosen. */
+  none?: string;
+  /** Words after a class's name, saying that it stands for any of its types. */
+  anyType?: string;
+}) {
+  return (
+    <>
+      {none !== undefined && <option value="/">{none}</option>}
+      {rsit.flatMap((c) => [
+        <option key={c.value} value={`${c.value}/`}>
+          {c.name}
+          {anyType}
+        </option>,
+        ...c.types.map((ty) => (
+          <option key={`${c.value}/${ty.value}`} value={`${c.value}/${ty.value}`}>
+            {c.name} — {ty.name}
+          </option>
+        )),
+      ])}
+    </>
+  );
+}
+
+/** The team's people as options for a manager or an owner, after "(nobody)". */
+export function MemberOptions({ members }: { members: ReadonlyArray<{ id: string; name: string }> }) {
+  return (
+    <>
+      <option value="">(nobody)</option>
+      {members.map((m) => (
+        <option key={m.id} value={m.id}>
+          {m.name}
+        </option>
+      ))}
+    </>
+  );
+}

@@ -2,7 +2,21 @@
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api';
-import { ActionForm, addressWith, ErrorText, Link, pickParams, ScrollTable, SlaBadge, text, TlpBadge, TLPS } from '../components';
+import {
+  ActionForm,
+  addressWith,
+  ErrorText,
+  FilterSelect,
+  Link,
+  Pager,
+  pickParams,
+  RsitOptions,
+  ScrollTable,
+  SlaBadge,
+  text,
+  TlpBadge,
+  TLPS,
+} from '../components';
 import { SavedViews } from '../views';
 import { DebriefPage } from './DebriefPage';
 import { BulkActions, downloadCsv } from './incident/BulkActions';
@@ -46,17 +60,7 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
   // A new filter starts again from the newest incident.
   const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/incidents', query, { [name]: value }));
   const choice = (name: (typeof FILTERS)[number], label: string, options: Array<[string, string]>) => (
-    <label className="inline">
-      {label}
-      <select value={query.get(name) ?? ''} onChange={(e) => filter(name, e.target.value)}>
-        <option value="">any</option>
-        {options.map(([value, words]) => (
-          <option key={value} value={value}>
-            {words}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect label={label} value={query.get(name) ?? ''} onChange={(v) => filter(name, v)} options={[['', 'any'], ...options]} />
   );
   const [ticked, setTicked] = useState<string[]>([]);
   const t = taxonomies.data;
@@ -194,18 +198,13 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
           </button>
         </p>
       )}
-      <nav className="pager" aria-label="Pages">
-        {before && (
-          <Link to={addressWith('/incidents', query, {})} navigate={navigate}>
-            ← Newest
-          </Link>
-        )}{' '}
-        {last && rows.length === PAGE && (
-          <Link to={addressWith('/incidents', query, { before: `${last.opened_at},${last.id}` })} navigate={navigate}>
-            Older →
-          </Link>
-        )}
-      </nav>
+      <Pager
+        path="/incidents"
+        query={query}
+        before={before}
+        next={last && rows.length === PAGE ? `${last.opened_at},${last.id}` : undefined}
+        navigate={navigate}
+      />
       {canWrite && (
         <ActionForm
           label="Open incident"
@@ -224,17 +223,7 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
           <label>
             Classification (starts from the team's template for it)
             <select name="rsit" defaultValue="/">
-              <option value="/">(unclassified)</option>
-              {(t?.rsit ?? []).flatMap((c) => [
-                <option key={c.value} value={`${c.value}/`}>
-                  {c.name}
-                </option>,
-                ...c.types.map((ty) => (
-                  <option key={`${c.value}/${ty.value}`} value={`${c.value}/${ty.value}`}>
-                    {c.name} — {ty.name}
-                  </option>
-                )),
-              ])}
+              <RsitOptions rsit={t?.rsit ?? []} none="(unclassified)" />
             </select>
           </label>
         </ActionForm>

@@ -5,7 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
 import { SavedViews } from '../views';
-import { addressWith, ErrorText, Link, pickParams, ScrollTable, text, TlpBadge, when } from '../components';
+import { addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, ScrollTable, text, TlpBadge, when } from '../components';
 
 interface Row {
   id: string;
@@ -55,17 +55,12 @@ export function ReportsPage({ search, navigate }: { search: URLSearchParams; nav
           Words
           <input type="search" name="q" key={query.get('q') ?? ''} defaultValue={query.get('q') ?? ''} placeholder="in subject or text" />
         </label>
-        <label className="inline">
-          Status
-          <select value={query.get('status') ?? ''} onChange={(e) => filter('status', e.target.value)}>
-            <option value="">any</option>
-            {STATUSES.map(([value, words]) => (
-              <option key={value} value={value}>
-                {words}
-              </option>
-            ))}
-          </select>
-        </label>
+        <FilterSelect
+          label="Status"
+          value={query.get('status') ?? ''}
+          onChange={(v) => filter('status', v)}
+          options={[['', 'any'], ...STATUSES]}
+        />
       </form>
       <ErrorText error={list.error} />
       {list.data?.length === 0 && <p>{query.size > 0 || before ? 'No report matches these filters.' : 'No report yet.'}</p>}
@@ -112,18 +107,13 @@ export function ReportsPage({ search, navigate }: { search: URLSearchParams; nav
           </tbody>
         </ScrollTable>
       )}
-      <nav className="pager" aria-label="Pages">
-        {before && (
-          <Link to={addressWith('/reports', query, {})} navigate={navigate}>
-            ← Newest
-          </Link>
-        )}{' '}
-        {last && rows.length === PAGE && (
-          <Link to={addressWith('/reports', query, { before: `${last.received_at},${last.id}` })} navigate={navigate}>
-            Older →
-          </Link>
-        )}
-      </nav>
+      <Pager
+        path="/reports"
+        query={query}
+        before={before}
+        next={last && rows.length === PAGE ? `${last.received_at},${last.id}` : undefined}
+        navigate={navigate}
+      />
     </section>
   );
 }

@@ -1,7 +1,7 @@
 /** Tasks across incidents — mine by default — filtered by owner, status and lateness, paged by a cursor in the address. */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
-import { ActionButton, addressWith, ErrorText, Link, pickParams, ScrollTable, TlpBadge, when } from '../components';
+import { ActionButton, addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, ScrollTable, TlpBadge, when } from '../components';
 
 type Task = Answer<'/api/tasks'>[number];
 const FILTERS = ['owner', 'status', 'overdue'] as const;
@@ -20,16 +20,7 @@ export function TasksPage({ search, navigate }: { search: URLSearchParams; navig
   const rows = list.data ?? [];
   const last = rows.at(-1);
   const choice = (name: (typeof FILTERS)[number], label: string, options: Array<[string, string]>) => (
-    <label className="inline">
-      {label}
-      <select value={query.get(name) ?? ''} onChange={(e) => filter(name, e.target.value)}>
-        {options.map(([value, words]) => (
-          <option key={value} value={value}>
-            {words}
-          </option>
-        ))}
-      </select>
-    </label>
+    <FilterSelect label={label} value={query.get(name) ?? ''} onChange={(v) => filter(name, v)} options={options} />
   );
   return (
     <section>
@@ -103,18 +94,13 @@ export function TasksPage({ search, navigate }: { search: URLSearchParams; navig
           </tbody>
         </ScrollTable>
       )}
-      <nav className="pager" aria-label="Pages">
-        {before && (
-          <Link to={addressWith('/tasks', query, {})} navigate={navigate}>
-            ← Newest
-          </Link>
-        )}{' '}
-        {last && rows.length === PAGE && (
-          <Link to={addressWith('/tasks', query, { before: last.cursor })} navigate={navigate}>
-            Older →
-          </Link>
-        )}
-      </nav>
+      <Pager
+        path="/tasks"
+        query={query}
+        before={before}
+        next={last && rows.length === PAGE ? last.cursor : undefined}
+        navigate={navigate}
+      />
     </section>
   );
 }

@@ -5,7 +5,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
-import { ActionButton, ActionForm, ErrorText, TlpSelect, text } from '../components';
+import { ActionButton, ActionForm, ErrorText, RsitOptions, TlpSelect, text } from '../components';
 import type { Taxonomies } from './incident/model';
 
 type Template = Answer<'/api/incident-templates'>[number];
@@ -100,16 +100,7 @@ function TemplateForm({ template: t, taxonomies }: { template?: Template; taxono
         RSIT class / type
         <select name="rsit" defaultValue={t ? `${t.rsitClass}/${t.rsitType ?? ''}` : ''}>
           <option value="">(choose)</option>
-          {taxonomies?.rsit.flatMap((c) => [
-            <option key={c.value} value={`${c.value}/`}>
-              {c.name} (any type)
-            </option>,
-            ...c.types.map((ty) => (
-              <option key={`${c.value}/${ty.value}`} value={`${c.value}/${ty.value}`}>
-                {c.name} — {ty.name}
-              </option>
-            )),
-          ])}
+          <RsitOptions rsit={taxonomies?.rsit ?? []} anyType=" (any type)" />
         </select>
       </label>
       <label>

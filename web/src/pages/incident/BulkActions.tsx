@@ -3,7 +3,7 @@
  * and the list as shown, as a CSV file named with the most restrictive TLP label in it.
  */
 import type { ReactNode } from 'react';
-import { ActionForm, text, TLPS } from '../../components';
+import { ActionForm, MemberOptions, text, TLPS } from '../../components';
 import type { IncidentRow } from './model';
 
 const COLUMNS: Array<[string, (i: IncidentRow) => string]> = [
@@ -74,12 +74,7 @@ export function BulkActions({
         <label>
           Incident manager
           <select name="managerId">
-            <option value="">(nobody)</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <MemberOptions members={members} />
           </select>
         </label>,
       )}

@@ -1,5 +1,5 @@
 /** The summary tab: the facts, every field editable, notes, and merging into another incident. */
-import { ActionForm, Link, TlpSelect, text } from '../../components';
+import { ActionForm, Link, MemberOptions, RsitOptions, TlpSelect, text } from '../../components';
 import { AffectedOrganisations } from './AffectedOrganisations';
 import { nameOf, s, type TabProps } from './model';
 import { Notes } from './Notes';
@@ -165,28 +165,13 @@ function EditForm({ props }: { props: TabProps }) {
         <label>
           Incident manager
           <select name="managerId" defaultValue={i.manager_id ?? ''}>
-            <option value="">(nobody)</option>
-            {members.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
+            <MemberOptions members={members} />
           </select>
         </label>
         <label>
           RSIT class / type
           <select name="rsit" defaultValue={`${i.rsit_class ?? ''}/${i.rsit_type ?? ''}`}>
-            <option value="/">(unclassified)</option>
-            {rsit.flatMap((c) => [
-              <option key={c.value} value={`${c.value}/`}>
-                {c.name}
-              </option>,
-              ...c.types.map((ty) => (
-                <option key={`${c.value}/${ty.value}`} value={`${c.value}/${ty.value}`}>
-                  {c.name} — {ty.name}
-                </option>
-              )),
-            ])}
+            <RsitOptions rsit={rsit} none="(unclassified)" />
           </select>
         </label>
         <label>

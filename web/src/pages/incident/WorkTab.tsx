@@ -1,7 +1,7 @@
 /** Tasks (with owners and notes), investigations and countermeasures. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
-import { ActionButton, ActionForm, ErrorText, text, when } from '../../components';
+import { ActionButton, ActionForm, ErrorText, MemberOptions, text, when } from '../../components';
 import { ItemTable } from './ItemTable';
 import { nameOf, s, type TabProps } from './model';
 import { Notes } from './Notes';
@@ -63,12 +63,7 @@ export function WorkTab({ props, me }: { props: TabProps; me: string }) {
           <label>
             Owner
             <select name="ownerId" defaultValue={me}>
-              <option value="">(nobody)</option>
-              {members.map((m) => (
-                <option key={m.id} value={m.id}>
-                  {m.name}
-                </option>
-              ))}
+              <MemberOptions members={members} />
             </select>
           </label>
           <label>
@@ -179,12 +174,7 @@ function OwnerSelect({ taskId, title, owner, props }: { taskId: string; title: s
   return (
     <>
       <select aria-label={`Owner of ${title}`} value={owner} disabled={change.isPending} onChange={(e) => change.mutate(e.target.value)}>
-        <option value="">(nobody)</option>
-        {props.members.map((m) => (
-          <option key={m.id} value={m.id}>
-            {m.name}
-          </option>
-        ))}
+        <MemberOptions members={props.members} />
       </select>
       <ErrorText error={change.error} />
     </>
