@@ -1,6 +1,6 @@
 /** The triage queue and one report: its mail as received (PGP status, raw mail), and the triage decisions. */
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api';
+import { api, type Answer } from '../api';
 import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, text, when, type Timer, ScrollTable } from '../components';
 import { LOOKUP_KINDS, LookupInline } from '../lookup';
 
@@ -18,24 +18,8 @@ interface QueueRow {
   sla: { acknowledge: Timer; triage: Timer };
 }
 
-interface Message {
-  id: string;
-  direction: 'in' | 'out';
-  subject: string;
-  from_address: string;
-  to_addresses: string[];
-  created_at: string;
-  body_text: string;
-  body_html: string | null;
-  pgp_encryption: string;
-  pgp_signature: string;
-  pgp_signer: string | null;
-  auto_submitted: boolean;
-  automatic: boolean;
-  delivery_status: string | null;
-  delivery_error: string | null;
-  tlp: string;
-}
+/** Mail as the API document describes it (the incident page's messages; the report page sends the same columns). */
+type Message = Answer<'/api/incidents/{id}'>['messages'][number];
 
 interface ReportDetail {
   id: string;
