@@ -609,6 +609,14 @@ export interface SavedViewsTable {
   created_at: CreatedAt;
 }
 
+export interface ReportFeedbackTable {
+  report_id: Big;
+  user_id: string;
+  rating: number;
+  comment: Generated<string>;
+  given_at: ColumnType<Date, Date | undefined, Date>;
+}
+
 export interface Schema {
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;
@@ -662,6 +670,7 @@ export interface Schema {
   incident_watchers: IncidentWatchersTable;
   incident_templates: IncidentTemplatesTable;
   saved_views: SavedViewsTable;
+  report_feedback: ReportFeedbackTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -2,7 +2,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { principal, requirePermission } from '../http/authentication.js';
-import { organisationReport, organisationReports, replyToOwnReport } from './portal.js';
+import { giveFeedback, organisationReport, organisationReports, replyToOwnReport } from './portal.js';
 
 const Problem = Type.Ref('Problem');
 const TicketId = Type.String({ pattern: '^\\d{1,15}$' });
@@ -54,6 +54,7 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
           200: Type.Object({
             ...Summary,
             body: Type.String(),
+            feedback: Type.Union([Type.Object({ rating: Type.Integer(), comment: Type.String() }), Type.Null()]),
             messages: Type.Array(
               Type.Object({
                 id: Type.String(),
@@ -88,5 +89,26 @@ export const portalRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) =>
       reply.code(201).send({ id: await replyToOwnReport(db, principal(request), request.params.id, request.body.text) }),
+  );
+
+  app.put(
+    '/api/my/reports/:id/feedback',
+    {
+      preHandler: requirePermission('reports:submit'),
+      schema: {
+        tags: ['portal'],
+        summary: 'Say how the team handled the report (1 to 5, and words); answering again replaces it',
+        params: Type.Object({ id: TicketId }),
+        body: Type.Object(
+          { rating: Type.Integer({ minimum: 1, maximum: 5 }), comment: Type.Optional(Type.String({ maxLength: 5000 })) },
+          { additionalProperties: false },
+        ),
+        response: { 204: Type.Null(), 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request, reply) => {
+      await giveFeedback(db, principal(request), request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
   );
 };

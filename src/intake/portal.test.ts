@@ -9,7 +9,7 @@ describeEachEngine('the constituent portal', (get) => {
   let colleague: Client;
   let stranger: Client;
 
-  async function call<T>(client: Client, method: 'GET' | 'POST', url: string, payload?: object) {
+  async function call<T>(client: Client, method: 'GET' | 'POST' | 'PUT', url: string, payload?: object) {
     const response = await client.request({ method, url, ...(payload ? { payload } : {}) });
     return { status: response.statusCode, body: (response.body ? response.json() : null) as T };
   }
@@ -82,5 +82,25 @@ describeEachEngine('the constituent portal', (get) => {
     );
     expect(team.body.messages.map((m) => m.body_text)).toContain('It is back up now.');
     expect(team.body.timeline.map((t) => t.summary)).toContain(`Reply from constituent on report #${report.body.id} (portal)`);
+  });
+  it('takes feedback on a handled report, one answer per person, and shows it to the team', async () => {
+    const report = await call<{ id: string }>(karin, 'POST', '/api/reports', { subject: 'Odd login TLP:AMBER', body: 'x' });
+    const early = await call(karin, 'PUT', `/api/my/reports/${report.body.id}/feedback`, { rating: 5 });
+    expect(early.status).toBe(409);
+    await call(analyst, 'POST', '/api/incidents', { title: 'Odd login', reportIds: [report.body.id] });
+    expect((await call(karin, 'PUT', `/api/my/reports/${report.body.id}/feedback`, { rating: 2, comment: 'slow' })).status).toBe(204);
+    expect((await call(karin, 'PUT', `/api/my/reports/${report.body.id}/feedback`, { rating: 4, comment: 'quick after all' })).status).toBe(
+      204,
+    );
+    expect((await call(karin, 'PUT', `/api/my/reports/${report.body.id}/feedback`, { rating: 6 })).status).toBe(400);
+    expect((await call(stranger, 'PUT', `/api/my/reports/${report.body.id}/feedback`, { rating: 1 })).status).toBe(404);
+    const mine = await call<{ feedback: { rating: number; comment: string } }>(karin, 'GET', `/api/my/reports/${report.body.id}`);
+    expect(mine.body.feedback).toEqual({ rating: 4, comment: 'quick after all' });
+    const team = await call<{ feedback: Array<{ name: string; rating: number; comment: string }> }>(
+      analyst,
+      'GET',
+      `/api/reports/${report.body.id}`,
+    );
+    expect(team.body.feedback).toEqual([expect.objectContaining({ name: 'constituent', rating: 4, comment: 'quick after all' })]);
   });
 });

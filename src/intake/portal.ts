@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Principal } from '../auth/roles.js';
-import { notFound } from '../core/errors.js';
+import { VaktError, notFound } from '../core/errors.js';
 import type { TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 import { timeline } from '../incidents/timeline.js';
@@ -126,9 +126,16 @@ export async function organisationReport(db: Kysely<Schema>, who: Principal, id:
     'message',
     theirs.map((m) => ({ ...m, named: [m.from_address, ...m.to_addresses] })),
   );
+  const feedback = await db
+    .selectFrom('report_feedback')
+    .select(['rating', 'comment'])
+    .where('report_id', '=', id)
+    .where('user_id', '=', who.userId)
+    .executeTakeFirst();
   return {
     ...summary(report),
     body: report.body,
+    feedback: feedback ?? null,
     messages: shown.map((m) => ({
       id: m.id,
       direction: m.direction,
@@ -176,5 +183,29 @@ export async function replyToOwnReport(db: Kysely<Schema>, who: Principal, id: s
       await timeline(trx, report.incident_id, 'communication', `Reply from ${who.name} on report #${id} (portal)`, actor, report.tlp);
     await appendAudit(trx, { actor, action: 'report.reply', objectType: 'report', objectId: id, after: { messageId: message.id } });
     return message.id;
+  });
+}
+
+/**
+ * What the user thought of how the team handled the report, once it was (triaged): one answer
+ * per person, changed by answering again. The team sees it on the report.
+ */
+export async function giveFeedback(
+  db: Kysely<Schema>,
+  who: Principal,
+  id: string,
+  input: { rating: number; comment?: string },
+): Promise<void> {
+  const report = await ownReport(db, who, id);
+  if (report.status === 'new')
+    throw new VaktError('conflict', 'the team has not looked at this report yet: feedback can follow once it has');
+  await db.transaction().execute(async (trx) => {
+    const values = { rating: input.rating, comment: input.comment ?? '', given_at: new Date() };
+    await trx
+      .insertInto('report_feedback')
+      .values({ report_id: id, user_id: who.userId, ...values })
+      .onConflict((oc) => oc.columns(['report_id', 'user_id']).doUpdateSet(values))
+      .execute();
+    await appendAudit(trx, { actor: `user:${who.userId}`, action: 'report.feedback', objectType: 'report', objectId: id, after: input });
   });
 }

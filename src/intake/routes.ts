@@ -190,7 +190,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const id = request.params.id;
       const report = await db.selectFrom('reports').select(REPORT_COLUMNS).where('id', '=', id).executeTakeFirst();
       if (!report) throw notFound(`report #${id}`);
-      const [messages, attachments, indicators, candidates, operations] = await Promise.all([
+      const [messages, attachments, indicators, candidates, operations, feedback] = await Promise.all([
         db
           .selectFrom('messages')
           .select([
@@ -226,6 +226,13 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         db.selectFrom('report_indicators').select(['kind', 'value']).where('report_id', '=', id).orderBy('kind').orderBy('value').execute(),
         triageCandidates(db, id),
         listOperations(db, { reportId: id }),
+        db
+          .selectFrom('report_feedback as f')
+          .innerJoin('users as u', 'u.id', 'f.user_id')
+          .select(['u.name', 'f.rating', 'f.comment', 'f.given_at'])
+          .where('f.report_id', '=', id)
+          .orderBy('f.given_at')
+          .execute(),
       ]);
       return {
         ...report,
@@ -236,6 +243,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         attachments,
         indicators,
         candidates,
+        feedback: feedback.map((f) => ({ name: f.name, rating: f.rating, comment: f.comment, givenAt: iso(f.given_at) })),
         operations: operations.map((o) => ({
           id: o.id,
           kind: o.kind,

@@ -1,8 +1,8 @@
 /**
  * The constituent portal in Chromium, as Karin of the demo's water company: she lands on her
  * organisation's reports (empty, saying what to do), reports an incident, follows where it
- * stands as the team opens an incident from it, reads the team's reply and answers it; the
- * answer reaches the incident.
+ * stands as the team opens an incident from it, reads the team's reply and answers it (the
+ * answer reaches the incident), and says how it was handled.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -74,6 +74,13 @@ describe('the constituent portal in Chromium', () => {
       .waitFor();
     const onIncident = await database.db.selectFrom('messages').select('body_text').where('incident_id', '=', incident.id).execute();
     expect(onIncident.map((m) => m.body_text)).toContain('Isolated at 07:02, still powered.');
+
+    await page.getByLabel('Rating (5 is best)').selectOption('4');
+    await page.getByLabel('Anything to add').fill('Quick and clear.');
+    await page.getByRole('button', { name: 'Send feedback' }).click();
+    await page.getByText('Your answer: 4 of 5.').waitFor();
+    const feedback = await database.db.selectFrom('report_feedback').select(['rating', 'comment']).where('report_id', '=', id).execute();
+    expect(feedback).toEqual([{ rating: 4, comment: 'Quick and clear.' }]);
   });
   it('speaks Swedish once Karin chooses it, the menu and the portal alike, and English again after', async () => {
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My account' }).click();

@@ -52,6 +52,15 @@ const statements = [
    )`,
   `create unique index saved_views_name on saved_views (user_id, list, lower(name))`,
   `create index saved_views_shared on saved_views (list, shared) where shared`,
+  // What a constituent thought of how the team handled their report: one answer per person and report.
+  `create table report_feedback (
+     report_id bigint not null references reports(id),
+     user_id uuid not null references users(id),
+     rating smallint not null check (rating between 1 and 5),
+     comment text not null default '' check (length(comment) <= 5000),
+     given_at timestamptz not null default now(),
+     primary key (report_id, user_id)
+   )`,
   // The language a user chose for the interface; none: the team's, from its profile.
   `alter table users add column language text check (language in ('en', 'sv'))`,
   `create index incidents_opened on incidents (opened_at desc, id desc)`,
@@ -69,6 +78,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     'drop index incidents_manager',
     'drop index incidents_opened',
     'alter table users drop column language',
+    'drop table report_feedback',
     'drop table saved_views',
     'drop table incident_templates',
     'drop table incident_watchers',

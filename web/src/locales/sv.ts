@@ -79,6 +79,11 @@ export const SV: Record<string, string> = {
   'From the team': 'Från teamet',
   'Mail from {from}': 'E-post från {from}',
   'Send reply': 'Skicka svar',
+  'Send feedback': 'Skicka omdöme',
+  'How did the team handle it?': 'Hur hanterade teamet ärendet?',
+  'Your answer: {rating} of 5. Answer again to change it.': 'Ditt svar: {rating} av 5. Svara igen för att ändra.',
+  'Rating (5 is best)': 'Betyg (5 är bäst)',
+  'Anything to add': 'Något att tillägga',
   'Reply to the team about this report': 'Svara teamet om rapporten',
   // My account: language
   Language: 'Språk',

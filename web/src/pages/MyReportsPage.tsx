@@ -115,6 +115,32 @@ function MyReport({ id, navigate }: { id: string; navigate: (to: string) => void
           <div className="pre">{m.text}</div>
         </article>
       ))}
+      {r.status !== 'new' && (
+        <ActionForm
+          label={t('Send feedback')}
+          method="PUT"
+          path={`/api/my/reports/${id}/feedback`}
+          invalidates={[key]}
+          toBody={(f) => ({ rating: Number(text(f, 'rating')), comment: text(f, 'comment') })}
+        >
+          <h2>{t('How did the team handle it?')}</h2>
+          {r.feedback && (
+            <p className="muted">{t('Your answer: {rating} of 5. Answer again to change it.', { rating: r.feedback.rating })}</p>
+          )}
+          <label>
+            {t('Rating (5 is best)')}
+            <select name="rating" defaultValue={String(r.feedback?.rating ?? 5)}>
+              {[5, 4, 3, 2, 1].map((n) => (
+                <option key={n}>{n}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('Anything to add')}
+            <textarea name="comment" rows={2} defaultValue={r.feedback?.comment ?? ''} />
+          </label>
+        </ActionForm>
+      )}
       <ActionForm
         label={t('Send reply')}
         path={`/api/my/reports/${id}/replies`}

@@ -51,6 +51,8 @@ interface ReportDetail {
   indicators: Array<{ kind: string; value: string }>;
   candidates: Array<{ kind: 'report' | 'incident'; id: string; title: string; reasons: string[] }>;
   operations: Array<{ id: string; kind: string; summary: string; createdAt: string; undoneAt: string | null }>;
+  /** What the reporter's organisation thought of the handling, from the portal. */
+  feedback: Array<{ name: string; rating: number; comment: string; givenAt: string }>;
 }
 
 const PGP_TEXT: Record<string, string> = {
@@ -320,6 +322,20 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
                 <span className="muted">
                   ({a.content_type}, {a.size} bytes, SHA-256 {a.sha256.slice(0, 16)}…{a.note ? `; ${a.note}` : ''})
                 </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+
+      {r.feedback.length > 0 && (
+        <>
+          <h2>Feedback from the reporter</h2>
+          <ul data-testid="report-feedback">
+            {r.feedback.map((f) => (
+              <li key={f.name}>
+                {f.name}, {when(f.givenAt)}: <strong>{f.rating} of 5</strong>
+                {f.comment && ` — “${f.comment}”`}
               </li>
             ))}
           </ul>
