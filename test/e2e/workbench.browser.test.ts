@@ -275,4 +275,17 @@ describe('the workbench in Chromium', () => {
     await tasks.getByRole('button', { name: 'Done: Warn the users' }).click();
     await analyst.getByText('No open task is yours.').waitFor();
   });
+  it('shows the dashboard in Swedish to a team member who chooses it', async () => {
+    await menu(manager, 'My account').click();
+    await manager.getByRole('form', { name: 'Language' }).getByRole('combobox').selectOption('sv');
+    await manager.getByRole('form', { name: 'Language' }).getByRole('button', { name: 'Save language' }).click();
+    await menu(manager, 'Översikt').click();
+    await manager.getByRole('heading', { name: 'Översikt', level: 1 }).waitFor();
+    await manager.getByRole('link', { name: 'Mina uppgifter' }).waitFor();
+    await manager.getByRole('heading', { name: 'På incidenter jag bevakar eller leder' }).waitFor();
+    await menu(manager, 'Mitt konto').click();
+    await manager.getByRole('form', { name: 'Språk' }).getByRole('combobox').selectOption('en');
+    await manager.getByRole('form', { name: 'Språk' }).getByRole('button', { name: 'Spara språk' }).click();
+    await menu(manager, 'Dashboard').waitFor();
+  });
 });

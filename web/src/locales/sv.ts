@@ -92,4 +92,41 @@ export const SV: Record<string, string> = {
   'Save language': 'Spara språk',
   'Only some pages speak Swedish yet; the others stay in English.':
     'Än så länge finns bara vissa sidor på svenska; övriga visas på engelska.',
+  // The dashboard
+  'Loading the dashboard…': 'Laddar översikten…',
+  'Updated {when}; refreshes every minute.': 'Uppdaterad {when}; uppdateras varje minut.',
+  '1 open incident': '1 öppen incident',
+  '{count} open incidents': '{count} öppna incidenter',
+  'Open incidents by priority': 'Öppna incidenter efter prioritet',
+  'Open incidents by class': 'Öppna incidenter efter klass',
+  '{count} overdue': '{count} försenade',
+  '{count} due within 2 h': '{count} förfaller inom 2 h',
+  'No clock has run out or is about to.': 'Ingen tidsgräns har passerats eller är nära.',
+  overdue: 'försenad',
+  'due soon': 'förfaller snart',
+  '{measure}, due {when}': '{measure}, senast {when}',
+  '1 report in triage': '1 rapport att sortera',
+  '{count} reports in triage': '{count} rapporter att sortera',
+  'The queue is empty.': 'Kön är tom.',
+  'The oldest has waited {time}.': 'Den äldsta har väntat {time}.',
+  'My tasks': 'Mina uppgifter',
+  'Open incidents assigned to me': 'Öppna incidenter som är mina',
+  'No open task is yours. Tasks are given owners on the incident page.':
+    'Ingen öppen uppgift är din. Uppgifter får ägare på incidentsidan.',
+  'due {when}': 'senast {when}',
+  'no due date': 'inget slutdatum',
+  'Feeds, last 7 days: {count} events': 'Flöden, senaste 7 dagarna: {count} händelser',
+  'No feed has run this week.': 'Inget flöde har körts denna vecka.',
+  'Notifications, last 7 days: {count}': 'Aviseringar, senaste 7 dagarna: {count}',
+  '{sent} sent, {withheld} withheld, {bounced} bounced.': '{sent} skickade, {withheld} hållna, {bounced} studsade.',
+  'Feedback: {useful} useful, {notUseful} not useful, {falsePositive} false positive.':
+    'Återkoppling: {useful} användbara, {notUseful} inte användbara, {falsePositive} falsklarm.',
+  'Recent activity': 'Senaste händelser',
+  'Nothing has happened yet: open an incident from the triage queue to start.':
+    'Inget har hänt ännu: öppna en incident från sorteringskön för att börja.',
+  'On incidents I watch or manage': 'På incidenter jag bevakar eller leder',
+  'Nothing new. Watch an incident (the button beside its phase) to see here what others do on it.':
+    'Inget nytt. Bevaka en incident (knappen bredvid dess fas) för att här se vad andra gör på den.',
+  note: 'anteckning',
+  timeline: 'tidslinje',
 };

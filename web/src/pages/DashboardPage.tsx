@@ -6,30 +6,32 @@ import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, type Answer } from '../api';
 import { ErrorText, Link, minutes, when } from '../components';
+import { useT } from '../i18n';
 
 type Dashboard = Answer<'/api/dashboard'>;
 
 const PRIORITY_COLOUR: Record<string, string> = { critical: '#8c1d18', high: '#c2410c', normal: '#1f5fa8', low: '#5f6b78' };
 
 export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) => void; canWrite: boolean }) {
+  const t = useT();
   const data = useQuery({
     queryKey: ['dashboard'],
     queryFn: () => api<Dashboard>('GET', '/api/dashboard'),
     refetchInterval: 60_000,
   });
-  if (data.isPending) return <p>Loading the dashboard…</p>;
+  if (data.isPending) return <p>{t('Loading the dashboard…')}</p>;
   if (data.isError) return <ErrorText error={data.error} />;
   const d = data.data;
   const age = d.triage.oldestReceivedAt ? Math.round((Date.parse(d.generatedAt) - Date.parse(d.triage.oldestReceivedAt)) / 60_000) : null;
   return (
     <section>
-      <h1>Dashboard</h1>
-      <p className="muted">Updated {when(d.generatedAt)}; refreshes every minute.</p>
+      <h1>{t('Dashboard')}</h1>
+      <p className="muted">{t('Updated {when}; refreshes every minute.', { when: when(d.generatedAt) })}</p>
       <div className="tiles">
         <article className="tile" aria-labelledby="open-heading">
           <h2 id="open-heading">
             <Link to="/incidents?open=true" navigate={navigate}>
-              {d.open.total} open incident{d.open.total === 1 ? '' : 's'}
+              {d.open.total === 1 ? t('1 open incident') : t('{count} open incidents', { count: d.open.total })}
             </Link>
           </h2>
           {d.open.byPriority.length > 0 && (
@@ -52,7 +54,7 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
               </ResponsiveContainer>
             </div>
           )}
-          <ul className="counts" aria-label="Open incidents by priority">
+          <ul className="counts" aria-label={t('Open incidents by priority')}>
             {d.open.byPriority.map((p) => (
               <li key={p.priority}>
                 <Link to={`/incidents?open=true&priority=${p.priority}`} navigate={navigate}>
@@ -61,7 +63,7 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
               </li>
             ))}
           </ul>
-          <ul className="counts" aria-label="Open incidents by class">
+          <ul className="counts" aria-label={t('Open incidents by class')}>
             {d.open.byClass.map((c) => (
               <li key={c.rsitClass}>
                 <Link to={`/incidents?open=true&rsitClass=${c.rsitClass}`} navigate={navigate}>
@@ -74,16 +76,17 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
 
         <article className="tile" aria-labelledby="sla-heading">
           <h2 id="sla-heading">
-            SLA: <span className={d.sla.overdue > 0 ? 'bad' : undefined}>{d.sla.overdue} overdue</span>, {d.sla.dueSoon} due within 2 h
+            SLA: <span className={d.sla.overdue > 0 ? 'bad' : undefined}>{t('{count} overdue', { count: d.sla.overdue })}</span>,{' '}
+            {t('{count} due within 2 h', { count: d.sla.dueSoon })}
           </h2>
           {d.sla.alerts.length === 0 ? (
-            <p className="ok">No clock has run out or is about to.</p>
+            <p className="ok">{t('No clock has run out or is about to.')}</p>
           ) : (
             <ul>
               {d.sla.alerts.map((a) => (
                 <li key={`${a.incidentId}${a.measure}`}>
-                  <span className={a.state === 'overdue' ? 'bad' : undefined}>{a.state === 'overdue' ? 'overdue' : 'due soon'}</span> (
-                  {a.measure}, due {when(a.dueAt)}):{' '}
+                  <span className={a.state === 'overdue' ? 'bad' : undefined}>{a.state === 'overdue' ? t('overdue') : t('due soon')}</span>{' '}
+                  ({t('{measure}, due {when}', { measure: a.measure, when: when(a.dueAt) })}):{' '}
                   <Link to={`/incidents/${a.incidentId}`} navigate={navigate}>
                     #{a.incidentId} {a.title}
                   </Link>
@@ -96,35 +99,37 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
         <article className="tile" aria-labelledby="triage-heading">
           <h2 id="triage-heading">
             <Link to="/triage" navigate={navigate}>
-              {d.triage.waiting} report{d.triage.waiting === 1 ? '' : 's'} in triage
+              {d.triage.waiting === 1 ? t('1 report in triage') : t('{count} reports in triage', { count: d.triage.waiting })}
             </Link>
           </h2>
-          <p>{age === null ? 'The queue is empty.' : `The oldest has waited ${minutes(age)}.`}</p>
+          <p>{age === null ? t('The queue is empty.') : t('The oldest has waited {time}.', { time: minutes(age) })}</p>
         </article>
 
         <article className="tile" aria-labelledby="tasks-heading">
           <h2 id="tasks-heading">
             <Link to="/tasks" navigate={navigate}>
-              My tasks
+              {t('My tasks')}
             </Link>
           </h2>
           {canWrite && (
             <p>
               <Link to="/incidents?mine=true&open=true" navigate={navigate}>
-                Open incidents assigned to me
+                {t('Open incidents assigned to me')}
               </Link>
             </p>
           )}
           {d.myTasks.length === 0 ? (
-            <p>No open task is yours. Tasks are given owners on the incident page.</p>
+            <p>{t('No open task is yours. Tasks are given owners on the incident page.')}</p>
           ) : (
             <ul>
-              {d.myTasks.map((t) => (
-                <li key={t.id}>
-                  <Link to={`/incidents/${t.incidentId}`} navigate={navigate}>
-                    {t.title}
+              {d.myTasks.map((task) => (
+                <li key={task.id}>
+                  <Link to={`/incidents/${task.incidentId}`} navigate={navigate}>
+                    {task.title}
                   </Link>{' '}
-                  <span className={t.overdue ? 'bad' : 'muted'}>{t.dueAt ? `due ${when(t.dueAt)}` : 'no due date'}</span>
+                  <span className={task.overdue ? 'bad' : 'muted'}>
+                    {task.dueAt ? t('due {when}', { when: when(task.dueAt) }) : t('no due date')}
+                  </span>
                 </li>
               ))}
             </ul>
@@ -134,11 +139,11 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
         <article className="tile" aria-labelledby="feeds-heading">
           <h2 id="feeds-heading">
             <Link to="/feeds" navigate={navigate}>
-              Feeds, last 7 days: {d.feeds.reduce((sum, f) => sum + f.events, 0)} events
+              {t('Feeds, last 7 days: {count} events', { count: d.feeds.reduce((sum, f) => sum + f.events, 0) })}
             </Link>
           </h2>
           {d.feeds.length === 0 ? (
-            <p>No feed has run this week.</p>
+            <p>{t('No feed has run this week.')}</p>
           ) : (
             <div aria-hidden="true">
               <ResponsiveContainer width="100%" height={120}>
@@ -156,21 +161,29 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
         <article className="tile" aria-labelledby="notifications-heading">
           <h2 id="notifications-heading">
             <Link to="/notifications" navigate={navigate}>
-              Notifications, last 7 days: {d.notifications.built}
+              {t('Notifications, last 7 days: {count}', { count: d.notifications.built })}
             </Link>
           </h2>
           <p>
-            {d.notifications.sent} sent, {d.notifications.withheld} withheld, {d.notifications.bounced} bounced. Feedback:{' '}
-            {d.notifications.useful} useful, {d.notifications.notUseful} not useful, {d.notifications.falsePositive} false positive.
+            {t('{sent} sent, {withheld} withheld, {bounced} bounced.', {
+              sent: d.notifications.sent,
+              withheld: d.notifications.withheld,
+              bounced: d.notifications.bounced,
+            })}{' '}
+            {t('Feedback: {useful} useful, {notUseful} not useful, {falsePositive} false positive.', {
+              useful: d.notifications.useful,
+              notUseful: d.notifications.notUseful,
+              falsePositive: d.notifications.falsePositive,
+            })}
           </p>
         </article>
       </div>
 
       {canWrite && <WatchedUpdates navigate={navigate} />}
 
-      <h2>Recent activity</h2>
+      <h2>{t('Recent activity')}</h2>
       {d.activity.length === 0 ? (
-        <p>Nothing has happened yet: open an incident from the triage queue to start.</p>
+        <p>{t('Nothing has happened yet: open an incident from the triage queue to start.')}</p>
       ) : (
         <ul data-testid="activity">
           {d.activity.map((a, n) => (
@@ -190,6 +203,7 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
 
 /** What others did on the incidents I watch or manage. */
 function WatchedUpdates({ navigate }: { navigate: (to: string) => void }) {
+  const t = useT();
   const updates = useQuery({
     queryKey: ['my-updates'],
     queryFn: () => api<Answer<'/api/me/updates'>>('GET', '/api/me/updates?limit=15'),
@@ -197,13 +211,15 @@ function WatchedUpdates({ navigate }: { navigate: (to: string) => void }) {
   });
   return (
     <>
-      <h2>On incidents I watch or manage</h2>
+      <h2>{t('On incidents I watch or manage')}</h2>
       <ErrorText error={updates.error} />
-      {updates.data?.length === 0 && <p>Nothing new. Watch an incident (the button beside its phase) to see here what others do on it.</p>}
+      {updates.data?.length === 0 && (
+        <p>{t('Nothing new. Watch an incident (the button beside its phase) to see here what others do on it.')}</p>
+      )}
       <ul className="updates" data-testid="my-updates">
         {updates.data?.map((u) => (
           <li key={`${u.kind}:${u.id}`}>
-            {when(u.at)} <span className="muted">{u.kind === 'note' ? 'note' : 'timeline'}</span>{' '}
+            {when(u.at)} <span className="muted">{u.kind === 'note' ? t('note') : t('timeline')}</span>{' '}
             <Link to={`/incidents/${u.incidentId}`} navigate={navigate}>
               #{u.incidentId} {u.incidentTitle}
             </Link>
