@@ -344,16 +344,17 @@ export function Pager({
   next: string | undefined;
   navigate: (to: string) => void;
 }) {
+  const t = useT();
   return (
-    <nav className="pager" aria-label="Pages">
+    <nav className="pager" aria-label={t('Pages')}>
       {before && (
         <Link to={addressWith(path, query, {})} navigate={navigate}>
-          ← Newest
+          {t('← Newest')}
         </Link>
       )}{' '}
       {next && (
         <Link to={addressWith(path, query, { before: next })} navigate={navigate}>
-          Older →
+          {t('Older →')}
         </Link>
       )}
     </nav>

@@ -2,12 +2,14 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { ActionButton, addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, ScrollTable, TlpBadge, when } from '../components';
+import { useT } from '../i18n';
 
 type Task = Answer<'/api/tasks'>[number];
 const FILTERS = ['owner', 'status', 'overdue'] as const;
 const PAGE = 50;
 
 export function TasksPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const t = useT();
   const query = pickParams(search, FILTERS);
   if (!search.has('owner')) query.set('owner', 'me');
   const before = search.get('before') ?? '';
@@ -24,66 +26,66 @@ export function TasksPage({ search, navigate }: { search: URLSearchParams; navig
   );
   return (
     <section>
-      <h1>Tasks</h1>
-      <form className="filters" aria-label="Filter tasks" onSubmit={(e) => e.preventDefault()}>
-        {choice('owner', 'Whose', [
-          ['me', 'mine'],
-          ['nobody', 'nobody’s yet'],
-          ['any', 'anyone’s'],
+      <h1>{t('Tasks')}</h1>
+      <form className="filters" aria-label={t('Filter tasks')} onSubmit={(e) => e.preventDefault()}>
+        {choice('owner', t('Whose'), [
+          ['me', t('mine')],
+          ['nobody', t('nobody’s yet')],
+          ['any', t('anyone’s')],
         ])}
-        {choice('status', 'Status', [
-          ['', 'open'],
-          ['done', 'done'],
-          ['cancelled', 'cancelled'],
+        {choice('status', t('Status'), [
+          ['', t('open')],
+          ['done', t('done')],
+          ['cancelled', t('cancelled')],
         ])}
-        {choice('overdue', 'Due', [
-          ['', 'any time'],
-          ['true', 'overdue'],
+        {choice('overdue', t('Due'), [
+          ['', t('any time')],
+          ['true', t('overdue')],
         ])}
       </form>
       <ErrorText error={list.error} />
       {list.data?.length === 0 && (
         <p>
           {query.get('owner') === 'me' && !query.get('status')
-            ? 'No open task is yours. Tasks get owners on the incident page.'
-            : 'No task matches these filters.'}
+            ? t('No open task is yours. Tasks get owners on the incident page.')
+            : t('No task matches these filters.')}
         </p>
       )}
       {rows.length > 0 && (
         <ScrollTable data-testid="tasks">
           <thead>
             <tr>
-              <th>Task</th>
-              <th>Incident</th>
-              <th>Owner</th>
-              <th>Due</th>
+              <th>{t('Task')}</th>
+              <th>{t('Incident')}</th>
+              <th>{t('Owner')}</th>
+              <th>{t('Due')}</th>
               <th>TLP</th>
               <th />
             </tr>
           </thead>
           <tbody>
-            {rows.map((t) => (
-              <tr key={t.id}>
-                <td>{t.title}</td>
+            {rows.map((task) => (
+              <tr key={task.id}>
+                <td>{task.title}</td>
                 <td>
-                  <Link to={`/incidents/${t.incidentId}?tab=work`} navigate={navigate}>
-                    #{t.incidentId} {t.incidentTitle}
+                  <Link to={`/incidents/${task.incidentId}?tab=work`} navigate={navigate}>
+                    #{task.incidentId} {task.incidentTitle}
                   </Link>
                 </td>
-                <td>{t.owner ?? '—'}</td>
-                <td className={t.overdue ? 'bad' : undefined}>
-                  {t.dueAt ? when(t.dueAt) : '—'}
-                  {t.overdue && ' (overdue)'}
+                <td>{task.owner ?? '—'}</td>
+                <td className={task.overdue ? 'bad' : undefined}>
+                  {task.dueAt ? when(task.dueAt) : '—'}
+                  {task.overdue && ` (${t('overdue')})`}
                 </td>
                 <td>
-                  <TlpBadge tlp={t.tlp} />
+                  <TlpBadge tlp={task.tlp} />
                 </td>
                 <td>
-                  {t.status === 'open' && (
+                  {task.status === 'open' && (
                     <ActionButton
-                      label={`Done: ${t.title}`}
+                      label={t('Done: {title}', { title: task.title })}
                       method="PATCH"
-                      path={`/api/tasks/${t.id}`}
+                      path={`/api/tasks/${task.id}`}
                       body={{ status: 'done' }}
                       invalidates={[['tasks'], ['dashboard']]}
                     />
