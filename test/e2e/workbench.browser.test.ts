@@ -275,7 +275,7 @@ describe('the workbench in Chromium', () => {
     await tasks.getByRole('button', { name: 'Done: Warn the users' }).click();
     await analyst.getByText('No open task is yours.').waitFor();
   });
-  it('shows the dashboard and the task list in Swedish to a team member who chooses it', async () => {
+  it('shows the dashboard and the task and report lists in Swedish to a team member who chooses it', async () => {
     await menu(manager, 'My account').click();
     await manager.getByRole('form', { name: 'Language' }).getByRole('combobox').selectOption('sv');
     await manager.getByRole('form', { name: 'Language' }).getByRole('button', { name: 'Save language' }).click();
@@ -287,6 +287,9 @@ describe('the workbench in Chromium', () => {
     await manager.getByRole('heading', { name: 'Uppgifter', level: 1 }).waitFor();
     await manager.getByRole('combobox', { name: /^Vems/ }).selectOption('any');
     await manager.getByRole('columnheader', { name: 'Ägare' }).waitFor();
+    await menu(manager, 'Rapporter').click();
+    await manager.getByRole('heading', { name: 'Rapporter', level: 1 }).waitFor();
+    await manager.getByRole('cell', { name: 'väntar på sortering' }).first().waitFor();
     await menu(manager, 'Mitt konto').click();
     await manager.getByRole('form', { name: 'Språk' }).getByRole('combobox').selectOption('en');
     await manager.getByRole('form', { name: 'Språk' }).getByRole('button', { name: 'Spara språk' }).click();

@@ -150,4 +150,18 @@ export const SV: Record<string, string> = {
   Pages: 'Sidor',
   '← Newest': '← Nyaste',
   'Older →': 'Äldre →',
+  // The report list
+  'waiting for triage': 'väntar på sortering',
+  'on an incident': 'på en incident',
+  'not an incident': 'inte en incident',
+  merged: 'sammanslagen',
+  'Filter reports': 'Filtrera rapporter',
+  Words: 'Ord',
+  'in subject or text': 'i ämne eller text',
+  any: 'alla',
+  'No report matches these filters.': 'Ingen rapport matchar filtren.',
+  'No report yet.': 'Inga rapporter ännu.',
+  Received: 'Mottagen',
+  From: 'Från',
+  'into #{id}': 'in i #{id}',
 };

@@ -4,6 +4,7 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../api';
+import { useT } from '../i18n';
 import { SavedViews } from '../views';
 import { addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, ScrollTable, text, TlpBadge, when } from '../components';
 
@@ -20,16 +21,17 @@ interface Row {
   merged_into_id: string | null;
 }
 
-const STATUSES: Array<[string, string]> = [
-  ['new', 'waiting for triage'],
-  ['incident', 'on an incident'],
-  ['not-incident', 'not an incident'],
-  ['merged', 'merged'],
-];
 const FILTERS = ['status', 'q'] as const;
 const PAGE = 50;
 
 export function ReportsPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const t = useT();
+  const statuses: Array<[string, string]> = [
+    ['new', t('waiting for triage')],
+    ['incident', t('on an incident')],
+    ['not-incident', t('not an incident')],
+    ['merged', t('merged')],
+  ];
   const query = pickParams(search, FILTERS);
   const before = search.get('before') ?? '';
   const page = new URLSearchParams(query);
@@ -41,38 +43,44 @@ export function ReportsPage({ search, navigate }: { search: URLSearchParams; nav
   const last = rows.at(-1);
   return (
     <section>
-      <h1>Reports</h1>
+      <h1>{t('Reports')}</h1>
       <SavedViews list="reports" path="/reports" query={query} navigate={navigate} />
       <form
         className="filters"
-        aria-label="Filter reports"
+        aria-label={t('Filter reports')}
         onSubmit={(e) => {
           e.preventDefault();
           filter('q', text(new FormData(e.currentTarget), 'q'));
         }}
       >
         <label className="inline">
-          Words
-          <input type="search" name="q" key={query.get('q') ?? ''} defaultValue={query.get('q') ?? ''} placeholder="in subject or text" />
+          {t('Words')}
+          <input
+            type="search"
+            name="q"
+            key={query.get('q') ?? ''}
+            defaultValue={query.get('q') ?? ''}
+            placeholder={t('in subject or text')}
+          />
         </label>
         <FilterSelect
-          label="Status"
+          label={t('Status')}
           value={query.get('status') ?? ''}
           onChange={(v) => filter('status', v)}
-          options={[['', 'any'], ...STATUSES]}
+          options={[['', t('any')], ...statuses]}
         />
       </form>
       <ErrorText error={list.error} />
-      {list.data?.length === 0 && <p>{query.size > 0 || before ? 'No report matches these filters.' : 'No report yet.'}</p>}
+      {list.data?.length === 0 && <p>{query.size > 0 || before ? t('No report matches these filters.') : t('No report yet.')}</p>}
       {rows.length > 0 && (
         <ScrollTable data-testid="reports">
           <thead>
             <tr>
               <th>#</th>
-              <th>Received</th>
-              <th>Subject</th>
-              <th>From</th>
-              <th>Status</th>
+              <th>{t('Received')}</th>
+              <th>{t('Subject')}</th>
+              <th>{t('From')}</th>
+              <th>{t('Status')}</th>
               <th>TLP</th>
             </tr>
           </thead>
@@ -88,7 +96,7 @@ export function ReportsPage({ search, navigate }: { search: URLSearchParams; nav
                 </td>
                 <td>{r.reporter_email ?? (r.reporter_name || r.channel)}</td>
                 <td>
-                  {STATUSES.find(([v]) => v === r.status)?.[1] ?? r.status}
+                  {statuses.find(([v]) => v === r.status)?.[1] ?? r.status}
                   {r.incident_id && (
                     <>
                       {' '}
@@ -97,7 +105,7 @@ export function ReportsPage({ search, navigate }: { search: URLSearchParams; nav
                       </Link>
                     </>
                   )}
-                  {r.merged_into_id && ` into #${r.merged_into_id}`}
+                  {r.merged_into_id && ` ${t('into #{id}', { id: r.merged_into_id })}`}
                 </td>
                 <td>
                   <TlpBadge tlp={r.tlp} />
