@@ -16,11 +16,21 @@ export const CursorSchema = Type.String({
   description: 'the cursor: "<time>,<id>" of the last row seen',
 });
 
-export function parseCursor(cursor: string): { at: RawBuilder<Date>; id: string } {
-  const [at = '', id = ''] = cursor.split(',');
-  if (!new RegExp(`^${TIME}$`).test(at) || Number.isNaN(Date.parse(at)))
-    throw new ValidationError([{ field: 'before', reason: 'not a cursor this list gave' }]);
-  return { at: sql<Date>`${at}::timestamptz`, id };
+const ID = { ticket: /^\d{1,15}$/, uuid: /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/ } as const;
+
+function notACursor(cursor: string): ValidationError {
+  return new ValidationError([{ field: 'before', reason: `"${cursor.slice(0, 80)}" is not a page cursor (take it from the page before)` }]);
+}
+
+/**
+ * The rows of a list ordered by (TIME_COLUMN, ID_COLUMN) descending that come after CURSOR, its
+ * time to the microsecond (a JavaScript Date would round it to the millisecond).
+ */
+export function beforeCursor(cursor: string, timeColumn: string, idColumn: string, id: keyof typeof ID): RawBuilder<boolean> {
+  const [at = '', last = '', extra] = cursor.split(',');
+  if (extra !== undefined || !new RegExp(`^${TIME}$`).test(at) || Number.isNaN(Date.parse(at)) || !ID[id].test(last))
+    throw notACursor(cursor);
+  return sql<boolean>`(${sql.ref(timeColumn)}, ${sql.ref(idColumn)}) < (${at}::timestamptz, ${last})`;
 }
 
 /** A time column as the cursor writes it, to the microsecond, in UTC. */

@@ -5,6 +5,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
+import { cursorTime } from '../core/cursor.js';
 import { ValidationError, notFound } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
 import { actorNames } from '../auth/users.js';
@@ -69,9 +70,9 @@ export interface Update {
 
 /**
  * What others did on the incidents a user watches or manages, newest first, paged by time: the
- * cursor is the `at` of the last entry seen.
+ * cursor is the `at` of the last entry seen, to the microsecond (as the cursors of the lists are).
  */
-export async function updatesFor(db: Kysely<Schema>, userId: string, opts: { before?: Date; limit: number }): Promise<Update[]> {
+export async function updatesFor(db: Kysely<Schema>, userId: string, opts: { before?: string; limit: number }): Promise<Update[]> {
   const actor = `user:${userId}`;
   const mine = db
     .selectFrom('incidents')
@@ -82,12 +83,12 @@ export async function updatesFor(db: Kysely<Schema>, userId: string, opts: { bef
         eb('id', 'in', eb.selectFrom('incident_watchers').select('incident_id').where('user_id', '=', userId)),
       ]),
     );
-  const before = opts.before ?? new Date('9999-12-31T00:00:00Z');
+  const before = sql<Date>`${opts.before ?? '9999-12-31T00:00:00Z'}::timestamptz`;
   const [events, notes] = await Promise.all([
     db
       .selectFrom('timeline_events as t')
       .innerJoin('incidents as i', 'i.id', 't.incident_id')
-      .select(['t.id', 't.incident_id', 'i.title', 't.created_at as at', 't.summary as text', 't.created_by as by'])
+      .select(['t.id', 't.incident_id', 'i.title', cursorTime('t.created_at').as('at'), 't.summary as text', 't.created_by as by'])
       .where('t.incident_id', 'in', mine)
       .where('t.created_by', '!=', actor)
       .where('t.created_at', '<', before)
@@ -97,7 +98,14 @@ export async function updatesFor(db: Kysely<Schema>, userId: string, opts: { bef
     db
       .selectFrom('incident_notes as n')
       .innerJoin('incidents as i', 'i.id', 'n.incident_id')
-      .select(['n.id', 'n.incident_id', 'i.title', 'n.created_at as at', sql<string>`left(n.body, 300)`.as('text'), 'n.created_by as by'])
+      .select([
+        'n.id',
+        'n.incident_id',
+        'i.title',
+        cursorTime('n.created_at').as('at'),
+        sql<string>`left(n.body, 300)`.as('text'),
+        'n.created_by as by',
+      ])
       .where('n.incident_id', 'in', mine)
       .where('n.created_by', '!=', actor)
       .where('n.created_at', '<', before)
@@ -109,16 +117,19 @@ export async function updatesFor(db: Kysely<Schema>, userId: string, opts: { bef
     db,
     [...events, ...notes].map((r) => r.by),
   );
-  return [...events.map((r) => ({ ...r, kind: 'timeline' as const })), ...notes.map((r) => ({ ...r, kind: 'note' as const }))]
-    .sort((a, b) => b.at.getTime() - a.at.getTime())
-    .slice(0, opts.limit)
-    .map((r) => ({
-      kind: r.kind,
-      id: r.id,
-      incidentId: r.incident_id,
-      incidentTitle: r.title,
-      at: r.at.toISOString(),
-      text: r.text,
-      by: names.get(r.by) ?? r.by,
-    }));
+  return (
+    [...events.map((r) => ({ ...r, kind: 'timeline' as const })), ...notes.map((r) => ({ ...r, kind: 'note' as const }))]
+      // The times are UTC ISO strings of one length, so they sort as text.
+      .sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0))
+      .slice(0, opts.limit)
+      .map((r) => ({
+        kind: r.kind,
+        id: r.id,
+        incidentId: r.incident_id,
+        incidentTitle: r.title,
+        at: r.at,
+        text: r.text,
+        by: names.get(r.by) ?? r.by,
+      }))
+  );
 }

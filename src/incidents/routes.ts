@@ -12,7 +12,7 @@ import { VaktError, notFound } from '../core/errors.js';
 import { RSIT_CLASSES } from '../core/taxonomies.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
 import { PAP_LABELS } from '../core/pap.js';
-import { CursorSchema, parseCursor } from '../core/cursor.js';
+import { beforeCursor, CursorSchema } from '../core/cursor.js';
 import { StringEnum } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
 import { principal, requirePermission } from '../http/authentication.js';
@@ -367,10 +367,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         );
       }
       if (request.query.q) query = query.where(sql<boolean>`search @@ websearch_to_tsquery('simple', ${request.query.q})`);
-      if (request.query.before) {
-        const { at, id } = parseCursor(request.query.before);
-        query = query.where((eb) => eb.or([eb('opened_at', '<', at), eb.and([eb('opened_at', '=', at), eb('id', '<', id)])]));
-      }
+      if (request.query.before) query = query.where(beforeCursor(request.query.before, 'opened_at', 'id', 'ticket'));
       const rsitClass = request.query.rsitClass;
       if (rsitClass)
         query = rsitClass === 'unclassified' ? query.where('rsit_class', 'is', null) : query.where('rsit_class', '=', rsitClass);

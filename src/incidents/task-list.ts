@@ -1,6 +1,6 @@
 /** Tasks across incidents: mine, nobody's or someone's, open or finished, newest first, paged by a cursor. */
 import type { Kysely } from 'kysely';
-import { cursorTime, parseCursor } from '../core/cursor.js';
+import { beforeCursor, cursorTime } from '../core/cursor.js';
 import type { TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 
@@ -39,10 +39,7 @@ export async function listTasks(db: Kysely<Schema>, userId: string, filter: Task
   else if (filter.owner === 'nobody') query = query.where('t.owner_id', 'is', null);
   else if (filter.owner) query = query.where('t.owner_id', '=', filter.owner);
   if (filter.overdue) query = query.where('t.due_at', '<', now);
-  if (filter.before) {
-    const { at, id } = parseCursor(filter.before);
-    query = query.where((eb) => eb.or([eb('t.created_at', '<', at), eb.and([eb('t.created_at', '=', at), eb('t.id', '<', id)])]));
-  }
+  if (filter.before) query = query.where(beforeCursor(filter.before, 't.created_at', 't.id', 'uuid'));
   const rows = await query.execute();
   return rows.map((r) => ({
     id: r.id,

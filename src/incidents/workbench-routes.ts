@@ -205,7 +205,7 @@ export const workbenchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       updatesFor(db, principal(request).userId, {
-        ...(request.query.before ? { before: new Date(request.query.before) } : {}),
+        ...(request.query.before ? { before: request.query.before } : {}),
         limit: request.query.limit ?? 30,
       }),
   );

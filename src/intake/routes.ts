@@ -9,7 +9,7 @@ import { Type } from 'typebox';
 import { actorOf, can } from '../auth/roles.js';
 import { VaktError, notFound } from '../core/errors.js';
 import { TLP_LABELS } from '../core/tlp.js';
-import { CursorSchema, parseCursor } from '../core/cursor.js';
+import { beforeCursor, CursorSchema } from '../core/cursor.js';
 import { StringEnum } from '../core/validate.js';
 import { getBlob } from '../db/blobs.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -150,10 +150,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .limit(request.query.limit ?? 100);
       if (request.query.status) query = query.where('status', '=', request.query.status);
       if (request.query.q) query = query.where(sql<boolean>`search @@ websearch_to_tsquery('simple', ${request.query.q})`);
-      if (request.query.before) {
-        const { at, id } = parseCursor(request.query.before);
-        query = query.where((eb) => eb.or([eb('received_at', '<', at), eb.and([eb('received_at', '=', at), eb('id', '<', id)])]));
-      }
+      if (request.query.before) query = query.where(beforeCursor(request.query.before, 'received_at', 'id', 'ticket'));
       const rows = await query.execute();
       const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
       return rows.map((r) => {

@@ -5,7 +5,8 @@
  */
 import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
-import { notFound, ValidationError, VaktError } from '../core/errors.js';
+import { beforeCursor, cursorTime } from '../core/cursor.js';
+import { notFound, ValidationError } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
 
 export const VERDICTS = ['useful', 'not-useful', 'false-positive'] as const;
@@ -161,7 +162,6 @@ export async function listNotifications(
   filter: { status?: NotificationState; organisationId?: string; limit?: number; before?: string } = {},
 ): Promise<NotificationPage> {
   const limit = filter.limit ?? 100;
-  const cursor = filter.before ? parseCursor(filter.before) : undefined;
   const rows = await db
     .selectFrom('notifications as n')
     .innerJoin('organisations as o', 'o.id', 'n.organisation_id')
@@ -181,11 +181,11 @@ export async function listNotifications(
       'n.message_ids',
       'n.created_at',
       STATE.as('state'),
-      sql<string>`to_char(n.created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`.as('cursor'),
+      cursorTime('n.created_at').as('cursor'),
     ])
     .$if(filter.organisationId !== undefined, (q) => q.where('n.organisation_id', '=', filter.organisationId!))
     .$if(filter.status !== undefined, (q) => q.where(sql<boolean>`${STATE} = ${filter.status}`))
-    .$if(cursor !== undefined, (q) => q.where(sql<boolean>`(n.created_at, n.id) < (${cursor!.at}::timestamptz, ${cursor!.id}::uuid)`))
+    .$if(filter.before !== undefined, (q) => q.where(beforeCursor(filter.before!, 'n.created_at', 'n.id', 'uuid')))
     .orderBy('n.created_at', 'desc')
     .orderBy('n.id', 'desc')
     .limit(limit + 1)
@@ -233,11 +233,5 @@ export async function listNotifications(
     createdAt: new Date(r.created_at).toISOString(),
   }));
   const last = page.at(-1);
-  return { notifications, ...(rows.length > limit && last ? { next: `${last.cursor}_${last.id}` } : {}) };
-}
-
-function parseCursor(text: string): { at: string; id: string } {
-  const match = /^(\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{6}Z)_([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(text);
-  if (!match) throw new VaktError('validation', `"${text.slice(0, 80)}" is not a page cursor (take "next" from the page before)`);
-  return { at: match[1]!, id: match[2]! };
+  return { notifications, ...(rows.length > limit && last ? { next: `${last.cursor},${last.id}` } : {}) };
 }

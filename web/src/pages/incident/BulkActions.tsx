@@ -3,7 +3,9 @@
  * and the list as shown, as a CSV file named with the most restrictive TLP label in it.
  */
 import type { ReactNode } from 'react';
-import { ActionForm, MemberOptions, text, TLPS } from '../../components';
+import { csvDocument } from '../../../../src/core/csv';
+import { mostRestrictive, type TlpLabel } from '../../../../src/core/tlp';
+import { ActionForm, MemberOptions, text } from '../../components';
 import type { IncidentRow } from './model';
 
 const COLUMNS: Array<[string, (i: IncidentRow) => string]> = [
@@ -17,21 +19,16 @@ const COLUMNS: Array<[string, (i: IncidentRow) => string]> = [
   ['sla_breached', (i) => (i.sla ? String(i.sla.breached) : '')],
 ];
 
-const cell = (value: string) =>
-  /[",\n\r]/.test(value) || /^[=+\-@]/.test(value) ? `"${value.replace(/^([=+\-@])/, "'$1").replace(/"/g, '""')}"` : value;
-
-/** The rows as RFC 4180 CSV; a cell that a spreadsheet would run as a formula is quoted and disarmed. */
+/** The rows as RFC 4180 CSV, through the server's own writer: formulas a spreadsheet would run are disarmed. */
 export function incidentsCsv(rows: readonly IncidentRow[]): string {
-  return (
-    [COLUMNS.map(([name]) => name).join(','), ...rows.map((r) => COLUMNS.map(([, get]) => cell(get(r))).join(','))].join('\r\n') + '\r\n'
+  return csvDocument(
+    COLUMNS.map(([name]) => name),
+    rows.map((r) => COLUMNS.map(([, get]) => get(r))),
   );
 }
 
 export function downloadCsv(rows: readonly IncidentRow[]): void {
-  const label = rows.reduce(
-    (worst, r) => (TLPS.indexOf(r.tlp as (typeof TLPS)[number]) > TLPS.indexOf(worst) ? (r.tlp as typeof worst) : worst),
-    TLPS[0],
-  );
+  const label = rows.reduce<TlpLabel>((worst, r) => mostRestrictive(worst, r.tlp as TlpLabel), 'CLEAR');
   const link = document.createElement('a');
   link.href = URL.createObjectURL(new Blob([incidentsCsv(rows)], { type: 'text/csv;charset=utf-8' }));
   link.download = `incidents-TLP-${label.replace('+', '-')}.csv`;
