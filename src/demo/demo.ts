@@ -60,7 +60,7 @@ export async function loadDemo(db: Kysely<Schema>): Promise<DemoReport> {
       organisationId: role === 'constituent' ? water.id : team.id,
     });
   }
-  // The team's profile prefers Swedish, but only the frame and the portal are translated so far:
+  // The team's profile prefers Swedish, but most of the team's pages are not translated yet:
   // the demo's accounts chose English, and Svenska is one click away under My account.
   await db
     .updateTable('users')

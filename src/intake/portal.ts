@@ -50,6 +50,9 @@ async function released<T extends { id: string; tlp: string; named: string[] }>(
   return rows.filter((_, i) => decisions[i]!.allowed);
 }
 
+/** A report as the gate sees it: its reporter is the named individual a TLP:RED report may go back to. */
+const withReporter = <T extends { reporter_email: string | null }>(r: T) => ({ ...r, named: r.reporter_email ? [r.reporter_email] : [] });
+
 const summary = (r: Row) => ({
   id: r.id,
   subject: r.subject,
@@ -80,12 +83,7 @@ export async function organisationReports(db: Kysely<Schema>, who: Principal, op
       .limit(opts.limit);
     if (before) query = query.where('id', '<', before);
     const rows = (await query.execute()) as Row[];
-    const admitted = await released(
-      db,
-      who,
-      'report',
-      rows.map((r) => ({ ...r, named: r.reporter_email ? [r.reporter_email] : [] })),
-    );
+    const admitted = await released(db, who, 'report', rows.map(withReporter));
     shown.push(...admitted.slice(0, opts.limit - shown.length));
     if (rows.length < opts.limit || shown.length >= opts.limit) return shown.map(summary);
     before = rows.at(-1)!.id;
@@ -101,7 +99,7 @@ async function ownReport(db: Kysely<Schema>, who: Principal, id: string) {
         .where('organisation_id', '=', who.organisationId)
         .executeTakeFirst()) as (Row & { body: string; incident_id: string | null }) | undefined)
     : undefined;
-  const [shown] = row ? await released(db, who, 'report', [{ ...row, named: row.reporter_email ? [row.reporter_email] : [] }]) : [];
+  const [shown] = row ? await released(db, who, 'report', [withReporter(row)]) : [];
   if (!shown) throw notFound(`report #${id}`);
   return shown;
 }

@@ -65,7 +65,11 @@ const statements = [
   `alter table users add column language text check (language in ('en', 'sv'))`,
   `create index incidents_opened on incidents (opened_at desc, id desc)`,
   `create index incidents_manager on incidents (manager_id, opened_at desc) where manager_id is not null`,
-  `create index tasks_owner on tasks (owner_id, status) where owner_id is not null`,
+  // The task list, the report list and the portal page newest first by a cursor.
+  `create index tasks_owner on tasks (owner_id, status, created_at desc, id desc) where owner_id is not null`,
+  `create index tasks_listed on tasks (status, created_at desc, id desc)`,
+  `create index reports_received on reports (received_at desc, id desc)`,
+  `create index reports_organisation on reports (organisation_id, id desc) where organisation_id is not null`,
 ];
 
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -74,6 +78,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   for (const statement of [
+    'drop index reports_organisation',
+    'drop index reports_received',
+    'drop index tasks_listed',
     'drop index tasks_owner',
     'drop index incidents_manager',
     'drop index incidents_opened',
