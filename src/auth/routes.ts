@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
 import { VaktError } from '../core/errors.js';
-import { StringEnum } from '../core/validate.js';
+import { StringEnum, strict } from '../core/validate.js';
 import type { UserRow } from '../db/schema.js';
 import { SESSION_COOKIE, principal, requirePermission } from '../http/authentication.js';
 import { languageOf, UI_LANGUAGES, type UiLanguage } from './language.js';
@@ -61,7 +61,6 @@ const TokenSchema = Type.Object({
 });
 const Problem = Type.Ref('Problem');
 const IdParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const strict = { additionalProperties: false } as const;
 
 export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;

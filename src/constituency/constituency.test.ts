@@ -74,8 +74,9 @@ describeEachEngine('the constituency and lookups', (get) => {
   });
 
   it('stores the hierarchy, what each organisation holds, and the contact key', async () => {
-    const list = (await readOnly.request({ method: 'GET', url: '/api/organisations' })).json<{ organisations: StoredOrganisation[] }>()
-      .organisations;
+    const list = (await readOnly.request({ method: 'GET', url: '/api/organisations?limit=500' })).json<{
+      organisations: StoredOrganisation[];
+    }>().organisations;
     const w = list.find((o) => o.id === water.id)!;
     expect(w).toMatchObject({
       parentId: city.id,
@@ -96,6 +97,49 @@ describeEachEngine('the constituency and lookups', (get) => {
       .where('email', '=', 'soc@vatten.example.se')
       .executeTakeFirst();
     expect(stored).toEqual({ email: 'soc@vatten.example.se', organisation_id: water.id });
+  });
+
+  it('pages the organisations by name, both ways, found by words, domain, tag, parent or id', async () => {
+    type Page = { organisations: StoredOrganisation[]; next: string | null };
+    const page = async (query: string): Promise<Page> => {
+      const response = await readOnly.request({ method: 'GET', url: `/api/organisations?${query}` });
+      expect(response.statusCode, response.body).toBe(200);
+      return response.json<Page>();
+    };
+    const names = (p: Page) => p.organisations.map((o) => o.name);
+    // The team's own organisation is in the list too, so walk every page and compare with one long page.
+    const all = names(await page('limit=500'));
+    const walked: string[] = [];
+    let next: string | null = null;
+    do {
+      const p: Page = await page(`limit=1${next ? `&after=${next}` : ''}`);
+      walked.push(...names(p));
+      next = p.next;
+    } while (next);
+    expect(walked).toEqual(all);
+    expect(all).toEqual([...all].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())));
+    const backwards: string[] = [];
+    next = null;
+    do {
+      const p: Page = await page(`sort=-name&limit=2${next ? `&after=${next}` : ''}`);
+      backwards.push(...names(p));
+      next = p.next;
+    } while (next);
+    expect(backwards).toEqual([...all].reverse());
+
+    expect(names(await page('q=WATER'))).toEqual(['Example Water']);
+    expect(names(await page('q=vatten.example'))).toEqual(['Example Water']);
+    expect(names(await page('q=government'))).toEqual(['City of Example']);
+    expect(names(await page('q=100%25'))).toEqual([]);
+    expect(names(await page(`parent=${city.id}`))).toEqual(['Example Water']);
+    expect(names(await page(`id=${supplier.id}&id=${city.id}`))).toEqual(['City of Example', 'Key Supplier AB']);
+    expect(names(await page(`id=${water.id}`))).toEqual(['Example Water']);
+
+    for (const bad of ['after=bm90LWEtY3Vyc29y', 'after=!!', 'sort=size', 'limit=0', 'id=nope', 'colour=red']) {
+      const response = await readOnly.request({ method: 'GET', url: `/api/organisations?${bad}` });
+      expect(response.statusCode, bad).toBe(400);
+      expect(response.headers['content-type'], bad).toMatch(/problem\+json/);
+    }
   });
 
   it('answers by longest prefix, shows both owners of a shared netblock and every overlap', async () => {

@@ -7,6 +7,7 @@
 import { domainToASCII } from 'node:url';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
+import { afterKeyCursor, containing, keyCursor } from '../core/cursor.js';
 import { notFound, ValidationError, VaktError, type FieldIssue } from '../core/errors.js';
 import { validate } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
@@ -316,8 +317,63 @@ async function assemble(db: Kysely<Schema>, rows: OrgRow[]): Promise<StoredOrgan
   }));
 }
 
+/** Every organisation, for an export or the command line's tree; a screen pages with pageOrganisations. */
 export async function listOrganisations(db: Kysely<Schema>): Promise<StoredOrganisation[]> {
   return assemble(db, await selectOrganisations(db));
+}
+
+export interface OrganisationFilter {
+  /** Words in the name, short name or a domain, or a tag as written. */
+  q?: string;
+  /** Only the organisations directly under this one. */
+  parent?: string;
+  /** Only these (a form naming its current choices). */
+  ids?: readonly string[];
+  sort?: 'name' | '-name';
+  after?: string;
+  limit: number;
+}
+
+/** A page of organisations sorted by name (any case), and the cursor of the next page. */
+export async function pageOrganisations(
+  db: Kysely<Schema>,
+  filter: OrganisationFilter,
+): Promise<{ organisations: StoredOrganisation[]; next: string | null }> {
+  const descending = filter.sort === '-name';
+  const direction = descending ? 'desc' : 'asc';
+  let query = db
+    .selectFrom('organisations')
+    .select(['id', 'version', 'name', 'short_name', 'category', 'parent_id', 'kind', 'tags', 'tlp_clearance', 'notes'])
+    // The database's own lower case, so the cursor compares as the order sorts.
+    .select(sql<string>`lower(name)`.as('sort_key'))
+    .where('kind', 'in', ['constituent', 'team'])
+    .orderBy(sql`lower(name)`, direction)
+    .orderBy('id', direction)
+    .limit(filter.limit + 1);
+  if (filter.parent) query = query.where('parent_id', '=', filter.parent);
+  if (filter.ids) query = query.where('id', 'in', filter.ids.length > 0 ? filter.ids : ['00000000-0000-0000-0000-000000000000']);
+  if (filter.after) query = query.where(afterKeyCursor(filter.after, sql<string>`lower(name)`, 'id', descending));
+  if (filter.q) {
+    const like = containing(filter.q);
+    const q = filter.q;
+    query = query.where((eb) =>
+      eb.or([
+        eb('name', 'ilike', like),
+        eb('short_name', 'ilike', like),
+        eb(sql<string>`${q}`, '=', sql<string>`any(tags)`),
+        eb.exists(
+          eb.selectFrom('org_domains').select('domain').whereRef('organisation_id', '=', 'organisations.id').where('domain', 'ilike', like),
+        ),
+      ]),
+    );
+  }
+  const rows = await query.execute();
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    organisations: await assemble(db, page),
+    next: rows.length > filter.limit && last ? keyCursor(last.sort_key, last.id) : null,
+  };
 }
 
 export async function getOrganisation(db: Kysely<Schema>, id: string): Promise<StoredOrganisation> {

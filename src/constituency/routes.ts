@@ -2,13 +2,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
-import { StringEnum } from '../core/validate.js';
+import { KeyCursorSchema } from '../core/cursor.js';
+import { StringEnum, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import { affectedOrganisations, setAffectedOrganisations } from './affected.js';
 import { importConstituency } from './import.js';
 import { lookup } from './lookup.js';
-import { createOrganisation, deleteOrganisation, getOrganisation, listOrganisations, updateOrganisation } from './organisations.js';
+import { createOrganisation, deleteOrganisation, getOrganisation, pageOrganisations, updateOrganisation } from './organisations.js';
 import { OrganisationSchema, StoredOrganisationSchema } from './schema.js';
 
 const Problem = Type.Ref('Problem');
@@ -26,11 +27,40 @@ export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...read,
       schema: {
         tags: ['constituency'],
-        summary: 'The constituency: every organisation with its netblocks, ASNs, domains and contacts (parentId gives the tree)',
-        response: { 200: Type.Object({ organisations: Type.Array(StoredOrganisationSchema) }) },
+        summary: 'The constituency, a page at a time, sorted by name: each organisation with its netblocks, ASNs, domains and contacts',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(
+              Type.String({ minLength: 1, maxLength: 200, description: 'words in the name, short name or a domain, or a tag' }),
+            ),
+            parent: Type.Optional(Type.String({ format: 'uuid', description: 'only the organisations directly under this one' })),
+            id: Type.Optional(Type.Array(Uuid, { maxItems: 200, description: 'only these organisations' })),
+            sort: Type.Optional(StringEnum(['name', '-name'] as const)),
+            after: Type.Optional(KeyCursorSchema),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+          },
+          strict,
+        ),
+        response: {
+          200: Type.Object({
+            organisations: Type.Array(StoredOrganisationSchema),
+            next: Type.Union([Type.String(), Type.Null()], { description: 'the cursor of the next page (after=), null on the last' }),
+          }),
+          400: Problem,
+        },
       },
     },
-    async () => ({ organisations: await listOrganisations(db) }),
+    async (request) => {
+      const { q, parent, id, sort, after, limit } = request.query;
+      return pageOrganisations(db, {
+        limit: limit ?? 100,
+        ...(q ? { q } : {}),
+        ...(parent ? { parent } : {}),
+        ...(id ? { ids: id } : {}),
+        ...(sort ? { sort } : {}),
+        ...(after ? { after } : {}),
+      });
+    },
   );
 
   app.post(

@@ -1,14 +1,13 @@
 /** The constituency as data: organisations with what they own and whom to tell. */
 import { Type, type Static } from 'typebox';
 import { TLP_LABELS } from '../core/tlp.js';
-import { StringEnum } from '../core/validate.js';
+import { StringEnum, strict } from '../core/validate.js';
 
 export const CATEGORIES = ['municipality', 'department', 'company', 'foundation', 'supplier', 'other'] as const;
 export const CONTACT_ROLES = ['security', 'abuse', 'technical', 'management', 'other'] as const;
 export const LANGUAGES = ['sv', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
-const strict = { additionalProperties: false } as const;
 const Line = (max = 200) => Type.String({ maxLength: max });
 
 export const ContactSchema = Type.Object(

@@ -37,3 +37,44 @@ export function beforeCursor(cursor: string, timeColumn: string, idColumn: strin
 export function cursorTime(column: string): RawBuilder<string> {
   return sql<string>`to_char(${sql.ref(column)} at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 }
+
+/**
+ * The cursor of a list sorted by a text key (a name) and then by id: the base64url of the JSON
+ * pair [key, id] of the last row seen. Opaque, because a name may hold any character a plain
+ * "<key>,<id>" would need to escape.
+ */
+export const KeyCursorSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{1,2000}$', description: 'the cursor: from the page before' });
+
+export function keyCursor(key: string, id: string): string {
+  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
+}
+
+/**
+ * The rows after CURSOR in a list ordered by (KEY_EXPRESSION, ID_COLUMN), ascending or descending.
+ * The key is compared as the list orders it, so pass the same expression the ORDER BY uses.
+ */
+export function afterKeyCursor(
+  cursor: string,
+  key: RawBuilder<string>,
+  idColumn: string,
+  descending: boolean,
+  field = 'after',
+): RawBuilder<boolean> {
+  let pair: unknown;
+  try {
+    pair = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    pair = undefined;
+  }
+  if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || !ID.uuid.test(String(pair[1])))
+    throw new ValidationError([{ field, reason: 'this is not a page cursor (take it from the page before)' }]);
+  const [value, id] = pair as [string, string];
+  return descending
+    ? sql<boolean>`(${key}, ${sql.ref(idColumn)}) < (${value}, ${id}::uuid)`
+    : sql<boolean>`(${key}, ${sql.ref(idColumn)}) > (${value}, ${id}::uuid)`;
+}
+
+/** A LIKE pattern that finds TEXT anywhere, its wildcards taken literally. */
+export function containing(text: string): string {
+  return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}

@@ -10,7 +10,7 @@ import { ValidationError, type FieldIssue } from './errors.js';
 // ajv-formats is CommonJS; under NodeNext its default export arrives one level down.
 const addFormats = addFormatsModule.default;
 
-export function createAjv(options: { coerceTypes?: boolean } = {}): Ajv {
+export function createAjv(options: { coerceTypes?: boolean | 'array' } = {}): Ajv {
   const ajv = new Ajv({
     allErrors: true,
     strict: false,
@@ -24,6 +24,9 @@ export function createAjv(options: { coerceTypes?: boolean } = {}): Ajv {
 
 const ajv = createAjv();
 const compiled = new WeakMap<TSchema, ValidateFunction>();
+
+/** An object schema that refuses properties it does not name. */
+export const strict = { additionalProperties: false } as const;
 
 /** A string enum as JSON Schema `enum` (clearer errors than a union of literals). */
 export function StringEnum<const T extends readonly string[]>(values: T, options: Record<string, unknown> = {}) {

@@ -7,7 +7,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
 import { VaktError } from '../core/errors.js';
-import { StringEnum } from '../core/validate.js';
+import { StringEnum, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import { requireProfile } from '../profile/service.js';
@@ -32,7 +32,6 @@ import { createTeam, deleteTeam, getTeam, importTeams, listTeams, updateTeam, va
 
 const Problem = Type.Ref('Problem');
 const Uuid = Type.String({ format: 'uuid' });
-const strict = { additionalProperties: false } as const;
 const Format = Type.Optional(StringEnum(['json', 'csv', 'html'] as const));
 const Any = Type.Unknown();
 

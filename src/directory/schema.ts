@@ -6,7 +6,7 @@
 import { Type, type Static } from 'typebox';
 import { WEEKDAYS } from '../core/business-hours.js';
 import { TLP_LABELS } from '../core/tlp.js';
-import { StringEnum } from '../core/validate.js';
+import { StringEnum, strict } from '../core/validate.js';
 
 export const TEAM_TYPES = ['national', 'governmental', 'research-education', 'commercial', 'sector', 'vendor', 'internal'] as const;
 export type TeamType = (typeof TEAM_TYPES)[number];
@@ -48,7 +48,6 @@ export const TI_STATUSES = ['listed', 'accredited', 'certified'] as const;
 export const TRUST_LEVELS = ['unknown', 'low', 'medium', 'high'] as const;
 export type TrustLevel = (typeof TRUST_LEVELS)[number];
 
-const strict = { additionalProperties: false } as const;
 const Text = (max = 20_000) => Type.String({ maxLength: max });
 const Line = (max = 500) => Type.String({ minLength: 1, maxLength: max });
 const Url = Type.String({ format: 'uri', maxLength: 2000 });

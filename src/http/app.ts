@@ -54,9 +54,9 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   });
 
   // Bodies are validated strictly (a string is not a number); query strings and paths are text
-  // and may be coerced.
+  // and may be coerced (a parameter given once is a list of one where the schema wants a list).
   const strictAjv = createAjv();
-  const coercingAjv = createAjv({ coerceTypes: true });
+  const coercingAjv = createAjv({ coerceTypes: 'array' });
   app.setValidatorCompiler(({ schema, httpPart }) => (httpPart === 'body' ? strictAjv : coercingAjv).compile(schema));
 
   // Text PostgreSQL cannot store is refused before validation, whatever route and field it came in.

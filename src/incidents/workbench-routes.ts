@@ -9,7 +9,7 @@ import { actorOf } from '../auth/roles.js';
 import { PRIORITIES } from './incidents.js';
 import { TLP_LABELS } from '../core/tlp.js';
 import { CursorSchema } from '../core/cursor.js';
-import { StringEnum } from '../core/validate.js';
+import { StringEnum, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import { addObservables } from './items.js';
@@ -21,7 +21,6 @@ import { createTemplate, deleteTemplate, listTemplates, updateTemplate } from '.
 const Problem = Type.Ref('Problem');
 const IdParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,15}$' }) });
 const UuidParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
-const strict = { additionalProperties: false } as const;
 const Tlp = StringEnum(TLP_LABELS);
 const NoteBody = Type.String({ minLength: 1, maxLength: 100_000 });
 const Indicator = Type.Object({ kind: Type.String(), value: Type.String() });

@@ -6,13 +6,12 @@
 import { Type, type Static } from 'typebox';
 import { HOLIDAY_TYPES, WEEKDAYS } from '../core/business-hours.js';
 import { TLP_LABELS } from '../core/tlp.js';
-import { StringEnum } from '../core/validate.js';
+import { StringEnum, strict } from '../core/validate.js';
 import { SectorCoverageSchema, TEAM_TYPES } from '../directory/schema.js';
 
 const Text = (max = 20_000) => Type.String({ maxLength: max });
 const Line = (max = 500) => Type.String({ minLength: 1, maxLength: max });
 const Url = Type.String({ format: 'uri', maxLength: 2000 });
-const strict = { additionalProperties: false } as const;
 
 const TimeRange = Type.Object({ start: Type.String({ maxLength: 5 }), end: Type.String({ maxLength: 5 }) }, strict);
 const WeeklyHours = Type.Object(

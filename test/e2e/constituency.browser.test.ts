@@ -30,7 +30,7 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
   });
   afterAll(async () => ui?.close());
 
-  it('answers who is responsible, with the overlap shown, and shows the organisation tree', async () => {
+  it('answers who is responsible, with the overlap shown, and pages the organisations by name', async () => {
     await page.getByRole('link', { name: 'Constituency' }).click();
     await page.getByPlaceholder('IP, CIDR, domain, URL, e-mail or AS number').fill('198.51.100.7');
     await page.getByRole('button', { name: 'Look up' }).click();
@@ -46,16 +46,28 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     await page.getByRole('button', { name: 'Look up' }).click();
     await expect.poll(() => answer.textContent()).toMatch(/national point of contact: CERT-SE/i);
 
-    const tree = page.getByTestId('org-tree');
-    expect(await tree.textContent()).toMatch(/City of Stockholm.*Stockholm Vatten och Avfall/);
-    await tree.getByRole('link', { name: 'Stockholm Vatten och Avfall' }).click();
+    const list = page.getByTestId('organisations');
+    await expect.poll(() => list.textContent()).toMatch(/City of Stockholm.*Stockholm Vatten och Avfall/);
+    // Found by a domain; the filter is in the address.
+    await page.getByRole('searchbox', { name: 'Words' }).fill('svoa.example');
+    await page.getByRole('searchbox', { name: 'Words' }).press('Enter');
+    await expect.poll(() => page.url()).toMatch(/\/constituency\?q=svoa\.example$/);
+    await expect.poll(async () => list.getByRole('row').count()).toBe(2);
+    await list.getByRole('link', { name: 'Stockholm Vatten och Avfall' }).click();
     const org = page.getByTestId('organisation');
     await expect.poll(() => org.textContent()).toMatch(/192\.0\.2\.128\/25 Treatment plants/);
-    expect(await org.textContent()).toMatch(/noc@svoa\.exampletechnical|noc@svoa\.example/);
+    expect(await org.textContent()).toMatch(/noc@svoa\.example/);
+    // Up to its parent, which lists what is under it.
+    await org.getByRole('link', { name: 'City of Stockholm' }).click();
+    await expect.poll(() => page.getByTestId('sub-organisations').textContent()).toMatch(/Stockholm Vatten och Avfall/);
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => page.getByRole('searchbox', { name: 'Words' }).inputValue()).toBe('svoa.example');
   });
 
   it('edits an organisation: a new netblock answers lookups at once, a bad one is refused', async () => {
-    await page.getByTestId('org-tree').getByRole('link', { name: 'Stockholms skolor' }).click();
+    await page.goto(`${base}/constituency?q=skolor`);
+    await page.getByTestId('organisations').getByRole('link', { name: 'Stockholms skolor' }).click();
     await page.getByText('Edit this organisation').click();
     const netblocks = page.getByLabel('Netblocks (one per line: prefix, then a description)');
     await netblocks.fill(`${await netblocks.inputValue()}\n198.18.0.0/15 Lab network`);
@@ -107,15 +119,17 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     await page.getByLabel('File content').fill('name,netblocks,contact_email\nHamnen AB,10.9.0.0/16,it@hamnen.example');
     await page.getByRole('button', { name: 'Import' }).click();
     await expect.poll(() => page.getByTestId('import-report').textContent()).toMatch(/1 created \(Hamnen AB\)/);
-    await expect.poll(() => page.getByTestId('org-tree').textContent()).toMatch(/Hamnen AB/);
+    await expect.poll(() => page.getByTestId('organisations').textContent()).toMatch(/Hamnen AB/);
     // A parent with sub-organisations cannot be deleted; a leaf can.
     page.on('dialog', (dialog) => void dialog.accept());
-    await page.getByTestId('org-tree').getByRole('link', { name: 'City of Stockholm' }).click();
+    await page.getByTestId('organisations').getByRole('link', { name: 'City of Stockholm' }).click();
     await page.getByRole('button', { name: 'Delete this organisation' }).click();
     await expect.poll(() => page.getByRole('alert').first().textContent()).toMatch(/still has sub-organisations/);
-    await page.getByTestId('org-tree').getByRole('link', { name: 'Hamnen AB' }).click();
+    await page.getByRole('link', { name: '← All organisations' }).click();
+    await page.getByTestId('organisations').getByRole('link', { name: 'Hamnen AB' }).click();
     await page.getByRole('button', { name: 'Delete this organisation' }).click();
-    await expect.poll(() => page.getByTestId('org-tree').textContent()).not.toMatch(/Hamnen AB/);
+    await expect.poll(() => page.url()).toMatch(/\/constituency$/);
+    await expect.poll(() => page.getByTestId('organisations').textContent()).not.toMatch(/Hamnen AB/);
   });
 
   it('uploads a Shadowserver report and shows the run with its bad rows, then notifies and shows feedback', async () => {

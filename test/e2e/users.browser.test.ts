@@ -50,7 +50,12 @@ describe('users in Chromium', () => {
     const add = page.getByRole('form', { name: 'Add user' });
     await add.getByLabel('E-mail').fill('nina@cert-stockholm.demo');
     await add.getByLabel('Name').fill('Nina Nyanställd');
-    await add.getByLabel('Role').selectOption('analyst');
+    await add.getByLabel('Role').selectOption('constituent');
+    await add
+      .getByRole('group', { name: /^Organisation/ })
+      .getByRole('searchbox')
+      .fill('skolor');
+    await add.getByRole('radio', { name: 'Stockholms skolor' }).check();
     await add.getByLabel(/^Password/).fill('short');
     await add.getByRole('button', { name: 'Add user' }).click();
     await expect.poll(() => add.getByRole('alert').textContent()).toMatch(/Password.*12/);
@@ -59,9 +64,14 @@ describe('users in Chromium', () => {
     await expect
       .poll(
         async () =>
-          (await database.db.selectFrom('users').select('role').where('email', '=', 'nina@cert-stockholm.demo').executeTakeFirst())?.role,
+          await database.db
+            .selectFrom('users')
+            .innerJoin('organisations', 'organisations.id', 'users.organisation_id')
+            .select(['role', 'organisations.name'])
+            .where('email', '=', 'nina@cert-stockholm.demo')
+            .executeTakeFirst(),
       )
-      .toBe('analyst');
+      .toEqual({ role: 'constituent', name: 'Stockholms skolor' });
 
     await page.getByText('Change Nina Nyanställd (nina@cert-stockholm.demo)').click();
     const change = page.getByRole('form', { name: 'Save nina@cert-stockholm.demo' });

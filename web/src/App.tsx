@@ -124,7 +124,14 @@ const NAV: NavItem[] = [
     path: '/constituency',
     label: 'Constituency',
     permission: 'constituency:read',
-    page: (c) => <ConstituencyPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('constituency:write')} />,
+    page: (c) => (
+      <ConstituencyPage
+        path={c.path}
+        search={c.search}
+        navigate={c.navigate}
+        canWrite={c.session.permissions.includes('constituency:write')}
+      />
+    ),
   },
   {
     path: '/feeds',

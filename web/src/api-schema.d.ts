@@ -8018,10 +8018,21 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The constituency: every organisation with its netblocks, ASNs, domains and contacts (parentId gives the tree) */
+        /** The constituency, a page at a time, sorted by name: each organisation with its netblocks, ASNs, domains and contacts */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description words in the name, short name or a domain, or a tag */
+                    q?: string;
+                    /** @description only the organisations directly under this one */
+                    parent?: string;
+                    /** @description only these organisations */
+                    id?: string[];
+                    sort?: "name" | "-name";
+                    /** @description the cursor: from the page before */
+                    after?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -8065,7 +8076,18 @@ export interface paths {
                                     notify: boolean;
                                 }[];
                             }[];
+                            /** @description the cursor of the next page (after=), null on the last */
+                            next: string | null;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
                     };
                 };
             };

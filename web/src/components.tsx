@@ -156,6 +156,7 @@ export function ActionButton({
   body,
   invalidates,
   confirm,
+  onDone,
 }: {
   label: string;
   method?: string;
@@ -163,11 +164,14 @@ export function ActionButton({
   body?: unknown;
   invalidates: QueryKey[];
   confirm?: string;
+  /** Runs before the refresh: a page that deleted what it shows leaves first. */
+  onDone?: () => void;
 }) {
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: () => api<unknown>(method, path, body),
     onSuccess: async () => {
+      onDone?.();
       for (const key of invalidates) await queryClient.invalidateQueries({ queryKey: key });
     },
   });
@@ -329,39 +333,42 @@ export function FilterSelect({
 }
 
 /** "← Newest" and "Older →" for a list paged by a cursor in the address. */
+/** Paging by cursor: newest first by time ("before"), or in name order ("after"). */
 export function Pager({
   path,
   query,
   before,
   next,
   navigate,
+  order = 'time',
 }: {
   path: string;
   query: URLSearchParams;
   /** The cursor of the page shown, if it is not the first. */
   before: string;
   /** The cursor of the next page, when this one was full. */
-  next: string | undefined;
+  next: string | undefined | null;
   navigate: (to: string) => void;
+  order?: 'time' | 'name';
 }) {
   const t = useT();
+  const param = order === 'time' ? 'before' : 'after';
   return (
     <nav className="pager" aria-label={t('Pages')}>
       {before && (
         <Link to={addressWith(path, query, {})} navigate={navigate}>
-          {t('← Newest')}
+          {order === 'time' ? t('← Newest') : t('← First')}
         </Link>
       )}{' '}
       {next && (
-        <Link to={addressWith(path, query, { before: next })} navigate={navigate}>
-          {t('Older →')}
+        <Link to={addressWith(path, query, { [param]: next })} navigate={navigate}>
+          {order === 'time' ? t('Older →') : t('Next →')}
         </Link>
       )}
     </nav>
   );
 }
 
-/** The RSIT classes and their types as options valued "class/type" ("class/" for a class, "/" for none). */
 export function RsitOptions({
   rsit,
   none,

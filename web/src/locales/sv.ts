@@ -150,6 +150,8 @@ export const SV: Record<string, string> = {
   Pages: 'Sidor',
   '← Newest': '← Nyaste',
   'Older →': 'Äldre →',
+  '← First': '← Första',
+  'Next →': 'Nästa →',
   // The report list
   'waiting for triage': 'väntar på sortering',
   'on an incident': 'på en incident',

@@ -1,81 +1,212 @@
-/** The constituency: who is responsible for an address, the organisations as a tree, one organisation, import. */
+/** The constituency: who is responsible for an address, the organisations a page at a time, one organisation, import. */
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api';
-import { ActionButton, ActionForm, ErrorText, Link, TlpBadge, text, ScrollTable } from '../components';
+import { api, type Answer } from '../api';
+import {
+  ActionButton,
+  ActionForm,
+  addressWith,
+  ErrorText,
+  FilterSelect,
+  Link,
+  Pager,
+  pickParams,
+  ScrollTable,
+  text,
+  TlpBadge,
+} from '../components';
 import { LookupBox } from '../lookup';
+import { useOrganisationNames, type Chosen } from '../organisation-picker';
 import { OrganisationForm, type Organisation } from './OrganisationForm';
 
-export function ConstituencyPage({ path, navigate, canWrite }: { path: string; navigate: (to: string) => void; canWrite: boolean }) {
+const FILTERS = ['q', 'parent', 'sort'] as const;
+const PAGE = 50;
+type Page = Answer<'/api/organisations'>;
+
+export function ConstituencyPage({
+  path,
+  search,
+  navigate,
+  canWrite,
+}: {
+  path: string;
+  search: URLSearchParams;
+  navigate: (to: string) => void;
+  canWrite: boolean;
+}) {
   const id = /^\/constituency\/([0-9a-f-]{36})$/.exec(path)?.[1];
-  const orgs = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => api<{ organisations: Organisation[] }>('GET', '/api/organisations'),
-  });
-  const list = orgs.data?.organisations ?? [];
-  const selected = list.find((o) => o.id === id);
   return (
     <section>
       <h1>Constituency</h1>
       <LookupBox navigate={navigate} />
-      <ErrorText error={orgs.error} />
-      <div className="columns">
-        <nav aria-label="Organisations" data-testid="org-tree">
-          <Tree list={list} parent={null} navigate={navigate} />
-        </nav>
-        <div>
-          {selected ? <OrganisationView org={selected} list={list} /> : <p>Choose an organisation.</p>}
-          {canWrite && selected && <OrganisationForm key={`${selected.id}-${selected.version}`} list={list} org={selected} />}
-          {canWrite && selected && (
-            <ActionButton
-              label="Delete this organisation"
-              method="DELETE"
-              path={`/api/organisations/${selected.id}`}
-              invalidates={[['organisations']]}
-              confirm={`Delete ${selected.name}?`}
-            />
-          )}
-          {canWrite && !selected && <OrganisationForm list={list} />}
-          {canWrite && !selected && <ImportForm />}
-        </div>
-      </div>
+      {id ? (
+        <OrganisationPage id={id} navigate={navigate} canWrite={canWrite} />
+      ) : (
+        <>
+          <OrganisationList search={search} navigate={navigate} />
+          {canWrite && <OrganisationForm />}
+          {canWrite && <ImportForm />}
+        </>
+      )}
     </section>
   );
 }
 
-function Tree({ list, parent, navigate }: { list: Organisation[]; parent: string | null; navigate: (to: string) => void }) {
-  const known = new Set(list.map((o) => o.id));
-  const children = list.filter(
-    (o) => (parent === null ? o.parentId === null || !known.has(o.parentId) : o.parentId === parent) && o.kind !== 'team',
-  );
-  if (children.length === 0) return null;
+/** The organisations a page at a time, by name, found by words; the address keeps the filter and the page. */
+function OrganisationList({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const query = pickParams(search, FILTERS);
+  const after = search.get('after') ?? '';
+  const page = new URLSearchParams(query);
+  page.set('limit', String(PAGE));
+  if (after) page.set('after', after);
+  const list = useQuery({
+    queryKey: ['organisations', 'page', page.toString()],
+    queryFn: () => api<Page>('GET', `/api/organisations?${page}`),
+  });
+  const parents = useOrganisationNames([...(list.data?.organisations ?? []).map((o) => o.parentId), query.get('parent')]);
+  const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/constituency', query, { [name]: value }));
+  const rows = list.data?.organisations ?? [];
   return (
-    <ul className="tree">
-      {children.map((o) => (
-        <li key={o.id}>
-          <Link to={`/constituency/${o.id}`} navigate={navigate}>
-            {o.name}
-          </Link>{' '}
-          <small>
-            {o.category} · {o.netblocks.length} netblock(s) · {o.contacts.length} contact(s)
-          </small>
-          <Tree list={list} parent={o.id} navigate={navigate} />
-        </li>
-      ))}
-    </ul>
+    <>
+      <form
+        className="filters"
+        aria-label="Filter organisations"
+        onSubmit={(e) => {
+          e.preventDefault();
+          filter('q', text(new FormData(e.currentTarget), 'q'));
+        }}
+      >
+        <label className="inline">
+          Words
+          <input type="search" name="q" key={query.get('q') ?? ''} defaultValue={query.get('q') ?? ''} placeholder="name, domain or tag" />
+        </label>
+        <FilterSelect
+          label="Order"
+          value={query.get('sort') ?? ''}
+          onChange={(v) => filter('sort', v)}
+          options={[
+            ['', 'name A–Z'],
+            ['-name', 'name Z–A'],
+          ]}
+        />
+        {query.get('parent') && (
+          <button type="button" onClick={() => filter('parent', '')}>
+            Only under {parents.name(query.get('parent'))} ✕
+          </button>
+        )}
+      </form>
+      <ErrorText error={list.error} />
+      {list.data && rows.length === 0 && (
+        <p>{query.size > 0 ? 'No organisation matches.' : 'No organisation yet: add one or import a file below.'}</p>
+      )}
+      {rows.length > 0 && (
+        <ScrollTable data-testid="organisations">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Category</th>
+              <th>Part of</th>
+              <th>Netblocks</th>
+              <th>Contacts</th>
+              <th>Cleared for</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <Link to={`/constituency/${o.id}`} navigate={navigate}>
+                    {o.name}
+                  </Link>
+                </td>
+                <td>{o.category}</td>
+                <td>{o.parentId ? parents.name(o.parentId) : ''}</td>
+                <td>{o.netblocks.length}</td>
+                <td>{o.contacts.length}</td>
+                <td>
+                  <TlpBadge tlp={o.tlpClearance} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+      <Pager path="/constituency" query={query} before={after} next={list.data?.next} navigate={navigate} order="name" />
+    </>
   );
 }
 
-function OrganisationView({ org, list }: { org: Organisation; list: Organisation[] }) {
-  const parent = list.find((o) => o.id === org.parentId);
+function OrganisationPage({ id, navigate, canWrite }: { id: string; navigate: (to: string) => void; canWrite: boolean }) {
+  const org = useQuery({ queryKey: ['organisations', id], queryFn: () => api<Organisation>('GET', `/api/organisations/${id}`) });
+  const parents = useOrganisationNames([org.data?.parentId ?? null]);
+  if (org.isError) return <ErrorText error={org.error} />;
+  if (!org.data) return <p>Loading…</p>;
+  const o = org.data;
+  const parent = o.parentId ? { id: o.parentId, name: parents.name(o.parentId) } : undefined;
+  return (
+    <>
+      <p>
+        <Link to="/constituency" navigate={navigate}>
+          ← All organisations
+        </Link>
+      </p>
+      <OrganisationView org={o} parent={parent} navigate={navigate} />
+      {canWrite && !parents.pending && <OrganisationForm key={`${o.id}-${o.version}`} org={o} parent={parent} />}
+      {canWrite && (
+        <ActionButton
+          label="Delete this organisation"
+          method="DELETE"
+          path={`/api/organisations/${o.id}`}
+          invalidates={[['organisations']]}
+          confirm={`Delete ${o.name}?`}
+          onDone={() => navigate('/constituency')}
+        />
+      )}
+    </>
+  );
+}
+
+function OrganisationView({ org, parent, navigate }: { org: Organisation; parent: Chosen | undefined; navigate: (to: string) => void }) {
+  const children = useQuery({
+    queryKey: ['organisations', 'page', `parent=${org.id}`],
+    queryFn: () => api<Page>('GET', `/api/organisations?parent=${org.id}&limit=20`),
+  });
+  const under = children.data?.organisations ?? [];
   return (
     <article data-testid="organisation">
       <h2>{org.name}</h2>
       <p>
         {org.category}
-        {parent ? ` in ${parent.name}` : ''} · cleared for <TlpBadge tlp={org.tlpClearance} />
+        {parent && (
+          <>
+            {' in '}
+            <Link to={`/constituency/${parent.id}`} navigate={navigate}>
+              {parent.name}
+            </Link>
+          </>
+        )}{' '}
+        · cleared for <TlpBadge tlp={org.tlpClearance} />
         {org.tags.length > 0 ? ` · ${org.tags.join(', ')}` : ''}
       </p>
+      {under.length > 0 && (
+        <nav aria-label="Sub-organisations" data-testid="sub-organisations">
+          <h3>Sub-organisations</h3>
+          <ul>
+            {under.map((c) => (
+              <li key={c.id}>
+                <Link to={`/constituency/${c.id}`} navigate={navigate}>
+                  {c.name}
+                </Link>
+              </li>
+            ))}
+          </ul>
+          {children.data?.next && (
+            <Link to={`/constituency?parent=${org.id}`} navigate={navigate}>
+              All of them
+            </Link>
+          )}
+        </nav>
+      )}
       <h3>Netblocks</h3>
       <ul>
         {org.netblocks.map((b) => (

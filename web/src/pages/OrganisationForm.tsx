@@ -4,7 +4,8 @@
  */
 import { useState } from 'react';
 import type { Answer } from '../api';
-import { ActionForm, text } from '../components';
+import { ActionForm, text, TLPS } from '../components';
+import { OrganisationPicker, type Chosen } from '../organisation-picker';
 
 export type Organisation = Answer<'/api/organisations'>['organisations'][number];
 export type Contact = Organisation['contacts'][number];
@@ -12,7 +13,6 @@ export type Contact = Organisation['contacts'][number];
 const CATEGORIES = ['municipality', 'department', 'company', 'foundation', 'supplier', 'other'] as const;
 const CONTACT_ROLES = ['security', 'abuse', 'technical', 'management', 'other'] as const;
 const LANGUAGES = { sv: 'Swedish', en: 'English' } as const;
-const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 
 const lines = (value: string) =>
   value
@@ -54,7 +54,7 @@ const contactInput = ({ key: _key, pgpFingerprint, ...c }: ContactDraft) => ({
   ...(pgpFingerprint ? { pgpFingerprint } : {}),
 });
 
-export function OrganisationForm({ list, org }: { list: Organisation[]; org?: Organisation }) {
+export function OrganisationForm({ org, parent }: { org?: Organisation; parent?: Chosen | undefined }) {
   const [contacts, setContacts] = useState<ContactDraft[]>(() => (org?.contacts ?? []).map(draft));
   const change = (key: number, patch: Partial<ContactDraft>) =>
     setContacts((all) => all.map((c) => (c.key === key ? { ...c, ...patch } : c)));
@@ -104,19 +104,12 @@ export function OrganisationForm({ list, org }: { list: Organisation[]; org?: Or
             ))}
           </select>
         </label>
-        <label>
-          Part of
-          <select name="parent" defaultValue={org?.parentId ?? ''}>
-            <option value="">(none)</option>
-            {list
-              .filter((o) => o.kind !== 'team' && o.id !== org?.id)
-              .map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-          </select>
-        </label>
+        <OrganisationPicker
+          name="parent"
+          legend="Part of"
+          chosen={parent ? [parent] : []}
+          exclude={(o) => o.kind === 'team' || o.id === org?.id}
+        />
         <label>
           TLP clearance
           <select name="tlpClearance" defaultValue={org?.tlpClearance ?? 'AMBER'}>

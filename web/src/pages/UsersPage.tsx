@@ -6,22 +6,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer, type User } from '../api';
 import { ActionButton, ActionForm, text, ScrollTable } from '../components';
+import { OrganisationPicker, useOrganisationNames } from '../organisation-picker';
 
-type Organisation = Answer<'/api/organisations'>['organisations'][number];
+type Names = ReturnType<typeof useOrganisationNames>;
 const ROLES = ['admin', 'incident-manager', 'analyst', 'constituent', 'read-only'] as const;
 
 export function UsersPage({ canManage }: { canManage: boolean }) {
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<Answer<'/api/users'>>('GET', '/api/users') });
-  const organisations = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => api<Answer<'/api/organisations'>>('GET', '/api/organisations'),
-    enabled: canManage,
-  });
-  // The forms start from the user's organisation: they wait for the list, or a save would lose it.
-  if (users.isPending || (canManage && organisations.isPending)) return <p>Loading users…</p>;
+  const names = useOrganisationNames((users.data ?? []).map((u) => u.organisationId));
+  // The forms start from the user's organisation: they wait for its name, or a save would lose it.
+  if (users.isPending || names.pending) return <p>Loading users…</p>;
   if (users.isError) return <p role="alert">{users.error.message}</p>;
-  const orgs = organisations.data?.organisations ?? [];
-  const orgName = (id: string | null) => (id ? (orgs.find((o) => o.id === id)?.name ?? id) : '—');
   return (
     <section>
       <h1>Users</h1>
@@ -42,7 +37,7 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
               <td>{u.name}</td>
               <td>{u.email}</td>
               <td>{u.role}</td>
-              <td>{orgName(u.organisationId)}</td>
+              <td>{names.name(u.organisationId)}</td>
               <td>{u.totpEnabled ? 'TOTP' : '—'}</td>
               <td>{u.disabled ? 'disabled' : 'active'}</td>
             </tr>
@@ -52,29 +47,22 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
       {canManage && (
         <>
           {users.data.map((u) => (
-            <UserActions key={`${u.id}${u.role}${String(u.disabled)}${String(u.totpEnabled)}`} user={u} organisations={orgs} />
+            <UserActions key={`${u.id}${u.role}${String(u.disabled)}${String(u.totpEnabled)}`} user={u} names={names} />
           ))}
-          <AddUser organisations={orgs} />
+          <AddUser />
         </>
       )}
     </section>
   );
 }
 
-function OrganisationSelect({ organisations, value }: { organisations: Organisation[]; value: string | null }) {
+function OrganisationChoice({ value, names }: { value: string | null; names?: Names }) {
   return (
-    <label>
-      Organisation (constituents: the one they belong to)
-      <select name="organisationId" defaultValue={value ?? ''}>
-        <option value="">(none)</option>
-        {value && !organisations.some((o) => o.id === value) && <option value={value}>{value}</option>}
-        {organisations.map((o) => (
-          <option key={o.id} value={o.id}>
-            {o.kind === 'team' ? `${o.name} (the team)` : o.name}
-          </option>
-        ))}
-      </select>
-    </label>
+    <OrganisationPicker
+      name="organisationId"
+      legend="Organisation (constituents: the one they belong to)"
+      chosen={value && names ? [{ id: value, name: names.name(value) }] : []}
+    />
   );
 }
 
@@ -91,7 +79,7 @@ function RoleSelect({ value }: { value: string }) {
   );
 }
 
-function UserActions({ user: u, organisations }: { user: User; organisations: Organisation[] }) {
+function UserActions({ user: u, names }: { user: User; names: Names }) {
   const base = `/api/users/${u.id}`;
   return (
     <details className="panel">
@@ -109,7 +97,7 @@ function UserActions({ user: u, organisations }: { user: User; organisations: Or
           Name <input name="name" defaultValue={u.name} required />
         </label>
         <RoleSelect value={u.role} />
-        <OrganisationSelect organisations={organisations} value={u.organisationId} />
+        <OrganisationChoice value={u.organisationId} names={names} />
         <p className="muted">A new role or organisation ends their sessions and API tokens.</p>
       </ActionForm>
       <ActionForm
@@ -146,7 +134,7 @@ function UserActions({ user: u, organisations }: { user: User; organisations: Or
   );
 }
 
-function AddUser({ organisations }: { organisations: Organisation[] }) {
+function AddUser() {
   return (
     <details className="panel">
       <summary>Add a user</summary>
@@ -169,7 +157,7 @@ function AddUser({ organisations }: { organisations: Organisation[] }) {
           Name <input name="name" required />
         </label>
         <RoleSelect value="analyst" />
-        <OrganisationSelect organisations={organisations} value={null} />
+        <OrganisationChoice value={null} />
         <label>
           Password (at least 12 characters; tell them to change it) <input name="password" type="password" autoComplete="new-password" />
         </label>

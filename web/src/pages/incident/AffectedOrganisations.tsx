@@ -2,23 +2,19 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../../api';
 import { ActionForm, ErrorText } from '../../components';
+import { OrganisationPicker } from '../../organisation-picker';
 
 type Affected = Answer<'/api/incidents/{id}/organisations'>;
 
 export function AffectedOrganisations({ incidentId, write }: { incidentId: string; write: boolean }) {
   const key = ['incident-organisations', incidentId];
   const affected = useQuery({ queryKey: key, queryFn: () => api<Affected>('GET', `/api/incidents/${incidentId}/organisations`) });
-  const all = useQuery({
-    queryKey: ['organisations'],
-    queryFn: () => api<{ organisations: Array<{ id: string; name: string }> }>('GET', '/api/organisations'),
-    enabled: write,
-  });
   if (affected.isError) return <ErrorText error={affected.error} />;
   const chosen = affected.data ?? [];
   return (
     <>
       <p data-testid="affected-organisations">{chosen.map((o) => o.name).join(', ') || 'None named yet.'}</p>
-      {write && all.data && (
+      {write && affected.data && (
         <details className="panel">
           <summary>Name the affected organisations</summary>
           <ActionForm
@@ -29,16 +25,7 @@ export function AffectedOrganisations({ incidentId, write }: { incidentId: strin
             invalidates={[key]}
             toBody={(f) => ({ organisationIds: f.getAll('organisationIds').map(String) })}
           >
-            <label>
-              Organisations (hold Ctrl or ⌘ to choose several)
-              <select name="organisationIds" multiple size={6} defaultValue={chosen.map((o) => o.id)}>
-                {all.data.organisations.map((o) => (
-                  <option key={o.id} value={o.id}>
-                    {o.name}
-                  </option>
-                ))}
-              </select>
-            </label>
+            <OrganisationPicker name="organisationIds" legend="Affected organisations" chosen={chosen} multiple />
           </ActionForm>
         </details>
       )}
