@@ -160,6 +160,31 @@ describeEachEngine('the CSIRT directory', (get) => {
     expect(api.body.teams.map((t) => t.team.name)).toEqual(['CERT-SE']);
   });
 
+  it('pages the directory with a cursor, the record filters included, and refuses a forged cursor', async () => {
+    type Page = { teams: StoredTeam[]; next: string | null };
+    const walk = async (filter: string) => {
+      const names: string[] = [];
+      let next: string | null = null;
+      do {
+        const page: { body: Page } = await call<Page>(
+          readOnly,
+          'GET',
+          `/api/directory/teams?limit=1${filter}${next ? `&after=${next}` : ''}`,
+        );
+        expect(page.body.teams.length).toBeLessThanOrEqual(1);
+        names.push(...page.body.teams.map((t) => t.team.name));
+        next = page.body.next;
+      } while (next);
+      return names;
+    };
+    const names = async (filter: Parameters<typeof listTeams>[1]) => (await listTeams(get().db, filter)).map((t) => t.team.name);
+    expect(await walk('')).toEqual(await names({}));
+    expect((await walk('')).length).toBeGreaterThan(2);
+    expect(await walk('&membership=Trusted%20Introducer')).toEqual(['NorCERT Demo', 'CERT-SE']);
+    const forged = Buffer.from(JSON.stringify(['x', 'not-a-uuid'])).toString('base64url');
+    expect((await call(readOnly, 'GET', `/api/directory/teams?after=${forged}`)).status).toBe(400);
+  });
+
   it('answers the gap analysis questions from the data', async () => {
     const db = get().db;
     expect(await nationalPointOfContact(db, 'SE')).toMatchObject({ answer: 'Yes: CERT-SE.' });

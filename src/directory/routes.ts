@@ -7,6 +7,7 @@ import type { FastifyReply } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
 import { VaktError } from '../core/errors.js';
+import { KeyCursorSchema } from '../core/cursor.js';
 import { StringEnum, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
@@ -28,7 +29,7 @@ import {
 } from './schema.js';
 import { compareSnapshots, getSnapshot, listSnapshots, liveMatrix, parseCountries, takeSnapshot } from './snapshots.js';
 import { MAX_DOCUMENT_BYTES } from './text.js';
-import { createTeam, deleteTeam, getTeam, importTeams, listTeams, updateTeam, validateTeam } from './teams.js';
+import { createTeam, deleteTeam, getTeam, importTeams, pageTeams, updateTeam, validateTeam } from './teams.js';
 
 const Problem = Type.Ref('Problem');
 const Uuid = Type.String({ format: 'uuid' });
@@ -72,13 +73,21 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
             service: Type.Optional(Type.String({ maxLength: 200 })),
             membership: Type.Optional(StringEnum(MEMBERSHIP_BODIES)),
             status: Type.Optional(Type.String({ maxLength: 100 })),
+            after: Type.Optional(KeyCursorSchema),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
           },
           strict,
         ),
-        response: { 200: Type.Object({ teams: Type.Array(StoredTeamSchema) }) },
+        response: {
+          200: Type.Object({
+            teams: Type.Array(StoredTeamSchema),
+            next: Type.Union([Type.String(), Type.Null()], { description: 'the cursor of the next page (after=), null on the last' }),
+          }),
+          400: Problem,
+        },
       },
     },
-    async (request) => ({ teams: await listTeams(db, request.query) }),
+    async (request) => pageTeams(db, { ...request.query, limit: request.query.limit ?? 100 }),
   );
 
   app.post(

@@ -6,6 +6,7 @@ import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import { canonicalJson } from '../audit/canonical-json.js';
 import { isValidTimeZone, validateWeeklyHours, type WeeklyHours } from '../core/business-hours.js';
+import { afterKeyCursor, containing, keyCursor } from '../core/cursor.js';
 import { notFound, ValidationError, VaktError, type FieldIssue } from '../core/errors.js';
 import { isFirstServiceName } from '../core/first-services.js';
 import { validate } from '../core/validate.js';
@@ -73,11 +74,50 @@ export interface TeamFilter {
  * records, since a directory holds hundreds of teams, not millions.
  */
 export async function listTeams(db: Kysely<Schema>, filter: TeamFilter = {}): Promise<StoredTeam[]> {
-  let query = db.selectFrom('peer_teams').select(COLUMNS).orderBy('country').orderBy('name');
+  const rows = (await teamQuery(db, filter).execute()).map(stored);
+  return rows.filter(({ team }) => matches(team, filter));
+}
+
+/** Teams sort by country, then by name in any case: the key a page's cursor holds. */
+const ORDER_KEY = sql<string>`country || lower(name)`;
+
+/**
+ * A page of the directory in list order and the cursor of the next. The record filters run on
+ * the rows, so the rows are read in batches until the page is full or the directory ends.
+ */
+export async function pageTeams(
+  db: Kysely<Schema>,
+  filter: TeamFilter & { after?: string; limit: number },
+): Promise<{ teams: StoredTeam[]; next: string | null }> {
+  const found: Array<StoredTeam & { key: string }> = [];
+  let after = filter.after;
+  const batch = Math.max(100, filter.limit + 1);
+  while (found.length <= filter.limit) {
+    let query = teamQuery(db, filter).select(ORDER_KEY.as('order_key')).limit(batch);
+    if (after) query = query.where(afterKeyCursor(after, ORDER_KEY, 'id', false));
+    const rows = await query.execute();
+    for (const row of rows) {
+      const team = stored(row);
+      if (matches(team.team, filter)) found.push({ ...team, key: row.order_key });
+    }
+    const last = rows.at(-1);
+    if (rows.length < batch || !last) break;
+    after = keyCursor(last.order_key, last.id);
+  }
+  const page = found.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    teams: page.map(({ key: _key, ...team }) => team),
+    next: found.length > filter.limit && last ? keyCursor(last.key, last.id) : null,
+  };
+}
+
+function teamQuery(db: Kysely<Schema>, filter: TeamFilter) {
+  let query = db.selectFrom('peer_teams').select(COLUMNS).orderBy(ORDER_KEY).orderBy('id');
   if (filter.country) query = query.where('country', '=', filter.country.toUpperCase());
   if (filter.type) query = query.where(sql<string>`data->>'type'`, '=', filter.type);
   if (filter.q) {
-    const like = `%${filter.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const like = containing(filter.q);
     query = query.where((eb) =>
       eb.or([
         eb('name', 'ilike', like),
@@ -86,8 +126,7 @@ export async function listTeams(db: Kysely<Schema>, filter: TeamFilter = {}): Pr
       ]),
     );
   }
-  const rows = (await query.execute()).map(stored);
-  return rows.filter(({ team }) => matches(team, filter));
+  return query;
 }
 
 function matches(team: PeerTeam, filter: TeamFilter): boolean {

@@ -64,6 +64,46 @@ describeEachEngine('the CSIRT directory in Chromium', (get) => {
     await expect.poll(() => rows.count()).toBe(3);
     expect(await page.getByTestId('directory-teams').textContent()).toContain('Truesec CSIRT');
     expect(await page.getByTestId('directory-teams').textContent()).not.toContain('University Network CERT');
+    // The search is in the address: back and forward bring it back.
+    expect(page.url()).toMatch(/membership=Trusted\+Introducer&status=accredited%2Ccertified/);
+    await page.goBack();
+    await expect.poll(() => rows.count()).toBe(5);
+    await page.goForward();
+    await expect.poll(() => rows.count()).toBe(3);
+    expect(await page.getByLabel('Status').inputValue()).toBe('accredited,certified');
+  });
+
+  it('adds a team by hand, and saving it unchanged changes nothing but its version', async () => {
+    await page.goto(`${ui.base}/directory`);
+    await page.getByText('Add a team by hand').click();
+    const add = page.getByRole('form', { name: 'Add team' });
+    await add.getByLabel('Name', { exact: true }).fill('Nordic Port CSIRT');
+    await add.getByLabel('Country (ISO code)').fill('dk');
+    await add.getByLabel('Type').selectOption('sector');
+    await add.getByLabel('Telephone (one per line, a label before a colon)').fill('24/7: +45 1234 5678');
+    await add.getByLabel('critical-infrastructure').selectOption('yes');
+    await add.getByLabel('FIRST services (one per line)').fill('no such service');
+    await add.getByRole('button', { name: 'Add team' }).click();
+    await expect.poll(() => add.getByRole('alert').textContent()).toMatch(/FIRST services 1: "no such service" is not a FIRST/);
+    await add.getByLabel('FIRST services (one per line)').fill('Information Security Incident Management');
+    await add.getByRole('button', { name: 'Add team' }).click();
+    await page.getByRole('heading', { name: 'Nordic Port CSIRT' }).waitFor();
+    const [added] = await listTeams(get().db, { q: 'Nordic Port' });
+    expect(added?.team).toMatchObject({
+      country: 'DK',
+      type: 'sector',
+      telephone: [{ label: '24/7', number: '+45 1234 5678' }],
+      sectors: [{ sector: 'critical-infrastructure', coverage: 'yes' }],
+      services: ['Information Security Incident Management'],
+    });
+
+    // A team from an RFC 2350 document, with memberships and hours the form does not show.
+    const [stockholmTeam] = await listTeams(get().db, { q: 'CERT Stockholm' });
+    await page.goto(`${ui.base}/directory/teams/${stockholmTeam!.id}`);
+    await page.getByText('Correct this team').click();
+    await page.getByRole('button', { name: 'Save team' }).click();
+    await expect.poll(async () => (await listTeams(get().db, { q: 'CERT Stockholm' }))[0]?.version).toBe(stockholmTeam!.version + 1);
+    expect((await listTeams(get().db, { q: 'CERT Stockholm' }))[0]?.team).toEqual(stockholmTeam!.team);
   });
 
   it('shows the coverage matrix now and in 2005, compares them, and answers the questions', async () => {

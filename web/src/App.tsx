@@ -149,7 +149,9 @@ const NAV: NavItem[] = [
     path: '/directory',
     label: 'Directory',
     permission: 'directory:read',
-    page: (c) => <DirectoryPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('directory:write')} />,
+    page: (c) => (
+      <DirectoryPage path={c.path} search={c.search} navigate={c.navigate} canWrite={c.session.permissions.includes('directory:write')} />
+    ),
   },
   {
     path: '/coverage',

@@ -5963,6 +5963,9 @@ export interface paths {
                     service?: string;
                     membership?: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
                     status?: string;
+                    /** @description the cursor: from the page before */
+                    after?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -6122,7 +6125,18 @@ export interface paths {
                                     };
                                 };
                             }[];
+                            /** @description the cursor of the next page (after=), null on the last */
+                            next: string | null;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
                     };
                 };
             };

@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api } from '../api';
 import { ActionForm, ErrorText, text, ScrollTable } from '../components';
-import { SECTORS } from './DirectoryPage';
+import { SECTORS } from './directory/model';
 
 type Level = 'yes' | 'partly' | 'planned' | 'none';
 interface Cell {

@@ -1,0 +1,156 @@
+/** An RFC 2350 document read into a directory record, shown field by field before anything is written. */
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { api, ApiError } from '../../api';
+import { ErrorText, Link, optional, ScrollTable } from '../../components';
+import { BackLink, Select, TYPES, type Team } from './model';
+
+/** The reading's own shape: the route answers it without a schema, as it mirrors the parser's report. */
+interface Reading {
+  team?: Team;
+  understood: Array<{ field: string; value: unknown; from: string; how: 'stated' | 'inferred' }>;
+  notUnderstood: Array<{ field: string; reason: string }>;
+  otherSections: Array<{ number: string; title: string }>;
+  warnings: string[];
+  errors: Array<{ field: string; reason: string }>;
+}
+
+const show = (value: unknown) => {
+  const s = typeof value === 'string' ? value : JSON.stringify(value);
+  return s.length > 160 ? `${s.slice(0, 159)}…` : s;
+};
+export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
+  const queryClient = useQueryClient();
+  const [request, setRequest] = useState<Record<string, unknown> | undefined>();
+  const read = useMutation({
+    mutationFn: (body: Record<string, unknown>) => api<{ reading: Reading }>('POST', '/api/directory/rfc2350', body),
+  });
+  const write = useMutation({
+    mutationFn: () => api<{ outcome: { action: string; id: string } }>('POST', '/api/directory/rfc2350', { ...request, confirm: true }),
+    onSuccess: async () => queryClient.invalidateQueries({ queryKey: ['directory'] }),
+  });
+  const reading = read.data?.reading;
+  return (
+    <section>
+      <BackLink navigate={navigate} />
+      <h1>Import an RFC 2350 document</h1>
+      <p className="muted">
+        Paste the text of the team’s RFC 2350 document (from its PDF or web page). Nothing is written until you confirm.
+      </p>
+      <form
+        className="action-form"
+        aria-label="Read the document"
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          const body: Record<string, unknown> = { text: String(f.get('text') ?? '') };
+          for (const key of ['country', 'type', 'shortName', 'url']) if (optional(f, key)) body[key] = optional(f, key);
+          if (f.get('allowPartial')) body.allowPartial = true;
+          setRequest(body);
+          write.reset();
+          read.mutate(body);
+        }}
+      >
+        <label style={{ width: '100%' }}>
+          Document text
+          <textarea name="text" rows={14} required style={{ width: '100%' }} />
+        </label>
+        <label>
+          Country (if the address names none)
+          <input name="country" size={3} maxLength={2} />
+        </label>
+        <Select name="type" label="Type" values={TYPES} />
+        <label>
+          Short name
+          <input name="shortName" />
+        </label>
+        <label>
+          <input type="checkbox" name="allowPartial" /> accept a cut-off document
+        </label>
+        <button type="submit" disabled={read.isPending}>
+          Read
+        </button>
+      </form>
+      <ErrorText error={read.error} />
+      {read.error instanceof ApiError && read.error.issues.length > 1 && (
+        <ul>
+          {read.error.issues.map((i) => (
+            <li key={i.field}>
+              {i.field}: {i.reason}
+            </li>
+          ))}
+        </ul>
+      )}
+      {reading && (
+        <div data-testid="rfc2350-reading">
+          <h2>Understood</h2>
+          <ScrollTable>
+            <thead>
+              <tr>
+                <th>Field</th>
+                <th>Value</th>
+                <th>From</th>
+              </tr>
+            </thead>
+            <tbody>
+              {reading.understood.map((f, i) => (
+                <tr key={`${f.field}${i}`}>
+                  <td>{f.field}</td>
+                  <td>{show(f.value)}</td>
+                  <td>
+                    {f.how === 'inferred' && <strong>inferred: </strong>}
+                    {f.from}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </ScrollTable>
+          {reading.notUnderstood.length > 0 && (
+            <>
+              <h2>Not found or not understood</h2>
+              <ul data-testid="rfc2350-missing">
+                {reading.notUnderstood.map((m) => (
+                  <li key={m.field}>
+                    {m.field}: {m.reason}
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+          {reading.warnings.map((w) => (
+            <p key={w} className="muted">
+              Warning: {w}
+            </p>
+          ))}
+          {reading.errors.length > 0 ? (
+            <div role="alert">
+              <h2>Cannot be imported</h2>
+              <ul>
+                {reading.errors.map((e) => (
+                  <li key={e.field}>
+                    {e.field}: {e.reason}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ) : (
+            <p>
+              <button type="button" disabled={write.isPending || write.isSuccess} onClick={() => write.mutate()}>
+                Write {reading.team?.name} to the directory
+              </button>
+            </p>
+          )}
+          <ErrorText error={write.error} />
+          {write.data && (
+            <p data-testid="rfc2350-written">
+              {reading.team?.name}: {write.data.outcome.action}.{' '}
+              <Link to={`/directory/teams/${write.data.outcome.id}`} navigate={navigate}>
+                Open the team
+              </Link>
+            </p>
+          )}
+        </div>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,113 @@
+/** One peer team: what the directory knows of it, our trust in it, and its RFC 2350 description. */
+import { useQuery } from '@tanstack/react-query';
+import { api } from '../../api';
+import { ActionForm, ErrorText, optional, ScrollTable, text } from '../../components';
+import { BackLink, Select, TRUST, weekly, type StoredTeam } from './model';
+import { TeamForm } from './TeamForm';
+
+export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: string) => void; canWrite: boolean }) {
+  const stored = useQuery({ queryKey: ['directory-team', id], queryFn: () => api<StoredTeam>('GET', `/api/directory/teams/${id}`) });
+  if (stored.isPending) return <p>Loading…</p>;
+  if (stored.isError) return <ErrorText error={stored.error} />;
+  const { team, version } = stored.data;
+  const rows: Array<[string, string | undefined]> = [
+    ['Country', team.country],
+    ['Type', `${team.type}${team.nationalPointOfContact ? ' (national point of contact)' : ''}`],
+    ['Host organisation', team.hostOrganisation],
+    ['E-mail', team.email],
+    ['Telephone', team.telephone.map((t) => `${t.label ? `${t.label}: ` : ''}${t.number}`).join('; ')],
+    ['Other contacts', team.contacts.map((c) => [c.role, c.name, c.email].filter(Boolean).join(' ')).join('; ')],
+    ['PGP keys', team.pgpKeys.map((k) => k.fingerprint ?? k.url ?? k.userId).join('; ')],
+    ['Time zone', team.timeZone],
+    ['Operating hours', [weekly(team.operatingHours), team.operatingHoursNote].filter(Boolean).join(' — ')],
+    ['Website', team.website],
+    [
+      'RFC 2350',
+      team.rfc2350
+        ? [team.rfc2350.url, team.rfc2350.version && `version ${team.rfc2350.version}`, team.rfc2350.date].filter(Boolean).join(', ')
+        : undefined,
+    ],
+    ['Services', team.services.join('; ')],
+    [
+      'Memberships',
+      team.memberships.map((m) => [m.name ?? m.body, m.status, m.since && `since ${m.since}`].filter(Boolean).join(' ')).join('; '),
+    ],
+  ];
+  return (
+    <section>
+      <BackLink navigate={navigate} />
+      <h1>
+        {team.name} {team.shortName && <span className="muted">({team.shortName})</span>}
+      </h1>
+      <ScrollTable data-testid="team-fields">
+        <tbody>
+          {rows
+            .filter(([, v]) => v)
+            .map(([k, v]) => (
+              <tr key={k}>
+                <th>{k}</th>
+                <td>{v}</td>
+              </tr>
+            ))}
+        </tbody>
+      </ScrollTable>
+      <h2>Sectors served</h2>
+      <ul>
+        {team.sectors.map((s) => (
+          <li key={s.sector}>
+            {s.sector}: {s.coverage}
+            {s.note && <span className="muted"> — {s.note}</span>}
+          </li>
+        ))}
+      </ul>
+      <h2>Our trust</h2>
+      <p data-testid="trust">
+        {team.trust
+          ? `${team.trust.level}${team.trust.lastVerified ? `, verified ${team.trust.lastVerified}` : ''}${team.trust.note ? ` — ${team.trust.note}` : ''}`
+          : 'Not assessed.'}
+      </p>
+      {canWrite && (
+        <ActionForm
+          label="Save trust"
+          method="PUT"
+          path={`/api/directory/teams/${id}`}
+          headers={{ 'if-match': `"${version}"` }}
+          invalidates={[['directory-team', id], ['directory']]}
+          toBody={(f) => {
+            const note = optional(f, 'note');
+            return { ...team, trust: { level: text(f, 'level'), lastVerified: text(f, 'lastVerified'), ...(note ? { note } : {}) } };
+          }}
+        >
+          <Select name="level" label="Trust level" values={TRUST} defaultValue={team.trust?.level ?? 'unknown'} />
+          <label>
+            Last verified
+            <input
+              name="lastVerified"
+              type="date"
+              required
+              defaultValue={team.trust?.lastVerified ?? new Date().toISOString().slice(0, 10)}
+            />
+          </label>
+          <label>
+            Note
+            <input name="note" defaultValue={team.trust?.note ?? ''} />
+          </label>
+        </ActionForm>
+      )}
+      {canWrite && <TeamForm key={version} stored={stored.data} />}
+      {team.description && (
+        <details>
+          <summary>Its RFC 2350 description</summary>
+          <dl>
+            {Object.entries(team.description).map(([k, v]) => (
+              <div key={k}>
+                <dt>{k}</dt>
+                <dd style={{ whiteSpace: 'pre-wrap' }}>{typeof v === 'string' ? v : JSON.stringify(v, null, 1)}</dd>
+              </div>
+            ))}
+          </dl>
+        </details>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,63 @@
+/** What the directory's screens share: the team's shape (from the API's schema), its vocabularies, and two small parts. */
+import type { Answer } from '../../api';
+import { Link } from '../../components';
+
+export type StoredTeam = Answer<'/api/directory/teams/{id}'>;
+export type Team = StoredTeam['team'];
+
+export const SECTORS = [
+  'government',
+  'commercial',
+  'sme',
+  'research-education',
+  'citizens',
+  'critical-infrastructure',
+  'all-other',
+] as const;
+export const TYPES = ['national', 'governmental', 'research-education', 'commercial', 'sector', 'vendor', 'internal'] as const;
+export const BODIES = ['FIRST', 'Trusted Introducer', 'TF-CSIRT', 'EGC', 'National CERT forum', 'Other'] as const;
+export const TRUST = ['unknown', 'low', 'medium', 'high'] as const;
+
+/** "Mon 08:00–16:45; Fri 08:00–16:15": the days a team works and when. */
+export const weekly = (hours: Team['operatingHours']) =>
+  Object.entries(hours ?? {})
+    .filter(([, ranges]) => ranges.length > 0)
+    .map(([day, ranges]) => `${day.slice(0, 1).toUpperCase()}${day.slice(1, 3)} ${ranges.map((r) => `${r.start}–${r.end}`).join(', ')}`)
+    .join('; ');
+export const ti = (t: Team) => t.memberships.find((m) => m.body === 'Trusted Introducer')?.status;
+
+export function Select({
+  name,
+  label,
+  values,
+  defaultValue = '',
+}: {
+  name: string;
+  label: string;
+  values: readonly string[];
+  defaultValue?: string;
+}) {
+  return (
+    <label>
+      {label}
+      <select name={name} defaultValue={defaultValue}>
+        <option value="">(any)</option>
+        {values.map((v) => (
+          <option key={v} value={v}>
+            {v}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+export function BackLink({ navigate }: { navigate: (to: string) => void }) {
+  return (
+    <p>
+      <Link to="/directory" navigate={navigate}>
+        ← Directory
+      </Link>
+    </p>
+  );
+}
