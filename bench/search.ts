@@ -64,7 +64,7 @@ await onEachEngine(async (engine, database) => {
   for (let i = 0; i < Q; i++) {
     const q = `${WORDS[(i * 7) % WORDS.length]} ${WORDS[(i * 11) % WORDS.length]}`;
     const start = performance.now();
-    hits += (await search(db, analyst, q, 50)).length;
+    hits += (await search(db, analyst, q, { limit: 50 })).hits.length;
     times.push(performance.now() - start);
   }
   times.sort((a, b) => a - b);

@@ -63,7 +63,8 @@ describeEachEngine('backup and restore', (get, engine) => {
         expect(counts).toMatchObject({ reports: 5, incidents: 9, messages: 14, blobs: 14, observables: 1, tasks: 1, triage_operations: 2 });
         // Generated search vectors are rebuilt, the ticket numbers continue, the SLA targets are the backup's.
         expect(
-          (await search(restored.db, { userId: 'u', email: 'e', name: 'n', role: 'analyst', organisationId: null }, 'phishing')).length,
+          (await search(restored.db, { userId: 'u', email: 'e', name: 'n', role: 'analyst', organisationId: null }, 'phishing')).hits
+            .length,
         ).toBeGreaterThan(0);
         const next = await createIncident(restored.db, 'system:test', { title: 'after restore' });
         expect(Number(next.id)).toBeGreaterThan(Number((await get().db.selectFrom('incidents').select('id').executeTakeFirstOrThrow()).id));

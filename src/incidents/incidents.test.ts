@@ -463,10 +463,10 @@ describeEachEngine('incidents', (get) => {
       description: 'Credential stuffing, mitigated by rate limits',
     });
     const principal = { userId: 'u', email: 'e', name: 'n', role: 'analyst' as const, organisationId: null };
-    const hits = await search(db, principal, 'credential stuffing');
+    const { hits } = await search(db, principal, 'credential stuffing');
     expect(hits.map((h) => `${h.kind}:${h.id}`)).toEqual(expect.arrayContaining([`report:${r}`, `incident:${id}`]));
-    expect(await search(db, principal, 'nonexistentword')).toEqual([]);
-    expect(await search(db, principal, '"unbalanced quote & | ! (')).toBeInstanceOf(Array);
+    expect(await search(db, principal, 'nonexistentword')).toEqual({ hits: [], next: null });
+    expect((await search(db, principal, '"unbalanced quote & | ! (')).hits).toBeInstanceOf(Array);
   });
 
   it('the debrief is generated from the incident, edited, made final, and rendered as HTML (escaped) and PDF', async () => {

@@ -233,8 +233,8 @@ describeEachEngine('incidents over HTTP', (get) => {
       body: 'C2 at hxxp://c2-library[.]example/gate',
       tlp: 'GREEN',
     });
-    const hits = await json<Array<{ kind: string; title: string }>>(analyst, 'GET', '/api/search?q=botnet%20library');
-    expect(hits.body.map((h) => h.title)).toContain('Botnet traffic from the library');
+    const hits = await json<{ hits: Array<{ kind: string; title: string }> }>(analyst, 'GET', '/api/search?q=botnet%20library');
+    expect(hits.body.hits.map((h) => h.title)).toContain('Botnet traffic from the library');
     const seen = await json<{ value: string; sightings: unknown[] }>(
       analyst,
       'GET',

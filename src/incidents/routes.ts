@@ -12,7 +12,7 @@ import { VaktError, notFound } from '../core/errors.js';
 import { RSIT_CLASSES } from '../core/taxonomies.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
 import { PAP_LABELS } from '../core/pap.js';
-import { beforeCursor, CursorSchema } from '../core/cursor.js';
+import { beforeCursor, CursorSchema, KeyCursorSchema } from '../core/cursor.js';
 import { StringEnum, strict } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
 import { principal, requirePermission } from '../http/authentication.js';
@@ -1050,23 +1050,49 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   // Search, retro-hunt, SLA, KPI -------------------------------------------------------------
 
+  const SearchHitSchema = Type.Object({
+    kind: StringEnum(['report', 'incident', 'note'] as const),
+    id: Type.String(),
+    incidentId: Type.Union([Type.String(), Type.Null()], { description: 'for a note: the incident it is on' }),
+    title: Type.String(),
+    status: Type.String(),
+    tlp: Type.String(),
+    at: Type.String({ format: 'date-time' }),
+    rank: Type.Number(),
+    snippet: Type.String(),
+  });
   app.get(
     '/api/search',
     {
       schema: {
         tags: ['incidents'],
-        summary: 'Full-text search over reports and incidents',
-        querystring: Type.Object({
-          q: Type.String({ minLength: 1, maxLength: 500 }),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-        }),
+        summary: 'Full-text search over reports, incidents and the team’s notes, a page at a time, best match or newest first',
+        querystring: Type.Object(
+          {
+            q: Type.String({ minLength: 1, maxLength: 500 }),
+            kind: Type.Optional(StringEnum(['report', 'incident', 'note'] as const)),
+            sort: Type.Optional(StringEnum(['relevance', 'newest'] as const)),
+            after: Type.Optional(KeyCursorSchema),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          },
+          strict,
+        ),
+        response: {
+          200: Type.Object({
+            hits: Type.Array(SearchHitSchema),
+            next: Type.Union([Type.String(), Type.Null()], { description: 'the cursor of the next page (after=), null on the last' }),
+          }),
+          400: Problem,
+          403: Problem,
+        },
       },
     },
     async (request) => {
       const who = principal(request);
       if (!can(who, 'reports:read') && !can(who, 'incidents:read'))
         throw new VaktError('forbidden', 'this needs the reports:read or incidents:read permission');
-      return search(db, who, request.query.q, request.query.limit);
+      const { q, ...options } = request.query;
+      return search(db, who, q, options);
     },
   );
 
@@ -1077,7 +1103,22 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['incidents'],
         summary: 'Where else an indicator was seen (retro-hunt); defanged input is understood',
-        querystring: Type.Object({ value: Type.String({ minLength: 1, maxLength: 2000 }) }),
+        querystring: Type.Object({ value: Type.String({ minLength: 1, maxLength: 2000 }) }, strict),
+        response: {
+          200: Type.Object({
+            value: Type.String({ description: 'the indicator as stored: refanged and normalised' }),
+            sightings: Type.Array(
+              Type.Object({
+                kind: StringEnum(['report', 'incident'] as const),
+                id: Type.String(),
+                title: Type.String(),
+                at: Type.String({ format: 'date-time' }),
+                indicatorKind: Type.String(),
+              }),
+            ),
+          }),
+          400: Problem,
+        },
       },
     },
     async (request) => seenElsewhere(db, request.query.value),

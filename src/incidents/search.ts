@@ -2,16 +2,20 @@
  * Full-text search over reports and incidents (PostgreSQL text search, the same on PGlite), and
  * the retro-hunt: where else has this indicator been seen?
  */
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Principal } from '../auth/roles.js';
 import { can } from '../auth/roles.js';
+import { cursorTime } from '../core/cursor.js';
+import { ValidationError } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
 import { extractIndicators } from '../intake/indicators.js';
 import { readableIncidentIds } from './visibility.js';
 
 export interface SearchHit {
-  kind: 'report' | 'incident';
+  kind: 'report' | 'incident' | 'note';
   id: string;
+  /** For a note: the incident it is on. */
+  incidentId: string | null;
   title: string;
   status: string;
   tlp: string;
@@ -20,35 +24,88 @@ export interface SearchHit {
   snippet: string;
 }
 
-export async function search(db: Kysely<Schema>, principal: Principal, q: string, limit = 50): Promise<SearchHit[]> {
+export interface SearchOptions {
+  kind?: SearchHit['kind'];
+  /** Best match first (the default), or newest first. */
+  sort?: 'relevance' | 'newest';
+  after?: string;
+  limit?: number;
+}
+
+const HEADLINE = 'MaxWords=20, MinWords=5, StartSel=«, StopSel=»';
+
+/**
+ * Reports, incidents and the team's notes that match the words, a page at a time, best match or
+ * newest first. One query over all three keeps a single order, so the page's cursor (the sort
+ * value, the kind and the id of its last hit) goes on across kinds; snippets are drawn only for
+ * the page shown.
+ */
+export async function search(
+  db: Kysely<Schema>,
+  principal: Principal,
+  q: string,
+  options: SearchOptions = {},
+): Promise<{ hits: SearchHit[]; next: string | null }> {
   const text = q.trim().slice(0, 500);
-  if (!text) return [];
+  const limit = options.limit ?? 50;
+  const newest = options.sort === 'newest';
+  if (!text) return { hits: [], next: null };
   const query = sql`websearch_to_tsquery('simple', ${text})`;
-  const hits: SearchHit[] = [];
-  if (can(principal, 'reports:read')) {
-    const reports = await sql<SearchHit>`
-      select 'report' as kind, id::text as id, subject as title, status, tlp, received_at as at, ts_rank(search, ${query}) as rank,
-             ts_headline('simple', left(body, 20000), ${query}, 'MaxWords=20, MinWords=5, StartSel=«, StopSel=»') as snippet
-      from reports where search @@ ${query} order by rank desc, id desc limit ${limit}`.execute(db);
-    hits.push(...reports.rows);
-  }
-  if (can(principal, 'incidents:read')) {
+  const wanted = (kind: SearchHit['kind']) => !options.kind || options.kind === kind;
+  const sources: Array<RawBuilder<unknown>> = [];
+  if (wanted('report') && can(principal, 'reports:read'))
+    sources.push(sql`select 'report' as kind, id::text as id, null::text as incident_id, subject as title, status, tlp,
+        received_at as at, ts_rank(search, ${query}) as rank, left(body, 20000) as body
+      from reports where search @@ ${query}`);
+  if (can(principal, 'incidents:read') && (wanted('incident') || wanted('note'))) {
     // Outside the team, only incidents whose own text the gate lets them read are matched at all:
-    // a hidden incident's words must not rank, match or appear in a snippet.
+    // a hidden incident's words must not rank, match or appear in a snippet. Notes are the team's.
     const visible = await readableIncidentIds(db, principal, 'search');
-    if (visible === 'all' || visible.length > 0) {
-      const incidents = await sql<SearchHit>`
-        select 'incident' as kind, id::text as id, title, phase as status, tlp, opened_at as at, ts_rank(search, ${query}) as rank,
-               ts_headline('simple', left(description, 20000), ${query}, 'MaxWords=20, MinWords=5, StartSel=«, StopSel=»') as snippet
-        from incidents where search @@ ${query} ${visible === 'all' ? sql`` : sql`and id in (${sql.join(visible)})`}
-        order by rank desc, id desc limit ${limit}`.execute(db);
-      hits.push(...incidents.rows);
-    }
+    if (wanted('incident') && (visible === 'all' || visible.length > 0))
+      sources.push(sql`select 'incident' as kind, id::text as id, null::text as incident_id, title, phase as status, tlp,
+          opened_at as at, ts_rank(search, ${query}) as rank, left(description, 20000) as body
+        from incidents where search @@ ${query} ${visible === 'all' ? sql`` : sql`and id in (${sql.join(visible)})`}`);
+    if (wanted('note') && visible === 'all')
+      sources.push(sql`select 'note' as kind, n.id::text as id, n.incident_id::text as incident_id, i.title, i.phase as status, n.tlp,
+          n.created_at as at, ts_rank(n.search, ${query}) as rank, left(n.body, 20000) as body
+        from incident_notes n join incidents i on i.id = n.incident_id where n.search @@ ${query}`);
   }
-  return hits
-    .map((h) => ({ ...h, rank: Number(h.rank), at: new Date(h.at).toISOString() }))
-    .sort((a, b) => b.rank - a.rank)
-    .slice(0, limit);
+  if (sources.length === 0) return { hits: [], next: null };
+  const key = newest ? sql`at` : sql`rank`;
+  const after = options.after ? searchCursor(options.after, newest) : sql`true`;
+  const rows = await sql<SearchHit & { key: string }>`
+    select kind, id, incident_id as "incidentId", title, status, tlp, at, rank,
+           ${newest ? cursorTime('at') : sql`rank::text`} as key,
+           ts_headline('simple', body, ${query}, ${HEADLINE}) as snippet
+    from (select * from (${sql.join(sources, sql` union all `)}) matched
+          where ${after} order by ${key} desc, kind desc, id desc limit ${limit + 1}) page
+    order by ${key} desc, kind desc, id desc`.execute(db);
+  const page = rows.rows.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    hits: page.map(({ key: _key, ...h }) => ({ ...h, rank: Number(h.rank), at: new Date(h.at).toISOString() })),
+    next: rows.rows.length > limit && last ? Buffer.from(JSON.stringify([last.key, last.kind, last.id])).toString('base64url') : null,
+  };
+}
+
+/** The hits after a cursor in (sort value, kind, id) descending; ids compare as text, as the order sorts them. */
+function searchCursor(cursor: string, newest: boolean): RawBuilder<boolean> {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    parsed = undefined;
+  }
+  const [value, kind, id] = Array.isArray(parsed) ? (parsed as unknown[]) : [];
+  const valid =
+    typeof value === 'string' &&
+    (newest ? !Number.isNaN(Date.parse(value)) : Number.isFinite(Number(value))) &&
+    (kind === 'report' || kind === 'incident' || kind === 'note') &&
+    typeof id === 'string' &&
+    /^[0-9a-f-]{1,36}$/.test(id);
+  if (!valid) throw new ValidationError([{ field: 'after', reason: 'this is not a page cursor (take it from the page before)' }]);
+  const typed = newest ? sql`${value}::timestamptz` : sql`${value}::real`;
+  return sql<boolean>`(${newest ? sql`at` : sql`rank`}, kind, id) < (${typed}, ${kind}, ${id})`;
 }
 
 export interface Sighting {

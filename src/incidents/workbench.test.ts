@@ -349,6 +349,48 @@ describeEachEngine('the workbench: ownership, notes, watching, templates, observ
     expect(handled.body.map((r) => r.id).sort()).toEqual(ids.slice(0, 2).sort());
     expect((await call(analyst, 'GET', '/api/reports?statuss=new')).status).toBe(400);
   });
+  it('searches reports, incidents and notes in one order, page by page, best match or newest first', async () => {
+    const word = `heron${Date.now()}`;
+    type Hit = { kind: string; id: string; incidentId: string | null; rank: number; at: string };
+    const expected: string[] = [];
+    for (let n = 0; n < 3; n++) {
+      // Repeating the word ranks a hit higher, so relevance and time disagree.
+      const subject = Array.from({ length: n + 1 }, () => word).join(' ');
+      const r = await call<{ id: string }>(analyst, 'POST', '/api/reports', { subject, body: 'x', channel: 'phone' });
+      expected.push(`report:${r.body.id}`);
+    }
+    const incident = await open({ title: `Incident about the ${word}` });
+    expected.push(`incident:${incident}`);
+    const note = await call<{ id: string }>(analyst, 'POST', `/api/incidents/${incident}/notes`, {
+      body: `The ${word} again`,
+      tlp: 'AMBER',
+    });
+    expected.push(`note:${note.body.id}`);
+    const walk = async (query: string) => {
+      const hits: Hit[] = [];
+      let after = '';
+      for (;;) {
+        const page = await call<{ hits: Hit[]; next: string | null }>(analyst, 'GET', `/api/search?q=${word}&limit=2${query}${after}`);
+        expect(page.status).toBe(200);
+        hits.push(...page.body.hits);
+        if (!page.body.next) return hits;
+        after = `&after=${page.body.next}`;
+      }
+    };
+    const best = await walk('');
+    expect(best.map((h) => `${h.kind}:${h.id}`).sort()).toEqual([...expected].sort());
+    expect(best.map((h) => h.rank)).toEqual([...best.map((h) => h.rank)].sort((a, b) => b - a));
+    const newest = await walk('&sort=newest');
+    expect(newest.map((h) => `${h.kind}:${h.id}`)).toEqual([...expected].reverse());
+    expect(best.map((h) => h.id)).not.toEqual(newest.map((h) => h.id));
+    const notes = await walk('&kind=note');
+    expect(notes).toEqual([expect.objectContaining({ kind: 'note', id: note.body.id, incidentId: incident })]);
+    for (const bad of ['&after=!', `&after=${Buffer.from('["1","report","1"]').toString('base64url')}&sort=newest`, '&kind=task']) {
+      const response = await call(analyst, 'GET', `/api/search?q=${word}${bad}`);
+      expect(response.status, bad).toBe(400);
+    }
+  });
+
   it('lists tasks across incidents by owner, status and lateness, paged by a cursor', async () => {
     const a = await open({ title: 'Tasks A' });
     const b = await open({ title: 'Tasks B' });

@@ -154,8 +154,18 @@ describeEachEngine('the incident loop in Chromium', (get) => {
     await page.getByTestId('kpi-table').waitFor();
     expect(await page.getByTestId('kpi-table').textContent()).toContain('unclassified');
     await page.getByRole('link', { name: 'Search' }).click();
-    await page.getByLabel('Words in reports and incidents').fill('ransomware');
+    await page.getByLabel('Words in reports, incidents and notes').fill('ransomware');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => page.getByTestId('search-results').textContent()).toContain('Ransomware at Stockholm Vatten');
+    // Narrowed to incidents, newest first; the address keeps it, so back returns to the wider search.
+    await page.getByLabel(/^Only/).selectOption('incident');
+    await page.getByLabel(/^Order/).selectOption('newest');
+    await expect.poll(() => page.url()).toMatch(/\/search\?q=ransomware&kind=incident&sort=newest$/);
+    const items = page.getByTestId('search-results').getByRole('listitem');
+    await expect.poll(async () => (await items.allTextContents()).every((t) => t.startsWith('incident #'))).toBe(true);
+    expect(await items.count()).toBeGreaterThan(0);
+    await page.goBack();
+    await page.goBack();
+    await expect.poll(() => page.getByLabel(/^Only/).inputValue()).toBe('');
   });
 });

@@ -229,6 +229,9 @@ describeEachEngine('the leak matrix', (get) => {
         const found = (await client.request({ url: `/api/search?q=${incidentCanary}` })).body;
         check(found.includes(incidentCanary) === sees, `search: ${kind} ${label}`);
         check(!found.includes(`"id":"${incidents[label]}"`) || sees, `search: ${kind} ${label} hit without text`);
+        // Notes are searched for the team only: an outsider never finds one, even one shared with them.
+        const notes = (await client.request({ url: `/api/search?q=${canary(label, 'note')}&kind=note` })).body;
+        check(notes.includes(canary(label, 'note')) === (kind === 'team'), `search: ${kind} ${label} note`);
 
         // The portal: only the organisation that sent a report reads it, and only what TLP admits.
         const portalSees = kind === 'constituent-own' && allowed(kind, label);

@@ -109,7 +109,7 @@ const NAV: NavItem[] = [
     ),
   },
   { path: '/report', label: 'Report', permission: 'reports:submit', page: (c) => <ReportFormPage session={c.session} /> },
-  { path: '/search', label: 'Search', permission: 'reports:read', page: (c) => <SearchPage navigate={c.navigate} /> },
+  { path: '/search', label: 'Search', permission: 'reports:read', page: (c) => <SearchPage search={c.search} navigate={c.navigate} /> },
   {
     path: '/kpi',
     label: 'KPIs',

@@ -5074,11 +5074,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Full-text search over reports and incidents */
+        /** Full-text search over reports, incidents and the team’s notes, a page at a time, best match or newest first */
         get: {
             parameters: {
                 query: {
                     q: string;
+                    kind?: "report" | "incident" | "note";
+                    sort?: "relevance" | "newest";
+                    /** @description the cursor: from the page before */
+                    after?: string;
                     limit?: number;
                 };
                 header?: never;
@@ -5092,7 +5096,44 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            hits: {
+                                /** @enum {string} */
+                                kind: "report" | "incident" | "note";
+                                id: string;
+                                /** @description for a note: the incident it is on */
+                                incidentId: string | null;
+                                title: string;
+                                status: string;
+                                tlp: string;
+                                /** Format: date-time */
+                                at: string;
+                                rank: number;
+                                snippet: string;
+                            }[];
+                            /** @description the cursor of the next page (after=), null on the last */
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
                 };
             };
         };
@@ -5128,7 +5169,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            /** @description the indicator as stored: refanged and normalised */
+                            value: string;
+                            sightings: {
+                                /** @enum {string} */
+                                kind: "report" | "incident";
+                                id: string;
+                                title: string;
+                                /** Format: date-time */
+                                at: string;
+                                indicatorKind: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
                 };
             };
         };

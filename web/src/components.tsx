@@ -333,14 +333,14 @@ export function FilterSelect({
 }
 
 /** "← Newest" and "Older →" for a list paged by a cursor in the address. */
-/** Paging by cursor: newest first by time ("before"), or in name order ("after"). */
+/** Paging by cursor: newest first by time ("before"), or in another order the list chose ("after"). */
 export function Pager({
   path,
   query,
   before,
   next,
   navigate,
-  order = 'time',
+  order = 'newest',
 }: {
   path: string;
   query: URLSearchParams;
@@ -349,20 +349,20 @@ export function Pager({
   /** The cursor of the next page, when this one was full. */
   next: string | undefined | null;
   navigate: (to: string) => void;
-  order?: 'time' | 'name';
+  order?: 'newest' | 'sorted';
 }) {
   const t = useT();
-  const param = order === 'time' ? 'before' : 'after';
+  const param = order === 'newest' ? 'before' : 'after';
   return (
     <nav className="pager" aria-label={t('Pages')}>
       {before && (
         <Link to={addressWith(path, query, {})} navigate={navigate}>
-          {order === 'time' ? t('← Newest') : t('← First')}
+          {order === 'newest' ? t('← Newest') : t('← First')}
         </Link>
       )}{' '}
       {next && (
         <Link to={addressWith(path, query, { [param]: next })} navigate={navigate}>
-          {order === 'time' ? t('Older →') : t('Next →')}
+          {order === 'newest' ? t('Older →') : t('Next →')}
         </Link>
       )}
     </nav>

@@ -131,7 +131,7 @@ function OrganisationList({ search, navigate }: { search: URLSearchParams; navig
           </tbody>
         </ScrollTable>
       )}
-      <Pager path="/constituency" query={query} before={after} next={list.data?.next} navigate={navigate} order="name" />
+      <Pager path="/constituency" query={query} before={after} next={list.data?.next} navigate={navigate} order="sorted" />
     </>
   );
 }

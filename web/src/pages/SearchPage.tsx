@@ -1,33 +1,28 @@
-/** Full-text search over reports and incidents, and the retro-hunt for one indicator. */
+/** Full-text search over reports, incidents and notes, paged, and the retro-hunt for one indicator; the address keeps both. */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { api } from '../api';
-import { ErrorText, Link, TlpBadge, when } from '../components';
+import { api, type Answer } from '../api';
+import { addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, text, TlpBadge, when } from '../components';
 
-interface Hit {
-  kind: 'report' | 'incident';
-  id: string;
-  title: string;
-  status: string;
-  tlp: string;
-  at: string;
-  snippet: string;
-}
+type Page = Answer<'/api/search'>;
+type Hit = Page['hits'][number];
 
-interface Seen {
-  value: string;
-  sightings: Array<{ kind: 'report' | 'incident'; id: string; title: string; at: string; indicatorKind: string }>;
-}
+type Seen = Answer<'/api/indicators/seen'>;
 
 const linkTo = (kind: 'report' | 'incident', id: string) => (kind === 'incident' ? `/incidents/${id}` : `/triage/reports/${id}`);
+const hitLink = (h: Hit) => (h.kind === 'note' ? `/incidents/${h.incidentId}` : linkTo(h.kind, h.id));
+const FILTERS = ['q', 'kind', 'sort', 'seen'] as const;
 
-export function SearchPage({ navigate }: { navigate: (to: string) => void }) {
-  const params = new URLSearchParams(window.location.search);
-  const [q, setQ] = useState(params.get('q') ?? '');
-  const [seen, setSeen] = useState(params.get('seen') ?? '');
+export function SearchPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const query = pickParams(search, FILTERS);
+  const q = query.get('q') ?? '';
+  const seen = query.get('seen') ?? '';
+  const after = search.get('after') ?? '';
+  const asked = new URLSearchParams(query);
+  asked.delete('seen');
+  if (after) asked.set('after', after);
   const hits = useQuery({
-    queryKey: ['search', q],
-    queryFn: () => api<Hit[]>('GET', `/api/search?q=${encodeURIComponent(q)}`),
+    queryKey: ['search', asked.toString()],
+    queryFn: () => api<Page>('GET', `/api/search?${asked}`),
     enabled: q.length > 0,
   });
   const sightings = useQuery({
@@ -35,31 +30,55 @@ export function SearchPage({ navigate }: { navigate: (to: string) => void }) {
     queryFn: () => api<Seen>('GET', `/api/indicators/seen?value=${encodeURIComponent(seen)}`),
     enabled: seen.length > 0,
   });
+  const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/search', query, { [name]: value }));
   return (
     <section>
       <h1>Search</h1>
       <form
         role="search"
+        key={q}
         onSubmit={(e) => {
           e.preventDefault();
-          setQ(String(new FormData(e.currentTarget).get('q') ?? '').trim());
+          filter('q', text(new FormData(e.currentTarget), 'q'));
         }}
       >
         <label>
-          Words in reports and incidents
+          Words in reports, incidents and notes
           {/* Reached with "/" or "g s": ready to type. */}
           <input name="q" defaultValue={q} autoFocus />
         </label>
         <button type="submit">Search</button>
       </form>
+      <form className="filters" aria-label="Narrow the search" onSubmit={(e) => e.preventDefault()}>
+        <FilterSelect
+          label="Only"
+          value={query.get('kind') ?? ''}
+          onChange={(v) => filter('kind', v)}
+          options={[
+            ['', 'everything'],
+            ['report', 'reports'],
+            ['incident', 'incidents'],
+            ['note', 'notes'],
+          ]}
+        />
+        <FilterSelect
+          label="Order"
+          value={query.get('sort') ?? ''}
+          onChange={(v) => filter('sort', v)}
+          options={[
+            ['', 'best match first'],
+            ['newest', 'newest first'],
+          ]}
+        />
+      </form>
       <ErrorText error={hits.error} />
       {hits.data && (
         <ul data-testid="search-results">
-          {hits.data.length === 0 && <li>Nothing found.</li>}
-          {hits.data.map((h) => (
+          {hits.data.hits.length === 0 && <li>Nothing found.</li>}
+          {hits.data.hits.map((h) => (
             <li key={`${h.kind}${h.id}`}>
-              <Link to={linkTo(h.kind, h.id)} navigate={navigate}>
-                {h.kind} #{h.id} {h.title}
+              <Link to={hitLink(h)} navigate={navigate}>
+                {h.kind === 'note' ? `note on incident #${h.incidentId} ${h.title}` : `${h.kind} #${h.id} ${h.title}`}
               </Link>{' '}
               <TlpBadge tlp={h.tlp} />{' '}
               <span className="muted">
@@ -70,11 +89,12 @@ export function SearchPage({ navigate }: { navigate: (to: string) => void }) {
           ))}
         </ul>
       )}
+      <Pager path="/search" query={query} before={after} next={hits.data?.next} navigate={navigate} order="sorted" />
       <h2>Where else was this seen?</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          setSeen(String(new FormData(e.currentTarget).get('seen') ?? '').trim());
+          filter('seen', text(new FormData(e.currentTarget), 'seen'));
         }}
       >
         <label>

@@ -92,7 +92,7 @@ export function TeamList({ search, navigate, canWrite }: { search: URLSearchPara
           ))}
         </tbody>
       </ScrollTable>
-      <Pager path="/directory" query={query} before={after} next={teams.data?.next} navigate={navigate} order="name" />
+      <Pager path="/directory" query={query} before={after} next={teams.data?.next} navigate={navigate} order="sorted" />
       {canWrite && <TeamForm onSaved={(id) => navigate(`/directory/teams/${id}`)} />}
     </section>
   );
