@@ -12,14 +12,15 @@ const files = readdirSync(WEB, { recursive: true, encoding: 'utf8' })
   .filter((f) => f.endsWith('.tsx'))
   .map((f) => join(WEB, f));
 
-/** The first argument of every t('…') or t("…") call, and the menu's labels. */
+/** The first argument of every t('…') or t("…") call, and the menu's labels and section titles. */
 function askedFor(): Set<string> {
   const keys = new Set<string>();
   for (const file of files) {
     const source = readFileSync(file, 'utf8');
     for (const m of source.matchAll(/\bt\(\s*(?:'((?:[^'\\]|\\.)*)'|"((?:[^"\\]|\\.)*)")/g))
       keys.add((m[1] ?? m[2]!).replace(/\\(.)/g, '$1'));
-    if (file.endsWith('App.tsx')) for (const m of source.matchAll(/\blabel: '([^']+)'/g)) keys.add(m[1]!);
+    // The menu's labels and its sections' titles (['work', 'Work']).
+    if (file.endsWith('App.tsx')) for (const m of source.matchAll(/\blabel: '([^']+)'|\['[a-z]+', '([^']+)'\]/g)) keys.add((m[1] ?? m[2])!);
   }
   return keys;
 }

@@ -15,6 +15,7 @@ import { versionFrom } from '../http/if-match.js';
 import { addObservables } from './items.js';
 import { addNote, editNote } from './notes.js';
 import { setWatching, teamMembers, updatesFor } from './ownership.js';
+import { listObservables } from './observable-list.js';
 import { listTasks } from './task-list.js';
 import { createTemplate, deleteTemplate, listTemplates, updateTemplate } from './templates.js';
 
@@ -72,6 +73,49 @@ export const workbenchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async () => teamMembers(db),
+  );
+
+  app.get(
+    '/api/observables',
+    {
+      preHandler: requirePermission('reports:read'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Observables across incidents, newest first, with how many other incidents saw each value',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 2000, description: 'a value or part of one; defanged is fine' })),
+            kind: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
+            ioc: Type.Optional(Type.Boolean()),
+            before: Type.Optional(CursorSchema),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          },
+          strict,
+        ),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              incidentId: Type.String(),
+              incidentTitle: Type.String(),
+              kind: Type.String(),
+              value: Type.String(),
+              description: Type.String(),
+              ioc: Type.Boolean(),
+              tlp: Tlp,
+              createdAt: Type.String({ format: 'date-time' }),
+              seenInOtherIncidents: Type.Integer(),
+              cursor: Type.String(),
+            }),
+          ),
+          400: Problem,
+        },
+      },
+    },
+    async (request) => {
+      const { limit, ...filter } = request.query;
+      return listObservables(db, { ...filter, limit: limit ?? 50 });
+    },
   );
 
   app.get(

@@ -391,6 +391,40 @@ describeEachEngine('the workbench: ownership, notes, watching, templates, observ
     }
   });
 
+  it('lists observables across incidents, found defanged, by kind, with where else each was seen, paged by a cursor', async () => {
+    const host = `evil${Date.now()}.example`;
+    const first = await open({ title: 'Observables one' });
+    const second = await open({ title: 'Observables two' });
+    for (const [incident, value] of [
+      [first, host],
+      [second, host],
+      [second, '198.51.100.99'],
+    ] as const)
+      expect((await call(analyst, 'POST', `/api/incidents/${incident}/observables/bulk`, { text: value })).status).toBe(200);
+    type Row = { incidentId: string; kind: string; value: string; seenInOtherIncidents: number; cursor: string };
+    const found = await call<Row[]>(analyst, 'GET', `/api/observables?q=${encodeURIComponent(host.replace('.', '[.]'))}`);
+    expect(found.body.map((r) => [r.incidentId, r.value, r.seenInOtherIncidents])).toEqual([
+      [second, host, 1],
+      [first, host, 1],
+    ]);
+    const seen: string[] = [];
+    let before = '';
+    for (;;) {
+      const page = await call<Row[]>(analyst, 'GET', `/api/observables?limit=1${before}`);
+      if (page.body.length === 0) break;
+      seen.push(`${page.body[0]!.incidentId} ${page.body[0]!.value}`);
+      before = `&before=${encodeURIComponent(page.body[0]!.cursor)}`;
+    }
+    expect(seen.slice(0, 3)).toEqual([`${second} 198.51.100.99`, `${second} ${host}`, `${first} ${host}`]);
+    expect(new Set(seen).size).toBe(seen.length);
+    const ips = await call<Row[]>(analyst, 'GET', `/api/observables?kind=ipv4&q=198.51.100`);
+    expect(ips.body.map((r) => r.value)).toContain('198.51.100.99');
+    expect(ips.body.every((r) => r.kind === 'ipv4')).toBe(true);
+    expect((await call(analyst, 'GET', '/api/observables?before=yesterday')).status).toBe(400);
+    const outsider = await loginAs('constituent', orgId);
+    expect((await call(outsider, 'GET', '/api/observables')).status).toBe(403);
+  });
+
   it('lists tasks across incidents by owner, status and lateness, paged by a cursor', async () => {
     const a = await open({ title: 'Tasks A' });
     const b = await open({ title: 'Tasks B' });

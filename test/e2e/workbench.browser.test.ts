@@ -139,6 +139,18 @@ describe('the workbench in Chromium', () => {
     const row = analyst.getByTestId('table-observables').getByRole('row', { name: /198\.51\.100\.23/ });
     await row.getByRole('button', { name: 'who is responsible?' }).click();
     await expect.poll(() => row.getByTestId('lookup-answer').textContent()).toContain('Stockholm Vatten');
+
+    // Across incidents: found defanged on the Observables page, which leads back to the incident.
+    const incidentPage = analyst.url();
+    await analyst.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Observables' }).click();
+    await analyst.getByRole('searchbox', { name: 'Value' }).fill('payroll-stockholm[.]example');
+    await analyst.getByRole('searchbox', { name: 'Value' }).press('Enter');
+    const list = analyst.getByTestId('observables');
+    await expect.poll(async () => list.getByRole('row').count()).toBe(2);
+    expect(await list.textContent()).toContain('https://payroll-stockholm.example/login');
+    await analyst.getByLabel(/^Kind/).selectOption('ipv4');
+    await expect.poll(() => analyst.getByText('No observable matches.').count()).toBe(1);
+    await analyst.goto(incidentPage);
   });
 
   it('shares a note with a participant from outside, and stops sharing it', async () => {

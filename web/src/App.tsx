@@ -15,6 +15,7 @@ import { DirectoryPage } from './pages/DirectoryPage';
 import { FeedsPage } from './pages/FeedsPage';
 import { IncidentsPage } from './pages/IncidentsPage';
 import { ReportFormPage } from './pages/ReportFormPage';
+import { ObservablesPage } from './pages/ObservablesPage';
 import { SearchPage } from './pages/SearchPage';
 import { MailPage } from './pages/MailPage';
 import { MyReportsPage } from './pages/MyReportsPage';
@@ -40,9 +41,17 @@ interface PageContext {
   navigate: (path: string) => void;
 }
 
+/** The menu's sections: the day's work, the constituency and peer teams, the team's own administration. */
+const GROUPS = [
+  ['work', 'Work'],
+  ['peers', 'Constituency and peers'],
+  ['team', 'The team'],
+] as const;
+
 interface NavItem {
   path: string;
   label: string;
+  group: (typeof GROUPS)[number][0];
   permission: string;
   /** Not shown to those who have this permission (the portal's pages are for constituents, not the team). */
   hiddenWith?: string;
@@ -53,6 +62,7 @@ const NAV: NavItem[] = [
   {
     path: '/dashboard',
     label: 'Dashboard',
+    group: 'work',
     permission: 'reports:read',
     page: (c) => (
       <Suspense fallback={<p>Loading the dashboard…</p>}>
@@ -63,6 +73,7 @@ const NAV: NavItem[] = [
   {
     path: '/triage',
     label: 'Triage',
+    group: 'work',
     permission: 'reports:read',
     page: (c) => (
       <TriagePage
@@ -75,18 +86,21 @@ const NAV: NavItem[] = [
   {
     path: '/tasks',
     label: 'Tasks',
+    group: 'work',
     permission: 'incidents:write',
     page: (c) => <TasksPage search={c.search} navigate={c.navigate} />,
   },
   {
     path: '/reports',
     label: 'Reports',
+    group: 'work',
     permission: 'reports:read',
     page: (c) => <ReportsPage search={c.search} navigate={c.navigate} />,
   },
   {
     path: '/my-reports',
     label: 'My reports',
+    group: 'work',
     permission: 'reports:submit',
     hiddenWith: 'reports:read',
     page: (c) => <MyReportsPage path={c.path} navigate={c.navigate} />,
@@ -94,6 +108,7 @@ const NAV: NavItem[] = [
   {
     path: '/incidents',
     label: 'Incidents',
+    group: 'work',
     permission: 'incidents:read',
     page: (c) => (
       <IncidentsPage
@@ -108,11 +123,25 @@ const NAV: NavItem[] = [
       />
     ),
   },
-  { path: '/report', label: 'Report', permission: 'reports:submit', page: (c) => <ReportFormPage session={c.session} /> },
-  { path: '/search', label: 'Search', permission: 'reports:read', page: (c) => <SearchPage search={c.search} navigate={c.navigate} /> },
+  {
+    path: '/observables',
+    label: 'Observables',
+    group: 'work',
+    permission: 'reports:read',
+    page: (c) => <ObservablesPage search={c.search} navigate={c.navigate} />,
+  },
+  { path: '/report', label: 'Report', group: 'work', permission: 'reports:submit', page: (c) => <ReportFormPage session={c.session} /> },
+  {
+    path: '/search',
+    label: 'Search',
+    group: 'work',
+    permission: 'reports:read',
+    page: (c) => <SearchPage search={c.search} navigate={c.navigate} />,
+  },
   {
     path: '/kpi',
     label: 'KPIs',
+    group: 'team',
     permission: 'kpi:read',
     page: (c) => (
       <Suspense fallback={<p>Loading KPIs…</p>}>
@@ -123,6 +152,7 @@ const NAV: NavItem[] = [
   {
     path: '/constituency',
     label: 'Constituency',
+    group: 'peers',
     permission: 'constituency:read',
     page: (c) => (
       <ConstituencyPage
@@ -136,18 +166,21 @@ const NAV: NavItem[] = [
   {
     path: '/feeds',
     label: 'Feeds',
+    group: 'peers',
     permission: 'feeds:read',
     page: (c) => <FeedsPage canWrite={c.session.permissions.includes('feeds:write')} />,
   },
   {
     path: '/notifications',
     label: 'Notifications',
+    group: 'peers',
     permission: 'feeds:read',
     page: (c) => <NotificationsPage canWrite={c.session.permissions.includes('feeds:write')} />,
   },
   {
     path: '/directory',
     label: 'Directory',
+    group: 'peers',
     permission: 'directory:read',
     page: (c) => (
       <DirectoryPage path={c.path} search={c.search} navigate={c.navigate} canWrite={c.session.permissions.includes('directory:write')} />
@@ -156,6 +189,7 @@ const NAV: NavItem[] = [
   {
     path: '/coverage',
     label: 'Coverage',
+    group: 'peers',
     permission: 'directory:read',
     page: (c) => (
       <Suspense fallback={<p>Loading…</p>}>
@@ -166,6 +200,7 @@ const NAV: NavItem[] = [
   {
     path: '/mail',
     label: 'Mail',
+    group: 'team',
     permission: 'keys:manage',
     page: (c) => (
       <MailPage
@@ -180,18 +215,26 @@ const NAV: NavItem[] = [
   {
     path: '/templates',
     label: 'Templates',
+    group: 'team',
     permission: 'reports:read',
     page: (c) => <TemplatesPage canManage={c.session.permissions.includes('incidents:manage')} />,
   },
-  { path: '/profile', label: 'Team profile', permission: 'profile:read', page: (c) => <ProfilePage session={c.session} /> },
+  { path: '/profile', label: 'Team profile', group: 'team', permission: 'profile:read', page: (c) => <ProfilePage session={c.session} /> },
   {
     path: '/users',
     label: 'Users',
+    group: 'team',
     permission: 'users:read',
     page: (c) => <UsersPage canManage={c.session.permissions.includes('users:manage')} />,
   },
-  { path: '/audit', label: 'Audit log', permission: 'audit:read', page: (c) => <AuditPage search={c.search} navigate={c.navigate} /> },
-  { path: '/account', label: 'My account', permission: 'tokens:own', page: (c) => <AccountPage session={c.session} /> },
+  {
+    path: '/audit',
+    label: 'Audit log',
+    group: 'team',
+    permission: 'audit:read',
+    page: (c) => <AuditPage search={c.search} navigate={c.navigate} />,
+  },
+  { path: '/account', label: 'My account', group: 'team', permission: 'tokens:own', page: (c) => <AccountPage session={c.session} /> },
 ];
 
 /** The address as state: the path and the query string; navigate() pushes a history entry. */
@@ -281,22 +324,6 @@ export function App() {
           >
             {t('Menu')}
           </button>
-          <nav aria-label="Main" id="main-menu" className={menuOpen ? 'open' : undefined}>
-            {items.map((item) => (
-              <a
-                key={item.path}
-                href={item.path}
-                aria-current={item === active ? 'page' : undefined}
-                onClick={(e) => {
-                  e.preventDefault();
-                  setMenuOpen(false);
-                  navigate(item.path);
-                }}
-              >
-                {t(item.label)}
-              </a>
-            ))}
-          </nav>
           <div className={menuOpen ? 'account open' : 'account'}>
             <span className="who">
               {current.user.name} · {roleName[current.user.role] ?? current.user.role}
@@ -312,6 +339,34 @@ export function App() {
             </button>
           </div>
         </header>
+        <nav aria-label="Main" id="main-menu" className={menuOpen ? 'open' : undefined}>
+          {GROUPS.map(([group, title]) => {
+            const links = items.filter((item) => item.group === group);
+            return (
+              links.length > 0 && (
+                <div key={group} role="group" aria-labelledby={`menu-${group}`}>
+                  <span id={`menu-${group}`} className="menu-title">
+                    {t(title)}
+                  </span>
+                  {links.map((item) => (
+                    <a
+                      key={item.path}
+                      href={item.path}
+                      aria-current={item === active ? 'page' : undefined}
+                      onClick={(e) => {
+                        e.preventDefault();
+                        setMenuOpen(false);
+                        navigate(item.path);
+                      }}
+                    >
+                      {t(item.label)}
+                    </a>
+                  ))}
+                </div>
+              )
+            );
+          })}
+        </nav>
         {current.mailDelivery === 'none' && current.permissions.includes('mail:send') && (
           <p className="notice" role="status">
             {t(

@@ -5368,6 +5368,73 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/observables": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Observables across incidents, newest first, with how many other incidents saw each value */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description a value or part of one; defanged is fine */
+                    q?: string;
+                    kind?: string;
+                    ioc?: boolean;
+                    /** @description the cursor: "<time>,<id>" of the last row seen */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            incidentId: string;
+                            incidentTitle: string;
+                            kind: string;
+                            value: string;
+                            description: string;
+                            ioc: boolean;
+                            /** @enum {string} */
+                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            /** Format: date-time */
+                            createdAt: string;
+                            seenInOtherIncidents: number;
+                            cursor: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/tasks": {
         parameters: {
             query?: never;

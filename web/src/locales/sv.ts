@@ -1,7 +1,11 @@
 /** Swedish for the interface's English texts (the keys). test/i18n.test.ts keeps it complete and without leftovers. */
 export const SV: Record<string, string> = {
   // The frame
+  Work: 'Arbete',
+  'Constituency and peers': 'Målgrupp och andra team',
+  'The team': 'Teamet',
   Dashboard: 'Översikt',
+  Observables: 'Observationer',
   Triage: 'Sortering',
   Tasks: 'Uppgifter',
   Reports: 'Rapporter',

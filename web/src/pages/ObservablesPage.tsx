@@ -1,0 +1,123 @@
+/**
+ * Observables across incidents, newest first: found by value (defanged is fine), kind or IOC
+ * flag, each with the incident it is on, where else it was seen, and who is responsible for it.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { api, type Answer } from '../api';
+import { addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, ScrollTable, text, TlpBadge, when } from '../components';
+import { LOOKUP_KINDS, LookupInline } from '../lookup';
+
+type Observable = Answer<'/api/observables'>[number];
+const FILTERS = ['q', 'kind', 'ioc'] as const;
+const KINDS = ['ipv4', 'ipv6', 'domain', 'url', 'email', 'md5', 'sha1', 'sha256', 'cve'] as const;
+const PAGE = 50;
+
+export function ObservablesPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const query = pickParams(search, FILTERS);
+  const before = search.get('before') ?? '';
+  const page = new URLSearchParams(query);
+  page.set('limit', String(PAGE));
+  if (before) page.set('before', before);
+  const list = useQuery({
+    queryKey: ['observables', page.toString()],
+    queryFn: () => api<Observable[]>('GET', `/api/observables?${page}`),
+  });
+  const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/observables', query, { [name]: value }));
+  const rows = list.data ?? [];
+  return (
+    <section>
+      <h1>Observables</h1>
+      <form
+        className="filters"
+        aria-label="Filter observables"
+        onSubmit={(e) => {
+          e.preventDefault();
+          filter('q', text(new FormData(e.currentTarget), 'q'));
+        }}
+      >
+        <label className="inline">
+          Value
+          <input
+            type="search"
+            name="q"
+            key={query.get('q') ?? ''}
+            defaultValue={query.get('q') ?? ''}
+            placeholder="all or part; defanged is fine"
+          />
+        </label>
+        <FilterSelect
+          label="Kind"
+          value={query.get('kind') ?? ''}
+          onChange={(v) => filter('kind', v)}
+          options={[['', 'any'], ...KINDS.map((k): [string, string] => [k, k])]}
+        />
+        <FilterSelect
+          label="IOC"
+          value={query.get('ioc') ?? ''}
+          onChange={(v) => filter('ioc', v)}
+          options={[
+            ['', 'either'],
+            ['true', 'indicators of compromise'],
+            ['false', 'not marked as IOC'],
+          ]}
+        />
+      </form>
+      <ErrorText error={list.error} />
+      {list.data?.length === 0 && (
+        <p>{query.size > 0 || before ? 'No observable matches.' : 'No observable yet: they are added on an incident’s Observables tab.'}</p>
+      )}
+      {rows.length > 0 && (
+        <ScrollTable data-testid="observables">
+          <thead>
+            <tr>
+              <th>Value</th>
+              <th>Kind</th>
+              <th>Incident</th>
+              <th>Seen in other incidents</th>
+              <th>TLP</th>
+              <th>Added</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((o) => (
+              <tr key={o.id}>
+                <td>
+                  <code>{o.value}</code>
+                  {o.ioc && <strong> IOC</strong>}
+                  {o.description && <div className="muted">{o.description}</div>}
+                  {LOOKUP_KINDS.has(o.kind) && <LookupInline value={o.value} navigate={navigate} />}
+                </td>
+                <td>{o.kind}</td>
+                <td>
+                  <Link to={`/incidents/${o.incidentId}?tab=observables`} navigate={navigate}>
+                    #{o.incidentId} {o.incidentTitle}
+                  </Link>
+                </td>
+                <td>
+                  {o.seenInOtherIncidents > 0 ? (
+                    <Link to={addressWith('/search', new URLSearchParams(), { seen: o.value })} navigate={navigate}>
+                      {o.seenInOtherIncidents}
+                    </Link>
+                  ) : (
+                    '—'
+                  )}
+                </td>
+                <td>
+                  <TlpBadge tlp={o.tlp} />
+                </td>
+                <td>{when(o.createdAt)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+      <Pager
+        path="/observables"
+        query={query}
+        before={before}
+        next={rows.length === PAGE ? rows.at(-1)?.cursor : undefined}
+        navigate={navigate}
+      />
+    </section>
+  );
+}
