@@ -8,11 +8,11 @@ import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf, can, type Principal } from '../auth/roles.js';
 import { actorNames } from '../auth/users.js';
-import { VaktError, notFound } from '../core/errors.js';
+import { ValidationError, VaktError, notFound } from '../core/errors.js';
 import { RSIT_CLASSES } from '../core/taxonomies.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
 import { PAP_LABELS } from '../core/pap.js';
-import { beforeCursor, CursorSchema, KeyCursorSchema } from '../core/cursor.js';
+import { beforeCursor, CursorSchema, cursorTime, KeyCursorSchema } from '../core/cursor.js';
 import { StringEnum, strict } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
 import { principal, requirePermission } from '../http/authentication.js';
@@ -57,6 +57,7 @@ import { search, seenElsewhere } from './search.js';
 import { kpis, saveSlaPolicies, slaOf, slaPolicies, teamClock } from './sla.js';
 import { watchersOf } from './ownership.js';
 import { IncidentDetailSchema, IncidentRowSchema } from './schemas.js';
+import { afterIncident, INCIDENT_ORDERS, incidentCursor, orderIncidents, PRIORITY_RANK } from './list-order.js';
 import { mergeIncidents } from './triage.js';
 import {
   ITEM_KINDS,
@@ -331,12 +332,16 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
             tlp: Type.Optional(StringEnum(TLP_LABELS)),
             mine: Type.Optional(Type.Boolean({ description: 'only those I manage or own an open task of' })),
             q: Type.Optional(Type.String({ minLength: 1, maxLength: 200, description: 'words in the title or description' })),
+            sort: Type.Optional(
+              StringEnum(INCIDENT_ORDERS, { description: 'newest (the default), oldest, or priority (most urgent first)' }),
+            ),
             before: Type.Optional(CursorSchema),
+            after: Type.Optional(KeyCursorSchema),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
           },
           strict,
         ),
-        response: { 200: Type.Array(IncidentRowSchema) },
+        response: { 200: Type.Array(IncidentRowSchema), 400: Problem },
       },
     },
     async (request) => {
@@ -344,13 +349,17 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const visible = await visibleIncidentIds(db, who);
       if (visible !== 'all' && visible.length === 0) return [];
       const readable = new Set(visible === 'all' ? [] : await readableIncidentIds(db, who, 'api'));
+      const order = request.query.sort ?? 'newest';
+      if (request.query.before && order !== 'newest')
+        throw new ValidationError([{ field: 'before', reason: 'before= pages the newest-first order; other orders page with after=' }]);
       let query = db
         .selectFrom('incidents')
         .select(INCIDENT_COLUMNS)
+        .select([cursorTime('opened_at').as('cursor_at'), PRIORITY_RANK.as('priority_rank')])
         .where('merged_into_id', 'is', null)
-        .orderBy('opened_at', 'desc')
-        .orderBy('id', 'desc')
+        .$call((q) => orderIncidents(q, order))
         .limit(request.query.limit ?? 200);
+      if (request.query.after) query = query.where(afterIncident(order, request.query.after));
       if (visible !== 'all') query = query.where('id', 'in', visible);
       if (request.query.phase) query = query.where('phase', '=', request.query.phase);
       if (request.query.open) query = query.where('phase', 'not in', ['closed', 'rejected']);
@@ -373,9 +382,10 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const rows = await query.execute();
       const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
       const team = visible === 'all';
-      return rows.map((r) =>
-        team
-          ? { ...isoRow(r), sla: slaOf(clock, policies, r) }
+      return rows.map(({ cursor_at, priority_rank, ...r }) => {
+        const cursor = incidentCursor(order, { id: r.id, at: cursor_at, rank: priority_rank });
+        return team
+          ? { ...isoRow(r), sla: slaOf(clock, policies, r), cursor }
           : {
               id: r.id,
               title: readable.has(r.id) ? r.title : withheldTitle(r.id, r.tlp),
@@ -383,8 +393,9 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
               tlp: r.tlp,
               priority: r.priority,
               opened_at: new Date(r.opened_at).toISOString(),
-            },
-      );
+              cursor,
+            };
+      });
     },
   );
 

@@ -52,7 +52,11 @@ const IncidentFields = {
   version: Type.Optional(Type.Integer()),
 };
 
-export const IncidentRowSchema = Type.Object({ ...IncidentFields, sla: Type.Optional(SlaSchema) });
+export const IncidentRowSchema = Type.Object({
+  ...IncidentFields,
+  sla: Type.Optional(SlaSchema),
+  cursor: Type.String({ description: 'where the next page starts after this row: before= (newest first) or after= (other orders)' }),
+});
 
 /** Mail in and out, as the incident page and the report page show it. */
 export const MessageSchema = Type.Object({

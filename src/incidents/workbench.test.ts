@@ -121,6 +121,40 @@ describeEachEngine('the workbench: ownership, notes, watching, templates, observ
     expect((await call(analyst, 'GET', '/api/incidents?before=yesterday')).status).toBe(400);
   });
 
+  it('sorts the list oldest first or most urgent first, paging each order by its own cursor', async () => {
+    const marker = `okapi${Date.now()}`;
+    const made: Array<{ id: string; priority: string }> = [];
+    for (const priority of ['normal', 'critical', 'low', 'critical', 'high'])
+      made.push({ id: await open({ title: `Order ${marker}`, priority }), priority });
+    type Row = { id: string; priority: string; cursor: string };
+    const walk = async (sort: string) => {
+      const seen: Row[] = [];
+      let cursor = '';
+      for (;;) {
+        const param = sort === 'newest' ? 'before' : 'after';
+        const page = await call<Row[]>(
+          analyst,
+          'GET',
+          `/api/incidents?q=${marker}&sort=${sort}&limit=2${cursor ? `&${param}=${encodeURIComponent(cursor)}` : ''}`,
+        );
+        expect(page.status, JSON.stringify(page.body)).toBe(200);
+        if (page.body.length === 0) return seen;
+        seen.push(...page.body);
+        cursor = page.body.at(-1)!.cursor;
+      }
+    };
+    const ids = made.map((m) => m.id);
+    expect((await walk('newest')).map((r) => r.id)).toEqual([...ids].reverse());
+    expect((await walk('oldest')).map((r) => r.id)).toEqual(ids);
+    // Most urgent first; within a priority, newest first.
+    expect((await walk('priority')).map((r) => r.id)).toEqual([ids[3], ids[1], ids[4], ids[0], ids[2]]);
+    const newestCursor = (await walk('newest'))[0]!.cursor;
+    expect((await call(analyst, 'GET', `/api/incidents?sort=priority&before=${encodeURIComponent(newestCursor)}`)).status).toBe(400);
+    const oldestCursor = (await walk('oldest'))[0]!.cursor;
+    expect((await call(analyst, 'GET', `/api/incidents?sort=priority&after=${oldestCursor}`)).status).toBe(400);
+    expect((await call(analyst, 'GET', '/api/incidents?sort=size')).status).toBe(400);
+  });
+
   it('keeps notes in Markdown as written, lets only the author change one, and shows who wrote it', async () => {
     const id = await open({ title: 'Notes', tlp: 'AMBER' });
     const task = await call<{ id: string }>(analyst, 'POST', `/api/incidents/${id}/tasks`, { title: 'Look at logs' });

@@ -10,6 +10,7 @@ import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
 import { loadDemo } from '../../src/demo/demo.js';
+import { createIncident } from '../../src/incidents/incidents.js';
 import { createReport } from '../../src/intake/reports.js';
 import { logIn, openDemoUi, type DemoUi } from '../helpers/browser.js';
 import { createTestDatabase } from '../helpers/database.js';
@@ -196,6 +197,19 @@ describe('the workbench in Chromium', () => {
     await manager.getByText('No incident matches these filters.').waitFor();
     await manager.goBack();
     await manager.getByRole('link', { name: 'Phishing wave against the city' }).waitFor();
+    // Most urgent first, by the server: the order is in the address too.
+    for (const priority of ['low', 'critical'] as const)
+      await createIncident(database.db, 'system:test', { title: `A ${priority} matter`, priority });
+    await manager.goto(`${new URL(manager.url()).origin}/incidents`);
+    await manager.getByLabel(/^Order/).selectOption('priority');
+    await expect.poll(() => manager.url()).toMatch(/\/incidents\?sort=priority$/);
+    const rank = ['critical', 'high', 'normal', 'low'];
+    const priorities = async () =>
+      (await manager.getByRole('row').allTextContents()).slice(1).map((row) => rank.findIndex((p) => row.includes(p)));
+    await expect.poll(async () => (await priorities()).length).toBeGreaterThan(2);
+    const shown = await priorities();
+    expect(shown).toEqual([...shown].sort((a, b) => a - b));
+    expect(shown[0]).toBe(0);
   });
 
   it('merges an incident into another from its page', async () => {

@@ -2949,8 +2949,12 @@ export interface paths {
                     mine?: boolean;
                     /** @description words in the title or description */
                     q?: string;
+                    /** @description newest (the default), oldest, or priority (most urgent first) */
+                    sort?: "newest" | "oldest" | "priority";
                     /** @description the cursor: "<time>,<id>" of the last row seen */
                     before?: string;
+                    /** @description the cursor: from the page before */
+                    after?: string;
                     limit?: number;
                 };
                 header?: never;
@@ -3015,7 +3019,18 @@ export interface paths {
                                 };
                                 breached: boolean;
                             };
+                            /** @description where the next page starts after this row: before= (newest first) or after= (other orders) */
+                            cursor: string;
                         }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
                     };
                 };
             };

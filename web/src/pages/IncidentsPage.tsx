@@ -41,15 +41,17 @@ export function IncidentsPage({
 }
 
 /** The filters the list understands, as the API names them; they live in the address with the page's cursor. */
-const FILTERS = ['open', 'mine', 'phase', 'priority', 'rsitClass', 'tlp', 'q'] as const;
+const FILTERS = ['open', 'mine', 'phase', 'priority', 'rsitClass', 'tlp', 'q', 'sort'] as const;
 const PAGE = 50;
 
 function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams; navigate: (to: string) => void; canWrite: boolean }) {
   const query = pickParams(search, FILTERS);
-  const before = search.get('before') ?? '';
+  // Newest first pages with before=, the other orders with after=: the row's cursor suits its order.
+  const newestFirst = !query.get('sort');
+  const before = search.get(newestFirst ? 'before' : 'after') ?? '';
   const page = new URLSearchParams(query);
   page.set('limit', String(PAGE));
-  if (before) page.set('before', before);
+  if (before) page.set(newestFirst ? 'before' : 'after', before);
   const list = useQuery({ queryKey: ['incidents', page.toString()], queryFn: () => api<IncidentRow[]>('GET', `/api/incidents?${page}`) });
   const taxonomies = useQuery({ queryKey: ['taxonomies'], queryFn: () => api<Taxonomies>('GET', '/api/taxonomies') });
   const members = useQuery({
@@ -121,12 +123,22 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
           'TLP',
           TLPS.map((l) => [l, `TLP:${l}`]),
         )}
+        <FilterSelect
+          label="Order"
+          value={query.get('sort') ?? ''}
+          onChange={(v) => filter('sort', v)}
+          options={[
+            ['', 'newest first'],
+            ['oldest', 'oldest first'],
+            ['priority', 'most urgent first'],
+          ]}
+        />
       </form>
       <ErrorText error={list.error} />
       {list.data?.length === 0 && (
         <p>
           {before
-            ? 'No older incident matches these filters.'
+            ? 'No further incident matches these filters.'
             : query.size > 0
               ? 'No incident matches these filters.'
               : canWrite
@@ -202,8 +214,9 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
         path="/incidents"
         query={query}
         before={before}
-        next={last && rows.length === PAGE ? `${last.opened_at},${last.id}` : undefined}
+        next={last && rows.length === PAGE ? last.cursor : undefined}
         navigate={navigate}
+        order={newestFirst ? 'newest' : 'sorted'}
       />
       {canWrite && (
         <ActionForm
