@@ -9,7 +9,7 @@ import { Type } from 'typebox';
 import { actorOf, can } from '../auth/roles.js';
 import { VaktError, notFound } from '../core/errors.js';
 import { TLP_LABELS } from '../core/tlp.js';
-import { beforeCursor, CursorSchema } from '../core/cursor.js';
+import { beforeCursor, CursorSchema, cursorTime } from '../core/cursor.js';
 import { StringEnum } from '../core/validate.js';
 import { getBlob } from '../db/blobs.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -22,6 +22,7 @@ import { reopenReport } from '../incidents/incidents.js';
 import { storePublicKey } from '../mail/keys.js';
 import { createReport } from './reports.js';
 import { intakeSettings } from './settings.js';
+import { ReportDetailSchema, ReportRowSchema } from './report-schemas.js';
 
 const Problem = Type.Ref('Problem');
 const TicketId = Type.String({ pattern: '^\\d{1,15}$' });
@@ -124,6 +125,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           { additionalProperties: false },
         ),
+        response: { 200: Type.Array(ReportRowSchema), 400: Problem },
       },
     },
     async (request) => {
@@ -144,6 +146,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'triaged_at',
           'incident_id',
           'merged_into_id',
+          cursorTime('received_at').as('cursor_at'),
         ])
         .orderBy('received_at', 'desc')
         .orderBy('id', 'desc')
@@ -153,7 +156,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (request.query.before) query = query.where(beforeCursor(request.query.before, 'received_at', 'id', 'ticket'));
       const rows = await query.execute();
       const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
-      return rows.map((r) => {
+      return rows.map(({ cursor_at, ...r }) => {
         const sla = slaOf(clock, policies, {
           priority: 'normal',
           opened_at: r.received_at,
@@ -167,6 +170,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           acknowledged_at: iso(r.acknowledged_at),
           triaged_at: iso(r.triaged_at),
           sla: { acknowledge: sla.acknowledge, triage: sla.triage },
+          cursor: `${cursor_at},${r.id}`,
         };
       });
     },
@@ -180,7 +184,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['reports'],
         summary: 'A report with its mail (PGP status), attachments, indicators, triage candidates and history',
         params: IdParams,
-        response: { 404: Problem },
+        response: { 200: ReportDetailSchema, 404: Problem },
       },
     },
     async (request) => {
@@ -211,6 +215,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
             'tlp',
             'delivery_status',
             'delivery_error',
+            'report_id',
           ])
           .where('report_id', '=', id)
           .orderBy('created_at')

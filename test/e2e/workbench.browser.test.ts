@@ -307,7 +307,7 @@ describe('the workbench in Chromium', () => {
     await tasks.getByRole('button', { name: 'Done: Warn the users' }).click();
     await analyst.getByText('No open task is yours.').waitFor();
   });
-  it('shows the dashboard and the task and report lists in Swedish to a team member who chooses it', async () => {
+  it('shows the dashboard, the lists, the triage queue and the incident page in Swedish to a team member who chooses it', async () => {
     await menu(manager, 'My account').click();
     await manager.getByRole('form', { name: 'Language' }).getByRole('combobox').selectOption('sv');
     await manager.getByRole('form', { name: 'Language' }).getByRole('button', { name: 'Save language' }).click();
@@ -322,6 +322,15 @@ describe('the workbench in Chromium', () => {
     await menu(manager, 'Rapporter').click();
     await manager.getByRole('heading', { name: 'Rapporter', level: 1 }).waitFor();
     await manager.getByRole('cell', { name: 'väntar på sortering' }).first().waitFor();
+    await menu(manager, 'Sortering').click();
+    await manager.getByRole('heading', { name: 'Sorteringskö', level: 1 }).waitFor();
+    await manager.goto(ui.base + incidentUrl);
+    await manager.getByRole('tab', { name: 'Sammanfattning' }).waitFor();
+    await manager.getByText('Incidentansvarig', { exact: true }).waitFor();
+    await manager.getByRole('tab', { name: 'Uppgifter och åtgärder' }).click();
+    await manager.getByRole('heading', { name: 'Motåtgärder' }).waitFor();
+    await manager.getByRole('tab', { name: 'Deltagare och delning' }).click();
+    await manager.getByRole('button', { name: 'Lägg till deltagare' }).waitFor();
     await menu(manager, 'Mitt konto').click();
     await manager.getByRole('form', { name: 'Språk' }).getByRole('combobox').selectOption('en');
     await manager.getByRole('form', { name: 'Språk' }).getByRole('button', { name: 'Spara språk' }).click();

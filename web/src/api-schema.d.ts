@@ -1816,7 +1816,54 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            channel: string;
+                            status: string;
+                            subject: string;
+                            reporter_name: string;
+                            reporter_email: string | null;
+                            tlp: string;
+                            sensitive: boolean;
+                            intake_status: string;
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            acknowledged_at: string | null;
+                            /** Format: date-time */
+                            triaged_at: string | null;
+                            incident_id: string | null;
+                            merged_into_id: string | null;
+                            sla: {
+                                acknowledge: {
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    state: "met" | "breached" | "running" | "overdue";
+                                    workingMinutes: number;
+                                    targetMinutes: number;
+                                };
+                                triage: {
+                                    dueAt: string;
+                                    doneAt: string | null;
+                                    state: "met" | "breached" | "running" | "overdue";
+                                    workingMinutes: number;
+                                    targetMinutes: number;
+                                };
+                            };
+                            /** @description where the next page starts after this row (before=) */
+                            cursor: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
                 };
             };
         };
@@ -1894,6 +1941,98 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            channel: string;
+                            status: string;
+                            not_incident_reason: string | null;
+                            incident_id: string | null;
+                            merged_into_id: string | null;
+                            subject: string;
+                            body: string;
+                            reporter_name: string;
+                            reporter_email: string | null;
+                            organisation_id: string | null;
+                            tlp: string;
+                            tlp_source: string;
+                            sensitive: boolean;
+                            intake_status: string;
+                            intake_notes: string[];
+                            /** Format: date-time */
+                            received_at: string;
+                            /** Format: date-time */
+                            acknowledged_at: string | null;
+                            /** Format: date-time */
+                            triaged_at: string | null;
+                            created_by: string | null;
+                            messages: ({
+                                id: string;
+                                direction: "in" | "out";
+                                subject: string;
+                                from_address: string;
+                                to_addresses: string[];
+                                created_at: string;
+                                sent_at: string | null;
+                                body_text: string;
+                                body_html: string | null;
+                                pgp_encryption: string;
+                                pgp_signature: string;
+                                pgp_signer: string | null;
+                                auto_submitted: boolean;
+                                automatic: boolean;
+                                delivery_status: string | null;
+                                delivery_error: string | null;
+                                report_id: string | null;
+                                tlp: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            attachments: {
+                                id: string;
+                                message_id: string | null;
+                                filename: string;
+                                content_type: string;
+                                size: string | number;
+                                sha256: string;
+                                stored: boolean;
+                                note: string | null;
+                            }[];
+                            indicators: {
+                                kind: string;
+                                value: string;
+                            }[];
+                            candidates: {
+                                kind: "report" | "incident";
+                                id: string;
+                                title: string;
+                                reasons: string[];
+                            }[];
+                            feedback: {
+                                name: string;
+                                rating: number;
+                                comment: string;
+                                /** Format: date-time */
+                                givenAt: string;
+                            }[];
+                            operations: {
+                                id: string;
+                                kind: string;
+                                summary: string;
+                                actor: string;
+                                /** Format: date-time */
+                                createdAt: string;
+                                /** Format: date-time */
+                                undoneAt: string | null;
+                            }[];
+                        };
+                    };
+                };
                 /** @description Default Response */
                 404: {
                     headers: {

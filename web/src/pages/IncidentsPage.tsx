@@ -17,6 +17,7 @@ import {
   TlpBadge,
   TLPS,
 } from '../components';
+import { useT } from '../i18n';
 import { SavedViews } from '../views';
 import { DebriefPage } from './DebriefPage';
 import { BulkActions, downloadCsv } from './incident/BulkActions';
@@ -62,10 +63,11 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
   // A new filter starts again from the newest incident.
   const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/incidents', query, { [name]: value }));
   const choice = (name: (typeof FILTERS)[number], label: string, options: Array<[string, string]>) => (
-    <FilterSelect label={label} value={query.get(name) ?? ''} onChange={(v) => filter(name, v)} options={[['', 'any'], ...options]} />
+    <FilterSelect label={label} value={query.get(name) ?? ''} onChange={(v) => filter(name, v)} options={[['', t('any')], ...options]} />
   );
   const [ticked, setTicked] = useState<string[]>([]);
-  const t = taxonomies.data;
+  const tax = taxonomies.data;
+  const t = useT();
   const rows = list.data ?? [];
   const last = rows.at(-1);
   // Only what is on screen can be ticked: a filter or a page change leaves the rest behind.
@@ -73,24 +75,24 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
   const tick = (id: string, on: boolean) => setTicked((now) => (on ? [...now, id] : now.filter((x) => x !== id)));
   return (
     <section>
-      <h1>Incidents</h1>
+      <h1>{t('Incidents')}</h1>
       {canWrite && <SavedViews list="incidents" path="/incidents" query={query} navigate={navigate} />}
       <form
         className="filters"
-        aria-label="Filter incidents"
+        aria-label={t('Filter incidents')}
         onSubmit={(e) => {
           e.preventDefault();
           filter('q', text(new FormData(e.currentTarget), 'q'));
         }}
       >
         <label className="inline">
-          Words
+          {t('Words')}
           <input
             type="search"
             name="q"
             defaultValue={query.get('q') ?? ''}
             key={query.get('q') ?? ''}
-            placeholder="in title or description"
+            placeholder={t('in title or description')}
           />
         </label>
         {canWrite && (
@@ -100,23 +102,23 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
               checked={query.get('mine') === 'true'}
               onChange={(e) => filter('mine', e.target.checked ? 'true' : '')}
             />{' '}
-            assigned to me
+            {t('assigned to me')}
           </label>
         )}
-        {choice('open', 'State', [['true', 'open']])}
+        {choice('open', t('State'), [['true', t('open')]])}
         {choice(
           'phase',
-          'Phase',
-          (t?.phases ?? []).map((p) => [p, p]),
+          t('Phase'),
+          (tax?.phases ?? []).map((p) => [p, p]),
         )}
         {choice(
           'priority',
-          'Priority',
-          (t?.priorities ?? []).map((p) => [p, p]),
+          t('Priority'),
+          (tax?.priorities ?? []).map((p) => [p, p]),
         )}
-        {choice('rsitClass', 'Class', [
-          ['unclassified', 'unclassified'],
-          ...(t?.rsit ?? []).map((c): [string, string] => [c.value, c.name]),
+        {choice('rsitClass', t('Class'), [
+          ['unclassified', t('unclassified')],
+          ...(tax?.rsit ?? []).map((c): [string, string] => [c.value, c.name]),
         ])}
         {choice(
           'tlp',
@@ -124,13 +126,13 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
           TLPS.map((l) => [l, `TLP:${l}`]),
         )}
         <FilterSelect
-          label="Order"
+          label={t('Order')}
           value={query.get('sort') ?? ''}
           onChange={(v) => filter('sort', v)}
           options={[
-            ['', 'newest first'],
-            ['oldest', 'oldest first'],
-            ['priority', 'most urgent first'],
+            ['', t('newest first')],
+            ['oldest', t('oldest first')],
+            ['priority', t('most urgent first')],
           ]}
         />
       </form>
@@ -138,12 +140,12 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
       {list.data?.length === 0 && (
         <p>
           {before
-            ? 'No further incident matches these filters.'
+            ? t('No further incident matches these filters.')
             : query.size > 0
-              ? 'No incident matches these filters.'
+              ? t('No incident matches these filters.')
               : canWrite
-                ? 'No incident yet: open one from a report in the triage queue, or below.'
-                : 'No incident yet. When the team involves you in one, it appears here with what is shared with you.'}
+                ? t('No incident yet: open one from a report in the triage queue, or below.')
+                : t('No incident yet. When the team involves you in one, it appears here with what is shared with you.')}
         </p>
       )}
       <ScrollTable>
@@ -153,18 +155,18 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
               <th>
                 <input
                   type="checkbox"
-                  aria-label="Tick every incident shown"
+                  aria-label={t('Tick every incident shown')}
                   checked={rows.length > 0 && selected.length === rows.length}
                   onChange={(e) => setTicked(e.target.checked ? rows.map((r) => r.id) : [])}
                 />
               </th>
             )}
             <th>#</th>
-            <th>Title</th>
-            <th>Phase</th>
-            <th>Priority</th>
+            <th>{t('Title')}</th>
+            <th>{t('Phase')}</th>
+            <th>{t('Priority')}</th>
             <th>TLP</th>
-            {canWrite && <th>Manager</th>}
+            {canWrite && <th>{t('Manager')}</th>}
             <th>SLA</th>
           </tr>
         </thead>
@@ -175,7 +177,7 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
                 <td>
                   <input
                     type="checkbox"
-                    aria-label={`Tick #${i.id} ${i.title}`}
+                    aria-label={t('Tick #{id} {title}', { id: i.id, title: i.title })}
                     checked={selected.includes(i.id)}
                     onChange={(e) => tick(i.id, e.target.checked)}
                   />
@@ -194,19 +196,20 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
               </td>
               {canWrite && <td>{i.manager_id ? nameOf(members.data ?? [], i.manager_id) : '—'}</td>}
               <td>
-                {i.sla && (i.sla.breached ? <strong className="bad">breached</strong> : <SlaBadge name="resolve" timer={i.sla.resolve} />)}
+                {i.sla &&
+                  (i.sla.breached ? <strong className="bad">{t('breached')}</strong> : <SlaBadge name="resolve" timer={i.sla.resolve} />)}
               </td>
             </tr>
           ))}
         </tbody>
       </ScrollTable>
       {canWrite && (
-        <BulkActions selected={selected} members={members.data ?? []} priorities={t?.priorities ?? []} onDone={() => setTicked([])} />
+        <BulkActions selected={selected} members={members.data ?? []} priorities={tax?.priorities ?? []} onDone={() => setTicked([])} />
       )}
       {rows.length > 0 && (
         <p>
           <button type="button" onClick={() => downloadCsv(rows)}>
-            Download this list as CSV
+            {t('Download this list as CSV')}
           </button>
         </p>
       )}
@@ -220,7 +223,7 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
       />
       {canWrite && (
         <ActionForm
-          label="Open incident"
+          label={t('Open incident')}
           path="/api/incidents"
           toBody={(f) => {
             const [rsitClass, rsitType] = text(f, 'rsit').split('/');
@@ -230,13 +233,13 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
           onDone={(r) => navigate(`/incidents/${(r as { id: string }).id}`)}
         >
           <label>
-            Title of a new incident
+            {t('Title of a new incident')}
             <input name="title" />
           </label>
           <label>
-            Classification (starts from the team's template for it)
+            {t('Classification (starts from the team’s template for it)')}
             <select name="rsit" defaultValue="/">
-              <RsitOptions rsit={t?.rsit ?? []} none="(unclassified)" />
+              <RsitOptions rsit={tax?.rsit ?? []} none={t('(unclassified)')} />
             </select>
           </label>
         </ActionForm>

@@ -3,23 +3,12 @@
  * status and words, paged by a cursor, with the filters and the page in the address.
  */
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api';
+import { api, type Answer } from '../api';
 import { useT } from '../i18n';
 import { SavedViews } from '../views';
 import { addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, ScrollTable, text, TlpBadge, when } from '../components';
 
-interface Row {
-  id: string;
-  subject: string;
-  status: string;
-  channel: string;
-  reporter_name: string;
-  reporter_email: string | null;
-  tlp: string;
-  received_at: string;
-  incident_id: string | null;
-  merged_into_id: string | null;
-}
+type Row = Answer<'/api/reports'>[number];
 
 const FILTERS = ['status', 'q'] as const;
 const PAGE = 50;
@@ -119,7 +108,7 @@ export function ReportsPage({ search, navigate }: { search: URLSearchParams; nav
         path="/reports"
         query={query}
         before={before}
-        next={last && rows.length === PAGE ? `${last.received_at},${last.id}` : undefined}
+        next={last && rows.length === PAGE ? last.cursor : undefined}
         navigate={navigate}
       />
     </section>

@@ -1,72 +1,29 @@
 /** The triage queue and one report: its mail as received (PGP status, raw mail), and the triage decisions. */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
-import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, text, when, type Timer, ScrollTable } from '../components';
+import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, text, when, ScrollTable } from '../components';
+import { useT } from '../i18n';
 import { LOOKUP_KINDS, LookupInline } from '../lookup';
 
-interface QueueRow {
-  id: string;
-  channel: string;
-  status: string;
-  subject: string;
-  reporter_name: string;
-  reporter_email: string | null;
-  tlp: string;
-  sensitive: boolean;
-  intake_status: string;
-  received_at: string;
-  sla: { acknowledge: Timer; triage: Timer };
-}
+type QueueRow = Answer<'/api/reports'>[number];
 
 /** Mail as the API document describes it (the incident page's messages; the report page sends the same columns). */
 type Message = Answer<'/api/incidents/{id}'>['messages'][number];
 
-interface ReportDetail {
-  id: string;
-  channel: string;
-  status: string;
-  subject: string;
-  body: string;
-  reporter_name: string;
-  reporter_email: string | null;
-  tlp: string;
-  tlp_source: string;
-  sensitive: boolean;
-  intake_status: string;
-  intake_notes: string[];
-  received_at: string;
-  incident_id: string | null;
-  merged_into_id: string | null;
-  not_incident_reason: string | null;
-  messages: Message[];
-  attachments: Array<{
-    id: string;
-    filename: string;
-    content_type: string;
-    size: string;
-    sha256: string;
-    stored: boolean;
-    note: string | null;
-  }>;
-  indicators: Array<{ kind: string; value: string }>;
-  candidates: Array<{ kind: 'report' | 'incident'; id: string; title: string; reasons: string[] }>;
-  operations: Array<{ id: string; kind: string; summary: string; createdAt: string; undoneAt: string | null }>;
-  /** What the reporter's organisation thought of the handling, from the portal. */
-  feedback: Array<{ name: string; rating: number; comment: string; givenAt: string }>;
-}
-
-const PGP_TEXT: Record<string, string> = {
-  valid: 'signature valid',
-  invalid: 'signature INVALID',
-  'unknown-key': 'signed with an unknown key',
-  'not-signed': 'not signed',
-  signed: 'signed by us',
-};
+type ReportDetail = Answer<'/api/reports/{id}'>;
 
 export function PgpStatus({ message }: { message: Pick<Message, 'pgp_encryption' | 'pgp_signature' | 'pgp_signer'> }) {
-  const parts = [PGP_TEXT[message.pgp_signature] ?? message.pgp_signature];
+  const t = useT();
+  const signature: Record<string, string> = {
+    valid: t('signature valid'),
+    invalid: t('signature INVALID'),
+    'unknown-key': t('signed with an unknown key'),
+    'not-signed': t('not signed'),
+    signed: t('signed by us'),
+  };
+  const parts = [signature[message.pgp_signature] ?? message.pgp_signature];
   if (message.pgp_encryption !== 'none')
-    parts.unshift(message.pgp_encryption === 'failed' ? 'could NOT be decrypted' : message.pgp_encryption);
+    parts.unshift(message.pgp_encryption === 'failed' ? t('could NOT be decrypted') : message.pgp_encryption);
   return (
     <span className={`pgp pgp-${message.pgp_signature}`} data-testid="pgp-status" title={message.pgp_signer ?? undefined}>
       PGP: {parts.join(', ')}
@@ -76,10 +33,11 @@ export function PgpStatus({ message }: { message: Pick<Message, 'pgp_encryption'
 
 /** Sanitised on the server; shown in a sandbox that runs nothing and loads nothing. */
 function HtmlBody({ html }: { html: string }) {
+  const t = useT();
   return (
     <iframe
       className="mail-html"
-      title="HTML part (sanitised)"
+      title={t('HTML part (sanitised)')}
       sandbox=""
       srcDoc={`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">${html}`}
     />
@@ -87,29 +45,32 @@ function HtmlBody({ html }: { html: string }) {
 }
 
 export function MessageView({ message }: { message: Message }) {
+  const t = useT();
   return (
     <article className={`message message-${message.direction}`}>
       <header>
         <strong>
-          {message.direction === 'in' ? `From ${message.from_address || 'unknown'}` : `To ${message.to_addresses.join(', ')}`}
+          {message.direction === 'in'
+            ? t('From {address}', { address: message.from_address || t('unknown') })
+            : t('To {addresses}', { addresses: message.to_addresses.join(', ') })}
         </strong>{' '}
         · {when(message.created_at)} · <TlpBadge tlp={message.tlp} /> · <PgpStatus message={message} />
-        {message.auto_submitted && <span className="muted"> · sent by a machine</span>}
+        {message.auto_submitted && <span className="muted"> · {t('sent by a machine')}</span>}
         {message.delivery_status && (
           <span className={message.delivery_status === 'failed' || message.delivery_status === 'suppressed' ? 'bad' : 'muted'}>
             {' '}
-            · {message.automatic ? 'automatic, ' : ''}
+            · {message.automatic ? `${t('automatic')}, ` : ''}
             {message.delivery_status}
             {message.delivery_error ? `: ${message.delivery_error}` : ''}
           </span>
         )}{' '}
-        · <a href={`/api/messages/${message.id}/raw`}>raw mail (.eml)</a>
+        · <a href={`/api/messages/${message.id}/raw`}>{t('raw mail (.eml)')}</a>
       </header>
       <div className="subject">{message.subject}</div>
       <pre className="mail-text">{message.body_text}</pre>
       {message.body_html && (
         <details>
-          <summary>HTML part</summary>
+          <summary>{t('HTML part')}</summary>
           <HtmlBody html={message.body_html} />
         </details>
       )}
@@ -130,19 +91,20 @@ export function TriagePage({ path, navigate, rights }: { path: string; navigate:
 }
 
 function Queue({ navigate }: { navigate: (to: string) => void }) {
+  const t = useT();
   const queue = useQuery({ queryKey: ['reports', 'new'], queryFn: () => api<QueueRow[]>('GET', '/api/reports?status=new') });
   return (
     <section>
-      <h1>Triage queue</h1>
+      <h1>{t('Triage queue')}</h1>
       <ErrorText error={queue.error} />
-      {queue.data?.length === 0 && <p>No reports waiting.</p>}
+      {queue.data?.length === 0 && <p>{t('No reports waiting.')}</p>}
       <ScrollTable>
         <thead>
           <tr>
             <th>#</th>
-            <th>Received</th>
-            <th>Subject</th>
-            <th>From</th>
+            <th>{t('Received')}</th>
+            <th>{t('Subject')}</th>
+            <th>{t('From')}</th>
             <th>TLP</th>
             <th>SLA</th>
           </tr>
@@ -156,7 +118,7 @@ function Queue({ navigate }: { navigate: (to: string) => void }) {
                 <Link to={`/triage/reports/${r.id}`} navigate={navigate}>
                   {r.subject}
                 </Link>
-                {r.sensitive && <strong className="bad"> SENSITIVE</strong>}
+                {r.sensitive && <strong className="bad"> {t('SENSITIVE')}</strong>}
                 {r.intake_status !== 'ok' && <span className="bad"> ({r.intake_status})</span>}
               </td>
               <td>{r.reporter_email ?? r.reporter_name ?? r.channel}</td>
@@ -175,9 +137,10 @@ function Queue({ navigate }: { navigate: (to: string) => void }) {
 }
 
 function ReportView({ id, navigate, rights }: { id: string; navigate: (to: string) => void; rights: TriageRights }) {
+  const t = useT();
   const key = ['report', id];
   const report = useQuery({ queryKey: key, queryFn: () => api<ReportDetail>('GET', `/api/reports/${id}`) });
-  if (report.isPending) return <p>Loading report…</p>;
+  if (report.isPending) return <p>{t('Loading report…')}</p>;
   if (report.isError) return <ErrorText error={report.error} />;
   const r = report.data;
   const refresh = [key, ['reports', 'new'], ['incidents']];
@@ -185,14 +148,12 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
     <section>
       <p>
         <Link to="/triage" navigate={navigate}>
-          ← Triage queue
+          {t('← Triage queue')}
         </Link>
       </p>
-      <h1>
-        Report #{r.id}: {r.subject}
-      </h1>
+      <h1>{t('Report #{id}: {subject}', { id: r.id, subject: r.subject })}</h1>
       <dl className="facts">
-        <dt>Status</dt>
+        <dt>{t('Status')}</dt>
         <dd data-testid="report-status">
           {r.status}
           {r.incident_id && (
@@ -200,28 +161,28 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
               {' '}
               —{' '}
               <Link to={`/incidents/${r.incident_id}`} navigate={navigate}>
-                incident #{r.incident_id}
+                {t('incident #{id}', { id: r.incident_id })}
               </Link>
             </>
           )}
-          {r.merged_into_id && ` — merged into #${r.merged_into_id}`}
+          {r.merged_into_id && ` — ${t('merged into #{id}', { id: r.merged_into_id })}`}
           {r.not_incident_reason && ` — ${r.not_incident_reason}`}
         </dd>
-        <dt>From</dt>
+        <dt>{t('From')}</dt>
         <dd>
-          {r.reporter_name} {r.reporter_email && `<${r.reporter_email}>`} via {r.channel}
+          {r.reporter_name} {r.reporter_email && `<${r.reporter_email}>`} {t('via {channel}', { channel: r.channel })}
         </dd>
-        <dt>Received</dt>
+        <dt>{t('Received')}</dt>
         <dd>{when(r.received_at)}</dd>
         <dt>TLP</dt>
         <dd>
           <TlpBadge tlp={r.tlp} />{' '}
           <span className="muted">
-            ({r.tlp_source === 'stated' ? 'as stated by the sender' : r.tlp_source === 'set' ? 'set by hand' : 'team default'})
+            ({r.tlp_source === 'stated' ? t('as stated by the sender') : r.tlp_source === 'set' ? t('set by hand') : t('team default')})
           </span>
-          {r.sensitive && <strong className="bad"> SENSITIVE: replies must be encrypted</strong>}
+          {r.sensitive && <strong className="bad"> {t('SENSITIVE: replies must be encrypted')}</strong>}
         </dd>
-        <dt>Intake</dt>
+        <dt>{t('Intake')}</dt>
         <dd>
           {r.intake_status}
           {r.intake_notes.map((n) => (
@@ -235,47 +196,47 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
       {r.status === 'new' && rights.triage && (
         <div className="triage-actions">
           <ActionForm
-            label="Open incident"
+            label={t('Open incident')}
             path="/api/incidents"
             toBody={(f) => ({ title: text(f, 'title') || r.subject, reportIds: [r.id] })}
             invalidates={refresh}
             onDone={(res) => navigate(`/incidents/${(res as { id: string }).id}`)}
           >
             <label>
-              Incident title
+              {t('Incident title')}
               <input name="title" defaultValue={r.subject} />
             </label>
           </ActionForm>
           <ActionForm
-            label="Attach to incident"
+            label={t('Attach to incident')}
             path={`/api/reports/${r.id}/attach`}
             toBody={(f) => ({ incidentId: text(f, 'incidentId') })}
             invalidates={refresh}
           >
             <label>
-              Incident number
+              {t('Incident number')}
               <input name="incidentId" inputMode="numeric" />
             </label>
           </ActionForm>
           <ActionForm
-            label="Not an incident"
+            label={t('Not an incident')}
             path={`/api/reports/${r.id}/not-incident`}
             toBody={(f) => ({ reason: text(f, 'reason') })}
             invalidates={refresh}
           >
             <label>
-              Reason
+              {t('Reason')}
               <input name="reason" />
             </label>
           </ActionForm>
           <ActionForm
-            label="Merge as duplicate"
+            label={t('Merge as duplicate')}
             path={`/api/reports/${r.id}/merge`}
             toBody={(f) => ({ into: text(f, 'into') })}
             invalidates={refresh}
           >
             <label>
-              Duplicate of report number
+              {t('Duplicate of report number')}
               <input name="into" inputMode="numeric" />
             </label>
           </ActionForm>
@@ -284,12 +245,12 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
 
       {r.candidates.length > 0 && (
         <>
-          <h2>Possibly related</h2>
+          <h2>{t('Possibly related')}</h2>
           <ul data-testid="candidates">
             {r.candidates.map((c) => (
               <li key={`${c.kind}${c.id}`}>
                 <Link to={c.kind === 'incident' ? `/incidents/${c.id}` : `/triage/reports/${c.id}`} navigate={navigate}>
-                  {c.kind} #{c.id} {c.title}
+                  {c.kind === 'incident' ? t('incident #{id}', { id: c.id }) : t('report #{id}', { id: c.id })} {c.title}
                 </Link>{' '}
                 <span className="muted">{c.reasons.join('; ')}</span>
               </li>
@@ -298,15 +259,20 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
         </>
       )}
 
-      <h2>Mail</h2>
+      <h2>{t('Mail')}</h2>
       {r.messages.length === 0 && <pre className="mail-text">{r.body}</pre>}
       {r.messages.map((m) => (
         <MessageView key={m.id} message={m} />
       ))}
       {r.reporter_email && rights.sendMail && (
-        <ActionForm label="Send reply" path={`/api/reports/${r.id}/reply`} toBody={(f) => ({ text: text(f, 'text') })} invalidates={[key]}>
+        <ActionForm
+          label={t('Send reply')}
+          path={`/api/reports/${r.id}/reply`}
+          toBody={(f) => ({ text: text(f, 'text') })}
+          invalidates={[key]}
+        >
           <label>
-            Reply to {r.reporter_email}
+            {t('Reply to {address}', { address: r.reporter_email })}
             <textarea name="text" rows={5} />
           </label>
         </ActionForm>
@@ -314,13 +280,13 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
 
       {r.attachments.length > 0 && (
         <>
-          <h2>Attachments</h2>
+          <h2>{t('Attachments')}</h2>
           <ul>
             {r.attachments.map((a) => (
               <li key={a.id}>
                 {a.stored ? <a href={`/api/attachments/${a.id}`}>{a.filename}</a> : a.filename}{' '}
                 <span className="muted">
-                  ({a.content_type}, {a.size} bytes, SHA-256 {a.sha256.slice(0, 16)}…{a.note ? `; ${a.note}` : ''})
+                  ({a.content_type}, {t('{size} bytes', { size: a.size })}, SHA-256 {a.sha256.slice(0, 16)}…{a.note ? `; ${a.note}` : ''})
                 </span>
               </li>
             ))}
@@ -330,11 +296,11 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
 
       {r.feedback.length > 0 && (
         <>
-          <h2>Feedback from the reporter</h2>
+          <h2>{t('Feedback from the reporter')}</h2>
           <ul data-testid="report-feedback">
             {r.feedback.map((f) => (
               <li key={f.name}>
-                {f.name}, {when(f.givenAt)}: <strong>{f.rating} of 5</strong>
+                {f.name}, {when(f.givenAt)}: <strong>{t('{rating} of 5', { rating: String(f.rating) })}</strong>
                 {f.comment && ` — “${f.comment}”`}
               </li>
             ))}
@@ -342,9 +308,9 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
         </>
       )}
 
-      <h2>Indicators</h2>
+      <h2>{t('Indicators')}</h2>
       {r.indicators.length === 0 ? (
-        <p className="muted">None found in the text.</p>
+        <p className="muted">{t('None found in the text.')}</p>
       ) : (
         <ul className="indicators">
           {r.indicators.map((i) => (
@@ -352,7 +318,7 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
               <code>{i.value}</code> <span className="muted">{i.kind}</span>{' '}
               {LOOKUP_KINDS.has(i.kind) && <LookupInline value={i.value} navigate={navigate} />}{' '}
               <Link to={`/search?seen=${encodeURIComponent(i.value)}`} navigate={navigate}>
-                seen elsewhere?
+                {t('seen elsewhere?')}
               </Link>
             </li>
           ))}
@@ -361,15 +327,15 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
 
       {r.operations.length > 0 && (
         <>
-          <h2>Triage history</h2>
+          <h2>{t('Triage history')}</h2>
           <ul>
             {r.operations.map((o) => (
               <li key={o.id}>
                 {when(o.createdAt)} {o.summary}{' '}
                 {o.undoneAt ? (
-                  <span className="muted">(undone {when(o.undoneAt)})</span>
+                  <span className="muted">({t('undone {at}', { at: when(o.undoneAt) })})</span>
                 ) : (
-                  rights.triage && <ActionButton label="Undo" path={`/api/triage/operations/${o.id}/undo`} invalidates={refresh} />
+                  rights.triage && <ActionButton label={t('Undo')} path={`/api/triage/operations/${o.id}/undo`} invalidates={refresh} />
                 )}
               </li>
             ))}

@@ -7,6 +7,7 @@ import { csvDocument } from '../../../../src/core/csv';
 import { mostRestrictive, type TlpLabel } from '../../../../src/core/tlp';
 import { ActionForm, MemberOptions, text } from '../../components';
 import type { IncidentRow } from './model';
+import { useT } from '../../i18n';
 
 const COLUMNS: Array<[string, (i: IncidentRow) => string]> = [
   ['id', (i) => i.id],
@@ -47,40 +48,39 @@ export function BulkActions({
   priorities: readonly string[];
   onDone: () => void;
 }) {
-  if (selected.length === 0) return <p className="muted">Tick incidents to change several at once.</p>;
+  const t = useT();
+  if (selected.length === 0) return <p className="muted">{t('Tick incidents to change several at once.')}</p>;
   const form = (label: string, change: (f: FormData) => Record<string, unknown>, fields: ReactNode) => (
     <ActionForm
       label={label}
       path="/api/incidents/bulk"
       invalidates={[['incidents']]}
       onDone={onDone}
-      fieldLabels={{ ids: 'Ticked incident' }}
+      fieldLabels={{ ids: t('Ticked incident') }}
       toBody={(f) => ({ ids: selected, change: change(f) })}
     >
       {fields}
     </ActionForm>
   );
   return (
-    <div className="panel bulk" role="group" aria-label="Change the ticked incidents">
-      <p>
-        <strong>{selected.length}</strong> ticked: each change applies to all of them, or, if one refuses, to none.
-      </p>
+    <div className="panel bulk" role="group" aria-label={t('Change the ticked incidents')}>
+      <p>{t('{count} ticked: each change applies to all of them, or, if one refuses, to none.', { count: String(selected.length) })}</p>
       {form(
-        'Set manager',
+        t('Set manager'),
         (f) => ({ managerId: text(f, 'managerId') || null }),
         <label>
-          Incident manager
+          {t('Incident manager')}
           <select name="managerId">
             <MemberOptions members={members} />
           </select>
         </label>,
       )}
       {form(
-        'Set priority',
+        t('Set priority'),
         (f) => ({ priority: text(f, 'priority'), ...(text(f, 'priorityReason') ? { priorityReason: text(f, 'priorityReason') } : {}) }),
         <>
           <label>
-            Priority
+            {t('Priority')}
             <select name="priority">
               {priorities.map((p) => (
                 <option key={p}>{p}</option>
@@ -88,12 +88,12 @@ export function BulkActions({
             </select>
           </label>
           <label>
-            Reason for the priority
+            {t('Reason for the priority')}
             <input name="priorityReason" />
           </label>
         </>,
       )}
-      {form('Close', () => ({ phase: 'closed' }), null)}
+      {form(t('Close'), () => ({ phase: 'closed' }), null)}
     </div>
   );
 }

@@ -2,12 +2,14 @@
 import { ActionForm, Link, TlpBadge, TlpSelect, text } from '../../components';
 import { MessageView } from '../TriagePage';
 import { s, type TabProps } from './model';
+import { useT } from '../../i18n';
 
 export function CommunicationsTab({ props }: { props: TabProps }) {
   const { detail: d, team, write, manage, navigate, refresh, base } = props;
+  const t = useT();
   return (
     <>
-      <h2>Reports</h2>
+      <h2>{t('Reports')}</h2>
       <ul>
         {d.reports.map((r) => (
           <li key={r.id}>
@@ -24,16 +26,16 @@ export function CommunicationsTab({ props }: { props: TabProps }) {
       </ul>
       {manage && d.reports.length > 1 && (
         <details className="panel">
-          <summary>Split reports off into a new incident</summary>
+          <summary>{t('Split reports off into a new incident')}</summary>
           <ActionForm
-            label="Split off"
+            label={t('Split off')}
             path={`${base}/split`}
             invalidates={refresh}
             toBody={(f) => ({ reportIds: f.getAll('reportIds').map(String), title: text(f, 'title') })}
             onDone={(r) => navigate(`/incidents/${(r as { id: string }).id}`)}
           >
             <fieldset>
-              <legend>Reports that are another matter</legend>
+              <legend>{t('Reports that are another matter')}</legend>
               {d.reports.map((r) => (
                 <label key={r.id} className="inline">
                   <input type="checkbox" name="reportIds" value={r.id} /> #{r.id} {s(r.subject)}
@@ -41,20 +43,20 @@ export function CommunicationsTab({ props }: { props: TabProps }) {
               ))}
             </fieldset>
             <label>
-              Title of the new incident
+              {t('Title of the new incident')}
               <input name="title" />
             </label>
           </ActionForm>
         </details>
       )}
 
-      <h2>Communications</h2>
+      <h2>{t('Communications')}</h2>
       {d.messages.map((m) => (
         <MessageView key={m.id} message={m} />
       ))}
       {write && d.participants.some((p) => p.email) && (
         <ActionForm
-          label="Send mail"
+          label={t('Send mail')}
           path={`${base}/mail`}
           invalidates={refresh}
           toBody={(f) => ({
@@ -65,7 +67,7 @@ export function CommunicationsTab({ props }: { props: TabProps }) {
           })}
         >
           <fieldset>
-            <legend>To</legend>
+            <legend>{t('To')}</legend>
             {d.participants
               .filter((p) => p.email)
               .map((p) => (
@@ -75,14 +77,14 @@ export function CommunicationsTab({ props }: { props: TabProps }) {
               ))}
           </fieldset>
           <label>
-            Subject
+            {t('Subject')}
             <input name="subject" />
           </label>
           <label>
-            Text
+            {t('Text')}
             <textarea name="text" rows={6} />
           </label>
-          <TlpSelect label="TLP of this mail" />
+          <TlpSelect label={t('TLP of this mail')} />
         </ActionForm>
       )}
     </>

@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { ActionButton, ErrorText, Link, SlaBadge, Tabs, TlpBadge } from '../../components';
+import { useT } from '../../i18n';
 import { CommunicationsTab } from './CommunicationsTab';
 import type { Detail, TabProps, Taxonomies } from './model';
 import { ObservablesTab } from './ObservablesTab';
@@ -10,15 +11,8 @@ import { SummaryTab } from './SummaryTab';
 import { TimelineTab } from './TimelineTab';
 import { WorkTab } from './WorkTab';
 
-const INCIDENT_TABS = [
-  ['summary', 'Summary'],
-  ['communications', 'Reports and mail'],
-  ['work', 'Tasks and actions'],
-  ['timeline', 'Timeline'],
-  ['observables', 'Observables and evidence'],
-  ['people', 'Participants and shares'],
-] as const;
-type IncidentTab = (typeof INCIDENT_TABS)[number][0];
+const INCIDENT_TABS = ['summary', 'communications', 'work', 'timeline', 'observables', 'people'] as const;
+type IncidentTab = (typeof INCIDENT_TABS)[number];
 
 export interface Rights {
   write: boolean;
@@ -37,7 +31,16 @@ export function IncidentView({
   navigate: (to: string) => void;
   rights: Rights;
 }) {
-  const tab: IncidentTab = INCIDENT_TABS.find(([t]) => t === search.get('tab'))?.[0] ?? 'summary';
+  const t = useT();
+  const tab: IncidentTab = INCIDENT_TABS.find((name) => name === search.get('tab')) ?? 'summary';
+  const tabs: ReadonlyArray<readonly [IncidentTab, string]> = [
+    ['summary', t('Summary')],
+    ['communications', t('Reports and mail')],
+    ['work', t('Tasks and actions')],
+    ['timeline', t('Timeline')],
+    ['observables', t('Observables and evidence')],
+    ['people', t('Participants and shares')],
+  ];
   const key = ['incident', id];
   const detail = useQuery({ queryKey: key, queryFn: () => api<Detail>('GET', `/api/incidents/${id}`) });
   const taxonomies = useQuery({ queryKey: ['taxonomies'], queryFn: () => api<Taxonomies>('GET', '/api/taxonomies') });
@@ -46,7 +49,7 @@ export function IncidentView({
     queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/team-members'),
     enabled: rights.write,
   });
-  if (detail.isPending) return <p>Loading incident…</p>;
+  if (detail.isPending) return <p>{t('Loading incident…')}</p>;
   if (detail.isError) return <ErrorText error={detail.error} />;
   const d = detail.data;
   const i = d.incident;
@@ -67,20 +70,20 @@ export function IncidentView({
     <section className="incident">
       <p>
         <Link to="/incidents" navigate={navigate}>
-          ← Incidents
+          {t('← Incidents')}
         </Link>
       </p>
-      <h1>
-        Incident #{i.id}: {i.title}
-      </h1>
+      <h1>{t('Incident #{id}: {title}', { id: i.id, title: i.title })}</h1>
       <p>
-        <TlpBadge tlp={i.tlp} /> · phase <strong data-testid="incident-phase">{i.phase}</strong> · priority{' '}
+        <TlpBadge tlp={i.tlp} /> · {t('phase')} <strong data-testid="incident-phase">{i.phase}</strong> · {t('priority')}{' '}
         <strong data-testid="incident-priority">{i.priority}</strong>
-        {i.requested_priority && i.requested_priority !== i.priority && <span className="muted"> (requested {i.requested_priority})</span>}
-        {i.sensitive && <strong className="bad"> · SENSITIVE</strong>}{' '}
+        {i.requested_priority && i.requested_priority !== i.priority && (
+          <span className="muted"> ({t('requested {priority}', { priority: i.requested_priority })})</span>
+        )}
+        {i.sensitive && <strong className="bad"> · {t('SENSITIVE')}</strong>}{' '}
         {props.write && (
           <ActionButton
-            label={d.watching ? 'Stop watching' : 'Watch'}
+            label={d.watching ? t('Stop watching') : t('Watch')}
             method={d.watching ? 'DELETE' : 'PUT'}
             path={`${props.base}/watch`}
             invalidates={[key]}
@@ -93,7 +96,7 @@ export function IncidentView({
           <SlaBadge name="resolve" timer={d.sla.resolve} />
         </p>
       )}
-      <Tabs tabs={INCIDENT_TABS} current={tab} onSelect={(t) => navigate(`/incidents/${id}${t === 'summary' ? '' : `?tab=${t}`}`)} />
+      <Tabs tabs={tabs} current={tab} onSelect={(to) => navigate(`/incidents/${id}${to === 'summary' ? '' : `?tab=${to}`}`)} />
       <div role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tab-button-${tab}`}>
         {tab === 'summary' && <SummaryTab props={props} me={rights.me} />}
         {tab === 'communications' && <CommunicationsTab props={props} />}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { ActionForm, TlpBadge, TlpSelect, text, when } from '../../components';
 import { Markdown } from '../../markdown';
 import type { Note, TabProps } from './model';
+import { useT } from '../../i18n';
 
 export function Notes({
   notes,
@@ -15,25 +16,26 @@ export function Notes({
   me: string;
   props: TabProps;
 }) {
+  const t = useT();
   const shown = notes.filter((n) => n.task_id === (taskId ?? null));
   return (
     <div className="notes" data-testid={taskId ? `notes-${taskId}` : 'notes'}>
-      {shown.length === 0 && <p className="muted">No notes{taskId ? ' on this task' : ''} yet.</p>}
+      {shown.length === 0 && <p className="muted">{taskId ? t('No notes on this task yet.') : t('No notes yet.')}</p>}
       {shown.map((n) => (
         <NoteView key={n.id} note={n} mine={write && n.created_by === `user:${me}`} refresh={refresh} />
       ))}
       {write && (
         <ActionForm
-          label={taskId ? 'Add note to task' : 'Add note'}
+          label={taskId ? t('Add note to task') : t('Add note')}
           path={`${base}/notes`}
           invalidates={refresh}
           toBody={(f) => ({ body: text(f, 'body'), ...(taskId ? { taskId } : {}), ...(text(f, 'tlp') ? { tlp: text(f, 'tlp') } : {}) })}
         >
           <label>
-            Note (Markdown)
+            {t('Note (Markdown)')}
             <textarea name="body" rows={3} />
           </label>
-          <TlpSelect label="TLP of this note" />
+          <TlpSelect label={t('TLP of this note')} />
         </ActionForm>
       )}
     </div>
@@ -41,21 +43,22 @@ export function Notes({
 }
 
 function NoteView({ note, mine, refresh }: { note: Note; mine: boolean; refresh: TabProps['refresh'] }) {
+  const t = useT();
   const [editing, setEditing] = useState(false);
   return (
-    <article className="note" aria-label={`Note by ${note.author}`}>
+    <article className="note" aria-label={t('Note by {author}', { author: note.author })}>
       <header className="muted">
         {note.author}, {when(note.created_at)}
-        {note.edited_at && ` (changed ${when(note.edited_at)})`} <TlpBadge tlp={note.tlp} />
+        {note.edited_at && ` (${t('changed {at}', { at: when(note.edited_at) })})`} <TlpBadge tlp={note.tlp} />
         {mine && !editing && (
           <button type="button" className="link" onClick={() => setEditing(true)}>
-            change
+            {t('change')}
           </button>
         )}
       </header>
       {editing ? (
         <ActionForm
-          label="Save note"
+          label={t('Save note')}
           method="PATCH"
           path={`/api/notes/${note.id}`}
           invalidates={refresh}
@@ -63,7 +66,7 @@ function NoteView({ note, mine, refresh }: { note: Note; mine: boolean; refresh:
           onDone={() => setEditing(false)}
         >
           <label>
-            Note (Markdown)
+            {t('Note (Markdown)')}
             <textarea name="body" rows={4} defaultValue={note.body} />
           </label>
         </ActionForm>

@@ -4,6 +4,7 @@ import { ActionForm, Link, TlpSelect, text, when } from '../../components';
 import { LOOKUP_KINDS, LookupInline } from '../../lookup';
 import { ItemTable } from './ItemTable';
 import { s, type TabProps } from './model';
+import { useT } from '../../i18n';
 
 interface BulkAnswer {
   added: Array<{ kind: string; value: string }>;
@@ -13,24 +14,26 @@ interface BulkAnswer {
 
 export function ObservablesTab({ props }: { props: TabProps }) {
   const { detail: d, write, team, refresh, base, taxonomies, navigate } = props;
+  const t = useT();
   const [bulk, setBulk] = useState<BulkAnswer | null>(null);
   return (
     <>
-      <h2>Observables, assets and evidence</h2>
+      <h2>{t('Observables, assets and evidence')}</h2>
       <ItemTable
-        title="Observables"
+        name="observables"
+        title={t('Observables')}
         rows={d.observables}
         columns={[
-          ['Value', (r) => <code>{s(r.value)}</code>],
-          ['Kind', (r) => s(r.kind)],
-          ['IoC', (r) => (r.is_ioc ? 'yes' : '')],
+          [t('Value'), (r) => <code>{s(r.value)}</code>],
+          [t('Kind'), (r) => s(r.kind)],
+          ['IoC', (r) => (r.is_ioc ? t('yes') : '')],
           [
-            'Look further',
+            t('Look further'),
             (r) => (
               <>
                 {team && LOOKUP_KINDS.has(s(r.kind)) && <LookupInline value={s(r.value)} navigate={navigate} />}{' '}
                 <Link to={`/search?seen=${encodeURIComponent(s(r.value))}`} navigate={navigate}>
-                  seen elsewhere?
+                  {t('seen elsewhere?')}
                 </Link>
               </>
             ),
@@ -40,14 +43,14 @@ export function ObservablesTab({ props }: { props: TabProps }) {
       {write && (
         <>
           <ActionForm
-            label="Add observables"
+            label={t('Add observables')}
             path={`${base}/observables/bulk`}
             invalidates={refresh}
             onDone={(r) => setBulk(r as BulkAnswer)}
             toBody={(f) => ({ text: text(f, 'text'), isIoc: f.get('ioc') === 'on', ...(text(f, 'tlp') ? { tlp: text(f, 'tlp') } : {}) })}
           >
             <label>
-              Observables, one or more per line (defanged or not)
+              {t('Observables, one or more per line (defanged or not)')}
               <textarea
                 name="text"
                 rows={4}
@@ -55,27 +58,30 @@ export function ObservablesTab({ props }: { props: TabProps }) {
               />
             </label>
             <label className="inline">
-              <input type="checkbox" name="ioc" /> indicators of compromise
+              <input type="checkbox" name="ioc" /> {t('indicators of compromise')}
             </label>
-            <TlpSelect label="TLP of these observables" />
+            <TlpSelect label={t('TLP of these observables')} />
           </ActionForm>
           {bulk && (
             <p role="status" data-testid="bulk-result">
-              Added {bulk.added.length}; already there {bulk.already.length}
-              {bulk.unrecognised.length > 0 && `; not understood: ${bulk.unrecognised.map((u) => `line ${u.line} “${u.text}”`).join(', ')}`}
+              {t('Added {added}; already there {already}', { added: String(bulk.added.length), already: String(bulk.already.length) })}
+              {bulk.unrecognised.length > 0 &&
+                `; ${t('not understood: {lines}', {
+                  lines: bulk.unrecognised.map((u) => t('line {line} “{text}”', { line: String(u.line), text: u.text })).join(', '),
+                })}`}
               .
             </p>
           )}
           <details className="panel">
-            <summary>Add one observable of a kind the list cannot tell</summary>
+            <summary>{t('Add one observable of a kind the list cannot tell')}</summary>
             <ActionForm
-              label="Add observable"
+              label={t('Add observable')}
               path={`${base}/observables`}
               invalidates={refresh}
               toBody={(f) => ({ kind: text(f, 'kind'), value: text(f, 'value'), isIoc: f.get('ioc') === 'on' })}
             >
               <label>
-                Kind
+                {t('Kind')}
                 <select name="kind">
                   {[...(taxonomies?.indicatorKinds ?? []), 'other'].map((k) => (
                     <option key={k}>{k}</option>
@@ -83,55 +89,57 @@ export function ObservablesTab({ props }: { props: TabProps }) {
                 </select>
               </label>
               <label>
-                Value
+                {t('Value')}
                 <input name="value" />
               </label>
               <label className="inline">
-                <input type="checkbox" name="ioc" /> an indicator of compromise
+                <input type="checkbox" name="ioc" /> {t('an indicator of compromise')}
               </label>
             </ActionForm>
           </details>
         </>
       )}
       <ItemTable
-        title="Assets"
+        name="assets"
+        title={t('Assets')}
         rows={d.assets}
         columns={[
-          ['Asset', (r) => s(r.name)],
-          ['Kind', (r) => s(r.kind)],
-          ['Compromised', (r) => (r.compromised ? 'yes' : 'no')],
+          [t('Asset'), (r) => s(r.name)],
+          [t('Kind'), (r) => s(r.kind)],
+          [t('Compromised'), (r) => (r.compromised ? t('yes') : t('no'))],
         ]}
       />
       {write && (
         <ActionForm
-          label="Add asset"
+          label={t('Add asset')}
           path={`${base}/assets`}
           invalidates={refresh}
           toBody={(f) => ({ name: text(f, 'name'), compromised: f.get('compromised') === 'on' })}
         >
           <label>
-            Asset
+            {t('Asset')}
             <input name="name" />
           </label>
           <label className="inline">
-            <input type="checkbox" name="compromised" /> compromised
+            <input type="checkbox" name="compromised" /> {t('compromised')}
           </label>
         </ActionForm>
       )}
       <ItemTable
-        title="Evidence"
+        name="evidence"
+        title={t('Evidence')}
         rows={d.evidence}
         columns={[
-          ['Item', (r) => s(r.item)],
+          [t('Item'), (r) => s(r.item)],
           ['SHA-256', (r) => <code title={s(r.sha256)}>{s(r.sha256).slice(0, 16)}…</code>],
-          ['Collected', (r) => `${when(r.collected_at as string)} by ${s(r.collected_by)}`],
-          ['Where', (r) => s(r.location)],
-          ['Custody', (r) => (team ? <a href={`/api/evidence/${r.id}/custody?format=csv`}>log (CSV)</a> : '')],
+          [t('Collected'), (r) => t('{at} by {who}', { at: when(r.collected_at as string), who: s(r.collected_by) })],
+          [t('Where'), (r) => s(r.location)],
+          [t('Custody'), (r) => (team ? <a href={`/api/evidence/${r.id}/custody?format=csv`}>{t('log (CSV)')}</a> : '')],
         ]}
       />
       {write && (
         <ActionForm
-          label="Register evidence"
+          label={t('Register evidence')}
           path={`${base}/evidence`}
           invalidates={refresh}
           toBody={(f) => ({
@@ -143,7 +151,7 @@ export function ObservablesTab({ props }: { props: TabProps }) {
           })}
         >
           <label>
-            Item
+            {t('Item')}
             <input name="item" />
           </label>
           <label>
@@ -151,15 +159,15 @@ export function ObservablesTab({ props }: { props: TabProps }) {
             <input name="sha256" />
           </label>
           <label>
-            Collected by
+            {t('Collected by')}
             <input name="by" />
           </label>
           <label>
-            Collected at
+            {t('Collected at')}
             <input name="at" type="datetime-local" />
           </label>
           <label>
-            Kept at
+            {t('Kept at')}
             <input name="location" />
           </label>
         </ActionForm>

@@ -2,6 +2,7 @@
 import { ActionButton, ActionForm, optional, text } from '../../components';
 import { ItemTable } from './ItemTable';
 import { s, type Detail, type TabProps } from './model';
+import { useT } from '../../i18n';
 
 /** Every item of the incident that can be shared, as the share API names it, with words to recognise it by. */
 function shareable(d: Detail): Array<{ kind: string; id: string; label: string; tlp: string }> {
@@ -22,40 +23,44 @@ function shareable(d: Detail): Array<{ kind: string; id: string; label: string; 
 
 export function PeopleTab({ props }: { props: TabProps }) {
   const { detail: d, write, refresh, base, taxonomies } = props;
+  const t = useT();
   const outsiders = d.participants.filter((p) => p.role !== 'team-member');
   const items = shareable(d);
   const labelOf = (kind: string, id: string) => items.find((i) => i.kind === kind && i.id === id)?.label ?? `${kind} ${id}`;
   return (
     <>
-      <h2>Participants</h2>
+      <h2>{t('Participants')}</h2>
       <ItemTable
-        title="People"
+        name="people"
+        title={t('People')}
         rows={d.participants.map((p) => ({ ...p, tlp: d.incident.tlp }))}
         columns={[
-          ['Name', (r) => s(r.name)],
-          ['E-mail', (r) => s(r.email)],
-          ['Role', (r) => s(r.role)],
-          ['Shared with them', (r) => d.shares.filter((x) => x.participant_id === r.id).length || '—'],
+          [t('Name'), (r) => s(r.name)],
+          [t('E-mail'), (r) => s(r.email)],
+          [t('Role'), (r) => s(r.role)],
+          [t('Shared with them'), (r) => d.shares.filter((x) => x.participant_id === r.id).length || '—'],
         ]}
-        actions={(r) => write && <ActionButton label="Remove" method="DELETE" path={`/api/participants/${r.id}`} invalidates={refresh} />}
+        actions={(r) =>
+          write && <ActionButton label={t('Remove')} method="DELETE" path={`/api/participants/${r.id}`} invalidates={refresh} />
+        }
       />
       {write && (
         <ActionForm
-          label="Add participant"
+          label={t('Add participant')}
           path={`${base}/participants`}
           invalidates={refresh}
           toBody={(f) => ({ name: text(f, 'name'), email: optional(f, 'email'), role: text(f, 'role') })}
         >
           <label>
-            Name
+            {t('Name')}
             <input name="name" />
           </label>
           <label>
-            E-mail
+            {t('E-mail')}
             <input name="email" type="email" />
           </label>
           <label>
-            Role
+            {t('Role')}
             <select name="role">
               {taxonomies?.participantRoles.map((r) => (
                 <option key={r}>{r}</option>
@@ -65,19 +70,19 @@ export function PeopleTab({ props }: { props: TabProps }) {
         </ActionForm>
       )}
 
-      <h2>Shares</h2>
+      <h2>{t('Shares')}</h2>
       {outsiders.length === 0 ? (
-        <p className="muted">Nobody outside the team takes part yet: add a participant to share items with them.</p>
+        <p className="muted">{t('Nobody outside the team takes part yet: add a participant to share items with them.')}</p>
       ) : (
         outsiders.map((p) => {
           const theirs = d.shares.filter((x) => x.participant_id === p.id);
           return (
-            <section key={p.id} aria-label={`Shared with ${s(p.name)}`}>
+            <section key={p.id} aria-label={t('Shared with {name}', { name: s(p.name) })}>
               <h3>
                 {s(p.name)} ({s(p.role)})
               </h3>
               {theirs.length === 0 ? (
-                <p className="muted">Nothing shared.</p>
+                <p className="muted">{t('Nothing shared.')}</p>
               ) : (
                 <ul>
                   {theirs.map((x) => (
@@ -85,7 +90,7 @@ export function PeopleTab({ props }: { props: TabProps }) {
                       {labelOf(x.item_kind, x.item_id)}{' '}
                       {write && (
                         <ActionButton
-                          label="Stop sharing"
+                          label={t('Stop sharing')}
                           method="DELETE"
                           path={`${base}/shares`}
                           body={{ kind: x.item_kind, itemId: x.item_id, participantId: p.id }}
@@ -102,7 +107,7 @@ export function PeopleTab({ props }: { props: TabProps }) {
       )}
       {write && outsiders.length > 0 && items.length > 0 && (
         <ActionForm
-          label="Share"
+          label={t('Share')}
           path={`${base}/shares`}
           invalidates={refresh}
           toBody={(f) => {
@@ -111,7 +116,7 @@ export function PeopleTab({ props }: { props: TabProps }) {
           }}
         >
           <label>
-            Item
+            {t('Item')}
             <select name="item">
               {items.map((i) => (
                 <option key={`${i.kind}:${i.id}`} value={`${i.kind} ${i.id}`}>
@@ -121,7 +126,7 @@ export function PeopleTab({ props }: { props: TabProps }) {
             </select>
           </label>
           <label>
-            With
+            {t('With')}
             <select name="participantId">
               {outsiders.map((p) => (
                 <option key={p.id} value={p.id}>

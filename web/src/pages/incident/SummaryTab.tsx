@@ -1,5 +1,6 @@
 /** The summary tab: the facts, every field editable, notes, and merging into another incident. */
 import { ActionForm, Link, MemberOptions, RsitOptions, TlpSelect, text } from '../../components';
+import { useT } from '../../i18n';
 import { AffectedOrganisations } from './AffectedOrganisations';
 import { nameOf, s, type TabProps } from './model';
 import { Notes } from './Notes';
@@ -7,37 +8,38 @@ import { Notes } from './Notes';
 export function SummaryTab({ props, me }: { props: TabProps; me: string }) {
   const { detail: d, team, write, manage, members, navigate } = props;
   const i = d.incident;
+  const t = useT();
   return (
     <>
       {team && (
         <dl className="facts">
-          <dt>Classification</dt>
-          <dd>{[i.rsit_class, i.rsit_type].filter(Boolean).join(' / ') || 'unclassified'}</dd>
-          <dt>Incident manager</dt>
-          <dd data-testid="incident-manager">{i.manager_id ? nameOf(members, i.manager_id) : 'nobody yet'}</dd>
-          <dt>Impact</dt>
+          <dt>{t('Classification')}</dt>
+          <dd>{[i.rsit_class, i.rsit_type].filter(Boolean).join(' / ') || t('unclassified')}</dd>
+          <dt>{t('Incident manager')}</dt>
+          <dd data-testid="incident-manager">{i.manager_id ? nameOf(members, i.manager_id) : t('nobody yet')}</dd>
+          <dt>{t('Impact')}</dt>
           <dd>{i.impact}</dd>
           <dt>PAP</dt>
           <dd>PAP:{i.pap}</dd>
-          <dt>Affected organisations</dt>
+          <dt>{t('Affected organisations')}</dt>
           <dd>
             <AffectedOrganisations incidentId={i.id} write={write} />
           </dd>
-          <dt>Affected (in words)</dt>
+          <dt>{t('Affected (in words)')}</dt>
           <dd>{i.affected_constituents || '—'}</dd>
-          <dt>Root cause</dt>
+          <dt>{t('Root cause')}</dt>
           <dd>
-            {i.initial_vector || '—'}; patient zero {i.patient_zero || '—'}
+            {i.initial_vector || '—'}; {t('patient zero')} {i.patient_zero || '—'}
           </dd>
           <dt>ATT&amp;CK</dt>
           <dd>{(i.attack_techniques ?? []).join(', ') || '—'}</dd>
-          <dt>Description</dt>
+          <dt>{t('Description')}</dt>
           <dd className="pre">{i.description || '—'}</dd>
-          <dt>Watched by</dt>
-          <dd>{d.watchers.map((w) => w.name).join(', ') || 'nobody'}</dd>
+          <dt>{t('Watched by')}</dt>
+          <dd>{d.watchers.map((w) => w.name).join(', ') || t('nobody')}</dd>
           {d.mergedIncidents.length > 0 && (
             <>
-              <dt>Merged into this</dt>
+              <dt>{t('Merged into this')}</dt>
               <dd>{d.mergedIncidents.map((m) => `#${m.id} ${m.title}`).join(', ')}</dd>
             </>
           )}
@@ -46,23 +48,23 @@ export function SummaryTab({ props, me }: { props: TabProps; me: string }) {
       {write && props.taxonomies && <EditForm props={props} />}
       {team && (
         <>
-          <h2>Notes</h2>
+          <h2>{t('Notes')}</h2>
           <Notes notes={d.notes} me={me} props={props} />
         </>
       )}
       {manage && (
         <details className="panel">
-          <summary>Merge into another incident</summary>
+          <summary>{t('Merge into another incident')}</summary>
           <ActionForm
-            label="Merge"
+            label={t('Merge')}
             path={`${props.base}/merge`}
             invalidates={props.refresh}
             toBody={(f) => ({ into: text(f, 'into').replace(/^#/, '') })}
             onDone={() => navigate('/incidents')}
           >
-            <p>Its reports, mail and items move to the other incident; triage can undo the merge.</p>
+            <p>{t('Its reports, mail and items move to the other incident; triage can undo the merge.')}</p>
             <label>
-              Incident number to merge into
+              {t('Incident number to merge into')}
               <input name="into" inputMode="numeric" placeholder="#1234" />
             </label>
           </ActionForm>
@@ -70,10 +72,10 @@ export function SummaryTab({ props, me }: { props: TabProps; me: string }) {
       )}
       {write && (
         <>
-          <h2>Lessons learned</h2>
+          <h2>{t('Lessons learned')}</h2>
           <p>
             <Link to={`/incidents/${i.id}/debrief`} navigate={navigate}>
-              Debrief
+              {t('Debrief')}
             </Link>
           </p>
         </>
@@ -84,9 +86,10 @@ export function SummaryTab({ props, me }: { props: TabProps; me: string }) {
 
 /** Sends only what changed, so two people editing different fields do not undo each other. */
 function EditForm({ props }: { props: TabProps }) {
-  const { detail: d, taxonomies: t, members } = props;
+  const { detail: d, taxonomies, members } = props;
+  const t = useT();
   const i = d.incident;
-  const rsit = t?.rsit ?? [];
+  const rsit = taxonomies?.rsit ?? [];
   const fields = [
     ['title', 'title'],
     ['description', 'description'],
@@ -98,9 +101,9 @@ function EditForm({ props }: { props: TabProps }) {
   ] as const;
   return (
     <details className="panel">
-      <summary>Change the incident</summary>
+      <summary>{t('Change the incident')}</summary>
       <ActionForm
-        label="Save changes"
+        label={t('Save changes')}
         method="PATCH"
         path={props.base}
         headers={{ 'if-match': `"${i.version}"` }}
@@ -133,60 +136,60 @@ function EditForm({ props }: { props: TabProps }) {
         }}
       >
         <label>
-          Title
+          {t('Title')}
           <input name="title" defaultValue={i.title} />
         </label>
         <label>
-          Description
+          {t('Description')}
           <textarea name="description" rows={4} defaultValue={i.description} />
         </label>
         <label>
-          Phase
+          {t('Phase')}
           <select name="phase" defaultValue={i.phase}>
             {[i.phase, ...d.nextPhases].map((p) => (
               <option key={p} value={p}>
-                {p === i.phase ? `${p} (now)` : p}
+                {p === i.phase ? t('{phase} (now)', { phase: p }) : p}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Priority
+          {t('Priority')}
           <select name="priority" defaultValue={i.priority}>
-            {t?.priorities.map((p) => (
+            {taxonomies?.priorities.map((p) => (
               <option key={p}>{p}</option>
             ))}
           </select>
         </label>
         <label>
-          Reason for a priority change
+          {t('Reason for a priority change')}
           <input name="priorityReason" />
         </label>
         <label>
-          Incident manager
+          {t('Incident manager')}
           <select name="managerId" defaultValue={i.manager_id ?? ''}>
             <MemberOptions members={members} />
           </select>
         </label>
         <label>
-          RSIT class / type
+          {t('RSIT class / type')}
           <select name="rsit" defaultValue={`${i.rsit_class ?? ''}/${i.rsit_type ?? ''}`}>
-            <RsitOptions rsit={rsit} none="(unclassified)" />
+            <RsitOptions rsit={rsit} none={t('(unclassified)')} />
           </select>
         </label>
         <label>
-          Impact
+          {t('Impact')}
           <select name="impact" defaultValue={i.impact}>
-            {t?.impacts.map((v) => (
+            {taxonomies?.impacts.map((v) => (
               <option key={v}>{v}</option>
             ))}
           </select>
         </label>
-        <TlpSelect defaultValue={i.tlp} label="Incident TLP" />
+        <TlpSelect defaultValue={i.tlp} label={t('Incident TLP')} />
         <label>
-          PAP (what the recipients may do)
+          {t('PAP (what the recipients may do)')}
           <select name="pap" defaultValue={i.pap}>
-            {t?.papLabels.map((v) => (
+            {taxonomies?.papLabels.map((v) => (
               <option key={v} value={v}>
                 PAP:{v}
               </option>
@@ -194,22 +197,22 @@ function EditForm({ props }: { props: TabProps }) {
           </select>
         </label>
         <label className="inline">
-          <input type="checkbox" name="sensitive" defaultChecked={i.sensitive} /> sensitive (personal data, need-to-know)
+          <input type="checkbox" name="sensitive" defaultChecked={i.sensitive} /> {t('sensitive (personal data, need-to-know)')}
         </label>
         <label>
-          Affected constituents
+          {t('Affected constituents')}
           <input name="affectedConstituents" defaultValue={i.affected_constituents} />
         </label>
         <label>
-          Initial vector
+          {t('Initial vector')}
           <input name="initialVector" defaultValue={i.initial_vector} />
         </label>
         <label>
-          Patient zero
+          {t('Patient zero')}
           <input name="patientZero" defaultValue={i.patient_zero} />
         </label>
         <label>
-          ATT&amp;CK technique ids
+          {t('ATT&CK technique ids')}
           <input name="attackTechniques" defaultValue={(i.attack_techniques ?? []).join(', ')} />
         </label>
       </ActionForm>

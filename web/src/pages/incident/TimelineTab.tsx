@@ -2,26 +2,29 @@
 import { ActionForm, TlpSelect, text, when } from '../../components';
 import { ItemTable } from './ItemTable';
 import { s, type TabProps } from './model';
+import { useT } from '../../i18n';
 
 const KINDS = ['observation', 'detection', 'action', 'communication', 'decision'] as const;
 
 export function TimelineTab({ props }: { props: TabProps }) {
   const { detail: d, write, refresh, base } = props;
+  const t = useT();
   return (
     <>
-      <h2>Timeline</h2>
+      <h2>{t('Timeline')}</h2>
       <ItemTable
-        title="Events"
+        name="events"
+        title={t('Events')}
         rows={d.timeline}
         columns={[
-          ['When', (r) => when(r.occurred_at as string)],
-          ['Kind', (r) => s(r.kind)],
-          ['What', (r) => s(r.summary)],
+          [t('When'), (r) => when(r.occurred_at as string)],
+          [t('Kind'), (r) => s(r.kind)],
+          [t('What'), (r) => s(r.summary)],
         ]}
       />
       {write && (
         <ActionForm
-          label="Add event"
+          label={t('Add event')}
           path={`${base}/timeline`}
           invalidates={refresh}
           toBody={(f) => ({
@@ -32,11 +35,11 @@ export function TimelineTab({ props }: { props: TabProps }) {
           })}
         >
           <label>
-            When
+            {t('When')}
             <input name="at" type="datetime-local" />
           </label>
           <label>
-            Kind
+            {t('Kind')}
             <select name="kind" defaultValue="observation">
               {KINDS.map((k) => (
                 <option key={k}>{k}</option>
@@ -44,10 +47,10 @@ export function TimelineTab({ props }: { props: TabProps }) {
             </select>
           </label>
           <label>
-            What happened
+            {t('What happened')}
             <input name="summary" />
           </label>
-          <TlpSelect label="TLP of this entry" />
+          <TlpSelect label={t('TLP of this entry')} />
         </ActionForm>
       )}
     </>

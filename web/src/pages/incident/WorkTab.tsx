@@ -5,6 +5,7 @@ import { ActionButton, ActionForm, ErrorText, MemberOptions, text, when } from '
 import { ItemTable } from './ItemTable';
 import { nameOf, s, type TabProps } from './model';
 import { Notes } from './Notes';
+import { useT } from '../../i18n';
 
 const NEXT_STATE: Record<string, string | undefined> = {
   'pending-activation': 'active',
@@ -14,40 +15,45 @@ const NEXT_STATE: Record<string, string | undefined> = {
 
 export function WorkTab({ props, me }: { props: TabProps; me: string }) {
   const { detail: d, write, refresh, base, members } = props;
+  const t = useT();
   return (
     <>
-      <h2>Work</h2>
+      <h2>{t('Work')}</h2>
       <ItemTable
-        title="Tasks"
+        name="tasks"
+        title={t('Tasks')}
         rows={d.tasks}
         columns={[
-          ['Task', (r) => s(r.title)],
+          [t('Task'), (r) => s(r.title)],
           [
-            'Owner',
+            t('Owner'),
             (r) =>
               write ? <OwnerSelect taskId={r.id} title={s(r.title)} owner={s(r.owner_id)} props={props} /> : nameOf(members, r.owner_id),
           ],
-          ['Status', (r) => s(r.status)],
-          ['Due', (r) => when(r.due_at as string | null)],
+          [t('Status'), (r) => s(r.status)],
+          [t('Due'), (r) => when(r.due_at as string | null)],
         ]}
         actions={(r) =>
           write &&
           r.status === 'open' && (
-            <ActionButton label="Done" method="PATCH" path={`/api/tasks/${r.id}`} body={{ status: 'done' }} invalidates={refresh} />
+            <ActionButton label={t('Done')} method="PATCH" path={`/api/tasks/${r.id}`} body={{ status: 'done' }} invalidates={refresh} />
           )
         }
       />
       {d.tasks.map((task) => (
         <details key={task.id} className="panel">
           <summary>
-            Notes on “{s(task.title)}” ({d.notes.filter((n) => n.task_id === task.id).length})
+            {t('Notes on “{title}” ({count})', {
+              title: s(task.title),
+              count: String(d.notes.filter((n) => n.task_id === task.id).length),
+            })}
           </summary>
           <Notes notes={d.notes} taskId={task.id} me={me} props={props} />
         </details>
       ))}
       {write && (
         <ActionForm
-          label="Add task"
+          label={t('Add task')}
           path={`${base}/tasks`}
           invalidates={refresh}
           toBody={(f) => ({
@@ -57,34 +63,35 @@ export function WorkTab({ props, me }: { props: TabProps; me: string }) {
           })}
         >
           <label>
-            Task
+            {t('Task')}
             <input name="title" />
           </label>
           <label>
-            Owner
+            {t('Owner')}
             <select name="ownerId" defaultValue={me}>
               <MemberOptions members={members} />
             </select>
           </label>
           <label>
-            Due in working hours
+            {t('Due in working hours')}
             <input name="due" type="number" min="0" step="0.5" />
           </label>
         </ActionForm>
       )}
       <ItemTable
-        title="Investigations"
+        name="investigations"
+        title={t('Investigations')}
         rows={d.investigations}
         columns={[
-          ['Investigation', (r) => s(r.title)],
-          ['With', (r) => s(r.correspondent)],
-          ['Status', (r) => s(r.status)],
+          [t('Investigation'), (r) => s(r.title)],
+          [t('With'), (r) => s(r.correspondent)],
+          [t('Status'), (r) => s(r.status)],
         ]}
         actions={(r) =>
           write &&
           r.status === 'open' && (
             <ActionButton
-              label="Resolve"
+              label={t('Resolve')}
               method="PATCH"
               path={`/api/investigations/${r.id}`}
               body={{ status: 'resolved' }}
@@ -95,29 +102,30 @@ export function WorkTab({ props, me }: { props: TabProps; me: string }) {
       />
       {write && (
         <ActionForm
-          label="Open investigation"
+          label={t('Open investigation')}
           path={`${base}/investigations`}
           invalidates={refresh}
           toBody={(f) => ({ title: text(f, 'title'), correspondent: text(f, 'correspondent') })}
         >
           <label>
-            Investigation
+            {t('Investigation')}
             <input name="title" />
           </label>
           <label>
-            Correspondent
+            {t('Correspondent')}
             <input name="correspondent" />
           </label>
         </ActionForm>
       )}
       <ItemTable
-        title="Countermeasures"
+        name="countermeasures"
+        title={t('Countermeasures')}
         rows={d.countermeasures}
         columns={[
-          ['Kind', (r) => s(r.kind)],
-          ['Target', (r) => s(r.target)],
-          ['State', (r) => s(r.state)],
-          ['Notify on removal', (r) => (r.notify_on_removal as string[]).join(', ')],
+          [t('Kind'), (r) => s(r.kind)],
+          [t('Target'), (r) => s(r.target)],
+          [t('State'), (r) => s(r.state)],
+          [t('Notify on removal'), (r) => (r.notify_on_removal as string[]).join(', ')],
         ]}
         actions={(r) =>
           write &&
@@ -133,7 +141,7 @@ export function WorkTab({ props, me }: { props: TabProps; me: string }) {
       />
       {write && (
         <ActionForm
-          label="Add countermeasure"
+          label={t('Add countermeasure')}
           path={`${base}/countermeasures`}
           invalidates={refresh}
           toBody={(f) => ({
@@ -145,15 +153,15 @@ export function WorkTab({ props, me }: { props: TabProps; me: string }) {
           })}
         >
           <label>
-            Kind
-            <input name="kind" placeholder="firewall block, sinkhole, DNS takedown…" />
+            {t('Kind')}
+            <input name="kind" placeholder={t('firewall block, sinkhole, DNS takedown…')} />
           </label>
           <label>
-            Target
+            {t('Target')}
             <input name="target" />
           </label>
           <label>
-            Notify on removal (addresses)
+            {t('Notify on removal (addresses)')}
             <input name="notify" />
           </label>
         </ActionForm>
@@ -164,6 +172,7 @@ export function WorkTab({ props, me }: { props: TabProps; me: string }) {
 
 /** A task's owner, changed where it is shown: choosing is saving. */
 function OwnerSelect({ taskId, title, owner, props }: { taskId: string; title: string; owner: string; props: TabProps }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const change = useMutation({
     mutationFn: (ownerId: string) => api('PATCH', `/api/tasks/${taskId}`, { ownerId: ownerId || null }),
@@ -173,7 +182,12 @@ function OwnerSelect({ taskId, title, owner, props }: { taskId: string; title: s
   });
   return (
     <>
-      <select aria-label={`Owner of ${title}`} value={owner} disabled={change.isPending} onChange={(e) => change.mutate(e.target.value)}>
+      <select
+        aria-label={t('Owner of {title}', { title })}
+        value={owner}
+        disabled={change.isPending}
+        onChange={(e) => change.mutate(e.target.value)}
+      >
         <MemberOptions members={props.members} />
       </select>
       <ErrorText error={change.error} />

@@ -1,0 +1,87 @@
+/**
+ * A report as the report page reads it, so the web client's types come from the OpenAPI
+ * document. Mail keeps every column the query reads (additionalProperties), like the incident page.
+ */
+import { Type } from 'typebox';
+import { MessageSchema, TimerSchema } from '../incidents/schemas.js';
+
+const Maybe = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const When = Type.String({ format: 'date-time' });
+/** bigint columns arrive as text from the driver. */
+const Count = Type.Union([Type.String(), Type.Number()]);
+
+export const ReportDetailSchema = Type.Object({
+  id: Type.String(),
+  channel: Type.String(),
+  status: Type.String(),
+  not_incident_reason: Maybe(Type.String()),
+  incident_id: Maybe(Type.String()),
+  merged_into_id: Maybe(Type.String()),
+  subject: Type.String(),
+  body: Type.String(),
+  reporter_name: Type.String(),
+  reporter_email: Maybe(Type.String()),
+  organisation_id: Maybe(Type.String()),
+  tlp: Type.String(),
+  tlp_source: Type.String(),
+  sensitive: Type.Boolean(),
+  intake_status: Type.String(),
+  intake_notes: Type.Array(Type.String()),
+  received_at: When,
+  acknowledged_at: Maybe(When),
+  triaged_at: Maybe(When),
+  created_by: Maybe(Type.String()),
+  messages: Type.Array(Type.Object(MessageSchema.properties, { additionalProperties: true })),
+  attachments: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      message_id: Maybe(Type.String()),
+      filename: Type.String(),
+      content_type: Type.String(),
+      size: Count,
+      sha256: Type.String(),
+      stored: Type.Boolean(),
+      note: Maybe(Type.String()),
+    }),
+  ),
+  indicators: Type.Array(Type.Object({ kind: Type.String(), value: Type.String() })),
+  candidates: Type.Array(
+    Type.Object({
+      kind: Type.Union([Type.Literal('report'), Type.Literal('incident')]),
+      id: Type.String(),
+      title: Type.String(),
+      reasons: Type.Array(Type.String()),
+    }),
+  ),
+  feedback: Type.Array(Type.Object({ name: Type.String(), rating: Type.Number(), comment: Type.String(), givenAt: When })),
+  operations: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      kind: Type.String(),
+      summary: Type.String(),
+      actor: Type.String(),
+      createdAt: When,
+      undoneAt: Maybe(When),
+    }),
+  ),
+});
+
+/** A row of the report list (the triage queue is status=new), with its clocks and the cursor after it. */
+export const ReportRowSchema = Type.Object({
+  id: Type.String(),
+  channel: Type.String(),
+  status: Type.String(),
+  subject: Type.String(),
+  reporter_name: Type.String(),
+  reporter_email: Maybe(Type.String()),
+  tlp: Type.String(),
+  sensitive: Type.Boolean(),
+  intake_status: Type.String(),
+  received_at: When,
+  acknowledged_at: Maybe(When),
+  triaged_at: Maybe(When),
+  incident_id: Maybe(Type.String()),
+  merged_into_id: Maybe(Type.String()),
+  sla: Type.Object({ acknowledge: TimerSchema, triage: TimerSchema }),
+  cursor: Type.String({ description: 'where the next page starts after this row (before=)' }),
+});
