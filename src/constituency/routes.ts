@@ -15,6 +15,45 @@ import { OrganisationSchema, StoredOrganisationSchema } from './schema.js';
 const Problem = Type.Ref('Problem');
 const Uuid = Type.String({ format: 'uuid' });
 const Any = Type.Unknown();
+const Maybe = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+const Owner = { name: Type.String(), matched: Type.String() };
+
+const LookupAnswerSchema = Type.Object({
+  query: Type.String(),
+  kind: Type.String(),
+  normalised: Type.String(),
+  decidedBy: StringEnum(['constituency', 'ripe', 'national-point-of-contact', 'none'] as const),
+  reason: Type.String(),
+  organisations: Type.Array(
+    Type.Object({
+      id: Type.String(),
+      ...Owner,
+      contacts: Type.Array(
+        Type.Object({
+          role: Type.String(),
+          name: Type.String(),
+          email: Type.String(),
+          phone: Type.String(),
+          language: Type.String(),
+          pgpFingerprint: Maybe(Type.String()),
+        }),
+      ),
+    }),
+  ),
+  overlaps: Type.Array(Type.Object({ organisationId: Type.String(), ...Owner })),
+  ripe: Type.Optional(
+    Type.Object({
+      object: Type.String(),
+      netname: Type.String(),
+      country: Type.String(),
+      fromParent: Type.Boolean(),
+      contacts: Type.Array(Type.Object({ email: Type.String(), via: Type.String() })),
+    }),
+  ),
+  nationalPointOfContact: Type.Optional(
+    Type.Object({ name: Type.String(), email: Type.String(), telephone: Type.Optional(Type.String()), url: Type.Optional(Type.String()) }),
+  ),
+});
 
 export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
@@ -201,7 +240,7 @@ export const constituencyRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary:
           'Who is responsible for an IP address, CIDR prefix, domain, URL, e-mail address or AS number: the constituency, else RIPE, else the national point of contact',
         querystring: Type.Object({ q: Type.String({ minLength: 1, maxLength: 2048 }) }, { additionalProperties: false }),
-        response: { 200: Any, 400: Problem },
+        response: { 200: LookupAnswerSchema, 400: Problem },
       },
     },
     async (request) => lookup(db, request.query.q),

@@ -300,18 +300,43 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/taxonomies',
     {
       preHandler: requirePermission('incidents:read'),
-      schema: { tags: ['incidents'], summary: 'RSIT classes and types, phases, priorities, item kinds' },
+      schema: {
+        tags: ['incidents'],
+        summary: 'RSIT classes and types, phases, priorities, item kinds',
+        response: {
+          200: Type.Object({
+            rsit: Type.Array(
+              Type.Object(
+                {
+                  value: Type.String(),
+                  name: Type.String(),
+                  types: Type.Array(Type.Object({ value: Type.String(), name: Type.String() }, { additionalProperties: true })),
+                },
+                { additionalProperties: true },
+              ),
+            ),
+            phases: Type.Array(Type.String()),
+            priorities: Type.Array(Type.String()),
+            impacts: Type.Array(Type.String()),
+            papLabels: Type.Array(Type.String()),
+            participantRoles: Type.Array(Type.String()),
+            itemKinds: Type.Array(Type.String()),
+            indicatorKinds: Type.Array(Type.String()),
+            custodyActions: Type.Array(Type.String()),
+          }),
+        },
+      },
     },
     async () => ({
-      rsit: RSIT_CLASSES,
-      phases: PHASES,
-      priorities: PRIORITIES,
-      impacts: IMPACTS,
-      papLabels: PAP_LABELS,
-      participantRoles: PARTICIPANT_ROLES,
-      itemKinds: ITEM_KINDS,
-      indicatorKinds: INDICATOR_KINDS,
-      custodyActions: CUSTODY_ACTIONS,
+      rsit: RSIT_CLASSES.map((c) => ({ ...c, types: [...c.types] })),
+      phases: [...PHASES],
+      priorities: [...PRIORITIES],
+      impacts: [...IMPACTS],
+      papLabels: [...PAP_LABELS],
+      participantRoles: [...PARTICIPANT_ROLES],
+      itemKinds: [...ITEM_KINDS],
+      indicatorKinds: [...INDICATOR_KINDS],
+      custodyActions: [...CUSTODY_ACTIONS],
     }),
   );
 

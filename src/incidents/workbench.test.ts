@@ -459,6 +459,42 @@ describeEachEngine('the workbench: ownership, notes, watching, templates, observ
     expect((await call(outsider, 'GET', '/api/observables')).status).toBe(403);
   });
 
+  it('pages the outbox newest first by a cursor, and refuses a cursor that is not one', async () => {
+    // An address Vakt does not know is the public: only TLP:CLEAR may go there.
+    const incident = await open({ title: 'Mail to a partner', tlp: 'CLEAR' });
+    const participant = (
+      await call<{ id: string }>(analyst, 'POST', `/api/incidents/${incident}/participants`, {
+        name: 'Partner SOC',
+        email: 'soc@partner.example',
+        role: 'constituent-staff',
+      })
+    ).body.id;
+    const subjects = ['first', 'second', 'third'].map((n) => `outbox ${n} ${Date.now()}`);
+    for (const subject of subjects) {
+      const sent = await call(analyst, 'POST', `/api/incidents/${incident}/mail`, {
+        participantIds: [participant],
+        subject,
+        text: 'Hello',
+        tlp: 'CLEAR',
+      });
+      expect(sent.status).toBeLessThan(300);
+    }
+    const seen: string[] = [];
+    let before = '';
+    for (;;) {
+      const page = await call<Array<{ subject: string; cursor: string }>>(manager, 'GET', `/api/outbox?limit=2${before}`);
+      expect(page.status).toBe(200);
+      if (page.body.length === 0) break;
+      seen.push(...page.body.map((m) => m.subject));
+      before = `&before=${encodeURIComponent(page.body.at(-1)!.cursor)}`;
+    }
+    // Incident mail carries the ticket tag before the subject.
+    const ours = seen.flatMap((subject) => subjects.filter((s) => subject.endsWith(s)));
+    expect(ours).toEqual([...subjects].reverse());
+    expect(new Set(seen).size).toBe(seen.length);
+    expect((await call(manager, 'GET', '/api/outbox?before=2026-01-01T00:00:00Z,12')).status).toBe(400);
+  });
+
   it('lists tasks across incidents by owner, status and lateness, paged by a cursor', async () => {
     const a = await open({ title: 'Tasks A' });
     const b = await open({ title: 'Tasks B' });

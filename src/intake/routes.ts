@@ -418,7 +418,26 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/mailboxes',
     {
       preHandler: requirePermission('mail:settings'),
-      schema: { tags: ['mail'], summary: 'Mailboxes polled for reports (passwords are never shown)' },
+      schema: {
+        tags: ['mail'],
+        summary: 'Mailboxes polled for reports (passwords are never shown)',
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              name: Type.String(),
+              host: Type.String(),
+              port: Type.Integer(),
+              secure: Type.Boolean(),
+              username: Type.String(),
+              folder: Type.String(),
+              enabled: Type.Boolean(),
+              last_polled_at: Type.Union([Type.String(), Type.Null()]),
+              last_error: Type.Union([Type.String(), Type.Null()]),
+            }),
+          ),
+        },
+      },
     },
     async () => {
       const rows = await db
@@ -491,7 +510,24 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/pgp-keys',
-    { preHandler: requirePermission('keys:manage'), schema: { tags: ['mail'], summary: 'Stored public keys of contacts' } },
+    {
+      preHandler: requirePermission('keys:manage'),
+      schema: {
+        tags: ['mail'],
+        summary: 'Stored public keys of contacts',
+        response: {
+          200: Type.Array(
+            Type.Object({
+              fingerprint: Type.String(),
+              email: Type.String(),
+              user_ids: Type.Array(Type.String()),
+              expires_at: Type.Union([Type.String(), Type.Null()]),
+              created_at: Type.Union([Type.String(), Type.Null()]),
+            }),
+          ),
+        },
+      },
+    },
     async () => {
       const rows = await db
         .selectFrom('pgp_keys')
@@ -525,8 +561,36 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('mail:send'),
       schema: {
         tags: ['mail'],
-        summary: 'Outgoing mail and its delivery state',
-        querystring: Type.Object({ status: Type.Optional(StringEnum(['queued', 'sending', 'sent', 'failed', 'suppressed'] as const)) }),
+        summary: 'Outgoing mail and its delivery state, newest first, paged by a cursor',
+        querystring: Type.Object(
+          {
+            status: Type.Optional(StringEnum(['queued', 'sending', 'sent', 'failed', 'suppressed'] as const)),
+            before: Type.Optional(CursorSchema),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              report_id: Type.Union([Type.String(), Type.Null()]),
+              incident_id: Type.Union([Type.String(), Type.Null()]),
+              subject: Type.String(),
+              to_addresses: Type.Array(Type.String()),
+              delivery_status: Type.Union([Type.String(), Type.Null()]),
+              delivery_error: Type.Union([Type.String(), Type.Null()]),
+              delivery_attempts: Type.Integer(),
+              pgp_encryption: Type.String(),
+              pgp_signature: Type.String(),
+              created_at: Type.String(),
+              sent_at: Type.Union([Type.String(), Type.Null()]),
+              tlp: Type.String(),
+              cursor: Type.String({ description: 'where the next page starts after this row (before=)' }),
+            }),
+          ),
+          400: Problem,
+        },
       },
     },
     async (request) => {
@@ -546,12 +610,20 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'created_at',
           'sent_at',
           'tlp',
+          cursorTime('created_at').as('cursor_at'),
         ])
         .where('direction', '=', 'out')
         .orderBy('created_at', 'desc')
-        .limit(200);
+        .orderBy('id', 'desc')
+        .limit(request.query.limit ?? 100);
       if (request.query.status) query = query.where('delivery_status', '=', request.query.status);
-      return (await query.execute()).map((m) => ({ ...m, created_at: iso(m.created_at), sent_at: iso(m.sent_at) }));
+      if (request.query.before) query = query.where(beforeCursor(request.query.before, 'created_at', 'id', 'uuid'));
+      return (await query.execute()).map(({ cursor_at, ...m }) => ({
+        ...m,
+        created_at: iso(m.created_at),
+        sent_at: iso(m.sent_at),
+        cursor: `${cursor_at},${m.id}`,
+      }));
     },
   );
 };

@@ -2560,7 +2560,20 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            host: string;
+                            port: number;
+                            secure: boolean;
+                            username: string;
+                            folder: string;
+                            enabled: boolean;
+                            last_polled_at: string | null;
+                            last_error: string | null;
+                        }[];
+                    };
                 };
             };
         };
@@ -2692,7 +2705,15 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            fingerprint: string;
+                            email: string;
+                            user_ids: string[];
+                            expires_at: string | null;
+                            created_at: string | null;
+                        }[];
+                    };
                 };
             };
         };
@@ -2749,11 +2770,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Outgoing mail and its delivery state */
+        /** Outgoing mail and its delivery state, newest first, paged by a cursor */
         get: {
             parameters: {
                 query?: {
                     status?: "queued" | "sending" | "sent" | "failed" | "suppressed";
+                    /** @description the cursor: "<time>,<id>" of the last row seen */
+                    before?: string;
+                    limit?: number;
                 };
                 header?: never;
                 path?: never;
@@ -2766,7 +2790,34 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            id: string;
+                            report_id: string | null;
+                            incident_id: string | null;
+                            subject: string;
+                            to_addresses: string[];
+                            delivery_status: string | null;
+                            delivery_error: string | null;
+                            delivery_attempts: number;
+                            pgp_encryption: string;
+                            pgp_signature: string;
+                            created_at: string;
+                            sent_at: string | null;
+                            tlp: string;
+                            /** @description where the next page starts after this row (before=) */
+                            cursor: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
                 };
             };
         };
@@ -3055,7 +3106,30 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            rsit: ({
+                                value: string;
+                                name: string;
+                                types: ({
+                                    value: string;
+                                    name: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                            phases: string[];
+                            priorities: string[];
+                            impacts: string[];
+                            papLabels: string[];
+                            participantRoles: string[];
+                            itemKinds: string[];
+                            indicatorKinds: string[];
+                            custodyActions: string[];
+                        };
+                    };
                 };
             };
         };
@@ -8905,7 +8979,48 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            query: string;
+                            kind: string;
+                            normalised: string;
+                            /** @enum {string} */
+                            decidedBy: "constituency" | "ripe" | "national-point-of-contact" | "none";
+                            reason: string;
+                            organisations: {
+                                id: string;
+                                name: string;
+                                matched: string;
+                                contacts: {
+                                    role: string;
+                                    name: string;
+                                    email: string;
+                                    phone: string;
+                                    language: string;
+                                    pgpFingerprint: string | null;
+                                }[];
+                            }[];
+                            overlaps: {
+                                organisationId: string;
+                                name: string;
+                                matched: string;
+                            }[];
+                            ripe?: {
+                                object: string;
+                                netname: string;
+                                country: string;
+                                fromParent: boolean;
+                                contacts: {
+                                    email: string;
+                                    via: string;
+                                }[];
+                            };
+                            nationalPointOfContact?: {
+                                name: string;
+                                email: string;
+                                telephone?: string;
+                                url?: string;
+                            };
+                        };
                     };
                 };
                 /** @description Default Response */

@@ -1,20 +1,10 @@
 /** "Who is responsible?": the lookup box on the constituency page, and the same answer one click from any address. */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api } from './api';
+import { api, type Answer as ApiAnswer } from './api';
 import { ErrorText, Link, text } from './components';
-import type { Contact } from './pages/OrganisationForm';
 
-interface Answer {
-  normalised: string;
-  kind: string;
-  decidedBy: string;
-  reason: string;
-  organisations: Array<{ id: string; name: string; matched: string; contacts: Array<Omit<Contact, 'id' | 'notify'>> }>;
-  overlaps: Array<{ organisationId: string; name: string; matched: string }>;
-  ripe?: { object: string; netname: string; country: string; contacts: Array<{ email: string; via: string }> };
-  nationalPointOfContact?: { name: string; email: string; telephone?: string };
-}
+type Answer = ApiAnswer<'/api/lookup'>;
 
 /** The kinds of value the constituency lookup answers for. */
 export const LOOKUP_KINDS: ReadonlySet<string> = new Set(['ipv4', 'ipv6', 'domain', 'url', 'email']);

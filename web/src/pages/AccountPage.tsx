@@ -4,18 +4,9 @@ import QRCode from 'qrcode';
 import { useEffect, useState, type FormEvent } from 'react';
 import { ErrorText, ScrollTable } from '../components';
 import { LANGUAGES, useT } from '../i18n';
-import { api, type Session } from '../api';
+import { api, type Answer, type Session } from '../api';
 
-interface Token {
-  id: string;
-  name: string;
-  prefix: string;
-  scopes: string[];
-  createdAt: string;
-  expiresAt: string | null;
-  lastUsedAt: string | null;
-  revoked: boolean;
-}
+type Token = Answer<'/api/tokens'>[number];
 
 export function AccountPage({ session }: { session: Session }) {
   return (

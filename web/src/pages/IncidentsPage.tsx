@@ -22,7 +22,7 @@ import { SavedViews } from '../views';
 import { DebriefPage } from './DebriefPage';
 import { BulkActions, downloadCsv } from './incident/BulkActions';
 import { IncidentView, type Rights } from './incident/IncidentView';
-import { nameOf, type IncidentRow, type Taxonomies } from './incident/model';
+import { nameOf, type IncidentRow, type Member, type Taxonomies } from './incident/model';
 
 export function IncidentsPage({
   path,
@@ -57,7 +57,7 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
   const taxonomies = useQuery({ queryKey: ['taxonomies'], queryFn: () => api<Taxonomies>('GET', '/api/taxonomies') });
   const members = useQuery({
     queryKey: ['team-members'],
-    queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/team-members'),
+    queryFn: () => api<Member[]>('GET', '/api/team-members'),
     enabled: canWrite,
   });
   // A new filter starts again from the newest incident.

@@ -3,41 +3,13 @@
  * keys, and the outbox with each mail's delivery state. Passwords are sent, never shown.
  */
 import { useQuery } from '@tanstack/react-query';
-import { api } from '../api';
+import { useState } from 'react';
+import { api, type Answer } from '../api';
 import { ActionButton, ActionForm, ErrorText, ScrollTable, text, TlpBadge, when } from '../components';
 
-interface Mailbox {
-  id: string;
-  name: string;
-  host: string;
-  port: number;
-  secure: boolean;
-  username: string;
-  folder: string;
-  enabled: boolean;
-  last_polled_at: string | null;
-  last_error: string | null;
-}
-interface PgpKey {
-  fingerprint: string;
-  email: string;
-  user_ids: string[];
-  expires_at: string | null;
-}
-interface Outgoing {
-  id: string;
-  subject: string;
-  to_addresses: string[];
-  delivery_status: string | null;
-  delivery_error: string | null;
-  delivery_attempts: number;
-  pgp_encryption: string;
-  created_at: string;
-  sent_at: string | null;
-  tlp: string;
-  incident_id: string | null;
-  report_id: string | null;
-}
+type Mailbox = Answer<'/api/mailboxes'>[number];
+type PgpKey = Answer<'/api/pgp-keys'>[number];
+type Outgoing = Answer<'/api/outbox'>[number];
 
 export interface MailRights {
   settings: boolean;
@@ -190,8 +162,18 @@ function Keys() {
   );
 }
 
+const OUTBOX_PAGE = 50;
+
 function Outbox() {
-  const list = useQuery({ queryKey: ['outbox'], queryFn: () => api<Outgoing[]>('GET', '/api/outbox'), refetchInterval: 30_000 });
+  // The cursors of the pages gone through, so "newer" goes back one page at a time.
+  const [pages, setPages] = useState<string[]>([]);
+  const before = pages.at(-1);
+  const list = useQuery({
+    queryKey: ['outbox', before ?? ''],
+    queryFn: () => api<Outgoing[]>('GET', `/api/outbox?limit=${OUTBOX_PAGE}${before ? `&before=${encodeURIComponent(before)}` : ''}`),
+    refetchInterval: 30_000,
+  });
+  const last = list.data?.at(-1);
   return (
     <>
       <h2>Outbox</h2>
@@ -228,6 +210,18 @@ function Outbox() {
           </tbody>
         </ScrollTable>
       )}
+      <p className="pager">
+        {pages.length > 0 && (
+          <button type="button" onClick={() => setPages(pages.slice(0, -1))}>
+            ← Newer
+          </button>
+        )}{' '}
+        {last && list.data?.length === OUTBOX_PAGE && (
+          <button type="button" onClick={() => setPages([...pages, last.cursor])}>
+            Older →
+          </button>
+        )}
+      </p>
     </>
   );
 }

@@ -4,7 +4,7 @@ import { api } from '../../api';
 import { ActionButton, ErrorText, Link, SlaBadge, Tabs, TlpBadge } from '../../components';
 import { useT } from '../../i18n';
 import { CommunicationsTab } from './CommunicationsTab';
-import type { Detail, TabProps, Taxonomies } from './model';
+import type { Detail, Member, TabProps, Taxonomies } from './model';
 import { ObservablesTab } from './ObservablesTab';
 import { PeopleTab } from './PeopleTab';
 import { SummaryTab } from './SummaryTab';
@@ -46,7 +46,7 @@ export function IncidentView({
   const taxonomies = useQuery({ queryKey: ['taxonomies'], queryFn: () => api<Taxonomies>('GET', '/api/taxonomies') });
   const members = useQuery({
     queryKey: ['team-members'],
-    queryFn: () => api<Array<{ id: string; name: string }>>('GET', '/api/team-members'),
+    queryFn: () => api<Member[]>('GET', '/api/team-members'),
     enabled: rights.write,
   });
   if (detail.isPending) return <p>{t('Loading incident…')}</p>;

@@ -8,17 +8,9 @@ export type Incident = Detail['incident'];
 export type Item = Detail['tasks'][number];
 export type Note = Detail['notes'][number];
 
-export interface Taxonomies {
-  rsit: Array<{ value: string; name: string; types: Array<{ value: string; name: string }> }>;
-  phases: string[];
-  priorities: string[];
-  impacts: string[];
-  papLabels: string[];
-  participantRoles: string[];
-  indicatorKinds: string[];
-  custodyActions: string[];
-  itemKinds: string[];
-}
+export type Taxonomies = Answer<'/api/taxonomies'>;
+/** The team's members who work incidents: managers and task owners are chosen among them. */
+export type Member = Answer<'/api/team-members'>[number];
 
 /** What every tab of one incident needs. */
 export interface TabProps {
