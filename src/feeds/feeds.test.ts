@@ -634,6 +634,19 @@ describeEachEngine('early-warning feeds and notifications', (get) => {
     const runs = (await analyst.request({ method: 'GET', url: '/api/feed-runs?feed=rdp-now' })).json<{ runs: Array<{ status: string }> }>()
       .runs;
     expect(runs.map((r) => r.status)).toEqual(['ok', 'ok']);
+    // One run a page: the cursor leads to the older run, then to nothing.
+    type Page = { runs: Array<{ id: string; cursor: string }> };
+    const newest = (await analyst.request({ url: '/api/feed-runs?feed=rdp-now&limit=1' })).json<Page>().runs;
+    const older = (
+      await analyst.request({ url: `/api/feed-runs?feed=rdp-now&limit=1&before=${encodeURIComponent(newest[0]!.cursor)}` })
+    ).json<Page>().runs;
+    expect(older).toHaveLength(1);
+    expect(older[0]!.id).not.toBe(newest[0]!.id);
+    const none = (
+      await analyst.request({ url: `/api/feed-runs?feed=rdp-now&before=${encodeURIComponent(older[0]!.cursor)}` })
+    ).json<Page>();
+    expect(none.runs).toEqual([]);
+    expect((await analyst.request({ url: '/api/feed-runs?page=2' })).statusCode).toBe(400);
     const readOnly = await loginAs('read-only');
     expect(
       (await readOnly.request({ method: 'POST', url: '/api/feeds/rdp-now/upload', headers: { 'content-type': 'text/csv' }, payload: csv }))

@@ -58,6 +58,44 @@ export const FeedSchema = Type.Object(
 );
 export type FeedInput = Static<typeof FeedSchema>;
 
+/** A feed as stored: every field filled in, with its id (null for one defined only in the configuration) and version. */
+export const StoredFeedSchema = Type.Object({
+  ...FeedSchema.properties,
+  id: Type.Union([Type.String(), Type.Null()]),
+  description: Type.String(),
+  schedule: Type.String(),
+  notify: StringEnum(NOTIFY_PERIODS),
+  dedupHours: Type.Integer(),
+  enabled: Type.Boolean(),
+  version: Type.Integer(),
+});
+
+const Count = Type.Union([Type.String(), Type.Number()]);
+/** One run of a feed as the feed page follows it: its counts, bad rows and error, and the cursor after it. */
+export const FeedRunSchema = Type.Object(
+  {
+    id: Type.String(),
+    feed_id: Type.Union([Type.String(), Type.Null()]),
+    feed_name: Type.String(),
+    format: Type.String(),
+    source: Type.String(),
+    status: Type.String(),
+    started_at: Type.String(),
+    finished_at: Type.Union([Type.String(), Type.Null()]),
+    heartbeat_at: Type.String(),
+    bytes: Count,
+    rows_read: Count,
+    events: Count,
+    duplicates: Count,
+    unowned: Count,
+    malformed: Count,
+    bad_rows: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() }, { additionalProperties: true })),
+    error: Type.Union([Type.String(), Type.Null()]),
+    cursor: Type.String({ description: 'where the next page starts after this run (before=)' }),
+  },
+  { additionalProperties: true },
+);
+
 export interface Feed {
   id: string | null;
   name: string;

@@ -8,6 +8,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
+import { beforeCursor, CursorSchema, cursorTime } from '../core/cursor.js';
 import { VaktError } from '../core/errors.js';
 import { gunzippedWhenGzip } from '../core/lines.js';
 import { StringEnum } from '../core/validate.js';
@@ -24,7 +25,7 @@ import {
   NOTIFICATION_STATES,
   VERDICTS,
 } from '../notifications/feedback.js';
-import { deleteFeed, getFeed, listFeeds, saveFeed, FeedSchema, type Feed } from './feeds.js';
+import { deleteFeed, getFeed, listFeeds, saveFeed, FeedSchema, FeedRunSchema, StoredFeedSchema, type Feed } from './feeds.js';
 import { ingestFeed } from './pipeline.js';
 import { runFeed } from './runner.js';
 
@@ -56,9 +57,14 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     done(null, Object.fromEntries(new URLSearchParams(body as string))),
   );
 
-  app.get('/api/feeds', { ...read, schema: { tags: ['feeds'], summary: 'Feed definitions', response: { 200: Any } } }, async () => ({
-    feeds: await listFeeds(db),
-  }));
+  app.get(
+    '/api/feeds',
+    {
+      ...read,
+      schema: { tags: ['feeds'], summary: 'Feed definitions', response: { 200: Type.Object({ feeds: Type.Array(StoredFeedSchema) }) } },
+    },
+    async () => ({ feeds: await listFeeds(db) }),
+  );
 
   app.put(
     '/api/feeds/:name',
@@ -154,19 +160,37 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['feeds'],
         summary: 'Recent feed runs with their counts and bad rows (running ones update every few seconds)',
-        querystring: Type.Object({ feed: Type.Optional(Name), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) }),
-        response: { 200: Any },
+        querystring: Type.Object(
+          {
+            feed: Type.Optional(Name),
+            before: Type.Optional(CursorSchema),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: Type.Object({ runs: Type.Array(FeedRunSchema) }), 400: Problem },
       },
     },
     async (request) => {
       const runs = await db
         .selectFrom('feed_runs')
         .selectAll()
+        .select(cursorTime('started_at').as('cursor_at'))
         .$if(request.query.feed !== undefined, (q) => q.where('feed_name', '=', request.query.feed!))
+        .$if(request.query.before !== undefined, (q) => q.where(beforeCursor(request.query.before!, 'started_at', 'id', 'uuid')))
         .orderBy('started_at', 'desc')
+        .orderBy('id', 'desc')
         .limit(request.query.limit ?? 50)
         .execute();
-      return { runs };
+      return {
+        runs: runs.map(({ cursor_at, ...run }) => ({
+          ...run,
+          started_at: run.started_at.toISOString(),
+          finished_at: run.finished_at?.toISOString() ?? null,
+          heartbeat_at: run.heartbeat_at.toISOString(),
+          cursor: `${cursor_at},${run.id}`,
+        })),
+      };
     },
   );
 

@@ -9065,7 +9065,118 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            feeds: {
+                                name: string;
+                                description: string;
+                                format: string;
+                                source: {
+                                    /** @enum {string} */
+                                    kind: "upload";
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "file";
+                                    path: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "url";
+                                    url: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "imap";
+                                    mailbox: string;
+                                    folder: string;
+                                    attachmentPattern?: string;
+                                };
+                                schedule: string;
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                mapping?: {
+                                    time: string | {
+                                        column: string;
+                                    } | {
+                                        columns: string[];
+                                    } | {
+                                        value: string;
+                                    };
+                                    timeFormat?: "iso" | "epoch" | "epoch-ms";
+                                    sourceIp?: string | {
+                                        column: string;
+                                    } | {
+                                        columns: string[];
+                                    } | {
+                                        value: string;
+                                    };
+                                    sourceDomain?: string | {
+                                        column: string;
+                                    } | {
+                                        columns: string[];
+                                    } | {
+                                        value: string;
+                                    };
+                                    sourcePort?: string | {
+                                        column: string;
+                                    } | {
+                                        columns: string[];
+                                    } | {
+                                        value: string;
+                                    };
+                                    asn?: string | {
+                                        column: string;
+                                    } | {
+                                        columns: string[];
+                                    } | {
+                                        value: string;
+                                    };
+                                    geo?: string | {
+                                        column: string;
+                                    } | {
+                                        columns: string[];
+                                    } | {
+                                        value: string;
+                                    };
+                                    protocol?: string | {
+                                        column: string;
+                                    } | {
+                                        columns: string[];
+                                    } | {
+                                        value: string;
+                                    };
+                                    rsitClass: string | {
+                                        column: string;
+                                    } | {
+                                        columns: string[];
+                                    } | {
+                                        value: string;
+                                    };
+                                    rsitType: string | {
+                                        column: string;
+                                    } | {
+                                        columns: string[];
+                                    } | {
+                                        value: string;
+                                    };
+                                    identifier?: string | {
+                                        column: string;
+                                    } | {
+                                        columns: string[];
+                                    } | {
+                                        value: string;
+                                    };
+                                    requiredColumns?: string[];
+                                };
+                                rsit?: {
+                                    class: string;
+                                    type: string;
+                                };
+                                /** @enum {string} */
+                                notify: "immediately" | "hourly" | "daily" | "never";
+                                dedupHours: number;
+                                enabled: boolean;
+                                id: string | null;
+                                version: number;
+                            }[];
+                        };
                     };
                 };
             };
@@ -9418,6 +9529,8 @@ export interface paths {
             parameters: {
                 query?: {
                     feed?: string;
+                    /** @description the cursor: "<time>,<id>" of the last row seen */
+                    before?: string;
                     limit?: number;
                 };
                 header?: never;
@@ -9432,7 +9545,45 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            runs: ({
+                                id: string;
+                                feed_id: string | null;
+                                feed_name: string;
+                                format: string;
+                                source: string;
+                                status: string;
+                                started_at: string;
+                                finished_at: string | null;
+                                heartbeat_at: string;
+                                bytes: string | number;
+                                rows_read: string | number;
+                                events: string | number;
+                                duplicates: string | number;
+                                unowned: string | number;
+                                malformed: string | number;
+                                bad_rows: ({
+                                    line: number;
+                                    reason: string;
+                                } & {
+                                    [key: string]: unknown;
+                                })[];
+                                error: string | null;
+                                /** @description where the next page starts after this run (before=) */
+                                cursor: string;
+                            } & {
+                                [key: string]: unknown;
+                            })[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
                     };
                 };
             };

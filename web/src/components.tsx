@@ -333,6 +333,33 @@ export function FilterSelect({
 }
 
 /** "← Newest" and "Older →" for a list paged by a cursor in the address. */
+/**
+ * Paging by cursor for a list that is a section of a page (not the page's own list, whose cursor
+ * lives in the address): the cursors gone through, so "newer" steps back one page at a time.
+ */
+export function useSectionPages(pageSize: number) {
+  const t = useT();
+  const [cursors, setCursors] = useState<string[]>([]);
+  const pager = (rows: ReadonlyArray<{ cursor: string }> | undefined) => {
+    const last = rows?.at(-1);
+    return (
+      <p className="pager">
+        {cursors.length > 0 && (
+          <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>
+            {t('← Newer')}
+          </button>
+        )}{' '}
+        {last && rows?.length === pageSize && (
+          <button type="button" onClick={() => setCursors([...cursors, last.cursor])}>
+            {t('Older →')}
+          </button>
+        )}
+      </p>
+    );
+  };
+  return { before: cursors.at(-1), pager };
+}
+
 /** Paging by cursor: newest first by time ("before"), or in another order the list chose ("after"). */
 export function Pager({
   path,

@@ -154,6 +154,7 @@ export const SV: Record<string, string> = {
   Pages: 'Sidor',
   '← Newest': '← Nyaste',
   'Older →': 'Äldre →',
+  '← Newer': '← Nyare',
   '← First': '← Första',
   'Next →': 'Nästa →',
   // The report list

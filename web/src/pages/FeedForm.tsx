@@ -2,24 +2,18 @@
  * A feed definition, added or changed. What the form does not show as a field (a mapping, the
  * RSIT override) is shown as JSON and sent back as it was unless edited, so saving never drops it.
  */
+import type { Answer } from '../api';
 import { ActionButton, ActionForm, text, TlpSelect } from '../components';
 
-export interface Feed {
-  name: string;
-  description: string;
-  format: string;
-  source: { kind: string; url?: string; path?: string; mailbox?: string; folder?: string; attachmentPattern?: string };
-  schedule: string;
-  tlp: string;
-  notify: string;
-  dedupHours: number;
-  enabled: boolean;
-  mapping?: unknown;
-  rsit?: { class: string; type: string };
-  version: number;
-}
+export type Feed = Answer<'/api/feeds'>['feeds'][number];
 
 const SOURCES = ['upload', 'file', 'url', 'imap'] as const;
+
+/** A field of the feed's source, whichever kind it is ('' where that kind has none). */
+function sourceField(feed: Feed | undefined, name: 'url' | 'path' | 'mailbox' | 'folder' | 'attachmentPattern'): string {
+  const source = feed?.source;
+  return source && name in source ? String((source as Record<string, unknown>)[name] ?? '') : '';
+}
 const NOTIFY = ['immediately', 'hourly', 'daily', 'never'] as const;
 
 function sourceFrom(f: FormData): Record<string, string> {
@@ -105,23 +99,23 @@ export function FeedForm({ feed }: { feed?: Feed }) {
           </label>
           <label>
             URL (kind url)
-            <input name="sourceUrl" defaultValue={feed?.source.url ?? ''} placeholder="https://…" />
+            <input name="sourceUrl" defaultValue={sourceField(feed, 'url')} placeholder="https://…" />
           </label>
           <label>
             File path (kind file)
-            <input name="sourcePath" defaultValue={feed?.source.path ?? ''} />
+            <input name="sourcePath" defaultValue={sourceField(feed, 'path')} />
           </label>
           <label>
             Intake mailbox (kind imap)
-            <input name="sourceMailbox" defaultValue={feed?.source.mailbox ?? ''} />
+            <input name="sourceMailbox" defaultValue={sourceField(feed, 'mailbox')} />
           </label>
           <label>
             Folder (kind imap)
-            <input name="sourceFolder" defaultValue={feed?.source.folder ?? ''} />
+            <input name="sourceFolder" defaultValue={sourceField(feed, 'folder')} />
           </label>
           <label>
             Attachment names matching (kind imap, a regular expression)
-            <input name="attachmentPattern" defaultValue={feed?.source.attachmentPattern ?? ''} />
+            <input name="attachmentPattern" defaultValue={sourceField(feed, 'attachmentPattern')} />
           </label>
         </fieldset>
         <label>

@@ -1,31 +1,19 @@
 /** Early-warning feeds: their definitions, runs (counts, bad rows, errors; running ones update live) and uploads. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import { api, upload } from '../api';
-import { ErrorText, TlpBadge, when, ScrollTable } from '../components';
+import { api, upload, type Answer } from '../api';
+import { ErrorText, ScrollTable, TlpBadge, useSectionPages, when } from '../components';
 import { FeedForm, type Feed } from './FeedForm';
 
-interface Run {
-  id: string;
-  feed_name: string;
-  source: string;
-  status: string;
-  started_at: string;
-  finished_at: string | null;
-  rows_read: string;
-  events: string;
-  duplicates: string;
-  unowned: string;
-  malformed: string;
-  bad_rows: Array<{ line: number; reason: string }>;
-  error: string | null;
-}
+type Run = Answer<'/api/feed-runs'>['runs'][number];
+const RUN_PAGE = 50;
 
 export function FeedsPage({ canWrite }: { canWrite: boolean }) {
   const feeds = useQuery({ queryKey: ['feeds'], queryFn: () => api<{ feeds: Feed[] }>('GET', '/api/feeds') });
+  const { before, pager } = useSectionPages(RUN_PAGE);
   const runs = useQuery({
-    queryKey: ['feed-runs'],
-    queryFn: () => api<{ runs: Run[] }>('GET', '/api/feed-runs?limit=50'),
+    queryKey: ['feed-runs', before ?? ''],
+    queryFn: () => api<{ runs: Run[] }>('GET', `/api/feed-runs?limit=${RUN_PAGE}${before ? `&before=${encodeURIComponent(before)}` : ''}`),
     // A running feed writes its counts every few seconds: follow them.
     refetchInterval: (query) => (query.state.data?.runs.some((r) => r.status === 'running') ? 2000 : false),
   });
@@ -130,6 +118,7 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
           ))}
         </tbody>
       </ScrollTable>
+      {pager(runs.data?.runs)}
     </section>
   );
 }

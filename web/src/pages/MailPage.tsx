@@ -3,9 +3,8 @@
  * keys, and the outbox with each mail's delivery state. Passwords are sent, never shown.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { api, type Answer } from '../api';
-import { ActionButton, ActionForm, ErrorText, ScrollTable, text, TlpBadge, when } from '../components';
+import { ActionButton, ActionForm, ErrorText, ScrollTable, text, TlpBadge, useSectionPages, when } from '../components';
 
 type Mailbox = Answer<'/api/mailboxes'>[number];
 type PgpKey = Answer<'/api/pgp-keys'>[number];
@@ -165,15 +164,12 @@ function Keys() {
 const OUTBOX_PAGE = 50;
 
 function Outbox() {
-  // The cursors of the pages gone through, so "newer" goes back one page at a time.
-  const [pages, setPages] = useState<string[]>([]);
-  const before = pages.at(-1);
+  const { before, pager } = useSectionPages(OUTBOX_PAGE);
   const list = useQuery({
     queryKey: ['outbox', before ?? ''],
     queryFn: () => api<Outgoing[]>('GET', `/api/outbox?limit=${OUTBOX_PAGE}${before ? `&before=${encodeURIComponent(before)}` : ''}`),
     refetchInterval: 30_000,
   });
-  const last = list.data?.at(-1);
   return (
     <>
       <h2>Outbox</h2>
@@ -210,18 +206,7 @@ function Outbox() {
           </tbody>
         </ScrollTable>
       )}
-      <p className="pager">
-        {pages.length > 0 && (
-          <button type="button" onClick={() => setPages(pages.slice(0, -1))}>
-            ← Newer
-          </button>
-        )}{' '}
-        {last && list.data?.length === OUTBOX_PAGE && (
-          <button type="button" onClick={() => setPages([...pages, last.cursor])}>
-            Older →
-          </button>
-        )}
-      </p>
+      {pager(list.data)}
     </>
   );
 }
