@@ -26,6 +26,7 @@ import {
   VERDICTS,
 } from '../notifications/feedback.js';
 import { deleteFeed, getFeed, listFeeds, saveFeed, FeedSchema, FeedRunSchema, StoredFeedSchema, type Feed } from './feeds.js';
+import { FeedbackFiguresSchema, NotificationPageSchema, NotificationPreviewsSchema } from '../notifications/schemas.js';
 import { ingestFeed } from './pipeline.js';
 import { runFeed } from './runner.js';
 
@@ -202,12 +203,16 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['feeds'],
         summary:
           'Notifications, newest first, a page at a time: queued, sent, bounced, withheld, with their feedback ("next" is the "before" of the following page)',
-        querystring: Type.Object({
-          status: Type.Optional(StringEnum(NOTIFICATION_STATES)),
-          before: Type.Optional(Type.String({ maxLength: 100 })),
-          limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
-        }),
-        response: { 200: Any, 400: Problem },
+        querystring: Type.Object(
+          {
+            status: Type.Optional(StringEnum(NOTIFICATION_STATES)),
+            // Checked by the list, which names a bad cursor as such.
+            before: Type.Optional(Type.String({ maxLength: 100 })),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: { 200: NotificationPageSchema, 400: Problem },
       },
     },
     async (request) => listNotifications(db, request.query),
@@ -221,7 +226,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['feeds'],
         summary: 'Build the notifications that are due; with dryRun, show what each organisation would receive and write nothing',
         body: Type.Object({ dryRun: Type.Optional(Type.Boolean()), feed: Type.Optional(Name) }, { additionalProperties: false }),
-        response: { 200: Any },
+        response: { 200: NotificationPreviewsSchema },
       },
     },
     async (request) => ({
@@ -235,7 +240,10 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/api/notifications/feedback',
-    { ...read, schema: { tags: ['feeds'], summary: 'Feedback figures per feed and per organisation', response: { 200: Any } } },
+    {
+      ...read,
+      schema: { tags: ['feeds'], summary: 'Feedback figures per feed and per organisation', response: { 200: FeedbackFiguresSchema } },
+    },
     async () => ({ byFeed: await feedbackFigures(db, 'feed'), byOrganisation: await feedbackFigures(db, 'organisation') }),
   );
 

@@ -1160,6 +1160,12 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => seenElsewhere(db, request.query.value),
   );
 
+  const KpiFigureSchema = Type.Object({
+    count: Type.Number(),
+    medianMinutes: Type.Union([Type.Number(), Type.Null()]),
+    p90Minutes: Type.Union([Type.Number(), Type.Null()]),
+    breaches: Type.Number(),
+  });
   const SlaPolicySchema = Type.Object(
     {
       priority: StringEnum(PRIORITIES),
@@ -1201,10 +1207,31 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['kpi'],
         summary: 'Time to acknowledge, triage, contain and resolve per RSIT class and priority (working minutes)',
-        querystring: Type.Object({
-          from: Type.Optional(Type.String({ format: 'date' })),
-          to: Type.Optional(Type.String({ format: 'date' })),
-        }),
+        querystring: Type.Object(
+          {
+            from: Type.Optional(Type.String({ format: 'date' })),
+            to: Type.Optional(Type.String({ format: 'date' })),
+          },
+          strict,
+        ),
+        response: {
+          200: Type.Object({
+            from: Type.String(),
+            to: Type.String(),
+            rows: Type.Array(
+              Type.Object({
+                rsitClass: Type.String(),
+                priority: Type.String(),
+                incidents: Type.Number(),
+                acknowledge: KpiFigureSchema,
+                triage: KpiFigureSchema,
+                contain: KpiFigureSchema,
+                resolve: KpiFigureSchema,
+              }),
+            ),
+          }),
+          400: Problem,
+        },
       },
     },
     async (request) => {

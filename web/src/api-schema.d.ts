@@ -5544,7 +5544,50 @@ export interface paths {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            rows: {
+                                rsitClass: string;
+                                priority: string;
+                                incidents: number;
+                                acknowledge: {
+                                    count: number;
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                    breaches: number;
+                                };
+                                triage: {
+                                    count: number;
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                    breaches: number;
+                                };
+                                contain: {
+                                    count: number;
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                    breaches: number;
+                                };
+                                resolve: {
+                                    count: number;
+                                    medianMinutes: number | null;
+                                    p90Minutes: number | null;
+                                    breaches: number;
+                                };
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
                 };
             };
         };
@@ -9623,7 +9666,36 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            notifications: {
+                                id: string;
+                                organisation: string;
+                                organisationId: string;
+                                feed: string;
+                                periodStart: string;
+                                periodEnd: string;
+                                events: number;
+                                tlp: string;
+                                status: string;
+                                state: string;
+                                reason: string | null;
+                                recipients: string[];
+                                delivery: {
+                                    to: string;
+                                    status: string;
+                                    error: string | null;
+                                    encrypted: boolean;
+                                }[];
+                                feedback: {
+                                    verdict: string;
+                                    comment: string;
+                                    at: string;
+                                }[];
+                                createdAt: string;
+                            }[];
+                            /** @description give it as before= for the next, older page; absent on the last one */
+                            next?: string;
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -9677,7 +9749,29 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            notifications: {
+                                id: string;
+                                organisationId: string;
+                                organisation: string;
+                                feed: string;
+                                periodStart: string;
+                                periodEnd: string;
+                                events: number;
+                                tlp: string;
+                                status: "queued" | "withheld";
+                                reason?: string;
+                                mails: {
+                                    to: string;
+                                    language: string;
+                                    subject: string;
+                                    body: string;
+                                    encrypted: boolean;
+                                    status: string;
+                                }[];
+                                attachmentRows: number;
+                            }[];
+                        };
                     };
                 };
             };
@@ -9711,7 +9805,28 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            byFeed: {
+                                key: string;
+                                name: string;
+                                notifications: number;
+                                events: number;
+                                useful: number;
+                                notUseful: number;
+                                falsePositive: number;
+                                comments: number;
+                            }[];
+                            byOrganisation: {
+                                key: string;
+                                name: string;
+                                notifications: number;
+                                events: number;
+                                useful: number;
+                                notUseful: number;
+                                falsePositive: number;
+                                comments: number;
+                            }[];
+                        };
                     };
                 };
             };

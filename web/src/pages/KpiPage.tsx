@@ -1,31 +1,17 @@
 /** KPIs: time to acknowledge, triage, contain and resolve (working time) per RSIT class and priority. */
 import { useQuery } from '@tanstack/react-query';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api } from '../api';
+import { api, type Answer } from '../api';
 import { ErrorText, minutes, ScrollTable } from '../components';
 import { SlaTargets } from './SlaTargets';
 
-interface Figure {
-  count: number;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  breaches: number;
-}
-interface Row {
-  rsitClass: string;
-  priority: string;
-  incidents: number;
-  acknowledge: Figure;
-  triage: Figure;
-  contain: Figure;
-  resolve: Figure;
-}
+type Kpi = Answer<'/api/kpi'>;
 
 const MEASURES = ['acknowledge', 'triage', 'contain', 'resolve'] as const;
 const COLOURS = ['#1f5fa8', '#fca311', '#2a9d8f', '#b3261e'];
 
 export function KpiPage({ canManage }: { canManage: boolean }) {
-  const kpi = useQuery({ queryKey: ['kpi'], queryFn: () => api<{ from: string; to: string; rows: Row[] }>('GET', '/api/kpi') });
+  const kpi = useQuery({ queryKey: ['kpi'], queryFn: () => api<Kpi>('GET', '/api/kpi') });
   if (kpi.isPending) return <p>Loading KPIs…</p>;
   if (kpi.isError) return <ErrorText error={kpi.error} />;
   const rows = kpi.data.rows;

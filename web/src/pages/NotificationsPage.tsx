@@ -1,42 +1,12 @@
 /** Notifications: the queue (queued, sent, bounced, withheld), a dry-run preview, and the feedback figures. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api';
+import { api, type Answer } from '../api';
 import { ErrorText, TlpBadge, when, ScrollTable } from '../components';
 
-interface Notification {
-  id: string;
-  organisation: string;
-  feed: string;
-  periodStart: string;
-  periodEnd: string;
-  events: number;
-  tlp: string;
-  status: string;
-  reason: string | null;
-  delivery: Array<{ to: string; status: string; error: string | null; encrypted: boolean }>;
-  feedback: Array<{ verdict: string; comment: string; at: string }>;
-  createdAt: string;
-}
-interface Preview {
-  organisation: string;
-  feed: string;
-  events: number;
-  tlp: string;
-  status: string;
-  reason?: string;
-  mails: Array<{ to: string; language: string; subject: string; body: string; encrypted: boolean }>;
-}
-interface Figures {
-  key: string;
-  name: string;
-  notifications: number;
-  events: number;
-  useful: number;
-  notUseful: number;
-  falsePositive: number;
-  comments: number;
-}
+type Notification = Answer<'/api/notifications'>['notifications'][number];
+type Preview = Answer<'/api/notifications/dispatch', 'post'>['notifications'][number];
+type Figures = Answer<'/api/notifications/feedback'>['byFeed'][number];
 
 const STATES = ['', 'queued', 'sent', 'bounced', 'failed', 'withheld'] as const;
 
