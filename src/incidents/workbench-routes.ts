@@ -124,13 +124,17 @@ export const workbenchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('incidents:write'),
       schema: {
         tags: ['incidents'],
-        summary: "Tasks across incidents: mine, nobody's or someone's; open (the default) or finished; newest first",
+        summary: "Tasks across incidents: mine, nobody's or someone's; open (the default) or finished; newest first or soonest due first",
         querystring: Type.Object(
           {
             owner: Type.Optional(Type.Union([StringEnum(['me', 'nobody'] as const), Type.String({ format: 'uuid' })])),
             status: Type.Optional(StringEnum(['open', 'done', 'cancelled'] as const)),
             overdue: Type.Optional(Type.Boolean()),
+            sort: Type.Optional(
+              StringEnum(['newest', 'due'] as const, { description: 'newest first (the default), or the soonest due first' }),
+            ),
             before: Type.Optional(CursorSchema),
+            after: Type.Optional(Type.String({ maxLength: 100, description: 'the cursor of the due order' })),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 200 })),
           },
           strict,

@@ -530,5 +530,25 @@ describeEachEngine('the workbench: ownership, notes, watching, templates, observ
     const open_ = await get().db.selectFrom('tasks').select('id').where('status', '=', 'open').execute();
     expect(all.sort()).toEqual(open_.map((t) => t.id).sort());
     expect((await call(analyst, 'GET', '/api/tasks?owner=someone')).status).toBe(400);
+
+    // Soonest due first, those without a due time last, paged by the due order's own cursor.
+    const soon = new Date(Date.now() + 3_600_000).toISOString();
+    await call(analyst, 'POST', `/api/incidents/${b}/tasks`, { title: 'Due soon', ownerId: analystId, dueAt: soon });
+    type Due = Row & { dueAt: string | null };
+    const byDue: Due[] = [];
+    let after = '';
+    for (;;) {
+      const page = await call<Due[]>(analyst, 'GET', `/api/tasks?sort=due&limit=2${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      expect(page.status).toBe(200);
+      if (page.body.length === 0) break;
+      byDue.push(...page.body);
+      after = page.body.at(-1)!.cursor;
+    }
+    expect(byDue).toHaveLength(all.length + 1);
+    const dues = byDue.map((t) => (t.dueAt ? Date.parse(t.dueAt) : Infinity));
+    expect(dues).toEqual([...dues].sort((x, y) => x - y));
+    expect(byDue.map((t) => t.title).indexOf('Late and mine')).toBeLessThan(byDue.map((t) => t.title).indexOf('Due soon'));
+    expect((await call(analyst, 'GET', `/api/tasks?sort=due&before=${encodeURIComponent(cursor)}`)).status).toBe(400);
+    expect((await call(analyst, 'GET', '/api/tasks?sort=due&after=soon,1')).status).toBe(400);
   });
 });

@@ -303,6 +303,11 @@ describe('the workbench in Chromium', () => {
     await analyst.getByRole('combobox', { name: /^Whose/ }).selectOption('nobody');
     await expect.poll(() => analyst.url()).toContain('owner=nobody');
     await tasks.getByRole('cell', { name: 'Block the sender', exact: true }).waitFor();
+    // Soonest due first, by the server; the order joins the filters in the address.
+    await analyst.getByRole('combobox', { name: /^Order/ }).selectOption('due');
+    await expect.poll(() => analyst.url()).toContain('owner=nobody&sort=due');
+    await tasks.getByRole('cell', { name: 'Block the sender', exact: true }).waitFor();
+    await analyst.goBack();
     await analyst.goBack();
     await tasks.getByRole('button', { name: 'Done: Warn the users' }).click();
     await analyst.getByText('No open task is yours.').waitFor();

@@ -5713,15 +5713,19 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Tasks across incidents: mine, nobody's or someone's; open (the default) or finished; newest first */
+        /** Tasks across incidents: mine, nobody's or someone's; open (the default) or finished; newest first or soonest due first */
         get: {
             parameters: {
                 query?: {
                     owner?: ("me" | "nobody") | string;
                     status?: "open" | "done" | "cancelled";
                     overdue?: boolean;
+                    /** @description newest first (the default), or the soonest due first */
+                    sort?: "newest" | "due";
                     /** @description the cursor: "<time>,<id>" of the last row seen */
                     before?: string;
+                    /** @description the cursor of the due order */
+                    after?: string;
                     limit?: number;
                 };
                 header?: never;

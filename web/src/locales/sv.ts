@@ -381,6 +381,7 @@ export const SV: Record<string, string> = {
   'newest first': 'nyaste först',
   'oldest first': 'äldsta först',
   'most urgent first': 'mest brådskande först',
+  'soonest due first': 'snarast först',
   'No further incident matches these filters.': 'Inga fler incidenter matchar filtren.',
   'No incident matches these filters.': 'Ingen incident matchar filtren.',
   'No incident yet: open one from a report in the triage queue, or below.':

@@ -5,18 +5,20 @@ import { ActionButton, addressWith, ErrorText, FilterSelect, Link, Pager, pickPa
 import { useT } from '../i18n';
 
 type Task = Answer<'/api/tasks'>[number];
-const FILTERS = ['owner', 'status', 'overdue'] as const;
+const FILTERS = ['owner', 'status', 'overdue', 'sort'] as const;
 const PAGE = 50;
 
 export function TasksPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
   const t = useT();
   const query = pickParams(search, FILTERS);
   if (!search.has('owner')) query.set('owner', 'me');
-  const before = search.get('before') ?? '';
+  // Newest first pages with before=, soonest due first with after=.
+  const cursorParam = query.get('sort') === 'due' ? 'after' : 'before';
+  const before = search.get(cursorParam) ?? '';
   const page = new URLSearchParams(query);
   if (page.get('owner') === 'any') page.delete('owner');
   page.set('limit', String(PAGE));
-  if (before) page.set('before', before);
+  if (before) page.set(cursorParam, before);
   const list = useQuery({ queryKey: ['tasks', page.toString()], queryFn: () => api<Task[]>('GET', `/api/tasks?${page}`) });
   const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/tasks', query, { [name]: value }));
   const rows = list.data ?? [];
@@ -41,6 +43,10 @@ export function TasksPage({ search, navigate }: { search: URLSearchParams; navig
         {choice('overdue', t('Due'), [
           ['', t('any time')],
           ['true', t('overdue')],
+        ])}
+        {choice('sort', t('Order'), [
+          ['', t('newest first')],
+          ['due', t('soonest due first')],
         ])}
       </form>
       <ErrorText error={list.error} />
@@ -102,6 +108,7 @@ export function TasksPage({ search, navigate }: { search: URLSearchParams; navig
         before={before}
         next={last && rows.length === PAGE ? last.cursor : undefined}
         navigate={navigate}
+        order={cursorParam === 'before' ? 'newest' : 'sorted'}
       />
     </section>
   );
