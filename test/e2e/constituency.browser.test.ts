@@ -31,7 +31,7 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
   afterAll(async () => ui?.close());
 
   it('answers who is responsible, with the overlap shown, and pages the organisations by name', async () => {
-    await page.getByRole('link', { name: 'Constituency' }).click();
+    await page.getByRole('link', { name: 'Constituency', exact: true }).click();
     await page.getByPlaceholder('IP, CIDR, domain, URL, e-mail or AS number').fill('198.51.100.7');
     await page.getByRole('button', { name: 'Look up' }).click();
     const answer = page.getByTestId('lookup-answer');
@@ -108,7 +108,7 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
   });
 
   it('imports organisations, refusing the whole file when a row is wrong', async () => {
-    await page.getByRole('link', { name: 'Constituency' }).click();
+    await page.getByRole('link', { name: 'Constituency', exact: true }).click();
     await page.goto(`${base}/constituency`);
     await page.getByText('Import organisations (CSV or JSON)').click();
     await page
@@ -143,7 +143,7 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
         '"garbage","203.0.113.22","udp",123,,"ntpversion",64496,"SE",,,4,',
       ].join('\n'),
     );
-    await page.getByRole('link', { name: 'Feeds' }).click();
+    await page.getByRole('link', { name: 'Feeds', exact: true }).click();
     await page.getByLabel('File for shadowserver-scans').setInputFiles(file);
     await page.getByRole('button', { name: 'Upload and run' }).click();
     const runs = page.getByTestId('feed-runs');
@@ -151,7 +151,7 @@ describeEachEngine('the constituency and early warning in Chromium', (get) => {
     await runs.locator('tbody tr').first().getByText('bad rows').click();
     expect(await runs.locator('tbody tr').first().textContent()).toMatch(/line 3: "garbage" is not a time/);
 
-    await page.getByRole('link', { name: 'Notifications' }).click();
+    await page.getByRole('link', { name: 'Notifications', exact: true }).click();
     const table = page.getByTestId('notifications');
     // The demo feed notifies immediately: the upload's event for the schools is already queued.
     await expect.poll(() => table.textContent()).toMatch(/Stockholms skolor/);

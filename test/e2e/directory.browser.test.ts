@@ -25,7 +25,7 @@ describeEachEngine('the CSIRT directory in Chromium', (get) => {
   afterAll(async () => ui?.close());
 
   it('imports an RFC 2350 document after showing what it understood, then records our trust', async () => {
-    await page.getByRole('link', { name: 'Directory' }).click();
+    await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.getByRole('link', { name: 'Import an RFC 2350 document' }).click();
     await page.getByLabel('Document text').fill(stockholm.split('5 Services')[0] as string);
     await page.getByRole('button', { name: 'Read' }).click();
@@ -107,7 +107,7 @@ describeEachEngine('the CSIRT directory in Chromium', (get) => {
   });
 
   it('shows the coverage matrix now and in 2005, compares them, and answers the questions', async () => {
-    await page.getByRole('link', { name: 'Coverage' }).click();
+    await page.getByRole('link', { name: 'Coverage', exact: true }).click();
     const matrix = page.getByTestId('coverage-matrix');
     await matrix.waitFor();
     await expect.poll(() => matrix.locator('tr[data-country="SE"] td').first().getAttribute('data-level')).toBe('partly');

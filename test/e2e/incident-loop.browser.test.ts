@@ -71,7 +71,7 @@ describeEachEngine('the incident loop in Chromium', (get) => {
     await page.getByLabel('E-mail').fill(demoEmail('analyst'));
     await page.getByLabel('Password').fill(DEMO_PASSWORD);
     await page.getByRole('button', { name: 'Log in' }).click();
-    await page.getByRole('link', { name: 'Triage' }).click();
+    await page.getByRole('link', { name: 'Triage', exact: true }).click();
     await page.getByRole('link', { name: 'Ransomware note on a file server' }).click();
     await expect.poll(() => page.getByTestId('pgp-status').first().textContent()).toContain('not signed');
     expect(await page.locator('.indicators').textContent()).toContain('pay-up.example');
@@ -150,10 +150,10 @@ describeEachEngine('the incident loop in Chromium', (get) => {
   });
 
   it('shows the KPI page with a chart and the search', async () => {
-    await page.getByRole('link', { name: 'KPIs' }).click();
+    await page.getByRole('link', { name: 'KPIs', exact: true }).click();
     await page.getByTestId('kpi-table').waitFor();
     expect(await page.getByTestId('kpi-table').textContent()).toContain('unclassified');
-    await page.getByRole('link', { name: 'Search' }).click();
+    await page.getByRole('link', { name: 'Search', exact: true }).click();
     await page.getByLabel('Words in reports, incidents and notes').fill('ransomware');
     await page.getByRole('button', { name: 'Search', exact: true }).click();
     await expect.poll(() => page.getByTestId('search-results').textContent()).toContain('Ransomware at Stockholm Vatten');

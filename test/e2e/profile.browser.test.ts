@@ -46,7 +46,7 @@ describeEachEngine('web UI in Chromium', (get) => {
 
   it('logs in and shows the team profile', async () => {
     await logIn('incident-manager');
-    await page.getByRole('link', { name: 'Team profile' }).click();
+    await page.getByRole('link', { name: 'Team profile', exact: true }).click();
     await page.getByRole('heading', { name: 'CERT Stockholm' }).waitFor();
     expect(await page.getByTestId('profile-email').textContent()).toBe('cert@stockholm.se');
     expect(await page.getByRole('navigation', { name: 'Main' }).textContent()).toContain('Team profile');
@@ -79,7 +79,7 @@ describeEachEngine('web UI in Chromium', (get) => {
     await page.getByRole('button', { name: 'Log out', exact: true }).click();
     await page.getByRole('button', { name: 'Log in' }).waitFor();
     await logIn('analyst');
-    await page.getByRole('link', { name: 'Team profile' }).click();
+    await page.getByRole('link', { name: 'Team profile', exact: true }).click();
     await page.getByRole('heading', { name: 'CERT Stockholm' }).waitFor();
     expect(await page.getByRole('button', { name: 'Edit profile' }).count()).toBe(0);
   });

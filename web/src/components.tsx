@@ -305,6 +305,39 @@ export function addressWith(path: string, params: URLSearchParams, change: Recor
   return next.size > 0 ? `${path}?${next}` : path;
 }
 
+/**
+ * A list's filters: words in a search box, looked for on Enter, and the choices given as children
+ * (each applies as it is chosen). Both change the address; the list follows it.
+ */
+export function FilterForm({
+  label,
+  words,
+  onWords,
+  children,
+}: {
+  label: string;
+  words: { label: string; placeholder: string; value: string };
+  onWords: (value: string) => void;
+  children?: ReactNode;
+}) {
+  return (
+    <form
+      className="filters"
+      aria-label={label}
+      onSubmit={(e) => {
+        e.preventDefault();
+        onWords(text(new FormData(e.currentTarget), 'q'));
+      }}
+    >
+      <label className="inline">
+        {words.label}
+        <input type="search" name="q" key={words.value} defaultValue={words.value} placeholder={words.placeholder} />
+      </label>
+      {children}
+    </form>
+  );
+}
+
 /** A filter of a list as a choice; choosing changes the address (the list follows it). */
 export function FilterSelect({
   label,

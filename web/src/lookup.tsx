@@ -3,6 +3,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, type Answer as ApiAnswer } from './api';
 import { ErrorText, Link, text } from './components';
+import { useT } from './i18n';
 
 type Answer = ApiAnswer<'/api/lookup'>;
 
@@ -12,6 +13,7 @@ export const LOOKUP_KINDS: ReadonlySet<string> = new Set(['ipv4', 'ipv6', 'domai
 const ask = (q: string) => api<Answer>('GET', `/api/lookup?q=${encodeURIComponent(q)}`);
 
 export function LookupBox({ navigate }: { navigate: (to: string) => void }) {
+  const t = useT();
   const lookup = useMutation({ mutationFn: ask });
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
@@ -19,11 +21,11 @@ export function LookupBox({ navigate }: { navigate: (to: string) => void }) {
   };
   return (
     <div className="lookup">
-      <form onSubmit={submit} aria-label="Who is responsible?">
+      <form onSubmit={submit} aria-label={t('Who is responsible?')}>
         <label>
-          Who is responsible for <input name="q" placeholder="IP, CIDR, domain, URL, e-mail or AS number" size={40} required />
+          {t('Who is responsible for')} <input name="q" placeholder={t('IP, CIDR, domain, URL, e-mail or AS number')} size={40} required />
         </label>
-        <button type="submit">Look up</button>
+        <button type="submit">{t('Look up')}</button>
       </form>
       <ErrorText error={lookup.error} />
       {lookup.data && <LookupAnswer answer={lookup.data} navigate={navigate} />}
@@ -33,16 +35,17 @@ export function LookupBox({ navigate }: { navigate: (to: string) => void }) {
 
 /** A "who is responsible?" button beside a value; the answer opens under it. */
 export function LookupInline({ value, navigate }: { value: string; navigate: (to: string) => void }) {
+  const t = useT();
   const [open, setOpen] = useState(false);
   const answer = useQuery({ queryKey: ['lookup', value], queryFn: () => ask(value), enabled: open, staleTime: 60_000 });
   return (
     <span className="lookup-inline">
       <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
-        who is responsible?
+        {t('who is responsible?')}
       </button>
       {open && (
-        <span className="lookup-popover" role="region" aria-label={`Who is responsible for ${value}`}>
-          {answer.isPending && 'Looking up…'}
+        <span className="lookup-popover" role="region" aria-label={t('Who is responsible for {value}', { value })}>
+          {answer.isPending && t('Looking up…')}
           <ErrorText error={answer.error} />
           {answer.data && <LookupAnswer answer={answer.data} navigate={navigate} />}
         </span>
@@ -52,10 +55,11 @@ export function LookupInline({ value, navigate }: { value: string; navigate: (to
 }
 
 function LookupAnswer({ answer: a, navigate }: { answer: Answer; navigate: (to: string) => void }) {
+  const t = useT();
   return (
     <div data-testid="lookup-answer">
       <p>
-        <strong>{a.normalised}</strong> ({a.kind}): decided by <strong>{a.decidedBy}</strong>. {a.reason}.
+        <strong>{a.normalised}</strong> ({a.kind}): {t('decided by')} <strong>{a.decidedBy}</strong>. {a.reason}.
       </p>
       {a.organisations.map((o) => (
         <div key={o.id}>
@@ -72,15 +76,20 @@ function LookupAnswer({ answer: a, navigate }: { answer: Answer; navigate: (to: 
           </ul>
         </div>
       ))}
-      {a.overlaps.length > 1 && <p>Overlapping netblocks: {a.overlaps.map((o) => `${o.matched} ${o.name}`).join('; ')}</p>}
+      {a.overlaps.length > 1 && (
+        <p>
+          {t('Overlapping netblocks:')} {a.overlaps.map((o) => `${o.matched} ${o.name}`).join('; ')}
+        </p>
+      )}
       {a.ripe && (
         <p>
-          RIPE {a.ripe.object} ({a.ripe.netname}): {a.ripe.contacts.map((c) => `${c.email} via ${c.via}`).join('; ') || 'no abuse contact'}
+          RIPE {a.ripe.object} ({a.ripe.netname}):{' '}
+          {a.ripe.contacts.map((c) => t('{email} via {how}', { email: c.email, how: c.via })).join('; ') || t('no abuse contact')}
         </p>
       )}
       {a.nationalPointOfContact && (
         <p>
-          National point of contact: {a.nationalPointOfContact.name} &lt;{a.nationalPointOfContact.email}&gt;
+          {t('National point of contact:')} {a.nationalPointOfContact.name} &lt;{a.nationalPointOfContact.email}&gt;
         </p>
       )}
     </div>

@@ -6,6 +6,7 @@
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { api, type Answer } from './api';
+import { useT } from './i18n';
 
 type Organisations = Answer<'/api/organisations'>;
 export type Organisation = Organisations['organisations'][number];
@@ -40,6 +41,7 @@ export function OrganisationPicker({
   /** Organisations that may not be chosen here (an organisation as its own parent). */
   exclude?: (o: Organisation) => boolean;
 }) {
+  const t = useT();
   const [chosen, setChosen] = useState(initial);
   const [words, setWords] = useState('');
   const search = useDeferredValue(words.trim());
@@ -56,7 +58,7 @@ export function OrganisationPicker({
       <legend>{legend}</legend>
       {!multiple && (
         <label>
-          <input type="radio" name={name} value="" checked={chosen.length === 0} onChange={() => setChosen([])} /> (none)
+          <input type="radio" name={name} value="" checked={chosen.length === 0} onChange={() => setChosen([])} /> {t('(none)')}
         </label>
       )}
       {chosen.map((c) => (
@@ -66,8 +68,8 @@ export function OrganisationPicker({
       ))}
       <input
         type="search"
-        aria-label={`Find for ${legend}`}
-        placeholder="Find an organisation…"
+        aria-label={t('Find for {legend}', { legend })}
+        placeholder={t('Find an organisation…')}
         value={words}
         onChange={(e) => setWords(e.target.value)}
         // Enter in the search box looks, it does not send the form.
@@ -78,7 +80,7 @@ export function OrganisationPicker({
           <input type={type} name={name} value={o.id} checked={false} onChange={() => choose({ id: o.id, name: o.name }, true)} /> {o.name}
         </label>
       ))}
-      {found.data?.next && <small>More match: type more of the name.</small>}
+      {found.data?.next && <small>{t('More match: type more of the name.')}</small>}
     </fieldset>
   );
 }

@@ -3,16 +3,30 @@
  * a field are the field's: shortcuts act only when no input has the focus.
  */
 import { useEffect, useRef, useState } from 'react';
+import { useT, type Translate } from './i18n';
 
-export const SHORTCUTS: ReadonlyArray<readonly [keys: string, what: string, to?: string]> = [
-  ['g d', 'Dashboard', '/dashboard'],
-  ['g t', 'Triage queue', '/triage'],
-  ['g i', 'Incidents', '/incidents'],
-  ['g o', 'Open incidents', '/incidents?open=true'],
-  ['g s', 'Search', '/search'],
-  ['/', 'Search', '/search'],
-  ['?', 'This list of shortcuts'],
+export const SHORTCUTS: ReadonlyArray<readonly [keys: string, to?: string]> = [
+  ['g d', '/dashboard'],
+  ['g t', '/triage'],
+  ['g i', '/incidents'],
+  ['g o', '/incidents?open=true'],
+  ['g s', '/search'],
+  ['/', '/search'],
+  ['?'],
 ];
+
+/** What each shortcut does, in the reader's language. */
+function described(t: Translate): Record<string, string> {
+  return {
+    'g d': t('Dashboard'),
+    'g t': t('Triage queue'),
+    'g i': t('Incidents'),
+    'g o': t('Open incidents'),
+    'g s': t('Search'),
+    '/': t('Search'),
+    '?': t('This list of shortcuts'),
+  };
+}
 
 const typing = (target: EventTarget | null) =>
   target instanceof HTMLElement && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName));
@@ -31,10 +45,10 @@ export function useShortcuts(navigate: (to: string) => void, allowed: (path: str
       pending = '';
       if (keys === '?') return void setHelp(true);
       if (keys === 'g') return void (pending = 'g');
-      const shortcut = SHORTCUTS.find(([k, , to]) => k === keys && to && current.current.allowed(to.split('?')[0]!));
+      const shortcut = SHORTCUTS.find(([k, to]) => k === keys && to && current.current.allowed(to.split('?')[0]!));
       if (!shortcut) return;
       event.preventDefault();
-      current.current.navigate(shortcut[2]!);
+      current.current.navigate(shortcut[1]!);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -43,6 +57,8 @@ export function useShortcuts(navigate: (to: string) => void, allowed: (path: str
 }
 
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const what = described(t);
   const close = useRef<HTMLButtonElement>(null);
   useEffect(() => close.current?.focus(), []);
   return (
@@ -55,26 +71,26 @@ export function ShortcutHelp({ onClose }: { onClose: () => void }) {
         onClick={(e) => e.stopPropagation()}
         onKeyDown={(e) => e.key === 'Escape' && onClose()}
       >
-        <h2 id="shortcuts-title">Keyboard shortcuts</h2>
+        <h2 id="shortcuts-title">{t('Keyboard shortcuts')}</h2>
         <table>
           <tbody>
-            {SHORTCUTS.map(([keys, what]) => (
+            {SHORTCUTS.map(([keys]) => (
               <tr key={keys}>
                 <td>
                   {keys.split(' ').map((k) => (
                     <kbd key={k}>{k}</kbd>
                   ))}
                 </td>
-                <td>{what}</td>
+                <td>{what[keys]}</td>
               </tr>
             ))}
           </tbody>
         </table>
         <p className="muted">
-          Tab and Shift+Tab move between links and fields; Enter follows a link or sends a form; the arrow keys move between tabs.
+          {t('Tab and Shift+Tab move between links and fields; Enter follows a link or sends a form; the arrow keys move between tabs.')}
         </p>
         <button type="button" ref={close} onClick={onClose}>
-          Close
+          {t('Close')}
         </button>
       </div>
     </div>

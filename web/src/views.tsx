@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from './api';
 import { ActionButton, ActionForm, ErrorText, text } from './components';
+import { useT } from './i18n';
 
 type View = Answer<'/api/saved-views'>[number];
 
@@ -17,51 +18,52 @@ export function SavedViews({
   query: URLSearchParams;
   navigate: (to: string) => void;
 }) {
+  const t = useT();
   const key = ['saved-views', list];
   const views = useQuery({ queryKey: key, queryFn: () => api<View[]>('GET', `/api/saved-views?list=${list}`) });
   const current = views.data?.find((v) => v.query === query.toString());
   return (
-    <div className="saved-views" role="group" aria-label="Saved views">
+    <div className="saved-views" role="group" aria-label={t('Saved views')}>
       <ErrorText error={views.error} />
       <label className="inline">
-        Saved view
+        {t('Saved view')}
         <select
           value={current?.id ?? ''}
           onChange={(e) => navigate(`${path}?${views.data?.find((v) => v.id === e.target.value)?.query ?? ''}`)}
         >
-          <option value="">{views.data?.length ? '(choose)' : '(none yet)'}</option>
+          <option value="">{views.data?.length ? t('(choose)') : t('(none yet)')}</option>
           {views.data?.map((v) => (
             <option key={v.id} value={v.id}>
               {v.name}
-              {v.shared ? (v.mine ? ' (shared)' : ` (${v.owner})`) : ''}
+              {v.shared ? (v.mine ? ` (${t('shared')})` : ` (${v.owner})`) : ''}
             </option>
           ))}
         </select>
       </label>
       {current?.mine && (
         <ActionButton
-          label={`Remove view “${current.name}”`}
+          label={t('Remove view “{name}”', { name: current.name })}
           method="DELETE"
           path={`/api/saved-views/${current.id}`}
           invalidates={[key]}
-          confirm={`Remove the saved view “${current.name}”?`}
+          confirm={t('Remove the saved view “{name}”?', { name: current.name })}
         />
       )}
       {!current && query.size > 0 && (
         <details>
-          <summary>Save these filters as a view</summary>
+          <summary>{t('Save these filters as a view')}</summary>
           <ActionForm
-            label="Save view"
+            label={t('Save view')}
             path="/api/saved-views"
             invalidates={[key]}
             toBody={(f) => ({ list, name: text(f, 'name'), query: query.toString(), shared: f.get('shared') === 'on' })}
           >
             <label>
-              Name of the view
+              {t('Name of the view')}
               <input name="name" />
             </label>
             <label className="inline">
-              <input type="checkbox" name="shared" /> for the whole team
+              <input type="checkbox" name="shared" /> {t('for the whole team')}
             </label>
           </ActionForm>
         </details>

@@ -6,6 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { addressWith, Link, pickParams, ScrollTable, when } from '../components';
 import { SavedViews } from '../views';
+import { useT } from '../i18n';
 
 const PAGE = 50;
 /** The families of actions, as their names begin. */
@@ -40,22 +41,26 @@ export function AuditPage({ search, navigate }: { search: URLSearchParams; navig
   });
   const go = (change: Record<string, string>) => navigate(addressWith('/audit', query, change));
   const last = entries.data?.at(-1);
+  const t = useT();
   return (
     <section>
-      <h1>Audit log</h1>
+      <h1>{t('Audit log')}</h1>
       <SavedViews list="audit" path="/audit" query={pickParams(query, ['action', 'objectType', 'objectId'])} navigate={navigate} />
       {verification.data && (
         <p role="status" className={verification.data.ok ? 'ok' : 'bad'}>
           {verification.data.ok
-            ? `Chain intact: ${verification.data.checked} entries.`
-            : `Chain broken at entry ${verification.data.firstBad?.seq}: ${verification.data.firstBad?.problem}`}
+            ? t('Chain intact: {count} entries.', { count: verification.data.checked })
+            : t('Chain broken at entry {seq}: {problem}', {
+                seq: verification.data.firstBad?.seq ?? '',
+                problem: verification.data.firstBad?.problem ?? '',
+              })}
         </p>
       )}
-      <form className="filters" aria-label="Filter the audit log" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label={t('Filter the audit log')} onSubmit={(e) => e.preventDefault()}>
         <label className="inline">
-          Action
+          {t('Action')}
           <select value={query.get('action') ?? ''} onChange={(e) => go({ action: e.target.value, beforeSeq: '' })}>
-            <option value="">any</option>
+            <option value="">{t('any')}</option>
             {FAMILIES.map((f) => (
               <option key={f} value={f}>
                 {f}.*
@@ -64,29 +69,29 @@ export function AuditPage({ search, navigate }: { search: URLSearchParams; navig
           </select>
         </label>
         <label className="inline">
-          Object
+          {t('Object')}
           <input
             defaultValue={query.get('objectType') ?? ''}
-            placeholder="incident, user, …"
+            placeholder={t('incident, user, …')}
             onBlur={(e) => go({ objectType: e.target.value.trim(), beforeSeq: '' })}
           />
         </label>
         {query.get('objectId') && (
           <button type="button" onClick={() => go({ objectId: '', beforeSeq: '' })}>
-            Any {query.get('objectType') ?? 'object'}, not only #{query.get('objectId')}
+            {t('Any {type}, not only #{id}', { type: query.get('objectType') ?? t('object'), id: query.get('objectId') ?? '' })}
           </button>
         )}
       </form>
       {entries.isError && <p role="alert">{entries.error.message}</p>}
-      {entries.data?.length === 0 && <p>No entry matches.</p>}
+      {entries.data?.length === 0 && <p>{t('No entry matches.')}</p>}
       <ScrollTable data-testid="audit-table">
         <thead>
           <tr>
             <th>#</th>
-            <th>Time</th>
-            <th>Who</th>
-            <th>Action</th>
-            <th>Object</th>
+            <th>{t('Time')}</th>
+            <th>{t('Who')}</th>
+            <th>{t('Action')}</th>
+            <th>{t('Object')}</th>
           </tr>
         </thead>
         <tbody>
@@ -115,12 +120,12 @@ export function AuditPage({ search, navigate }: { search: URLSearchParams; navig
       <p className="actions">
         {query.get('beforeSeq') && (
           <button type="button" onClick={() => go({ beforeSeq: '' })}>
-            Newest
+            {t('← Newest')}
           </button>
         )}
         {last && entries.data?.length === PAGE && (
           <button type="button" onClick={() => go({ beforeSeq: last.seq })}>
-            Older
+            {t('Older →')}
           </button>
         )}
       </p>

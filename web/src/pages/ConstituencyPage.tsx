@@ -7,6 +7,7 @@ import {
   ActionForm,
   addressWith,
   ErrorText,
+  FilterForm,
   FilterSelect,
   Link,
   Pager,
@@ -68,18 +69,11 @@ function OrganisationList({ search, navigate }: { search: URLSearchParams; navig
   const rows = list.data?.organisations ?? [];
   return (
     <>
-      <form
-        className="filters"
-        aria-label="Filter organisations"
-        onSubmit={(e) => {
-          e.preventDefault();
-          filter('q', text(new FormData(e.currentTarget), 'q'));
-        }}
+      <FilterForm
+        label="Filter organisations"
+        words={{ label: 'Words', placeholder: 'name, domain or tag', value: query.get('q') ?? '' }}
+        onWords={(v) => filter('q', v)}
       >
-        <label className="inline">
-          Words
-          <input type="search" name="q" key={query.get('q') ?? ''} defaultValue={query.get('q') ?? ''} placeholder="name, domain or tag" />
-        </label>
         <FilterSelect
           label="Order"
           value={query.get('sort') ?? ''}
@@ -94,7 +88,7 @@ function OrganisationList({ search, navigate }: { search: URLSearchParams; navig
             Only under {parents.name(query.get('parent'))} ✕
           </button>
         )}
-      </form>
+      </FilterForm>
       <ErrorText error={list.error} />
       {list.data && rows.length === 0 && (
         <p>{query.size > 0 ? 'No organisation matches.' : 'No organisation yet: add one or import a file below.'}</p>

@@ -6,6 +6,7 @@ import {
   ActionForm,
   addressWith,
   ErrorText,
+  FilterForm,
   FilterSelect,
   Link,
   Pager,
@@ -77,24 +78,11 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
     <section>
       <h1>{t('Incidents')}</h1>
       {canWrite && <SavedViews list="incidents" path="/incidents" query={query} navigate={navigate} />}
-      <form
-        className="filters"
-        aria-label={t('Filter incidents')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          filter('q', text(new FormData(e.currentTarget), 'q'));
-        }}
+      <FilterForm
+        label={t('Filter incidents')}
+        words={{ label: t('Words'), placeholder: t('in title or description'), value: query.get('q') ?? '' }}
+        onWords={(v) => filter('q', v)}
       >
-        <label className="inline">
-          {t('Words')}
-          <input
-            type="search"
-            name="q"
-            defaultValue={query.get('q') ?? ''}
-            key={query.get('q') ?? ''}
-            placeholder={t('in title or description')}
-          />
-        </label>
         {canWrite && (
           <label className="inline">
             <input
@@ -135,7 +123,7 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
             ['priority', t('most urgent first')],
           ]}
         />
-      </form>
+      </FilterForm>
       <ErrorText error={list.error} />
       {list.data?.length === 0 && (
         <p>

@@ -4,8 +4,9 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
-import { addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, ScrollTable, text, TlpBadge, when } from '../components';
+import { addressWith, ErrorText, FilterForm, FilterSelect, Link, Pager, pickParams, ScrollTable, TlpBadge, when } from '../components';
 import { LOOKUP_KINDS, LookupInline } from '../lookup';
+import { useT } from '../i18n';
 
 type Observable = Answer<'/api/observables'>[number];
 const FILTERS = ['q', 'kind', 'ioc'] as const;
@@ -13,6 +14,7 @@ const KINDS = ['ipv4', 'ipv6', 'domain', 'url', 'email', 'md5', 'sha1', 'sha256'
 const PAGE = 50;
 
 export function ObservablesPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const t = useT();
   const query = pickParams(search, FILTERS);
   const before = search.get('before') ?? '';
   const page = new URLSearchParams(query);
@@ -26,56 +28,47 @@ export function ObservablesPage({ search, navigate }: { search: URLSearchParams;
   const rows = list.data ?? [];
   return (
     <section>
-      <h1>Observables</h1>
-      <form
-        className="filters"
-        aria-label="Filter observables"
-        onSubmit={(e) => {
-          e.preventDefault();
-          filter('q', text(new FormData(e.currentTarget), 'q'));
-        }}
+      <h1>{t('Observables')}</h1>
+      <FilterForm
+        label={t('Filter observables')}
+        words={{ label: t('Value'), placeholder: t('all or part; defanged is fine'), value: query.get('q') ?? '' }}
+        onWords={(v) => filter('q', v)}
       >
-        <label className="inline">
-          Value
-          <input
-            type="search"
-            name="q"
-            key={query.get('q') ?? ''}
-            defaultValue={query.get('q') ?? ''}
-            placeholder="all or part; defanged is fine"
-          />
-        </label>
         <FilterSelect
-          label="Kind"
+          label={t('Kind')}
           value={query.get('kind') ?? ''}
           onChange={(v) => filter('kind', v)}
-          options={[['', 'any'], ...KINDS.map((k): [string, string] => [k, k])]}
+          options={[['', t('any')], ...KINDS.map((k): [string, string] => [k, k])]}
         />
         <FilterSelect
           label="IOC"
           value={query.get('ioc') ?? ''}
           onChange={(v) => filter('ioc', v)}
           options={[
-            ['', 'either'],
-            ['true', 'indicators of compromise'],
-            ['false', 'not marked as IOC'],
+            ['', t('either')],
+            ['true', t('indicators of compromise')],
+            ['false', t('not marked as IOC')],
           ]}
         />
-      </form>
+      </FilterForm>
       <ErrorText error={list.error} />
       {list.data?.length === 0 && (
-        <p>{query.size > 0 || before ? 'No observable matches.' : 'No observable yet: they are added on an incident’s Observables tab.'}</p>
+        <p>
+          {query.size > 0 || before
+            ? t('No observable matches.')
+            : t('No observable yet: they are added on an incident’s Observables tab.')}
+        </p>
       )}
       {rows.length > 0 && (
         <ScrollTable data-testid="observables">
           <thead>
             <tr>
-              <th>Value</th>
-              <th>Kind</th>
-              <th>Incident</th>
-              <th>Seen in other incidents</th>
+              <th>{t('Value')}</th>
+              <th>{t('Kind')}</th>
+              <th>{t('Incident')}</th>
+              <th>{t('Seen in other incidents')}</th>
               <th>TLP</th>
-              <th>Added</th>
+              <th>{t('Added')}</th>
             </tr>
           </thead>
           <tbody>

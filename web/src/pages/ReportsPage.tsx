@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { useT } from '../i18n';
 import { SavedViews } from '../views';
-import { addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, ScrollTable, text, TlpBadge, when } from '../components';
+import { addressWith, ErrorText, FilterForm, FilterSelect, Link, Pager, pickParams, ScrollTable, TlpBadge, when } from '../components';
 
 type Row = Answer<'/api/reports'>[number];
 
@@ -34,31 +34,18 @@ export function ReportsPage({ search, navigate }: { search: URLSearchParams; nav
     <section>
       <h1>{t('Reports')}</h1>
       <SavedViews list="reports" path="/reports" query={query} navigate={navigate} />
-      <form
-        className="filters"
-        aria-label={t('Filter reports')}
-        onSubmit={(e) => {
-          e.preventDefault();
-          filter('q', text(new FormData(e.currentTarget), 'q'));
-        }}
+      <FilterForm
+        label={t('Filter reports')}
+        words={{ label: t('Words'), placeholder: t('in subject or text'), value: query.get('q') ?? '' }}
+        onWords={(v) => filter('q', v)}
       >
-        <label className="inline">
-          {t('Words')}
-          <input
-            type="search"
-            name="q"
-            key={query.get('q') ?? ''}
-            defaultValue={query.get('q') ?? ''}
-            placeholder={t('in subject or text')}
-          />
-        </label>
         <FilterSelect
           label={t('Status')}
           value={query.get('status') ?? ''}
           onChange={(v) => filter('status', v)}
           options={[['', t('any')], ...statuses]}
         />
-      </form>
+      </FilterForm>
       <ErrorText error={list.error} />
       {list.data?.length === 0 && <p>{query.size > 0 || before ? t('No report matches these filters.') : t('No report yet.')}</p>}
       {rows.length > 0 && (

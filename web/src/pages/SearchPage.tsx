@@ -2,6 +2,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, text, TlpBadge, when } from '../components';
+import { useT } from '../i18n';
 
 type Page = Answer<'/api/search'>;
 type Hit = Page['hits'][number];
@@ -13,6 +14,7 @@ const hitLink = (h: Hit) => (h.kind === 'note' ? `/incidents/${h.incidentId}` : 
 const FILTERS = ['q', 'kind', 'sort', 'seen'] as const;
 
 export function SearchPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const t = useT();
   const query = pickParams(search, FILTERS);
   const q = query.get('q') ?? '';
   const seen = query.get('seen') ?? '';
@@ -31,9 +33,10 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
     enabled: seen.length > 0,
   });
   const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/search', query, { [name]: value }));
+  const kindOf = (kind: string, id: string) => (kind === 'incident' ? t('incident #{id}', { id }) : t('report #{id}', { id }));
   return (
     <section>
-      <h1>Search</h1>
+      <h1>{t('Search')}</h1>
       <form
         role="search"
         key={q}
@@ -43,42 +46,44 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
         }}
       >
         <label>
-          Words in reports, incidents and notes
+          {t('Words in reports, incidents and notes')}
           {/* Reached with "/" or "g s": ready to type. */}
           <input name="q" defaultValue={q} autoFocus />
         </label>
-        <button type="submit">Search</button>
+        <button type="submit">{t('Search')}</button>
       </form>
-      <form className="filters" aria-label="Narrow the search" onSubmit={(e) => e.preventDefault()}>
+      <form className="filters" aria-label={t('Narrow the search')} onSubmit={(e) => e.preventDefault()}>
         <FilterSelect
-          label="Only"
+          label={t('Only')}
           value={query.get('kind') ?? ''}
           onChange={(v) => filter('kind', v)}
           options={[
-            ['', 'everything'],
-            ['report', 'reports'],
-            ['incident', 'incidents'],
-            ['note', 'notes'],
+            ['', t('everything')],
+            ['report', t('reports')],
+            ['incident', t('incidents')],
+            ['note', t('notes')],
           ]}
         />
         <FilterSelect
-          label="Order"
+          label={t('Order')}
           value={query.get('sort') ?? ''}
           onChange={(v) => filter('sort', v)}
           options={[
-            ['', 'best match first'],
-            ['newest', 'newest first'],
+            ['', t('best match first')],
+            ['newest', t('newest first')],
           ]}
         />
       </form>
       <ErrorText error={hits.error} />
       {hits.data && (
         <ul data-testid="search-results">
-          {hits.data.hits.length === 0 && <li>Nothing found.</li>}
+          {hits.data.hits.length === 0 && <li>{t('Nothing found.')}</li>}
           {hits.data.hits.map((h) => (
             <li key={`${h.kind}${h.id}`}>
               <Link to={hitLink(h)} navigate={navigate}>
-                {h.kind === 'note' ? `note on incident #${h.incidentId} ${h.title}` : `${h.kind} #${h.id} ${h.title}`}
+                {h.kind === 'note'
+                  ? t('note on incident #{id} {title}', { id: h.incidentId ?? '', title: h.title })
+                  : `${kindOf(h.kind, h.id)} ${h.title}`}
               </Link>{' '}
               <TlpBadge tlp={h.tlp} />{' '}
               <span className="muted">
@@ -90,7 +95,7 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
         </ul>
       )}
       <Pager path="/search" query={query} before={after} next={hits.data?.next} navigate={navigate} order="sorted" />
-      <h2>Where else was this seen?</h2>
+      <h2>{t('Where else was this seen?')}</h2>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -98,22 +103,22 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
         }}
       >
         <label>
-          Indicator (IP, domain, URL, hash; defanged is fine)
+          {t('Indicator (IP, domain, URL, hash; defanged is fine)')}
           <input name="seen" defaultValue={seen} />
         </label>
-        <button type="submit">Look up</button>
+        <button type="submit">{t('Look up')}</button>
       </form>
       <ErrorText error={sightings.error} />
       {sightings.data && (
         <>
           <p>
-            <code>{sightings.data.value}</code>: {sightings.data.sightings.length} sightings
+            <code>{sightings.data.value}</code>: {t('{count} sightings', { count: sightings.data.sightings.length })}
           </p>
           <ul data-testid="sightings">
             {sightings.data.sightings.map((s) => (
               <li key={`${s.kind}${s.id}`}>
                 <Link to={linkTo(s.kind, s.id)} navigate={navigate}>
-                  {s.kind} #{s.id} {s.title}
+                  {kindOf(s.kind, s.id)} {s.title}
                 </Link>{' '}
                 <span className="muted">{when(s.at)}</span>
               </li>

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Answer, type User } from '../api';
 import { ActionButton, ActionForm, text, ScrollTable } from '../components';
 import { OrganisationPicker, useOrganisationNames } from '../organisation-picker';
+import { useT } from '../i18n';
 
 type Names = ReturnType<typeof useOrganisationNames>;
 const ROLES = ['admin', 'incident-manager', 'analyst', 'constituent', 'read-only'] as const;
@@ -14,21 +15,22 @@ const ROLES = ['admin', 'incident-manager', 'analyst', 'constituent', 'read-only
 export function UsersPage({ canManage }: { canManage: boolean }) {
   const users = useQuery({ queryKey: ['users'], queryFn: () => api<Answer<'/api/users'>>('GET', '/api/users') });
   const names = useOrganisationNames((users.data ?? []).map((u) => u.organisationId));
+  const t = useT();
   // The forms start from the user's organisation: they wait for its name, or a save would lose it.
-  if (users.isPending || names.pending) return <p>Loading users…</p>;
+  if (users.isPending || names.pending) return <p>{t('Loading users…')}</p>;
   if (users.isError) return <p role="alert">{users.error.message}</p>;
   return (
     <section>
-      <h1>Users</h1>
+      <h1>{t('Users')}</h1>
       <ScrollTable>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>E-mail</th>
-            <th>Role</th>
-            <th>Organisation</th>
-            <th>Second factor</th>
-            <th>Status</th>
+            <th>{t('Name')}</th>
+            <th>{t('E-mail')}</th>
+            <th>{t('Role')}</th>
+            <th>{t('Organisation')}</th>
+            <th>{t('Second factor')}</th>
+            <th>{t('Status')}</th>
           </tr>
         </thead>
         <tbody>
@@ -39,7 +41,7 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
               <td>{u.role}</td>
               <td>{names.name(u.organisationId)}</td>
               <td>{u.totpEnabled ? 'TOTP' : '—'}</td>
-              <td>{u.disabled ? 'disabled' : 'active'}</td>
+              <td>{u.disabled ? t('disabled') : t('active')}</td>
             </tr>
           ))}
         </tbody>
@@ -57,19 +59,21 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
 }
 
 function OrganisationChoice({ value, names }: { value: string | null; names?: Names }) {
+  const t = useT();
   return (
     <OrganisationPicker
       name="organisationId"
-      legend="Organisation (constituents: the one they belong to)"
+      legend={t('Organisation (constituents: the one they belong to)')}
       chosen={value && names ? [{ id: value, name: names.name(value) }] : []}
     />
   );
 }
 
 function RoleSelect({ value }: { value: string }) {
+  const t = useT();
   return (
     <label>
-      Role
+      {t('Role')}
       <select name="role" defaultValue={value}>
         {ROLES.map((r) => (
           <option key={r}>{r}</option>
@@ -80,66 +84,68 @@ function RoleSelect({ value }: { value: string }) {
 }
 
 function UserActions({ user: u, names }: { user: User; names: Names }) {
+  const t = useT();
   const base = `/api/users/${u.id}`;
+  const email = u.email;
   return (
     <details className="panel">
-      <summary>
-        Change {u.name} ({u.email})
-      </summary>
+      <summary>{t('Change {name} ({email})', { name: u.name, email })}</summary>
       <ActionForm
-        label={`Save ${u.email}`}
+        label={t('Save {email}', { email })}
         method="PATCH"
         path={base}
         invalidates={[['users']]}
         toBody={(f) => ({ name: text(f, 'name'), role: text(f, 'role'), organisationId: text(f, 'organisationId') || null })}
       >
         <label>
-          Name <input name="name" defaultValue={u.name} required />
+          {t('Name')} <input name="name" defaultValue={u.name} required />
         </label>
         <RoleSelect value={u.role} />
         <OrganisationChoice value={u.organisationId} names={names} />
-        <p className="muted">A new role or organisation ends their sessions and API tokens.</p>
+        <p className="muted">{t('A new role or organisation ends their sessions and API tokens.')}</p>
       </ActionForm>
       <ActionForm
-        label={`Set a new password for ${u.email}`}
+        label={t('Set a new password for {email}', { email })}
         path={`${base}/reset-password`}
         invalidates={[['users']]}
         toBody={(f) => ({ password: text(f, 'password') })}
       >
         <label>
-          New password (at least 12 characters; ends their sessions) <input name="password" type="password" autoComplete="new-password" />
+          {t('New password (at least 12 characters; ends their sessions)')}{' '}
+          <input name="password" type="password" autoComplete="new-password" />
         </label>
       </ActionForm>
       <p className="actions">
         {!u.disabled && (
           <ActionButton
-            label={`Disable ${u.email}`}
+            label={t('Disable {email}', { email })}
             path={`${base}/disable`}
             invalidates={[['users']]}
-            confirm={`Disable ${u.email}? Their sessions and API tokens end now.`}
+            confirm={t('Disable {email}? Their sessions and API tokens end now.', { email })}
           />
         )}
         {u.totpEnabled && (
           <ActionButton
-            label={`Turn off two-factor for ${u.email}`}
+            label={t('Turn off two-factor for {email}', { email })}
             path={`${base}/reset-totp`}
             invalidates={[['users']]}
-            confirm={`Turn off two-factor authentication for ${u.email} (a lost device)? They set it up again after logging in.`}
+            confirm={t('Turn off two-factor authentication for {email} (a lost device)? They set it up again after logging in.', { email })}
           />
         )}
         {/* After five failed logins in a row an account is locked for a while; this lifts it. */}
-        <ActionButton label={`Unlock ${u.email}`} path={`${base}/unlock`} invalidates={[['users']]} />
+        <ActionButton label={t('Unlock {email}', { email })} path={`${base}/unlock`} invalidates={[['users']]} />
       </p>
     </details>
   );
 }
 
 function AddUser() {
+  const t = useT();
   return (
     <details className="panel">
-      <summary>Add a user</summary>
+      <summary>{t('Add a user')}</summary>
       <ActionForm
-        label="Add user"
+        label={t('Add user')}
         path="/api/users"
         invalidates={[['users']]}
         toBody={(f) => ({
@@ -151,15 +157,16 @@ function AddUser() {
         })}
       >
         <label>
-          E-mail <input name="email" type="email" required />
+          {t('E-mail')} <input name="email" type="email" required />
         </label>
         <label>
-          Name <input name="name" required />
+          {t('Name')} <input name="name" required />
         </label>
         <RoleSelect value="analyst" />
         <OrganisationChoice value={null} />
         <label>
-          Password (at least 12 characters; tell them to change it) <input name="password" type="password" autoComplete="new-password" />
+          {t('Password (at least 12 characters; tell them to change it)')}{' '}
+          <input name="password" type="password" autoComplete="new-password" />
         </label>
       </ActionForm>
     </details>
