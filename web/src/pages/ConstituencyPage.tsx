@@ -19,6 +19,7 @@ import {
 import { LookupBox } from '../lookup';
 import { useOrganisationNames, type Chosen } from '../organisation-picker';
 import { OrganisationForm, type Organisation } from './OrganisationForm';
+import { useT } from '../i18n';
 
 const FILTERS = ['q', 'parent', 'sort'] as const;
 const PAGE = 50;
@@ -35,10 +36,11 @@ export function ConstituencyPage({
   navigate: (to: string) => void;
   canWrite: boolean;
 }) {
+  const t = useT();
   const id = /^\/constituency\/([0-9a-f-]{36})$/.exec(path)?.[1];
   return (
     <section>
-      <h1>Constituency</h1>
+      <h1>{t('Constituency')}</h1>
       <LookupBox navigate={navigate} />
       {id ? (
         <OrganisationPage id={id} navigate={navigate} canWrite={canWrite} />
@@ -55,6 +57,7 @@ export function ConstituencyPage({
 
 /** The organisations a page at a time, by name, found by words; the address keeps the filter and the page. */
 function OrganisationList({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const t = useT();
   const query = pickParams(search, FILTERS);
   const after = search.get('after') ?? '';
   const page = new URLSearchParams(query);
@@ -70,39 +73,39 @@ function OrganisationList({ search, navigate }: { search: URLSearchParams; navig
   return (
     <>
       <FilterForm
-        label="Filter organisations"
-        words={{ label: 'Words', placeholder: 'name, domain or tag', value: query.get('q') ?? '' }}
+        label={t('Filter organisations')}
+        words={{ label: t('Words'), placeholder: t('name, domain or tag'), value: query.get('q') ?? '' }}
         onWords={(v) => filter('q', v)}
       >
         <FilterSelect
-          label="Order"
+          label={t('Order')}
           value={query.get('sort') ?? ''}
           onChange={(v) => filter('sort', v)}
           options={[
-            ['', 'name A–Z'],
-            ['-name', 'name Z–A'],
+            ['', t('name A–Z')],
+            ['-name', t('name Z–A')],
           ]}
         />
         {query.get('parent') && (
           <button type="button" onClick={() => filter('parent', '')}>
-            Only under {parents.name(query.get('parent'))} ✕
+            {t('Only under {name}', { name: parents.name(query.get('parent')) })} ✕
           </button>
         )}
       </FilterForm>
       <ErrorText error={list.error} />
       {list.data && rows.length === 0 && (
-        <p>{query.size > 0 ? 'No organisation matches.' : 'No organisation yet: add one or import a file below.'}</p>
+        <p>{query.size > 0 ? t('No organisation matches.') : t('No organisation yet: add one or import a file below.')}</p>
       )}
       {rows.length > 0 && (
         <ScrollTable data-testid="organisations">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Category</th>
-              <th>Part of</th>
-              <th>Netblocks</th>
-              <th>Contacts</th>
-              <th>Cleared for</th>
+              <th>{t('Name')}</th>
+              <th>{t('Category')}</th>
+              <th>{t('Part of')}</th>
+              <th>{t('Netblocks')}</th>
+              <th>{t('Contacts')}</th>
+              <th>{t('Cleared for')}</th>
             </tr>
           </thead>
           <tbody>
@@ -131,28 +134,29 @@ function OrganisationList({ search, navigate }: { search: URLSearchParams; navig
 }
 
 function OrganisationPage({ id, navigate, canWrite }: { id: string; navigate: (to: string) => void; canWrite: boolean }) {
+  const t = useT();
   const org = useQuery({ queryKey: ['organisations', id], queryFn: () => api<Organisation>('GET', `/api/organisations/${id}`) });
   const parents = useOrganisationNames([org.data?.parentId ?? null]);
   if (org.isError) return <ErrorText error={org.error} />;
-  if (!org.data) return <p>Loading…</p>;
+  if (!org.data) return <p>{t('Loading…')}</p>;
   const o = org.data;
   const parent = o.parentId ? { id: o.parentId, name: parents.name(o.parentId) } : undefined;
   return (
     <>
       <p>
         <Link to="/constituency" navigate={navigate}>
-          ← All organisations
+          {t('← All organisations')}
         </Link>
       </p>
       <OrganisationView org={o} parent={parent} navigate={navigate} />
       {canWrite && !parents.pending && <OrganisationForm key={`${o.id}-${o.version}`} org={o} parent={parent} />}
       {canWrite && (
         <ActionButton
-          label="Delete this organisation"
+          label={t('Delete this organisation')}
           method="DELETE"
           path={`/api/organisations/${o.id}`}
           invalidates={[['organisations']]}
-          confirm={`Delete ${o.name}?`}
+          confirm={t('Delete {name}?', { name: o.name })}
           onDone={() => navigate('/constituency')}
         />
       )}
@@ -161,6 +165,7 @@ function OrganisationPage({ id, navigate, canWrite }: { id: string; navigate: (t
 }
 
 function OrganisationView({ org, parent, navigate }: { org: Organisation; parent: Chosen | undefined; navigate: (to: string) => void }) {
+  const t = useT();
   const children = useQuery({
     queryKey: ['organisations', 'page', `parent=${org.id}`],
     queryFn: () => api<Page>('GET', `/api/organisations?parent=${org.id}&limit=20`),
@@ -173,18 +178,18 @@ function OrganisationView({ org, parent, navigate }: { org: Organisation; parent
         {org.category}
         {parent && (
           <>
-            {' in '}
+            {` ${t('in')} `}
             <Link to={`/constituency/${parent.id}`} navigate={navigate}>
               {parent.name}
             </Link>
           </>
         )}{' '}
-        · cleared for <TlpBadge tlp={org.tlpClearance} />
+        · {t('cleared for')} <TlpBadge tlp={org.tlpClearance} />
         {org.tags.length > 0 ? ` · ${org.tags.join(', ')}` : ''}
       </p>
       {under.length > 0 && (
-        <nav aria-label="Sub-organisations" data-testid="sub-organisations">
-          <h3>Sub-organisations</h3>
+        <nav aria-label={t('Sub-organisations')} data-testid="sub-organisations">
+          <h3>{t('Sub-organisations')}</h3>
           <ul>
             {under.map((c) => (
               <li key={c.id}>
@@ -196,12 +201,12 @@ function OrganisationView({ org, parent, navigate }: { org: Organisation; parent
           </ul>
           {children.data?.next && (
             <Link to={`/constituency?parent=${org.id}`} navigate={navigate}>
-              All of them
+              {t('All of them')}
             </Link>
           )}
         </nav>
       )}
-      <h3>Netblocks</h3>
+      <h3>{t('Netblocks')}</h3>
       <ul>
         {org.netblocks.map((b) => (
           <li key={b.prefix}>
@@ -209,19 +214,27 @@ function OrganisationView({ org, parent, navigate }: { org: Organisation; parent
           </li>
         ))}
       </ul>
-      {org.asns.length > 0 && <p>AS numbers: {org.asns.map((a) => `AS${a}`).join(', ')}</p>}
-      {org.domains.length > 0 && <p>Domains: {org.domains.join(', ')}</p>}
-      <h3>Contacts</h3>
+      {org.asns.length > 0 && (
+        <p>
+          {t('AS numbers:')} {org.asns.map((a) => `AS${a}`).join(', ')}
+        </p>
+      )}
+      {org.domains.length > 0 && (
+        <p>
+          {t('Domains:')} {org.domains.join(', ')}
+        </p>
+      )}
+      <h3>{t('Contacts')}</h3>
       <ScrollTable>
         <thead>
           <tr>
-            <th>Role</th>
-            <th>Name</th>
-            <th>E-mail</th>
-            <th>Phone</th>
-            <th>Language</th>
-            <th>PGP</th>
-            <th>Notified</th>
+            <th>{t('Role')}</th>
+            <th>{t('Name')}</th>
+            <th>{t('E-mail')}</th>
+            <th>{t('Phone')}</th>
+            <th>{t('Language')}</th>
+            <th>{t('PGP')}</th>
+            <th>{t('Notified')}</th>
           </tr>
         </thead>
         <tbody>
@@ -233,7 +246,7 @@ function OrganisationView({ org, parent, navigate }: { org: Organisation; parent
               <td>{c.phone}</td>
               <td>{c.language}</td>
               <td>{c.pgpFingerprint ? c.pgpFingerprint.slice(-16) : ''}</td>
-              <td>{c.notify ? 'yes' : 'no'}</td>
+              <td>{c.notify ? t('yes') : t('no')}</td>
             </tr>
           ))}
         </tbody>
@@ -242,13 +255,22 @@ function OrganisationView({ org, parent, navigate }: { org: Organisation; parent
   );
 }
 
+/** What an import did, as the report under the form says it. */
+const counts = (report: { created: string[]; updated: string[]; skipped: number }) => ({
+  created: report.created.length,
+  names: report.created.join(', '),
+  updated: report.updated.length,
+  skipped: report.skipped,
+});
+
 function ImportForm() {
+  const t = useT();
   const [report, setReport] = useState<{ created: string[]; updated: string[]; skipped: number; dryRun: boolean } | null>(null);
   return (
     <details>
-      <summary>Import organisations (CSV or JSON)</summary>
+      <summary>{t('Import organisations (CSV or JSON)')}</summary>
       <ActionForm
-        label="Import"
+        label={t('Import')}
         path="/api/organisations/import"
         invalidates={[['organisations']]}
         onDone={(r) => setReport(r as typeof report)}
@@ -260,26 +282,27 @@ function ImportForm() {
         })}
       >
         <label>
-          Format
+          {t('Format')}
           <select name="format">
             <option>csv</option>
             <option>json</option>
           </select>
         </label>
         <label>
-          File content <textarea name="content" rows={6} required />
+          {t('File content')} <textarea name="content" rows={6} required />
         </label>
         <label>
-          <input type="checkbox" name="skipInvalid" /> Import the valid rows, skip the others
+          <input type="checkbox" name="skipInvalid" /> {t('Import the valid rows, skip the others')}
         </label>
         <label>
-          <input type="checkbox" name="dryRun" /> Dry run
+          <input type="checkbox" name="dryRun" /> {t('Dry run')}
         </label>
       </ActionForm>
       {report && (
         <p data-testid="import-report">
-          {report.dryRun ? 'Would import' : 'Imported'}: {report.created.length} created ({report.created.join(', ')}),{' '}
-          {report.updated.length} updated, {report.skipped} skipped.
+          {report.dryRun
+            ? t('Would import: {created} created ({names}), {updated} updated, {skipped} skipped.', counts(report))
+            : t('Imported: {created} created ({names}), {updated} updated, {skipped} skipped.', counts(report))}
         </p>
       )}
     </details>

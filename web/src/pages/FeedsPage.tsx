@@ -4,6 +4,7 @@ import { useState, type FormEvent } from 'react';
 import { api, upload, type Answer } from '../api';
 import { ErrorText, ScrollTable, TlpBadge, useSectionPages, when } from '../components';
 import { FeedForm, type Feed } from './FeedForm';
+import { useT } from '../i18n';
 
 type Run = Answer<'/api/feed-runs'>['runs'][number];
 const RUN_PAGE = 50;
@@ -11,6 +12,7 @@ const RUN_PAGE = 50;
 export function FeedsPage({ canWrite }: { canWrite: boolean }) {
   const feeds = useQuery({ queryKey: ['feeds'], queryFn: () => api<{ feeds: Feed[] }>('GET', '/api/feeds') });
   const { before, pager } = useSectionPages(RUN_PAGE);
+  const t = useT();
   const runs = useQuery({
     queryKey: ['feed-runs', before ?? ''],
     queryFn: () => api<{ runs: Run[] }>('GET', `/api/feed-runs?limit=${RUN_PAGE}${before ? `&before=${encodeURIComponent(before)}` : ''}`),
@@ -19,18 +21,18 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
   });
   return (
     <section>
-      <h1>Feeds</h1>
+      <h1>{t('Feeds')}</h1>
       <ErrorText error={feeds.error} />
       <ScrollTable>
         <thead>
           <tr>
-            <th>Feed</th>
-            <th>Format</th>
-            <th>Source</th>
-            <th>Schedule</th>
+            <th>{t('Feed')}</th>
+            <th>{t('Format')}</th>
+            <th>{t('Source')}</th>
+            <th>{t('Schedule')}</th>
             <th>TLP</th>
-            <th>Notify</th>
-            {canWrite && <th>Run</th>}
+            <th>{t('Notify')}</th>
+            {canWrite && <th>{t('Run')}</th>}
           </tr>
         </thead>
         <tbody>
@@ -38,7 +40,7 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
             <tr key={f.name}>
               <td>
                 {f.name}
-                {f.enabled ? '' : ' (disabled)'}
+                {f.enabled ? '' : ` (${t('disabled')})`}
                 <br />
                 <small>{f.description}</small>
               </td>
@@ -53,7 +55,7 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
                 <td>
                   <RunFeed feed={f} />
                   <details>
-                    <summary>Change</summary>
+                    <summary>{t('Change')}</summary>
                     <FeedForm key={f.version} feed={f} />
                   </details>
                 </td>
@@ -64,22 +66,22 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
       </ScrollTable>
       {canWrite && (
         <details className="panel">
-          <summary>Add a feed</summary>
+          <summary>{t('Add a feed')}</summary>
           <FeedForm />
         </details>
       )}
-      <h2>Runs</h2>
+      <h2>{t('Runs')}</h2>
       <ScrollTable data-testid="feed-runs">
         <thead>
           <tr>
-            <th>Started</th>
-            <th>Feed</th>
-            <th>Status</th>
-            <th>Rows</th>
-            <th>New events</th>
-            <th>Duplicates</th>
-            <th>Unowned</th>
-            <th>Malformed</th>
+            <th>{t('Started')}</th>
+            <th>{t('Feed')}</th>
+            <th>{t('Status')}</th>
+            <th>{t('Rows')}</th>
+            <th>{t('New events')}</th>
+            <th>{t('Duplicates')}</th>
+            <th>{t('Unowned')}</th>
+            <th>{t('Malformed')}</th>
           </tr>
         </thead>
         <tbody>
@@ -103,12 +105,10 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
                 {r.malformed}
                 {r.bad_rows.length > 0 && (
                   <details>
-                    <summary>bad rows</summary>
+                    <summary>{t('bad rows')}</summary>
                     <ul>
                       {r.bad_rows.map((b) => (
-                        <li key={b.line}>
-                          line {b.line}: {b.reason}
-                        </li>
+                        <li key={b.line}>{t('line {line}: {reason}', { line: b.line, reason: b.reason })}</li>
                       ))}
                     </ul>
                   </details>
@@ -124,6 +124,7 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
 }
 
 function RunFeed({ feed }: { feed: Feed }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const refresh = async () => {
@@ -145,18 +146,18 @@ function RunFeed({ feed }: { feed: Feed }) {
     setTimeout(() => void queryClient.invalidateQueries({ queryKey: ['feed-runs'] }), 500);
   };
   return (
-    <form onSubmit={submit} aria-label={`Run ${feed.name}`}>
+    <form onSubmit={submit} aria-label={t('Run {name}', { name: feed.name })}>
       {feed.source.kind === 'upload' && (
         <input
           type="file"
-          aria-label={`File for ${feed.name}`}
+          aria-label={t('File for {name}', { name: feed.name })}
           accept=".csv,.gz,.json,.jsonl"
           onChange={(e) => setFile(e.target.files?.[0] ?? null)}
           required
         />
       )}
       <button type="submit" disabled={run.isPending}>
-        {run.isPending ? 'Running…' : feed.source.kind === 'upload' ? 'Upload and run' : 'Run now'}
+        {run.isPending ? t('Running…') : feed.source.kind === 'upload' ? t('Upload and run') : t('Run now')}
       </button>
       <ErrorText error={run.error} />
     </form>

@@ -4,6 +4,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { api, type Answer } from '../api';
 import { ErrorText, minutes, ScrollTable } from '../components';
 import { SlaTargets } from './SlaTargets';
+import { useT } from '../i18n';
 
 type Kpi = Answer<'/api/kpi'>;
 
@@ -11,8 +12,9 @@ const MEASURES = ['acknowledge', 'triage', 'contain', 'resolve'] as const;
 const COLOURS = ['#1f5fa8', '#fca311', '#2a9d8f', '#b3261e'];
 
 export function KpiPage({ canManage }: { canManage: boolean }) {
+  const t = useT();
   const kpi = useQuery({ queryKey: ['kpi'], queryFn: () => api<Kpi>('GET', '/api/kpi') });
-  if (kpi.isPending) return <p>Loading KPIs…</p>;
+  if (kpi.isPending) return <p>{t('Loading KPIs…')}</p>;
   if (kpi.isError) return <ErrorText error={kpi.error} />;
   const rows = kpi.data.rows;
   const chart = rows.map((r) => ({
@@ -21,18 +23,21 @@ export function KpiPage({ canManage }: { canManage: boolean }) {
   }));
   return (
     <section>
-      <h1>KPIs</h1>
+      <h1>{t('KPIs')}</h1>
       <p className="muted">
-        Incidents opened {kpi.data.from.slice(0, 10)} to {kpi.data.to.slice(0, 10)}; median working hours from the first report.
+        {t('Incidents opened {from} to {to}; median working hours from the first report.', {
+          from: kpi.data.from.slice(0, 10),
+          to: kpi.data.to.slice(0, 10),
+        })}
       </p>
       {rows.length === 0 ? (
-        <p>No incidents in this period.</p>
+        <p>{t('No incidents in this period.')}</p>
       ) : (
         <ResponsiveContainer width="100%" height={320}>
           <BarChart data={chart} data-testid="kpi-chart">
             <CartesianGrid strokeDasharray="3 3" />
             <XAxis dataKey="name" />
-            <YAxis label={{ value: 'working hours (median)', angle: -90, position: 'insideLeft' }} />
+            <YAxis label={{ value: t('working hours (median)'), angle: -90, position: 'insideLeft' }} />
             <Tooltip />
             <Legend />
             {MEASURES.map((m, n) => (
@@ -44,11 +49,11 @@ export function KpiPage({ canManage }: { canManage: boolean }) {
       <ScrollTable data-testid="kpi-table">
         <thead>
           <tr>
-            <th>Class</th>
-            <th>Priority</th>
-            <th>Incidents</th>
+            <th>{t('Class')}</th>
+            <th>{t('Priority')}</th>
+            <th>{t('Incidents')}</th>
             {MEASURES.map((m) => (
-              <th key={m}>{m} (median / p90 / breaches)</th>
+              <th key={m}>{t('{measure} (median / p90 / breaches)', { measure: m })}</th>
             ))}
           </tr>
         </thead>

@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { ActionButton, ActionForm, ErrorText, ScrollTable, text, TlpBadge, useSectionPages, when } from '../components';
+import { useT } from '../i18n';
 
 type Mailbox = Answer<'/api/mailboxes'>[number];
 type PgpKey = Answer<'/api/pgp-keys'>[number];
@@ -17,9 +18,10 @@ export interface MailRights {
 }
 
 export function MailPage({ rights }: { rights: MailRights }) {
+  const t = useT();
   return (
     <section>
-      <h1>Mail</h1>
+      <h1>{t('Mail')}</h1>
       {rights.settings && <Mailboxes />}
       {rights.keys && <Keys />}
       {rights.send && <Outbox />}
@@ -28,20 +30,21 @@ export function MailPage({ rights }: { rights: MailRights }) {
 }
 
 function Mailboxes() {
+  const t = useT();
   const list = useQuery({ queryKey: ['mailboxes'], queryFn: () => api<Mailbox[]>('GET', '/api/mailboxes') });
   return (
     <>
-      <h2>Mailboxes polled for reports</h2>
+      <h2>{t('Mailboxes polled for reports')}</h2>
       <ErrorText error={list.error} />
-      {list.data?.length === 0 && <p>No mailbox yet: reports arrive by the API, the web form and the SMTP listener only.</p>}
+      {list.data?.length === 0 && <p>{t('No mailbox yet: reports arrive by the API, the web form and the SMTP listener only.')}</p>}
       {list.data && list.data.length > 0 && (
         <ScrollTable data-testid="mailboxes">
           <thead>
             <tr>
-              <th>Name</th>
-              <th>Server</th>
-              <th>Account and folder</th>
-              <th>Last polled</th>
+              <th>{t('Name')}</th>
+              <th>{t('Server')}</th>
+              <th>{t('Account and folder')}</th>
+              <th>{t('Last polled')}</th>
               <th />
             </tr>
           </thead>
@@ -50,7 +53,7 @@ function Mailboxes() {
               <tr key={m.id}>
                 <td>{m.name}</td>
                 <td>
-                  {m.host}:{m.port} {m.secure ? '(TLS)' : '(no TLS)'}
+                  {m.host}:{m.port} {m.secure ? '(TLS)' : `(${t('no TLS')})`}
                 </td>
                 <td>
                   {m.username} · {m.folder}
@@ -61,11 +64,11 @@ function Mailboxes() {
                 </td>
                 <td>
                   <ActionButton
-                    label={`Remove ${m.name}`}
+                    label={t('Remove {name}', { name: m.name })}
                     method="DELETE"
                     path={`/api/mailboxes/${m.id}`}
                     invalidates={[['mailboxes']]}
-                    confirm={`Stop polling ${m.name}? Mail already taken in stays.`}
+                    confirm={t('Stop polling {name}? Mail already taken in stays.', { name: m.name })}
                   />
                 </td>
               </tr>
@@ -74,9 +77,9 @@ function Mailboxes() {
         </ScrollTable>
       )}
       <details className="panel">
-        <summary>Add a mailbox</summary>
+        <summary>{t('Add a mailbox')}</summary>
         <ActionForm
-          label="Add mailbox"
+          label={t('Add mailbox')}
           path="/api/mailboxes"
           invalidates={[['mailboxes']]}
           toBody={(f) => ({
@@ -90,30 +93,30 @@ function Mailboxes() {
           })}
         >
           <label>
-            Name
-            <input name="name" placeholder="cert@ mailbox" />
+            {t('Name')}
+            <input name="name" placeholder={t('cert@ mailbox')} />
           </label>
           <label>
-            IMAP server
+            {t('IMAP server')}
             <input name="host" />
           </label>
           <label>
-            Port
+            {t('Port')}
             <input name="port" type="number" defaultValue={993} />
           </label>
           <label className="inline">
             <input type="checkbox" name="secure" defaultChecked /> TLS
           </label>
           <label>
-            User name
+            {t('User name')}
             <input name="username" autoComplete="off" />
           </label>
           <label>
-            Password
+            {t('Password')}
             <input name="password" type="password" autoComplete="new-password" />
           </label>
           <label>
-            Folder
+            {t('Folder')}
             <input name="folder" defaultValue="INBOX" />
           </label>
         </ActionForm>
@@ -123,19 +126,20 @@ function Mailboxes() {
 }
 
 function Keys() {
+  const t = useT();
   const list = useQuery({ queryKey: ['pgp-keys'], queryFn: () => api<PgpKey[]>('GET', '/api/pgp-keys') });
   return (
     <>
-      <h2>Contacts' PGP keys</h2>
+      <h2>{t('Contacts’ PGP keys')}</h2>
       <ErrorText error={list.error} />
-      {list.data?.length === 0 && <p>No key yet: mail to contacts goes unencrypted until their key is here.</p>}
+      {list.data?.length === 0 && <p>{t('No key yet: mail to contacts goes unencrypted until their key is here.')}</p>}
       {list.data && list.data.length > 0 && (
         <ScrollTable data-testid="pgp-keys">
           <thead>
             <tr>
-              <th>Address</th>
-              <th>Fingerprint</th>
-              <th>Expires</th>
+              <th>{t('Address')}</th>
+              <th>{t('Fingerprint')}</th>
+              <th>{t('Expires')}</th>
             </tr>
           </thead>
           <tbody>
@@ -145,15 +149,20 @@ function Keys() {
                 <td>
                   <code>{k.fingerprint.replace(/(.{4})/g, '$1 ').trim()}</code>
                 </td>
-                <td>{k.expires_at ? when(k.expires_at) : 'never'}</td>
+                <td>{k.expires_at ? when(k.expires_at) : t('never')}</td>
               </tr>
             ))}
           </tbody>
         </ScrollTable>
       )}
-      <ActionForm label="Store key" path="/api/pgp-keys" invalidates={[['pgp-keys']]} toBody={(f) => ({ armored: text(f, 'armored') })}>
+      <ActionForm
+        label={t('Store key')}
+        path="/api/pgp-keys"
+        invalidates={[['pgp-keys']]}
+        toBody={(f) => ({ armored: text(f, 'armored') })}
+      >
         <label>
-          A contact's public key (armoured, “-----BEGIN PGP PUBLIC KEY BLOCK-----”)
+          {t('A contact’s public key (armoured, “-----BEGIN PGP PUBLIC KEY BLOCK-----”)')}
           <textarea name="armored" rows={5} />
         </label>
       </ActionForm>
@@ -164,6 +173,7 @@ function Keys() {
 const OUTBOX_PAGE = 50;
 
 function Outbox() {
+  const t = useT();
   const { before, pager } = useSectionPages(OUTBOX_PAGE);
   const list = useQuery({
     queryKey: ['outbox', before ?? ''],
@@ -172,17 +182,17 @@ function Outbox() {
   });
   return (
     <>
-      <h2>Outbox</h2>
+      <h2>{t('Outbox')}</h2>
       <ErrorText error={list.error} />
-      {list.data?.length === 0 && <p>Nothing has been sent yet.</p>}
+      {list.data?.length === 0 && <p>{t('Nothing has been sent yet.')}</p>}
       {list.data && list.data.length > 0 && (
         <ScrollTable data-testid="outbox">
           <thead>
             <tr>
-              <th>Queued</th>
-              <th>To</th>
-              <th>Subject</th>
-              <th>State</th>
+              <th>{t('Queued')}</th>
+              <th>{t('To')}</th>
+              <th>{t('Subject')}</th>
+              <th>{t('State')}</th>
               <th>TLP</th>
             </tr>
           </thead>
@@ -195,8 +205,8 @@ function Outbox() {
                 <td className={m.delivery_status === 'failed' ? 'bad' : undefined}>
                   {m.delivery_status ?? '—'}
                   {m.sent_at && ` ${when(m.sent_at)}`}
-                  {m.delivery_error && ` (${m.delivery_error}, ${m.delivery_attempts} attempt(s))`}
-                  {m.pgp_encryption === 'encrypted' && ' · encrypted'}
+                  {m.delivery_error && ` (${m.delivery_error}, ${t('{count} attempt(s)', { count: m.delivery_attempts })})`}
+                  {m.pgp_encryption === 'encrypted' && ` · ${t('encrypted')}`}
                 </td>
                 <td>
                   <TlpBadge tlp={m.tlp} />

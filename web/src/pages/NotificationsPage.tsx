@@ -3,6 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api, type Answer } from '../api';
 import { ErrorText, TlpBadge, when, ScrollTable } from '../components';
+import { useT } from '../i18n';
 
 type Notification = Answer<'/api/notifications'>['notifications'][number];
 type Preview = Answer<'/api/notifications/dispatch', 'post'>['notifications'][number];
@@ -11,6 +12,7 @@ type Figures = Answer<'/api/notifications/feedback'>['byFeed'][number];
 const STATES = ['', 'queued', 'sent', 'bounced', 'failed', 'withheld'] as const;
 
 export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
+  const t = useT();
   const [status, setStatus] = useState<string>('');
   // The cursors of the pages before this one: the newest page has none.
   const [pages, setPages] = useState<string[]>([]);
@@ -26,22 +28,22 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
   });
   return (
     <section>
-      <h1>Notifications</h1>
+      <h1>{t('Notifications')}</h1>
       {canWrite && <Dispatch />}
       <p>
         <label>
-          Show{' '}
+          {t('Show')}{' '}
           <select
             value={status}
             onChange={(e) => {
               setStatus(e.target.value);
               setPages([]);
             }}
-            aria-label="Status"
+            aria-label={t('Status')}
           >
             {STATES.map((s) => (
               <option key={s} value={s}>
-                {s || 'all'}
+                {s || t('all')}
               </option>
             ))}
           </select>
@@ -51,13 +53,13 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
       <ScrollTable data-testid="notifications">
         <thead>
           <tr>
-            <th>Built</th>
-            <th>Organisation</th>
-            <th>Feed</th>
-            <th>Events</th>
+            <th>{t('Built')}</th>
+            <th>{t('Organisation')}</th>
+            <th>{t('Feed')}</th>
+            <th>{t('Events')}</th>
             <th>TLP</th>
-            <th>Mails</th>
-            <th>Feedback</th>
+            <th>{t('Mails')}</th>
+            <th>{t('Feedback')}</th>
           </tr>
         </thead>
         <tbody>
@@ -72,13 +74,13 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
               </td>
               <td>
                 {n.status === 'withheld' ? (
-                  <span>withheld: {n.reason}</span>
+                  <span>{t('withheld: {reason}', { reason: n.reason ?? '' })}</span>
                 ) : (
                   <ul>
                     {n.delivery.map((d) => (
                       <li key={d.to}>
                         {d.to}: {d.status}
-                        {d.encrypted ? ' (encrypted)' : ''}
+                        {d.encrypted ? ` (${t('encrypted')})` : ''}
                         {d.error ? ` — ${d.error}` : ''}
                       </li>
                     ))}
@@ -93,37 +95,38 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
       <p>
         {pages.length > 0 && (
           <button type="button" onClick={() => setPages(pages.slice(0, -1))}>
-            ← Newer
+            {t('← Newer')}
           </button>
         )}{' '}
         {list.data?.next && (
           <button type="button" onClick={() => setPages([...pages, list.data!.next!])}>
-            Older →
+            {t('Older →')}
           </button>
         )}
       </p>
-      <h2>Feedback</h2>
+      <h2>{t('Feedback')}</h2>
       <div className="columns" data-testid="feedback-figures">
-        <FigureTable title="Per feed" rows={figures.data?.byFeed ?? []} />
-        <FigureTable title="Per organisation" rows={figures.data?.byOrganisation ?? []} />
+        <FigureTable title={t('Per feed')} rows={figures.data?.byFeed ?? []} />
+        <FigureTable title={t('Per organisation')} rows={figures.data?.byOrganisation ?? []} />
       </div>
     </section>
   );
 }
 
 function FigureTable({ title, rows }: { title: string; rows: Figures[] }) {
+  const t = useT();
   return (
     <ScrollTable>
       <caption>{title}</caption>
       <thead>
         <tr>
-          <th>Name</th>
-          <th>Notifications</th>
-          <th>Events</th>
-          <th>Useful</th>
-          <th>Not useful</th>
-          <th>False positive</th>
-          <th>Comments</th>
+          <th>{t('Name')}</th>
+          <th>{t('Notifications')}</th>
+          <th>{t('Events')}</th>
+          <th>{t('Useful')}</th>
+          <th>{t('Not useful')}</th>
+          <th>{t('False positive')}</th>
+          <th>{t('Comments')}</th>
         </tr>
       </thead>
       <tbody>
@@ -144,6 +147,7 @@ function FigureTable({ title, rows }: { title: string; rows: Figures[] }) {
 }
 
 function Dispatch() {
+  const t = useT();
   const queryClient = useQueryClient();
   const dispatch = useMutation({
     mutationFn: (dryRun: boolean) => api<{ notifications: Preview[] }>('POST', '/api/notifications/dispatch', { dryRun }),
@@ -153,29 +157,30 @@ function Dispatch() {
   return (
     <div>
       <button type="button" onClick={() => dispatch.mutate(true)} disabled={dispatch.isPending}>
-        Preview what is due (dry run)
+        {t('Preview what is due (dry run)')}
       </button>{' '}
       <button type="button" onClick={() => dispatch.mutate(false)} disabled={dispatch.isPending}>
-        Build due notifications
+        {t('Build due notifications')}
       </button>
       <ErrorText error={dispatch.error} />
       {previews && (
         <div data-testid="dispatch-result">
           <p>
             {dispatch.variables
-              ? `${previews.length} notification(s) would be built; nothing was written.`
-              : `${previews.length} notification(s) built.`}
+              ? t('{count} notification(s) would be built; nothing was written.', { count: previews.length })
+              : t('{count} notification(s) built.', { count: previews.length })}
           </p>
           {previews.map((p) => (
             <details key={`${p.organisation}-${p.feed}`}>
               <summary>
-                {p.organisation} · {p.feed} · {p.events} events · {p.status}
+                {p.organisation} · {p.feed} · {t('{count} events', { count: p.events })} · {p.status}
                 {p.reason ? ` (${p.reason})` : ''}
               </summary>
               {p.mails.map((m) => (
                 <div key={m.to}>
                   <p>
-                    To {m.to} ({m.language}, {m.encrypted ? 'encrypted' : 'signed'}): <strong>{m.subject}</strong>
+                    {t('To {address}', { address: m.to })} ({m.language}, {m.encrypted ? t('encrypted') : t('signed')}):{' '}
+                    <strong>{m.subject}</strong>
                   </p>
                   <pre>{m.body}</pre>
                 </div>

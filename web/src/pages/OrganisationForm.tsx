@@ -6,6 +6,7 @@ import { useState } from 'react';
 import type { Answer } from '../api';
 import { ActionForm, text, TLPS } from '../components';
 import { OrganisationPicker, type Chosen } from '../organisation-picker';
+import { useT } from '../i18n';
 
 export type Organisation = Answer<'/api/organisations'>['organisations'][number];
 export type Contact = Organisation['contacts'][number];
@@ -55,26 +56,27 @@ const contactInput = ({ key: _key, pgpFingerprint, ...c }: ContactDraft) => ({
 });
 
 export function OrganisationForm({ org, parent }: { org?: Organisation; parent?: Chosen | undefined }) {
+  const t = useT();
   const [contacts, setContacts] = useState<ContactDraft[]>(() => (org?.contacts ?? []).map(draft));
   const change = (key: number, patch: Partial<ContactDraft>) =>
     setContacts((all) => all.map((c) => (c.key === key ? { ...c, ...patch } : c)));
   return (
     <details>
-      <summary>{org ? 'Edit this organisation' : 'Add an organisation'}</summary>
+      <summary>{org ? t('Edit this organisation') : t('Add an organisation')}</summary>
       <ActionForm
-        label={org ? 'Save organisation' : 'Add organisation'}
+        label={org ? t('Save organisation') : t('Add organisation')}
         method={org ? 'PUT' : 'POST'}
         path={org ? `/api/organisations/${org.id}` : '/api/organisations'}
         {...(org ? { headers: { 'if-match': `"${org.version}"` } } : {})}
         invalidates={[['organisations']]}
         fieldLabels={{
-          name: 'Name',
-          shortName: 'Short name',
-          netblocks: 'Netblocks',
-          asns: 'AS numbers',
-          domains: 'Domains',
-          contacts: 'Contacts',
-          tags: 'Tags',
+          name: t('Name'),
+          shortName: t('Short name'),
+          netblocks: t('Netblocks'),
+          asns: t('AS numbers'),
+          domains: t('Domains'),
+          contacts: t('Contacts'),
+          tags: t('Tags'),
         }}
         toBody={(form) => ({
           name: text(form, 'name'),
@@ -91,13 +93,13 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
         })}
       >
         <label>
-          Name <input name="name" required defaultValue={org?.name ?? ''} />
+          {t('Name')} <input name="name" required defaultValue={org?.name ?? ''} />
         </label>
         <label>
-          Short name <input name="shortName" defaultValue={org?.shortName ?? ''} />
+          {t('Short name')} <input name="shortName" defaultValue={org?.shortName ?? ''} />
         </label>
         <label>
-          Category
+          {t('Category')}
           <select name="category" defaultValue={org?.category ?? 'other'}>
             {CATEGORIES.map((c) => (
               <option key={c}>{c}</option>
@@ -106,23 +108,23 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
         </label>
         <OrganisationPicker
           name="parent"
-          legend="Part of"
+          legend={t('Part of')}
           chosen={parent ? [parent] : []}
           exclude={(o) => o.kind === 'team' || o.id === org?.id}
         />
         <label>
-          TLP clearance
+          {t('TLP clearance')}
           <select name="tlpClearance" defaultValue={org?.tlpClearance ?? 'AMBER'}>
-            {TLPS.map((t) => (
-              <option key={t}>{t}</option>
+            {TLPS.map((label) => (
+              <option key={label}>{label}</option>
             ))}
           </select>
         </label>
         <label>
-          Tags <input name="tags" defaultValue={org?.tags.join(', ') ?? ''} />
+          {t('Tags')} <input name="tags" defaultValue={org?.tags.join(', ') ?? ''} />
         </label>
         <label>
-          Netblocks (one per line: prefix, then a description){' '}
+          {t('Netblocks (one per line: prefix, then a description)')}{' '}
           <textarea
             name="netblocks"
             rows={3}
@@ -130,16 +132,16 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
           />
         </label>
         <label>
-          AS numbers <input name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(', ') ?? ''} />
+          {t('AS numbers')} <input name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(', ') ?? ''} />
         </label>
         <label>
-          Domains <textarea name="domains" rows={2} defaultValue={org?.domains.join('\n') ?? ''} />
+          {t('Domains')} <textarea name="domains" rows={2} defaultValue={org?.domains.join('\n') ?? ''} />
         </label>
         <label>
-          Notes <textarea name="notes" rows={3} defaultValue={org?.notes ?? ''} />
+          {t('Notes')} <textarea name="notes" rows={3} defaultValue={org?.notes ?? ''} />
         </label>
         <fieldset>
-          <legend>Contacts</legend>
+          <legend>{t('Contacts')}</legend>
           {contacts.map((c, i) => (
             <ContactRow
               key={c.key}
@@ -150,7 +152,7 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
             />
           ))}
           <button type="button" onClick={() => setContacts((all) => [...all, draft()])}>
-            Add a contact
+            {t('Add a contact')}
           </button>
         </fieldset>
       </ActionForm>
@@ -169,10 +171,11 @@ function ContactRow({
   onChange: (patch: Partial<ContactDraft>) => void;
   onRemove: () => void;
 }) {
+  const t = useT();
   return (
-    <div className="contact-row" role="group" aria-label={`Contact ${number}`}>
+    <div className="contact-row" role="group" aria-label={t('Contact {number}', { number })}>
       <label>
-        Role
+        {t('Role')}
         <select value={c.role} onChange={(e) => onChange({ role: e.target.value })}>
           {CONTACT_ROLES.map((r) => (
             <option key={r}>{r}</option>
@@ -180,16 +183,16 @@ function ContactRow({
         </select>
       </label>
       <label>
-        E-mail <input type="email" required value={c.email} onChange={(e) => onChange({ email: e.target.value })} />
+        {t('E-mail')} <input type="email" required value={c.email} onChange={(e) => onChange({ email: e.target.value })} />
       </label>
       <label>
-        Name <input value={c.name} onChange={(e) => onChange({ name: e.target.value })} />
+        {t('Name')} <input value={c.name} onChange={(e) => onChange({ name: e.target.value })} />
       </label>
       <label>
-        Phone <input type="tel" value={c.phone} onChange={(e) => onChange({ phone: e.target.value })} />
+        {t('Phone')} <input type="tel" value={c.phone} onChange={(e) => onChange({ phone: e.target.value })} />
       </label>
       <label>
-        Language
+        {t('Language')}
         <select value={c.language} onChange={(e) => onChange({ language: e.target.value })}>
           {Object.entries(LANGUAGES).map(([code, name]) => (
             <option key={code} value={code}>
@@ -199,11 +202,15 @@ function ContactRow({
         </select>
       </label>
       <label>
-        <input type="checkbox" checked={c.notify} onChange={(e) => onChange({ notify: e.target.checked })} /> Gets notifications
+        <input type="checkbox" checked={c.notify} onChange={(e) => onChange({ notify: e.target.checked })} /> {t('Gets notifications')}
       </label>
-      {c.pgpFingerprint && <span title={c.pgpFingerprint}>PGP key …{c.pgpFingerprint.slice(-16)}</span>}
+      {c.pgpFingerprint && (
+        <span title={c.pgpFingerprint}>
+          {t('PGP key')} …{c.pgpFingerprint.slice(-16)}
+        </span>
+      )}
       <button type="button" onClick={onRemove}>
-        Remove contact {number}
+        {t('Remove contact {number}', { number })}
       </button>
     </div>
   );

@@ -5,26 +5,29 @@
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { ActionForm, ErrorText, ScrollTable } from '../components';
+import { useT } from '../i18n';
 
 type Policy = Answer<'/api/sla-policies'>[number];
-const MEASURES = [
-  ['acknowledgeMinutes', 'Acknowledge'],
-  ['triageMinutes', 'Triage'],
-  ['resolveMinutes', 'Resolve'],
-] as const;
+const MEASURES = ['acknowledgeMinutes', 'triageMinutes', 'resolveMinutes'] as const;
 const hours = (minutes: number) => String(Math.round((minutes / 60) * 100) / 100);
 
 export function SlaTargets({ canManage }: { canManage: boolean }) {
+  const t = useT();
+  const labels: Record<(typeof MEASURES)[number], string> = {
+    acknowledgeMinutes: t('Acknowledge'),
+    triageMinutes: t('Triage'),
+    resolveMinutes: t('Resolve'),
+  };
   const policies = useQuery({ queryKey: ['sla-policies'], queryFn: () => api<Policy[]>('GET', '/api/sla-policies') });
-  if (policies.isPending) return <p>Loading the SLA targets…</p>;
+  if (policies.isPending) return <p>{t('Loading the SLA targets…')}</p>;
   if (policies.isError) return <ErrorText error={policies.error} />;
   const table = (
     <ScrollTable data-testid="sla-targets">
       <thead>
         <tr>
-          <th>Priority</th>
-          {MEASURES.map(([, label]) => (
-            <th key={label}>{label} (working hours)</th>
+          <th>{t('Priority')}</th>
+          {MEASURES.map((field) => (
+            <th key={field}>{t('{measure} (working hours)', { measure: labels[field] })}</th>
           ))}
         </tr>
       </thead>
@@ -32,12 +35,12 @@ export function SlaTargets({ canManage }: { canManage: boolean }) {
         {policies.data.map((p) => (
           <tr key={p.priority}>
             <th scope="row">{p.priority}</th>
-            {MEASURES.map(([field, label]) => (
+            {MEASURES.map((field) => (
               <td key={field}>
                 {canManage ? (
                   <input
                     name={`${p.priority}.${field}`}
-                    aria-label={`${label}, ${p.priority}`}
+                    aria-label={`${labels[field]}, ${p.priority}`}
                     inputMode="decimal"
                     defaultValue={hours(p[field])}
                   />
@@ -53,10 +56,10 @@ export function SlaTargets({ canManage }: { canManage: boolean }) {
   );
   return (
     <section aria-labelledby="sla-targets-heading">
-      <h2 id="sla-targets-heading">SLA targets</h2>
+      <h2 id="sla-targets-heading">{t('SLA targets')}</h2>
       {canManage ? (
         <ActionForm
-          label="Save the SLA targets"
+          label={t('Save the SLA targets')}
           method="PUT"
           path="/api/sla-policies"
           invalidates={[['sla-policies'], ['kpi'], ['dashboard']]}
@@ -64,7 +67,7 @@ export function SlaTargets({ canManage }: { canManage: boolean }) {
             policies.data.map((p) => ({
               priority: p.priority,
               ...Object.fromEntries(
-                MEASURES.map(([field]) => [field, Math.round(Number(String(form.get(`${p.priority}.${field}`)).replace(',', '.')) * 60)]),
+                MEASURES.map((field) => [field, Math.round(Number(String(form.get(`${p.priority}.${field}`)).replace(',', '.')) * 60)]),
               ),
             }))
           }

@@ -7,6 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { ActionButton, ActionForm, ErrorText, RsitOptions, TlpSelect, text } from '../components';
 import type { Taxonomies } from './incident/model';
+import { useT } from '../i18n';
 
 type Template = Answer<'/api/incident-templates'>[number];
 
@@ -29,32 +30,38 @@ function tasksFrom(lines: string): Template['tasks'] {
 export function TemplatesPage({ canManage }: { canManage: boolean }) {
   const templates = useQuery({ queryKey: ['templates'], queryFn: () => api<Template[]>('GET', '/api/incident-templates') });
   const taxonomies = useQuery({ queryKey: ['taxonomies'], queryFn: () => api<Taxonomies>('GET', '/api/taxonomies') });
+  const t = useT();
   return (
     <section>
-      <h1>Incident templates</h1>
-      <p>An incident opened or classified with one of these RSIT types starts with its tasks; a new one also with its priority and TLP.</p>
+      <h1>{t('Incident templates')}</h1>
+      <p>
+        {t(
+          'An incident opened or classified with one of these RSIT types starts with its tasks; a new one also with its priority and TLP.',
+        )}
+      </p>
       <ErrorText error={templates.error} />
-      {templates.data?.length === 0 && <p>No template yet{canManage ? ': add the first below' : ''}.</p>}
-      {templates.data?.map((t) => (
-        <details key={`${t.id}-${t.version}`} className="panel">
+      {templates.data?.length === 0 && <p>{canManage ? t('No template yet: add the first below.') : t('No template yet.')}</p>}
+      {templates.data?.map((tpl) => (
+        <details key={`${tpl.id}-${tpl.version}`} className="panel">
           <summary>
-            {t.name} — {t.rsitClass}
-            {t.rsitType ? ` / ${t.rsitType}` : ' (any type)'} · {t.priority} · TLP:{t.tlp} · {t.tasks.length} task(s)
+            {tpl.name} — {tpl.rsitClass}
+            {tpl.rsitType ? ` / ${tpl.rsitType}` : ` (${t('any type')})`} · {tpl.priority} · TLP:{tpl.tlp} ·{' '}
+            {t('{count} task(s)', { count: tpl.tasks.length })}
           </summary>
           {canManage ? (
             <>
-              <TemplateForm template={t} taxonomies={taxonomies.data} />
+              <TemplateForm template={tpl} taxonomies={taxonomies.data} />
               <ActionButton
-                label="Remove template"
+                label={t('Remove template')}
                 method="DELETE"
-                path={`/api/incident-templates/${t.id}`}
+                path={`/api/incident-templates/${tpl.id}`}
                 invalidates={[['templates']]}
-                confirm={`Remove the template “${t.name}”? Incidents opened from it keep their tasks.`}
+                confirm={t('Remove the template “{name}”? Incidents opened from it keep their tasks.', { name: tpl.name })}
               />
             </>
           ) : (
             <ul>
-              {t.tasks.map((task) => (
+              {tpl.tasks.map((task) => (
                 <li key={task.title}>{task.title}</li>
               ))}
             </ul>
@@ -63,7 +70,7 @@ export function TemplatesPage({ canManage }: { canManage: boolean }) {
       ))}
       {canManage && (
         <>
-          <h2>New template</h2>
+          <h2>{t('New template')}</h2>
           <TemplateForm taxonomies={taxonomies.data} />
         </>
       )}
@@ -71,15 +78,16 @@ export function TemplatesPage({ canManage }: { canManage: boolean }) {
   );
 }
 
-function TemplateForm({ template: t, taxonomies }: { template?: Template; taxonomies: Taxonomies | undefined }) {
+function TemplateForm({ template: tpl, taxonomies }: { template?: Template; taxonomies: Taxonomies | undefined }) {
+  const t = useT();
   return (
     <ActionForm
-      label={t ? 'Save template' : 'Add template'}
-      method={t ? 'PUT' : 'POST'}
-      path={t ? `/api/incident-templates/${t.id}` : '/api/incident-templates'}
-      {...(t ? { headers: { 'if-match': `"${t.version}"` } } : {})}
+      label={tpl ? t('Save template') : t('Add template')}
+      method={tpl ? 'PUT' : 'POST'}
+      path={tpl ? `/api/incident-templates/${tpl.id}` : '/api/incident-templates'}
+      {...(tpl ? { headers: { 'if-match': `"${tpl.version}"` } } : {})}
       invalidates={[['templates']]}
-      fieldLabels={{ tasks: 'Tasks', rsitClass: 'RSIT class / type', rsitType: 'RSIT class / type' }}
+      fieldLabels={{ tasks: t('Tasks'), rsitClass: t('RSIT class / type'), rsitType: t('RSIT class / type') }}
       toBody={(f) => {
         const [rsitClass = '', rsitType] = text(f, 'rsit').split('/');
         return {
@@ -93,28 +101,28 @@ function TemplateForm({ template: t, taxonomies }: { template?: Template; taxono
       }}
     >
       <label>
-        Name
-        <input name="name" defaultValue={t?.name ?? ''} />
+        {t('Name')}
+        <input name="name" defaultValue={tpl?.name ?? ''} />
       </label>
       <label>
-        RSIT class / type
-        <select name="rsit" defaultValue={t ? `${t.rsitClass}/${t.rsitType ?? ''}` : ''}>
-          <option value="">(choose)</option>
-          <RsitOptions rsit={taxonomies?.rsit ?? []} anyType=" (any type)" />
+        {t('RSIT class / type')}
+        <select name="rsit" defaultValue={tpl ? `${tpl.rsitClass}/${tpl.rsitType ?? ''}` : ''}>
+          <option value="">{t('(choose)')}</option>
+          <RsitOptions rsit={taxonomies?.rsit ?? []} anyType={` (${t('any type')})`} />
         </select>
       </label>
       <label>
-        Default priority
-        <select name="priority" defaultValue={t?.priority ?? 'normal'}>
+        {t('Default priority')}
+        <select name="priority" defaultValue={tpl?.priority ?? 'normal'}>
           {taxonomies?.priorities.map((p) => (
             <option key={p}>{p}</option>
           ))}
         </select>
       </label>
-      <TlpSelect label="Default TLP" defaultValue={t?.tlp ?? 'AMBER'} unset="(choose)" />
+      <TlpSelect label={t('Default TLP')} defaultValue={tpl?.tlp ?? 'AMBER'} unset={t('(choose)')} />
       <label>
-        Tasks, one per line (“Isolate the host | 1” is due 1 working hour after it is added)
-        <textarea name="tasks" rows={5} defaultValue={t ? tasksAsText(t.tasks) : ''} />
+        {t('Tasks, one per line (“Isolate the host | 1” is due 1 working hour after it is added)')}
+        <textarea name="tasks" rows={5} defaultValue={tpl ? tasksAsText(tpl.tasks) : ''} />
       </label>
     </ActionForm>
   );
