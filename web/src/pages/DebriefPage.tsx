@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { api } from '../api';
 import { ErrorText, Link, minutes, when, ScrollTable } from '../components';
+import { useT } from '../i18n';
 
 interface DebriefContent {
   title: string;
@@ -29,12 +30,13 @@ interface Debrief {
 const FINAL_AFTER = ['lessons-learned', 'closed'];
 
 export function DebriefPage({ id, navigate, canWrite }: { id: string; navigate: (to: string) => void; canWrite: boolean }) {
+  const t = useT();
   const debrief = useQuery({ queryKey: ['debrief', id], queryFn: () => api<Debrief>('GET', `/api/incidents/${id}/debrief`) });
   const incident = useQuery({
     queryKey: ['incident', id],
     queryFn: () => api<{ incident: { phase: string } }>('GET', `/api/incidents/${id}`),
   });
-  if (debrief.isPending) return <p>Preparing the debrief…</p>;
+  if (debrief.isPending) return <p>{t('Preparing the debrief…')}</p>;
   if (debrief.isError) return <ErrorText error={debrief.error} />;
   const d = debrief.data;
   const c = d.content;
@@ -48,10 +50,10 @@ export function DebriefPage({ id, navigate, canWrite }: { id: string; navigate: 
       </p>
       <h1>{c.title}</h1>
       <p data-testid="debrief-status">
-        {draft ? 'Draft' : `Final since ${when(d.finalisedAt)}`} · <a href={`/api/incidents/${id}/debrief?format=html`}>HTML</a> ·{' '}
-        <a href={`/api/incidents/${id}/debrief?format=pdf`}>PDF</a>
+        {draft ? t('Draft') : t('Final since {at}', { at: when(d.finalisedAt) })} ·{' '}
+        <a href={`/api/incidents/${id}/debrief?format=html`}>HTML</a> · <a href={`/api/incidents/${id}/debrief?format=pdf`}>PDF</a>
       </p>
-      <h2>Durations against the SLA</h2>
+      <h2>{t('Durations against the SLA')}</h2>
       <ScrollTable>
         <tbody>
           {c.durations.map((x) => (
@@ -64,7 +66,7 @@ export function DebriefPage({ id, navigate, canWrite }: { id: string; navigate: 
           ))}
         </tbody>
       </ScrollTable>
-      <h2>Timeline</h2>
+      <h2>{t('Timeline')}</h2>
       <ul>
         {c.timeline.map((e, n) => (
           <li key={n}>
@@ -83,15 +85,16 @@ export function DebriefPage({ id, navigate, canWrite }: { id: string; navigate: 
 }
 
 function DebriefText({ content: c }: { content: DebriefContent }) {
+  const t = useT();
   return (
     <>
-      <h2>Summary</h2>
+      <h2>{t('Summary')}</h2>
       <p className="pre">{c.summary || '—'}</p>
-      <h2>What went well</h2>
+      <h2>{t('What went well')}</h2>
       <p className="pre">{c.wentWell || '—'}</p>
-      <h2>What hindered</h2>
+      <h2>{t('What hindered')}</h2>
       <p className="pre">{c.hindered || '—'}</p>
-      <h2>Actions agreed</h2>
+      <h2>{t('Actions agreed')}</h2>
       {c.actions.length === 0 ? (
         <p>—</p>
       ) : (
@@ -119,6 +122,7 @@ const parseActions = (text: string) =>
     });
 
 function DebriefEditor({ id, debrief, phase }: { id: string; debrief: Debrief; phase: string | undefined }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const c = debrief.content;
   const [text, setText] = useState({ summary: c.summary, wentWell: c.wentWell, hindered: c.hindered, actions: actionLines(c.actions) });
@@ -130,29 +134,29 @@ function DebriefEditor({ id, debrief, phase }: { id: string; debrief: Debrief; p
   });
   const finalAllowed = phase !== undefined && FINAL_AFTER.includes(phase);
   const finalise = () => {
-    if (window.confirm('Make the debrief final? What you typed is saved with it. Changing it later needs a reopen with a reason.'))
+    if (window.confirm(t('Make the debrief final? What you typed is saved with it. Changing it later needs a reopen with a reason.')))
       save.mutate({ final: true });
   };
   const field = (name: keyof typeof text, label: string) => (
     <label>
       {label}
-      <textarea rows={4} value={text[name]} onChange={(e) => setText((t) => ({ ...t, [name]: e.target.value }))} />
+      <textarea rows={4} value={text[name]} onChange={(e) => setText((now) => ({ ...now, [name]: e.target.value }))} />
     </label>
   );
   return (
-    <form className="action-form" aria-label="Debrief" onSubmit={(e) => (e.preventDefault(), save.mutate({}))}>
-      {field('summary', 'Summary')}
-      {field('wentWell', 'What went well')}
-      {field('hindered', 'What hindered')}
-      {field('actions', 'Actions agreed (one a line: action | owner | due)')}
+    <form className="action-form" aria-label={t('Debrief')} onSubmit={(e) => (e.preventDefault(), save.mutate({}))}>
+      {field('summary', t('Summary'))}
+      {field('wentWell', t('What went well'))}
+      {field('hindered', t('What hindered'))}
+      {field('actions', t('Actions agreed (one a line: action | owner | due)'))}
       <button type="submit" disabled={save.isPending}>
-        Save draft
+        {t('Save draft')}
       </button>
       <button type="button" disabled={save.isPending} onClick={() => save.mutate({ regenerate: true })}>
-        Refresh facts and timeline
+        {t('Refresh facts and timeline')}
       </button>
       <button type="button" disabled={save.isPending || !finalAllowed} onClick={finalise}>
-        Make final
+        {t('Make final')}
       </button>
       {!finalAllowed && phase && (
         <p className="muted">The debrief can be made final once the incident reaches lessons-learned or closed (it is in {phase}).</p>
@@ -163,6 +167,7 @@ function DebriefEditor({ id, debrief, phase }: { id: string; debrief: Debrief; p
 }
 
 function ReopenForm({ id, version }: { id: string; version: number }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [reason, setReason] = useState('');
   const reopen = useMutation({
@@ -173,13 +178,13 @@ function ReopenForm({ id, version }: { id: string; version: number }) {
     },
   });
   return (
-    <form className="action-form" aria-label="Reopen the debrief" onSubmit={(e) => (e.preventDefault(), reopen.mutate())}>
+    <form className="action-form" aria-label={t('Reopen the debrief')} onSubmit={(e) => (e.preventDefault(), reopen.mutate())}>
       <label>
-        Why reopen it (goes on the incident's timeline)
+        {t("Why reopen it (goes on the incident's timeline)")}
         <input value={reason} required onChange={(e) => setReason(e.target.value)} />
       </label>
       <button type="submit" disabled={reopen.isPending}>
-        Reopen the debrief
+        {t('Reopen the debrief')}
       </button>
       <ErrorText error={reopen.error} />
     </form>

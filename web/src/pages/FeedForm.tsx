@@ -4,6 +4,7 @@
  */
 import type { Answer } from '../api';
 import { ActionButton, ActionForm, text, TlpSelect } from '../components';
+import { useT } from '../i18n';
 
 export type Feed = Answer<'/api/feeds'>['feeds'][number];
 
@@ -39,16 +40,23 @@ function json(f: FormData, name: string): unknown {
 }
 
 export function FeedForm({ feed }: { feed?: Feed }) {
+  const t = useT();
   const path = (name: string) => `/api/feeds/${encodeURIComponent(name)}`;
   return (
     <>
       <ActionForm
-        label={feed ? `Save ${feed.name}` : 'Add feed'}
+        label={feed ? t('Save {name}', { name: feed.name }) : t('Add feed')}
         method="PUT"
         path={feed ? path(feed.name) : '/api/feeds/{name}'}
         {...(feed ? { headers: { 'if-match': `"${feed.version}"` } } : {})}
         invalidates={[['feeds']]}
-        fieldLabels={{ source: 'Source', 'source.url': 'URL', 'source.path': 'File path', mapping: 'Mapping', rsit: 'RSIT class and type' }}
+        fieldLabels={{
+          source: t('Source'),
+          'source.url': 'URL',
+          'source.path': t('File path'),
+          mapping: t('Mapping'),
+          rsit: t('RSIT class and type'),
+        }}
         toBody={(f) => {
           const mapping = json(f, 'mapping');
           const rsit = json(f, 'rsit');
@@ -70,16 +78,16 @@ export function FeedForm({ feed }: { feed?: Feed }) {
       >
         {!feed && (
           <label>
-            Name (lower case, digits, . _ -)
+            {t('Name (lower case, digits, . _ -)')}
             <input name="name" pattern="[a-z0-9][a-z0-9._\-]{0,63}" />
           </label>
         )}
         <label>
-          Description
+          {t('Description')}
           <input name="description" defaultValue={feed?.description ?? ''} />
         </label>
         <label>
-          Format (shadowserver, shadowserver:scan_rdp…, csv or json)
+          {t('Format (shadowserver, shadowserver:scan_rdp…, csv or json)')}
           <input name="format" defaultValue={feed?.format ?? 'shadowserver'} list="feed-formats" />
           <datalist id="feed-formats">
             <option value="shadowserver" />
@@ -88,9 +96,9 @@ export function FeedForm({ feed }: { feed?: Feed }) {
           </datalist>
         </label>
         <fieldset>
-          <legend>Source</legend>
+          <legend>{t('Source')}</legend>
           <label>
-            Kind
+            {t('Kind')}
             <select name="sourceKind" defaultValue={feed?.source.kind ?? 'upload'}>
               {SOURCES.map((k) => (
                 <option key={k}>{k}</option>
@@ -98,33 +106,33 @@ export function FeedForm({ feed }: { feed?: Feed }) {
             </select>
           </label>
           <label>
-            URL (kind url)
+            {t('URL (kind url)')}
             <input name="sourceUrl" defaultValue={sourceField(feed, 'url')} placeholder="https://…" />
           </label>
           <label>
-            File path (kind file)
+            {t('File path (kind file)')}
             <input name="sourcePath" defaultValue={sourceField(feed, 'path')} />
           </label>
           <label>
-            Intake mailbox (kind imap)
+            {t('Intake mailbox (kind imap)')}
             <input name="sourceMailbox" defaultValue={sourceField(feed, 'mailbox')} />
           </label>
           <label>
-            Folder (kind imap)
+            {t('Folder (kind imap)')}
             <input name="sourceFolder" defaultValue={sourceField(feed, 'folder')} />
           </label>
           <label>
-            Attachment names matching (kind imap, a regular expression)
+            {t('Attachment names matching (kind imap, a regular expression)')}
             <input name="attachmentPattern" defaultValue={sourceField(feed, 'attachmentPattern')} />
           </label>
         </fieldset>
         <label>
-          Schedule (“manual” or cron in UTC, e.g. “15 * * * *”)
+          {t('Schedule (“manual” or cron in UTC, e.g. “15 * * * *”)')}
           <input name="schedule" defaultValue={feed?.schedule ?? 'manual'} />
         </label>
-        <TlpSelect label="TLP of its events" defaultValue={feed?.tlp ?? 'AMBER'} unset="(choose)" />
+        <TlpSelect label={t('TLP of its events')} defaultValue={feed?.tlp ?? 'AMBER'} unset="(choose)" />
         <label>
-          Notify the organisations
+          {t('Notify the organisations')}
           <select name="notify" defaultValue={feed?.notify ?? 'daily'}>
             {NOTIFY.map((n) => (
               <option key={n}>{n}</option>
@@ -132,14 +140,14 @@ export function FeedForm({ feed }: { feed?: Feed }) {
           </select>
         </label>
         <label>
-          De-duplicate within (hours)
+          {t('De-duplicate within (hours)')}
           <input name="dedupHours" type="number" min={1} max={720} defaultValue={feed?.dedupHours ?? 24} />
         </label>
         <label className="inline">
           <input type="checkbox" name="enabled" defaultChecked={feed?.enabled ?? true} /> enabled
         </label>
         <label>
-          Mapping (JSON, for csv and json formats)
+          {t('Mapping (JSON, for csv and json formats)')}
           <textarea name="mapping" rows={4} defaultValue={feed?.mapping ? JSON.stringify(feed.mapping, null, 2) : ''} />
         </label>
         <label>
@@ -149,11 +157,13 @@ export function FeedForm({ feed }: { feed?: Feed }) {
       </ActionForm>
       {feed && (
         <ActionButton
-          label={`Remove ${feed.name}`}
+          label={t('Remove {name}', { name: feed.name })}
           method="DELETE"
           path={path(feed.name)}
           invalidates={[['feeds']]}
-          confirm={`Remove the feed ${feed.name}? A feed that has sent notifications cannot be removed; disable it instead.`}
+          confirm={t('Remove the feed {name}? A feed that has sent notifications cannot be removed; disable it instead.', {
+            name: feed.name,
+          })}
         />
       )}
     </>
