@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { api, ApiError } from '../../api';
 import { ErrorText, Link, optional, ScrollTable } from '../../components';
 import { BackLink, Select, TYPES, type Team } from './model';
+import { useT } from '../../i18n';
 
 /** The reading's own shape: the route answers it without a schema, as it mirrors the parser's report. */
 interface Reading {
@@ -20,6 +21,7 @@ const show = (value: unknown) => {
   return s.length > 160 ? `${s.slice(0, 159)}…` : s;
 };
 export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [request, setRequest] = useState<Record<string, unknown> | undefined>();
   const read = useMutation({
@@ -33,13 +35,13 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
   return (
     <section>
       <BackLink navigate={navigate} />
-      <h1>Import an RFC 2350 document</h1>
+      <h1>{t('Import an RFC 2350 document')}</h1>
       <p className="muted">
-        Paste the text of the team’s RFC 2350 document (from its PDF or web page). Nothing is written until you confirm.
+        {t('Paste the text of the team’s RFC 2350 document (from its PDF or web page). Nothing is written until you confirm.')}
       </p>
       <form
         className="action-form"
-        aria-label="Read the document"
+        aria-label={t('Read the document')}
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
@@ -52,23 +54,23 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
         }}
       >
         <label style={{ width: '100%' }}>
-          Document text
+          {t('Document text')}
           <textarea name="text" rows={14} required style={{ width: '100%' }} />
         </label>
         <label>
-          Country (if the address names none)
+          {t('Country (if the address names none)')}
           <input name="country" size={3} maxLength={2} />
         </label>
-        <Select name="type" label="Type" values={TYPES} />
+        <Select name="type" label={t('Type')} values={TYPES} />
         <label>
-          Short name
+          {t('Short name')}
           <input name="shortName" />
         </label>
         <label>
           <input type="checkbox" name="allowPartial" /> accept a cut-off document
         </label>
         <button type="submit" disabled={read.isPending}>
-          Read
+          {t('Read')}
         </button>
       </form>
       <ErrorText error={read.error} />
@@ -83,13 +85,13 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
       )}
       {reading && (
         <div data-testid="rfc2350-reading">
-          <h2>Understood</h2>
+          <h2>{t('Understood')}</h2>
           <ScrollTable>
             <thead>
               <tr>
-                <th>Field</th>
-                <th>Value</th>
-                <th>From</th>
+                <th>{t('Field')}</th>
+                <th>{t('Value')}</th>
+                <th>{t('From')}</th>
               </tr>
             </thead>
             <tbody>
@@ -107,7 +109,7 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
           </ScrollTable>
           {reading.notUnderstood.length > 0 && (
             <>
-              <h2>Not found or not understood</h2>
+              <h2>{t('Not found or not understood')}</h2>
               <ul data-testid="rfc2350-missing">
                 {reading.notUnderstood.map((m) => (
                   <li key={m.field}>
@@ -124,7 +126,7 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
           ))}
           {reading.errors.length > 0 ? (
             <div role="alert">
-              <h2>Cannot be imported</h2>
+              <h2>{t('Cannot be imported')}</h2>
               <ul>
                 {reading.errors.map((e) => (
                   <li key={e.field}>
@@ -145,7 +147,7 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
             <p data-testid="rfc2350-written">
               {reading.team?.name}: {write.data.outcome.action}.{' '}
               <Link to={`/directory/teams/${write.data.outcome.id}`} navigate={navigate}>
-                Open the team
+                {t('Open the team')}
               </Link>
             </p>
           )}

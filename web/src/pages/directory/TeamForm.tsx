@@ -5,6 +5,7 @@
  */
 import { ActionForm, optional, text } from '../../components';
 import { SECTORS, TYPES, type StoredTeam, type Team } from './model';
+import { useT } from '../../i18n';
 
 const COVERAGE = ['yes', 'partly', 'planned', 'none'] as const;
 const EMPTY: Team = {
@@ -65,6 +66,7 @@ function teamFrom(form: FormData, before: Team): Team {
 }
 
 export function TeamForm({ stored, onSaved }: { stored?: StoredTeam; onSaved?: (id: string) => void }) {
+  const t = useT();
   const team = stored?.team ?? EMPTY;
   const coverage = new Map(team.sectors.map((s) => [s.sector, s.coverage]));
   return (
@@ -90,7 +92,7 @@ export function TeamForm({ stored, onSaved }: { stored?: StoredTeam; onSaved?: (
           Country (ISO code) <input name="country" required maxLength={2} size={3} defaultValue={team.country} />
         </label>
         <label>
-          Type
+          {t('Type')}
           <select name="type" defaultValue={team.type}>
             {TYPES.map((t) => (
               <option key={t}>{t}</option>
@@ -114,7 +116,7 @@ export function TeamForm({ stored, onSaved }: { stored?: StoredTeam; onSaved?: (
           Time zone <input name="timeZone" placeholder="Europe/Stockholm" defaultValue={team.timeZone ?? ''} />
         </label>
         <label>
-          Telephone (one per line, a label before a colon)
+          {t('Telephone (one per line, a label before a colon)')}
           <textarea
             name="telephone"
             rows={2}
@@ -122,11 +124,11 @@ export function TeamForm({ stored, onSaved }: { stored?: StoredTeam; onSaved?: (
           />
         </label>
         <label>
-          FIRST services (one per line)
+          {t('FIRST services (one per line)')}
           <textarea name="services" rows={3} defaultValue={team.services.join('\n')} />
         </label>
         <fieldset>
-          <legend>Sectors served</legend>
+          <legend>{t('Sectors served')}</legend>
           {SECTORS.map((sector) => (
             <label key={sector} className="inline">
               {sector}

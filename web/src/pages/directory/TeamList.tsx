@@ -4,11 +4,13 @@ import { api, type Answer } from '../../api';
 import { addressWith, ErrorText, Link, Pager, pickParams, ScrollTable, text } from '../../components';
 import { BODIES, SECTORS, Select, ti, TYPES } from './model';
 import { TeamForm } from './TeamForm';
+import { useT } from '../../i18n';
 
 const FILTERS = ['q', 'country', 'type', 'sector', 'service', 'membership', 'status'] as const;
 const PAGE = 50;
 
 export function TeamList({ search, navigate, canWrite }: { search: URLSearchParams; navigate: (to: string) => void; canWrite: boolean }) {
+  const t = useT();
   const query = pickParams(search, FILTERS);
   const after = search.get('after') ?? '';
   const page = new URLSearchParams(query);
@@ -20,11 +22,11 @@ export function TeamList({ search, navigate, canWrite }: { search: URLSearchPara
   });
   return (
     <section>
-      <h1>CSIRT directory</h1>
+      <h1>{t('CSIRT directory')}</h1>
       {canWrite && (
         <p>
           <Link to="/directory/import" navigate={navigate}>
-            Import an RFC 2350 document
+            {t('Import an RFC 2350 document')}
           </Link>
         </p>
       )}
@@ -39,22 +41,22 @@ export function TeamList({ search, navigate, canWrite }: { search: URLSearchPara
         }}
       >
         <label>
-          Name
+          {t('Name')}
           <input name="q" defaultValue={query.get('q') ?? ''} />
         </label>
         <label>
-          Country
+          {t('Country')}
           <input name="country" size={3} maxLength={2} placeholder="SE" defaultValue={query.get('country') ?? ''} />
         </label>
-        <Select name="type" label="Type" values={TYPES} defaultValue={query.get('type') ?? ''} />
-        <Select name="sector" label="Serves sector" values={SECTORS} defaultValue={query.get('sector') ?? ''} />
+        <Select name="type" label={t('Type')} values={TYPES} defaultValue={query.get('type') ?? ''} />
+        <Select name="sector" label={t('Serves sector')} values={SECTORS} defaultValue={query.get('sector') ?? ''} />
         <label>
-          FIRST service
+          {t('FIRST service')}
           <input name="service" defaultValue={query.get('service') ?? ''} />
         </label>
-        <Select name="membership" label="Member of" values={BODIES} defaultValue={query.get('membership') ?? ''} />
+        <Select name="membership" label={t('Member of')} values={BODIES} defaultValue={query.get('membership') ?? ''} />
         <label>
-          Status
+          {t('Status')}
           <input name="status" placeholder="accredited,certified" defaultValue={query.get('status') ?? ''} />
         </label>
         <button type="submit">Search</button>
@@ -66,12 +68,12 @@ export function TeamList({ search, navigate, canWrite }: { search: URLSearchPara
       <ScrollTable data-testid="directory-teams">
         <thead>
           <tr>
-            <th>Team</th>
-            <th>Country</th>
-            <th>Type</th>
-            <th>Sectors</th>
-            <th>Trusted Introducer</th>
-            <th>Our trust</th>
+            <th>{t('Team')}</th>
+            <th>{t('Country')}</th>
+            <th>{t('Type')}</th>
+            <th>{t('Sectors')}</th>
+            <th>{t('Trusted Introducer')}</th>
+            <th>{t('Our trust')}</th>
           </tr>
         </thead>
         <tbody>

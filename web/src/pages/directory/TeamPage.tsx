@@ -4,10 +4,12 @@ import { api } from '../../api';
 import { ActionForm, ErrorText, optional, ScrollTable, text } from '../../components';
 import { BackLink, Select, TRUST, weekly, type StoredTeam } from './model';
 import { TeamForm } from './TeamForm';
+import { useT } from '../../i18n';
 
 export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: string) => void; canWrite: boolean }) {
+  const t = useT();
   const stored = useQuery({ queryKey: ['directory-team', id], queryFn: () => api<StoredTeam>('GET', `/api/directory/teams/${id}`) });
-  if (stored.isPending) return <p>Loading…</p>;
+  if (stored.isPending) return <p>{t('Loading…')}</p>;
   if (stored.isError) return <ErrorText error={stored.error} />;
   const { team, version } = stored.data;
   const rows: Array<[string, string | undefined]> = [
@@ -51,7 +53,7 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
             ))}
         </tbody>
       </ScrollTable>
-      <h2>Sectors served</h2>
+      <h2>{t('Sectors served')}</h2>
       <ul>
         {team.sectors.map((s) => (
           <li key={s.sector}>
@@ -60,7 +62,7 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
           </li>
         ))}
       </ul>
-      <h2>Our trust</h2>
+      <h2>{t('Our trust')}</h2>
       <p data-testid="trust">
         {team.trust
           ? `${team.trust.level}${team.trust.lastVerified ? `, verified ${team.trust.lastVerified}` : ''}${team.trust.note ? ` — ${team.trust.note}` : ''}`
@@ -68,7 +70,7 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
       </p>
       {canWrite && (
         <ActionForm
-          label="Save trust"
+          label={t('Save trust')}
           method="PUT"
           path={`/api/directory/teams/${id}`}
           headers={{ 'if-match': `"${version}"` }}
@@ -78,9 +80,9 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
             return { ...team, trust: { level: text(f, 'level'), lastVerified: text(f, 'lastVerified'), ...(note ? { note } : {}) } };
           }}
         >
-          <Select name="level" label="Trust level" values={TRUST} defaultValue={team.trust?.level ?? 'unknown'} />
+          <Select name="level" label={t('Trust level')} values={TRUST} defaultValue={team.trust?.level ?? 'unknown'} />
           <label>
-            Last verified
+            {t('Last verified')}
             <input
               name="lastVerified"
               type="date"
@@ -89,7 +91,7 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
             />
           </label>
           <label>
-            Note
+            {t('Note')}
             <input name="note" defaultValue={team.trust?.note ?? ''} />
           </label>
         </ActionForm>
@@ -97,7 +99,7 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
       {canWrite && <TeamForm key={version} stored={stored.data} />}
       {team.description && (
         <details>
-          <summary>Its RFC 2350 description</summary>
+          <summary>{t('Its RFC 2350 description')}</summary>
           <dl>
             {Object.entries(team.description).map(([k, v]) => (
               <div key={k}>
