@@ -8,6 +8,7 @@ import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAx
 import { api } from '../api';
 import { ActionForm, ErrorText, text, ScrollTable } from '../components';
 import { SECTORS } from './directory/model';
+import { useT } from '../i18n';
 
 type Level = 'yes' | 'partly' | 'planned' | 'none';
 interface Cell {
@@ -62,6 +63,7 @@ function cellText(cell: Cell | undefined): string {
 }
 
 export function CoveragePage({ canWrite }: { canWrite: boolean }) {
+  const t = useT();
   const [snapshot, setSnapshot] = useState('');
   const [countries, setCountries] = useState('');
   const params = new URLSearchParams(snapshot ? { snapshot } : countries ? { countries } : {}).toString();
@@ -72,7 +74,7 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
   const snapshots = useQuery({ queryKey: ['snapshots'], queryFn: () => api<{ snapshots: Snapshot[] }>('GET', '/api/directory/snapshots') });
   return (
     <section>
-      <h1>Coverage and gaps</h1>
+      <h1>{t('Coverage and gaps')}</h1>
       <form
         className="action-form"
         onSubmit={(e) => {
@@ -83,8 +85,8 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
         }}
       >
         <label>
-          Matrix
-          <select name="snapshot" defaultValue="" aria-label="Matrix">
+          {t('Matrix')}
+          <select name="snapshot" defaultValue="" aria-label={t('Matrix')}>
             <option value="">The directory now</option>
             {snapshots.data?.snapshots.map((s) => (
               <option key={s.id} value={s.id}>
@@ -94,7 +96,7 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
           </select>
         </label>
         <label>
-          Also show countries
+          {t('Also show countries')}
           <input name="countries" placeholder="SE,NO,FI" />
         </label>
         <button type="submit">Show</button>
@@ -104,13 +106,13 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
       <Compare snapshots={snapshots.data?.snapshots ?? []} />
       {canWrite && (
         <ActionForm
-          label="Take a snapshot"
+          label={t('Take a snapshot')}
           path="/api/directory/snapshots"
           invalidates={[['snapshots']]}
           toBody={(f) => ({ name: text(f, 'name') })}
         >
           <label>
-            Snapshot name
+            {t('Snapshot name')}
             <input name="name" required placeholder="Inventory 2026" />
           </label>
         </ActionForm>
@@ -121,6 +123,7 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
 }
 
 function MatrixView({ matrix, totals, params }: { matrix: Matrix; totals: Totals[]; params: string }) {
+  const t = useT();
   return (
     <>
       <p>
@@ -135,7 +138,7 @@ function MatrixView({ matrix, totals, params }: { matrix: Matrix; totals: Totals
       <ScrollTable data-testid="coverage-matrix">
         <thead>
           <tr>
-            <th>Country</th>
+            <th>{t('Country')}</th>
             {matrix.sectors.map((s) => (
               <th key={s}>{s}</th>
             ))}
@@ -178,15 +181,16 @@ function MatrixView({ matrix, totals, params }: { matrix: Matrix; totals: Totals
 }
 
 function Compare({ snapshots }: { snapshots: Snapshot[] }) {
+  const t = useT();
   const compare = useMutation({ mutationFn: (q: string) => api<Comparison>('GET', `/api/directory/snapshots/compare?${q}`) });
   const options = [{ id: 'live', name: 'The directory now', takenAt: 'today', source: '' }, ...snapshots];
   return (
     <>
-      <h2>Compare</h2>
+      <h2>{t('Compare')}</h2>
       <form
         key={snapshots.length}
         className="action-form"
-        aria-label="Compare snapshots"
+        aria-label={t('Compare snapshots')}
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
@@ -233,14 +237,15 @@ function Compare({ snapshots }: { snapshots: Snapshot[] }) {
 }
 
 function Questions() {
+  const t = useT();
   const [answer, setAnswer] = useState<Answer | undefined>();
   const ask = useMutation({ mutationFn: (url: string) => api<Answer>('GET', url), onSuccess: setAnswer });
   return (
     <>
-      <h2>Questions</h2>
+      <h2>{t('Questions')}</h2>
       <form
         className="action-form"
-        aria-label="Ask"
+        aria-label={t('Ask')}
         onSubmit={(e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
@@ -253,7 +258,7 @@ function Questions() {
         }}
       >
         <label>
-          Question
+          {t('Question')}
           <select name="question" defaultValue="national-poc">
             <option value="national-poc">Is there a national point of contact for country…</option>
             <option value="gaps">Which sectors of country … have no known team?</option>
@@ -261,11 +266,11 @@ function Questions() {
           </select>
         </label>
         <label>
-          Country
+          {t('Country')}
           <input name="country" size={3} maxLength={2} defaultValue="SE" />
         </label>
         <label>
-          Sector
+          {t('Sector')}
           <select name="sector" defaultValue="government">
             {SECTORS.map((s) => (
               <option key={s}>{s}</option>

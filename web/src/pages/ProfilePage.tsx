@@ -7,6 +7,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import type { TeamProfile } from '../../../src/profile/schema';
 import { api, ApiError, type FieldIssue, type Session } from '../api';
+import { useT } from '../i18n';
 
 interface Stored {
   profile: TeamProfile;
@@ -24,11 +25,12 @@ function hoursText(p: TeamProfile): string[] {
 }
 
 export function ProfilePage({ session }: { session: Session }) {
+  const t = useT();
   const query = useQuery({ queryKey: ['profile'], queryFn: () => api<Stored>('GET', '/api/profile') });
   const [editing, setEditing] = useState(false);
   const canEdit = session.permissions.includes('profile:write');
 
-  if (query.isPending) return <p>Loading the profile…</p>;
+  if (query.isPending) return <p>{t('Loading the profile…')}</p>;
   if (query.isError) return <p role="alert">{query.error.message}</p>;
   const { profile, version, updatedAt } = query.data;
 
@@ -42,19 +44,19 @@ export function ProfilePage({ session }: { session: Session }) {
       </p>
       {canEdit && (
         <button type="button" onClick={() => setEditing(true)}>
-          Edit profile
+          {t('Edit profile')}
         </button>
       )}
       <dl className="facts">
-        <dt>Short name</dt>
+        <dt>{t('Short name')}</dt>
         <dd>{profile.team.shortName}</dd>
-        <dt>E-mail</dt>
+        <dt>{t('E-mail')}</dt>
         <dd data-testid="profile-email">{profile.email.address}</dd>
-        <dt>Telephone</dt>
+        <dt>{t('Telephone')}</dt>
         <dd>{profile.telephone.map((t) => (t.label ? `${t.label}: ${t.number}` : t.number)).join(' · ') || '—'}</dd>
-        <dt>Time zone</dt>
+        <dt>{t('Time zone')}</dt>
         <dd>{profile.timeZone}</dd>
-        <dt>Operating hours</dt>
+        <dt>{t('Operating hours')}</dt>
         <dd>
           {hoursText(profile).map((line) => (
             <div key={line}>{line}</div>
@@ -63,17 +65,17 @@ export function ProfilePage({ session }: { session: Session }) {
             Closed on {profile.holidays.closedOn.join(', ') || 'no'} holidays ({profile.holidays.country})
           </div>
         </dd>
-        <dt>Default TLP</dt>
+        <dt>{t('Default TLP')}</dt>
         <dd>
           <span className={`tlp tlp-${profile.tlp.default.replace('+', '-').toLowerCase()}`}>TLP:{profile.tlp.default}</span>
         </dd>
-        <dt>Mission</dt>
+        <dt>{t('Mission')}</dt>
         <dd>{profile.charter.mission}</dd>
-        <dt>Constituency</dt>
+        <dt>{t('Constituency')}</dt>
         <dd>{profile.charter.constituency}</dd>
-        <dt>Services</dt>
+        <dt>{t('Services')}</dt>
         <dd>{profile.services.framework.join(' · ')}</dd>
-        <dt>Disclaimers</dt>
+        <dt>{t('Disclaimers')}</dt>
         <dd data-testid="profile-disclaimers">{profile.disclaimers}</dd>
       </dl>
     </section>
@@ -85,6 +87,7 @@ function issueFor(issues: FieldIssue[], field: string): string | undefined {
 }
 
 function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<TeamProfile>(() => structuredClone(stored.profile));
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -131,17 +134,17 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
   };
 
   return (
-    <form onSubmit={submit} aria-label="Edit team profile" className="profile-form">
-      <h1>Edit team profile</h1>
+    <form onSubmit={submit} aria-label={t('Edit team profile')} className="profile-form">
+      <h1>{t('Edit team profile')}</h1>
       {message && <p role="alert">{message}</p>}
       <fieldset>
-        <legend>Team</legend>
+        <legend>{t('Team')}</legend>
         {field('Team name', 'team.name', draft.team.name, (v) => set((p) => void (p.team.name = v)))}
         {field('Short name (subject tag)', 'team.shortName', draft.team.shortName, (v) => set((p) => void (p.team.shortName = v)))}
         {field('E-mail address', 'email.address', draft.email.address, (v) => set((p) => void (p.email.address = v)))}
         {field('Time zone (IANA)', 'timeZone', draft.timeZone, (v) => set((p) => void (p.timeZone = v)))}
         <label>
-          Default TLP for unlabelled information
+          {t('Default TLP for unlabelled information')}
           <select
             name="tlp.default"
             value={draft.tlp.default}
@@ -156,7 +159,7 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
         </label>
       </fieldset>
       <fieldset>
-        <legend>Operating hours (empty = closed)</legend>
+        <legend>{t('Operating hours (empty = closed)')}</legend>
         {DAYS.map((day) => {
           const range = draft.operatingHours[day][0];
           const problem = issueFor(issues, `operatingHours.${day}`);
@@ -192,7 +195,7 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
         )}
       </fieldset>
       <fieldset>
-        <legend>Charter and policies</legend>
+        <legend>{t('Charter and policies')}</legend>
         {field('Mission statement', 'charter.mission', draft.charter.mission, (v) => set((p) => void (p.charter.mission = v)), true)}
         {field(
           'Constituency',
@@ -206,10 +209,10 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
       </fieldset>
       <div className="actions">
         <button type="submit" disabled={save.isPending}>
-          Save profile
+          {t('Save profile')}
         </button>
         <button type="button" onClick={onDone}>
-          Cancel
+          {t('Cancel')}
         </button>
       </div>
     </form>
