@@ -45,8 +45,29 @@ export function cursorTime(column: string): RawBuilder<string> {
  */
 export const KeyCursorSchema = Type.String({ pattern: '^[A-Za-z0-9_-]{1,2000}$', description: 'the cursor: from the page before' });
 
+/** An opaque cursor: the base64url of the JSON list of a row's sort values. */
+export function opaqueCursor(values: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+/** The values an opaque cursor holds; anything else is refused as not a cursor, naming FIELD. */
+export function readOpaqueCursor(
+  cursor: string,
+  field: string,
+  reason = 'this is not a page cursor (take it from the page before)',
+): unknown[] {
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    values = undefined;
+  }
+  if (!Array.isArray(values)) throw new ValidationError([{ field, reason }]);
+  return values;
+}
+
 export function keyCursor(key: string, id: string): string {
-  return Buffer.from(JSON.stringify([key, id])).toString('base64url');
+  return opaqueCursor([key, id]);
 }
 
 /**
@@ -60,13 +81,8 @@ export function afterKeyCursor(
   descending: boolean,
   field = 'after',
 ): RawBuilder<boolean> {
-  let pair: unknown;
-  try {
-    pair = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    pair = undefined;
-  }
-  if (!Array.isArray(pair) || pair.length !== 2 || typeof pair[0] !== 'string' || !ID.uuid.test(String(pair[1])))
+  const pair = readOpaqueCursor(cursor, field);
+  if (pair.length !== 2 || typeof pair[0] !== 'string' || !ID.uuid.test(String(pair[1])))
     throw new ValidationError([{ field, reason: 'this is not a page cursor (take it from the page before)' }]);
   const [value, id] = pair as [string, string];
   return descending

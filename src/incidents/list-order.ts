@@ -4,6 +4,7 @@
  * (priority, then newest). The other orders' cursors are opaque, sent back as `after`.
  */
 import { sql, type RawBuilder, type SelectQueryBuilder } from 'kysely';
+import { opaqueCursor, readOpaqueCursor } from '../core/cursor.js';
 import { ValidationError } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
 
@@ -22,22 +23,17 @@ export function orderIncidents<O>(query: SelectQueryBuilder<Schema, 'incidents',
 /** Where the next page starts, for the row last seen; newest first keeps the shared "<time>,<id>" form. */
 export function incidentCursor(order: IncidentOrder, row: { id: string; at: string; rank: number }): string {
   if (order === 'newest') return `${row.at},${row.id}`;
-  return Buffer.from(JSON.stringify(order === 'priority' ? [row.rank, row.at, row.id] : [row.at, row.id])).toString('base64url');
+  return opaqueCursor(order === 'priority' ? [row.rank, row.at, row.id] : [row.at, row.id]);
 }
 
-const notACursor = () =>
-  new ValidationError([{ field: 'after', reason: 'this is not a page cursor for this order (take it from the page before)' }]);
+const NOT_A_CURSOR = 'this is not a page cursor for this order (take it from the page before)';
+const notACursor = () => new ValidationError([{ field: 'after', reason: NOT_A_CURSOR }]);
 
 /** The rows after an `after` cursor in ORDER (newest first pages with `before` instead). */
 export function afterIncident(order: IncidentOrder, cursor: string): RawBuilder<boolean> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    throw notACursor();
-  }
-  if (order === 'newest' || !Array.isArray(parsed)) throw notACursor();
-  const [rank, at, id] = order === 'priority' ? (parsed as unknown[]) : [0, ...(parsed as unknown[])];
+  const parsed = readOpaqueCursor(cursor, 'after', NOT_A_CURSOR);
+  if (order === 'newest') throw notACursor();
+  const [rank, at, id] = order === 'priority' ? parsed : [0, ...parsed];
   const valid =
     parsed.length === (order === 'priority' ? 3 : 2) &&
     Number.isInteger(rank) &&

@@ -5,7 +5,7 @@
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Principal } from '../auth/roles.js';
 import { can } from '../auth/roles.js';
-import { cursorTime } from '../core/cursor.js';
+import { cursorTime, opaqueCursor, readOpaqueCursor } from '../core/cursor.js';
 import { ValidationError } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
 import { extractIndicators } from '../intake/indicators.js';
@@ -84,19 +84,13 @@ export async function search(
   const last = page.at(-1);
   return {
     hits: page.map(({ key: _key, ...h }) => ({ ...h, rank: Number(h.rank), at: new Date(h.at).toISOString() })),
-    next: rows.rows.length > limit && last ? Buffer.from(JSON.stringify([last.key, last.kind, last.id])).toString('base64url') : null,
+    next: rows.rows.length > limit && last ? opaqueCursor([last.key, last.kind, last.id]) : null,
   };
 }
 
 /** The hits after a cursor in (sort value, kind, id) descending; ids compare as text, as the order sorts them. */
 function searchCursor(cursor: string, newest: boolean): RawBuilder<boolean> {
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-  } catch {
-    parsed = undefined;
-  }
-  const [value, kind, id] = Array.isArray(parsed) ? (parsed as unknown[]) : [];
+  const [value, kind, id] = readOpaqueCursor(cursor, 'after');
   const valid =
     typeof value === 'string' &&
     (newest ? !Number.isNaN(Date.parse(value)) : Number.isFinite(Number(value))) &&
