@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
 import { KeyCursorSchema } from '../core/cursor.js';
-import { StringEnum, strict } from '../core/validate.js';
+import { Nullable, strict, StringEnum } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import { affectedOrganisations, setAffectedOrganisations } from './affected.js';
@@ -15,7 +15,6 @@ import { OrganisationSchema, StoredOrganisationSchema } from './schema.js';
 const Problem = Type.Ref('Problem');
 const Uuid = Type.String({ format: 'uuid' });
 const Any = Type.Unknown();
-const Maybe = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const Owner = { name: Type.String(), matched: Type.String() };
 
 const LookupAnswerSchema = Type.Object({
@@ -35,7 +34,7 @@ const LookupAnswerSchema = Type.Object({
           email: Type.String(),
           phone: Type.String(),
           language: Type.String(),
-          pgpFingerprint: Maybe(Type.String()),
+          pgpFingerprint: Nullable(Type.String()),
         }),
       ),
     }),

@@ -25,6 +25,12 @@ export function createAjv(options: { coerceTypes?: boolean | 'array' } = {}): Aj
 const ajv = createAjv();
 const compiled = new WeakMap<TSchema, ValidateFunction>();
 
+/** A value or null, as a column that may be empty answers. */
+export const Nullable = <T extends TSchema>(schema: T) => Type.Union([schema, Type.Null()]);
+
+/** A count from a bigint column: the driver gives text, a computed one a number. */
+export const DbCount = Type.Union([Type.String(), Type.Number()]);
+
 /** An object schema that refuses properties it does not name. */
 export const strict = { additionalProperties: false } as const;
 

@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { notFound, ValidationError, VaktError, type FieldIssue } from '../core/errors.js';
 import { checkRsit } from '../core/taxonomies.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
-import { StringEnum, validate } from '../core/validate.js';
+import { DbCount, StringEnum, validate } from '../core/validate.js';
 import type { FeedsTable, Schema } from '../db/schema.js';
 import { MappingSchema, validateMapping, type Mapping } from './mapping.js';
 import { shadowserverReport } from './shadowserver.js';
@@ -70,7 +70,6 @@ export const StoredFeedSchema = Type.Object({
   version: Type.Integer(),
 });
 
-const Count = Type.Union([Type.String(), Type.Number()]);
 /** One run of a feed as the feed page follows it: its counts, bad rows and error, and the cursor after it. */
 export const FeedRunSchema = Type.Object(
   {
@@ -83,12 +82,12 @@ export const FeedRunSchema = Type.Object(
     started_at: Type.String(),
     finished_at: Type.Union([Type.String(), Type.Null()]),
     heartbeat_at: Type.String(),
-    bytes: Count,
-    rows_read: Count,
-    events: Count,
-    duplicates: Count,
-    unowned: Count,
-    malformed: Count,
+    bytes: DbCount,
+    rows_read: DbCount,
+    events: DbCount,
+    duplicates: DbCount,
+    unowned: DbCount,
+    malformed: DbCount,
     bad_rows: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() }, { additionalProperties: true })),
     error: Type.Union([Type.String(), Type.Null()]),
     cursor: Type.String({ description: 'where the next page starts after this run (before=)' }),

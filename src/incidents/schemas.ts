@@ -4,13 +4,13 @@
  * table (additionalProperties), and an outsider's answer leaves out what the team alone sees.
  */
 import { Type } from 'typebox';
+import { Nullable } from '../core/validate.js';
 
 const When = Type.String();
-const Maybe = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 
 export const TimerSchema = Type.Object({
   dueAt: When,
-  doneAt: Maybe(When),
+  doneAt: Nullable(When),
   state: Type.Union([Type.Literal('met'), Type.Literal('breached'), Type.Literal('running'), Type.Literal('overdue')]),
   workingMinutes: Type.Number(),
   targetMinutes: Type.Number(),
@@ -32,23 +32,23 @@ const IncidentFields = {
   tlp: Type.String(),
   opened_at: When,
   description: Type.Optional(Type.String()),
-  rsit_class: Type.Optional(Maybe(Type.String())),
-  rsit_type: Type.Optional(Maybe(Type.String())),
-  requested_priority: Type.Optional(Maybe(Type.String())),
+  rsit_class: Type.Optional(Nullable(Type.String())),
+  rsit_type: Type.Optional(Nullable(Type.String())),
+  requested_priority: Type.Optional(Nullable(Type.String())),
   impact: Type.Optional(Type.String()),
   affected_constituents: Type.Optional(Type.String()),
   pap: Type.Optional(Type.String()),
   sensitive: Type.Optional(Type.Boolean()),
-  manager_id: Type.Optional(Maybe(Type.String())),
+  manager_id: Type.Optional(Nullable(Type.String())),
   initial_vector: Type.Optional(Type.String()),
   patient_zero: Type.Optional(Type.String()),
   attack_techniques: Type.Optional(Type.Array(Type.String())),
-  merged_into_id: Type.Optional(Maybe(Type.String())),
-  acknowledged_at: Type.Optional(Maybe(When)),
-  triaged_at: Type.Optional(Maybe(When)),
-  contained_at: Type.Optional(Maybe(When)),
-  resolved_at: Type.Optional(Maybe(When)),
-  closed_at: Type.Optional(Maybe(When)),
+  merged_into_id: Type.Optional(Nullable(Type.String())),
+  acknowledged_at: Type.Optional(Nullable(When)),
+  triaged_at: Type.Optional(Nullable(When)),
+  contained_at: Type.Optional(Nullable(When)),
+  resolved_at: Type.Optional(Nullable(When)),
+  closed_at: Type.Optional(Nullable(When)),
   version: Type.Optional(Type.Integer()),
 };
 
@@ -66,17 +66,17 @@ export const MessageSchema = Type.Object({
   from_address: Type.String(),
   to_addresses: Type.Array(Type.String()),
   created_at: When,
-  sent_at: Maybe(When),
+  sent_at: Nullable(When),
   body_text: Type.String(),
-  body_html: Maybe(Type.String()),
+  body_html: Nullable(Type.String()),
   pgp_encryption: Type.String(),
   pgp_signature: Type.String(),
-  pgp_signer: Maybe(Type.String()),
+  pgp_signer: Nullable(Type.String()),
   auto_submitted: Type.Boolean(),
   automatic: Type.Boolean(),
-  delivery_status: Maybe(Type.String()),
-  delivery_error: Maybe(Type.String()),
-  report_id: Maybe(Type.String()),
+  delivery_status: Nullable(Type.String()),
+  delivery_error: Nullable(Type.String()),
+  report_id: Nullable(Type.String()),
   tlp: Type.String(),
 });
 
@@ -102,18 +102,18 @@ export const IncidentDetailSchema = Type.Object({
       id: Type.String(),
       tlp: Type.String(),
       body: Type.String(),
-      task_id: Maybe(Type.String()),
+      task_id: Nullable(Type.String()),
       author: Type.String(),
       created_by: Type.String(),
       created_at: When,
-      edited_at: Maybe(When),
+      edited_at: Nullable(When),
     }),
   ),
   watchers: Type.Array(Type.Object({ id: Type.String(), name: Type.String() })),
   watching: Type.Boolean(),
   participants: Type.Array(
     Type.Object(
-      { id: Type.String(), name: Type.String(), email: Maybe(Type.String()), role: Type.String(), user_id: Maybe(Type.String()) },
+      { id: Type.String(), name: Type.String(), email: Nullable(Type.String()), role: Type.String(), user_id: Nullable(Type.String()) },
       { additionalProperties: true },
     ),
   ),

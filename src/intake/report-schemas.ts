@@ -4,44 +4,42 @@
  */
 import { Type } from 'typebox';
 import { MessageSchema, TimerSchema } from '../incidents/schemas.js';
+import { Nullable, DbCount } from '../core/validate.js';
 
-const Maybe = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
 const When = Type.String({ format: 'date-time' });
-/** bigint columns arrive as text from the driver. */
-const Count = Type.Union([Type.String(), Type.Number()]);
 
 export const ReportDetailSchema = Type.Object({
   id: Type.String(),
   channel: Type.String(),
   status: Type.String(),
-  not_incident_reason: Maybe(Type.String()),
-  incident_id: Maybe(Type.String()),
-  merged_into_id: Maybe(Type.String()),
+  not_incident_reason: Nullable(Type.String()),
+  incident_id: Nullable(Type.String()),
+  merged_into_id: Nullable(Type.String()),
   subject: Type.String(),
   body: Type.String(),
   reporter_name: Type.String(),
-  reporter_email: Maybe(Type.String()),
-  organisation_id: Maybe(Type.String()),
+  reporter_email: Nullable(Type.String()),
+  organisation_id: Nullable(Type.String()),
   tlp: Type.String(),
   tlp_source: Type.String(),
   sensitive: Type.Boolean(),
   intake_status: Type.String(),
   intake_notes: Type.Array(Type.String()),
   received_at: When,
-  acknowledged_at: Maybe(When),
-  triaged_at: Maybe(When),
-  created_by: Maybe(Type.String()),
+  acknowledged_at: Nullable(When),
+  triaged_at: Nullable(When),
+  created_by: Nullable(Type.String()),
   messages: Type.Array(Type.Object(MessageSchema.properties, { additionalProperties: true })),
   attachments: Type.Array(
     Type.Object({
       id: Type.String(),
-      message_id: Maybe(Type.String()),
+      message_id: Nullable(Type.String()),
       filename: Type.String(),
       content_type: Type.String(),
-      size: Count,
+      size: DbCount,
       sha256: Type.String(),
       stored: Type.Boolean(),
-      note: Maybe(Type.String()),
+      note: Nullable(Type.String()),
     }),
   ),
   indicators: Type.Array(Type.Object({ kind: Type.String(), value: Type.String() })),
@@ -61,7 +59,7 @@ export const ReportDetailSchema = Type.Object({
       summary: Type.String(),
       actor: Type.String(),
       createdAt: When,
-      undoneAt: Maybe(When),
+      undoneAt: Nullable(When),
     }),
   ),
 });
@@ -73,15 +71,15 @@ export const ReportRowSchema = Type.Object({
   status: Type.String(),
   subject: Type.String(),
   reporter_name: Type.String(),
-  reporter_email: Maybe(Type.String()),
+  reporter_email: Nullable(Type.String()),
   tlp: Type.String(),
   sensitive: Type.Boolean(),
   intake_status: Type.String(),
   received_at: When,
-  acknowledged_at: Maybe(When),
-  triaged_at: Maybe(When),
-  incident_id: Maybe(Type.String()),
-  merged_into_id: Maybe(Type.String()),
+  acknowledged_at: Nullable(When),
+  triaged_at: Nullable(When),
+  incident_id: Nullable(Type.String()),
+  merged_into_id: Nullable(Type.String()),
   sla: Type.Object({ acknowledge: TimerSchema, triage: TimerSchema }),
   cursor: Type.String({ description: 'where the next page starts after this row (before=)' }),
 });

@@ -1,7 +1,6 @@
 /** What the notification routes answer, so the web client's types are generated from the OpenAPI document. */
 import { Type } from 'typebox';
-
-const Maybe = <T extends ReturnType<typeof Type.String>>(t: T) => Type.Union([t, Type.Null()]);
+import { Nullable } from '../core/validate.js';
 
 export const NotificationPageSchema = Type.Object({
   notifications: Type.Array(
@@ -16,10 +15,10 @@ export const NotificationPageSchema = Type.Object({
       tlp: Type.String(),
       status: Type.String(),
       state: Type.String(),
-      reason: Maybe(Type.String()),
+      reason: Nullable(Type.String()),
       recipients: Type.Array(Type.String()),
       delivery: Type.Array(
-        Type.Object({ to: Type.String(), status: Type.String(), error: Maybe(Type.String()), encrypted: Type.Boolean() }),
+        Type.Object({ to: Type.String(), status: Type.String(), error: Nullable(Type.String()), encrypted: Type.Boolean() }),
       ),
       feedback: Type.Array(Type.Object({ verdict: Type.String(), comment: Type.String(), at: Type.String() })),
       createdAt: Type.String(),
