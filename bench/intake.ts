@@ -86,7 +86,7 @@ await onEachEngine(async (engine, database) => {
   const settings = testSettings({ autoAcknowledge: false });
   const memory = peakRss();
   const t0 = performance.now();
-  const counts = { report: 0, reply: 0, duplicate: 0 };
+  const counts = { report: 0, reply: 0, filed: 0, duplicate: 0 };
   for await (const m of readMbox(mbox)) counts[(await ingestMail(database.db, settings, m.raw, 'bench')).kind]++;
   const ms = performance.now() - t0;
   const peak = memory.stop();

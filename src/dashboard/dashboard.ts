@@ -83,7 +83,10 @@ export async function dashboard(db: Kysely<Schema>, userId: string, now = new Da
     slaPolicies(db),
     db
       .selectFrom('reports')
-      .select([sql<string>`count(*)`.as('waiting'), sql<Date | null>`min(received_at)`.as('oldest')])
+      .select([
+        sql<string>`count(*)`.as('waiting'),
+        sql<Date | null>`min(least(received_at, coalesce(reported_at, received_at)))`.as('oldest'),
+      ])
       .where('status', '=', 'new')
       .executeTakeFirstOrThrow(),
     db

@@ -344,6 +344,10 @@ export interface ReportsTable {
   intake_status: Generated<string>;
   intake_notes: TextArray;
   received_at: Timestamp;
+  /** The mail's own Date: an archive imported later keeps when it was reported. */
+  reported_at: Timestamp | null;
+  /** What a machine-written report (ARF, X-ARF) said, as fields. */
+  machine_report: Json | null;
   acknowledged_at: Timestamp | null;
   triaged_at: Timestamp | null;
   created_by: string;
@@ -380,6 +384,8 @@ export interface MessagesTable {
   claimed_at: Timestamp | null;
   /** Sent by Vakt itself (acknowledgements): does not count as a person's answer. */
   automatic: Generated<boolean>;
+  /** A delivery or feedback report, as read (incoming mail only). */
+  machine_report: Json | null;
   created_by: string;
   created_at: CreatedAt;
 }

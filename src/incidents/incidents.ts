@@ -9,6 +9,7 @@ import { ValidationError, VaktError, notFound, type FieldIssue } from '../core/e
 import { checkRsit, checkTechniques } from '../core/taxonomies.js';
 import { mostRestrictive, type TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
+import { reportClockStart } from '../intake/reports.js';
 import { requireTeamMember } from './ownership.js';
 import { applyTemplate, templateFor } from './templates.js';
 import { timeline } from './timeline.js';
@@ -60,7 +61,7 @@ async function open(trx: Transaction<Schema>, actor: string, input: IncidentInpu
     reportIds.length > 0
       ? await trx
           .selectFrom('reports')
-          .select(['id', 'tlp', 'sensitive', 'received_at'])
+          .select(['id', 'tlp', 'sensitive', 'received_at', 'reported_at'])
           .where('id', 'in', [...reportIds])
           .execute()
       : [];
@@ -71,7 +72,7 @@ async function open(trx: Transaction<Schema>, actor: string, input: IncidentInpu
   // The reports' labels are a floor no template lowers; with neither, a cautious AMBER+STRICT.
   const floor = template?.tlp ?? (reports.length > 0 ? 'CLEAR' : 'AMBER+STRICT');
   const tlp = input.tlp ?? reports.reduce<TlpLabel>((label, r) => mostRestrictive(label, r.tlp as TlpLabel), floor);
-  const openedAt = reports.length > 0 ? new Date(Math.min(...reports.map((r) => new Date(r.received_at).getTime()))) : new Date();
+  const openedAt = reports.length > 0 ? new Date(Math.min(...reports.map((r) => reportClockStart(r).getTime()))) : new Date();
   const now = new Date();
   const row = await trx
     .insertInto('incidents')

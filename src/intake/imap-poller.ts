@@ -27,6 +27,7 @@ export interface PollReport {
   stored: number;
   replies: number;
   duplicates: number;
+  filed: number;
   failed: number;
 }
 
@@ -103,7 +104,7 @@ async function lockWithin(client: ImapFlow, folder: string): Promise<{ release()
 
 /** One pass over the mailbox: every message not yet marked is stored, then marked. */
 export async function pollOnce(db: Kysely<Schema>, client: ImapFlow, spec: MailboxSpec, options: PollOptions): Promise<PollReport> {
-  const report: PollReport = { stored: 0, replies: 0, duplicates: 0, failed: 0 };
+  const report: PollReport = { stored: 0, replies: 0, filed: 0, duplicates: 0, failed: 0 };
   const lock = await lockWithin(client, spec.folder);
   try {
     // Let the server announce mail that arrived on other connections before searching.
@@ -124,6 +125,7 @@ export async function pollOnce(db: Kysely<Schema>, client: ImapFlow, spec: Mailb
         await client.messageFlagsAdd(String(uid), keywords ? [STORED_KEYWORD, '\\Seen'] : ['\\Seen'], { uid: true });
         if (outcome.kind === 'report') report.stored++;
         else if (outcome.kind === 'reply') report.replies++;
+        else if (outcome.kind === 'filed') report.filed++;
         else report.duplicates++;
         options.onOutcome?.(outcome);
       } catch (error) {

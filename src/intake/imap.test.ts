@@ -30,17 +30,18 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
     await client.connect();
     try {
       const first = await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings() });
-      expect(first).toEqual({ stored: 3, replies: 0, duplicates: 0, failed: 0 });
+      expect(first).toEqual({ stored: 3, replies: 0, filed: 0, duplicates: 0, failed: 0 });
       expect(await dovecot.flagged(STORED_KEYWORD)).toBe(3);
       const reports = await db.selectFrom('reports').select('subject').orderBy('id').execute();
       expect(reports.map((r) => r.subject)).toEqual(['first', 'second', 'third']);
       const id = (await db.selectFrom('reports').select('id').where('subject', '=', 'first').executeTakeFirstOrThrow()).id;
       await dovecot.append([mail({ subject: `Re: [CERT-T #${id}] first` })]);
       const second = await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings() });
-      expect(second).toEqual({ stored: 0, replies: 1, duplicates: 0, failed: 0 });
+      expect(second).toEqual({ stored: 0, replies: 1, filed: 0, duplicates: 0, failed: 0 });
       expect(await pollOnce(db, client, dovecot.spec, { settings: async () => testSettings() })).toEqual({
         stored: 0,
         replies: 0,
+        filed: 0,
         duplicates: 0,
         failed: 0,
       });

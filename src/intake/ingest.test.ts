@@ -117,6 +117,27 @@ describeEachEngine('mail intake', (get) => {
     expect(outgoing).toHaveLength(1);
   });
 
+  it('S/MIME-signed mail (detached and opaque, made by openssl) is named S/MIME, unverified, never a bad PGP signature', async () => {
+    const { db } = get();
+    for (const [name, text] of [
+      ['smime-signed.eml', 'Phishing at hxxp://bank-login[.]example'],
+      ['smime-opaque.eml', ''],
+    ] as const) {
+      const id = reportIdOf(await ingestMail(db, settings(), readFileSync(new URL(name, SAMPLES)), 'test'));
+      const message = await db
+        .selectFrom('messages')
+        .select(['pgp_signature', 'body_text'])
+        .where('report_id', '=', id)
+        .where('direction', '=', 'in')
+        .executeTakeFirstOrThrow();
+      expect(message.pgp_signature).toBe('smime-unverified');
+      expect(message.body_text).toContain(text);
+      const attachments = await db.selectFrom('attachments').select('filename').where('report_id', '=', id).execute();
+      // The detached signature is no attachment of the report; the opaque one is the whole content.
+      expect(attachments.map((a) => a.filename)).toEqual(name === 'smime-opaque.eml' ? ['smime.p7m'] : []);
+    }
+  });
+
   it('a tag naming no ticket makes a new report that says so', async () => {
     const { db } = get();
     const id = reportIdOf(await ingestMail(db, settings(), mail({ subject: 'Re: [CERT-T #999999] old matter' }), 'test'));
@@ -134,10 +155,6 @@ describeEachEngine('mail intake', (get) => {
       mail({ headers: ['Precedence: bulk'] }),
       mail({ from: 'MAILER-DAEMON@mx.example' }),
       mail({ from: 'cert@team.test' }),
-      mail({
-        contentType: 'multipart/report; report-type=delivery-status; boundary="b"',
-        body: '--b\r\nContent-Type: text/plain\r\n\r\nDelivery failed\r\n--b--',
-      }),
     ];
     for (const raw of cases) {
       const id = reportIdOf(await ingestMail(db, settings(), raw, 'test'));
@@ -146,6 +163,23 @@ describeEachEngine('mail intake', (get) => {
       const message = await db.selectFrom('messages').select('auto_submitted').where('report_id', '=', id).executeTakeFirstOrThrow();
       expect(message.auto_submitted).toBe(true);
     }
+    // A delivery report, even one without its status part, is filed rather than triaged or answered.
+    const dsn = await ingestMail(
+      db,
+      settings(),
+      mail({
+        contentType: 'multipart/report; report-type=delivery-status; boundary="b"',
+        body: '--b\r\nContent-Type: text/plain\r\n\r\nDelivery failed\r\n--b--',
+      }),
+      'test',
+    );
+    expect(dsn).toMatchObject({ kind: 'filed', reportId: null, about: [] });
+    const filed = await db
+      .selectFrom('messages')
+      .select(['auto_submitted', 'machine_report'])
+      .where('id', '=', (dsn as { messageId: string }).messageId)
+      .executeTakeFirstOrThrow();
+    expect(filed).toMatchObject({ auto_submitted: true, machine_report: { format: 'dsn', problems: ['no message/delivery-status part'] } });
   });
 
   it('SENSITIVE in the subject: flagged; the acknowledgement is suppressed without a key and encrypted with one', async () => {

@@ -11,9 +11,12 @@ import { findTlp, labelOrDefault, type TlpLabel } from '../core/tlp.js';
 import { putBlob, sha256Hex } from '../db/blobs.js';
 import type { Schema } from '../db/schema.js';
 import { keyLookup } from '../mail/keys.js';
-import { recordBounce } from '../mail/bounces.js';
+import { applyDeliveryNotice, complaintNotice, deliveryNotice, plainBounceNotice, type DeliveryNotice } from '../mail/bounces.js';
+import { constituencyIndex } from '../constituency/lookup-index.js';
+import { parseAddress } from '../constituency/ip.js';
 import { queueMail, type Sender } from '../mail/outbox.js';
 import { headerEnd, parseMessage, type ParsedMessage } from './mime.js';
+import { feedbackRsit, readMachineReport, type FeedbackReport, type MachineReport } from './machine-reports.js';
 import { acknowledgementText } from './acknowledgement.js';
 import { SENSITIVE, storeIndicators } from './reports.js';
 import { findTag, replySubject } from './threading.js';
@@ -34,7 +37,9 @@ export interface IntakeSettings {
 export type IntakeOutcome =
   | { kind: 'report'; reportId: string; messageId: string }
   | { kind: 'reply'; reportId: string | null; incidentId: string | null; messageId: string }
-  | { kind: 'duplicate'; messageId: string };
+  | { kind: 'duplicate'; messageId: string }
+  /** A delivery or feedback report about our own mail, or a delivery report about nothing of ours: kept, not triaged. */
+  | { kind: 'filed'; reportId: string | null; incidentId: string | null; messageId: string; about: string[] };
 
 interface Target {
   reportId: string | null;
@@ -111,8 +116,11 @@ export async function ingestMail(
     ...(settings.sender.teamKey ? { teamKey: settings.sender.teamKey } : {}),
   });
   const dedupeKey = sha256Hex(`${parsed.messageId ?? sha256Hex(raw)}\n${tooLarge ? sha256Hex(raw) : parsed.bodyHash}`);
+  const machine = tooLarge ? undefined : readMachineReport(raw);
+  const routed = machine?.format === 'arf' && machine.sourceIp ? await routeSource(db, machine.sourceIp) : undefined;
+  const mail: Incoming = { raw, size, parsed, dedupeKey, tooLarge, source, machine, routed };
   try {
-    return await db.transaction().execute((trx) => store(trx, settings, raw, size, parsed, dedupeKey, tooLarge, source));
+    return await db.transaction().execute((trx) => store(trx, settings, mail));
   } catch (error) {
     // Two intake processes raced on the same message: the other one stored it.
     if (isUniqueViolation(error)) {
@@ -123,16 +131,63 @@ export async function ingestMail(
   }
 }
 
-async function store(
-  trx: Transaction<Schema>,
-  settings: IntakeSettings,
-  raw: Buffer,
-  size: number,
-  parsed: ParsedMessage,
-  dedupeKey: string,
-  tooLarge: boolean,
-  source: string,
-): Promise<IntakeOutcome> {
+interface Incoming {
+  raw: Buffer;
+  size: number;
+  parsed: ParsedMessage;
+  dedupeKey: string;
+  tooLarge: boolean;
+  source: string;
+  machine: MachineReport | undefined;
+  routed: Routed | undefined;
+}
+
+interface Routed {
+  organisationId: string | null;
+  note: string;
+}
+
+/** A feedback report's Source-IP goes to its constituent, as a feed event's address does. */
+async function routeSource(db: Kysely<Schema>, ip: string): Promise<Routed> {
+  const address = parseAddress(ip);
+  if (!address) return { organisationId: null, note: `the Source-IP "${ip.slice(0, 60)}" is not an IP address` };
+  const index = await constituencyIndex(db);
+  const owners = [...new Set((index.ownersOf(address) ?? []).map((o) => o.organisationId))];
+  if (owners.length === 0) return { organisationId: null, note: `the Source-IP ${ip} is in no netblock of the constituency` };
+  const names = owners.map((id) => index.names.get(id) ?? id);
+  return {
+    organisationId: owners[0]!,
+    note:
+      owners.length === 1
+        ? `the Source-IP ${ip} belongs to ${names[0]}`
+        : `the Source-IP ${ip} is claimed by ${names.join(', ')}; filed under ${names[0]}`,
+  };
+}
+
+/** What a machine report says about our own outgoing mail, if it is about it. */
+function noticeOf(machine: MachineReport | undefined, parsed: ParsedMessage, raw: Buffer): DeliveryNotice | undefined {
+  if (machine?.format === 'dsn') return deliveryNotice(machine, parsed.inReplyTo);
+  if (machine?.format === 'arf') return complaintNotice(machine);
+  if (parsed.bounce) return plainBounceNotice(raw.toString('latin1'), parsed.inReplyTo);
+  return undefined;
+}
+
+/** The mail's Date, unless it claims a time after we received it. */
+function reportedAt(parsed: ParsedMessage, receivedAt: Date, notes: string[]): Date | null {
+  if (!parsed.date) return null;
+  if (parsed.date.getTime() > receivedAt.getTime() + 5 * 60_000) {
+    notes.push(`the mail's Date (${parsed.date.toISOString()}) is later than its arrival: not used as the report time`);
+    return null;
+  }
+  return parsed.date;
+}
+
+function machineFields(report: FeedbackReport, routed: Routed | undefined): string {
+  return JSON.stringify({ ...report, suggestion: feedbackRsit(report.feedbackType), routing: routed?.note ?? null });
+}
+
+async function store(trx: Transaction<Schema>, settings: IntakeSettings, mail: Incoming): Promise<IntakeOutcome> {
+  const { raw, size, parsed, dedupeKey, tooLarge, source, machine, routed } = mail;
   const existing = await trx.selectFrom('messages').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
   if (existing) return { kind: 'duplicate', messageId: existing.id };
 
@@ -142,7 +197,14 @@ async function store(
       `the message is ${size} bytes, over the ${settings.maxMessageBytes}-byte limit: only its headers were kept; it stays in the mailbox`,
     );
   const rawSha = tooLarge ? null : await putBlob(trx, raw);
-  const target = await threadTarget(trx, parsed, settings.shortName, notes);
+  const notice = noticeOf(machine, parsed, raw);
+  const about = notice ? await applyDeliveryNotice(trx, notice) : [];
+  const threaded = await threadTarget(trx, parsed, settings.shortName, notes);
+  // A report about our own mail goes with that mail; a DSN about nothing of ours is filed alone.
+  const filed = about.length > 0 || machine?.format === 'dsn';
+  const target: Target | undefined = about[0]
+    ? { reportId: about[0].report_id, incidentId: about[0].incident_id }
+    : (threaded ?? (filed ? { reportId: null, incidentId: null } : undefined));
   const tlp = labelOrDefault([parsed.subject, parsed.text], settings.defaultTlp);
   const findings = [parsed.subject, parsed.text].map(findTlp);
   const stated = findings.some((f) => f.kind === 'label');
@@ -154,11 +216,14 @@ async function store(
   let reportId = target?.reportId ?? null;
   const incidentId = target?.incidentId ?? null;
   if (!target) {
+    const receivedAt = new Date();
+    if (routed) notes.push(routed.note);
+    if (machine) notes.push(...machine.problems.map((p) => `${machine.format.toUpperCase()}: ${p}`));
     const intakeStatus = tooLarge
       ? 'too-large'
       : parsed.encryption === 'failed'
         ? 'undecryptable'
-        : parsed.notes.length > 0
+        : parsed.notes.length > 0 || (machine?.problems.length ?? 0) > 0
           ? 'malformed'
           : 'ok';
     const report = await trx
@@ -174,13 +239,17 @@ async function store(
         sensitive: SENSITIVE.test(parsed.subject),
         intake_status: intakeStatus,
         intake_notes: notes,
-        received_at: new Date(),
+        received_at: receivedAt,
+        reported_at: reportedAt(parsed, receivedAt, notes),
+        organisation_id: routed?.organisationId ?? null,
+        machine_report: machine?.format === 'arf' ? machineFields(machine, routed) : null,
         created_by: actor,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     reportId = report.id;
-    await storeIndicators(trx, report.id, `${parsed.subject}\n${parsed.text}`);
+    const machineText = machine?.format === 'arf' ? [machine.sourceIp, ...machine.reportedUris, ...machine.reportedDomains].join('\n') : '';
+    await storeIndicators(trx, report.id, `${parsed.subject}\n${parsed.text}\n${machineText}`);
   }
 
   const message = await trx
@@ -206,13 +275,12 @@ async function store(
       pgp_signature: parsed.signature.status,
       pgp_signer: parsed.signature.signer ?? null,
       auto_submitted: parsed.loopSignal !== null,
+      machine_report: filed && machine ? JSON.stringify(machine) : null,
       tlp,
       created_by: actor,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-
-  if (parsed.bounce) await recordBounce(trx, raw.toString('latin1'), parsed.inReplyTo);
 
   for (const attachment of parsed.attachments) {
     const fits = attachment.content.length <= settings.maxAttachmentBytes;
@@ -252,7 +320,7 @@ async function store(
   }
   await appendAudit(trx, {
     actor,
-    action: target ? 'message.receive' : 'report.create',
+    action: filed ? 'message.file' : target ? 'message.receive' : 'report.create',
     objectType: target ? 'message' : 'report',
     objectId: target ? message.id : reportId,
     after: {
@@ -267,7 +335,7 @@ async function store(
     },
   });
 
-  if (!target && reportId && settings.autoAcknowledge && parsed.from && !parsed.loopSignal && !tooLarge) {
+  if (!target && reportId && settings.autoAcknowledge && parsed.from && !parsed.loopSignal && !tooLarge && !machine) {
     await queueMail(trx, settings.sender, {
       reportId,
       to: [parsed.from.address],
@@ -289,6 +357,7 @@ async function store(
       egress: { channel: 'mail:acknowledgement', items: [{ kind: 'report', id: reportId, tlp, namedIndividuals: [parsed.from.address] }] },
     });
   }
+  if (filed) return { kind: 'filed', reportId, incidentId, messageId: message.id, about: about.map((m) => m.id) };
   return target
     ? { kind: 'reply', reportId, incidentId, messageId: message.id }
     : { kind: 'report', reportId: reportId!, messageId: message.id };

@@ -52,7 +52,10 @@ export async function startMailService(
       pollSeconds: mail.pollSeconds,
       signal: AbortSignal.any([abort.signal, stopper.signal]),
       onPoll: (report) => {
-        if (report.stored + report.replies > 0) log.info(`mail ${spec.name}: ${report.stored} new reports, ${report.replies} replies`);
+        if (report.stored + report.replies + report.filed > 0)
+          log.info(
+            `mail ${spec.name}: ${report.stored} new reports, ${report.replies} replies, ${report.filed} delivery/feedback reports filed`,
+          );
         if (record) void db.updateTable('mailboxes').set({ last_polled_at: new Date(), last_error: null }).where('id', '=', key).execute();
       },
       onError: (error, uid) => {

@@ -168,6 +168,11 @@ function signedParts(entity: Buffer): { signed: Buffer; signature: string } | un
 }
 
 const NOT_SIGNED: SignatureCheck = { status: 'not-signed' };
+const SMIME_PROTOCOL = /protocol\s*=\s*"?application\/(x-)?pkcs7-signature/i;
+const SMIME_SIGNATURE = /^application\/(x-)?pkcs7-signature$/;
+const SMIME_OPAQUE = /^\s*application\/(x-)?pkcs7-mime\b.*smime-type\s*=\s*"?signed-data/i;
+// Vakt verifies OpenPGP; an S/MIME signature is named as such rather than called a bad PGP one.
+const SMIME_UNVERIFIED: SignatureCheck = { status: 'smime-unverified', detail: 'S/MIME signature, not verified' };
 
 /** mailparser leaves the type out of a part whose headers are broken. */
 function typeOf(attachment: Attachment): string {
@@ -241,6 +246,16 @@ async function contentOf(entity: Buffer, parsed: ParsedMail, options: ParseOptio
     const content = depth < 2 ? await contentOf(inner, innerParsed, options, notes, depth + 1) : plainContent(innerParsed);
     const signature = decrypted.check.status !== 'not-signed' ? decrypted.check : content.signature;
     return { ...content, encryption: 'decrypted', signature };
+  }
+
+  if (contentType === 'multipart/signed' && SMIME_PROTOCOL.test(header(parsed, 'content-type'))) {
+    const rest = attachments.filter((a) => !SMIME_SIGNATURE.test(typeOf(a)));
+    return { ...plainContent(parsed), attachments: rest.map(toAttachment), signature: SMIME_UNVERIFIED };
+  }
+
+  if (SMIME_OPAQUE.test(header(parsed, 'content-type'))) {
+    notes.push('S/MIME opaque-signed: the text is inside the signature, kept as the attachment smime.p7m');
+    return { ...plainContent(parsed), signature: SMIME_UNVERIFIED };
   }
 
   if (contentType === 'multipart/signed') {

@@ -4,9 +4,20 @@
  */
 import { Type } from 'typebox';
 import { MessageSchema, TimerSchema } from '../incidents/schemas.js';
-import { Nullable, DbCount } from '../core/validate.js';
+import { Nullable, DbCount, StringEnum } from '../core/validate.js';
 
 const When = Type.String({ format: 'date-time' });
+
+/** What a machine-written report said (src/intake/machine-reports.ts), kept whole. */
+export const MachineReportSchema = Type.Object(
+  {
+    format: StringEnum(['arf', 'dsn']),
+    problems: Type.Array(Type.String()),
+    suggestion: Type.Optional(Nullable(Type.Object({ rsitClass: Type.String(), rsitType: Type.String() }))),
+    routing: Type.Optional(Nullable(Type.String())),
+  },
+  { additionalProperties: true },
+);
 
 export const ReportDetailSchema = Type.Object({
   id: Type.String(),
@@ -26,6 +37,8 @@ export const ReportDetailSchema = Type.Object({
   intake_status: Type.String(),
   intake_notes: Type.Array(Type.String()),
   received_at: When,
+  reported_at: Nullable(When),
+  machine_report: Nullable(MachineReportSchema),
   acknowledged_at: Nullable(When),
   triaged_at: Nullable(When),
   created_by: Nullable(Type.String()),
@@ -76,6 +89,7 @@ export const ReportRowSchema = Type.Object({
   sensitive: Type.Boolean(),
   intake_status: Type.String(),
   received_at: When,
+  reported_at: Nullable(When),
   acknowledged_at: Nullable(When),
   triaged_at: Nullable(When),
   incident_id: Nullable(Type.String()),

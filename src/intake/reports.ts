@@ -27,6 +27,16 @@ export interface NewReport {
   receivedAt?: Date;
 }
 
+/**
+ * When a report's clocks start: when it was reported, if the mail says so and that is earlier
+ * than its arrival (an archive imported today was reported long ago), else when it arrived.
+ */
+export function reportClockStart(report: { received_at: Date | string; reported_at: Date | string | null }): Date {
+  const received = new Date(report.received_at);
+  const reported = report.reported_at ? new Date(report.reported_at) : received;
+  return reported < received ? reported : received;
+}
+
 /** The indicators in a report's text, stored for triage suggestions and the retro-hunt. */
 export async function storeIndicators(trx: Transaction<Schema>, reportId: string, text: string): Promise<void> {
   const indicators = extractIndicators(text);

@@ -20,7 +20,7 @@ import { slaOf, slaPolicies, teamClock } from '../incidents/sla.js';
 import { listOperations, markNotIncident, mergeReports, attachReportToIncident, undoOperation } from '../incidents/triage.js';
 import { reopenReport } from '../incidents/incidents.js';
 import { storePublicKey } from '../mail/keys.js';
-import { createReport } from './reports.js';
+import { createReport, reportClockStart } from './reports.js';
 import { intakeSettings } from './settings.js';
 import { ReportDetailSchema, ReportRowSchema } from './report-schemas.js';
 
@@ -61,6 +61,8 @@ const REPORT_COLUMNS = [
   'intake_status',
   'intake_notes',
   'received_at',
+  'reported_at',
+  'machine_report',
   'acknowledged_at',
   'triaged_at',
   'created_by',
@@ -142,6 +144,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'sensitive',
           'intake_status',
           'received_at',
+          'reported_at',
           'acknowledged_at',
           'triaged_at',
           'incident_id',
@@ -159,7 +162,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return rows.map(({ cursor_at, ...r }) => {
         const sla = slaOf(clock, policies, {
           priority: 'normal',
-          opened_at: r.received_at,
+          opened_at: reportClockStart(r),
           acknowledged_at: r.acknowledged_at,
           triaged_at: r.triaged_at,
           resolved_at: null,
@@ -167,6 +170,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         return {
           ...r,
           received_at: iso(r.received_at),
+          reported_at: iso(r.reported_at),
           acknowledged_at: iso(r.acknowledged_at),
           triaged_at: iso(r.triaged_at),
           sla: { acknowledge: sla.acknowledge, triage: sla.triage },
@@ -239,6 +243,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return {
         ...report,
         received_at: iso(report.received_at),
+        reported_at: iso(report.reported_at),
         acknowledged_at: iso(report.acknowledged_at),
         triaged_at: iso(report.triaged_at),
         messages: messages.map((m) => ({ ...m, sent_at: iso(m.sent_at), created_at: iso(m.created_at) })),

@@ -6,7 +6,7 @@
 import { readFile } from 'node:fs/promises';
 import * as openpgp from 'openpgp';
 
-export type SignatureStatus = 'valid' | 'invalid' | 'unknown-key' | 'not-signed';
+export type SignatureStatus = 'valid' | 'invalid' | 'unknown-key' | 'not-signed' | 'smime-unverified';
 export type EncryptionStatus = 'none' | 'decrypted' | 'failed';
 
 export interface SignatureCheck {

@@ -135,7 +135,7 @@ export interface NotificationRow {
   createdAt: string;
 }
 
-export const NOTIFICATION_STATES = ['queued', 'sent', 'failed', 'bounced', 'withheld'] as const;
+export const NOTIFICATION_STATES = ['queued', 'sent', 'delayed', 'complained', 'failed', 'bounced', 'withheld'] as const;
 export type NotificationState = (typeof NOTIFICATION_STATES)[number];
 
 /** A notification's state for the queue view: withheld, or the worst of its mails. */
@@ -143,6 +143,8 @@ const STATE = sql<NotificationState>`case
   when n.status = 'withheld' then 'withheld'
   when exists (select 1 from messages m where m.id = any(n.message_ids) and m.delivery_status = 'bounced') then 'bounced'
   when exists (select 1 from messages m where m.id = any(n.message_ids) and m.delivery_status = 'failed') then 'failed'
+  when exists (select 1 from messages m where m.id = any(n.message_ids) and m.delivery_status = 'complained') then 'complained'
+  when exists (select 1 from messages m where m.id = any(n.message_ids) and m.delivery_status = 'delayed') then 'delayed'
   when not exists (select 1 from messages m where m.id = any(n.message_ids) and m.delivery_status is distinct from 'sent') then 'sent'
   else 'queued' end`;
 

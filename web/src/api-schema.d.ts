@@ -1830,6 +1830,8 @@ export interface paths {
                             /** Format: date-time */
                             received_at: string;
                             /** Format: date-time */
+                            reported_at: string | null;
+                            /** Format: date-time */
                             acknowledged_at: string | null;
                             /** Format: date-time */
                             triaged_at: string | null;
@@ -1966,6 +1968,20 @@ export interface paths {
                             intake_notes: string[];
                             /** Format: date-time */
                             received_at: string;
+                            /** Format: date-time */
+                            reported_at: string | null;
+                            machine_report: ({
+                                /** @enum {string} */
+                                format: "arf" | "dsn";
+                                problems: string[];
+                                suggestion?: {
+                                    rsitClass: string;
+                                    rsitType: string;
+                                } | null;
+                                routing?: string | null;
+                            } & {
+                                [key: string]: unknown;
+                            }) | null;
                             /** Format: date-time */
                             acknowledged_at: string | null;
                             /** Format: date-time */
@@ -9654,7 +9670,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "queued" | "sent" | "failed" | "bounced" | "withheld";
+                    status?: "queued" | "sent" | "delayed" | "complained" | "failed" | "bounced" | "withheld";
                     before?: string;
                     limit?: number;
                 };

@@ -18,6 +18,8 @@ interface ImportTotals {
   reports: number;
   replies: number;
   duplicates: number;
+  /** Delivery and feedback reports about our own mail, kept but not triaged. */
+  filed: number;
   failed: number;
 }
 
@@ -31,12 +33,13 @@ async function importMessages(
   const teamKey = mail.pgpKeyFile ? await loadTeamKeyFile(mail.pgpKeyFile, mail.pgpPassphrase) : undefined;
   // An archive is history: acknowledging years-old mail would be a mail storm.
   const settings = { ...(await intakeSettings(db, mail, teamKey)), autoAcknowledge: false };
-  const totals: ImportTotals = { reports: 0, replies: 0, duplicates: 0, failed: 0 };
+  const totals: ImportTotals = { reports: 0, replies: 0, filed: 0, duplicates: 0, failed: 0 };
   for await (const message of messages) {
     try {
       const outcome = await ingestMail(db, settings, message.raw, `import:${message.where}`);
       if (outcome.kind === 'report') totals.reports++;
       else if (outcome.kind === 'reply') totals.replies++;
+      else if (outcome.kind === 'filed') totals.filed++;
       else totals.duplicates++;
     } catch (error) {
       totals.failed++;
@@ -49,13 +52,13 @@ async function importMessages(
 
 function mailProgressBar(unit: string): SingleBar {
   return progressBar(
-    `{bar} {percentage}% | {value}/{total} ${unit} | {reports} reports, {replies} replies, {duplicates} duplicates, {failed} failed`,
+    `{bar} {percentage}% | {value}/{total} ${unit} | {reports} reports, {replies} replies, {filed} filed, {duplicates} duplicates, {failed} failed`,
   );
 }
 
 function reportTotals(totals: ImportTotals): number {
   process.stdout.write(
-    `imported: ${totals.reports} new reports, ${totals.replies} replies, ${totals.duplicates} duplicates skipped, ${totals.failed} failed\n`,
+    `imported: ${totals.reports} new reports, ${totals.replies} replies, ${totals.filed} delivery/feedback reports filed, ${totals.duplicates} duplicates skipped, ${totals.failed} failed\n`,
   );
   return totals.failed > 0 ? 1 : 0;
 }
@@ -75,7 +78,7 @@ export function registerMailCommands(program: Command): void {
         }
         return withDatabase(async ({ db }, config) => {
           const bar = mailProgressBar('MB');
-          bar.start(Math.max(1, Math.round(size / 1e6)), 0, { reports: 0, replies: 0, duplicates: 0, failed: 0 });
+          bar.start(Math.max(1, Math.round(size / 1e6)), 0, { reports: 0, replies: 0, filed: 0, duplicates: 0, failed: 0 });
           let bytes = 0;
           const totals = await importMessages(
             db,
@@ -102,7 +105,7 @@ export function registerMailCommands(program: Command): void {
         }
         return withDatabase(async ({ db }, config) => {
           const bar = mailProgressBar('messages');
-          bar.start(total, 0, { reports: 0, replies: 0, duplicates: 0, failed: 0 });
+          bar.start(total, 0, { reports: 0, replies: 0, filed: 0, duplicates: 0, failed: 0 });
           let done = 0;
           const totals = await importMessages(db, config.mail, readMaildir(dir), bar, () => ++done);
           bar.stop();

@@ -8,6 +8,7 @@ import * as m0006 from './0006_egress.js';
 import * as m0007 from './0007_login_throttle.js';
 import * as m0008 from './0008_workbench.js';
 import * as m0009 from './0009_list_order.js';
+import * as m0010 from './0010_machine_reports.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '0007_login_throttle': m0007,
   '0008_workbench': m0008,
   '0009_list_order': m0009,
+  '0010_machine_reports': m0010,
 };

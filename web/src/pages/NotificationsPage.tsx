@@ -9,7 +9,7 @@ type Notification = Answer<'/api/notifications'>['notifications'][number];
 type Preview = Answer<'/api/notifications/dispatch', 'post'>['notifications'][number];
 type Figures = Answer<'/api/notifications/feedback'>['byFeed'][number];
 
-const STATES = ['', 'queued', 'sent', 'bounced', 'failed', 'withheld'] as const;
+const STATES = ['', 'queued', 'sent', 'delayed', 'complained', 'bounced', 'failed', 'withheld'] as const;
 
 export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
   const t = useT();

@@ -4,6 +4,7 @@ import { api, type Answer } from '../api';
 import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, text, when, ScrollTable } from '../components';
 import { useT } from '../i18n';
 import { LOOKUP_KINDS, LookupInline } from '../lookup';
+import { MachineReportFacts } from './MachineReportFacts';
 
 type QueueRow = Answer<'/api/reports'>[number];
 
@@ -21,6 +22,12 @@ export function PgpStatus({ message }: { message: Pick<Message, 'pgp_encryption'
     'not-signed': t('not signed'),
     signed: t('signed by us'),
   };
+  if (message.pgp_signature === 'smime-unverified')
+    return (
+      <span className="pgp pgp-smime" data-testid="pgp-status">
+        {t('S/MIME signed (not verified)')}
+      </span>
+    );
   const parts = [signature[message.pgp_signature] ?? message.pgp_signature];
   if (message.pgp_encryption !== 'none')
     parts.unshift(message.pgp_encryption === 'failed' ? t('could NOT be decrypted') : message.pgp_encryption);
@@ -174,6 +181,12 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
         </dd>
         <dt>{t('Received')}</dt>
         <dd>{when(r.received_at)}</dd>
+        {r.reported_at && r.reported_at < r.received_at && (
+          <>
+            <dt>{t('Reported (the mail’s date)')}</dt>
+            <dd data-testid="reported-at">{when(r.reported_at)}</dd>
+          </>
+        )}
         <dt>TLP</dt>
         <dd>
           <TlpBadge tlp={r.tlp} />{' '}
@@ -192,13 +205,14 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
           ))}
         </dd>
       </dl>
+      {r.machine_report && <MachineReportFacts report={r.machine_report} />}
 
       {r.status === 'new' && rights.triage && (
         <div className="triage-actions">
           <ActionForm
             label={t('Open incident')}
             path="/api/incidents"
-            toBody={(f) => ({ title: text(f, 'title') || r.subject, reportIds: [r.id] })}
+            toBody={(f) => ({ title: text(f, 'title') || r.subject, reportIds: [r.id], ...(r.machine_report?.suggestion ?? {}) })}
             invalidates={refresh}
             onDone={(res) => navigate(`/incidents/${(res as { id: string }).id}`)}
           >

@@ -1,0 +1,34 @@
+import { Migrator, sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../../test/helpers/database.js';
+import type { Database } from '../database.js';
+import { migrations } from './index.js';
+
+const migrator = (database: Database) =>
+  new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+    migrationTableName: 'vakt_migrations',
+    migrationLockTableName: 'vakt_migrations_lock',
+  });
+
+describeEachEngine('migration 0010: machine reports', (get) => {
+  it('goes down with delayed, complained and S/MIME mail mapped to what 0009 allows, and up again', async () => {
+    const { db } = get();
+    await sql`insert into messages (direction, tlp, delivery_status, pgp_signature, created_by, machine_report)
+      values ('out', 'AMBER', 'delayed', 'not-signed', 'test', null), ('out', 'AMBER', 'complained', 'not-signed', 'test', null),
+             ('in', 'AMBER', null, 'smime-unverified', 'test', '{"format":"dsn"}')`.execute(db);
+    expect((await migrator(get()).migrateTo('0009_list_order')).error).toBeUndefined();
+    const down = await sql<{
+      delivery_status: string | null;
+      pgp_signature: string;
+    }>`select delivery_status, pgp_signature from messages order by delivery_status nulls last`.execute(db);
+    expect(down.rows).toEqual([
+      { delivery_status: 'sent', pgp_signature: 'not-signed' },
+      { delivery_status: 'sent', pgp_signature: 'not-signed' },
+      { delivery_status: null, pgp_signature: 'not-signed' },
+    ]);
+    expect((await migrator(get()).migrateToLatest()).error).toBeUndefined();
+    await sql`update messages set delivery_status = 'delayed' where direction = 'out'`.execute(db);
+  });
+});

@@ -1,0 +1,166 @@
+import { readFileSync } from 'node:fs';
+import { expect, it } from 'vitest';
+import { describeEachEngine } from '../../test/helpers/database.js';
+import { mail, testSettings } from '../../test/helpers/mail.js';
+import { createOrganisation } from '../constituency/organisations.js';
+import { ingestMail, type IntakeOutcome } from './ingest.js';
+
+const fixture = (name: string, messageId = ''): Buffer =>
+  Buffer.from(
+    readFileSync(new URL(`../../test/fixtures/mail/machine/${name}`, import.meta.url), 'utf8').replace('{{MESSAGE_ID}}', messageId),
+  );
+
+describeEachEngine('machine-written mail', (get) => {
+  const settings = () => testSettings();
+
+  /** A report whose acknowledgement went out: the outgoing mail a DSN or complaint can name. */
+  async function sentAcknowledgement(): Promise<{ reportId: string; messageId: string; id: string }> {
+    const { db } = get();
+    const outcome = await ingestMail(db, settings(), mail({ subject: 'Phishing again' }), 'test');
+    if (outcome.kind !== 'report') throw new Error('expected a report');
+    const ack = await db
+      .updateTable('messages')
+      .set({ delivery_status: 'sent', sent_at: new Date() })
+      .where('report_id', '=', outcome.reportId)
+      .where('direction', '=', 'out')
+      .returning(['id', 'message_id'])
+      .executeTakeFirstOrThrow();
+    return { reportId: outcome.reportId, messageId: ack.message_id!, id: ack.id };
+  }
+
+  const statusOf = async (id: string) =>
+    get().db.selectFrom('messages').select(['delivery_status', 'delivery_error']).where('id', '=', id).executeTakeFirstOrThrow();
+  const reportCount = async () =>
+    Number(
+      (
+        await get()
+          .db.selectFrom('reports')
+          .select((eb) => eb.fn.countAll().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+
+  it('an ARF report becomes a report with its fields, routed by Source-IP to the constituent, with an RSIT suggestion and no acknowledgement', async () => {
+    const { db } = get();
+    const shop = await createOrganisation(db, 'test', { name: 'Stockholm Shop AB', netblocks: [{ prefix: '203.0.113.0/24' }] });
+    const outcome = await ingestMail(db, settings(), fixture('arf-fbl-base64.eml'), 'test');
+    expect(outcome.kind).toBe('report');
+    const id = (outcome as Extract<IntakeOutcome, { kind: 'report' }>).reportId;
+    const report = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(report.organisation_id).toBe(shop.id);
+    expect(new Date(report.reported_at!).toISOString()).toBe('2026-11-17T02:22:11.000Z');
+    expect(report.intake_notes).toContain('the Source-IP 203.0.113.45 belongs to Stockholm Shop AB');
+    expect(report.machine_report).toMatchObject({
+      format: 'arf',
+      feedbackType: 'abuse',
+      sourceIp: '203.0.113.45',
+      incidents: 12,
+      suggestion: { rsitClass: 'abusive-content', rsitType: 'spam' },
+      routing: 'the Source-IP 203.0.113.45 belongs to Stockholm Shop AB',
+    });
+    const indicators = await db.selectFrom('report_indicators').select(['kind', 'value']).where('report_id', '=', id).execute();
+    expect(indicators).toEqual(expect.arrayContaining([{ kind: 'ipv4', value: '203.0.113.45' }]));
+    const out = await db.selectFrom('messages').select('id').where('report_id', '=', id).where('direction', '=', 'out').execute();
+    expect(out).toEqual([]);
+  });
+
+  it('an ARF whose Source-IP is nobody’s stays unrouted and says so; an IPv6 auth-failure report suggests masquerade', async () => {
+    const { db } = get();
+    const outcome = (await ingestMail(db, settings(), fixture('arf-auth-failure-rfc6591.eml'), 'test')) as Extract<
+      IntakeOutcome,
+      { kind: 'report' }
+    >;
+    const report = await db.selectFrom('reports').selectAll().where('id', '=', outcome.reportId).executeTakeFirstOrThrow();
+    expect(report.organisation_id).toBeNull();
+    expect(report.intake_notes).toContain('the Source-IP 2001:db8::25 is in no netblock of the constituency');
+    expect(report.machine_report).toMatchObject({ suggestion: { rsitClass: 'fraud', rsitType: 'masquerade' } });
+  });
+
+  it('a failed DSN about our mail bounces it and is filed on its report, not triaged', async () => {
+    const { db } = get();
+    const ours = await sentAcknowledgement();
+    const before = await reportCount();
+    const outcome = await ingestMail(db, settings(), fixture('dsn-postfix-failed.eml', ours.messageId), 'test');
+    expect(outcome).toMatchObject({ kind: 'filed', reportId: ours.reportId, about: [ours.id] });
+    expect(await reportCount()).toBe(before);
+    expect(await statusOf(ours.id)).toEqual({
+      delivery_status: 'bounced',
+      delivery_error: 'bounced: smtp; 550 5.1.1 <noc@hosting.example.se>: Recipient address rejected: User unknown',
+    });
+    const filed = await db
+      .selectFrom('messages')
+      .select(['report_id', 'machine_report'])
+      .where('id', '=', (outcome as { messageId: string }).messageId)
+      .executeTakeFirstOrThrow();
+    expect(filed).toMatchObject({ report_id: ours.reportId, machine_report: { format: 'dsn', outcome: 'failed' } });
+  });
+
+  it('a delay is recorded as a delay; the failure that follows still bounces it', async () => {
+    const { db } = get();
+    const ours = await sentAcknowledgement();
+    await ingestMail(db, settings(), fixture('dsn-delayed.eml', ours.messageId), 'test');
+    expect(await statusOf(ours.id)).toEqual({
+      delivery_status: 'delayed',
+      delivery_error: 'delayed: SMTP; 451 4.4.7 Connection timed out',
+    });
+    await ingestMail(db, settings(), fixture('dsn-exchange-multi.eml', ours.messageId), 'test');
+    expect(await statusOf(ours.id)).toMatchObject({ delivery_status: 'bounced' });
+    expect((await statusOf(ours.id)).delivery_error).toMatch(/5\.1\.10 RESOLVER\.ADR\.RecipientNotFound/);
+  });
+
+  it('an ARF complaint about our own mail marks it complained, not bounced, and opens no report', async () => {
+    const { db } = get();
+    const ours = await sentAcknowledgement();
+    const before = await reportCount();
+    const outcome = await ingestMail(db, settings(), fixture('arf-complaint-about-us.eml', ours.messageId), 'test');
+    expect(outcome).toMatchObject({ kind: 'filed', about: [ours.id] });
+    expect(await reportCount()).toBe(before);
+    expect(await statusOf(ours.id)).toEqual({
+      delivery_status: 'complained',
+      delivery_error: 'complained: abuse reported by MailProvider-FBL/3.0',
+    });
+  });
+
+  it('a DSN about nothing of ours is filed as such: kept, on no report, out of the triage queue', async () => {
+    const { db } = get();
+    const before = await reportCount();
+    const outcome = await ingestMail(db, settings(), fixture('dsn-unmatched.eml'), 'test');
+    expect(outcome).toMatchObject({ kind: 'filed', reportId: null, incidentId: null, about: [] });
+    expect(await reportCount()).toBe(before);
+    const filed = await db
+      .selectFrom('messages')
+      .select(['report_id', 'incident_id', 'machine_report', 'raw_sha256'])
+      .where('id', '=', (outcome as { messageId: string }).messageId)
+      .executeTakeFirstOrThrow();
+    expect(filed).toMatchObject({ report_id: null, incident_id: null, machine_report: { format: 'dsn', outcome: 'failed' } });
+    expect(filed.raw_sha256).not.toBeNull();
+    // Once: a re-delivery finds it.
+    expect((await ingestMail(db, settings(), fixture('dsn-unmatched.eml'), 'test')).kind).toBe('duplicate');
+  });
+
+  it('an archive imported later keeps the mail’s Date, and the triage clock starts there; a Date in the future is not believed', async () => {
+    const { db } = get();
+    const old = (await ingestMail(db, settings(), mail({ subject: 'Old report from the archive' }), 'test')) as Extract<
+      IntakeOutcome,
+      { kind: 'report' }
+    >;
+    const report = await db
+      .selectFrom('reports')
+      .select(['received_at', 'reported_at'])
+      .where('id', '=', old.reportId)
+      .executeTakeFirstOrThrow();
+    expect(new Date(report.reported_at!).toISOString()).toBe('2026-11-16T09:00:00.000Z');
+    expect(new Date(report.received_at).getTime()).toBeGreaterThan(new Date(report.reported_at!).getTime());
+    const future = mail({ subject: 'From the future' })
+      .toString()
+      .replace('Mon, 16 Nov 2026 10:00:00 +0100', 'Fri, 1 Jan 2100 00:00:00 +0000');
+    const later = (await ingestMail(db, settings(), Buffer.from(future), 'test')) as Extract<IntakeOutcome, { kind: 'report' }>;
+    const futureReport = await db
+      .selectFrom('reports')
+      .select(['reported_at', 'intake_notes'])
+      .where('id', '=', later.reportId)
+      .executeTakeFirstOrThrow();
+    expect(futureReport.reported_at).toBeNull();
+    expect(futureReport.intake_notes.join()).toMatch(/later than its arrival/);
+  });
+});
