@@ -88,6 +88,13 @@ describe('vakt constituency, lookup, ripe, feed and notify', () => {
       code: 1,
       stderr: expect.stringMatching(/^vakt: header: not a Shadowserver report this version knows/),
     });
+    // Every row refused: the command fails, with one line on stderr.
+    const broken = join(dir, 'scan_rdp-broken.csv');
+    writeFileSync(broken, '"timestamp","ip","port","tag"\n"2026-11-20 01:00:00","not-an-ip",3389,"rdp"\n"2026-11-20,"x\n');
+    const refused = await vakt('feed', 'ingest', '--format', 'shadowserver', broken);
+    expect(refused.code).toBe(1);
+    // After the progress bar, which is drawn on stderr too.
+    expect(refused.stderr.endsWith(`\nvakt: no row of ${broken} could be stored (2 malformed)\n`)).toBe(true);
     const preview = await vakt('notify', '--dry-run');
     expect(preview.stdout).toBe('0 notification(s) would be built (dry run, nothing written)\n');
     expect((await vakt('feed', 'run', 'nope')).stderr).toBe('vakt: feed nope not found\n');

@@ -125,6 +125,8 @@ export interface FeedRunsTable {
   duplicates: Count;
   unowned: Count;
   malformed: Count;
+  skipped: Count;
+  warnings: ColumnType<string[], string[] | undefined, string[]>;
   bad_rows: ColumnType<unknown, string | undefined, string>;
   by_organisation: ColumnType<unknown, string | undefined, string>;
   error: string | null;

@@ -1,5 +1,6 @@
 /**
- * One CSV record per line (RFC 4180 quoting, "" for a quote inside a quoted field). Feeds are read
+ * One CSV record per line (RFC 4180 quoting, "" for a quote inside a quoted field, or \" where
+ * the line only parses that way). Feeds are read
  * line by line, not with a streaming CSV parser, because a stream parser that meets an unclosed
  * quote reads on to the end of the file (csv-parse does, then stops): one broken row would lose
  * every row after it. Here a broken row is reported with its line number and the next line is
@@ -8,6 +9,17 @@
 export type CsvLine = { ok: true; fields: string[] } | { ok: false; reason: string };
 
 export function splitCsvLine(line: string, delimiter = ','): CsvLine {
+  const strict = splitStrict(line, delimiter, false);
+  // Shadowserver escapes a quote inside a quoted field with a backslash (\"): tried only when the
+  // line is no RFC 4180 record, so a field that really ends in a backslash still reads as written.
+  if (!strict.ok && line.includes('\\"')) {
+    const lenient = splitStrict(line, delimiter, true);
+    if (lenient.ok) return lenient;
+  }
+  return strict;
+}
+
+function splitStrict(line: string, delimiter: string, backslashEscapes: boolean): CsvLine {
   const fields: string[] = [];
   const d = delimiter.charCodeAt(0);
   let i = 0;
@@ -19,6 +31,11 @@ export function splitCsvLine(line: string, delimiter = ','): CsvLine {
       for (;;) {
         const quote = line.indexOf('"', i);
         if (quote < 0) return { ok: false, reason: 'a quoted field is not closed' };
+        if (backslashEscapes && line.charCodeAt(quote - 1) === 92) {
+          value += line.slice(start, quote - 1) + '"';
+          i = start = quote + 1;
+          continue;
+        }
         if (line.charCodeAt(quote + 1) === 34) {
           value += line.slice(start, quote + 1);
           i = start = quote + 2;

@@ -38,6 +38,18 @@ describe('reading feed lines', () => {
     expect(splitCsvLine('a,b"c')).toMatchObject({ ok: false, reason: 'a stray quote in field 2' });
   });
 
+  it("reads Shadowserver's backslash-escaped quotes, and keeps a field that really ends in a backslash", () => {
+    // As in event4_sinkhole_http: a user agent with quotes inside, escaped with a backslash.
+    expect(splitCsvLine('2026-11-20 00:00:01,192.0.2.7,"Mozilla/5.0 \\"Bot\\" 1.0",80')).toEqual({
+      ok: true,
+      fields: ['2026-11-20 00:00:01', '192.0.2.7', 'Mozilla/5.0 "Bot" 1.0', '80'],
+    });
+    expect(splitCsvLine('"ends \\"","x"')).toEqual({ ok: true, fields: ['ends "', 'x'] });
+    expect(splitCsvLine('"a \\"quoted\\""')).toEqual({ ok: true, fields: ['a "quoted"'] });
+    expect(splitCsvLine('"C:\\dir\\",1')).toEqual({ ok: true, fields: ['C:\\dir\\', '1'] });
+    expect(splitCsvLine('"never \\" closed')).toMatchObject({ ok: false });
+  });
+
   it('never throws on hostile lines: random text, Latin-1 bytes, a truncated file, RPSL garbage', async () => {
     fc.assert(
       fc.property(fc.string({ maxLength: 300 }), (line) => {

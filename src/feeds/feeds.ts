@@ -88,6 +88,8 @@ export const FeedRunSchema = Type.Object(
     duplicates: DbCount,
     unowned: DbCount,
     malformed: DbCount,
+    skipped: DbCount,
+    warnings: Type.Array(Type.String()),
     bad_rows: Type.Array(Type.Object({ line: Type.Integer(), reason: Type.String() }, { additionalProperties: true })),
     error: Type.Union([Type.String(), Type.Null()]),
     cursor: Type.String({ description: 'where the next page starts after this run (before=)' }),

@@ -36,6 +36,16 @@ export const MappingSchema = Type.Object(
     rsitClass: FieldRefSchema,
     rsitType: FieldRefSchema,
     identifier: Type.Optional(FieldRefSchema),
+    /** A row is a finding only when this column has one of these values (case-insensitive); other rows are skipped and counted. */
+    finding: Type.Optional(
+      Type.Object(
+        {
+          column: Type.String({ minLength: 1, maxLength: 100 }),
+          equals: Type.Array(Type.String({ maxLength: 100 }), { minItems: 1, maxItems: 20 }),
+        },
+        { additionalProperties: false },
+      ),
+    ),
     /** Columns the header must have; a file without them is refused before any row is read. */
     requiredColumns: Type.Optional(Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 })),
   },
@@ -57,9 +67,11 @@ export interface CompiledMapping {
   rsitClass: Getter;
   rsitType: Getter;
   identifier: Getter;
+  isFinding: (row: readonly string[]) => boolean;
 }
 
 const empty: Getter = () => '';
+const always = () => true;
 
 function columnsOf(ref: FieldRef): string[] {
   if (typeof ref === 'string') return [ref];
@@ -117,7 +129,14 @@ export function compileMapping(mapping: Mapping, header: readonly string[]): Com
     rsitClass: getter(mapping.rsitClass, true),
     rsitType: getter(mapping.rsitType, true),
     identifier: getter(mapping.identifier),
+    isFinding: always,
   };
+  if (mapping.finding) {
+    const at = index.get(mapping.finding.column.toLowerCase());
+    const values = new Set(mapping.finding.equals.map((v) => v.toLowerCase()));
+    if (at === undefined) missing.push(mapping.finding.column);
+    else compiled.isFinding = (row) => values.has((row[at] ?? '').trim().toLowerCase());
+  }
   if (compiled.sourceIp === empty && compiled.sourceDomain === empty) {
     missing.push(
       [...(mapping.sourceIp ? columnsOf(mapping.sourceIp) : []), ...(mapping.sourceDomain ? columnsOf(mapping.sourceDomain) : [])].join(

@@ -44,6 +44,8 @@ export interface RunCounts {
   duplicates: number;
   unowned: number;
   malformed: number;
+  /** Rows the report lists that its mapping's condition says are no finding (scan_ssl with ssl_poodle=N). */
+  skipped: number;
 }
 
 export interface BadRow {
@@ -55,6 +57,8 @@ export interface RunSummary extends RunCounts {
   runId: string;
   feed: string;
   report?: string;
+  /** Why the report was read generically, when it was. */
+  warning?: string;
   status: 'ok' | 'failed';
   badRows: BadRow[];
   byOrganisation: Record<string, number>;
@@ -212,7 +216,7 @@ function jsonColumns(mapping: Mapping): string[] {
   const names = refs.flatMap((ref) =>
     !ref ? [] : typeof ref === 'string' ? [ref] : 'column' in ref ? [ref.column] : 'columns' in ref ? ref.columns : [],
   );
-  return [...new Set([...names, ...(mapping.requiredColumns ?? [])])];
+  return [...new Set([...names, ...(mapping.finding ? [mapping.finding.column] : []), ...(mapping.requiredColumns ?? [])])];
 }
 
 function pathValue(object: unknown, path: string): string {
@@ -228,6 +232,7 @@ interface Reader {
   /** The mapping for this file and the report it was recognised as. */
   mapping: CompiledMapping;
   report?: string;
+  warning?: string;
   /** A CSV file's header, kept on the run so that its events' raw lines can be read. */
   columns?: string[];
   /** A row from one line, or why it is not one. */
@@ -238,11 +243,13 @@ function csvReader(feed: FeedSpec, header: string[], source: string): Reader {
   const columns = header.map((h) => h.trim());
   let mapping: Mapping;
   let report: string | undefined;
+  let warning: string | undefined;
   if (feed.format.startsWith('shadowserver')) {
     const named = feed.format.includes(':') ? feed.format.slice(feed.format.indexOf(':') + 1) : undefined;
     const detected = detectShadowserverReport(columns, source, named);
     mapping = detected.mapping;
     report = detected.name;
+    warning = detected.warning;
   } else {
     if (!feed.mapping)
       throw new ValidationError([{ field: 'mapping', reason: `feed ${feed.name} has no mapping for its ${feed.format} rows` }]);
@@ -252,6 +259,7 @@ function csvReader(feed: FeedSpec, header: string[], source: string): Reader {
   return {
     mapping: compiled,
     ...(report ? { report } : {}),
+    ...(warning ? { warning } : {}),
     columns,
     row(text) {
       const split = splitCsvLine(text);
@@ -484,6 +492,7 @@ async function recordProgress(db: Kysely<Schema>, runId: string, c: RunCounts): 
       duplicates: c.duplicates,
       unowned: c.unowned,
       malformed: c.malformed,
+      skipped: c.skipped,
       heartbeat_at: new Date(),
     })
     .where('id', '=', runId)
@@ -493,7 +502,7 @@ async function recordProgress(db: Kysely<Schema>, runId: string, c: RunCounts): 
 export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: IngestInput): Promise<RunSummary> {
   const started = Date.now();
   const runId = await startRun(db, feed, input.source, input.actor);
-  const counts: RunCounts = { bytes: 0, rows: 0, events: 0, duplicates: 0, unowned: 0, malformed: 0 };
+  const counts: RunCounts = { bytes: 0, rows: 0, events: 0, duplicates: 0, unowned: 0, malformed: 0, skipped: 0 };
   const badRows: BadRow[] = [];
   const times = input.stageTimes;
   // Stage times, for the benchmark, from one row in SAMPLE_EVERY: a clock read per stage and row cost a few per cent.
@@ -503,6 +512,7 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
     if (badRows.length < MAX_BAD_ROWS_KEPT) badRows.push({ line, reason });
   };
   let report: string | undefined;
+  let warning: string | undefined;
   const writer = new EventWriter(db, feed, runId, counts, new Map(), input.batchSize ?? 5000, times);
   const byOrganisation = writer.byOrganisation;
   try {
@@ -539,7 +549,12 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
             if (!header.ok) throw new ValidationError([{ field: 'header', reason: `line ${line.number}: ${header.reason}` }]);
             reader = csvReader(feed, header.fields, input.source);
             report = reader.report;
-            await db.updateTable('feed_runs').set({ columns: reader.columns! }).where('id', '=', runId).execute();
+            warning = reader.warning;
+            await db
+              .updateTable('feed_runs')
+              .set({ columns: reader.columns!, warnings: warning ? [warning] : [] })
+              .where('id', '=', runId)
+              .execute();
             continue;
           }
         }
@@ -551,6 +566,10 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
         if (timed) times.parse += (t1 - t) * SAMPLE_EVERY;
         if ('reason' in row) {
           bad(line.number, row.reason);
+          continue;
+        }
+        if (!reader.mapping.isFinding(row.fields)) {
+          counts.skipped++;
           continue;
         }
         const event = normalise(reader.mapping, row.fields);
@@ -576,6 +595,7 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
       runId,
       feed: feed.name,
       ...(report ? { report } : {}),
+      ...(warning ? { warning } : {}),
       status: 'ok',
       ...counts,
       badRows,
@@ -616,6 +636,7 @@ async function finishRun(db: Kysely<Schema>, s: RunSummary, actor: string): Prom
         duplicates: s.duplicates,
         unowned: s.unowned,
         malformed: s.malformed,
+        skipped: s.skipped,
         bad_rows: JSON.stringify(s.badRows),
         by_organisation: JSON.stringify(s.byOrganisation),
         error: s.error ?? null,
@@ -641,6 +662,8 @@ async function finishRun(db: Kysely<Schema>, s: RunSummary, actor: string): Prom
         duplicates: s.duplicates,
         unowned: s.unowned,
         malformed: s.malformed,
+        skipped: s.skipped,
+        warning: s.warning ?? null,
         error: s.error ?? null,
       },
     });

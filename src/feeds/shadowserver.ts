@@ -40,10 +40,104 @@ const event4 = (rsitClass: string, rsitType: string, identifier: Mapping['identi
   requiredColumns: ['timestamp', 'src_ip'],
 });
 
+/** Reported by the attacked address (a DDoS target or an amplification victim), not by the source. */
+const byDestination = (mapping: Mapping): Mapping => ({
+  ...mapping,
+  sourceIp: 'dst_ip',
+  sourcePort: 'dst_port',
+  asn: 'dst_asn',
+  geo: 'dst_geo',
+  requiredColumns: ['timestamp', 'dst_ip'],
+});
+
+/** A scan that names the open service only by the report it is in: "scan_vnc" → "open-vnc". */
+const open = (service: string, rsitType = 'potentially-unwanted-accessible'): Report => ({
+  name: `scan_${service}`,
+  signature: [],
+  mapping: scan(rsitType, `open-${service.replace(/_/g, '-')}`),
+});
+
+/** Services that answer a small spoofed request with a large reply: DDoS amplifiers. */
+const AMPLIFIERS = [
+  'chargen',
+  'qotd',
+  'memcached',
+  'ssdp',
+  'portmapper',
+  'mdns',
+  'snmp',
+  'netbios',
+  'ldap_udp',
+  'cldap',
+  'dns',
+  'ubiquiti',
+  'ard',
+  'coap',
+  'ws_discovery',
+  'xdmcp',
+  'tftp',
+  'rdpeudp',
+  'dvr_dhcpdiscover',
+  'slp',
+  'stun',
+  'sentinel',
+];
+
+/** Services that should not face the Internet: accessible, not in themselves vulnerable. */
+const ACCESSIBLE = [
+  'adb',
+  'afp',
+  'amqp',
+  'bgp',
+  'cassandra',
+  'couchdb',
+  'cwmp',
+  'db2',
+  'docker',
+  'elasticsearch',
+  'ftp',
+  'hadoop',
+  'http_proxy',
+  'ics',
+  'ipmi',
+  'ipp',
+  'kubernetes',
+  'mongodb',
+  'mqtt',
+  'mssql',
+  'mysql',
+  'postgres',
+  'radmin',
+  'redis',
+  'rsync',
+  'sip',
+  'socks',
+  'ssh',
+  'telnet',
+  'vnc',
+  'epmd',
+  'modbus',
+  'opcua',
+];
+
+/**
+ * One entry per report type: its columns (signature), the address it is routed by, the RSIT class
+ * and type, and, where a row is a finding only under a condition, that condition (scan_ssl lists
+ * every SSL server it saw; only ssl_poodle=Y is a POODLE finding).
+ */
 export const SHADOWSERVER_REPORTS: readonly Report[] = [
   { name: 'scan_rdp', signature: ['rdp_protocol'], mapping: scan('vulnerable-system', 'open-rdp') },
   { name: 'scan_smb', signature: ['smb_implant'], mapping: scan('vulnerable-system', 'open-smb') },
-  { name: 'scan_ssl', signature: ['ssl_poodle'], mapping: scan('weak-crypto', 'ssl-poodle') },
+  {
+    name: 'scan_ssl',
+    signature: ['ssl_poodle'],
+    mapping: { ...scan('weak-crypto', 'ssl-poodle'), finding: { column: 'ssl_poodle', equals: ['Y', 'yes', 'true', '1'] } },
+  },
+  {
+    name: 'scan_ssl_freak',
+    signature: ['freak_vulnerable'],
+    mapping: { ...scan('weak-crypto', 'ssl-freak'), finding: { column: 'freak_vulnerable', equals: ['Y', 'yes', 'true', '1'] } },
+  },
   { name: 'scan_ntp', signature: ['clk_wander'], mapping: scan('ddos-amplifier', 'open-ntp-version') },
   { name: 'scan_ntpmonitor', signature: ['packets', 'size'], mapping: scan('ddos-amplifier', 'open-ntp-monitor') },
   {
@@ -51,6 +145,21 @@ export const SHADOWSERVER_REPORTS: readonly Report[] = [
     signature: ['http_code', 'http_reason', 'www_authenticate'],
     mapping: scan('potentially-unwanted-accessible', 'accessible-http'),
   },
+  { name: 'scan_http_vulnerable', signature: [], mapping: scan('vulnerable-system', { columns: ['tag'] }) },
+  { name: 'scan_smtp_vulnerable', signature: [], mapping: scan('vulnerable-system', { columns: ['tag'] }) },
+  { name: 'scan_exchange', signature: ['version', 'servername'], mapping: scan('vulnerable-system', { columns: ['tag'] }) },
+  { name: 'scan_isakmp', signature: [], mapping: scan('vulnerable-system', 'vulnerable-isakmp') },
+  { name: 'scan_router_backdoor', signature: [], mapping: scan('system-compromise', 'router-backdoor', 'intrusions') },
+  { name: 'scan_synfulscan', signature: [], mapping: scan('system-compromise', 'synful-knock', 'intrusions') },
+  { name: 'special', signature: [], mapping: scan('infected-system', { columns: ['tag'] }, 'malicious-code') },
+  // An inventory of what answers, not a finding: informational.
+  {
+    name: 'device_id',
+    signature: [],
+    mapping: scan('other', 'device-identification', 'other'),
+  },
+  ...AMPLIFIERS.map((service) => open(service, 'ddos-amplifier')),
+  ...ACCESSIBLE.map((service) => open(service)),
   {
     name: 'compromised_website',
     signature: ['detected_since', 'redirect_target'],
@@ -62,15 +171,62 @@ export const SHADOWSERVER_REPORTS: readonly Report[] = [
     mapping: { ...scan('malware-distribution', 'malware-url', 'malicious-code'), sourceDomain: 'url', sourcePort: { value: '' } },
   },
   {
+    name: 'phish_url',
+    signature: ['url', 'http_host', 'tld'],
+    mapping: { ...scan('phishing', 'phishing-url', 'fraud'), sourceDomain: { columns: ['http_host', 'url'] }, sourcePort: { value: '' } },
+  },
+  {
     name: 'sandbox_conn',
     signature: ['md5', 'bytes_in', 'bytes_out'],
     mapping: { ...scan('c2-server', 'sandbox-connection', 'malicious-code'), sourceDomain: 'host' },
+  },
+  {
+    name: 'sandbox_dns',
+    signature: ['md5', 'request', 'response'],
+    mapping: { ...scan('c2-server', 'sandbox-dns', 'malicious-code'), sourceIp: 'ip', sourceDomain: 'request' },
+  },
+  {
+    name: 'sandbox_url',
+    signature: ['md5', 'url', 'method'],
+    mapping: { ...scan('malware-distribution', 'sandbox-url', 'malicious-code'), sourceDomain: { columns: ['host', 'url'] } },
   },
   { name: 'blocklist', signature: ['reason', 'source'], mapping: scan('other', 'blocklist', 'other') },
   {
     name: 'event4_honeypot_http_scan',
     signature: ['pattern', 'http_request_method'],
     mapping: event4('information-gathering', 'scanner', { value: 'http-scan' }),
+  },
+  {
+    name: 'event4_honeypot_brute_force',
+    signature: [],
+    mapping: event4('intrusion-attempts', 'brute-force', { columns: ['tag', 'protocol'] }),
+  },
+  { name: 'event4_honeypot_darknet', signature: [], mapping: event4('information-gathering', 'scanner', { columns: ['tag'] }) },
+  { name: 'event4_honeypot_exploit', signature: [], mapping: event4('intrusion-attempts', 'exploit', { columns: ['tag'] }) },
+  { name: 'event4_ip_spoofer', signature: [], mapping: event4('vulnerable', 'vulnerable-system', { value: 'ip-spoofing' }) },
+  // The attacked address is the one to tell: an amplification victim, a DDoS target.
+  {
+    name: 'event4_honeypot_ddos_amp',
+    signature: [],
+    mapping: byDestination(event4('availability', 'ddos', { value: 'ddos-amplification-victim' })),
+  },
+  {
+    name: 'event4_honeypot_ddos',
+    signature: ['attack', 'duration', 'dst_network'],
+    mapping: byDestination(event4('availability', 'ddos', { columns: ['family', 'tag'] })),
+  },
+  { name: 'event4_ddos_participant', signature: [], mapping: event4('availability', 'ddos', { value: 'ddos-participant' }) },
+  {
+    name: 'event4_sinkhole_http_referer',
+    signature: ['http_referer_ip'],
+    mapping: {
+      ...event4('malicious-code', 'infected-system', { columns: ['infection', 'family', 'tag'] }),
+      sourceIp: 'http_referer_ip',
+      sourcePort: { value: '' },
+      asn: 'http_referer_asn',
+      geo: 'http_referer_geo',
+      requiredColumns: ['timestamp', 'http_referer_ip'],
+    },
   },
   {
     name: 'event4_sinkhole_http',
@@ -89,10 +245,10 @@ export const SHADOWSERVER_REPORTS: readonly Report[] = [
   },
 ];
 
-/** Any other open-service scan: the tag column says what is open. */
+/** Any other open-service scan: the tag column, else the report's name, says what is open. */
 const GENERIC_SCAN: Report = {
   name: 'scan (generic)',
-  signature: ['ip', 'port', 'tag', 'timestamp'],
+  signature: ['ip', 'timestamp'],
   mapping: scan('potentially-unwanted-accessible', { columns: ['tag'] }),
 };
 /** Any other event4 report (honeypots, sinkholes, DDoS participants). */
@@ -107,6 +263,8 @@ export interface DetectedReport {
   mapping: Mapping;
   /** How it was recognised: by its file name, by its columns, or named by the feed. */
   by: 'name' | 'columns' | 'feed';
+  /** Said on the run when the report has no mapping of its own and was read generically. */
+  warning?: string;
 }
 
 export function shadowserverReport(name: string): Report | undefined {
@@ -129,12 +287,27 @@ export function detectShadowserverReport(header: readonly string[], fileName = '
   if (byName) return { name: byName.name, mapping: byName.mapping, by: 'name' };
   const columns = new Set(header.map((h) => h.trim().toLowerCase()));
   const has = (r: Report) => r.signature.length > 0 && r.signature.every((c) => columns.has(c));
-  const byColumns = SHADOWSERVER_REPORTS.find(has) ?? [GENERIC_SCAN, GENERIC_EVENT].find(has);
+  const byColumns = SHADOWSERVER_REPORTS.find(has);
   if (byColumns) return { name: byColumns.name, mapping: byColumns.mapping, by: 'columns' };
+  const generic = [GENERIC_EVENT, GENERIC_SCAN].find(has);
+  if (generic) {
+    // The file name's report type, when it has one, names what it found better than "generic".
+    const type = /(?:^|[^a-z0-9])((?:scan|event4)_[a-z0-9_]+?)(?:-|\.csv|$)/.exec(lowerName)?.[1];
+    const mapping: Mapping =
+      type && !columns.has('tag') && generic === GENERIC_SCAN
+        ? { ...generic.mapping, identifier: { value: type.replace(/^scan_/, 'open-').replace(/_/g, '-') } }
+        : generic.mapping;
+    return {
+      name: type ?? generic.name,
+      mapping,
+      by: 'columns',
+      warning: `${type ? `"${type}"` : 'this report'} has no mapping of its own: read as a ${generic.name} report`,
+    };
+  }
   throw new ValidationError([
     {
       field: 'header',
-      reason: `not a Shadowserver report this version knows: its columns are ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''}`,
+      reason: `not a Shadowserver report this version knows: it has no address column (ip, src_ip); its columns are ${header.slice(0, 12).join(', ')}${header.length > 12 ? ', …' : ''}`,
     },
   ]);
 }

@@ -9226,6 +9226,10 @@ export interface paths {
                                     } | {
                                         value: string;
                                     };
+                                    finding?: {
+                                        column: string;
+                                        equals: string[];
+                                    };
                                     requiredColumns?: string[];
                                 };
                                 rsit?: {
@@ -9368,6 +9372,10 @@ export interface paths {
                                 columns: string[];
                             } | {
                                 value: string;
+                            };
+                            finding?: {
+                                column: string;
+                                equals: string[];
                             };
                             requiredColumns?: string[];
                         };
@@ -9625,6 +9633,8 @@ export interface paths {
                                 duplicates: string | number;
                                 unowned: string | number;
                                 malformed: string | number;
+                                skipped: string | number;
+                                warnings: string[];
                                 bad_rows: ({
                                     line: number;
                                     reason: string;

@@ -33,8 +33,9 @@ function progress(): { onProgress: (c: RunCounts, total?: number) => void; stop:
 
 function printRun(run: RunSummary): void {
   const lines = [
-    `${run.feed}${run.report ? ` (${run.report})` : ''}: ${run.rows} rows, ${run.events} new events, ${run.duplicates} duplicates, ${run.unowned} unowned, ${run.malformed} malformed (${run.seconds.toFixed(1)} s)`,
+    `${run.feed}${run.report ? ` (${run.report})` : ''}: ${run.rows} rows, ${run.events} new events, ${run.duplicates} duplicates, ${run.unowned} unowned, ${run.malformed} malformed${run.skipped ? `, ${run.skipped} not findings` : ''} (${run.seconds.toFixed(1)} s)`,
   ];
+  if (run.warning) lines.push(`  warning: ${run.warning}`);
   for (const bad of run.badRows) lines.push(`  line ${bad.line}: ${bad.reason}`);
   if (run.malformed > run.badRows.length) lines.push(`  … and ${run.malformed - run.badRows.length} more malformed rows`);
   process.stdout.write(`${lines.join('\n')}\n`);
@@ -178,6 +179,11 @@ export function registerFeedCommands(program: Command): void {
             bar.stop();
             printRun(run);
             await notifyImmediately(db, spec);
+            // Every row refused: a script must see that the file was not taken in.
+            if (run.malformed > 0 && run.malformed === run.rows) {
+              process.stderr.write(`vakt: no row of ${file} could be stored (${run.malformed} malformed)\n`);
+              return 1;
+            }
           } finally {
             bar.stop();
           }

@@ -13,6 +13,9 @@ const statements = [
   `alter table messages drop constraint messages_delivery_status_check`,
   `alter table messages add constraint messages_delivery_status_check
      check (delivery_status in ('queued', 'sending', 'sent', 'failed', 'suppressed', 'bounced', 'delayed', 'complained'))`,
+  // Feed rows a report lists that are no finding (scan_ssl with ssl_poodle=N), and why a report was read generically.
+  `alter table feed_runs add column skipped bigint not null default 0`,
+  `alter table feed_runs add column warnings text[] not null default '{}'`,
   // S/MIME signatures are recognised, not verified: never "PGP invalid".
   `alter table messages drop constraint messages_pgp_signature_check`,
   `alter table messages add constraint messages_pgp_signature_check
@@ -44,6 +47,8 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     )
     .execute(db);
   await sql.raw(`alter table messages drop column machine_report`).execute(db);
+  await sql.raw(`alter table feed_runs drop column warnings`).execute(db);
+  await sql.raw(`alter table feed_runs drop column skipped`).execute(db);
   await sql.raw(`alter table reports drop column machine_report`).execute(db);
   await sql.raw(`alter table reports drop column reported_at`).execute(db);
 }

@@ -749,4 +749,5 @@ export const SV: Record<string, string> = {
   'not an incident (a recipient’s preference)': 'ingen incident (mottagarens önskemål)',
   'S/MIME signed (not verified)': 'S/MIME-signerad (ej verifierad)',
   'Reported (the mail’s date)': 'Rapporterad (brevets datum)',
+  '{n} not findings': '{n} inga fynd',
 };

@@ -96,8 +96,16 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
               <td>
                 {r.status}
                 {r.error && <div role="note">{r.error}</div>}
+                {r.warnings.map((w) => (
+                  <div key={w} role="note" className="muted">
+                    {w}
+                  </div>
+                ))}
               </td>
-              <td>{r.rows_read}</td>
+              <td>
+                {r.rows_read}
+                {Number(r.skipped) > 0 && <div className="muted">{t('{n} not findings', { n: r.skipped })}</div>}
+              </td>
               <td>{r.events}</td>
               <td>{r.duplicates}</td>
               <td>{r.unowned}</td>
