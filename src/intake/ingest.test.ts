@@ -120,8 +120,8 @@ describeEachEngine('mail intake', (get) => {
   it('S/MIME-signed mail (detached and opaque, made by openssl) is named S/MIME, unverified, never a bad PGP signature', async () => {
     const { db } = get();
     for (const [name, text] of [
-      ['smime-signed.eml', 'Phishing at hxxp://bank-login[.]example'],
-      ['smime-opaque.eml', ''],
+      ['smime/signed.eml', 'Phishing at hxxp://bank-login[.]example'],
+      ['smime/opaque.eml', ''],
     ] as const) {
       const id = reportIdOf(await ingestMail(db, settings(), readFileSync(new URL(name, SAMPLES)), 'test'));
       const message = await db
@@ -134,7 +134,7 @@ describeEachEngine('mail intake', (get) => {
       expect(message.body_text).toContain(text);
       const attachments = await db.selectFrom('attachments').select('filename').where('report_id', '=', id).execute();
       // The detached signature is no attachment of the report; the opaque one is the whole content.
-      expect(attachments.map((a) => a.filename)).toEqual(name === 'smime-opaque.eml' ? ['smime.p7m'] : []);
+      expect(attachments.map((a) => a.filename)).toEqual(name === 'smime/opaque.eml' ? ['smime.p7m'] : []);
     }
   });
 
