@@ -191,7 +191,9 @@ describeEachEngine('the constituency and lookups', (get) => {
       ripe: { netname: 'EXAMPLE-IRT-NET', contacts: [{ email: 'abuse@irt.example.net', via: 'mnt-irt IRT-EXAMPLE → abuse-mailbox' }] },
     });
     expect((await lookup('203.0.113.5')).ripe?.contacts).toEqual([
+      // Written "a@x b@x," and again in capitals: each address once.
       { email: 'csirt@mailonly.example', via: 'mnt-irt IRT-MAILONLY → e-mail' },
+      { email: 'soc@mailonly.example', via: 'mnt-irt IRT-MAILONLY → e-mail' },
     ]);
     expect((await lookup('192.0.2.44')).ripe?.contacts).toEqual([
       { email: 'abuse@role.example.se', via: 'abuse-c AR1-RIPE → abuse-mailbox' },

@@ -5,6 +5,7 @@
  * so memory stays bounded whatever the dump's size. References (mnt-irt, abuse-c, org) are kept
  * as handles and resolved at lookup time, so the files may come in any order.
  */
+import { addressList } from '../core/address-list.js';
 import { basename } from 'node:path';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
@@ -109,8 +110,9 @@ function collect(object: RpslObject, batches: Batches): string | undefined {
         handle,
         kind: object.type,
         name,
-        emails: all(object, 'e-mail'),
-        abuse_mailbox: first(object, 'abuse-mailbox') ?? null,
+        // Values as written: "a@x  <a@x>", two in one line, "(preferred)": every address, once.
+        emails: addressList(all(object, 'e-mail').join(', ')),
+        abuse_mailbox: addressList(all(object, 'abuse-mailbox').join(', ')).join(' ') || null,
         abuse_c: handleOf(first(object, 'abuse-c')),
       });
       return undefined;

@@ -47,21 +47,28 @@ async function contactsFor(db: Kysely<Schema>, refs: readonly Reference[]): Prom
   return map;
 }
 
+/** An abuse-mailbox value holds one or more addresses, separated by spaces (see import.ts). */
+const mailboxes = (value: string | null | undefined, via: string): RipeContact[] =>
+  (value ?? '')
+    .split(' ')
+    .filter(Boolean)
+    .map((email) => ({ email, via }));
+
 function resolve(ref: Reference, contacts: Contacts): RipeContact[] {
   const found: RipeContact[] = [];
   for (const handle of ref.mnt_irt) {
     const irt = contacts.get(handle);
-    if (irt?.abuse_mailbox) found.push({ email: irt.abuse_mailbox, via: `mnt-irt ${handle} → abuse-mailbox` });
+    if (irt?.abuse_mailbox) found.push(...mailboxes(irt.abuse_mailbox, `mnt-irt ${handle} → abuse-mailbox`));
     else for (const email of irt?.emails ?? []) found.push({ email, via: `mnt-irt ${handle} → e-mail` });
   }
   if (found.length > 0) return found;
   const role = ref.abuse_c ? contacts.get(ref.abuse_c) : undefined;
-  if (role?.abuse_mailbox) return [{ email: role.abuse_mailbox, via: `abuse-c ${ref.abuse_c} → abuse-mailbox` }];
+  if (role?.abuse_mailbox) return mailboxes(role.abuse_mailbox, `abuse-c ${ref.abuse_c} → abuse-mailbox`);
   const org = ref.org ? contacts.get(ref.org) : undefined;
   if (org) {
     const orgRole = org.abuse_c ? contacts.get(org.abuse_c) : undefined;
-    if (orgRole?.abuse_mailbox) return [{ email: orgRole.abuse_mailbox, via: `org ${ref.org} → abuse-c ${org.abuse_c} → abuse-mailbox` }];
-    if (org.abuse_mailbox) return [{ email: org.abuse_mailbox, via: `org ${ref.org} → abuse-mailbox` }];
+    if (orgRole?.abuse_mailbox) return mailboxes(orgRole.abuse_mailbox, `org ${ref.org} → abuse-c ${org.abuse_c} → abuse-mailbox`);
+    if (org.abuse_mailbox) return mailboxes(org.abuse_mailbox, `org ${ref.org} → abuse-mailbox`);
   }
   return [];
 }
