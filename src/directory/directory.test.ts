@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { useApp, type Client } from '../../test/helpers/app.js';
+import { renderPdf } from '../../test/helpers/pdf.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
+import { renderRfc2350Text } from '../profile/rfc2350.js';
 import { saveProfile } from '../profile/service.js';
 import { APPENDIX_A_SNAPSHOT } from './datasets.js';
 import { accreditedInSector, nationalPointOfContact, sectorsWithoutTeam } from './questions.js';
@@ -277,6 +279,18 @@ describeEachEngine('the CSIRT directory', (get) => {
     expect(cut.body.detail).toMatch(/cut off/);
     const badCountry = await call(analyst, 'POST', '/api/directory/rfc2350', { text, country: 'XX' });
     expect(badCountry.status).toBe(400);
+
+    // As most teams publish it: a PDF, here of the RFC 2350 text Vakt serves for CERT Stockholm.
+    const stockholm = loadProfileFixture('cert-stockholm');
+    const pdf = (await renderPdf(renderRfc2350Text(stockholm), 'CERT Stockholm RFC 2350')).toString('base64');
+    const fromPdf = await call<{ reading: { team: PeerTeam } }>(analyst, 'POST', '/api/directory/rfc2350', { pdf });
+    expect(fromPdf.status).toBe(200);
+    expect(fromPdf.body.reading.team).toMatchObject({ name: 'CERT Stockholm', email: 'cert@stockholm.se', country: 'SE' });
+    expect(fromPdf.body.reading.team.operatingHours?.friday).toEqual([{ start: '08:00', end: '16:15' }]);
+    for (const body of [{ text, pdf }, {}, { pdf: Buffer.from('%PDF-1.4 broken').toString('base64') }]) {
+      const refused = await call<{ detail: string }>(analyst, 'POST', '/api/directory/rfc2350', body);
+      expect(refused.status).toBe(400);
+    }
   });
 
   it('exports our own profile as a record that a peer imports unchanged', async () => {

@@ -1,9 +1,12 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { renderPdf } from '../../test/helpers/pdf.js';
 import { VaktError } from '../core/errors.js';
 import type { TeamProfile } from '../profile/schema.js';
+import { renderRfc2350Text } from '../profile/rfc2350.js';
 import { ownDirectoryRecord } from './own-record.js';
+import { isPdf, pdfText } from './pdf-text.js';
 import { parseHours, readRfc2350 } from './rfc2350-import.js';
 import { sectionsOf } from './rfc2350-sections.js';
 import type { PeerTeam } from './schema.js';
@@ -136,7 +139,7 @@ describe('RFC 2350 import: Truesec CSIRT', () => {
         url: 'https://www.trusted-introducer.org/trusted-introducer/directory/teams/truesec-csirt-se/',
       },
       { body: 'FIRST', status: 'full member', url: 'https://www.first.org/members/teams/truesec_csirt' },
-      { body: 'National CERT forum', name: 'Swedish CERT-forum' },
+      { body: 'National CERT forum', name: 'Swedish CERT-forum', status: 'Member' },
     ]);
   });
 
@@ -338,5 +341,54 @@ describe('our own profile as a directory record', () => {
     ]);
     expect(record.description?.tlp?.default).toBe(truesecProfile.tlp.default);
     expect(record.description?.mission).toBe(truesecProfile.charter.mission);
+  });
+});
+
+describe('our own RFC 2350 document, read back', () => {
+  for (const [name, profile] of [
+    ['CERT Stockholm', stockholmProfile],
+    ['Truesec CSIRT', truesecProfile],
+  ] as const) {
+    it(`${name}: the text Vakt serves re-imports with every field the directory keeps, hours and memberships included`, () => {
+      const own = ownDirectoryRecord(profile, 'https://vakt.example');
+      const team = read(renderRfc2350Text(profile), { source: 'own' });
+      for (const field of [
+        'name',
+        'shortName',
+        'country',
+        'hostOrganisation',
+        'email',
+        'timeZone',
+        'operatingHours',
+        'telephone',
+        'type',
+      ] as const)
+        expect(team[field], field).toEqual(own[field]);
+      expect(team.memberships.map((m) => [m.body, m.status?.toLowerCase()])).toEqual(
+        own.memberships.map((m) => [m.body, m.status?.toLowerCase()]),
+      );
+      expect(team.services).toEqual(expect.arrayContaining(own.services));
+      expect(team.rfc2350).toMatchObject({ date: own.rfc2350?.date, version: own.rfc2350?.version });
+    });
+  }
+});
+
+describe('RFC 2350 documents published as PDF', () => {
+  it('reads the text of a PDF (pages with running footers) as it reads the text itself', async () => {
+    const pdf = await renderPdf(truesecText.toString('utf8'), 'Truesec CSIRT RFC 2350');
+    expect(isPdf(pdf)).toBe(true);
+    const fromPdf = read(await pdfText(pdf, 'truesec.pdf'));
+    const fromText = read(truesecText);
+    for (const field of ['name', 'shortName', 'country', 'email', 'timeZone', 'operatingHours', 'memberships', 'rfc2350'] as const)
+      expect(fromPdf[field], field).toEqual(fromText[field]);
+    expect(JSON.stringify(fromPdf)).not.toMatch(/Page \d+ of \d+/);
+  });
+
+  it('refuses a broken PDF, one without text and an oversized one with a clear message', async () => {
+    await expect(pdfText(Buffer.from('%PDF-1.7\n% truncated here'), 'x.pdf')).rejects.toThrow(/the PDF could not be read/);
+    await expect(pdfText(await renderPdf('', 'no text'), 'empty.pdf')).rejects.toThrow(/no text layer/);
+    await expect(pdfText(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(11 * 1024 * 1024)]), 'big.pdf')).rejects.toThrow(
+      /larger than 10 MiB/,
+    );
   });
 });

@@ -375,19 +375,20 @@ class Reader {
 
   private hours(draft: Draft): void {
     const section = this.text('operatingHours');
-    const source = section?.text ?? '';
-    const hours = parseHours(source);
-    if (section && hours) {
+    // RFC 2350 puts the hours in 2.11 Points of Customer Contact; many teams give them a section of their own.
+    for (const candidate of [section, this.text('customerContact')]) {
+      const hours = candidate && parseHours(candidate.text);
+      if (!candidate || !hours) continue;
       draft.operatingHours = hours;
-      this.note('operatingHours', hours, section.from);
-      const note = source
+      this.note('operatingHours', hours, candidate.from);
+      const note = candidate.text
         .split(/\n+/)
-        .filter((line) => !/\d{1,2}[:.]\d{2}/.test(line))
+        .filter((line) => !/\d{1,2}[:.]\d{2}/.test(line) && (candidate === section || HOURS_NOTE.test(line)))
         .join(' ')
         .trim();
       if (note) {
         draft.operatingHoursNote = note;
-        this.note('operatingHoursNote', note, section.from);
+        this.note('operatingHoursNote', note, candidate.from);
       }
       return;
     }
@@ -514,8 +515,9 @@ class Reader {
         ...(url ? { url } : {}),
       });
     }
+    // In prose ("is a full member of FIRST") or listed as Vakt's own document writes it ("FIRST (Full member) https://…").
     const first = find(
-      /\b(?:is|are)\s+(?:an?\s+)?(?:(full|liaison)\s+)?member\s+of\s+FIRST\b|\bFIRST\s+(?:(full|liaison)\s+)?member\s+(?:since|team)\b/,
+      /\b(?:is|are)\s+(?:an?\s+)?(?:(full|liaison)\s+)?member\s+of\s+FIRST\b|\bFIRST\s+(?:(full|liaison)\s+)?member\s+(?:since|team)\b|^\s*FIRST\s*\((?:[Ff]ull|[Ll]iaison)?\s*[Mm]ember\)/,
     );
     if (first) {
       const status = /\b(full|liaison)\s+member/i.exec(first)?.[1]?.toLowerCase();
@@ -526,10 +528,10 @@ class Reader {
     if (tf) add('TF-CSIRT', `"${tf.trim().slice(0, 120)}"`);
     const egc = find(/\b(?:member|participant)\b[^\n]*\b(?:EGC|European Government CERTs)\b/i);
     if (egc) add('EGC', `"${egc.trim().slice(0, 120)}"`);
-    const forum = find(/\bmember\b[^\n]*\bCERT[- ]?forum\b/i);
+    const forum = find(/\bmember\b[^\n]*\bCERT[- ]?forum\b|\bCERT[- ]?forum\s*\(member\)/i);
     if (forum) {
       const name = /((?:[\p{Lu}][\p{L}-]*\s+)?CERT[- ]?forum)/iu.exec(forum)?.[1];
-      add('National CERT forum', `"${forum.trim().slice(0, 120)}"`, name ? { name } : {});
+      add('National CERT forum', `"${forum.trim().slice(0, 120)}"`, { ...(name ? { name } : {}), status: 'Member' });
     }
   }
 
@@ -626,6 +628,9 @@ function clock(hours: string | undefined, minutes: string | undefined, half: str
   if (h > 24) return undefined;
   return `${String(h).padStart(2, '0')}:${minutes ?? '00'}`;
 }
+
+/** A line beside the hours in 2.11 that says something about them: holidays, closures, availability. */
+const HOURS_NOTE = /hours|holiday|closed|open|availab|outside/i;
 
 /** "Monday to Thursday 08:00-16:45 Friday 08:00-16:15", "Mon–Fri 9am–5pm", "24/7". */
 export function parseHours(text: string): WeeklyHours | undefined {

@@ -113,6 +113,14 @@ const PAGE_FURNITURE = [
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const FOOTNOTE = new RegExp(`^([${SUPERSCRIPTS}]+)\\s*(\\S.*)$`);
 
+/** A running footer names its page ("Team X RFC 2350 — Page 2 of 6", "Sida 2 av 6"): its numbers do not count. */
+const PAGE_NUMBERED = /\b(page|sida|seite|p[aá]gina|halaman|pagina)\b|\d+\s*(of|\/|av|von|de|dari|di)\s*\d+\s*$/i;
+
+function furnitureKey(line: string): string {
+  const key = line.trim();
+  return PAGE_NUMBERED.test(key) ? key.replace(/\d+/g, '#') : key;
+}
+
 /**
  * Drops page headers and footers: the patterns above, and short lines that repeat on three or
  * more pages. Footnotes ("² https://…") are taken out and put back behind their markers.
@@ -124,15 +132,15 @@ function cleanLines(text: string): string[] {
     .map((line) => unmarkdown(line.replace(/\u00a0/g, ' ')).replace(/\s+$/, ''));
   const counts = new Map<string, number>();
   for (const line of raw) {
-    const key = line.trim();
-    if (key && key.length <= 60) counts.set(key, (counts.get(key) ?? 0) + 1);
+    const key = furnitureKey(line);
+    if (key && key.length <= 80) counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   const footnotes = new Map<string, string>();
   const kept: string[] = [];
   for (const line of raw) {
     const trimmed = line.trim();
     if (PAGE_FURNITURE.some((p) => p.test(trimmed))) continue;
-    if (trimmed && (counts.get(trimmed) ?? 0) >= 3 && !HEADING.test(trimmed)) continue;
+    if (trimmed && (counts.get(furnitureKey(line)) ?? 0) >= 3 && !HEADING.test(trimmed)) continue;
     const note = FOOTNOTE.exec(trimmed);
     if (note?.[1] && note[2]) {
       footnotes.set(note[1], note[2]);

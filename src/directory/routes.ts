@@ -17,6 +17,7 @@ import { directoryFile, exportDirectory } from './exchange.js';
 import { ownDirectoryRecord } from './own-record.js';
 import { accreditedInSector, nationalPointOfContact, sectorsWithoutTeam } from './questions.js';
 import { checkCountryOverride, readRfc2350 } from './rfc2350-import.js';
+import { MAX_PDF_BYTES, pdfText } from './pdf-text.js';
 import {
   DirectoryFileSchema,
   MEMBERSHIP_BODIES,
@@ -215,14 +216,17 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/directory/rfc2350',
     {
       ...write,
-      bodyLimit: MAX_DOCUMENT_BYTES * 2,
+      bodyLimit: Math.ceil((MAX_PDF_BYTES * 4) / 3) + 64 * 1024,
       schema: {
         tags: ['directory'],
         summary:
-          'Read an RFC 2350 document (its text) into a team record; shows what was understood. With confirm=true, writes it (a known team is updated)',
+          'Read an RFC 2350 document (its text, or a PDF in base64) into a team record; shows what was understood. With confirm=true, writes it (a known team is updated)',
         body: Type.Object(
           {
-            text: Type.String({ minLength: 1, maxLength: MAX_DOCUMENT_BYTES }),
+            text: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_DOCUMENT_BYTES })),
+            pdf: Type.Optional(
+              Type.String({ minLength: 1, maxLength: Math.ceil((MAX_PDF_BYTES * 4) / 3) + 4, description: 'the PDF, base64' }),
+            ),
             url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
             country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
             type: Type.Optional(StringEnum(TEAM_TYPES)),
@@ -236,13 +240,18 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { text, url, country, type, shortName, allowPartial, confirm } = request.body;
+      const { text, pdf, url, country, type, shortName, allowPartial, confirm } = request.body;
+      if ((text === undefined) === (pdf === undefined))
+        throw new VaktError('validation', 'give the document as text or as pdf, one of them', [
+          { field: 'text', reason: 'give text or pdf' },
+        ]);
       const overrides = {
         ...(country ? { country: checkCountryOverride(country) as string } : {}),
         ...(type ? { type } : {}),
         ...(shortName ? { shortName } : {}),
       };
-      const reading = readRfc2350(text, { ...(url ? { url } : {}), overrides, ...(allowPartial ? { allowPartial } : {}) });
+      const document = pdf === undefined ? text! : await pdfText(Buffer.from(pdf, 'base64'), 'pdf');
+      const reading = readRfc2350(document, { ...(url ? { url } : {}), overrides, ...(allowPartial ? { allowPartial } : {}) });
       if (!confirm) return { reading };
       if (!reading.team)
         throw new VaktError(

@@ -27,13 +27,13 @@ describeEachEngine('the CSIRT directory in Chromium', (get) => {
   it('imports an RFC 2350 document after showing what it understood, then records our trust', async () => {
     await page.getByRole('link', { name: 'Directory', exact: true }).click();
     await page.getByRole('link', { name: 'Import an RFC 2350 document' }).click();
-    await page.getByLabel('Document text').fill(stockholm.split('5 Services')[0] as string);
+    await page.getByLabel('or the document text').fill(stockholm.split('5 Services')[0] as string);
     await page.getByRole('button', { name: 'Read' }).click();
     // Cut off before the services: refused, with the reason.
     await expect.poll(() => page.getByRole('alert').textContent()).toMatch(/cut off/);
     expect(await listTeams(get().db, { q: 'CERT Stockholm' })).toEqual([]);
 
-    await page.getByLabel('Document text').fill(stockholm);
+    await page.getByLabel('or the document text').fill(stockholm);
     await page.getByLabel('Short name').fill('CERT-STHLM');
     await page.getByRole('button', { name: 'Read' }).click();
     const reading = page.getByTestId('rfc2350-reading');

@@ -8030,7 +8030,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Read an RFC 2350 document (its text) into a team record; shows what was understood. With confirm=true, writes it (a known team is updated) */
+        /** Read an RFC 2350 document (its text, or a PDF in base64) into a team record; shows what was understood. With confirm=true, writes it (a known team is updated) */
         post: {
             parameters: {
                 query?: never;
@@ -8041,7 +8041,9 @@ export interface paths {
             requestBody: {
                 content: {
                     "application/json": {
-                        text: string;
+                        text?: string;
+                        /** @description the PDF, base64 */
+                        pdf?: string;
                         /** Format: uri */
                         url?: string;
                         country?: string;

@@ -26,6 +26,7 @@ import { directoryFile, exportDirectory, parseDirectoryFile } from '../../direct
 import { ownDirectoryRecord } from '../../directory/own-record.js';
 import { accreditedInSector, nationalPointOfContact, sectorsWithoutTeam, type Answer } from '../../directory/questions.js';
 import { checkCountryOverride, readRfc2350, type Rfc2350Reading } from '../../directory/rfc2350-import.js';
+import { isPdf, MAX_PDF_BYTES, pdfText } from '../../directory/pdf-text.js';
 import { compareSnapshots, getSnapshot, listSnapshots, liveMatrix, parseCountries, takeSnapshot } from '../../directory/snapshots.js';
 import { findTeam, importTeams, listTeams, updateTeam, type FieldChange, type ImportOutcome } from '../../directory/teams.js';
 import { MAX_DOCUMENT_BYTES } from '../../directory/text.js';
@@ -51,7 +52,8 @@ async function readSource(ref: string): Promise<{ body: Buffer; contentType?: st
     });
     if (!response.ok) throw new VaktError('not-found', `${ref}: HTTP ${response.status}`);
     const body = Buffer.from(await response.arrayBuffer());
-    if (body.length > MAX_DOCUMENT_BYTES) throw new VaktError('validation', `${ref}: larger than ${MAX_DOCUMENT_BYTES / 1024} KiB`);
+    const limit = isPdf(body) ? MAX_PDF_BYTES : MAX_DOCUMENT_BYTES;
+    if (body.length > limit) throw new VaktError('validation', `${ref}: larger than ${limit / 1024} KiB`);
     const contentType = response.headers.get('content-type') ?? undefined;
     return { body, url: ref, ...(contentType ? { contentType } : {}) };
   }
@@ -257,7 +259,7 @@ export function registerDirectoryCommands(program: Command): void {
           const type = oneOf(TEAM_TYPES, o.type, '--type');
           const country = checkCountryOverride(o.country);
           const sectors = sectorList(o.sector);
-          const reading = readRfc2350(body, {
+          const reading = readRfc2350(isPdf(body) ? await pdfText(body, source) : body, {
             source,
             ...(contentType ? { contentType } : {}),
             ...(url ? { url } : {}),

@@ -681,10 +681,11 @@ export const SV: Record<string, string> = {
     'Ta bort flödet {name}? Ett flöde som har skickat aviseringar kan inte tas bort; stäng av det i stället.',
   // The CSIRT directory
   'Import an RFC 2350 document': 'Importera ett RFC 2350-dokument',
-  'Paste the text of the team’s RFC 2350 document (from its PDF or web page). Nothing is written until you confirm.':
-    'Klistra in texten i teamets RFC 2350-dokument (från dess PDF eller webbsida). Inget skrivs förrän du bekräftar.',
+  'Choose the team’s RFC 2350 document as a PDF, or paste its text. Nothing is written until you confirm.':
+    'Välj teamets RFC 2350-dokument som PDF, eller klistra in dess text. Inget sparas förrän du bekräftar.',
   'Read the document': 'Läs dokumentet',
-  'Document text': 'Dokumentets text',
+  'or the document text': 'eller dokumentets text',
+  PDF: 'PDF',
   'Country (if the address names none)': 'Land (om adressen inte anger något)',
   Type: 'Typ',
   Read: 'Läs',

@@ -36,16 +36,16 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
     <section>
       <BackLink navigate={navigate} />
       <h1>{t('Import an RFC 2350 document')}</h1>
-      <p className="muted">
-        {t('Paste the text of the team’s RFC 2350 document (from its PDF or web page). Nothing is written until you confirm.')}
-      </p>
+      <p className="muted">{t('Choose the team’s RFC 2350 document as a PDF, or paste its text. Nothing is written until you confirm.')}</p>
       <form
         className="action-form"
         aria-label={t('Read the document')}
-        onSubmit={(e) => {
+        onSubmit={async (e) => {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
-          const body: Record<string, unknown> = { text: String(f.get('text') ?? '') };
+          const file = f.get('pdf');
+          const body: Record<string, unknown> =
+            file instanceof File && file.size > 0 ? { pdf: await base64(file) } : { text: String(f.get('text') ?? '') };
           for (const key of ['country', 'type', 'shortName', 'url']) if (optional(f, key)) body[key] = optional(f, key);
           if (f.get('allowPartial')) body.allowPartial = true;
           setRequest(body);
@@ -53,9 +53,13 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
           read.mutate(body);
         }}
       >
+        <label>
+          {t('PDF')}
+          <input type="file" name="pdf" accept="application/pdf,.pdf" data-testid="rfc2350-pdf" />
+        </label>
         <label style={{ width: '100%' }}>
-          {t('Document text')}
-          <textarea name="text" rows={14} required style={{ width: '100%' }} />
+          {t('or the document text')}
+          <textarea name="text" rows={14} style={{ width: '100%' }} />
         </label>
         <label>
           {t('Country (if the address names none)')}
@@ -155,4 +159,12 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
       )}
     </section>
   );
+}
+
+/** A file's bytes as base64, for a JSON body. */
+async function base64(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
 }
