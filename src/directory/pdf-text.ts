@@ -64,7 +64,10 @@ function pageText(content: { items: readonly object[] }): string {
     }
   }
   if (current) lines.push(current);
-  const gaps = lines.slice(1).map((line, i) => lines[i]!.y - line.y).filter((gap) => gap > 0);
+  const gaps = lines
+    .slice(1)
+    .map((line, i) => lines[i]!.y - line.y)
+    .filter((gap) => gap > 0);
   // The line spacing is the smallest gap that recurs; a paragraph break is wider (a document of
   // one-line paragraphs has more of those than of line breaks, so a median would not do).
   const rounded = gaps.map((gap) => Math.round(gap * 2) / 2).sort((a, b) => a - b);
