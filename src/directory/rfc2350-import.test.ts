@@ -7,7 +7,7 @@ import type { TeamProfile } from '../profile/schema.js';
 import { renderRfc2350Text } from '../profile/rfc2350.js';
 import { ownDirectoryRecord } from './own-record.js';
 import { isPdf, pdfText } from './pdf-text.js';
-import { parseHours, readRfc2350 } from './rfc2350-import.js';
+import { parseHours, readRfc2350, zoneIn } from './rfc2350-import.js';
 import { sectionsOf } from './rfc2350-sections.js';
 import type { PeerTeam } from './schema.js';
 import { validateTeam } from './teams.js';
@@ -390,5 +390,79 @@ describe('RFC 2350 documents published as PDF', () => {
     await expect(pdfText(Buffer.concat([Buffer.from('%PDF-1.7\n'), Buffer.alloc(11 * 1024 * 1024)]), 'big.pdf')).rejects.toThrow(
       /larger than 10 MiB/,
     );
+  });
+});
+
+describe('RFC 2350 documents as teams really publish them', () => {
+  const essentials = (team: PeerTeam) => ({ name: team.name, country: team.country, email: team.email, timeZone: team.timeZone });
+  const fromText = read(truesecText);
+
+  it('reads a Markdown document: "## 2. Contact Information", "### 2.7 Electronic Mail Address", bold headings', () => {
+    const markdown = truesecText
+      .toString('utf8')
+      .replace(/^(\d\.) (.+)$/gm, '## $1 $2')
+      .replace(/^(\d\.\d{1,2}\.) (.+)$/gm, (_m, n: string, title: string) =>
+        n.startsWith('2.') ? `### ${n} ${title}` : `**${n} ${title}**`,
+      );
+    expect(markdown).toContain('## 2. Contact Information');
+    expect(essentials(read(markdown))).toEqual(essentials(fromText));
+  });
+
+  it('finds the sections of a document flattened onto one line, by their numbering inside the line', () => {
+    const flattened = `-----BEGIN PGP SIGNED MESSAGE----- Hash: SHA256 ${truesecText.toString('utf8').replace(/\s+/g, ' ')}`;
+    expect(flattened.split('\n')).toHaveLength(1);
+    const team = read(flattened);
+    expect(essentials(team)).toEqual(essentials(fromText));
+    expect(team.telephone.map((p) => p.number)).toEqual(fromText.telephone.map((p) => p.number));
+  });
+
+  it('reads a document in another language by its numbering and translated titles', () => {
+    const indonesian = [
+      '1. Informasi Dokumen',
+      '1.1 Pembaruan Terakhir',
+      'Versi 2.1, 2025-03-14',
+      '2. Informasi Kontak',
+      '2.1 Nama Tim',
+      'Contoh-CSIRT (CONTOH-CSIRT)',
+      '2.2 Alamat',
+      'Jl. Merdeka No. 1, Jakarta Pusat 10110, Indonesia',
+      '2.3 Zona Waktu',
+      'WIB (GMT+07)',
+      '2.4 Nomor Telepon',
+      '+62 21 555 0100',
+      '2.7 Alamat Surat Elektronik',
+      'csirt@contoh.go.id',
+      '3. Piagam',
+      '3.1 Pernyataan Misi',
+      'Melindungi sistem elektronik pemerintah daerah.',
+      '3.2 Konstituen',
+      'Perangkat daerah Provinsi Contoh.',
+      '4. Kebijakan',
+      '4.1 Jenis Insiden dan Tingkat Dukungan',
+      'Semua insiden ditangani.',
+      '5. Layanan',
+      '5.1 Penanganan Insiden',
+      'Koordinasi insiden siber.',
+      '6. Formulir Pelaporan',
+      'https://csirt.contoh.go.id/lapor',
+      '7. Penafian',
+      'Dokumen ini tidak mengikat.',
+    ].join('\n');
+    const team = read(indonesian, { allowPartial: true });
+    expect(team).toMatchObject({ country: 'ID', email: 'csirt@contoh.go.id', timeZone: 'Asia/Jakarta' });
+    expect(team.name).toMatch(/^Contoh-CSIRT/);
+  });
+
+  it('takes a time zone from an abbreviation or an offset, with or without a country', () => {
+    expect(zoneIn('WIB (GMT+07)', undefined)).toMatchObject({ zone: 'Asia/Jakarta' });
+    expect(zoneIn('UTC+5', 'PK')).toMatchObject({ zone: 'Asia/Karachi' });
+    expect(zoneIn('UTC+5', undefined)).toMatchObject({ zone: 'Etc/GMT-5', how: 'inferred' });
+    expect(zoneIn('GMT+07', undefined)).toMatchObject({ zone: 'Etc/GMT-7' });
+    expect(zoneIn('GMT-3', 'UY')).toMatchObject({ zone: 'America/Montevideo' });
+    expect(zoneIn('CET/CEST', 'SE')).toMatchObject({ zone: 'Europe/Stockholm' });
+    expect(zoneIn('CET/CEST', undefined)).toMatchObject({ zone: 'Etc/GMT-1' });
+    expect(zoneIn('Europe/Berlin (CET)', 'SE')).toMatchObject({ zone: 'Europe/Berlin', how: 'stated' });
+    expect(zoneIn('local time', undefined)).toBeUndefined();
+    expect(zoneIn('UTC+99', undefined)).toBeUndefined();
   });
 });

@@ -273,25 +273,15 @@ class Reader {
     if (zone?.text) {
       draft.description.timeZoneNote = zone.text;
       this.note('description.timeZoneNote', zone.text, zone.from);
-      const iana = /\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?\b/.exec(
-        zone.text,
-      )?.[0];
-      const offset = /\b(?:UTC|GMT)\s*([+-])\s*(\d{1,2})(?::?(\d{2}))?/.exec(zone.text);
-      const minutes = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0)) : undefined;
-      if (iana && isValidTimeZone(iana)) {
-        draft.timeZone = iana;
-        this.note('timeZone', iana, zone.from);
-      } else if (draft.country) {
-        const guessed = zoneOfCountry(draft.country, minutes ?? (/\bCET\b/.test(zone.text) ? 60 : undefined));
-        if (guessed) {
-          draft.timeZone = guessed;
-          this.note('timeZone', guessed, `${zone.from} with the country ${draft.country}`, 'inferred');
-        } else
-          this.missing.push({
-            field: 'timeZone',
-            reason: `"${zone.text.slice(0, 80)}" names no IANA zone and ${draft.country} has several`,
-          });
-      }
+      const found = zoneIn(zone.text, draft.country);
+      if (found) {
+        draft.timeZone = found.zone;
+        this.note('timeZone', found.zone, found.how === 'stated' ? zone.from : `${zone.from}${found.because}`, found.how);
+      } else
+        this.missing.push({
+          field: 'timeZone',
+          reason: `"${zone.text.slice(0, 80)}" names no IANA zone${draft.country ? ` and ${draft.country} has several` : ''}`,
+        });
     } else this.missing.push({ field: 'timeZone', reason: 'no section "2.3 Time Zone"' });
 
     const phones = this.text('telephone');
@@ -647,6 +637,59 @@ export function parseHours(text: string): WeeklyHours | undefined {
     any = true;
   }
   return any ? week : undefined;
+}
+
+/** Abbreviations that name one zone, as teams write them beside or instead of an offset. */
+const ZONE_NAMES: Record<string, string> = {
+  WIB: 'Asia/Jakarta',
+  WITA: 'Asia/Makassar',
+  WIT: 'Asia/Jayapura',
+  MSK: 'Europe/Moscow',
+  JST: 'Asia/Tokyo',
+  KST: 'Asia/Seoul',
+  SGT: 'Asia/Singapore',
+  HKT: 'Asia/Hong_Kong',
+  PHT: 'Asia/Manila',
+  NZST: 'Pacific/Auckland',
+  NZDT: 'Pacific/Auckland',
+  ALMT: 'Asia/Almaty',
+  UZT: 'Asia/Tashkent',
+};
+/** Abbreviations that give an offset only (several countries use each): minutes east of UTC in winter. */
+const ZONE_OFFSETS: Record<string, number> = { CET: 60, CEST: 60, EET: 120, EEST: 120, WET: 0, WEST: 0, GMT: 0, UTC: 0 };
+
+/**
+ * The zone a "Time zone" section names: an IANA name; an abbreviation that names one zone (WIB);
+ * else an offset ("UTC+5", "GMT+07", "CET/CEST") made a zone with the country, or, for a team of
+ * no single country, the fixed-offset zone (Etc/GMT-5 is UTC+5: IANA writes the sign reversed).
+ */
+export function zoneIn(
+  text: string,
+  country: string | undefined,
+): { zone: string; how: 'stated' | 'inferred'; because: string } | undefined {
+  const iana = /\b(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?\b/.exec(
+    text,
+  )?.[0];
+  if (iana && isValidTimeZone(iana)) return { zone: iana, how: 'stated', because: '' };
+  const name = Object.keys(ZONE_NAMES).find((abbreviation) => new RegExp(`\\b${abbreviation}\\b`).test(text));
+  if (name) return { zone: ZONE_NAMES[name]!, how: 'inferred', because: ` ("${name}")` };
+  const offset = /\b(?:UTC|GMT)\s*([+-−])\s*(\d{1,2})(?::?(\d{2}))?/.exec(text);
+  const abbreviation = Object.keys(ZONE_OFFSETS).find((a) => new RegExp(`\\b${a}\\b`).test(text));
+  const minutes = offset
+    ? (offset[1] === '+' ? 1 : -1) * (Number(offset[2]) * 60 + Number(offset[3] ?? 0))
+    : abbreviation !== undefined && abbreviation !== 'GMT' && abbreviation !== 'UTC'
+      ? ZONE_OFFSETS[abbreviation]
+      : undefined;
+  if (country) {
+    const guessed = zoneOfCountry(country, minutes);
+    if (guessed) return { zone: guessed, how: 'inferred', because: ` with the country ${country}` };
+  }
+  if (minutes === undefined || minutes % 60 !== 0 || Math.abs(minutes) > 14 * 60) return undefined;
+  const hours = minutes / 60;
+  const fixed = hours === 0 ? 'Etc/UTC' : `Etc/GMT${hours > 0 ? '-' : '+'}${Math.abs(hours)}`;
+  return isValidTimeZone(fixed)
+    ? { zone: fixed, how: 'inferred', because: ` (a fixed offset of UTC${hours >= 0 ? '+' : ''}${hours})` }
+    : undefined;
 }
 
 /** A country the reader could not determine or an override mistyped. */

@@ -38,39 +38,114 @@ export type SectionField =
   | 'reportingForms'
   | 'disclaimers';
 
-/** RFC 2350's section titles and the ways teams word them; the first match wins, so order matters. */
+/**
+ * RFC 2350's section titles and the ways teams word them, in English and in the languages teams
+ * publish in (Indonesian, Swedish, German, Spanish, French); the first match wins, so order matters.
+ */
 const TITLES: ReadonlyArray<readonly [SectionField, RegExp]> = [
-  ['documentInformation', /^document information$/],
-  ['lastUpdate', /last update|summary of changes|revision history|change ?log|document history|version history|document version/],
-  ['distribution', /distribution list/],
+  [
+    'documentInformation',
+    /^document information$|^(informasi dokumen|dokumentinformation|informaci[oó]n del documento|informations sur le document|information sur le document)$/,
+  ],
+  [
+    'lastUpdate',
+    /last update|summary of changes|revision history|change ?log|document history|version history|document version|pembaruan terakhir|senast uppdaterad|letzte aktualisierung|[uú]ltima actualizaci[oó]n|derni[eè]re mise [aà] jour|date de (la )?derni[eè]re/,
+  ],
+  [
+    'distribution',
+    /distribution list|daftar distribusi|s[aä]ndlista|distributionslista|verteiler|lista de distribuci[oó]n|liste de diffusion/,
+  ],
   ['communication', /communication and authentication|authentication and communication/],
   ['authentication', /authenticat/],
-  ['locations', /location|where (this|the) document/],
-  ['contactInformation', /^contact information$|^contact details$/],
-  ['teamName', /name of the team|team name|^name$/],
-  ['email', /e ?mail|electronic mail/],
-  ['address', /address/],
-  ['timeZone', /time ?zone/],
-  ['telephone', /telephone|phone number/],
-  ['fax', /facsimile|fax/],
-  ['otherTelecommunication', /other telecommunication/],
-  ['keys', /public keys?|encryption|pgp|gpg/],
-  ['teamMembers', /team members|^staff/],
-  ['operatingHours', /operating hours|hours of operation|business hours|availability/],
-  ['otherInformation', /other information/],
-  ['customerContact', /customer contact|points? of contact/],
-  ['charter', /^charter$/],
-  ['mission', /mission/],
-  ['constituency', /constituen/],
-  ['sponsorship', /sponsor|affiliation/],
-  ['authority', /authority/],
-  ['policies', /^policies$/],
-  ['incidentTypes', /types of incidents|level of support/],
-  ['cooperation', /co ?operation|disclosure/],
-  ['services', /^services$/],
-  ['reportingForms', /reporting forms?/],
-  ['disclaimers', /disclaimer/],
+  ['locations', /location|where (this|the) document|lokasi|var (detta|dokumentet)|fundort|ubicaci[oó]n|localisation|o[uù] trouver/],
+  [
+    'contactInformation',
+    /^contact information$|^contact details$|^(informasi kontak|kontaktinformation|kontaktuppgifter|informaci[oó]n de contacto|informations de contact|coordonn[eé]es)$/,
+  ],
+  [
+    'teamName',
+    /name of the team|team name|^name$|nama tim|teamets namn|namn p[aå] teamet|name des teams|nombre del equipo|nom de l [eé]quipe/,
+  ],
+  ['email', /e ?mail|electronic mail|e ?post|surat elektronik|correo electr[oó]nico|courrier [eé]lectronique|courriel/],
+  ['address', /address|alamat|adress|anschrift|direcci[oó]n|adresse/],
+  ['timeZone', /time ?zone|zona waktu|tidszon|zeitzone|zona horaria|fuseau horaire/],
+  ['telephone', /telephone|phone number|telepon|telefon|tel[eé]fono|t[eé]l[eé]phone/],
+  ['fax', /facsimile|fax|faks/],
+  [
+    'otherTelecommunication',
+    /other telecommunication|telekomunikasi lain|annan telekommunikation|andere telekommunikation|otras telecomunicaciones|autres t[eé]l[eé]communications/,
+  ],
+  [
+    'keys',
+    /public keys?|encryption|pgp|gpg|kunci publik|publika nycklar|kryptering|[oö]ffentliche schl[uü]ssel|verschl[uü]sselung|claves? p[uú]blicas?|cifrado|cl[eé]s? publiques?|chiffrement/,
+  ],
+  ['teamMembers', /team members|^staff|anggota tim|teammedlemmar|teammitglieder|miembros del equipo|membres de l [eé]quipe/],
+  [
+    'operatingHours',
+    /operating hours|hours of operation|business hours|availability|jam operasional|[oö]ppettider|arbetstider|gesch[aä]ftszeiten|erreichbarkeit|horario|heures d ouverture/,
+  ],
+  [
+    'otherInformation',
+    /other information|informasi lain|[oö]vrig information|weitere informationen|otra informaci[oó]n|autres informations/,
+  ],
+  [
+    'customerContact',
+    /customer contact|points? of contact|titik kontak|kontaktpunkt|ansprechpartner|puntos? de contacto|points? de contact/,
+  ],
+  ['charter', /^charter$|^(piagam|stadga|uppdrag|satzung|estatuto|charte)$/],
+  ['mission', /mission|\bmisi\b|uppdragsbeskrivning|misi[oó]n/],
+  ['constituency', /constituen|konstituen|m[aå]lgrupp|zielgruppe|comunidad objetivo|circonscription|b[eé]n[eé]ficiaires/],
+  ['sponsorship', /sponsor|affiliation|afiliasi|huvudman|tr[aä]ger|patrocinio|affiliaci[oó]n|parrainage/],
+  ['authority', /authority|otoritas|wewenang|befogenhet|mandat|autorit[aä]t|befugnis|autoridad|autorit[eé]/],
+  ['policies', /^policies$|^(kebijakan|policyer|riktlinjer|richtlinien|pol[ií]ticas|politiques)$/],
+  [
+    'incidentTypes',
+    /types of incidents|level of support|jenis insiden|typer av incidenter|arten von vorf[aä]llen|tipos de incidentes|types d incidents/,
+  ],
+  ['cooperation', /co ?operation|disclosure|kerja ?sama|samarbete|zusammenarbeit|cooperaci[oó]n|coop[eé]ration/],
+  ['services', /^services$|^(layanan|tj[aä]nster|dienste|dienstleistungen|servicios)$/],
+  [
+    'reportingForms',
+    /reporting forms?|formulir pelaporan|rapporteringsformul[aä]r|meldeformular|formularios? de notificaci[oó]n|formulaires? de signalement/,
+  ],
+  [
+    'disclaimers',
+    /disclaimer|penafian|ansvarsbegr[aä]nsning|haftungsausschluss|descargo|exenci[oó]n de responsabilidad|clause de non responsabilit[eé]|avertissement/,
+  ],
 ];
+
+/** RFC 2350's own numbering: the section a number stands for when its title is in no known wording. */
+const NUMBERED: Readonly<Record<string, SectionField>> = {
+  '1': 'documentInformation',
+  '1.1': 'lastUpdate',
+  '1.2': 'distribution',
+  '1.3': 'locations',
+  '1.4': 'authentication',
+  '2': 'contactInformation',
+  '2.1': 'teamName',
+  '2.2': 'address',
+  '2.3': 'timeZone',
+  '2.4': 'telephone',
+  '2.5': 'fax',
+  '2.6': 'otherTelecommunication',
+  '2.7': 'email',
+  '2.8': 'keys',
+  '2.9': 'teamMembers',
+  '2.10': 'otherInformation',
+  '2.11': 'customerContact',
+  '3': 'charter',
+  '3.1': 'mission',
+  '3.2': 'constituency',
+  '3.3': 'sponsorship',
+  '3.4': 'authority',
+  '4': 'policies',
+  '4.1': 'incidentTypes',
+  '4.2': 'cooperation',
+  '4.3': 'communication',
+  '5': 'services',
+  '6': 'reportingForms',
+  '7': 'disclaimers',
+};
 
 export function classifyTitle(title: string): SectionField | undefined {
   const words = title
@@ -113,6 +188,11 @@ const PAGE_FURNITURE = [
 const SUPERSCRIPTS = '⁰¹²³⁴⁵⁶⁷⁸⁹';
 const FOOTNOTE = new RegExp(`^([${SUPERSCRIPTS}]+)\\s*(\\S.*)$`);
 
+/** Markdown's heading marks and bold headings: "## 2. Contact Information", "**2.1 Name of the Team**". */
+function withoutHeadingMarks(line: string): string {
+  return line.replace(/^\s{0,3}#{1,6}\s+/, '').replace(/^\s*(\*\*|__)(.+?)\1\s*$/, '$2');
+}
+
 /** A running footer names its page ("Team X RFC 2350 — Page 2 of 6", "Sida 2 av 6"): its numbers do not count. */
 const PAGE_NUMBERED = /\b(page|sida|seite|p[aá]gina|halaman|pagina)\b|\d+\s*(of|\/|av|von|de|dari|di)\s*\d+\s*$/i;
 
@@ -129,7 +209,7 @@ function cleanLines(text: string): string[] {
   const raw = text
     .replace(/\r\n?/g, '\n')
     .split('\n')
-    .map((line) => unmarkdown(line.replace(/\u00a0/g, ' ')).replace(/\s+$/, ''));
+    .map((line) => unmarkdown(withoutHeadingMarks(line.replace(/\u00a0/g, ' '))).replace(/\s+$/, ''));
   const counts = new Map<string, number>();
   for (const line of raw) {
     const key = furnitureKey(line);
@@ -184,9 +264,50 @@ function headingOf(line: string, previous: Numbering | undefined): { numbering: 
   return { numbering, number: match[1], title };
 }
 
+/** Words a heading's title is made of, beyond its first: a capitalised word outside these is the value after it. */
+const TITLE_WORDS =
+  /^(of|the|and|for|to|team|mail|address|number|information|contact|zone|hours|keys?|members|statement|forms?|other|public|points?|customer|electronic|telecommunications?|facsimile|time|types|incidents|level|support|co-?operation|interaction|disclosure|communication|authentication|update|last|date|list|distribution|locations?|document|mission|affiliation|authority|services|reporting|disclaimers|policies|charter|constituency|sponsorship|name|numbers?|encryption|this|where|be|found|can|may|obtained|&)$/i;
+
+/**
+ * Text flattened onto one line (a PGP-signed block, a web page's chrome, a copy from a viewer)
+ * has its headings inside the line: "… 2.1 Name of the Team CERT-X 2.2 Address …". Each numbered
+ * run of words that reads as a known title is put on a line of its own.
+ */
+function unflatten(lines: readonly string[]): string[] {
+  return lines.flatMap((line) => (line.length < 300 ? [line] : splitAtHeadings(line).split('\n')));
+}
+
+const NUMBER_BEFORE_WORD = /(?:^|\s)(\d{1,2}(?:\.\d{1,2}){0,3}\.?)\s+(?=\p{Lu})/gu;
+
+function splitAtHeadings(line: string): string {
+  let out = '';
+  let copied = 0;
+  for (const match of line.matchAll(NUMBER_BEFORE_WORD)) {
+    const at = match.index + match[0].length;
+    if (match.index < copied) continue;
+    const words = line
+      .slice(at, at + 200)
+      .split(/\s+/)
+      .slice(0, 7);
+    let title = '';
+    for (let k = 1; k <= words.length; k++) {
+      const word = words[k - 1]!;
+      if (k > 1 && !TITLE_WORDS.test(word.replace(/:$/, ''))) break;
+      const candidate = words.slice(0, k).join(' ').replace(/:$/, '');
+      if (classifyTitle(candidate)) title = candidate;
+      if (word.endsWith(':')) break;
+    }
+    if (!title) continue;
+    const titleEnd = line.indexOf(title, at) + title.length;
+    out += `${line.slice(copied, match.index)}\n\n${match[1]} ${title}\n\n`;
+    copied = titleEnd + (line[titleEnd] === ':' ? 1 : 0);
+  }
+  return out + line.slice(copied);
+}
+
 /** Splits a document into its RFC 2350 sections. */
 export function sectionsOf(text: string): SectionedDocument {
-  const lines = cleanLines(text);
+  const lines = unflatten(cleanLines(text));
   const numbered: Array<{ index: number; number: string; numbering: Numbering; title: string }> = [];
   let previous: Numbering | undefined;
   lines.forEach((line, index) => {
@@ -219,7 +340,7 @@ export function sectionsOf(text: string): SectionedDocument {
     // "2.1 Team name: CERT-X": the value on the heading's own line.
     const colon = /^([^:]{2,60}):\s+(.+)$/.exec(title);
     if (colon?.[1] && colon[2] && classifyTitle(colon[1])) [title, inline] = [colon[1], colon[2]];
-    const field = classifyTitle(title);
+    const field = classifyTitle(title) ?? NUMBERED[heading.number.replace(/\.$/, '')];
     const top = heading.number.split('.')[0] ?? '';
     if (heading.number && !heading.number.includes('.') && field) groups.set(top, field);
     const body = [inline, ...lines.slice(heading.index + 1, end)]
