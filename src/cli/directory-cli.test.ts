@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/helpers/cli.js';
+import { renderPdf } from '../../test/helpers/pdf.js';
 
 const fixture = (name: string) => new URL(`../../test/fixtures/${name}`, import.meta.url).pathname;
 
@@ -63,6 +64,10 @@ describe('vakt directory', () => {
     expect(url.stdout).toMatch(/Truesec CSIRT \(SE\): created/);
     const again = await vakt('directory', 'import-rfc2350', `${base}/rfc2350.txt`, '--yes');
     expect(again.stdout).toMatch(/Truesec CSIRT \(SE\): unchanged/);
+    // The same document as the PDF a team publishes: read to the same record.
+    const pdf = join(dir, 'truesec.pdf');
+    writeFileSync(pdf, await renderPdf(readFileSync(fixture('rfc2350/rfc2350-truesec-csirt.txt'), 'utf8'), 'Truesec CSIRT RFC 2350'));
+    expect((await vakt('directory', 'import-rfc2350', pdf, '--yes')).stdout).toMatch(/Truesec CSIRT \(SE\): (unchanged|updated)/);
     const list = await vakt('directory', 'list', '--country', 'SE');
     expect(list.stdout).toMatch(
       /SE {2}CERT Stockholm \(CERT-STHLM\) {2}governmental\n.*SE {2}Truesec CSIRT {2}commercial {2}TI certified\n2 team\(s\)\n$/,

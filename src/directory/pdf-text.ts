@@ -18,7 +18,8 @@ export async function pdfText(bytes: Buffer, source?: string): Promise<string> {
   if (bytes.length > MAX_PDF_BYTES) throw fail(`a PDF larger than ${MAX_PDF_BYTES / 1024 / 1024} MiB; an RFC 2350 document is a few pages`);
   let pages: string[];
   try {
-    const pdf = await getDocumentProxy(new Uint8Array(bytes));
+    // verbosity 0: errors only; pdf.js would print its warnings on the CLI's stderr, which carries one line.
+    const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 });
     if (pdf.numPages > MAX_PAGES) throw fail(`a PDF of ${pdf.numPages} pages; an RFC 2350 document is a few pages`);
     pages = [];
     for (let n = 1; n <= pdf.numPages; n++) pages.push(pageText(await (await pdf.getPage(n)).getTextContent()));

@@ -7,7 +7,7 @@ import type { TeamProfile } from '../profile/schema.js';
 import { renderRfc2350Text } from '../profile/rfc2350.js';
 import { ownDirectoryRecord } from './own-record.js';
 import { isPdf, pdfText } from './pdf-text.js';
-import { parseHours, readRfc2350, zoneIn } from './rfc2350-import.js';
+import { guessKind, parseHours, readRfc2350, zoneIn } from './rfc2350-import.js';
 import { sectionsOf } from './rfc2350-sections.js';
 import type { PeerTeam } from './schema.js';
 import { validateTeam } from './teams.js';
@@ -464,5 +464,18 @@ describe('RFC 2350 documents as teams really publish them', () => {
     expect(zoneIn('Europe/Berlin (CET)', 'SE')).toMatchObject({ zone: 'Europe/Berlin', how: 'stated' });
     expect(zoneIn('local time', undefined)).toBeUndefined();
     expect(zoneIn('UTC+99', undefined)).toBeUndefined();
+  });
+});
+
+describe('what kind of team a document describes', () => {
+  it('calls a team national only on its own claim, never for working with national CSIRTs or having a constituency', () => {
+    expect(
+      guessKind({
+        constituency: 'Our constituency is the community of volunteers and the users of our forum in Central Asia.',
+        mission: 'We co-operate with national CSIRTs and national CERT teams of the region.',
+      }).type,
+    ).not.toBe('national');
+    expect(guessKind({ mission: 'KZ-CERT is the national CSIRT of the Republic of Kazakhstan.' }).type).toBe('national');
+    expect(guessKind({ sponsorship: 'The team serves as the national point of contact for Estonia.' }).type).toBe('national');
   });
 });

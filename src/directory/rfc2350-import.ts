@@ -537,7 +537,9 @@ class Reader {
     if (overrides?.type) this.note('type', draft.type, 'given by the person importing');
     else if (guess.type) this.note('type', guess.type, '3 Charter (words such as those of the constituency)', 'inferred');
     else this.missing.push({ field: 'type', reason: 'the charter does not say what kind of team this is; "internal" was assumed' });
-    if (draft.type === 'national') draft.nationalPointOfContact = true;
+    // The national point of contact only when the document claims it, or the person importing says so.
+    const charter = [draft.description.constituency, draft.description.sponsorship, draft.description.mission].join('\n');
+    if (overrides?.type === 'national' || new RegExp(NATIONAL_CLAIM.source, 'iu').test(charter)) draft.nationalPointOfContact = true;
     draft.sectors = overrides?.sectors ?? sectorsFor(draft.type, draft.description.constituency);
     if (overrides?.sectors) this.note('sectors', draft.sectors, 'given by the person importing');
     else if (draft.sectors.length > 0)
@@ -564,8 +566,13 @@ export function sectorsFor(type: TeamType, constituency: string | undefined): Pe
   return (SECTORS_BY_TYPE[type] ?? []).map((sector) => ({ sector, coverage: 'partly' as const, ...(note ? { note } : {}) }));
 }
 
+const NATIONAL_CLAIM =
+  /\b(?:is|as|acts as|serves as|designated as)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}national\s+(?:cert|csirt|computer (?:emergency|security incident)|point of contact|incident response)/giu;
+
 const TYPE_SIGNS: ReadonlyArray<readonly [TeamType, RegExp]> = [
-  ['national', /\bnational (?:cert|csirt|point of contact|coordinat)/gi],
+  // Only the team's own claim ("is the national CSIRT of X"): teams of every kind say they work
+  // with national CSIRTs, and a volunteer team's "constituency" is no nation's.
+  ['national', NATIONAL_CLAIM],
   ['governmental', /\b(?:municipality|municipal|city of|government|ministry|public administration|agenc(?:y|ies)|county council)\b/gi],
   ['research-education', /\b(?:universit(?:y|ies)|research network|academic|nren|higher education)\b/gi],
   ['commercial', /\b(?:customers?|clients?|contracted|subscribers?)\b/gi],
