@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, it } from 'vitest';
+import { useApp } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { mail, testSettings } from '../../test/helpers/mail.js';
 import { createOrganisation } from '../constituency/organisations.js';
@@ -162,5 +163,42 @@ describeEachEngine('machine-written mail', (get) => {
       .executeTakeFirstOrThrow();
     expect(futureReport.reported_at).toBeNull();
     expect(futureReport.intake_notes.join()).toMatch(/later than its arrival/);
+  });
+});
+
+describeEachEngine('filed delivery reports, over the API', (get) => {
+  const { loginAs } = useApp(get);
+
+  it('lists DSNs about nothing of ours newest first, paged by a cursor, to those who handle mail only', async () => {
+    const { db } = get();
+    for (const n of [1, 2, 3]) {
+      const raw = fixture('dsn-unmatched.eml')
+        .toString()
+        .replace('<bs-1@backscatter.example>', `<bs-${n}-${Date.now()}@backscatter.example>`);
+      expect(
+        (
+          await ingestMail(
+            db,
+            testSettings(),
+            Buffer.from(raw.replace('Delivery Status Notification (Failure)', `Backscatter ${n}`)),
+            'test',
+          )
+        ).kind,
+      ).toBe('filed');
+    }
+    const manager = await loginAs('incident-manager');
+    const seen: string[] = [];
+    let before = '';
+    for (;;) {
+      const page = await manager.request({ method: 'GET', url: `/api/mail/filed?limit=2${before}` });
+      expect(page.statusCode).toBe(200);
+      const rows = page.json<Array<{ subject: string; cursor: string; machine_report: { format: string; outcome: string } }>>();
+      if (rows.length === 0) break;
+      for (const row of rows) expect(row.machine_report).toMatchObject({ format: 'dsn', outcome: 'failed' });
+      seen.push(...rows.map((r) => r.subject));
+      before = `&before=${encodeURIComponent(rows.at(-1)!.cursor)}`;
+    }
+    expect(seen).toEqual(['Backscatter 3', 'Backscatter 2', 'Backscatter 1']);
+    expect((await (await loginAs('read-only')).request({ method: 'GET', url: '/api/mail/filed' })).statusCode).toBe(403);
   });
 });

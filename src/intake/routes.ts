@@ -22,7 +22,7 @@ import { reopenReport } from '../incidents/incidents.js';
 import { storePublicKey } from '../mail/keys.js';
 import { createReport, reportClockStart } from './reports.js';
 import { intakeSettings } from './settings.js';
-import { ReportDetailSchema, ReportRowSchema } from './report-schemas.js';
+import { MachineReportSchema, ReportDetailSchema, ReportRowSchema } from './report-schemas.js';
 
 const Problem = Type.Ref('Problem');
 const TicketId = Type.String({ pattern: '^\\d{1,15}$' });
@@ -569,7 +569,9 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Outgoing mail and its delivery state, newest first, paged by a cursor',
         querystring: Type.Object(
           {
-            status: Type.Optional(StringEnum(['queued', 'sending', 'sent', 'failed', 'suppressed'] as const)),
+            status: Type.Optional(
+              StringEnum(['queued', 'sending', 'sent', 'delayed', 'complained', 'bounced', 'failed', 'suppressed'] as const),
+            ),
             before: Type.Optional(CursorSchema),
             limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
           },
@@ -627,6 +629,53 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...m,
         created_at: iso(m.created_at),
         sent_at: iso(m.sent_at),
+        cursor: `${cursor_at},${m.id}`,
+      }));
+    },
+  );
+
+  app.get(
+    '/api/mail/filed',
+    {
+      preHandler: requirePermission('mail:send'),
+      schema: {
+        tags: ['mail'],
+        summary: 'Delivery reports about nothing of ours (backscatter), filed on no report: newest first, paged by a cursor',
+        querystring: Type.Object(
+          { before: Type.Optional(CursorSchema), limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })) },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Array(
+            Type.Object({
+              id: Type.String(),
+              from_address: Type.String(),
+              subject: Type.String(),
+              created_at: Type.String(),
+              machine_report: MachineReportSchema,
+              cursor: Type.String({ description: 'where the next page starts after this row (before=)' }),
+            }),
+          ),
+          400: Problem,
+        },
+      },
+    },
+    async (request) => {
+      // The partial index messages_machine_filed holds exactly these rows, in this order.
+      let query = db
+        .selectFrom('messages')
+        .select(['id', 'from_address', 'subject', 'created_at', 'machine_report', cursorTime('created_at').as('cursor_at')])
+        .where('direction', '=', 'in')
+        .where('report_id', 'is', null)
+        .where('incident_id', 'is', null)
+        .where('machine_report', 'is not', null)
+        .orderBy('created_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(request.query.limit ?? 100);
+      if (request.query.before) query = query.where(beforeCursor(request.query.before, 'created_at', 'id', 'uuid'));
+      return (await query.execute()).map(({ cursor_at, ...m }) => ({
+        ...m,
+        created_at: iso(m.created_at),
         cursor: `${cursor_at},${m.id}`,
       }));
     },

@@ -2790,7 +2790,7 @@ export interface paths {
         get: {
             parameters: {
                 query?: {
-                    status?: "queued" | "sending" | "sent" | "failed" | "suppressed";
+                    status?: "queued" | "sending" | "sent" | "delayed" | "complained" | "bounced" | "failed" | "suppressed";
                     /** @description the cursor: "<time>,<id>" of the last row seen */
                     before?: string;
                     limit?: number;
@@ -2821,6 +2821,74 @@ export interface paths {
                             created_at: string;
                             sent_at: string | null;
                             tlp: string;
+                            /** @description where the next page starts after this row (before=) */
+                            cursor: string;
+                        }[];
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/mail/filed": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Delivery reports about nothing of ours (backscatter), filed on no report: newest first, paged by a cursor */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the cursor: "<time>,<id>" of the last row seen */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            from_address: string;
+                            subject: string;
+                            created_at: string;
+                            machine_report: {
+                                /** @enum {string} */
+                                format: "arf" | "dsn";
+                                problems: string[];
+                                suggestion?: {
+                                    rsitClass: string;
+                                    rsitType: string;
+                                } | null;
+                                routing?: string | null;
+                            } & {
+                                [key: string]: unknown;
+                            };
                             /** @description where the next page starts after this row (before=) */
                             cursor: string;
                         }[];

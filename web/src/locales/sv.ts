@@ -751,4 +751,6 @@ export const SV: Record<string, string> = {
   'S/MIME signed (not verified)': 'S/MIME-signerad (ej verifierad)',
   'Reported (the mail’s date)': 'Rapporterad (brevets datum)',
   '{n} not findings': '{n} inga fynd',
+  'Delivery reports about no mail of ours': 'Leveransrapporter om post som inte är vår',
+  'None: every delivery report so far was about mail we sent.': 'Inga: varje leveransrapport hittills gällde post vi skickat.',
 };

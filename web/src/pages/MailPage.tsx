@@ -10,6 +10,7 @@ import { useT } from '../i18n';
 type Mailbox = Answer<'/api/mailboxes'>[number];
 type PgpKey = Answer<'/api/pgp-keys'>[number];
 type Outgoing = Answer<'/api/outbox'>[number];
+type Filed = Answer<'/api/mail/filed'>[number];
 
 export interface MailRights {
   settings: boolean;
@@ -25,6 +26,7 @@ export function MailPage({ rights }: { rights: MailRights }) {
       {rights.settings && <Mailboxes />}
       {rights.keys && <Keys />}
       {rights.send && <Outbox />}
+      {rights.send && <FiledReports />}
     </section>
   );
 }
@@ -202,7 +204,7 @@ function Outbox() {
                 <td>{when(m.created_at)}</td>
                 <td>{m.to_addresses.join(', ')}</td>
                 <td>{m.subject}</td>
-                <td className={m.delivery_status === 'failed' ? 'bad' : undefined}>
+                <td className={['failed', 'bounced', 'complained'].includes(m.delivery_status ?? '') ? 'bad' : undefined}>
                   {m.delivery_status ?? '—'}
                   {m.sent_at && ` ${when(m.sent_at)}`}
                   {m.delivery_error && ` (${m.delivery_error}, ${t('{count} attempt(s)', { count: m.delivery_attempts })})`}
@@ -211,6 +213,46 @@ function Outbox() {
                 <td>
                   <TlpBadge tlp={m.tlp} />
                 </td>
+              </tr>
+            ))}
+          </tbody>
+        </ScrollTable>
+      )}
+      {pager(list.data)}
+    </>
+  );
+}
+
+/** Delivery reports that name no mail of ours (backscatter from forged senders): kept, out of triage. */
+function FiledReports() {
+  const t = useT();
+  const { before, pager } = useSectionPages(OUTBOX_PAGE);
+  const list = useQuery({
+    queryKey: ['mail-filed', before ?? ''],
+    queryFn: () => api<Filed[]>('GET', `/api/mail/filed?limit=${OUTBOX_PAGE}${before ? `&before=${encodeURIComponent(before)}` : ''}`),
+  });
+  return (
+    <>
+      <h2>{t('Delivery reports about no mail of ours')}</h2>
+      <ErrorText error={list.error} />
+      {list.data?.length === 0 && <p>{t('None: every delivery report so far was about mail we sent.')}</p>}
+      {list.data && list.data.length > 0 && (
+        <ScrollTable data-testid="filed-reports">
+          <thead>
+            <tr>
+              <th>{t('Received')}</th>
+              <th>{t('From')}</th>
+              <th>{t('Subject')}</th>
+              <th>{t('State')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.data.map((m) => (
+              <tr key={m.id}>
+                <td>{when(m.created_at)}</td>
+                <td>{m.from_address}</td>
+                <td>{m.subject}</td>
+                <td>{typeof m.machine_report.outcome === 'string' ? m.machine_report.outcome : m.machine_report.format}</td>
               </tr>
             ))}
           </tbody>
