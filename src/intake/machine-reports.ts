@@ -7,6 +7,7 @@
  * them. Nothing here throws: a broken report is still a report, with what was wrong in `problems`.
  */
 import { decode as decodeQuotedPrintable } from 'libqp';
+import { boundaryOf, headerEnd } from './mime.js';
 
 export type DsnAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded';
 
@@ -97,10 +98,6 @@ function all(fields: ReadonlyArray<[string, string]>, name: string): string[] {
 function splitHead(text: string): { head: string; body: string } {
   const match = /\r?\n\r?\n/.exec(text);
   return match ? { head: text.slice(0, match.index), body: text.slice(match.index + match[0].length) } : { head: text, body: '' };
-}
-
-function boundaryOf(contentType: string): string | undefined {
-  return /boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))/i.exec(contentType)?.slice(1).find(Boolean);
 }
 
 function decodeBody(body: string, encoding: string): string {
@@ -235,10 +232,11 @@ function readFeedbackReport(parts: readonly Part[]): FeedbackReport {
 
 /** The report in a mail, when its top-level type is a delivery or feedback report; else undefined. */
 export function readMachineReport(raw: Buffer): MachineReport | undefined {
-  const text = raw.toString('latin1');
-  const { head, body } = splitHead(text);
-  const contentType = first(readFields(head), 'content-type') ?? '';
+  // Every mail passes here: its header block decides, and only a report's body is decoded.
+  const end = headerEnd(raw);
+  const contentType = first(readFields(raw.subarray(0, end).toString('latin1')), 'content-type') ?? '';
   if (!/^\s*multipart\/report\b/i.test(contentType)) return undefined;
+  const body = raw.subarray(end).toString('latin1');
   const reportType = /report-type\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase();
   const parts = partsOf(contentType, body);
   if (reportType === 'feedback-report' || parts.some((p) => typeIs(p, 'message/feedback-report'))) return readFeedbackReport(parts);

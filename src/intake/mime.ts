@@ -132,7 +132,7 @@ function unfoldHeaders(block: string): Map<string, string> {
   return result;
 }
 
-function boundaryOf(contentType: string): string | undefined {
+export function boundaryOf(contentType: string): string | undefined {
   return /boundary\s*=\s*(?:"([^"]+)"|([^\s;]+))/i.exec(contentType)?.slice(1).find(Boolean);
 }
 
