@@ -19,11 +19,11 @@ export interface NoticedMessage {
 
 const MESSAGE_ID = /^\s*Message-ID:\s*(<[^<>\s]{1,250}>)/gim;
 
-/** From what changes to what: a failure overrides a delay, a complaint only follows delivery. */
+/** From what changes to what, and its audit action: a failure overrides a delay, a complaint only follows delivery. */
 const TRANSITIONS = {
-  failed: { to: 'bounced', from: ['queued', 'sending', 'sent', 'delayed'] },
-  delayed: { to: 'delayed', from: ['sending', 'sent'] },
-  complained: { to: 'complained', from: ['sent', 'delayed'] },
+  failed: { to: 'bounced', from: ['queued', 'sending', 'sent', 'delayed'], audit: 'mail.bounce' },
+  delayed: { to: 'delayed', from: ['sending', 'sent'], audit: 'mail.delay' },
+  complained: { to: 'complained', from: ['sent', 'delayed'], audit: 'mail.complaint' },
 } as const;
 
 export function deliveryNotice(report: DeliveryReport, inReplyTo: string | null): DeliveryNotice {
@@ -61,10 +61,9 @@ export async function applyDeliveryNotice(trx: Transaction<Schema>, notice: Deli
     .execute();
   if (ours.length === 0 || notice.outcome === 'other') return ours;
   const change = TRANSITIONS[notice.outcome];
-  const label = notice.outcome === 'failed' ? 'bounced' : notice.outcome;
   const changed = await trx
     .updateTable('messages')
-    .set({ delivery_status: change.to, delivery_error: `${label}: ${notice.reason}`.slice(0, 1000), next_attempt_at: null })
+    .set({ delivery_status: change.to, delivery_error: `${change.to}: ${notice.reason}`.slice(0, 1000), next_attempt_at: null })
     .where(
       'id',
       'in',
@@ -76,7 +75,7 @@ export async function applyDeliveryNotice(trx: Transaction<Schema>, notice: Deli
   for (const row of changed)
     await appendAudit(trx, {
       actor: 'system:intake',
-      action: `mail.${notice.outcome === 'failed' ? 'bounce' : notice.outcome === 'delayed' ? 'delay' : 'complaint'}`,
+      action: change.audit,
       objectType: 'message',
       objectId: row.id,
       after: { reason: notice.reason },
