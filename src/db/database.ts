@@ -128,18 +128,22 @@ export interface MigrationReport {
   applied: string[];
 }
 
-/**
- * Applies pending migrations. Kysely's migrator holds a PostgreSQL advisory lock while it works,
- * so two processes starting together apply each migration once; PGlite is guarded by its lock file.
- */
-export async function migrate(database: Database): Promise<MigrationReport> {
-  const migrator = new Migrator({
+/** Vakt's migrations on this database, with its table names: also what the migration tests step through. */
+export function migratorFor(database: Database): Migrator {
+  return new Migrator({
     db: database.db,
     provider: { getMigrations: async () => migrations },
     migrationTableName: 'vakt_migrations',
     migrationLockTableName: 'vakt_migrations_lock',
   });
-  const { error, results } = await migrator.migrateToLatest();
+}
+
+/**
+ * Applies pending migrations. Kysely's migrator holds a PostgreSQL advisory lock while it works,
+ * so two processes starting together apply each migration once; PGlite is guarded by its lock file.
+ */
+export async function migrate(database: Database): Promise<MigrationReport> {
+  const { error, results } = await migratorFor(database).migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return { applied: (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName) };
 }

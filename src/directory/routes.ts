@@ -52,6 +52,8 @@ function sendMatrix(reply: FastifyReply, matrix: Matrix, format: string | undefi
   return reply.send({ matrix, totals: sectorTotals(matrix) });
 }
 
+/** The longest PDF the import takes, as base64 in a JSON body. */
+const MAX_PDF_BASE64 = Math.ceil(MAX_PDF_BYTES / 3) * 4;
 export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
   const read = { preHandler: requirePermission('directory:read') };
@@ -216,7 +218,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/directory/rfc2350',
     {
       ...write,
-      bodyLimit: Math.ceil((MAX_PDF_BYTES * 4) / 3) + 64 * 1024,
+      bodyLimit: MAX_PDF_BASE64 + 64 * 1024,
       schema: {
         tags: ['directory'],
         summary:
@@ -224,9 +226,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         body: Type.Object(
           {
             text: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_DOCUMENT_BYTES })),
-            pdf: Type.Optional(
-              Type.String({ minLength: 1, maxLength: Math.ceil((MAX_PDF_BYTES * 4) / 3) + 4, description: 'the PDF, base64' }),
-            ),
+            pdf: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_PDF_BASE64, description: 'the PDF, base64' })),
             url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
             country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
             type: Type.Optional(StringEnum(TEAM_TYPES)),

@@ -1,21 +1,12 @@
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/helpers/database.js';
-import type { Database } from '../database.js';
-import { migrations } from './index.js';
-
-const migrator = (database: Database) =>
-  new Migrator({
-    db: database.db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: 'vakt_migrations',
-    migrationLockTableName: 'vakt_migrations_lock',
-  });
+import { migratorFor } from '../database.js';
 
 describeEachEngine('migration 0005: events at feed speed', (get) => {
   it('keeps what events stored before it had been notified of, and what they still wait for, both ways', async () => {
     const { db } = get();
-    expect((await migrator(get()).migrateTo('0004_constituency')).error).toBeUndefined();
+    expect((await migratorFor(get()).migrateTo('0004_constituency')).error).toBeUndefined();
     await sql`insert into organisations (id, name, kind) values ('00000000-0000-4000-8000-000000000001', 'Skola', 'constituent'), ('00000000-0000-4000-8000-000000000002', 'Hamn', 'constituent')`.execute(
       db,
     );
@@ -43,7 +34,7 @@ describeEachEngine('migration 0005: events at feed speed', (get) => {
     ] as const)
       await event(org, key, notification).execute(db);
 
-    expect((await migrator(get()).migrateToLatest()).error).toBeUndefined();
+    expect((await migratorFor(get()).migrateToLatest()).error).toBeUndefined();
     const waiting = await sql<{
       organisation_id: string;
       events: number;
@@ -67,7 +58,7 @@ describeEachEngine('migration 0005: events at feed speed', (get) => {
     // (which the index before would not allow: it is taken out to go back)
     await sql`delete from events where organisation_id = '00000000-0000-4000-8000-000000000002' and run_id is null`.execute(db);
 
-    expect((await migrator(get()).migrateTo('0004_constituency')).error).toBeUndefined();
+    expect((await migratorFor(get()).migrateTo('0004_constituency')).error).toBeUndefined();
     const back = await sql<{
       dedup_key: string;
       notification_id: string | null;
@@ -78,6 +69,6 @@ describeEachEngine('migration 0005: events at feed speed', (get) => {
       null,
       null,
     ]);
-    expect((await migrator(get()).migrateToLatest()).error).toBeUndefined();
+    expect((await migratorFor(get()).migrateToLatest()).error).toBeUndefined();
   });
 });

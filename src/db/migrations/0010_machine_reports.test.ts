@@ -1,16 +1,7 @@
-import { Migrator, sql } from 'kysely';
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../../test/helpers/database.js';
-import type { Database } from '../database.js';
-import { migrations } from './index.js';
-
-const migrator = (database: Database) =>
-  new Migrator({
-    db: database.db,
-    provider: { getMigrations: async () => migrations },
-    migrationTableName: 'vakt_migrations',
-    migrationLockTableName: 'vakt_migrations_lock',
-  });
+import { migratorFor } from '../database.js';
 
 describeEachEngine('migration 0010: machine reports', (get) => {
   it('goes down with delayed, complained and S/MIME mail mapped to what 0009 allows, and up again', async () => {
@@ -18,7 +9,7 @@ describeEachEngine('migration 0010: machine reports', (get) => {
     await sql`insert into messages (direction, tlp, delivery_status, pgp_signature, created_by, machine_report)
       values ('out', 'AMBER', 'delayed', 'not-signed', 'test', null), ('out', 'AMBER', 'complained', 'not-signed', 'test', null),
              ('in', 'AMBER', null, 'smime-unverified', 'test', '{"format":"dsn"}')`.execute(db);
-    expect((await migrator(get()).migrateTo('0009_list_order')).error).toBeUndefined();
+    expect((await migratorFor(get()).migrateTo('0009_list_order')).error).toBeUndefined();
     const down = await sql<{
       delivery_status: string | null;
       pgp_signature: string;
@@ -28,7 +19,7 @@ describeEachEngine('migration 0010: machine reports', (get) => {
       { delivery_status: 'sent', pgp_signature: 'not-signed' },
       { delivery_status: null, pgp_signature: 'not-signed' },
     ]);
-    expect((await migrator(get()).migrateToLatest()).error).toBeUndefined();
+    expect((await migratorFor(get()).migrateToLatest()).error).toBeUndefined();
     await sql`update messages set delivery_status = 'delayed' where direction = 'out'`.execute(db);
   });
 });
