@@ -122,6 +122,20 @@ describeEachEngine('machine-written mail', (get) => {
     });
   });
 
+  it('a read receipt (RFC 8098 MDN) about our mail is a reply on its report, and does not mark the mail bounced', async () => {
+    const { db } = get();
+    const ours = await sentAcknowledgement();
+    const outcome = await ingestMail(db, settings(), fixture('mdn-read-receipt.eml', ours.messageId), 'test');
+    expect(outcome).toMatchObject({ kind: 'reply', reportId: ours.reportId });
+    expect(await statusOf(ours.id)).toEqual({ delivery_status: 'sent', delivery_error: null });
+    const stored = await db
+      .selectFrom('messages')
+      .select('auto_submitted')
+      .where('id', '=', (outcome as { messageId: string }).messageId)
+      .executeTakeFirstOrThrow();
+    expect(stored.auto_submitted).toBe(true);
+  });
+
   it('a DSN about nothing of ours is filed as such: kept, on no report, out of the triage queue', async () => {
     const { db } = get();
     const before = await reportCount();

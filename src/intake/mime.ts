@@ -89,8 +89,23 @@ function header(parsed: ParsedMail, name: string): string {
     .trim();
 }
 
-/** A delivery status report (RFC 3464). */
-const isDeliveryReport = (parsed: ParsedMail): boolean => /^multipart\/report\b/i.test(header(parsed, 'content-type'));
+/** The report-type of a multipart/report (RFC 6522): delivery-status, feedback-report, disposition-notification… */
+function reportTypeOf(parsed: ParsedMail): string | null {
+  const contentType = header(parsed, 'content-type');
+  if (!/^multipart\/report\b/i.test(contentType)) return null;
+  return /;\s*report-type\s*=\s*"?([\w.-]+)/i.exec(contentType)?.[1]?.toLowerCase() ?? '';
+}
+
+/**
+ * Only a delivery report says our mail did not arrive. A read receipt (RFC 8098) also comes as a
+ * multipart/report from the null reverse path, and says the opposite.
+ */
+function isBounce(parsed: ParsedMail): boolean {
+  const reportType = reportTypeOf(parsed);
+  if (reportType === 'delivery-status' || reportType === 'global-delivery-status') return true;
+  return !reportType && hasNullReturnPath(parsed);
+}
+
 /** The null reverse path ("Return-Path: <>") that bounces are sent with. */
 const hasNullReturnPath = (parsed: ParsedMail): boolean =>
   parsed.headerLines.some((h) => h.key === 'return-path') && /^<?\s*>?$/.test(header(parsed, 'return-path').trim());
@@ -105,7 +120,8 @@ function loopSignalOf(parsed: ParsedMail, ownAddresses: readonly string[] = []):
   if (has('list-id') || has('list-unsubscribe') || has('list-post')) return 'a mailing-list message';
   if (has('x-autoreply') || has('x-autorespond') || /^(all|oof|autoreply)/i.test(header(parsed, 'x-auto-response-suppress')))
     return 'an auto-reply';
-  if (isDeliveryReport(parsed)) return 'a delivery report (bounce)';
+  const reportType = reportTypeOf(parsed);
+  if (reportType !== null) return `a machine report (${reportType || 'multipart/report'})`;
   if (hasNullReturnPath(parsed)) return 'an empty Return-Path (bounce)';
   const from = addresses(parsed.from)[0] ?? '';
   if (/^(mailer-daemon|postmaster|no-?reply|do-?not-?reply)@/i.test(from)) return `sent by ${from}`;
@@ -380,7 +396,7 @@ export async function parseMessage(input: Buffer, options: ParseOptions & { ownA
     html: content.html === null ? null : storable(content.html),
     attachments: content.attachments,
     loopSignal: loopSignalOf(parsed, options.ownAddresses),
-    bounce: isDeliveryReport(parsed) || hasNullReturnPath(parsed),
+    bounce: isBounce(parsed),
     encryption: content.encryption,
     signature: content.signature,
     notes,
