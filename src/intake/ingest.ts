@@ -17,6 +17,7 @@ import { parseAddress } from '../constituency/ip.js';
 import { queueMail, type Sender } from '../mail/outbox.js';
 import { headerEnd, parseMessage, type ParsedMessage } from './mime.js';
 import { feedbackRsit, readMachineReport, type FeedbackReport, type MachineReport } from './machine-reports.js';
+import type { XarfReport } from './xarf.js';
 import { acknowledgementText } from './acknowledgement.js';
 import { SENSITIVE, storeIndicators } from './reports.js';
 import { findTag, replySubject } from './threading.js';
@@ -117,7 +118,7 @@ export async function ingestMail(
   });
   const dedupeKey = sha256Hex(`${parsed.messageId ?? sha256Hex(raw)}\n${tooLarge ? sha256Hex(raw) : parsed.bodyHash}`);
   const machine = tooLarge ? undefined : readMachineReport(raw);
-  const routed = machine?.format === 'arf' && machine.sourceIp ? await routeSource(db, machine.sourceIp) : undefined;
+  const routed = machine && machine.format !== 'dsn' && machine.sourceIp ? await routeSource(db, machine.sourceIp) : undefined;
   const mail: Incoming = { raw, size, parsed, dedupeKey, tooLarge, source, machine, routed };
   try {
     return await db.transaction().execute((trx) => store(trx, settings, mail));
@@ -147,7 +148,9 @@ interface Routed {
   note: string;
 }
 
-/** A feedback report's Source-IP goes to its constituent, as a feed event's address does. */
+const FORMAT_NAMES = { arf: 'ARF', dsn: 'DSN', xarf: 'X-ARF' } as const;
+
+/** A feedback or X-ARF report's source address goes to its constituent, as a feed event's address does. */
 async function routeSource(db: Kysely<Schema>, ip: string): Promise<Routed> {
   const address = parseAddress(ip);
   if (!address) return { organisationId: null, note: `the Source-IP "${ip.slice(0, 60)}" is not an IP address` };
@@ -182,8 +185,17 @@ function reportedAt(parsed: ParsedMessage, receivedAt: Date, notes: string[]): D
   return parsed.date;
 }
 
-function machineFields(report: FeedbackReport, routed: Routed | undefined): string {
-  return JSON.stringify({ ...report, suggestion: feedbackRsit(report.feedbackType), routing: routed?.note ?? null });
+/** An abuse report written by a machine (ARF, X-ARF), as the report's facts: what it said, what it suggests, where it went. */
+function machineFields(report: FeedbackReport | XarfReport, routed: Routed | undefined): string {
+  const suggestion = report.format === 'arf' ? feedbackRsit(report.feedbackType) : report.suggestion;
+  return JSON.stringify({ ...report, suggestion, routing: routed?.note ?? null });
+}
+
+/** The addresses and links a machine report names, for the report's indicators. */
+function machineIndicators(report: FeedbackReport | XarfReport): string {
+  return report.format === 'arf'
+    ? [report.sourceIp, ...report.reportedUris, ...report.reportedDomains].join('\n')
+    : [report.source, report.url].filter(Boolean).join('\n');
 }
 
 async function store(trx: Transaction<Schema>, settings: IntakeSettings, mail: Incoming): Promise<IntakeOutcome> {
@@ -215,10 +227,11 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, mail: I
 
   let reportId = target?.reportId ?? null;
   const incidentId = target?.incidentId ?? null;
+  const abuse = machine && machine.format !== 'dsn' ? machine : undefined;
   if (!target) {
     const receivedAt = new Date();
     if (routed) notes.push(routed.note);
-    if (machine) notes.push(...machine.problems.map((p) => `${machine.format.toUpperCase()}: ${p}`));
+    if (machine) notes.push(...machine.problems.map((p) => `${FORMAT_NAMES[machine.format]}: ${p}`));
     const intakeStatus = tooLarge
       ? 'too-large'
       : parsed.encryption === 'failed'
@@ -242,14 +255,13 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, mail: I
         received_at: receivedAt,
         reported_at: reportedAt(parsed, receivedAt, notes),
         organisation_id: routed?.organisationId ?? null,
-        machine_report: machine?.format === 'arf' ? machineFields(machine, routed) : null,
+        machine_report: abuse ? machineFields(abuse, routed) : null,
         created_by: actor,
       })
       .returning('id')
       .executeTakeFirstOrThrow();
     reportId = report.id;
-    const machineText = machine?.format === 'arf' ? [machine.sourceIp, ...machine.reportedUris, ...machine.reportedDomains].join('\n') : '';
-    await storeIndicators(trx, report.id, `${parsed.subject}\n${parsed.text}\n${machineText}`);
+    await storeIndicators(trx, report.id, `${parsed.subject}\n${parsed.text}\n${abuse ? machineIndicators(abuse) : ''}`);
   }
 
   const message = await trx

@@ -11,6 +11,8 @@ const fixture = (name: string, messageId = ''): Buffer =>
     readFileSync(new URL(`../../test/fixtures/mail/machine/${name}`, import.meta.url), 'utf8').replace('{{MESSAGE_ID}}', messageId),
   );
 
+const xarfFixture = (name: string): Buffer => readFileSync(new URL(`../../test/fixtures/mail/xarf/${name}`, import.meta.url));
+
 describeEachEngine('machine-written mail', (get) => {
   const settings = () => testSettings();
 
@@ -75,6 +77,41 @@ describeEachEngine('machine-written mail', (get) => {
     expect(report.organisation_id).toBeNull();
     expect(report.intake_notes).toContain('the Source-IP 2001:db8::25 is in no netblock of the constituency');
     expect(report.machine_report).toMatchObject({ suggestion: { rsitClass: 'fraud', rsitType: 'masquerade' } });
+  });
+
+  it('an X-ARF report becomes a report routed by its source to the constituent, with its RSIT suggestion and indicators, never acknowledged', async () => {
+    const { db } = get();
+    const host = await createOrganisation(db, 'test', { name: 'Hosting Syd AB', netblocks: [{ prefix: '203.0.113.32/28' }] });
+    const outcome = await ingestMail(db, settings(), xarfFixture('xarf-v4-arf-login-attack.eml'), 'test');
+    const id = (outcome as Extract<IntakeOutcome, { kind: 'report' }>).reportId;
+    const report = await db.selectFrom('reports').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+    expect(report).toMatchObject({ organisation_id: host.id, intake_status: 'ok' });
+    expect(report.machine_report).toMatchObject({
+      format: 'xarf',
+      type: 'login_attack',
+      sourceIp: '203.0.113.45',
+      suggestion: { rsitClass: 'intrusion-attempts', rsitType: 'brute-force' },
+      routing: 'the Source-IP 203.0.113.45 belongs to Hosting Syd AB',
+    });
+    const indicators = await db.selectFrom('report_indicators').select(['kind', 'value']).where('report_id', '=', id).execute();
+    expect(indicators).toEqual(expect.arrayContaining([{ kind: 'ipv4', value: '203.0.113.45' }]));
+    const out = await db.selectFrom('messages').select('id').where('report_id', '=', id).where('direction', '=', 'out').execute();
+    expect(out).toEqual([]);
+  });
+
+  it('an invalid or cut-off X-ARF report is stored and flagged with what is wrong, never dropped', async () => {
+    const { db } = get();
+    for (const [name, problem] of [
+      ['xarf-v4-invalid.eml', /^X-ARF: sender: /],
+      ['xarf-truncated.eml', /^X-ARF: the JSON part is not valid JSON/],
+    ] as const) {
+      const outcome = (await ingestMail(db, settings(), xarfFixture(name), 'test')) as Extract<IntakeOutcome, { kind: 'report' }>;
+      expect(outcome.kind).toBe('report');
+      const report = await db.selectFrom('reports').selectAll().where('id', '=', outcome.reportId).executeTakeFirstOrThrow();
+      expect(report.intake_status).toBe('malformed');
+      expect(report.intake_notes).toEqual(expect.arrayContaining([expect.stringMatching(problem)]));
+      expect(report.machine_report).toMatchObject({ format: 'xarf' });
+    }
   });
 
   it('a failed DSN about our mail bounces it and is filed on its report, not triaged', async () => {

@@ -8,6 +8,7 @@
  */
 import { decode as decodeQuotedPrintable } from 'libqp';
 import { boundaryOf, headerEnd } from './mime.js';
+import { readXarf, unreadableXarf, type ReportPart, type XarfReport } from './xarf.js';
 
 export type DsnAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded';
 
@@ -53,12 +54,9 @@ export interface FeedbackReport {
   problems: string[];
 }
 
-export type MachineReport = DeliveryReport | FeedbackReport;
+export type MachineReport = DeliveryReport | FeedbackReport | XarfReport;
 
-interface Part {
-  contentType: string;
-  body: string;
-}
+type Part = ReportPart;
 
 const MAX_PARTS = 20;
 const MAX_FIELDS = 500;
@@ -100,11 +98,18 @@ function splitHead(text: string): { head: string; body: string } {
   return match ? { head: text.slice(0, match.index), body: text.slice(match.index + match[0].length) } : { head: text, body: '' };
 }
 
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** `body` holds the part's bytes as latin1; 8-bit text is UTF-8 where it is valid UTF-8. */
 function decodeBody(body: string, encoding: string): string {
   const how = encoding.trim().toLowerCase();
   if (how === 'base64') return Buffer.from(body.replace(/\s+/g, ''), 'base64').toString('utf8');
   if (how === 'quoted-printable') return decodeQuotedPrintable(body).toString('utf8');
-  return body;
+  try {
+    return utf8.decode(Buffer.from(body, 'latin1'));
+  } catch {
+    return body;
+  }
 }
 
 /** The parts of a multipart entity, nested multiparts flattened, at most MAX_PARTS. */
@@ -230,15 +235,37 @@ function readFeedbackReport(parts: readonly Part[]): FeedbackReport {
   };
 }
 
-/** The report in a mail, when its top-level type is a delivery or feedback report; else undefined. */
+/** What may hold an X-ARF document, judged without decoding the body of every mail. */
+function mayCarryXarf(headers: ReadonlyArray<[string, string]>, contentType: string, body: string): boolean {
+  if (first(headers, 'x-arf') || first(headers, 'x-xarf')) return true;
+  if (/^\s*application\/json\b/i.test(contentType)) return true;
+  if (/^\s*multipart\//i.test(contentType)) return /application\/json|xarf|Schema-URL:/i.test(body);
+  return /^\s*\{/.test(body.slice(0, 200)) && /"(xarf_version|ReporterInfo)"/.test(body);
+}
+
+/** Said to be X-ARF by its sender: an X-ARF header, or an ARF whose Feedback-Type is xarf. */
+function saysXarf(headers: ReadonlyArray<[string, string]>, parts: readonly Part[]): boolean {
+  if (/^(yes|plain|secure|bulk)/i.test(first(headers, 'x-arf') ?? first(headers, 'x-xarf') ?? '')) return true;
+  const feedback = parts.find((p) => typeIs(p, 'message/feedback-report'));
+  return /^\s*feedback-type:\s*xarf\b/im.test(feedback?.body ?? '');
+}
+
+/** The report in a mail: a delivery or feedback report, or an X-ARF report in any of its forms; else undefined. */
 export function readMachineReport(raw: Buffer): MachineReport | undefined {
-  // Every mail passes here: its header block decides, and only a report's body is decoded.
+  // Every mail passes here: its header block decides, and only a likely report's body is decoded.
   const end = headerEnd(raw);
-  const contentType = first(readFields(raw.subarray(0, end).toString('latin1')), 'content-type') ?? '';
-  if (!/^\s*multipart\/report\b/i.test(contentType)) return undefined;
+  const headers = readFields(raw.subarray(0, end).toString('latin1'));
+  const contentType = first(headers, 'content-type') ?? 'text/plain';
+  const isReport = /^\s*multipart\/report\b/i.test(contentType);
   const body = raw.subarray(end).toString('latin1');
+  if (!isReport && !mayCarryXarf(headers, contentType, body)) return undefined;
+  const parts = /^\s*multipart\//i.test(contentType)
+    ? partsOf(contentType, body)
+    : [{ contentType, body: decodeBody(body, first(headers, 'content-transfer-encoding') ?? '') }];
+  const xarf = readXarf(parts) ?? (saysXarf(headers, parts) ? unreadableXarf(parts) : undefined);
+  if (xarf) return xarf;
+  if (!isReport) return undefined;
   const reportType = /report-type\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase();
-  const parts = partsOf(contentType, body);
   if (reportType === 'feedback-report' || parts.some((p) => typeIs(p, 'message/feedback-report'))) return readFeedbackReport(parts);
   if (reportType === 'delivery-status' || parts.some((p) => typeIs(p, 'message/delivery-status'))) return readDeliveryStatus(parts);
   return undefined;

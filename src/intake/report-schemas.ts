@@ -11,7 +11,7 @@ const When = Type.String({ format: 'date-time' });
 /** What a machine-written report said (src/intake/machine-reports.ts), kept whole. */
 export const MachineReportSchema = Type.Object(
   {
-    format: StringEnum(['arf', 'dsn']),
+    format: StringEnum(['arf', 'dsn', 'xarf']),
     problems: Type.Array(Type.String()),
     suggestion: Type.Optional(Nullable(Type.Object({ rsitClass: Type.String(), rsitType: Type.String() }))),
     routing: Type.Optional(Nullable(Type.String())),

@@ -1972,7 +1972,7 @@ export interface paths {
                             reported_at: string | null;
                             machine_report: ({
                                 /** @enum {string} */
-                                format: "arf" | "dsn";
+                                format: "arf" | "dsn" | "xarf";
                                 problems: string[];
                                 suggestion?: {
                                     rsitClass: string;
@@ -2879,7 +2879,7 @@ export interface paths {
                             created_at: string;
                             machine_report: {
                                 /** @enum {string} */
-                                format: "arf" | "dsn";
+                                format: "arf" | "dsn" | "xarf";
                                 problems: string[];
                                 suggestion?: {
                                     rsitClass: string;
