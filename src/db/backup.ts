@@ -74,7 +74,15 @@ const TABLES = [
   { name: 'run_organisations', key: "run_id::text || '/' || organisation_id::text", keyType: 'text' },
   { name: 'notification_feedback', key: 'id', keyType: 'uuid' },
   { name: 'incident_organisations', key: "incident_id::text || '/' || organisation_id::text", keyType: 'text' },
+  { name: 'incident_notes', key: 'id', keyType: 'uuid' },
+  { name: 'incident_watchers', key: "incident_id::text || '/' || user_id::text", keyType: 'text' },
+  { name: 'incident_templates', key: 'id', keyType: 'uuid' },
+  { name: 'saved_views', key: 'id', keyType: 'uuid' },
+  { name: 'report_feedback', key: "report_id::text || '/' || user_id::text", keyType: 'text' },
+  { name: 'egress_decisions', key: 'id', keyType: 'bigint' },
 ] as const satisfies readonly TableSpec[];
+/** Tables a backup leaves out: public data re-imported from its source, and what only lives for a session. */
+export const NOT_BACKED_UP: readonly string[] = ['ripe_ranges', 'ripe_asns', 'ripe_contacts', 'ripe_imports', 'sessions', 'login_throttle'];
 /** Rows seeded by a migration, replaced by the backup's own. */
 const SEEDED: readonly TableName[] = ['sla_policies', 'directory_snapshots', 'constituency_state'];
 /** Flush a restore batch at this many bytes of JSON, whatever the row count. */
@@ -263,6 +271,7 @@ export async function restore(database: Database, file: string, onTable?: (table
         trx,
       );
       await sql`select setval('events_id_seq', greatest((select coalesce(max(id), 0) from events), 1))`.execute(trx);
+      await sql`select setval('egress_decisions_id_seq', greatest((select coalesce(max(id), 0) from egress_decisions), 1))`.execute(trx);
       if (batchTable) onTable?.(batchTable, counts[batchTable] ?? 0);
     });
   } catch (error) {
