@@ -64,8 +64,35 @@ describeEachEngine('audit log', (get) => {
     expect(await verifyAudit(db)).toMatchObject({
       ok: false,
       checked: 2,
-      firstBad: { seq: '3', problem: 'contents do not match its hash (altered)' },
+      firstBad: { seq: '3', problem: 'before/after do not match their digest (altered)' },
     });
+    // Put back; then alter what the hash covers directly.
+    await db.transaction().execute(async (trx) => {
+      await sql`alter table audit_log disable trigger audit_log_no_update`.execute(trx);
+      await sql`update audit_log set after = '{"name":"after 2","password":"[redacted]","list":[3,2,1]}', actor = 'user:someone-else' where seq = 3`.execute(
+        trx,
+      );
+      await sql`alter table audit_log enable trigger audit_log_no_update`.execute(trx);
+    });
+    expect(await verifyAudit(db)).toMatchObject({ ok: false, firstBad: { seq: '3', problem: 'contents do not match its hash (altered)' } });
+    await db.transaction().execute(async (trx) => {
+      await sql`alter table audit_log disable trigger audit_log_no_update`.execute(trx);
+      await sql`update audit_log set actor = 'user:test' where seq = 3`.execute(trx);
+      await sql`alter table audit_log enable trigger audit_log_no_update`.execute(trx);
+    });
+  });
+
+  it('lets only the retention purge change an entry: before/after gone, the chain still verifies', async () => {
+    const { db } = get();
+    await expect(
+      sql`update audit_log set before = null, after = null, purged_at = now(), actor = 'mallory' where seq = 2`.execute(db),
+    ).rejects.toThrow(/append-only/);
+    await sql`update audit_log set before = null, after = null, purged_at = now() where seq = 2`.execute(db);
+    const purged = await db.selectFrom('audit_log').selectAll().where('seq', '=', '2').executeTakeFirstOrThrow();
+    expect(purged).toMatchObject({ before: null, after: null, actor: 'user:test' });
+    expect(await verifyAudit(db)).toMatchObject({ ok: true });
+    // Once purged, never again, and never back.
+    await expect(sql`update audit_log set after = '{"name":"back"}' where seq = 2`.execute(db)).rejects.toThrow(/append-only/);
   });
 
   it('names a removed entry', async () => {

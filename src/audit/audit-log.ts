@@ -1,7 +1,10 @@
 /**
  * The append-only, hash-chained audit log. Each entry carries the hash of the one before it, so
  * altering or removing a row breaks the chain where it happened; the database refuses UPDATE,
- * DELETE and TRUNCATE on the table (see the foundation migration).
+ * DELETE and TRUNCATE on the table (see the foundation migration). An entry's hash covers the
+ * digest of its before/after detail, so the retention policy can purge the detail (the one UPDATE
+ * the database allows) and the chain still verifies; entries written before that (no digest) hash
+ * the detail itself and keep it.
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
@@ -45,13 +48,20 @@ interface HashInput {
   before: unknown;
   after: unknown;
   prev_hash: string;
+  detail_sha256?: string | null;
+}
+
+const sha256Hex = (text: string): string => createHash('sha256').update(text).digest('hex');
+
+/** What an entry's hash covers of its before/after. */
+export function detailDigest(before: unknown, after: unknown): string {
+  return sha256Hex(canonicalJson({ before, after }));
 }
 
 export function entryHash(row: HashInput): string {
-  const { seq, at, actor, action, object_type, object_id, before, after, prev_hash } = row;
-  return createHash('sha256')
-    .update(canonicalJson({ seq: String(seq), at: at.toISOString(), actor, action, object_type, object_id, before, after, prev_hash }))
-    .digest('hex');
+  const { seq, at, actor, action, object_type, object_id, before, after, prev_hash, detail_sha256 } = row;
+  const common = { seq: String(seq), at: at.toISOString(), actor, action, object_type, object_id, prev_hash };
+  return sha256Hex(canonicalJson(detail_sha256 ? { ...common, detail_sha256 } : { ...common, before, after }));
 }
 
 /** Appends one entry. Call it inside the transaction that makes the change it records. */
@@ -70,6 +80,7 @@ export async function appendAudit(trx: Transaction<Schema>, entry: AuditEntry, n
     after: entry.after === undefined ? null : JSON.parse(canonicalJson(scrub(entry.after))),
     prev_hash: last?.hash ?? GENESIS_HASH,
   };
+  row.detail_sha256 = detailDigest(row.before, row.after);
   await trx
     .insertInto('audit_log')
     .values({
@@ -113,7 +124,9 @@ export async function verifyAudit(db: Kysely<Schema>): Promise<AuditVerification
             ? `prev_hash does not match the hash of entry ${expectedSeq - 1}`
             : entryHash({ ...row, seq }) !== row.hash
               ? 'contents do not match its hash (altered)'
-              : undefined;
+              : row.detail_sha256 && !row.purged_at && detailDigest(row.before, row.after) !== row.detail_sha256
+                ? 'before/after do not match their digest (altered)'
+                : undefined;
       if (problem)
         return {
           ok: false,

@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'constituency:write',
   'feeds:read',
   'feeds:write',
+  /** Run the retention policy by hand and see what it would do: an administrator's duty. */
+  'retention:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -96,7 +98,7 @@ export type TokenScope = (typeof TOKEN_SCOPES)[number];
 /** The scope a token needs for a permission: reading, changing, or administering. */
 function scopeFor(permission: Permission): TokenScope {
   if (permission.endsWith(':read')) return 'read';
-  return permission === 'users:manage' || permission === 'mail:settings' ? 'admin' : 'write';
+  return permission === 'users:manage' || permission === 'mail:settings' || permission === 'retention:manage' ? 'admin' : 'write';
 }
 
 export interface Principal {

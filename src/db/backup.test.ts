@@ -27,7 +27,13 @@ describeEachEngine('backup and restore', (get, engine) => {
     const dir = mkdtempSync(join(tmpdir(), 'vakt-tables-'));
     try {
       await backup(get(), join(dir, 'empty.vakt.gz'));
-      const footer = JSON.parse(gunzipSync(readFileSync(join(dir, 'empty.vakt.gz'))).toString('utf8').trim().split('\n').at(-1)!) as {
+      const footer = JSON.parse(
+        gunzipSync(readFileSync(join(dir, 'empty.vakt.gz')))
+          .toString('utf8')
+          .trim()
+          .split('\n')
+          .at(-1)!,
+      ) as {
         counts: Record<string, number>;
       };
       const missing = tables.rows.map((r) => r.table_name).filter((t) => !(t in footer.counts) && !NOT_BACKED_UP.includes(t));

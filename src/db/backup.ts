@@ -80,11 +80,12 @@ const TABLES = [
   { name: 'saved_views', key: 'id', keyType: 'uuid' },
   { name: 'report_feedback', key: "report_id::text || '/' || user_id::text", keyType: 'text' },
   { name: 'egress_decisions', key: 'id', keyType: 'bigint' },
+  { name: 'retention_state', key: 'id', keyType: 'integer' },
 ] as const satisfies readonly TableSpec[];
 /** Tables a backup leaves out: public data re-imported from its source, and what only lives for a session. */
 export const NOT_BACKED_UP: readonly string[] = ['ripe_ranges', 'ripe_asns', 'ripe_contacts', 'ripe_imports', 'sessions', 'login_throttle'];
 /** Rows seeded by a migration, replaced by the backup's own. */
-const SEEDED: readonly TableName[] = ['sla_policies', 'directory_snapshots', 'constituency_state'];
+const SEEDED: readonly TableName[] = ['sla_policies', 'directory_snapshots', 'constituency_state', 'retention_state'];
 /** Flush a restore batch at this many bytes of JSON, whatever the row count. */
 const RESTORE_BATCH_BYTES = 16 * 1024 * 1024;
 type TableName = (typeof TABLES)[number]['name'];

@@ -182,6 +182,8 @@ export interface NotificationsTable {
   message_ids: Generated<string[]>;
   feedback_token: string;
   created_at: CreatedAt;
+  /** When the retention policy replaced its personal data with pseudonyms. */
+  pseudonymised_at: ColumnType<Date | null, never, Date | null>;
 }
 
 export interface NotificationFeedbackTable {
@@ -248,6 +250,15 @@ export interface AuditLogTable {
   after: Json | null;
   prev_hash: string;
   hash: string;
+  /** SHA-256 of the canonical {before, after}: what the hash covers, so the detail can be purged. Null on entries written before it. */
+  detail_sha256: ColumnType<string | null, string | null | undefined, never>;
+  /** When the retention policy removed before/after. */
+  purged_at: ColumnType<Date | null, never, Date>;
+}
+
+export interface RetentionStateTable {
+  id: number;
+  salt: string;
 }
 
 export interface TeamProfileTable {
@@ -326,6 +337,8 @@ export interface IncidentsTable {
   closed_at: Timestamp | null;
   version: Generated<number>;
   created_at: CreatedAt;
+  /** When the retention policy replaced its personal data with pseudonyms. */
+  pseudonymised_at: ColumnType<Date | null, never, Date | null>;
 }
 
 export interface ReportsTable {
@@ -354,6 +367,8 @@ export interface ReportsTable {
   triaged_at: Timestamp | null;
   created_by: string;
   created_at: CreatedAt;
+  /** When the retention policy replaced its personal data with pseudonyms. */
+  pseudonymised_at: ColumnType<Date | null, never, Date | null>;
 }
 
 export interface MessagesTable {
@@ -390,6 +405,8 @@ export interface MessagesTable {
   machine_report: Json | null;
   created_by: string;
   created_at: CreatedAt;
+  /** When the retention policy replaced its personal data with pseudonyms. */
+  pseudonymised_at: ColumnType<Date | null, never, Date | null>;
 }
 
 export interface AttachmentsTable {
@@ -679,6 +696,7 @@ export interface Schema {
   incident_templates: IncidentTemplatesTable;
   saved_views: SavedViewsTable;
   report_feedback: ReportFeedbackTable;
+  retention_state: RetentionStateTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

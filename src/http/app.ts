@@ -14,6 +14,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { LogController, type FastifyServerOptions } from 'fastify';
 import { auditRoutes } from '../audit/routes.js';
+import { retentionRoutes } from '../retention/routes.js';
 import { authRoutes } from '../auth/routes.js';
 import { constituencyRoutes } from '../constituency/routes.js';
 import { dashboardRoutes } from '../dashboard/routes.js';
@@ -124,6 +125,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(authRoutes);
   await app.register(profileRoutes);
   await app.register(auditRoutes);
+  await app.register(retentionRoutes);
   await app.register(intakeRoutes);
   await app.register(portalRoutes);
   await app.register(incidentRoutes);

@@ -1,5 +1,7 @@
 /** The foundation's own scheduled jobs. */
 import { verifyAudit } from '../audit/audit-log.js';
+import { getProfile } from '../profile/service.js';
+import { purge } from '../retention/purge.js';
 import { defineJob } from './queue.js';
 
 /** Expired sessions are deleted at login too; this keeps the table small on quiet systems. */
@@ -22,4 +24,15 @@ export const verifyAuditNightly = defineJob({
   },
 });
 
-export const foundationJobs = [purgeSessions, verifyAuditNightly];
+/** Removes or pseudonymises what the team's retention policy says is due; nothing when it has none. */
+export const retentionNightly = defineJob({
+  name: 'retention.purge',
+  schedule: '25 3 * * *',
+  options: { retryLimit: 2 },
+  async handle(_data, { database }) {
+    const policy = (await getProfile(database.db))?.profile.retention;
+    if (policy) await purge(database.db, policy, { actor: 'system:retention' });
+  },
+});
+
+export const foundationJobs = [purgeSessions, verifyAuditNightly, retentionNightly];

@@ -8,6 +8,7 @@ import { HOLIDAY_TYPES, WEEKDAYS } from '../core/business-hours.js';
 import { TLP_LABELS } from '../core/tlp.js';
 import { StringEnum, strict } from '../core/validate.js';
 import { SectorCoverageSchema, TEAM_TYPES } from '../directory/schema.js';
+import { RetentionSchema } from '../retention/policy.js';
 
 const Text = (max = 20_000) => Type.String({ maxLength: max });
 const Line = (max = 500) => Type.String({ minLength: 1, maxLength: max });
@@ -151,6 +152,8 @@ export const ProfileSchema = Type.Object(
         strict,
       ),
     ),
+    /** How many days each kind of personal data is kept (src/retention); a kind left out is kept. */
+    retention: Type.Optional(RetentionSchema),
     /** Where Vakt is published (https://cert.example.org): used for Canonical and links. */
     publicUrl: Type.Optional(Url),
   },

@@ -27,6 +27,7 @@ import { LoginPage } from './pages/LoginPage';
 import { NotificationsPage } from './pages/NotificationsPage';
 import { ProfilePage } from './pages/ProfilePage';
 import { UsersPage } from './pages/UsersPage';
+import { RetentionPage } from './pages/RetentionPage';
 
 // The chart library is large: load it only for the KPI page.
 const KpiPage = lazy(() => import('./pages/KpiPage').then((m) => ({ default: m.KpiPage })));
@@ -234,6 +235,7 @@ const NAV: NavItem[] = [
     permission: 'audit:read',
     page: (c) => <AuditPage search={c.search} navigate={c.navigate} />,
   },
+  { path: '/retention', label: 'Retention', group: 'team', permission: 'retention:manage', page: () => <RetentionPage /> },
   { path: '/account', label: 'My account', group: 'team', permission: 'tokens:own', page: (c) => <AccountPage session={c.session} /> },
 ];
 

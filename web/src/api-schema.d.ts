@@ -1200,6 +1200,14 @@ export interface paths {
                                     /** Format: uri */
                                     url?: string;
                                 };
+                                retention?: {
+                                    rawMail?: number;
+                                    reports?: number;
+                                    feedEvents?: number;
+                                    notifications?: number;
+                                    auditDetail?: number;
+                                    closedIncidents?: number;
+                                };
                                 /** Format: uri */
                                 publicUrl?: string;
                             };
@@ -1384,6 +1392,14 @@ export interface paths {
                             /** Format: uri */
                             url?: string;
                         };
+                        retention?: {
+                            rawMail?: number;
+                            reports?: number;
+                            feedEvents?: number;
+                            notifications?: number;
+                            auditDetail?: number;
+                            closedIncidents?: number;
+                        };
                         /** Format: uri */
                         publicUrl?: string;
                     };
@@ -1549,6 +1565,14 @@ export interface paths {
                                     telephone?: string;
                                     /** Format: uri */
                                     url?: string;
+                                };
+                                retention?: {
+                                    rawMail?: number;
+                                    reports?: number;
+                                    feedEvents?: number;
+                                    notifications?: number;
+                                    auditDetail?: number;
+                                    closedIncidents?: number;
                                 };
                                 /** Format: uri */
                                 publicUrl?: string;
@@ -1781,6 +1805,118 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The retention policy (from the team profile) and what a purge would do now: a dry run */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            policy: {
+                                rawMail?: number;
+                                reports?: number;
+                                feedEvents?: number;
+                                notifications?: number;
+                                auditDetail?: number;
+                                closedIncidents?: number;
+                            };
+                            plan: {
+                                dryRun: boolean;
+                                at: string;
+                                kinds: {
+                                    /** @enum {string} */
+                                    kind: "rawMail" | "reports" | "feedEvents" | "notifications" | "auditDetail" | "closedIncidents";
+                                    effect: string;
+                                    cutoff: string | null;
+                                    due: number;
+                                    done: number;
+                                    kept: {
+                                        count: number;
+                                        reason: string;
+                                    } | null;
+                                }[];
+                            };
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/retention/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Remove or pseudonymise now what the policy says is due (the worker does it every night too) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            dryRun: boolean;
+                            at: string;
+                            kinds: {
+                                /** @enum {string} */
+                                kind: "rawMail" | "reports" | "feedEvents" | "notifications" | "auditDetail" | "closedIncidents";
+                                effect: string;
+                                cutoff: string | null;
+                                due: number;
+                                done: number;
+                                kept: {
+                                    count: number;
+                                    reason: string;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

@@ -13,6 +13,7 @@ const directory = (): Promise<Register> => import('./directory.js').then((m) => 
 const feeds = (): Promise<Register> => import('./feeds.js').then((m) => m.registerFeedCommands);
 const mail = (): Promise<Register> => import('./mail.js').then((m) => m.registerMailCommands);
 const profile = (): Promise<Register> => import('./profile.js').then((m) => m.registerProfileCommands);
+const retention = (): Promise<Register> => import('./retention.js').then((m) => m.registerRetentionCommands);
 const server = (): Promise<Register> => import('./server.js').then((m) => m.registerServerCommands);
 
 interface Entry {
@@ -37,6 +38,7 @@ export const CATALOGUE: readonly Entry[] = [
   { usage: 'backup <file>', summary: 'write every record to FILE (gzip JSON lines); works on both engines', load: admin },
   { usage: 'restore <file>', summary: 'restore FILE into an empty database (either engine); all or nothing', load: admin },
   { usage: 'profile', summary: "the team's RFC 2350 profile", load: profile },
+  { usage: 'retention', summary: 'the retention policy: dry run, purge now, data-subject export', load: retention },
   { usage: 'import', summary: 'import mail archives (migration from another tool); nothing is acknowledged', load: mail },
   { usage: 'mail', summary: 'outgoing mail', load: mail },
   { usage: 'keys', summary: 'contact PGP keys', load: mail },

@@ -9,6 +9,7 @@ import * as m0007 from './0007_login_throttle.js';
 import * as m0008 from './0008_workbench.js';
 import * as m0009 from './0009_list_order.js';
 import * as m0010 from './0010_machine_reports.js';
+import * as m0011 from './0011_retention.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -22,4 +23,5 @@ export const migrations: Record<string, Migration> = {
   '0008_workbench': m0008,
   '0009_list_order': m0009,
   '0010_machine_reports': m0010,
+  '0011_retention': m0011,
 };

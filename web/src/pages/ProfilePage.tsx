@@ -8,6 +8,7 @@ import { useState, type FormEvent } from 'react';
 import type { TeamProfile } from '../../../src/profile/schema';
 import { api, ApiError, type FieldIssue, type Session } from '../api';
 import { useT } from '../i18n';
+import { RetentionFields } from './RetentionFields';
 
 interface Stored {
   profile: TeamProfile;
@@ -207,6 +208,11 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
         {field('Incident reporting forms', 'reportingForms', draft.reportingForms, (v) => set((p) => void (p.reportingForms = v)), true)}
         {field('Disclaimers', 'disclaimers', draft.disclaimers, (v) => set((p) => void (p.disclaimers = v)), true)}
       </fieldset>
+      <RetentionFields
+        value={draft.retention}
+        onChange={(retention) => set((p) => void (p.retention = retention))}
+        problem={issueFor(issues, 'retention')}
+      />
       <div className="actions">
         <button type="submit" disabled={save.isPending}>
           {t('Save profile')}
