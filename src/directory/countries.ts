@@ -14,6 +14,9 @@ countries.registerLocale(english);
  */
 const WITHDRAWN: Record<string, string> = { CS: 'Serbia and Montenegro', AN: 'Netherlands Antilles', YU: 'Yugoslavia' };
 
+/** The "country" of a team of no single country (a regional or international team); its `region` says which. */
+export const INTERNATIONAL = 'INT';
+
 export function isCurrentCountry(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 }
@@ -23,6 +26,7 @@ export function isKnownCountry(code: string): boolean {
 }
 
 export function countryName(code: string): string {
+  if (code === INTERNATIONAL) return 'International';
   return WITHDRAWN[code] ?? countries.getName(code, 'en', { select: 'official' }) ?? code;
 }
 

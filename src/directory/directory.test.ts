@@ -146,6 +146,27 @@ describeEachEngine('the CSIRT directory', (get) => {
     expect(exported.body.teams.find((t) => t.name === 'sunet cert')?.trust).toBeUndefined();
   });
 
+  it('keeps a team of no single country under INT with its region, and finds it by INT', async () => {
+    const created = await call<{ id: string; team: { country: string; region: string } }>(analyst, 'POST', '/api/directory/teams', {
+      name: 'Central Asia Volunteer CERT',
+      country: 'INT',
+      region: 'Central Asia',
+      type: 'sector',
+      sectors: [],
+      services: [],
+      memberships: [],
+      telephone: [],
+      contacts: [],
+      pgpKeys: [],
+      description: {},
+    });
+    expect(created.status, created.text).toBe(201);
+    expect(created.body.team).toMatchObject({ country: 'INT', region: 'Central Asia' });
+    const found = await call<{ teams: Array<{ team: { name: string } }> }>(analyst, 'GET', '/api/directory/teams?country=INT');
+    expect(found.body.teams.map((t) => t.team.name)).toEqual(['Central Asia Volunteer CERT']);
+    expect((await call(analyst, 'DELETE', `/api/directory/teams/${created.body.id}`)).status).toBe(204);
+  });
+
   it('searches by name, country, type, sector, service and membership', async () => {
     const db = get().db;
     const names = async (filter: Parameters<typeof listTeams>[1]) => (await listTeams(db, filter)).map((t) => t.team.name);

@@ -7,7 +7,7 @@ import type { TeamProfile } from '../profile/schema.js';
 import { renderRfc2350Text } from '../profile/rfc2350.js';
 import { ownDirectoryRecord } from './own-record.js';
 import { isPdf, pdfText } from './pdf-text.js';
-import { guessKind, parseHours, readRfc2350, zoneIn } from './rfc2350-import.js';
+import { checkCountryOverride, guessKind, parseHours, readRfc2350, zoneIn } from './rfc2350-import.js';
 import { sectionsOf } from './rfc2350-sections.js';
 import type { PeerTeam } from './schema.js';
 import { validateTeam } from './teams.js';
@@ -464,6 +464,67 @@ describe('RFC 2350 documents as teams really publish them', () => {
     expect(zoneIn('Europe/Berlin (CET)', 'SE')).toMatchObject({ zone: 'Europe/Berlin', how: 'stated' });
     expect(zoneIn('local time', undefined)).toBeUndefined();
     expect(zoneIn('UTC+99', undefined)).toBeUndefined();
+  });
+});
+
+describe('teams of no single country', () => {
+  const doc = (address: string, constituency: string) =>
+    [
+      '1. Document Information',
+      '1.1 Date of Last Update',
+      'Version 1.0, 2026-01-10.',
+      '2. Contact Information',
+      '2.1 Name of the Team',
+      'Example Regional CERT',
+      '2.2 Address',
+      address,
+      '2.3 Time Zone',
+      'UTC+5',
+      '2.4 Telephone Number',
+      '+7 727 000 0000',
+      '2.7 Electronic Mail Address',
+      'incident@regional.example',
+      '3. Charter',
+      '3.1 Mission Statement',
+      'We help each other handle incidents.',
+      '3.2 Constituency',
+      constituency,
+      '4. Policies',
+      '4.1 Types of Incidents and Level of Support',
+      'All incidents are handled on a best-effort basis.',
+      '5. Services',
+      '5.1 Incident Response',
+      'Incident coordination.',
+      '6. Incident Reporting Forms',
+      'None.',
+      '7. Disclaimers',
+      'No warranty.',
+    ].join('\n');
+
+  it('files a regional team with no country in its address under INT with its region, and its offset as a fixed zone', () => {
+    const reading = readRfc2350(doc('PO Box 12', 'The volunteers and users of our forum in Central Asia.'));
+    expect(reading.errors).toEqual([]);
+    expect(reading.team).toMatchObject({ country: 'INT', region: 'Central Asia', timeZone: 'Etc/GMT-5' });
+    expect(reading.team?.nationalPointOfContact).toBeUndefined();
+    expect(reading.understood).toEqual(
+      expect.arrayContaining([expect.objectContaining({ field: 'country', value: 'INT', how: 'inferred' })]),
+    );
+  });
+
+  it('files a team whose constituency crosses borders under INT, saying where its address is', () => {
+    const reading = readRfc2350(
+      doc('Rue de la Loi 1, 1000 Brussels, Belgium', 'The institutions, bodies and agencies of the European Union.'),
+    );
+    expect(reading.team).toMatchObject({ country: 'INT', region: 'European Union' });
+    expect(reading.understood.find((f) => f.field === 'country')?.from).toMatch(/though the address is in Belgium/);
+  });
+
+  it('keeps a national team national, and lets the person importing say INT', () => {
+    const national = readRfc2350(doc('Box 1, 111 37 Stockholm, Sweden', 'Public authorities and companies in Sweden.'));
+    expect(national.team?.country).toBe('SE');
+    const told = readRfc2350(doc('PO Box 12', 'Members.'), { overrides: { country: checkCountryOverride('international') } });
+    expect(told.team?.country).toBe('INT');
+    expect(() => checkCountryOverride('XQ')).toThrow(/nor INT/);
   });
 });
 

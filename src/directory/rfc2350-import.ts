@@ -7,7 +7,7 @@ import { isValidTimeZone, WEEKDAYS, type WeeklyHours } from '../core/business-ho
 import { VaktError, type FieldIssue } from '../core/errors.js';
 import { FIRST_SERVICE_AREAS, FIRST_SERVICES } from '../core/first-services.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
-import { countryNamedIn, isCurrentCountry, zoneOfCountry } from './countries.js';
+import { countryName, countryNamedIn, INTERNATIONAL, isCurrentCountry, zoneOfCountry } from './countries.js';
 import { paragraphs, sectionsOf, type Section, type SectionField } from './rfc2350-sections.js';
 import type { MembershipBody, PeerTeam, Sector, TeamType } from './schema.js';
 import { validateTeam } from './teams.js';
@@ -89,7 +89,11 @@ export function readRfc2350(input: Buffer | string, options: ReadOptions = {}): 
   const draft = reader.read();
   let team: PeerTeam | undefined;
   if (!draft.name) errors.push({ field: 'name', reason: 'no team name: section "2.1 Name of the Team" is missing or empty' });
-  if (!draft.country) errors.push({ field: 'country', reason: 'no country: the address names none; give it (--country SE)' });
+  if (!draft.country)
+    errors.push({
+      field: 'country',
+      reason: 'no country: the address names none; give it (--country SE, or --country INT for a team of no single country)',
+    });
   if (errors.length === 0) {
     try {
       team = validateTeam(draft, options.source);
@@ -134,7 +138,10 @@ class Reader {
     return `${section.number ? `${section.number} ` : ''}${section.title}`;
   }
 
+  /** What was understood of a field, and from where; a later reading of the same field replaces it. */
   private note(field: string, value: unknown, from: string, how: Finding['how'] = 'stated'): void {
+    const earlier = this.findings.findIndex((f) => f.field === field);
+    if (earlier >= 0) this.findings.splice(earlier, 1);
     this.findings.push({ field, value, from, how });
   }
 
@@ -166,10 +173,29 @@ class Reader {
     this.contact(draft);
     this.hours(draft);
     this.charterAndPolicies(draft);
+    this.reach(draft);
     this.services(draft);
     this.memberships(draft);
     this.classify(draft);
     return draft;
+  }
+
+  /**
+   * A team of no single country: its constituency says it is international (EU institutions, a
+   * sector across borders), or the address names no country and the constituency a region.
+   */
+  private reach(draft: Draft): void {
+    if (this.options.overrides?.country) return;
+    const constituency = draft.description.constituency ?? '';
+    const claim = INTERNATIONAL_CLAIM.exec(constituency);
+    const region = REGION.exec(constituency);
+    if (!claim && (draft.country || !region)) return;
+    const address = draft.country;
+    draft.country = INTERNATIONAL;
+    draft.region = region ? region[0].replace(/\s+/g, ' ') : 'International';
+    const because = `3.2 Constituency ("${(claim ?? region)![0]}")${address ? `, though the address is in ${countryName(address)}` : ''}`;
+    this.note('country', INTERNATIONAL, because, 'inferred');
+    this.note('region', draft.region, '3.2 Constituency', 'inferred');
   }
 
   private document(draft: Draft): void {
@@ -566,6 +592,14 @@ export function sectorsFor(type: TeamType, constituency: string | undefined): Pe
   return (SECTORS_BY_TYPE[type] ?? []).map((sector) => ({ sector, coverage: 'partly' as const, ...(note ? { note } : {}) }));
 }
 
+/** A constituency that crosses borders by its own words. */
+const INTERNATIONAL_CLAIM =
+  /\b(?:international|multinational|worldwide|world-wide|global(?:ly)?|cross-border|across (?:national )?borders|(?:EU|Union) (?:institutions|entities)|institutions, bodies(?:,| and)(?: offices and)? agencies of the (?:European )?Union)\b/iu;
+
+/** Regions teams serve, as constituencies name them. */
+const REGION =
+  /\b(?:Central Asia|South[- ]?East Asia|Asia[- ]Pacific|Latin America(?: and the Caribbean)?|the Caribbean|Middle East(?: and North Africa)?|North Africa|Sub-Saharan Africa|Africa|(?:Western )?Balkans|Baltic (?:states|region)|Nordic (?:countries|region)|Gulf (?:states|region)|Pacific Islands|European Union|Europe)\b/u;
+
 const NATIONAL_CLAIM =
   /\b(?:is|as|acts as|serves as|designated as)\s+(?:the|a)\s+(?:[\p{L}-]+\s+){0,2}national\s+(?:cert|csirt|computer (?:emergency|security incident)|point of contact|incident response)/giu;
 
@@ -702,10 +736,12 @@ export function zoneIn(
 /** A country the reader could not determine or an override mistyped. */
 export function checkCountryOverride(code: string | undefined): string | undefined {
   if (code === undefined) return undefined;
-  const upper = code.toUpperCase();
-  if (!isCurrentCountry(upper))
-    throw new VaktError('validation', `--country: "${code}" is not an ISO 3166-1 alpha-2 country code`, [
-      { field: 'country', reason: 'unknown country code' },
-    ]);
+  const upper = /^int(?:ernational)?$/i.test(code) ? INTERNATIONAL : code.toUpperCase();
+  if (!isCurrentCountry(upper) && upper !== INTERNATIONAL)
+    throw new VaktError(
+      'validation',
+      `--country: "${code}" is not an ISO 3166-1 alpha-2 country code, nor INT (a team of no single country)`,
+      [{ field: 'country', reason: 'unknown country code' }],
+    );
   return upper;
 }

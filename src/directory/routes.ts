@@ -69,7 +69,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: Type.Object(
           {
             q: Type.Optional(Type.String({ maxLength: 200 })),
-            country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
+            country: Type.Optional(Type.String({ pattern: '^(?:[A-Za-z]{2}|INT|int|international)$' })),
             type: Type.Optional(StringEnum(TEAM_TYPES)),
             sector: Type.Optional(StringEnum(SECTORS)),
             coverage: Type.Optional(StringEnum(COVERAGE_LEVELS)),
@@ -228,7 +228,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
             text: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_DOCUMENT_BYTES })),
             pdf: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_PDF_BASE64, description: 'the PDF, base64' })),
             url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
-            country: Type.Optional(Type.String({ pattern: '^[A-Za-z]{2}$' })),
+            country: Type.Optional(Type.String({ pattern: '^(?:[A-Za-z]{2}|INT|int|international)$' })),
             type: Type.Optional(StringEnum(TEAM_TYPES)),
             shortName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
             allowPartial: Type.Optional(Type.Boolean()),

@@ -78,8 +78,10 @@ export const PeerTeamSchema = Type.Object(
   {
     name: Line(200),
     shortName: Type.Optional(Line(50)),
-    /** ISO 3166-1 alpha-2. */
-    country: Type.String({ pattern: '^[A-Z]{2}$' }),
+    /** ISO 3166-1 alpha-2, or INT for a team of no single country (its region says which). */
+    country: Type.String({ pattern: '^(?:[A-Z]{2}|INT)$' }),
+    /** The region a regional or international team serves ("Central Asia", "European Union"). */
+    region: Type.Optional(Line(200)),
     hostOrganisation: Type.Optional(Line(300)),
     type: StringEnum(TEAM_TYPES),
     /** The team acts as its country's national point of contact. */

@@ -6615,6 +6615,7 @@ export interface paths {
                                     name: string;
                                     shortName?: string;
                                     country: string;
+                                    region?: string;
                                     hostOrganisation?: string;
                                     /** @enum {string} */
                                     type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
@@ -6782,6 +6783,7 @@ export interface paths {
                         name: string;
                         shortName?: string;
                         country: string;
+                        region?: string;
                         hostOrganisation?: string;
                         /** @enum {string} */
                         type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
@@ -6935,6 +6937,7 @@ export interface paths {
                                 name: string;
                                 shortName?: string;
                                 country: string;
+                                region?: string;
                                 hostOrganisation?: string;
                                 /** @enum {string} */
                                 type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
@@ -7133,6 +7136,7 @@ export interface paths {
                                 name: string;
                                 shortName?: string;
                                 country: string;
+                                region?: string;
                                 hostOrganisation?: string;
                                 /** @enum {string} */
                                 type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
@@ -7300,6 +7304,7 @@ export interface paths {
                         name: string;
                         shortName?: string;
                         country: string;
+                        region?: string;
                         hostOrganisation?: string;
                         /** @enum {string} */
                         type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
@@ -7453,6 +7458,7 @@ export interface paths {
                                 name: string;
                                 shortName?: string;
                                 country: string;
+                                region?: string;
                                 hostOrganisation?: string;
                                 /** @enum {string} */
                                 type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
@@ -7687,6 +7693,7 @@ export interface paths {
                             name: string;
                             shortName?: string;
                             country: string;
+                            region?: string;
                             hostOrganisation?: string;
                             /** @enum {string} */
                             type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
@@ -7887,6 +7894,7 @@ export interface paths {
                                 name: string;
                                 shortName?: string;
                                 country: string;
+                                region?: string;
                                 hostOrganisation?: string;
                                 /** @enum {string} */
                                 type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
@@ -8068,6 +8076,7 @@ export interface paths {
                                 name: string;
                                 shortName?: string;
                                 country: string;
+                                region?: string;
                                 hostOrganisation?: string;
                                 /** @enum {string} */
                                 type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";

@@ -10,6 +10,7 @@ import * as m0008 from './0008_workbench.js';
 import * as m0009 from './0009_list_order.js';
 import * as m0010 from './0010_machine_reports.js';
 import * as m0011 from './0011_retention.js';
+import * as m0012 from './0012_international_teams.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -24,4 +25,5 @@ export const migrations: Record<string, Migration> = {
   '0009_list_order': m0009,
   '0010_machine_reports': m0010,
   '0011_retention': m0011,
+  '0012_international_teams': m0012,
 };

@@ -63,7 +63,7 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
         </label>
         <label>
           {t('Country (if the address names none)')}
-          <input name="country" size={3} maxLength={2} />
+          <input name="country" size={3} maxLength={3} />
         </label>
         <Select name="type" label={t('Type')} values={TYPES} />
         <label>

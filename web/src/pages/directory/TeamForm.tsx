@@ -33,9 +33,19 @@ const telephone = (line: string) => {
 };
 
 function teamFrom(form: FormData, before: Team): Team {
-  const { shortName: _s, hostOrganisation: _h, email: _e, website: _w, timeZone: _t, nationalPointOfContact: _n, ...kept } = before;
+  const {
+    shortName: _s,
+    hostOrganisation: _h,
+    email: _e,
+    website: _w,
+    timeZone: _t,
+    nationalPointOfContact: _n,
+    region: _r,
+    ...kept
+  } = before;
   const optionalFields = {
     shortName: 'shortName',
+    region: 'region',
     hostOrganisation: 'hostOrganisation',
     email: 'email',
     website: 'website',
@@ -89,7 +99,10 @@ export function TeamForm({ stored, onSaved }: { stored?: StoredTeam; onSaved?: (
           Short name <input name="shortName" defaultValue={team.shortName ?? ''} />
         </label>
         <label>
-          Country (ISO code) <input name="country" required maxLength={2} size={3} defaultValue={team.country} />
+          Country (ISO code; INT: no single country) <input name="country" required maxLength={3} size={3} defaultValue={team.country} />
+        </label>
+        <label>
+          Region (for INT) <input name="region" defaultValue={team.region ?? ''} />
         </label>
         <label>
           {t('Type')}

@@ -46,7 +46,7 @@ export function TeamList({ search, navigate, canWrite }: { search: URLSearchPara
         </label>
         <label>
           {t('Country')}
-          <input name="country" size={3} maxLength={2} placeholder="SE" defaultValue={query.get('country') ?? ''} />
+          <input name="country" size={3} maxLength={3} placeholder="SE" defaultValue={query.get('country') ?? ''} />
         </label>
         <Select name="type" label={t('Type')} values={TYPES} defaultValue={query.get('type') ?? ''} />
         <Select name="sector" label={t('Serves sector')} values={SECTORS} defaultValue={query.get('sector') ?? ''} />

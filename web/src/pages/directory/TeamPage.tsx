@@ -14,6 +14,7 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
   const { team, version } = stored.data;
   const rows: Array<[string, string | undefined]> = [
     ['Country', team.country],
+    ['Region', team.region],
     ['Type', `${team.type}${team.nationalPointOfContact ? ' (national point of contact)' : ''}`],
     ['Host organisation', team.hostOrganisation],
     ['E-mail', team.email],
