@@ -16,7 +16,8 @@ import { matrixCsv, matrixHtml, sectorTotals, type Matrix } from './coverage.js'
 import { directoryFile, exportDirectory } from './exchange.js';
 import { ownDirectoryRecord } from './own-record.js';
 import { accreditedInSector, nationalPointOfContact, sectorsWithoutTeam } from './questions.js';
-import { checkCountryOverride, readRfc2350 } from './rfc2350-import.js';
+import { checkCountryOverride } from './rfc2350-import.js';
+import { readCheckedRfc2350 } from './rfc2350-signature.js';
 import { MAX_PDF_BYTES, pdfText } from './pdf-text.js';
 import {
   DirectoryFileSchema,
@@ -222,7 +223,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['directory'],
         summary:
-          'Read an RFC 2350 document (its text, or a PDF in base64) into a team record; shows what was understood. With confirm=true, writes it (a known team is updated)',
+          'Read an RFC 2350 document (its text, or a PDF in base64) into a team record; shows what was understood and whether its PGP signature verifies. With confirm=true, writes it (a known team is updated; a document whose signature fails is not)',
         body: Type.Object(
           {
             text: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_DOCUMENT_BYTES })),
@@ -251,7 +252,11 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(shortName ? { shortName } : {}),
       };
       const document = pdf === undefined ? text! : await pdfText(Buffer.from(pdf, 'base64'), 'pdf');
-      const reading = readRfc2350(document, { ...(url ? { url } : {}), overrides, ...(allowPartial ? { allowPartial } : {}) });
+      const reading = await readCheckedRfc2350(db, document, {
+        ...(url ? { url } : {}),
+        overrides,
+        ...(allowPartial ? { allowPartial } : {}),
+      });
       if (!confirm) return { reading };
       if (!reading.team)
         throw new VaktError(

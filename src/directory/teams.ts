@@ -160,15 +160,22 @@ export async function getTeam(db: Kysely<Schema> | Transaction<Schema>, id: stri
   return stored(row);
 }
 
-/** The team a record describes, if the directory has it: same name (any case) and country. */
-async function findSame(trx: Transaction<Schema>, team: PeerTeam): Promise<StoredTeam | undefined> {
-  const row = await trx
+const sameIdentity = (db: Kysely<Schema> | Transaction<Schema>, team: Pick<PeerTeam, 'name' | 'country'>) =>
+  db
     .selectFrom('peer_teams')
     .select(COLUMNS)
     .where(sql<string>`lower(name)`, '=', team.name.toLowerCase())
-    .where('country', '=', team.country)
-    .forUpdate()
-    .executeTakeFirst();
+    .where('country', '=', team.country);
+
+/** The stored team a record describes (same name in any case, same country), without locking it. */
+export async function findTeamByIdentity(db: Kysely<Schema>, team: Pick<PeerTeam, 'name' | 'country'>): Promise<StoredTeam | undefined> {
+  const row = await sameIdentity(db, team).executeTakeFirst();
+  return row ? stored(row) : undefined;
+}
+
+/** The team a record describes, if the directory has it, locked for the update that follows. */
+async function findSame(trx: Transaction<Schema>, team: PeerTeam): Promise<StoredTeam | undefined> {
+  const row = await sameIdentity(trx, team).forUpdate().executeTakeFirst();
   return row ? stored(row) : undefined;
 }
 

@@ -40,6 +40,7 @@ describeEachEngine('the CSIRT directory in Chromium', (get) => {
     await reading.waitFor();
     expect(await reading.textContent()).toMatch(/emailcert@stockholm\.se2\.5 Electronic mail address/);
     expect(await page.getByTestId('rfc2350-missing').textContent()).toMatch(/description\.fax: no section "2\.5 Facsimile Number"/);
+    expect(await page.getByTestId('rfc2350-signature').textContent()).toBe('PGP signature: not-signed — the document is not PGP-signed');
     await page.getByRole('button', { name: 'Write CERT Stockholm to the directory' }).click();
     await expect.poll(() => page.getByTestId('rfc2350-written').textContent()).toMatch(/CERT Stockholm: created/);
     await page.getByRole('link', { name: 'Open the team' }).click();
@@ -78,7 +79,7 @@ describeEachEngine('the CSIRT directory in Chromium', (get) => {
     await page.getByText('Add a team by hand').click();
     const add = page.getByRole('form', { name: 'Add team' });
     await add.getByLabel('Name', { exact: true }).fill('Nordic Port CSIRT');
-    await add.getByLabel('Country (ISO code)').fill('dk');
+    await add.getByLabel('Country (ISO code; INT: no single country)').fill('dk');
     await add.getByLabel('Type').selectOption('sector');
     await add.getByLabel('Telephone (one per line, a label before a colon)').fill('24/7: +45 1234 5678');
     await add.getByLabel('critical-infrastructure').selectOption('yes');

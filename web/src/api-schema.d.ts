@@ -8243,7 +8243,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Read an RFC 2350 document (its text, or a PDF in base64) into a team record; shows what was understood. With confirm=true, writes it (a known team is updated) */
+        /** Read an RFC 2350 document (its text, or a PDF in base64) into a team record; shows what was understood and whether its PGP signature verifies. With confirm=true, writes it (a known team is updated; a document whose signature fails is not) */
         post: {
             parameters: {
                 query?: never;

@@ -25,7 +25,8 @@ import { matrixCsv, matrixHtml, type Matrix } from '../../directory/coverage.js'
 import { directoryFile, exportDirectory, parseDirectoryFile } from '../../directory/exchange.js';
 import { ownDirectoryRecord } from '../../directory/own-record.js';
 import { accreditedInSector, nationalPointOfContact, sectorsWithoutTeam, type Answer } from '../../directory/questions.js';
-import { checkCountryOverride, readRfc2350, type Rfc2350Reading } from '../../directory/rfc2350-import.js';
+import { checkCountryOverride, type Rfc2350Reading } from '../../directory/rfc2350-import.js';
+import { readCheckedRfc2350, type DocumentSignature } from '../../directory/rfc2350-signature.js';
 import { isPdf, MAX_PDF_BYTES, pdfText } from '../../directory/pdf-text.js';
 import { compareSnapshots, getSnapshot, listSnapshots, liveMatrix, parseCountries, takeSnapshot } from '../../directory/snapshots.js';
 import { findTeam, importTeams, listTeams, updateTeam, type FieldChange, type ImportOutcome } from '../../directory/teams.js';
@@ -63,9 +64,10 @@ async function readSource(ref: string): Promise<{ body: Buffer; contentType?: st
   return { body };
 }
 
-function printReading(reading: Rfc2350Reading, source: string): void {
+function printReading(reading: Rfc2350Reading & { signature: DocumentSignature }, source: string): void {
   const out: string[] = [];
-  out.push(reading.team ? `Read ${reading.team.name} (${reading.team.country}) from ${source}` : `Read ${source}`, '', 'Understood:');
+  out.push(reading.team ? `Read ${reading.team.name} (${reading.team.country}) from ${source}` : `Read ${source}`);
+  out.push(`Signature: ${reading.signature.status} — ${reading.signature.detail}`, '', 'Understood:');
   for (const f of reading.understood)
     out.push(
       `  ${f.field.padEnd(34)} ${show(f.value, 60).padEnd(60)}  ${f.how === 'inferred' ? '(inferred from ' : '(from '}${show(f.from, 60)})`,
@@ -259,18 +261,21 @@ export function registerDirectoryCommands(program: Command): void {
           const type = oneOf(TEAM_TYPES, o.type, '--type');
           const country = checkCountryOverride(o.country);
           const sectors = sectorList(o.sector);
-          const reading = readRfc2350(isPdf(body) ? await pdfText(body, source) : body, {
-            source,
-            ...(contentType ? { contentType } : {}),
-            ...(url ? { url } : {}),
-            overrides: {
-              ...(country ? { country } : {}),
-              ...(type ? { type } : {}),
-              ...(o.shortName ? { shortName: o.shortName } : {}),
-              ...(sectors ? { sectors } : {}),
-            },
-            ...(o.partial ? { allowPartial: true } : {}),
-          });
+          const document = isPdf(body) ? await pdfText(body, source) : body;
+          const reading = await withDatabase(({ db }) =>
+            readCheckedRfc2350(db, document, {
+              source,
+              ...(contentType ? { contentType } : {}),
+              ...(url ? { url } : {}),
+              overrides: {
+                ...(country ? { country } : {}),
+                ...(type ? { type } : {}),
+                ...(o.shortName ? { shortName: o.shortName } : {}),
+                ...(sectors ? { sectors } : {}),
+              },
+              ...(o.partial ? { allowPartial: true } : {}),
+            }),
+          );
           if (o.json) process.stdout.write(`${JSON.stringify(reading, null, 2)}\n`);
           else printReading(reading, source);
           if (!reading.team)

@@ -768,6 +768,7 @@ export const SV: Record<string, string> = {
   'Purge now': 'Gallra nu',
   'Done: {count} records removed or pseudonymised.': 'Klart: {count} poster borttagna eller pseudonymiserade.',
   'Abuse report (X-ARF)': 'Missbruksrapport (X-ARF)',
+  'PGP signature': 'PGP-signatur',
   'X-ARF version': 'X-ARF-version',
   'Category and type': 'Kategori och typ',
   'Source port': 'Källport',

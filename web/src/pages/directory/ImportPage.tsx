@@ -14,6 +14,7 @@ interface Reading {
   otherSections: Array<{ number: string; title: string }>;
   warnings: string[];
   errors: Array<{ field: string; reason: string }>;
+  signature: { status: 'valid' | 'invalid' | 'unknown-key' | 'unreadable' | 'not-signed'; detail: string };
 }
 
 const show = (value: unknown) => {
@@ -89,6 +90,9 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
       )}
       {reading && (
         <div data-testid="rfc2350-reading">
+          <p data-testid="rfc2350-signature" className={reading.signature.status === 'invalid' ? 'bad' : undefined}>
+            {t('PGP signature')}: {reading.signature.status} — {reading.signature.detail}
+          </p>
           <h2>{t('Understood')}</h2>
           <ScrollTable>
             <thead>

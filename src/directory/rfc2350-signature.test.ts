@@ -1,0 +1,90 @@
+import { expect, it } from 'vitest';
+import { useApp } from '../../test/helpers/app.js';
+import { describeEachEngine } from '../../test/helpers/database.js';
+import { clearsign, makeKey } from '../../test/helpers/pgp.js';
+import { storePublicKey } from '../mail/keys.js';
+
+/** A short, complete RFC 2350 document naming the key's fingerprint in 2.8, as teams write it. */
+function documentFor(name: string, fingerprint: string): string {
+  const spaced = fingerprint.match(/.{4}/g)!.join(' ');
+  return [
+    '1. Document Information',
+    '1.1 Date of Last Update',
+    'Version 1.2, 2026-09-01.',
+    '2. Contact Information',
+    '2.1 Name of the Team',
+    name,
+    '2.2 Address',
+    'Box 7, 111 22 Stockholm, Sweden',
+    '2.3 Time Zone',
+    'Europe/Stockholm',
+    '2.7 Electronic Mail Address',
+    'cert@signed.example',
+    '2.8 Public Keys and Encryption Information',
+    `Fingerprint: ${spaced}`,
+    '3. Charter',
+    '3.1 Mission Statement',
+    'We handle incidents for our customers.',
+    '3.2 Constituency',
+    'Customers of Signed AB.',
+    '4. Policies',
+    '4.1 Types of Incidents and Level of Support',
+    'All incidents.',
+    '5. Services',
+    '5.1 Incident Response',
+    'Incident coordination.',
+    '6. Incident Reporting Forms',
+    'None.',
+    '7. Disclaimers',
+    'No warranty.',
+  ].join('\n');
+}
+
+describeEachEngine('signed RFC 2350 documents', (get) => {
+  const { loginAs } = useApp(get);
+  type Answer = {
+    reading: {
+      signature: { status: string; detail: string; namedInDocument: boolean };
+      errors: Array<{ field: string }>;
+      warnings: string[];
+    };
+  };
+
+  it('verifies the signature against a stored key, refuses a document changed after signing, and says when the key is unknown', async () => {
+    const { db } = get();
+    const key = await makeKey('Signed CERT', 'cert@signed.example');
+    const analyst = await loginAs('analyst');
+    const text = await clearsign(documentFor('Signed CERT', key.publicKey.getFingerprint().toUpperCase()), key);
+    const read = async (document: string, confirm = false) =>
+      analyst.request({ method: 'POST', url: '/api/directory/rfc2350', payload: { text: document, confirm } });
+
+    const unknown = (await read(text)).json<Answer>().reading;
+    expect(unknown.signature.status).toBe('unknown-key');
+    expect(unknown.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/which Vakt does not have/)]));
+
+    await storePublicKey(db, 'cli:test', key.armoredPublic);
+    const valid = (await read(text)).json<Answer>().reading;
+    expect(valid.signature).toMatchObject({ status: 'valid', namedInDocument: true });
+
+    const tampered = text.replace('cert@signed.example', 'cert@attacker.example');
+    const refused = (await read(tampered)).json<Answer>().reading;
+    expect(refused.signature.status).toBe('invalid');
+    expect(refused.errors).toEqual([expect.objectContaining({ field: '(signature)' })]);
+    const written = await read(tampered, true);
+    expect(written.statusCode).toBe(400);
+    expect(await db.selectFrom('peer_teams').select('id').where('name', '=', 'Signed CERT').execute()).toEqual([]);
+
+    const unsigned = (await read(documentFor('Unsigned CERT', key.publicKey.getFingerprint().toUpperCase()))).json<Answer>().reading;
+    expect(unsigned.signature.status).toBe('not-signed');
+  });
+
+  it('trusts the key a document carries only once the directory has recorded its fingerprint for the team', async () => {
+    const key = await makeKey('Carried CERT', 'cert@signed.example');
+    const analyst = await loginAs('analyst');
+    const text = `${await clearsign(documentFor('Carried CERT', key.publicKey.getFingerprint().toUpperCase()), key)}\n${key.armoredPublic}`;
+    const read = async (confirm: boolean) =>
+      (await analyst.request({ method: 'POST', url: '/api/directory/rfc2350', payload: { text, confirm } })).json<Answer>().reading;
+    expect((await read(true)).signature.status).toBe('unknown-key');
+    expect((await read(false)).signature).toMatchObject({ status: 'valid', namedInDocument: true });
+  });
+});
