@@ -32,6 +32,15 @@ const SourceSchema = Type.Union([
     },
     { additionalProperties: false },
   ),
+  /** Machine abuse reports (ARF, X-ARF) that mail intake receives from these senders, aggregated instead of triaged one by one. */
+  Type.Object(
+    {
+      kind: Type.Literal('intake'),
+      /** Addresses ("fbl@provider.example") or whole domains ("@provider.example"). */
+      senders: Type.Array(Type.String({ pattern: '^[^\\s@]*@[^\\s@]+\\.[^\\s@]+$', maxLength: 254 }), { minItems: 1, maxItems: 50 }),
+    },
+    { additionalProperties: false },
+  ),
 ]);
 export type FeedSource = Static<typeof SourceSchema>;
 
@@ -39,8 +48,8 @@ export const FeedSchema = Type.Object(
   {
     name: Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' }),
     description: Type.Optional(Type.String({ maxLength: 2000 })),
-    /** shadowserver (report recognised per file), shadowserver:<report>, csv or json (with a mapping). */
-    format: Type.String({ pattern: '^(shadowserver(:[a-z0-9_]+)?|csv|json)$' }),
+    /** shadowserver (report recognised per file), shadowserver:<report>, csv or json (with a mapping), or arf (machine abuse reports from mail intake). */
+    format: Type.String({ pattern: '^(shadowserver(:[a-z0-9_]+)?|csv|json|arf)$' }),
     source: SourceSchema,
     /** "manual" or a cron expression (UTC), e.g. "15 * * * *". */
     schedule: Type.Optional(Type.String({ maxLength: 100 })),
@@ -147,6 +156,11 @@ export function validateFeed(value: unknown): FeedInput {
         reason: i.reason,
       })),
     );
+  if ((input.format === 'arf') !== (input.source.kind === 'intake'))
+    issues.push({
+      field: 'source',
+      reason: 'machine abuse reports (format arf) come only from mail intake (source kind intake), and intake feeds only them',
+    });
   if (input.source.kind === 'imap' && input.source.attachmentPattern) {
     try {
       new RegExp(input.source.attachmentPattern, 'i');

@@ -23,7 +23,7 @@ export function earlyWarningJobs(
       const { db } = database;
       const now = new Date();
       for (const feed of await listFeeds(db)) {
-        if (!feed.enabled || feed.source.kind === 'upload') continue;
+        if (!feed.enabled || feed.source.kind === 'upload' || feed.source.kind === 'intake') continue;
         const last = await db
           .selectFrom('feed_runs')
           .select('started_at')

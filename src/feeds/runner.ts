@@ -131,6 +131,8 @@ async function inFeedDir(path: string, feedDir: string | undefined): Promise<str
 
 /** One run per file the source yields (an IMAP folder may yield none or several). */
 export async function runFeed(db: Kysely<Schema>, feed: Feed, options: RunOptions): Promise<RunSummary[]> {
+  if (feed.source.kind === 'intake')
+    throw new VaktError('validation', `feed ${feed.name} is fed by mail intake, a report at a time: it has nothing to run`);
   if (options.file) return [await runFile(db, feed, options.file, options)];
   switch (feed.source.kind) {
     case 'file':

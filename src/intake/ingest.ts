@@ -119,7 +119,8 @@ export async function ingestMail(
   const dedupeKey = sha256Hex(`${parsed.messageId ?? sha256Hex(raw)}\n${tooLarge ? sha256Hex(raw) : parsed.bodyHash}`);
   const machine = tooLarge ? undefined : readMachineReport(raw);
   const routed = machine && machine.format !== 'dsn' && machine.sourceIp ? await routeSource(db, machine.sourceIp) : undefined;
-  const mail: Incoming = { raw, size, parsed, dedupeKey, tooLarge, source, machine, routed };
+  const aggregated = await aggregateIfAsked(db, machine, parsed, dedupeKey);
+  const mail: Incoming = { raw, size, parsed, dedupeKey, tooLarge, source, machine, routed, aggregated };
   try {
     return await db.transaction().execute((trx) => store(trx, settings, mail));
   } catch (error) {
@@ -141,6 +142,36 @@ interface Incoming {
   source: string;
   machine: MachineReport | undefined;
   routed: Routed | undefined;
+  /** The feed a sender's reports are aggregated into, and what its run stored. */
+  aggregated: { feed: string; events: number } | undefined;
+}
+
+/**
+ * An abuse report from a sender the team aggregates becomes an event of that feed before the mail
+ * is stored: a crash in between leaves the mail to be fetched again, and the event's
+ * de-duplication keeps the second delivery from counting twice. A complaint about our own mail
+ * stays a complaint.
+ */
+async function aggregateIfAsked(
+  db: Kysely<Schema>,
+  machine: MachineReport | undefined,
+  parsed: ParsedMessage,
+  dedupeKey: string,
+): Promise<Incoming['aggregated']> {
+  if (!machine || machine.format === 'dsn') return undefined;
+  // Loaded on the first abuse report: the feed pipeline is more than most mail needs.
+  const { aggregate, aggregatingFeed } = await import('./aggregate.js');
+  const feed = await aggregatingFeed(db, parsed.from?.address);
+  if (!feed) return undefined;
+  if (await db.selectFrom('messages').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst()) return undefined;
+  const returned = machine.format === 'arf' ? machine.returned?.messageId : undefined;
+  if (
+    returned &&
+    (await db.selectFrom('messages').select('id').where('direction', '=', 'out').where('message_id', '=', returned).executeTakeFirst())
+  )
+    return undefined;
+  const run = await aggregate(db, feed, machine, `mail ${parsed.messageId ?? dedupeKey.slice(0, 16)}`);
+  return { feed: feed.name, events: run?.events ?? 0 };
 }
 
 interface Routed {
@@ -199,7 +230,7 @@ function machineIndicators(report: FeedbackReport | XarfReport): string {
 }
 
 async function store(trx: Transaction<Schema>, settings: IntakeSettings, mail: Incoming): Promise<IntakeOutcome> {
-  const { raw, size, parsed, dedupeKey, tooLarge, source, machine, routed } = mail;
+  const { raw, size, parsed, dedupeKey, tooLarge, source, machine, routed, aggregated } = mail;
   const existing = await trx.selectFrom('messages').select('id').where('dedupe_key', '=', dedupeKey).executeTakeFirst();
   if (existing) return { kind: 'duplicate', messageId: existing.id };
 
@@ -213,7 +244,7 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, mail: I
   const about = notice ? await applyDeliveryNotice(trx, notice) : [];
   const threaded = await threadTarget(trx, parsed, settings.shortName, notes);
   // A report about our own mail goes with that mail; a DSN about nothing of ours is filed alone.
-  const filed = about.length > 0 || machine?.format === 'dsn';
+  const filed = about.length > 0 || machine?.format === 'dsn' || mail.aggregated !== undefined;
   const target: Target | undefined = about[0]
     ? { reportId: about[0].report_id, incidentId: about[0].incident_id }
     : (threaded ?? (filed ? { reportId: null, incidentId: null } : undefined));
@@ -287,7 +318,7 @@ async function store(trx: Transaction<Schema>, settings: IntakeSettings, mail: I
       pgp_signature: parsed.signature.status,
       pgp_signer: parsed.signature.signer ?? null,
       auto_submitted: parsed.loopSignal !== null,
-      machine_report: filed && machine ? JSON.stringify(machine) : null,
+      machine_report: filed && machine ? JSON.stringify(aggregated ? { ...machine, aggregatedInto: aggregated.feed } : machine) : null,
       tlp,
       created_by: actor,
     })

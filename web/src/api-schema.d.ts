@@ -9365,6 +9365,10 @@ export interface paths {
                                     mailbox: string;
                                     folder: string;
                                     attachmentPattern?: string;
+                                } | {
+                                    /** @enum {string} */
+                                    kind: "intake";
+                                    senders: string[];
                                 };
                                 schedule: string;
                                 /** @enum {string} */
@@ -9512,6 +9516,10 @@ export interface paths {
                             mailbox: string;
                             folder: string;
                             attachmentPattern?: string;
+                        } | {
+                            /** @enum {string} */
+                            kind: "intake";
+                            senders: string[];
                         };
                         schedule?: string;
                         /** @enum {string} */

@@ -666,7 +666,8 @@ export const SV: Record<string, string> = {
   Mapping: 'Mappning',
   'RSIT class and type': 'RSIT-klass och typ',
   'Name (lower case, digits, . _ -)': 'Namn (gemener, siffror, . _ -)',
-  'Format (shadowserver, shadowserver:scan_rdp…, csv or json)': 'Format (shadowserver, shadowserver:scan_rdp…, csv eller json)',
+  'Format (shadowserver, shadowserver:scan_rdp…, csv, json, or arf for abuse reports from mail intake)':
+    'Format (shadowserver, shadowserver:scan_rdp…, csv, json, eller arf för missbruksrapporter från e-postintaget)',
   'URL (kind url)': 'URL (typ url)',
   'File path (kind file)': 'Sökväg (typ file)',
   'Intake mailbox (kind imap)': 'Mottagande brevlåda (typ imap)',
@@ -769,6 +770,8 @@ export const SV: Record<string, string> = {
   'Done: {count} records removed or pseudonymised.': 'Klart: {count} poster borttagna eller pseudonymiserade.',
   'Abuse report (X-ARF)': 'Missbruksrapport (X-ARF)',
   'PGP signature': 'PGP-signatur',
+  'Senders whose ARF and X-ARF reports are aggregated (kind intake; an address or @domain per line)':
+    'Avsändare vars ARF- och X-ARF-rapporter samlas (slag intake; en adress eller @domän per rad)',
   'X-ARF version': 'X-ARF-version',
   'Category and type': 'Kategori och typ',
   'Source port': 'Källport',

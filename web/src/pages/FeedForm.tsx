@@ -8,7 +8,7 @@ import { useT } from '../i18n';
 
 export type Feed = Answer<'/api/feeds'>['feeds'][number];
 
-const SOURCES = ['upload', 'file', 'url', 'imap'] as const;
+const SOURCES = ['upload', 'file', 'url', 'imap', 'intake'] as const;
 
 /** A field of the feed's source, whichever kind it is ('' where that kind has none). */
 function sourceField(feed: Feed | undefined, name: 'url' | 'path' | 'mailbox' | 'folder' | 'attachmentPattern'): string {
@@ -17,7 +17,12 @@ function sourceField(feed: Feed | undefined, name: 'url' | 'path' | 'mailbox' | 
 }
 const NOTIFY = ['immediately', 'hourly', 'daily', 'never'] as const;
 
-function sourceFrom(f: FormData): Record<string, string> {
+/** The senders of an intake feed, one per line. */
+function sendersOf(feed: Feed | undefined): string {
+  return feed?.source.kind === 'intake' ? feed.source.senders.join('\n') : '';
+}
+
+function sourceFrom(f: FormData): Record<string, string | string[]> {
   const kind = text(f, 'sourceKind');
   if (kind === 'file') return { kind, path: text(f, 'sourcePath') };
   if (kind === 'url') return { kind, url: text(f, 'sourceUrl') };
@@ -25,6 +30,14 @@ function sourceFrom(f: FormData): Record<string, string> {
     const pattern = text(f, 'attachmentPattern');
     return { kind, mailbox: text(f, 'sourceMailbox'), folder: text(f, 'sourceFolder'), ...(pattern ? { attachmentPattern: pattern } : {}) };
   }
+  if (kind === 'intake')
+    return {
+      kind,
+      senders: text(f, 'sourceSenders')
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean),
+    };
   return { kind };
 }
 
@@ -87,12 +100,13 @@ export function FeedForm({ feed }: { feed?: Feed }) {
           <input name="description" defaultValue={feed?.description ?? ''} />
         </label>
         <label>
-          {t('Format (shadowserver, shadowserver:scan_rdp…, csv or json)')}
+          {t('Format (shadowserver, shadowserver:scan_rdp…, csv, json, or arf for abuse reports from mail intake)')}
           <input name="format" defaultValue={feed?.format ?? 'shadowserver'} list="feed-formats" />
           <datalist id="feed-formats">
             <option value="shadowserver" />
             <option value="csv" />
             <option value="json" />
+            <option value="arf" />
           </datalist>
         </label>
         <fieldset>
@@ -124,6 +138,10 @@ export function FeedForm({ feed }: { feed?: Feed }) {
           <label>
             {t('Attachment names matching (kind imap, a regular expression)')}
             <input name="attachmentPattern" defaultValue={sourceField(feed, 'attachmentPattern')} />
+          </label>
+          <label>
+            {t('Senders whose ARF and X-ARF reports are aggregated (kind intake; an address or @domain per line)')}
+            <textarea name="sourceSenders" rows={3} defaultValue={sendersOf(feed)} />
           </label>
         </fieldset>
         <label>
