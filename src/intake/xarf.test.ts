@@ -109,6 +109,32 @@ describe('X-ARF reports', () => {
     expect(xarfOf(notXarf).problems).toEqual(['the JSON part is neither XARF v4 (xarf_version) nor v3 (Version, ReporterInfo, Report)']);
   });
 
+  it('checks a CVE report against its type schema: a real CVSS vector passes, a missing port is named', () => {
+    const report = (extra: object) =>
+      Buffer.from(
+        `From: scan@vulnscan.example\nSubject: CVE\nContent-Type: application/json\n\n${JSON.stringify({
+          xarf_version: '4.2.0',
+          report_id: '901b2345-c678-40d1-a234-567890123456',
+          timestamp: '2026-11-20T09:20:30Z',
+          reporter: { org: 'Scanner', contact: 'security@vulnscan.example', domain: 'vulnscan.example' },
+          sender: { org: 'Scanner', contact: 'security@vulnscan.example', domain: 'vulnscan.example' },
+          source_identifier: '203.0.113.75',
+          category: 'vulnerability',
+          type: 'cve',
+          service: 'Apache HTTP Server',
+          cve_id: 'CVE-2021-41773',
+          cvss_vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:N/A:N',
+          ...extra,
+        })}\n`,
+      );
+    expect(xarfOf(report({ service_port: 80 }))).toMatchObject({
+      checkedAgainst: 'https://xarf.org/schemas/v4/types/vulnerability-cve.json',
+      suggestion: { rsitClass: 'vulnerable', rsitType: 'vulnerable-system' },
+      problems: [],
+    });
+    expect(xarfOf(report({})).problems).toEqual([expect.stringMatching(/^service_port: /)]);
+  });
+
   it('leaves ordinary mail alone, even when it carries a JSON attachment or mentions X-ARF', () => {
     const plain = Buffer.from('From: a@b.example\nSubject: what is X-ARF?\nContent-Type: text/plain\n\nIs xarf_version required?\n');
     expect(readMachineReport(plain)).toBeUndefined();

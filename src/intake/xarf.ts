@@ -13,6 +13,9 @@ import { parse as parseYaml } from 'yaml';
 import { parseAddress } from '../constituency/ip.js';
 import legacyV3 from '../core/standards/xarf/v3/xarf-v3-legacy.json' with { type: 'json' };
 import botnet from '../core/standards/xarf/v4/types/infrastructure-botnet.json' with { type: 'json' };
+import compromisedServer from '../core/standards/xarf/v4/types/infrastructure-compromised-server.json' with { type: 'json' };
+import malware from '../core/standards/xarf/v4/types/content-malware.json' with { type: 'json' };
+import cve from '../core/standards/xarf/v4/types/vulnerability-cve.json' with { type: 'json' };
 import ddos from '../core/standards/xarf/v4/types/connection-ddos.json' with { type: 'json' };
 import loginAttack from '../core/standards/xarf/v4/types/connection-login-attack.json' with { type: 'json' };
 import portScan from '../core/standards/xarf/v4/types/connection-port-scan.json' with { type: 'json' };
@@ -70,7 +73,10 @@ const TYPE_SCHEMAS: Record<string, object> = {
   'connection/login_attack': loginAttack,
   'connection/port_scan': portScan,
   'content/phishing': phishing,
+  'content/malware': malware,
   'infrastructure/botnet': botnet,
+  'infrastructure/compromised_server': compromisedServer,
+  'vulnerability/cve': cve,
 };
 const validators = new Map<object, ValidateFunction>();
 function validatorFor(schema: object): ValidateFunction {
