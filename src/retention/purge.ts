@@ -65,6 +65,19 @@ interface Kind {
 
 const count = (rows: { n: string | number | bigint }[]): number => Number(rows[0]?.n ?? 0);
 
+type Db = Kysely<Schema> | Transaction<Schema>;
+
+/** What each kind finds due: the one query its count and its batches share. */
+const dueReports = (db: Db, cutoff: Date) =>
+  db.selectFrom('reports').where('pseudonymised_at', 'is', null).where('status', '<>', 'new').where('received_at', '<', cutoff);
+const dueEvents = (db: Db, cutoff: Date) => db.selectFrom('events').where('created_at', '<', cutoff);
+const dueNotifications = (db: Db, cutoff: Date) =>
+  db.selectFrom('notifications').where('pseudonymised_at', 'is', null).where('created_at', '<', cutoff);
+const dueAuditDetail = (db: Db, cutoff: Date) =>
+  db.selectFrom('audit_log').where('detail_sha256', 'is not', null).where('purged_at', 'is', null).where('at', '<', cutoff);
+const dueIncidents = (db: Db, cutoff: Date) =>
+  db.selectFrom('incidents').where('pseudonymised_at', 'is', null).where('phase', '=', 'closed').where('closed_at', '<', cutoff);
+
 /** Deletes the blobs that nothing refers to any more, among those just let go. */
 async function releaseBlobs(trx: Transaction<Schema>, shas: readonly (string | null)[]): Promise<void> {
   const candidates = [...new Set(shas.filter((s): s is string => Boolean(s)))];
@@ -218,25 +231,13 @@ const KINDS: Record<RetentionKind, Kind> = {
   reports: {
     async due(db, cutoff) {
       return count(
-        await db
-          .selectFrom('reports')
+        await dueReports(db, cutoff)
           .select((eb) => eb.fn.countAll().as('n'))
-          .where('pseudonymised_at', 'is', null)
-          .where('status', '<>', 'new')
-          .where('received_at', '<', cutoff)
           .execute(),
       );
     },
     async batch(trx, cutoff, names) {
-      const rows = await trx
-        .selectFrom('reports')
-        .select('id')
-        .where('pseudonymised_at', 'is', null)
-        .where('status', '<>', 'new')
-        .where('received_at', '<', cutoff)
-        .orderBy('received_at')
-        .limit(BATCH)
-        .execute();
+      const rows = await dueReports(trx, cutoff).select('id').orderBy('received_at').limit(BATCH).execute();
       await pseudonymiseReports(
         trx,
         rows.map((r) => r.id),
@@ -259,18 +260,14 @@ const KINDS: Record<RetentionKind, Kind> = {
   feedEvents: {
     async due(db, cutoff) {
       return count(
-        await db
-          .selectFrom('events')
+        await dueEvents(db, cutoff)
           .select((eb) => eb.fn.countAll().as('n'))
-          .where('created_at', '<', cutoff)
           .execute(),
       );
     },
     async batch(trx, cutoff) {
-      const rows = await trx
-        .selectFrom('events')
+      const rows = await dueEvents(trx, cutoff)
         .select('id')
-        .where('created_at', '<', cutoff)
         .limit(BATCH * 4)
         .execute();
       if (rows.length > 0)
@@ -288,20 +285,14 @@ const KINDS: Record<RetentionKind, Kind> = {
   notifications: {
     async due(db, cutoff) {
       return count(
-        await db
-          .selectFrom('notifications')
+        await dueNotifications(db, cutoff)
           .select((eb) => eb.fn.countAll().as('n'))
-          .where('pseudonymised_at', 'is', null)
-          .where('created_at', '<', cutoff)
           .execute(),
       );
     },
     async batch(trx, cutoff, names) {
-      const rows = await trx
-        .selectFrom('notifications')
+      const rows = await dueNotifications(trx, cutoff)
         .select(['id', 'recipients', 'message_ids'])
-        .where('pseudonymised_at', 'is', null)
-        .where('created_at', '<', cutoff)
         .orderBy('created_at')
         .limit(BATCH)
         .execute();
@@ -332,22 +323,14 @@ const KINDS: Record<RetentionKind, Kind> = {
   auditDetail: {
     async due(db, cutoff) {
       return count(
-        await db
-          .selectFrom('audit_log')
+        await dueAuditDetail(db, cutoff)
           .select((eb) => eb.fn.countAll().as('n'))
-          .where('detail_sha256', 'is not', null)
-          .where('purged_at', 'is', null)
-          .where('at', '<', cutoff)
           .execute(),
       );
     },
     async batch(trx, cutoff) {
-      const rows = await trx
-        .selectFrom('audit_log')
+      const rows = await dueAuditDetail(trx, cutoff)
         .select('seq')
-        .where('detail_sha256', 'is not', null)
-        .where('purged_at', 'is', null)
-        .where('at', '<', cutoff)
         .orderBy('at')
         .limit(BATCH * 2)
         .execute();
@@ -378,25 +361,13 @@ const KINDS: Record<RetentionKind, Kind> = {
   closedIncidents: {
     async due(db, cutoff) {
       return count(
-        await db
-          .selectFrom('incidents')
+        await dueIncidents(db, cutoff)
           .select((eb) => eb.fn.countAll().as('n'))
-          .where('pseudonymised_at', 'is', null)
-          .where('phase', '=', 'closed')
-          .where('closed_at', '<', cutoff)
           .execute(),
       );
     },
     async batch(trx, cutoff, names) {
-      const rows = await trx
-        .selectFrom('incidents')
-        .select('id')
-        .where('pseudonymised_at', 'is', null)
-        .where('phase', '=', 'closed')
-        .where('closed_at', '<', cutoff)
-        .orderBy('closed_at')
-        .limit(50)
-        .execute();
+      const rows = await dueIncidents(trx, cutoff).select('id').orderBy('closed_at').limit(50).execute();
       for (const { id } of rows) {
         const participants = await trx.selectFrom('incident_participants').select(['id', 'email']).where('incident_id', '=', id).execute();
         for (const p of participants) {
