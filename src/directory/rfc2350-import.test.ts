@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { renderPdf } from '../../test/helpers/pdf.js';
+import { rfc2350Document } from '../../test/helpers/rfc2350.js';
 import { VaktError } from '../core/errors.js';
 import type { TeamProfile } from '../profile/schema.js';
 import { renderRfc2350Text } from '../profile/rfc2350.js';
@@ -469,37 +470,7 @@ describe('RFC 2350 documents as teams really publish them', () => {
 
 describe('teams of no single country', () => {
   const doc = (address: string, constituency: string) =>
-    [
-      '1. Document Information',
-      '1.1 Date of Last Update',
-      'Version 1.0, 2026-01-10.',
-      '2. Contact Information',
-      '2.1 Name of the Team',
-      'Example Regional CERT',
-      '2.2 Address',
-      address,
-      '2.3 Time Zone',
-      'UTC+5',
-      '2.4 Telephone Number',
-      '+7 727 000 0000',
-      '2.7 Electronic Mail Address',
-      'incident@regional.example',
-      '3. Charter',
-      '3.1 Mission Statement',
-      'We help each other handle incidents.',
-      '3.2 Constituency',
-      constituency,
-      '4. Policies',
-      '4.1 Types of Incidents and Level of Support',
-      'All incidents are handled on a best-effort basis.',
-      '5. Services',
-      '5.1 Incident Response',
-      'Incident coordination.',
-      '6. Incident Reporting Forms',
-      'None.',
-      '7. Disclaimers',
-      'No warranty.',
-    ].join('\n');
+    rfc2350Document({ name: 'Example Regional CERT', address, timeZone: 'UTC+5', constituency });
 
   it('files a regional team with no country in its address under INT with its region, and its offset as a fixed zone', () => {
     const reading = readRfc2350(doc('PO Box 12', 'The volunteers and users of our forum in Central Asia.'));

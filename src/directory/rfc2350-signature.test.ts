@@ -2,42 +2,19 @@ import { expect, it } from 'vitest';
 import { useApp } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { clearsign, makeKey } from '../../test/helpers/pgp.js';
+import { rfc2350Document } from '../../test/helpers/rfc2350.js';
 import { storePublicKey } from '../mail/keys.js';
 
 /** A short, complete RFC 2350 document naming the key's fingerprint in 2.8, as teams write it. */
 function documentFor(name: string, fingerprint: string): string {
-  const spaced = fingerprint.match(/.{4}/g)!.join(' ');
-  return [
-    '1. Document Information',
-    '1.1 Date of Last Update',
-    'Version 1.2, 2026-09-01.',
-    '2. Contact Information',
-    '2.1 Name of the Team',
+  return rfc2350Document({
     name,
-    '2.2 Address',
-    'Box 7, 111 22 Stockholm, Sweden',
-    '2.3 Time Zone',
-    'Europe/Stockholm',
-    '2.7 Electronic Mail Address',
-    'cert@signed.example',
-    '2.8 Public Keys and Encryption Information',
-    `Fingerprint: ${spaced}`,
-    '3. Charter',
-    '3.1 Mission Statement',
-    'We handle incidents for our customers.',
-    '3.2 Constituency',
-    'Customers of Signed AB.',
-    '4. Policies',
-    '4.1 Types of Incidents and Level of Support',
-    'All incidents.',
-    '5. Services',
-    '5.1 Incident Response',
-    'Incident coordination.',
-    '6. Incident Reporting Forms',
-    'None.',
-    '7. Disclaimers',
-    'No warranty.',
-  ].join('\n');
+    address: 'Box 7, 111 22 Stockholm, Sweden',
+    timeZone: 'Europe/Stockholm',
+    email: 'cert@signed.example',
+    keys: `Fingerprint: ${fingerprint.match(/.{4}/g)!.join(' ')}`,
+    constituency: 'Customers of Signed AB.',
+  });
 }
 
 describeEachEngine('signed RFC 2350 documents', (get) => {
