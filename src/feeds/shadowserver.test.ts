@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { createOrganisation } from '../constituency/organisations.js';
 import { ingestFeed, type FeedSpec } from './pipeline.js';
-import { detectShadowserverReport } from './shadowserver.js';
+import { detectShadowserverReport, shadowserverReport } from './shadowserver.js';
 
 const SCAN = 'timestamp,ip,protocol,port,hostname,tag,asn,geo,region,city';
 const EVENT = 'timestamp,protocol,src_ip,src_port,src_asn,src_geo,dst_ip,dst_port,dst_asn,dst_geo,infection,family,tag';
@@ -103,6 +103,24 @@ describe('Shadowserver report types', () => {
         name,
         by: 'name',
       });
+  });
+
+  it('reads an IPv6 report (scan6_…, event6_…, device_id6) as its IPv4 twin, under its own name', () => {
+    for (const [v6, v4] of [
+      ['scan6_ssl', 'scan_ssl'],
+      ['event6_sinkhole_http_referer', 'event4_sinkhole_http_referer'],
+      ['device_id6', 'device_id'],
+    ] as const) {
+      const twin = detectShadowserverReport(SAMPLES[v4]!.header.split(','), `2026-11-20-${v4}-sweden-geo.csv`);
+      expect(detectShadowserverReport(SAMPLES[v4]!.header.split(','), `2026-11-20-${v6}-sweden-geo.csv`), v6).toEqual({
+        ...twin,
+        name: v6,
+      });
+      expect(shadowserverReport(v6)?.name, v6).toBe(v4);
+    }
+    const unknown = detectShadowserverReport(['timestamp', 'ip', 'port'], '2026-11-20-scan6_newthing-sweden.csv');
+    expect(unknown).toMatchObject({ name: 'scan6_newthing', warning: expect.stringMatching(/^"scan6_newthing" has no mapping/) });
+    expect(unknown.mapping.identifier).toEqual({ value: 'open-newthing' });
   });
 
   it('reads an unknown type with an address column generically, with a warning, instead of refusing it', () => {

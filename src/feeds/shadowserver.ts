@@ -267,8 +267,20 @@ export interface DetectedReport {
   warning?: string;
 }
 
+/**
+ * Shadowserver's IPv6 reports (scan6_ssl, event6_sinkhole_http, device_id6) have the columns and
+ * meaning of their IPv4 twin; only the addresses differ.
+ */
+const IPV6_REPORT = /(?:^|[^a-z0-9])((?:scan6|event6)_[a-z0-9_]+?|device_id6)(?=[^a-z0-9_]|-|\.csv|$)/;
+const ipv4Twin = (name: string): string =>
+  name
+    .replace(/\bscan6_/g, 'scan_')
+    .replace(/\bevent6_/g, 'event4_')
+    .replace(/device_id6/g, 'device_id');
+
 export function shadowserverReport(name: string): Report | undefined {
-  return SHADOWSERVER_REPORTS.find((r) => r.name === name);
+  const twin = ipv4Twin(name);
+  return SHADOWSERVER_REPORTS.find((r) => r.name === name || r.name === twin);
 }
 
 export function detectShadowserverReport(header: readonly string[], fileName = '', named?: string): DetectedReport {
@@ -281,10 +293,12 @@ export function detectShadowserverReport(header: readonly string[], fileName = '
     return { name: report.name, mapping: report.mapping, by: 'feed' };
   }
   const lowerName = fileName.toLowerCase();
+  const ipv6 = IPV6_REPORT.exec(lowerName)?.[1];
+  const asIpv4 = ipv4Twin(lowerName);
   const byName = [...SHADOWSERVER_REPORTS]
     .sort((a, b) => b.name.length - a.name.length)
-    .find((r) => new RegExp(`(^|[^a-z0-9])${r.name}([^a-z0-9]|$)`).test(lowerName));
-  if (byName) return { name: byName.name, mapping: byName.mapping, by: 'name' };
+    .find((r) => new RegExp(`(^|[^a-z0-9])${r.name}([^a-z0-9]|$)`).test(asIpv4));
+  if (byName) return { name: ipv6 && ipv4Twin(ipv6) === byName.name ? ipv6 : byName.name, mapping: byName.mapping, by: 'name' };
   const columns = new Set(header.map((h) => h.trim().toLowerCase()));
   const has = (r: Report) => r.signature.length > 0 && r.signature.every((c) => columns.has(c));
   const byColumns = SHADOWSERVER_REPORTS.find(has);
@@ -292,10 +306,10 @@ export function detectShadowserverReport(header: readonly string[], fileName = '
   const generic = [GENERIC_EVENT, GENERIC_SCAN].find(has);
   if (generic) {
     // The file name's report type, when it has one, names what it found better than "generic".
-    const type = /(?:^|[^a-z0-9])((?:scan|event4)_[a-z0-9_]+?)(?:-|\.csv|$)/.exec(lowerName)?.[1];
+    const type = /(?:^|[^a-z0-9])((?:scan6?|event[46])_[a-z0-9_]+?)(?:-|\.csv|$)/.exec(lowerName)?.[1];
     const mapping: Mapping =
       type && !columns.has('tag') && generic === GENERIC_SCAN
-        ? { ...generic.mapping, identifier: { value: type.replace(/^scan_/, 'open-').replace(/_/g, '-') } }
+        ? { ...generic.mapping, identifier: { value: type.replace(/^scan6?_/, 'open-').replace(/_/g, '-') } }
         : generic.mapping;
     return {
       name: type ?? generic.name,
