@@ -154,7 +154,7 @@ describeEachEngine('IMAP intake from Dovecot', (get) => {
 const MESSAGES = 500;
 
 function startIntake(env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/intake-process.ts'], {
+  return spawn(process.execPath, ['test/fixtures/intake-process.mjs'], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'ignore'],
   });
@@ -168,15 +168,15 @@ async function crashUntilDone(env: NodeJS.ProcessEnv, dir: string): Promise<numb
     const child = startIntake(env);
     const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
     const ready = new Promise<void>((resolve) => child.stdout?.once('data', () => resolve()));
-    // Every third round dies while starting (opening the database, connecting); the others at a
+    // Every fourth round dies while starting (opening the database, connecting); the others at a
     // random moment of their work, later each round so that the run always finishes. Timing the
     // work from "ready" keeps a slow start on a busy machine from stretching the run.
     const killAt =
-      round % 3 === 0
+      round % 4 === 0
         ? sleep(Math.random() * startup)
         : ready.then(() => {
             startup = Date.now() - started;
-            return sleep(100 + Math.random() * 800 + round * 80);
+            return sleep(200 + Math.random() * 800 + round * 120);
           });
     const outcome = await Promise.race([exited.then(() => 'exited' as const), killAt.then(() => 'timeout' as const)]);
     if (outcome === 'timeout') {
