@@ -106,11 +106,12 @@ async function releaseBlobs(trx: Transaction<Schema>, shas: readonly (string | n
 
 /** Attachment contents of these messages (or older than the cutoff) are let go; their name, type, size and hash stay. */
 async function dropAttachments(trx: Transaction<Schema>, where: { messageIds: string[] } | { before: Date }): Promise<number> {
-  let query = trx.selectFrom('attachments').select(['id', 'sha256']).where('stored', '=', true);
-  query =
+  if ('messageIds' in where && where.messageIds.length === 0) return 0;
+  const stored = trx.selectFrom('attachments').select(['id', 'sha256']).where('stored', '=', true);
+  const query =
     'messageIds' in where
-      ? query.where('message_id', 'in', where.messageIds.length ? where.messageIds : ['00000000-0000-0000-0000-000000000000'])
-      : query.where('created_at', '<', where.before).orderBy('created_at').limit(BATCH);
+      ? stored.where('message_id', 'in', where.messageIds)
+      : stored.where('created_at', '<', where.before).orderBy('created_at').limit(BATCH);
   const rows = await query.execute();
   if (rows.length === 0) return 0;
   await trx
