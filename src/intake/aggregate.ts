@@ -10,7 +10,7 @@ import type { Schema } from '../db/schema.js';
 import { listFeeds, type Feed } from '../feeds/feeds.js';
 import type { Mapping } from '../feeds/mapping.js';
 import { ingestFeed, type RunSummary } from '../feeds/pipeline.js';
-import { feedbackRsit, type FeedbackReport } from './machine-reports.js';
+import { abuseSuggestion, type FeedbackReport } from './machine-reports.js';
 import type { XarfReport } from './xarf.js';
 
 /** The one-line JSON each report becomes, read by the feed pipeline like any JSON feed. */
@@ -37,7 +37,7 @@ export async function aggregatingFeed(db: Kysely<Schema>, from: string | undefin
 }
 
 function eventOf(report: FeedbackReport | XarfReport, receivedAt: Date): Record<string, string | number | null> | undefined {
-  const suggestion = report.format === 'arf' ? feedbackRsit(report.feedbackType) : report.suggestion;
+  const suggestion = abuseSuggestion(report);
   // Opt-outs and not-spam are a recipient's preference: kept with the mail, no event.
   if (!suggestion) return undefined;
   const when = Date.parse((report.format === 'arf' ? report.arrivalDate : report.date) ?? '');

@@ -16,7 +16,7 @@ import { constituencyIndex } from '../constituency/lookup-index.js';
 import { parseAddress } from '../constituency/ip.js';
 import { queueMail, type Sender } from '../mail/outbox.js';
 import { headerEnd, parseMessage, type ParsedMessage } from './mime.js';
-import { feedbackRsit, readMachineReport, type FeedbackReport, type MachineReport } from './machine-reports.js';
+import { abuseSuggestion, readMachineReport, type FeedbackReport, type MachineReport } from './machine-reports.js';
 import type { XarfReport } from './xarf.js';
 import { acknowledgementText } from './acknowledgement.js';
 import { SENSITIVE, storeIndicators } from './reports.js';
@@ -218,8 +218,7 @@ function reportedAt(parsed: ParsedMessage, receivedAt: Date, notes: string[]): D
 
 /** An abuse report written by a machine (ARF, X-ARF), as the report's facts: what it said, what it suggests, where it went. */
 function machineFields(report: FeedbackReport | XarfReport, routed: Routed | undefined): string {
-  const suggestion = report.format === 'arf' ? feedbackRsit(report.feedbackType) : report.suggestion;
-  return JSON.stringify({ ...report, suggestion, routing: routed?.note ?? null });
+  return JSON.stringify({ ...report, suggestion: abuseSuggestion(report), routing: routed?.note ?? null });
 }
 
 /** The addresses and links a machine report names, for the report's indicators. */

@@ -7,7 +7,7 @@
  * them. Nothing here throws: a broken report is still a report, with what was wrong in `problems`.
  */
 import { decode as decodeQuotedPrintable } from 'libqp';
-import { boundaryOf, headerEnd } from './mime.js';
+import { boundaryOf, headerEnd, reportTypeIn } from './mime.js';
 import { readXarf, unreadableXarf, type ReportPart, type XarfReport } from './xarf.js';
 
 export type DsnAction = 'failed' | 'delayed' | 'delivered' | 'relayed' | 'expanded';
@@ -256,7 +256,8 @@ export function readMachineReport(raw: Buffer): MachineReport | undefined {
   const end = headerEnd(raw);
   const headers = readFields(raw.subarray(0, end).toString('latin1'));
   const contentType = first(headers, 'content-type') ?? 'text/plain';
-  const isReport = /^\s*multipart\/report\b/i.test(contentType);
+  const reportType = reportTypeIn(contentType);
+  const isReport = reportType !== null;
   const body = raw.subarray(end).toString('latin1');
   if (!isReport && !mayCarryXarf(headers, contentType, body)) return undefined;
   const parts = /^\s*multipart\//i.test(contentType)
@@ -265,10 +266,14 @@ export function readMachineReport(raw: Buffer): MachineReport | undefined {
   const xarf = readXarf(parts) ?? (saysXarf(headers, parts) ? unreadableXarf(parts) : undefined);
   if (xarf) return xarf;
   if (!isReport) return undefined;
-  const reportType = /report-type\s*=\s*"?([\w-]+)/i.exec(contentType)?.[1]?.toLowerCase();
   if (reportType === 'feedback-report' || parts.some((p) => typeIs(p, 'message/feedback-report'))) return readFeedbackReport(parts);
   if (reportType === 'delivery-status' || parts.some((p) => typeIs(p, 'message/delivery-status'))) return readDeliveryStatus(parts);
   return undefined;
+}
+
+/** What an abuse report (ARF or X-ARF) suggests for triage, in RSIT terms; null where it is not an incident. */
+export function abuseSuggestion(report: FeedbackReport | XarfReport): { rsitClass: string; rsitType: string } | null {
+  return report.format === 'arf' ? feedbackRsit(report.feedbackType) : report.suggestion;
 }
 
 /** What an ARF feedback type suggests for triage, in RSIT terms; null where it is not an incident. */

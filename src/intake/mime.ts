@@ -89,12 +89,16 @@ function header(parsed: ParsedMail, name: string): string {
     .trim();
 }
 
-/** The report-type of a multipart/report (RFC 6522): delivery-status, feedback-report, disposition-notification… */
-function reportTypeOf(parsed: ParsedMail): string | null {
-  const contentType = header(parsed, 'content-type');
-  if (!/^multipart\/report\b/i.test(contentType)) return null;
+/**
+ * The report-type of a multipart/report (RFC 6522) — delivery-status, feedback-report,
+ * disposition-notification… — from its Content-Type; '' when it names none, null for other mail.
+ */
+export function reportTypeIn(contentType: string): string | null {
+  if (!/^\s*multipart\/report\b/i.test(contentType)) return null;
   return /;\s*report-type\s*=\s*"?([\w.-]+)/i.exec(contentType)?.[1]?.toLowerCase() ?? '';
 }
+
+const reportTypeOf = (parsed: ParsedMail): string | null => reportTypeIn(header(parsed, 'content-type'));
 
 /**
  * Only a delivery report says our mail did not arrive. A read receipt (RFC 8098) also comes as a
