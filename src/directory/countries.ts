@@ -21,6 +21,11 @@ export function isCurrentCountry(code: string): boolean {
   return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
 }
 
+/** What a directory team's country may be: a current ISO code, or INT for no single country. */
+export function isTeamCountry(code: string): boolean {
+  return code === INTERNATIONAL || isCurrentCountry(code);
+}
+
 export function isKnownCountry(code: string): boolean {
   return isCurrentCountry(code) || code in WITHDRAWN;
 }

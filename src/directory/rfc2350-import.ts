@@ -7,7 +7,7 @@ import { isValidTimeZone, WEEKDAYS, type WeeklyHours } from '../core/business-ho
 import { VaktError, type FieldIssue } from '../core/errors.js';
 import { FIRST_SERVICE_AREAS, FIRST_SERVICES } from '../core/first-services.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
-import { countryName, countryNamedIn, INTERNATIONAL, isCurrentCountry, zoneOfCountry } from './countries.js';
+import { countryName, countryNamedIn, INTERNATIONAL, isTeamCountry, zoneOfCountry } from './countries.js';
 import { paragraphs, sectionsOf, type Section, type SectionField } from './rfc2350-sections.js';
 import type { MembershipBody, PeerTeam, Sector, TeamType } from './schema.js';
 import { validateTeam } from './teams.js';
@@ -737,7 +737,7 @@ export function zoneIn(
 export function checkCountryOverride(code: string | undefined): string | undefined {
   if (code === undefined) return undefined;
   const upper = /^int(?:ernational)?$/i.test(code) ? INTERNATIONAL : code.toUpperCase();
-  if (!isCurrentCountry(upper) && upper !== INTERNATIONAL)
+  if (!isTeamCountry(upper))
     throw new VaktError(
       'validation',
       `--country: "${code}" is not an ISO 3166-1 alpha-2 country code, nor INT (a team of no single country)`,

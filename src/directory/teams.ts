@@ -11,7 +11,7 @@ import { notFound, ValidationError, VaktError, type FieldIssue } from '../core/e
 import { isFirstServiceName } from '../core/first-services.js';
 import { validate } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
-import { INTERNATIONAL, isCurrentCountry } from './countries.js';
+import { isTeamCountry } from './countries.js';
 import { atLeast } from './coverage.js';
 import { PeerTeamSchema, TI_STATUSES, type Coverage, type MembershipBody, type PeerTeam, type Sector, type StoredTeam } from './schema.js';
 
@@ -19,7 +19,7 @@ import { PeerTeamSchema, TI_STATUSES, type Coverage, type MembershipBody, type P
 export function validateTeam(input: unknown, source?: string): PeerTeam {
   const team = validate(PeerTeamSchema, input, source);
   const issues: FieldIssue[] = [];
-  if (!isCurrentCountry(team.country) && team.country !== INTERNATIONAL)
+  if (!isTeamCountry(team.country))
     issues.push({ field: 'country', reason: `"${team.country}" is not an ISO 3166-1 alpha-2 country code, nor INT (no single country)` });
   if (team.timeZone && !isValidTimeZone(team.timeZone))
     issues.push({ field: 'timeZone', reason: `"${team.timeZone}" is not an IANA time zone such as Europe/Stockholm` });
