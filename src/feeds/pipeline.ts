@@ -325,7 +325,8 @@ function normalise(m: CompiledMapping, row: readonly string[]): Normalised | str
   const domainText = m.sourceDomain(row).trim();
   let domain: string | null = null;
   if (!target && domainText) {
-    const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(domainText) ? safeHost(domainText) : domainText;
+    // A URL routes by its host, a mail address (a leaked account) by its domain.
+    const host = /^[a-z][a-z0-9+.-]*:\/\//i.test(domainText) ? safeHost(domainText) : domainText.slice(domainText.lastIndexOf('@') + 1);
     target = host ? (parseAddress(host.replace(/^\[(.*)\]$/, '$1')) ?? null) : null;
     if (!target) domain = host ? (normaliseDomain(host) ?? null) : null;
   }

@@ -3,10 +3,13 @@
  * (shadowserver.org/what-we-do/network-reporting/…): what it is recognised as, the address it is
  * routed by, its RSIT class and type, and which rows are findings.
  */
+import { readFileSync } from 'node:fs';
 import { Readable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { createOrganisation } from '../constituency/organisations.js';
+import { checkRsit } from '../core/taxonomies.js';
+import type { FieldRef } from './mapping.js';
 import { ingestFeed, type FeedSpec } from './pipeline.js';
 import { detectShadowserverReport, shadowserverReport } from './shadowserver.js';
 
@@ -70,6 +73,45 @@ const SAMPLES: Record<string, { header: string; rows: string[] }> = {
     header: 'timestamp,ip,asn,geo,md5,url,host,method,user_agent',
     rows: ['"2026-11-20 07:00:00",192.0.2.56,64500,SE,0123456789abcdef0123456789abcdef,http://dl.example/x.exe,dl.example,GET,curl'],
   },
+  compromised_account: {
+    header: 'timestamp,severity,username,email,infection,source_url,public_source,status,detail,tag',
+    rows: ['"2026-11-20 08:00:00",critical,anna,anna@kommunen.example.se,infostealer,,collection-x,new,,compromised-account'],
+  },
+  compromised_iot: {
+    header: 'timestamp,ip,protocol,port,hostname,tag,asn,geo,device_vendor,device_type,malpubkey_sha256,family',
+    rows: ['"2026-11-20 08:00:00",192.0.2.60,tcp,22,,ssh-backdoor,64500,SE,Zyxel,router,ab12,mirai'],
+  },
+  spam_url: {
+    header: 'timestamp,ip,port,url,hostname,src_ip,src_asn,asn,geo,tag,source,sender,subject',
+    rows: [
+      '"2026-11-20 08:00:00",192.0.2.61,80,http://pills.example.se/buy,pills.example.se,203.0.113.9,64502,64500,SE,spam,trap,x@y.example,Cheap',
+    ],
+  },
+  event4_honeypot_ddos_target: {
+    header: 'timestamp,ip,port,asn,geo,protocol,family,tag,attack_src_ip',
+    rows: ['"2026-11-20 08:00:00",192.0.2.62,443,64500,SE,tcp,mirai,syn-flood,198.51.100.7'],
+  },
+  ransomware_victim: {
+    header: 'timestamp,severity,domain,ip,asn,geo,family,tag,post_title',
+    rows: ['"2026-11-20 08:00:00",info,kommunen.example.se,,,,lockbit,ransomware-victim,Kommunen'],
+  },
+  targeted_host: {
+    header: SCAN,
+    rows: ['"2026-11-20 08:00:00",192.0.2.63,tcp,3389,,targeted,64500,SE,,'],
+  },
+  event4_sinkhole_dns: {
+    header: 'timestamp,src_ip,src_port,src_asn,src_geo,protocol,query,query_type,infection,family,tag',
+    rows: ['"2026-11-20 08:00:00",192.0.2.64,53001,64500,SE,udp,c2.example,A,,necurs,'],
+  },
+  population_bgp: { header: SCAN, rows: ['"2026-11-20 08:00:00",192.0.2.65,tcp,179,,bgp,64500,SE,,'] },
+  scan_imap_vulnerable: { header: SCAN, rows: ['"2026-11-20 08:00:00",192.0.2.66,tcp,143,,cve-2021-38371,64500,SE,,'] },
+  scan_post_exploitation_framework: { header: SCAN, rows: ['"2026-11-20 08:00:00",192.0.2.67,tcp,443,,cobaltstrike,64500,SE,,'] },
+  event4_honeypot_rdp_scan: {
+    header: EVENT,
+    rows: ['"2026-11-20 08:00:00",tcp,192.0.2.68,50000,64500,SE,198.51.100.8,3389,64501,NL,,,rdp'],
+  },
+  event4_initial_access_broker: { header: EVENT, rows: ['"2026-11-20 08:00:00",tcp,192.0.2.69,,64500,SE,,,,,,,iab'] },
+  scan_ddos_middlebox: { header: SCAN, rows: ['"2026-11-20 08:00:00",192.0.2.70,tcp,80,,middlebox,64500,SE,,'] },
 };
 
 /** What each sample's first row must become: the report, the routed address, the RSIT class/type, the identifier. */
@@ -91,7 +133,25 @@ const EXPECTED: Record<string, [string, string, string, string]> = {
   phish_url: ['192.0.2.54', 'fraud', 'phishing', 'phishing-url'],
   sandbox_dns: ['192.0.2.55', 'malicious-code', 'c2-server', 'sandbox-dns'],
   sandbox_url: ['192.0.2.56', 'malicious-code', 'malware-distribution', 'sandbox-url'],
+  compromised_account: ['', 'information-content-security', 'data-leak', 'compromised-account'],
+  compromised_iot: ['192.0.2.60', 'intrusions', 'system-compromise', 'ssh-backdoor'],
+  spam_url: ['192.0.2.61', 'abusive-content', 'spam', 'spam-url'],
+  event4_honeypot_ddos_target: ['192.0.2.62', 'availability', 'ddos', 'mirai'],
+  ransomware_victim: ['', 'intrusions', 'system-compromise', 'ransomware-victim'],
+  targeted_host: ['192.0.2.63', 'other', 'undetermined', 'targeted-host'],
+  event4_sinkhole_dns: ['192.0.2.64', 'malicious-code', 'infected-system', 'necurs'],
+  population_bgp: ['192.0.2.65', 'vulnerable', 'potentially-unwanted-accessible', 'open-bgp'],
+  scan_imap_vulnerable: ['192.0.2.66', 'vulnerable', 'vulnerable-system', 'cve-2021-38371'],
+  scan_post_exploitation_framework: ['192.0.2.67', 'malicious-code', 'c2-server', 'cobaltstrike'],
+  event4_honeypot_rdp_scan: ['192.0.2.68', 'information-gathering', 'scanner', 'rdp-scan'],
+  event4_initial_access_broker: ['192.0.2.69', 'intrusions', 'system-compromise', 'initial-access-broker'],
+  scan_ddos_middlebox: ['192.0.2.70', 'vulnerable', 'ddos-amplifier', 'ddos-middlebox'],
 };
+
+/** Every report type Shadowserver documents (its report schema's list of types). */
+const DOCUMENTED = readFileSync(new URL('../../test/fixtures/shadowserver/documented-types.txt', import.meta.url), 'utf8')
+  .split(/\s+/)
+  .filter(Boolean);
 
 const stream = (lines: string[]) => Readable.from([Buffer.from(lines.join('\n'))]);
 const adHoc: FeedSpec = { id: null, name: 'ss', format: 'shadowserver', tlp: 'AMBER', dedupHours: 24 };
@@ -105,11 +165,26 @@ describe('Shadowserver report types', () => {
       });
   });
 
+  it('has a mapping of its own, with a valid RSIT class and type, for every report type Shadowserver documents', () => {
+    expect(DOCUMENTED.length).toBeGreaterThan(170);
+    for (const name of DOCUMENTED) {
+      const report = detectShadowserverReport(['timestamp', 'ip', 'src_ip'], `2026-11-20-${name}-sweden-geo.csv`);
+      expect(report, name).toMatchObject({ name, by: 'name' });
+      expect(report.warning, name).toBeUndefined();
+      const constant = (ref: FieldRef) =>
+        typeof ref === 'object' && 'value' in ref ? ref.value : `not a constant: ${JSON.stringify(ref)}`;
+      expect(checkRsit(constant(report.mapping.rsitClass), constant(report.mapping.rsitType)), name).toEqual([]);
+    }
+  });
+
   it('reads an IPv6 report (scan6_…, event6_…, device_id6) as its IPv4 twin, under its own name', () => {
     for (const [v6, v4] of [
       ['scan6_ssl', 'scan_ssl'],
       ['event6_sinkhole_http_referer', 'event4_sinkhole_http_referer'],
       ['device_id6', 'device_id'],
+      ['population6_bgp', 'population_bgp'],
+      ['compromised_iot6', 'compromised_iot'],
+      ['targeted_host6', 'targeted_host'],
     ] as const) {
       const twin = detectShadowserverReport(SAMPLES[v4]!.header.split(','), `2026-11-20-${v4}-sweden-geo.csv`);
       expect(detectShadowserverReport(SAMPLES[v4]!.header.split(','), `2026-11-20-${v6}-sweden-geo.csv`), v6).toEqual({
@@ -141,7 +216,11 @@ describe('Shadowserver report types', () => {
 describeEachEngine('Shadowserver reports, ingested', (get) => {
   it('each type becomes the right event, routed by the right address; scan_ssl without POODLE is no finding', async () => {
     const { db } = get();
-    const org = await createOrganisation(db, 'test', { name: 'Kommunen', netblocks: [{ prefix: '192.0.2.0/24' }] });
+    const org = await createOrganisation(db, 'test', {
+      name: 'Kommunen',
+      netblocks: [{ prefix: '192.0.2.0/24' }],
+      domains: ['kommunen.example.se'],
+    });
     for (const [name, sample] of Object.entries(SAMPLES)) {
       const run = await ingestFeed(
         db,
@@ -156,7 +235,14 @@ describeEachEngine('Shadowserver reports, ingested', (get) => {
         .where('run_id', '=', run.runId)
         .execute();
       const [ip, rsitClass, rsitType, identifier] = EXPECTED[name]!;
-      expect(events[0], name).toEqual({ source_ip: ip, rsit_class: rsitClass, rsit_type: rsitType, identifier, organisation_id: org.id });
+      // No address (a leaked account, a ransomware victim): routed by the domain to the same organisation.
+      expect(events[0], name).toEqual({
+        source_ip: ip || null,
+        rsit_class: rsitClass,
+        rsit_type: rsitType,
+        identifier,
+        organisation_id: org.id,
+      });
       if (name === 'scan_ssl') expect([run.events, run.skipped]).toEqual([1, 2]);
       if (name === 'scan_ssl_freak') expect([run.events, run.skipped]).toEqual([1, 1]);
     }

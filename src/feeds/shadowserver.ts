@@ -118,6 +118,34 @@ const ACCESSIBLE = [
   'epmd',
   'modbus',
   'opcua',
+  'activemq',
+  'gtp',
+  'imap',
+  'ldap_tcp',
+  'mikrotik_service',
+  'mqtt_anon',
+  'msrpc',
+  'pop3',
+  'quic',
+  'smtp',
+];
+
+/** Inventories of a service seen answering (population_bgp, population_msmq, …): accessible, no more. */
+const POPULATIONS = ['bgp', 'http_proxy', 'isakmp', 'msmq', 'ntrip'];
+
+/** Honeypots that saw an address scan for one service: the scanner is reported. */
+const HONEYPOT_SCANS = ['adb', 'http', 'ics', 'ikev2', 'rdp', 'rocketmq', 'smb', 'snmp'];
+
+/** Vulnerable versions found by a scan, named by the report: "scan_imap_vulnerable" → "vulnerable-imap". */
+const VULNERABLE = [
+  'imap_vulnerable',
+  'pop3_vulnerable',
+  'badsecrets',
+  'cisco_smart_install',
+  'ip_tunnel',
+  'loop_dos',
+  'nat_pmp',
+  'netis_router',
 ];
 
 /**
@@ -150,6 +178,8 @@ export const SHADOWSERVER_REPORTS: readonly Report[] = [
   { name: 'scan_exchange', signature: ['version', 'servername'], mapping: scan('vulnerable-system', { columns: ['tag'] }) },
   { name: 'scan_isakmp', signature: [], mapping: scan('vulnerable-system', 'vulnerable-isakmp') },
   { name: 'scan_router_backdoor', signature: [], mapping: scan('system-compromise', 'router-backdoor', 'intrusions') },
+  { name: 'scan_synfulknock', signature: [], mapping: scan('system-compromise', 'synful-knock', 'intrusions') },
+  // The report's name before Shadowserver renamed it.
   { name: 'scan_synfulscan', signature: [], mapping: scan('system-compromise', 'synful-knock', 'intrusions') },
   { name: 'special', signature: [], mapping: scan('infected-system', { columns: ['tag'] }, 'malicious-code') },
   // An inventory of what answers, not a finding: informational.
@@ -160,6 +190,59 @@ export const SHADOWSERVER_REPORTS: readonly Report[] = [
   },
   ...AMPLIFIERS.map((service) => open(service, 'ddos-amplifier')),
   ...ACCESSIBLE.map((service) => open(service)),
+  ...POPULATIONS.map((service) => ({ ...open(service), name: `population_${service}` })),
+  ...VULNERABLE.map((kind) => ({
+    name: `scan_${kind}`,
+    signature: [],
+    mapping: scan('vulnerable-system', { columns: ['tag'] }),
+  })),
+  // Middleboxes that reflect a small request as a large one (TCP amplification).
+  { name: 'scan_ddos_middlebox', signature: [], mapping: scan('ddos-amplifier', 'ddos-middlebox') },
+  // A Cobalt Strike, Sliver or similar team server: the address is the attacker's control server.
+  {
+    name: 'scan_post_exploitation_framework',
+    signature: [],
+    mapping: scan('c2-server', { columns: ['tag'] }, 'malicious-code'),
+  },
+  {
+    name: 'scan_ssl_poodle',
+    signature: [],
+    mapping: { ...scan('weak-crypto', 'ssl-poodle'), finding: { column: 'ssl_poodle', equals: ['Y', 'yes', 'true', '1'] } },
+  },
+  {
+    name: 'compromised_iot',
+    signature: ['device_vendor', 'malpubkey_sha256'],
+    mapping: scan('system-compromise', { columns: ['tag'] }, 'intrusions'),
+  },
+  // Leaked credentials have no address: the account's mail domain says whose they are.
+  {
+    name: 'compromised_account',
+    signature: ['username', 'email', 'public_source'],
+    mapping: {
+      ...scan('data-leak', 'compromised-account', 'information-content-security'),
+      sourceIp: { value: '' },
+      sourcePort: { value: '' },
+      sourceDomain: { columns: ['email', 'username'] },
+      requiredColumns: ['timestamp'],
+    },
+  },
+  // A victim named on a ransomware group's leak site, by address where there is one, else by domain.
+  {
+    name: 'ransomware_victim',
+    signature: [],
+    mapping: {
+      ...scan('system-compromise', 'ransomware-victim', 'intrusions'),
+      sourceDomain: { columns: ['domain', 'http_host', 'hostname'] },
+      requiredColumns: ['timestamp'],
+    },
+  },
+  // An address that attackers were seen aiming at: tell its owner, who is the one at risk.
+  { name: 'targeted_host', signature: [], mapping: scan('undetermined', 'targeted-host', 'other') },
+  {
+    name: 'spam_url',
+    signature: ['url', 'sender', 'subject'],
+    mapping: { ...scan('spam', 'spam-url', 'abusive-content'), sourceDomain: { columns: ['hostname', 'url'] }, sourcePort: { value: '' } },
+  },
   {
     name: 'compromised_website',
     signature: ['detected_since', 'redirect_target'],
@@ -192,17 +275,27 @@ export const SHADOWSERVER_REPORTS: readonly Report[] = [
   },
   { name: 'blocklist', signature: ['reason', 'source'], mapping: scan('other', 'blocklist', 'other') },
   {
-    name: 'event4_honeypot_http_scan',
-    signature: ['pattern', 'http_request_method'],
-    mapping: event4('information-gathering', 'scanner', { value: 'http-scan' }),
-  },
-  {
     name: 'event4_honeypot_brute_force',
     signature: [],
     mapping: event4('intrusion-attempts', 'brute-force', { columns: ['tag', 'protocol'] }),
   },
   { name: 'event4_honeypot_darknet', signature: [], mapping: event4('information-gathering', 'scanner', { columns: ['tag'] }) },
   { name: 'event4_honeypot_exploit', signature: [], mapping: event4('intrusion-attempts', 'exploit', { columns: ['tag'] }) },
+  ...HONEYPOT_SCANS.map((service) => ({
+    name: `event4_honeypot_${service}_scan`,
+    signature: service === 'http' ? ['pattern', 'http_request_method'] : [],
+    mapping: event4('information-gathering', 'scanner', { value: `${service}-scan` }),
+  })),
+  {
+    name: 'event4_initial_access_broker',
+    signature: [],
+    mapping: event4('intrusions', 'system-compromise', { value: 'initial-access-broker' }),
+  },
+  {
+    name: 'event4_sinkhole_dns',
+    signature: [],
+    mapping: event4('malicious-code', 'infected-system', { columns: ['infection', 'family', 'tag'] }),
+  },
   { name: 'event4_ip_spoofer', signature: [], mapping: event4('vulnerable', 'vulnerable-system', { value: 'ip-spoofing' }) },
   // The attacked address is the one to tell: an amplification victim, a DDoS target.
   {
@@ -214,6 +307,16 @@ export const SHADOWSERVER_REPORTS: readonly Report[] = [
     name: 'event4_honeypot_ddos',
     signature: ['attack', 'duration', 'dst_network'],
     mapping: byDestination(event4('availability', 'ddos', { columns: ['family', 'tag'] })),
+  },
+  // The attacked address, written as dst_ip or, in the per-target report, as ip.
+  {
+    name: 'event4_honeypot_ddos_target',
+    signature: [],
+    mapping: {
+      ...byDestination(event4('availability', 'ddos', { columns: ['family', 'tag'] })),
+      sourceIp: { columns: ['dst_ip', 'ip'] },
+      requiredColumns: ['timestamp'],
+    },
   },
   { name: 'event4_ddos_participant', signature: [], mapping: event4('availability', 'ddos', { value: 'ddos-participant' }) },
   {
@@ -231,6 +334,11 @@ export const SHADOWSERVER_REPORTS: readonly Report[] = [
   {
     name: 'event4_sinkhole_http',
     signature: ['http_url', 'http_host', 'http_agent', 'infection'],
+    mapping: event4('malicious-code', 'infected-system', { columns: ['infection', 'family', 'tag'] }),
+  },
+  {
+    name: 'event4_microsoft_sinkhole',
+    signature: [],
     mapping: event4('malicious-code', 'infected-system', { columns: ['infection', 'family', 'tag'] }),
   },
   {
@@ -268,15 +376,18 @@ export interface DetectedReport {
 }
 
 /**
- * Shadowserver's IPv6 reports (scan6_ssl, event6_sinkhole_http, device_id6) have the columns and
- * meaning of their IPv4 twin; only the addresses differ.
+ * Shadowserver's IPv6 reports (scan6_ssl, event6_sinkhole_http, population6_bgp, device_id6,
+ * compromised_iot6, targeted_host6) have the columns and meaning of their IPv4 twin; only the
+ * addresses differ.
  */
-const IPV6_REPORT = /(?:^|[^a-z0-9])((?:scan6|event6)_[a-z0-9_]+?|device_id6)(?=[^a-z0-9_]|-|\.csv|$)/;
+const IPV6_REPORT =
+  /(?:^|[^a-z0-9])((?:scan6|event6|population6)_[a-z0-9_]+?|(?:device_id|compromised_iot|compromised_website|targeted_host)6)(?=[^a-z0-9_]|-|\.csv|$)/;
 const ipv4Twin = (name: string): string =>
   name
     .replace(/\bscan6_/g, 'scan_')
     .replace(/\bevent6_/g, 'event4_')
-    .replace(/device_id6/g, 'device_id');
+    .replace(/\bpopulation6_/g, 'population_')
+    .replace(/\b(device_id|compromised_iot|compromised_website|targeted_host)6(?![a-z0-9])/g, '$1');
 
 export function shadowserverReport(name: string): Report | undefined {
   const twin = ipv4Twin(name);
