@@ -16,7 +16,8 @@ export const RETENTION_EFFECTS: Record<RetentionKind, string> = {
   feedEvents: 'feed events are deleted; runs and notifications keep their counts',
   notifications: 'notifications get pseudonyms for their recipients, and their mail bodies and feedback comments are removed',
   auditDetail: 'audit entries lose their before/after detail; who did what, when, and the hash chain stay',
-  closedIncidents: 'closed incidents get pseudonyms for their participants and correspondents, and their mail bodies are removed',
+  closedIncidents:
+    'closed incidents get pseudonyms for their participants, correspondents and every address in their notes and other writing; their mail bodies and stored evidence files are removed',
 };
 
 const Days = Type.Integer({ minimum: 1, maximum: 36_500 });

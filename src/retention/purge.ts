@@ -3,16 +3,15 @@
  * transaction so a large first run makes steady progress and a crash loses nothing done. A dry
  * run counts the same rows and changes nothing. Each run leaves one audit entry per kind.
  */
-import { createHmac } from 'node:crypto';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import type { Schema } from '../db/schema.js';
-import { getProfile } from '../profile/service.js';
+import { pseudonymiseIncidentContent } from './incident-content.js';
 import { cutoffOf, RETENTION_EFFECTS, RETENTION_KINDS, type RetentionKind, type RetentionPolicy } from './policy.js';
+import { pseudonymsFor, type Pseudonyms } from './pseudonyms.js';
 
 const BATCH = 500;
 export const REMOVED = '[removed by the retention policy]';
-const PSEUDONYM_DOMAIN = 'pseudonymised.invalid';
 
 export interface KindOutcome {
   kind: RetentionKind;
@@ -37,23 +36,6 @@ export interface PurgeOptions {
   dryRun?: boolean;
   actor: string;
   onProgress?: (kind: RetentionKind, done: number, due: number) => void;
-}
-
-/** The same address always gets the same pseudonym here, and nobody can compute it without the salt. */
-export interface Pseudonyms {
-  of(address: string): string;
-  /** Addresses that stay: the team's own. */
-  keeps(address: string): boolean;
-}
-
-async function pseudonymsFor(db: Kysely<Schema>): Promise<Pseudonyms> {
-  const { salt } = await db.selectFrom('retention_state').select('salt').where('id', '=', 1).executeTakeFirstOrThrow();
-  const own = ((await getProfile(db))?.profile.email.address ?? '').toLowerCase();
-  const of = (address: string) =>
-    address.endsWith(`@${PSEUDONYM_DOMAIN}`)
-      ? address
-      : `p-${createHmac('sha256', salt).update(address.trim().toLowerCase()).digest('hex').slice(0, 20)}@${PSEUDONYM_DOMAIN}`;
-  return { of, keeps: (address) => Boolean(own) && address.toLowerCase() === own };
 }
 
 interface Kind {
@@ -396,6 +378,7 @@ const KINDS: Record<RetentionKind, Kind> = {
           messages.map((m) => m.id),
           names,
         );
+        await releaseBlobs(trx, await pseudonymiseIncidentContent(trx, id, names));
         await trx.updateTable('incidents').set({ pseudonymised_at: new Date() }).where('id', '=', id).execute();
       }
       return rows.length;

@@ -8,6 +8,7 @@ import { getBlob } from '../db/blobs.js';
 import { loadDemoEarlyWarning } from '../demo/demo-constituency.js';
 import { loadDemo } from '../demo/demo.js';
 import { createOrganisation } from '../constituency/organisations.js';
+import { addEvidence } from '../incidents/evidence.js';
 import { createIncident } from '../incidents/incidents.js';
 import { ingestMail, type IntakeOutcome } from '../intake/ingest.js';
 import { retentionNightly } from '../jobs/maintenance-jobs.js';
@@ -148,6 +149,95 @@ describeEachEngine('retention and purge', (get) => {
     // A second run finds nothing more to do (but the audit entries the first run wrote, two days "before" LATER).
     const again = await purge(db, YEAR, { actor: 'cli:test', dryRun: true, now: LATER() });
     expect(again.kinds.filter((k) => !['rawMail', 'auditDetail'].includes(k.kind)).map((k) => k.due)).toEqual([0, 0, 0, 0]);
+  });
+
+  it("a closed incident's own writing, e-mail observables and debrief lose every address but the team's; evidence files go, with a custody entry", async () => {
+    const { db } = get();
+    await loadDemo(db);
+    const own = (await getProfile(db))!.profile.email.address;
+    const incident = await createIncident(db, 'user:test', { title: 'Leak reported by olle@old.example' });
+    const id = incident.id;
+    const said = `Olle (olle@old.example) wrote to ${own}; Kim <kim@victim.example> too.`;
+    await db
+      .updateTable('incidents')
+      .set({ description: said, affected_constituents: 'olle@old.example lost data' })
+      .where('id', '=', id)
+      .execute();
+    await db.insertInto('incident_notes').values({ incident_id: id, tlp: 'AMBER', body: said, created_by: 'user:test' }).execute();
+    await db.insertInto('tasks').values({ incident_id: id, tlp: 'AMBER', title: 'Call olle@old.example', description: said }).execute();
+    await db
+      .insertInto('timeline_events')
+      .values({ incident_id: id, tlp: 'AMBER', occurred_at: new Date(), kind: 'note', summary: said, created_by: 'user:test' })
+      .execute();
+    await db.insertInto('observables').values({ incident_id: id, tlp: 'AMBER', kind: 'email', value: 'olle@old.example' }).execute();
+    await db
+      .insertInto('countermeasures')
+      .values({ incident_id: id, tlp: 'AMBER', kind: 'block', target: '192.0.2.1', notify_on_removal: ['olle@old.example'] })
+      .execute();
+    await db
+      .insertInto('debriefs')
+      .values({ incident_id: id, content: JSON.stringify({ summary: said }), updated_at: new Date() })
+      .execute();
+    const evidenceId = await addEvidence(db, 'user:test', id, {
+      item: 'Mailbox export',
+      description: 'From olle@old.example',
+      content: Buffer.from('personal mail of olle@old.example'),
+      collectedBy: 'Analyst',
+      collectedAt: new Date(),
+      location: 'Vakt',
+    });
+    const blob = (await db.selectFrom('evidence').select('blob_sha256').where('id', '=', evidenceId).executeTakeFirstOrThrow())
+      .blob_sha256!;
+    await db
+      .updateTable('incidents')
+      .set({ phase: 'closed', closed_at: new Date(Date.now() - 400 * 86_400_000) })
+      .where('id', '=', id)
+      .execute();
+
+    await purge(db, { closedIncidents: 365 }, { actor: 'cli:test' });
+
+    const texts = [
+      await db
+        .selectFrom('incidents')
+        .select(['title', 'description', 'affected_constituents'])
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow(),
+      await db.selectFrom('incident_notes').select('body').where('incident_id', '=', id).executeTakeFirstOrThrow(),
+      await db.selectFrom('tasks').select(['title', 'description']).where('incident_id', '=', id).executeTakeFirstOrThrow(),
+      await db
+        .selectFrom('timeline_events')
+        .select('summary')
+        .where('incident_id', '=', id)
+        .where('kind', '=', 'note')
+        .executeTakeFirstOrThrow(),
+      await db.selectFrom('observables').select('value').where('incident_id', '=', id).executeTakeFirstOrThrow(),
+      await db.selectFrom('countermeasures').select('notify_on_removal').where('incident_id', '=', id).executeTakeFirstOrThrow(),
+      await db.selectFrom('debriefs').select('content').where('incident_id', '=', id).executeTakeFirstOrThrow(),
+      await db
+        .selectFrom('evidence')
+        .select(['description', 'blob_sha256', 'sha256'])
+        .where('id', '=', evidenceId)
+        .executeTakeFirstOrThrow(),
+    ];
+    const all = JSON.stringify(texts);
+    expect(all).not.toContain('olle@old.example');
+    expect(all).not.toContain('kim@victim.example');
+    expect(all).toMatch(/p-[0-9a-f]{20}@pseudonymised\.invalid/);
+    // The team's own address stays; the sentence around the addresses stays.
+    expect((texts[1] as { body: string }).body).toMatch(
+      new RegExp(`^Olle \\(p-[0-9a-f]{20}@pseudonymised\\.invalid\\) wrote to ${own.replace('.', '\\.')}; Kim <p-`),
+    );
+    // The evidence keeps its hash but not its file; the custody log says when and why it went.
+    expect(texts[7]).toMatchObject({ blob_sha256: null, sha256: blob });
+    expect(await getBlob(db, blob)).toBeUndefined();
+    const custody = await db
+      .selectFrom('custody_entries')
+      .select(['action', 'note'])
+      .where('evidence_id', '=', evidenceId)
+      .orderBy('at')
+      .execute();
+    expect(custody.map((c) => c.action)).toEqual(['collected', 'destroyed']);
+    expect(custody[1]!.note).toMatch(/retention policy/);
   });
 
   it('runs nightly from the policy in the team profile, which refuses a period that is no whole number of days', async () => {

@@ -1,0 +1,121 @@
+/**
+ * What a closed incident holds besides its reports, mail and participants: the team's own
+ * writing (description, notes, tasks, timeline, investigations, debrief), observables and
+ * evidence. When the incident is due, every e-mail address in that writing becomes its pseudonym,
+ * e-mail observables become pseudonyms, and stored evidence files are deleted, with a custody
+ * entry saying so. The custody log itself stays as it was written: it is the evidential record,
+ * and the database refuses to change it.
+ */
+import type { Transaction } from 'kysely';
+import type { Schema } from '../db/schema.js';
+import { pseudonymiseText, type Pseudonyms } from './pseudonyms.js';
+
+type TextTable = 'tasks' | 'investigations' | 'timeline_events' | 'observables' | 'assets' | 'countermeasures' | 'incident_notes';
+
+/** The free-text columns of each of an incident's item tables. */
+const TEXT_COLUMNS: { [T in TextTable]: readonly string[] } = {
+  tasks: ['title', 'description'],
+  investigations: ['title', 'correspondent', 'notes'],
+  timeline_events: ['summary'],
+  observables: ['description'],
+  assets: ['name', 'description'],
+  countermeasures: ['target', 'description'],
+  incident_notes: ['body'],
+};
+
+/** Pseudonymises incident ID's own content; returns the evidence blobs it let go, for the caller to release. */
+export async function pseudonymiseIncidentContent(trx: Transaction<Schema>, id: string, names: Pseudonyms): Promise<string[]> {
+  const swap = (text: string) => pseudonymiseText(text, names);
+  const incident = await trx
+    .selectFrom('incidents')
+    .select(['title', 'description', 'affected_constituents', 'patient_zero'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  await trx
+    .updateTable('incidents')
+    .set(Object.fromEntries(Object.entries(incident).map(([column, value]) => [column, swap(value)])))
+    .where('id', '=', id)
+    .execute();
+  for (const [table, columns] of Object.entries(TEXT_COLUMNS) as [TextTable, readonly string[]][])
+    await swapColumns(trx, table, columns, id, swap);
+  const emails = await trx
+    .selectFrom('observables')
+    .select(['id', 'value'])
+    .where('incident_id', '=', id)
+    .where('kind', '=', 'email')
+    .execute();
+  for (const o of emails)
+    await trx
+      .updateTable('observables')
+      .set({ value: swap(o.value) })
+      .where('id', '=', o.id)
+      .execute();
+  const measures = await trx.selectFrom('countermeasures').select(['id', 'notify_on_removal']).where('incident_id', '=', id).execute();
+  for (const m of measures)
+    await trx
+      .updateTable('countermeasures')
+      .set({ notify_on_removal: m.notify_on_removal.map(swap) })
+      .where('id', '=', m.id)
+      .execute();
+  const debrief = await trx.selectFrom('debriefs').select('content').where('incident_id', '=', id).executeTakeFirst();
+  if (debrief)
+    await trx
+      .updateTable('debriefs')
+      .set({ content: swap(JSON.stringify(debrief.content)) })
+      .where('incident_id', '=', id)
+      .execute();
+  return dropEvidenceFiles(trx, id, swap);
+}
+
+async function swapColumns(
+  trx: Transaction<Schema>,
+  table: TextTable,
+  columns: readonly string[],
+  incidentId: string,
+  swap: (text: string) => string,
+): Promise<void> {
+  // Dynamic table and columns, all from TEXT_COLUMNS above: Kysely cannot type them, so rows are read as records.
+  const rows = (await trx
+    .selectFrom(table)
+    .select(['id', ...columns] as never[])
+    .where('incident_id', '=', incidentId)
+    .execute()) as unknown as Array<Record<string, string>>;
+  for (const row of rows) {
+    const changed = Object.fromEntries(columns.filter((c) => swap(row[c] ?? '') !== row[c]).map((c) => [c, swap(row[c] ?? '')]));
+    if (Object.keys(changed).length > 0)
+      await trx
+        .updateTable(table)
+        .set(changed as never)
+        .where('id', '=', row.id!)
+        .execute();
+  }
+}
+
+/** Stored evidence files go; the item, its hash and its custody log stay, with an entry saying why. */
+async function dropEvidenceFiles(trx: Transaction<Schema>, incidentId: string, swap: (text: string) => string): Promise<string[]> {
+  const evidence = await trx
+    .selectFrom('evidence')
+    .select(['id', 'description', 'blob_sha256'])
+    .where('incident_id', '=', incidentId)
+    .execute();
+  const now = new Date();
+  for (const e of evidence) {
+    await trx
+      .updateTable('evidence')
+      .set({ description: swap(e.description), blob_sha256: null })
+      .where('id', '=', e.id)
+      .execute();
+    if (e.blob_sha256)
+      await trx
+        .insertInto('custody_entries')
+        .values({
+          evidence_id: e.id,
+          at: now,
+          action: 'destroyed',
+          note: 'the stored copy was deleted by the retention policy',
+          recorded_by: 'system:retention',
+        })
+        .execute();
+  }
+  return evidence.flatMap((e) => (e.blob_sha256 ? [e.blob_sha256] : []));
+}
