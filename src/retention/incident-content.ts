@@ -1,8 +1,8 @@
 /**
  * What a closed incident holds besides its reports, mail and participants: the team's own
  * writing (description, notes, tasks, timeline, investigations, debrief), observables and
- * evidence. When the incident is due, every e-mail address in that writing becomes its pseudonym,
- * e-mail observables become pseudonyms, and stored evidence files are deleted, with a custody
+ * evidence. When the incident is due, every e-mail address in that writing and in its observables
+ * becomes its pseudonym, and stored evidence files are deleted, with a custody
  * entry saying so. The custody log itself stays as it was written: it is the evidential record,
  * and the database refuses to change it.
  */
@@ -10,14 +10,25 @@ import type { Transaction } from 'kysely';
 import type { Schema } from '../db/schema.js';
 import { pseudonymiseText, type Pseudonyms } from './pseudonyms.js';
 
-type TextTable = 'tasks' | 'investigations' | 'timeline_events' | 'observables' | 'assets' | 'countermeasures' | 'incident_notes';
+export type IncidentTextTable =
+  | 'incidents'
+  | 'evidence'
+  | 'tasks'
+  | 'investigations'
+  | 'timeline_events'
+  | 'observables'
+  | 'assets'
+  | 'countermeasures'
+  | 'incident_notes';
 
-/** The free-text columns of each of an incident's item tables. */
-const TEXT_COLUMNS: { [T in TextTable]: readonly string[] } = {
+/** The free-text columns of the incident and of each of its item tables. */
+export const INCIDENT_TEXT: { [T in IncidentTextTable]: readonly string[] } = {
+  incidents: ['title', 'description', 'affected_constituents', 'patient_zero'],
+  evidence: ['item', 'description'],
   tasks: ['title', 'description'],
   investigations: ['title', 'correspondent', 'notes'],
   timeline_events: ['summary'],
-  observables: ['description'],
+  observables: ['value', 'description'],
   assets: ['name', 'description'],
   countermeasures: ['target', 'description'],
   incident_notes: ['body'],
@@ -26,30 +37,8 @@ const TEXT_COLUMNS: { [T in TextTable]: readonly string[] } = {
 /** Pseudonymises incident ID's own content; returns the evidence blobs it let go, for the caller to release. */
 export async function pseudonymiseIncidentContent(trx: Transaction<Schema>, id: string, names: Pseudonyms): Promise<string[]> {
   const swap = (text: string) => pseudonymiseText(text, names);
-  const incident = await trx
-    .selectFrom('incidents')
-    .select(['title', 'description', 'affected_constituents', 'patient_zero'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  await trx
-    .updateTable('incidents')
-    .set(Object.fromEntries(Object.entries(incident).map(([column, value]) => [column, swap(value)])))
-    .where('id', '=', id)
-    .execute();
-  for (const [table, columns] of Object.entries(TEXT_COLUMNS) as [TextTable, readonly string[]][])
+  for (const [table, columns] of Object.entries(INCIDENT_TEXT) as [IncidentTextTable, readonly string[]][])
     await swapColumns(trx, table, columns, id, swap);
-  const emails = await trx
-    .selectFrom('observables')
-    .select(['id', 'value'])
-    .where('incident_id', '=', id)
-    .where('kind', '=', 'email')
-    .execute();
-  for (const o of emails)
-    await trx
-      .updateTable('observables')
-      .set({ value: swap(o.value) })
-      .where('id', '=', o.id)
-      .execute();
   const measures = await trx.selectFrom('countermeasures').select(['id', 'notify_on_removal']).where('incident_id', '=', id).execute();
   for (const m of measures)
     await trx
@@ -64,21 +53,21 @@ export async function pseudonymiseIncidentContent(trx: Transaction<Schema>, id: 
       .set({ content: swap(JSON.stringify(debrief.content)) })
       .where('incident_id', '=', id)
       .execute();
-  return dropEvidenceFiles(trx, id, swap);
+  return dropEvidenceFiles(trx, id);
 }
 
 async function swapColumns(
   trx: Transaction<Schema>,
-  table: TextTable,
+  table: IncidentTextTable,
   columns: readonly string[],
   incidentId: string,
   swap: (text: string) => string,
 ): Promise<void> {
-  // Dynamic table and columns, all from TEXT_COLUMNS above: Kysely cannot type them, so rows are read as records.
+  // Dynamic table and columns, all from INCIDENT_TEXT above: Kysely cannot type them, so rows are read as records.
   const rows = (await trx
     .selectFrom(table)
     .select(['id', ...columns] as never[])
-    .where('incident_id', '=', incidentId)
+    .where(table === 'incidents' ? 'id' : 'incident_id', '=', incidentId)
     .execute()) as unknown as Array<Record<string, string>>;
   for (const row of rows) {
     const changed = Object.fromEntries(columns.filter((c) => swap(row[c] ?? '') !== row[c]).map((c) => [c, swap(row[c] ?? '')]));
@@ -92,30 +81,26 @@ async function swapColumns(
 }
 
 /** Stored evidence files go; the item, its hash and its custody log stay, with an entry saying why. */
-async function dropEvidenceFiles(trx: Transaction<Schema>, incidentId: string, swap: (text: string) => string): Promise<string[]> {
+async function dropEvidenceFiles(trx: Transaction<Schema>, incidentId: string): Promise<string[]> {
   const evidence = await trx
     .selectFrom('evidence')
-    .select(['id', 'description', 'blob_sha256'])
+    .select(['id', 'blob_sha256'])
     .where('incident_id', '=', incidentId)
+    .where('blob_sha256', 'is not', null)
     .execute();
   const now = new Date();
   for (const e of evidence) {
+    await trx.updateTable('evidence').set({ blob_sha256: null }).where('id', '=', e.id).execute();
     await trx
-      .updateTable('evidence')
-      .set({ description: swap(e.description), blob_sha256: null })
-      .where('id', '=', e.id)
+      .insertInto('custody_entries')
+      .values({
+        evidence_id: e.id,
+        at: now,
+        action: 'destroyed',
+        note: 'the stored copy was deleted by the retention policy',
+        recorded_by: 'system:retention',
+      })
       .execute();
-    if (e.blob_sha256)
-      await trx
-        .insertInto('custody_entries')
-        .values({
-          evidence_id: e.id,
-          at: now,
-          action: 'destroyed',
-          note: 'the stored copy was deleted by the retention policy',
-          recorded_by: 'system:retention',
-        })
-        .execute();
   }
-  return evidence.flatMap((e) => (e.blob_sha256 ? [e.blob_sha256] : []));
+  return evidence.map((e) => e.blob_sha256!);
 }

@@ -145,7 +145,16 @@ describeEachEngine('retention and purge', (get) => {
 
     // Nothing about the address is left to export.
     const after = await exportSubject(db, 'olle@old.example');
-    expect(after.counts).toEqual({ users: 0, contacts: 0, reports: 0, messages: 0, participations: 0, notifications: 0, auditEntries: 0 });
+    expect(after.counts).toEqual({
+      users: 0,
+      contacts: 0,
+      reports: 0,
+      messages: 0,
+      participations: 0,
+      notifications: 0,
+      auditEntries: 0,
+      mentions: 0,
+    });
     // A second run finds nothing more to do (but the audit entries the first run wrote, two days "before" LATER).
     const again = await purge(db, YEAR, { actor: 'cli:test', dryRun: true, now: LATER() });
     expect(again.kinds.filter((k) => !['rawMail', 'auditDetail'].includes(k.kind)).map((k) => k.due)).toEqual([0, 0, 0, 0]);

@@ -1,12 +1,14 @@
 /**
  * A data-subject request: everything Vakt holds about one e-mail address, in one JSON document —
  * the user account, constituency contacts, reports sent, mail from, to or copied to it,
- * incident participation, notifications addressed to it, and the audit entries it acted in.
+ * incident participation, notifications addressed to it, the audit entries it acted in, and
+ * where the team's own writing about incidents (notes, tasks, timeline, observables…) names it.
  * Data-subject requests are rare and must be complete, so each section is a plain scan rather
  * than an index kept for them; raw mail stays out (the messages carry what was said).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../db/schema.js';
+import { INCIDENT_TEXT, type IncidentTextTable } from './incident-content.js';
 
 export interface SubjectExport {
   email: string;
@@ -19,6 +21,7 @@ export interface SubjectExport {
   participations: unknown[];
   notifications: unknown[];
   auditEntries: unknown[];
+  mentions: Array<{ table: string; id: string; incidentId: string; text: Record<string, string> }>;
 }
 
 /** At most this many rows per section: a request about a mailing list would otherwise be unbounded. */
@@ -103,11 +106,37 @@ export async function exportSubject(db: Kysely<Schema>, address: string, now = n
         .limit(LIMIT)
         .execute()
     : [];
-  const sections = { users, contacts, reports, messages, participations, notifications, auditEntries };
+  const sections = {
+    users,
+    contacts,
+    reports,
+    messages,
+    participations,
+    notifications,
+    auditEntries,
+    mentions: await mentionsOf(db, email),
+  };
   return {
     email,
     exportedAt: now.toISOString(),
     counts: Object.fromEntries(Object.entries(sections).map(([name, rows]) => [name, rows.length])),
     ...sections,
   };
+}
+
+/** The rows of the incidents' own writing whose text contains EMAIL, with the columns that hold text. */
+async function mentionsOf(db: Kysely<Schema>, email: string): Promise<SubjectExport['mentions']> {
+  const mentions: SubjectExport['mentions'] = [];
+  for (const [table, columns] of Object.entries(INCIDENT_TEXT) as [IncidentTextTable, readonly string[]][]) {
+    const idColumn = table === 'incidents' ? 'id' : 'incident_id';
+    // Table and column names come from INCIDENT_TEXT, not from the request; the address is a parameter.
+    const rows = (await db
+      .selectFrom(table)
+      .select([sql<string>`id::text`.as('id'), sql<string>`${sql.ref(idColumn)}::text`.as('incident_id'), ...(columns as never[])])
+      .where((eb) => eb.or(columns.map((c) => eb(sql`strpos(lower(${sql.ref(c)}), ${email})`, '>', 0))))
+      .limit(LIMIT)
+      .execute()) as unknown as Array<Record<string, string>>;
+    for (const { id, incident_id, ...text } of rows) mentions.push({ table, id: id!, incidentId: incident_id!, text });
+  }
+  return mentions;
 }
