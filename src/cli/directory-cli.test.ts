@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../test/helpers/cli.js';
 import { renderPdf } from '../../test/helpers/pdf.js';
+import { detachSign, makeKey } from '../../test/helpers/pgp.js';
 
 const fixture = (name: string) => new URL(`../../test/fixtures/${name}`, import.meta.url).pathname;
 
@@ -67,7 +68,11 @@ describe('vakt directory', () => {
     // The same document as the PDF a team publishes: read to the same record.
     const pdf = join(dir, 'truesec.pdf');
     writeFileSync(pdf, await renderPdf(readFileSync(fixture('rfc2350/rfc2350-truesec-csirt.txt'), 'utf8'), 'Truesec CSIRT RFC 2350'));
-    expect((await vakt('directory', 'import-rfc2350', pdf, '--yes')).stdout).toMatch(/Truesec CSIRT \(SE\): (unchanged|updated)/);
+    // Published with a detached signature beside it (truesec.pdf.asc), which is found and checked.
+    writeFileSync(`${pdf}.asc`, await detachSign(readFileSync(pdf), await makeKey('Truesec CSIRT', 'csirt@truesec.example')));
+    const signed = await vakt('directory', 'import-rfc2350', pdf, '--yes');
+    expect(signed.stdout).toMatch(/Truesec CSIRT \(SE\): (unchanged|updated)/);
+    expect(signed.stdout).toMatch(/Signature: unknown-key — signed with key [0-9A-F]{16}/);
     const list = await vakt('directory', 'list', '--country', 'SE');
     expect(list.stdout).toMatch(
       /SE {2}CERT Stockholm \(CERT-STHLM\) {2}governmental\n.*SE {2}Truesec CSIRT {2}commercial {2}TI certified\n2 team\(s\)\n$/,

@@ -1,7 +1,8 @@
 import { expect, it } from 'vitest';
 import { useApp } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
-import { clearsign, makeKey } from '../../test/helpers/pgp.js';
+import { renderPdf } from '../../test/helpers/pdf.js';
+import { clearsign, detachSign, makeKey } from '../../test/helpers/pgp.js';
 import { rfc2350Document } from '../../test/helpers/rfc2350.js';
 import { storePublicKey } from '../mail/keys.js';
 
@@ -63,5 +64,32 @@ describeEachEngine('signed RFC 2350 documents', (get) => {
       (await analyst.request({ method: 'POST', url: '/api/directory/rfc2350', payload: { text, confirm } })).json<Answer>().reading;
     expect((await read(true)).signature.status).toBe('unknown-key');
     expect((await read(false)).signature).toMatchObject({ status: 'valid', namedInDocument: true });
+  });
+
+  it('checks a detached signature over the PDF as published, refuses a changed PDF, and says when the signature cannot be read', async () => {
+    const { db } = get();
+    const key = await makeKey('Detached CERT', 'cert@signed.example');
+    await storePublicKey(db, 'cli:test', key.armoredPublic);
+    const analyst = await loginAs('analyst');
+    const pdf = await renderPdf(documentFor('Detached CERT', key.publicKey.getFingerprint().toUpperCase()), 'RFC 2350');
+    const signature = await detachSign(pdf, key);
+    const read = async (bytes: Buffer, sig: string, confirm = false) =>
+      analyst.request({
+        method: 'POST',
+        url: '/api/directory/rfc2350',
+        payload: { pdf: bytes.toString('base64'), signature: sig, confirm },
+      });
+
+    expect((await read(pdf, signature)).json<Answer>().reading.signature).toMatchObject({ status: 'valid', namedInDocument: true });
+    // One byte more (an incremental update appended to the PDF): the signature no longer covers it.
+    const changed = Buffer.concat([pdf, Buffer.from('\n% appended\n')]);
+    const refused = await read(changed, signature, true);
+    expect(refused.statusCode).toBe(400);
+    expect(await db.selectFrom('peer_teams').select('id').where('name', '=', 'Detached CERT').execute()).toEqual([]);
+    const garbled = (await read(pdf, '-----BEGIN PGP SIGNATURE-----\n\nnot base64 at all\n-----END PGP SIGNATURE-----\n')).json<Answer>()
+      .reading;
+    expect(garbled.signature.status).toBe('unreadable');
+    expect(garbled.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/cannot be read as an OpenPGP signature/)]));
+    expect((await read(pdf, signature, true)).statusCode).toBe(200);
   });
 });

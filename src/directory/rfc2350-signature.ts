@@ -1,5 +1,6 @@
 /**
- * Signed RFC 2350 documents: many teams publish theirs as a PGP cleartext-signed text. The
+ * Signed RFC 2350 documents: many teams publish theirs as a PGP cleartext-signed text, others as
+ * a PDF or text with a detached signature beside it (rfc2350.pdf.asc). The
  * signature is checked against the team's key when Vakt knows it — a key in the key store, or the
  * key block the document carries when its fingerprint is the one the directory already recorded
  * for this team (a key that only vouches for itself proves nothing). A signature that does not
@@ -9,7 +10,7 @@ import type { Kysely } from 'kysely';
 import * as openpgp from 'openpgp';
 import type { Schema } from '../db/schema.js';
 import { keyLookup } from '../mail/keys.js';
-import { verifyCleartext, type KeyLookup } from '../mail/pgp.js';
+import { verifyCleartext, verifyDetached, type KeyLookup, type SignatureCheck } from '../mail/pgp.js';
 import { readRfc2350, type ReadOptions, type Rfc2350Reading } from './rfc2350-import.js';
 import { findTeamByIdentity } from './teams.js';
 
@@ -42,13 +43,32 @@ function lookupFor(stored: KeyLookup, carried: readonly openpgp.PublicKey[], rec
   ];
 }
 
-export async function checkDocumentSignature(db: Kysely<Schema>, text: string, reading: Rfc2350Reading): Promise<DocumentSignature> {
+/** A binary OpenPGP signature (a .sig file) in ASCII armour; bytes that are no signature stay unreadable for the check to say so. */
+export function armorSignature(binary: Uint8Array): string {
+  return openpgp.armor(openpgp.enums.armor.signature, binary);
+}
+
+/** A signature published beside the document: the armoured signature and the exact bytes it signs (the PDF, the text file). */
+export interface DetachedSignature {
+  signed: Uint8Array;
+  signature: string;
+}
+
+export async function checkDocumentSignature(
+  db: Kysely<Schema>,
+  text: string,
+  reading: Rfc2350Reading,
+  detached?: DetachedSignature,
+): Promise<DocumentSignature> {
   const block = SIGNED.exec(text)?.[0];
   const named = new Set((reading.team?.pgpKeys ?? []).flatMap((k) => [k.fingerprint, k.keyId]).filter((v): v is string => Boolean(v)));
-  if (!block) return { status: 'not-signed', signer: null, namedInDocument: false, detail: 'the document is not PGP-signed' };
+  if (!block && !detached) return { status: 'not-signed', signer: null, namedInDocument: false, detail: 'the document is not PGP-signed' };
   const known = reading.team ? await findTeamByIdentity(db, reading.team) : undefined;
   const recorded = new Set((known?.team.pgpKeys ?? []).flatMap((k) => (k.fingerprint ? [k.fingerprint] : [])));
-  const { check } = await verifyCleartext(block, lookupFor(keyLookup(db), await embeddedKeys(text), recorded));
+  const lookup = lookupFor(keyLookup(db), await embeddedKeys(text), recorded);
+  const check: SignatureCheck = detached
+    ? await verifyDetached(detached.signed, detached.signature, lookup)
+    : (await verifyCleartext(block!, lookup)).check;
   const signer = check.signer ?? null;
   const namedInDocument = Boolean(signer && [...named].some((n) => signer.endsWith(n)));
   switch (check.status) {
@@ -72,13 +92,15 @@ export async function checkDocumentSignature(db: Kysely<Schema>, text: string, r
             status: 'unreadable',
             signer,
             namedInDocument,
-            detail: 'the signed block cannot be read (its lines were re-wrapped or flattened): not checked',
+            detail: detached
+              ? 'the signature file cannot be read as an OpenPGP signature: not checked'
+              : 'the signed block cannot be read (its lines were re-wrapped or flattened): not checked',
           }
         : {
             status: 'invalid',
             signer,
             namedInDocument,
-            detail: `the signature does not verify: the text was changed after signing (${check.detail ?? 'bad signature'})`,
+            detail: `the signature does not verify: the ${detached ? 'file' : 'text'} was changed after signing (${check.detail ?? 'bad signature'})`,
           };
   }
 }
@@ -88,10 +110,11 @@ export async function readCheckedRfc2350(
   db: Kysely<Schema>,
   input: Buffer | string,
   options: ReadOptions,
+  detached?: DetachedSignature,
 ): Promise<Rfc2350Reading & { signature: DocumentSignature }> {
   const reading = readRfc2350(input, options);
-  // The signature covers the bytes as signed: UTF-8 text, as OpenPGP cleartext is.
-  const signature = await checkDocumentSignature(db, typeof input === 'string' ? input : input.toString('utf8'), reading);
+  // A cleartext signature covers the text as signed: UTF-8, as OpenPGP cleartext is.
+  const signature = await checkDocumentSignature(db, typeof input === 'string' ? input : input.toString('utf8'), reading, detached);
   if (signature.status === 'invalid') {
     reading.errors.push({ field: '(signature)', reason: signature.detail });
     reading.team = undefined;

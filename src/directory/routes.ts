@@ -8,7 +8,7 @@ import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
 import { VaktError } from '../core/errors.js';
 import { KeyCursorSchema } from '../core/cursor.js';
-import { StringEnum, strict } from '../core/validate.js';
+import { Nullable, StringEnum, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import { requireProfile } from '../profile/service.js';
@@ -37,6 +37,32 @@ const Problem = Type.Ref('Problem');
 const Uuid = Type.String({ format: 'uuid' });
 const Format = Type.Optional(StringEnum(['json', 'csv', 'html'] as const));
 const Any = Type.Unknown();
+const Issue = Type.Object({ field: Type.String(), reason: Type.String() });
+
+/** What an RFC 2350 document was read as: the record, field by field whence, and its signature. */
+const ReadingSchema = Type.Object({
+  team: Type.Optional(PeerTeamSchema),
+  understood: Type.Array(
+    Type.Object({ field: Type.String(), value: Any, from: Type.String(), how: StringEnum(['stated', 'inferred'] as const) }),
+  ),
+  notUnderstood: Type.Array(Issue),
+  otherSections: Type.Array(Type.Object({ number: Type.String(), title: Type.String() })),
+  warnings: Type.Array(Type.String()),
+  errors: Type.Array(Issue),
+  signature: Type.Object({
+    status: StringEnum(['valid', 'invalid', 'unknown-key', 'unreadable', 'not-signed'] as const),
+    signer: Nullable(Type.String()),
+    namedInDocument: Type.Boolean(),
+    detail: Type.String(),
+  }),
+});
+const ImportOutcomeSchema = Type.Object({
+  name: Type.String(),
+  country: Type.String(),
+  action: StringEnum(['created', 'updated', 'unchanged'] as const),
+  id: Type.Optional(Type.String()),
+  changes: Type.Array(Type.Object({ field: Type.String(), before: Any, after: Any })),
+});
 
 function sendMatrix(reply: FastifyReply, matrix: Matrix, format: string | undefined, title: string) {
   const file = title.replace(/[^A-Za-z0-9-]+/g, '-').toLowerCase();
@@ -180,7 +206,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
           'Import a directory file (vakt-directory JSON): known teams are updated, with the differences listed; ?dryRun=true writes nothing',
         querystring: Type.Object({ dryRun: Type.Optional(Type.Boolean()) }, strict),
         body: DirectoryFileSchema,
-        response: { 200: Type.Object({ outcomes: Any }), 400: Problem },
+        response: { 200: Type.Object({ outcomes: Type.Array(ImportOutcomeSchema) }), 400: Problem },
       },
     },
     async (request) => {
@@ -229,6 +255,13 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
             text: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_DOCUMENT_BYTES })),
             pdf: Type.Optional(Type.String({ minLength: 1, maxLength: MAX_PDF_BASE64, description: 'the PDF, base64' })),
             url: Type.Optional(Type.String({ format: 'uri', maxLength: 2000 })),
+            signature: Type.Optional(
+              Type.String({
+                minLength: 1,
+                maxLength: 64 * 1024,
+                description: 'a detached, armoured PGP signature of the document as given (the PDF bytes, or the text in UTF-8)',
+              }),
+            ),
             country: Type.Optional(Type.String({ pattern: '^(?:[A-Za-z]{2}|INT|int|international)$' })),
             type: Type.Optional(StringEnum(TEAM_TYPES)),
             shortName: Type.Optional(Type.String({ minLength: 1, maxLength: 50 })),
@@ -237,11 +270,11 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           strict,
         ),
-        response: { 200: Type.Object({ reading: Any, outcome: Type.Optional(Any) }), 400: Problem },
+        response: { 200: Type.Object({ reading: ReadingSchema, outcome: Type.Optional(ImportOutcomeSchema) }), 400: Problem },
       },
     },
     async (request) => {
-      const { text, pdf, url, country, type, shortName, allowPartial, confirm } = request.body;
+      const { text, pdf, url, signature, country, type, shortName, allowPartial, confirm } = request.body;
       if ((text === undefined) === (pdf === undefined))
         throw new VaktError('validation', 'give the document as text or as pdf, one of them', [
           { field: 'text', reason: 'give text or pdf' },
@@ -251,12 +284,14 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...(type ? { type } : {}),
         ...(shortName ? { shortName } : {}),
       };
-      const document = pdf === undefined ? text! : await pdfText(Buffer.from(pdf, 'base64'), 'pdf');
-      const reading = await readCheckedRfc2350(db, document, {
-        ...(url ? { url } : {}),
-        overrides,
-        ...(allowPartial ? { allowPartial } : {}),
-      });
+      const bytes = pdf === undefined ? Buffer.from(text!, 'utf8') : Buffer.from(pdf, 'base64');
+      const document = pdf === undefined ? text! : await pdfText(bytes, 'pdf');
+      const reading = await readCheckedRfc2350(
+        db,
+        document,
+        { ...(url ? { url } : {}), overrides, ...(allowPartial ? { allowPartial } : {}) },
+        signature ? { signed: bytes, signature } : undefined,
+      );
       if (!confirm) return { reading };
       if (!reading.team)
         throw new VaktError(

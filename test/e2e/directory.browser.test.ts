@@ -4,10 +4,15 @@
  * the matrix now and in 2005, a snapshot, a comparison, and the report's questions.
  */
 import { readFileSync } from 'node:fs';
+import * as openpgp from 'openpgp';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { loadDemo } from '../../src/demo/demo.js';
 import { listTeams } from '../../src/directory/teams.js';
+import { storePublicKey } from '../../src/mail/keys.js';
+import { renderPdf } from '../helpers/pdf.js';
+import { detachSign, makeKey } from '../helpers/pgp.js';
+import { rfc2350Document } from '../helpers/rfc2350.js';
 import { openDemoUi, type DemoUi } from '../helpers/browser.js';
 import { describeEachEngine } from '../helpers/database.js';
 
@@ -53,6 +58,28 @@ describeEachEngine('the CSIRT directory in Chromium', (get) => {
     await page.getByLabel('Last verified').fill('2026-11-20');
     await page.getByRole('button', { name: 'Save trust' }).click();
     await expect.poll(() => page.getByTestId('trust').textContent()).toBe('high, verified 2026-11-20');
+  });
+
+  it('checks a PDF against the binary signature published beside it (rfc2350.pdf.sig)', async () => {
+    const key = await makeKey('Pdf CERT', 'cert@pdf.example');
+    await storePublicKey(get().db, 'cli:test', key.armoredPublic);
+    const document = rfc2350Document({
+      name: 'Pdf CERT',
+      address: 'Box 1, 111 22 Stockholm, Sweden',
+      constituency: 'Customers of Pdf AB.',
+    });
+    const pdf = await renderPdf(document, 'RFC 2350');
+    const binary = (await openpgp.readSignature({ armoredSignature: await detachSign(pdf, key) })).write();
+    await page.getByRole('link', { name: 'Directory', exact: true }).click();
+    await page.getByRole('link', { name: 'Import an RFC 2350 document' }).click();
+    await page.getByTestId('rfc2350-pdf').setInputFiles({ name: 'rfc2350.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await page
+      .getByTestId('rfc2350-signature-file')
+      .setInputFiles({ name: 'rfc2350.pdf.sig', mimeType: 'application/octet-stream', buffer: Buffer.from(binary) });
+    await page.getByRole('button', { name: 'Read' }).click();
+    await expect
+      .poll(() => page.getByTestId('rfc2350-signature').textContent())
+      .toBe(`PGP signature: valid — signed by ${key.publicKey.getFingerprint().toUpperCase()}`);
   });
 
   it('searches the directory by sector and membership', async () => {

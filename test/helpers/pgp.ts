@@ -42,3 +42,8 @@ export async function encryptInline(text: string, to: openpgp.PublicKey, signer?
     ...(signer ? { signingKeys: signer.teamKey.privateKey } : {}),
   });
 }
+
+/** A detached, armoured signature over exact bytes, as teams publish beside a PDF (rfc2350.pdf.asc). */
+export async function detachSign(data: Uint8Array, key: TestKey): Promise<string> {
+  return openpgp.sign({ message: await openpgp.createMessage({ binary: data }), signingKeys: key.teamKey.privateKey, detached: true });
+}

@@ -7840,7 +7840,18 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            outcomes: unknown;
+                            outcomes: {
+                                name: string;
+                                country: string;
+                                /** @enum {string} */
+                                action: "created" | "updated" | "unchanged";
+                                id?: string;
+                                changes: {
+                                    field: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                            }[];
                         };
                     };
                 };
@@ -8259,6 +8270,8 @@ export interface paths {
                         pdf?: string;
                         /** Format: uri */
                         url?: string;
+                        /** @description a detached, armoured PGP signature of the document as given (the PDF bytes, or the text in UTF-8) */
+                        signature?: string;
                         country?: string;
                         /** @enum {string} */
                         type?: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
@@ -8276,8 +8289,187 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            reading: unknown;
-                            outcome?: unknown;
+                            reading: {
+                                team?: {
+                                    name: string;
+                                    shortName?: string;
+                                    country: string;
+                                    region?: string;
+                                    hostOrganisation?: string;
+                                    /** @enum {string} */
+                                    type: "national" | "governmental" | "research-education" | "commercial" | "sector" | "vendor" | "internal";
+                                    nationalPointOfContact?: boolean;
+                                    sectors: {
+                                        /** @enum {string} */
+                                        sector: "government" | "commercial" | "sme" | "research-education" | "citizens" | "critical-infrastructure" | "all-other";
+                                        /** @enum {string} */
+                                        coverage: "yes" | "partly" | "planned" | "none";
+                                        note?: string;
+                                    }[];
+                                    services: string[];
+                                    memberships: {
+                                        /** @enum {string} */
+                                        body: "FIRST" | "Trusted Introducer" | "TF-CSIRT" | "EGC" | "National CERT forum" | "Other";
+                                        name?: string;
+                                        status?: string;
+                                        /** Format: date */
+                                        since?: string;
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    /** Format: email */
+                                    email?: string;
+                                    telephone: {
+                                        label?: string;
+                                        number: string;
+                                    }[];
+                                    contacts: {
+                                        role?: string;
+                                        name?: string;
+                                        /** Format: email */
+                                        email?: string;
+                                        phone?: string;
+                                        note?: string;
+                                    }[];
+                                    pgpKeys: {
+                                        fingerprint?: string;
+                                        keyId?: string;
+                                        userId?: string;
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    /** Format: uri */
+                                    website?: string;
+                                    timeZone?: string;
+                                    operatingHours?: {
+                                        monday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        tuesday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        wednesday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        thursday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        friday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        saturday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                        sunday: {
+                                            start: string;
+                                            end: string;
+                                        }[];
+                                    };
+                                    operatingHoursNote?: string;
+                                    rfc2350?: {
+                                        /** Format: uri */
+                                        url?: string;
+                                        /** Format: date */
+                                        date?: string;
+                                        version?: string;
+                                    };
+                                    description?: {
+                                        changes?: {
+                                            /** Format: date */
+                                            date: string;
+                                            version: string;
+                                            comment: string;
+                                        }[];
+                                        distributionList?: string;
+                                        authentication?: string;
+                                        addresses?: {
+                                            label: string;
+                                            text: string;
+                                        }[];
+                                        timeZoneNote?: string;
+                                        fax?: string;
+                                        otherTelecommunication?: string;
+                                        emailNote?: string;
+                                        encryption?: string;
+                                        teamMembers?: string;
+                                        otherInformation?: string;
+                                        pointsOfCustomerContact?: string;
+                                        mission?: string;
+                                        constituency?: string;
+                                        sponsorship?: string;
+                                        authority?: string;
+                                        incidentTypes?: string;
+                                        cooperation?: string;
+                                        communication?: string;
+                                        tlp?: {
+                                            labels: ("CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED")[];
+                                            /** @enum {string} */
+                                            default?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                            policy?: string;
+                                        };
+                                        servicesIntroduction?: string;
+                                        serviceSections?: {
+                                            number?: string;
+                                            title: string;
+                                            text: string;
+                                        }[];
+                                        reportingForms?: string;
+                                        disclaimers?: string;
+                                    };
+                                    trust?: {
+                                        /** @enum {string} */
+                                        level: "unknown" | "low" | "medium" | "high";
+                                        /** Format: date */
+                                        lastVerified?: string;
+                                        note?: string;
+                                    };
+                                };
+                                understood: {
+                                    field: string;
+                                    value: unknown;
+                                    from: string;
+                                    /** @enum {string} */
+                                    how: "stated" | "inferred";
+                                }[];
+                                notUnderstood: {
+                                    field: string;
+                                    reason: string;
+                                }[];
+                                otherSections: {
+                                    number: string;
+                                    title: string;
+                                }[];
+                                warnings: string[];
+                                errors: {
+                                    field: string;
+                                    reason: string;
+                                }[];
+                                signature: {
+                                    /** @enum {string} */
+                                    status: "valid" | "invalid" | "unknown-key" | "unreadable" | "not-signed";
+                                    signer: string | null;
+                                    namedInDocument: boolean;
+                                    detail: string;
+                                };
+                            };
+                            outcome?: {
+                                name: string;
+                                country: string;
+                                /** @enum {string} */
+                                action: "created" | "updated" | "unchanged";
+                                id?: string;
+                                changes: {
+                                    field: string;
+                                    before: unknown;
+                                    after: unknown;
+                                }[];
+                            };
                         };
                     };
                 };

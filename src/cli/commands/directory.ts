@@ -26,7 +26,7 @@ import { directoryFile, exportDirectory, parseDirectoryFile } from '../../direct
 import { ownDirectoryRecord } from '../../directory/own-record.js';
 import { accreditedInSector, nationalPointOfContact, sectorsWithoutTeam, type Answer } from '../../directory/questions.js';
 import { checkCountryOverride, type Rfc2350Reading } from '../../directory/rfc2350-import.js';
-import { readCheckedRfc2350, type DocumentSignature } from '../../directory/rfc2350-signature.js';
+import { armorSignature, readCheckedRfc2350, type DocumentSignature } from '../../directory/rfc2350-signature.js';
 import { isPdf, MAX_PDF_BYTES, pdfText } from '../../directory/pdf-text.js';
 import { compareSnapshots, getSnapshot, listSnapshots, liveMatrix, parseCountries, takeSnapshot } from '../../directory/snapshots.js';
 import { findTeam, importTeams, listTeams, updateTeam, type FieldChange, type ImportOutcome } from '../../directory/teams.js';
@@ -62,6 +62,24 @@ async function readSource(ref: string): Promise<{ body: Buffer; contentType?: st
     throw new VaktError('not-found', `${ref}: ${error.code === 'ENOENT' ? 'no such file' : error.message}`);
   });
   return { body };
+}
+
+const MAX_SIGNATURE_BYTES = 64 * 1024;
+
+/**
+ * The detached signature to check the document against: the one named with --signature, else a
+ * local file's ".asc" or ".sig" sibling (teams publish rfc2350.pdf with rfc2350.pdf.asc).
+ */
+async function detachedSignatureFor(source: string, named: string | undefined): Promise<string | undefined> {
+  const candidates = named ? [named] : /^https?:\/\//i.test(source) ? [] : [`${source}.asc`, `${source}.sig`];
+  for (const path of candidates) {
+    const found = named ? (await readSource(path)).body : await readFile(path).catch(() => undefined);
+    if (!found) continue;
+    if (found.length > MAX_SIGNATURE_BYTES) throw new VaktError('validation', `${path}: larger than 64 KiB, not a signature`);
+    // A binary (.sig) signature is armoured here, so that one reader serves both.
+    return found.includes('-----BEGIN PGP SIGNATURE-----') ? found.toString('utf8') : armorSignature(found);
+  }
+  return undefined;
 }
 
 function printReading(reading: Rfc2350Reading & { signature: DocumentSignature }, source: string): void {
@@ -250,31 +268,47 @@ export function registerDirectoryCommands(program: Command): void {
     .option('--short-name <name>', 'a short name, when the document gives none')
     .option('--sector <spec...>', 'the sectors served as SECTOR=LEVEL[:note], e.g. government=yes research-education=partly:"for .se"')
     .option('--partial', 'accept a document that seems cut off')
+    .option('--signature <file>', 'a detached PGP signature of the document (default: SOURCE.asc or SOURCE.sig beside a local file)')
     .option('--json', 'print the reading as JSON')
     .action(
       action(
         async (
           source: string,
-          o: { yes?: boolean; country?: string; type?: string; shortName?: string; sector?: string[]; partial?: boolean; json?: boolean },
+          o: {
+            yes?: boolean;
+            country?: string;
+            type?: string;
+            shortName?: string;
+            sector?: string[];
+            partial?: boolean;
+            signature?: string;
+            json?: boolean;
+          },
         ) => {
           const { body, contentType, url } = await readSource(source);
           const type = oneOf(TEAM_TYPES, o.type, '--type');
           const country = checkCountryOverride(o.country);
           const sectors = sectorList(o.sector);
           const document = isPdf(body) ? await pdfText(body, source) : body;
+          const signature = await detachedSignatureFor(source, o.signature);
           const reading = await withDatabase(({ db }) =>
-            readCheckedRfc2350(db, document, {
-              source,
-              ...(contentType ? { contentType } : {}),
-              ...(url ? { url } : {}),
-              overrides: {
-                ...(country ? { country } : {}),
-                ...(type ? { type } : {}),
-                ...(o.shortName ? { shortName: o.shortName } : {}),
-                ...(sectors ? { sectors } : {}),
+            readCheckedRfc2350(
+              db,
+              document,
+              {
+                source,
+                ...(contentType ? { contentType } : {}),
+                ...(url ? { url } : {}),
+                overrides: {
+                  ...(country ? { country } : {}),
+                  ...(type ? { type } : {}),
+                  ...(o.shortName ? { shortName: o.shortName } : {}),
+                  ...(sectors ? { sectors } : {}),
+                },
+                ...(o.partial ? { allowPartial: true } : {}),
               },
-              ...(o.partial ? { allowPartial: true } : {}),
-            }),
+              signature ? { signed: body, signature } : undefined,
+            ),
           );
           if (o.json) process.stdout.write(`${JSON.stringify(reading, null, 2)}\n`);
           else printReading(reading, source);

@@ -686,6 +686,7 @@ export const SV: Record<string, string> = {
     'Välj teamets RFC 2350-dokument som PDF, eller klistra in dess text. Inget sparas förrän du bekräftar.',
   'Read the document': 'Läs dokumentet',
   'or the document text': 'eller dokumentets text',
+  'Detached signature (.asc), if the team publishes one': 'Fristående signatur (.asc), om teamet publicerar en',
   PDF: 'PDF',
   'Country (if the address names none)': 'Land (om adressen inte anger något)',
   Type: 'Typ',

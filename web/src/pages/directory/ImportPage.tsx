@@ -1,21 +1,12 @@
 /** An RFC 2350 document read into a directory record, shown field by field before anything is written. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api, ApiError } from '../../api';
+import { api, ApiError, type Answer } from '../../api';
 import { ErrorText, Link, optional, ScrollTable } from '../../components';
-import { BackLink, Select, TYPES, type Team } from './model';
+import { BackLink, Select, TYPES } from './model';
 import { useT } from '../../i18n';
 
-/** The reading's own shape: the route answers it without a schema, as it mirrors the parser's report. */
-interface Reading {
-  team?: Team;
-  understood: Array<{ field: string; value: unknown; from: string; how: 'stated' | 'inferred' }>;
-  notUnderstood: Array<{ field: string; reason: string }>;
-  otherSections: Array<{ number: string; title: string }>;
-  warnings: string[];
-  errors: Array<{ field: string; reason: string }>;
-  signature: { status: 'valid' | 'invalid' | 'unknown-key' | 'unreadable' | 'not-signed'; detail: string };
-}
+type Read = Answer<'/api/directory/rfc2350', 'post'>;
 
 const show = (value: unknown) => {
   const s = typeof value === 'string' ? value : JSON.stringify(value);
@@ -26,10 +17,10 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
   const queryClient = useQueryClient();
   const [request, setRequest] = useState<Record<string, unknown> | undefined>();
   const read = useMutation({
-    mutationFn: (body: Record<string, unknown>) => api<{ reading: Reading }>('POST', '/api/directory/rfc2350', body),
+    mutationFn: (body: Record<string, unknown>) => api<Read>('POST', '/api/directory/rfc2350', body),
   });
   const write = useMutation({
-    mutationFn: () => api<{ outcome: { action: string; id: string } }>('POST', '/api/directory/rfc2350', { ...request, confirm: true }),
+    mutationFn: () => api<Read>('POST', '/api/directory/rfc2350', { ...request, confirm: true }),
     onSuccess: async () => queryClient.invalidateQueries({ queryKey: ['directory'] }),
   });
   const reading = read.data?.reading;
@@ -47,6 +38,8 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
           const file = f.get('pdf');
           const body: Record<string, unknown> =
             file instanceof File && file.size > 0 ? { pdf: await base64(file) } : { text: String(f.get('text') ?? '') };
+          const signature = f.get('signature');
+          if (signature instanceof File && signature.size > 0) body.signature = await armoured(signature);
           for (const key of ['country', 'type', 'shortName', 'url']) if (optional(f, key)) body[key] = optional(f, key);
           if (f.get('allowPartial')) body.allowPartial = true;
           setRequest(body);
@@ -57,6 +50,10 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
         <label>
           {t('PDF')}
           <input type="file" name="pdf" accept="application/pdf,.pdf" data-testid="rfc2350-pdf" />
+        </label>
+        <label>
+          {t('Detached signature (.asc), if the team publishes one')}
+          <input type="file" name="signature" accept=".asc,.sig,application/pgp-signature" data-testid="rfc2350-signature-file" />
         </label>
         <label style={{ width: '100%' }}>
           {t('or the document text')}
@@ -151,10 +148,10 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
             </p>
           )}
           <ErrorText error={write.error} />
-          {write.data && (
+          {write.data?.outcome && (
             <p data-testid="rfc2350-written">
               {reading.team?.name}: {write.data.outcome.action}.{' '}
-              <Link to={`/directory/teams/${write.data.outcome.id}`} navigate={navigate}>
+              <Link to={`/directory/teams/${write.data.outcome.id ?? ''}`} navigate={navigate}>
                 {t('Open the team')}
               </Link>
             </p>
@@ -171,4 +168,12 @@ async function base64(file: File): Promise<string> {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
+}
+
+/** A signature file as the armoured text the API takes: an .asc as it is, a binary .sig wrapped in armour. */
+async function armoured(file: File): Promise<string> {
+  const text = await file.text();
+  if (text.includes('-----BEGIN PGP SIGNATURE-----')) return text;
+  const lines = (await base64(file)).match(/.{1,64}/g) ?? [];
+  return ['-----BEGIN PGP SIGNATURE-----', '', ...lines, '-----END PGP SIGNATURE-----', ''].join('\n');
 }
