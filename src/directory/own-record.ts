@@ -24,6 +24,7 @@ export function ownDirectoryRecord(profile: TeamProfile, publicUrl?: string): Pe
     name: profile.team.name,
     shortName: profile.team.shortName,
     country: profile.team.country,
+    ...(profile.team.region ? { region: profile.team.region } : {}),
     ...(profile.team.hostOrganisation ? { hostOrganisation: profile.team.hostOrganisation } : {}),
     type,
     ...(profile.directory?.nationalPointOfContact || type === 'national' ? { nationalPointOfContact: true } : {}),

@@ -5,6 +5,7 @@ import { verifyAudit } from '../audit/audit-log.js';
 import type { VaktError } from '../core/errors.js';
 import { renderRfc2350Html, renderRfc2350Text } from './rfc2350.js';
 import { renderSecurityTxt } from './security-txt.js';
+import { ownDirectoryRecord } from '../directory/own-record.js';
 import { getProfile, saveProfile, validateProfile } from './service.js';
 
 const squash = (s: string) => s.replace(/\s+/g, ' ');
@@ -216,6 +217,18 @@ describe('profile validation', () => {
     p.services.framework = ['Coffee Brewing'];
     p.holidays.country = 'XX';
     expect(issuesOf(p).map((i) => i.field)).toEqual(['holidays.country', 'services.framework[0]']);
+  });
+  it('takes INT with a region for a team of no single country, which its directory record carries; refuses INT alone and unknown codes', () => {
+    const international = base();
+    international.team = { ...international.team, country: 'INT', region: 'Central Asia' };
+    expect(issuesOf(international)).toEqual([]);
+    expect(ownDirectoryRecord(validateProfile(international))).toMatchObject({ country: 'INT', region: 'Central Asia' });
+    const alone = base();
+    alone.team = { ...alone.team, country: 'INT' };
+    expect(issuesOf(alone)).toEqual([{ field: 'team.region', reason: 'a team of no single country (INT) names the region it serves' }]);
+    const unknown = base();
+    unknown.team = { ...unknown.team, country: 'XX' };
+    expect(issuesOf(unknown)).toEqual([{ field: 'team.country', reason: '"XX" is not an ISO 3166-1 alpha-2 country code, nor INT' }]);
   });
   it('prefixes the message with the file', () => {
     expect(() => validateProfile({ ...base(), timeZone: 'Nowhere' }, 'team.json')).toThrow(

@@ -46,7 +46,9 @@ export const ProfileSchema = Type.Object(
         /** Used in subject tags such as "[CERT-STHLM #1234]". */
         shortName: Type.String({ pattern: '^[A-Za-z0-9][A-Za-z0-9-]{0,19}$' }),
         hostOrganisation: Type.Optional(Line(200)),
-        country: Type.String({ pattern: '^[A-Z]{2}$' }),
+        /** ISO 3166-1 alpha-2, or INT for a regional or international team (the region says which). */
+        country: Type.String({ pattern: '^(?:[A-Z]{2}|INT)$' }),
+        region: Type.Optional(Line(200)),
       },
       strict,
     ),

@@ -6,6 +6,7 @@ import { VaktError, ValidationError, type FieldIssue } from '../core/errors.js';
 import { isFirstServiceName } from '../core/first-services.js';
 import { validate } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
+import { INTERNATIONAL, isTeamCountry } from '../directory/countries.js';
 import { ProfileSchema, type TeamProfile } from './schema.js';
 
 /** Checks a profile fully; `source` (a file name) prefixes the error message. */
@@ -15,6 +16,10 @@ export function validateProfile(input: unknown, source?: string): TeamProfile {
   if (!isValidTimeZone(profile.timeZone)) {
     issues.push({ field: 'timeZone', reason: `"${profile.timeZone}" is not an IANA time zone such as Europe/Stockholm` });
   }
+  if (!isTeamCountry(profile.team.country))
+    issues.push({ field: 'team.country', reason: `"${profile.team.country}" is not an ISO 3166-1 alpha-2 country code, nor INT` });
+  if (profile.team.country === INTERNATIONAL && !profile.team.region)
+    issues.push({ field: 'team.region', reason: 'a team of no single country (INT) names the region it serves' });
   if (!isKnownHolidayCountry(profile.holidays.country)) {
     issues.push({ field: 'holidays.country', reason: `no holiday calendar for country "${profile.holidays.country}"` });
   }

@@ -1067,6 +1067,7 @@ export interface paths {
                                     shortName: string;
                                     hostOrganisation?: string;
                                     country: string;
+                                    region?: string;
                                 };
                                 addresses: {
                                     label: string;
@@ -1259,6 +1260,7 @@ export interface paths {
                             shortName: string;
                             hostOrganisation?: string;
                             country: string;
+                            region?: string;
                         };
                         addresses: {
                             label: string;
@@ -1433,6 +1435,7 @@ export interface paths {
                                     shortName: string;
                                     hostOrganisation?: string;
                                     country: string;
+                                    region?: string;
                                 };
                                 addresses: {
                                     label: string;

@@ -40,7 +40,7 @@ export function ProfilePage({ session }: { session: Session }) {
     <section aria-labelledby="profile-title">
       <h1 id="profile-title">{profile.team.name}</h1>
       <p className="muted">
-        Version {version}, saved {new Date(updatedAt).toLocaleString()} · <a href="/rfc2350">RFC 2350</a> ·{' '}
+        {t('Version {version}, saved {when}', { version, when: new Date(updatedAt).toLocaleString() })} · <a href="/rfc2350">RFC 2350</a> ·{' '}
         <a href="/.well-known/security.txt">security.txt</a>
       </p>
       {canEdit && (
@@ -51,6 +51,11 @@ export function ProfilePage({ session }: { session: Session }) {
       <dl className="facts">
         <dt>{t('Short name')}</dt>
         <dd>{profile.team.shortName}</dd>
+        <dt>{t('Country')}</dt>
+        <dd data-testid="profile-country">
+          {profile.team.country}
+          {profile.team.region ? ` (${profile.team.region})` : ''}
+        </dd>
         <dt>{t('E-mail')}</dt>
         <dd data-testid="profile-email">{profile.email.address}</dd>
         <dt>{t('Telephone')}</dt>
@@ -63,7 +68,10 @@ export function ProfilePage({ session }: { session: Session }) {
             <div key={line}>{line}</div>
           ))}
           <div className="muted">
-            Closed on {profile.holidays.closedOn.join(', ') || 'no'} holidays ({profile.holidays.country})
+            {t('Closed on {kinds} holidays ({country})', {
+              kinds: profile.holidays.closedOn.join(', ') || t('no'),
+              country: profile.holidays.country,
+            })}
           </div>
         </dd>
         <dt>{t('Default TLP')}</dt>
@@ -140,10 +148,19 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
       {message && <p role="alert">{message}</p>}
       <fieldset>
         <legend>{t('Team')}</legend>
-        {field('Team name', 'team.name', draft.team.name, (v) => set((p) => void (p.team.name = v)))}
-        {field('Short name (subject tag)', 'team.shortName', draft.team.shortName, (v) => set((p) => void (p.team.shortName = v)))}
-        {field('E-mail address', 'email.address', draft.email.address, (v) => set((p) => void (p.email.address = v)))}
-        {field('Time zone (IANA)', 'timeZone', draft.timeZone, (v) => set((p) => void (p.timeZone = v)))}
+        {field(t('Team name'), 'team.name', draft.team.name, (v) => set((p) => void (p.team.name = v)))}
+        {field(t('Short name (subject tag)'), 'team.shortName', draft.team.shortName, (v) => set((p) => void (p.team.shortName = v)))}
+        {field(t('Country (ISO code, or INT for a team of no single country)'), 'team.country', draft.team.country, (v) =>
+          set((p) => void (p.team.country = v.toUpperCase())),
+        )}
+        {field(t('Region served (a team of no single country)'), 'team.region', draft.team.region ?? '', (v) =>
+          set((p) => {
+            if (v) p.team.region = v;
+            else delete p.team.region;
+          }),
+        )}
+        {field(t('E-mail address'), 'email.address', draft.email.address, (v) => set((p) => void (p.email.address = v)))}
+        {field(t('Time zone (IANA)'), 'timeZone', draft.timeZone, (v) => set((p) => void (p.timeZone = v)))}
         <label>
           {t('Default TLP for unlabelled information')}
           <select
@@ -191,22 +208,22 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
             </div>
           );
         })}
-        {field('Holiday calendar (country code)', 'holidays.country', draft.holidays.country, (v) =>
+        {field(t('Holiday calendar (country code)'), 'holidays.country', draft.holidays.country, (v) =>
           set((p) => void (p.holidays.country = v.toUpperCase())),
         )}
       </fieldset>
       <fieldset>
         <legend>{t('Charter and policies')}</legend>
-        {field('Mission statement', 'charter.mission', draft.charter.mission, (v) => set((p) => void (p.charter.mission = v)), true)}
+        {field(t('Mission statement'), 'charter.mission', draft.charter.mission, (v) => set((p) => void (p.charter.mission = v)), true)}
         {field(
-          'Constituency',
+          t('Constituency'),
           'charter.constituency',
           draft.charter.constituency,
           (v) => set((p) => void (p.charter.constituency = v)),
           true,
         )}
-        {field('Incident reporting forms', 'reportingForms', draft.reportingForms, (v) => set((p) => void (p.reportingForms = v)), true)}
-        {field('Disclaimers', 'disclaimers', draft.disclaimers, (v) => set((p) => void (p.disclaimers = v)), true)}
+        {field(t('Incident reporting forms'), 'reportingForms', draft.reportingForms, (v) => set((p) => void (p.reportingForms = v)), true)}
+        {field(t('Disclaimers'), 'disclaimers', draft.disclaimers, (v) => set((p) => void (p.disclaimers = v)), true)}
       </fieldset>
       <RetentionFields
         value={draft.retention}
