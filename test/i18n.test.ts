@@ -5,6 +5,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
+import { RETENTION_EFFECTS } from '../src/retention/policy.js';
 import { SV } from '../web/src/locales/sv.js';
 
 const WEB = new URL('../web/src/', import.meta.url).pathname;
@@ -37,4 +38,8 @@ it('keeps the placeholders of a text in its Swedish', () => {
     const names = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
     expect(names(swedish), english).toEqual(names(english));
   }
+});
+
+it('has Swedish for each retention effect exactly as the server states it, so the two cannot drift apart', () => {
+  for (const effect of Object.values(RETENTION_EFFECTS)) expect(effect in SV, effect).toBe(true);
 });

@@ -727,6 +727,21 @@ export const SV: Record<string, string> = {
   Sector: 'Sektor',
   'Loading the profile…': 'Laddar profilen…',
   'Edit profile': 'Ändra profilen',
+  'raw messages and attachment contents are deleted; their size, hash and headers stay':
+    'råa meddelanden och bilagornas innehåll raderas; deras storlek, hashvärde och huvuden finns kvar',
+  'reports out of triage get pseudonyms for their reporter, and their text and mail bodies are removed':
+    'rapporter som lämnat triage får pseudonym för rapportören, och deras text och e-posttexter tas bort',
+  'feed events are deleted; runs and notifications keep their counts':
+    'flödeshändelser raderas; körningar och aviseringar behåller sina antal',
+  'notifications get pseudonyms for their recipients, and their mail bodies and feedback comments are removed':
+    'aviseringar får pseudonymer för sina mottagare, och deras e-posttexter och återkopplingskommentarer tas bort',
+  'audit entries lose their before/after detail; who did what, when, and the hash chain stay':
+    'granskningsposter förlorar sina före/efter-detaljer; vem som gjorde vad, när, och hashkedjan finns kvar',
+  'closed incidents get pseudonyms for their participants, correspondents and every address in their notes and other writing; their mail bodies and stored evidence files are removed':
+    'stängda incidenter får pseudonymer för deltagare, korrespondenter och varje adress i anteckningar och annan text; deras e-posttexter och lagrade bevisfiler tas bort',
+  'still waiting in triage: decide on them first': 'väntar fortfarande i triage: besluta om dem först',
+  'written before the detail could be purged: their hash covers the detail itself':
+    'skrivna innan detaljerna kunde rensas: deras hashvärde täcker själva detaljerna',
   'Version {version}, saved {when}': 'Version {version}, sparad {when}',
   'Closed on {kinds} holidays ({country})': 'Stängt på helgdagar av slag {kinds} ({country})',
   'Team name': 'Teamets namn',

@@ -18,6 +18,30 @@ export function useKindLabels(): Record<RetentionKind, string> {
   };
 }
 
+/** What the purge does to each kind, as the server's RETENTION_EFFECTS says it, in the reader's language. */
+export function useKindEffects(): Record<RetentionKind, string> {
+  const t = useT();
+  return {
+    rawMail: t('raw messages and attachment contents are deleted; their size, hash and headers stay'),
+    reports: t('reports out of triage get pseudonyms for their reporter, and their text and mail bodies are removed'),
+    feedEvents: t('feed events are deleted; runs and notifications keep their counts'),
+    notifications: t('notifications get pseudonyms for their recipients, and their mail bodies and feedback comments are removed'),
+    auditDetail: t('audit entries lose their before/after detail; who did what, when, and the hash chain stay'),
+    closedIncidents: t(
+      'closed incidents get pseudonyms for their participants, correspondents and every address in their notes and other writing; their mail bodies and stored evidence files are removed',
+    ),
+  };
+}
+
+/** Why a kind keeps records past its cutoff (the only reason each kind has). */
+export function useKeptReasons(): Partial<Record<RetentionKind, string>> {
+  const t = useT();
+  return {
+    reports: t('still waiting in triage: decide on them first'),
+    auditDetail: t('written before the detail could be purged: their hash covers the detail itself'),
+  };
+}
+
 export function RetentionFields({
   value,
   onChange,

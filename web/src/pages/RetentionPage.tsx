@@ -6,7 +6,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { ScrollTable } from '../components';
 import { useT } from '../i18n';
-import { useKindLabels } from './RetentionFields';
+import { useKeptReasons, useKindEffects, useKindLabels } from './RetentionFields';
 
 type Retention = Answer<'/api/retention'>;
 type Outcome = Retention['plan'];
@@ -14,6 +14,8 @@ type Outcome = Retention['plan'];
 export function RetentionPage() {
   const t = useT();
   const labels = useKindLabels();
+  const effects = useKindEffects();
+  const keptReasons = useKeptReasons();
   const queryClient = useQueryClient();
   const retention = useQuery({ queryKey: ['retention'], queryFn: () => api<Retention>('GET', '/api/retention') });
   const run = useMutation({
@@ -49,9 +51,13 @@ export function RetentionPage() {
               <td>{policy[k.kind] ? t('{days} days', { days: policy[k.kind] ?? 0 }) : t('kept')}</td>
               <td>
                 {k.due}
-                {k.kept && <div className="muted">{t('{count} kept: {reason}', { count: k.kept.count, reason: k.kept.reason })}</div>}
+                {k.kept && (
+                  <div className="muted">
+                    {t('{count} kept: {reason}', { count: k.kept.count, reason: keptReasons[k.kind] ?? k.kept.reason })}
+                  </div>
+                )}
               </td>
-              <td>{k.effect}</td>
+              <td>{effects[k.kind]}</td>
             </tr>
           ))}
         </tbody>
