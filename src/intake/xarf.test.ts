@@ -135,6 +135,65 @@ describe('X-ARF reports', () => {
     expect(xarfOf(report({})).problems).toEqual([expect.stringMatching(/^service_port: /)]);
   });
 
+  // Each type schema the project ships, with a report that satisfies it and the one field that, when missing, must be named.
+  const seen = { protocol: 'tcp', first_seen: '2026-11-20T09:00:00Z', source_port: 51515 };
+  const TYPES: Array<[string, string, object, string]> = [
+    ['connection', 'auth_failure', seen, 'first_seen'],
+    ['connection', 'ddos_amplification', seen, 'protocol'],
+    ['connection', 'reconnaissance', { ...seen, probed_resources: ['/.env', '/.git/config'] }, 'probed_resources'],
+    ['connection', 'scraping', { ...seen, total_requests: 45000 }, 'total_requests'],
+    ['connection', 'sql_injection', { ...seen, injection_point: 'query_parameter' }, 'first_seen'],
+    ['connection', 'vuln_scanning', { ...seen, scan_type: 'web_vuln_scan' }, 'scan_type'],
+    ['connection', 'bot', { ...seen, bot_type: 'malicious' }, 'bot_type'],
+    [
+      'messaging',
+      'bulk_messaging',
+      { protocol: 'smtp', recipient_count: 5000, smtp_from: 'news@bulk.example', source_port: 25 },
+      'smtp_from',
+    ],
+    ['infrastructure', 'bot', { compromise_evidence: 'C2 traffic to 198.51.100.7 seen', malware_family: 'mirai' }, 'compromise_evidence'],
+    ['reputation', 'blocklist', { threat_type: 'spam_source' }, 'threat_type'],
+    ['reputation', 'threat_intelligence', { threat_type: 'malware_c2' }, 'threat_type'],
+    ['vulnerability', 'misconfiguration', { service: 'SSH Server' }, 'service'],
+    ['vulnerability', 'open', { service: 'memcached' }, 'service'],
+    ['content', 'fraud', { url: 'https://get-rich.example.com/', fraud_type: 'investment' }, 'fraud_type'],
+    [
+      'content',
+      'exposed_data',
+      { url: 'http://db.example.com/dump.sql', data_types: ['credentials'], exposure_method: 'backup_file' },
+      'exposure_method',
+    ],
+    ['content', 'remote_compromise', { url: 'https://shop.example.com/shell.php', compromise_type: 'webshell' }, 'compromise_type'],
+  ];
+
+  it('checks each shipped v4 type against its own schema, and names the required field a report leaves out', () => {
+    const mail = (category: string, type: string, fields: Record<string, unknown>) =>
+      Buffer.from(
+        `From: abuse@reporter.example\nSubject: X-ARF\nContent-Type: application/json\n\n${JSON.stringify({
+          xarf_version: '4.2.0',
+          report_id: '901b2345-c678-40d1-a234-567890123456',
+          timestamp: '2026-11-20T09:20:30Z',
+          reporter: { org: 'Reporter', contact: 'abuse@reporter.example', domain: 'reporter.example' },
+          sender: { org: 'Reporter', contact: 'abuse@reporter.example', domain: 'reporter.example' },
+          source_identifier: '203.0.113.75',
+          category,
+          type,
+          ...fields,
+        })}\n`,
+      );
+    for (const [category, type, fields, required] of TYPES) {
+      const file = `${category}-${type.replace(/_/g, type === 'remote_compromise' ? '_' : '-')}.json`;
+      const valid = xarfOf(mail(category, type, fields as Record<string, unknown>));
+      expect(valid.checkedAgainst, type).toBe(`https://xarf.org/schemas/v4/types/${file}`);
+      expect(valid.problems, `${category}/${type}`).toEqual([]);
+      expect(valid.suggestion, type).not.toBeNull();
+      const { [required]: _left, ...rest } = fields as Record<string, unknown>;
+      expect(xarfOf(mail(category, type, rest)).problems, `${category}/${type} without ${required}`).toContainEqual(
+        expect.stringContaining(required),
+      );
+    }
+  });
+
   it('leaves ordinary mail alone, even when it carries a JSON attachment or mentions X-ARF', () => {
     const plain = Buffer.from('From: a@b.example\nSubject: what is X-ARF?\nContent-Type: text/plain\n\nIs xarf_version required?\n');
     expect(readMachineReport(plain)).toBeUndefined();

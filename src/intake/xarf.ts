@@ -22,6 +22,22 @@ import portScan from '../core/standards/xarf/v4/types/connection-port-scan.json'
 import contentBase from '../core/standards/xarf/v4/types/content-base.json' with { type: 'json' };
 import phishing from '../core/standards/xarf/v4/types/content-phishing.json' with { type: 'json' };
 import spam from '../core/standards/xarf/v4/types/messaging-spam.json' with { type: 'json' };
+import authFailure from '../core/standards/xarf/v4/types/connection-auth-failure.json' with { type: 'json' };
+import ddosAmplification from '../core/standards/xarf/v4/types/connection-ddos-amplification.json' with { type: 'json' };
+import reconnaissance from '../core/standards/xarf/v4/types/connection-reconnaissance.json' with { type: 'json' };
+import scraping from '../core/standards/xarf/v4/types/connection-scraping.json' with { type: 'json' };
+import sqlInjection from '../core/standards/xarf/v4/types/connection-sql-injection.json' with { type: 'json' };
+import vulnScanning from '../core/standards/xarf/v4/types/connection-vuln-scanning.json' with { type: 'json' };
+import connectionBot from '../core/standards/xarf/v4/types/connection-bot.json' with { type: 'json' };
+import bulkMessaging from '../core/standards/xarf/v4/types/messaging-bulk-messaging.json' with { type: 'json' };
+import infrastructureBot from '../core/standards/xarf/v4/types/infrastructure-bot.json' with { type: 'json' };
+import blocklist from '../core/standards/xarf/v4/types/reputation-blocklist.json' with { type: 'json' };
+import threatIntelligence from '../core/standards/xarf/v4/types/reputation-threat-intelligence.json' with { type: 'json' };
+import misconfiguration from '../core/standards/xarf/v4/types/vulnerability-misconfiguration.json' with { type: 'json' };
+import openService from '../core/standards/xarf/v4/types/vulnerability-open.json' with { type: 'json' };
+import fraud from '../core/standards/xarf/v4/types/content-fraud.json' with { type: 'json' };
+import exposedData from '../core/standards/xarf/v4/types/content-exposed-data.json' with { type: 'json' };
+import remoteCompromise from '../core/standards/xarf/v4/types/content-remote_compromise.json' with { type: 'json' };
 import core from '../core/standards/xarf/v4/xarf-core.json' with { type: 'json' };
 import { issuesOf } from '../core/validate.js';
 
@@ -77,6 +93,22 @@ const TYPE_SCHEMAS: Record<string, object> = {
   'infrastructure/botnet': botnet,
   'infrastructure/compromised_server': compromisedServer,
   'vulnerability/cve': cve,
+  'connection/auth_failure': authFailure,
+  'connection/ddos_amplification': ddosAmplification,
+  'connection/reconnaissance': reconnaissance,
+  'connection/scraping': scraping,
+  'connection/sql_injection': sqlInjection,
+  'connection/vuln_scanning': vulnScanning,
+  'connection/bot': connectionBot,
+  'messaging/bulk_messaging': bulkMessaging,
+  'infrastructure/bot': infrastructureBot,
+  'reputation/blocklist': blocklist,
+  'reputation/threat_intelligence': threatIntelligence,
+  'vulnerability/misconfiguration': misconfiguration,
+  'vulnerability/open': openService,
+  'content/fraud': fraud,
+  'content/exposed_data': exposedData,
+  'content/remote_compromise': remoteCompromise,
 };
 const validators = new Map<object, ValidateFunction>();
 function validatorFor(schema: object): ValidateFunction {
