@@ -210,6 +210,25 @@ describe('the workbench in Chromium', () => {
     const shown = await priorities();
     expect(shown).toEqual([...shown].sort((a, b) => a - b));
     expect(shown[0]).toBe(0);
+    expect(await manager.getByRole('columnheader', { name: /Priority/ }).getAttribute('aria-sort')).toBe('descending');
+    // The headers order the list too: "#" is newest first, and again oldest first.
+    const ids = async () => (await manager.getByTestId('incidents').locator('tbody tr td:nth-child(2)').allTextContents()).map(Number);
+    await manager.getByRole('button', { name: /^#/ }).click();
+    await expect.poll(() => manager.url()).toMatch(/\/incidents$/);
+    await expect.poll(async () => (await ids())[0]).toBe(Math.max(...(await ids())));
+    await manager.getByRole('button', { name: /^#/ }).click();
+    await expect.poll(() => manager.url()).toMatch(/\/incidents\?sort=oldest$/);
+    expect(await manager.getByRole('columnheader', { name: /^#/ }).getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(async () => (await ids())[0]).toBe(Math.min(...(await ids())));
+    // A column can be hidden, and stays hidden on the next visit.
+    await manager.getByText('Columns', { exact: true }).click();
+    await manager.getByRole('checkbox', { name: 'Manager' }).uncheck();
+    await expect.poll(() => manager.getByRole('columnheader', { name: 'Manager' }).count()).toBe(0);
+    await manager.reload();
+    await manager.getByTestId('incidents').waitFor();
+    expect(await manager.getByRole('columnheader', { name: 'Manager' }).count()).toBe(0);
+    await manager.getByText('Columns', { exact: true }).click();
+    await manager.getByRole('checkbox', { name: 'Manager' }).check();
   });
 
   it('merges an incident into another from its page', async () => {

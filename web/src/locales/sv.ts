@@ -727,6 +727,7 @@ export const SV: Record<string, string> = {
   Sector: 'Sektor',
   'Loading the profile…': 'Laddar profilen…',
   'Edit profile': 'Ändra profilen',
+  Columns: 'Kolumner',
   'raw messages and attachment contents are deleted; their size, hash and headers stay':
     'råa meddelanden och bilagornas innehåll raderas; deras storlek, hashvärde och huvuden finns kvar',
   'reports out of triage get pseudonyms for their reporter, and their text and mail bodies are removed':

@@ -1,5 +1,6 @@
 /** The incident list, filtered and paged with its state in the address; one incident; its debrief. */
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { api } from '../api';
 import {
@@ -12,12 +13,12 @@ import {
   Pager,
   pickParams,
   RsitOptions,
-  ScrollTable,
   SlaBadge,
   text,
   TlpBadge,
   TLPS,
 } from '../components';
+import { DataTable } from '../data-table';
 import { useT } from '../i18n';
 import { SavedViews } from '../views';
 import { DebriefPage } from './DebriefPage';
@@ -73,7 +74,37 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
   const last = rows.at(-1);
   // Only what is on screen can be ticked: a filter or a page change leaves the rest behind.
   const selected = ticked.filter((id) => rows.some((r) => r.id === id));
-  const tick = (id: string, on: boolean) => setTicked((now) => (on ? [...now, id] : now.filter((x) => x !== id)));
+  const column = createColumnHelper<IncidentRow>();
+  const columns = [
+    column.accessor('id', { header: '#', meta: { sort: { descending: '', ascending: 'oldest' } } }),
+    column.accessor('title', {
+      header: t('Title'),
+      cell: ({ row }) => (
+        <Link to={`/incidents/${row.original.id}`} navigate={navigate}>
+          {row.original.title}
+        </Link>
+      ),
+    }),
+    column.accessor('phase', { header: t('Phase') }),
+    column.accessor('priority', { header: t('Priority'), meta: { sort: { descending: 'priority' } } }),
+    column.accessor('tlp', { header: 'TLP', cell: ({ getValue }) => <TlpBadge tlp={getValue()} /> }),
+    ...(canWrite
+      ? [
+          column.accessor('manager_id', {
+            header: t('Manager'),
+            cell: ({ getValue }) => (getValue() ? nameOf(members.data ?? [], getValue()!) : '—'),
+            meta: { optional: true },
+          }),
+        ]
+      : []),
+    column.accessor('sla', {
+      header: 'SLA',
+      cell: ({ getValue }) => {
+        const sla = getValue();
+        return sla && (sla.breached ? <strong className="bad">{t('breached')}</strong> : <SlaBadge name="resolve" timer={sla.resolve} />);
+      },
+    }),
+  ];
   return (
     <section>
       <h1>{t('Incidents')}</h1>
@@ -136,61 +167,23 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
                 : t('No incident yet. When the team involves you in one, it appears here with what is shared with you.')}
         </p>
       )}
-      <ScrollTable>
-        <thead>
-          <tr>
-            {canWrite && (
-              <th>
-                <input
-                  type="checkbox"
-                  aria-label={t('Tick every incident shown')}
-                  checked={rows.length > 0 && selected.length === rows.length}
-                  onChange={(e) => setTicked(e.target.checked ? rows.map((r) => r.id) : [])}
-                />
-              </th>
-            )}
-            <th>#</th>
-            <th>{t('Title')}</th>
-            <th>{t('Phase')}</th>
-            <th>{t('Priority')}</th>
-            <th>TLP</th>
-            {canWrite && <th>{t('Manager')}</th>}
-            <th>SLA</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((i) => (
-            <tr key={i.id}>
-              {canWrite && (
-                <td>
-                  <input
-                    type="checkbox"
-                    aria-label={t('Tick #{id} {title}', { id: i.id, title: i.title })}
-                    checked={selected.includes(i.id)}
-                    onChange={(e) => tick(i.id, e.target.checked)}
-                  />
-                </td>
-              )}
-              <td>{i.id}</td>
-              <td>
-                <Link to={`/incidents/${i.id}`} navigate={navigate}>
-                  {i.title}
-                </Link>
-              </td>
-              <td>{i.phase}</td>
-              <td>{i.priority}</td>
-              <td>
-                <TlpBadge tlp={i.tlp} />
-              </td>
-              {canWrite && <td>{i.manager_id ? nameOf(members.data ?? [], i.manager_id) : '—'}</td>}
-              <td>
-                {i.sla &&
-                  (i.sla.breached ? <strong className="bad">{t('breached')}</strong> : <SlaBadge name="resolve" timer={i.sla.resolve} />)}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
+      <DataTable
+        name="incidents"
+        rows={rows}
+        rowId={(i) => i.id}
+        columns={columns}
+        sort={{ current: query.get('sort') ?? '', onSort: (v) => filter('sort', v) }}
+        {...(canWrite
+          ? {
+              selection: {
+                selected,
+                onChange: setTicked,
+                label: (i: IncidentRow) => t('Tick #{id} {title}', { id: i.id, title: i.title }),
+                allLabel: t('Tick every incident shown'),
+              },
+            }
+          : {})}
+      />
       {canWrite && (
         <BulkActions selected={selected} members={members.data ?? []} priorities={tax?.priorities ?? []} onDone={() => setTicked([])} />
       )}
