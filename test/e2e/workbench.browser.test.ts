@@ -213,13 +213,18 @@ describe('the workbench in Chromium', () => {
     expect(await manager.getByRole('columnheader', { name: /Priority/ }).getAttribute('aria-sort')).toBe('descending');
     // The headers order the list too: "#" is newest first, and again oldest first.
     const ids = async () => (await manager.getByTestId('incidents').locator('tbody tr td:nth-child(2)').allTextContents()).map(Number);
+    // Which end of the list comes first: the newest (highest number) or the oldest.
+    const firstIs = async (pick: (...n: number[]) => number) => {
+      const shown = await ids();
+      return shown.length > 2 && shown[0] === pick(...shown);
+    };
     await manager.getByRole('button', { name: /^#/ }).click();
     await expect.poll(() => manager.url()).toMatch(/\/incidents$/);
-    await expect.poll(async () => (await ids())[0]).toBe(Math.max(...(await ids())));
+    await expect.poll(() => firstIs(Math.max)).toBe(true);
     await manager.getByRole('button', { name: /^#/ }).click();
     await expect.poll(() => manager.url()).toMatch(/\/incidents\?sort=oldest$/);
     expect(await manager.getByRole('columnheader', { name: /^#/ }).getAttribute('aria-sort')).toBe('ascending');
-    await expect.poll(async () => (await ids())[0]).toBe(Math.min(...(await ids())));
+    await expect.poll(() => firstIs(Math.min)).toBe(true);
     // A column can be hidden, and stays hidden on the next visit.
     await manager.getByText('Columns', { exact: true }).click();
     await manager.getByRole('checkbox', { name: 'Manager' }).uncheck();

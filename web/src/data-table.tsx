@@ -150,10 +150,10 @@ function sortingOf<Row>(columns: ReadonlyArray<ColumnDef<Row, unknown>>, current
   return [];
 }
 
-/** A click on a sortable header: its first order, or the other direction when it is already the order. */
+/** A click on a sortable header: its first order; on the order shown, the other direction, or back to the list's default. */
 function nextSort(order: { descending?: string; ascending?: string }, sorted: false | 'asc' | 'desc'): string {
-  if (sorted === 'desc' && order.ascending !== undefined) return order.ascending;
-  if (sorted === 'asc' && order.descending !== undefined) return order.descending;
+  if (sorted === 'desc') return order.ascending ?? '';
+  if (sorted === 'asc') return order.descending ?? '';
   return order.descending ?? order.ascending ?? '';
 }
 

@@ -727,6 +727,9 @@ export const SV: Record<string, string> = {
   Sector: 'Sektor',
   'Loading the profile…': 'Laddar profilen…',
   'Edit profile': 'Ändra profilen',
+  'No team matches this search.': 'Inget team matchar sökningen.',
+  'The directory is empty: import an RFC 2350 document or add a team.':
+    'Katalogen är tom: importera ett RFC 2350-dokument eller lägg till ett team.',
   Columns: 'Kolumner',
   'raw messages and attachment contents are deleted; their size, hash and headers stay':
     'råa meddelanden och bilagornas innehåll raderas; deras storlek, hashvärde och huvuden finns kvar',

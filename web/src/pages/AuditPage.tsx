@@ -3,8 +3,10 @@
  * number (the filters and the page are in the address); and whether the hash chain is intact.
  */
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { api, type Answer } from '../api';
-import { addressWith, Link, pickParams, ScrollTable, when } from '../components';
+import { addressWith, Link, pickParams, when } from '../components';
+import { DataTable } from '../data-table';
 import { SavedViews } from '../views';
 import { useT } from '../i18n';
 
@@ -28,8 +30,10 @@ const FAMILIES = [
   'sla',
 ];
 const FILTERS = ['action', 'objectType', 'objectId', 'beforeSeq'] as const;
+type Entry = Answer<'/api/audit'>[number];
 
 export function AuditPage({ search, navigate }: { search: URLSearchParams; navigate: (to: string) => void }) {
+  const t = useT();
   const query = pickParams(search, FILTERS);
   const entries = useQuery({
     queryKey: ['audit', query.toString()],
@@ -41,7 +45,27 @@ export function AuditPage({ search, navigate }: { search: URLSearchParams; navig
   });
   const go = (change: Record<string, string>) => navigate(addressWith('/audit', query, change));
   const last = entries.data?.at(-1);
-  const t = useT();
+  const column = createColumnHelper<Entry>();
+  const columns = [
+    column.accessor('seq', { header: '#' }),
+    column.accessor('at', { header: t('Time'), cell: ({ getValue }) => when(getValue()) }),
+    column.accessor('actor', {
+      header: t('Who'),
+      cell: ({ row: { original: e } }) => <span title={e.actor}>{e.actorName ?? e.actor}</span>,
+    }),
+    column.accessor('action', { header: t('Action') }),
+    column.accessor('objectType', {
+      header: t('Object'),
+      cell: ({ row: { original: e } }) =>
+        e.objectId ? (
+          <Link to={`/audit?objectType=${encodeURIComponent(e.objectType)}&objectId=${encodeURIComponent(e.objectId)}`} navigate={navigate}>
+            {e.objectType} #{e.objectId}
+          </Link>
+        ) : (
+          e.objectType
+        ),
+    }),
+  ];
   return (
     <section>
       <h1>{t('Audit log')}</h1>
@@ -84,39 +108,7 @@ export function AuditPage({ search, navigate }: { search: URLSearchParams; navig
       </form>
       {entries.isError && <p role="alert">{entries.error.message}</p>}
       {entries.data?.length === 0 && <p>{t('No entry matches.')}</p>}
-      <ScrollTable data-testid="audit-table">
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>{t('Time')}</th>
-            <th>{t('Who')}</th>
-            <th>{t('Action')}</th>
-            <th>{t('Object')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {entries.data?.map((e) => (
-            <tr key={e.seq}>
-              <td>{e.seq}</td>
-              <td>{when(e.at)}</td>
-              <td title={e.actor}>{e.actorName ?? e.actor}</td>
-              <td>{e.action}</td>
-              <td>
-                {e.objectId ? (
-                  <Link
-                    to={`/audit?objectType=${encodeURIComponent(e.objectType)}&objectId=${encodeURIComponent(e.objectId)}`}
-                    navigate={navigate}
-                  >
-                    {e.objectType} #{e.objectId}
-                  </Link>
-                ) : (
-                  e.objectType
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
+      <DataTable name="audit-table" rows={entries.data ?? []} rowId={(e) => String(e.seq)} columns={columns} />
       <p className="actions">
         {query.get('beforeSeq') && (
           <button type="button" onClick={() => go({ beforeSeq: '' })}>

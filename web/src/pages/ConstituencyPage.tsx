@@ -1,5 +1,6 @@
 /** The constituency: who is responsible for an address, the organisations a page at a time, one organisation, import. */
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { api, type Answer } from '../api';
 import {
@@ -16,6 +17,7 @@ import {
   text,
   TlpBadge,
 } from '../components';
+import { DataTable } from '../data-table';
 import { LookupBox } from '../lookup';
 import { useOrganisationNames, type Chosen } from '../organisation-picker';
 import { OrganisationForm, type Organisation } from './OrganisationForm';
@@ -70,6 +72,23 @@ function OrganisationList({ search, navigate }: { search: URLSearchParams; navig
   const parents = useOrganisationNames([...(list.data?.organisations ?? []).map((o) => o.parentId), query.get('parent')]);
   const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/constituency', query, { [name]: value }));
   const rows = list.data?.organisations ?? [];
+  const column = createColumnHelper<Page['organisations'][number]>();
+  const columns = [
+    column.accessor('name', {
+      header: t('Name'),
+      meta: { sort: { ascending: '', descending: '-name' } },
+      cell: ({ row: { original: o } }) => (
+        <Link to={`/constituency/${o.id}`} navigate={navigate}>
+          {o.name}
+        </Link>
+      ),
+    }),
+    column.accessor('category', { header: t('Category') }),
+    column.accessor('parentId', { header: t('Part of'), cell: ({ getValue }) => (getValue() ? parents.name(getValue()) : '') }),
+    column.accessor((o) => o.netblocks.length, { id: 'netblocks', header: t('Netblocks'), meta: { optional: true } }),
+    column.accessor((o) => o.contacts.length, { id: 'contacts', header: t('Contacts'), meta: { optional: true } }),
+    column.accessor('tlpClearance', { header: t('Cleared for'), cell: ({ getValue }) => <TlpBadge tlp={getValue()} /> }),
+  ];
   return (
     <>
       <FilterForm
@@ -97,36 +116,13 @@ function OrganisationList({ search, navigate }: { search: URLSearchParams; navig
         <p>{query.size > 0 ? t('No organisation matches.') : t('No organisation yet: add one or import a file below.')}</p>
       )}
       {rows.length > 0 && (
-        <ScrollTable data-testid="organisations">
-          <thead>
-            <tr>
-              <th>{t('Name')}</th>
-              <th>{t('Category')}</th>
-              <th>{t('Part of')}</th>
-              <th>{t('Netblocks')}</th>
-              <th>{t('Contacts')}</th>
-              <th>{t('Cleared for')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <Link to={`/constituency/${o.id}`} navigate={navigate}>
-                    {o.name}
-                  </Link>
-                </td>
-                <td>{o.category}</td>
-                <td>{o.parentId ? parents.name(o.parentId) : ''}</td>
-                <td>{o.netblocks.length}</td>
-                <td>{o.contacts.length}</td>
-                <td>
-                  <TlpBadge tlp={o.tlpClearance} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+        <DataTable
+          name="organisations"
+          rows={rows}
+          rowId={(o) => o.id}
+          columns={columns}
+          sort={{ current: query.get('sort') ?? '', onSort: (v) => filter('sort', v) }}
+        />
       )}
       <Pager path="/constituency" query={query} before={after} next={list.data?.next} navigate={navigate} order="sorted" />
     </>

@@ -1,8 +1,10 @@
 /** Notifications: the queue (queued, sent, bounced, withheld), a dry-run preview, and the feedback figures. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { api, type Answer } from '../api';
 import { ErrorText, TlpBadge, when, ScrollTable } from '../components';
+import { DataTable } from '../data-table';
 import { useT } from '../i18n';
 
 type Notification = Answer<'/api/notifications'>['notifications'][number];
@@ -26,6 +28,36 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
     queryKey: ['notifications', 'feedback'],
     queryFn: () => api<{ byFeed: Figures[]; byOrganisation: Figures[] }>('GET', '/api/notifications/feedback'),
   });
+  const column = createColumnHelper<Notification>();
+  const columns = [
+    column.accessor('createdAt', { header: t('Built'), cell: ({ getValue }) => when(getValue()) }),
+    column.accessor('organisation', { header: t('Organisation') }),
+    column.accessor('feed', { header: t('Feed') }),
+    column.accessor('events', { header: t('Events') }),
+    column.accessor('tlp', { header: 'TLP', cell: ({ getValue }) => <TlpBadge tlp={getValue()} /> }),
+    column.accessor('delivery', {
+      header: t('Mails'),
+      cell: ({ row: { original: n } }) =>
+        n.status === 'withheld' ? (
+          <span>{t('withheld: {reason}', { reason: n.reason ?? '' })}</span>
+        ) : (
+          <ul>
+            {n.delivery.map((d) => (
+              <li key={d.to}>
+                {d.to}: {d.status}
+                {d.encrypted ? ` (${t('encrypted')})` : ''}
+                {d.error ? ` — ${d.error}` : ''}
+              </li>
+            ))}
+          </ul>
+        ),
+    }),
+    column.accessor((n) => n.feedback.map((f) => `${f.verdict}${f.comment ? `: ${f.comment}` : ''}`).join('; '), {
+      id: 'feedback',
+      header: t('Feedback'),
+      meta: { optional: true },
+    }),
+  ];
   return (
     <section>
       <h1>{t('Notifications')}</h1>
@@ -50,48 +82,7 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
         </label>
       </p>
       <ErrorText error={list.error} />
-      <ScrollTable data-testid="notifications">
-        <thead>
-          <tr>
-            <th>{t('Built')}</th>
-            <th>{t('Organisation')}</th>
-            <th>{t('Feed')}</th>
-            <th>{t('Events')}</th>
-            <th>TLP</th>
-            <th>{t('Mails')}</th>
-            <th>{t('Feedback')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(list.data?.notifications ?? []).map((n) => (
-            <tr key={n.id}>
-              <td>{when(n.createdAt)}</td>
-              <td>{n.organisation}</td>
-              <td>{n.feed}</td>
-              <td>{n.events}</td>
-              <td>
-                <TlpBadge tlp={n.tlp} />
-              </td>
-              <td>
-                {n.status === 'withheld' ? (
-                  <span>{t('withheld: {reason}', { reason: n.reason ?? '' })}</span>
-                ) : (
-                  <ul>
-                    {n.delivery.map((d) => (
-                      <li key={d.to}>
-                        {d.to}: {d.status}
-                        {d.encrypted ? ` (${t('encrypted')})` : ''}
-                        {d.error ? ` — ${d.error}` : ''}
-                      </li>
-                    ))}
-                  </ul>
-                )}
-              </td>
-              <td>{n.feedback.map((f) => `${f.verdict}${f.comment ? `: ${f.comment}` : ''}`).join('; ')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
+      <DataTable name="notifications" rows={list.data?.notifications ?? []} rowId={(n) => n.id} columns={columns} />
       <p>
         {pages.length > 0 && (
           <button type="button" onClick={() => setPages(pages.slice(0, -1))}>

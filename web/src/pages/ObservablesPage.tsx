@@ -3,8 +3,10 @@
  * flag, each with the incident it is on, where else it was seen, and who is responsible for it.
  */
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { api, type Answer } from '../api';
-import { addressWith, ErrorText, FilterForm, FilterSelect, Link, Pager, pickParams, ScrollTable, TlpBadge, when } from '../components';
+import { addressWith, ErrorText, FilterForm, FilterSelect, Link, Pager, pickParams, TlpBadge, when } from '../components';
+import { DataTable } from '../data-table';
 import { LOOKUP_KINDS, LookupInline } from '../lookup';
 import { useT } from '../i18n';
 
@@ -26,6 +28,42 @@ export function ObservablesPage({ search, navigate }: { search: URLSearchParams;
   });
   const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/observables', query, { [name]: value }));
   const rows = list.data ?? [];
+  const column = createColumnHelper<Observable>();
+  const columns = [
+    column.accessor('value', {
+      header: t('Value'),
+      cell: ({ row: { original: o } }) => (
+        <>
+          <code>{o.value}</code>
+          {o.ioc && <strong> IOC</strong>}
+          {o.description && <div className="muted">{o.description}</div>}
+          {LOOKUP_KINDS.has(o.kind) && <LookupInline value={o.value} navigate={navigate} />}
+        </>
+      ),
+    }),
+    column.accessor('kind', { header: t('Kind') }),
+    column.accessor('incidentId', {
+      header: t('Incident'),
+      cell: ({ row: { original: o } }) => (
+        <Link to={`/incidents/${o.incidentId}?tab=observables`} navigate={navigate}>
+          #{o.incidentId} {o.incidentTitle}
+        </Link>
+      ),
+    }),
+    column.accessor('seenInOtherIncidents', {
+      header: t('Seen in other incidents'),
+      cell: ({ row: { original: o } }) =>
+        o.seenInOtherIncidents > 0 ? (
+          <Link to={addressWith('/search', new URLSearchParams(), { seen: o.value })} navigate={navigate}>
+            {o.seenInOtherIncidents}
+          </Link>
+        ) : (
+          '—'
+        ),
+    }),
+    column.accessor('tlp', { header: 'TLP', cell: ({ getValue }) => <TlpBadge tlp={getValue()} /> }),
+    column.accessor('createdAt', { header: t('Added'), cell: ({ getValue }) => when(getValue()), meta: { optional: true } }),
+  ];
   return (
     <section>
       <h1>{t('Observables')}</h1>
@@ -59,51 +97,7 @@ export function ObservablesPage({ search, navigate }: { search: URLSearchParams;
             : t('No observable yet: they are added on an incident’s Observables tab.')}
         </p>
       )}
-      {rows.length > 0 && (
-        <ScrollTable data-testid="observables">
-          <thead>
-            <tr>
-              <th>{t('Value')}</th>
-              <th>{t('Kind')}</th>
-              <th>{t('Incident')}</th>
-              <th>{t('Seen in other incidents')}</th>
-              <th>TLP</th>
-              <th>{t('Added')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <code>{o.value}</code>
-                  {o.ioc && <strong> IOC</strong>}
-                  {o.description && <div className="muted">{o.description}</div>}
-                  {LOOKUP_KINDS.has(o.kind) && <LookupInline value={o.value} navigate={navigate} />}
-                </td>
-                <td>{o.kind}</td>
-                <td>
-                  <Link to={`/incidents/${o.incidentId}?tab=observables`} navigate={navigate}>
-                    #{o.incidentId} {o.incidentTitle}
-                  </Link>
-                </td>
-                <td>
-                  {o.seenInOtherIncidents > 0 ? (
-                    <Link to={addressWith('/search', new URLSearchParams(), { seen: o.value })} navigate={navigate}>
-                      {o.seenInOtherIncidents}
-                    </Link>
-                  ) : (
-                    '—'
-                  )}
-                </td>
-                <td>
-                  <TlpBadge tlp={o.tlp} />
-                </td>
-                <td>{when(o.createdAt)}</td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
-      )}
+      {rows.length > 0 && <DataTable name="observables" rows={rows} rowId={(o) => o.id} columns={columns} />}
       <Pager
         path="/observables"
         query={query}

@@ -3,10 +3,12 @@
  * status and words, paged by a cursor, with the filters and the page in the address.
  */
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { api, type Answer } from '../api';
 import { useT } from '../i18n';
 import { SavedViews } from '../views';
-import { addressWith, ErrorText, FilterForm, FilterSelect, Link, Pager, pickParams, ScrollTable, TlpBadge, when } from '../components';
+import { addressWith, ErrorText, FilterForm, FilterSelect, Link, Pager, pickParams, TlpBadge, when } from '../components';
+import { DataTable } from '../data-table';
 
 type Row = Answer<'/api/reports'>[number];
 
@@ -30,6 +32,43 @@ export function ReportsPage({ search, navigate }: { search: URLSearchParams; nav
   const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/reports', query, { [name]: value }));
   const rows = list.data ?? [];
   const last = rows.at(-1);
+  const column = createColumnHelper<Row>();
+  const columns = [
+    column.accessor('id', { header: '#' }),
+    column.accessor('received_at', { header: t('Received'), cell: ({ getValue }) => when(getValue()) }),
+    column.accessor('subject', {
+      header: t('Subject'),
+      cell: ({ row: { original: r } }) => (
+        <Link to={`/triage/reports/${r.id}`} navigate={navigate}>
+          {r.subject}
+        </Link>
+      ),
+    }),
+    column.display({
+      id: 'from',
+      header: t('From'),
+      cell: ({ row: { original: r } }) => r.reporter_email ?? (r.reporter_name || r.channel),
+      meta: { optional: true },
+    }),
+    column.accessor('status', {
+      header: t('Status'),
+      cell: ({ row: { original: r } }) => (
+        <>
+          {statuses.find(([v]) => v === r.status)?.[1] ?? r.status}
+          {r.incident_id && (
+            <>
+              {' '}
+              <Link to={`/incidents/${r.incident_id}`} navigate={navigate}>
+                #{r.incident_id}
+              </Link>
+            </>
+          )}
+          {r.merged_into_id && ` ${t('into #{id}', { id: r.merged_into_id })}`}
+        </>
+      ),
+    }),
+    column.accessor('tlp', { header: 'TLP', cell: ({ getValue }) => <TlpBadge tlp={getValue()} /> }),
+  ];
   return (
     <section>
       <h1>{t('Reports')}</h1>
@@ -48,49 +87,7 @@ export function ReportsPage({ search, navigate }: { search: URLSearchParams; nav
       </FilterForm>
       <ErrorText error={list.error} />
       {list.data?.length === 0 && <p>{query.size > 0 || before ? t('No report matches these filters.') : t('No report yet.')}</p>}
-      {rows.length > 0 && (
-        <ScrollTable data-testid="reports">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{t('Received')}</th>
-              <th>{t('Subject')}</th>
-              <th>{t('From')}</th>
-              <th>{t('Status')}</th>
-              <th>TLP</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{r.id}</td>
-                <td>{when(r.received_at)}</td>
-                <td>
-                  <Link to={`/triage/reports/${r.id}`} navigate={navigate}>
-                    {r.subject}
-                  </Link>
-                </td>
-                <td>{r.reporter_email ?? (r.reporter_name || r.channel)}</td>
-                <td>
-                  {statuses.find(([v]) => v === r.status)?.[1] ?? r.status}
-                  {r.incident_id && (
-                    <>
-                      {' '}
-                      <Link to={`/incidents/${r.incident_id}`} navigate={navigate}>
-                        #{r.incident_id}
-                      </Link>
-                    </>
-                  )}
-                  {r.merged_into_id && ` ${t('into #{id}', { id: r.merged_into_id })}`}
-                </td>
-                <td>
-                  <TlpBadge tlp={r.tlp} />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
-      )}
+      {rows.length > 0 && <DataTable name="reports" rows={rows} rowId={(r) => r.id} columns={columns} />}
       <Pager
         path="/reports"
         query={query}

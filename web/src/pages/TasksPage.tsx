@@ -1,7 +1,9 @@
 /** Tasks across incidents — mine by default — filtered by owner, status and lateness, paged by a cursor in the address. */
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { api, type Answer } from '../api';
-import { ActionButton, addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, ScrollTable, TlpBadge, when } from '../components';
+import { ActionButton, addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, TlpBadge, when } from '../components';
+import { DataTable } from '../data-table';
 import { useT } from '../i18n';
 
 type Task = Answer<'/api/tasks'>[number];
@@ -23,6 +25,44 @@ export function TasksPage({ search, navigate }: { search: URLSearchParams; navig
   const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/tasks', query, { [name]: value }));
   const rows = list.data ?? [];
   const last = rows.at(-1);
+  const column = createColumnHelper<Task>();
+  const columns = [
+    column.accessor('title', { header: t('Task') }),
+    column.accessor('incidentId', {
+      header: t('Incident'),
+      cell: ({ row: { original: task } }) => (
+        <Link to={`/incidents/${task.incidentId}?tab=work`} navigate={navigate}>
+          #{task.incidentId} {task.incidentTitle}
+        </Link>
+      ),
+    }),
+    column.accessor('owner', { header: t('Owner'), cell: ({ getValue }) => getValue() ?? '—' }),
+    column.accessor('dueAt', {
+      header: t('Due'),
+      meta: { sort: { ascending: 'due' } },
+      cell: ({ row: { original: task } }) => (
+        <span className={task.overdue ? 'bad' : undefined}>
+          {task.dueAt ? when(task.dueAt) : '—'}
+          {task.overdue && ` (${t('overdue')})`}
+        </span>
+      ),
+    }),
+    column.accessor('tlp', { header: 'TLP', cell: ({ getValue }) => <TlpBadge tlp={getValue()} /> }),
+    column.display({
+      id: 'actions',
+      header: '',
+      cell: ({ row: { original: task } }) =>
+        task.status === 'open' && (
+          <ActionButton
+            label={t('Done: {title}', { title: task.title })}
+            method="PATCH"
+            path={`/api/tasks/${task.id}`}
+            body={{ status: 'done' }}
+            invalidates={[['tasks'], ['dashboard']]}
+          />
+        ),
+    }),
+  ];
   const choice = (name: (typeof FILTERS)[number], label: string, options: Array<[string, string]>) => (
     <FilterSelect label={label} value={query.get(name) ?? ''} onChange={(v) => filter(name, v)} options={options} />
   );
@@ -58,49 +98,13 @@ export function TasksPage({ search, navigate }: { search: URLSearchParams; navig
         </p>
       )}
       {rows.length > 0 && (
-        <ScrollTable data-testid="tasks">
-          <thead>
-            <tr>
-              <th>{t('Task')}</th>
-              <th>{t('Incident')}</th>
-              <th>{t('Owner')}</th>
-              <th>{t('Due')}</th>
-              <th>TLP</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((task) => (
-              <tr key={task.id}>
-                <td>{task.title}</td>
-                <td>
-                  <Link to={`/incidents/${task.incidentId}?tab=work`} navigate={navigate}>
-                    #{task.incidentId} {task.incidentTitle}
-                  </Link>
-                </td>
-                <td>{task.owner ?? '—'}</td>
-                <td className={task.overdue ? 'bad' : undefined}>
-                  {task.dueAt ? when(task.dueAt) : '—'}
-                  {task.overdue && ` (${t('overdue')})`}
-                </td>
-                <td>
-                  <TlpBadge tlp={task.tlp} />
-                </td>
-                <td>
-                  {task.status === 'open' && (
-                    <ActionButton
-                      label={t('Done: {title}', { title: task.title })}
-                      method="PATCH"
-                      path={`/api/tasks/${task.id}`}
-                      body={{ status: 'done' }}
-                      invalidates={[['tasks'], ['dashboard']]}
-                    />
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+        <DataTable
+          name="tasks"
+          rows={rows}
+          rowId={(task) => task.id}
+          columns={columns}
+          sort={{ current: query.get('sort') ?? '', onSort: (v) => filter('sort', v) }}
+        />
       )}
       <Pager
         path="/tasks"

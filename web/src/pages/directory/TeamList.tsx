@@ -1,7 +1,9 @@
 /** The peer teams a page at a time, found by name, country, type, sector, service or membership; the address keeps the search and the page. */
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { api, type Answer } from '../../api';
-import { addressWith, ErrorText, Link, Pager, pickParams, ScrollTable, text } from '../../components';
+import { addressWith, ErrorText, Link, Pager, pickParams, text } from '../../components';
+import { DataTable } from '../../data-table';
 import { BODIES, SECTORS, Select, ti, TYPES } from './model';
 import { TeamForm } from './TeamForm';
 import { useT } from '../../i18n';
@@ -20,6 +22,39 @@ export function TeamList({ search, navigate, canWrite }: { search: URLSearchPara
     queryKey: ['directory', page.toString()],
     queryFn: () => api<Answer<'/api/directory/teams'>>('GET', `/api/directory/teams?${page}`),
   });
+  const column = createColumnHelper<Answer<'/api/directory/teams'>['teams'][number]>();
+  const columns = [
+    column.accessor('team.name', {
+      header: t('Team'),
+      cell: ({
+        row: {
+          original: { id, team },
+        },
+      }) => (
+        <>
+          <Link to={`/directory/teams/${id}`} navigate={navigate}>
+            {team.name}
+          </Link>
+          {team.shortName && <span className="muted"> ({team.shortName})</span>}
+        </>
+      ),
+    }),
+    column.accessor('team.country', { header: t('Country') }),
+    column.accessor('team.type', { header: t('Type') }),
+    column.accessor((row) => row.team.sectors.map((s) => `${s.sector}: ${s.coverage}`).join(', '), {
+      id: 'sectors',
+      header: t('Sectors'),
+      meta: { optional: true },
+    }),
+    column.accessor((row) => ti(row.team) ?? '—', { id: 'ti', header: t('Trusted Introducer') }),
+    column.accessor('team.trust', {
+      header: t('Our trust'),
+      cell: ({ getValue }) => {
+        const trust = getValue();
+        return trust ? `${trust.level}${trust.lastVerified ? ` (${trust.lastVerified})` : ''}` : '—';
+      },
+    }),
+  ];
   return (
     <section>
       <h1>{t('CSIRT directory')}</h1>
@@ -59,41 +94,15 @@ export function TeamList({ search, navigate, canWrite }: { search: URLSearchPara
           {t('Status')}
           <input name="status" placeholder="accredited,certified" defaultValue={query.get('status') ?? ''} />
         </label>
-        <button type="submit">Search</button>
+        <button type="submit">{t('Search')}</button>
       </form>
       <ErrorText error={teams.error} />
       {teams.data?.teams.length === 0 && (
-        <p>{query.size > 0 ? 'No team matches this search.' : 'The directory is empty: import an RFC 2350 document or add a team.'}</p>
+        <p>
+          {query.size > 0 ? t('No team matches this search.') : t('The directory is empty: import an RFC 2350 document or add a team.')}
+        </p>
       )}
-      <ScrollTable data-testid="directory-teams">
-        <thead>
-          <tr>
-            <th>{t('Team')}</th>
-            <th>{t('Country')}</th>
-            <th>{t('Type')}</th>
-            <th>{t('Sectors')}</th>
-            <th>{t('Trusted Introducer')}</th>
-            <th>{t('Our trust')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {teams.data?.teams.map(({ id, team }) => (
-            <tr key={id}>
-              <td>
-                <Link to={`/directory/teams/${id}`} navigate={navigate}>
-                  {team.name}
-                </Link>
-                {team.shortName && <span className="muted"> ({team.shortName})</span>}
-              </td>
-              <td>{team.country}</td>
-              <td>{team.type}</td>
-              <td>{team.sectors.map((s) => `${s.sector}: ${s.coverage}`).join(', ')}</td>
-              <td>{ti(team) ?? '—'}</td>
-              <td>{team.trust ? `${team.trust.level}${team.trust.lastVerified ? ` (${team.trust.lastVerified})` : ''}` : '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
+      <DataTable name="directory-teams" rows={teams.data?.teams ?? []} rowId={(row) => row.id} columns={columns} />
       <Pager path="/directory" query={query} before={after} next={teams.data?.next} navigate={navigate} order="sorted" />
       {canWrite && <TeamForm onSaved={(id) => navigate(`/directory/teams/${id}`)} />}
     </section>
