@@ -162,8 +162,13 @@ describeEachEngine('the incident loop in Chromium', (get) => {
     await page.getByLabel(/^Order/).selectOption('newest');
     await expect.poll(() => page.url()).toMatch(/\/search\?q=ransomware&kind=incident&sort=newest$/);
     const items = page.getByTestId('search-results').getByRole('listitem');
-    await expect.poll(async () => (await items.allTextContents()).every((t) => t.startsWith('incident #'))).toBe(true);
-    expect(await items.count()).toBeGreaterThan(0);
+    // While the narrowed search loads the list is empty, and "every" of nothing is true: wait for hits.
+    await expect
+      .poll(async () => {
+        const shown = await items.allTextContents();
+        return shown.length > 0 && shown.every((t) => t.startsWith('incident #'));
+      })
+      .toBe(true);
     await page.goBack();
     await page.goBack();
     await expect.poll(() => page.getByLabel(/^Only/).inputValue()).toBe('');

@@ -123,8 +123,9 @@ describe('users in Chromium', () => {
       .first()
       .click();
     await expect.poll(() => new URL(page.url()).searchParams.get('objectId')).toBe(nina.id);
-    const actions = await table.locator('tbody tr td:nth-child(4)').allTextContents();
-    expect(actions).toEqual(['user.disable', 'user.totp-reset', 'user.password-reset', 'user.change', 'user.create']);
+    await expect
+      .poll(() => table.locator('tbody tr td:nth-child(4)').allTextContents())
+      .toEqual(['user.disable', 'user.totp-reset', 'user.password-reset', 'user.change', 'user.create']);
   });
 
   it('changes the SLA targets on the KPI page, and refuses a value that is not a duration', async () => {

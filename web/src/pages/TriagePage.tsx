@@ -1,7 +1,9 @@
 /** The triage queue and one report: its mail as received (PGP status, raw mail), and the triage decisions. */
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { api, type Answer } from '../api';
-import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, text, when, ScrollTable } from '../components';
+import { ActionButton, ActionForm, ErrorText, Link, SlaBadge, TlpBadge, text, when, useSectionPages } from '../components';
+import { DataTable } from '../data-table';
 import { useT } from '../i18n';
 import { LOOKUP_KINDS, LookupInline } from '../lookup';
 import { MachineReportFacts } from './MachineReportFacts';
@@ -97,48 +99,45 @@ export function TriagePage({ path, navigate, rights }: { path: string; navigate:
   return <Queue navigate={navigate} />;
 }
 
+const QUEUE_PAGE = 100;
+
 function Queue({ navigate }: { navigate: (to: string) => void }) {
   const t = useT();
-  const queue = useQuery({ queryKey: ['reports', 'new'], queryFn: () => api<QueueRow[]>('GET', '/api/reports?status=new') });
+  const { before, pager } = useSectionPages(QUEUE_PAGE);
+  const page = new URLSearchParams({ status: 'new', limit: String(QUEUE_PAGE), ...(before ? { before } : {}) });
+  const queue = useQuery({ queryKey: ['reports', 'new', page.toString()], queryFn: () => api<QueueRow[]>('GET', `/api/reports?${page}`) });
+  const column = createColumnHelper<QueueRow>();
+  const columns = [
+    column.accessor('id', { header: '#' }),
+    column.accessor('received_at', { header: t('Received'), cell: ({ getValue }) => when(getValue()) }),
+    column.accessor('subject', {
+      header: t('Subject'),
+      cell: ({ row: { original: r } }) => (
+        <>
+          <Link to={`/triage/reports/${r.id}`} navigate={navigate}>
+            {r.subject}
+          </Link>
+          {r.sensitive && <strong className="bad"> {t('SENSITIVE')}</strong>}
+          {r.intake_status !== 'ok' && <span className="bad"> ({r.intake_status})</span>}
+        </>
+      ),
+    }),
+    column.display({
+      id: 'from',
+      header: t('From'),
+      cell: ({ row: { original: r } }) => r.reporter_email ?? r.reporter_name ?? r.channel,
+      meta: { optional: true },
+    }),
+    column.accessor('tlp', { header: 'TLP', cell: ({ getValue }) => <TlpBadge tlp={getValue()} /> }),
+    column.accessor('sla', { header: 'SLA', cell: ({ getValue }) => <SlaBadge name="triage" timer={getValue().triage} /> }),
+  ];
   return (
     <section>
       <h1>{t('Triage queue')}</h1>
       <ErrorText error={queue.error} />
       {queue.data?.length === 0 && <p>{t('No reports waiting.')}</p>}
-      <ScrollTable>
-        <thead>
-          <tr>
-            <th>#</th>
-            <th>{t('Received')}</th>
-            <th>{t('Subject')}</th>
-            <th>{t('From')}</th>
-            <th>TLP</th>
-            <th>SLA</th>
-          </tr>
-        </thead>
-        <tbody>
-          {queue.data?.map((r) => (
-            <tr key={r.id}>
-              <td>{r.id}</td>
-              <td>{when(r.received_at)}</td>
-              <td>
-                <Link to={`/triage/reports/${r.id}`} navigate={navigate}>
-                  {r.subject}
-                </Link>
-                {r.sensitive && <strong className="bad"> {t('SENSITIVE')}</strong>}
-                {r.intake_status !== 'ok' && <span className="bad"> ({r.intake_status})</span>}
-              </td>
-              <td>{r.reporter_email ?? r.reporter_name ?? r.channel}</td>
-              <td>
-                <TlpBadge tlp={r.tlp} />
-              </td>
-              <td>
-                <SlaBadge name="triage" timer={r.sla.triage} />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
+      <DataTable name="triage-queue" rows={queue.data ?? []} rowId={(r) => r.id} columns={columns} />
+      {pager(queue.data)}
     </section>
   );
 }

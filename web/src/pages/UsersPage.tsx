@@ -4,12 +4,15 @@
  * server does that); the buttons say so.
  */
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
 import { api, type Answer, type User } from '../api';
-import { ActionButton, ActionForm, text, ScrollTable } from '../components';
+import { ActionButton, ActionForm, text } from '../components';
+import { DataTable } from '../data-table';
 import { OrganisationPicker, useOrganisationNames } from '../organisation-picker';
 import { useT } from '../i18n';
 
 type Names = ReturnType<typeof useOrganisationNames>;
+const column = createColumnHelper<Answer<'/api/users'>[number]>();
 const ROLES = ['admin', 'incident-manager', 'analyst', 'constituent', 'read-only'] as const;
 
 export function UsersPage({ canManage }: { canManage: boolean }) {
@@ -22,30 +25,19 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
   return (
     <section>
       <h1>{t('Users')}</h1>
-      <ScrollTable>
-        <thead>
-          <tr>
-            <th>{t('Name')}</th>
-            <th>{t('E-mail')}</th>
-            <th>{t('Role')}</th>
-            <th>{t('Organisation')}</th>
-            <th>{t('Second factor')}</th>
-            <th>{t('Status')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.data.map((u) => (
-            <tr key={u.id}>
-              <td>{u.name}</td>
-              <td>{u.email}</td>
-              <td>{u.role}</td>
-              <td>{names.name(u.organisationId)}</td>
-              <td>{u.totpEnabled ? 'TOTP' : '—'}</td>
-              <td>{u.disabled ? t('disabled') : t('active')}</td>
-            </tr>
-          ))}
-        </tbody>
-      </ScrollTable>
+      <DataTable
+        name="users"
+        rows={users.data}
+        rowId={(u) => u.id}
+        columns={[
+          column.accessor('name', { header: t('Name') }),
+          column.accessor('email', { header: t('E-mail') }),
+          column.accessor('role', { header: t('Role') }),
+          column.accessor('organisationId', { header: t('Organisation'), cell: ({ getValue }) => names.name(getValue()) }),
+          column.accessor('totpEnabled', { header: t('Second factor'), cell: ({ getValue }) => (getValue() ? 'TOTP' : '—') }),
+          column.accessor('disabled', { header: t('Status'), cell: ({ getValue }) => (getValue() ? t('disabled') : t('active')) }),
+        ]}
+      />
       {canManage && (
         <>
           {users.data.map((u) => (

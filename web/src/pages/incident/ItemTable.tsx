@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react';
-import { ScrollTable, TlpBadge } from '../../components';
+import { TlpBadge } from '../../components';
+import { DataTable } from '../../data-table';
 import type { Item } from './model';
 import { useT } from '../../i18n';
 
@@ -25,30 +26,20 @@ export function ItemTable({
       {rows.length === 0 ? (
         <p className="muted">{t('None.')}</p>
       ) : (
-        <ScrollTable data-testid={`table-${name}`}>
-          <thead>
-            <tr>
-              {columns.map(([name]) => (
-                <th key={name}>{name}</th>
-              ))}
-              <th>TLP</th>
-              {actions && <th />}
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((row) => (
-              <tr key={row.id}>
-                {columns.map(([name, cell]) => (
-                  <td key={name}>{cell(row)}</td>
-                ))}
-                <td>
-                  <TlpBadge tlp={row.tlp} />
-                </td>
-                {actions && <td>{actions(row)}</td>}
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+        <DataTable
+          name={`table-${name}`}
+          rows={rows}
+          rowId={(row) => row.id}
+          columns={[
+            ...columns.map(([header, cell]) => ({
+              id: header,
+              header,
+              cell: ({ row }: { row: { original: Item } }) => cell(row.original),
+            })),
+            { id: 'tlp', header: 'TLP', cell: ({ row }: { row: { original: Item } }) => <TlpBadge tlp={row.original.tlp} /> },
+            ...(actions ? [{ id: 'actions', header: '', cell: ({ row }: { row: { original: Item } }) => actions(row.original) }] : []),
+          ]}
+        />
       )}
     </>
   );
