@@ -7,9 +7,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { actorOf, can } from '../auth/roles.js';
-import { VaktError, notFound } from '../core/errors.js';
+import { ValidationError, VaktError, notFound } from '../core/errors.js';
 import { TLP_LABELS } from '../core/tlp.js';
-import { beforeCursor, CursorSchema, cursorTime } from '../core/cursor.js';
+import { beforeCursor, containing, CursorSchema, cursorTime, KeyCursorSchema, opaqueCursor, readOpaqueCursor } from '../core/cursor.js';
 import { StringEnum } from '../core/validate.js';
 import { getBlob } from '../db/blobs.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -519,27 +519,55 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('keys:manage'),
       schema: {
         tags: ['mail'],
-        summary: 'Stored public keys of contacts',
+        summary:
+          'Stored public keys of contacts, in address order a page at a time (a national team holds thousands): words in the address, and the cursor of the page before',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 254 })),
+            after: Type.Optional(KeyCursorSchema),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          { additionalProperties: false },
+        ),
         response: {
-          200: Type.Array(
-            Type.Object({
-              fingerprint: Type.String(),
-              email: Type.String(),
-              user_ids: Type.Array(Type.String()),
-              expires_at: Type.Union([Type.String(), Type.Null()]),
-              created_at: Type.Union([Type.String(), Type.Null()]),
-            }),
-          ),
+          200: Type.Object({
+            keys: Type.Array(
+              Type.Object({
+                fingerprint: Type.String(),
+                email: Type.String(),
+                user_ids: Type.Array(Type.String()),
+                expires_at: Type.Union([Type.String(), Type.Null()]),
+                created_at: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+            next: Type.Union([Type.String(), Type.Null()]),
+          }),
+          400: Problem,
         },
       },
     },
-    async () => {
-      const rows = await db
+    async (request) => {
+      const { q, after, limit = 100 } = request.query;
+      let query = db
         .selectFrom('pgp_keys')
-        .select(['fingerprint', 'email', 'user_ids', 'expires_at', 'created_at'])
-        .orderBy('email')
-        .execute();
-      return rows.map((r) => ({ ...r, expires_at: iso(r.expires_at), created_at: iso(r.created_at) }));
+        .select(['fingerprint', 'email', 'user_ids', 'expires_at', 'created_at', sql<string>`lower(email)`.as('sort_key')])
+        .orderBy(sql`lower(email)`)
+        .orderBy('fingerprint')
+        .limit(limit + 1);
+      if (q) query = query.where(sql`lower(email)`, 'like', containing(q.toLowerCase()));
+      if (after) {
+        const pair = readOpaqueCursor(after, 'after');
+        if (pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string')
+          throw new ValidationError([{ field: 'after', reason: 'this is not a page cursor (take it from the page before)' }]);
+        query = query.where(sql<boolean>`(lower(email), fingerprint) > (${pair[0]}, ${pair[1]})`);
+      }
+      const rows = await query.execute();
+      const page = rows.slice(0, limit);
+      const last = page.at(-1);
+      return {
+        keys: page.map(({ sort_key: _key, ...r }) => ({ ...r, expires_at: iso(r.expires_at), created_at: iso(r.created_at) })),
+        next: rows.length > limit && last ? opaqueCursor([last.sort_key, last.fingerprint]) : null,
+      };
     },
   );
 

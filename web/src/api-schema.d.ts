@@ -2845,10 +2845,15 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Stored public keys of contacts */
+        /** Stored public keys of contacts, in address order a page at a time (a national team holds thousands): words in the address, and the cursor of the page before */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    q?: string;
+                    /** @description the cursor: from the page before */
+                    after?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2862,12 +2867,24 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            fingerprint: string;
-                            email: string;
-                            user_ids: string[];
-                            expires_at: string | null;
-                            created_at: string | null;
-                        }[];
+                            keys: {
+                                fingerprint: string;
+                                email: string;
+                                user_ids: string[];
+                                expires_at: string | null;
+                                created_at: string | null;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
                     };
                 };
             };

@@ -11,6 +11,7 @@ import * as m0009 from './0009_list_order.js';
 import * as m0010 from './0010_machine_reports.js';
 import * as m0011 from './0011_retention.js';
 import * as m0012 from './0012_international_teams.js';
+import * as m0013 from './0013_key_list_order.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -26,4 +27,5 @@ export const migrations: Record<string, Migration> = {
   '0010_machine_reports': m0010,
   '0011_retention': m0011,
   '0012_international_teams': m0012,
+  '0013_key_list_order': m0013,
 };

@@ -727,6 +727,9 @@ export const SV: Record<string, string> = {
   Sector: 'Sektor',
   'Loading the profile…': 'Laddar profilen…',
   'Edit profile': 'Ändra profilen',
+  'Find a key': 'Hitta en nyckel',
+  Find: 'Sök',
+  'No key for such an address.': 'Ingen nyckel för en sådan adress.',
   'No team matches this search.': 'Inget team matchar sökningen.',
   'The directory is empty: import an RFC 2350 document or add a team.':
     'Katalogen är tom: importera ett RFC 2350-dokument eller lägg till ett team.',

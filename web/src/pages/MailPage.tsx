@@ -3,12 +3,17 @@
  * keys, and the outbox with each mail's delivery state. Passwords are sent, never shown.
  */
 import { useQuery } from '@tanstack/react-query';
+import { createColumnHelper } from '@tanstack/react-table';
+import { useState } from 'react';
 import { api, type Answer } from '../api';
 import { ActionButton, ActionForm, ErrorText, ScrollTable, text, TlpBadge, useSectionPages, when } from '../components';
+import { DataTable } from '../data-table';
 import { useT } from '../i18n';
 
 type Mailbox = Answer<'/api/mailboxes'>[number];
-type PgpKey = Answer<'/api/pgp-keys'>[number];
+type PgpKeys = Answer<'/api/pgp-keys'>;
+const keyColumn = createColumnHelper<PgpKeys['keys'][number]>();
+const KEY_PAGE = 100;
 type Outgoing = Answer<'/api/outbox'>[number];
 type Filed = Answer<'/api/mail/filed'>[number];
 
@@ -129,34 +134,71 @@ function Mailboxes() {
 
 function Keys() {
   const t = useT();
-  const list = useQuery({ queryKey: ['pgp-keys'], queryFn: () => api<PgpKey[]>('GET', '/api/pgp-keys') });
+  const [words, setWords] = useState('');
+  // The cursors of the pages before this one: the first page has none.
+  const [pages, setPages] = useState<string[]>([]);
+  const after = pages.at(-1);
+  const query = new URLSearchParams({ limit: String(KEY_PAGE), ...(words ? { q: words } : {}), ...(after ? { after } : {}) });
+  const list = useQuery({ queryKey: ['pgp-keys', query.toString()], queryFn: () => api<PgpKeys>('GET', `/api/pgp-keys?${query}`) });
+  const keys = list.data?.keys ?? [];
   return (
     <>
       <h2>{t('Contacts’ PGP keys')}</h2>
+      <form
+        className="filters"
+        aria-label={t('Find a key')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          setWords(text(new FormData(e.currentTarget), 'q'));
+          setPages([]);
+        }}
+      >
+        <label className="inline">
+          {t('Address')}
+          <input name="q" type="search" defaultValue={words} />
+        </label>
+        <button type="submit">{t('Find')}</button>
+      </form>
       <ErrorText error={list.error} />
-      {list.data?.length === 0 && <p>{t('No key yet: mail to contacts goes unencrypted until their key is here.')}</p>}
-      {list.data && list.data.length > 0 && (
-        <ScrollTable data-testid="pgp-keys">
-          <thead>
-            <tr>
-              <th>{t('Address')}</th>
-              <th>{t('Fingerprint')}</th>
-              <th>{t('Expires')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((k) => (
-              <tr key={k.fingerprint}>
-                <td>{k.email}</td>
-                <td>
-                  <code>{k.fingerprint.replace(/(.{4})/g, '$1 ').trim()}</code>
-                </td>
-                <td>{k.expires_at ? when(k.expires_at) : t('never')}</td>
-              </tr>
-            ))}
-          </tbody>
-        </ScrollTable>
+      {list.data && keys.length === 0 && (
+        <p>{words ? t('No key for such an address.') : t('No key yet: mail to contacts goes unencrypted until their key is here.')}</p>
       )}
+      {keys.length > 0 && (
+        <DataTable
+          name="pgp-keys"
+          rows={keys}
+          rowId={(k) => k.fingerprint}
+          columns={[
+            keyColumn.accessor('email', { header: t('Address') }),
+            keyColumn.accessor('fingerprint', {
+              header: t('Fingerprint'),
+              cell: ({ getValue }) => (
+                <code>
+                  {getValue()
+                    .replace(/(.{4})/g, '$1 ')
+                    .trim()}
+                </code>
+              ),
+            }),
+            keyColumn.accessor('expires_at', {
+              header: t('Expires'),
+              cell: ({ getValue }) => (getValue() ? when(getValue()) : t('never')),
+            }),
+          ]}
+        />
+      )}
+      <p className="pager">
+        {pages.length > 0 && (
+          <button type="button" onClick={() => setPages(pages.slice(0, -1))}>
+            {t('← First')}
+          </button>
+        )}{' '}
+        {list.data?.next && (
+          <button type="button" onClick={() => setPages([...pages, list.data.next!])}>
+            {t('Next →')}
+          </button>
+        )}
+      </p>
       <ActionForm
         label={t('Store key')}
         path="/api/pgp-keys"
