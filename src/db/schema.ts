@@ -215,6 +215,10 @@ export interface UsersTable {
   language: ColumnType<string | null, string | null | undefined, string | null>;
   password_changed_at: Timestamp;
   created_at: CreatedAt;
+  /** Tell this user of changes on watched and managed incidents by mail too. */
+  watch_mail: Generated<boolean>;
+  /** Up to when those changes have been mailed. */
+  watch_mail_sent_at: Timestamp | null;
 }
 
 export interface SessionsTable {

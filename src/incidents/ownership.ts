@@ -1,7 +1,8 @@
 /**
  * Who carries an incident: its manager, the owners of its tasks, and the people who watch it.
  * Only team members may manage, own or watch. Watchers (and the manager) are told of changes in
- * the app: their updates are the timeline entries and notes of those incidents written by others.
+ * the app, and by mail if they ask (watch-digest.ts): their updates are the timeline entries and
+ * notes of those incidents written by others.
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
@@ -66,13 +67,20 @@ export interface Update {
   at: string;
   text: string;
   by: string;
+  /** The entry's own label and its incident's: what a mail of it must respect. */
+  tlp: string;
+  incidentTlp: string;
 }
 
 /**
  * What others did on the incidents a user watches or manages, newest first, paged by time: the
  * cursor is the `at` of the last entry seen, to the microsecond (as the cursors of the lists are).
  */
-export async function updatesFor(db: Kysely<Schema>, userId: string, opts: { before?: string; limit: number }): Promise<Update[]> {
+export async function updatesFor(
+  db: Kysely<Schema>,
+  userId: string,
+  opts: { before?: string; since?: string; limit: number },
+): Promise<Update[]> {
   const actor = `user:${userId}`;
   const mine = db
     .selectFrom('incidents')
@@ -84,14 +92,25 @@ export async function updatesFor(db: Kysely<Schema>, userId: string, opts: { bef
       ]),
     );
   const before = sql<Date>`${opts.before ?? '9999-12-31T00:00:00Z'}::timestamptz`;
+  const since = sql<Date>`${opts.since ?? '1970-01-01T00:00:00Z'}::timestamptz`;
   const [events, notes] = await Promise.all([
     db
       .selectFrom('timeline_events as t')
       .innerJoin('incidents as i', 'i.id', 't.incident_id')
-      .select(['t.id', 't.incident_id', 'i.title', cursorTime('t.created_at').as('at'), 't.summary as text', 't.created_by as by'])
+      .select([
+        't.id',
+        't.incident_id',
+        'i.title',
+        cursorTime('t.created_at').as('at'),
+        't.summary as text',
+        't.created_by as by',
+        't.tlp',
+        'i.tlp as incident_tlp',
+      ])
       .where('t.incident_id', 'in', mine)
       .where('t.created_by', '!=', actor)
       .where('t.created_at', '<', before)
+      .where('t.created_at', '>', since)
       .orderBy('t.created_at', 'desc')
       .limit(opts.limit)
       .execute(),
@@ -105,10 +124,13 @@ export async function updatesFor(db: Kysely<Schema>, userId: string, opts: { bef
         cursorTime('n.created_at').as('at'),
         sql<string>`left(n.body, 300)`.as('text'),
         'n.created_by as by',
+        'n.tlp',
+        'i.tlp as incident_tlp',
       ])
       .where('n.incident_id', 'in', mine)
       .where('n.created_by', '!=', actor)
       .where('n.created_at', '<', before)
+      .where('n.created_at', '>', since)
       .orderBy('n.created_at', 'desc')
       .limit(opts.limit)
       .execute(),
@@ -130,6 +152,8 @@ export async function updatesFor(db: Kysely<Schema>, userId: string, opts: { bef
         at: r.at,
         text: r.text,
         by: names.get(r.by) ?? r.by,
+        tlp: r.tlp,
+        incidentTlp: r.incident_tlp,
       }))
   );
 }

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
+import { appendAudit } from '../audit/audit-log.js';
 import { PRIORITIES } from './incidents.js';
 import { TLP_LABELS } from '../core/tlp.js';
 import { CursorSchema } from '../core/cursor.js';
@@ -220,6 +221,53 @@ export const workbenchRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     );
   }
+
+  const WatchMail = Type.Object(
+    { mail: Type.Boolean({ description: 'a digest by mail every 15 minutes, besides the dashboard' }) },
+    strict,
+  );
+  app.get(
+    '/api/me/watch-mail',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: { tags: ['incidents'], summary: 'Whether I am told of updates by mail too', response: { 200: WatchMail } },
+    },
+    async (request) => {
+      const user = await db.selectFrom('users').select('watch_mail').where('id', '=', principal(request).userId).executeTakeFirstOrThrow();
+      return { mail: user.watch_mail };
+    },
+  );
+  app.put(
+    '/api/me/watch-mail',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Be told of updates on the incidents I watch or manage by mail too (from now on), or not',
+        body: WatchMail,
+        response: { 200: WatchMail },
+      },
+    },
+    async (request) => {
+      const who = principal(request);
+      const { mail } = request.body;
+      await db.transaction().execute(async (trx) => {
+        await trx
+          .updateTable('users')
+          .set(mail ? { watch_mail: true, watch_mail_sent_at: new Date() } : { watch_mail: false })
+          .where('id', '=', who.userId)
+          .execute();
+        await appendAudit(trx, {
+          actor: actorOf(who),
+          action: 'user.watch-mail',
+          objectType: 'user',
+          objectId: who.userId,
+          after: { mail },
+        });
+      });
+      return { mail };
+    },
+  );
 
   app.get(
     '/api/me/updates',

@@ -23,6 +23,7 @@ export const EGRESS_CHANNELS = [
   'mail:acknowledgement',
   'mail:countermeasure-removal',
   'mail:notification',
+  'mail:watch-digest',
 ] as const;
 export type EgressChannel = (typeof EGRESS_CHANNELS)[number];
 

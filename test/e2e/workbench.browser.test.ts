@@ -128,6 +128,22 @@ describe('the workbench in Chromium', () => {
     await menu(manager, 'Dashboard').click();
     const updates = manager.getByTestId('my-updates');
     await expect.poll(() => updates.textContent(), { timeout: 10_000 }).toContain('Anders Analytiker — Found **three** senders');
+    // By mail too, when asked: the choice is kept on the account.
+    await manager.getByLabel('Also by mail (a digest every 15 minutes)').check();
+    await expect
+      .poll(
+        async () =>
+          (
+            await database.db
+              .selectFrom('users')
+              .select('watch_mail')
+              .where('email', '=', 'incident-manager@cert-stockholm.demo')
+              .executeTakeFirst()
+          )?.watch_mail,
+      )
+      .toBe(true);
+    await manager.reload();
+    expect(await manager.getByLabel('Also by mail (a digest every 15 minutes)').isChecked()).toBe(true);
   });
 
   it('adds pasted observables, defanged, and answers who is responsible for one', async () => {

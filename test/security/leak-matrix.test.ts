@@ -14,6 +14,7 @@ import { sendIncidentMail, replyToReporter } from '../../src/incidents/mail.js';
 import { ITEM_KINDS, type ItemKind } from '../../src/incidents/visibility.js';
 import { ingestMail } from '../../src/intake/ingest.js';
 import { createReport } from '../../src/intake/reports.js';
+import { sendWatchDigests } from '../../src/incidents/watch-digest.js';
 import { EGRESS_CHANNELS, egress, type EgressChannel, type EgressRecipient } from '../../src/sharing/egress.js';
 import { useApp, type Client } from '../helpers/app.js';
 import { describeEachEngine } from '../helpers/database.js';
@@ -335,6 +336,35 @@ describeEachEngine('the leak matrix', (get) => {
         check(decision?.allowed === allowed(as, label), `mail:notification ${kind} ${label}`);
       }
     }
+    // mail:watch-digest: every account watches every incident and asked for mail, behind the
+    // watch check's back (which admits the team only); each digest holds only what its reader may receive.
+    const since = new Date(Date.now() - 3_600_000);
+    for (const kind of RECIPIENTS) {
+      const userId = await userOf(clients[kind]);
+      await db
+        .insertInto('incident_watchers')
+        .values(TLP_LABELS.map((label) => ({ incident_id: incidents[label], user_id: userId })))
+        .onConflict((oc) => oc.columns(['incident_id', 'user_id']).doNothing())
+        .execute();
+      await db.updateTable('users').set({ watch_mail: true, watch_mail_sent_at: since }).where('id', '=', userId).execute();
+    }
+    // The "unknown" account is a constituent of the other company: as an account, it is that company's.
+    const digests = await sendWatchDigests(db, { sender, shortName: 'CERT-T', linkBase: 'https://vakt.test' });
+    check(digests.length > 0, 'mail:watch-digest: no digest was made at all');
+    for (const kind of RECIPIENTS) {
+      const mails = await db
+        .selectFrom('messages')
+        .select(['body_text', 'delivery_status'])
+        .where('direction', '=', 'out')
+        .where('subject', 'like', '%change(s) on incidents you watch')
+        .where((eb) => eb(eb.val(clients[kind].email), '=', eb.fn.any('to_addresses')))
+        .execute();
+      for (const m of mails)
+        for (const label of TLP_LABELS)
+          if (m.body_text.includes(canary(label, '')))
+            check(allowed(kind === 'unknown' ? 'constituent-other' : kind, label), `mail:watch-digest ${kind} got ${label}`);
+    }
+
     // Nothing refused was queued: every queued mail's recipients were admitted for its label.
     const queuedMail = await db
       .selectFrom('messages')

@@ -12,6 +12,7 @@ import type { Config } from '../../config.js';
 import { buildApp } from '../../http/app.js';
 import { earlyWarningJobs } from '../../feeds/jobs.js';
 import { foundationJobs } from '../../jobs/maintenance-jobs.js';
+import { watchDigestJob } from '../../incidents/watch-digest.js';
 import { JobQueue } from '../../jobs/queue.js';
 import { action, openConfiguredDatabase, UsageError } from '../run.js';
 
@@ -57,6 +58,11 @@ function onShutdown(stop: () => Promise<void>): void {
   }
 }
 
+
+/** Every scheduled job a worker runs: the foundation's, early warning's, and the watchers' digests. */
+function scheduledJobs(config: Config, teamKey?: TeamKey) {
+  return [...foundationJobs, ...earlyWarningJobs(config, teamKey), watchDigestJob(config, teamKey)];
+}
 export function registerServerCommands(program: Command): void {
   program
     .command('serve')
@@ -75,7 +81,7 @@ export function registerServerCommands(program: Command): void {
         // The CLI, run beside this server on the same embedded database, comes in through this socket.
         await database.share?.();
         const queue = options.worker
-          ? await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config, teamKey)], { work: true })
+          ? await JobQueue.start(database, scheduledJobs(config, teamKey), { work: true })
           : undefined;
         const mail: MailService | undefined = options.worker
           ? await startMailService(database, config.mail, teamKey, stderrLog)
@@ -120,7 +126,7 @@ export function registerServerCommands(program: Command): void {
           );
         }
         const teamKey = await teamKeyFor(config, false);
-        const queue = await JobQueue.start(database, [...foundationJobs, ...earlyWarningJobs(config, teamKey)], { work: true });
+        const queue = await JobQueue.start(database, scheduledJobs(config, teamKey), { work: true });
         const mail = await startMailService(database, config.mail, teamKey, stderrLog);
         process.stdout.write(`vakt worker running (${database.location}); stop with Ctrl-C\n`);
         onShutdown(async () => {

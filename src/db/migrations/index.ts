@@ -12,6 +12,7 @@ import * as m0010 from './0010_machine_reports.js';
 import * as m0011 from './0011_retention.js';
 import * as m0012 from './0012_international_teams.js';
 import * as m0013 from './0013_key_list_order.js';
+import * as m0014 from './0014_watch_mail.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -28,4 +29,5 @@ export const migrations: Record<string, Migration> = {
   '0011_retention': m0011,
   '0012_international_teams': m0012,
   '0013_key_list_order': m0013,
+  '0014_watch_mail': m0014,
 };

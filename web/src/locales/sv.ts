@@ -727,6 +727,7 @@ export const SV: Record<string, string> = {
   Sector: 'Sektor',
   'Loading the profile…': 'Laddar profilen…',
   'Edit profile': 'Ändra profilen',
+  'Also by mail (a digest every 15 minutes)': 'Även med e-post (en sammanfattning var 15:e minut)',
   'Find a key': 'Hitta en nyckel',
   Find: 'Sök',
   'No key for such an address.': 'Ingen nyckel för en sådan adress.',

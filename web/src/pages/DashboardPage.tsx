@@ -2,7 +2,7 @@
  * The team's home: what needs attention now. Every figure links to the list it counts; the page
  * refreshes itself every minute.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, type Answer } from '../api';
 import { ErrorText, Link, minutes, when } from '../components';
@@ -201,6 +201,31 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
   );
 }
 
+/** Whether these updates come by mail too: a digest every quarter of an hour. */
+function WatchMailChoice() {
+  const t = useT();
+  const queryClient = useQueryClient();
+  const choice = useQuery({ queryKey: ['watch-mail'], queryFn: () => api<Answer<'/api/me/watch-mail'>>('GET', '/api/me/watch-mail') });
+  const save = useMutation({
+    mutationFn: (mail: boolean) => api<Answer<'/api/me/watch-mail', 'put'>>('PUT', '/api/me/watch-mail', { mail }),
+    onSuccess: (answer) => queryClient.setQueryData(['watch-mail'], answer),
+  });
+  return (
+    <>
+      <label className="inline">
+        <input
+          type="checkbox"
+          checked={choice.data?.mail ?? false}
+          disabled={!choice.data || save.isPending}
+          onChange={(e) => save.mutate(e.target.checked)}
+        />{' '}
+        {t('Also by mail (a digest every 15 minutes)')}
+      </label>
+      <ErrorText error={save.error} />
+    </>
+  );
+}
+
 /** What others did on the incidents I watch or manage. */
 function WatchedUpdates({ navigate }: { navigate: (to: string) => void }) {
   const t = useT();
@@ -212,6 +237,7 @@ function WatchedUpdates({ navigate }: { navigate: (to: string) => void }) {
   return (
     <>
       <h2>{t('On incidents I watch or manage')}</h2>
+      <WatchMailChoice />
       <ErrorText error={updates.error} />
       {updates.data?.length === 0 && (
         <p>{t('Nothing new. Watch an incident (the button beside its phase) to see here what others do on it.')}</p>
