@@ -75,13 +75,17 @@ export const DebriefContentSchema = Type.Object(
 );
 export type DebriefContent = Static<typeof DebriefContentSchema>;
 
-export interface Debrief {
-  incidentId: string;
-  content: DebriefContent;
-  status: 'draft' | 'final';
-  version: number;
-  finalisedAt: string | null;
-}
+export const DebriefSchema = Type.Object({
+  incidentId: Type.String(),
+  content: DebriefContentSchema,
+  status: Type.Union([Type.Literal('draft'), Type.Literal('final')]),
+  version: Type.Integer(),
+  finalisedAt: Type.Union([Type.String(), Type.Null()]),
+  /** A rendering for an audience: its label, and how many entries were above it. */
+  tlp: Type.Optional(Type.String()),
+  leftOut: Type.Optional(Type.Integer()),
+});
+export type Debrief = Omit<Static<typeof DebriefSchema>, 'tlp' | 'leftOut'>;
 
 async function generate(db: Kysely<Schema>, incidentId: string): Promise<DebriefContent> {
   const incident = await getIncidentRow(db, incidentId);

@@ -21,7 +21,7 @@ import { INDICATOR_KINDS } from '../intake/indicators.js';
 import { intakeSettings } from '../intake/settings.js';
 import { formatTag } from '../intake/threading.js';
 import { sql, type Kysely } from 'kysely';
-import { debriefFor, getDebrief, renderDebriefHtml, renderDebriefPdf, reopenDebrief, saveDebrief } from './debrief.js';
+import { DebriefSchema, debriefFor, getDebrief, renderDebriefHtml, renderDebriefPdf, reopenDebrief, saveDebrief } from './debrief.js';
 import { egress, type EgressChannel, type EgressItem } from '../sharing/egress.js';
 import { CUSTODY_ACTIONS, addCustodyEntry, addEvidence, custodyCsv, custodyLog } from './evidence.js';
 import {
@@ -1004,6 +1004,17 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { format: Type.Optional(StringEnum(['json', 'html', 'pdf'] as const)), audience: Type.Optional(Tlp) },
           strict,
         ),
+        response: {
+          200: {
+            description: 'The debrief as JSON, or rendered as HTML or PDF (format=)',
+            content: {
+              'application/json': { schema: DebriefSchema },
+              'text/html': { schema: Type.String() },
+              'application/pdf': { schema: Type.String({ format: 'binary' }) },
+            },
+          },
+          404: Problem,
+        },
       },
     },
     async (request, reply) => {
@@ -1051,7 +1062,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { content: Type.Optional(Type.Unknown()), regenerate: Type.Optional(Type.Boolean()), final: Type.Optional(Type.Boolean()) },
           strict,
         ),
-        response: { 400: Problem, 409: Problem },
+        response: { 200: DebriefSchema, 400: Problem, 409: Problem },
       },
     },
     async (request, reply) => {
@@ -1072,7 +1083,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         summary: 'Reopen a final debrief for changes (If-Match: its version); the reason is written on the timeline',
         params: IdParams,
         body: Type.Object({ reason: Type.String({ minLength: 1, maxLength: 1000 }) }, strict),
-        response: { 400: Problem, 409: Problem },
+        response: { 200: DebriefSchema, 400: Problem, 409: Problem },
       },
     },
     async (request, reply) => {

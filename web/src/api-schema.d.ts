@@ -5426,12 +5426,60 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The debrief as JSON, or rendered as HTML or PDF (format=) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            content: {
+                                title: string;
+                                summary: string;
+                                facts: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                                durations: {
+                                    measure: string;
+                                    workingMinutes: number | null;
+                                    targetMinutes: number | null;
+                                    state: string;
+                                }[];
+                                timeline: {
+                                    at: string;
+                                    kind: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                }[];
+                                wentWell: string;
+                                hindered: string;
+                                actions: {
+                                    action: string;
+                                    owner: string;
+                                    due: string;
+                                }[];
+                            };
+                            status: "draft" | "final";
+                            version: number;
+                            finalisedAt: string | null;
+                            tlp?: string;
+                            leftOut?: number;
+                        };
+                        "text/html": string;
+                        "application/pdf": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
                 };
             };
         };
@@ -5455,6 +5503,50 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            content: {
+                                title: string;
+                                summary: string;
+                                facts: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                                durations: {
+                                    measure: string;
+                                    workingMinutes: number | null;
+                                    targetMinutes: number | null;
+                                    state: string;
+                                }[];
+                                timeline: {
+                                    at: string;
+                                    kind: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                }[];
+                                wentWell: string;
+                                hindered: string;
+                                actions: {
+                                    action: string;
+                                    owner: string;
+                                    due: string;
+                                }[];
+                            };
+                            status: "draft" | "final";
+                            version: number;
+                            finalisedAt: string | null;
+                            tlp?: string;
+                            leftOut?: number;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {
@@ -5509,6 +5601,50 @@ export interface paths {
                 };
             };
             responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            incidentId: string;
+                            content: {
+                                title: string;
+                                summary: string;
+                                facts: {
+                                    label: string;
+                                    value: string;
+                                }[];
+                                durations: {
+                                    measure: string;
+                                    workingMinutes: number | null;
+                                    targetMinutes: number | null;
+                                    state: string;
+                                }[];
+                                timeline: {
+                                    at: string;
+                                    kind: string;
+                                    summary: string;
+                                    /** @enum {string} */
+                                    tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                }[];
+                                wentWell: string;
+                                hindered: string;
+                                actions: {
+                                    action: string;
+                                    owner: string;
+                                    due: string;
+                                }[];
+                            };
+                            status: "draft" | "final";
+                            version: number;
+                            finalisedAt: string | null;
+                            tlp?: string;
+                            leftOut?: number;
+                        };
+                    };
+                };
                 /** @description Default Response */
                 400: {
                     headers: {

@@ -5,26 +5,12 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import { api } from '../api';
+import { api, type Answer } from '../api';
 import { ErrorText, Link, minutes, when, ScrollTable } from '../components';
 import { useT } from '../i18n';
 
-interface DebriefContent {
-  title: string;
-  summary: string;
-  facts: Array<{ label: string; value: string }>;
-  durations: Array<{ measure: string; workingMinutes: number | null; targetMinutes: number | null; state: string }>;
-  timeline: Array<{ at: string; kind: string; summary: string }>;
-  wentWell: string;
-  hindered: string;
-  actions: Array<{ action: string; owner: string; due: string }>;
-}
-interface Debrief {
-  status: 'draft' | 'final';
-  version: number;
-  finalisedAt: string | null;
-  content: DebriefContent;
-}
+type Debrief = Answer<'/api/incidents/{id}/debrief'>;
+type DebriefContent = Debrief['content'];
 
 /** The phases in which a debrief may be made final (the server decides; this only explains). */
 const FINAL_AFTER = ['lessons-learned', 'closed'];

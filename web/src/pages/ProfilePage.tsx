@@ -5,16 +5,12 @@
  */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
-import type { TeamProfile } from '../../../src/profile/schema';
-import { api, ApiError, type FieldIssue, type Session } from '../api';
+import { api, ApiError, type Answer, type FieldIssue, type Session } from '../api';
 import { useT } from '../i18n';
 import { RetentionFields } from './RetentionFields';
 
-interface Stored {
-  profile: TeamProfile;
-  version: number;
-  updatedAt: string;
-}
+type Stored = Answer<'/api/profile'>;
+type TeamProfile = Stored['profile'];
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
 const TLP = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
