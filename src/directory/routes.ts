@@ -13,6 +13,7 @@ import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import { requireProfile } from '../profile/service.js';
 import { matrixCsv, matrixHtml, sectorTotals, type Matrix } from './coverage.js';
+import { ComparisonSchema, MatrixAnswerSchema, SnapshotSchema, SnapshotSummarySchema } from './coverage-schemas.js';
 import { directoryFile, exportDirectory } from './exchange.js';
 import { ownDirectoryRecord } from './own-record.js';
 import { accreditedInSector, nationalPointOfContact, sectorsWithoutTeam } from './questions.js';
@@ -315,6 +316,17 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
           { countries: Type.Optional(Type.String({ maxLength: 2000 })), snapshot: Type.Optional(Uuid), format: Format },
           strict,
         ),
+        response: {
+          200: {
+            description: 'The matrix and per-sector totals as JSON, or the matrix as CSV or HTML (format=)',
+            content: {
+              'application/json': { schema: MatrixAnswerSchema },
+              'text/csv': { schema: Type.String() },
+              'text/html': { schema: Type.String() },
+            },
+          },
+          404: Problem,
+        },
       },
     },
     async (request, reply) => {
@@ -334,7 +346,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['directory'],
         summary: 'Frozen coverage matrices, oldest first (the 2005 Appendix A ships with Vakt)',
-        response: { 200: Type.Object({ snapshots: Any }) },
+        response: { 200: Type.Object({ snapshots: Type.Array(SnapshotSummarySchema) }) },
       },
     },
     async () => ({ snapshots: await listSnapshots(db) }),
@@ -355,7 +367,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
           },
           strict,
         ),
-        response: { 201: Any, 400: Problem, 409: Problem },
+        response: { 201: SnapshotSchema, 400: Problem, 409: Problem },
       },
     },
     async (request, reply) => {
@@ -377,7 +389,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['directory'],
         summary: 'What changed between two snapshots ("live" for the directory now): cells, countries, teams',
         querystring: Type.Object({ from: Type.String({ maxLength: 40 }), to: Type.String({ maxLength: 40 }) }, strict),
-        response: { 200: Any, 404: Problem },
+        response: { 200: ComparisonSchema, 404: Problem },
       },
     },
     async (request) => compareSnapshots(db, request.query.from, request.query.to),
@@ -391,7 +403,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         tags: ['directory'],
         summary: 'One snapshot and its matrix',
         params: Type.Object({ id: Uuid }),
-        response: { 200: Any, 404: Problem },
+        response: { 200: SnapshotSchema, 404: Problem },
       },
     },
     async (request) => getSnapshot(db, request.params.id),

@@ -8736,12 +8736,61 @@ export interface paths {
             };
             requestBody?: never;
             responses: {
-                /** @description Default Response */
+                /** @description The matrix and per-sector totals as JSON, or the matrix as CSV or HTML (format=) */
                 200: {
                     headers: {
                         [name: string]: unknown;
                     };
-                    content?: never;
+                    content: {
+                        "application/json": {
+                            matrix: {
+                                sectors: string[];
+                                countries: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                cells: {
+                                    [key: string]: {
+                                        [key: string]: {
+                                            /** @enum {string} */
+                                            level: "yes" | "partly" | "planned" | "none";
+                                            text?: string;
+                                            teams: {
+                                                id?: string;
+                                                name: string;
+                                                /** @enum {string} */
+                                                coverage: "yes" | "partly" | "planned" | "none";
+                                                note?: string;
+                                            }[];
+                                        };
+                                    };
+                                };
+                                teams: {
+                                    id?: string;
+                                    name: string;
+                                    country: string;
+                                }[];
+                            };
+                            totals: {
+                                sector: string;
+                                yes: number;
+                                partly: number;
+                                planned: number;
+                                none: number;
+                            }[];
+                        };
+                        "text/csv": string;
+                        "text/html": string;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
                 };
             };
         };
@@ -8777,7 +8826,15 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            snapshots: unknown;
+                            snapshots: {
+                                id: string;
+                                name: string;
+                                takenAt: string;
+                                /** @enum {string} */
+                                source: "inventory" | "dataset";
+                                description: string | null;
+                                createdBy: string;
+                            }[];
                         };
                     };
                 };
@@ -8808,7 +8865,43 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            takenAt: string;
+                            /** @enum {string} */
+                            source: "inventory" | "dataset";
+                            description: string | null;
+                            createdBy: string;
+                            matrix: {
+                                sectors: string[];
+                                countries: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                cells: {
+                                    [key: string]: {
+                                        [key: string]: {
+                                            /** @enum {string} */
+                                            level: "yes" | "partly" | "planned" | "none";
+                                            text?: string;
+                                            teams: {
+                                                id?: string;
+                                                name: string;
+                                                /** @enum {string} */
+                                                coverage: "yes" | "partly" | "planned" | "none";
+                                                note?: string;
+                                            }[];
+                                        };
+                                    };
+                                };
+                                teams: {
+                                    id?: string;
+                                    name: string;
+                                    country: string;
+                                }[];
+                            };
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -8863,7 +8956,35 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            from: string;
+                            to: string;
+                            changed: {
+                                country: string;
+                                countryName: string;
+                                sector: string;
+                                before: {
+                                    /** @description a coverage level, or not-assessed */
+                                    level: string;
+                                    text: string;
+                                };
+                                after: {
+                                    /** @description a coverage level, or not-assessed */
+                                    level: string;
+                                    text: string;
+                                };
+                            }[];
+                            countriesAdded: string[];
+                            countriesRemoved: string[];
+                            teamsAppeared: {
+                                name: string;
+                                country: string;
+                            }[];
+                            teamsGone: {
+                                name: string;
+                                country: string;
+                            }[];
+                        };
                     };
                 };
                 /** @description Default Response */
@@ -8910,7 +9031,43 @@ export interface paths {
                         [name: string]: unknown;
                     };
                     content: {
-                        "application/json": unknown;
+                        "application/json": {
+                            id: string;
+                            name: string;
+                            takenAt: string;
+                            /** @enum {string} */
+                            source: "inventory" | "dataset";
+                            description: string | null;
+                            createdBy: string;
+                            matrix: {
+                                sectors: string[];
+                                countries: {
+                                    code: string;
+                                    name: string;
+                                }[];
+                                cells: {
+                                    [key: string]: {
+                                        [key: string]: {
+                                            /** @enum {string} */
+                                            level: "yes" | "partly" | "planned" | "none";
+                                            text?: string;
+                                            teams: {
+                                                id?: string;
+                                                name: string;
+                                                /** @enum {string} */
+                                                coverage: "yes" | "partly" | "planned" | "none";
+                                                note?: string;
+                                            }[];
+                                        };
+                                    };
+                                };
+                                teams: {
+                                    id?: string;
+                                    name: string;
+                                    country: string;
+                                }[];
+                            };
+                        };
                     };
                 };
                 /** @description Default Response */

@@ -5,52 +5,18 @@
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
-import { api } from '../api';
+import { api, type Answer } from '../api';
 import { ActionForm, ErrorText, text, ScrollTable } from '../components';
 import { SECTORS } from './directory/model';
 import { useT } from '../i18n';
 
-type Level = 'yes' | 'partly' | 'planned' | 'none';
-interface Cell {
-  level: Level;
-  text?: string;
-  teams: Array<{ name: string; coverage: Level; note?: string }>;
-}
-interface Matrix {
-  sectors: string[];
-  countries: Array<{ code: string; name: string }>;
-  cells: Record<string, Record<string, Cell | undefined>>;
-}
-interface Totals {
-  sector: string;
-  yes: number;
-  partly: number;
-  planned: number;
-  none: number;
-}
-interface Snapshot {
-  id: string;
-  name: string;
-  takenAt: string;
-  source: string;
-}
-interface Comparison {
-  from: string;
-  to: string;
-  changed: Array<{
-    country: string;
-    countryName: string;
-    sector: string;
-    before: { level: string; text: string };
-    after: { level: string; text: string };
-  }>;
-  teamsAppeared: Array<{ name: string; country: string }>;
-  teamsGone: Array<{ name: string; country: string }>;
-}
-interface Answer {
-  question: string;
-  answer: string;
-}
+type MatrixAnswer = Answer<'/api/directory/matrix'>;
+type Matrix = MatrixAnswer['matrix'];
+type Cell = Matrix['cells'][string][string];
+type Level = Cell['level'];
+type Snapshot = Answer<'/api/directory/snapshots'>['snapshots'][number];
+type Comparison = Answer<'/api/directory/snapshots/compare'>;
+type QuestionAnswer = Answer<'/api/directory/questions/national-poc'>;
 
 const LABEL: Record<Level, string> = { yes: 'Yes', partly: 'Partly', planned: 'Planned', none: 'No known activity' };
 const COLOUR: Record<Level, string> = { yes: '#2e7d32', partly: '#f9a825', planned: '#1565c0', none: '#c62828' };
@@ -69,7 +35,7 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
   const params = new URLSearchParams(snapshot ? { snapshot } : countries ? { countries } : {}).toString();
   const matrix = useQuery({
     queryKey: ['coverage', params],
-    queryFn: () => api<{ matrix: Matrix; totals: Totals[] }>('GET', `/api/directory/matrix?${params}`),
+    queryFn: () => api<MatrixAnswer>('GET', `/api/directory/matrix?${params}`),
   });
   const snapshots = useQuery({ queryKey: ['snapshots'], queryFn: () => api<{ snapshots: Snapshot[] }>('GET', '/api/directory/snapshots') });
   return (
@@ -122,7 +88,7 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
   );
 }
 
-function MatrixView({ matrix, totals, params }: { matrix: Matrix; totals: Totals[]; params: string }) {
+function MatrixView({ matrix, totals, params }: MatrixAnswer & { params: string }) {
   const t = useT();
   return (
     <>
@@ -238,8 +204,8 @@ function Compare({ snapshots }: { snapshots: Snapshot[] }) {
 
 function Questions() {
   const t = useT();
-  const [answer, setAnswer] = useState<Answer | undefined>();
-  const ask = useMutation({ mutationFn: (url: string) => api<Answer>('GET', url), onSuccess: setAnswer });
+  const [answer, setAnswer] = useState<QuestionAnswer | undefined>();
+  const ask = useMutation({ mutationFn: (url: string) => api<QuestionAnswer>('GET', url), onSuccess: setAnswer });
   return (
     <>
       <h2>{t('Questions')}</h2>

@@ -1,16 +1,13 @@
 /** Observables (one at a time or a pasted list), each with "who is responsible" and "seen elsewhere"; assets; evidence. */
 import { useState } from 'react';
+import type { Answer } from '../../api';
 import { ActionForm, Link, TlpSelect, text, when } from '../../components';
 import { LOOKUP_KINDS, LookupInline } from '../../lookup';
 import { ItemTable } from './ItemTable';
 import { s, type TabProps } from './model';
 import { useT } from '../../i18n';
 
-interface BulkAnswer {
-  added: Array<{ kind: string; value: string }>;
-  already: Array<{ kind: string; value: string }>;
-  unrecognised: Array<{ line: number; text: string }>;
-}
+type BulkAnswer = Answer<'/api/incidents/{id}/observables/bulk', 'post'>;
 
 export function ObservablesTab({ props }: { props: TabProps }) {
   const { detail: d, write, team, refresh, base, taxonomies, navigate } = props;
