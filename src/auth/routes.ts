@@ -3,6 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
 import { VaktError } from '../core/errors.js';
+import { KeyCursorSchema } from '../core/cursor.js';
 import { StringEnum, strict } from '../core/validate.js';
 import type { UserRow } from '../db/schema.js';
 import { SESSION_COOKIE, principal, requirePermission } from '../http/authentication.js';
@@ -18,7 +19,7 @@ import {
   changeUser,
   createUser,
   disableUser,
-  listUsers,
+  pageUsers,
   logoutEverywhere,
   NewUserSchema,
   principalOf,
@@ -277,9 +278,25 @@ export const authRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/users',
     {
       preHandler: requirePermission('users:read'),
-      schema: { tags: ['users'], summary: 'List users', response: { 200: Type.Array(UserSchema) } },
+      schema: {
+        tags: ['users'],
+        summary: 'Users in address order, a page at a time: words in the address or name, a role, and the cursor of the page before',
+        querystring: Type.Object(
+          {
+            q: Type.Optional(Type.String({ minLength: 1, maxLength: 200 })),
+            role: Type.Optional(StringEnum(ROLES)),
+            after: Type.Optional(KeyCursorSchema),
+            limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+          },
+          strict,
+        ),
+        response: { 200: Type.Object({ users: Type.Array(UserSchema), next: Type.Union([Type.String(), Type.Null()]) }), 400: Problem },
+      },
     },
-    async () => listUsers(db),
+    async (request) => {
+      const { q, role, after, limit = 100 } = request.query;
+      return pageUsers(db, { ...(q ? { q } : {}), ...(role ? { role } : {}), ...(after ? { after } : {}), limit });
+    },
   );
 
   app.post(

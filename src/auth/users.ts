@@ -1,7 +1,8 @@
 /** Users: creation, listing, disabling, password resets, and authentication. */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import { Type } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
+import { afterKeyCursor, containing, keyCursor } from '../core/cursor.js';
 import { VaktError, ValidationError, notFound } from '../core/errors.js';
 import { StringEnum, validate } from '../core/validate.js';
 import type { Schema, UserRow } from '../db/schema.js';
@@ -83,6 +84,35 @@ export async function createUser(db: Kysely<Schema>, actor: string, input: unkno
 export async function listUsers(db: Kysely<Schema>): Promise<PublicUser[]> {
   const rows = await db.selectFrom('users').selectAll().orderBy('email').execute();
   return rows.map(publicUser);
+}
+
+export interface UserFilter {
+  /** Words in the address or the name. */
+  q?: string;
+  role?: Role;
+  after?: string;
+  limit: number;
+}
+
+/** The users in address order, a page at a time: a constituency's accounts can run to thousands. */
+export async function pageUsers(db: Kysely<Schema>, filter: UserFilter): Promise<{ users: PublicUser[]; next: string | null }> {
+  const key = sql<string>`lower(email)`;
+  let query = db
+    .selectFrom('users')
+    .selectAll()
+    .orderBy(key)
+    .orderBy('id')
+    .limit(filter.limit + 1);
+  if (filter.q) {
+    const words = containing(filter.q.toLowerCase());
+    query = query.where((eb) => eb.or([eb(key, 'like', words), eb(sql`lower(name)`, 'like', words)]));
+  }
+  if (filter.role) query = query.where('role', '=', filter.role);
+  if (filter.after) query = query.where(afterKeyCursor(filter.after, key, 'id', false));
+  const rows = await query.execute();
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return { users: page.map(publicUser), next: rows.length > filter.limit && last ? keyCursor(last.email.toLowerCase(), last.id) : null };
 }
 
 export async function findUserByEmail(db: Kysely<Schema>, email: string): Promise<UserRow | undefined> {

@@ -252,6 +252,34 @@ describeEachEngine('HTTP API', (get) => {
     expect(problem(await app().inject({ url: '/api/profile', headers: auth }))).toMatchObject({ status: 401 });
   });
 
+  it('lists users in address order a page at a time, by words and role, without skipping or repeating one', async () => {
+    const admin = await loginAs('admin');
+    for (const [email, name, role] of [
+      ['zed@org.test', 'Zed Reader', 'read-only'],
+      ['Anna@org.test', 'Anna Andersson', 'read-only'],
+      ['bo@team.test', 'Bo Analyst', 'analyst'],
+    ] as const)
+      expect(
+        (await admin.request({ method: 'POST', url: '/api/users', payload: { email, name, role, password: 'long enough password' } }))
+          .statusCode,
+      ).toBe(201);
+    type Page = { users: Array<{ email: string; role: string }>; next: string | null };
+    const seen: string[] = [];
+    let after: string | null = null;
+    do {
+      const page: Page = (await admin.request({ url: `/api/users?limit=2${after ? `&after=${after}` : ''}` })).json<Page>();
+      expect(page.users.length).toBeLessThanOrEqual(2);
+      seen.push(...page.users.map((u) => u.email.toLowerCase()));
+      after = page.next;
+    } while (after);
+    expect(seen).toEqual([...seen].sort());
+    expect(new Set(seen).size).toBe(seen.length);
+    expect(seen).toEqual(expect.arrayContaining(['anna@org.test', 'bo@team.test', 'zed@org.test']));
+    const readers = (await admin.request({ url: '/api/users?role=read-only&q=ANDERSSON' })).json<Page>();
+    expect(readers.users.map((u) => u.email)).toEqual(['Anna@org.test']);
+    expect(problem(await admin.request({ url: '/api/users?role=king' }))).toMatchObject({ status: 400 });
+  });
+
   it('lets an admin manage users and read a verified audit log', async () => {
     const admin = await loginAs('admin');
     const created = await admin.request({

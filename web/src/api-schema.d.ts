@@ -528,10 +528,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** List users */
+        /** Users in address order, a page at a time: words in the address or name, a role, and the cursor of the page before */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    q?: string;
+                    role?: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                    /** @description the cursor: from the page before */
+                    after?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -545,16 +551,28 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: string;
-                            email: string;
-                            name: string;
-                            /** @enum {string} */
-                            role: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
-                            organisationId: string | null;
-                            totpEnabled: boolean;
-                            disabled: boolean;
-                            createdAt: string;
-                        }[];
+                            users: {
+                                id: string;
+                                email: string;
+                                name: string;
+                                /** @enum {string} */
+                                role: "admin" | "incident-manager" | "analyst" | "constituent" | "read-only";
+                                organisationId: string | null;
+                                totpEnabled: boolean;
+                                disabled: boolean;
+                                createdAt: string;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
                     };
                 };
             };

@@ -3,8 +3,9 @@
  * second factor, lift a lockout. Each change that touches rights ends the user's sessions (the
  * server does that); the buttons say so.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
+import { useState } from 'react';
 import { api, type Answer, type User } from '../api';
 import { ActionButton, ActionForm, text } from '../components';
 import { DataTable } from '../data-table';
@@ -12,22 +13,85 @@ import { OrganisationPicker, useOrganisationNames } from '../organisation-picker
 import { useT } from '../i18n';
 
 type Names = ReturnType<typeof useOrganisationNames>;
-const column = createColumnHelper<Answer<'/api/users'>[number]>();
+type UserPage = Answer<'/api/users'>;
+const column = createColumnHelper<UserPage['users'][number]>();
 const ROLES = ['admin', 'incident-manager', 'analyst', 'constituent', 'read-only'] as const;
 
+const PAGE = 50;
+
 export function UsersPage({ canManage }: { canManage: boolean }) {
-  const users = useQuery({ queryKey: ['users'], queryFn: () => api<Answer<'/api/users'>>('GET', '/api/users') });
-  const names = useOrganisationNames((users.data ?? []).map((u) => u.organisationId));
+  const t = useT();
+  const [filter, setFilter] = useState<{ q: string; role: string }>({ q: '', role: '' });
+  // The cursors of the pages before this one: the first page has none.
+  const [pages, setPages] = useState<string[]>([]);
+  const after = pages.at(-1);
+  const query = new URLSearchParams({
+    limit: String(PAGE),
+    ...(filter.q ? { q: filter.q } : {}),
+    ...(filter.role ? { role: filter.role } : {}),
+    ...(after ? { after } : {}),
+  });
+  const users = useQuery({ queryKey: ['users', query.toString()], queryFn: () => api<UserPage>('GET', `/api/users?${query}`) });
+  const names = useOrganisationNames((users.data?.users ?? []).map((u) => u.organisationId));
+  return (
+    <section>
+      <h1>{t('Users')}</h1>
+      <form
+        className="filters"
+        aria-label={t('Find users')}
+        onSubmit={(e) => {
+          e.preventDefault();
+          const f = new FormData(e.currentTarget);
+          setFilter({ q: text(f, 'q'), role: text(f, 'role') });
+          setPages([]);
+        }}
+      >
+        <label className="inline">
+          {t('Words')}
+          <input name="q" type="search" placeholder={t('address or name')} defaultValue={filter.q} />
+        </label>
+        <label className="inline">
+          {t('Role')}
+          <select name="role" defaultValue={filter.role}>
+            <option value="">{t('any')}</option>
+            {ROLES.map((r) => (
+              <option key={r} value={r}>
+                {r}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="submit">{t('Find')}</button>
+      </form>
+      <UserList users={users} names={names} canManage={canManage} />
+      <p className="pager">
+        {pages.length > 0 && (
+          <button type="button" onClick={() => setPages(pages.slice(0, -1))}>
+            {t('← First')}
+          </button>
+        )}{' '}
+        {users.data?.next && (
+          <button type="button" onClick={() => setPages([...pages, users.data.next!])}>
+            {t('Next →')}
+          </button>
+        )}
+      </p>
+      {canManage && <AddUser />}
+    </section>
+  );
+}
+
+function UserList({ users, names, canManage }: { users: UseQueryResult<UserPage>; names: Names; canManage: boolean }) {
   const t = useT();
   // The forms start from the user's organisation: they wait for its name, or a save would lose it.
   if (users.isPending || names.pending) return <p>{t('Loading users…')}</p>;
   if (users.isError) return <p role="alert">{users.error.message}</p>;
+  if (users.data.users.length === 0) return <p>{t('No user matches.')}</p>;
   return (
-    <section>
-      <h1>{t('Users')}</h1>
+    <>
       <DataTable
         name="users"
-        rows={users.data}
+        rows={users.data.users}
         rowId={(u) => u.id}
         columns={[
           column.accessor('name', { header: t('Name') }),
@@ -38,15 +102,11 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
           column.accessor('disabled', { header: t('Status'), cell: ({ getValue }) => (getValue() ? t('disabled') : t('active')) }),
         ]}
       />
-      {canManage && (
-        <>
-          {users.data.map((u) => (
-            <UserActions key={`${u.id}${u.role}${String(u.disabled)}${String(u.totpEnabled)}`} user={u} names={names} />
-          ))}
-          <AddUser />
-        </>
-      )}
-    </section>
+      {canManage &&
+        users.data.users.map((u) => (
+          <UserActions key={`${u.id}${u.role}${String(u.disabled)}${String(u.totpEnabled)}`} user={u} names={names} />
+        ))}
+    </>
   );
 }
 
