@@ -18,14 +18,18 @@ type Snapshot = Answer<'/api/directory/snapshots'>['snapshots'][number];
 type Comparison = Answer<'/api/directory/snapshots/compare'>;
 type QuestionAnswer = Answer<'/api/directory/questions/national-poc'>;
 
-const LABEL: Record<Level, string> = { yes: 'Yes', partly: 'Partly', planned: 'Planned', none: 'No known activity' };
+/** The coverage levels in the reader's language. */
+function useLevelLabels(): Record<Level, string> {
+  const t = useT();
+  return { yes: t('Yes'), partly: t('Partly'), planned: t('Planned'), none: t('No known activity') };
+}
 const COLOUR: Record<Level, string> = { yes: '#2e7d32', partly: '#f9a825', planned: '#1565c0', none: '#c62828' };
 const LEVELS: Level[] = ['yes', 'partly', 'planned', 'none'];
 
-function cellText(cell: Cell | undefined): string {
-  if (!cell) return 'Not assessed';
+function cellText(cell: Cell | undefined, labels: Record<Level, string>, notAssessed: string): string {
+  if (!cell) return notAssessed;
   if (cell.text) return cell.text;
-  return cell.teams.length ? `${LABEL[cell.level]} (${cell.teams.map((t) => t.name).join('; ')})` : LABEL[cell.level];
+  return cell.teams.length ? `${labels[cell.level]} (${cell.teams.map((t) => t.name).join('; ')})` : labels[cell.level];
 }
 
 export function CoveragePage({ canWrite }: { canWrite: boolean }) {
@@ -53,7 +57,7 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
         <label>
           {t('Matrix')}
           <select name="snapshot" defaultValue="" aria-label={t('Matrix')}>
-            <option value="">The directory now</option>
+            <option value="">{t('The directory now')}</option>
             {snapshots.data?.snapshots.map((s) => (
               <option key={s.id} value={s.id}>
                 {s.name} ({s.takenAt})
@@ -65,7 +69,7 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
           {t('Also show countries')}
           <input name="countries" placeholder="SE,NO,FI" />
         </label>
-        <button type="submit">Show</button>
+        <button type="submit">{t('Show')}</button>
       </form>
       <ErrorText error={matrix.error} />
       {matrix.data && <MatrixView matrix={matrix.data.matrix} totals={matrix.data.totals} params={params} />}
@@ -90,6 +94,7 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
 
 function MatrixView({ matrix, totals, params }: MatrixAnswer & { params: string }) {
   const t = useT();
+  const LABEL = useLevelLabels();
   return (
     <>
       <p>
@@ -122,7 +127,7 @@ function MatrixView({ matrix, totals, params }: MatrixAnswer & { params: string 
                     data-level={cell?.level ?? 'not-assessed'}
                     style={cell ? { background: `${COLOUR[cell.level]}22`, borderLeft: `4px solid ${COLOUR[cell.level]}` } : {}}
                   >
-                    {cellText(cell)}
+                    {cellText(cell, LABEL, t('Not assessed'))}
                   </td>
                 );
               })}
@@ -134,7 +139,7 @@ function MatrixView({ matrix, totals, params }: MatrixAnswer & { params: string 
         <BarChart data={totals} data-testid="coverage-chart">
           <CartesianGrid strokeDasharray="3 3" />
           <XAxis dataKey="sector" />
-          <YAxis label={{ value: 'countries', angle: -90, position: 'insideLeft' }} allowDecimals={false} />
+          <YAxis label={{ value: t('countries'), angle: -90, position: 'insideLeft' }} allowDecimals={false} />
           <Tooltip />
           <Legend />
           {LEVELS.map((l) => (
@@ -175,7 +180,7 @@ function Compare({ snapshots }: { snapshots: Snapshot[] }) {
             </select>
           </label>
         ))}
-        <button type="submit">Compare</button>
+        <button type="submit">{t('Compare')}</button>
       </form>
       <ErrorText error={compare.error} />
       {compare.data && (
@@ -191,10 +196,14 @@ function Compare({ snapshots }: { snapshots: Snapshot[] }) {
             ))}
           </ul>
           {compare.data.teamsAppeared.length > 0 && (
-            <p>Teams appeared: {compare.data.teamsAppeared.map((t) => `${t.name} (${t.country})`).join(', ')}</p>
+            <p>
+              {t('Teams appeared: {teams}', {
+                teams: compare.data.teamsAppeared.map((team) => `${team.name} (${team.country})`).join(', '),
+              })}
+            </p>
           )}
           {compare.data.teamsGone.length > 0 && (
-            <p>Teams gone: {compare.data.teamsGone.map((t) => `${t.name} (${t.country})`).join(', ')}</p>
+            <p>{t('Teams gone: {teams}', { teams: compare.data.teamsGone.map((team) => `${team.name} (${team.country})`).join(', ') })}</p>
           )}
         </div>
       )}
@@ -226,9 +235,9 @@ function Questions() {
         <label>
           {t('Question')}
           <select name="question" defaultValue="national-poc">
-            <option value="national-poc">Is there a national point of contact for country…</option>
-            <option value="gaps">Which sectors of country … have no known team?</option>
-            <option value="accredited">Which teams in sector … are accredited or certified?</option>
+            <option value="national-poc">{t('Is there a national point of contact for country…')}</option>
+            <option value="gaps">{t('Which sectors of country … have no known team?')}</option>
+            <option value="accredited">{t('Which teams in sector … are accredited or certified?')}</option>
           </select>
         </label>
         <label>
@@ -243,7 +252,7 @@ function Questions() {
             ))}
           </select>
         </label>
-        <button type="submit">Ask</button>
+        <button type="submit">{t('Ask')}</button>
       </form>
       <ErrorText error={ask.error} />
       {answer && (

@@ -13,26 +13,26 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
   if (stored.isError) return <ErrorText error={stored.error} />;
   const { team, version } = stored.data;
   const rows: Array<[string, string | undefined]> = [
-    ['Country', team.country],
-    ['Region', team.region],
-    ['Type', `${team.type}${team.nationalPointOfContact ? ' (national point of contact)' : ''}`],
-    ['Host organisation', team.hostOrganisation],
-    ['E-mail', team.email],
-    ['Telephone', team.telephone.map((t) => `${t.label ? `${t.label}: ` : ''}${t.number}`).join('; ')],
-    ['Other contacts', team.contacts.map((c) => [c.role, c.name, c.email].filter(Boolean).join(' ')).join('; ')],
-    ['PGP keys', team.pgpKeys.map((k) => k.fingerprint ?? k.url ?? k.userId).join('; ')],
-    ['Time zone', team.timeZone],
-    ['Operating hours', [weekly(team.operatingHours), team.operatingHoursNote].filter(Boolean).join(' — ')],
-    ['Website', team.website],
+    [t('Country'), team.country],
+    [t('Region'), team.region],
+    [t('Type'), `${team.type}${team.nationalPointOfContact ? ` (${t('national point of contact')})` : ''}`],
+    [t('Host organisation'), team.hostOrganisation],
+    [t('E-mail'), team.email],
+    [t('Telephone'), team.telephone.map((t) => `${t.label ? `${t.label}: ` : ''}${t.number}`).join('; ')],
+    [t('Other contacts'), team.contacts.map((c) => [c.role, c.name, c.email].filter(Boolean).join(' ')).join('; ')],
+    [t('PGP keys'), team.pgpKeys.map((k) => k.fingerprint ?? k.url ?? k.userId).join('; ')],
+    [t('Time zone'), team.timeZone],
+    [t('Operating hours'), [weekly(team.operatingHours), team.operatingHoursNote].filter(Boolean).join(' — ')],
+    [t('Website'), team.website],
     [
       'RFC 2350',
       team.rfc2350
         ? [team.rfc2350.url, team.rfc2350.version && `version ${team.rfc2350.version}`, team.rfc2350.date].filter(Boolean).join(', ')
         : undefined,
     ],
-    ['Services', team.services.join('; ')],
+    [t('Services'), team.services.join('; ')],
     [
-      'Memberships',
+      t('Memberships'),
       team.memberships.map((m) => [m.name ?? m.body, m.status, m.since && `since ${m.since}`].filter(Boolean).join(' ')).join('; '),
     ],
   ];
