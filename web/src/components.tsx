@@ -3,6 +3,7 @@ import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-quer
 import { useState, type FormEvent, type KeyboardEvent, type ReactNode, type TableHTMLAttributes } from 'react';
 import { api, ApiError, type FieldIssue } from './api';
 import { useT } from './i18n';
+import { TLP_LABELS } from '../../src/core/tlp';
 
 export function TlpBadge({ tlp }: { tlp: string }) {
   return <span className={`tlp tlp-${tlp.toLowerCase().replace('+', '-')}`}>TLP:{tlp}</span>;
@@ -188,7 +189,8 @@ export function ActionButton({
 export const text = (form: FormData, name: string): string => String(form.get(name) ?? '').trim();
 export const optional = (form: FormData, name: string): string | undefined => text(form, name) || undefined;
 
-export const TLPS = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
+// The server's list, not a copy (src/core/tlp has no dependency the bundle would mind).
+export const TLPS = TLP_LABELS;
 
 export function TlpSelect({
   name = 'tlp',

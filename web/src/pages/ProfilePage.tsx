@@ -6,6 +6,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Answer, type FieldIssue, type Session } from '../api';
+import { TLPS } from '../components';
 import { useT } from '../i18n';
 import { RetentionFields } from './RetentionFields';
 
@@ -13,7 +14,6 @@ type Stored = Answer<'/api/profile'>;
 type TeamProfile = Stored['profile'];
 
 const DAYS = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'] as const;
-const TLP = ['CLEAR', 'GREEN', 'AMBER', 'AMBER+STRICT', 'RED'] as const;
 
 function hoursText(p: TeamProfile): string[] {
   return DAYS.map(
@@ -164,7 +164,7 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
             value={draft.tlp.default}
             onChange={(e) => set((p) => void (p.tlp.default = e.target.value as TeamProfile['tlp']['default']))}
           >
-            {TLP.map((l) => (
+            {TLPS.map((l) => (
               <option key={l} value={l}>
                 TLP:{l}
               </option>

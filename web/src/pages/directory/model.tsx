@@ -5,18 +5,8 @@ import { Link } from '../../components';
 export type StoredTeam = Answer<'/api/directory/teams/{id}'>;
 export type Team = StoredTeam['team'];
 
-export const SECTORS = [
-  'government',
-  'commercial',
-  'sme',
-  'research-education',
-  'citizens',
-  'critical-infrastructure',
-  'all-other',
-] as const;
-export const TYPES = ['national', 'governmental', 'research-education', 'commercial', 'sector', 'vendor', 'internal'] as const;
-export const BODIES = ['FIRST', 'Trusted Introducer', 'TF-CSIRT', 'EGC', 'National CERT forum', 'Other'] as const;
-export const TRUST = ['unknown', 'low', 'medium', 'high'] as const;
+// The server's own lists, from a module with no dependency (a copy here would drift).
+export { MEMBERSHIP_BODIES as BODIES, SECTORS, TEAM_TYPES as TYPES, TRUST_LEVELS as TRUST } from '../../../../src/directory/vocabulary';
 
 /** "Mon 08:00–16:45; Fri 08:00–16:15": the days a team works and when. */
 export const weekly = (hours: Team['operatingHours']) =>
