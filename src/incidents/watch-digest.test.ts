@@ -62,6 +62,24 @@ describeEachEngine('watch digests by mail', (get) => {
     const [outcome] = await sendWatchDigests(get().db, settings);
     expect(outcome).toMatchObject({ status: 'suppressed', reason: expect.stringMatching(/encryption is required/) });
 
+    // More than one mail holds: the newest hundred, and a word that there were more.
+    const analystId = (await get().db.selectFrom('users').select('id').where('email', '=', analyst.email).executeTakeFirstOrThrow()).id;
+    await get()
+      .db.insertInto('incident_notes')
+      .values(
+        Array.from({ length: 101 }, (_, i) => ({
+          incident_id: incident,
+          tlp: 'AMBER',
+          body: `Busy note ${i}`,
+          created_by: `user:${analystId}`,
+        })),
+      )
+      .execute();
+    await sendWatchDigests(get().db, settings);
+    const busy = (await digests(manager.email)).at(-1)!;
+    expect(busy.subject).toBe('[CERT-T] 100 change(s) on incidents you watch');
+    expect(busy.body_text).toContain('There were more changes than one mail holds');
+
     // Turned off: no more mail.
     await call(manager, 'PUT', '/api/me/watch-mail', { mail: false });
     await call(analyst, 'POST', `/api/incidents/${incident}/notes`, { body: 'After turning it off' });

@@ -17,7 +17,7 @@ import { queueMail, type Sender } from '../mail/outbox.js';
 import { decide, documentLabel, resolveRecipient, type EgressItem } from '../sharing/egress.js';
 import { updatesFor, type Update } from './ownership.js';
 
-/** At most this many entries in one digest; the rest waits for the next. */
+/** At most this many entries in one digest (the newest); the mail says when there were more. */
 const MAX_ENTRIES = 100;
 
 export interface DigestSettings {
@@ -43,7 +43,7 @@ function itemsOf(update: Update): EgressItem[] {
   ];
 }
 
-function digestText(updates: readonly Update[], linkBase: string): string {
+function digestText(updates: readonly Update[], linkBase: string, more: boolean): string {
   const byIncident = new Map<string, Update[]>();
   for (const u of [...updates].reverse()) byIncident.set(u.incidentId, [...(byIncident.get(u.incidentId) ?? []), u]);
   const blocks = [...byIncident.values()].map((entries) => {
@@ -55,7 +55,8 @@ function digestText(updates: readonly Update[], linkBase: string): string {
       ...lines,
     ].join('\n');
   });
-  return `Changes on the incidents you watch or manage:\n\n${blocks.join('\n\n')}\n\nTurn these mails off on your dashboard, under "On incidents I watch or manage".\n`;
+  const rest = more ? '\n\nThere were more changes than one mail holds: the older ones are on your dashboard.' : '';
+  return `Changes on the incidents you watch or manage:\n\n${blocks.join('\n\n')}${rest}\n\nTurn these mails off on your dashboard, under "On incidents I watch or manage".\n`;
 }
 
 /** Sends each watcher who asked for mail the updates since their last digest; returns what was done. */
@@ -72,9 +73,11 @@ export async function sendWatchDigests(db: Kysely<Schema>, settings: DigestSetti
     // microsecond, as the entries' are: a millisecond Date would mail the last entry again.
     const since = watcher.sent_at ?? new Date(now.getTime() - 86_400_000).toISOString();
     const recipient = await resolveRecipient(db, { kind: 'user', userId: watcher.id });
-    const updates = (await updatesFor(db, watcher.id, { since, limit: MAX_ENTRIES })).filter(
-      (u) => new Date(u.at) <= now && itemsOf(u).every((item) => decide(item, recipient).allowed),
-    );
+    const found = await updatesFor(db, watcher.id, { since, limit: MAX_ENTRIES + 1 });
+    const more = found.length > MAX_ENTRIES;
+    const updates = found
+      .slice(0, MAX_ENTRIES)
+      .filter((u) => new Date(u.at) <= now && itemsOf(u).every((item) => decide(item, recipient).allowed));
     if (updates.length === 0) {
       await db.updateTable('users').set({ watch_mail_sent_at: now }).where('id', '=', watcher.id).execute();
       continue;
@@ -85,7 +88,7 @@ export async function sendWatchDigests(db: Kysely<Schema>, settings: DigestSetti
       const mail = await queueMail(trx, settings.sender, {
         to: [watcher.email],
         subject: `[${settings.shortName}] ${updates.length} change(s) on incidents you watch`,
-        text: `TLP:${tlp}\n\n${digestText(updates, settings.linkBase)}`,
+        text: `TLP:${tlp}\n\n${digestText(updates, settings.linkBase, more)}`,
         tlp,
         requireEncryption: tlp === 'RED' || tlp === 'AMBER+STRICT',
         automatic: true,

@@ -395,6 +395,30 @@ export function useSectionPages(pageSize: number) {
   return { before: cursors.at(-1), pager };
 }
 
+/**
+ * Paging through a list whose API answers the next page's cursor (`next`): the cursors of the
+ * pages seen are kept here; _First_ goes back to the start, _Next_ on. `restart` after a new filter.
+ */
+export function useNextPages() {
+  const t = useT();
+  const [cursors, setCursors] = useState<string[]>([]);
+  const pager = (next: string | null | undefined) => (
+    <p className="pager">
+      {cursors.length > 0 && (
+        <button type="button" onClick={() => setCursors([])}>
+          {t('← First')}
+        </button>
+      )}{' '}
+      {next && (
+        <button type="button" onClick={() => setCursors([...cursors, next])}>
+          {t('Next →')}
+        </button>
+      )}
+    </p>
+  );
+  return { after: cursors.at(-1), pager, restart: () => setCursors([]) };
+}
+
 /** Paging by cursor: newest first by time ("before"), or in another order the list chose ("after"). */
 export function Pager({
   path,

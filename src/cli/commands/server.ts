@@ -58,7 +58,6 @@ function onShutdown(stop: () => Promise<void>): void {
   }
 }
 
-
 /** Every scheduled job a worker runs: the foundation's, early warning's, and the watchers' digests. */
 function scheduledJobs(config: Config, teamKey?: TeamKey) {
   return [...foundationJobs, ...earlyWarningJobs(config, teamKey), watchDigestJob(config, teamKey)];
@@ -80,9 +79,7 @@ export function registerServerCommands(program: Command): void {
         const demo = options.demo ? await loadWholeDemo(database.db, config.mail, teamKey) : undefined;
         // The CLI, run beside this server on the same embedded database, comes in through this socket.
         await database.share?.();
-        const queue = options.worker
-          ? await JobQueue.start(database, scheduledJobs(config, teamKey), { work: true })
-          : undefined;
+        const queue = options.worker ? await JobQueue.start(database, scheduledJobs(config, teamKey), { work: true }) : undefined;
         const mail: MailService | undefined = options.worker
           ? await startMailService(database, config.mail, teamKey, stderrLog)
           : undefined;

@@ -6,7 +6,7 @@ import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { api, type Answer } from '../api';
-import { ActionButton, ActionForm, ErrorText, ScrollTable, text, TlpBadge, useSectionPages, when } from '../components';
+import { ActionButton, ActionForm, ErrorText, ScrollTable, text, TlpBadge, useNextPages, useSectionPages, when } from '../components';
 import { DataTable } from '../data-table';
 import { useT } from '../i18n';
 
@@ -135,9 +135,7 @@ function Mailboxes() {
 function Keys() {
   const t = useT();
   const [words, setWords] = useState('');
-  // The cursors of the pages before this one: the first page has none.
-  const [pages, setPages] = useState<string[]>([]);
-  const after = pages.at(-1);
+  const { after, pager, restart } = useNextPages();
   const query = new URLSearchParams({ limit: String(KEY_PAGE), ...(words ? { q: words } : {}), ...(after ? { after } : {}) });
   const list = useQuery({ queryKey: ['pgp-keys', query.toString()], queryFn: () => api<PgpKeys>('GET', `/api/pgp-keys?${query}`) });
   const keys = list.data?.keys ?? [];
@@ -150,7 +148,7 @@ function Keys() {
         onSubmit={(e) => {
           e.preventDefault();
           setWords(text(new FormData(e.currentTarget), 'q'));
-          setPages([]);
+          restart();
         }}
       >
         <label className="inline">
@@ -187,18 +185,7 @@ function Keys() {
           ]}
         />
       )}
-      <p className="pager">
-        {pages.length > 0 && (
-          <button type="button" onClick={() => setPages(pages.slice(0, -1))}>
-            {t('← First')}
-          </button>
-        )}{' '}
-        {list.data?.next && (
-          <button type="button" onClick={() => setPages([...pages, list.data.next!])}>
-            {t('Next →')}
-          </button>
-        )}
-      </p>
+      {pager(list.data?.next)}
       <ActionForm
         label={t('Store key')}
         path="/api/pgp-keys"

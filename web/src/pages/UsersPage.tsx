@@ -7,7 +7,7 @@ import { useQuery, type UseQueryResult } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
 import { useState } from 'react';
 import { api, type Answer, type User } from '../api';
-import { ActionButton, ActionForm, text } from '../components';
+import { ActionButton, ActionForm, text, useNextPages } from '../components';
 import { DataTable } from '../data-table';
 import { OrganisationPicker, useOrganisationNames } from '../organisation-picker';
 import { useT } from '../i18n';
@@ -22,9 +22,7 @@ const PAGE = 50;
 export function UsersPage({ canManage }: { canManage: boolean }) {
   const t = useT();
   const [filter, setFilter] = useState<{ q: string; role: string }>({ q: '', role: '' });
-  // The cursors of the pages before this one: the first page has none.
-  const [pages, setPages] = useState<string[]>([]);
-  const after = pages.at(-1);
+  const { after, pager, restart } = useNextPages();
   const query = new URLSearchParams({
     limit: String(PAGE),
     ...(filter.q ? { q: filter.q } : {}),
@@ -43,7 +41,7 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
           e.preventDefault();
           const f = new FormData(e.currentTarget);
           setFilter({ q: text(f, 'q'), role: text(f, 'role') });
-          setPages([]);
+          restart();
         }}
       >
         <label className="inline">
@@ -64,18 +62,7 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
         <button type="submit">{t('Find')}</button>
       </form>
       <UserList users={users} names={names} canManage={canManage} />
-      <p className="pager">
-        {pages.length > 0 && (
-          <button type="button" onClick={() => setPages(pages.slice(0, -1))}>
-            {t('← First')}
-          </button>
-        )}{' '}
-        {users.data?.next && (
-          <button type="button" onClick={() => setPages([...pages, users.data.next!])}>
-            {t('Next →')}
-          </button>
-        )}
-      </p>
+      {pager(users.data?.next)}
       {canManage && <AddUser />}
     </section>
   );
