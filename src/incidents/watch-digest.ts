@@ -75,11 +75,14 @@ export async function sendWatchDigests(db: Kysely<Schema>, settings: DigestSetti
     const recipient = await resolveRecipient(db, { kind: 'user', userId: watcher.id });
     const found = await updatesFor(db, watcher.id, { since, limit: MAX_ENTRIES + 1 });
     const more = found.length > MAX_ENTRIES;
-    const updates = found
-      .slice(0, MAX_ENTRIES)
-      .filter((u) => new Date(u.at) <= now && itemsOf(u).every((item) => decide(item, recipient).allowed));
+    const updates = found.slice(0, MAX_ENTRIES).filter((u) => itemsOf(u).every((item) => decide(item, recipient).allowed));
+    // The newest entry looked at, mailed or left out: the next digest starts after it. With none,
+    // the mark stays where it was (an entry written meanwhile is not skipped).
+    const newest = found[0];
+    if (!newest) continue;
+    const mark = sql<Date>`${newest.at}::timestamptz`;
     if (updates.length === 0) {
-      await db.updateTable('users').set({ watch_mail_sent_at: now }).where('id', '=', watcher.id).execute();
+      await db.updateTable('users').set({ watch_mail_sent_at: mark }).where('id', '=', watcher.id).execute();
       continue;
     }
     const items = updates.flatMap(itemsOf);
@@ -95,12 +98,7 @@ export async function sendWatchDigests(db: Kysely<Schema>, settings: DigestSetti
         actor: 'system:watch-digest',
         egress: { channel: 'mail:watch-digest', items, recipients: [{ kind: 'user', userId: watcher.id }] },
       });
-      // Up to the newest entry mailed: what came after it waits for the next digest.
-      await trx
-        .updateTable('users')
-        .set({ watch_mail_sent_at: sql<Date>`${updates[0]!.at}::timestamptz` })
-        .where('id', '=', watcher.id)
-        .execute();
+      await trx.updateTable('users').set({ watch_mail_sent_at: mark }).where('id', '=', watcher.id).execute();
       return mail;
     });
     outcomes.push({
