@@ -9,9 +9,10 @@ import { api, type Answer, type Session } from '../api';
 type Token = Answer<'/api/tokens'>[number];
 
 export function AccountPage({ session }: { session: Session }) {
+  const t = useT();
   return (
     <section>
-      <h1>My account</h1>
+      <h1>{t('My account')}</h1>
       <p className="muted">
         {session.user.name} · {session.user.email} · {session.user.role}
       </p>
@@ -57,7 +58,6 @@ function LanguageChoice({ session }: { session: Session }) {
           {t('Save language')}
         </button>
       </form>
-      {session.language === 'sv' && <p className="muted">{t('Only some pages speak Swedish yet; the others stay in English.')}</p>}
       <ErrorText error={save.error} />
     </fieldset>
   );
@@ -65,20 +65,21 @@ function LanguageChoice({ session }: { session: Session }) {
 
 /** For a lost laptop or a leaked token: every session and token of mine ends, this one too. */
 function EverySession() {
+  const t = useT();
   const queryClient = useQueryClient();
   const end = useMutation({
     mutationFn: () => api('POST', '/api/auth/logout-everywhere'),
     onSuccess: () => queryClient.setQueryData(['session'], null),
   });
   const confirmAndEnd = () => {
-    if (window.confirm('End every session and revoke every API token of yours, including this session?')) end.mutate();
+    if (window.confirm(t('End every session and revoke every API token of yours, including this session?'))) end.mutate();
   };
   return (
     <fieldset>
-      <legend>Sessions</legend>
-      <p>Log out on every device and revoke all your API tokens, for instance after losing a laptop.</p>
+      <legend>{t('Sessions')}</legend>
+      <p>{t('Log out on every device and revoke all your API tokens, for instance after losing a laptop.')}</p>
       <button type="button" onClick={confirmAndEnd} disabled={end.isPending}>
-        Log out everywhere
+        {t('Log out everywhere')}
       </button>
       {end.isError && <p role="alert">{end.error.message}</p>}
     </fieldset>
@@ -86,6 +87,7 @@ function EverySession() {
 }
 
 function TwoFactor({ enabled }: { enabled: boolean }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const [enrolment, setEnrolment] = useState<{ secret: string; uri: string } | null>(null);
   const [code, setCode] = useState('');
@@ -113,29 +115,29 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
 
   return (
     <fieldset>
-      <legend>Two-factor authentication</legend>
-      <p>{enabled ? 'On: logging in asks for a code from your authenticator app.' : 'Off.'}</p>
+      <legend>{t('Two-factor authentication')}</legend>
+      <p>{enabled ? t('On: logging in asks for a code from your authenticator app.') : t('Off.')}</p>
       {!enabled && !enrolment && (
         <button type="button" onClick={enrol}>
-          Set up two-factor authentication
+          {t('Set up two-factor authentication')}
         </button>
       )}
       {enrolment && (
         <>
-          <p>Scan this code with your authenticator app, or enter the key by hand (TOTP, 6 digits, 30 seconds):</p>
-          <QrCode text={enrolment.uri} label="QR code of the two-factor key for your authenticator app" />
+          <p>{t('Scan this code with your authenticator app, or enter the key by hand (TOTP, 6 digits, 30 seconds):')}</p>
+          <QrCode text={enrolment.uri} label={t('QR code of the two-factor key for your authenticator app')} />
           <p>
             <code data-testid="totp-secret">{enrolment.secret}</code>
           </p>
         </>
       )}
       {(enabled || enrolment) && (
-        <form onSubmit={confirm} aria-label={enabled ? 'Turn off two-factor authentication' : 'Confirm two-factor authentication'}>
+        <form onSubmit={confirm} aria-label={enabled ? t('Turn off two-factor authentication') : t('Confirm two-factor authentication')}>
           <label>
-            Code from the app
+            {t('Code from the app')}
             <input name="code" inputMode="numeric" pattern="[0-9]{6}" required value={code} onChange={(e) => setCode(e.target.value)} />
           </label>
-          <button type="submit">{enabled ? 'Turn off' : 'Turn on'}</button>
+          <button type="submit">{enabled ? t('Turn off') : t('Turn on')}</button>
         </form>
       )}
       {error && <p role="alert">{error}</p>}
@@ -146,6 +148,7 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
 const SCOPES = ['read', 'write', 'admin'] as const;
 
 function Tokens() {
+  const t = useT();
   const queryClient = useQueryClient();
   const tokens = useQuery({ queryKey: ['tokens'], queryFn: () => api<Token[]>('GET', '/api/tokens') });
   const [name, setName] = useState('');
@@ -166,16 +169,16 @@ function Tokens() {
 
   return (
     <fieldset>
-      <legend>API tokens</legend>
+      <legend>{t('API tokens')}</legend>
       <form
-        aria-label="New API token"
+        aria-label={t('New API token')}
         onSubmit={(e) => {
           e.preventDefault();
           create.mutate();
         }}
       >
         <label>
-          Name
+          {t('Name')}
           <input name="token-name" required value={name} onChange={(e) => setName(e.target.value)} />
         </label>
         <div className="actions">
@@ -191,40 +194,40 @@ function Tokens() {
           ))}
         </div>
         <button type="submit" disabled={create.isPending}>
-          Create token
+          {t('Create token')}
         </button>
         {create.isError && <p role="alert">{create.error.message}</p>}
       </form>
       {shown && (
         <p role="status">
-          Copy it now, it is not shown again: <code data-testid="new-token">{shown}</code>
+          {t('Copy it now, it is not shown again:')} <code data-testid="new-token">{shown}</code>
         </p>
       )}
       <ScrollTable>
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Token</th>
-            <th>Scopes</th>
-            <th>Last used</th>
+            <th>{t('Name')}</th>
+            <th>{t('Token')}</th>
+            <th>{t('Scopes')}</th>
+            <th>{t('Last used')}</th>
             <th />
           </tr>
         </thead>
         <tbody>
-          {tokens.data?.map((t) => (
-            <tr key={t.id}>
-              <td>{t.name}</td>
+          {tokens.data?.map((token) => (
+            <tr key={token.id}>
+              <td>{token.name}</td>
               <td>
-                <code>{t.prefix}…</code>
+                <code>{token.prefix}…</code>
               </td>
-              <td>{t.scopes.join(', ')}</td>
-              <td>{t.lastUsedAt ? new Date(t.lastUsedAt).toLocaleString() : 'never'}</td>
+              <td>{token.scopes.join(', ')}</td>
+              <td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : t('never')}</td>
               <td>
-                {t.revoked ? (
-                  'revoked'
+                {token.revoked ? (
+                  t('revoked')
                 ) : (
-                  <button type="button" onClick={() => revoke.mutate(t.id)}>
-                    Revoke
+                  <button type="button" onClick={() => revoke.mutate(token.id)}>
+                    {t('Revoke')}
                   </button>
                 )}
               </td>
