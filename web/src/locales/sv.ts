@@ -725,6 +725,12 @@ export const SV: Record<string, string> = {
   Sector: 'Sektor',
   'Loading the profile…': 'Laddar profilen…',
   'Edit profile': 'Ändra profilen',
+  today: 'i dag',
+  'Correct this team': 'Rätta detta team',
+  'Add a team by hand': 'Lägg till ett team för hand',
+  'Save team': 'Spara teamet',
+  'Add team': 'Lägg till team',
+  'FIRST services': 'FIRST-tjänster',
   'End every session and revoke every API token of yours, including this session?':
     'Avsluta alla sessioner och återkalla alla dina API-nycklar, även denna session?',
   Sessions: 'Sessioner',

@@ -154,7 +154,7 @@ function MatrixView({ matrix, totals, params }: MatrixAnswer & { params: string 
 function Compare({ snapshots }: { snapshots: Snapshot[] }) {
   const t = useT();
   const compare = useMutation({ mutationFn: (q: string) => api<Comparison>('GET', `/api/directory/snapshots/compare?${q}`) });
-  const options = [{ id: 'live', name: 'The directory now', takenAt: 'today', source: '' }, ...snapshots];
+  const options = [{ id: 'live', name: t('The directory now'), takenAt: t('today'), source: '' }, ...snapshots];
   return (
     <>
       <h2>{t('Compare')}</h2>

@@ -81,14 +81,14 @@ export function TeamForm({ stored, onSaved }: { stored?: StoredTeam; onSaved?: (
   const coverage = new Map(team.sectors.map((s) => [s.sector, s.coverage]));
   return (
     <details className="panel">
-      <summary>{stored ? 'Correct this team' : 'Add a team by hand'}</summary>
+      <summary>{stored ? t('Correct this team') : t('Add a team by hand')}</summary>
       <ActionForm
-        label={stored ? 'Save team' : 'Add team'}
+        label={stored ? t('Save team') : t('Add team')}
         method={stored ? 'PUT' : 'POST'}
         path={stored ? `/api/directory/teams/${stored.id}` : '/api/directory/teams'}
         {...(stored ? { headers: { 'if-match': `"${stored.version}"` } } : {})}
         invalidates={[['directory'], ['directory-team']]}
-        fieldLabels={{ telephone: 'Telephone', services: 'FIRST services', sectors: 'Sectors served' }}
+        fieldLabels={{ telephone: t('Telephone'), services: t('FIRST services'), sectors: t('Sectors served') }}
         toBody={(form) => teamFrom(form, team)}
         onDone={(result) => onSaved?.((result as StoredTeam).id)}
       >
