@@ -5,7 +5,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, type Session } from './api';
-import { browserLanguage, LanguageProvider, translate, type Language } from './i18n';
+import { browserLanguage, LanguageProvider, translate, useT, type Language } from './i18n';
 import { ShortcutHelp, useShortcuts } from './shortcuts';
 import { useTheme } from './theme';
 import { AccountPage } from './pages/AccountPage';
@@ -33,6 +33,12 @@ import { RetentionPage } from './pages/RetentionPage';
 const KpiPage = lazy(() => import('./pages/KpiPage').then((m) => ({ default: m.KpiPage })));
 const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 const CoveragePage = lazy(() => import('./pages/CoveragePage').then((m) => ({ default: m.CoveragePage })));
+
+/** What a page that loads its code on demand shows meanwhile. */
+function PageLoading() {
+  const t = useT();
+  return <p>{t('Loading…')}</p>;
+}
 
 interface PageContext {
   session: Session;
@@ -66,7 +72,7 @@ const NAV: NavItem[] = [
     group: 'work',
     permission: 'reports:read',
     page: (c) => (
-      <Suspense fallback={<p>Loading the dashboard…</p>}>
+      <Suspense fallback={<PageLoading />}>
         <DashboardPage navigate={c.navigate} canWrite={c.session.permissions.includes('incidents:write')} />
       </Suspense>
     ),
@@ -145,7 +151,7 @@ const NAV: NavItem[] = [
     group: 'team',
     permission: 'kpi:read',
     page: (c) => (
-      <Suspense fallback={<p>Loading KPIs…</p>}>
+      <Suspense fallback={<PageLoading />}>
         <KpiPage canManage={c.session.permissions.includes('incidents:manage')} />
       </Suspense>
     ),
@@ -193,7 +199,7 @@ const NAV: NavItem[] = [
     group: 'peers',
     permission: 'directory:read',
     page: (c) => (
-      <Suspense fallback={<p>Loading…</p>}>
+      <Suspense fallback={<PageLoading />}>
         <CoveragePage canWrite={c.session.permissions.includes('directory:write')} />
       </Suspense>
     ),
