@@ -143,7 +143,8 @@ describe('the workbench in Chromium', () => {
       )
       .toBe(true);
     await manager.reload();
-    expect(await manager.getByLabel('Also by mail (a digest every 15 minutes)').isChecked()).toBe(true);
+    // The box shows the choice once it has loaded (unticked and disabled until then).
+    await expect.poll(() => manager.getByLabel('Also by mail (a digest every 15 minutes)').isChecked()).toBe(true);
   });
 
   it('adds pasted observables, defanged, and answers who is responsible for one', async () => {

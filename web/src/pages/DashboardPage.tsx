@@ -206,9 +206,11 @@ function WatchMailChoice() {
   const t = useT();
   const queryClient = useQueryClient();
   const choice = useQuery({ queryKey: ['watch-mail'], queryFn: () => api<Answer<'/api/me/watch-mail'>>('GET', '/api/me/watch-mail') });
+  // The box follows the click at once; a refused save puts the stored choice back.
   const save = useMutation({
     mutationFn: (mail: boolean) => api<Answer<'/api/me/watch-mail', 'put'>>('PUT', '/api/me/watch-mail', { mail }),
-    onSuccess: (answer) => queryClient.setQueryData(['watch-mail'], answer),
+    onMutate: (mail) => queryClient.setQueryData(['watch-mail'], { mail }),
+    onError: () => queryClient.invalidateQueries({ queryKey: ['watch-mail'] }),
   });
   return (
     <>
@@ -216,7 +218,7 @@ function WatchMailChoice() {
         <input
           type="checkbox"
           checked={choice.data?.mail ?? false}
-          disabled={!choice.data || save.isPending}
+          disabled={!choice.data}
           onChange={(e) => save.mutate(e.target.checked)}
         />{' '}
         {t('Also by mail (a digest every 15 minutes)')}
