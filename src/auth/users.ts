@@ -100,6 +100,8 @@ export async function pageUsers(db: Kysely<Schema>, filter: UserFilter): Promise
   let query = db
     .selectFrom('users')
     .selectAll()
+    // The cursor takes the key as the database lowers it, which JavaScript may not do alike.
+    .select(key.as('sort_key'))
     .orderBy(key)
     .orderBy('id')
     .limit(filter.limit + 1);
@@ -112,7 +114,7 @@ export async function pageUsers(db: Kysely<Schema>, filter: UserFilter): Promise
   const rows = await query.execute();
   const page = rows.slice(0, filter.limit);
   const last = page.at(-1);
-  return { users: page.map(publicUser), next: rows.length > filter.limit && last ? keyCursor(last.email.toLowerCase(), last.id) : null };
+  return { users: page.map(publicUser), next: rows.length > filter.limit && last ? keyCursor(last.sort_key, last.id) : null };
 }
 
 export async function findUserByEmail(db: Kysely<Schema>, email: string): Promise<UserRow | undefined> {
