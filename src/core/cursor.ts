@@ -70,6 +70,9 @@ export function keyCursor(key: string, id: string): string {
   return opaqueCursor([key, id]);
 }
 
+/** What the id of a key-ordered list is: a UUID, or an OpenPGP fingerprint (the contact keys). */
+const KEY_ID = { uuid: ID.uuid, fingerprint: /^[0-9A-Fa-f]{16,64}$/ } as const;
+
 /**
  * The rows after CURSOR in a list ordered by (KEY_EXPRESSION, ID_COLUMN), ascending or descending.
  * The key is compared as the list orders it, so pass the same expression the ORDER BY uses.
@@ -80,14 +83,16 @@ export function afterKeyCursor(
   idColumn: string,
   descending: boolean,
   field = 'after',
+  id: keyof typeof KEY_ID = 'uuid',
 ): RawBuilder<boolean> {
   const pair = readOpaqueCursor(cursor, field);
-  if (pair.length !== 2 || typeof pair[0] !== 'string' || !ID.uuid.test(String(pair[1])))
+  if (pair.length !== 2 || typeof pair[0] !== 'string' || !KEY_ID[id].test(String(pair[1])))
     throw new ValidationError([{ field, reason: 'this is not a page cursor (take it from the page before)' }]);
-  const [value, id] = pair as [string, string];
+  const [value, last] = pair as [string, string];
+  const lastId = id === 'uuid' ? sql`${last}::uuid` : sql`${last}`;
   return descending
-    ? sql<boolean>`(${key}, ${sql.ref(idColumn)}) < (${value}, ${id}::uuid)`
-    : sql<boolean>`(${key}, ${sql.ref(idColumn)}) > (${value}, ${id}::uuid)`;
+    ? sql<boolean>`(${key}, ${sql.ref(idColumn)}) < (${value}, ${lastId})`
+    : sql<boolean>`(${key}, ${sql.ref(idColumn)}) > (${value}, ${lastId})`;
 }
 
 /** A LIKE pattern that finds TEXT anywhere, its wildcards taken literally. */

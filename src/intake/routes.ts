@@ -7,9 +7,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { sql } from 'kysely';
 import { Type } from 'typebox';
 import { actorOf, can } from '../auth/roles.js';
-import { ValidationError, VaktError, notFound } from '../core/errors.js';
+import { VaktError, notFound } from '../core/errors.js';
 import { TLP_LABELS } from '../core/tlp.js';
-import { beforeCursor, containing, CursorSchema, cursorTime, KeyCursorSchema, opaqueCursor, readOpaqueCursor } from '../core/cursor.js';
+import { afterKeyCursor, beforeCursor, containing, CursorSchema, cursorTime, keyCursor, KeyCursorSchema } from '../core/cursor.js';
 import { StringEnum } from '../core/validate.js';
 import { getBlob } from '../db/blobs.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -555,18 +555,13 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .orderBy('fingerprint')
         .limit(limit + 1);
       if (q) query = query.where(sql`lower(email)`, 'like', containing(q.toLowerCase()));
-      if (after) {
-        const pair = readOpaqueCursor(after, 'after');
-        if (pair.length !== 2 || typeof pair[0] !== 'string' || typeof pair[1] !== 'string')
-          throw new ValidationError([{ field: 'after', reason: 'this is not a page cursor (take it from the page before)' }]);
-        query = query.where(sql<boolean>`(lower(email), fingerprint) > (${pair[0]}, ${pair[1]})`);
-      }
+      if (after) query = query.where(afterKeyCursor(after, sql<string>`lower(email)`, 'fingerprint', false, 'after', 'fingerprint'));
       const rows = await query.execute();
       const page = rows.slice(0, limit);
       const last = page.at(-1);
       return {
         keys: page.map(({ sort_key: _key, ...r }) => ({ ...r, expires_at: iso(r.expires_at), created_at: iso(r.created_at) })),
-        next: rows.length > limit && last ? opaqueCursor([last.sort_key, last.fingerprint]) : null,
+        next: rows.length > limit && last ? keyCursor(last.sort_key, last.fingerprint) : null,
       };
     },
   );
