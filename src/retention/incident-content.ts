@@ -6,7 +6,7 @@
  * entry saying so. The custody log itself stays as it was written: it is the evidential record,
  * and the database refuses to change it.
  */
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Schema } from '../db/schema.js';
 import { pseudonymiseText, type Pseudonyms } from './pseudonyms.js';
 
@@ -33,6 +33,9 @@ export const INCIDENT_TEXT: { [T in IncidentTextTable]: readonly string[] } = {
   countermeasures: ['target', 'description'],
   incident_notes: ['body'],
 };
+
+/** The column of TABLE that names the incident: its own id for the incident itself. */
+export const incidentColumn = (table: IncidentTextTable): string => (table === 'incidents' ? 'id' : 'incident_id');
 
 /** Pseudonymises incident ID's own content; returns the evidence blobs it let go, for the caller to release. */
 export async function pseudonymiseIncidentContent(trx: Transaction<Schema>, id: string, names: Pseudonyms): Promise<string[]> {
@@ -67,10 +70,15 @@ async function swapColumns(
   const rows = (await trx
     .selectFrom(table)
     .select(['id', ...columns] as never[])
-    .where(table === 'incidents' ? 'id' : 'incident_id', '=', incidentId)
+    .where(sql.ref(incidentColumn(table)), '=', incidentId)
     .execute()) as unknown as Array<Record<string, string>>;
   for (const row of rows) {
-    const changed = Object.fromEntries(columns.filter((c) => swap(row[c] ?? '') !== row[c]).map((c) => [c, swap(row[c] ?? '')]));
+    const changed = Object.fromEntries(
+      columns.flatMap((c) => {
+        const swapped = swap(row[c] ?? '');
+        return swapped === row[c] ? [] : [[c, swapped]];
+      }),
+    );
     if (Object.keys(changed).length > 0)
       await trx
         .updateTable(table)

@@ -8,7 +8,7 @@
  */
 import { sql, type Kysely } from 'kysely';
 import type { Schema } from '../db/schema.js';
-import { INCIDENT_TEXT, type IncidentTextTable } from './incident-content.js';
+import { INCIDENT_TEXT, incidentColumn, type IncidentTextTable } from './incident-content.js';
 
 export interface SubjectExport {
   email: string;
@@ -128,11 +128,14 @@ export async function exportSubject(db: Kysely<Schema>, address: string, now = n
 async function mentionsOf(db: Kysely<Schema>, email: string): Promise<SubjectExport['mentions']> {
   const mentions: SubjectExport['mentions'] = [];
   for (const [table, columns] of Object.entries(INCIDENT_TEXT) as [IncidentTextTable, readonly string[]][]) {
-    const idColumn = table === 'incidents' ? 'id' : 'incident_id';
     // Table and column names come from INCIDENT_TEXT, not from the request; the address is a parameter.
     const rows = (await db
       .selectFrom(table)
-      .select([sql<string>`id::text`.as('id'), sql<string>`${sql.ref(idColumn)}::text`.as('incident_id'), ...(columns as never[])])
+      .select([
+        sql<string>`id::text`.as('id'),
+        sql<string>`${sql.ref(incidentColumn(table))}::text`.as('incident_id'),
+        ...(columns as never[]),
+      ])
       .where((eb) => eb.or(columns.map((c) => eb(sql`strpos(lower(${sql.ref(c)}), ${email})`, '>', 0))))
       .limit(LIMIT)
       .execute()) as unknown as Array<Record<string, string>>;
