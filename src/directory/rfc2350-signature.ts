@@ -43,15 +43,19 @@ function lookupFor(stored: KeyLookup, carried: readonly openpgp.PublicKey[], rec
   ];
 }
 
-/** A binary OpenPGP signature (a .sig file) in ASCII armour; bytes that are no signature stay unreadable for the check to say so. */
-export function armorSignature(binary: Uint8Array): string {
-  return openpgp.armor(openpgp.enums.armor.signature, binary);
-}
-
-/** A signature published beside the document: the armoured signature and the exact bytes it signs (the PDF, the text file). */
+/** A signature published beside the document: the signature file as it came and the exact bytes it signs (the PDF, the text file). */
 export interface DetachedSignature {
   signed: Uint8Array;
-  signature: string;
+  /** An armoured .asc or a binary .sig: either is read here. */
+  signature: Uint8Array;
+}
+
+const ARMOUR = '-----BEGIN PGP SIGNATURE-----';
+
+/** A signature file as armoured text: an .asc as it is, a binary .sig put in armour (bytes that are no signature stay unreadable, for the check to say so). */
+function armoured(signature: Uint8Array): string {
+  const bytes = Buffer.from(signature);
+  return bytes.includes(ARMOUR) ? bytes.toString('utf8') : openpgp.armor(openpgp.enums.armor.signature, bytes);
 }
 
 export async function checkDocumentSignature(
@@ -67,7 +71,7 @@ export async function checkDocumentSignature(
   const recorded = new Set((known?.team.pgpKeys ?? []).flatMap((k) => (k.fingerprint ? [k.fingerprint] : [])));
   const lookup = lookupFor(keyLookup(db), await embeddedKeys(text), recorded);
   const check: SignatureCheck = detached
-    ? await verifyDetached(detached.signed, detached.signature, lookup)
+    ? await verifyDetached(detached.signed, armoured(detached.signature), lookup)
     : (await verifyCleartext(block!, lookup)).check;
   const signer = check.signer ?? null;
   const namedInDocument = Boolean(signer && [...named].some((n) => signer.endsWith(n)));

@@ -260,7 +260,8 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
               Type.String({
                 minLength: 1,
                 maxLength: 64 * 1024,
-                description: 'a detached, armoured PGP signature of the document as given (the PDF bytes, or the text in UTF-8)',
+                description:
+                  'a detached PGP signature of the document as given (the PDF bytes, or the text in UTF-8): an armoured .asc as text, or a file in base64',
               }),
             ),
             country: Type.Optional(Type.String({ pattern: '^(?:[A-Za-z]{2}|INT|int|international)$' })),
@@ -291,7 +292,7 @@ export const directoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
         db,
         document,
         { ...(url ? { url } : {}), overrides, ...(allowPartial ? { allowPartial } : {}) },
-        signature ? { signed: bytes, signature } : undefined,
+        signature ? { signed: bytes, signature: Buffer.from(signature, signature.includes('-----BEGIN') ? 'utf8' : 'base64') } : undefined,
       );
       if (!confirm) return { reading };
       if (!reading.team)

@@ -8513,7 +8513,7 @@ export interface paths {
                         pdf?: string;
                         /** Format: uri */
                         url?: string;
-                        /** @description a detached, armoured PGP signature of the document as given (the PDF bytes, or the text in UTF-8) */
+                        /** @description a detached PGP signature of the document as given (the PDF bytes, or the text in UTF-8): an armoured .asc as text, or a file in base64 */
                         signature?: string;
                         country?: string;
                         /** @enum {string} */

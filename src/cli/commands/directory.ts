@@ -26,7 +26,7 @@ import { directoryFile, exportDirectory, parseDirectoryFile } from '../../direct
 import { ownDirectoryRecord } from '../../directory/own-record.js';
 import { accreditedInSector, nationalPointOfContact, sectorsWithoutTeam, type Answer } from '../../directory/questions.js';
 import { checkCountryOverride, type Rfc2350Reading } from '../../directory/rfc2350-import.js';
-import { armorSignature, readCheckedRfc2350, type DocumentSignature } from '../../directory/rfc2350-signature.js';
+import { readCheckedRfc2350, type DocumentSignature } from '../../directory/rfc2350-signature.js';
 import { isPdf, MAX_PDF_BYTES, pdfText } from '../../directory/pdf-text.js';
 import { compareSnapshots, getSnapshot, listSnapshots, liveMatrix, parseCountries, takeSnapshot } from '../../directory/snapshots.js';
 import { findTeam, importTeams, listTeams, updateTeam, type FieldChange, type ImportOutcome } from '../../directory/teams.js';
@@ -70,14 +70,13 @@ const MAX_SIGNATURE_BYTES = 64 * 1024;
  * The detached signature to check the document against: the one named with --signature, else a
  * local file's ".asc" or ".sig" sibling (teams publish rfc2350.pdf with rfc2350.pdf.asc).
  */
-async function detachedSignatureFor(source: string, named: string | undefined): Promise<string | undefined> {
+async function detachedSignatureFor(source: string, named: string | undefined): Promise<Buffer | undefined> {
   const candidates = named ? [named] : /^https?:\/\//i.test(source) ? [] : [`${source}.asc`, `${source}.sig`];
   for (const path of candidates) {
     const found = named ? (await readSource(path)).body : await readFile(path).catch(() => undefined);
     if (!found) continue;
     if (found.length > MAX_SIGNATURE_BYTES) throw new VaktError('validation', `${path}: larger than 64 KiB, not a signature`);
-    // A binary (.sig) signature is armoured here, so that one reader serves both.
-    return found.includes('-----BEGIN PGP SIGNATURE-----') ? found.toString('utf8') : armorSignature(found);
+    return found;
   }
   return undefined;
 }

@@ -39,7 +39,7 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
           const body: Record<string, unknown> =
             file instanceof File && file.size > 0 ? { pdf: await base64(file) } : { text: String(f.get('text') ?? '') };
           const signature = f.get('signature');
-          if (signature instanceof File && signature.size > 0) body.signature = await armoured(signature);
+          if (signature instanceof File && signature.size > 0) body.signature = await base64(signature);
           for (const key of ['country', 'type', 'shortName', 'url']) if (optional(f, key)) body[key] = optional(f, key);
           if (f.get('allowPartial')) body.allowPartial = true;
           setRequest(body);
@@ -168,12 +168,4 @@ async function base64(file: File): Promise<string> {
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
-}
-
-/** A signature file as the armoured text the API takes: an .asc as it is, a binary .sig wrapped in armour. */
-async function armoured(file: File): Promise<string> {
-  const text = await file.text();
-  if (text.includes('-----BEGIN PGP SIGNATURE-----')) return text;
-  const lines = (await base64(file)).match(/.{1,64}/g) ?? [];
-  return ['-----BEGIN PGP SIGNATURE-----', '', ...lines, '-----END PGP SIGNATURE-----', ''].join('\n');
 }
