@@ -138,6 +138,8 @@ const HONEYPOT_SCANS = ['adb', 'http', 'ics', 'ikev2', 'rdp', 'rocketmq', 'smb',
 
 /** Vulnerable versions found by a scan, named by the report: "scan_imap_vulnerable" → "vulnerable-imap". */
 const VULNERABLE = [
+  'http_vulnerable',
+  'smtp_vulnerable',
   'imap_vulnerable',
   'pop3_vulnerable',
   'badsecrets',
@@ -153,18 +155,19 @@ const VULNERABLE = [
  * and type, and, where a row is a finding only under a condition, that condition (scan_ssl lists
  * every SSL server it saw; only ssl_poodle=Y is a POODLE finding).
  */
+/** The values Shadowserver writes for "yes" in a finding column. */
+const YES = ['Y', 'yes', 'true', '1'];
+const POODLE: Mapping = { ...scan('weak-crypto', 'ssl-poodle'), finding: { column: 'ssl_poodle', equals: YES } };
+const SYNFUL_KNOCK = scan('system-compromise', 'synful-knock', 'intrusions');
+
 export const SHADOWSERVER_REPORTS: readonly Report[] = [
   { name: 'scan_rdp', signature: ['rdp_protocol'], mapping: scan('vulnerable-system', 'open-rdp') },
   { name: 'scan_smb', signature: ['smb_implant'], mapping: scan('vulnerable-system', 'open-smb') },
-  {
-    name: 'scan_ssl',
-    signature: ['ssl_poodle'],
-    mapping: { ...scan('weak-crypto', 'ssl-poodle'), finding: { column: 'ssl_poodle', equals: ['Y', 'yes', 'true', '1'] } },
-  },
+  { name: 'scan_ssl', signature: ['ssl_poodle'], mapping: POODLE },
   {
     name: 'scan_ssl_freak',
     signature: ['freak_vulnerable'],
-    mapping: { ...scan('weak-crypto', 'ssl-freak'), finding: { column: 'freak_vulnerable', equals: ['Y', 'yes', 'true', '1'] } },
+    mapping: { ...scan('weak-crypto', 'ssl-freak'), finding: { column: 'freak_vulnerable', equals: YES } },
   },
   { name: 'scan_ntp', signature: ['clk_wander'], mapping: scan('ddos-amplifier', 'open-ntp-version') },
   { name: 'scan_ntpmonitor', signature: ['packets', 'size'], mapping: scan('ddos-amplifier', 'open-ntp-monitor') },
@@ -173,14 +176,12 @@ export const SHADOWSERVER_REPORTS: readonly Report[] = [
     signature: ['http_code', 'http_reason', 'www_authenticate'],
     mapping: scan('potentially-unwanted-accessible', 'accessible-http'),
   },
-  { name: 'scan_http_vulnerable', signature: [], mapping: scan('vulnerable-system', { columns: ['tag'] }) },
-  { name: 'scan_smtp_vulnerable', signature: [], mapping: scan('vulnerable-system', { columns: ['tag'] }) },
   { name: 'scan_exchange', signature: ['version', 'servername'], mapping: scan('vulnerable-system', { columns: ['tag'] }) },
   { name: 'scan_isakmp', signature: [], mapping: scan('vulnerable-system', 'vulnerable-isakmp') },
   { name: 'scan_router_backdoor', signature: [], mapping: scan('system-compromise', 'router-backdoor', 'intrusions') },
-  { name: 'scan_synfulknock', signature: [], mapping: scan('system-compromise', 'synful-knock', 'intrusions') },
+  { name: 'scan_synfulknock', signature: [], mapping: SYNFUL_KNOCK },
   // The report's name before Shadowserver renamed it.
-  { name: 'scan_synfulscan', signature: [], mapping: scan('system-compromise', 'synful-knock', 'intrusions') },
+  { name: 'scan_synfulscan', signature: [], mapping: SYNFUL_KNOCK },
   { name: 'special', signature: [], mapping: scan('infected-system', { columns: ['tag'] }, 'malicious-code') },
   // An inventory of what answers, not a finding: informational.
   {
@@ -204,11 +205,7 @@ export const SHADOWSERVER_REPORTS: readonly Report[] = [
     signature: [],
     mapping: scan('c2-server', { columns: ['tag'] }, 'malicious-code'),
   },
-  {
-    name: 'scan_ssl_poodle',
-    signature: [],
-    mapping: { ...scan('weak-crypto', 'ssl-poodle'), finding: { column: 'ssl_poodle', equals: ['Y', 'yes', 'true', '1'] } },
-  },
+  { name: 'scan_ssl_poodle', signature: [], mapping: POODLE },
   {
     name: 'compromised_iot',
     signature: ['device_vendor', 'malpubkey_sha256'],
