@@ -2,6 +2,8 @@
  * The shell: the login screen until there is a session, then the navigation frame. Later
  * capabilities add their pages to NAV; a page is shown only to those with its permission.
  */
+import { Alert, AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } from '@mantine/core';
+import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
 import { api, ApiError, setCsrfToken, type Session } from './api';
@@ -270,6 +272,8 @@ export function App() {
   const [path, search, navigate] = useLocation();
   const [menuOpen, setMenuOpen] = useState(false);
   const [theme, toggleTheme] = useTheme();
+  // The account's buttons sit in the header on a wide screen and at the top of the folded menu on a phone.
+  const phone = useMediaQuery('(max-width: 61.99em)') ?? false;
   const session = useQuery({
     queryKey: ['session'],
     queryFn: async () => {
@@ -318,73 +322,95 @@ export function App() {
     queryClient.removeQueries({ predicate: (q) => q.queryKey[0] !== 'session' });
   };
 
+  const account = (
+    <Group gap="xs" wrap="wrap" className="account">
+      <Text size="sm" className="who">
+        {current.user.name} · {roleName[current.user.role] ?? current.user.role}
+      </Text>
+      <Button
+        variant="default"
+        size="xs"
+        onClick={() => setHelp(true)}
+        aria-label={t('Keyboard shortcuts')}
+        title={t('Keyboard shortcuts (?)')}
+      >
+        ?
+      </Button>
+      <Button variant="default" size="xs" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
+        {t('Dark theme')}
+      </Button>
+      <Button variant="default" size="xs" onClick={logout}>
+        {t('Log out')}
+      </Button>
+    </Group>
+  );
+
   return (
     <LanguageProvider value={language}>
-      <div className="frame">
-        <header>
-          <strong className="brand">Vakt</strong>
-          <button
-            type="button"
-            className="menu-button"
-            aria-expanded={menuOpen}
-            aria-controls="main-menu"
-            onClick={() => setMenuOpen((open) => !open)}
-          >
-            {t('Menu')}
-          </button>
-          <div className={menuOpen ? 'account open' : 'account'}>
-            <span className="who">
-              {current.user.name} · {roleName[current.user.role] ?? current.user.role}
-            </span>
-            <button type="button" onClick={() => setHelp(true)} aria-label={t('Keyboard shortcuts')} title={t('Keyboard shortcuts (?)')}>
-              ?
-            </button>
-            <button type="button" aria-pressed={theme === 'dark'} onClick={toggleTheme}>
-              {t('Dark theme')}
-            </button>
-            <button type="button" onClick={logout}>
-              {t('Log out')}
-            </button>
+      <AppShell header={{ height: 52 }} navbar={{ width: 210, breakpoint: 'md', collapsed: { mobile: !menuOpen } }} padding="md">
+        <AppShell.Header>
+          <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+            <Text component="strong" fw={700} size="xl">
+              Vakt
+            </Text>
+            {!phone && account}
+            <Burger
+              opened={menuOpen}
+              onClick={() => setMenuOpen((open) => !open)}
+              hiddenFrom="md"
+              size="sm"
+              aria-label={t('Menu')}
+              aria-expanded={menuOpen}
+              aria-controls="main-menu"
+            />
+          </Group>
+        </AppShell.Header>
+        {/* Folded away on a phone, the menu is hidden, not only moved off the screen: its links are out of the tab order. */}
+        <AppShell.Navbar aria-label="Main" id="main-menu" p="xs" style={phone && !menuOpen ? { visibility: 'hidden' } : undefined}>
+          <AppShell.Section grow component={ScrollArea}>
+            {phone && account}
+            {GROUPS.map(([group, title]) => {
+              const links = items.filter((item) => item.group === group);
+              return (
+                links.length > 0 && (
+                  <div key={group} role="group" aria-labelledby={`menu-${group}`} className="menu-group">
+                    <Text id={`menu-${group}`} size="xs" tt="uppercase" fw={600} c="dimmed" px="sm" mt="sm">
+                      {t(title)}
+                    </Text>
+                    {links.map((item) => (
+                      <NavLink
+                        key={item.path}
+                        href={item.path}
+                        label={t(item.label)}
+                        active={item === active}
+                        aria-current={item === active ? 'page' : undefined}
+                        onClick={(e) => {
+                          e.preventDefault();
+                          setMenuOpen(false);
+                          navigate(item.path);
+                        }}
+                      />
+                    ))}
+                  </div>
+                )
+              );
+            })}
+          </AppShell.Section>
+        </AppShell.Navbar>
+        <AppShell.Main>
+          {current.mailDelivery === 'none' && current.permissions.includes('mail:send') && (
+            <Alert color="yellow" role="status" mb="md" className="notice">
+              {t(
+                'Outgoing mail is queued, not sent: no SMTP server is configured. Set VAKT_SMTP_URL and restart Vakt; the queued mail goes out then.',
+              )}
+            </Alert>
+          )}
+          <div className="page">
+            {active ? active.page({ session: current, path, search, navigate }) : <p>{t('Your role has no pages yet.')}</p>}
           </div>
-        </header>
-        <nav aria-label="Main" id="main-menu" className={menuOpen ? 'open' : undefined}>
-          {GROUPS.map(([group, title]) => {
-            const links = items.filter((item) => item.group === group);
-            return (
-              links.length > 0 && (
-                <div key={group} role="group" aria-labelledby={`menu-${group}`}>
-                  <span id={`menu-${group}`} className="menu-title">
-                    {t(title)}
-                  </span>
-                  {links.map((item) => (
-                    <a
-                      key={item.path}
-                      href={item.path}
-                      aria-current={item === active ? 'page' : undefined}
-                      onClick={(e) => {
-                        e.preventDefault();
-                        setMenuOpen(false);
-                        navigate(item.path);
-                      }}
-                    >
-                      {t(item.label)}
-                    </a>
-                  ))}
-                </div>
-              )
-            );
-          })}
-        </nav>
-        {current.mailDelivery === 'none' && current.permissions.includes('mail:send') && (
-          <p className="notice" role="status">
-            {t(
-              'Outgoing mail is queued, not sent: no SMTP server is configured. Set VAKT_SMTP_URL and restart Vakt; the queued mail goes out then.',
-            )}
-          </p>
-        )}
-        <main>{active ? active.page({ session: current, path, search, navigate }) : <p>{t('Your role has no pages yet.')}</p>}</main>
+        </AppShell.Main>
         {help && <ShortcutHelp onClose={() => setHelp(false)} />}
-      </div>
+      </AppShell>
     </LanguageProvider>
   );
 }

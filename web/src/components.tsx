@@ -1,6 +1,7 @@
 /** Small pieces the incident-loop pages share: labels, timers, forms that post and show errors. */
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
-import { useState, type FormEvent, type KeyboardEvent, type ReactNode, type TableHTMLAttributes } from 'react';
+import { Button, Group, NativeSelect, Paper, Table, Tabs as MantineTabs, Text, TextInput } from '@mantine/core';
+import { useState, type FormEvent, type ReactNode, type TableHTMLAttributes } from 'react';
 import { api, ApiError, type FieldIssue } from './api';
 import { useT } from './i18n';
 import { TLP_LABELS } from '../../src/core/tlp';
@@ -43,7 +44,11 @@ export function when(iso: string | null | undefined): string {
 
 export function ErrorText({ error }: { error: unknown }) {
   if (!error) return null;
-  return <p role="alert">{error instanceof Error ? error.message : String(error)}</p>;
+  return (
+    <Text role="alert" className="bad" my="sm">
+      {error instanceof Error ? error.message : String(error)}
+    </Text>
+  );
 }
 
 /**
@@ -94,11 +99,21 @@ export function ActionForm({
   };
   const issues = mutation.error instanceof ApiError ? mutation.error.issues : [];
   return (
-    <form key={formKey} ref={setForm} onSubmit={submit} className="action-form" aria-label={label}>
+    <Paper
+      component="form"
+      withBorder
+      p="sm"
+      my="sm"
+      key={formKey}
+      ref={setForm}
+      onSubmit={submit}
+      className="action-form"
+      aria-label={label}
+    >
       {children}
-      <button type="submit" disabled={mutation.isPending}>
+      <Button type="submit" mt="xs" loading={mutation.isPending}>
         {label}
-      </button>
+      </Button>
       {mutation.error && (
         <div role="alert" className={issues.length > 0 ? 'field-error' : undefined}>
           {leadOf(mutation.error.message, issues) && <p>{leadOf(mutation.error.message, issues)}</p>}
@@ -116,7 +131,7 @@ export function ActionForm({
           )}
         </div>
       )}
-    </form>
+    </Paper>
   );
 }
 
@@ -178,9 +193,14 @@ export function ActionButton({
   });
   return (
     <span className="action-button">
-      <button type="button" disabled={mutation.isPending} onClick={() => (!confirm || window.confirm(confirm)) && mutation.mutate()}>
+      <Button
+        variant="default"
+        size="compact-sm"
+        loading={mutation.isPending}
+        onClick={() => (!confirm || window.confirm(confirm)) && mutation.mutate()}
+      >
         {label}
-      </button>
+      </Button>
       {mutation.error && <span role="alert"> {mutation.error.message}</span>}
     </span>
   );
@@ -205,17 +225,13 @@ export function TlpSelect({
 }) {
   const t = useT();
   return (
-    <label>
-      {label ?? t('TLP')}
-      <select name={name} defaultValue={defaultValue}>
-        <option value="">{unset}</option>
-        {TLPS.map((t) => (
-          <option key={t} value={t}>
-            TLP:{t}
-          </option>
-        ))}
-      </select>
-    </label>
+    <NativeSelect
+      label={label ?? t('TLP')}
+      name={name}
+      defaultValue={defaultValue}
+      my="xs"
+      data={[{ value: '', label: unset }, ...TLPS.map((tlp) => ({ value: tlp, label: `TLP:${tlp}` }))]}
+    />
   );
 }
 
@@ -234,49 +250,33 @@ export function Link({ to, navigate, children }: { to: string; navigate: (path: 
 }
 
 /**
- * A row of tabs (WAI-ARIA tabs pattern): the panels carry role="tabpanel", id "tab-NAME" and
- * aria-labelledby "tab-button-NAME"; the arrow keys, Home and End move between tabs.
+ * A row of tabs and the panel of the one chosen (Mantine's tabs: the WAI-ARIA pattern, with the
+ * arrow keys, Home and End). The tab lives in the address, so only the chosen panel is drawn.
  */
 export function Tabs<T extends string>({
   tabs,
   current,
   onSelect,
+  children,
 }: {
   tabs: ReadonlyArray<readonly [T, string]>;
   current: T;
   onSelect: (tab: T) => void;
+  children: ReactNode;
 }) {
-  const keys: Record<string, (index: number) => number> = {
-    ArrowRight: (i) => (i + 1) % tabs.length,
-    ArrowLeft: (i) => (i - 1 + tabs.length) % tabs.length,
-    Home: () => 0,
-    End: () => tabs.length - 1,
-  };
-  const move = (event: KeyboardEvent<HTMLButtonElement>, index: number) => {
-    const to = keys[event.key]?.(index);
-    if (to === undefined) return;
-    event.preventDefault();
-    onSelect(tabs[to]![0]);
-    document.getElementById(`tab-button-${tabs[to]![0]}`)?.focus();
-  };
   return (
-    <div role="tablist" className="tabs">
-      {tabs.map(([name, label], index) => (
-        <button
-          key={name}
-          type="button"
-          role="tab"
-          id={`tab-button-${name}`}
-          aria-selected={name === current}
-          aria-controls={`tab-${name}`}
-          tabIndex={name === current ? 0 : -1}
-          onClick={() => onSelect(name)}
-          onKeyDown={(event) => move(event, index)}
-        >
-          {label}
-        </button>
-      ))}
-    </div>
+    <MantineTabs value={current} onChange={(value) => value && onSelect(value as T)} keepMounted={false} my="md">
+      <MantineTabs.List>
+        {tabs.map(([name, label]) => (
+          <MantineTabs.Tab key={name} value={name}>
+            {label}
+          </MantineTabs.Tab>
+        ))}
+      </MantineTabs.List>
+      <MantineTabs.Panel value={current} pt="md">
+        {children}
+      </MantineTabs.Panel>
+    </MantineTabs>
   );
 }
 
@@ -287,7 +287,9 @@ export function Tabs<T extends string>({
 export function ScrollTable({ children, ...props }: TableHTMLAttributes<HTMLTableElement> & { 'data-testid'?: string }) {
   return (
     <div className="table-scroll" tabIndex={0}>
-      <table {...props}>{children}</table>
+      <Table highlightOnHover {...props}>
+        {children}
+      </Table>
     </div>
   );
 }
@@ -331,10 +333,15 @@ export function FilterForm({
         onWords(text(new FormData(e.currentTarget), 'q'));
       }}
     >
-      <label className="inline">
-        {words.label}
-        <input type="search" name="q" key={words.value} defaultValue={words.value} placeholder={words.placeholder} />
-      </label>
+      <TextInput
+        label={words.label}
+        type="search"
+        name="q"
+        key={words.value}
+        defaultValue={words.value}
+        placeholder={words.placeholder}
+        className="filter"
+      />
       {children}
     </form>
   );
@@ -354,16 +361,13 @@ export function FilterSelect({
   options: ReadonlyArray<readonly [string, string]>;
 }) {
   return (
-    <label className="inline">
-      {label}
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
-        {options.map(([v, words]) => (
-          <option key={v} value={v}>
-            {words}
-          </option>
-        ))}
-      </select>
-    </label>
+    <NativeSelect
+      label={label}
+      value={value}
+      onChange={(e) => onChange(e.currentTarget.value)}
+      data={options.map(([v, words]) => ({ value: v, label: words }))}
+      className="filter"
+    />
   );
 }
 
@@ -378,18 +382,18 @@ export function useSectionPages(pageSize: number) {
   const pager = (rows: ReadonlyArray<{ cursor: string }> | undefined) => {
     const last = rows?.at(-1);
     return (
-      <p className="pager">
+      <Group className="pager" my="sm">
         {cursors.length > 0 && (
-          <button type="button" onClick={() => setCursors(cursors.slice(0, -1))}>
+          <Button variant="default" onClick={() => setCursors(cursors.slice(0, -1))}>
             {t('← Newer')}
-          </button>
-        )}{' '}
-        {last && rows?.length === pageSize && (
-          <button type="button" onClick={() => setCursors([...cursors, last.cursor])}>
-            {t('Older →')}
-          </button>
+          </Button>
         )}
-      </p>
+        {last && rows?.length === pageSize && (
+          <Button variant="default" onClick={() => setCursors([...cursors, last.cursor])}>
+            {t('Older →')}
+          </Button>
+        )}
+      </Group>
     );
   };
   return { before: cursors.at(-1), pager };
@@ -403,18 +407,18 @@ export function useNextPages() {
   const t = useT();
   const [cursors, setCursors] = useState<string[]>([]);
   const pager = (next: string | null | undefined) => (
-    <p className="pager">
+    <Group className="pager" my="sm">
       {cursors.length > 0 && (
-        <button type="button" onClick={() => setCursors([])}>
+        <Button variant="default" onClick={() => setCursors([])}>
           {t('← First')}
-        </button>
-      )}{' '}
-      {next && (
-        <button type="button" onClick={() => setCursors([...cursors, next])}>
-          {t('Next →')}
-        </button>
+        </Button>
       )}
-    </p>
+      {next && (
+        <Button variant="default" onClick={() => setCursors([...cursors, next])}>
+          {t('Next →')}
+        </Button>
+      )}
+    </Group>
   );
   return { after: cursors.at(-1), pager, restart: () => setCursors([]) };
 }

@@ -16,6 +16,7 @@ import {
   type Updater,
   type VisibilityState,
 } from '@tanstack/react-table';
+import { Button, Checkbox, Popover, Stack, Table, UnstyledButton } from '@mantine/core';
 import { useState } from 'react';
 import { ScrollTable } from './components';
 import { useT } from './i18n';
@@ -90,49 +91,59 @@ export function DataTable<Row>({ rows, columns, rowId, name, sort, selection }: 
   return (
     <>
       {optional.length > 0 && (
-        <details className="column-chooser">
-          <summary>{t('Columns')}</summary>
-          {optional.map((column) => (
-            <label key={column.id}>
-              <input type="checkbox" checked={column.getIsVisible()} onChange={column.getToggleVisibilityHandler()} />{' '}
-              {String(column.columnDef.header)}
-            </label>
-          ))}
-        </details>
+        <Popover position="bottom-start" shadow="md">
+          <Popover.Target>
+            <Button variant="subtle" size="compact-sm" my={4}>
+              {t('Columns')}
+            </Button>
+          </Popover.Target>
+          <Popover.Dropdown>
+            <Stack gap="xs">
+              {optional.map((column) => (
+                <Checkbox
+                  key={column.id}
+                  label={String(column.columnDef.header)}
+                  checked={column.getIsVisible()}
+                  onChange={column.getToggleVisibilityHandler()}
+                />
+              ))}
+            </Stack>
+          </Popover.Dropdown>
+        </Popover>
       )}
       <ScrollTable data-testid={name}>
-        <thead>
+        <Table.Thead>
           {table.getHeaderGroups().map((group) => (
-            <tr key={group.id}>
+            <Table.Tr key={group.id}>
               {group.headers.map((header) => {
                 const order = header.column.columnDef.meta?.sort;
                 const sorted = header.column.getIsSorted();
                 const content = flexRender(header.column.columnDef.header, header.getContext());
                 return (
-                  <th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
+                  <Table.Th key={header.id} aria-sort={sorted === 'asc' ? 'ascending' : sorted === 'desc' ? 'descending' : undefined}>
                     {order && sort ? (
-                      <button type="button" className="sort-header" onClick={() => sort.onSort(nextSort(order, sorted))}>
+                      <UnstyledButton className="sort-header" fw={700} onClick={() => sort.onSort(nextSort(order, sorted))}>
                         {content}
                         <span aria-hidden="true">{sorted === 'asc' ? ' ▲' : sorted === 'desc' ? ' ▼' : ' ⇅'}</span>
-                      </button>
+                      </UnstyledButton>
                     ) : (
                       content
                     )}
-                  </th>
+                  </Table.Th>
                 );
               })}
-            </tr>
+            </Table.Tr>
           ))}
-        </thead>
-        <tbody>
+        </Table.Thead>
+        <Table.Tbody>
           {table.getRowModel().rows.map((row) => (
-            <tr key={row.id} className={row.getIsSelected() ? 'selected' : undefined}>
+            <Table.Tr key={row.id} className={row.getIsSelected() ? 'selected' : undefined}>
               {row.getVisibleCells().map((cell) => (
-                <td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</td>
+                <Table.Td key={cell.id}>{flexRender(cell.column.columnDef.cell, cell.getContext())}</Table.Td>
               ))}
-            </tr>
+            </Table.Tr>
           ))}
-        </tbody>
+        </Table.Tbody>
       </ScrollTable>
     </>
   );
@@ -161,20 +172,15 @@ function selectColumn<Row>(selection: Selection<Row>): ColumnDef<Row, unknown> {
   return {
     id: 'select',
     header: ({ table }) => (
-      <input
-        type="checkbox"
+      <Checkbox
         aria-label={selection.allLabel}
         checked={table.getIsAllRowsSelected()}
+        indeterminate={table.getIsSomeRowsSelected()}
         onChange={table.getToggleAllRowsSelectedHandler()}
       />
     ),
     cell: ({ row }) => (
-      <input
-        type="checkbox"
-        aria-label={selection.label(row.original)}
-        checked={row.getIsSelected()}
-        onChange={row.getToggleSelectedHandler()}
-      />
+      <Checkbox aria-label={selection.label(row.original)} checked={row.getIsSelected()} onChange={row.getToggleSelectedHandler()} />
     ),
   };
 }

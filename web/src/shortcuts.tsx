@@ -2,6 +2,7 @@
  * Keyboard shortcuts for the frequent moves, and the "?" overlay that lists them. Keys typed into
  * a field are the field's: shortcuts act only when no input has the focus.
  */
+import { Button, Kbd, Modal, Table, Text } from '@mantine/core';
 import { useEffect, useRef, useState } from 'react';
 import { useT, type Translate } from './i18n';
 
@@ -59,40 +60,30 @@ export function useShortcuts(navigate: (to: string) => void, allowed: (path: str
 export function ShortcutHelp({ onClose }: { onClose: () => void }) {
   const t = useT();
   const what = described(t);
-  const close = useRef<HTMLButtonElement>(null);
-  useEffect(() => close.current?.focus(), []);
   return (
-    <div className="overlay" onClick={onClose}>
-      <div
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="shortcuts-title"
-        className="dialog"
-        onClick={(e) => e.stopPropagation()}
-        onKeyDown={(e) => e.key === 'Escape' && onClose()}
-      >
-        <h2 id="shortcuts-title">{t('Keyboard shortcuts')}</h2>
-        <table>
-          <tbody>
-            {SHORTCUTS.map(([keys]) => (
-              <tr key={keys}>
-                <td>
-                  {keys.split(' ').map((k) => (
-                    <kbd key={k}>{k}</kbd>
-                  ))}
-                </td>
-                <td>{what[keys]}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-        <p className="muted">
-          {t('Tab and Shift+Tab move between links and fields; Enter follows a link or sends a form; the arrow keys move between tabs.')}
-        </p>
-        <button type="button" ref={close} onClick={onClose}>
-          {t('Close')}
-        </button>
-      </div>
-    </div>
+    <Modal opened onClose={onClose} title={t('Keyboard shortcuts')} withCloseButton={false}>
+      <Table>
+        <Table.Tbody>
+          {SHORTCUTS.map(([keys]) => (
+            <Table.Tr key={keys}>
+              <Table.Td>
+                {keys.split(' ').map((k) => (
+                  <Kbd key={k} mr={4}>
+                    {k}
+                  </Kbd>
+                ))}
+              </Table.Td>
+              <Table.Td>{what[keys]}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <Text size="sm" c="dimmed" my="sm">
+        {t('Tab and Shift+Tab move between links and fields; Enter follows a link or sends a form; the arrow keys move between tabs.')}
+      </Text>
+      <Button onClick={onClose} data-autofocus>
+        {t('Close')}
+      </Button>
+    </Modal>
   );
 }

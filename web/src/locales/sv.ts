@@ -26,6 +26,7 @@ export const SV: Record<string, string> = {
   'Audit log': 'Granskningslogg',
   'My account': 'Mitt konto',
   Menu: 'Meny',
+  'Show what is typed': 'Visa det som skrivits',
   'Keyboard shortcuts': 'Kortkommandon',
   'Keyboard shortcuts (?)': 'Kortkommandon (?)',
   'Dark theme': 'Mörkt tema',

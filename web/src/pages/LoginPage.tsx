@@ -1,3 +1,4 @@
+import { Button, Paper, PasswordInput, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Session } from '../api';
 import { useT } from '../i18n';
@@ -26,43 +27,52 @@ export function LoginPage({ onLogin }: { onLogin: (session: Session) => void }) 
   };
 
   return (
-    <main className="login">
-      <h1>Vakt</h1>
+    <Paper component="main" className="login" shadow="sm" p="xl" radius="md" maw="22rem" mx="auto" my="8vh">
+      <Title order={1} mb="md">
+        Vakt
+      </Title>
       <form onSubmit={submit} aria-label={t('Log in')}>
-        <label>
-          {t('E-mail')}
-          <input type="email" name="email" autoComplete="username" required value={email} onChange={(e) => setEmail(e.target.value)} />
-        </label>
-        <label>
-          {t('Password')}
-          <input
-            type="password"
+        <Stack gap="sm">
+          <TextInput
+            label={t('E-mail')}
+            type="email"
+            name="email"
+            autoComplete="username"
+            required
+            value={email}
+            onChange={(e) => setEmail(e.currentTarget.value)}
+          />
+          <PasswordInput
+            label={t('Password')}
             name="password"
             autoComplete="current-password"
+            visibilityToggleButtonProps={{ 'aria-label': t('Show what is typed') }}
             required
             value={password}
-            onChange={(e) => setPassword(e.target.value)}
+            onChange={(e) => setPassword(e.currentTarget.value)}
           />
-        </label>
-        {needsTotp && (
-          <label>
-            {t('One-time code')}
-            <input
+          {needsTotp && (
+            <TextInput
+              label={t('One-time code')}
               name="totp"
               inputMode="numeric"
               autoComplete="one-time-code"
               pattern="[0-9]{6}"
               required
               value={totp}
-              onChange={(e) => setTotp(e.target.value)}
+              onChange={(e) => setTotp(e.currentTarget.value)}
             />
-          </label>
-        )}
-        {error && <p role="alert">{error}</p>}
-        <button type="submit" disabled={busy}>
-          {t('Log in')}
-        </button>
+          )}
+          {error && (
+            <Text c="red.8" role="alert">
+              {error}
+            </Text>
+          )}
+          <Button type="submit" loading={busy}>
+            {t('Log in')}
+          </Button>
+        </Stack>
       </form>
-    </main>
+    </Paper>
   );
 }

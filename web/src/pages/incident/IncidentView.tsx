@@ -96,15 +96,14 @@ export function IncidentView({
           <SlaBadge name="resolve" timer={d.sla.resolve} />
         </p>
       )}
-      <Tabs tabs={tabs} current={tab} onSelect={(to) => navigate(`/incidents/${id}${to === 'summary' ? '' : `?tab=${to}`}`)} />
-      <div role="tabpanel" id={`tab-${tab}`} aria-labelledby={`tab-button-${tab}`}>
+      <Tabs tabs={tabs} current={tab} onSelect={(to) => navigate(`/incidents/${id}${to === 'summary' ? '' : `?tab=${to}`}`)}>
         {tab === 'summary' && <SummaryTab props={props} me={rights.me} />}
         {tab === 'communications' && <CommunicationsTab props={props} />}
         {tab === 'work' && <WorkTab props={props} me={rights.me} />}
         {tab === 'timeline' && <TimelineTab props={props} />}
         {tab === 'observables' && <ObservablesTab props={props} />}
         {tab === 'people' && props.team && <PeopleTab props={props} />}
-      </div>
+      </Tabs>
     </section>
   );
 }
