@@ -372,7 +372,7 @@ describe('the workbench in Chromium', () => {
     await manager.getByRole('heading', { name: 'Sorteringskö', level: 1 }).waitFor();
     await manager.goto(ui.base + incidentUrl);
     await manager.getByRole('tab', { name: 'Sammanfattning' }).waitFor();
-    await manager.getByText('Incidentansvarig', { exact: true }).waitFor();
+    await manager.getByText('Incidentansvarig', { exact: true }).first().waitFor();
     await manager.getByRole('tab', { name: 'Uppgifter och åtgärder' }).click();
     await manager.getByRole('heading', { name: 'Motåtgärder' }).waitFor();
     await manager.getByRole('tab', { name: 'Deltagare och delning' }).click();

@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput } from '@mantine/core';
 /** A list's saved views: open one, keep the filters shown under a name (for me or the team), remove my own. */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from './api';
@@ -25,21 +26,19 @@ export function SavedViews({
   return (
     <div className="saved-views" role="group" aria-label={t('Saved views')}>
       <ErrorText error={views.error} />
-      <label className="inline">
-        {t('Saved view')}
-        <select
-          value={current?.id ?? ''}
-          onChange={(e) => navigate(`${path}?${views.data?.find((v) => v.id === e.target.value)?.query ?? ''}`)}
-        >
-          <option value="">{views.data?.length ? t('(choose)') : t('(none yet)')}</option>
-          {views.data?.map((v) => (
-            <option key={v.id} value={v.id}>
-              {v.name}
-              {v.shared ? (v.mine ? ` (${t('shared')})` : ` (${v.owner})`) : ''}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NativeSelect
+        label={t('Saved view')}
+        value={current?.id ?? ''}
+        onChange={(e) => navigate(`${path}?${views.data?.find((v) => v.id === e.target.value)?.query ?? ''}`)}
+      >
+        <option value="">{views.data?.length ? t('(choose)') : t('(none yet)')}</option>
+        {views.data?.map((v) => (
+          <option key={v.id} value={v.id}>
+            {v.name}
+            {v.shared ? (v.mine ? ` (${t('shared')})` : ` (${v.owner})`) : ''}
+          </option>
+        ))}
+      </NativeSelect>
       {current?.mine && (
         <ActionButton
           label={t('Remove view “{name}”', { name: current.name })}
@@ -58,10 +57,7 @@ export function SavedViews({
             invalidates={[key]}
             toBody={(f) => ({ list, name: text(f, 'name'), query: query.toString(), shared: f.get('shared') === 'on' })}
           >
-            <label>
-              {t('Name of the view')}
-              <input name="name" />
-            </label>
+            <TextInput label={t('Name of the view')} name="name" />
             <label className="inline">
               <input type="checkbox" name="shared" /> {t('for the whole team')}
             </label>

@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput } from '@mantine/core';
 /** The user's own security: two-factor authentication, API tokens, and ending every session. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
@@ -43,17 +44,14 @@ function LanguageChoice({ session }: { session: Session }) {
           save.mutate(String(new FormData(e.currentTarget).get('language') ?? ''));
         }}
       >
-        <label>
-          {t('Language')}
-          <select name="language" defaultValue={session.languageChoice ?? ''}>
-            <option value="">{session.languageChoice ? t("The team's") : t("The team's ({language})", { language: teams })}</option>
-            {LANGUAGES.map(([code, name]) => (
-              <option key={code} value={code}>
-                {name}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NativeSelect label={t('Language')} name="language" defaultValue={session.languageChoice ?? ''}>
+          <option value="">{session.languageChoice ? t("The team's") : t("The team's ({language})", { language: teams })}</option>
+          {LANGUAGES.map(([code, name]) => (
+            <option key={code} value={code}>
+              {name}
+            </option>
+          ))}
+        </NativeSelect>
         <button type="submit" disabled={save.isPending}>
           {t('Save language')}
         </button>
@@ -133,10 +131,15 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
       )}
       {(enabled || enrolment) && (
         <form onSubmit={confirm} aria-label={enabled ? t('Turn off two-factor authentication') : t('Confirm two-factor authentication')}>
-          <label>
-            {t('Code from the app')}
-            <input name="code" inputMode="numeric" pattern="[0-9]{6}" required value={code} onChange={(e) => setCode(e.target.value)} />
-          </label>
+          <TextInput
+            label={t('Code from the app')}
+            name="code"
+            inputMode="numeric"
+            pattern="[0-9]{6}"
+            required
+            value={code}
+            onChange={(e) => setCode(e.target.value)}
+          />
           <button type="submit">{enabled ? t('Turn off') : t('Turn on')}</button>
         </form>
       )}
@@ -177,10 +180,7 @@ function Tokens() {
           create.mutate();
         }}
       >
-        <label>
-          {t('Name')}
-          <input name="token-name" required value={name} onChange={(e) => setName(e.target.value)} />
-        </label>
+        <TextInput label={t('Name')} name="token-name" required value={name} onChange={(e) => setName(e.target.value)} />
         <div className="actions">
           {SCOPES.map((scope) => (
             <label key={scope}>

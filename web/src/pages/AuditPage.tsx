@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput } from '@mantine/core';
 /**
  * The audit log: who did what, by name; filtered by action family and object, paged by entry
  * number (the filters and the page are in the address); and whether the hash chain is intact.
@@ -81,25 +82,20 @@ export function AuditPage({ search, navigate }: { search: URLSearchParams; navig
         </p>
       )}
       <form className="filters" aria-label={t('Filter the audit log')} onSubmit={(e) => e.preventDefault()}>
-        <label className="inline">
-          {t('Action')}
-          <select value={query.get('action') ?? ''} onChange={(e) => go({ action: e.target.value, beforeSeq: '' })}>
-            <option value="">{t('any')}</option>
-            {FAMILIES.map((f) => (
-              <option key={f} value={f}>
-                {f}.*
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="inline">
-          {t('Object')}
-          <input
-            defaultValue={query.get('objectType') ?? ''}
-            placeholder={t('incident, user, …')}
-            onBlur={(e) => go({ objectType: e.target.value.trim(), beforeSeq: '' })}
-          />
-        </label>
+        <NativeSelect label={t('Action')} value={query.get('action') ?? ''} onChange={(e) => go({ action: e.target.value, beforeSeq: '' })}>
+          <option value="">{t('any')}</option>
+          {FAMILIES.map((f) => (
+            <option key={f} value={f}>
+              {f}.*
+            </option>
+          ))}
+        </NativeSelect>
+        <TextInput
+          label={t('Object')}
+          defaultValue={query.get('objectType') ?? ''}
+          placeholder={t('incident, user, …')}
+          onBlur={(e) => go({ objectType: e.target.value.trim(), beforeSeq: '' })}
+        />
         {query.get('objectId') && (
           <button type="button" onClick={() => go({ objectId: '', beforeSeq: '' })}>
             {t('Any {type}, not only #{id}', { type: query.get('objectType') ?? t('object'), id: query.get('objectId') ?? '' })}

@@ -1,3 +1,4 @@
+import { NativeSelect } from '@mantine/core';
 /** The constituency: who is responsible for an address, the organisations a page at a time, one organisation, import. */
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -277,13 +278,10 @@ function ImportForm() {
           dryRun: form.get('dryRun') === 'on',
         })}
       >
-        <label>
-          {t('Format')}
-          <select name="format">
-            <option>csv</option>
-            <option>json</option>
-          </select>
-        </label>
+        <NativeSelect label={t('Format')} name="format">
+          <option>csv</option>
+          <option>json</option>
+        </NativeSelect>
         <label>
           {t('File content')} <textarea name="content" rows={6} required />
         </label>

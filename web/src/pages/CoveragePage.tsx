@@ -1,10 +1,11 @@
+import { NativeSelect, TextInput } from '@mantine/core';
 /**
  * The gap analysis: the coverage matrix (countries × sectors) of the directory or of a snapshot,
  * colour-coded and charted, snapshots and their comparison, and the report's questions.
  */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { BarChart } from '@mantine/charts';
 import { api, type Answer } from '../api';
 import { ActionForm, ErrorText, text, ScrollTable } from '../components';
 import { SECTORS } from './directory/model';
@@ -54,21 +55,15 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
           setCountries(text(f, 'countries'));
         }}
       >
-        <label>
-          {t('Matrix')}
-          <select name="snapshot" defaultValue="" aria-label={t('Matrix')}>
-            <option value="">{t('The directory now')}</option>
-            {snapshots.data?.snapshots.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name} ({s.takenAt})
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('Also show countries')}
-          <input name="countries" placeholder="SE,NO,FI" />
-        </label>
+        <NativeSelect label={t('Matrix')} name="snapshot" defaultValue="" aria-label={t('Matrix')}>
+          <option value="">{t('The directory now')}</option>
+          {snapshots.data?.snapshots.map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name} ({s.takenAt})
+            </option>
+          ))}
+        </NativeSelect>
+        <TextInput label={t('Also show countries')} name="countries" placeholder="SE,NO,FI" />
         <button type="submit">{t('Show')}</button>
       </form>
       <ErrorText error={matrix.error} />
@@ -81,10 +76,7 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
           invalidates={[['snapshots']]}
           toBody={(f) => ({ name: text(f, 'name') })}
         >
-          <label>
-            {t('Snapshot name')}
-            <input name="name" required placeholder="Inventory 2026" />
-          </label>
+          <TextInput label={t('Snapshot name')} name="name" required placeholder="Inventory 2026" />
         </ActionForm>
       )}
       <Questions />
@@ -135,18 +127,17 @@ function MatrixView({ matrix, totals, params }: MatrixAnswer & { params: string 
           ))}
         </tbody>
       </ScrollTable>
-      <ResponsiveContainer width="100%" height={280}>
-        <BarChart data={totals} data-testid="coverage-chart">
-          <CartesianGrid strokeDasharray="3 3" />
-          <XAxis dataKey="sector" />
-          <YAxis label={{ value: t('countries'), angle: -90, position: 'insideLeft' }} allowDecimals={false} />
-          <Tooltip />
-          <Legend />
-          {LEVELS.map((l) => (
-            <Bar key={l} dataKey={l} name={LABEL[l]} stackId="a" fill={COLOUR[l]} />
-          ))}
-        </BarChart>
-      </ResponsiveContainer>
+      <BarChart
+        h={280}
+        data={totals}
+        dataKey="sector"
+        type="stacked"
+        data-testid="coverage-chart"
+        withLegend
+        yAxisLabel={t('countries')}
+        yAxisProps={{ allowDecimals: false }}
+        series={LEVELS.map((l) => ({ name: l, label: LABEL[l], color: COLOUR[l] }))}
+      />
     </>
   );
 }
@@ -232,26 +223,20 @@ function Questions() {
           ask.mutate(`/api/directory/questions/${question}?${value}`);
         }}
       >
-        <label>
-          {t('Question')}
-          <select name="question" defaultValue="national-poc">
-            <option value="national-poc">{t('Is there a national point of contact for country…')}</option>
-            <option value="gaps">{t('Which sectors of country … have no known team?')}</option>
-            <option value="accredited">{t('Which teams in sector … are accredited or certified?')}</option>
-          </select>
-        </label>
+        <NativeSelect label={t('Question')} name="question" defaultValue="national-poc">
+          <option value="national-poc">{t('Is there a national point of contact for country…')}</option>
+          <option value="gaps">{t('Which sectors of country … have no known team?')}</option>
+          <option value="accredited">{t('Which teams in sector … are accredited or certified?')}</option>
+        </NativeSelect>
         <label>
           {t('Country')}
           <input name="country" size={3} maxLength={2} defaultValue="SE" />
         </label>
-        <label>
-          {t('Sector')}
-          <select name="sector" defaultValue="government">
-            {SECTORS.map((s) => (
-              <option key={s}>{s}</option>
-            ))}
-          </select>
-        </label>
+        <NativeSelect label={t('Sector')} name="sector" defaultValue="government">
+          {SECTORS.map((s) => (
+            <option key={s}>{s}</option>
+          ))}
+        </NativeSelect>
         <button type="submit">{t('Ask')}</button>
       </form>
       <ErrorText error={ask.error} />

@@ -2,15 +2,14 @@
  * The team's home: what needs attention now. Every figure links to the list it counts; the page
  * refreshes itself every minute.
  */
+import { BarChart } from '@mantine/charts';
+import { Card, Checkbox, SimpleGrid } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Bar, BarChart, Cell, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { api, type Answer } from '../api';
 import { ErrorText, Link, minutes, when } from '../components';
 import { useT } from '../i18n';
 
 type Dashboard = Answer<'/api/dashboard'>;
-
-const PRIORITY_COLOUR: Record<string, string> = { critical: '#8c1d18', high: '#c2410c', normal: '#1f5fa8', low: '#5f6b78' };
 
 export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) => void; canWrite: boolean }) {
   const t = useT();
@@ -27,31 +26,31 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
     <section>
       <h1>{t('Dashboard')}</h1>
       <p className="muted">{t('Updated {when}; refreshes every minute.', { when: when(d.generatedAt) })}</p>
-      <div className="tiles">
-        <article className="tile" aria-labelledby="open-heading">
+      <SimpleGrid cols={{ base: 1, sm: 2, lg: 3 }} spacing="md">
+        <Card component="article" withBorder padding="md" className="tile" aria-labelledby="open-heading">
           <h2 id="open-heading">
             <Link to="/incidents?open=true" navigate={navigate}>
               {d.open.total === 1 ? t('1 open incident') : t('{count} open incidents', { count: d.open.total })}
             </Link>
           </h2>
           {d.open.byPriority.length > 0 && (
+            // The figures are also the links below it: the chart is for the eye only.
             <div aria-hidden="true">
-              <ResponsiveContainer width="100%" height={140}>
-                <BarChart data={d.open.byPriority} layout="vertical" margin={{ left: 10 }} accessibilityLayer={false}>
-                  <XAxis type="number" allowDecimals={false} />
-                  <YAxis type="category" dataKey="priority" width={70} />
-                  <Tooltip />
-                  <Bar
-                    dataKey="count"
-                    onClick={(entry) => navigate(`/incidents?open=true&priority=${String(entry.payload.priority)}`)}
-                    cursor="pointer"
-                  >
-                    {d.open.byPriority.map((p) => (
-                      <Cell key={p.priority} fill={PRIORITY_COLOUR[p.priority] ?? '#1f5fa8'} />
-                    ))}
-                  </Bar>
-                </BarChart>
-              </ResponsiveContainer>
+              <BarChart
+                h={140}
+                data={d.open.byPriority}
+                dataKey="priority"
+                orientation="vertical"
+                barChartProps={{ accessibilityLayer: false }}
+                series={[{ name: 'count', label: t('Open incidents'), color: 'orange.8' }]}
+                yAxisProps={{ width: 70 }}
+                xAxisProps={{ allowDecimals: false }}
+                barProps={{
+                  cursor: 'pointer',
+                  onClick: (entry: { payload?: { priority?: string } }) =>
+                    navigate(`/incidents?open=true&priority=${String(entry.payload?.priority)}`),
+                }}
+              />
             </div>
           )}
           <ul className="counts" aria-label={t('Open incidents by priority')}>
@@ -72,9 +71,9 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
               </li>
             ))}
           </ul>
-        </article>
+        </Card>
 
-        <article className="tile" aria-labelledby="sla-heading">
+        <Card component="article" withBorder padding="md" className="tile" aria-labelledby="sla-heading">
           <h2 id="sla-heading">
             SLA: <span className={d.sla.overdue > 0 ? 'bad' : undefined}>{t('{count} overdue', { count: d.sla.overdue })}</span>,{' '}
             {t('{count} due within 2 h', { count: d.sla.dueSoon })}
@@ -94,18 +93,18 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
               ))}
             </ul>
           )}
-        </article>
+        </Card>
 
-        <article className="tile" aria-labelledby="triage-heading">
+        <Card component="article" withBorder padding="md" className="tile" aria-labelledby="triage-heading">
           <h2 id="triage-heading">
             <Link to="/triage" navigate={navigate}>
               {d.triage.waiting === 1 ? t('1 report in triage') : t('{count} reports in triage', { count: d.triage.waiting })}
             </Link>
           </h2>
           <p>{age === null ? t('The queue is empty.') : t('The oldest has waited {time}.', { time: minutes(age) })}</p>
-        </article>
+        </Card>
 
-        <article className="tile" aria-labelledby="tasks-heading">
+        <Card component="article" withBorder padding="md" className="tile" aria-labelledby="tasks-heading">
           <h2 id="tasks-heading">
             <Link to="/tasks" navigate={navigate}>
               {t('My tasks')}
@@ -134,9 +133,9 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
               ))}
             </ul>
           )}
-        </article>
+        </Card>
 
-        <article className="tile" aria-labelledby="feeds-heading">
+        <Card component="article" withBorder padding="md" className="tile" aria-labelledby="feeds-heading">
           <h2 id="feeds-heading">
             <Link to="/feeds" navigate={navigate}>
               {t('Feeds, last 7 days: {count} events', { count: d.feeds.reduce((sum, f) => sum + f.events, 0) })}
@@ -146,19 +145,20 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
             <p>{t('No feed has run this week.')}</p>
           ) : (
             <div aria-hidden="true">
-              <ResponsiveContainer width="100%" height={120}>
-                <BarChart data={d.feeds} accessibilityLayer={false}>
-                  <XAxis dataKey="day" tickFormatter={(day: string) => day.slice(5)} />
-                  <YAxis allowDecimals={false} width={40} />
-                  <Tooltip />
-                  <Bar dataKey="events" fill="#1f5fa8" />
-                </BarChart>
-              </ResponsiveContainer>
+              <BarChart
+                h={120}
+                data={d.feeds}
+                dataKey="day"
+                barChartProps={{ accessibilityLayer: false }}
+                series={[{ name: 'events', label: t('Events'), color: 'blue.8' }]}
+                xAxisProps={{ tickFormatter: (day: string) => day.slice(5) }}
+                yAxisProps={{ allowDecimals: false, width: 40 }}
+              />
             </div>
           )}
-        </article>
+        </Card>
 
-        <article className="tile" aria-labelledby="notifications-heading">
+        <Card component="article" withBorder padding="md" className="tile" aria-labelledby="notifications-heading">
           <h2 id="notifications-heading">
             <Link to="/notifications" navigate={navigate}>
               {t('Notifications, last 7 days: {count}', { count: d.notifications.built })}
@@ -176,8 +176,8 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
               falsePositive: d.notifications.falsePositive,
             })}
           </p>
-        </article>
-      </div>
+        </Card>
+      </SimpleGrid>
 
       {canWrite && <WatchedUpdates navigate={navigate} />}
 
@@ -214,15 +214,12 @@ function WatchMailChoice() {
   });
   return (
     <>
-      <label className="inline">
-        <input
-          type="checkbox"
-          checked={choice.data?.mail ?? false}
-          disabled={!choice.data}
-          onChange={(e) => save.mutate(e.target.checked)}
-        />{' '}
-        {t('Also by mail (a digest every 15 minutes)')}
-      </label>
+      <Checkbox
+        label={t('Also by mail (a digest every 15 minutes)')}
+        checked={choice.data?.mail ?? false}
+        disabled={!choice.data}
+        onChange={(e) => save.mutate(e.currentTarget.checked)}
+      />
       <ErrorText error={save.error} />
     </>
   );

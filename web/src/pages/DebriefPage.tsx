@@ -1,3 +1,4 @@
+import { TextInput } from '@mantine/core';
 /**
  * The lessons-learned debrief. The team's text is held in one editor whose every action (save,
  * refresh the facts, make final) sends what is typed, so nothing typed is dropped; making it final
@@ -165,10 +166,12 @@ function ReopenForm({ id, version }: { id: string; version: number }) {
   });
   return (
     <form className="action-form" aria-label={t('Reopen the debrief')} onSubmit={(e) => (e.preventDefault(), reopen.mutate())}>
-      <label>
-        {t("Why reopen it (goes on the incident's timeline)")}
-        <input value={reason} required onChange={(e) => setReason(e.target.value)} />
-      </label>
+      <TextInput
+        label={t("Why reopen it (goes on the incident's timeline)")}
+        value={reason}
+        required
+        onChange={(e) => setReason(e.target.value)}
+      />
       <button type="submit" disabled={reopen.isPending}>
         {t('Reopen the debrief')}
       </button>

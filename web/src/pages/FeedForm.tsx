@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput, Textarea } from '@mantine/core';
 /**
  * A feed definition, added or changed. What the form does not show as a field (a mapping, the
  * RSIT override) is shown as JSON and sent back as it was unless edited, so saving never drops it.
@@ -89,16 +90,8 @@ export function FeedForm({ feed }: { feed?: Feed }) {
         }}
         pathFrom={feed ? undefined : (f) => path(text(f, 'name'))}
       >
-        {!feed && (
-          <label>
-            {t('Name (lower case, digits, . _ -)')}
-            <input name="name" pattern="[a-z0-9][a-z0-9._\-]{0,63}" />
-          </label>
-        )}
-        <label>
-          {t('Description')}
-          <input name="description" defaultValue={feed?.description ?? ''} />
-        </label>
+        {!feed && <TextInput label={t('Name (lower case, digits, . _ -)')} name="name" pattern="[a-z0-9][a-z0-9._\-]{0,63}" />}
+        <TextInput label={t('Description')} name="description" defaultValue={feed?.description ?? ''} />
         <label>
           {t('Format (shadowserver, shadowserver:scan_rdp…, csv, json, or arf for abuse reports from mail intake)')}
           <input name="format" defaultValue={feed?.format ?? 'shadowserver'} list="feed-formats" />
@@ -111,63 +104,55 @@ export function FeedForm({ feed }: { feed?: Feed }) {
         </label>
         <fieldset>
           <legend>{t('Source')}</legend>
-          <label>
-            {t('Kind')}
-            <select name="sourceKind" defaultValue={feed?.source.kind ?? 'upload'}>
-              {SOURCES.map((k) => (
-                <option key={k}>{k}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('URL (kind url)')}
-            <input name="sourceUrl" defaultValue={sourceField(feed, 'url')} placeholder="https://…" />
-          </label>
-          <label>
-            {t('File path (kind file)')}
-            <input name="sourcePath" defaultValue={sourceField(feed, 'path')} />
-          </label>
-          <label>
-            {t('Intake mailbox (kind imap)')}
-            <input name="sourceMailbox" defaultValue={sourceField(feed, 'mailbox')} />
-          </label>
-          <label>
-            {t('Folder (kind imap)')}
-            <input name="sourceFolder" defaultValue={sourceField(feed, 'folder')} />
-          </label>
-          <label>
-            {t('Attachment names matching (kind imap, a regular expression)')}
-            <input name="attachmentPattern" defaultValue={sourceField(feed, 'attachmentPattern')} />
-          </label>
-          <label>
-            {t('Senders whose ARF and X-ARF reports are aggregated (kind intake; an address or @domain per line)')}
-            <textarea name="sourceSenders" rows={3} defaultValue={sendersOf(feed)} />
-          </label>
-        </fieldset>
-        <label>
-          {t('Schedule (“manual” or cron in UTC, e.g. “15 * * * *”)')}
-          <input name="schedule" defaultValue={feed?.schedule ?? 'manual'} />
-        </label>
-        <TlpSelect label={t('TLP of its events')} defaultValue={feed?.tlp ?? 'AMBER'} unset="(choose)" />
-        <label>
-          {t('Notify the organisations')}
-          <select name="notify" defaultValue={feed?.notify ?? 'daily'}>
-            {NOTIFY.map((n) => (
-              <option key={n}>{n}</option>
+          <NativeSelect label={t('Kind')} name="sourceKind" defaultValue={feed?.source.kind ?? 'upload'}>
+            {SOURCES.map((k) => (
+              <option key={k}>{k}</option>
             ))}
-          </select>
-        </label>
-        <label>
-          {t('De-duplicate within (hours)')}
-          <input name="dedupHours" type="number" min={1} max={720} defaultValue={feed?.dedupHours ?? 24} />
-        </label>
+          </NativeSelect>
+          <TextInput label={t('URL (kind url)')} name="sourceUrl" defaultValue={sourceField(feed, 'url')} placeholder="https://…" />
+          <TextInput label={t('File path (kind file)')} name="sourcePath" defaultValue={sourceField(feed, 'path')} />
+          <TextInput label={t('Intake mailbox (kind imap)')} name="sourceMailbox" defaultValue={sourceField(feed, 'mailbox')} />
+          <TextInput label={t('Folder (kind imap)')} name="sourceFolder" defaultValue={sourceField(feed, 'folder')} />
+          <TextInput
+            label={t('Attachment names matching (kind imap, a regular expression)')}
+            name="attachmentPattern"
+            defaultValue={sourceField(feed, 'attachmentPattern')}
+          />
+          <Textarea
+            label={t('Senders whose ARF and X-ARF reports are aggregated (kind intake; an address or @domain per line)')}
+            name="sourceSenders"
+            rows={3}
+            defaultValue={sendersOf(feed)}
+          />
+        </fieldset>
+        <TextInput
+          label={t('Schedule (“manual” or cron in UTC, e.g. “15 * * * *”)')}
+          name="schedule"
+          defaultValue={feed?.schedule ?? 'manual'}
+        />
+        <TlpSelect label={t('TLP of its events')} defaultValue={feed?.tlp ?? 'AMBER'} unset="(choose)" />
+        <NativeSelect label={t('Notify the organisations')} name="notify" defaultValue={feed?.notify ?? 'daily'}>
+          {NOTIFY.map((n) => (
+            <option key={n}>{n}</option>
+          ))}
+        </NativeSelect>
+        <TextInput
+          label={t('De-duplicate within (hours)')}
+          name="dedupHours"
+          type="number"
+          min={1}
+          max={720}
+          defaultValue={feed?.dedupHours ?? 24}
+        />
         <label className="inline">
           <input type="checkbox" name="enabled" defaultChecked={feed?.enabled ?? true} /> enabled
         </label>
-        <label>
-          {t('Mapping (JSON, for csv and json formats)')}
-          <textarea name="mapping" rows={4} defaultValue={feed?.mapping ? JSON.stringify(feed.mapping, null, 2) : ''} />
-        </label>
+        <Textarea
+          label={t('Mapping (JSON, for csv and json formats)')}
+          name="mapping"
+          rows={4}
+          defaultValue={feed?.mapping ? JSON.stringify(feed.mapping, null, 2) : ''}
+        />
         <label>
           RSIT class and type of every event (JSON, e.g. {'{"class": "vulnerable", "type": "vulnerable-system"}'})
           <input name="rsit" defaultValue={feed?.rsit ? JSON.stringify(feed.rsit) : ''} />

@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput } from '@mantine/core';
 /** The incident list, filtered and paged with its state in the address; one incident; its debrief. */
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -213,16 +214,10 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
           invalidates={[['incidents']]}
           onDone={(r) => navigate(`/incidents/${(r as { id: string }).id}`)}
         >
-          <label>
-            {t('Title of a new incident')}
-            <input name="title" />
-          </label>
-          <label>
-            {t('Classification (starts from the team’s template for it)')}
-            <select name="rsit" defaultValue="/">
-              <RsitOptions rsit={tax?.rsit ?? []} none={t('(unclassified)')} />
-            </select>
-          </label>
+          <TextInput label={t('Title of a new incident')} name="title" />
+          <NativeSelect label={t('Classification (starts from the team’s template for it)')} name="rsit" defaultValue="/">
+            <RsitOptions rsit={tax?.rsit ?? []} none={t('(unclassified)')} />
+          </NativeSelect>
         </ActionForm>
       )}
     </section>

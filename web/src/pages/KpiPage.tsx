@@ -1,6 +1,6 @@
 /** KPIs: time to acknowledge, triage, contain and resolve (working time) per RSIT class and priority. */
 import { useQuery } from '@tanstack/react-query';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { BarChart } from '@mantine/charts';
 import { api, type Answer } from '../api';
 import { ErrorText, minutes, ScrollTable } from '../components';
 import { SlaTargets } from './SlaTargets';
@@ -9,7 +9,7 @@ import { useT } from '../i18n';
 type Kpi = Answer<'/api/kpi'>;
 
 const MEASURES = ['acknowledge', 'triage', 'contain', 'resolve'] as const;
-const COLOURS = ['#1f5fa8', '#fca311', '#2a9d8f', '#b3261e'];
+const COLOURS = ['blue.8', 'orange.6', 'teal.7', 'red.8'];
 
 export function KpiPage({ canManage }: { canManage: boolean }) {
   const t = useT();
@@ -33,18 +33,15 @@ export function KpiPage({ canManage }: { canManage: boolean }) {
       {rows.length === 0 ? (
         <p>{t('No incidents in this period.')}</p>
       ) : (
-        <ResponsiveContainer width="100%" height={320}>
-          <BarChart data={chart} data-testid="kpi-chart">
-            <CartesianGrid strokeDasharray="3 3" />
-            <XAxis dataKey="name" />
-            <YAxis label={{ value: t('working hours (median)'), angle: -90, position: 'insideLeft' }} />
-            <Tooltip />
-            <Legend />
-            {MEASURES.map((m, n) => (
-              <Bar key={m} dataKey={m} fill={COLOURS[n]} />
-            ))}
-          </BarChart>
-        </ResponsiveContainer>
+        <BarChart
+          h={320}
+          data={chart}
+          dataKey="name"
+          data-testid="kpi-chart"
+          withLegend
+          yAxisLabel={t('working hours (median)')}
+          series={MEASURES.map((m, n) => ({ name: m, color: COLOURS[n]! }))}
+        />
       )}
       <ScrollTable data-testid="kpi-table">
         <thead>

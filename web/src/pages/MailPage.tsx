@@ -1,3 +1,4 @@
+import { TextInput, Textarea } from '@mantine/core';
 /**
  * Mail administration: the mailboxes Vakt polls for reports (mail settings), the contacts' PGP
  * keys, and the outbox with each mail's delivery state. Passwords are sent, never shown.
@@ -99,33 +100,15 @@ function Mailboxes() {
             folder: text(f, 'folder') || 'INBOX',
           })}
         >
-          <label>
-            {t('Name')}
-            <input name="name" placeholder={t('cert@ mailbox')} />
-          </label>
-          <label>
-            {t('IMAP server')}
-            <input name="host" />
-          </label>
-          <label>
-            {t('Port')}
-            <input name="port" type="number" defaultValue={993} />
-          </label>
+          <TextInput label={t('Name')} name="name" placeholder={t('cert@ mailbox')} />
+          <TextInput label={t('IMAP server')} name="host" />
+          <TextInput label={t('Port')} name="port" type="number" defaultValue={993} />
           <label className="inline">
             <input type="checkbox" name="secure" defaultChecked /> TLS
           </label>
-          <label>
-            {t('User name')}
-            <input name="username" autoComplete="off" />
-          </label>
-          <label>
-            {t('Password')}
-            <input name="password" type="password" autoComplete="new-password" />
-          </label>
-          <label>
-            {t('Folder')}
-            <input name="folder" defaultValue="INBOX" />
-          </label>
+          <TextInput label={t('User name')} name="username" autoComplete="off" />
+          <TextInput label={t('Password')} name="password" type="password" autoComplete="new-password" />
+          <TextInput label={t('Folder')} name="folder" defaultValue="INBOX" />
         </ActionForm>
       </details>
     </>
@@ -151,10 +134,7 @@ function Keys() {
           restart();
         }}
       >
-        <label className="inline">
-          {t('Address')}
-          <input name="q" type="search" defaultValue={words} />
-        </label>
+        <TextInput label={t('Address')} name="q" type="search" defaultValue={words} />
         <button type="submit">{t('Find')}</button>
       </form>
       <ErrorText error={list.error} />
@@ -192,10 +172,7 @@ function Keys() {
         invalidates={[['pgp-keys']]}
         toBody={(f) => ({ armored: text(f, 'armored') })}
       >
-        <label>
-          {t('A contact’s public key (armoured, “-----BEGIN PGP PUBLIC KEY BLOCK-----”)')}
-          <textarea name="armored" rows={5} />
-        </label>
+        <Textarea label={t('A contact’s public key (armoured, “-----BEGIN PGP PUBLIC KEY BLOCK-----”)')} name="armored" rows={5} />
       </ActionForm>
     </>
   );

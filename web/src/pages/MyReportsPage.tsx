@@ -1,3 +1,4 @@
+import { NativeSelect, Textarea } from '@mantine/core';
 /**
  * The constituent portal: the reports of my organisation and where each stands, the mail about
  * one between us and the team, and a reply that joins its thread.
@@ -127,18 +128,12 @@ function MyReport({ id, navigate }: { id: string; navigate: (to: string) => void
           {r.feedback && (
             <p className="muted">{t('Your answer: {rating} of 5. Answer again to change it.', { rating: r.feedback.rating })}</p>
           )}
-          <label>
-            {t('Rating (5 is best)')}
-            <select name="rating" defaultValue={String(r.feedback?.rating ?? 5)}>
-              {[5, 4, 3, 2, 1].map((n) => (
-                <option key={n}>{n}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('Anything to add')}
-            <textarea name="comment" rows={2} defaultValue={r.feedback?.comment ?? ''} />
-          </label>
+          <NativeSelect label={t('Rating (5 is best)')} name="rating" defaultValue={String(r.feedback?.rating ?? 5)}>
+            {[5, 4, 3, 2, 1].map((n) => (
+              <option key={n}>{n}</option>
+            ))}
+          </NativeSelect>
+          <Textarea label={t('Anything to add')} name="comment" rows={2} defaultValue={r.feedback?.comment ?? ''} />
         </ActionForm>
       )}
       <ActionForm
@@ -147,10 +142,7 @@ function MyReport({ id, navigate }: { id: string; navigate: (to: string) => void
         invalidates={[key]}
         toBody={(f) => ({ text: text(f, 'text') })}
       >
-        <label>
-          {t('Reply to the team about this report')}
-          <textarea name="text" rows={4} />
-        </label>
+        <Textarea label={t('Reply to the team about this report')} name="text" rows={4} />
       </ActionForm>
     </section>
   );

@@ -1,3 +1,4 @@
+import { NativeSelect } from '@mantine/core';
 /**
  * Adds an organisation, or replaces one. An edit starts from everything the organisation has and
  * sends all of it back: a field the form does not show must never be lost by saving.
@@ -98,28 +99,22 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
         <label>
           {t('Short name')} <input name="shortName" defaultValue={org?.shortName ?? ''} />
         </label>
-        <label>
-          {t('Category')}
-          <select name="category" defaultValue={org?.category ?? 'other'}>
-            {CATEGORIES.map((c) => (
-              <option key={c}>{c}</option>
-            ))}
-          </select>
-        </label>
+        <NativeSelect label={t('Category')} name="category" defaultValue={org?.category ?? 'other'}>
+          {CATEGORIES.map((c) => (
+            <option key={c}>{c}</option>
+          ))}
+        </NativeSelect>
         <OrganisationPicker
           name="parent"
           legend={t('Part of')}
           chosen={parent ? [parent] : []}
           exclude={(o) => o.kind === 'team' || o.id === org?.id}
         />
-        <label>
-          {t('TLP clearance')}
-          <select name="tlpClearance" defaultValue={org?.tlpClearance ?? 'AMBER'}>
-            {TLPS.map((label) => (
-              <option key={label}>{label}</option>
-            ))}
-          </select>
-        </label>
+        <NativeSelect label={t('TLP clearance')} name="tlpClearance" defaultValue={org?.tlpClearance ?? 'AMBER'}>
+          {TLPS.map((label) => (
+            <option key={label}>{label}</option>
+          ))}
+        </NativeSelect>
         <label>
           {t('Tags')} <input name="tags" defaultValue={org?.tags.join(', ') ?? ''} />
         </label>
@@ -174,14 +169,11 @@ function ContactRow({
   const t = useT();
   return (
     <div className="contact-row" role="group" aria-label={t('Contact {number}', { number })}>
-      <label>
-        {t('Role')}
-        <select value={c.role} onChange={(e) => onChange({ role: e.target.value })}>
-          {CONTACT_ROLES.map((r) => (
-            <option key={r}>{r}</option>
-          ))}
-        </select>
-      </label>
+      <NativeSelect label={t('Role')} value={c.role} onChange={(e) => onChange({ role: e.target.value })}>
+        {CONTACT_ROLES.map((r) => (
+          <option key={r}>{r}</option>
+        ))}
+      </NativeSelect>
       <label>
         {t('E-mail')} <input type="email" required value={c.email} onChange={(e) => onChange({ email: e.target.value })} />
       </label>
@@ -191,16 +183,13 @@ function ContactRow({
       <label>
         {t('Phone')} <input type="tel" value={c.phone} onChange={(e) => onChange({ phone: e.target.value })} />
       </label>
-      <label>
-        {t('Language')}
-        <select value={c.language} onChange={(e) => onChange({ language: e.target.value })}>
-          {Object.entries(LANGUAGES).map(([code, name]) => (
-            <option key={code} value={code}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
+      <NativeSelect label={t('Language')} value={c.language} onChange={(e) => onChange({ language: e.target.value })}>
+        {Object.entries(LANGUAGES).map(([code, name]) => (
+          <option key={code} value={code}>
+            {name}
+          </option>
+        ))}
+      </NativeSelect>
       <label>
         <input type="checkbox" checked={c.notify} onChange={(e) => onChange({ notify: e.target.checked })} /> {t('Gets notifications')}
       </label>

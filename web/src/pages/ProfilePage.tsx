@@ -1,3 +1,4 @@
+import { NativeSelect } from '@mantine/core';
 /**
  * The team profile: what the team publishes (RFC 2350, security.txt) and what Vakt runs on
  * (hours, holidays, default TLP). Editing needs profile:write; a save sends the version it
@@ -157,20 +158,18 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
         )}
         {field(t('E-mail address'), 'email.address', draft.email.address, (v) => set((p) => void (p.email.address = v)))}
         {field(t('Time zone (IANA)'), 'timeZone', draft.timeZone, (v) => set((p) => void (p.timeZone = v)))}
-        <label>
-          {t('Default TLP for unlabelled information')}
-          <select
-            name="tlp.default"
-            value={draft.tlp.default}
-            onChange={(e) => set((p) => void (p.tlp.default = e.target.value as TeamProfile['tlp']['default']))}
-          >
-            {TLPS.map((l) => (
-              <option key={l} value={l}>
-                TLP:{l}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NativeSelect
+          label={t('Default TLP for unlabelled information')}
+          name="tlp.default"
+          value={draft.tlp.default}
+          onChange={(e) => set((p) => void (p.tlp.default = e.target.value as TeamProfile['tlp']['default']))}
+        >
+          {TLPS.map((l) => (
+            <option key={l} value={l}>
+              TLP:{l}
+            </option>
+          ))}
+        </NativeSelect>
       </fieldset>
       <fieldset>
         <legend>{t('Operating hours (empty = closed)')}</legend>

@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput, Textarea } from '@mantine/core';
 /** Report an incident: constituents through the web form, analysts also for a call, a Signal message or a meeting. */
 import { useState } from 'react';
 import type { Session } from '../api';
@@ -36,33 +37,18 @@ export function ReportFormPage({ session }: { session: Session }) {
       >
         {analyst && (
           <>
-            <label>
-              {t('How it came in')}
-              <select name="channel" defaultValue="phone">
-                <option value="phone">{t('phone call')}</option>
-                <option value="signal">Signal</option>
-                <option value="meeting">{t('meeting')}</option>
-                <option value="other">{t('other')}</option>
-              </select>
-            </label>
-            <label>
-              {t('Reporter')}
-              <input name="reporterName" />
-            </label>
-            <label>
-              {t("Reporter's e-mail")}
-              <input name="reporterEmail" type="email" />
-            </label>
+            <NativeSelect label={t('How it came in')} name="channel" defaultValue="phone">
+              <option value="phone">{t('phone call')}</option>
+              <option value="signal">Signal</option>
+              <option value="meeting">{t('meeting')}</option>
+              <option value="other">{t('other')}</option>
+            </NativeSelect>
+            <TextInput label={t('Reporter')} name="reporterName" />
+            <TextInput label={t("Reporter's e-mail")} name="reporterEmail" type="email" />
           </>
         )}
-        <label>
-          {t('Subject')}
-          <input name="subject" required />
-        </label>
-        <label>
-          {t('What happened')}
-          <textarea name="body" rows={8} />
-        </label>
+        <TextInput label={t('Subject')} name="subject" required />
+        <Textarea label={t('What happened')} name="body" rows={8} />
         <TlpSelect unset={t('(team default)')} />
       </ActionForm>
     </section>

@@ -1,3 +1,4 @@
+import { TextInput } from '@mantine/core';
 /** Full-text search over reports, incidents and notes, paged, and the retro-hunt for one indicator; the address keeps both. */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
@@ -102,10 +103,7 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
           filter('seen', text(new FormData(e.currentTarget), 'seen'));
         }}
       >
-        <label>
-          {t('Indicator (IP, domain, URL, hash; defanged is fine)')}
-          <input name="seen" defaultValue={seen} />
-        </label>
+        <TextInput label={t('Indicator (IP, domain, URL, hash; defanged is fine)')} name="seen" defaultValue={seen} />
         <button type="submit">{t('Look up')}</button>
       </form>
       <ErrorText error={sightings.error} />

@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput, Textarea } from '@mantine/core';
 /**
  * The team's incident templates, one per RSIT type (or class): the tasks such an incident always
  * needs, its default priority and TLP. Everyone on the team reads them; incident managers and
@@ -100,30 +101,23 @@ function TemplateForm({ template: tpl, taxonomies }: { template?: Template; taxo
         };
       }}
     >
-      <label>
-        {t('Name')}
-        <input name="name" defaultValue={tpl?.name ?? ''} />
-      </label>
-      <label>
-        {t('RSIT class / type')}
-        <select name="rsit" defaultValue={tpl ? `${tpl.rsitClass}/${tpl.rsitType ?? ''}` : ''}>
-          <option value="">{t('(choose)')}</option>
-          <RsitOptions rsit={taxonomies?.rsit ?? []} anyType={` (${t('any type')})`} />
-        </select>
-      </label>
-      <label>
-        {t('Default priority')}
-        <select name="priority" defaultValue={tpl?.priority ?? 'normal'}>
-          {taxonomies?.priorities.map((p) => (
-            <option key={p}>{p}</option>
-          ))}
-        </select>
-      </label>
+      <TextInput label={t('Name')} name="name" defaultValue={tpl?.name ?? ''} />
+      <NativeSelect label={t('RSIT class / type')} name="rsit" defaultValue={tpl ? `${tpl.rsitClass}/${tpl.rsitType ?? ''}` : ''}>
+        <option value="">{t('(choose)')}</option>
+        <RsitOptions rsit={taxonomies?.rsit ?? []} anyType={` (${t('any type')})`} />
+      </NativeSelect>
+      <NativeSelect label={t('Default priority')} name="priority" defaultValue={tpl?.priority ?? 'normal'}>
+        {taxonomies?.priorities.map((p) => (
+          <option key={p}>{p}</option>
+        ))}
+      </NativeSelect>
       <TlpSelect label={t('Default TLP')} defaultValue={tpl?.tlp ?? 'AMBER'} unset={t('(choose)')} />
-      <label>
-        {t('Tasks, one per line (“Isolate the host | 1” is due 1 working hour after it is added)')}
-        <textarea name="tasks" rows={5} defaultValue={tpl ? tasksAsText(tpl.tasks) : ''} />
-      </label>
+      <Textarea
+        label={t('Tasks, one per line (“Isolate the host | 1” is due 1 working hour after it is added)')}
+        name="tasks"
+        rows={5}
+        defaultValue={tpl ? tasksAsText(tpl.tasks) : ''}
+      />
     </ActionForm>
   );
 }

@@ -1,3 +1,4 @@
+import { TextInput, Textarea } from '@mantine/core';
 /** The triage queue and one report: its mail as received (PGP status, raw mail), and the triage decisions. */
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -215,10 +216,7 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
             invalidates={refresh}
             onDone={(res) => navigate(`/incidents/${(res as { id: string }).id}`)}
           >
-            <label>
-              {t('Incident title')}
-              <input name="title" defaultValue={r.subject} />
-            </label>
+            <TextInput label={t('Incident title')} name="title" defaultValue={r.subject} />
           </ActionForm>
           <ActionForm
             label={t('Attach to incident')}
@@ -226,10 +224,7 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
             toBody={(f) => ({ incidentId: text(f, 'incidentId') })}
             invalidates={refresh}
           >
-            <label>
-              {t('Incident number')}
-              <input name="incidentId" inputMode="numeric" />
-            </label>
+            <TextInput label={t('Incident number')} name="incidentId" inputMode="numeric" />
           </ActionForm>
           <ActionForm
             label={t('Not an incident')}
@@ -237,10 +232,7 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
             toBody={(f) => ({ reason: text(f, 'reason') })}
             invalidates={refresh}
           >
-            <label>
-              {t('Reason')}
-              <input name="reason" />
-            </label>
+            <TextInput label={t('Reason')} name="reason" />
           </ActionForm>
           <ActionForm
             label={t('Merge as duplicate')}
@@ -248,10 +240,7 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
             toBody={(f) => ({ into: text(f, 'into') })}
             invalidates={refresh}
           >
-            <label>
-              {t('Duplicate of report number')}
-              <input name="into" inputMode="numeric" />
-            </label>
+            <TextInput label={t('Duplicate of report number')} name="into" inputMode="numeric" />
           </ActionForm>
         </div>
       )}
@@ -284,10 +273,7 @@ function ReportView({ id, navigate, rights }: { id: string; navigate: (to: strin
           toBody={(f) => ({ text: text(f, 'text') })}
           invalidates={[key]}
         >
-          <label>
-            {t('Reply to {address}', { address: r.reporter_email })}
-            <textarea name="text" rows={5} />
-          </label>
+          <Textarea label={t('Reply to {address}', { address: r.reporter_email })} name="text" rows={5} />
         </ActionForm>
       )}
 

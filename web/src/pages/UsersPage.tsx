@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput } from '@mantine/core';
 /**
  * Users: add one, change a role or organisation, disable, set a new password, turn off a lost
  * second factor, lift a lockout. Each change that touches rights ends the user's sessions (the
@@ -44,21 +45,15 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
           restart();
         }}
       >
-        <label className="inline">
-          {t('Words')}
-          <input name="q" type="search" placeholder={t('address or name')} defaultValue={filter.q} />
-        </label>
-        <label className="inline">
-          {t('Role')}
-          <select name="role" defaultValue={filter.role}>
-            <option value="">{t('any')}</option>
-            {ROLES.map((r) => (
-              <option key={r} value={r}>
-                {r}
-              </option>
-            ))}
-          </select>
-        </label>
+        <TextInput label={t('Words')} name="q" type="search" placeholder={t('address or name')} defaultValue={filter.q} />
+        <NativeSelect label={t('Role')} name="role" defaultValue={filter.role}>
+          <option value="">{t('any')}</option>
+          {ROLES.map((r) => (
+            <option key={r} value={r}>
+              {r}
+            </option>
+          ))}
+        </NativeSelect>
         <button type="submit">{t('Find')}</button>
       </form>
       <UserList users={users} names={names} canManage={canManage} />
@@ -111,14 +106,11 @@ function OrganisationChoice({ value, names }: { value: string | null; names?: Na
 function RoleSelect({ value }: { value: string }) {
   const t = useT();
   return (
-    <label>
-      {t('Role')}
-      <select name="role" defaultValue={value}>
-        {ROLES.map((r) => (
-          <option key={r}>{r}</option>
-        ))}
-      </select>
-    </label>
+    <NativeSelect label={t('Role')} name="role" defaultValue={value}>
+      {ROLES.map((r) => (
+        <option key={r}>{r}</option>
+      ))}
+    </NativeSelect>
   );
 }
 

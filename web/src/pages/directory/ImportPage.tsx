@@ -1,3 +1,4 @@
+import { TextInput } from '@mantine/core';
 /** An RFC 2350 document read into a directory record, shown field by field before anything is written. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -64,10 +65,7 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
           <input name="country" size={3} maxLength={3} />
         </label>
         <Select name="type" label={t('Type')} values={TYPES} />
-        <label>
-          {t('Short name')}
-          <input name="shortName" />
-        </label>
+        <TextInput label={t('Short name')} name="shortName" />
         <label>
           <input type="checkbox" name="allowPartial" /> accept a cut-off document
         </label>

@@ -1,3 +1,4 @@
+import { NativeSelect, Textarea } from '@mantine/core';
 /**
  * A peer team written by hand: added when no RFC 2350 document exists (a team met at a FIRST
  * meeting), or corrected. An edit sends back everything the record has, so what the form does not
@@ -104,14 +105,11 @@ export function TeamForm({ stored, onSaved }: { stored?: StoredTeam; onSaved?: (
         <label>
           Region (for INT) <input name="region" defaultValue={team.region ?? ''} />
         </label>
-        <label>
-          {t('Type')}
-          <select name="type" defaultValue={team.type}>
-            {TYPES.map((t) => (
-              <option key={t}>{t}</option>
-            ))}
-          </select>
-        </label>
+        <NativeSelect label={t('Type')} name="type" defaultValue={team.type}>
+          {TYPES.map((t) => (
+            <option key={t}>{t}</option>
+          ))}
+        </NativeSelect>
         <label>
           <input type="checkbox" name="nationalPointOfContact" defaultChecked={team.nationalPointOfContact === true} /> National point of
           contact
@@ -128,18 +126,13 @@ export function TeamForm({ stored, onSaved }: { stored?: StoredTeam; onSaved?: (
         <label>
           Time zone <input name="timeZone" placeholder="Europe/Stockholm" defaultValue={team.timeZone ?? ''} />
         </label>
-        <label>
-          {t('Telephone (one per line, a label before a colon)')}
-          <textarea
-            name="telephone"
-            rows={2}
-            defaultValue={team.telephone.map((t) => (t.label ? `${t.label}: ${t.number}` : t.number)).join('\n')}
-          />
-        </label>
-        <label>
-          {t('FIRST services (one per line)')}
-          <textarea name="services" rows={3} defaultValue={team.services.join('\n')} />
-        </label>
+        <Textarea
+          label={t('Telephone (one per line, a label before a colon)')}
+          name="telephone"
+          rows={2}
+          defaultValue={team.telephone.map((t) => (t.label ? `${t.label}: ${t.number}` : t.number)).join('\n')}
+        />
+        <Textarea label={t('FIRST services (one per line)')} name="services" rows={3} defaultValue={team.services.join('\n')} />
         <fieldset>
           <legend>{t('Sectors served')}</legend>
           {SECTORS.map((sector) => (

@@ -1,3 +1,4 @@
+import { TextInput } from '@mantine/core';
 /** The peer teams a page at a time, found by name, country, type, sector, service or membership; the address keeps the search and the page. */
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -75,25 +76,16 @@ export function TeamList({ search, navigate, canWrite }: { search: URLSearchPara
           navigate(addressWith('/directory', new URLSearchParams(), Object.fromEntries(FILTERS.map((key) => [key, text(form, key)]))));
         }}
       >
-        <label>
-          {t('Name')}
-          <input name="q" defaultValue={query.get('q') ?? ''} />
-        </label>
+        <TextInput label={t('Name')} name="q" defaultValue={query.get('q') ?? ''} />
         <label>
           {t('Country')}
           <input name="country" size={3} maxLength={3} placeholder="SE" defaultValue={query.get('country') ?? ''} />
         </label>
         <Select name="type" label={t('Type')} values={TYPES} defaultValue={query.get('type') ?? ''} />
         <Select name="sector" label={t('Serves sector')} values={SECTORS} defaultValue={query.get('sector') ?? ''} />
-        <label>
-          {t('FIRST service')}
-          <input name="service" defaultValue={query.get('service') ?? ''} />
-        </label>
+        <TextInput label={t('FIRST service')} name="service" defaultValue={query.get('service') ?? ''} />
         <Select name="membership" label={t('Member of')} values={BODIES} defaultValue={query.get('membership') ?? ''} />
-        <label>
-          {t('Status')}
-          <input name="status" placeholder="accredited,certified" defaultValue={query.get('status') ?? ''} />
-        </label>
+        <TextInput label={t('Status')} name="status" placeholder="accredited,certified" defaultValue={query.get('status') ?? ''} />
         <button type="submit">{t('Search')}</button>
       </form>
       <ErrorText error={teams.error} />

@@ -1,3 +1,4 @@
+import { TextInput } from '@mantine/core';
 /** One peer team: what the directory knows of it, our trust in it, and its RFC 2350 description. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
@@ -82,19 +83,14 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
           }}
         >
           <Select name="level" label={t('Trust level')} values={TRUST} defaultValue={team.trust?.level ?? 'unknown'} />
-          <label>
-            {t('Last verified')}
-            <input
-              name="lastVerified"
-              type="date"
-              required
-              defaultValue={team.trust?.lastVerified ?? new Date().toISOString().slice(0, 10)}
-            />
-          </label>
-          <label>
-            {t('Note')}
-            <input name="note" defaultValue={team.trust?.note ?? ''} />
-          </label>
+          <TextInput
+            label={t('Last verified')}
+            name="lastVerified"
+            type="date"
+            required
+            defaultValue={team.trust?.lastVerified ?? new Date().toISOString().slice(0, 10)}
+          />
+          <TextInput label={t('Note')} name="note" defaultValue={team.trust?.note ?? ''} />
         </ActionForm>
       )}
       {canWrite && <TeamForm key={version} stored={stored.data} />}

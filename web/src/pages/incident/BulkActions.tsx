@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput } from '@mantine/core';
 /**
  * What can be done to the incidents ticked in the list, all or none (POST /api/incidents/bulk),
  * and the list as shown, as a CSV file named with the most restrictive TLP label in it.
@@ -68,29 +69,20 @@ export function BulkActions({
       {form(
         t('Set manager'),
         (f) => ({ managerId: text(f, 'managerId') || null }),
-        <label>
-          {t('Incident manager')}
-          <select name="managerId">
-            <MemberOptions members={members} />
-          </select>
-        </label>,
+        <NativeSelect label={t('Incident manager')} name="managerId">
+          <MemberOptions members={members} />
+        </NativeSelect>,
       )}
       {form(
         t('Set priority'),
         (f) => ({ priority: text(f, 'priority'), ...(text(f, 'priorityReason') ? { priorityReason: text(f, 'priorityReason') } : {}) }),
         <>
-          <label>
-            {t('Priority')}
-            <select name="priority">
-              {priorities.map((p) => (
-                <option key={p}>{p}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('Reason for the priority')}
-            <input name="priorityReason" />
-          </label>
+          <NativeSelect label={t('Priority')} name="priority">
+            {priorities.map((p) => (
+              <option key={p}>{p}</option>
+            ))}
+          </NativeSelect>
+          <TextInput label={t('Reason for the priority')} name="priorityReason" />
         </>,
       )}
       {form(t('Close'), () => ({ phase: 'closed' }), null)}

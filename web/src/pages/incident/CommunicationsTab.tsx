@@ -1,3 +1,4 @@
+import { TextInput, Textarea } from '@mantine/core';
 /** Reports and mail: the reports behind the incident (some may be split off), its messages, and a new mail. */
 import { ActionForm, Link, TlpBadge, TlpSelect, text } from '../../components';
 import { MessageView } from '../TriagePage';
@@ -42,10 +43,7 @@ export function CommunicationsTab({ props }: { props: TabProps }) {
                 </label>
               ))}
             </fieldset>
-            <label>
-              {t('Title of the new incident')}
-              <input name="title" />
-            </label>
+            <TextInput label={t('Title of the new incident')} name="title" />
           </ActionForm>
         </details>
       )}
@@ -76,14 +74,8 @@ export function CommunicationsTab({ props }: { props: TabProps }) {
                 </label>
               ))}
           </fieldset>
-          <label>
-            {t('Subject')}
-            <input name="subject" />
-          </label>
-          <label>
-            {t('Text')}
-            <textarea name="text" rows={6} />
-          </label>
+          <TextInput label={t('Subject')} name="subject" />
+          <Textarea label={t('Text')} name="text" rows={6} />
           <TlpSelect label={t('TLP of this mail')} />
         </ActionForm>
       )}

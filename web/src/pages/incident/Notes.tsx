@@ -1,3 +1,4 @@
+import { Textarea } from '@mantine/core';
 /** Notes in Markdown on an incident or one task: read rendered, written and corrected in place. */
 import { useState } from 'react';
 import { ActionForm, TlpBadge, TlpSelect, text, when } from '../../components';
@@ -31,10 +32,7 @@ export function Notes({
           invalidates={refresh}
           toBody={(f) => ({ body: text(f, 'body'), ...(taskId ? { taskId } : {}), ...(text(f, 'tlp') ? { tlp: text(f, 'tlp') } : {}) })}
         >
-          <label>
-            {t('Note (Markdown)')}
-            <textarea name="body" rows={3} />
-          </label>
+          <Textarea label={t('Note (Markdown)')} name="body" rows={3} />
           <TlpSelect label={t('TLP of this note')} />
         </ActionForm>
       )}
@@ -65,10 +63,7 @@ function NoteView({ note, mine, refresh }: { note: Note; mine: boolean; refresh:
           toBody={(f) => ({ body: text(f, 'body') })}
           onDone={() => setEditing(false)}
         >
-          <label>
-            {t('Note (Markdown)')}
-            <textarea name="body" rows={4} defaultValue={note.body} />
-          </label>
+          <Textarea label={t('Note (Markdown)')} name="body" rows={4} defaultValue={note.body} />
         </ActionForm>
       ) : (
         <Markdown source={note.body} />

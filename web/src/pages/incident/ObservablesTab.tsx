@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput, Textarea } from '@mantine/core';
 /** Observables (one at a time or a pasted list), each with "who is responsible" and "seen elsewhere"; assets; evidence. */
 import { useState } from 'react';
 import type { Answer } from '../../api';
@@ -46,14 +47,12 @@ export function ObservablesTab({ props }: { props: TabProps }) {
             onDone={(r) => setBulk(r as BulkAnswer)}
             toBody={(f) => ({ text: text(f, 'text'), isIoc: f.get('ioc') === 'on', ...(text(f, 'tlp') ? { tlp: text(f, 'tlp') } : {}) })}
           >
-            <label>
-              {t('Observables, one or more per line (defanged or not)')}
-              <textarea
-                name="text"
-                rows={4}
-                placeholder={'hxxps://evil[.]example/login\n203.0.113[.]9\nd41d8cd98f00b204e9800998ecf8427e'}
-              />
-            </label>
+            <Textarea
+              label={t('Observables, one or more per line (defanged or not)')}
+              name="text"
+              rows={4}
+              placeholder={'hxxps://evil[.]example/login\n203.0.113[.]9\nd41d8cd98f00b204e9800998ecf8427e'}
+            />
             <label className="inline">
               <input type="checkbox" name="ioc" /> {t('indicators of compromise')}
             </label>
@@ -77,18 +76,12 @@ export function ObservablesTab({ props }: { props: TabProps }) {
               invalidates={refresh}
               toBody={(f) => ({ kind: text(f, 'kind'), value: text(f, 'value'), isIoc: f.get('ioc') === 'on' })}
             >
-              <label>
-                {t('Kind')}
-                <select name="kind">
-                  {[...(taxonomies?.indicatorKinds ?? []), 'other'].map((k) => (
-                    <option key={k}>{k}</option>
-                  ))}
-                </select>
-              </label>
-              <label>
-                {t('Value')}
-                <input name="value" />
-              </label>
+              <NativeSelect label={t('Kind')} name="kind">
+                {[...(taxonomies?.indicatorKinds ?? []), 'other'].map((k) => (
+                  <option key={k}>{k}</option>
+                ))}
+              </NativeSelect>
+              <TextInput label={t('Value')} name="value" />
               <label className="inline">
                 <input type="checkbox" name="ioc" /> {t('an indicator of compromise')}
               </label>
@@ -113,10 +106,7 @@ export function ObservablesTab({ props }: { props: TabProps }) {
           invalidates={refresh}
           toBody={(f) => ({ name: text(f, 'name'), compromised: f.get('compromised') === 'on' })}
         >
-          <label>
-            {t('Asset')}
-            <input name="name" />
-          </label>
+          <TextInput label={t('Asset')} name="name" />
           <label className="inline">
             <input type="checkbox" name="compromised" /> {t('compromised')}
           </label>
@@ -147,26 +137,11 @@ export function ObservablesTab({ props }: { props: TabProps }) {
             location: text(f, 'location'),
           })}
         >
-          <label>
-            {t('Item')}
-            <input name="item" />
-          </label>
-          <label>
-            SHA-256
-            <input name="sha256" />
-          </label>
-          <label>
-            {t('Collected by')}
-            <input name="by" />
-          </label>
-          <label>
-            {t('Collected at')}
-            <input name="at" type="datetime-local" />
-          </label>
-          <label>
-            {t('Kept at')}
-            <input name="location" />
-          </label>
+          <TextInput label={t('Item')} name="item" />
+          <TextInput label="SHA-256" name="sha256" />
+          <TextInput label={t('Collected by')} name="by" />
+          <TextInput label={t('Collected at')} name="at" type="datetime-local" />
+          <TextInput label={t('Kept at')} name="location" />
         </ActionForm>
       )}
     </>

@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput } from '@mantine/core';
 /** Participants, and which items each one outside the team may see (the egress gate still decides every read). */
 import { ActionButton, ActionForm, optional, text } from '../../components';
 import { ItemTable } from './ItemTable';
@@ -51,22 +52,13 @@ export function PeopleTab({ props }: { props: TabProps }) {
           invalidates={refresh}
           toBody={(f) => ({ name: text(f, 'name'), email: optional(f, 'email'), role: text(f, 'role') })}
         >
-          <label>
-            {t('Name')}
-            <input name="name" />
-          </label>
-          <label>
-            {t('E-mail')}
-            <input name="email" type="email" />
-          </label>
-          <label>
-            {t('Role')}
-            <select name="role">
-              {taxonomies?.participantRoles.map((r) => (
-                <option key={r}>{r}</option>
-              ))}
-            </select>
-          </label>
+          <TextInput label={t('Name')} name="name" />
+          <TextInput label={t('E-mail')} name="email" type="email" />
+          <NativeSelect label={t('Role')} name="role">
+            {taxonomies?.participantRoles.map((r) => (
+              <option key={r}>{r}</option>
+            ))}
+          </NativeSelect>
         </ActionForm>
       )}
 
@@ -115,26 +107,20 @@ export function PeopleTab({ props }: { props: TabProps }) {
             return { kind, itemId, participantId: text(f, 'participantId') };
           }}
         >
-          <label>
-            {t('Item')}
-            <select name="item">
-              {items.map((i) => (
-                <option key={`${i.kind}:${i.id}`} value={`${i.kind} ${i.id}`}>
-                  {i.label} (TLP:{i.tlp})
-                </option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('With')}
-            <select name="participantId">
-              {outsiders.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {s(p.name)} ({s(p.role)})
-                </option>
-              ))}
-            </select>
-          </label>
+          <NativeSelect label={t('Item')} name="item">
+            {items.map((i) => (
+              <option key={`${i.kind}:${i.id}`} value={`${i.kind} ${i.id}`}>
+                {i.label} (TLP:{i.tlp})
+              </option>
+            ))}
+          </NativeSelect>
+          <NativeSelect label={t('With')} name="participantId">
+            {outsiders.map((p) => (
+              <option key={p.id} value={p.id}>
+                {s(p.name)} ({s(p.role)})
+              </option>
+            ))}
+          </NativeSelect>
         </ActionForm>
       )}
     </>

@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput, Textarea } from '@mantine/core';
 /** The summary tab: the facts, every field editable, notes, and merging into another incident. */
 import { ActionForm, Link, MemberOptions, RsitOptions, TlpSelect, text } from '../../components';
 import { useT } from '../../i18n';
@@ -63,10 +64,7 @@ export function SummaryTab({ props, me }: { props: TabProps; me: string }) {
             onDone={() => navigate('/incidents')}
           >
             <p>{t('Its reports, mail and items move to the other incident; triage can undo the merge.')}</p>
-            <label>
-              {t('Incident number to merge into')}
-              <input name="into" inputMode="numeric" placeholder="#1234" />
-            </label>
+            <TextInput label={t('Incident number to merge into')} name="into" inputMode="numeric" placeholder="#1234" />
           </ActionForm>
         </details>
       )}
@@ -135,86 +133,47 @@ function EditForm({ props }: { props: TabProps }) {
           return body;
         }}
       >
-        <label>
-          {t('Title')}
-          <input name="title" defaultValue={i.title} />
-        </label>
-        <label>
-          {t('Description')}
-          <textarea name="description" rows={4} defaultValue={i.description} />
-        </label>
-        <label>
-          {t('Phase')}
-          <select name="phase" defaultValue={i.phase}>
-            {[i.phase, ...d.nextPhases].map((p) => (
-              <option key={p} value={p}>
-                {p === i.phase ? t('{phase} (now)', { phase: p }) : p}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('Priority')}
-          <select name="priority" defaultValue={i.priority}>
-            {taxonomies?.priorities.map((p) => (
-              <option key={p}>{p}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('Reason for a priority change')}
-          <input name="priorityReason" />
-        </label>
-        <label>
-          {t('Incident manager')}
-          <select name="managerId" defaultValue={i.manager_id ?? ''}>
-            <MemberOptions members={members} />
-          </select>
-        </label>
-        <label>
-          {t('RSIT class / type')}
-          <select name="rsit" defaultValue={`${i.rsit_class ?? ''}/${i.rsit_type ?? ''}`}>
-            <RsitOptions rsit={rsit} none={t('(unclassified)')} />
-          </select>
-        </label>
-        <label>
-          {t('Impact')}
-          <select name="impact" defaultValue={i.impact}>
-            {taxonomies?.impacts.map((v) => (
-              <option key={v}>{v}</option>
-            ))}
-          </select>
-        </label>
+        <TextInput label={t('Title')} name="title" defaultValue={i.title} />
+        <Textarea label={t('Description')} name="description" rows={4} defaultValue={i.description} />
+        <NativeSelect label={t('Phase')} name="phase" defaultValue={i.phase}>
+          {[i.phase, ...d.nextPhases].map((p) => (
+            <option key={p} value={p}>
+              {p === i.phase ? t('{phase} (now)', { phase: p }) : p}
+            </option>
+          ))}
+        </NativeSelect>
+        <NativeSelect label={t('Priority')} name="priority" defaultValue={i.priority}>
+          {taxonomies?.priorities.map((p) => (
+            <option key={p}>{p}</option>
+          ))}
+        </NativeSelect>
+        <TextInput label={t('Reason for a priority change')} name="priorityReason" />
+        <NativeSelect label={t('Incident manager')} name="managerId" defaultValue={i.manager_id ?? ''}>
+          <MemberOptions members={members} />
+        </NativeSelect>
+        <NativeSelect label={t('RSIT class / type')} name="rsit" defaultValue={`${i.rsit_class ?? ''}/${i.rsit_type ?? ''}`}>
+          <RsitOptions rsit={rsit} none={t('(unclassified)')} />
+        </NativeSelect>
+        <NativeSelect label={t('Impact')} name="impact" defaultValue={i.impact}>
+          {taxonomies?.impacts.map((v) => (
+            <option key={v}>{v}</option>
+          ))}
+        </NativeSelect>
         <TlpSelect defaultValue={i.tlp} label={t('Incident TLP')} />
-        <label>
-          {t('PAP (what the recipients may do)')}
-          <select name="pap" defaultValue={i.pap}>
-            {taxonomies?.papLabels.map((v) => (
-              <option key={v} value={v}>
-                PAP:{v}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NativeSelect label={t('PAP (what the recipients may do)')} name="pap" defaultValue={i.pap}>
+          {taxonomies?.papLabels.map((v) => (
+            <option key={v} value={v}>
+              PAP:{v}
+            </option>
+          ))}
+        </NativeSelect>
         <label className="inline">
           <input type="checkbox" name="sensitive" defaultChecked={i.sensitive} /> {t('sensitive (personal data, need-to-know)')}
         </label>
-        <label>
-          {t('Affected constituents')}
-          <input name="affectedConstituents" defaultValue={i.affected_constituents} />
-        </label>
-        <label>
-          {t('Initial vector')}
-          <input name="initialVector" defaultValue={i.initial_vector} />
-        </label>
-        <label>
-          {t('Patient zero')}
-          <input name="patientZero" defaultValue={i.patient_zero} />
-        </label>
-        <label>
-          {t('ATT&CK technique ids')}
-          <input name="attackTechniques" defaultValue={(i.attack_techniques ?? []).join(', ')} />
-        </label>
+        <TextInput label={t('Affected constituents')} name="affectedConstituents" defaultValue={i.affected_constituents} />
+        <TextInput label={t('Initial vector')} name="initialVector" defaultValue={i.initial_vector} />
+        <TextInput label={t('Patient zero')} name="patientZero" defaultValue={i.patient_zero} />
+        <TextInput label={t('ATT&CK technique ids')} name="attackTechniques" defaultValue={(i.attack_techniques ?? []).join(', ')} />
       </ActionForm>
     </details>
   );

@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput } from '@mantine/core';
 /** The timeline: what happened when, Vakt's own entries and the team's. */
 import { ActionForm, TlpSelect, text, when } from '../../components';
 import { ItemTable } from './ItemTable';
@@ -34,22 +35,13 @@ export function TimelineTab({ props }: { props: TabProps }) {
             ...(text(f, 'tlp') ? { tlp: text(f, 'tlp') } : {}),
           })}
         >
-          <label>
-            {t('When')}
-            <input name="at" type="datetime-local" />
-          </label>
-          <label>
-            {t('Kind')}
-            <select name="kind" defaultValue="observation">
-              {KINDS.map((k) => (
-                <option key={k}>{k}</option>
-              ))}
-            </select>
-          </label>
-          <label>
-            {t('What happened')}
-            <input name="summary" />
-          </label>
+          <TextInput label={t('When')} name="at" type="datetime-local" />
+          <NativeSelect label={t('Kind')} name="kind" defaultValue="observation">
+            {KINDS.map((k) => (
+              <option key={k}>{k}</option>
+            ))}
+          </NativeSelect>
+          <TextInput label={t('What happened')} name="summary" />
           <TlpSelect label={t('TLP of this entry')} />
         </ActionForm>
       )}

@@ -1,3 +1,4 @@
+import { NativeSelect, TextInput } from '@mantine/core';
 /** Tasks (with owners and notes), investigations and countermeasures. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api';
@@ -62,20 +63,11 @@ export function WorkTab({ props, me }: { props: TabProps; me: string }) {
             ...(text(f, 'due') ? { dueInWorkingMinutes: Number(text(f, 'due')) * 60 } : {}),
           })}
         >
-          <label>
-            {t('Task')}
-            <input name="title" />
-          </label>
-          <label>
-            {t('Owner')}
-            <select name="ownerId" defaultValue={me}>
-              <MemberOptions members={members} />
-            </select>
-          </label>
-          <label>
-            {t('Due in working hours')}
-            <input name="due" type="number" min="0" step="0.5" />
-          </label>
+          <TextInput label={t('Task')} name="title" />
+          <NativeSelect label={t('Owner')} name="ownerId" defaultValue={me}>
+            <MemberOptions members={members} />
+          </NativeSelect>
+          <TextInput label={t('Due in working hours')} name="due" type="number" min="0" step="0.5" />
         </ActionForm>
       )}
       <ItemTable
@@ -107,14 +99,8 @@ export function WorkTab({ props, me }: { props: TabProps; me: string }) {
           invalidates={refresh}
           toBody={(f) => ({ title: text(f, 'title'), correspondent: text(f, 'correspondent') })}
         >
-          <label>
-            {t('Investigation')}
-            <input name="title" />
-          </label>
-          <label>
-            {t('Correspondent')}
-            <input name="correspondent" />
-          </label>
+          <TextInput label={t('Investigation')} name="title" />
+          <TextInput label={t('Correspondent')} name="correspondent" />
         </ActionForm>
       )}
       <ItemTable
@@ -152,18 +138,9 @@ export function WorkTab({ props, me }: { props: TabProps; me: string }) {
               .filter(Boolean),
           })}
         >
-          <label>
-            {t('Kind')}
-            <input name="kind" placeholder={t('firewall block, sinkhole, DNS takedown…')} />
-          </label>
-          <label>
-            {t('Target')}
-            <input name="target" />
-          </label>
-          <label>
-            {t('Notify on removal (addresses)')}
-            <input name="notify" />
-          </label>
+          <TextInput label={t('Kind')} name="kind" placeholder={t('firewall block, sinkhole, DNS takedown…')} />
+          <TextInput label={t('Target')} name="target" />
+          <TextInput label={t('Notify on removal (addresses)')} name="notify" />
         </ActionForm>
       )}
     </>
