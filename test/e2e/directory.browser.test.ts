@@ -105,7 +105,7 @@ describeEachEngine('the CSIRT directory in Chromium', (get) => {
     await page.goto(`${ui.base}/directory`);
     await page.getByText('Add a team by hand').click();
     const add = page.getByRole('form', { name: 'Add team' });
-    await add.getByLabel('Name', { exact: true }).fill('Nordic Port CSIRT');
+    await add.getByRole('textbox', { name: 'Name', exact: true }).fill('Nordic Port CSIRT');
     await add.getByLabel('Country (ISO code; INT: no single country)').fill('dk');
     await add.getByLabel('Type').selectOption('sector');
     await add.getByLabel('Telephone (one per line, a label before a colon)').fill('24/7: +45 1234 5678');

@@ -21,7 +21,8 @@ describe('the workbench in Chromium', () => {
   let manager: Page;
   let analyst: Page;
   let incidentUrl = '';
-  const menu = (page: Page, name: string) => page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+  const menu = (page: Page, name: string) =>
+    page.getByRole('navigation', { name: /^(Main menu|Huvudmeny)$/ }).getByRole('link', { name, exact: true });
 
   beforeAll(async () => {
     database = await createTestDatabase('pglite');

@@ -366,7 +366,12 @@ export function App() {
           </Group>
         </AppShell.Header>
         {/* Folded away on a phone, the menu is hidden, not only moved off the screen: its links are out of the tab order. */}
-        <AppShell.Navbar aria-label="Main" id="main-menu" p="xs" style={phone && !menuOpen ? { visibility: 'hidden' } : undefined}>
+        <AppShell.Navbar
+          aria-label={t('Main menu')}
+          id="main-menu"
+          p="xs"
+          style={phone && !menuOpen ? { visibility: 'hidden' } : undefined}
+        >
           <AppShell.Section grow component={ScrollArea}>
             {phone && account}
             {GROUPS.map(([group, title]) => {

@@ -1,3 +1,4 @@
+import { Button, TextInput } from '@mantine/core';
 /** "Who is responsible?": the lookup box on the constituency page, and the same answer one click from any address. */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -22,10 +23,8 @@ export function LookupBox({ navigate }: { navigate: (to: string) => void }) {
   return (
     <div className="lookup">
       <form onSubmit={submit} aria-label={t('Who is responsible?')}>
-        <label>
-          {t('Who is responsible for')} <input name="q" placeholder={t('IP, CIDR, domain, URL, e-mail or AS number')} size={40} required />
-        </label>
-        <button type="submit">{t('Look up')}</button>
+        <TextInput label={t('Who is responsible for')} name="q" placeholder={t('IP, CIDR, domain, URL, e-mail or AS number')} required />
+        <Button type="submit">{t('Look up')}</Button>
       </form>
       <ErrorText error={lookup.error} />
       {lookup.data && <LookupAnswer answer={lookup.data} navigate={navigate} />}

@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput } from '@mantine/core';
+import { Checkbox, NativeSelect, TextInput } from '@mantine/core';
 /** A list's saved views: open one, keep the filters shown under a name (for me or the team), remove my own. */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from './api';
@@ -58,9 +58,7 @@ export function SavedViews({
             toBody={(f) => ({ list, name: text(f, 'name'), query: query.toString(), shared: f.get('shared') === 'on' })}
           >
             <TextInput label={t('Name of the view')} name="name" />
-            <label className="inline">
-              <input type="checkbox" name="shared" /> {t('for the whole team')}
-            </label>
+            <Checkbox label={t('for the whole team')} name="shared" my="xs" />
           </ActionForm>
         </details>
       )}

@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput } from '@mantine/core';
+import { Button, NativeSelect, TextInput } from '@mantine/core';
 /** The user's own security: two-factor authentication, API tokens, and ending every session. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
@@ -52,9 +52,9 @@ function LanguageChoice({ session }: { session: Session }) {
             </option>
           ))}
         </NativeSelect>
-        <button type="submit" disabled={save.isPending}>
+        <Button type="submit" disabled={save.isPending}>
           {t('Save language')}
-        </button>
+        </Button>
       </form>
       <ErrorText error={save.error} />
     </fieldset>
@@ -76,9 +76,9 @@ function EverySession() {
     <fieldset>
       <legend>{t('Sessions')}</legend>
       <p>{t('Log out on every device and revoke all your API tokens, for instance after losing a laptop.')}</p>
-      <button type="button" onClick={confirmAndEnd} disabled={end.isPending}>
+      <Button variant="default" onClick={confirmAndEnd} disabled={end.isPending}>
         {t('Log out everywhere')}
-      </button>
+      </Button>
       {end.isError && <p role="alert">{end.error.message}</p>}
     </fieldset>
   );
@@ -116,9 +116,9 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
       <legend>{t('Two-factor authentication')}</legend>
       <p>{enabled ? t('On: logging in asks for a code from your authenticator app.') : t('Off.')}</p>
       {!enabled && !enrolment && (
-        <button type="button" onClick={enrol}>
+        <Button variant="default" onClick={enrol}>
           {t('Set up two-factor authentication')}
-        </button>
+        </Button>
       )}
       {enrolment && (
         <>
@@ -140,7 +140,7 @@ function TwoFactor({ enabled }: { enabled: boolean }) {
             value={code}
             onChange={(e) => setCode(e.target.value)}
           />
-          <button type="submit">{enabled ? t('Turn off') : t('Turn on')}</button>
+          <Button type="submit">{enabled ? t('Turn off') : t('Turn on')}</Button>
         </form>
       )}
       {error && <p role="alert">{error}</p>}
@@ -193,9 +193,9 @@ function Tokens() {
             </label>
           ))}
         </div>
-        <button type="submit" disabled={create.isPending}>
+        <Button type="submit" disabled={create.isPending}>
           {t('Create token')}
-        </button>
+        </Button>
         {create.isError && <p role="alert">{create.error.message}</p>}
       </form>
       {shown && (
@@ -226,9 +226,9 @@ function Tokens() {
                 {token.revoked ? (
                   t('revoked')
                 ) : (
-                  <button type="button" onClick={() => revoke.mutate(token.id)}>
+                  <Button variant="default" onClick={() => revoke.mutate(token.id)}>
                     {t('Revoke')}
-                  </button>
+                  </Button>
                 )}
               </td>
             </tr>

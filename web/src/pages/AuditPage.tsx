@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput } from '@mantine/core';
+import { Button, NativeSelect, TextInput } from '@mantine/core';
 /**
  * The audit log: who did what, by name; filtered by action family and object, paged by entry
  * number (the filters and the page are in the address); and whether the hash chain is intact.
@@ -97,9 +97,9 @@ export function AuditPage({ search, navigate }: { search: URLSearchParams; navig
           onBlur={(e) => go({ objectType: e.target.value.trim(), beforeSeq: '' })}
         />
         {query.get('objectId') && (
-          <button type="button" onClick={() => go({ objectId: '', beforeSeq: '' })}>
+          <Button variant="default" onClick={() => go({ objectId: '', beforeSeq: '' })}>
             {t('Any {type}, not only #{id}', { type: query.get('objectType') ?? t('object'), id: query.get('objectId') ?? '' })}
-          </button>
+          </Button>
         )}
       </form>
       {entries.isError && <p role="alert">{entries.error.message}</p>}
@@ -107,14 +107,14 @@ export function AuditPage({ search, navigate }: { search: URLSearchParams; navig
       <DataTable name="audit-table" rows={entries.data ?? []} rowId={(e) => String(e.seq)} columns={columns} />
       <p className="actions">
         {query.get('beforeSeq') && (
-          <button type="button" onClick={() => go({ beforeSeq: '' })}>
+          <Button variant="default" onClick={() => go({ beforeSeq: '' })}>
             {t('← Newest')}
-          </button>
+          </Button>
         )}
         {last && entries.data?.length === PAGE && (
-          <button type="button" onClick={() => go({ beforeSeq: last.seq })}>
+          <Button variant="default" onClick={() => go({ beforeSeq: last.seq })}>
             {t('Older →')}
-          </button>
+          </Button>
         )}
       </p>
     </section>

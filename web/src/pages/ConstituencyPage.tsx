@@ -1,4 +1,4 @@
-import { NativeSelect } from '@mantine/core';
+import { Button, Checkbox, NativeSelect, Textarea } from '@mantine/core';
 /** The constituency: who is responsible for an address, the organisations a page at a time, one organisation, import. */
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -107,9 +107,9 @@ function OrganisationList({ search, navigate }: { search: URLSearchParams; navig
           ]}
         />
         {query.get('parent') && (
-          <button type="button" onClick={() => filter('parent', '')}>
+          <Button variant="default" onClick={() => filter('parent', '')}>
             {t('Only under {name}', { name: parents.name(query.get('parent')) })} ✕
-          </button>
+          </Button>
         )}
       </FilterForm>
       <ErrorText error={list.error} />
@@ -282,15 +282,9 @@ function ImportForm() {
           <option>csv</option>
           <option>json</option>
         </NativeSelect>
-        <label>
-          {t('File content')} <textarea name="content" rows={6} required />
-        </label>
-        <label>
-          <input type="checkbox" name="skipInvalid" /> {t('Import the valid rows, skip the others')}
-        </label>
-        <label>
-          <input type="checkbox" name="dryRun" /> {t('Dry run')}
-        </label>
+        <Textarea label={t('File content')} name="content" rows={6} required />
+        <Checkbox label={t('Import the valid rows, skip the others')} name="skipInvalid" my="xs" />
+        <Checkbox label={t('Dry run')} name="dryRun" my="xs" />
       </ActionForm>
       {report && (
         <p data-testid="import-report">

@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput } from '@mantine/core';
+import { Button, NativeSelect, TextInput } from '@mantine/core';
 /**
  * The gap analysis: the coverage matrix (countries × sectors) of the directory or of a snapshot,
  * colour-coded and charted, snapshots and their comparison, and the report's questions.
@@ -64,7 +64,7 @@ export function CoveragePage({ canWrite }: { canWrite: boolean }) {
           ))}
         </NativeSelect>
         <TextInput label={t('Also show countries')} name="countries" placeholder="SE,NO,FI" />
-        <button type="submit">{t('Show')}</button>
+        <Button type="submit">{t('Show')}</Button>
       </form>
       <ErrorText error={matrix.error} />
       {matrix.data && <MatrixView matrix={matrix.data.matrix} totals={matrix.data.totals} params={params} />}
@@ -171,7 +171,7 @@ function Compare({ snapshots }: { snapshots: Snapshot[] }) {
             </select>
           </label>
         ))}
-        <button type="submit">{t('Compare')}</button>
+        <Button type="submit">{t('Compare')}</Button>
       </form>
       <ErrorText error={compare.error} />
       {compare.data && (
@@ -228,16 +228,13 @@ function Questions() {
           <option value="gaps">{t('Which sectors of country … have no known team?')}</option>
           <option value="accredited">{t('Which teams in sector … are accredited or certified?')}</option>
         </NativeSelect>
-        <label>
-          {t('Country')}
-          <input name="country" size={3} maxLength={2} defaultValue="SE" />
-        </label>
+        <TextInput label={t('Country')} name="country" maw="16rem" maxLength={2} defaultValue="SE" />
         <NativeSelect label={t('Sector')} name="sector" defaultValue="government">
           {SECTORS.map((s) => (
             <option key={s}>{s}</option>
           ))}
         </NativeSelect>
-        <button type="submit">{t('Ask')}</button>
+        <Button type="submit">{t('Ask')}</Button>
       </form>
       <ErrorText error={ask.error} />
       {answer && (

@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { Button, TextInput } from '@mantine/core';
 /**
  * The lessons-learned debrief. The team's text is held in one editor whose every action (save,
  * refresh the facts, make final) sends what is typed, so nothing typed is dropped; making it final
@@ -136,15 +136,15 @@ function DebriefEditor({ id, debrief, phase }: { id: string; debrief: Debrief; p
       {field('wentWell', t('What went well'))}
       {field('hindered', t('What hindered'))}
       {field('actions', t('Actions agreed (one a line: action | owner | due)'))}
-      <button type="submit" disabled={save.isPending}>
+      <Button type="submit" disabled={save.isPending}>
         {t('Save draft')}
-      </button>
-      <button type="button" disabled={save.isPending} onClick={() => save.mutate({ regenerate: true })}>
+      </Button>
+      <Button variant="default" disabled={save.isPending} onClick={() => save.mutate({ regenerate: true })}>
         {t('Refresh facts and timeline')}
-      </button>
-      <button type="button" disabled={save.isPending || !finalAllowed} onClick={finalise}>
+      </Button>
+      <Button variant="default" disabled={save.isPending || !finalAllowed} onClick={finalise}>
         {t('Make final')}
-      </button>
+      </Button>
       {!finalAllowed && phase && (
         <p className="muted">The debrief can be made final once the incident reaches lessons-learned or closed (it is in {phase}).</p>
       )}
@@ -172,9 +172,9 @@ function ReopenForm({ id, version }: { id: string; version: number }) {
         required
         onChange={(e) => setReason(e.target.value)}
       />
-      <button type="submit" disabled={reopen.isPending}>
+      <Button type="submit" disabled={reopen.isPending}>
         {t('Reopen the debrief')}
-      </button>
+      </Button>
       <ErrorText error={reopen.error} />
     </form>
   );

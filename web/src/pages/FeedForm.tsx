@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, NativeSelect, TextInput, Textarea } from '@mantine/core';
 /**
  * A feed definition, added or changed. What the form does not show as a field (a mapping, the
  * RSIT override) is shown as JSON and sent back as it was unless edited, so saving never drops it.
@@ -144,9 +144,7 @@ export function FeedForm({ feed }: { feed?: Feed }) {
           max={720}
           defaultValue={feed?.dedupHours ?? 24}
         />
-        <label className="inline">
-          <input type="checkbox" name="enabled" defaultChecked={feed?.enabled ?? true} /> enabled
-        </label>
+        <Checkbox label={t('enabled')} name="enabled" defaultChecked={feed?.enabled ?? true} my="xs" />
         <Textarea
           label={t('Mapping (JSON, for csv and json formats)')}
           name="mapping"

@@ -1,3 +1,4 @@
+import { Button } from '@mantine/core';
 /** Early-warning feeds: their definitions, runs (counts, bad rows, errors; running ones update live) and uploads. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -164,9 +165,9 @@ function RunFeed({ feed }: { feed: Feed }) {
           required
         />
       )}
-      <button type="submit" disabled={run.isPending}>
+      <Button type="submit" disabled={run.isPending}>
         {run.isPending ? t('Running…') : feed.source.kind === 'upload' ? t('Upload and run') : t('Run now')}
-      </button>
+      </Button>
       <ErrorText error={run.error} />
     </form>
   );

@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput } from '@mantine/core';
+import { Button, Checkbox, NativeSelect, TextInput } from '@mantine/core';
 /** The incident list, filtered and paged with its state in the address; one incident; its debrief. */
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -116,14 +116,12 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
         onWords={(v) => filter('q', v)}
       >
         {canWrite && (
-          <label className="inline">
-            <input
-              type="checkbox"
-              checked={query.get('mine') === 'true'}
-              onChange={(e) => filter('mine', e.target.checked ? 'true' : '')}
-            />{' '}
-            {t('assigned to me')}
-          </label>
+          <Checkbox
+            label={t('assigned to me')}
+            checked={query.get('mine') === 'true'}
+            onChange={(e) => filter('mine', e.target.checked ? 'true' : '')}
+            my="xs"
+          />
         )}
         {choice('open', t('State'), [['true', t('open')]])}
         {choice(
@@ -190,9 +188,9 @@ function IncidentList({ search, navigate, canWrite }: { search: URLSearchParams;
       )}
       {rows.length > 0 && (
         <p>
-          <button type="button" onClick={() => downloadCsv(rows)}>
+          <Button variant="default" onClick={() => downloadCsv(rows)}>
             {t('Download this list as CSV')}
-          </button>
+          </Button>
         </p>
       )}
       <Pager

@@ -1,4 +1,4 @@
-import { TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, TextInput, Textarea } from '@mantine/core';
 /**
  * Mail administration: the mailboxes Vakt polls for reports (mail settings), the contacts' PGP
  * keys, and the outbox with each mail's delivery state. Passwords are sent, never shown.
@@ -103,9 +103,7 @@ function Mailboxes() {
           <TextInput label={t('Name')} name="name" placeholder={t('cert@ mailbox')} />
           <TextInput label={t('IMAP server')} name="host" />
           <TextInput label={t('Port')} name="port" type="number" defaultValue={993} />
-          <label className="inline">
-            <input type="checkbox" name="secure" defaultChecked /> TLS
-          </label>
+          <Checkbox label="TLS" name="secure" defaultChecked my="xs" />
           <TextInput label={t('User name')} name="username" autoComplete="off" />
           <TextInput label={t('Password')} name="password" type="password" autoComplete="new-password" />
           <TextInput label={t('Folder')} name="folder" defaultValue="INBOX" />
@@ -135,7 +133,7 @@ function Keys() {
         }}
       >
         <TextInput label={t('Address')} name="q" type="search" defaultValue={words} />
-        <button type="submit">{t('Find')}</button>
+        <Button type="submit">{t('Find')}</Button>
       </form>
       <ErrorText error={list.error} />
       {list.data && keys.length === 0 && (

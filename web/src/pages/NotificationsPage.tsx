@@ -1,3 +1,4 @@
+import { Button, NativeSelect } from '@mantine/core';
 /** Notifications: the queue (queued, sent, bounced, withheld), a dry-run preview, and the feedback figures. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -63,36 +64,34 @@ export function NotificationsPage({ canWrite }: { canWrite: boolean }) {
       <h1>{t('Notifications')}</h1>
       {canWrite && <Dispatch />}
       <p>
-        <label>
-          {t('Show')}{' '}
-          <select
-            value={status}
-            onChange={(e) => {
-              setStatus(e.target.value);
-              setPages([]);
-            }}
-            aria-label={t('Status')}
-          >
-            {STATES.map((s) => (
-              <option key={s} value={s}>
-                {s || t('all')}
-              </option>
-            ))}
-          </select>
-        </label>
+        <NativeSelect
+          label={t('Show')}
+          value={status}
+          onChange={(e) => {
+            setStatus(e.target.value);
+            setPages([]);
+          }}
+          aria-label={t('Status')}
+        >
+          {STATES.map((s) => (
+            <option key={s} value={s}>
+              {s || t('all')}
+            </option>
+          ))}
+        </NativeSelect>
       </p>
       <ErrorText error={list.error} />
       <DataTable name="notifications" rows={list.data?.notifications ?? []} rowId={(n) => n.id} columns={columns} />
       <p>
         {pages.length > 0 && (
-          <button type="button" onClick={() => setPages(pages.slice(0, -1))}>
+          <Button variant="default" onClick={() => setPages(pages.slice(0, -1))}>
             {t('← Newer')}
-          </button>
+          </Button>
         )}{' '}
         {list.data?.next && (
-          <button type="button" onClick={() => setPages([...pages, list.data!.next!])}>
+          <Button variant="default" onClick={() => setPages([...pages, list.data!.next!])}>
             {t('Older →')}
-          </button>
+          </Button>
         )}
       </p>
       <h2>{t('Feedback')}</h2>
@@ -147,12 +146,12 @@ function Dispatch() {
   const previews = dispatch.data?.notifications;
   return (
     <div>
-      <button type="button" onClick={() => dispatch.mutate(true)} disabled={dispatch.isPending}>
+      <Button variant="default" onClick={() => dispatch.mutate(true)} disabled={dispatch.isPending}>
         {t('Preview what is due (dry run)')}
-      </button>{' '}
-      <button type="button" onClick={() => dispatch.mutate(false)} disabled={dispatch.isPending}>
+      </Button>{' '}
+      <Button variant="default" onClick={() => dispatch.mutate(false)} disabled={dispatch.isPending}>
         {t('Build due notifications')}
-      </button>
+      </Button>
       <ErrorText error={dispatch.error} />
       {previews && (
         <div data-testid="dispatch-result">

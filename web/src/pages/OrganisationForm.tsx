@@ -1,4 +1,4 @@
-import { NativeSelect } from '@mantine/core';
+import { Button, Checkbox, NativeSelect, TextInput, Textarea } from '@mantine/core';
 /**
  * Adds an organisation, or replaces one. An edit starts from everything the organisation has and
  * sends all of it back: a field the form does not show must never be lost by saving.
@@ -93,12 +93,8 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
           contacts: contacts.map(contactInput),
         })}
       >
-        <label>
-          {t('Name')} <input name="name" required defaultValue={org?.name ?? ''} />
-        </label>
-        <label>
-          {t('Short name')} <input name="shortName" defaultValue={org?.shortName ?? ''} />
-        </label>
+        <TextInput label={t('Name')} name="name" required defaultValue={org?.name ?? ''} />
+        <TextInput label={t('Short name')} name="shortName" defaultValue={org?.shortName ?? ''} />
         <NativeSelect label={t('Category')} name="category" defaultValue={org?.category ?? 'other'}>
           {CATEGORIES.map((c) => (
             <option key={c}>{c}</option>
@@ -115,26 +111,16 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
             <option key={label}>{label}</option>
           ))}
         </NativeSelect>
-        <label>
-          {t('Tags')} <input name="tags" defaultValue={org?.tags.join(', ') ?? ''} />
-        </label>
-        <label>
-          {t('Netblocks (one per line: prefix, then a description)')}{' '}
-          <textarea
-            name="netblocks"
-            rows={3}
-            defaultValue={org?.netblocks.map((b) => `${b.prefix} ${b.description}`.trim()).join('\n') ?? ''}
-          />
-        </label>
-        <label>
-          {t('AS numbers')} <input name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(', ') ?? ''} />
-        </label>
-        <label>
-          {t('Domains')} <textarea name="domains" rows={2} defaultValue={org?.domains.join('\n') ?? ''} />
-        </label>
-        <label>
-          {t('Notes')} <textarea name="notes" rows={3} defaultValue={org?.notes ?? ''} />
-        </label>
+        <TextInput label={t('Tags')} name="tags" defaultValue={org?.tags.join(', ') ?? ''} />
+        <Textarea
+          label={t('Netblocks (one per line: prefix, then a description)')}
+          name="netblocks"
+          rows={3}
+          defaultValue={org?.netblocks.map((b) => `${b.prefix} ${b.description}`.trim()).join('\n') ?? ''}
+        />
+        <TextInput label={t('AS numbers')} name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(', ') ?? ''} />
+        <Textarea label={t('Domains')} name="domains" rows={2} defaultValue={org?.domains.join('\n') ?? ''} />
+        <Textarea label={t('Notes')} name="notes" rows={3} defaultValue={org?.notes ?? ''} />
         <fieldset>
           <legend>{t('Contacts')}</legend>
           {contacts.map((c, i) => (
@@ -146,9 +132,9 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
               onRemove={() => setContacts((all) => all.filter((x) => x.key !== c.key))}
             />
           ))}
-          <button type="button" onClick={() => setContacts((all) => [...all, draft()])}>
+          <Button variant="default" onClick={() => setContacts((all) => [...all, draft()])}>
             {t('Add a contact')}
-          </button>
+          </Button>
         </fieldset>
       </ActionForm>
     </details>
@@ -174,15 +160,9 @@ function ContactRow({
           <option key={r}>{r}</option>
         ))}
       </NativeSelect>
-      <label>
-        {t('E-mail')} <input type="email" required value={c.email} onChange={(e) => onChange({ email: e.target.value })} />
-      </label>
-      <label>
-        {t('Name')} <input value={c.name} onChange={(e) => onChange({ name: e.target.value })} />
-      </label>
-      <label>
-        {t('Phone')} <input type="tel" value={c.phone} onChange={(e) => onChange({ phone: e.target.value })} />
-      </label>
+      <TextInput label={t('E-mail')} type="email" required value={c.email} onChange={(e) => onChange({ email: e.target.value })} />
+      <TextInput label={t('Name')} value={c.name} onChange={(e) => onChange({ name: e.target.value })} />
+      <TextInput label={t('Phone')} type="tel" value={c.phone} onChange={(e) => onChange({ phone: e.target.value })} />
       <NativeSelect label={t('Language')} value={c.language} onChange={(e) => onChange({ language: e.target.value })}>
         {Object.entries(LANGUAGES).map(([code, name]) => (
           <option key={code} value={code}>
@@ -190,17 +170,15 @@ function ContactRow({
           </option>
         ))}
       </NativeSelect>
-      <label>
-        <input type="checkbox" checked={c.notify} onChange={(e) => onChange({ notify: e.target.checked })} /> {t('Gets notifications')}
-      </label>
+      <Checkbox label={t('Gets notifications')} checked={c.notify} onChange={(e) => onChange({ notify: e.target.checked })} my="xs" />
       {c.pgpFingerprint && (
         <span title={c.pgpFingerprint}>
           {t('PGP key')} …{c.pgpFingerprint.slice(-16)}
         </span>
       )}
-      <button type="button" onClick={onRemove}>
+      <Button variant="default" onClick={onRemove}>
         {t('Remove contact {number}', { number })}
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,4 +1,4 @@
-import { NativeSelect } from '@mantine/core';
+import { Button, NativeSelect } from '@mantine/core';
 /**
  * The team profile: what the team publishes (RFC 2350, security.txt) and what Vakt runs on
  * (hours, holidays, default TLP). Editing needs profile:write; a save sends the version it
@@ -41,9 +41,9 @@ export function ProfilePage({ session }: { session: Session }) {
         <a href="/.well-known/security.txt">security.txt</a>
       </p>
       {canEdit && (
-        <button type="button" onClick={() => setEditing(true)}>
+        <Button variant="default" onClick={() => setEditing(true)}>
           {t('Edit profile')}
-        </button>
+        </Button>
       )}
       <dl className="facts">
         <dt>{t('Short name')}</dt>
@@ -226,12 +226,12 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
         problem={issueFor(issues, 'retention')}
       />
       <div className="actions">
-        <button type="submit" disabled={save.isPending}>
+        <Button type="submit" disabled={save.isPending}>
           {t('Save profile')}
-        </button>
-        <button type="button" onClick={onDone}>
+        </Button>
+        <Button variant="default" onClick={onDone}>
           {t('Cancel')}
-        </button>
+        </Button>
       </div>
     </form>
   );

@@ -1,3 +1,4 @@
+import { Button } from '@mantine/core';
 /**
  * Retention, for administrators: the periods the team profile sets, what the next purge would
  * remove or pseudonymise (a dry run, counted now), what it must keep and why, and a purge now.
@@ -63,9 +64,9 @@ export function RetentionPage() {
         </tbody>
       </ScrollTable>
       <div className="actions">
-        <button type="button" onClick={purge} disabled={due === 0 || run.isPending}>
+        <Button variant="default" onClick={purge} disabled={due === 0 || run.isPending}>
           {run.isPending ? t('Purging…') : t('Purge now')}
-        </button>
+        </Button>
       </div>
       {run.isError && <p role="alert">{run.error.message}</p>}
       {run.data && (

@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { Button, TextInput } from '@mantine/core';
 /** Full-text search over reports, incidents and notes, paged, and the retro-hunt for one indicator; the address keeps both. */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
@@ -51,7 +51,7 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
           {/* Reached with "/" or "g s": ready to type. */}
           <input name="q" defaultValue={q} autoFocus />
         </label>
-        <button type="submit">{t('Search')}</button>
+        <Button type="submit">{t('Search')}</Button>
       </form>
       <form className="filters" aria-label={t('Narrow the search')} onSubmit={(e) => e.preventDefault()}>
         <FilterSelect
@@ -104,7 +104,7 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
         }}
       >
         <TextInput label={t('Indicator (IP, domain, URL, hash; defanged is fine)')} name="seen" defaultValue={seen} />
-        <button type="submit">{t('Look up')}</button>
+        <Button type="submit">{t('Look up')}</Button>
       </form>
       <ErrorText error={sightings.error} />
       {sightings.data && (

@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput } from '@mantine/core';
+import { Button, NativeSelect, TextInput } from '@mantine/core';
 /**
  * Users: add one, change a role or organisation, disable, set a new password, turn off a lost
  * second factor, lift a lockout. Each change that touches rights ends the user's sessions (the
@@ -54,7 +54,7 @@ export function UsersPage({ canManage }: { canManage: boolean }) {
             </option>
           ))}
         </NativeSelect>
-        <button type="submit">{t('Find')}</button>
+        <Button type="submit">{t('Find')}</Button>
       </form>
       <UserList users={users} names={names} canManage={canManage} />
       {pager(users.data?.next)}
@@ -128,9 +128,7 @@ function UserActions({ user: u, names }: { user: User; names: Names }) {
         invalidates={[['users']]}
         toBody={(f) => ({ name: text(f, 'name'), role: text(f, 'role'), organisationId: text(f, 'organisationId') || null })}
       >
-        <label>
-          {t('Name')} <input name="name" defaultValue={u.name} required />
-        </label>
+        <TextInput label={t('Name')} name="name" defaultValue={u.name} required />
         <RoleSelect value={u.role} />
         <OrganisationChoice value={u.organisationId} names={names} />
         <p className="muted">{t('A new role or organisation ends their sessions and API tokens.')}</p>
@@ -141,10 +139,12 @@ function UserActions({ user: u, names }: { user: User; names: Names }) {
         invalidates={[['users']]}
         toBody={(f) => ({ password: text(f, 'password') })}
       >
-        <label>
-          {t('New password (at least 12 characters; ends their sessions)')}{' '}
-          <input name="password" type="password" autoComplete="new-password" />
-        </label>
+        <TextInput
+          label={t('New password (at least 12 characters; ends their sessions)')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+        />
       </ActionForm>
       <p className="actions">
         {!u.disabled && (
@@ -187,18 +187,16 @@ function AddUser() {
           ...(text(f, 'organisationId') ? { organisationId: text(f, 'organisationId') } : {}),
         })}
       >
-        <label>
-          {t('E-mail')} <input name="email" type="email" required />
-        </label>
-        <label>
-          {t('Name')} <input name="name" required />
-        </label>
+        <TextInput label={t('E-mail')} name="email" type="email" required />
+        <TextInput label={t('Name')} name="name" required />
         <RoleSelect value="analyst" />
         <OrganisationChoice value={null} />
-        <label>
-          {t('Password (at least 12 characters; tell them to change it)')}{' '}
-          <input name="password" type="password" autoComplete="new-password" />
-        </label>
+        <TextInput
+          label={t('Password (at least 12 characters; tell them to change it)')}
+          name="password"
+          type="password"
+          autoComplete="new-password"
+        />
       </ActionForm>
     </details>
   );

@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { Button, Checkbox, TextInput } from '@mantine/core';
 /** An RFC 2350 document read into a directory record, shown field by field before anything is written. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -60,18 +60,13 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
           {t('or the document text')}
           <textarea name="text" rows={14} style={{ width: '100%' }} />
         </label>
-        <label>
-          {t('Country (if the address names none)')}
-          <input name="country" size={3} maxLength={3} />
-        </label>
+        <TextInput label={t('Country (if the address names none)')} name="country" maxLength={3} />
         <Select name="type" label={t('Type')} values={TYPES} />
         <TextInput label={t('Short name')} name="shortName" />
-        <label>
-          <input type="checkbox" name="allowPartial" /> accept a cut-off document
-        </label>
-        <button type="submit" disabled={read.isPending}>
+        <Checkbox label={t('accept a cut-off document')} name="allowPartial" my="xs" />
+        <Button type="submit" disabled={read.isPending}>
           {t('Read')}
-        </button>
+        </Button>
       </form>
       <ErrorText error={read.error} />
       {read.error instanceof ApiError && read.error.issues.length > 1 && (
@@ -140,9 +135,9 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
             </div>
           ) : (
             <p>
-              <button type="button" disabled={write.isPending || write.isSuccess} onClick={() => write.mutate()}>
+              <Button variant="default" disabled={write.isPending || write.isSuccess} onClick={() => write.mutate()}>
                 Write {reading.team?.name} to the directory
-              </button>
+              </Button>
             </p>
           )}
           <ErrorText error={write.error} />

@@ -1,4 +1,4 @@
-import { NativeSelect, Textarea } from '@mantine/core';
+import { Checkbox, NativeSelect, TextInput, Textarea } from '@mantine/core';
 /**
  * A peer team written by hand: added when no RFC 2350 document exists (a team met at a FIRST
  * meeting), or corrected. An edit sends back everything the record has, so what the form does not
@@ -93,39 +93,31 @@ export function TeamForm({ stored, onSaved }: { stored?: StoredTeam; onSaved?: (
         toBody={(form) => teamFrom(form, team)}
         onDone={(result) => onSaved?.((result as StoredTeam).id)}
       >
-        <label>
-          Name <input name="name" required defaultValue={team.name} />
-        </label>
-        <label>
-          Short name <input name="shortName" defaultValue={team.shortName ?? ''} />
-        </label>
-        <label>
-          Country (ISO code; INT: no single country) <input name="country" required maxLength={3} size={3} defaultValue={team.country} />
-        </label>
-        <label>
-          Region (for INT) <input name="region" defaultValue={team.region ?? ''} />
-        </label>
+        <TextInput label={t('Name')} name="name" required defaultValue={team.name} />
+        <TextInput label={t('Short name')} name="shortName" defaultValue={team.shortName ?? ''} />
+        <TextInput
+          label={t('Country (ISO code; INT: no single country)')}
+          name="country"
+          required
+          maxLength={3}
+          defaultValue={team.country}
+        />
+        <TextInput label={t('Region (for INT)')} name="region" defaultValue={team.region ?? ''} />
         <NativeSelect label={t('Type')} name="type" defaultValue={team.type}>
           {TYPES.map((t) => (
             <option key={t}>{t}</option>
           ))}
         </NativeSelect>
-        <label>
-          <input type="checkbox" name="nationalPointOfContact" defaultChecked={team.nationalPointOfContact === true} /> National point of
-          contact
-        </label>
-        <label>
-          Host organisation <input name="hostOrganisation" defaultValue={team.hostOrganisation ?? ''} />
-        </label>
-        <label>
-          E-mail <input name="email" type="email" defaultValue={team.email ?? ''} />
-        </label>
-        <label>
-          Website <input name="website" type="url" defaultValue={team.website ?? ''} />
-        </label>
-        <label>
-          Time zone <input name="timeZone" placeholder="Europe/Stockholm" defaultValue={team.timeZone ?? ''} />
-        </label>
+        <Checkbox
+          label={t('National point of contact')}
+          name="nationalPointOfContact"
+          defaultChecked={team.nationalPointOfContact === true}
+          my="xs"
+        />
+        <TextInput label={t('Host organisation')} name="hostOrganisation" defaultValue={team.hostOrganisation ?? ''} />
+        <TextInput label={t('E-mail')} name="email" type="email" defaultValue={team.email ?? ''} />
+        <TextInput label={t('Website')} name="website" type="url" defaultValue={team.website ?? ''} />
+        <TextInput label={t('Time zone')} name="timeZone" placeholder="Europe/Stockholm" defaultValue={team.timeZone ?? ''} />
         <Textarea
           label={t('Telephone (one per line, a label before a colon)')}
           name="telephone"

@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { Button, TextInput } from '@mantine/core';
 /** The peer teams a page at a time, found by name, country, type, sector, service or membership; the address keeps the search and the page. */
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -77,16 +77,20 @@ export function TeamList({ search, navigate, canWrite }: { search: URLSearchPara
         }}
       >
         <TextInput label={t('Name')} name="q" defaultValue={query.get('q') ?? ''} />
-        <label>
-          {t('Country')}
-          <input name="country" size={3} maxLength={3} placeholder="SE" defaultValue={query.get('country') ?? ''} />
-        </label>
+        <TextInput
+          label={t('Country')}
+          name="country"
+          maw="16rem"
+          maxLength={3}
+          placeholder="SE"
+          defaultValue={query.get('country') ?? ''}
+        />
         <Select name="type" label={t('Type')} values={TYPES} defaultValue={query.get('type') ?? ''} />
         <Select name="sector" label={t('Serves sector')} values={SECTORS} defaultValue={query.get('sector') ?? ''} />
         <TextInput label={t('FIRST service')} name="service" defaultValue={query.get('service') ?? ''} />
         <Select name="membership" label={t('Member of')} values={BODIES} defaultValue={query.get('membership') ?? ''} />
         <TextInput label={t('Status')} name="status" placeholder="accredited,certified" defaultValue={query.get('status') ?? ''} />
-        <button type="submit">{t('Search')}</button>
+        <Button type="submit">{t('Search')}</Button>
       </form>
       <ErrorText error={teams.error} />
       {teams.data?.teams.length === 0 && (

@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, NativeSelect, TextInput, Textarea } from '@mantine/core';
 /** Observables (one at a time or a pasted list), each with "who is responsible" and "seen elsewhere"; assets; evidence. */
 import { useState } from 'react';
 import type { Answer } from '../../api';
@@ -53,9 +53,7 @@ export function ObservablesTab({ props }: { props: TabProps }) {
               rows={4}
               placeholder={'hxxps://evil[.]example/login\n203.0.113[.]9\nd41d8cd98f00b204e9800998ecf8427e'}
             />
-            <label className="inline">
-              <input type="checkbox" name="ioc" /> {t('indicators of compromise')}
-            </label>
+            <Checkbox label={t('indicators of compromise')} name="ioc" my="xs" />
             <TlpSelect label={t('TLP of these observables')} />
           </ActionForm>
           {bulk && (
@@ -82,9 +80,7 @@ export function ObservablesTab({ props }: { props: TabProps }) {
                 ))}
               </NativeSelect>
               <TextInput label={t('Value')} name="value" />
-              <label className="inline">
-                <input type="checkbox" name="ioc" /> {t('an indicator of compromise')}
-              </label>
+              <Checkbox label={t('an indicator of compromise')} name="ioc" my="xs" />
             </ActionForm>
           </details>
         </>
@@ -107,9 +103,7 @@ export function ObservablesTab({ props }: { props: TabProps }) {
           toBody={(f) => ({ name: text(f, 'name'), compromised: f.get('compromised') === 'on' })}
         >
           <TextInput label={t('Asset')} name="name" />
-          <label className="inline">
-            <input type="checkbox" name="compromised" /> {t('compromised')}
-          </label>
+          <Checkbox label={t('compromised')} name="compromised" my="xs" />
         </ActionForm>
       )}
       <ItemTable

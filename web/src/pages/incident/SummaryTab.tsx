@@ -1,4 +1,4 @@
-import { NativeSelect, TextInput, Textarea } from '@mantine/core';
+import { Checkbox, NativeSelect, TextInput, Textarea } from '@mantine/core';
 /** The summary tab: the facts, every field editable, notes, and merging into another incident. */
 import { ActionForm, Link, MemberOptions, RsitOptions, TlpSelect, text } from '../../components';
 import { useT } from '../../i18n';
@@ -167,9 +167,7 @@ function EditForm({ props }: { props: TabProps }) {
             </option>
           ))}
         </NativeSelect>
-        <label className="inline">
-          <input type="checkbox" name="sensitive" defaultChecked={i.sensitive} /> {t('sensitive (personal data, need-to-know)')}
-        </label>
+        <Checkbox label={t('sensitive (personal data, need-to-know)')} name="sensitive" defaultChecked={i.sensitive} my="xs" />
         <TextInput label={t('Affected constituents')} name="affectedConstituents" defaultValue={i.affected_constituents} />
         <TextInput label={t('Initial vector')} name="initialVector" defaultValue={i.initial_vector} />
         <TextInput label={t('Patient zero')} name="patientZero" defaultValue={i.patient_zero} />
