@@ -63,7 +63,7 @@ describeEachEngine('web UI in Chromium', (get) => {
   it('edits the profile and keeps the change across a reload', async () => {
     await page.getByLabel('Time zone (IANA)').fill('Europe/Stockholm');
     await page.getByLabel('Disclaimers').fill('Edited in the browser test.');
-    await page.getByLabel('friday closes').fill('16:00');
+    await page.getByLabel('Friday closes').fill('16:00');
     await page.getByRole('button', { name: 'Save profile' }).click();
     await expect.poll(() => page.getByTestId('profile-disclaimers').textContent()).toBe('Edited in the browser test.');
     await page.screenshot({ path: fileURLToPath(new URL('../../.tmp/profile.png', import.meta.url)), fullPage: true });

@@ -24,8 +24,19 @@ export function translate(language: Language, text: string, values?: Record<stri
 }
 
 export function useT(): Translate {
-  const language = useContext(LanguageContext);
+  const language = useLanguage();
   return (text, values) => translate(language, text, values);
+}
+
+export function useLanguage(): Language {
+  return useContext(LanguageContext);
+}
+
+/** The name of a weekday ('monday' … 'sunday') in LANGUAGE, from the browser's own calendar data. */
+export function weekdayName(day: string, language: Language): string {
+  const index = ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'].indexOf(day);
+  // 2024-01-01 was a Monday.
+  return index < 0 ? day : new Intl.DateTimeFormat(language, { weekday: 'long', timeZone: 'UTC' }).format(Date.UTC(2024, 0, 1 + index));
 }
 
 /** Before login: the browser's language, where the interface speaks it. */

@@ -1,4 +1,4 @@
-import { Button, NativeSelect, TextInput } from '@mantine/core';
+import { Button, Checkbox, NativeSelect, TextInput } from '@mantine/core';
 /** The user's own security: two-factor authentication, API tokens, and ending every session. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
@@ -183,14 +183,15 @@ function Tokens() {
         <TextInput label={t('Name')} name="token-name" required value={name} onChange={(e) => setName(e.target.value)} />
         <div className="actions">
           {SCOPES.map((scope) => (
-            <label key={scope}>
-              <input
-                type="checkbox"
-                checked={scopes.includes(scope)}
-                onChange={(e) => setScopes((current) => (e.target.checked ? [...current, scope] : current.filter((s) => s !== scope)))}
-              />{' '}
-              {scope}
-            </label>
+            <Checkbox
+              key={scope}
+              label={scope}
+              checked={scopes.includes(scope)}
+              onChange={(e) => {
+                const on = e.currentTarget.checked;
+                setScopes((current) => (on ? [...current, scope] : current.filter((s) => s !== scope)));
+              }}
+            />
           ))}
         </div>
         <Button type="submit" disabled={create.isPending}>

@@ -160,16 +160,18 @@ function Compare({ snapshots }: { snapshots: Snapshot[] }) {
         }}
       >
         {(['from', 'to'] as const).map((side) => (
-          <label key={side}>
-            {side === 'from' ? 'From' : 'To'}
-            <select name={side} defaultValue={side === 'from' ? (snapshots[0]?.id ?? 'live') : 'live'}>
-              {options.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.name} ({s.takenAt})
-                </option>
-              ))}
-            </select>
-          </label>
+          <NativeSelect
+            key={side}
+            label={side === 'from' ? t('From') : t('To')}
+            name={side}
+            defaultValue={side === 'from' ? (snapshots[0]?.id ?? 'live') : 'live'}
+          >
+            {options.map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name} ({s.takenAt})
+              </option>
+            ))}
+          </NativeSelect>
         ))}
         <Button type="submit">{t('Compare')}</Button>
       </form>

@@ -1,4 +1,4 @@
-import { Button, TextInput } from '@mantine/core';
+import { Button, TextInput, Textarea } from '@mantine/core';
 /**
  * The lessons-learned debrief. The team's text is held in one editor whose every action (save,
  * refresh the facts, make final) sends what is typed, so nothing typed is dropped; making it final
@@ -125,10 +125,15 @@ function DebriefEditor({ id, debrief, phase }: { id: string; debrief: Debrief; p
       save.mutate({ final: true });
   };
   const field = (name: keyof typeof text, label: string) => (
-    <label>
-      {label}
-      <textarea rows={4} value={text[name]} onChange={(e) => setText((now) => ({ ...now, [name]: e.target.value }))} />
-    </label>
+    <Textarea
+      label={label}
+      rows={4}
+      value={text[name]}
+      onChange={(e) => {
+        const value = e.currentTarget.value;
+        setText((now) => ({ ...now, [name]: value }));
+      }}
+    />
   );
   return (
     <form className="action-form" aria-label={t('Debrief')} onSubmit={(e) => (e.preventDefault(), save.mutate({}))}>

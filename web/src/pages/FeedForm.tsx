@@ -92,16 +92,18 @@ export function FeedForm({ feed }: { feed?: Feed }) {
       >
         {!feed && <TextInput label={t('Name (lower case, digits, . _ -)')} name="name" pattern="[a-z0-9][a-z0-9._\-]{0,63}" />}
         <TextInput label={t('Description')} name="description" defaultValue={feed?.description ?? ''} />
-        <label>
-          {t('Format (shadowserver, shadowserver:scan_rdp…, csv, json, or arf for abuse reports from mail intake)')}
-          <input name="format" defaultValue={feed?.format ?? 'shadowserver'} list="feed-formats" />
-          <datalist id="feed-formats">
-            <option value="shadowserver" />
-            <option value="csv" />
-            <option value="json" />
-            <option value="arf" />
-          </datalist>
-        </label>
+        <TextInput
+          label={t('Format (shadowserver, shadowserver:scan_rdp…, csv, json, or arf for abuse reports from mail intake)')}
+          name="format"
+          defaultValue={feed?.format ?? 'shadowserver'}
+          list="feed-formats"
+        />
+        <datalist id="feed-formats">
+          <option value="shadowserver" />
+          <option value="csv" />
+          <option value="json" />
+          <option value="arf" />
+        </datalist>
         <fieldset>
           <legend>{t('Source')}</legend>
           <NativeSelect label={t('Kind')} name="sourceKind" defaultValue={feed?.source.kind ?? 'upload'}>
@@ -151,10 +153,13 @@ export function FeedForm({ feed }: { feed?: Feed }) {
           rows={4}
           defaultValue={feed?.mapping ? JSON.stringify(feed.mapping, null, 2) : ''}
         />
-        <label>
-          RSIT class and type of every event (JSON, e.g. {'{"class": "vulnerable", "type": "vulnerable-system"}'})
-          <input name="rsit" defaultValue={feed?.rsit ? JSON.stringify(feed.rsit) : ''} />
-        </label>
+        <TextInput
+          label={t('RSIT class and type of every event (JSON, e.g. {example})', {
+            example: '{"class": "vulnerable", "type": "vulnerable-system"}',
+          })}
+          name="rsit"
+          defaultValue={feed?.rsit ? JSON.stringify(feed.rsit) : ''}
+        />
       </ActionForm>
       {feed && (
         <ActionButton

@@ -1,4 +1,4 @@
-import { Button, NativeSelect } from '@mantine/core';
+import { Button, NativeSelect, TextInput, Textarea } from '@mantine/core';
 /**
  * The team profile: what the team publishes (RFC 2350, security.txt) and what Vakt runs on
  * (hours, holidays, default TLP). Editing needs profile:write; a save sends the version it
@@ -8,7 +8,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError, type Answer, type FieldIssue, type Session } from '../api';
 import { TLPS } from '../components';
-import { useT } from '../i18n';
+import { useLanguage, useT, weekdayName } from '../i18n';
 import { RetentionFields } from './RetentionFields';
 
 type Stored = Answer<'/api/profile'>;
@@ -94,6 +94,7 @@ function issueFor(issues: FieldIssue[], field: string): string | undefined {
 
 function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void }) {
   const t = useT();
+  const language = useLanguage();
   const queryClient = useQueryClient();
   const [draft, setDraft] = useState<TeamProfile>(() => structuredClone(stored.profile));
   const [issues, setIssues] = useState<FieldIssue[]>([]);
@@ -125,18 +126,14 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
   const field = (label: string, path: string, value: string, onChange: (v: string) => void, multiline = false) => {
     const problem = issueFor(issues, path);
     const props = {
+      label,
       name: path,
       value,
-      'aria-invalid': problem ? true : undefined,
-      onChange: (e: { target: { value: string } }) => onChange(e.target.value),
+      error: problem,
+      errorProps: { className: 'field-error' },
+      onChange: (e: { currentTarget: { value: string } }) => onChange(e.currentTarget.value),
     };
-    return (
-      <label>
-        {label}
-        {multiline ? <textarea rows={4} {...props} /> : <input {...props} />}
-        {problem && <span className="field-error">{problem}</span>}
-      </label>
-    );
+    return multiline ? <Textarea rows={4} {...props} /> : <TextInput {...props} />;
   };
 
   return (
@@ -184,20 +181,20 @@ function ProfileForm({ stored, onDone }: { stored: Stored; onDone: () => void })
             });
           return (
             <div className="hours-row" key={day}>
-              <span>{day}</span>
-              <input
-                aria-label={`${day} opens`}
+              <span>{weekdayName(day, language)}</span>
+              <TextInput
+                aria-label={t('{day} opens', { day: weekdayName(day, language) })}
                 name={`${day}.start`}
                 placeholder="08:00"
                 value={range?.start ?? ''}
-                onChange={(e) => update('start', e.target.value)}
+                onChange={(e) => update('start', e.currentTarget.value)}
               />
-              <input
-                aria-label={`${day} closes`}
+              <TextInput
+                aria-label={t('{day} closes', { day: weekdayName(day, language) })}
                 name={`${day}.end`}
                 placeholder="16:45"
                 value={range?.end ?? ''}
-                onChange={(e) => update('end', e.target.value)}
+                onChange={(e) => update('end', e.currentTarget.value)}
               />
               {problem && <span className="field-error">{problem}</span>}
             </div>

@@ -46,11 +46,8 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
           filter('q', text(new FormData(e.currentTarget), 'q'));
         }}
       >
-        <label>
-          {t('Words in reports, incidents and notes')}
-          {/* Reached with "/" or "g s": ready to type. */}
-          <input name="q" defaultValue={q} autoFocus />
-        </label>
+        {/* Reached with "/" or "g s": ready to type. */}
+        <TextInput label={t('Words in reports, incidents and notes')} name="q" defaultValue={q} autoFocus />
         <Button type="submit">{t('Search')}</Button>
       </form>
       <form className="filters" aria-label={t('Narrow the search')} onSubmit={(e) => e.preventDefault()}>

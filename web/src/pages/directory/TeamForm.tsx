@@ -128,15 +128,14 @@ export function TeamForm({ stored, onSaved }: { stored?: StoredTeam; onSaved?: (
         <fieldset>
           <legend>{t('Sectors served')}</legend>
           {SECTORS.map((sector) => (
-            <label key={sector} className="inline">
-              {sector}
-              <select name={`sector-${sector}`} defaultValue={coverage.get(sector) ?? ''}>
-                <option value="">(not stated)</option>
-                {COVERAGE.map((c) => (
-                  <option key={c}>{c}</option>
-                ))}
-              </select>
-            </label>
+            <NativeSelect
+              key={sector}
+              label={sector}
+              name={`sector-${sector}`}
+              defaultValue={coverage.get(sector) ?? ''}
+              data={[{ value: '', label: t('(not stated)') }, ...COVERAGE]}
+              my={4}
+            />
           ))}
         </fieldset>
       </ActionForm>

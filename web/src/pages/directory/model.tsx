@@ -1,6 +1,8 @@
+import { NativeSelect } from '@mantine/core';
 /** What the directory's screens share: the team's shape (from the API's schema), its vocabularies, and two small parts. */
 import type { Answer } from '../../api';
 import { Link } from '../../components';
+import { useT } from '../../i18n';
 
 export type StoredTeam = Answer<'/api/directory/teams/{id}'>;
 export type Team = StoredTeam['team'];
@@ -27,19 +29,8 @@ export function Select({
   values: readonly string[];
   defaultValue?: string;
 }) {
-  return (
-    <label>
-      {label}
-      <select name={name} defaultValue={defaultValue}>
-        <option value="">(any)</option>
-        {values.map((v) => (
-          <option key={v} value={v}>
-            {v}
-          </option>
-        ))}
-      </select>
-    </label>
-  );
+  const t = useT();
+  return <NativeSelect label={label} name={name} defaultValue={defaultValue} data={[{ value: '', label: t('(any)') }, ...values]} />;
 }
 
 export function BackLink({ navigate }: { navigate: (to: string) => void }) {

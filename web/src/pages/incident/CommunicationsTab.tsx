@@ -1,4 +1,4 @@
-import { TextInput, Textarea } from '@mantine/core';
+import { Checkbox, TextInput, Textarea } from '@mantine/core';
 /** Reports and mail: the reports behind the incident (some may be split off), its messages, and a new mail. */
 import { ActionForm, Link, TlpBadge, TlpSelect, text } from '../../components';
 import { MessageView } from '../TriagePage';
@@ -38,9 +38,7 @@ export function CommunicationsTab({ props }: { props: TabProps }) {
             <fieldset>
               <legend>{t('Reports that are another matter')}</legend>
               {d.reports.map((r) => (
-                <label key={r.id} className="inline">
-                  <input type="checkbox" name="reportIds" value={r.id} /> #{r.id} {s(r.subject)}
-                </label>
+                <Checkbox key={r.id} name="reportIds" value={r.id} label={`#${r.id} ${s(r.subject)}`} my={4} />
               ))}
             </fieldset>
             <TextInput label={t('Title of the new incident')} name="title" />
@@ -69,9 +67,7 @@ export function CommunicationsTab({ props }: { props: TabProps }) {
             {d.participants
               .filter((p) => p.email)
               .map((p) => (
-                <label key={p.id} className="inline">
-                  <input type="checkbox" name="to" value={p.id} /> {s(p.name)} ({s(p.role)})
-                </label>
+                <Checkbox key={p.id} name="to" value={p.id} label={`${s(p.name)} (${s(p.role)})`} my={4} />
               ))}
           </fieldset>
           <TextInput label={t('Subject')} name="subject" />

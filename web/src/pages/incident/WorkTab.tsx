@@ -159,14 +159,15 @@ function OwnerSelect({ taskId, title, owner, props }: { taskId: string; title: s
   });
   return (
     <>
-      <select
+      <NativeSelect
         aria-label={t('Owner of {title}', { title })}
+        size="xs"
         value={owner}
         disabled={change.isPending}
-        onChange={(e) => change.mutate(e.target.value)}
+        onChange={(e) => change.mutate(e.currentTarget.value)}
       >
         <MemberOptions members={props.members} />
-      </select>
+      </NativeSelect>
       <ErrorText error={change.error} />
     </>
   );
