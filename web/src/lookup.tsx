@@ -1,4 +1,4 @@
-import { Button, TextInput } from '@mantine/core';
+import { Anchor, Button, TextInput } from '@mantine/core';
 /** "Who is responsible?": the lookup box on the constituency page, and the same answer one click from any address. */
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -39,9 +39,9 @@ export function LookupInline({ value, navigate }: { value: string; navigate: (to
   const answer = useQuery({ queryKey: ['lookup', value], queryFn: () => ask(value), enabled: open, staleTime: 60_000 });
   return (
     <span className="lookup-inline">
-      <button type="button" className="link" aria-expanded={open} onClick={() => setOpen((o) => !o)}>
+      <Anchor component="button" type="button" size="sm" mx={4} aria-expanded={open} onClick={() => setOpen((o) => !o)}>
         {t('who is responsible?')}
-      </button>
+      </Anchor>
       {open && (
         <span className="lookup-popover" role="region" aria-label={t('Who is responsible for {value}', { value })}>
           {answer.isPending && t('Looking up…')}

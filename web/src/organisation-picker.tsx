@@ -3,6 +3,7 @@
  * runs to thousands, so a form cannot list them all: it shows what is chosen and the first matches
  * of what is typed, and sends the chosen ids under NAME like any other field.
  */
+import { Checkbox, Radio, TextInput } from '@mantine/core';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useDeferredValue, useState } from 'react';
 import { api, type Answer } from './api';
@@ -52,33 +53,35 @@ export function OrganisationPicker({
   });
   const offered = (found.data?.organisations ?? []).filter((o) => !chosen.some((c) => c.id === o.id) && !exclude?.(o));
   const choose = (o: Chosen, on: boolean) => setChosen(on ? (multiple ? [...chosen, o] : [o]) : chosen.filter((c) => c.id !== o.id));
-  const type = multiple ? 'checkbox' : 'radio';
+  // One organisation (a parent) is a radio choice, several (those affected) are check boxes.
+  const Choice = multiple ? Checkbox : Radio;
   return (
     <fieldset className="picker">
       <legend>{legend}</legend>
-      {!multiple && (
-        <label>
-          <input type="radio" name={name} value="" checked={chosen.length === 0} onChange={() => setChosen([])} /> {t('(none)')}
-        </label>
-      )}
+      {!multiple && <Radio name={name} value="" label={t('(none)')} checked={chosen.length === 0} onChange={() => setChosen([])} my={4} />}
       {chosen.map((c) => (
-        <label key={c.id}>
-          <input type={type} name={name} value={c.id} checked onChange={(e) => choose(c, e.target.checked)} /> {c.name}
-        </label>
+        <Choice key={c.id} name={name} value={c.id} label={c.name} checked onChange={(e) => choose(c, e.currentTarget.checked)} my={4} />
       ))}
-      <input
+      <TextInput
         type="search"
         aria-label={t('Find for {legend}', { legend })}
         placeholder={t('Find an organisation…')}
         value={words}
-        onChange={(e) => setWords(e.target.value)}
+        onChange={(e) => setWords(e.currentTarget.value)}
         // Enter in the search box looks, it does not send the form.
         onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+        my="xs"
       />
       {offered.map((o) => (
-        <label key={o.id}>
-          <input type={type} name={name} value={o.id} checked={false} onChange={() => choose({ id: o.id, name: o.name }, true)} /> {o.name}
-        </label>
+        <Choice
+          key={o.id}
+          name={name}
+          value={o.id}
+          label={o.name}
+          checked={false}
+          onChange={() => choose({ id: o.id, name: o.name }, true)}
+          my={4}
+        />
       ))}
       {found.data?.next && <small>{t('More match: type more of the name.')}</small>}
     </fieldset>

@@ -1,3 +1,4 @@
+import { TextInput } from '@mantine/core';
 /** The retention periods of the team profile: days per kind of personal data; empty keeps it. */
 import { type Answer } from '../api';
 import { useT } from '../i18n';
@@ -68,17 +69,16 @@ export function RetentionFields({
         </p>
       )}
       {(Object.keys(labels) as RetentionKind[]).map((kind) => (
-        <label key={kind}>
-          {labels[kind]}
-          <input
-            type="number"
-            min={1}
-            max={36500}
-            name={`retention.${kind}`}
-            value={value?.[kind] ?? ''}
-            onChange={(e) => set(kind, e.target.value)}
-          />
-        </label>
+        <TextInput
+          key={kind}
+          label={labels[kind]}
+          type="number"
+          min={1}
+          max={36500}
+          name={`retention.${kind}`}
+          value={value?.[kind] ?? ''}
+          onChange={(e) => set(kind, e.currentTarget.value)}
+        />
       ))}
     </fieldset>
   );

@@ -1,3 +1,4 @@
+import { TextInput } from '@mantine/core';
 /**
  * The SLA targets per priority, in working hours: shown to everyone who reads the KPIs, changed
  * by incident managers and admins (incidents:manage). Every priority is sent back as shown.
@@ -38,7 +39,8 @@ export function SlaTargets({ canManage }: { canManage: boolean }) {
             {MEASURES.map((field) => (
               <td key={field}>
                 {canManage ? (
-                  <input
+                  <TextInput
+                    size="xs"
                     name={`${p.priority}.${field}`}
                     aria-label={`${labels[field]}, ${p.priority}`}
                     inputMode="decimal"

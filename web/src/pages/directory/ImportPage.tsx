@@ -1,4 +1,4 @@
-import { Button, Checkbox, TextInput } from '@mantine/core';
+import { Button, Checkbox, TextInput, Textarea } from '@mantine/core';
 /** An RFC 2350 document read into a directory record, shown field by field before anything is written. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -56,10 +56,7 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
           {t('Detached signature (.asc), if the team publishes one')}
           <input type="file" name="signature" accept=".asc,.sig,application/pgp-signature" data-testid="rfc2350-signature-file" />
         </label>
-        <label style={{ width: '100%' }}>
-          {t('or the document text')}
-          <textarea name="text" rows={14} style={{ width: '100%' }} />
-        </label>
+        <Textarea label={t('or the document text')} name="text" rows={14} />
         <TextInput label={t('Country (if the address names none)')} name="country" maxLength={3} />
         <Select name="type" label={t('Type')} values={TYPES} />
         <TextInput label={t('Short name')} name="shortName" />

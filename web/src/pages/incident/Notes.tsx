@@ -1,4 +1,4 @@
-import { Textarea } from '@mantine/core';
+import { Anchor, Textarea } from '@mantine/core';
 /** Notes in Markdown on an incident or one task: read rendered, written and corrected in place. */
 import { useState } from 'react';
 import { ActionForm, TlpBadge, TlpSelect, text, when } from '../../components';
@@ -49,9 +49,9 @@ function NoteView({ note, mine, refresh }: { note: Note; mine: boolean; refresh:
         {note.author}, {when(note.created_at)}
         {note.edited_at && ` (${t('changed {at}', { at: when(note.edited_at) })})`} <TlpBadge tlp={note.tlp} />
         {mine && !editing && (
-          <button type="button" className="link" onClick={() => setEditing(true)}>
+          <Anchor component="button" type="button" size="sm" mx={4} onClick={() => setEditing(true)}>
             {t('change')}
-          </button>
+          </Anchor>
         )}
       </header>
       {editing ? (
