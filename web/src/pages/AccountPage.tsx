@@ -1,4 +1,4 @@
-import { Button, Checkbox, NativeSelect, TextInput } from '@mantine/core';
+import { Button, Checkbox, NativeSelect, Table, TextInput } from '@mantine/core';
 /** The user's own security: two-factor authentication, API tokens, and ending every session. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import QRCode from 'qrcode';
@@ -205,25 +205,25 @@ function Tokens() {
         </p>
       )}
       <ScrollTable>
-        <thead>
-          <tr>
-            <th>{t('Name')}</th>
-            <th>{t('Token')}</th>
-            <th>{t('Scopes')}</th>
-            <th>{t('Last used')}</th>
-            <th />
-          </tr>
-        </thead>
-        <tbody>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('Name')}</Table.Th>
+            <Table.Th>{t('Token')}</Table.Th>
+            <Table.Th>{t('Scopes')}</Table.Th>
+            <Table.Th>{t('Last used')}</Table.Th>
+            <Table.Th />
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {tokens.data?.map((token) => (
-            <tr key={token.id}>
-              <td>{token.name}</td>
-              <td>
+            <Table.Tr key={token.id}>
+              <Table.Td>{token.name}</Table.Td>
+              <Table.Td>
                 <code>{token.prefix}…</code>
-              </td>
-              <td>{token.scopes.join(', ')}</td>
-              <td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : t('never')}</td>
-              <td>
+              </Table.Td>
+              <Table.Td>{token.scopes.join(', ')}</Table.Td>
+              <Table.Td>{token.lastUsedAt ? new Date(token.lastUsedAt).toLocaleString() : t('never')}</Table.Td>
+              <Table.Td>
                 {token.revoked ? (
                   t('revoked')
                 ) : (
@@ -231,10 +231,10 @@ function Tokens() {
                     {t('Revoke')}
                   </Button>
                 )}
-              </td>
-            </tr>
+              </Table.Td>
+            </Table.Tr>
           ))}
-        </tbody>
+        </Table.Tbody>
       </ScrollTable>
     </fieldset>
   );

@@ -1,4 +1,4 @@
-import { Button, Checkbox, NativeSelect, Textarea } from '@mantine/core';
+import { Button, Checkbox, NativeSelect, Table, Textarea } from '@mantine/core';
 /** The constituency: who is responsible for an address, the organisations a page at a time, one organisation, import. */
 import { useQuery } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -223,30 +223,30 @@ function OrganisationView({ org, parent, navigate }: { org: Organisation; parent
       )}
       <h3>{t('Contacts')}</h3>
       <ScrollTable>
-        <thead>
-          <tr>
-            <th>{t('Role')}</th>
-            <th>{t('Name')}</th>
-            <th>{t('E-mail')}</th>
-            <th>{t('Phone')}</th>
-            <th>{t('Language')}</th>
-            <th>{t('PGP')}</th>
-            <th>{t('Notified')}</th>
-          </tr>
-        </thead>
-        <tbody>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('Role')}</Table.Th>
+            <Table.Th>{t('Name')}</Table.Th>
+            <Table.Th>{t('E-mail')}</Table.Th>
+            <Table.Th>{t('Phone')}</Table.Th>
+            <Table.Th>{t('Language')}</Table.Th>
+            <Table.Th>{t('PGP')}</Table.Th>
+            <Table.Th>{t('Notified')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {org.contacts.map((c) => (
-            <tr key={c.id}>
-              <td>{c.role}</td>
-              <td>{c.name}</td>
-              <td>{c.email}</td>
-              <td>{c.phone}</td>
-              <td>{c.language}</td>
-              <td>{c.pgpFingerprint ? c.pgpFingerprint.slice(-16) : ''}</td>
-              <td>{c.notify ? t('yes') : t('no')}</td>
-            </tr>
+            <Table.Tr key={c.id}>
+              <Table.Td>{c.role}</Table.Td>
+              <Table.Td>{c.name}</Table.Td>
+              <Table.Td>{c.email}</Table.Td>
+              <Table.Td>{c.phone}</Table.Td>
+              <Table.Td>{c.language}</Table.Td>
+              <Table.Td>{c.pgpFingerprint ? c.pgpFingerprint.slice(-16) : ''}</Table.Td>
+              <Table.Td>{c.notify ? t('yes') : t('no')}</Table.Td>
+            </Table.Tr>
           ))}
-        </tbody>
+        </Table.Tbody>
       </ScrollTable>
     </article>
   );

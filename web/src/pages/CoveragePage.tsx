@@ -1,4 +1,4 @@
-import { Button, NativeSelect, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Table, TextInput } from '@mantine/core';
 /**
  * The gap analysis: the coverage matrix (countries × sectors) of the directory or of a snapshot,
  * colour-coded and charted, snapshots and their comparison, and the report's questions.
@@ -99,33 +99,33 @@ function MatrixView({ matrix, totals, params }: MatrixAnswer & { params: string 
         <a href={`/api/directory/matrix?${params}${params ? '&' : ''}format=html`}>HTML</a>
       </p>
       <ScrollTable data-testid="coverage-matrix">
-        <thead>
-          <tr>
-            <th>{t('Country')}</th>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('Country')}</Table.Th>
             {matrix.sectors.map((s) => (
-              <th key={s}>{s}</th>
+              <Table.Th key={s}>{s}</Table.Th>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {matrix.countries.map(({ code, name }) => (
-            <tr key={code} data-country={code}>
-              <th>{name}</th>
+            <Table.Tr key={code} data-country={code}>
+              <Table.Th>{name}</Table.Th>
               {matrix.sectors.map((s) => {
                 const cell = matrix.cells[code]?.[s];
                 return (
-                  <td
+                  <Table.Td
                     key={s}
                     data-level={cell?.level ?? 'not-assessed'}
                     style={cell ? { background: `${COLOUR[cell.level]}22`, borderLeft: `4px solid ${COLOUR[cell.level]}` } : {}}
                   >
                     {cellText(cell, LABEL, t('Not assessed'))}
-                  </td>
+                  </Table.Td>
                 );
               })}
-            </tr>
+            </Table.Tr>
           ))}
-        </tbody>
+        </Table.Tbody>
       </ScrollTable>
       <BarChart
         h={280}

@@ -4,7 +4,8 @@
  */
 import { BarChart } from '@mantine/charts';
 import { Card, Checkbox, SimpleGrid } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { api, type Answer } from '../api';
 import { ErrorText, Link, minutes, when } from '../components';
 import { useT } from '../i18n';
@@ -204,21 +205,24 @@ export function DashboardPage({ navigate, canWrite }: { navigate: (to: string) =
 /** Whether these updates come by mail too: a digest every quarter of an hour. */
 function WatchMailChoice() {
   const t = useT();
-  const queryClient = useQueryClient();
   const choice = useQuery({ queryKey: ['watch-mail'], queryFn: () => api<Answer<'/api/me/watch-mail'>>('GET', '/api/me/watch-mail') });
-  // The box follows the click at once; a refused save puts the stored choice back.
+  // The box follows the click at once (state set in the click itself); a refused save puts the stored choice back.
+  const [clicked, setClicked] = useState<boolean | null>(null);
   const save = useMutation({
     mutationFn: (mail: boolean) => api<Answer<'/api/me/watch-mail', 'put'>>('PUT', '/api/me/watch-mail', { mail }),
-    onMutate: (mail) => queryClient.setQueryData(['watch-mail'], { mail }),
-    onError: () => queryClient.invalidateQueries({ queryKey: ['watch-mail'] }),
+    onError: () => setClicked(null),
   });
   return (
     <>
       <Checkbox
         label={t('Also by mail (a digest every 15 minutes)')}
-        checked={choice.data?.mail ?? false}
+        checked={clicked ?? choice.data?.mail ?? false}
         disabled={!choice.data}
-        onChange={(e) => save.mutate(e.currentTarget.checked)}
+        onChange={(e) => {
+          const mail = e.currentTarget.checked;
+          setClicked(mail);
+          save.mutate(mail);
+        }}
       />
       <ErrorText error={save.error} />
     </>

@@ -1,4 +1,4 @@
-import { Button, TextInput, Textarea } from '@mantine/core';
+import { Button, Table, TextInput, Textarea } from '@mantine/core';
 /**
  * The lessons-learned debrief. The team's text is held in one editor whose every action (save,
  * refresh the facts, make final) sends what is typed, so nothing typed is dropped; making it final
@@ -42,16 +42,16 @@ export function DebriefPage({ id, navigate, canWrite }: { id: string; navigate: 
       </p>
       <h2>{t('Durations against the SLA')}</h2>
       <ScrollTable>
-        <tbody>
+        <Table.Tbody>
           {c.durations.map((x) => (
-            <tr key={x.measure}>
-              <th>{x.measure}</th>
-              <td>{minutes(x.workingMinutes)}</td>
-              <td>target {minutes(x.targetMinutes)}</td>
-              <td className={`sla-${x.state}`}>{x.state}</td>
-            </tr>
+            <Table.Tr key={x.measure}>
+              <Table.Th>{x.measure}</Table.Th>
+              <Table.Td>{minutes(x.workingMinutes)}</Table.Td>
+              <Table.Td>target {minutes(x.targetMinutes)}</Table.Td>
+              <Table.Td className={`sla-${x.state}`}>{x.state}</Table.Td>
+            </Table.Tr>
           ))}
-        </tbody>
+        </Table.Tbody>
       </ScrollTable>
       <h2>{t('Timeline')}</h2>
       <ul>

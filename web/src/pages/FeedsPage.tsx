@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, Table } from '@mantine/core';
 /** Early-warning feeds: their definitions, runs (counts, bad rows, errors; running ones update live) and uploads. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
@@ -25,45 +25,45 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
       <h1>{t('Feeds')}</h1>
       <ErrorText error={feeds.error} />
       <ScrollTable>
-        <thead>
-          <tr>
-            <th>{t('Feed')}</th>
-            <th>{t('Format')}</th>
-            <th>{t('Source')}</th>
-            <th>{t('Schedule')}</th>
-            <th>TLP</th>
-            <th>{t('Notify')}</th>
-            {canWrite && <th>{t('Run')}</th>}
-          </tr>
-        </thead>
-        <tbody>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('Feed')}</Table.Th>
+            <Table.Th>{t('Format')}</Table.Th>
+            <Table.Th>{t('Source')}</Table.Th>
+            <Table.Th>{t('Schedule')}</Table.Th>
+            <Table.Th>TLP</Table.Th>
+            <Table.Th>{t('Notify')}</Table.Th>
+            {canWrite && <Table.Th>{t('Run')}</Table.Th>}
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {(feeds.data?.feeds ?? []).map((f) => (
-            <tr key={f.name}>
-              <td>
+            <Table.Tr key={f.name}>
+              <Table.Td>
                 {f.name}
                 {f.enabled ? '' : ` (${t('disabled')})`}
                 <br />
                 <small>{f.description}</small>
-              </td>
-              <td>{f.format}</td>
-              <td>{f.source.kind}</td>
-              <td>{f.schedule}</td>
-              <td>
+              </Table.Td>
+              <Table.Td>{f.format}</Table.Td>
+              <Table.Td>{f.source.kind}</Table.Td>
+              <Table.Td>{f.schedule}</Table.Td>
+              <Table.Td>
                 <TlpBadge tlp={f.tlp} />
-              </td>
-              <td>{f.notify}</td>
+              </Table.Td>
+              <Table.Td>{f.notify}</Table.Td>
               {canWrite && (
-                <td>
+                <Table.Td>
                   <RunFeed feed={f} />
                   <details>
                     <summary>{t('Change')}</summary>
                     <FeedForm key={f.version} feed={f} />
                   </details>
-                </td>
+                </Table.Td>
               )}
-            </tr>
+            </Table.Tr>
           ))}
-        </tbody>
+        </Table.Tbody>
       </ScrollTable>
       {canWrite && (
         <details className="panel">
@@ -73,28 +73,28 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
       )}
       <h2>{t('Runs')}</h2>
       <ScrollTable data-testid="feed-runs">
-        <thead>
-          <tr>
-            <th>{t('Started')}</th>
-            <th>{t('Feed')}</th>
-            <th>{t('Status')}</th>
-            <th>{t('Rows')}</th>
-            <th>{t('New events')}</th>
-            <th>{t('Duplicates')}</th>
-            <th>{t('Unowned')}</th>
-            <th>{t('Malformed')}</th>
-          </tr>
-        </thead>
-        <tbody>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('Started')}</Table.Th>
+            <Table.Th>{t('Feed')}</Table.Th>
+            <Table.Th>{t('Status')}</Table.Th>
+            <Table.Th>{t('Rows')}</Table.Th>
+            <Table.Th>{t('New events')}</Table.Th>
+            <Table.Th>{t('Duplicates')}</Table.Th>
+            <Table.Th>{t('Unowned')}</Table.Th>
+            <Table.Th>{t('Malformed')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {(runs.data?.runs ?? []).map((r) => (
-            <tr key={r.id}>
-              <td>{when(r.started_at)}</td>
-              <td>
+            <Table.Tr key={r.id}>
+              <Table.Td>{when(r.started_at)}</Table.Td>
+              <Table.Td>
                 {r.feed_name}
                 <br />
                 <small>{r.source}</small>
-              </td>
-              <td>
+              </Table.Td>
+              <Table.Td>
                 {r.status}
                 {r.error && <div role="note">{r.error}</div>}
                 {r.warnings.map((w) => (
@@ -102,15 +102,15 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
                     {w}
                   </div>
                 ))}
-              </td>
-              <td>
+              </Table.Td>
+              <Table.Td>
                 {r.rows_read}
                 {Number(r.skipped) > 0 && <div className="muted">{t('{n} not findings', { n: r.skipped })}</div>}
-              </td>
-              <td>{r.events}</td>
-              <td>{r.duplicates}</td>
-              <td>{r.unowned}</td>
-              <td>
+              </Table.Td>
+              <Table.Td>{r.events}</Table.Td>
+              <Table.Td>{r.duplicates}</Table.Td>
+              <Table.Td>{r.unowned}</Table.Td>
+              <Table.Td>
                 {r.malformed}
                 {r.bad_rows.length > 0 && (
                   <details>
@@ -122,10 +122,10 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
                     </ul>
                   </details>
                 )}
-              </td>
-            </tr>
+              </Table.Td>
+            </Table.Tr>
           ))}
-        </tbody>
+        </Table.Tbody>
       </ScrollTable>
       {pager(runs.data?.runs)}
     </section>

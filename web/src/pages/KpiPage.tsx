@@ -1,3 +1,4 @@
+import { Table } from '@mantine/core';
 /** KPIs: time to acknowledge, triage, contain and resolve (working time) per RSIT class and priority. */
 import { useQuery } from '@tanstack/react-query';
 import { BarChart } from '@mantine/charts';
@@ -44,30 +45,30 @@ export function KpiPage({ canManage }: { canManage: boolean }) {
         />
       )}
       <ScrollTable data-testid="kpi-table">
-        <thead>
-          <tr>
-            <th>{t('Class')}</th>
-            <th>{t('Priority')}</th>
-            <th>{t('Incidents')}</th>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('Class')}</Table.Th>
+            <Table.Th>{t('Priority')}</Table.Th>
+            <Table.Th>{t('Incidents')}</Table.Th>
             {MEASURES.map((m) => (
-              <th key={m}>{t('{measure} (median / p90 / breaches)', { measure: m })}</th>
+              <Table.Th key={m}>{t('{measure} (median / p90 / breaches)', { measure: m })}</Table.Th>
             ))}
-          </tr>
-        </thead>
-        <tbody>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {rows.map((r) => (
-            <tr key={`${r.rsitClass}${r.priority}`}>
-              <td>{r.rsitClass}</td>
-              <td>{r.priority}</td>
-              <td>{r.incidents}</td>
+            <Table.Tr key={`${r.rsitClass}${r.priority}`}>
+              <Table.Td>{r.rsitClass}</Table.Td>
+              <Table.Td>{r.priority}</Table.Td>
+              <Table.Td>{r.incidents}</Table.Td>
               {MEASURES.map((m) => (
-                <td key={m}>
+                <Table.Td key={m}>
                   {minutes(r[m].medianMinutes)} / {minutes(r[m].p90Minutes)} / {r[m].breaches}
-                </td>
+                </Table.Td>
               ))}
-            </tr>
+            </Table.Tr>
           ))}
-        </tbody>
+        </Table.Tbody>
       </ScrollTable>
       <SlaTargets canManage={canManage} />
     </section>

@@ -1,4 +1,4 @@
-import { Button, Checkbox, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Table, TextInput, Textarea } from '@mantine/core';
 /**
  * Mail administration: the mailboxes Vakt polls for reports (mail settings), the contacts' PGP
  * keys, and the outbox with each mail's delivery state. Passwords are sent, never shown.
@@ -47,30 +47,30 @@ function Mailboxes() {
       {list.data?.length === 0 && <p>{t('No mailbox yet: reports arrive by the API, the web form and the SMTP listener only.')}</p>}
       {list.data && list.data.length > 0 && (
         <ScrollTable data-testid="mailboxes">
-          <thead>
-            <tr>
-              <th>{t('Name')}</th>
-              <th>{t('Server')}</th>
-              <th>{t('Account and folder')}</th>
-              <th>{t('Last polled')}</th>
-              <th />
-            </tr>
-          </thead>
-          <tbody>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('Name')}</Table.Th>
+              <Table.Th>{t('Server')}</Table.Th>
+              <Table.Th>{t('Account and folder')}</Table.Th>
+              <Table.Th>{t('Last polled')}</Table.Th>
+              <Table.Th />
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {list.data.map((m) => (
-              <tr key={m.id}>
-                <td>{m.name}</td>
-                <td>
+              <Table.Tr key={m.id}>
+                <Table.Td>{m.name}</Table.Td>
+                <Table.Td>
                   {m.host}:{m.port} {m.secure ? '(TLS)' : `(${t('no TLS')})`}
-                </td>
-                <td>
+                </Table.Td>
+                <Table.Td>
                   {m.username} · {m.folder}
-                </td>
-                <td>
+                </Table.Td>
+                <Table.Td>
                   {when(m.last_polled_at)}
                   {m.last_error && <span className="bad"> {m.last_error}</span>}
-                </td>
-                <td>
+                </Table.Td>
+                <Table.Td>
                   <ActionButton
                     label={t('Remove {name}', { name: m.name })}
                     method="DELETE"
@@ -78,10 +78,10 @@ function Mailboxes() {
                     invalidates={[['mailboxes']]}
                     confirm={t('Stop polling {name}? Mail already taken in stays.', { name: m.name })}
                   />
-                </td>
-              </tr>
+                </Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
+          </Table.Tbody>
         </ScrollTable>
       )}
       <details className="panel">
@@ -193,33 +193,33 @@ function Outbox() {
       {list.data?.length === 0 && <p>{t('Nothing has been sent yet.')}</p>}
       {list.data && list.data.length > 0 && (
         <ScrollTable data-testid="outbox">
-          <thead>
-            <tr>
-              <th>{t('Queued')}</th>
-              <th>{t('To')}</th>
-              <th>{t('Subject')}</th>
-              <th>{t('State')}</th>
-              <th>TLP</th>
-            </tr>
-          </thead>
-          <tbody>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('Queued')}</Table.Th>
+              <Table.Th>{t('To')}</Table.Th>
+              <Table.Th>{t('Subject')}</Table.Th>
+              <Table.Th>{t('State')}</Table.Th>
+              <Table.Th>TLP</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {list.data.map((m) => (
-              <tr key={m.id}>
-                <td>{when(m.created_at)}</td>
-                <td>{m.to_addresses.join(', ')}</td>
-                <td>{m.subject}</td>
-                <td className={['failed', 'bounced', 'complained'].includes(m.delivery_status ?? '') ? 'bad' : undefined}>
+              <Table.Tr key={m.id}>
+                <Table.Td>{when(m.created_at)}</Table.Td>
+                <Table.Td>{m.to_addresses.join(', ')}</Table.Td>
+                <Table.Td>{m.subject}</Table.Td>
+                <Table.Td className={['failed', 'bounced', 'complained'].includes(m.delivery_status ?? '') ? 'bad' : undefined}>
                   {m.delivery_status ?? '—'}
                   {m.sent_at && ` ${when(m.sent_at)}`}
                   {m.delivery_error && ` (${m.delivery_error}, ${t('{count} attempt(s)', { count: m.delivery_attempts })})`}
                   {m.pgp_encryption === 'encrypted' && ` · ${t('encrypted')}`}
-                </td>
-                <td>
+                </Table.Td>
+                <Table.Td>
                   <TlpBadge tlp={m.tlp} />
-                </td>
-              </tr>
+                </Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
+          </Table.Tbody>
         </ScrollTable>
       )}
       {pager(list.data)}
@@ -242,24 +242,24 @@ function FiledReports() {
       {list.data?.length === 0 && <p>{t('None: every delivery report so far was about mail we sent.')}</p>}
       {list.data && list.data.length > 0 && (
         <ScrollTable data-testid="filed-reports">
-          <thead>
-            <tr>
-              <th>{t('Received')}</th>
-              <th>{t('From')}</th>
-              <th>{t('Subject')}</th>
-              <th>{t('State')}</th>
-            </tr>
-          </thead>
-          <tbody>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('Received')}</Table.Th>
+              <Table.Th>{t('From')}</Table.Th>
+              <Table.Th>{t('Subject')}</Table.Th>
+              <Table.Th>{t('State')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {list.data.map((m) => (
-              <tr key={m.id}>
-                <td>{when(m.created_at)}</td>
-                <td>{m.from_address}</td>
-                <td>{m.subject}</td>
-                <td>{typeof m.machine_report.outcome === 'string' ? m.machine_report.outcome : m.machine_report.format}</td>
-              </tr>
+              <Table.Tr key={m.id}>
+                <Table.Td>{when(m.created_at)}</Table.Td>
+                <Table.Td>{m.from_address}</Table.Td>
+                <Table.Td>{m.subject}</Table.Td>
+                <Table.Td>{typeof m.machine_report.outcome === 'string' ? m.machine_report.outcome : m.machine_report.format}</Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
+          </Table.Tbody>
         </ScrollTable>
       )}
       {pager(list.data)}

@@ -1,4 +1,4 @@
-import { NativeSelect, Textarea } from '@mantine/core';
+import { NativeSelect, Table, Textarea } from '@mantine/core';
 /**
  * The constituent portal: the reports of my organisation and where each stands, the mail about
  * one between us and the team, and a reply that joins its thread.
@@ -47,34 +47,34 @@ function MyReportList({ navigate }: { navigate: (to: string) => void }) {
       )}
       {list.data && list.data.length > 0 && (
         <ScrollTable data-testid="my-reports">
-          <thead>
-            <tr>
-              <th>#</th>
-              <th>{t('Subject')}</th>
-              <th>{t('Sent')}</th>
-              <th>{t('By')}</th>
-              <th>{t('Where it stands')}</th>
-              <th>TLP</th>
-            </tr>
-          </thead>
-          <tbody>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>#</Table.Th>
+              <Table.Th>{t('Subject')}</Table.Th>
+              <Table.Th>{t('Sent')}</Table.Th>
+              <Table.Th>{t('By')}</Table.Th>
+              <Table.Th>{t('Where it stands')}</Table.Th>
+              <Table.Th>TLP</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
             {list.data.map((r) => (
-              <tr key={r.id}>
-                <td>{r.id}</td>
-                <td>
+              <Table.Tr key={r.id}>
+                <Table.Td>{r.id}</Table.Td>
+                <Table.Td>
                   <Link to={`/my-reports/${r.id}`} navigate={navigate}>
                     {r.subject}
                   </Link>
-                </td>
-                <td>{when(r.receivedAt)}</td>
-                <td>{r.reporterName}</td>
-                <td>{standing(r.status, r.standing)}</td>
-                <td>
+                </Table.Td>
+                <Table.Td>{when(r.receivedAt)}</Table.Td>
+                <Table.Td>{r.reporterName}</Table.Td>
+                <Table.Td>{standing(r.status, r.standing)}</Table.Td>
+                <Table.Td>
                   <TlpBadge tlp={r.tlp} />
-                </td>
-              </tr>
+                </Table.Td>
+              </Table.Tr>
             ))}
-          </tbody>
+          </Table.Tbody>
         </ScrollTable>
       )}
     </section>

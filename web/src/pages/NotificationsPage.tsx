@@ -1,4 +1,4 @@
-import { Button, NativeSelect } from '@mantine/core';
+import { Button, NativeSelect, Table } from '@mantine/core';
 /** Notifications: the queue (queued, sent, bounced, withheld), a dry-run preview, and the feedback figures. */
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { createColumnHelper } from '@tanstack/react-table';
@@ -108,30 +108,30 @@ function FigureTable({ title, rows }: { title: string; rows: Figures[] }) {
   return (
     <ScrollTable>
       <caption>{title}</caption>
-      <thead>
-        <tr>
-          <th>{t('Name')}</th>
-          <th>{t('Notifications')}</th>
-          <th>{t('Events')}</th>
-          <th>{t('Useful')}</th>
-          <th>{t('Not useful')}</th>
-          <th>{t('False positive')}</th>
-          <th>{t('Comments')}</th>
-        </tr>
-      </thead>
-      <tbody>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('Name')}</Table.Th>
+          <Table.Th>{t('Notifications')}</Table.Th>
+          <Table.Th>{t('Events')}</Table.Th>
+          <Table.Th>{t('Useful')}</Table.Th>
+          <Table.Th>{t('Not useful')}</Table.Th>
+          <Table.Th>{t('False positive')}</Table.Th>
+          <Table.Th>{t('Comments')}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
         {rows.map((r) => (
-          <tr key={r.key}>
-            <td>{r.name}</td>
-            <td>{r.notifications}</td>
-            <td>{r.events}</td>
-            <td>{r.useful}</td>
-            <td>{r.notUseful}</td>
-            <td>{r.falsePositive}</td>
-            <td>{r.comments}</td>
-          </tr>
+          <Table.Tr key={r.key}>
+            <Table.Td>{r.name}</Table.Td>
+            <Table.Td>{r.notifications}</Table.Td>
+            <Table.Td>{r.events}</Table.Td>
+            <Table.Td>{r.useful}</Table.Td>
+            <Table.Td>{r.notUseful}</Table.Td>
+            <Table.Td>{r.falsePositive}</Table.Td>
+            <Table.Td>{r.comments}</Table.Td>
+          </Table.Tr>
         ))}
-      </tbody>
+      </Table.Tbody>
     </ScrollTable>
   );
 }

@@ -1,4 +1,4 @@
-import { Button } from '@mantine/core';
+import { Button, Table } from '@mantine/core';
 /**
  * Retention, for administrators: the periods the team profile sets, what the next purge would
  * remove or pseudonymise (a dry run, counted now), what it must keep and why, and a purge now.
@@ -37,31 +37,31 @@ export function RetentionPage() {
         {t('The periods are set in the team profile. The worker purges every night; the counts below are what it would do now.')}
       </p>
       <ScrollTable>
-        <thead>
-          <tr>
-            <th>{t('Kind')}</th>
-            <th>{t('Kept for')}</th>
-            <th>{t('Due now')}</th>
-            <th>{t('What happens')}</th>
-          </tr>
-        </thead>
-        <tbody>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('Kind')}</Table.Th>
+            <Table.Th>{t('Kept for')}</Table.Th>
+            <Table.Th>{t('Due now')}</Table.Th>
+            <Table.Th>{t('What happens')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
           {plan.kinds.map((k) => (
-            <tr key={k.kind} data-testid={`retention-${k.kind}`}>
-              <td>{labels[k.kind]}</td>
-              <td>{policy[k.kind] ? t('{days} days', { days: policy[k.kind] ?? 0 }) : t('kept')}</td>
-              <td>
+            <Table.Tr key={k.kind} data-testid={`retention-${k.kind}`}>
+              <Table.Td>{labels[k.kind]}</Table.Td>
+              <Table.Td>{policy[k.kind] ? t('{days} days', { days: policy[k.kind] ?? 0 }) : t('kept')}</Table.Td>
+              <Table.Td>
                 {k.due}
                 {k.kept && (
                   <div className="muted">
                     {t('{count} kept: {reason}', { count: k.kept.count, reason: keptReasons[k.kind] ?? k.kept.reason })}
                   </div>
                 )}
-              </td>
-              <td>{effects[k.kind]}</td>
-            </tr>
+              </Table.Td>
+              <Table.Td>{effects[k.kind]}</Table.Td>
+            </Table.Tr>
           ))}
-        </tbody>
+        </Table.Tbody>
       </ScrollTable>
       <div className="actions">
         <Button variant="default" onClick={purge} disabled={due === 0 || run.isPending}>

@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { Table, TextInput } from '@mantine/core';
 /**
  * The SLA targets per priority, in working hours: shown to everyone who reads the KPIs, changed
  * by incident managers and admins (incidents:manage). Every priority is sent back as shown.
@@ -24,20 +24,20 @@ export function SlaTargets({ canManage }: { canManage: boolean }) {
   if (policies.isError) return <ErrorText error={policies.error} />;
   const table = (
     <ScrollTable data-testid="sla-targets">
-      <thead>
-        <tr>
-          <th>{t('Priority')}</th>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t('Priority')}</Table.Th>
           {MEASURES.map((field) => (
-            <th key={field}>{t('{measure} (working hours)', { measure: labels[field] })}</th>
+            <Table.Th key={field}>{t('{measure} (working hours)', { measure: labels[field] })}</Table.Th>
           ))}
-        </tr>
-      </thead>
-      <tbody>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
         {policies.data.map((p) => (
-          <tr key={p.priority}>
-            <th scope="row">{p.priority}</th>
+          <Table.Tr key={p.priority}>
+            <Table.Th scope="row">{p.priority}</Table.Th>
             {MEASURES.map((field) => (
-              <td key={field}>
+              <Table.Td key={field}>
                 {canManage ? (
                   <TextInput
                     size="xs"
@@ -49,11 +49,11 @@ export function SlaTargets({ canManage }: { canManage: boolean }) {
                 ) : (
                   hours(p[field])
                 )}
-              </td>
+              </Table.Td>
             ))}
-          </tr>
+          </Table.Tr>
         ))}
-      </tbody>
+      </Table.Tbody>
     </ScrollTable>
   );
   return (

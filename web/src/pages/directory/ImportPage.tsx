@@ -1,4 +1,4 @@
-import { Button, Checkbox, TextInput, Textarea } from '@mantine/core';
+import { Button, Checkbox, Table, TextInput, Textarea } from '@mantine/core';
 /** An RFC 2350 document read into a directory record, shown field by field before anything is written. */
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -82,25 +82,25 @@ export function ImportPage({ navigate }: { navigate: (to: string) => void }) {
           </p>
           <h2>{t('Understood')}</h2>
           <ScrollTable>
-            <thead>
-              <tr>
-                <th>{t('Field')}</th>
-                <th>{t('Value')}</th>
-                <th>{t('From')}</th>
-              </tr>
-            </thead>
-            <tbody>
+            <Table.Thead>
+              <Table.Tr>
+                <Table.Th>{t('Field')}</Table.Th>
+                <Table.Th>{t('Value')}</Table.Th>
+                <Table.Th>{t('From')}</Table.Th>
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
               {reading.understood.map((f, i) => (
-                <tr key={`${f.field}${i}`}>
-                  <td>{f.field}</td>
-                  <td>{show(f.value)}</td>
-                  <td>
+                <Table.Tr key={`${f.field}${i}`}>
+                  <Table.Td>{f.field}</Table.Td>
+                  <Table.Td>{show(f.value)}</Table.Td>
+                  <Table.Td>
                     {f.how === 'inferred' && <strong>inferred: </strong>}
                     {f.from}
-                  </td>
-                </tr>
+                  </Table.Td>
+                </Table.Tr>
               ))}
-            </tbody>
+            </Table.Tbody>
           </ScrollTable>
           {reading.notUnderstood.length > 0 && (
             <>

@@ -1,4 +1,4 @@
-import { TextInput } from '@mantine/core';
+import { Table, TextInput } from '@mantine/core';
 /** One peer team: what the directory knows of it, our trust in it, and its RFC 2350 description. */
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
@@ -44,16 +44,16 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
         {team.name} {team.shortName && <span className="muted">({team.shortName})</span>}
       </h1>
       <ScrollTable data-testid="team-fields">
-        <tbody>
+        <Table.Tbody>
           {rows
             .filter(([, v]) => v)
             .map(([k, v]) => (
-              <tr key={k}>
-                <th>{k}</th>
-                <td>{v}</td>
-              </tr>
+              <Table.Tr key={k}>
+                <Table.Th>{k}</Table.Th>
+                <Table.Td>{v}</Table.Td>
+              </Table.Tr>
             ))}
-        </tbody>
+        </Table.Tbody>
       </ScrollTable>
       <h2>{t('Sectors served')}</h2>
       <ul>
