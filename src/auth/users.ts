@@ -2,7 +2,7 @@
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { Type } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
-import { afterKeyCursor, containing, keyCursor } from '../core/cursor.js';
+import { afterKeyCursor, containing, keyPage } from '../core/cursor.js';
 import { VaktError, ValidationError, notFound } from '../core/errors.js';
 import { StringEnum, validate } from '../core/validate.js';
 import type { Schema, UserRow } from '../db/schema.js';
@@ -111,10 +111,8 @@ export async function pageUsers(db: Kysely<Schema>, filter: UserFilter): Promise
   }
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.after) query = query.where(afterKeyCursor(filter.after, key, 'id', false));
-  const rows = await query.execute();
-  const page = rows.slice(0, filter.limit);
-  const last = page.at(-1);
-  return { users: page.map(publicUser), next: rows.length > filter.limit && last ? keyCursor(last.sort_key, last.id) : null };
+  const { page, next } = keyPage(await query.execute(), filter.limit);
+  return { users: page.map(publicUser), next };
 }
 
 export async function findUserByEmail(db: Kysely<Schema>, email: string): Promise<UserRow | undefined> {

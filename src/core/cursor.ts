@@ -95,6 +95,22 @@ export function afterKeyCursor(
     : sql<boolean>`(${key}, ${sql.ref(idColumn)}) > (${value}, ${lastId})`;
 }
 
+/** A list query's answer of up to LIMIT + 1 rows: the page, and the cursor after its last row when there is more. */
+export function keyPage<Row extends { sort_key: string; id: string }>(rows: Row[], limit: number): { page: Row[]; next: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { page, next: rows.length > limit && last ? keyCursor(last.sort_key, last.id) : null };
+}
+
+/** The query string of a list paged in key order: the cursor of the page before, and how many. */
+export const KeyPageQuery = Type.Object(
+  {
+    after: Type.Optional(KeyCursorSchema),
+    limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 500, default: 100 })),
+  },
+  { additionalProperties: false },
+);
+
 /** A LIKE pattern that finds TEXT anywhere, its wildcards taken literally. */
 export function containing(text: string): string {
   return `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -4,6 +4,7 @@
  */
 import cronParser from 'cron-parser';
 import { sql, type Kysely, type Selectable } from 'kysely';
+import { afterKeyCursor, keyPage } from '../core/cursor.js';
 import { Type, type Static } from 'typebox';
 import { appendAudit } from '../audit/audit-log.js';
 import { notFound, ValidationError, VaktError, type FieldIssue } from '../core/errors.js';
@@ -215,6 +216,21 @@ function columns(input: FeedInput) {
 
 export async function listFeeds(db: Kysely<Schema>): Promise<Feed[]> {
   return (await selectFeeds(db).execute()).map(toFeed);
+}
+
+/** The feed definitions in name order, a page at a time (the API's list; the scheduler reads them all). */
+export async function pageFeeds(
+  db: Kysely<Schema>,
+  after: string | undefined,
+  limit: number,
+): Promise<{ feeds: Feed[]; next: string | null }> {
+  let query = selectFeeds(db)
+    .select(sql<string>`name`.as('sort_key'))
+    .orderBy('id')
+    .limit(limit + 1);
+  if (after) query = query.where(afterKeyCursor(after, sql<string>`name`, 'id', false));
+  const { page, next } = keyPage(await query.execute(), limit);
+  return { feeds: page.map(toFeed), next };
 }
 
 export async function getFeed(db: Kysely<Schema>, nameOrId: string): Promise<Feed> {

@@ -8,7 +8,7 @@ import { Readable } from 'node:stream';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
-import { beforeCursor, CursorSchema, cursorTime } from '../core/cursor.js';
+import { beforeCursor, CursorSchema, cursorTime, KeyPageQuery } from '../core/cursor.js';
 import { VaktError } from '../core/errors.js';
 import { gunzippedWhenGzip } from '../core/lines.js';
 import { StringEnum } from '../core/validate.js';
@@ -25,7 +25,7 @@ import {
   NOTIFICATION_STATES,
   VERDICTS,
 } from '../notifications/feedback.js';
-import { deleteFeed, getFeed, listFeeds, saveFeed, FeedSchema, FeedRunSchema, StoredFeedSchema, type Feed } from './feeds.js';
+import { deleteFeed, getFeed, pageFeeds, saveFeed, FeedSchema, FeedRunSchema, StoredFeedSchema, type Feed } from './feeds.js';
 import { FeedbackFiguresSchema, NotificationPageSchema, NotificationPreviewsSchema } from '../notifications/schemas.js';
 import { ingestFeed } from './pipeline.js';
 import { runFeed } from './runner.js';
@@ -62,9 +62,17 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/feeds',
     {
       ...read,
-      schema: { tags: ['feeds'], summary: 'Feed definitions', response: { 200: Type.Object({ feeds: Type.Array(StoredFeedSchema) }) } },
+      schema: {
+        tags: ['feeds'],
+        summary: 'Feed definitions in name order, a page at a time',
+        querystring: KeyPageQuery,
+        response: {
+          200: Type.Object({ feeds: Type.Array(StoredFeedSchema), next: Type.Union([Type.String(), Type.Null()]) }),
+          400: Problem,
+        },
+      },
     },
-    async () => ({ feeds: await listFeeds(db) }),
+    async (request) => pageFeeds(db, request.query.after, request.query.limit ?? 100),
   );
 
   app.put(

@@ -6,6 +6,7 @@
  */
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
+import { afterKeyCursor, keyPage } from '../core/cursor.js';
 import { ValidationError, VaktError, notFound } from '../core/errors.js';
 import { checkRsit } from '../core/taxonomies.js';
 import type { TlpLabel } from '../core/tlp.js';
@@ -90,9 +91,24 @@ async function clashes(db: Kysely<Schema>, input: TemplateInput, except?: string
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-export async function listTemplates(db: Kysely<Schema>): Promise<Template[]> {
-  const rows = await db.selectFrom('incident_templates').selectAll().orderBy('rsit_class').orderBy('rsit_type').execute();
-  return rows.map(toTemplate);
+/** The templates by RSIT class and type, a page at a time. */
+export async function pageTemplates(
+  db: Kysely<Schema>,
+  after: string | undefined,
+  limit: number,
+): Promise<{ templates: Template[]; next: string | null }> {
+  // The order of the unique index (class, type): one template per pair, so the key alone is unique.
+  const key = sql<string>`rsit_class || '/' || coalesce(rsit_type, '')`;
+  let query = db
+    .selectFrom('incident_templates')
+    .selectAll()
+    .select(key.as('sort_key'))
+    .orderBy(key)
+    .orderBy('id')
+    .limit(limit + 1);
+  if (after) query = query.where(afterKeyCursor(after, key, 'id', false));
+  const { page, next } = keyPage(await query.execute(), limit);
+  return { templates: page.map(toTemplate), next };
 }
 
 export async function createTemplate(db: Kysely<Schema>, actor: string, input: TemplateInput): Promise<Template> {

@@ -9,7 +9,7 @@ import { actorOf } from '../auth/roles.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { PRIORITIES } from './incidents.js';
 import { TLP_LABELS } from '../core/tlp.js';
-import { CursorSchema } from '../core/cursor.js';
+import { CursorSchema, KeyPageQuery } from '../core/cursor.js';
 import { StringEnum, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
@@ -18,7 +18,7 @@ import { addNote, editNote } from './notes.js';
 import { setWatching, teamMembers, updatesFor } from './ownership.js';
 import { listObservables } from './observable-list.js';
 import { listTasks } from './task-list.js';
-import { createTemplate, deleteTemplate, listTemplates, updateTemplate } from './templates.js';
+import { createTemplate, deleteTemplate, pageTemplates, updateTemplate } from './templates.js';
 
 const Problem = Type.Ref('Problem');
 const IdParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,15}$' }) });
@@ -336,9 +336,17 @@ export const workbenchRoutes: FastifyPluginAsyncTypebox = async (app) => {
     {
       // Team only: reports:read is what every team role has and no constituent does.
       preHandler: requirePermission('reports:read'),
-      schema: { tags: ['incidents'], summary: "The team's incident templates", response: { 200: Type.Array(TemplateSchema) } },
+      schema: {
+        tags: ['incidents'],
+        summary: "The team's incident templates by RSIT class and type, a page at a time",
+        querystring: KeyPageQuery,
+        response: {
+          200: Type.Object({ templates: Type.Array(TemplateSchema), next: Type.Union([Type.String(), Type.Null()]) }),
+          400: Problem,
+        },
+      },
     },
-    async () => listTemplates(db),
+    async (request) => pageTemplates(db, request.query.after, request.query.limit ?? 100),
   );
 
   app.post(

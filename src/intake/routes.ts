@@ -9,7 +9,17 @@ import { Type } from 'typebox';
 import { actorOf, can } from '../auth/roles.js';
 import { VaktError, notFound } from '../core/errors.js';
 import { TLP_LABELS } from '../core/tlp.js';
-import { afterKeyCursor, beforeCursor, containing, CursorSchema, cursorTime, keyCursor, KeyCursorSchema } from '../core/cursor.js';
+import {
+  afterKeyCursor,
+  beforeCursor,
+  containing,
+  CursorSchema,
+  cursorTime,
+  keyCursor,
+  KeyCursorSchema,
+  keyPage,
+  KeyPageQuery,
+} from '../core/cursor.js';
 import { StringEnum } from '../core/validate.js';
 import { getBlob } from '../db/blobs.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -425,32 +435,42 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('mail:settings'),
       schema: {
         tags: ['mail'],
-        summary: 'Mailboxes polled for reports (passwords are never shown)',
+        summary: 'Mailboxes polled for reports, in name order a page at a time (passwords are never shown)',
+        querystring: KeyPageQuery,
         response: {
-          200: Type.Array(
-            Type.Object({
-              id: Type.String(),
-              name: Type.String(),
-              host: Type.String(),
-              port: Type.Integer(),
-              secure: Type.Boolean(),
-              username: Type.String(),
-              folder: Type.String(),
-              enabled: Type.Boolean(),
-              last_polled_at: Type.Union([Type.String(), Type.Null()]),
-              last_error: Type.Union([Type.String(), Type.Null()]),
-            }),
-          ),
+          400: Problem,
+          200: Type.Object({
+            next: Type.Union([Type.String(), Type.Null()]),
+            mailboxes: Type.Array(
+              Type.Object({
+                id: Type.String(),
+                name: Type.String(),
+                host: Type.String(),
+                port: Type.Integer(),
+                secure: Type.Boolean(),
+                username: Type.String(),
+                folder: Type.String(),
+                enabled: Type.Boolean(),
+                last_polled_at: Type.Union([Type.String(), Type.Null()]),
+                last_error: Type.Union([Type.String(), Type.Null()]),
+              }),
+            ),
+          }),
         },
       },
     },
-    async () => {
-      const rows = await db
+    async (request) => {
+      const { after, limit = 100 } = request.query;
+      let query = db
         .selectFrom('mailboxes')
         .select(['id', 'name', 'host', 'port', 'secure', 'username', 'folder', 'enabled', 'last_polled_at', 'last_error'])
+        .select(sql<string>`name`.as('sort_key'))
         .orderBy('name')
-        .execute();
-      return rows.map((r) => ({ ...r, last_polled_at: iso(r.last_polled_at) }));
+        .orderBy('id')
+        .limit(limit + 1);
+      if (after) query = query.where(afterKeyCursor(after, sql<string>`name`, 'id', false));
+      const { page, next } = keyPage(await query.execute(), limit);
+      return { mailboxes: page.map(({ sort_key: _, ...r }) => ({ ...r, last_polled_at: iso(r.last_polled_at) })), next };
     },
   );
 

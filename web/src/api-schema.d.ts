@@ -2718,10 +2718,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Mailboxes polled for reports (passwords are never shown) */
+        /** Mailboxes polled for reports, in name order a page at a time (passwords are never shown) */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description the cursor: from the page before */
+                    after?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -2735,17 +2739,29 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: string;
-                            name: string;
-                            host: string;
-                            port: number;
-                            secure: boolean;
-                            username: string;
-                            folder: string;
-                            enabled: boolean;
-                            last_polled_at: string | null;
-                            last_error: string | null;
-                        }[];
+                            next: string | null;
+                            mailboxes: {
+                                id: string;
+                                name: string;
+                                host: string;
+                                port: number;
+                                secure: boolean;
+                                username: string;
+                                folder: string;
+                                enabled: boolean;
+                                last_polled_at: string | null;
+                                last_error: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
                     };
                 };
             };
@@ -6575,10 +6591,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The team's incident templates */
+        /** The team's incident templates by RSIT class and type, a page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description the cursor: from the page before */
+                    after?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -6592,21 +6612,33 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
-                            id: string;
-                            name: string;
-                            rsitClass: string;
-                            rsitType: string | null;
-                            /** @enum {string} */
-                            priority: "low" | "normal" | "high" | "critical";
-                            /** @enum {string} */
-                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
-                            tasks: {
-                                title: string;
-                                dueInWorkingMinutes?: number;
+                            templates: {
+                                id: string;
+                                name: string;
+                                rsitClass: string;
+                                rsitType: string | null;
+                                /** @enum {string} */
+                                priority: "low" | "normal" | "high" | "critical";
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                tasks: {
+                                    title: string;
+                                    dueInWorkingMinutes?: number;
+                                }[];
+                                version: number;
+                                updatedAt: string;
                             }[];
-                            version: number;
-                            updatedAt: string;
-                        }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
                     };
                 };
             };
@@ -9919,10 +9951,14 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Feed definitions */
+        /** Feed definitions in name order, a page at a time */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description the cursor: from the page before */
+                    after?: string;
+                    limit?: number;
+                };
                 header?: never;
                 path?: never;
                 cookie?: never;
@@ -10054,7 +10090,17 @@ export interface paths {
                                 id: string | null;
                                 version: number;
                             }[];
+                            next: string | null;
                         };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
                     };
                 };
             };

@@ -3,15 +3,20 @@ import { Button, Table } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, upload, type Answer } from '../api';
-import { ErrorText, ScrollTable, TlpBadge, useSectionPages, when } from '../components';
+import { ErrorText, ScrollTable, TlpBadge, useNextPages, useSectionPages, when } from '../components';
 import { FeedForm, type Feed } from './FeedForm';
 import { useT } from '../i18n';
 
 type Run = Answer<'/api/feed-runs'>['runs'][number];
 const RUN_PAGE = 50;
+const FEED_PAGE = 50;
 
 export function FeedsPage({ canWrite }: { canWrite: boolean }) {
-  const feeds = useQuery({ queryKey: ['feeds'], queryFn: () => api<{ feeds: Feed[] }>('GET', '/api/feeds') });
+  const feedPages = useNextPages();
+  const feeds = useQuery({
+    queryKey: ['feeds', feedPages.after ?? ''],
+    queryFn: () => api<Answer<'/api/feeds'>>('GET', `/api/feeds?limit=${FEED_PAGE}${feedPages.after ? `&after=${feedPages.after}` : ''}`),
+  });
   const { before, pager } = useSectionPages(RUN_PAGE);
   const t = useT();
   const runs = useQuery({
@@ -65,6 +70,7 @@ export function FeedsPage({ canWrite }: { canWrite: boolean }) {
           ))}
         </Table.Tbody>
       </ScrollTable>
+      {feedPages.pager(feeds.data?.next)}
       {canWrite && (
         <details className="panel">
           <summary>{t('Add a feed')}</summary>

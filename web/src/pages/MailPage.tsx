@@ -11,7 +11,8 @@ import { ActionButton, ActionForm, ErrorText, ScrollTable, text, TlpBadge, useNe
 import { DataTable } from '../data-table';
 import { useT } from '../i18n';
 
-type Mailbox = Answer<'/api/mailboxes'>[number];
+type Mailboxes = Answer<'/api/mailboxes'>;
+const MAILBOX_PAGE = 50;
 type PgpKeys = Answer<'/api/pgp-keys'>;
 const keyColumn = createColumnHelper<PgpKeys['keys'][number]>();
 const KEY_PAGE = 100;
@@ -39,13 +40,18 @@ export function MailPage({ rights }: { rights: MailRights }) {
 
 function Mailboxes() {
   const t = useT();
-  const list = useQuery({ queryKey: ['mailboxes'], queryFn: () => api<Mailbox[]>('GET', '/api/mailboxes') });
+  const { after, pager } = useNextPages();
+  const list = useQuery({
+    queryKey: ['mailboxes', after ?? ''],
+    queryFn: () => api<Mailboxes>('GET', `/api/mailboxes?limit=${MAILBOX_PAGE}${after ? `&after=${after}` : ''}`),
+  });
+  const mailboxes = list.data?.mailboxes;
   return (
     <>
       <h2>{t('Mailboxes polled for reports')}</h2>
       <ErrorText error={list.error} />
-      {list.data?.length === 0 && <p>{t('No mailbox yet: reports arrive by the API, the web form and the SMTP listener only.')}</p>}
-      {list.data && list.data.length > 0 && (
+      {mailboxes?.length === 0 && <p>{t('No mailbox yet: reports arrive by the API, the web form and the SMTP listener only.')}</p>}
+      {mailboxes && mailboxes.length > 0 && (
         <ScrollTable data-testid="mailboxes">
           <Table.Thead>
             <Table.Tr>
@@ -57,7 +63,7 @@ function Mailboxes() {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {list.data.map((m) => (
+            {mailboxes.map((m) => (
               <Table.Tr key={m.id}>
                 <Table.Td>{m.name}</Table.Td>
                 <Table.Td>
@@ -84,6 +90,7 @@ function Mailboxes() {
           </Table.Tbody>
         </ScrollTable>
       )}
+      {pager(list.data?.next)}
       <details className="panel">
         <summary>{t('Add a mailbox')}</summary>
         <ActionForm

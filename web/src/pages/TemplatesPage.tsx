@@ -6,11 +6,13 @@ import { NativeSelect, TextInput, Textarea } from '@mantine/core';
  */
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
-import { ActionButton, ActionForm, ErrorText, RsitOptions, TlpSelect, text } from '../components';
+import { ActionButton, ActionForm, ErrorText, RsitOptions, TlpSelect, text, useNextPages } from '../components';
 import type { Taxonomies } from './incident/model';
 import { useT } from '../i18n';
 
-type Template = Answer<'/api/incident-templates'>[number];
+type Templates = Answer<'/api/incident-templates'>;
+type Template = Templates['templates'][number];
+const TEMPLATE_PAGE = 50;
 
 const tasksAsText = (tasks: Template['tasks']) =>
   tasks.map((t) => (t.dueInWorkingMinutes !== undefined ? `${t.title} | ${t.dueInWorkingMinutes / 60}` : t.title)).join('\n');
@@ -29,7 +31,12 @@ function tasksFrom(lines: string): Template['tasks'] {
 }
 
 export function TemplatesPage({ canManage }: { canManage: boolean }) {
-  const templates = useQuery({ queryKey: ['templates'], queryFn: () => api<Template[]>('GET', '/api/incident-templates') });
+  const { after, pager } = useNextPages();
+  const templates = useQuery({
+    queryKey: ['templates', after ?? ''],
+    queryFn: () => api<Templates>('GET', `/api/incident-templates?limit=${TEMPLATE_PAGE}${after ? `&after=${after}` : ''}`),
+  });
+  const list = templates.data?.templates;
   const taxonomies = useQuery({ queryKey: ['taxonomies'], queryFn: () => api<Taxonomies>('GET', '/api/taxonomies') });
   const t = useT();
   return (
@@ -41,8 +48,8 @@ export function TemplatesPage({ canManage }: { canManage: boolean }) {
         )}
       </p>
       <ErrorText error={templates.error} />
-      {templates.data?.length === 0 && <p>{canManage ? t('No template yet: add the first below.') : t('No template yet.')}</p>}
-      {templates.data?.map((tpl) => (
+      {list?.length === 0 && <p>{canManage ? t('No template yet: add the first below.') : t('No template yet.')}</p>}
+      {list?.map((tpl) => (
         <details key={`${tpl.id}-${tpl.version}`} className="panel">
           <summary>
             {tpl.name} — {tpl.rsitClass}
@@ -69,6 +76,7 @@ export function TemplatesPage({ canManage }: { canManage: boolean }) {
           )}
         </details>
       ))}
+      {pager(templates.data?.next)}
       {canManage && (
         <>
           <h2>{t('New template')}</h2>
