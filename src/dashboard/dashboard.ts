@@ -9,6 +9,7 @@ import { StringEnum } from '../core/validate.js';
 import { PRIORITIES } from '../incidents/incidents.js';
 import type { Schema } from '../db/schema.js';
 import { slaOf, slaPolicies, teamClock, type SlaStatus } from '../incidents/sla.js';
+import { isoOrNull } from '../core/iso-time.js';
 
 /** A clock that runs out within this many minutes is "due soon". */
 const DUE_SOON_MINUTES = 120;
@@ -61,7 +62,6 @@ export const DashboardSchema = Type.Object({
 export type Dashboard = Static<typeof DashboardSchema>;
 
 const count = (v: unknown) => Number(v ?? 0);
-const iso = (v: Date | string | null) => (v === null ? null : new Date(v).toISOString());
 
 /** The clock of an open incident that has run out, or will within DUE_SOON_MINUTES. */
 function alertOf(sla: SlaStatus, now: Date): { measure: SlaAlert['measure']; state: SlaAlert['state']; dueAt: string } | undefined {
@@ -158,12 +158,12 @@ export async function dashboard(db: Kysely<Schema>, userId: string, now = new Da
       dueSoon: alerts.filter((a) => a.state === 'due-soon').length,
       alerts: alerts.slice(0, 10),
     },
-    triage: { waiting: count(triage.waiting), oldestReceivedAt: iso(triage.oldest) },
+    triage: { waiting: count(triage.waiting), oldestReceivedAt: isoOrNull(triage.oldest) },
     myTasks: myTasks.map((t) => ({
       id: t.id,
       incidentId: t.incident_id,
       title: t.title,
-      dueAt: iso(t.due_at),
+      dueAt: isoOrNull(t.due_at),
       overdue: t.due_at !== null && new Date(t.due_at) < now,
     })),
     feeds: feeds.map((f) => ({ day: f.day, events: count(f.events), runs: count(f.runs) })),
@@ -177,7 +177,7 @@ export async function dashboard(db: Kysely<Schema>, userId: string, now = new Da
       falsePositive: verdict('false-positive'),
     },
     activity: activity.map((a) => ({
-      at: iso(a.occurred_at)!,
+      at: isoOrNull(a.occurred_at)!,
       incidentId: a.incident_id,
       title: a.title,
       kind: a.kind,

@@ -9,17 +9,7 @@ import { Type } from 'typebox';
 import { actorOf, can } from '../auth/roles.js';
 import { VaktError, notFound } from '../core/errors.js';
 import { TLP_LABELS } from '../core/tlp.js';
-import {
-  afterKeyCursor,
-  beforeCursor,
-  containing,
-  CursorSchema,
-  cursorTime,
-  keyCursor,
-  KeyCursorSchema,
-  keyPage,
-  KeyPageQuery,
-} from '../core/cursor.js';
+import { afterKeyCursor, beforeCursor, CursorSchema, cursorTime, KeyCursorSchema, keyPage, KeyPageQuery } from '../core/cursor.js';
 import { StringEnum } from '../core/validate.js';
 import { getBlob } from '../db/blobs.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -29,10 +19,11 @@ import { triageCandidates } from '../incidents/search.js';
 import { slaOf, slaPolicies, teamClock } from '../incidents/sla.js';
 import { listOperations, markNotIncident, mergeReports, attachReportToIncident, undoOperation } from '../incidents/triage.js';
 import { reopenReport } from '../incidents/incidents.js';
-import { storePublicKey } from '../mail/keys.js';
+import { pageContactKeys, storePublicKey } from '../mail/keys.js';
 import { createReport, reportClockStart } from './reports.js';
 import { intakeSettings } from './settings.js';
 import { MachineReportSchema, ReportDetailSchema, ReportRowSchema } from './report-schemas.js';
+import { isoOrNull } from '../core/iso-time.js';
 
 const Problem = Type.Ref('Problem');
 const TicketId = Type.String({ pattern: '^\\d{1,15}$' });
@@ -77,8 +68,6 @@ const REPORT_COLUMNS = [
   'triaged_at',
   'created_by',
 ] as const;
-
-const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
 
 export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
@@ -179,10 +168,10 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         });
         return {
           ...r,
-          received_at: iso(r.received_at),
-          reported_at: iso(r.reported_at),
-          acknowledged_at: iso(r.acknowledged_at),
-          triaged_at: iso(r.triaged_at),
+          received_at: isoOrNull(r.received_at),
+          reported_at: isoOrNull(r.reported_at),
+          acknowledged_at: isoOrNull(r.acknowledged_at),
+          triaged_at: isoOrNull(r.triaged_at),
           sla: { acknowledge: sla.acknowledge, triage: sla.triage },
           cursor: `${cursor_at},${r.id}`,
         };
@@ -252,22 +241,22 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ]);
       return {
         ...report,
-        received_at: iso(report.received_at),
-        reported_at: iso(report.reported_at),
-        acknowledged_at: iso(report.acknowledged_at),
-        triaged_at: iso(report.triaged_at),
-        messages: messages.map((m) => ({ ...m, sent_at: iso(m.sent_at), created_at: iso(m.created_at) })),
+        received_at: isoOrNull(report.received_at),
+        reported_at: isoOrNull(report.reported_at),
+        acknowledged_at: isoOrNull(report.acknowledged_at),
+        triaged_at: isoOrNull(report.triaged_at),
+        messages: messages.map((m) => ({ ...m, sent_at: isoOrNull(m.sent_at), created_at: isoOrNull(m.created_at) })),
         attachments,
         indicators,
         candidates,
-        feedback: feedback.map((f) => ({ name: f.name, rating: f.rating, comment: f.comment, givenAt: iso(f.given_at) })),
+        feedback: feedback.map((f) => ({ name: f.name, rating: f.rating, comment: f.comment, givenAt: isoOrNull(f.given_at) })),
         operations: operations.map((o) => ({
           id: o.id,
           kind: o.kind,
           summary: o.summary,
           actor: o.actor,
-          createdAt: iso(o.created_at),
-          undoneAt: iso(o.undone_at),
+          createdAt: isoOrNull(o.created_at),
+          undoneAt: isoOrNull(o.undone_at),
         })),
       };
     },
@@ -470,7 +459,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .limit(limit + 1);
       if (after) query = query.where(afterKeyCursor(after, sql<string>`name`, 'id', false));
       const { page, next } = keyPage(await query.execute(), limit);
-      return { mailboxes: page.map(({ sort_key: _, ...r }) => ({ ...r, last_polled_at: iso(r.last_polled_at) })), next };
+      return { mailboxes: page.map(({ sort_key: _, ...r }) => ({ ...r, last_polled_at: isoOrNull(r.last_polled_at) })), next };
     },
   );
 
@@ -568,21 +557,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const { q, after, limit = 100 } = request.query;
-      let query = db
-        .selectFrom('pgp_keys')
-        .select(['fingerprint', 'email', 'user_ids', 'expires_at', 'created_at', sql<string>`lower(email)`.as('sort_key')])
-        .orderBy(sql`lower(email)`)
-        .orderBy('fingerprint')
-        .limit(limit + 1);
-      if (q) query = query.where(sql`lower(email)`, 'like', containing(q.toLowerCase()));
-      if (after) query = query.where(afterKeyCursor(after, sql<string>`lower(email)`, 'fingerprint', false, 'after', 'fingerprint'));
-      const rows = await query.execute();
-      const page = rows.slice(0, limit);
-      const last = page.at(-1);
-      return {
-        keys: page.map(({ sort_key: _key, ...r }) => ({ ...r, expires_at: iso(r.expires_at), created_at: iso(r.created_at) })),
-        next: rows.length > limit && last ? keyCursor(last.sort_key, last.fingerprint) : null,
-      };
+      return pageContactKeys(db, { ...(q ? { q } : {}), ...(after ? { after } : {}), limit });
     },
   );
 
@@ -670,8 +645,8 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (request.query.before) query = query.where(beforeCursor(request.query.before, 'created_at', 'id', 'uuid'));
       return (await query.execute()).map(({ cursor_at, ...m }) => ({
         ...m,
-        created_at: iso(m.created_at),
-        sent_at: iso(m.sent_at),
+        created_at: isoOrNull(m.created_at),
+        sent_at: isoOrNull(m.sent_at),
         cursor: `${cursor_at},${m.id}`,
       }));
     },
@@ -718,7 +693,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (request.query.before) query = query.where(beforeCursor(request.query.before, 'created_at', 'id', 'uuid'));
       return (await query.execute()).map(({ cursor_at, ...m }) => ({
         ...m,
-        created_at: iso(m.created_at),
+        created_at: isoOrNull(m.created_at),
         cursor: `${cursor_at},${m.id}`,
       }));
     },

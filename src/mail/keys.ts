@@ -1,10 +1,12 @@
 /** The stored public keys of contacts: verify what they sign, encrypt what we send them. */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
+import { afterKeyCursor, containing, keyPage } from '../core/cursor.js';
 import type * as openpgp from 'openpgp';
 import { appendAudit } from '../audit/audit-log.js';
 import { ValidationError } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
 import { describePublicKey, readPublicKeys, type KeyLookup, type PublicKeyInfo } from './pgp.js';
+import { isoOrNull } from '../core/iso-time.js';
 
 export async function storePublicKey(db: Kysely<Schema>, actor: string, armored: string, organisationId?: string): Promise<PublicKeyInfo> {
   let info: PublicKeyInfo;
@@ -44,6 +46,31 @@ export async function insertPublicKey(trx: Transaction<Schema>, info: PublicKeyI
 }
 
 /** Signature key ids are the low 64 bits of the fingerprint (v4 keys). */
+/** Contacts' stored keys in address order, a page at a time (a national team holds thousands), found by words in the address. */
+export async function pageContactKeys(db: Kysely<Schema>, filter: { q?: string; after?: string; limit: number }) {
+  const key = sql<string>`lower(email)`;
+  let query = db
+    .selectFrom('pgp_keys')
+    .select(['fingerprint', 'email', 'user_ids', 'expires_at', 'created_at', key.as('sort_key')])
+    .orderBy(key)
+    .orderBy('fingerprint')
+    .limit(filter.limit + 1);
+  if (filter.q) query = query.where(key, 'like', containing(filter.q.toLowerCase()));
+  if (filter.after) query = query.where(afterKeyCursor(filter.after, key, 'fingerprint', false, 'after', 'fingerprint'));
+  const { page, next } = keyPage(
+    (await query.execute()).map((r) => ({ ...r, id: r.fingerprint })),
+    filter.limit,
+  );
+  return {
+    keys: page.map(({ sort_key: _key, id: _id, ...r }) => ({
+      ...r,
+      expires_at: isoOrNull(r.expires_at),
+      created_at: isoOrNull(r.created_at),
+    })),
+    next,
+  };
+}
+
 export function keyLookup(db: Kysely<Schema>): KeyLookup {
   return async (keyIds) => {
     if (keyIds.length === 0) return [];
