@@ -2,10 +2,12 @@
  * RFC 9457 problem+json for every error. 5xx details stay in the log; the client gets the
  * title and a request id to quote.
  */
+import type { ErrorObject } from 'ajv';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ERROR_CATALOGUE, VaktError, type ErrorCode, type FieldIssue } from '../core/errors.js';
 import { issuesOf } from '../core/validate.js';
+import { localizedIssue, localizedSchemaErrors, problemLanguage, problemTitle } from './problem-language.js';
 
 export const ProblemSchema = Type.Object(
   {
@@ -29,7 +31,8 @@ export function sendProblem(
   issues: readonly FieldIssue[] = [],
   statusOverride?: number,
 ): FastifyReply {
-  const { title } = ERROR_CATALOGUE[code];
+  const language = problemLanguage(request);
+  const title = problemTitle(code, ERROR_CATALOGUE[code].title, language);
   const status = statusOverride ?? ERROR_CATALOGUE[code].status;
   return reply
     .status(status)
@@ -42,7 +45,7 @@ export function sendProblem(
       instance: request.url,
       code,
       requestId: String(request.id),
-      ...(issues.length > 0 ? { errors: issues } : {}),
+      ...(issues.length > 0 ? { errors: issues.map((issue) => localizedIssue(issue, language)) } : {}),
     });
 }
 
@@ -95,14 +98,17 @@ export function errorHandler(error: FastifyError | VaktError | Error, request: F
   }
   const fastifyError = error as FastifyError;
   if (fastifyError.validation) {
-    const issues = issuesOf(fastifyError.validation as Parameters<typeof issuesOf>[0]).map((issue) => ({
+    const language = problemLanguage(request);
+    const errors = localizedSchemaErrors(fastifyError.validation as ErrorObject[], language);
+    const issues = issuesOf(errors).map((issue) => ({
       ...issue,
       field:
         fastifyError.validationContext && fastifyError.validationContext !== 'body'
           ? `${fastifyError.validationContext}.${issue.field}`
           : issue.field,
     }));
-    return sendProblem(request, reply, 'validation', issues[0] ? `${issues[0].field}: ${issues[0].reason}` : 'invalid request', issues);
+    const first = issues[0] && localizedIssue(issues[0], language);
+    return sendProblem(request, reply, 'validation', first ? `${first.field}: ${first.reason}` : 'invalid request', issues);
   }
   const status = fastifyError.statusCode ?? 500;
   if (status === 429) return sendProblem(request, reply, 'rate-limited', 'too many attempts; wait a minute and try again');

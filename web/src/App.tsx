@@ -6,7 +6,7 @@ import { Alert, AppShell, Burger, Button, Group, NavLink, ScrollArea, Text } fro
 import { useMediaQuery } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { lazy, Suspense, useEffect, useState, type ReactNode } from 'react';
-import { api, ApiError, setCsrfToken, type Session } from './api';
+import { api, ApiError, setApiLanguage, setCsrfToken, type Session } from './api';
 import { browserLanguage, LanguageProvider, translate, useT, type Language } from './i18n';
 import { ShortcutHelp, useShortcuts } from './shortcuts';
 import { useTheme } from './theme';
@@ -296,6 +296,7 @@ export function App() {
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
+  setApiLanguage(language);
   if (session.isPending) return <p className="loading">{t('Loading…')}</p>;
   if (session.isError) return <p role="alert">{t('Vakt is not reachable: {message}', { message: session.error.message })}</p>;
   if (!session.data)

@@ -28,6 +28,8 @@ export class ApiError extends Error {
 }
 
 let csrfToken = '';
+// The server's problems (titles, schema findings) come in the interface's language.
+let language = 'en';
 
 async function answer<T>(response: Response): Promise<T> {
   const data: unknown = await response.json().catch(() => ({}));
@@ -46,12 +48,17 @@ export function setCsrfToken(token: string): void {
   csrfToken = token;
 }
 
+export function setApiLanguage(value: string): void {
+  language = value;
+}
+
 export async function api<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<T> {
   const response = await fetch(path, {
     method,
     credentials: 'same-origin',
     headers: {
       accept: 'application/json',
+      'accept-language': language,
       ...(body !== undefined ? { 'content-type': 'application/json' } : {}),
       ...(method !== 'GET' ? { 'x-csrf-token': csrfToken } : {}),
       ...headers,
@@ -71,7 +78,7 @@ export async function upload<T>(path: string, file: File): Promise<T> {
   const response = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
-    headers: { accept: 'application/json', 'content-type': type, 'x-csrf-token': csrfToken },
+    headers: { accept: 'application/json', 'accept-language': language, 'content-type': type, 'x-csrf-token': csrfToken },
     body: file,
   });
   return answer<T>(response);
