@@ -1,88 +1,197 @@
 /**
- * The lists in key order at a million rows each (users, organisations, contact keys, directory
- * teams): the first page and a page 90 % of the way down, through the functions the API calls,
+ * The lists at a million rows each — in key order (users, organisations, contact keys, directory
+ * teams) and across incidents (tasks newest first and soonest due first, observables newest
+ * first): the first page and a page 90 % of the way down, through the functions the API calls,
  * median and p99 of 50 reads, and whether the plan reads an index or sorts the table. Baseline in
  * the same process: the same deep page read with OFFSET, as offset paging would have to.
  */
 import { performance } from 'node:perf_hooks';
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder } from 'kysely';
 import { pageUsers } from '../src/auth/users.js';
 import { pageOrganisations } from '../src/constituency/organisations.js';
 import { keyCursor } from '../src/core/cursor.js';
 import type { Schema } from '../src/db/schema.js';
 import { pageTeams } from '../src/directory/teams.js';
+import { listObservables } from '../src/incidents/observable-list.js';
+import { listTasks } from '../src/incidents/task-list.js';
 import { pageContactKeys } from '../src/mail/keys.js';
 import { onEachEngine, percentile } from './engines.js';
 
 const N = Number(process.env.BENCH_LIST_ROWS ?? 1_000_000);
+/** Tasks and observables are spread over this many incidents. */
+const INCIDENTS = Math.max(1, Math.floor(N / 10));
 const READS = 50;
 const PAGE = 100;
+const DEEP = Math.floor(N * 0.9);
 
 interface List {
   name: string;
-  seed: (from: number, to: number) => ReturnType<typeof sql.raw>;
-  /** The sort key and id of the row 90 % down, read once with OFFSET to make the cursor. */
-  deepKey: string;
-  read: (db: Kysely<Schema>, after?: string) => Promise<unknown>;
-  /** The plain SQL of the same page by OFFSET: the baseline. */
-  offsetSql: string;
   table: string;
-  /** The sort key expression, as the list function orders by it. */
+  /** Rows FROM to TO (1-based) of the list's table. */
+  seed: (from: number, to: number) => string;
+  /** The cursor the page 90 % down starts after (found once, with OFFSET). */
+  deepCursor: (db: Kysely<Schema>) => Promise<string>;
+  read: (db: Kysely<Schema>, cursor?: string) => Promise<unknown>;
+  /** The same deep page by OFFSET: the baseline. */
+  offsetSql: string;
+  /** The deep page's query (the ORDER BY and the cursor's comparison the list function sends), for its plan. */
+  plan: (cursor: string) => RawBuilder<unknown>;
+}
+
+/** A list in (KEY, ID) order whose cursor is the opaque pair of both. */
+function keyOrdered(list: {
+  name: string;
+  table: string;
   key: string;
+  id: string;
+  seed: List['seed'];
+  read: List['read'];
+  where?: string;
+}): List {
+  const where = list.where ? `where ${list.where}` : '';
+  const order = `${list.key}, ${list.id}`;
+  let deep = { k: '', id: '' };
+  return {
+    ...list,
+    deepCursor: async (db) => {
+      deep = (
+        await sql
+          .raw<{ k: string; id: string }>(
+            `select ${list.key} as k, ${list.id}::text as id from ${list.table} ${where} order by ${order} offset ${DEEP} limit 1`,
+          )
+          .execute(db)
+      ).rows[0]!;
+      return keyCursor(deep.k, deep.id);
+    },
+    offsetSql: `select * from ${list.table} ${where} order by ${order} offset ${DEEP} limit ${PAGE + 1}`,
+    plan: () => {
+      // The id compared as the list function compares it: a uuid, or a fingerprint as text.
+      const id = list.id === 'id' ? sql`${deep.id}::uuid` : sql`${deep.id}`;
+      return sql`select * from ${sql.table(list.table)} where ${sql.raw(list.where ?? 'true')}
+          and (${sql.raw(list.key)}, ${sql.ref(list.id)}) > (${deep.k}, ${id}) order by ${sql.raw(order)} limit ${PAGE + 1}`;
+    },
+  };
 }
 
 const LISTS: List[] = [
-  {
+  keyOrdered({
     name: 'users (address order)',
     table: 'users',
     key: 'lower(email)',
-    seed: (from, to) =>
-      sql.raw(`insert into users (email, name, role, password_hash)
-               select md5(g::text) || '@example.org', 'User ' || g, 'analyst', 'not a hash'
-               from generate_series(${from}, ${to}) g`),
-    deepKey: `select lower(email) as k, id::text as id from users order by lower(email), id offset ${Math.floor(N * 0.9)} limit 1`,
+    id: 'id',
+    seed: (from, to) => `insert into users (email, name, role, password_hash)
+      select md5(g::text) || '@example.org', 'User ' || g, 'analyst', 'not a hash' from generate_series(${from}, ${to}) g`,
     read: (db, after) => pageUsers(db, { limit: PAGE, ...(after ? { after } : {}) }),
-    offsetSql: `select * from users order by lower(email), id offset ${Math.floor(N * 0.9)} limit ${PAGE}`,
-  },
-  {
+  }),
+  keyOrdered({
     name: 'organisations (name order)',
     table: 'organisations',
     key: 'lower(name)',
-    seed: (from, to) =>
-      sql.raw(`insert into organisations (name, kind)
-               select 'Organisation ' || md5(g::text), 'constituent' from generate_series(${from}, ${to}) g`),
-    deepKey: `select lower(name) as k, id::text as id from organisations where kind in ('constituent', 'team')
-              order by lower(name), id offset ${Math.floor(N * 0.9)} limit 1`,
+    id: 'id',
+    where: `kind in ('constituent', 'team')`,
+    seed: (from, to) => `insert into organisations (name, kind)
+      select 'Organisation ' || md5(g::text), 'constituent' from generate_series(${from}, ${to}) g`,
     read: (db, after) => pageOrganisations(db, { limit: PAGE, ...(after ? { after } : {}) }),
-    offsetSql: `select * from organisations where kind in ('constituent', 'team') order by lower(name), id offset ${Math.floor(N * 0.9)} limit ${PAGE}`,
-  },
-  {
+  }),
+  keyOrdered({
     name: 'contact keys (address order)',
     table: 'pgp_keys',
     key: 'lower(email)',
-    seed: (from, to) =>
-      sql.raw(`insert into pgp_keys (fingerprint, email, user_ids, armored)
-               select upper(md5(g::text) || substr(md5((g + 1)::text), 1, 8)), md5((g * 7)::text) || '@example.net',
-                      array['Contact ' || g], 'not a key'
-               from generate_series(${from}, ${to}) g`),
-    deepKey: `select lower(email) as k, fingerprint as id from pgp_keys order by lower(email), fingerprint offset ${Math.floor(N * 0.9)} limit 1`,
+    id: 'fingerprint',
+    seed: (from, to) => `insert into pgp_keys (fingerprint, email, user_ids, armored)
+      select upper(md5(g::text) || substr(md5((g + 1)::text), 1, 8)), md5((g * 7)::text) || '@example.net', array['Contact ' || g], 'not a key'
+      from generate_series(${from}, ${to}) g`,
     read: (db, after) => pageContactKeys(db, { limit: PAGE, ...(after ? { after } : {}) }),
-    offsetSql: `select * from pgp_keys order by lower(email), fingerprint offset ${Math.floor(N * 0.9)} limit ${PAGE}`,
-  },
-  {
+  }),
+  keyOrdered({
     name: 'directory teams (country, name)',
     table: 'peer_teams',
     key: 'country || lower(name)',
-    seed: (from, to) =>
-      sql.raw(`insert into peer_teams (name, country, data)
-               select 'Team ' || md5(g::text), (array['SE', 'NO', 'DK', 'FI', 'DE', 'INT'])[1 + g % 6],
-                      jsonb_build_object('name', 'Team ' || md5(g::text), 'country', (array['SE', 'NO', 'DK', 'FI', 'DE', 'INT'])[1 + g % 6],
-                                         'type', 'national', 'sectors', '[]'::jsonb, 'services', '[]'::jsonb, 'telephone', '[]'::jsonb)
-               from generate_series(${from}, ${to}) g`),
-    deepKey: `select country || lower(name) as k, id::text as id from peer_teams order by country || lower(name), id offset ${Math.floor(N * 0.9)} limit 1`,
+    id: 'id',
+    seed: (from, to) => `insert into peer_teams (name, country, data)
+      select 'Team ' || md5(g::text), c, jsonb_build_object('name', 'Team ' || md5(g::text), 'country', c, 'type', 'national',
+             'sectors', '[]'::jsonb, 'services', '[]'::jsonb, 'telephone', '[]'::jsonb)
+      from generate_series(${from}, ${to}) g, lateral (select (array['SE', 'NO', 'DK', 'FI', 'DE', 'INT'])[1 + g % 6] as c) country`,
     read: (db, after) => pageTeams(db, { limit: PAGE, ...(after ? { after } : {}) }),
-    offsetSql: `select * from peer_teams order by country || lower(name), id offset ${Math.floor(N * 0.9)} limit ${PAGE}`,
-  },
+  }),
+  (() => {
+    let deep = { at: '', id: '' };
+    return {
+      name: 'open tasks, newest first',
+      table: 'tasks',
+      // A tenth of them done: the list shows the open ones.
+      seed: (from: number, to: number) => `insert into tasks (incident_id, title, status, due_at, tlp, created_at)
+        select 1 + g % ${INCIDENTS}, 'Task ' || g, case when g % 10 = 0 then 'done' else 'open' end,
+               case when g % 3 = 0 then null else now() + (g % 5000 || ' minutes')::interval end, 'AMBER', now() - (g || ' seconds')::interval
+        from generate_series(${from}, ${to}) g`,
+      deepCursor: async (db: Kysely<Schema>) => {
+        deep = (
+          await sql<{
+            at: string;
+            id: string;
+          }>`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id::text as id
+            from tasks where status = 'open' order by created_at desc, id desc offset ${Math.floor(DEEP * 0.9)} limit 1`.execute(db)
+        ).rows[0]!;
+        return `${deep.at},${deep.id}`;
+      },
+      read: (db: Kysely<Schema>, before?: string) => listTasks(db, 'bench', { limit: PAGE, ...(before ? { before } : {}) }),
+      offsetSql: `select * from tasks where status = 'open' order by created_at desc, id desc offset ${Math.floor(DEEP * 0.9)} limit ${PAGE}`,
+      plan: () =>
+        sql`select * from tasks t where t.status = 'open' and (t.created_at, t.id) < (${deep.at}::timestamptz, ${deep.id}::uuid)
+            order by t.created_at desc, t.id desc limit ${PAGE}`,
+    };
+  })(),
+  (() => {
+    let deep = '';
+    return {
+      name: 'open tasks, soonest due first',
+      table: 'tasks',
+      seed: () => '',
+      deepCursor: async (db: Kysely<Schema>) => {
+        deep = (
+          await sql<{ cursor: string }>`select case when due_at is null then 'infinity'
+              else to_char(due_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') end || ',' || id as cursor
+            from tasks where status = 'open' order by coalesce(due_at, 'infinity'::timestamptz), id offset ${Math.floor(DEEP * 0.9)} limit 1`.execute(
+            db,
+          )
+        ).rows[0]!.cursor;
+        return deep;
+      },
+      read: (db: Kysely<Schema>, after?: string) => listTasks(db, 'bench', { limit: PAGE, sort: 'due', ...(after ? { after } : {}) }),
+      offsetSql: `select * from tasks where status = 'open' order by coalesce(due_at, 'infinity'::timestamptz), id offset ${Math.floor(DEEP * 0.9)} limit ${PAGE}`,
+      plan: () => {
+        const [due, id] = deep.split(',');
+        return sql`select * from tasks t where t.status = 'open'
+            and (coalesce(t.due_at, 'infinity'::timestamptz), t.id) > (${due}::timestamptz, ${id}::uuid)
+            order by coalesce(t.due_at, 'infinity'::timestamptz), t.id limit ${PAGE}`;
+      },
+    };
+  })(),
+  (() => {
+    let deep = { at: '', id: '' };
+    return {
+      name: 'observables, newest first',
+      table: 'observables',
+      seed: (from: number, to: number) => `insert into observables (incident_id, kind, value, tlp, created_at)
+        select 1 + g % ${INCIDENTS}, 'ipv4', '10.' || (g / 65536) % 256 || '.' || (g / 256) % 256 || '.' || g % 256, 'AMBER', now() - (g || ' seconds')::interval
+        from generate_series(${from}, ${to}) g`,
+      deepCursor: async (db: Kysely<Schema>) => {
+        deep = (
+          await sql<{
+            at: string;
+            id: string;
+          }>`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id::text as id
+            from observables order by created_at desc, id desc offset ${DEEP} limit 1`.execute(db)
+        ).rows[0]!;
+        return `${deep.at},${deep.id}`;
+      },
+      read: (db: Kysely<Schema>, before?: string) => listObservables(db, { limit: PAGE, ...(before ? { before } : {}) }),
+      offsetSql: `select * from observables order by created_at desc, id desc offset ${DEEP} limit ${PAGE}`,
+      plan: () =>
+        sql`select * from observables o where (o.created_at, o.id) < (${deep.at}::timestamptz, ${deep.id}::uuid)
+            order by o.created_at desc, o.id desc limit ${PAGE}`,
+    };
+  })(),
 ];
 
 async function timed(reads: number, read: () => Promise<unknown>): Promise<number[]> {
@@ -97,39 +206,39 @@ async function timed(reads: number, read: () => Promise<unknown>): Promise<numbe
 
 const ms = (times: number[]) => `median ${percentile(times, 0.5).toFixed(2)} ms, p99 ${percentile(times, 0.99).toFixed(2)} ms`;
 
-await onEachEngine(async (engine, database) => {
-  const { db } = database;
-  for (const list of LISTS) {
-    const t0 = performance.now();
-    for (let from = 1; from <= N; from += 100_000) await list.seed(from, Math.min(N, from + 99_999)).execute(db);
-    await sql.raw(`analyze ${list.table}`).execute(db);
-    const seeded = ((performance.now() - t0) / 1000).toFixed(1);
-    const deep = (await sql.raw<{ k: string; id: string }>(list.deepKey).execute(db)).rows[0]!;
-    const cursor = keyCursor(deep.k, deep.id);
-    await list.read(db);
-    const first = await timed(READS, () => list.read(db));
-    const deepPage = await timed(READS, () => list.read(db, cursor));
-    const offset = await timed(Math.min(READS, 5), () => sql.raw(list.offsetSql).execute(db));
-    // The plan of the deep page's own query: an index scan, not a sort of every row.
-    const plan = await planOf(db, list, deep);
-    console.log(
-      `${engine} ${list.name}, ${N.toLocaleString('en')} rows (seeded in ${seeded} s): first page ${ms(first)}; ` +
-        `page at 90 % ${ms(deepPage)}; the same page by OFFSET ${ms(offset)} (${(percentile(offset, 0.5) / percentile(deepPage, 0.5)).toFixed(0)}× slower); plan: ${plan}`,
-    );
-  }
-});
-
-/** The scans and sorts of the deep page's plan: the same ORDER BY and row comparison the list function sends. */
-async function planOf(db: Kysely<Schema>, list: List, deep: { k: string; id: string }): Promise<string> {
-  const id = list.table === 'pgp_keys' ? sql`${deep.id}` : sql`${deep.id}::uuid`;
-  const idColumn = sql.ref(list.table === 'pgp_keys' ? 'fingerprint' : 'id');
-  const plan = await sql<{ 'QUERY PLAN': string }>`explain select * from ${sql.table(list.table)}
-    where (${sql.raw(list.key)}, ${idColumn}) > (${deep.k}, ${id}) order by ${sql.raw(list.key)}, ${idColumn} limit ${PAGE + 1}`.execute(
-    db,
-  );
+/** The scans and sorts of a plan, on one line. */
+async function planOf(db: Kysely<Schema>, query: RawBuilder<unknown>): Promise<string> {
+  const plan = await sql<{ 'QUERY PLAN': string }>`explain ${query}`.execute(db);
   return plan.rows
     .map((r) => r['QUERY PLAN'].trim())
     .filter((line) => /Scan|Sort/.test(line))
     .map((line) => line.replace(/^->\s*/, '').replace(/\s+\(cost.*$/, ''))
     .join(' / ');
 }
+
+await onEachEngine(async (engine, database) => {
+  const { db } = database;
+  await sql
+    .raw(`insert into incidents (title, tlp, opened_at) select 'Incident ' || g, 'AMBER', now() from generate_series(1, ${INCIDENTS}) g`)
+    .execute(db);
+  const seeded = new Set<string>();
+  for (const list of LISTS) {
+    const t0 = performance.now();
+    if (!seeded.has(list.table)) {
+      for (let from = 1; from <= N; from += 100_000) await sql.raw(list.seed(from, Math.min(N, from + 99_999))).execute(db);
+      await sql.raw(`analyze ${list.table}`).execute(db);
+      seeded.add(list.table);
+    }
+    const seconds = ((performance.now() - t0) / 1000).toFixed(1);
+    const cursor = await list.deepCursor(db);
+    await list.read(db);
+    const first = await timed(READS, () => list.read(db));
+    const deep = await timed(READS, () => list.read(db, cursor));
+    const offset = await timed(5, () => sql.raw(list.offsetSql).execute(db));
+    console.log(
+      `${engine} ${list.name}, ${N.toLocaleString('en')} rows (seeded in ${seconds} s): first page ${ms(first)}; ` +
+        `page at 90 % ${ms(deep)}; the same page by OFFSET ${ms(offset)} (${(percentile(offset, 0.5) / percentile(deep, 0.5)).toFixed(0)}× slower); ` +
+        `plan: ${await planOf(db, list.plan(cursor))}`,
+    );
+  }
+});

@@ -1,12 +1,13 @@
 /**
  * A problem in the reader's language. The web client asks for its user's language with
- * Accept-Language; the titles, the schema's own findings (through ajv-i18n) and Vakt's generic
- * field reasons are then Swedish. What a module says about its own rules stays in English.
+ * Accept-Language; the titles, the schema's own findings (through ajv-i18n) and what Vakt's
+ * modules say (problem-messages-sv.ts) are then Swedish.
  */
 import type { ErrorObject } from 'ajv';
 import { createRequire } from 'node:module';
 import type { FastifyRequest } from 'fastify';
 import type { ErrorCode, FieldIssue } from '../core/errors.js';
+import { SV_PROBLEM_MESSAGES } from './problem-messages-sv.js';
 
 export type ProblemLanguage = 'en' | 'sv';
 
@@ -52,20 +53,55 @@ export function localizedSchemaErrors(errors: ErrorObject[], language: ProblemLa
   return errors;
 }
 
-/** The generic reasons issuesOf() writes itself, as the reader reads them. */
-const SV_REASONS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-  [/^unknown field$/, () => 'okänt fält'],
-  [/^is required$/, () => 'krävs'],
-  [/^must be one of: (.*)$/s, (m) => `måste vara något av: ${m[1]}`],
-  [/^must be an? (\w+)$/, (m) => `måste vara av typen ${m[1]}`],
-  [/^is not valid$/, () => 'är inte giltigt'],
-];
+/** A message template ("feed {} is at version {}, not {}") as a pattern that captures its values. */
+const TEMPLATES = Object.entries(SV_PROBLEM_MESSAGES)
+  .filter(([english]) => english.includes('{}'))
+  .map(([english, swedish]) => ({
+    pattern: new RegExp(`^${english.split('{}').map(escapeRegExp).join('(.+?)')}$`, 's'),
+    swedish,
+    literal: english.replaceAll('{}', '').length,
+  }))
+  // The most specific first: "incident #{}: {}" before "{}: {}".
+  .sort((a, b) => b.literal - a.literal);
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/*
+ * A message is short and nests a value or two; a longer text, or values nested deeper, is left as
+ * it is, so that a hostile value cannot make matching costly.
+ */
+const LONGEST = 1000;
+const DEEPEST = 3;
+
+/** TEXT, a message of Vakt's, in LANGUAGE; the values it holds are translated too where they are messages themselves. */
+export function localizedText(text: string, language: ProblemLanguage, depth = 0): string {
+  if (language === 'en' || text.length > LONGEST) return text;
+  const exact = SV_PROBLEM_MESSAGES[text];
+  if (exact !== undefined) return exact;
+  if (depth >= DEEPEST) return text;
+  for (const { pattern, swedish } of TEMPLATES) {
+    const match = pattern.exec(text);
+    if (!match) continue;
+    const values = match.slice(1).map((value) => localizedText(value, language, depth + 1));
+    let next = 0;
+    return swedish.replace(/\{\}/g, () => values[next++] ?? '');
+  }
+  return text;
+}
 
 export function localizedIssue(issue: FieldIssue, language: ProblemLanguage): FieldIssue {
   if (language === 'en') return issue;
-  for (const [pattern, swedish] of SV_REASONS) {
-    const match = pattern.exec(issue.reason);
-    if (match) return { ...issue, reason: swedish(match) };
-  }
-  return issue;
+  // issuesOf() writes "must be a string" with its own article: one entry per type is not worth it.
+  const typed = /^must be an? (\w+)$/.exec(issue.reason);
+  return { ...issue, reason: typed ? `måste vara av typen ${typed[1]}` : localizedText(issue.reason, language) };
+}
+
+/** A problem's detail in LANGUAGE: a validation's detail ends with its first issue's reason, translated on its own. */
+export function localizedDetail(detail: string, issues: readonly FieldIssue[], language: ProblemLanguage): string {
+  if (language === 'en') return detail;
+  const first = issues[0];
+  if (first && detail.endsWith(first.reason)) return detail.slice(0, -first.reason.length) + localizedIssue(first, language).reason;
+  return localizedText(detail, language);
 }

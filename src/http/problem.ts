@@ -7,7 +7,7 @@ import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { Type } from 'typebox';
 import { ERROR_CATALOGUE, VaktError, type ErrorCode, type FieldIssue } from '../core/errors.js';
 import { issuesOf } from '../core/validate.js';
-import { localizedIssue, localizedSchemaErrors, problemLanguage, problemTitle } from './problem-language.js';
+import { localizedDetail, localizedIssue, localizedSchemaErrors, problemLanguage, problemTitle } from './problem-language.js';
 
 export const ProblemSchema = Type.Object(
   {
@@ -41,7 +41,7 @@ export function sendProblem(
       type: `https://vakt.dev/problems/${code}`,
       title,
       status,
-      ...(detail ? { detail } : {}),
+      ...(detail ? { detail: localizedDetail(detail, issues, language) } : {}),
       instance: request.url,
       code,
       requestId: String(request.id),
@@ -107,8 +107,7 @@ export function errorHandler(error: FastifyError | VaktError | Error, request: F
           ? `${fastifyError.validationContext}.${issue.field}`
           : issue.field,
     }));
-    const first = issues[0] && localizedIssue(issues[0], language);
-    return sendProblem(request, reply, 'validation', first ? `${first.field}: ${first.reason}` : 'invalid request', issues);
+    return sendProblem(request, reply, 'validation', issues[0] ? `${issues[0].field}: ${issues[0].reason}` : 'invalid request', issues);
   }
   const status = fastifyError.statusCode ?? 500;
   if (status === 429) return sendProblem(request, reply, 'rate-limited', 'too many attempts; wait a minute and try again');
