@@ -40,7 +40,7 @@ describe('the constituent portal in Chromium', () => {
     await page.getByLabel('Subject').fill('Pump station HMI shows a ransom note');
     await page.getByLabel(/^What happened/).fill('Since 06:10 the HMI at Bromma shows a ransom note. TLP:AMBER');
     await page.getByRole('button', { name: 'Submit report' }).click();
-    const id = ((await page.getByRole('status').textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
+    const id = ((await page.getByRole('status').filter({ hasText: '#' }).textContent()) ?? '').match(/#(\d+)/)?.[1] ?? '';
     expect(id).not.toBe('');
 
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My reports' }).click();

@@ -1,5 +1,6 @@
 /** Small pieces the incident-loop pages share: labels, timers, forms that post and show errors. */
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
 import { Button, Group, NativeSelect, Paper, Table, Tabs as MantineTabs, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode, type TableHTMLAttributes } from 'react';
 import { api, ApiError, type FieldIssue } from './api';
@@ -88,7 +89,11 @@ export function ActionForm({
     mutationFn: ({ body, to }: { body: unknown; to: string }) => api<unknown>(method, to, body, headers),
     onSuccess: async (result) => {
       for (const key of invalidates) await queryClient.invalidateQueries({ queryKey: key });
+      // React Query hands refreshed data to the page in a task of its own: draw the form again after
+      // that, so that its fields start from the record as it is now, not as it was before the save.
+      await new Promise((resolve) => setTimeout(resolve, 0));
       setFormKey((k) => k + 1);
+      confirmDone(t('Done: {action}', { action: label }), t('Close'));
       onDone?.(result);
     },
   });
@@ -164,6 +169,14 @@ export function fieldLabel(field: string, form: HTMLFormElement | null, labels: 
   return name + rest.replace(/\[(\d+)\]/g, (_, n: string) => ` ${Number(n) + 1}`).replace(/\./g, ' › ');
 }
 
+/**
+ * A passing word that an action went through (Mantine's notifications), announced politely: a
+ * status, not an alert, so that a screen reader is not interrupted and errors stay the only alerts.
+ */
+function confirmDone(message: string, close: string): void {
+  notifications.show({ message, color: 'green', role: 'status', withBorder: true, closeButtonProps: { 'aria-label': close } });
+}
+
 /** A button that does one thing and refreshes. */
 export function ActionButton({
   label,
@@ -183,12 +196,14 @@ export function ActionButton({
   /** Runs before the refresh: a page that deleted what it shows leaves first. */
   onDone?: () => void;
 }) {
+  const t = useT();
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: () => api<unknown>(method, path, body),
     onSuccess: async () => {
       onDone?.();
       for (const key of invalidates) await queryClient.invalidateQueries({ queryKey: key });
+      confirmDone(t('Done: {action}', { action: label }), t('Close'));
     },
   });
   return (

@@ -161,6 +161,7 @@ export const SV: Record<string, string> = {
   Incident: 'Incident',
   Owner: 'Ägare',
   'Done: {title}': 'Klar: {title}',
+  'Done: {action}': 'Klart: {action}',
   Pages: 'Sidor',
   '← Newest': '← Nyaste',
   'Older →': 'Äldre →',
