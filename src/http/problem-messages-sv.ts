@@ -294,4 +294,6 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   '{}; recipient is {}': '{}; mottagaren är {}',
   '{}; {}; the team profile names no national point of contact': '{}; {}; teamets profil anger ingen nationell kontaktpunkt',
   '{}; {}; the team profile names {} as the national point of contact': '{}; {}; teamets profil anger {} som nationell kontaktpunkt',
+  'the CSAF validator failed: {}': 'CSAF-valideringen misslyckades: {}',
+  'validation took longer than {} s and was stopped': 'valideringen tog längre än {} s och stoppades',
 };

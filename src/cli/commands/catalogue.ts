@@ -8,6 +8,7 @@ import type { Command } from 'commander';
 type Register = (program: Command) => void;
 
 const admin = (): Promise<Register> => import('./admin.js').then((m) => m.registerAdminCommands);
+const advisories = (): Promise<Register> => import('./advisories.js').then((m) => m.registerAdvisoryCommands);
 const constituency = (): Promise<Register> => import('./constituency.js').then((m) => m.registerConstituencyCommands);
 const directory = (): Promise<Register> => import('./directory.js').then((m) => m.registerDirectoryCommands);
 const feeds = (): Promise<Register> => import('./feeds.js').then((m) => m.registerFeedCommands);
@@ -51,6 +52,7 @@ export const CATALOGUE: readonly Entry[] = [
   },
   { usage: 'ripe', summary: 'the RIPE database, for lookups outside the constituency', load: constituency },
   { usage: 'feed', summary: 'early-warning feeds: definitions, runs, ad-hoc ingestion', load: feeds },
+  { usage: 'advisories', summary: 'security advisories in CSAF 2.0: validate a document locally', load: advisories },
   {
     usage: 'notify',
     summary: 'build the notifications whose period has ended and queue their mail; --dry-run shows what each organisation would receive',

@@ -1,0 +1,45 @@
+/** `vakt advisories validate` as a person runs it: the findings, a summary line, and the exit code. */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../test/helpers/cli.js';
+
+const example = new URL('../../test/fixtures/csaf/bsi-2022-0001.json', import.meta.url).pathname;
+
+describe('vakt advisories validate', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vakt-csaf-'));
+
+  it('says a valid document is valid, and which tests did not run', { timeout: 120_000 }, async () => {
+    const result = await runCli(['advisories', 'validate', example], {});
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/bsi-2022-0001\.json: a valid CSAF 2\.0 document; \d+ tests ran; not run: .*informativeTest_6_3_6/);
+  });
+
+  it('lists what is wrong at its path and exits 1; --json gives the same findings as JSON', { timeout: 120_000 }, async () => {
+    const doc = JSON.parse(readFileSync(example, 'utf8')) as { vulnerabilities: Array<{ product_status: unknown }> };
+    doc.vulnerabilities[0]!.product_status = { known_affected: ['CSAFPID-NOT-DEFINED'] };
+    const broken = join(dir, 'broken.json');
+    writeFileSync(broken, JSON.stringify(doc));
+    const text = await runCli(['advisories', 'validate', broken], {});
+    expect(text.code).toBe(1);
+    expect(text.stdout).toContain('error 6.1.1 /vulnerabilities/0/product_status/known_affected/0:');
+    expect(text.stdout).toMatch(/not a valid CSAF 2\.0 document \(\d+ errors\)/);
+    const json = await runCli(['advisories', 'validate', '--json', broken], {});
+    expect(json.code).toBe(1);
+    const parsed = JSON.parse(json.stdout) as { valid: boolean; findings: Array<{ section: string }> };
+    expect(parsed.valid).toBe(false);
+    expect(parsed.findings.map((f) => f.section)).toContain('6.1.1');
+  });
+
+  it('refuses a file that is no JSON with one line on stderr', { timeout: 120_000 }, async () => {
+    const truncated = join(dir, 'truncated.json');
+    writeFileSync(truncated, readFileSync(example, 'utf8').slice(0, 500));
+    const result = await runCli(['advisories', 'validate', truncated], {});
+    expect(result.code).toBe(1);
+    expect(result.stdout).toBe('');
+    expect(result.stderr.trim().split('\n')).toHaveLength(1);
+    expect(result.stderr).toMatch(/^vakt: document: not valid JSON/);
+  });
+});
