@@ -73,6 +73,29 @@ function keyOrdered(list: {
   };
 }
 
+/** A list newest first, paged by the "<time>,<id>" cursor of its last row. */
+function newestFirst(list: { name: string; table: string; where: string; offset: number; seed: List['seed']; read: List['read'] }): List {
+  let deep = { at: '', id: '' };
+  return {
+    ...list,
+    deepCursor: async (db) => {
+      deep = (
+        await sql
+          .raw<{ at: string; id: string }>(
+            `select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id::text as id
+           from ${list.table} where ${list.where} order by created_at desc, id desc offset ${list.offset} limit 1`,
+          )
+          .execute(db)
+      ).rows[0]!;
+      return `${deep.at},${deep.id}`;
+    },
+    offsetSql: `select * from ${list.table} where ${list.where} order by created_at desc, id desc offset ${list.offset} limit ${PAGE}`,
+    plan: () =>
+      sql`select * from ${sql.table(list.table)} where ${sql.raw(list.where)} and (created_at, id) < (${deep.at}::timestamptz, ${deep.id}::uuid)
+          order by created_at desc, id desc limit ${PAGE}`,
+  };
+}
+
 const LISTS: List[] = [
   keyOrdered({
     name: 'users (address order)',
@@ -114,33 +137,18 @@ const LISTS: List[] = [
       from generate_series(${from}, ${to}) g, lateral (select (array['SE', 'NO', 'DK', 'FI', 'DE', 'INT'])[1 + g % 6] as c) country`,
     read: (db, after) => pageTeams(db, { limit: PAGE, ...(after ? { after } : {}) }),
   }),
-  (() => {
-    let deep = { at: '', id: '' };
-    return {
-      name: 'open tasks, newest first',
-      table: 'tasks',
-      // A tenth of them done: the list shows the open ones.
-      seed: (from: number, to: number) => `insert into tasks (incident_id, title, status, due_at, tlp, created_at)
+  newestFirst({
+    name: 'open tasks, newest first',
+    table: 'tasks',
+    where: `status = 'open'`,
+    offset: Math.floor(DEEP * 0.9),
+    // A tenth of them done: the list shows the open ones.
+    seed: (from: number, to: number) => `insert into tasks (incident_id, title, status, due_at, tlp, created_at)
         select 1 + g % ${INCIDENTS}, 'Task ' || g, case when g % 10 = 0 then 'done' else 'open' end,
                case when g % 3 = 0 then null else now() + (g % 5000 || ' minutes')::interval end, 'AMBER', now() - (g || ' seconds')::interval
         from generate_series(${from}, ${to}) g`,
-      deepCursor: async (db: Kysely<Schema>) => {
-        deep = (
-          await sql<{
-            at: string;
-            id: string;
-          }>`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id::text as id
-            from tasks where status = 'open' order by created_at desc, id desc offset ${Math.floor(DEEP * 0.9)} limit 1`.execute(db)
-        ).rows[0]!;
-        return `${deep.at},${deep.id}`;
-      },
-      read: (db: Kysely<Schema>, before?: string) => listTasks(db, 'bench', { limit: PAGE, ...(before ? { before } : {}) }),
-      offsetSql: `select * from tasks where status = 'open' order by created_at desc, id desc offset ${Math.floor(DEEP * 0.9)} limit ${PAGE}`,
-      plan: () =>
-        sql`select * from tasks t where t.status = 'open' and (t.created_at, t.id) < (${deep.at}::timestamptz, ${deep.id}::uuid)
-            order by t.created_at desc, t.id desc limit ${PAGE}`,
-    };
-  })(),
+    read: (db, before) => listTasks(db, 'bench', { limit: PAGE, ...(before ? { before } : {}) }),
+  }),
   (() => {
     let deep = '';
     return {
@@ -167,31 +175,16 @@ const LISTS: List[] = [
       },
     };
   })(),
-  (() => {
-    let deep = { at: '', id: '' };
-    return {
-      name: 'observables, newest first',
-      table: 'observables',
-      seed: (from: number, to: number) => `insert into observables (incident_id, kind, value, tlp, created_at)
+  newestFirst({
+    name: 'observables, newest first',
+    table: 'observables',
+    where: 'true',
+    offset: DEEP,
+    seed: (from: number, to: number) => `insert into observables (incident_id, kind, value, tlp, created_at)
         select 1 + g % ${INCIDENTS}, 'ipv4', '10.' || (g / 65536) % 256 || '.' || (g / 256) % 256 || '.' || g % 256, 'AMBER', now() - (g || ' seconds')::interval
         from generate_series(${from}, ${to}) g`,
-      deepCursor: async (db: Kysely<Schema>) => {
-        deep = (
-          await sql<{
-            at: string;
-            id: string;
-          }>`select to_char(created_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') as at, id::text as id
-            from observables order by created_at desc, id desc offset ${DEEP} limit 1`.execute(db)
-        ).rows[0]!;
-        return `${deep.at},${deep.id}`;
-      },
-      read: (db: Kysely<Schema>, before?: string) => listObservables(db, { limit: PAGE, ...(before ? { before } : {}) }),
-      offsetSql: `select * from observables order by created_at desc, id desc offset ${DEEP} limit ${PAGE}`,
-      plan: () =>
-        sql`select * from observables o where (o.created_at, o.id) < (${deep.at}::timestamptz, ${deep.id}::uuid)
-            order by o.created_at desc, o.id desc limit ${PAGE}`,
-    };
-  })(),
+    read: (db, before) => listObservables(db, { limit: PAGE, ...(before ? { before } : {}) }),
+  }),
 ];
 
 async function timed(reads: number, read: () => Promise<unknown>): Promise<number[]> {
