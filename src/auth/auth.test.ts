@@ -33,6 +33,8 @@ describe('role permissions', () => {
       'constituency:write',
       'feeds:read',
       'feeds:write',
+      'advisories:read',
+      'advisories:write',
     ],
     analyst: [
       'profile:read',
@@ -52,6 +54,8 @@ describe('role permissions', () => {
       'constituency:write',
       'feeds:read',
       'feeds:write',
+      'advisories:read',
+      'advisories:write',
     ],
     constituent: ['profile:read', 'tokens:own', 'reports:submit', 'incidents:read'],
     'read-only': [
@@ -64,6 +68,7 @@ describe('role permissions', () => {
       'directory:read',
       'constituency:read',
       'feeds:read',
+      'advisories:read',
     ],
   };
   for (const [role, granted] of Object.entries(table) as Array<[Role, Permission[]]>) {

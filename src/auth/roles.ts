@@ -28,6 +28,8 @@ export const PERMISSIONS = [
   'constituency:write',
   'feeds:read',
   'feeds:write',
+  'advisories:read',
+  'advisories:write',
   /** Run the retention policy by hand and see what it would do: an administrator's duty. */
   'retention:manage',
 ] as const;
@@ -57,6 +59,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'constituency:write',
     'feeds:read',
     'feeds:write',
+    'advisories:read',
+    'advisories:write',
   ],
   analyst: [
     'profile:read',
@@ -76,6 +80,8 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'constituency:write',
     'feeds:read',
     'feeds:write',
+    'advisories:read',
+    'advisories:write',
   ],
   // Constituents read only the incidents they take part in, and only what is shared with them.
   constituent: ['profile:read', 'tokens:own', 'reports:submit', 'incidents:read'],
@@ -89,6 +95,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'directory:read',
     'constituency:read',
     'feeds:read',
+    'advisories:read',
   ],
 };
 

@@ -1,4 +1,4 @@
-/** `vakt advisories validate` as a person runs it: the findings, a summary line, and the exit code. */
+/** `vakt advisories validate|import` as a person runs them: the findings, a summary line, and the exit code. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -41,5 +41,20 @@ describe('vakt advisories validate', () => {
     expect(result.stdout).toBe('');
     expect(result.stderr.trim().split('\n')).toHaveLength(1);
     expect(result.stderr).toMatch(/^vakt: document: not valid JSON/);
+  });
+
+  it('imports a document into the database once; the same file again changes nothing', { timeout: 180_000 }, async () => {
+    const env = { VAKT_DATA_DIR: join(dir, 'data') };
+    expect((await runCli(['migrate'], env)).code).toBe(0);
+    const first = await runCli(['advisories', 'import', example], env);
+    expect(first.stderr).toBe('');
+    expect(first.code).toBe(0);
+    expect(first.stdout).toMatch(/^imported: BSI-2022-0001 version 1 \(.+\), TLP:CLEAR; valid \(id [0-9a-f-]{36}\)\n$/);
+    const again = await runCli(['advisories', 'import', example], env);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toMatch(/^already here, unchanged: BSI-2022-0001/);
+    const missing = await runCli(['advisories', 'import', join(dir, 'no-such-file.json')], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toMatch(/^vakt: .*no-such-file\.json/);
   });
 });

@@ -646,7 +646,28 @@ export interface ReportFeedbackTable {
   given_at: ColumnType<Date, Date | undefined, Date>;
 }
 
+export interface AdvisoriesTable {
+  id: Generated<string>;
+  publisher_namespace: string;
+  tracking_id: string;
+  version: string;
+  title: string;
+  category: string;
+  status: string;
+  csaf_tlp: string | null;
+  tlp: string;
+  current_release_date: Timestamp;
+  document: string;
+  sha256: string;
+  valid: boolean;
+  findings: Json;
+  source: string;
+  imported_by: string;
+  imported_at: CreatedAt;
+}
+
 export interface Schema {
+  advisories: AdvisoriesTable;
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;
   login_throttle: LoginThrottleTable;

@@ -28,6 +28,7 @@ import { intakeRoutes } from '../intake/routes.js';
 import { portalRoutes } from '../intake/portal-routes.js';
 import { profileRoutes } from '../profile/routes.js';
 import { egressRoutes } from '../sharing/routes.js';
+import { advisoryRoutes } from '../advisories/routes.js';
 import { viewRoutes } from '../views/routes.js';
 import { registerAuthentication, registerPublic } from './authentication.js';
 import type { App, AppContext } from './context.js';
@@ -136,6 +137,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(egressRoutes);
   await app.register(dashboardRoutes);
   await app.register(viewRoutes);
+  await app.register(advisoryRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

@@ -95,6 +95,8 @@ describeEachEngine('HTTP API', (get) => {
         'constituency:write',
         'feeds:read',
         'feeds:write',
+        'advisories:read',
+        'advisories:write',
       ],
     });
     expect(JSON.stringify(res.json())).not.toContain('password');

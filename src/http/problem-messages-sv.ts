@@ -296,4 +296,9 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   '{}; {}; the team profile names {} as the national point of contact': '{}; {}; teamets profil anger {} som nationell kontaktpunkt',
   'the CSAF validator failed: {}': 'CSAF-valideringen misslyckades: {}',
   'validation took longer than {} s and was stopped': 'valideringen tog längre än {} s och stoppades',
+  '{} version {} is already here with other content; a published version never changes':
+    '{} version {} finns redan här med annat innehåll; en publicerad version ändras aldrig',
+  'is not a date and time': 'är ingen tidpunkt',
+  'must be one of: WHITE, GREEN, AMBER, RED': 'måste vara något av: WHITE, GREEN, AMBER, RED',
+  advisory: 'säkerhetsmeddelande',
 };

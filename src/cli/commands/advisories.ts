@@ -1,8 +1,14 @@
-/** `vakt advisories validate`: a CSAF 2.0 document checked locally, the schema and every test of the standard. */
+/**
+ * `vakt advisories validate|import`: a CSAF 2.0 document checked locally, the schema and every test
+ * of the standard, and kept whole in Vakt.
+ */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { validateCsaf, type CsafValidation } from '../../advisories/validate-csaf.js';
-import { action, EXIT_ERROR } from '../run.js';
+import { importAdvisory } from '../../advisories/advisories.js';
+import { CSAF_MAX_BYTES, validateCsaf, type CsafValidation } from '../../advisories/validate-csaf.js';
+import { VaktError } from '../../core/errors.js';
+import { fetchFeedUrl } from '../../feeds/fetch-url.js';
+import { action, actorFromCli, EXIT_ERROR, withDatabase } from '../run.js';
 import { summary } from './catalogue.js';
 
 function print(file: string, validation: CsafValidation): void {
@@ -13,6 +19,17 @@ function print(file: string, validation: CsafValidation): void {
     `${file}: ${validation.valid ? 'a valid CSAF 2.0 document' : `not a valid CSAF 2.0 document (${errors} errors)`}; ` +
       `${validation.ran} tests ran${skipped ? `; not run: ${skipped}` : ''}\n`,
   );
+}
+
+/** The document at SOURCE: a file, or an http(s) URL fetched as feeds are (public addresses only, unless allowed). */
+async function readSource(source: string, allowPrivate: boolean): Promise<string> {
+  if (!/^https?:\/\//i.test(source)) return readFile(source, 'utf8');
+  const response = await fetchFeedUrl(source, { allowPrivate, timeoutMs: 60_000 });
+  if (!response.ok) throw new VaktError('not-found', `${source}: HTTP ${response.status}`);
+  const text = await response.text();
+  if (Buffer.byteLength(text) > CSAF_MAX_BYTES)
+    throw new VaktError('validation', `${source}: larger than ${CSAF_MAX_BYTES / 1024 / 1024} MiB`);
+  return text;
 }
 
 export function registerAdvisoryCommands(program: Command): void {
@@ -32,5 +49,24 @@ export function registerAdvisoryCommands(program: Command): void {
         else print(file, validation);
         return validation.valid ? 0 : EXIT_ERROR;
       }),
+    );
+
+  advisories
+    .command('import <source>')
+    .description(
+      'validate the CSAF 2.0 document in SOURCE (a file or an http(s) URL) and keep it whole; the same document again changes nothing',
+    )
+    .action(
+      action(async (source: string) =>
+        withDatabase(async ({ db }, config) => {
+          const text = await readSource(source, config.feedPrivateUrls);
+          const { advisory, created } = await importAdvisory(db, actorFromCli(), text, { source });
+          const errors = advisory.findings.filter((f) => f.severity === 'error').length;
+          process.stdout.write(
+            `${created ? 'imported' : 'already here, unchanged'}: ${advisory.trackingId} version ${advisory.version} ` +
+              `(${advisory.title}), TLP:${advisory.tlp}; ${advisory.valid ? 'valid' : `not valid: ${errors} errors`} (id ${advisory.id})\n`,
+          );
+        }),
+      ),
     );
 }

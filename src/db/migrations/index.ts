@@ -14,6 +14,7 @@ import * as m0012 from './0012_international_teams.js';
 import * as m0013 from './0013_key_list_order.js';
 import * as m0014 from './0014_watch_mail.js';
 import * as m0015 from './0015_list_order_indexes.js';
+import * as m0016 from './0016_advisories.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -32,4 +33,5 @@ export const migrations: Record<string, Migration> = {
   '0013_key_list_order': m0013,
   '0014_watch_mail': m0014,
   '0015_list_order_indexes': m0015,
+  '0016_advisories': m0016,
 };

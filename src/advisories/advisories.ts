@@ -1,0 +1,207 @@
+/**
+ * Advisories received or imported in CSAF 2.0: validated, then kept whole — the document exactly as
+ * it came, unknown fields and all — with what Vakt reads from it. A publisher's tracking id and
+ * version name one document for ever: the same bytes again change nothing, other bytes under the
+ * same version are refused.
+ */
+import { createHash } from 'node:crypto';
+import type { Kysely, Selectable } from 'kysely';
+import { appendAudit } from '../audit/audit-log.js';
+import { beforeCursor, cursorTime } from '../core/cursor.js';
+import { ValidationError, VaktError, notFound } from '../core/errors.js';
+import { DEFAULT_TLP, isTlpLabel, type TlpLabel } from '../core/tlp.js';
+import type { AdvisoriesTable, Schema } from '../db/schema.js';
+import { getProfile } from '../profile/service.js';
+import { validateCsaf, type CsafFinding, type CsafLimits } from './validate-csaf.js';
+
+/** CSAF 2.0 knows TLP 1.0's four labels; WHITE is TLP 2.0's CLEAR. */
+const FROM_CSAF_TLP: Record<string, TlpLabel> = { WHITE: 'CLEAR', GREEN: 'GREEN', AMBER: 'AMBER', RED: 'RED' };
+
+export interface AdvisorySummary {
+  id: string;
+  publisherNamespace: string;
+  trackingId: string;
+  version: string;
+  title: string;
+  category: string;
+  status: string;
+  /** The label the document carries (CSAF 2.0: WHITE, GREEN, AMBER, RED), if any. */
+  csafTlp: string | null;
+  /** As Vakt handles it: TLP 2.0; an unlabelled document takes the team's default for unlabelled information. */
+  tlp: TlpLabel;
+  currentReleaseDate: string;
+  sha256: string;
+  valid: boolean;
+  source: string;
+  importedAt: string;
+}
+
+export interface Advisory extends AdvisorySummary {
+  findings: CsafFinding[];
+}
+
+export interface ImportOutcome {
+  advisory: Advisory;
+  /** False when the same document was there already. */
+  created: boolean;
+}
+
+interface Identity {
+  publisherNamespace: string;
+  trackingId: string;
+  version: string;
+  title: string;
+  category: string;
+  status: string;
+  csafTlp: string | null;
+  currentReleaseDate: string;
+}
+
+/** What names the document and files it: without these it cannot be kept, whatever else is wrong. */
+function identityOf(parsed: unknown): Identity {
+  const doc = (parsed as { document?: Record<string, unknown> }).document;
+  const tracking = (doc?.tracking ?? {}) as Record<string, unknown>;
+  const publisher = (doc?.publisher ?? {}) as Record<string, unknown>;
+  const distribution = (doc?.distribution ?? {}) as { tlp?: { label?: unknown } };
+  const fields: Array<[string, unknown]> = [
+    ['document.publisher.namespace', publisher.namespace],
+    ['document.tracking.id', tracking.id],
+    ['document.tracking.version', tracking.version],
+    ['document.title', doc?.title],
+    ['document.category', doc?.category],
+    ['document.tracking.status', tracking.status],
+    ['document.tracking.current_release_date', tracking.current_release_date],
+  ];
+  const missing = fields.filter(([, value]) => typeof value !== 'string' || value.trim() === '');
+  if (missing.length > 0) throw new ValidationError(missing.map(([field]) => ({ field, reason: 'is required' })));
+  const date = String(tracking.current_release_date);
+  if (Number.isNaN(Date.parse(date)))
+    throw new ValidationError([{ field: 'document.tracking.current_release_date', reason: 'is not a date and time' }]);
+  const label = distribution.tlp?.label;
+  return {
+    publisherNamespace: String(publisher.namespace),
+    trackingId: String(tracking.id),
+    version: String(tracking.version),
+    title: String(doc!.title),
+    category: String(doc!.category),
+    status: String(tracking.status),
+    csafTlp: typeof label === 'string' ? label : null,
+    currentReleaseDate: new Date(date).toISOString(),
+  };
+}
+
+async function unlabelledTlp(db: Kysely<Schema>): Promise<TlpLabel> {
+  const profile = (await getProfile(db))?.profile;
+  return profile && isTlpLabel(profile.tlp.default) ? profile.tlp.default : DEFAULT_TLP;
+}
+
+/** Validates TEXT as CSAF 2.0 and keeps it; an invalid document is kept too, marked so, with its findings. */
+export async function importAdvisory(
+  db: Kysely<Schema>,
+  actor: string,
+  text: string,
+  options: { source: string; limits?: CsafLimits },
+): Promise<ImportOutcome> {
+  const validation = await validateCsaf(text, options.limits);
+  const identity = identityOf(JSON.parse(text));
+  if (identity.csafTlp !== null && !FROM_CSAF_TLP[identity.csafTlp])
+    throw new ValidationError([{ field: 'document.distribution.tlp.label', reason: 'must be one of: WHITE, GREEN, AMBER, RED' }]);
+  const tlp = identity.csafTlp ? FROM_CSAF_TLP[identity.csafTlp]! : await unlabelledTlp(db);
+  const sha256 = createHash('sha256').update(text).digest('hex');
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx
+      .selectFrom('advisories')
+      .selectAll()
+      .where('publisher_namespace', '=', identity.publisherNamespace)
+      .where('tracking_id', '=', identity.trackingId)
+      .where('version', '=', identity.version)
+      .executeTakeFirst();
+    if (existing) {
+      if (existing.sha256 !== sha256)
+        throw new VaktError(
+          'conflict',
+          `${identity.trackingId} version ${identity.version} is already here with other content; a published version never changes`,
+        );
+      return { advisory: toAdvisory(existing), created: false };
+    }
+    const row = await trx
+      .insertInto('advisories')
+      .values({
+        publisher_namespace: identity.publisherNamespace,
+        tracking_id: identity.trackingId,
+        version: identity.version,
+        title: identity.title,
+        category: identity.category,
+        status: identity.status,
+        csaf_tlp: identity.csafTlp,
+        tlp,
+        current_release_date: identity.currentReleaseDate,
+        document: text,
+        sha256,
+        valid: validation.valid,
+        findings: JSON.stringify(validation.findings),
+        source: options.source,
+        imported_by: actor,
+      })
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actor,
+      action: 'advisory.import',
+      objectType: 'advisory',
+      objectId: row.id,
+      after: { trackingId: identity.trackingId, version: identity.version, sha256, valid: validation.valid, source: options.source },
+    });
+    return { advisory: toAdvisory(row), created: true };
+  });
+}
+
+type Row = Selectable<AdvisoriesTable>;
+
+function toSummary(row: Row): AdvisorySummary {
+  return {
+    id: row.id,
+    publisherNamespace: row.publisher_namespace,
+    trackingId: row.tracking_id,
+    version: row.version,
+    title: row.title,
+    category: row.category,
+    status: row.status,
+    csafTlp: row.csaf_tlp,
+    tlp: row.tlp as TlpLabel,
+    currentReleaseDate: new Date(row.current_release_date).toISOString(),
+    sha256: row.sha256,
+    valid: row.valid,
+    source: row.source,
+    importedAt: new Date(row.imported_at).toISOString(),
+  };
+}
+
+function toAdvisory(row: Row): Advisory {
+  return { ...toSummary(row), findings: row.findings as CsafFinding[] };
+}
+
+/** Newest release first, a page at a time ("<time>,<id>" of the last row seen, as the other time-ordered lists). */
+export async function pageAdvisories(
+  db: Kysely<Schema>,
+  filter: { before?: string; limit: number },
+): Promise<{ advisories: AdvisorySummary[]; next: string | null }> {
+  let query = db
+    .selectFrom('advisories')
+    .selectAll()
+    .select(cursorTime('current_release_date').as('cursor_at'))
+    .orderBy('current_release_date', 'desc')
+    .orderBy('id', 'desc')
+    .limit(filter.limit + 1);
+  if (filter.before) query = query.where(beforeCursor(filter.before, 'current_release_date', 'id', 'uuid'));
+  const rows = await query.execute();
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return { advisories: page.map(toSummary), next: rows.length > filter.limit && last ? `${last.cursor_at},${last.id}` : null };
+}
+
+export async function getAdvisory(db: Kysely<Schema>, id: string): Promise<Advisory & { document: string }> {
+  const row = await db.selectFrom('advisories').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('advisory');
+  return { ...toAdvisory(row), document: row.document };
+}
