@@ -11,6 +11,7 @@ import { browserLanguage, LanguageProvider, translate, useT, type Language } fro
 import { ShortcutHelp, useShortcuts } from './shortcuts';
 import { useTheme } from './theme';
 import { AccountPage } from './pages/AccountPage';
+import { AdvisoriesPage } from './pages/AdvisoriesPage';
 import { AuditPage } from './pages/AuditPage';
 import { ConstituencyPage } from './pages/ConstituencyPage';
 import { DirectoryPage } from './pages/DirectoryPage';
@@ -194,6 +195,13 @@ const NAV: NavItem[] = [
     page: (c) => (
       <DirectoryPage path={c.path} search={c.search} navigate={c.navigate} canWrite={c.session.permissions.includes('directory:write')} />
     ),
+  },
+  {
+    path: '/advisories',
+    label: 'Advisories',
+    group: 'peers',
+    permission: 'advisories:read',
+    page: (c) => <AdvisoriesPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('advisories:write')} />,
   },
   {
     path: '/coverage',

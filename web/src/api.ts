@@ -72,9 +72,10 @@ export async function api<T>(method: string, path: string, body?: unknown, heade
 export type Session = Answer<'/api/auth/session'>;
 export type User = Session['user'];
 
-/** Sends a file as the request body (streamed by the browser), with the CSRF token. */
-export async function upload<T>(path: string, file: File): Promise<T> {
-  const type = /\.gz$/i.test(file.name) ? 'application/gzip' : /\.jsonl?$/i.test(file.name) ? 'application/x-ndjson' : 'text/csv';
+/** Sends a file as the request body (streamed by the browser), with the CSRF token; a feed's file unless TYPE says otherwise. */
+export async function upload<T>(path: string, file: File, contentType?: string): Promise<T> {
+  const type =
+    contentType ?? (/\.gz$/i.test(file.name) ? 'application/gzip' : /\.jsonl?$/i.test(file.name) ? 'application/x-ndjson' : 'text/csv');
   const response = await fetch(path, {
     method: 'POST',
     credentials: 'same-origin',
