@@ -81,6 +81,8 @@ const TABLES = [
   { name: 'report_feedback', key: "report_id::text || '/' || user_id::text", keyType: 'text' },
   { name: 'egress_decisions', key: 'id', keyType: 'bigint' },
   { name: 'retention_state', key: 'id', keyType: 'integer' },
+  // A CSAF document may run to megabytes: a few at a time, as blobs.
+  { name: 'advisories', key: 'id', keyType: 'uuid', batch: 4 },
 ] as const satisfies readonly TableSpec[];
 /** Tables a backup leaves out: public data re-imported from its source, and what only lives for a session. */
 export const NOT_BACKED_UP: readonly string[] = ['ripe_ranges', 'ripe_asns', 'ripe_contacts', 'ripe_imports', 'sessions', 'login_throttle'];
