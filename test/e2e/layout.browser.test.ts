@@ -2,20 +2,17 @@
  * Every page each role can reach, at 1366×768 and on a 390×844 phone: nothing wider than the
  * screen (no horizontal scroll), and axe-core finds no serious or critical accessibility problem.
  */
-import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ROLES, type Role } from '../../src/auth/roles.js';
 import { loadDemoEarlyWarning } from '../../src/demo/demo-constituency.js';
 import { loadDemoIncidents } from '../../src/demo/demo-incidents.js';
 import { loadDemo } from '../../src/demo/demo.js';
-import { logIn, openDemoUi, type DemoUi } from '../helpers/browser.js';
+import { axeViolations, logIn, openDemoUi, type DemoUi } from '../helpers/browser.js';
 import { createTestDatabase } from '../helpers/database.js';
 import type { Database } from '../../src/db/database.js';
 import { testSettings } from '../helpers/mail.js';
 
-const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const SIZES = [
   { name: 'laptop', width: 1366, height: 768, scheme: 'light' },
   { name: 'phone', width: 390, height: 844, scheme: 'light' },
@@ -38,11 +35,7 @@ async function check(page: Page, where: string, size: string, axe: boolean): Pro
   );
   if (widths.page > widths.screen) findings.push({ page: where, size, problem: `${widths.page} px wide on a ${widths.screen} px screen` });
   if (!axe) return findings;
-  await page.addScriptTag({ content: AXE });
-  const violations = await page.evaluate<string[]>(`axe.run().then((r) => r.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => v.id + ' (' + v.impact + ') at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`);
-  for (const v of violations) findings.push({ page: where, size, problem: v });
+  for (const v of await axeViolations(page)) findings.push({ page: where, size, problem: v });
   return findings;
 }
 

@@ -1,5 +1,6 @@
 /** Debian's Chromium driven by playwright-core; never a downloaded browser. */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { Role } from '../../src/auth/roles.js';
@@ -66,4 +67,18 @@ export async function logIn(page: Page, base: string, role: Role): Promise<void>
   await page.getByLabel('Password').fill(DEMO_PASSWORD);
   await page.getByRole('button', { name: 'Log in' }).click();
   await page.getByRole('button', { name: 'Log out', includeHidden: true }).waitFor({ state: 'attached' });
+}
+
+const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+/**
+ * The serious and critical axe-core violations of the page now shown, one line each. The page's
+ * context must bypass CSP (axe is added to the page as a script).
+ */
+export async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  // Run in the page, so written as text: this project's server code has no DOM types.
+  return page.evaluate<string[]>(`axe.run().then((r) => r.violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => v.id + ' (' + v.impact + ') at ' + v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')))`);
 }
