@@ -4,7 +4,8 @@
  * WHITE read as CLEAR, and for the team only.
  */
 import { readFileSync } from 'node:fs';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { vulnerabilitiesOf } from './advisories.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { useApp, type Client } from '../../test/helpers/app.js';
 
@@ -94,6 +95,31 @@ describeEachEngine('CSAF advisories over the API', (get) => {
     expect(Array.isArray(one.json<Advisory>().findings)).toBe(true);
   });
 
+  it(
+    'shows an advisory’s vulnerabilities as the document gives them: CVE, CWE, scores, products per status',
+    { timeout: 60_000 },
+    async () => {
+      const stored = await get()
+        .db.selectFrom('advisories')
+        .select('id')
+        .where('tracking_id', '=', 'BSI-2022-0001')
+        .executeTakeFirstOrThrow();
+      const one = await reader.request({ method: 'GET', url: `/api/advisories/${stored.id}` });
+      expect(one.statusCode).toBe(200);
+      expect(one.json<{ vulnerabilities: unknown[] }>().vulnerabilities).toEqual([
+        {
+          cve: 'CVE-2022-27193',
+          title: null,
+          cwe: 'CWE-611',
+          scores: [
+            { version: '3.1', baseScore: 6.1, severity: 'MEDIUM', vector: 'CVSS:3.1/AV:L/AC:L/PR:N/UI:R/S:U/C:H/I:N/A:L/E:F/RL:O/RC:C' },
+          ],
+          productStatus: { first_fixed: 1, fixed: 1, known_affected: 5 },
+        },
+      ]);
+    },
+  );
+
   it('refuses what cannot be filed, with the fields named, and keeps nothing of it', { timeout: 60_000 }, async () => {
     const before = await get()
       .db.selectFrom('advisories')
@@ -120,5 +146,35 @@ describeEachEngine('CSAF advisories over the API', (get) => {
     expect((await constituent.request({ method: 'GET', url: '/api/advisories' })).statusCode).toBe(403);
     expect((await upload(reader, example('bsi-2022-0001.json'))).statusCode).toBe(403);
     expect((await upload(constituent, example('bsi-2022-0001.json'))).statusCode).toBe(403);
+  });
+});
+
+describe('the vulnerabilities of a document kept though not valid', () => {
+  it('reads what is there and passes over what is not', () => {
+    expect(vulnerabilitiesOf('{"vulnerabilities": "not a list"}')).toEqual([]);
+    expect(vulnerabilitiesOf('{}')).toEqual([]);
+    expect(
+      vulnerabilitiesOf(
+        JSON.stringify({
+          vulnerabilities: [
+            null,
+            {
+              cve: 42,
+              scores: [{ cvss_v3: { baseScore: 'high' } }, { cvss_v2: { baseScore: 5, vectorString: 'AV:N/AC:L/Au:N/C:P/I:N/A:N' } }],
+              product_status: { fixed: 'x' },
+            },
+          ],
+        }),
+      ),
+    ).toEqual([
+      { cve: null, title: null, cwe: null, scores: [], productStatus: {} },
+      {
+        cve: null,
+        title: null,
+        cwe: null,
+        scores: [{ version: '2.0', baseScore: 5, severity: null, vector: 'AV:N/AC:L/Au:N/C:P/I:N/A:N' }],
+        productStatus: { fixed: 0 },
+      },
+    ]);
   });
 });

@@ -40,6 +40,16 @@ export interface Advisory extends AdvisorySummary {
   findings: CsafFinding[];
 }
 
+/** What a vulnerability of the document says, read as it is written (scores as given, not recomputed). */
+export interface VulnerabilitySummary {
+  cve: string | null;
+  title: string | null;
+  cwe: string | null;
+  scores: Array<{ version: string; baseScore: number; severity: string | null; vector: string }>;
+  /** Product ids per status (known_affected, fixed, …): how many. */
+  productStatus: Record<string, number>;
+}
+
 export interface ImportOutcome {
   advisory: Advisory;
   /** False when the same document was there already. */
@@ -204,4 +214,34 @@ export async function getAdvisory(db: Kysely<Schema>, id: string): Promise<Advis
   const row = await db.selectFrom('advisories').selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw notFound('advisory');
   return { ...toAdvisory(row), document: row.document };
+}
+
+const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const record = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** The vulnerabilities of a stored document; a document kept though not valid is read as far as it goes. */
+export function vulnerabilitiesOf(document: string): VulnerabilitySummary[] {
+  return list(record(JSON.parse(document)).vulnerabilities).map((entry) => {
+    const v = record(entry);
+    const scores = list(v.scores).flatMap((score) => {
+      const cvss = record(record(score).cvss_v3);
+      const v2 = record(record(score).cvss_v2);
+      const found =
+        typeof cvss.baseScore === 'number' ? cvss : typeof v2.baseScore === 'number' ? { ...v2, version: v2.version ?? '2.0' } : undefined;
+      return found
+        ? [
+            {
+              version: String(found.version ?? ''),
+              baseScore: Number(found.baseScore),
+              severity: text(found.baseSeverity),
+              vector: String(found.vectorString ?? ''),
+            },
+          ]
+        : [];
+    });
+    const productStatus = Object.fromEntries(Object.entries(record(v.product_status)).map(([status, ids]) => [status, list(ids).length]));
+    return { cve: text(v.cve), title: text(v.title), cwe: text(record(v.cwe).id), scores, productStatus };
+  });
 }

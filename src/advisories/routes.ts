@@ -10,7 +10,7 @@ import { CursorSchema } from '../core/cursor.js';
 import { TLP_LABELS } from '../core/tlp.js';
 import { StringEnum, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
-import { getAdvisory, importAdvisory, pageAdvisories } from './advisories.js';
+import { getAdvisory, importAdvisory, pageAdvisories, vulnerabilitiesOf } from './advisories.js';
 import { CSAF_MAX_BYTES } from './validate-csaf.js';
 
 const Problem = Type.Ref('Problem');
@@ -40,6 +40,20 @@ const Summary = {
   importedAt: Type.String(),
 };
 const AdvisorySchema = Type.Object({ ...Summary, findings: Type.Array(Finding) });
+const Vulnerability = Type.Object({
+  cve: Type.Union([Type.String(), Type.Null()]),
+  title: Type.Union([Type.String(), Type.Null()]),
+  cwe: Type.Union([Type.String(), Type.Null()]),
+  scores: Type.Array(
+    Type.Object({
+      version: Type.String(),
+      baseScore: Type.Number(),
+      severity: Type.Union([Type.String(), Type.Null()]),
+      vector: Type.String(),
+    }),
+  ),
+  productStatus: Type.Record(Type.String(), Type.Integer()),
+});
 
 export const advisoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
@@ -98,14 +112,15 @@ export const advisoryRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...read,
       schema: {
         tags: ['advisories'],
-        summary: 'One advisory: what Vakt read from it and its validation, finding by finding',
+        summary:
+          'One advisory: what Vakt read from it, its vulnerabilities (CVE, CWE, the scores given, products per status) and its validation, finding by finding',
         params: Type.Object({ id: Type.String({ format: 'uuid' }) }),
-        response: { 200: AdvisorySchema, 404: Problem },
+        response: { 200: Type.Object({ ...AdvisorySchema.properties, vulnerabilities: Type.Array(Vulnerability) }), 404: Problem },
       },
     },
     async (request) => {
-      const { document: _document, ...advisory } = await getAdvisory(db, request.params.id);
-      return advisory;
+      const { document, ...advisory } = await getAdvisory(db, request.params.id);
+      return { ...advisory, vulnerabilities: vulnerabilitiesOf(document) };
     },
   );
 

@@ -49,6 +49,10 @@ describe('advisories in Chromium', () => {
     expect(await page.getByText('BSI-2022-0001 (1, final)').count()).toBe(1);
     const findings = page.getByTestId('advisory-findings');
     await expect.poll(() => findings.textContent()).toContain('/document/references');
+    const vulnerabilities = page.getByTestId('advisory-vulnerabilities');
+    expect(await vulnerabilities.textContent()).toContain('CVE-2022-27193');
+    expect(await vulnerabilities.textContent()).toContain('6.1 MEDIUM (CVSS 3.1)');
+    expect(await vulnerabilities.textContent()).toContain('known_affected: 5');
     expect(await page.getByRole('link', { name: 'The document as imported' }).getAttribute('href')).toMatch(
       /^\/api\/advisories\/[0-9a-f-]{36}\/document$/,
     );

@@ -11198,7 +11198,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** One advisory: what Vakt read from it and its validation, finding by finding */
+        /** One advisory: what Vakt read from it, its vulnerabilities (CVE, CWE, the scores given, products per status) and its validation, finding by finding */
         get: {
             parameters: {
                 query?: never;
@@ -11239,6 +11239,20 @@ export interface paths {
                                 severity: "error" | "warning" | "info";
                                 path: string;
                                 message: string;
+                            }[];
+                            vulnerabilities: {
+                                cve: string | null;
+                                title: string | null;
+                                cwe: string | null;
+                                scores: {
+                                    version: string;
+                                    baseScore: number;
+                                    severity: string | null;
+                                    vector: string;
+                                }[];
+                                productStatus: {
+                                    [key: string]: number;
+                                };
                             }[];
                         };
                     };

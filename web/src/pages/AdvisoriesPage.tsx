@@ -133,6 +133,46 @@ function AdvisoryView({ id, navigate }: { id: string; navigate: (to: string) => 
           {t('The document as imported')}
         </a>
       </p>
+      <h2>{t('Vulnerabilities')}</h2>
+      {a.vulnerabilities.length === 0 ? (
+        <p>{t('The document names no vulnerability.')}</p>
+      ) : (
+        <ScrollTable data-testid="advisory-vulnerabilities">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>CVE</Table.Th>
+              <Table.Th>CWE</Table.Th>
+              <Table.Th>{t('CVSS (as given)')}</Table.Th>
+              <Table.Th>{t('Products by status')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {a.vulnerabilities.map((v, n) => (
+              <Table.Tr key={n}>
+                <Table.Td>
+                  {v.cve ?? '—'}
+                  {v.title && <div className="muted">{v.title}</div>}
+                </Table.Td>
+                <Table.Td>{v.cwe ?? '—'}</Table.Td>
+                <Table.Td>
+                  {v.scores.length === 0
+                    ? '—'
+                    : v.scores.map((score) => (
+                        <div key={score.vector} title={score.vector}>
+                          {score.baseScore} {score.severity ?? ''} (CVSS {score.version})
+                        </div>
+                      ))}
+                </Table.Td>
+                <Table.Td>
+                  {Object.entries(v.productStatus)
+                    .map(([status, count]) => `${status}: ${count}`)
+                    .join(', ') || '—'}
+                </Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </ScrollTable>
+      )}
       <h2>{t('Findings')}</h2>
       {a.findings.length === 0 ? (
         <p>{t('Every test passed.')}</p>
