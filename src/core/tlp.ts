@@ -20,6 +20,11 @@ export function isTlpLabel(value: unknown): value is TlpLabel {
   return typeof value === 'string' && (TLP_LABELS as readonly string[]).includes(value);
 }
 
+/** What information received without a label is handled as: the team profile's default, else DEFAULT_TLP. */
+export function unlabelledTlpOf(profile: { tlp: { default: string } } | undefined): TlpLabel {
+  return profile && isTlpLabel(profile.tlp.default) ? profile.tlp.default : DEFAULT_TLP;
+}
+
 /** The more restrictive of two labels: what a combination of items must carry. */
 export function mostRestrictive(a: TlpLabel, b: TlpLabel): TlpLabel {
   return RANK[a] >= RANK[b] ? a : b;

@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import type { MailConfig } from '../config.js';
-import { DEFAULT_TLP, isTlpLabel } from '../core/tlp.js';
+import { unlabelledTlpOf } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 import type { TeamKey } from '../mail/pgp.js';
 import { getProfile } from '../profile/service.js';
@@ -13,7 +13,7 @@ const FALLBACK = { shortName: 'VAKT', teamName: 'Vakt', from: 'cert@localhost' }
 
 export async function intakeSettings(db: Kysely<Schema>, mail: MailConfig, teamKey?: TeamKey): Promise<IntakeSettings> {
   const profile = (await getProfile(db))?.profile;
-  const defaultTlp = profile && isTlpLabel(profile.tlp.default) ? profile.tlp.default : DEFAULT_TLP;
+  const defaultTlp = unlabelledTlpOf(profile);
   return {
     sender: { from: mail.from ?? profile?.email.address ?? FALLBACK.from, ...(teamKey ? { teamKey } : {}) },
     shortName: profile?.team.shortName ?? FALLBACK.shortName,
