@@ -111,7 +111,7 @@ export async function pageUsers(db: Kysely<Schema>, filter: UserFilter): Promise
   }
   if (filter.role) query = query.where('role', '=', filter.role);
   if (filter.after) query = query.where(afterKeyCursor(filter.after, key, 'id', false));
-  const { page, next } = keyPage(await query.execute(), filter.limit);
+  const { page, next } = keyPage(await query.execute(), filter.limit, (row) => row.id);
   return { users: page.map(publicUser), next };
 }
 

@@ -96,10 +96,15 @@ export function afterKeyCursor(
 }
 
 /** A list query's answer of up to LIMIT + 1 rows: the page, and the cursor after its last row when there is more. */
-export function keyPage<Row extends { sort_key: string; id: string }>(rows: Row[], limit: number): { page: Row[]; next: string | null } {
+export function keyPage<Row extends { sort_key: string }>(
+  rows: Row[],
+  limit: number,
+  /** The row's id, the cursor's tie-breaker (a uuid, or the contact keys' fingerprint). */
+  idOf: (row: Row) => string,
+): { page: Row[]; next: string | null } {
   const page = rows.slice(0, limit);
   const last = page.at(-1);
-  return { page, next: rows.length > limit && last ? keyCursor(last.sort_key, last.id) : null };
+  return { page, next: rows.length > limit && last ? keyCursor(last.sort_key, idOf(last)) : null };
 }
 
 /** The query string of a list paged in key order: the cursor of the page before, and how many. */

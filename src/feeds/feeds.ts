@@ -229,7 +229,7 @@ export async function pageFeeds(
     .orderBy('id')
     .limit(limit + 1);
   if (after) query = query.where(afterKeyCursor(after, sql<string>`name`, 'id', false));
-  const { page, next } = keyPage(await query.execute(), limit);
+  const { page, next } = keyPage(await query.execute(), limit, (row) => row.id);
   return { feeds: page.map(toFeed), next };
 }
 

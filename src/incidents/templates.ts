@@ -107,7 +107,7 @@ export async function pageTemplates(
     .orderBy('id')
     .limit(limit + 1);
   if (after) query = query.where(afterKeyCursor(after, key, 'id', false));
-  const { page, next } = keyPage(await query.execute(), limit);
+  const { page, next } = keyPage(await query.execute(), limit, (row) => row.id);
   return { templates: page.map(toTemplate), next };
 }
 

@@ -458,7 +458,7 @@ export const intakeRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .orderBy('id')
         .limit(limit + 1);
       if (after) query = query.where(afterKeyCursor(after, sql<string>`name`, 'id', false));
-      const { page, next } = keyPage(await query.execute(), limit);
+      const { page, next } = keyPage(await query.execute(), limit, (row) => row.id);
       return { mailboxes: page.map(({ sort_key: _, ...r }) => ({ ...r, last_polled_at: isoOrNull(r.last_polled_at) })), next };
     },
   );

@@ -57,12 +57,9 @@ export async function pageContactKeys(db: Kysely<Schema>, filter: { q?: string; 
     .limit(filter.limit + 1);
   if (filter.q) query = query.where(key, 'like', containing(filter.q.toLowerCase()));
   if (filter.after) query = query.where(afterKeyCursor(filter.after, key, 'fingerprint', false, 'after', 'fingerprint'));
-  const { page, next } = keyPage(
-    (await query.execute()).map((r) => ({ ...r, id: r.fingerprint })),
-    filter.limit,
-  );
+  const { page, next } = keyPage(await query.execute(), filter.limit, (r) => r.fingerprint);
   return {
-    keys: page.map(({ sort_key: _key, id: _id, ...r }) => ({
+    keys: page.map(({ sort_key: _key, ...r }) => ({
       ...r,
       expires_at: isoOrNull(r.expires_at),
       created_at: isoOrNull(r.created_at),
