@@ -9,10 +9,10 @@ import type { Kysely, Selectable } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import { beforeCursor, cursorTime } from '../core/cursor.js';
 import { ValidationError, VaktError, notFound } from '../core/errors.js';
-import { DEFAULT_TLP, isTlpLabel, type TlpLabel } from '../core/tlp.js';
+import { unlabelledTlpOf, type TlpLabel } from '../core/tlp.js';
 import type { AdvisoriesTable, Schema } from '../db/schema.js';
 import { getProfile } from '../profile/service.js';
-import { validateCsaf, type CsafFinding, type CsafLimits } from './validate-csaf.js';
+import { readCsaf, testCsaf, type CsafFinding, type CsafLimits } from './validate-csaf.js';
 
 /** CSAF 2.0 knows TLP 1.0's four labels; WHITE is TLP 2.0's CLEAR. */
 const FROM_CSAF_TLP: Record<string, TlpLabel> = { WHITE: 'CLEAR', GREEN: 'GREEN', AMBER: 'AMBER', RED: 'RED' };
@@ -56,53 +56,46 @@ export interface ImportOutcome {
   created: boolean;
 }
 
-interface Identity {
-  publisherNamespace: string;
-  trackingId: string;
-  version: string;
-  title: string;
-  category: string;
-  status: string;
-  csafTlp: string | null;
-  currentReleaseDate: string;
-}
+// Readers of a document's JSON that take what is there and pass over what is not.
+const asText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+/** What names the document and files it. */
+type Identity = Pick<
+  AdvisorySummary,
+  'publisherNamespace' | 'trackingId' | 'version' | 'title' | 'category' | 'status' | 'csafTlp' | 'currentReleaseDate'
+>;
 
 /** What names the document and files it: without these it cannot be kept, whatever else is wrong. */
-function identityOf(parsed: unknown): Identity {
-  const doc = (parsed as { document?: Record<string, unknown> }).document;
-  const tracking = (doc?.tracking ?? {}) as Record<string, unknown>;
-  const publisher = (doc?.publisher ?? {}) as Record<string, unknown>;
-  const distribution = (doc?.distribution ?? {}) as { tlp?: { label?: unknown } };
-  const fields: Array<[string, unknown]> = [
-    ['document.publisher.namespace', publisher.namespace],
-    ['document.tracking.id', tracking.id],
-    ['document.tracking.version', tracking.version],
-    ['document.title', doc?.title],
-    ['document.category', doc?.category],
-    ['document.tracking.status', tracking.status],
-    ['document.tracking.current_release_date', tracking.current_release_date],
-  ];
-  const missing = fields.filter(([, value]) => typeof value !== 'string' || value.trim() === '');
-  if (missing.length > 0) throw new ValidationError(missing.map(([field]) => ({ field, reason: 'is required' })));
-  const date = String(tracking.current_release_date);
-  if (Number.isNaN(Date.parse(date)))
-    throw new ValidationError([{ field: 'document.tracking.current_release_date', reason: 'is not a date and time' }]);
-  const label = distribution.tlp?.label;
-  return {
-    publisherNamespace: String(publisher.namespace),
-    trackingId: String(tracking.id),
-    version: String(tracking.version),
-    title: String(doc!.title),
-    category: String(doc!.category),
-    status: String(tracking.status),
-    csafTlp: typeof label === 'string' ? label : null,
-    currentReleaseDate: new Date(date).toISOString(),
+function identityOf(parsed: Record<string, unknown>): Identity {
+  const doc = asRecord(parsed.document);
+  const tracking = asRecord(doc.tracking);
+  const fields = {
+    'document.publisher.namespace': asText(asRecord(doc.publisher).namespace),
+    'document.tracking.id': asText(tracking.id),
+    'document.tracking.version': asText(tracking.version),
+    'document.title': asText(doc.title),
+    'document.category': asText(doc.category),
+    'document.tracking.status': asText(tracking.status),
+    'document.tracking.current_release_date': asText(tracking.current_release_date),
   };
-}
-
-async function unlabelledTlp(db: Kysely<Schema>): Promise<TlpLabel> {
-  const profile = (await getProfile(db))?.profile;
-  return profile && isTlpLabel(profile.tlp.default) ? profile.tlp.default : DEFAULT_TLP;
+  const missing = Object.entries(fields).filter(([, value]) => !value?.trim());
+  if (missing.length > 0) throw new ValidationError(missing.map(([field]) => ({ field, reason: 'is required' })));
+  const released = Date.parse(fields['document.tracking.current_release_date']!);
+  if (Number.isNaN(released))
+    throw new ValidationError([{ field: 'document.tracking.current_release_date', reason: 'is not a date and time' }]);
+  return {
+    publisherNamespace: fields['document.publisher.namespace']!,
+    trackingId: fields['document.tracking.id']!,
+    version: fields['document.tracking.version']!,
+    title: fields['document.title']!,
+    category: fields['document.category']!,
+    status: fields['document.tracking.status']!,
+    csafTlp: asText(asRecord(asRecord(doc.distribution).tlp).label),
+    currentReleaseDate: new Date(released).toISOString(),
+  };
 }
 
 /** Validates TEXT as CSAF 2.0 and keeps it; an invalid document is kept too, marked so, with its findings. */
@@ -112,11 +105,11 @@ export async function importAdvisory(
   text: string,
   options: { source: string; limits?: CsafLimits },
 ): Promise<ImportOutcome> {
-  const validation = await validateCsaf(text, options.limits);
-  const identity = identityOf(JSON.parse(text));
+  const identity = identityOf(readCsaf(text, options.limits));
   if (identity.csafTlp !== null && !FROM_CSAF_TLP[identity.csafTlp])
     throw new ValidationError([{ field: 'document.distribution.tlp.label', reason: 'must be one of: WHITE, GREEN, AMBER, RED' }]);
-  const tlp = identity.csafTlp ? FROM_CSAF_TLP[identity.csafTlp]! : await unlabelledTlp(db);
+  const tlp = identity.csafTlp ? FROM_CSAF_TLP[identity.csafTlp]! : unlabelledTlpOf((await getProfile(db))?.profile);
+  const validation = await testCsaf(text, options.limits);
   const sha256 = createHash('sha256').update(text).digest('hex');
   return db.transaction().execute(async (trx) => {
     const existing = await trx
@@ -216,18 +209,13 @@ export async function getAdvisory(db: Kysely<Schema>, id: string): Promise<Advis
   return { ...toAdvisory(row), document: row.document };
 }
 
-const text = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const record = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const list = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-
 /** The vulnerabilities of a stored document; a document kept though not valid is read as far as it goes. */
 export function vulnerabilitiesOf(document: string): VulnerabilitySummary[] {
-  return list(record(JSON.parse(document)).vulnerabilities).map((entry) => {
-    const v = record(entry);
-    const scores = list(v.scores).flatMap((score) => {
-      const cvss = record(record(score).cvss_v3);
-      const v2 = record(record(score).cvss_v2);
+  return asList(asRecord(JSON.parse(document)).vulnerabilities).map((entry) => {
+    const v = asRecord(entry);
+    const scores = asList(v.scores).flatMap((score) => {
+      const cvss = asRecord(asRecord(score).cvss_v3);
+      const v2 = asRecord(asRecord(score).cvss_v2);
       const found =
         typeof cvss.baseScore === 'number' ? cvss : typeof v2.baseScore === 'number' ? { ...v2, version: v2.version ?? '2.0' } : undefined;
       return found
@@ -235,13 +223,15 @@ export function vulnerabilitiesOf(document: string): VulnerabilitySummary[] {
             {
               version: String(found.version ?? ''),
               baseScore: Number(found.baseScore),
-              severity: text(found.baseSeverity),
+              severity: asText(found.baseSeverity),
               vector: String(found.vectorString ?? ''),
             },
           ]
         : [];
     });
-    const productStatus = Object.fromEntries(Object.entries(record(v.product_status)).map(([status, ids]) => [status, list(ids).length]));
-    return { cve: text(v.cve), title: text(v.title), cwe: text(record(v.cwe).id), scores, productStatus };
+    const productStatus = Object.fromEntries(
+      Object.entries(asRecord(v.product_status)).map(([status, ids]) => [status, asList(ids).length]),
+    );
+    return { cve: asText(v.cve), title: asText(v.title), cwe: asText(asRecord(v.cwe).id), scores, productStatus };
   });
 }

@@ -76,6 +76,12 @@ interface LibraryResult {
 
 /** Validates TEXT as a CSAF 2.0 document; bad input (too large, not JSON, too slow) is a ValidationError. */
 export async function validateCsaf(text: string, limits: CsafLimits = {}): Promise<CsafValidation> {
+  readCsaf(text, limits);
+  return testCsaf(text, limits);
+}
+
+/** TEXT as a JSON object, or a ValidationError: too large, not JSON, or not an object. */
+export function readCsaf(text: string, limits: CsafLimits = {}): Record<string, unknown> {
   const maxBytes = limits.maxBytes ?? CSAF_MAX_BYTES;
   if (Buffer.byteLength(text) > maxBytes)
     throw new ValidationError([{ field: 'document', reason: `larger than ${mebibytes(maxBytes)} MiB` }]);
@@ -87,6 +93,11 @@ export async function validateCsaf(text: string, limits: CsafLimits = {}): Promi
   }
   if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed))
     throw new ValidationError([{ field: 'document', reason: 'not a JSON object' }]);
+  return parsed as Record<string, unknown>;
+}
+
+/** The tests of TEXT, which readCsaf() has accepted, run in the worker. */
+export async function testCsaf(text: string, limits: CsafLimits = {}): Promise<CsafValidation> {
   const skip = {
     ...SKIPPED_ALWAYS,
     ...(limits.network ? {} : Object.fromEntries(NETWORK_TESTS.map((t) => [t, 'it fetches URLs; run it with the network allowed']))),
