@@ -1,7 +1,7 @@
 /** Small pieces the incident-loop pages share: labels, timers, forms that post and show errors. */
 import { useMutation, useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { notifications } from '@mantine/notifications';
-import { Button, Group, NativeSelect, Paper, Table, Tabs as MantineTabs, Text, TextInput } from '@mantine/core';
+import { Button, Group, NativeSelect, Table, Tabs as MantineTabs, Text, TextInput } from '@mantine/core';
 import { useState, type FormEvent, type ReactNode, type TableHTMLAttributes } from 'react';
 import { api, ApiError, type FieldIssue } from './api';
 import { useT } from './i18n';
@@ -104,17 +104,8 @@ export function ActionForm({
   };
   const issues = mutation.error instanceof ApiError ? mutation.error.issues : [];
   return (
-    <Paper
-      component="form"
-      withBorder
-      p="sm"
-      my="sm"
-      key={formKey}
-      ref={setForm}
-      onSubmit={submit}
-      className="action-form"
-      aria-label={label}
-    >
+    // Drawn as every other action form is, by the stylesheet's .action-form.
+    <form key={formKey} ref={setForm} onSubmit={submit} className="action-form" aria-label={label}>
       {children}
       <Button type="submit" mt="xs" loading={mutation.isPending}>
         {label}
@@ -136,7 +127,7 @@ export function ActionForm({
           )}
         </div>
       )}
-    </Paper>
+    </form>
   );
 }
 
