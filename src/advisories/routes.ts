@@ -15,7 +15,7 @@ import { CSAF_MAX_BYTES } from './validate-csaf.js';
 
 const Problem = Type.Ref('Problem');
 
-const Finding = Type.Object({
+export const FindingSchema = Type.Object({
   test: Type.String(),
   section: Type.String(),
   severity: StringEnum(['error', 'warning', 'info'] as const),
@@ -39,7 +39,7 @@ const Summary = {
   source: Type.String(),
   importedAt: Type.String(),
 };
-const AdvisorySchema = Type.Object({ ...Summary, findings: Type.Array(Finding) });
+const AdvisorySchema = Type.Object({ ...Summary, findings: Type.Array(FindingSchema) });
 const Vulnerability = Type.Object({
   cve: Type.Union([Type.String(), Type.Null()]),
   title: Type.Union([Type.String(), Type.Null()]),

@@ -35,6 +35,7 @@ describe('role permissions', () => {
       'feeds:write',
       'advisories:read',
       'advisories:write',
+      'advisories:publish',
     ],
     analyst: [
       'profile:read',

@@ -30,6 +30,8 @@ export const PERMISSIONS = [
   'feeds:write',
   'advisories:read',
   'advisories:write',
+  /** Publish an approved advisory as the team's: it leaves under the team's name and key. */
+  'advisories:publish',
   /** Run the retention policy by hand and see what it would do: an administrator's duty. */
   'retention:manage',
 ] as const;
@@ -61,6 +63,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'feeds:write',
     'advisories:read',
     'advisories:write',
+    'advisories:publish',
   ],
   analyst: [
     'profile:read',

@@ -81,6 +81,8 @@ const TABLES = [
   { name: 'report_feedback', key: "report_id::text || '/' || user_id::text", keyType: 'text' },
   { name: 'egress_decisions', key: 'id', keyType: 'bigint' },
   { name: 'retention_state', key: 'id', keyType: 'integer' },
+  { name: 'products', key: 'id', keyType: 'uuid' },
+  { name: 'authored_advisories', key: 'id', keyType: 'uuid' },
   // A CSAF document may run to megabytes: a few at a time, as blobs.
   { name: 'advisories', key: 'id', keyType: 'uuid', batch: 4 },
 ] as const satisfies readonly TableSpec[];

@@ -664,10 +664,46 @@ export interface AdvisoriesTable {
   source: string;
   imported_by: string;
   imported_at: CreatedAt;
+  /** The team's own advisory this version publishes. */
+  authored_id: string | null;
+  /** A detached, armoured OpenPGP signature over `document`, made with the team key at publication. */
+  signature: string | null;
+}
+
+export interface ProductsTable {
+  id: Generated<string>;
+  vendor: string;
+  name: string;
+  version: string;
+  cpe: string | null;
+  purl: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface AuthoredAdvisoriesTable {
+  id: Generated<string>;
+  tracking_id: string;
+  state: string;
+  content: Json;
+  /** Counts saves: the ETag a client edits against. */
+  revision: Generated<number>;
+  /** CSAF revision_history entries of the versions published so far. */
+  revision_history: ColumnType<unknown, string | undefined, string>;
+  initial_release_date: Timestamp | null;
+  created_by: string;
+  edited_by: string;
+  submitted_by: string | null;
+  reviewed_by: string | null;
+  review_comment: string | null;
+  created_at: CreatedAt;
+  updated_at: Generated<Date>;
 }
 
 export interface Schema {
   advisories: AdvisoriesTable;
+  products: ProductsTable;
+  authored_advisories: AuthoredAdvisoriesTable;
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;
   login_throttle: LoginThrottleTable;

@@ -29,6 +29,7 @@ import { portalRoutes } from '../intake/portal-routes.js';
 import { profileRoutes } from '../profile/routes.js';
 import { egressRoutes } from '../sharing/routes.js';
 import { advisoryRoutes } from '../advisories/routes.js';
+import { authoringRoutes } from '../advisories/authoring-routes.js';
 import { viewRoutes } from '../views/routes.js';
 import { registerAuthentication, registerPublic } from './authentication.js';
 import type { App, AppContext } from './context.js';
@@ -138,6 +139,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(dashboardRoutes);
   await app.register(viewRoutes);
   await app.register(advisoryRoutes);
+  await app.register(authoringRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

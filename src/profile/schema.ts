@@ -156,6 +156,10 @@ export const ProfileSchema = Type.Object(
     ),
     /** How many days each kind of personal data is kept (src/retention); a kind left out is kept. */
     retention: Type.Optional(RetentionSchema),
+    /** The team's own CSAF advisories: how their tracking ids are made ({team}, {year}, {seq}). */
+    advisories: Type.Optional(
+      Type.Object({ trackingIdPattern: Type.String({ minLength: 5, maxLength: 60, pattern: '^[A-Za-z0-9{][A-Za-z0-9{}_.:-]*\\{seq\\}[A-Za-z0-9{}_.:-]*$' }) }, strict),
+    ),
     /** Where Vakt is published (https://cert.example.org): used for Canonical and links. */
     publicUrl: Type.Optional(Url),
   },

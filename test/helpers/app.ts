@@ -9,7 +9,7 @@ import type { Role } from '../../src/auth/roles.js';
 import { loadConfig, type Config } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { buildApp } from '../../src/http/app.js';
-import type { App } from '../../src/http/context.js';
+import type { App, AppContext } from '../../src/http/context.js';
 
 export interface Client {
   email: string;
@@ -18,11 +18,11 @@ export interface Client {
 
 export const TEST_PASSWORD = 'test password for vakt';
 
-export function useApp(getDatabase: () => Database, overrides: Partial<Config> = {}) {
+export function useApp(getDatabase: () => Database, overrides: Partial<Config> = {}, extra: Pick<AppContext, 'teamKey'> = {}) {
   let app: App | undefined;
   let counter = 0;
   beforeAll(async () => {
-    app = await buildApp({ database: getDatabase(), config: { ...loadConfig({}), webDir: '/nonexistent', ...overrides } });
+    app = await buildApp({ database: getDatabase(), config: { ...loadConfig({}), webDir: '/nonexistent', ...overrides }, ...extra });
     await app.ready();
   });
   afterAll(async () => {
