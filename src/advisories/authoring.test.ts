@@ -10,7 +10,7 @@ import { describeEachEngine } from '../../test/helpers/database.js';
 import { makeKey } from '../../test/helpers/pgp.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
 import { saveProfile } from '../profile/service.js';
-import type { AdvisoryContent } from './content.js';
+import { sampleContent } from '../../test/helpers/advisories.js';
 
 const key = await makeKey('CERT Stockholm', 'cert@cert-stockholm.test');
 
@@ -20,36 +20,6 @@ interface Authored {
   state: string;
   revision: number;
   publishedVersions: number;
-}
-
-export function sampleContent(productIds: { affected: string; fixed: string }, tlp: AdvisoryContent['tlp'] = 'CLEAR'): AdvisoryContent {
-  return {
-    title: 'Remote code execution in Example Router firmware',
-    category: 'csaf_security_advisory',
-    lang: 'en',
-    status: 'final',
-    tlp,
-    notes: [{ category: 'summary', title: 'Summary', text: 'An unauthenticated attacker can run code on the router.' }],
-    references: [{ url: 'https://vendor.example/psirt/1', summary: 'The vendor’s advisory' }],
-    acknowledgments: [{ names: ['A. Researcher'], summary: 'reported the flaw' }],
-    productIds: [],
-    vulnerabilities: [
-      {
-        cve: 'CVE-2026-12345',
-        cwe: { id: 'CWE-78', name: "Improper Neutralization of Special Elements used in an OS Command ('OS Command Injection')" },
-        title: 'Command injection in the web interface',
-        notes: [{ category: 'description', text: 'The diagnostics page passes its input to a shell.' }],
-        cvssV3: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H',
-        cvssV4: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N',
-        productStatus: { known_affected: [productIds.affected], fixed: [productIds.fixed] },
-        remediations: [
-          { category: 'vendor_fix', details: 'Install firmware 2.1.', productIds: [productIds.affected], url: 'https://vendor.example/fw' },
-        ],
-        threats: [{ category: 'exploit_status', details: 'Exploited in the wild.' }],
-        references: [],
-      },
-    ],
-  };
 }
 
 describeEachEngine('writing and publishing advisories', (get) => {

@@ -30,6 +30,7 @@ import { profileRoutes } from '../profile/routes.js';
 import { egressRoutes } from '../sharing/routes.js';
 import { advisoryRoutes } from '../advisories/routes.js';
 import { authoringRoutes } from '../advisories/authoring-routes.js';
+import { providerRoutes } from '../advisories/provider-routes.js';
 import { viewRoutes } from '../views/routes.js';
 import { registerAuthentication, registerPublic } from './authentication.js';
 import type { App, AppContext } from './context.js';
@@ -140,6 +141,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(viewRoutes);
   await app.register(advisoryRoutes);
   await app.register(authoringRoutes);
+  await app.register(providerRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

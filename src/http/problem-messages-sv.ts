@@ -301,4 +301,31 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   'is not a date and time': 'är ingen tidpunkt',
   'must be one of: WHITE, GREEN, AMBER, RED': 'måste vara något av: WHITE, GREEN, AMBER, RED',
   advisory: 'säkerhetsmeddelande',
+  'no free tracking id of the pattern {} in a thousand tries': 'inget ledigt spårnings-id enligt mönstret {} på tusen försök',
+  'someone saved this advisory since you opened it (your version {}, now {}); reload it':
+    'någon har sparat säkerhetsmeddelandet sedan du öppnade det (din version {}, nu {}); läs in det igen',
+  'the advisory is {}; a reviewer must return it to the author before it is edited':
+    'säkerhetsmeddelandet är {}; en granskare måste lämna tillbaka det till författaren innan det redigeras',
+  'only a draft is submitted for review; this advisory is {}': 'bara ett utkast lämnas till granskning; det här säkerhetsmeddelandet är {}',
+  'only an advisory in review is reviewed; this one is {}': 'bara ett säkerhetsmeddelande under granskning granskas; det här är {}',
+  'a second team member reviews an advisory: not its last editor, and not who submitted it':
+    'en andra teammedlem granskar ett säkerhetsmeddelande: inte den som senast redigerade det, och inte den som lämnade det till granskning',
+  'must be a CVSS {} vector': 'måste vara en CVSS {}-vektor',
+  'say what the author should change': 'säg vad författaren ska ändra',
+  'CSAF 2.0 has no TLP:AMBER+STRICT; publishing it as TLP:AMBER would widen its audience':
+    'CSAF 2.0 har ingen TLP:AMBER+STRICT; att publicera det som TLP:AMBER skulle vidga dess mottagarkrets',
+  '{} {} {} is in the catalogue already': '{} {} {} finns redan i katalogen',
+  'is not a package URL: {}': 'är ingen paket-URL (purl): {}',
+  'names products not in the catalogue: {}': 'anger produkter som inte finns i katalogen: {}',
+  'TLP:{} advisories are for those cleared for them: log in or send an API token':
+    'säkerhetsmeddelanden med TLP:{} är för dem som har behörighet till dem: logga in eller skicka en API-nyckel',
+  key: 'nyckel',
+  folder: 'mapp',
+  document: 'dokument',
+  signature: 'signatur',
+  'only an approved advisory is published; this one is {}': 'bara ett godkänt säkerhetsmeddelande publiceras; det här är {}',
+  'a trusted CSAF provider signs each document: configure the team key (VAKT_PGP_KEY_FILE)':
+    'en betrodd CSAF-leverantör signerar varje dokument: ange teamets nyckel (VAKT_PGP_KEY_FILE)',
+  'the advisory changed while it was being published; look at it again':
+    'säkerhetsmeddelandet ändrades medan det publicerades; titta på det igen',
 };

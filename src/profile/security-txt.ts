@@ -1,4 +1,4 @@
-/** RFC 9116 security.txt from the team profile. */
+/** RFC 9116 security.txt from the team profile; its CSAF line names the team's CSAF provider (CSAF 2.0 requirement 8). */
 import type { TeamProfile } from './schema.js';
 
 const DEFAULT_VALIDITY_DAYS = 180;
@@ -20,6 +20,7 @@ export function renderSecurityTxt(profile: TeamProfile, publicUrl: string | unde
       ? [`Preferred-Languages: ${profile.securityTxt.preferredLanguages.join(', ')}`]
       : []),
     ...(base ? [`Canonical: ${base}/.well-known/security.txt`] : []),
+    ...(base ? [`CSAF: ${base}/.well-known/csaf/provider-metadata.json`] : []),
     ...(profile.securityTxt.policy ? [`Policy: ${profile.securityTxt.policy}`] : base ? [`Policy: ${base}/rfc2350`] : []),
     ...(profile.securityTxt.hiring ? [`Hiring: ${profile.securityTxt.hiring}`] : []),
   ];

@@ -24,6 +24,8 @@ export const EGRESS_CHANNELS = [
   'mail:countermeasure-removal',
   'mail:notification',
   'mail:watch-digest',
+  /** The CSAF provider's folders above TLP:WHITE (/.well-known/csaf/{green,amber,red}/…). */
+  'csaf:provider',
 ] as const;
 export type EgressChannel = (typeof EGRESS_CHANNELS)[number];
 

@@ -402,6 +402,74 @@ describeEachEngine('the leak matrix', (get) => {
     }
   });
 
+  it("serves the CSAF provider's advisories only where TLP admits them", async () => {
+    const { db } = get();
+    const year = new Date().getUTCFullYear();
+    for (const label of TLP_LABELS) {
+      const trackingId = `MATRIX-${code(label)}`;
+      const content = { title: canary(label, 'advisory'), tlp: label };
+      const work = await db
+        .insertInto('authored_advisories')
+        .values({
+          tracking_id: trackingId,
+          state: 'published',
+          content: JSON.stringify(content),
+          created_by: ACTOR,
+          edited_by: ACTOR,
+          initial_release_date: new Date(),
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await db
+        .insertInto('advisories')
+        .values({
+          publisher_namespace: 'https://team.test',
+          tracking_id: trackingId,
+          version: '1',
+          title: content.title,
+          category: 'csaf_base',
+          status: 'final',
+          csaf_tlp: null,
+          tlp: label,
+          current_release_date: new Date(),
+          document: JSON.stringify({ document: { title: content.title } }),
+          sha256: 'x',
+          valid: true,
+          findings: '[]',
+          source: 'authored',
+          imported_by: ACTOR,
+          authored_id: work.id,
+          signature: canary(label, 'signature'),
+        })
+        .execute();
+    }
+    const folderOf: Record<TlpLabel, string> = { CLEAR: 'white', GREEN: 'green', AMBER: 'amber', 'AMBER+STRICT': 'amber', RED: 'red' };
+    // The provider knows a reader by account alone: the police unit's organisation is of no known
+    // relation (nobody in particular), and the "unknown" account is a constituent of the other company.
+    const asAccount: Record<RecipientKind, RecipientKind> = {
+      ...(Object.fromEntries(RECIPIENTS.map((k) => [k, k])) as Record<RecipientKind, RecipientKind>),
+      'law-enforcement': 'unknown',
+      unknown: 'constituent-other',
+    };
+    for (const kind of RECIPIENTS) {
+      const client = clients[kind];
+      for (const label of TLP_LABELS) {
+        const folder = folderOf[label];
+        // CSAF 2.0 has no AMBER+STRICT: such an advisory is in no folder, for anyone.
+        const sees = allowed(asAccount[kind], label) && label !== 'AMBER+STRICT';
+        const file = `/.well-known/csaf/${folder}/${year}/matrix-${code(label)}.json`;
+        const doc = await client.request({ url: file });
+        check(doc.body.includes(canary(label, 'advisory')) === sees, `csaf:provider ${kind} ${label} document → ${doc.statusCode}`);
+        const signature = await client.request({ url: `${file}.asc` });
+        check(signature.body.includes(canary(label, 'signature')) === sees, `csaf:provider ${kind} ${label} signature`);
+        const feed = await client.request({ url: `/.well-known/csaf/feed-tlp-${folder}.json` });
+        check(feed.body.includes(canary(label, 'advisory')) === sees, `csaf:provider ${kind} ${label} feed`);
+        const index = await client.request({ url: `/.well-known/csaf/${folder}/index.txt` });
+        check(index.body.includes(`matrix-${code(label)}.json`) === sees, `csaf:provider ${kind} ${label} index`);
+      }
+    }
+  });
+
   it('covers every egress channel, finds no leak, and records what it refused', async () => {
     expect(leaks).toEqual([]);
     const ran = await get().db.selectFrom('egress_decisions').select('channel').distinct().execute();

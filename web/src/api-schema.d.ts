@@ -1227,6 +1227,9 @@ export interface paths {
                                     auditDetail?: number;
                                     closedIncidents?: number;
                                 };
+                                advisories?: {
+                                    trackingIdPattern: string;
+                                };
                                 /** Format: uri */
                                 publicUrl?: string;
                             };
@@ -1420,6 +1423,9 @@ export interface paths {
                             auditDetail?: number;
                             closedIncidents?: number;
                         };
+                        advisories?: {
+                            trackingIdPattern: string;
+                        };
                         /** Format: uri */
                         publicUrl?: string;
                     };
@@ -1594,6 +1600,9 @@ export interface paths {
                                     notifications?: number;
                                     auditDetail?: number;
                                     closedIncidents?: number;
+                                };
+                                advisories?: {
+                                    trackingIdPattern: string;
                                 };
                                 /** Format: uri */
                                 publicUrl?: string;
@@ -10742,7 +10751,7 @@ export interface paths {
             parameters: {
                 query?: {
                     refused?: boolean;
-                    channel?: "api" | "search" | "export:debrief" | "export:custody" | "mail:incident" | "mail:reply" | "mail:acknowledgement" | "mail:countermeasure-removal" | "mail:notification" | "mail:watch-digest";
+                    channel?: "api" | "search" | "export:debrief" | "export:custody" | "mail:incident" | "mail:reply" | "mail:acknowledgement" | "mail:countermeasure-removal" | "mail:notification" | "mail:watch-digest" | "csaf:provider";
                     before?: string;
                     limit?: number;
                 };
@@ -11312,6 +11321,1682 @@ export interface paths {
                     content: {
                         "application/json": components["schemas"]["def-0"];
                     };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/products": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The product catalogue, in vendor, product and version order, found by words */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description the cursor: from the page before */
+                    after?: string;
+                    limit?: number;
+                    q?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            products: {
+                                id: string;
+                                vendor: string;
+                                name: string;
+                                version: string;
+                                cpe: string | null;
+                                purl: string | null;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Add a product version to the catalogue, with its CPE and purl */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        vendor: string;
+                        name: string;
+                        version: string;
+                        cpe?: string;
+                        purl?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            vendor: string;
+                            name: string;
+                            version: string;
+                            cpe: string | null;
+                            purl: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authored-advisories": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's own advisories, the most recently changed first */
+        get: {
+            parameters: {
+                query?: {
+                    state?: "draft" | "in-review" | "approved" | "published";
+                    /** @description the cursor: "<time>,<id>" of the last row seen */
+                    before?: string;
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advisories: {
+                                id: string;
+                                trackingId: string;
+                                /** @enum {string} */
+                                state: "draft" | "in-review" | "approved" | "published";
+                                title: string;
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                content: {
+                                    title: string;
+                                    /** @enum {string} */
+                                    category: "csaf_security_advisory" | "csaf_vex" | "csaf_informational_advisory" | "csaf_base";
+                                    lang: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "interim" | "final";
+                                    /** @enum {string} */
+                                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                    notes: {
+                                        /** @enum {string} */
+                                        category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                        title?: string;
+                                        text: string;
+                                    }[];
+                                    references: {
+                                        /** Format: uri */
+                                        url: string;
+                                        summary: string;
+                                    }[];
+                                    acknowledgments: {
+                                        names?: string[];
+                                        organization?: string;
+                                        summary?: string;
+                                    }[];
+                                    productIds: string[];
+                                    vulnerabilities: {
+                                        cve?: string;
+                                        cwe?: {
+                                            id: string;
+                                            name: string;
+                                        };
+                                        title?: string;
+                                        notes: {
+                                            /** @enum {string} */
+                                            category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                            title?: string;
+                                            text: string;
+                                        }[];
+                                        cvssV3?: string;
+                                        cvssV4?: string;
+                                        productStatus: {
+                                            known_affected?: string[];
+                                            known_not_affected?: string[];
+                                            fixed?: string[];
+                                            first_fixed?: string[];
+                                            first_affected?: string[];
+                                            last_affected?: string[];
+                                            recommended?: string[];
+                                            under_investigation?: string[];
+                                        };
+                                        remediations: {
+                                            /** @enum {string} */
+                                            category: "vendor_fix" | "mitigation" | "workaround" | "none_available" | "no_fix_planned";
+                                            details: string;
+                                            productIds: string[];
+                                            /** Format: uri */
+                                            url?: string;
+                                        }[];
+                                        threats: {
+                                            /** @enum {string} */
+                                            category: "impact" | "exploit_status" | "target_set";
+                                            details: string;
+                                            productIds?: string[];
+                                        }[];
+                                        references: {
+                                            /** Format: uri */
+                                            url: string;
+                                            summary: string;
+                                        }[];
+                                    }[];
+                                    revisionSummary?: string;
+                                };
+                                revision: number;
+                                publishedVersions: number;
+                                initialReleaseDate: string | null;
+                                createdBy: string;
+                                editedBy: string;
+                                submittedBy: string | null;
+                                reviewedBy: string | null;
+                                reviewComment: string | null;
+                                updatedAt: string;
+                            }[];
+                            next: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Start an advisory: a draft, with a tracking id from the profile’s pattern */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        category: "csaf_security_advisory" | "csaf_vex" | "csaf_informational_advisory" | "csaf_base";
+                        lang: string;
+                        /** @enum {string} */
+                        status: "draft" | "interim" | "final";
+                        /** @enum {string} */
+                        tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        notes: {
+                            /** @enum {string} */
+                            category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                            title?: string;
+                            text: string;
+                        }[];
+                        references: {
+                            /** Format: uri */
+                            url: string;
+                            summary: string;
+                        }[];
+                        acknowledgments: {
+                            names?: string[];
+                            organization?: string;
+                            summary?: string;
+                        }[];
+                        productIds: string[];
+                        vulnerabilities: {
+                            cve?: string;
+                            cwe?: {
+                                id: string;
+                                name: string;
+                            };
+                            title?: string;
+                            notes: {
+                                /** @enum {string} */
+                                category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                title?: string;
+                                text: string;
+                            }[];
+                            cvssV3?: string;
+                            cvssV4?: string;
+                            productStatus: {
+                                known_affected?: string[];
+                                known_not_affected?: string[];
+                                fixed?: string[];
+                                first_fixed?: string[];
+                                first_affected?: string[];
+                                last_affected?: string[];
+                                recommended?: string[];
+                                under_investigation?: string[];
+                            };
+                            remediations: {
+                                /** @enum {string} */
+                                category: "vendor_fix" | "mitigation" | "workaround" | "none_available" | "no_fix_planned";
+                                details: string;
+                                productIds: string[];
+                                /** Format: uri */
+                                url?: string;
+                            }[];
+                            threats: {
+                                /** @enum {string} */
+                                category: "impact" | "exploit_status" | "target_set";
+                                details: string;
+                                productIds?: string[];
+                            }[];
+                            references: {
+                                /** Format: uri */
+                                url: string;
+                                summary: string;
+                            }[];
+                        }[];
+                        revisionSummary?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            trackingId: string;
+                            /** @enum {string} */
+                            state: "draft" | "in-review" | "approved" | "published";
+                            title: string;
+                            /** @enum {string} */
+                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            content: {
+                                title: string;
+                                /** @enum {string} */
+                                category: "csaf_security_advisory" | "csaf_vex" | "csaf_informational_advisory" | "csaf_base";
+                                lang: string;
+                                /** @enum {string} */
+                                status: "draft" | "interim" | "final";
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                notes: {
+                                    /** @enum {string} */
+                                    category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                    title?: string;
+                                    text: string;
+                                }[];
+                                references: {
+                                    /** Format: uri */
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                acknowledgments: {
+                                    names?: string[];
+                                    organization?: string;
+                                    summary?: string;
+                                }[];
+                                productIds: string[];
+                                vulnerabilities: {
+                                    cve?: string;
+                                    cwe?: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    title?: string;
+                                    notes: {
+                                        /** @enum {string} */
+                                        category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                        title?: string;
+                                        text: string;
+                                    }[];
+                                    cvssV3?: string;
+                                    cvssV4?: string;
+                                    productStatus: {
+                                        known_affected?: string[];
+                                        known_not_affected?: string[];
+                                        fixed?: string[];
+                                        first_fixed?: string[];
+                                        first_affected?: string[];
+                                        last_affected?: string[];
+                                        recommended?: string[];
+                                        under_investigation?: string[];
+                                    };
+                                    remediations: {
+                                        /** @enum {string} */
+                                        category: "vendor_fix" | "mitigation" | "workaround" | "none_available" | "no_fix_planned";
+                                        details: string;
+                                        productIds: string[];
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    threats: {
+                                        /** @enum {string} */
+                                        category: "impact" | "exploit_status" | "target_set";
+                                        details: string;
+                                        productIds?: string[];
+                                    }[];
+                                    references: {
+                                        /** Format: uri */
+                                        url: string;
+                                        summary: string;
+                                    }[];
+                                }[];
+                                revisionSummary?: string;
+                            };
+                            revision: number;
+                            publishedVersions: number;
+                            initialReleaseDate: string | null;
+                            createdBy: string;
+                            editedBy: string;
+                            submittedBy: string | null;
+                            reviewedBy: string | null;
+                            reviewComment: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authored-advisories/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One of the team’s advisories */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            trackingId: string;
+                            /** @enum {string} */
+                            state: "draft" | "in-review" | "approved" | "published";
+                            title: string;
+                            /** @enum {string} */
+                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            content: {
+                                title: string;
+                                /** @enum {string} */
+                                category: "csaf_security_advisory" | "csaf_vex" | "csaf_informational_advisory" | "csaf_base";
+                                lang: string;
+                                /** @enum {string} */
+                                status: "draft" | "interim" | "final";
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                notes: {
+                                    /** @enum {string} */
+                                    category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                    title?: string;
+                                    text: string;
+                                }[];
+                                references: {
+                                    /** Format: uri */
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                acknowledgments: {
+                                    names?: string[];
+                                    organization?: string;
+                                    summary?: string;
+                                }[];
+                                productIds: string[];
+                                vulnerabilities: {
+                                    cve?: string;
+                                    cwe?: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    title?: string;
+                                    notes: {
+                                        /** @enum {string} */
+                                        category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                        title?: string;
+                                        text: string;
+                                    }[];
+                                    cvssV3?: string;
+                                    cvssV4?: string;
+                                    productStatus: {
+                                        known_affected?: string[];
+                                        known_not_affected?: string[];
+                                        fixed?: string[];
+                                        first_fixed?: string[];
+                                        first_affected?: string[];
+                                        last_affected?: string[];
+                                        recommended?: string[];
+                                        under_investigation?: string[];
+                                    };
+                                    remediations: {
+                                        /** @enum {string} */
+                                        category: "vendor_fix" | "mitigation" | "workaround" | "none_available" | "no_fix_planned";
+                                        details: string;
+                                        productIds: string[];
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    threats: {
+                                        /** @enum {string} */
+                                        category: "impact" | "exploit_status" | "target_set";
+                                        details: string;
+                                        productIds?: string[];
+                                    }[];
+                                    references: {
+                                        /** Format: uri */
+                                        url: string;
+                                        summary: string;
+                                    }[];
+                                }[];
+                                revisionSummary?: string;
+                            };
+                            revision: number;
+                            publishedVersions: number;
+                            initialReleaseDate: string | null;
+                            createdBy: string;
+                            editedBy: string;
+                            submittedBy: string | null;
+                            reviewedBy: string | null;
+                            reviewComment: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Edit a draft, or start the next version of a published advisory (If-Match: the revision you edited) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        title: string;
+                        /** @enum {string} */
+                        category: "csaf_security_advisory" | "csaf_vex" | "csaf_informational_advisory" | "csaf_base";
+                        lang: string;
+                        /** @enum {string} */
+                        status: "draft" | "interim" | "final";
+                        /** @enum {string} */
+                        tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        notes: {
+                            /** @enum {string} */
+                            category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                            title?: string;
+                            text: string;
+                        }[];
+                        references: {
+                            /** Format: uri */
+                            url: string;
+                            summary: string;
+                        }[];
+                        acknowledgments: {
+                            names?: string[];
+                            organization?: string;
+                            summary?: string;
+                        }[];
+                        productIds: string[];
+                        vulnerabilities: {
+                            cve?: string;
+                            cwe?: {
+                                id: string;
+                                name: string;
+                            };
+                            title?: string;
+                            notes: {
+                                /** @enum {string} */
+                                category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                title?: string;
+                                text: string;
+                            }[];
+                            cvssV3?: string;
+                            cvssV4?: string;
+                            productStatus: {
+                                known_affected?: string[];
+                                known_not_affected?: string[];
+                                fixed?: string[];
+                                first_fixed?: string[];
+                                first_affected?: string[];
+                                last_affected?: string[];
+                                recommended?: string[];
+                                under_investigation?: string[];
+                            };
+                            remediations: {
+                                /** @enum {string} */
+                                category: "vendor_fix" | "mitigation" | "workaround" | "none_available" | "no_fix_planned";
+                                details: string;
+                                productIds: string[];
+                                /** Format: uri */
+                                url?: string;
+                            }[];
+                            threats: {
+                                /** @enum {string} */
+                                category: "impact" | "exploit_status" | "target_set";
+                                details: string;
+                                productIds?: string[];
+                            }[];
+                            references: {
+                                /** Format: uri */
+                                url: string;
+                                summary: string;
+                            }[];
+                        }[];
+                        revisionSummary?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            trackingId: string;
+                            /** @enum {string} */
+                            state: "draft" | "in-review" | "approved" | "published";
+                            title: string;
+                            /** @enum {string} */
+                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            content: {
+                                title: string;
+                                /** @enum {string} */
+                                category: "csaf_security_advisory" | "csaf_vex" | "csaf_informational_advisory" | "csaf_base";
+                                lang: string;
+                                /** @enum {string} */
+                                status: "draft" | "interim" | "final";
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                notes: {
+                                    /** @enum {string} */
+                                    category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                    title?: string;
+                                    text: string;
+                                }[];
+                                references: {
+                                    /** Format: uri */
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                acknowledgments: {
+                                    names?: string[];
+                                    organization?: string;
+                                    summary?: string;
+                                }[];
+                                productIds: string[];
+                                vulnerabilities: {
+                                    cve?: string;
+                                    cwe?: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    title?: string;
+                                    notes: {
+                                        /** @enum {string} */
+                                        category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                        title?: string;
+                                        text: string;
+                                    }[];
+                                    cvssV3?: string;
+                                    cvssV4?: string;
+                                    productStatus: {
+                                        known_affected?: string[];
+                                        known_not_affected?: string[];
+                                        fixed?: string[];
+                                        first_fixed?: string[];
+                                        first_affected?: string[];
+                                        last_affected?: string[];
+                                        recommended?: string[];
+                                        under_investigation?: string[];
+                                    };
+                                    remediations: {
+                                        /** @enum {string} */
+                                        category: "vendor_fix" | "mitigation" | "workaround" | "none_available" | "no_fix_planned";
+                                        details: string;
+                                        productIds: string[];
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    threats: {
+                                        /** @enum {string} */
+                                        category: "impact" | "exploit_status" | "target_set";
+                                        details: string;
+                                        productIds?: string[];
+                                    }[];
+                                    references: {
+                                        /** Format: uri */
+                                        url: string;
+                                        summary: string;
+                                    }[];
+                                }[];
+                                revisionSummary?: string;
+                            };
+                            revision: number;
+                            publishedVersions: number;
+                            initialReleaseDate: string | null;
+                            createdBy: string;
+                            editedBy: string;
+                            submittedBy: string | null;
+                            reviewedBy: string | null;
+                            reviewComment: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authored-advisories/{id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit a draft for review */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            trackingId: string;
+                            /** @enum {string} */
+                            state: "draft" | "in-review" | "approved" | "published";
+                            title: string;
+                            /** @enum {string} */
+                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            content: {
+                                title: string;
+                                /** @enum {string} */
+                                category: "csaf_security_advisory" | "csaf_vex" | "csaf_informational_advisory" | "csaf_base";
+                                lang: string;
+                                /** @enum {string} */
+                                status: "draft" | "interim" | "final";
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                notes: {
+                                    /** @enum {string} */
+                                    category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                    title?: string;
+                                    text: string;
+                                }[];
+                                references: {
+                                    /** Format: uri */
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                acknowledgments: {
+                                    names?: string[];
+                                    organization?: string;
+                                    summary?: string;
+                                }[];
+                                productIds: string[];
+                                vulnerabilities: {
+                                    cve?: string;
+                                    cwe?: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    title?: string;
+                                    notes: {
+                                        /** @enum {string} */
+                                        category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                        title?: string;
+                                        text: string;
+                                    }[];
+                                    cvssV3?: string;
+                                    cvssV4?: string;
+                                    productStatus: {
+                                        known_affected?: string[];
+                                        known_not_affected?: string[];
+                                        fixed?: string[];
+                                        first_fixed?: string[];
+                                        first_affected?: string[];
+                                        last_affected?: string[];
+                                        recommended?: string[];
+                                        under_investigation?: string[];
+                                    };
+                                    remediations: {
+                                        /** @enum {string} */
+                                        category: "vendor_fix" | "mitigation" | "workaround" | "none_available" | "no_fix_planned";
+                                        details: string;
+                                        productIds: string[];
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    threats: {
+                                        /** @enum {string} */
+                                        category: "impact" | "exploit_status" | "target_set";
+                                        details: string;
+                                        productIds?: string[];
+                                    }[];
+                                    references: {
+                                        /** Format: uri */
+                                        url: string;
+                                        summary: string;
+                                    }[];
+                                }[];
+                                revisionSummary?: string;
+                            };
+                            revision: number;
+                            publishedVersions: number;
+                            initialReleaseDate: string | null;
+                            createdBy: string;
+                            editedBy: string;
+                            submittedBy: string | null;
+                            reviewedBy: string | null;
+                            reviewComment: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authored-advisories/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Review an advisory as a second team member: approve it, or return it to the author with a comment */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        decision: "approve" | "return";
+                        comment?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            trackingId: string;
+                            /** @enum {string} */
+                            state: "draft" | "in-review" | "approved" | "published";
+                            title: string;
+                            /** @enum {string} */
+                            tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            content: {
+                                title: string;
+                                /** @enum {string} */
+                                category: "csaf_security_advisory" | "csaf_vex" | "csaf_informational_advisory" | "csaf_base";
+                                lang: string;
+                                /** @enum {string} */
+                                status: "draft" | "interim" | "final";
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                notes: {
+                                    /** @enum {string} */
+                                    category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                    title?: string;
+                                    text: string;
+                                }[];
+                                references: {
+                                    /** Format: uri */
+                                    url: string;
+                                    summary: string;
+                                }[];
+                                acknowledgments: {
+                                    names?: string[];
+                                    organization?: string;
+                                    summary?: string;
+                                }[];
+                                productIds: string[];
+                                vulnerabilities: {
+                                    cve?: string;
+                                    cwe?: {
+                                        id: string;
+                                        name: string;
+                                    };
+                                    title?: string;
+                                    notes: {
+                                        /** @enum {string} */
+                                        category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                        title?: string;
+                                        text: string;
+                                    }[];
+                                    cvssV3?: string;
+                                    cvssV4?: string;
+                                    productStatus: {
+                                        known_affected?: string[];
+                                        known_not_affected?: string[];
+                                        fixed?: string[];
+                                        first_fixed?: string[];
+                                        first_affected?: string[];
+                                        last_affected?: string[];
+                                        recommended?: string[];
+                                        under_investigation?: string[];
+                                    };
+                                    remediations: {
+                                        /** @enum {string} */
+                                        category: "vendor_fix" | "mitigation" | "workaround" | "none_available" | "no_fix_planned";
+                                        details: string;
+                                        productIds: string[];
+                                        /** Format: uri */
+                                        url?: string;
+                                    }[];
+                                    threats: {
+                                        /** @enum {string} */
+                                        category: "impact" | "exploit_status" | "target_set";
+                                        details: string;
+                                        productIds?: string[];
+                                    }[];
+                                    references: {
+                                        /** Format: uri */
+                                        url: string;
+                                        summary: string;
+                                    }[];
+                                }[];
+                                revisionSummary?: string;
+                            };
+                            revision: number;
+                            publishedVersions: number;
+                            initialReleaseDate: string | null;
+                            createdBy: string;
+                            editedBy: string;
+                            submittedBy: string | null;
+                            reviewedBy: string | null;
+                            reviewComment: string | null;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authored-advisories/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The CSAF document the next version would be, with every finding of the tests of CSAF 2.0 section 6 */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            document: unknown;
+                            path: string | null;
+                            version: number;
+                            valid: boolean;
+                            findings: {
+                                test: string;
+                                section: string;
+                                /** @enum {string} */
+                                severity: "error" | "warning" | "info";
+                                path: string;
+                                message: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authored-advisories/{id}/publish": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Publish an approved advisory: its next version, validated, signed with the team key and served by the CSAF provider */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            advisory: {
+                                id: string;
+                                trackingId: string;
+                                /** @enum {string} */
+                                state: "draft" | "in-review" | "approved" | "published";
+                                title: string;
+                                /** @enum {string} */
+                                tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                content: {
+                                    title: string;
+                                    /** @enum {string} */
+                                    category: "csaf_security_advisory" | "csaf_vex" | "csaf_informational_advisory" | "csaf_base";
+                                    lang: string;
+                                    /** @enum {string} */
+                                    status: "draft" | "interim" | "final";
+                                    /** @enum {string} */
+                                    tlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                                    notes: {
+                                        /** @enum {string} */
+                                        category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                        title?: string;
+                                        text: string;
+                                    }[];
+                                    references: {
+                                        /** Format: uri */
+                                        url: string;
+                                        summary: string;
+                                    }[];
+                                    acknowledgments: {
+                                        names?: string[];
+                                        organization?: string;
+                                        summary?: string;
+                                    }[];
+                                    productIds: string[];
+                                    vulnerabilities: {
+                                        cve?: string;
+                                        cwe?: {
+                                            id: string;
+                                            name: string;
+                                        };
+                                        title?: string;
+                                        notes: {
+                                            /** @enum {string} */
+                                            category: "summary" | "description" | "details" | "faq" | "general" | "legal_disclaimer" | "other";
+                                            title?: string;
+                                            text: string;
+                                        }[];
+                                        cvssV3?: string;
+                                        cvssV4?: string;
+                                        productStatus: {
+                                            known_affected?: string[];
+                                            known_not_affected?: string[];
+                                            fixed?: string[];
+                                            first_fixed?: string[];
+                                            first_affected?: string[];
+                                            last_affected?: string[];
+                                            recommended?: string[];
+                                            under_investigation?: string[];
+                                        };
+                                        remediations: {
+                                            /** @enum {string} */
+                                            category: "vendor_fix" | "mitigation" | "workaround" | "none_available" | "no_fix_planned";
+                                            details: string;
+                                            productIds: string[];
+                                            /** Format: uri */
+                                            url?: string;
+                                        }[];
+                                        threats: {
+                                            /** @enum {string} */
+                                            category: "impact" | "exploit_status" | "target_set";
+                                            details: string;
+                                            productIds?: string[];
+                                        }[];
+                                        references: {
+                                            /** Format: uri */
+                                            url: string;
+                                            summary: string;
+                                        }[];
+                                    }[];
+                                    revisionSummary?: string;
+                                };
+                                revision: number;
+                                publishedVersions: number;
+                                initialReleaseDate: string | null;
+                                createdBy: string;
+                                editedBy: string;
+                                submittedBy: string | null;
+                                reviewedBy: string | null;
+                                reviewComment: string | null;
+                                updatedAt: string;
+                            };
+                            documentId: string;
+                            version: string;
+                            path: string;
+                            sha256: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/csaf/provider-metadata.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** CSAF provider metadata */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/csaf/service.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ROLIE service document of the CSAF feeds */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/csaf/openpgp/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The team's public OpenPGP key, which signs every document */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/csaf/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The ROLIE feed of one TLP label (feed-tlp-white.json …), or the directory listing of a TLP folder */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/csaf/{folder}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory listing of a TLP folder */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    folder: "white" | "green" | "amber" | "red";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/csaf/{folder}/index.txt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every document of a TLP folder */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    folder: "white" | "green" | "amber" | "red";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/csaf/{folder}/changes.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every document of a TLP folder with the time of its last change, newest first */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    folder: "white" | "green" | "amber" | "red";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/csaf/{folder}/{year}/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The directory listing of a year folder */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    folder: "white" | "green" | "amber" | "red";
+                    year: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/.well-known/csaf/{folder}/{year}/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A CSAF document, its .sha256 and .sha512, and its detached OpenPGP signature .asc */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    folder: "white" | "green" | "amber" | "red";
+                    year: string;
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
                 };
             };
         };
