@@ -158,7 +158,16 @@ export const ProfileSchema = Type.Object(
     retention: Type.Optional(RetentionSchema),
     /** The team's own CSAF advisories: how their tracking ids are made ({team}, {year}, {seq}). */
     advisories: Type.Optional(
-      Type.Object({ trackingIdPattern: Type.String({ minLength: 5, maxLength: 60, pattern: '^[A-Za-z0-9{][A-Za-z0-9{}_.:-]*\\{seq\\}[A-Za-z0-9{}_.:-]*$' }) }, strict),
+      Type.Object(
+        {
+          trackingIdPattern: Type.String({
+            minLength: 5,
+            maxLength: 60,
+            pattern: '^[A-Za-z0-9{][A-Za-z0-9{}_.:-]*\\{seq\\}[A-Za-z0-9{}_.:-]*$',
+          }),
+        },
+        strict,
+      ),
     ),
     /** Where Vakt is published (https://cert.example.org): used for Canonical and links. */
     publicUrl: Type.Optional(Url),

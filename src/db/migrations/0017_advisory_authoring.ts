@@ -51,7 +51,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
          add column signature text`,
     )
     .execute(db);
-  await sql.raw(`create index advisories_authored on advisories (authored_id, current_release_date) where authored_id is not null`).execute(db);
+  await sql
+    .raw(`create index advisories_authored on advisories (authored_id, current_release_date) where authored_id is not null`)
+    .execute(db);
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
