@@ -1,4 +1,4 @@
-/** `vakt advisories validate|import` as a person runs them: the findings, a summary line, and the exit code. */
+/** `vakt advisories validate|import|list|show|export` as a person runs them: the findings, a summary line, and the exit code. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,6 +53,17 @@ describe('vakt advisories validate', () => {
     const again = await runCli(['advisories', 'import', example], env);
     expect(again.code).toBe(0);
     expect(again.stdout).toMatch(/^already here, unchanged: BSI-2022-0001/);
+    const id = /\(id ([0-9a-f-]{36})\)/.exec(first.stdout)?.[1] ?? '';
+    const list = await runCli(['advisories', 'list'], env);
+    expect(list.stdout).toMatch(new RegExp(`^${id}  \\d{4}-\\d\\d-\\d\\d  BSI-2022-0001 v1  TLP:CLEAR  valid  `, 'm'));
+    const show = await runCli(['advisories', 'show', id], env);
+    expect(show.stdout).toContain('trackingId: BSI-2022-0001\n');
+    expect(show.stdout).toMatch(/^vulnerability: /m);
+    const exported = await runCli(['advisories', 'export', id], env);
+    expect(exported.stdout).toBe(readFileSync(example, 'utf8'));
+    const unknown = await runCli(['advisories', 'show', '00000000-0000-4000-8000-000000000000'], env);
+    expect(unknown.code).toBe(1);
+    expect(unknown.stderr).toMatch(/^vakt: advisory not found/);
     const missing = await runCli(['advisories', 'import', join(dir, 'no-such-file.json')], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^vakt: .*no-such-file\.json/);

@@ -54,7 +54,8 @@ export function isPublicAddress(text: string): boolean {
   return address !== undefined && !NOT_PUBLIC.some((range) => contains(range, asPrefix(address)));
 }
 
-async function checkHost(url: URL): Promise<void> {
+/** Refuses a URL whose host has any address that is not public. */
+export async function checkHost(url: URL): Promise<void> {
   if (url.protocol !== 'http:' && url.protocol !== 'https:')
     throw new VaktError('validation', `${url.href}: only http and https URLs are fetched`);
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');

@@ -4,7 +4,11 @@
  */
 import { readFile } from 'node:fs/promises';
 import type { Command } from 'commander';
-import { importAdvisory } from '../../advisories/advisories.js';
+import { getAdvisory, importAdvisory, pageAdvisories, vulnerabilitiesOf } from '../../advisories/advisories.js';
+import { checkProvider, type ProviderCheck } from '../../advisories/check-provider.js';
+import { publishAuthored } from '../../advisories/publish.js';
+import { loadConfig } from '../../config.js';
+import { loadTeamKeyFile } from '../../mail/pgp.js';
 import { CSAF_MAX_BYTES, validateCsaf, type CsafValidation } from '../../advisories/validate-csaf.js';
 import { VaktError } from '../../core/errors.js';
 import { fetchFeedUrl } from '../../feeds/fetch-url.js';
@@ -69,4 +73,101 @@ export function registerAdvisoryCommands(program: Command): void {
         }),
       ),
     );
+
+  advisories
+    .command('list')
+    .description('the advisories Vakt holds, imported and published, the newest release first')
+    .option('--limit <n>', 'how many', '50')
+    .option('--before <cursor>', 'the page after the one that printed this cursor')
+    .action(
+      action(async (options: { limit: string; before?: string }) =>
+        withDatabase(async ({ db }) => {
+          const limit = Math.min(500, Math.max(1, Number(options.limit) || 50));
+          const page = await pageAdvisories(db, { limit, ...(options.before ? { before: options.before } : {}) });
+          for (const a of page.advisories)
+            process.stdout.write(
+              `${a.id}  ${a.currentReleaseDate.slice(0, 10)}  ${a.trackingId} v${a.version}  TLP:${a.tlp}  ${a.valid ? 'valid' : 'NOT VALID'}  ${a.title}\n`,
+            );
+          if (page.next) process.stdout.write(`more: --before ${page.next}\n`);
+        }),
+      ),
+    );
+
+  advisories
+    .command('show <id>')
+    .description('one advisory: what it is, its vulnerabilities, and its validation finding by finding')
+    .action(
+      action(async (id: string) =>
+        withDatabase(async ({ db }) => {
+          const { document, findings, ...advisory } = await getAdvisory(db, id);
+          for (const [field, value] of Object.entries(advisory)) process.stdout.write(`${field}: ${String(value)}\n`);
+          for (const v of vulnerabilitiesOf(document)) {
+            const scores = v.scores.map((s) => `CVSS ${s.version} ${s.baseScore}`).join(', ');
+            const status = Object.entries(v.productStatus)
+              .map(([k, n]) => `${k} ${n}`)
+              .join(', ');
+            process.stdout.write(`vulnerability: ${v.cve ?? '(no CVE)'} ${v.cwe ?? ''} ${scores} ${status}\n`);
+          }
+          for (const f of findings) process.stdout.write(`${f.severity} ${f.section} ${f.path}: ${f.message}\n`);
+        }),
+      ),
+    );
+
+  advisories
+    .command('export <id>')
+    .description('the CSAF document exactly as it was imported or published, byte for byte, on standard output')
+    .action(
+      action(async (id: string) =>
+        withDatabase(async ({ db }) => {
+          process.stdout.write((await getAdvisory(db, id)).document);
+        }),
+      ),
+    );
+
+  advisories
+    .command('publish <id>')
+    .description(
+      "publish an approved advisory of the team's (its id from the web page or API): validated, signed with the team key, served as a CSAF provider",
+    )
+    .action(
+      action(async (id: string) =>
+        withDatabase(async ({ db }, config) => {
+          const teamKey = config.mail.pgpKeyFile ? await loadTeamKeyFile(config.mail.pgpKeyFile, config.mail.pgpPassphrase) : undefined;
+          const published = await publishAuthored(db, actorFromCli(), id, { teamKey, configuredUrl: config.publicUrl });
+          process.stdout.write(
+            `published ${published.advisory.trackingId} version ${published.version} at ${published.path} (sha256 ${published.sha256})\n`,
+          );
+        }),
+      ),
+    );
+
+  advisories
+    .command('check-provider <url>')
+    .description(
+      'check a CSAF provider (its provider-metadata.json, or a site) against requirements 1–23 of CSAF 2.0: download, verify hashes and signatures, validate every document; exit 1 when an applicable rule fails',
+    )
+    .option('--json', 'print the report as JSON')
+    .option('--max-documents <n>', 'read at most this many documents')
+    .action(
+      action(async (url: string, options: { json?: boolean; maxDocuments?: string }) => {
+        const config = loadConfig();
+        const report = await checkProvider(url, {
+          allowPrivate: config.feedPrivateUrls,
+          ...(options.maxDocuments ? { maxDocuments: Math.max(1, Number(options.maxDocuments) || 1) } : {}),
+        });
+        if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
+        else printCheck(report);
+        return report.passed ? 0 : EXIT_ERROR;
+      }),
+    );
+}
+
+function printCheck(report: ProviderCheck): void {
+  for (const r of report.rules) {
+    process.stdout.write(`${String(r.rule).padStart(2)} ${r.status.padEnd(14)} ${r.title}\n`);
+    for (const m of r.messages) process.stdout.write(`     ${m}\n`);
+  }
+  process.stdout.write(
+    `${report.metadataUrl}: ${report.role ?? 'no provider'}, ${report.documents} document(s) read; ${report.passed ? 'every applicable requirement is met' : 'an applicable requirement is not met'}\n`,
+  );
 }
