@@ -48,10 +48,13 @@ export function makeCertificate(dir: string): TestCertificate {
 /** An HTTPS server on a free loopback port that passes every request to http://127.0.0.1:<target()>. */
 export async function tlsFront(certificate: TestCertificate, target: () => number): Promise<{ url: string; close: () => Promise<void> }> {
   const server: Server = createServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
-    const upstream = httpRequest({ host: '127.0.0.1', port: target(), path: req.url, method: req.method, headers: req.headers }, (answer) => {
-      res.writeHead(answer.statusCode ?? 502, answer.headers);
-      answer.pipe(res);
-    });
+    const upstream = httpRequest(
+      { host: '127.0.0.1', port: target(), path: req.url, method: req.method, headers: req.headers },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
     upstream.on('error', () => res.writeHead(502).end());
     req.pipe(upstream);
   });

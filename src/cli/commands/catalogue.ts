@@ -52,7 +52,11 @@ export const CATALOGUE: readonly Entry[] = [
   },
   { usage: 'ripe', summary: 'the RIPE database, for lookups outside the constituency', load: constituency },
   { usage: 'feed', summary: 'early-warning feeds: definitions, runs, ad-hoc ingestion', load: feeds },
-  { usage: 'advisories', summary: 'security advisories in CSAF 2.0: validate, import, list, show, export, publish, check a provider', load: advisories },
+  {
+    usage: 'advisories',
+    summary: 'security advisories in CSAF 2.0: validate, import, list, show, export, publish, check a provider',
+    load: advisories,
+  },
   {
     usage: 'notify',
     summary: 'build the notifications whose period has ended and queue their mail; --dry-run shows what each organisation would receive',
