@@ -16,6 +16,9 @@ import { WORKFLOW_STATES, advanceAuthored, createAuthored, editAuthored, getAuth
 import { ProductInput, createProduct, pageProducts } from './catalogue.js';
 import { AdvisoryContent } from './content.js';
 import { publishAuthored } from './publish.js';
+import { ANSWERS, AUDIENCES, recipientsOf } from './notify.js';
+import { intakeSettings } from '../intake/settings.js';
+import { ValidationError } from '../core/errors.js';
 import { testCsaf } from './validate-csaf.js';
 import { FindingSchema } from './routes.js';
 
@@ -234,14 +237,33 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
   );
 
+  const Told = Type.Object({
+    organisationId: Type.String(),
+    organisation: Type.String(),
+    status: StringEnum(['queued', 'withheld'] as const),
+    reason: Nullable(Type.String()),
+    matched: Type.Array(Type.String()),
+    recipients: Type.Array(Type.String()),
+  });
+
   app.post(
     '/api/authored-advisories/:id/publish',
     {
       preHandler: requirePermission('advisories:publish'),
       schema: {
         tags: ['advisories'],
-        summary: 'Publish an approved advisory: its next version, validated, signed with the team key and served by the CSAF provider',
+        summary:
+          'Publish an approved advisory: its next version, validated, signed with the team key, served by the CSAF provider, and mailed to the organisations it concerns (by product inventory unless told otherwise)',
         params: Id,
+        body: Type.Optional(
+          Type.Object(
+            {
+              audience: Type.Optional(StringEnum(AUDIENCES)),
+              tag: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' })),
+            },
+            strict,
+          ),
+        ),
         response: {
           200: Type.Object({
             advisory: AuthoredSchema,
@@ -249,6 +271,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
             version: Type.String(),
             path: Type.String(),
             sha256: Type.String(),
+            told: Type.Array(Told),
           }),
           400: Problem,
           404: Problem,
@@ -256,10 +279,48 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) =>
-      publishAuthored(db, actor(request), request.params.id, {
+    async (request) => {
+      const { audience = 'inventory', tag } = request.body ?? {};
+      if (audience === 'tag' && !tag) throw new ValidationError([{ field: 'tag', reason: 'name the tag whose organisations are told' }]);
+      return publishAuthored(db, actor(request), request.params.id, {
         teamKey: app.vakt.teamKey,
         configuredUrl: publicUrlFor(app.vakt.config.publicUrl, request),
-      }),
+        notify: {
+          audience: audience === 'tag' ? { kind: 'tag', tag: tag! } : { kind: audience },
+          settings: await intakeSettings(db, app.vakt.config.mail, app.vakt.teamKey),
+        },
+      });
+    },
+  );
+
+  app.get(
+    '/api/authored-advisories/:id/recipients',
+    {
+      ...read,
+      schema: {
+        tags: ['advisories'],
+        summary:
+          'The organisations told of the advisory, each with its newest answer (affected, not affected, patched, need help, useful), and how many have not yet patched',
+        params: Id,
+        response: {
+          200: Type.Object({
+            organisations: Type.Array(
+              Type.Object({
+                ...Told.properties,
+                version: Type.String(),
+                mailedAt: Type.String(),
+                remindedAt: Nullable(Type.String()),
+                answer: Nullable(Type.Object({ verdict: StringEnum(ANSWERS), comment: Type.String(), at: Type.String() })),
+              }),
+            ),
+            told: Type.Integer(),
+            answered: Type.Integer(),
+            notPatched: Type.Integer(),
+          }),
+          404: Problem,
+        },
+      },
+    },
+    async (request) => recipientsOf(db, (await getAuthored(db, request.params.id)).id),
   );
 };

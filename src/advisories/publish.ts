@@ -12,12 +12,16 @@ import { signDetached, type TeamKey } from '../mail/pgp.js';
 import { requireProfile } from '../profile/service.js';
 import { getAuthored, nextDocument, type AuthoredAdvisory } from './authoring.js';
 import { csafTlpOf, type RevisionEntry } from './build-csaf.js';
-import { publicUrlOf } from './provider-layout.js';
+import type { IntakeSettings } from '../intake/ingest.js';
+import { notifyConstituents, type Audience, type Told } from './notify.js';
+import { providerBaseOf, publicUrlOf } from './provider-layout.js';
 import { testCsaf, type CsafFinding, type CsafLimits } from './validate-csaf.js';
 
 export interface PublishContext {
   teamKey: TeamKey | undefined;
   configuredUrl: string | undefined;
+  /** Whom to tell, and how mail is sent; without it, nobody is told. */
+  notify?: { audience: Audience; settings: IntakeSettings };
   limits?: CsafLimits;
 }
 
@@ -28,6 +32,8 @@ export interface Publication {
   version: string;
   path: string;
   sha256: string;
+  /** The organisations told of it. */
+  told: Told[];
 }
 
 /** Refused publications say why, with the findings that stand in the way. */
@@ -47,7 +53,7 @@ export async function publishAuthored(db: Kysely<Schema>, actor: string, id: str
   csafTlpOf(advisory.tlp);
   if (!context.teamKey)
     throw new VaktError('conflict', 'a trusted CSAF provider signs each document: configure the team key (VAKT_PGP_KEY_FILE)');
-  publicUrlOf((await requireProfile(db)).profile, context.configuredUrl);
+  const publicUrl = publicUrlOf((await requireProfile(db)).profile, context.configuredUrl);
   const history = (await db.selectFrom('authored_advisories').select('revision_history').where('id', '=', id).executeTakeFirstOrThrow())
     .revision_history as RevisionEntry[];
   const now = new Date();
@@ -107,13 +113,34 @@ export async function publishAuthored(db: Kysely<Schema>, actor: string, id: str
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    const told = context.notify
+      ? await notifyConstituents(trx, context.notify.settings, {
+          documentId: stored.id,
+          document: text,
+          trackingId: advisory.trackingId,
+          version: String(version),
+          title: advisory.content.title,
+          tlp: advisory.tlp,
+          documentUrl: `${providerBaseOf(publicUrl)}/${path}`,
+          publicUrl,
+          audience: context.notify.audience,
+          actor,
+        })
+      : [];
     await appendAudit(trx, {
       actor,
       action: 'advisory.publish',
       objectType: 'authored-advisory',
       objectId: id,
-      after: { trackingId: advisory.trackingId, version: String(version), path, sha256, documentId: stored.id },
+      after: {
+        trackingId: advisory.trackingId,
+        version: String(version),
+        path,
+        sha256,
+        documentId: stored.id,
+        told: told.filter((t) => t.status === 'queued').length,
+      },
     });
-    return { advisory: await getAuthored(trx, updated.id), documentId: stored.id, version: String(version), path: path!, sha256 };
+    return { advisory: await getAuthored(trx, updated.id), documentId: stored.id, version: String(version), path: path!, sha256, told };
   });
 }

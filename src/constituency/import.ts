@@ -45,6 +45,7 @@ export const CSV_COLUMNS = [
   'contact_phone',
   'contact_language',
   'contact_notify',
+  'products',
 ] as const;
 
 interface Entry {
@@ -53,6 +54,9 @@ interface Entry {
 }
 
 const MAX_FILE_BYTES = 20 * 1024 * 1024;
+
+/** Product identifiers hold commas (purl qualifiers): only ";" and white space part them. */
+const productList = (cell: string | undefined) => (cell ?? '').split(/[;\s]+/).filter(Boolean);
 
 /** Lists in a CSV cell: separated by ";", "," or white space. */
 function list(cell: string | undefined): string[] {
@@ -110,6 +114,7 @@ function csvEntries(text: string, problems: ImportProblem[]): Entry[] {
       v.asns!.push(...asns);
       v.domains!.push(...list(r.domains));
       v.contacts!.push(...contact);
+      v.products!.push(...productList(r.products));
       continue;
     }
     const value: Record<string, unknown> = {
@@ -124,6 +129,7 @@ function csvEntries(text: string, problems: ImportProblem[]): Entry[] {
       asns,
       domains: list(r.domains),
       contacts: contact,
+      products: productList(r.products),
     };
     const entry = { line, value };
     if (key) merged.set(key, entry);

@@ -6,6 +6,7 @@
  */
 import { domainToASCII } from 'node:url';
 import { sql, type Kysely, type Transaction } from 'kysely';
+import { productKeyOf } from '../advisories/inventory-match.js';
 import { appendAudit } from '../audit/audit-log.js';
 import { afterKeyCursor, containing, keyCursor } from '../core/cursor.js';
 import { notFound, ValidationError, VaktError, type FieldIssue } from '../core/errors.js';
@@ -62,6 +63,10 @@ export async function checkOrganisation(value: unknown, source?: string): Promis
     const normalised = normaliseDomain(domain);
     if (!normalised) issues.push({ field: `domains[${i}]`, reason: `"${domain.slice(0, 80)}" is not a domain name` });
     else if (!domains.includes(normalised)) domains.push(normalised);
+  });
+  listOf<string>(input.products, (p) => typeof p === 'string').forEach((product, i) => {
+    if (!productKeyOf(product))
+      issues.push({ field: `products[${i}]`, reason: `"${product.slice(0, 80)}" is not a CPE or a package URL (purl)` });
   });
   const keys: CheckedOrganisation['keys'] = new Map();
   for (const [i, contact] of listOf<{ pgpKey?: unknown }>(input.contacts, (c) => typeof c === 'object' && c !== null).entries()) {
@@ -150,6 +155,7 @@ function columns(input: OrganisationInput, parentId: string | null) {
     tags: input.tags ?? [],
     tlp_clearance: input.tlpClearance ?? 'AMBER',
     notes: input.notes ?? '',
+    products: [...new Set((input.products ?? []).map((p) => p.trim()))],
   };
 }
 
@@ -267,7 +273,7 @@ type OrgRow = Awaited<ReturnType<typeof selectOrganisations>>[number];
 function selectOrganisations(db: Kysely<Schema>, ids?: readonly string[]) {
   return db
     .selectFrom('organisations')
-    .select(['id', 'version', 'name', 'short_name', 'category', 'parent_id', 'kind', 'tags', 'tlp_clearance', 'notes'])
+    .select(['id', 'version', 'name', 'short_name', 'category', 'parent_id', 'kind', 'tags', 'tlp_clearance', 'notes', 'products'])
     .where('kind', 'in', ['constituent', 'team'])
     .$if(ids !== undefined, (q) => q.where('id', 'in', ids!.length > 0 ? ids! : ['00000000-0000-0000-0000-000000000000']))
     .orderBy('name')
@@ -299,6 +305,7 @@ async function assemble(db: Kysely<Schema>, rows: OrgRow[]): Promise<StoredOrgan
     tags: r.tags,
     tlpClearance: r.tlp_clearance as StoredOrganisation['tlpClearance'],
     notes: r.notes,
+    products: r.products,
     netblocks: netblocks.filter((b) => b.organisation_id === r.id).map((b) => ({ prefix: b.prefix, description: b.description })),
     asns: asns.filter((a) => a.organisation_id === r.id).map((a) => Number(a.asn)),
     domains: domains.filter((d) => d.organisation_id === r.id).map((d) => d.domain),
@@ -343,7 +350,7 @@ export async function pageOrganisations(
   const direction = descending ? 'desc' : 'asc';
   let query = db
     .selectFrom('organisations')
-    .select(['id', 'version', 'name', 'short_name', 'category', 'parent_id', 'kind', 'tags', 'tlp_clearance', 'notes'])
+    .select(['id', 'version', 'name', 'short_name', 'category', 'parent_id', 'kind', 'tags', 'tlp_clearance', 'notes', 'products'])
     // The database's own lower case, so the cursor compares as the order sorts.
     .select(sql<string>`lower(name)`.as('sort_key'))
     .where('kind', 'in', ['constituent', 'team'])

@@ -45,6 +45,8 @@ export const OrganisationSchema = Type.Object(
     asns: Type.Optional(Type.Array(Type.Integer({ minimum: 0, maximum: 4294967295 }), { maxItems: 1000 })),
     domains: Type.Optional(Type.Array(Line(253), { maxItems: 1000 })),
     contacts: Type.Optional(Type.Array(ContactSchema, { maxItems: 100 })),
+    /** The product inventory: CPE (2.2 or 2.3) and purl identifiers of what the organisation runs. */
+    products: Type.Optional(Type.Array(Type.String({ minLength: 5, maxLength: 1000 }), { maxItems: 1000 })),
   },
   strict,
 );
@@ -64,6 +66,7 @@ export const StoredOrganisationSchema = Type.Object({
   netblocks: Type.Array(Type.Object({ prefix: Type.String(), description: Type.String() })),
   asns: Type.Array(Type.Integer()),
   domains: Type.Array(Type.String()),
+  products: Type.Array(Type.String()),
   contacts: Type.Array(
     Type.Object({
       id: Type.String(),

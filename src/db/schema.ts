@@ -19,6 +19,8 @@ export interface OrganisationsTable {
   notes: Generated<string>;
   version: Generated<number>;
   updated_at: Generated<Date>;
+  /** The product inventory: CPE and purl identifiers of what the organisation runs. */
+  products: Generated<string[]>;
 }
 
 export interface OrgNetblocksTable {
@@ -681,6 +683,30 @@ export interface ProductsTable {
   created_at: CreatedAt;
 }
 
+export interface AdvisoryRecipientsTable {
+  id: Generated<string>;
+  advisory_id: string;
+  organisation_id: string;
+  recipients: string[];
+  status: string;
+  reason: string | null;
+  feedback_token: string;
+  /** The inventory entries that matched the advisory's affected products. */
+  matched: Generated<string[]>;
+  /** Where the version told of is served, for the reminder. */
+  document_url: string;
+  mailed_at: CreatedAt;
+  reminded_at: Timestamp | null;
+}
+
+export interface AdvisoryAnswersTable {
+  id: Generated<string>;
+  recipient_id: string;
+  verdict: string;
+  comment: Generated<string>;
+  created_at: CreatedAt;
+}
+
 export interface AuthoredAdvisoriesTable {
   id: Generated<string>;
   tracking_id: string;
@@ -704,6 +730,8 @@ export interface Schema {
   advisories: AdvisoriesTable;
   products: ProductsTable;
   authored_advisories: AuthoredAdvisoriesTable;
+  advisory_recipients: AdvisoryRecipientsTable;
+  advisory_answers: AdvisoryAnswersTable;
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;
   login_throttle: LoginThrottleTable;

@@ -16,6 +16,7 @@ import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import { intakeSettings } from '../intake/settings.js';
 import { escapeHtml } from '../profile/rfc2350.js';
+import { THANKS, answerPage, sendAnswerPage } from '../http/answer-page.js';
 import { dispatchNotifications } from '../notifications/dispatch.js';
 import {
   feedbackFigures,
@@ -34,11 +35,6 @@ const Problem = Type.Ref('Problem');
 const Any = Type.Unknown();
 const Name = Type.String({ pattern: '^[a-z0-9][a-z0-9._-]{0,63}$' });
 const MAX_UPLOAD_BYTES = 4 * 1024 * 1024 * 1024;
-
-function feedbackPage(body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>Feedback</title>
-<style>body{font-family:system-ui,sans-serif;max-width:36rem;margin:2rem auto;padding:0 1rem}button{margin:.25rem .5rem .25rem 0;padding:.5rem 1rem}textarea{width:100%;min-height:5rem}</style></head><body>${body}</body></html>`;
-}
 
 export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
@@ -262,13 +258,15 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       (v) =>
         `<button name="verdict" value="${v}">${{ useful: 'Useful / Användbar', 'not-useful': 'Not useful / Inte användbar', 'false-positive': 'False positive / Falsklarm' }[v]}</button>`,
     ).join('');
-    return reply
-      .type('text/html; charset=utf-8')
-      .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
-      .send(
-        feedbackPage(`<h1>Was this notification useful?</h1><p>${escapeHtml(target.feed)} · ${escapeHtml(target.organisation)} · ${target.events} events · ${target.periodStart.slice(0, 10)}</p>
-<form method="post"><p><label>Comment (optional)<br><textarea name="comment" maxlength="4000"></textarea></label></p><p>${buttons}</p></form>`),
-      );
+    return sendAnswerPage(
+      reply,
+      answerPage(
+        'Feedback',
+        `<h1>Was this notification useful?</h1><p>${escapeHtml(target.feed)} · ${escapeHtml(target.organisation)} · ${target.events} events · ${target.periodStart.slice(0, 10)}</p>
+<form method="post"><p><label>Comment (optional)<br><textarea name="comment" maxlength="4000"></textarea></label></p><p>${buttons}</p></form>`,
+      ),
+      true,
+    );
   });
 
   app.post(
@@ -283,10 +281,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       await giveFeedback(db, request.params.token, request.body.verdict, request.body.comment ?? '');
-      return reply
-        .type('text/html; charset=utf-8')
-        .header('content-security-policy', "default-src 'none'; style-src 'unsafe-inline'")
-        .send(feedbackPage('<h1>Thank you</h1><p>Your answer has been recorded. / Tack, ditt svar är registrerat.</p>'));
+      return sendAnswerPage(reply, answerPage('Feedback', THANKS), false);
     },
   );
 };

@@ -31,6 +31,7 @@ import { egressRoutes } from '../sharing/routes.js';
 import { advisoryRoutes } from '../advisories/routes.js';
 import { authoringRoutes } from '../advisories/authoring-routes.js';
 import { providerRoutes } from '../advisories/provider-routes.js';
+import { answerRoutes } from '../advisories/answer-routes.js';
 import { viewRoutes } from '../views/routes.js';
 import { registerAuthentication, registerPublic } from './authentication.js';
 import type { App, AppContext } from './context.js';
@@ -142,6 +143,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(advisoryRoutes);
   await app.register(authoringRoutes);
   await app.register(providerRoutes);
+  await app.register(answerRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

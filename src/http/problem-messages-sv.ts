@@ -328,4 +328,8 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
     'en betrodd CSAF-leverantör signerar varje dokument: ange teamets nyckel (VAKT_PGP_KEY_FILE)',
   'the advisory changed while it was being published; look at it again':
     'säkerhetsmeddelandet ändrades medan det publicerades; titta på det igen',
+  'name the tag whose organisations are told': 'ange taggen vars organisationer ska underrättas',
+  'this advisory has received all the answers it takes from you': 'säkerhetsmeddelandet har tagit emot alla svar det tar från er',
+  'this answer link': 'den här svarslänken',
+  '"{}" is not a CPE or a package URL (purl)': '"{}" är varken en CPE eller en paket-URL (purl)',
 };

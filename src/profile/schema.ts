@@ -156,15 +156,19 @@ export const ProfileSchema = Type.Object(
     ),
     /** How many days each kind of personal data is kept (src/retention); a kind left out is kept. */
     retention: Type.Optional(RetentionSchema),
-    /** The team's own CSAF advisories: how their tracking ids are made ({team}, {year}, {seq}). */
+    /** The team's own CSAF advisories: how their tracking ids are made ({team}, {year}, {seq}), when to remind. */
     advisories: Type.Optional(
       Type.Object(
         {
-          trackingIdPattern: Type.String({
-            minLength: 5,
-            maxLength: 60,
-            pattern: '^[A-Za-z0-9{][A-Za-z0-9{}_.:-]*\\{seq\\}[A-Za-z0-9{}_.:-]*$',
-          }),
+          trackingIdPattern: Type.Optional(
+            Type.String({
+              minLength: 5,
+              maxLength: 60,
+              pattern: '^[A-Za-z0-9{][A-Za-z0-9{}_.:-]*\\{seq\\}[A-Za-z0-9{}_.:-]*$',
+            }),
+          ),
+          /** Days after which an organisation told of an advisory that has not answered is reminded, once. */
+          reminderDays: Type.Optional(Type.Integer({ minimum: 1, maximum: 90 })),
         },
         strict,
       ),

@@ -24,6 +24,7 @@ export const EGRESS_CHANNELS = [
   'mail:countermeasure-removal',
   'mail:notification',
   'mail:watch-digest',
+  'mail:advisory',
   /** The CSAF provider's folders above TLP:WHITE (/.well-known/csaf/{green,amber,red}/…). */
   'csaf:provider',
 ] as const;

@@ -15,6 +15,7 @@ import { ITEM_KINDS, type ItemKind } from '../../src/incidents/visibility.js';
 import { ingestMail } from '../../src/intake/ingest.js';
 import { createReport } from '../../src/intake/reports.js';
 import { sendWatchDigests } from '../../src/incidents/watch-digest.js';
+import { notifyConstituents } from '../../src/advisories/notify.js';
 import { EGRESS_CHANNELS, egress, type EgressChannel, type EgressRecipient } from '../../src/sharing/egress.js';
 import { useApp, type Client } from '../helpers/app.js';
 import { describeEachEngine } from '../helpers/database.js';
@@ -466,6 +467,41 @@ describeEachEngine('the leak matrix', (get) => {
         check(feed.body.includes(canary(label, 'advisory')) === sees, `csaf:provider ${kind} ${label} feed`);
         const index = await client.request({ url: `/.well-known/csaf/${folder}/index.txt` });
         check(index.body.includes(`matrix-${code(label)}.json`) === sees, `csaf:provider ${kind} ${label} index`);
+      }
+    }
+
+    // mail:advisory: each label's advisory told to the whole constituency; an organisation is told only what its clearance admits.
+    const byOrg: Record<'own' | 'other' | 'lower', RecipientKind> = {
+      own: 'constituent-own',
+      other: 'constituent-other',
+      lower: 'lower-clearance',
+    };
+    for (const label of TLP_LABELS) {
+      const advisory = await db
+        .selectFrom('advisories')
+        .select(['id', 'document'])
+        .where('tracking_id', '=', `MATRIX-${code(label)}`)
+        .executeTakeFirstOrThrow();
+      const told = await db.transaction().execute((trx) =>
+        notifyConstituents(trx, testSettings(), {
+          documentId: advisory.id,
+          document: advisory.document,
+          trackingId: `MATRIX-${code(label)}`,
+          version: '1',
+          title: canary(label, 'advisory'),
+          tlp: label,
+          documentUrl: 'https://team.test/x.json',
+          publicUrl: 'https://team.test',
+          audience: { kind: 'all' },
+          actor: ACTOR,
+        }),
+      );
+      for (const [org, kind] of Object.entries(byOrg) as Array<['own' | 'other' | 'lower', RecipientKind]>) {
+        const outcome = told.find((t) => t.organisationId === orgs[org]);
+        check(
+          (outcome?.status === 'queued') === allowed(kind, label),
+          `mail:advisory ${kind} ${label}: ${outcome?.status} ${outcome?.reason ?? ''}`,
+        );
       }
     }
   });

@@ -1228,7 +1228,8 @@ export interface paths {
                                     closedIncidents?: number;
                                 };
                                 advisories?: {
-                                    trackingIdPattern: string;
+                                    trackingIdPattern?: string;
+                                    reminderDays?: number;
                                 };
                                 /** Format: uri */
                                 publicUrl?: string;
@@ -1424,7 +1425,8 @@ export interface paths {
                             closedIncidents?: number;
                         };
                         advisories?: {
-                            trackingIdPattern: string;
+                            trackingIdPattern?: string;
+                            reminderDays?: number;
                         };
                         /** Format: uri */
                         publicUrl?: string;
@@ -1602,7 +1604,8 @@ export interface paths {
                                     closedIncidents?: number;
                                 };
                                 advisories?: {
-                                    trackingIdPattern: string;
+                                    trackingIdPattern?: string;
+                                    reminderDays?: number;
                                 };
                                 /** Format: uri */
                                 publicUrl?: string;
@@ -9349,6 +9352,7 @@ export interface paths {
                                 }[];
                                 asns: number[];
                                 domains: string[];
+                                products: string[];
                                 contacts: {
                                     id: string;
                                     role: string;
@@ -9416,6 +9420,7 @@ export interface paths {
                             language?: "sv" | "en";
                             notify?: boolean;
                         }[];
+                        products?: string[];
                     };
                 };
             };
@@ -9445,6 +9450,7 @@ export interface paths {
                             }[];
                             asns: number[];
                             domains: string[];
+                            products: string[];
                             contacts: {
                                 id: string;
                                 role: string;
@@ -9528,6 +9534,7 @@ export interface paths {
                             }[];
                             asns: number[];
                             domains: string[];
+                            products: string[];
                             contacts: {
                                 id: string;
                                 role: string;
@@ -9595,6 +9602,7 @@ export interface paths {
                             language?: "sv" | "en";
                             notify?: boolean;
                         }[];
+                        products?: string[];
                     };
                 };
             };
@@ -9624,6 +9632,7 @@ export interface paths {
                             }[];
                             asns: number[];
                             domains: string[];
+                            products: string[];
                             contacts: {
                                 id: string;
                                 role: string;
@@ -10751,7 +10760,7 @@ export interface paths {
             parameters: {
                 query?: {
                     refused?: boolean;
-                    channel?: "api" | "search" | "export:debrief" | "export:custody" | "mail:incident" | "mail:reply" | "mail:acknowledgement" | "mail:countermeasure-removal" | "mail:notification" | "mail:watch-digest" | "csaf:provider";
+                    channel?: "api" | "search" | "export:debrief" | "export:custody" | "mail:incident" | "mail:reply" | "mail:acknowledgement" | "mail:countermeasure-removal" | "mail:notification" | "mail:watch-digest" | "mail:advisory" | "csaf:provider";
                     before?: string;
                     limit?: number;
                 };
@@ -12533,7 +12542,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish an approved advisory: its next version, validated, signed with the team key and served by the CSAF provider */
+        /** Publish an approved advisory: its next version, validated, signed with the team key, served by the CSAF provider, and mailed to the organisations it concerns (by product inventory unless told otherwise) */
         post: {
             parameters: {
                 query?: never;
@@ -12543,7 +12552,15 @@ export interface paths {
                 };
                 cookie?: never;
             };
-            requestBody?: never;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        audience?: "inventory" | "all" | "tag" | "none";
+                        tag?: string;
+                    };
+                };
+            };
             responses: {
                 /** @description Default Response */
                 200: {
@@ -12647,6 +12664,15 @@ export interface paths {
                             version: string;
                             path: string;
                             sha256: string;
+                            told: {
+                                organisationId: string;
+                                organisation: string;
+                                /** @enum {string} */
+                                status: "queued" | "withheld";
+                                reason: string | null;
+                                matched: string[];
+                                recipients: string[];
+                            }[];
                         };
                     };
                 };
@@ -12679,6 +12705,75 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/authored-advisories/{id}/recipients": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organisations told of the advisory, each with its newest answer (affected, not affected, patched, need help, useful), and how many have not yet patched */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            organisations: {
+                                organisationId: string;
+                                organisation: string;
+                                /** @enum {string} */
+                                status: "queued" | "withheld";
+                                reason: string | null;
+                                matched: string[];
+                                recipients: string[];
+                                version: string;
+                                mailedAt: string;
+                                remindedAt: string | null;
+                                answer: {
+                                    /** @enum {string} */
+                                    verdict: "affected" | "not-affected" | "patched" | "need-help" | "useful";
+                                    comment: string;
+                                    at: string;
+                                } | null;
+                            }[];
+                            told: number;
+                            answered: number;
+                            notPatched: number;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

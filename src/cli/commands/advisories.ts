@@ -7,12 +7,14 @@ import type { Command } from 'commander';
 import { getAdvisory, importAdvisory, pageAdvisories, vulnerabilitiesOf } from '../../advisories/advisories.js';
 import { checkProvider, type ProviderCheck } from '../../advisories/check-provider.js';
 import { publishAuthored } from '../../advisories/publish.js';
+import { AUDIENCES, type Audience } from '../../advisories/notify.js';
+import { intakeSettings } from '../../intake/settings.js';
 import { loadConfig } from '../../config.js';
 import { loadTeamKeyFile } from '../../mail/pgp.js';
 import { CSAF_MAX_BYTES, validateCsaf, type CsafValidation } from '../../advisories/validate-csaf.js';
 import { VaktError } from '../../core/errors.js';
 import { fetchFeedUrl } from '../../feeds/fetch-url.js';
-import { action, actorFromCli, EXIT_ERROR, withDatabase } from '../run.js';
+import { action, actorFromCli, EXIT_ERROR, UsageError, withDatabase } from '../run.js';
 import { summary } from './catalogue.js';
 
 function print(file: string, validation: CsafValidation): void {
@@ -127,15 +129,26 @@ export function registerAdvisoryCommands(program: Command): void {
   advisories
     .command('publish <id>')
     .description(
-      "publish an approved advisory of the team's (its id from the web page or API): validated, signed with the team key, served as a CSAF provider",
+      "publish an approved advisory of the team's (its id from the web page or API): validated, signed with the team key, served as a CSAF provider, mailed to the organisations it concerns",
     )
+    .option('--audience <who>', 'whom to tell: inventory (whose product inventory it matches), all, tag, none', 'inventory')
+    .option('--tag <tag>', 'with --audience tag: the tag whose organisations are told')
     .action(
-      action(async (id: string) =>
+      action(async (id: string, options: { audience: string; tag?: string }) =>
         withDatabase(async ({ db }, config) => {
+          if (!(AUDIENCES as readonly string[]).includes(options.audience) || (options.audience === 'tag' && !options.tag))
+            throw new UsageError(`--audience is one of ${AUDIENCES.join(', ')}; tag needs --tag`);
+          const audience: Audience =
+            options.audience === 'tag' ? { kind: 'tag', tag: options.tag! } : ({ kind: options.audience } as Audience);
           const teamKey = config.mail.pgpKeyFile ? await loadTeamKeyFile(config.mail.pgpKeyFile, config.mail.pgpPassphrase) : undefined;
-          const published = await publishAuthored(db, actorFromCli(), id, { teamKey, configuredUrl: config.publicUrl });
+          const published = await publishAuthored(db, actorFromCli(), id, {
+            teamKey,
+            configuredUrl: config.publicUrl,
+            notify: { audience, settings: await intakeSettings(db, config.mail, teamKey) },
+          });
+          const told = published.told.filter((t) => t.status === 'queued').length;
           process.stdout.write(
-            `published ${published.advisory.trackingId} version ${published.version} at ${published.path} (sha256 ${published.sha256})\n`,
+            `published ${published.advisory.trackingId} version ${published.version} at ${published.path} (sha256 ${published.sha256}); told ${told} organisation(s), withheld from ${published.told.length - told}\n`,
           );
         }),
       ),

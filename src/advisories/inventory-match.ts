@@ -1,0 +1,65 @@
+/**
+ * Does an organisation run what an advisory concerns? Its product inventory holds CPE and purl
+ * identifiers; an advisory's affected products carry them too. Two identifiers name the same
+ * product when their kind and product part agree (CPE part, vendor and product; purl type,
+ * namespace and name, compared as the specifications compare them); the versions must agree
+ * too unless either leaves its version open, since "every version" concerns each one.
+ */
+import { PackageURL } from 'packageurl-js';
+
+export interface ProductKey {
+  kind: 'cpe' | 'purl';
+  product: string;
+  /** Null: any version. */
+  version: string | null;
+}
+
+const ANY = new Set(['', '*', '-', 'ANY', 'NA']);
+const unescapeCpe = (value: string) => value.replace(/\\(.)/g, '$1').toLowerCase();
+
+/** A CPE 2.3 formatted string or a CPE 2.2 URI, read into its product and version; undefined when neither. */
+function cpeKey(text: string): ProductKey | undefined {
+  // A colon escaped with a backslash belongs to the value, not the separator.
+  const fields = text.startsWith('cpe:2.3:')
+    ? text.slice('cpe:2.3:'.length).split(/(?<!\\):/)
+    : /^cpe:\/[aho]?(:|$)/i.test(text)
+      ? text.slice('cpe:/'.length).split(':').map(decodeURIComponent)
+      : undefined;
+  if (!fields || fields.length < 3 || fields.slice(0, 3).some((f) => ANY.has(f))) return undefined;
+  const [part, vendor, product, version = '*'] = fields.map(unescapeCpe) as [string, string, string, string?];
+  return {
+    kind: 'cpe',
+    product: `${part}:${vendor}:${product}`,
+    version: ANY.has(version) || ANY.has(version.toUpperCase()) ? null : version,
+  };
+}
+
+function purlKey(text: string): ProductKey | undefined {
+  try {
+    const purl = PackageURL.fromString(text);
+    // The purl specification lower-cases type always, namespace and name for most types; a match across case is the safer miss to avoid.
+    const product = [purl.type, purl.namespace ?? '', purl.name].join('/').toLowerCase();
+    return { kind: 'purl', product, version: purl.version ?? null };
+  } catch {
+    return undefined;
+  }
+}
+
+export function productKeyOf(identifier: string): ProductKey | undefined {
+  const text = identifier.trim();
+  if (/^cpe:/i.test(text)) return cpeKey(text);
+  if (text.startsWith('pkg:')) return purlKey(text);
+  return undefined;
+}
+
+export function sameProduct(a: ProductKey, b: ProductKey): boolean {
+  return a.kind === b.kind && a.product === b.product && (a.version === null || b.version === null || a.version === b.version);
+}
+
+/** The inventory entries that name one of the affected products. */
+export function matchInventory(inventory: readonly string[], affected: readonly ProductKey[]): string[] {
+  return inventory.filter((entry) => {
+    const key = productKeyOf(entry);
+    return key !== undefined && affected.some((a) => sameProduct(key, a));
+  });
+}
