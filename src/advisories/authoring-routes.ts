@@ -250,19 +250,21 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/api/authored-advisories/:id/publish',
     {
       preHandler: requirePermission('advisories:publish'),
+      // A publication with no body tells by inventory: the body's defaults apply.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
       schema: {
         tags: ['advisories'],
         summary:
           'Publish an approved advisory: its next version, validated, signed with the team key, served by the CSAF provider, and mailed to the organisations it concerns (by product inventory unless told otherwise)',
         params: Id,
-        body: Type.Optional(
-          Type.Object(
-            {
-              audience: Type.Optional(StringEnum(AUDIENCES)),
-              tag: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' })),
-            },
-            strict,
-          ),
+        body: Type.Object(
+          {
+            audience: Type.Optional(StringEnum(AUDIENCES)),
+            tag: Type.Optional(Type.String({ pattern: '^[a-z0-9][a-z0-9-]{0,39}$' })),
+          },
+          strict,
         ),
         response: {
           200: Type.Object({
@@ -280,7 +282,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { audience = 'inventory', tag } = request.body ?? {};
+      const { audience = 'inventory', tag } = request.body;
       if (audience === 'tag' && !tag) throw new ValidationError([{ field: 'tag', reason: 'name the tag whose organisations are told' }]);
       return publishAuthored(db, actor(request), request.params.id, {
         teamKey: app.vakt.teamKey,

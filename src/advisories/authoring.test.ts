@@ -97,10 +97,13 @@ describeEachEngine('writing and publishing advisories', (get) => {
           }>;
         };
         valid: boolean;
-        findings: Array<{ severity: string; test: string; message: string }>;
+        findings: Array<{ severity: string; test: string; message: string; section: string }>;
       }>();
       expect(preview.findings.filter((f) => f.severity === 'error')).toEqual([]);
       expect(preview.valid).toBe(true);
+      // Keys in alphabetical order (6.2.13), and a self reference with the canonical URL (6.2.11).
+      expect(preview.findings.map((f) => f.section)).not.toContain('6.2.13');
+      expect(preview.findings.map((f) => f.section)).not.toContain('6.2.11');
       expect(preview.document.vulnerabilities[0]?.scores[0]?.cvss_v3).toMatchObject({ baseScore: 9.8, baseSeverity: 'CRITICAL' });
       expect(preview.document.vulnerabilities[0]?.notes.map((n) => n.text).join()).toContain('base score 9.3');
 

@@ -119,6 +119,18 @@ function vulnerability(v: VulnerabilityContent) {
   };
 }
 
+/** The same value with every object's keys in alphabetical order, as CSAF 2.0's test 6.2.13 asks. */
+function sorted(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sorted);
+  if (value && typeof value === 'object')
+    return Object.fromEntries(
+      Object.keys(value)
+        .sort()
+        .map((key) => [key, sorted((value as Record<string, unknown>)[key])]),
+    );
+  return value;
+}
+
 export function buildCsaf(
   content: AdvisoryContent,
   products: readonly Product[],
@@ -137,7 +149,7 @@ export function buildCsaf(
     ...(frame.selfUrl ? [{ category: 'self', summary: 'This document', url: frame.selfUrl }] : []),
     ...content.references.map((r) => ({ category: 'external', summary: r.summary, url: r.url })),
   ];
-  return {
+  return sorted({
     document: {
       category: content.category,
       csaf_version: '2.0',
@@ -173,5 +185,5 @@ export function buildCsaf(
     },
     ...(products.length > 0 ? { product_tree: productTree(products) } : {}),
     ...nonEmpty('vulnerabilities', content.vulnerabilities.map(vulnerability)),
-  };
+  }) as Record<string, unknown>;
 }

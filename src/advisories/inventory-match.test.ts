@@ -15,12 +15,19 @@ describe('product inventory matching', () => {
       kind: 'cpe',
       product: 'o:example:router_firmware',
       version: '2.0',
+      update: null,
     });
-    expect(productKeyOf('cpe:/a:Apache:HTTP_Server')).toEqual({ kind: 'cpe', product: 'a:apache:http_server', version: null });
+    expect(productKeyOf('cpe:/a:Apache:HTTP_Server')).toEqual({
+      kind: 'cpe',
+      product: 'a:apache:http_server',
+      version: null,
+      update: null,
+    });
     expect(productKeyOf('cpe:2.3:a:vendor:name\\:with\\:colons:1.0:*:*:*:*:*:*:*')).toEqual({
       kind: 'cpe',
       product: 'a:vendor:name:with:colons',
       version: '1.0',
+      update: null,
     });
     expect(productKeyOf('pkg:npm/%40example/web-ui@4.1.0')).toEqual({ kind: 'purl', product: 'npm/@example/web-ui', version: '4.1.0' });
     for (const bad of ['', 'router 2.0', 'cpe:2.3:*:*:*', 'pkg:', 'pkg:/x', 'cpe:', 'http://example.com', 'x'.repeat(10_000)])
@@ -45,5 +52,17 @@ describe('product inventory matching', () => {
       'pkg:maven/org.apache.logging.log4j/log4j-core@2.14.1',
     ]);
     expect(matchInventory([], affected)).toEqual([]);
+    // A CPE's update tells cumulative updates apart; an inventory that leaves it open matches each.
+    const exchange = [productKeyOf('cpe:2.3:a:microsoft:exchange_server:2019:cumulative_update_12:*:*:*:*:*:*')!];
+    expect(
+      matchInventory(
+        [
+          'cpe:2.3:a:microsoft:exchange_server:2019:cumulative_update_14:*:*:*:*:*:*',
+          'cpe:2.3:a:microsoft:exchange_server:2019:*:*:*:*:*:*:*',
+          'cpe:2.3:a:microsoft:exchange_server:2016:cumulative_update_12:*:*:*:*:*:*',
+        ],
+        exchange,
+      ),
+    ).toEqual(['cpe:2.3:a:microsoft:exchange_server:2019:*:*:*:*:*:*:*']);
   });
 });

@@ -2,8 +2,8 @@
  * Does an organisation run what an advisory concerns? Its product inventory holds CPE and purl
  * identifiers; an advisory's affected products carry them too. Two identifiers name the same
  * product when their kind and product part agree (CPE part, vendor and product; purl type,
- * namespace and name, compared as the specifications compare them); the versions must agree
- * too unless either leaves its version open, since "every version" concerns each one.
+ * namespace and name, compared as the specifications compare them); the versions (and a CPE's
+ * update) must agree too unless either leaves one open, since "every version" concerns each one.
  */
 import { PackageURL } from 'packageurl-js';
 
@@ -12,6 +12,8 @@ export interface ProductKey {
   product: string;
   /** Null: any version. */
   version: string | null;
+  /** CPE's update field (a service pack, a cumulative update); null or absent: any. */
+  update?: string | null;
 }
 
 const ANY = new Set(['', '*', '-', 'ANY', 'NA']);
@@ -26,12 +28,9 @@ function cpeKey(text: string): ProductKey | undefined {
       ? text.slice('cpe:/'.length).split(':').map(decodeURIComponent)
       : undefined;
   if (!fields || fields.length < 3 || fields.slice(0, 3).some((f) => ANY.has(f))) return undefined;
-  const [part, vendor, product, version = '*'] = fields.map(unescapeCpe) as [string, string, string, string?];
-  return {
-    kind: 'cpe',
-    product: `${part}:${vendor}:${product}`,
-    version: ANY.has(version) || ANY.has(version.toUpperCase()) ? null : version,
-  };
+  const [part, vendor, product, version = '*', update = '*'] = fields.map(unescapeCpe) as [string, string, string, string?, string?];
+  const open = (value: string) => (ANY.has(value) || ANY.has(value.toUpperCase()) ? null : value);
+  return { kind: 'cpe', product: `${part}:${vendor}:${product}`, version: open(version), update: open(update) };
 }
 
 function purlKey(text: string): ProductKey | undefined {
@@ -52,8 +51,10 @@ export function productKeyOf(identifier: string): ProductKey | undefined {
   return undefined;
 }
 
+const agree = (a: string | null | undefined, b: string | null | undefined) => a == null || b == null || a === b;
+
 export function sameProduct(a: ProductKey, b: ProductKey): boolean {
-  return a.kind === b.kind && a.product === b.product && (a.version === null || b.version === null || a.version === b.version);
+  return a.kind === b.kind && a.product === b.product && agree(a.version, b.version) && agree(a.update, b.update);
 }
 
 /** The inventory entries that name one of the affected products. */

@@ -23,6 +23,7 @@ const CITY: OrganisationInput = {
   netblocks: [{ prefix: '192.0.2.0/24', description: 'City hall and offices' }, { prefix: '2001:db8:5000::/40' }],
   domains: ['stockholm.example'],
   asns: [64496],
+  products: ['cpe:2.3:a:citrix:netscaler_application_delivery_controller:13.1:*:*:*:*:*:*:*'],
   contacts: [{ role: 'security', name: 'Stadens säkerhetsfunktion', email: 'sakerhet@stockholm.example', language: 'sv' }],
 };
 
@@ -34,6 +35,7 @@ const WATER: OrganisationInput = {
   tags: ['critical-infrastructure'],
   netblocks: [{ prefix: '192.0.2.128/25', description: 'Treatment plants (SCADA)' }, { prefix: '198.51.100.0/24' }],
   domains: ['svoa.example'],
+  products: ['cpe:2.3:a:microsoft:exchange_server:2019:cumulative_update_12:*:*:*:*:*:*', 'pkg:npm/lodash@4.17.20'],
   contacts: [
     { role: 'abuse', name: 'SOC', email: 'soc@svoa.example', phone: '+46 8 522 120 00', language: 'sv' },
     { role: 'technical', name: 'Outsourced NOC', email: 'noc@svoa.example', language: 'en' },

@@ -4,6 +4,7 @@ import type { MailConfig } from '../config.js';
 import type { Schema } from '../db/schema.js';
 import { intakeSettings } from '../intake/settings.js';
 import type { TeamKey } from '../mail/pgp.js';
+import { loadDemoCatalogue } from './demo-catalogue.js';
 import { loadDemoEarlyWarning } from './demo-constituency.js';
 import { loadDemoIncidents } from './demo-incidents.js';
 import { loadDemo, type DemoReport } from './demo.js';
@@ -16,6 +17,7 @@ export async function loadWholeDemo(db: Kysely<Schema>, mail: MailConfig, teamKe
     const settings = await intakeSettings(db, mail, teamKey);
     await loadDemoIncidents(db, settings);
     await loadDemoEarlyWarning(db, settings);
+    await loadDemoCatalogue(db);
   }
   return report;
 }

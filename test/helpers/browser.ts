@@ -8,7 +8,7 @@ import { loadConfig } from '../../src/config.js';
 import type { Database } from '../../src/db/database.js';
 import { DEMO_PASSWORD, demoEmail } from '../../src/demo/demo.js';
 import { buildApp } from '../../src/http/app.js';
-import type { App } from '../../src/http/context.js';
+import type { App, AppContext } from '../../src/http/context.js';
 
 export const CHROMIUM = process.env.VAKT_CHROMIUM || '/usr/bin/chromium';
 
@@ -39,10 +39,11 @@ export interface DemoUi {
   close(): Promise<void>;
 }
 
-export async function openDemoUi(database: Database, role: Role): Promise<DemoUi> {
+export async function openDemoUi(database: Database, role: Role, extra: Pick<AppContext, 'teamKey'> = {}): Promise<DemoUi> {
   const app = await buildApp({
     database,
     config: { ...loadConfig({}), webDir: fileURLToPath(new URL('../../web/dist', import.meta.url)) },
+    ...extra,
   });
   const base = await app.listen({ port: 0, host: '127.0.0.1' });
   const browser = await launchBrowser();

@@ -201,7 +201,17 @@ const NAV: NavItem[] = [
     label: 'Advisories',
     group: 'peers',
     permission: 'advisories:read',
-    page: (c) => <AdvisoriesPage path={c.path} navigate={c.navigate} canWrite={c.session.permissions.includes('advisories:write')} />,
+    page: (c) => (
+      <AdvisoriesPage
+        path={c.path}
+        navigate={c.navigate}
+        rights={{
+          write: c.session.permissions.includes('advisories:write'),
+          publish: c.session.permissions.includes('advisories:publish'),
+          me: `user:${c.session.user.id}`,
+        }}
+      />
+    ),
   },
   {
     path: '/coverage',

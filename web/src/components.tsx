@@ -164,7 +164,7 @@ export function fieldLabel(field: string, form: HTMLFormElement | null, labels: 
  * A passing word that an action went through (Mantine's notifications), announced politely: a
  * status, not an alert, so that a screen reader is not interrupted and errors stay the only alerts.
  */
-function confirmDone(message: string, close: string): void {
+export function confirmDone(message: string, close: string): void {
   notifications.show({ message, color: 'green', role: 'status', withBorder: true, closeButtonProps: { 'aria-label': close } });
 }
 

@@ -10,15 +10,21 @@ import { api, upload, type Answer } from '../api';
 import { ErrorText, Link, ScrollTable, TlpBadge, useNextPages, when } from '../components';
 import { DataTable } from '../data-table';
 import { useT } from '../i18n';
+import { OurAdvisory, OurAdvisoryList, type Rights } from './advisories/OurAdvisories';
 
 type Advisories = Answer<'/api/advisories'>;
 type Summary = Advisories['advisories'][number];
 type Advisory = Answer<'/api/advisories/{id}'>;
 const PAGE = 50;
 
-export function AdvisoriesPage({ path, navigate, canWrite }: { path: string; navigate: (to: string) => void; canWrite: boolean }) {
+export function AdvisoriesPage({ path, navigate, rights }: { path: string; navigate: (to: string) => void; rights: Rights }) {
+  const ours = /^\/advisories\/ours(?:\/([0-9a-f-]{36}|new))?$/.exec(path);
+  if (ours) {
+    if (!ours[1]) return <OurAdvisoryList navigate={navigate} rights={rights} />;
+    return <OurAdvisory id={ours[1] === 'new' ? undefined : ours[1]} navigate={navigate} rights={rights} />;
+  }
   const id = /^\/advisories\/([0-9a-f-]{36})$/.exec(path)?.[1];
-  return id ? <AdvisoryView id={id} navigate={navigate} /> : <AdvisoryList navigate={navigate} canWrite={canWrite} />;
+  return id ? <AdvisoryView id={id} navigate={navigate} /> : <AdvisoryList navigate={navigate} canWrite={rights.write} />;
 }
 
 function AdvisoryList({ navigate, canWrite }: { navigate: (to: string) => void; canWrite: boolean }) {
@@ -52,6 +58,11 @@ function AdvisoryList({ navigate, canWrite }: { navigate: (to: string) => void; 
   return (
     <section>
       <h1>{t('Advisories')}</h1>
+      <p>
+        <Link to="/advisories/ours" navigate={navigate}>
+          {t('Our advisories: write, review, publish')}
+        </Link>
+      </p>
       <ErrorText error={list.error} />
       {list.data && rows.length === 0 && <p>{t('No advisory yet. Import a CSAF 2.0 document below, or with `vakt advisories import`.')}</p>}
       {rows.length > 0 && <DataTable name="advisories" rows={rows} rowId={(a) => a.id} columns={columns} />}

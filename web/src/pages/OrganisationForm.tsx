@@ -76,6 +76,7 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
           netblocks: t('Netblocks'),
           asns: t('AS numbers'),
           domains: t('Domains'),
+          products: t('Product inventory (CPE or purl, one per line)'),
           contacts: t('Contacts'),
           tags: t('Tags'),
         }}
@@ -90,6 +91,7 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
           netblocks: textLines(text(form, 'netblocks')).map(netblockLine),
           asns: lines(text(form, 'asns')).map((a) => Number(a.replace(/^AS/i, ''))),
           domains: lines(text(form, 'domains')),
+          products: textLines(text(form, 'products')),
           contacts: contacts.map(contactInput),
         })}
       >
@@ -120,6 +122,12 @@ export function OrganisationForm({ org, parent }: { org?: Organisation; parent?:
         />
         <TextInput label={t('AS numbers')} name="asns" defaultValue={org?.asns.map((a) => `AS${a}`).join(', ') ?? ''} />
         <Textarea label={t('Domains')} name="domains" rows={2} defaultValue={org?.domains.join('\n') ?? ''} />
+        <Textarea
+          label={t('Product inventory (CPE or purl, one per line)')}
+          name="products"
+          rows={3}
+          defaultValue={org?.products.join('\n') ?? ''}
+        />
         <Textarea label={t('Notes')} name="notes" rows={3} defaultValue={org?.notes ?? ''} />
         <fieldset>
           <legend>{t('Contacts')}</legend>
