@@ -1,6 +1,14 @@
 /** Matching an organisation's product inventory against an advisory's affected products, CPE and purl alike. */
 import { describe, expect, it } from 'vitest';
-import { matchInventory, productKeyOf } from './inventory-match.js';
+import { InventoryIndex, productKeyOf, type ProductKey } from './inventory-match.js';
+
+/** The entries of one inventory that name an affected product, in the inventory's order. */
+function matchInventory(inventory: string[], affected: ProductKey[]): string[] {
+  const index = new InventoryIndex();
+  index.add('org', inventory);
+  const found = index.match(affected).get('org') ?? [];
+  return inventory.filter((entry) => found.includes(entry));
+}
 
 const affected = [
   'cpe:2.3:o:example:router_firmware:2.0:*:*:*:*:*:*:*',
@@ -64,5 +72,18 @@ describe('product inventory matching', () => {
         exchange,
       ),
     ).toEqual(['cpe:2.3:a:microsoft:exchange_server:2019:*:*:*:*:*:*:*']);
+  });
+
+  it('finds every organisation an advisory concerns through the index, once each', () => {
+    const index = new InventoryIndex();
+    index.add('water', ['cpe:2.3:o:example:router_firmware:2.0:*:*:*:*:*:*:*', 'cpe:2.3:o:example:router_firmware:*:*:*:*:*:*:*:*']);
+    index.add('school', ['pkg:npm/%40example/web-ui@4.0.0']);
+    index.add('city', ['pkg:npm/%40example/web-ui@4.1.0', 'garbage']);
+    const found = index.match(affected);
+    expect([...found.keys()].sort()).toEqual(['city', 'water']);
+    expect(found.get('water')).toEqual([
+      'cpe:2.3:o:example:router_firmware:2.0:*:*:*:*:*:*:*',
+      'cpe:2.3:o:example:router_firmware:*:*:*:*:*:*:*:*',
+    ]);
   });
 });

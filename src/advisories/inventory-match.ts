@@ -57,10 +57,35 @@ export function sameProduct(a: ProductKey, b: ProductKey): boolean {
   return a.kind === b.kind && a.product === b.product && agree(a.version, b.version) && agree(a.update, b.update);
 }
 
-/** The inventory entries that name one of the affected products. */
-export function matchInventory(inventory: readonly string[], affected: readonly ProductKey[]): string[] {
-  return inventory.filter((entry) => {
-    const key = productKeyOf(entry);
-    return key !== undefined && affected.some((a) => sameProduct(key, a));
-  });
+/**
+ * The constituency's inventories indexed by product: an advisory is matched by looking up its
+ * affected products, not by comparing it with every organisation (10,000 advisories against
+ * 10,000 inventories would be a hundred million comparisons).
+ */
+export class InventoryIndex {
+  private readonly byProduct = new Map<string, Array<{ owner: string; entry: string; key: ProductKey }>>();
+
+  add(owner: string, inventory: readonly string[]): void {
+    for (const entry of inventory) {
+      const key = productKeyOf(entry);
+      if (!key) continue;
+      const slot = `${key.kind}|${key.product}`;
+      const list = this.byProduct.get(slot) ?? [];
+      list.push({ owner, entry, key });
+      this.byProduct.set(slot, list);
+    }
+  }
+
+  /** Each owner whose inventory names one of AFFECTED, with the entries that do. */
+  match(affected: readonly ProductKey[]): Map<string, string[]> {
+    const found = new Map<string, string[]>();
+    for (const key of affected)
+      for (const held of this.byProduct.get(`${key.kind}|${key.product}`) ?? [])
+        if (sameProduct(held.key, key)) {
+          const entries = found.get(held.owner) ?? [];
+          if (!entries.includes(held.entry)) entries.push(held.entry);
+          found.set(held.owner, entries);
+        }
+    return found;
+  }
 }

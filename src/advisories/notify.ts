@@ -22,7 +22,7 @@ import { queueMail } from '../mail/outbox.js';
 import { decide, resolveRecipient } from '../sharing/egress.js';
 import { vulnerabilitiesOf } from './advisories.js';
 import { advisoryBody, advisorySubject, type AdvisoryMailText } from './advisory-mail.js';
-import { matchInventory, productKeyOf, type ProductKey } from './inventory-match.js';
+import { InventoryIndex, productKeyOf, type ProductKey } from './inventory-match.js';
 
 export const AUDIENCES = ['inventory', 'all', 'tag', 'none'] as const;
 export type Audience = { kind: 'inventory' } | { kind: 'all' } | { kind: 'tag'; tag: string } | { kind: 'none' };
@@ -98,10 +98,13 @@ export async function notifyConstituents(trx: Transaction<Schema>, settings: Int
   let query = trx.selectFrom('organisations').select(['id', 'name', 'products']).where('kind', '=', 'constituent').orderBy('name');
   if (input.audience.kind === 'tag') query = query.where(sql<boolean>`${input.audience.tag} = any(tags)`);
   if (input.audience.kind === 'inventory') query = query.where(sql<boolean>`cardinality(products) > 0`);
-  const affected = affectedProductKeys(JSON.parse(input.document));
+  const organisations = await query.execute();
+  const index = new InventoryIndex();
+  for (const org of organisations) index.add(org.id, org.products);
+  const matches = index.match(affectedProductKeys(JSON.parse(input.document)));
   const told: Told[] = [];
-  for (const org of await query.execute()) {
-    const matched = input.audience.kind === 'inventory' ? matchInventory(org.products, affected) : [];
+  for (const org of organisations) {
+    const matched = input.audience.kind === 'inventory' ? (matches.get(org.id) ?? []) : [];
     if (input.audience.kind === 'inventory' && matched.length === 0) continue;
     told.push(await tellOrganisation(trx, settings, input, org, matched));
   }
