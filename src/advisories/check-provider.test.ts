@@ -4,7 +4,7 @@
  * does not match, a signature by another key, a malformed ROLIE feed, changes.csv times without a
  * zone, a redirect, no CSAF line in security.txt, and plain HTTP.
  */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -17,7 +17,7 @@ import { makeKey } from '../../test/helpers/pgp.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
 import { makeCertificate, tlsFront, type TestCertificate } from '../../test/helpers/tls.js';
 import { loadConfig } from '../config.js';
-import type { Database } from '../db/database.js';
+import { openDatabase, type Database } from '../db/database.js';
 import { buildApp } from '../http/app.js';
 import type { App } from '../http/context.js';
 import { saveProfile } from '../profile/service.js';
@@ -41,7 +41,12 @@ describe('vakt advisories check-provider', () => {
 
   async function publish(tlp: AdvisoryContent['tlp'], vendor: string): Promise<void> {
     const { db } = database;
-    const affected = await createProduct(db, 'user:author', { vendor, name: 'Router', version: '2.0' });
+    const affected = await createProduct(db, 'user:author', {
+      vendor,
+      name: 'Router',
+      version: '2.0',
+      cpe: `cpe:2.3:o:${vendor.toLowerCase()}:router_firmware:2.0:*:*:*:*:*:*:*`,
+    });
     const fixed = await createProduct(db, 'user:author', { vendor, name: 'Router', version: '2.1' });
     const draft = await createAuthored(db, 'user:author', sampleContent({ affected: affected.id, fixed: fixed.id }, tlp));
     await advanceAuthored(db, 'user:author', draft.id, { action: 'submit' });
@@ -111,6 +116,48 @@ describe('vakt advisories check-provider', () => {
     expect(statuses(report)[7]).toBe('fail');
   });
 
+  it(
+    'subscribes to a provider, fetches only what changed, verifies and stores it, and drafts notices to the organisations it concerns',
+    { timeout: 240_000 },
+    async () => {
+      const data = join(dir, 'subscriber');
+      const env = { NODE_EXTRA_CA_CERTS: certificate.certFile, VAKT_FEED_PRIVATE_URLS: 'true', VAKT_DATA_DIR: data };
+      expect((await runCli(['migrate'], env)).code).toBe(0);
+      const csv = join(dir, 'constituency.csv');
+      writeFileSync(
+        csv,
+        'name,contact_email,products\n"Harbour","it@harbour.test","cpe:2.3:o:example:router_firmware:*:*:*:*:*:*:*:*;pkg:npm/left-pad@1.3.0"\n"Library","it@library.test","cpe:2.3:a:other:catalogue:1.0:*:*:*:*:*:*:*"\n',
+      );
+      expect((await runCli(['constituency', 'import', csv], env)).code).toBe(0);
+      const metadata = `${front.url}/.well-known/csaf/provider-metadata.json`;
+      const first = await runCli(['advisories', 'subscribe', metadata], env);
+      expect(first.stderr.split('\n').filter((l) => l && !l.includes('documents |'))).toEqual([]);
+      expect(first.code).toBe(0);
+      expect(first.stdout).toContain('subscribed to CERT Stockholm');
+      // Only TLP:WHITE is read without credentials: the AMBER advisory is not fetched.
+      expect(first.stdout).toContain('1 changed: 1 imported, 0 unchanged, 0 refused; 1 draft notice(s)');
+      const again = await runCli(['advisories', 'subscribe', metadata], env);
+      expect(again.stdout).toContain('already following CERT Stockholm');
+      expect(again.stdout).toContain('0 changed: 0 imported');
+
+      const subscriber = await openDatabase({ dataDir: data });
+      try {
+        const stored = await subscriber.db.selectFrom('advisories').select(['tracking_id', 'provenance', 'valid', 'source']).execute();
+        expect(stored).toHaveLength(1);
+        expect(stored[0]).toMatchObject({ valid: true, provenance: { hash: 'sha512', signer: key.teamKey.fingerprint } });
+        expect(stored[0]?.source).toBe(`${front.url}/.well-known/csaf/${paths[0]}`);
+        const notices = await subscriber.db
+          .selectFrom('relay_notices as n')
+          .innerJoin('organisations as o', 'o.id', 'n.organisation_id')
+          .select(['o.name', 'n.matched', 'n.state'])
+          .execute();
+        expect(notices).toEqual([{ name: 'Harbour', matched: ['cpe:2.3:o:example:router_firmware:*:*:*:*:*:*:*:*'], state: 'draft' }]);
+      } finally {
+        await subscriber.close();
+      }
+    },
+  );
+
   describe('a provider that gets it wrong', () => {
     let broken: Server;
     let brokenUrl = '';
@@ -179,6 +226,16 @@ describe('vakt advisories check-provider', () => {
       expect(messages(18)).toContain('.sha512 does not match the document');
       expect(messages(15)).toMatch(/category lacks the term csaf[\s\S]*format\.version/);
       expect(messages(6)).toContain('redirects (HTTP 302');
+    });
+
+    it('refuses, as a subscriber, a document whose hash or signature does not hold', { timeout: 180_000 }, async () => {
+      const env = { NODE_EXTRA_CA_CERTS: certificate.certFile, VAKT_FEED_PRIVATE_URLS: 'true', VAKT_DATA_DIR: join(dir, 'wary') };
+      expect((await runCli(['migrate'], env)).code).toBe(0);
+      const run = await runCli(['advisories', 'subscribe', `${brokenUrl}/.well-known/csaf/provider-metadata.json`], env);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('0 imported');
+      expect(run.stdout).toMatch(/refused .*\.json: its \.sha512 does not match the document/);
+      expect(run.stdout).toContain('has no zone; read as UTC');
     });
   });
 });

@@ -7,7 +7,7 @@
  */
 import * as openpgp from 'openpgp';
 import { createHash } from 'node:crypto';
-import { checkHost } from '../feeds/fetch-url.js';
+import { describeFetch, getBounded, type Fetched } from './fetch-bounded.js';
 import { fileNameOf } from './provider-layout.js';
 import { providerMetadataIssues } from './provider-metadata.js';
 import { CSAF_MAX_BYTES, testCsaf } from './validate-csaf.js';
@@ -63,13 +63,6 @@ const TITLES: Record<number, string> = {
   23: 'Mirror',
 };
 
-interface Fetched {
-  url: string;
-  status: number;
-  type: string;
-  body: Buffer;
-}
-
 /** Records what each rule found; a rule with no failure and something checked passes. */
 class Report {
   private readonly failures = new Map<number, string[]>();
@@ -117,38 +110,18 @@ class Fetcher {
 
   /** GETs URL without following redirects (requirement 6) and without sending credentials. */
   async get(url: string, maxBytes = CSAF_MAX_BYTES): Promise<Fetched | undefined> {
-    const target = new URL(url);
-    if (target.protocol !== 'https:') this.report.fail(3, `${url} is not served over HTTPS`);
+    if (!url.startsWith('https://')) this.report.fail(3, `${url} is not served over HTTPS`);
     else this.report.ok(3);
-    try {
-      if (!this.options.allowPrivate) await checkHost(target);
-      const response = await fetch(target, { redirect: 'manual', signal: AbortSignal.timeout(this.options.timeoutMs ?? 60_000) });
-      if (response.status >= 300 && response.status < 400) {
-        this.report.fail(6, `${url} redirects (HTTP ${response.status} to ${response.headers.get('location') ?? '?'})`);
-        return { url, status: response.status, type: '', body: Buffer.alloc(0) };
-      }
-      this.report.ok(6);
-      return {
-        url,
-        status: response.status,
-        type: response.headers.get('content-type') ?? '',
-        body: await readLimited(response, maxBytes, url),
-      };
-    } catch (error) {
-      return { url, status: 0, type: '', body: Buffer.from((error as Error).message) };
-    }
+    const fetched = await getBounded(url, {
+      allowPrivate: this.options.allowPrivate,
+      maxBytes,
+      ...(this.options.timeoutMs ? { timeoutMs: this.options.timeoutMs } : {}),
+    });
+    if (fetched.status >= 300 && fetched.status < 400)
+      this.report.fail(6, `${url} redirects (HTTP ${fetched.status} to ${fetched.location ?? '?'})`);
+    else if (fetched.status !== 0) this.report.ok(6);
+    return fetched;
   }
-}
-
-async function readLimited(response: Response, maxBytes: number, url: string): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of response.body ?? []) {
-    size += chunk.byteLength;
-    if (size > maxBytes) throw new Error(`${url} is larger than ${maxBytes} bytes`);
-    chunks.push(Buffer.from(chunk));
-  }
-  return Buffer.concat(chunks);
 }
 
 const asRecord = (value: unknown): Record<string, unknown> =>
@@ -165,7 +138,7 @@ function parseJson(fetched: Fetched | undefined): unknown {
   }
 }
 
-const describe = (f: Fetched | undefined) => (!f ? 'not fetched' : f.status === 0 ? f.body.toString() : `HTTP ${f.status}`);
+const describe = describeFetch;
 
 /** Where the metadata is: the URL given, or, for a bare site, its well-known place. */
 export function metadataUrlOf(target: string): string {

@@ -3,6 +3,7 @@
  * matches, in their language, signed (and encrypted where a key is known), withheld where TLP
  * forbids; their answers through the link, the share not yet patched, and one reminder.
  */
+import { readFileSync } from 'node:fs';
 import { beforeAll, expect, it } from 'vitest';
 import { sampleContent } from '../../test/helpers/advisories.js';
 import { useApp, type Client } from '../../test/helpers/app.js';
@@ -173,4 +174,57 @@ describeEachEngine('telling the constituency of an advisory', (get) => {
     expect(reminders[0]?.body_text).toContain('We have not yet heard from you');
     expect(reminders[0]?.body_text).toContain('https://cert.example.se/.well-known/csaf/amber/');
   });
+
+  it(
+    "sends or dismisses the notices drafted from a vendor's advisory, once, and only for those who may send mail",
+    { timeout: 60_000 },
+    async () => {
+      const { db } = get();
+      const text = readFileSync(new URL('../../test/fixtures/csaf/rhsa-2021_5217.json', import.meta.url), 'utf8');
+      const imported = await analyst.request({
+        method: 'POST',
+        url: '/api/advisories',
+        payload: text,
+        headers: { 'content-type': 'application/json' },
+      });
+      const advisoryId = imported.json<{ id: string }>().id;
+      const orgs = await db
+        .selectFrom('organisations')
+        .select(['id', 'name'])
+        .where('name', 'in', ['Harbour', 'Library'])
+        .orderBy('name')
+        .execute();
+      await db
+        .insertInto('relay_notices')
+        .values(orgs.map((o) => ({ advisory_id: advisoryId, organisation_id: o.id, matched: ['pkg:rpm/redhat/samba'] })))
+        .execute();
+      const drafts = (await analyst.request({ url: '/api/relay-notices' })).json<{
+        notices: Array<{ id: string; organisation: string; trackingId: string }>;
+      }>().notices;
+      expect(drafts.map((n) => [n.organisation, n.trackingId]).sort()).toEqual([
+        ['Harbour', 'RHSA-2021:5217'],
+        ['Library', 'RHSA-2021:5217'],
+      ]);
+      const harbour = drafts.find((n) => n.organisation === 'Harbour')!;
+      const library = drafts.find((n) => n.organisation === 'Library')!;
+      const reader = await loginAs('read-only');
+      expect((await reader.request({ method: 'POST', url: `/api/relay-notices/${harbour.id}/send` })).statusCode).toBe(403);
+      const sent = await analyst.request({ method: 'POST', url: `/api/relay-notices/${harbour.id}/send` });
+      expect(sent.json()).toEqual({ state: 'sent', status: 'queued', reason: null });
+      expect((await analyst.request({ method: 'POST', url: `/api/relay-notices/${harbour.id}/send` })).statusCode).toBe(409);
+      expect((await analyst.request({ method: 'POST', url: `/api/relay-notices/${library.id}/dismiss` })).json()).toMatchObject({
+        state: 'dismissed',
+      });
+      const mail = await db
+        .selectFrom('messages')
+        .select(['subject', 'to_addresses'])
+        .where('subject', 'like', '%RHSA-2021:5217%')
+        .execute();
+      expect(mail).toEqual([
+        { subject: expect.stringMatching(/^\[TLP:CLEAR\] \[CERT-STHLM\] RHSA-2021:5217: /), to_addresses: ['it@harbour.test'] },
+      ]);
+      expect((await analyst.request({ url: '/api/relay-notices' })).json<{ notices: unknown[] }>().notices).toEqual([]);
+      expect((await analyst.request({ url: '/api/relay-notices?state=sent' })).json<{ notices: unknown[] }>().notices).toHaveLength(1);
+    },
+  );
 });

@@ -140,7 +140,8 @@ function mailText(
   };
 }
 
-async function tellOrganisation(
+/** Tells one organisation, in TRX: the mail to each contact through the gate, and the record with its answer link. */
+export async function tellOrganisation(
   trx: Transaction<Schema>,
   settings: IntakeSettings,
   input: NotifyInput,

@@ -43,8 +43,8 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const publisherName = async () => (await getProfile(db))?.profile.team.name ?? 'Vakt';
 
   /** The advisories of FOLDER this request may read: all of TLP:WHITE; above it, what the gate admits. */
-  async function readable(request: FastifyRequest, folder: CsafFolder): Promise<PublishedEntry[]> {
-    const entries = await publishedIn(db, folder);
+  async function readable(request: FastifyRequest, folder: CsafFolder, file?: string): Promise<PublishedEntry[]> {
+    const entries = await publishedIn(db, folder, file);
     if (folder === 'white') return entries;
     const who = request.principal;
     if (!who)
@@ -195,7 +195,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request, reply) => {
       const { folder, year, file } = request.params;
       const [, name, suffix] = /^(.+\.json)(\.sha256|\.sha512|\.asc)?$/.exec(file) ?? [];
-      const entry = (await readable(request, folder)).find((e) => e.path === `${year}/${name}`);
+      const entry = name ? (await readable(request, folder, name)).find((e) => e.path === `${year}/${name}`) : undefined;
       if (!entry || !name) throw notFound('document');
       const { document, signature } = await publishedDocument(db, entry.id);
       if (!suffix) return send(reply, folder, 'application/json; charset=utf-8', document);

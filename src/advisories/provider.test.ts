@@ -140,7 +140,20 @@ describeEachEngine('the CSAF provider', (get) => {
     const green = await constituent.request({ url: `/.well-known/csaf/${published.GREEN}` });
     expect(green.statusCode).toBe(200);
     expect((await constituent.request({ url: '/.well-known/csaf/amber/index.txt' })).body).toBe('');
+    const decisions = async () =>
+      Number(
+        (
+          await get()
+            .db.selectFrom('egress_decisions')
+            .select((eb) => eb.fn.countAll<string>().as('n'))
+            .where('channel', '=', 'csaf:provider')
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    const before = await decisions();
     const amber = await constituent.request({ url: `/.well-known/csaf/${published.AMBER}` });
+    // One download is one decision, about that document only.
+    expect((await decisions()) - before).toBe(1);
     expect(amber.statusCode).toBe(404);
     expect(amber.body).not.toContain('Router flaw');
     expect((await constituent.request({ url: '/.well-known/csaf/feed-tlp-amber.json' })).body).not.toContain('Router flaw');

@@ -23,8 +23,11 @@ export interface PublishedEntry {
   currentReleaseDate: string;
 }
 
-/** The newest published version of each of the team's advisories now filed in FOLDER, the most recently released first. */
-export async function publishedIn(db: Kysely<Schema>, folder: CsafFolder): Promise<PublishedEntry[]> {
+/**
+ * The newest published version of each of the team's advisories now filed in FOLDER, the most
+ * recently released first; with FILE, only the one of that file name (a download gates one item).
+ */
+export async function publishedIn(db: Kysely<Schema>, folder: CsafFolder, file?: string): Promise<PublishedEntry[]> {
   const latest = db
     .selectFrom('advisories as a')
     .innerJoin('authored_advisories as w', 'w.id', 'a.authored_id')

@@ -87,6 +87,8 @@ const TABLES = [
   { name: 'advisories', key: 'id', keyType: 'uuid', batch: 4 },
   { name: 'advisory_recipients', key: 'id', keyType: 'uuid' },
   { name: 'advisory_answers', key: 'id', keyType: 'uuid' },
+  { name: 'csaf_subscriptions', key: 'id', keyType: 'uuid' },
+  { name: 'relay_notices', key: 'id', keyType: 'uuid' },
 ] as const satisfies readonly TableSpec[];
 /** Tables a backup leaves out: public data re-imported from its source, and what only lives for a session. */
 export const NOT_BACKED_UP: readonly string[] = ['ripe_ranges', 'ripe_asns', 'ripe_contacts', 'ripe_imports', 'sessions', 'login_throttle'];

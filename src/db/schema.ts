@@ -670,6 +670,30 @@ export interface AdvisoriesTable {
   authored_id: string | null;
   /** A detached, armoured OpenPGP signature over `document`, made with the team key at publication. */
   signature: string | null;
+  /** A relayed vendor document: where it came from and how its hash and signature checked out. */
+  provenance: Json | null;
+}
+
+export interface CsafSubscriptionsTable {
+  id: Generated<string>;
+  metadata_url: string;
+  publisher: string;
+  read_up_to: Timestamp | null;
+  last_run_at: Timestamp | null;
+  last_error: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface RelayNoticesTable {
+  id: Generated<string>;
+  advisory_id: string;
+  organisation_id: string;
+  matched: string[];
+  state: Generated<string>;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  created_at: CreatedAt;
 }
 
 export interface ProductsTable {
@@ -732,6 +756,8 @@ export interface Schema {
   authored_advisories: AuthoredAdvisoriesTable;
   advisory_recipients: AdvisoryRecipientsTable;
   advisory_answers: AdvisoryAnswersTable;
+  csaf_subscriptions: CsafSubscriptionsTable;
+  relay_notices: RelayNoticesTable;
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;
   login_throttle: LoginThrottleTable;

@@ -32,6 +32,7 @@ import { advisoryRoutes } from '../advisories/routes.js';
 import { authoringRoutes } from '../advisories/authoring-routes.js';
 import { providerRoutes } from '../advisories/provider-routes.js';
 import { answerRoutes } from '../advisories/answer-routes.js';
+import { subscriptionRoutes } from '../advisories/subscription-routes.js';
 import { viewRoutes } from '../views/routes.js';
 import { registerAuthentication, registerPublic } from './authentication.js';
 import type { App, AppContext } from './context.js';
@@ -144,6 +145,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(authoringRoutes);
   await app.register(providerRoutes);
   await app.register(answerRoutes);
+  await app.register(subscriptionRoutes);
 
   const webDir = context.config.webDir;
   const hasWeb = existsSync(`${webDir}/index.html`);

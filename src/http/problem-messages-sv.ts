@@ -332,4 +332,11 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   'this advisory has received all the answers it takes from you': 'säkerhetsmeddelandet har tagit emot alla svar det tar från er',
   'this answer link': 'den här svarslänken',
   '"{}" is not a CPE or a package URL (purl)': '"{}" är varken en CPE eller en paket-URL (purl)',
+  '{}changes.csv: {}': '{}changes.csv: {}',
+  'this notice was {} already': 'det här meddelandet var redan {}',
+  'must be an https URL (a provider inside your network needs VAKT_FEED_PRIVATE_URLS=true)':
+    'måste vara en https-URL (en leverantör inom ert nät kräver VAKT_FEED_PRIVATE_URLS=true)',
+  'is not provider metadata: not JSON': 'är ingen leverantörsmetadata: inte JSON',
+  subscription: 'prenumeration',
+  notice: 'underrättelse',
 };

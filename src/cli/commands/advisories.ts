@@ -7,6 +7,7 @@ import type { Command } from 'commander';
 import { getAdvisory, importAdvisory, pageAdvisories, vulnerabilitiesOf } from '../../advisories/advisories.js';
 import { checkProvider, type ProviderCheck } from '../../advisories/check-provider.js';
 import { publishAuthored } from '../../advisories/publish.js';
+import { runSubscription, subscribe } from '../../advisories/subscriptions.js';
 import { AUDIENCES, type Audience } from '../../advisories/notify.js';
 import { intakeSettings } from '../../intake/settings.js';
 import { loadConfig } from '../../config.js';
@@ -14,7 +15,7 @@ import { loadTeamKeyFile } from '../../mail/pgp.js';
 import { CSAF_MAX_BYTES, validateCsaf, type CsafValidation } from '../../advisories/validate-csaf.js';
 import { VaktError } from '../../core/errors.js';
 import { fetchFeedUrl } from '../../feeds/fetch-url.js';
-import { action, actorFromCli, EXIT_ERROR, UsageError, withDatabase } from '../run.js';
+import { action, actorFromCli, EXIT_ERROR, progressBar, UsageError, withDatabase } from '../run.js';
 import { summary } from './catalogue.js';
 
 function print(file: string, validation: CsafValidation): void {
@@ -155,6 +156,29 @@ export function registerAdvisoryCommands(program: Command): void {
     );
 
   advisories
+    .command('subscribe <url>')
+    .description(
+      "follow a CSAF provider (its provider-metadata.json) and read it now: what changed, verified against the provider's key, validated, stored, and matched against the constituency's inventories as draft notices",
+    )
+    .option('--no-run', 'only subscribe; the hourly job reads it')
+    .action(
+      action(async (url: string, options: { run: boolean }) =>
+        withDatabase(async ({ db }, config) => {
+          const made = await subscribe(db, actorFromCli(), url, config.feedPrivateUrls);
+          process.stdout.write(`${made.created ? 'subscribed to' : 'already following'} ${made.publisher} (${made.id})\n`);
+          if (!options.run) return 0;
+          const run = await runWithProgress(db, made.id, config.feedPrivateUrls);
+          process.stdout.write(
+            `${run.changed} changed: ${run.imported} imported, ${run.unchanged} unchanged, ${run.refused.length} refused; ${run.notices} draft notice(s) to organisations whose inventory matches\n`,
+          );
+          for (const r of run.refused) process.stdout.write(`refused ${r.url}: ${r.reason}\n`);
+          for (const w of run.warnings) process.stdout.write(`warning: ${w}\n`);
+          return run.refused.length > 0 ? EXIT_ERROR : 0;
+        }),
+      ),
+    );
+
+  advisories
     .command('check-provider <url>')
     .description(
       'check a CSAF provider (its provider-metadata.json, or a site) against requirements 1–23 of CSAF 2.0: download, verify hashes and signatures, validate every document; exit 1 when an applicable rule fails',
@@ -173,6 +197,23 @@ export function registerAdvisoryCommands(program: Command): void {
         return report.passed ? 0 : EXIT_ERROR;
       }),
     );
+}
+
+async function runWithProgress(db: Parameters<typeof runSubscription>[0], id: string, allowPrivate: boolean) {
+  const bar = progressBar('{bar} {value}/{total} documents | {url}');
+  let started = false;
+  try {
+    return await runSubscription(db, id, {
+      allowPrivate,
+      onDocument: (done, total, url) => {
+        if (!started) bar.start(total, 0, { url });
+        started = true;
+        bar.update(done, { url });
+      },
+    });
+  } finally {
+    if (started) bar.stop();
+  }
 }
 
 function printCheck(report: ProviderCheck): void {

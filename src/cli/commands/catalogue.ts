@@ -54,7 +54,7 @@ export const CATALOGUE: readonly Entry[] = [
   { usage: 'feed', summary: 'early-warning feeds: definitions, runs, ad-hoc ingestion', load: feeds },
   {
     usage: 'advisories',
-    summary: 'security advisories in CSAF 2.0: validate, import, list, show, export, publish, check a provider',
+    summary: 'security advisories in CSAF 2.0: validate, import, list, show, export, publish, check a provider, subscribe',
     load: advisories,
   },
   {

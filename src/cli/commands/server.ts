@@ -7,6 +7,7 @@ import { DEMO_PASSWORD } from '../../demo/demo.js';
 import { loadWholeDemo } from '../../demo/load.js';
 import { demoTeamKey } from '../../demo/demo-incidents.js';
 import { advisoryRemindersJob } from '../../advisories/notify.js';
+import { subscriptionsJob } from '../../advisories/subscriptions.js';
 import { startMailService, type MailService } from '../../intake/mail-service.js';
 import { loadTeamKeyFile, type TeamKey } from '../../mail/pgp.js';
 import type { Config } from '../../config.js';
@@ -61,7 +62,13 @@ function onShutdown(stop: () => Promise<void>): void {
 
 /** Every scheduled job a worker runs: the foundation's, early warning's, and the watchers' digests. */
 function scheduledJobs(config: Config, teamKey?: TeamKey) {
-  return [...foundationJobs, ...earlyWarningJobs(config, teamKey), watchDigestJob(config, teamKey), advisoryRemindersJob(config, teamKey)];
+  return [
+    ...foundationJobs,
+    ...earlyWarningJobs(config, teamKey),
+    watchDigestJob(config, teamKey),
+    advisoryRemindersJob(config, teamKey),
+    subscriptionsJob(config),
+  ];
 }
 export function registerServerCommands(program: Command): void {
   program

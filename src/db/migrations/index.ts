@@ -17,6 +17,7 @@ import * as m0015 from './0015_list_order_indexes.js';
 import * as m0016 from './0016_advisories.js';
 import * as m0017 from './0017_advisory_authoring.js';
 import * as m0018 from './0018_advisory_recipients.js';
+import * as m0019 from './0019_csaf_subscriptions.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -38,4 +39,5 @@ export const migrations: Record<string, Migration> = {
   '0016_advisories': m0016,
   '0017_advisory_authoring': m0017,
   '0018_advisory_recipients': m0018,
+  '0019_csaf_subscriptions': m0019,
 };

@@ -1,0 +1,44 @@
+/**
+ * One GET of a CSAF provider's file, as the provider check and the subscriptions read them: no
+ * redirect followed (CSAF 2.0 requirement 6), public addresses only unless allowed, a size limit
+ * read as the bytes arrive, and a time limit.
+ */
+import { checkHost } from '../feeds/fetch-url.js';
+
+export interface Fetched {
+  url: string;
+  /** 0 when nothing came back: `body` then says why. */
+  status: number;
+  location: string | null;
+  body: Buffer;
+}
+
+export async function getBounded(url: string, options: { allowPrivate: boolean; maxBytes: number; timeoutMs?: number }): Promise<Fetched> {
+  try {
+    const target = new URL(url);
+    if (!options.allowPrivate) await checkHost(target);
+    const response = await fetch(target, { redirect: 'manual', signal: AbortSignal.timeout(options.timeoutMs ?? 60_000) });
+    const location = response.headers.get('location');
+    if (response.status >= 300 && response.status < 400) {
+      await response.body?.cancel();
+      return { url, status: response.status, location, body: Buffer.alloc(0) };
+    }
+    return { url, status: response.status, location, body: await readLimited(response, options.maxBytes, url) };
+  } catch (error) {
+    return { url, status: 0, location: null, body: Buffer.from((error as Error).message) };
+  }
+}
+
+async function readLimited(response: Response, maxBytes: number, url: string): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of response.body ?? []) {
+    size += chunk.byteLength;
+    if (size > maxBytes) throw new Error(`${url} is larger than ${maxBytes} bytes`);
+    chunks.push(Buffer.from(chunk));
+  }
+  return Buffer.concat(chunks);
+}
+
+/** What went wrong with a fetch, for a message. */
+export const describeFetch = (f: Fetched | undefined) => (!f ? 'not fetched' : f.status === 0 ? f.body.toString() : `HTTP ${f.status}`);

@@ -1,0 +1,425 @@
+/**
+ * Relaying vendors' advisories. The team subscribes to CSAF providers (their provider metadata);
+ * each run reads each TLP:WHITE folder's changes.csv line by line, keeps only what changed since
+ * the time it has read up to, and, oldest first, fetches each document with its hash and
+ * signature, verifies both against the provider's published key, validates and stores it (the
+ * import's own rules: the same bytes again change nothing), and moves its mark past it — so a run
+ * stopped by a crash resumes where it stopped. Each stored advisory is matched against the
+ * constituency's inventories; a match becomes a draft notice for an analyst to send or dismiss.
+ */
+import { createHash } from 'node:crypto';
+import { sql, type Kysely } from 'kysely';
+import * as openpgp from 'openpgp';
+import { appendAudit } from '../audit/audit-log.js';
+import { ValidationError, VaktError, notFound } from '../core/errors.js';
+import type { Schema } from '../db/schema.js';
+import { importAdvisory } from './advisories.js';
+import { describeFetch, getBounded } from './fetch-bounded.js';
+import { InventoryIndex } from './inventory-match.js';
+import { affectedProductKeys, tellOrganisation, type Told } from './notify.js';
+import type { Config } from '../config.js';
+import { beforeCursor, cursorTime } from '../core/cursor.js';
+import type { TlpLabel } from '../core/tlp.js';
+import type { IntakeSettings } from '../intake/ingest.js';
+import { defineJob } from '../jobs/queue.js';
+import { providerMetadataIssues } from './provider-metadata.js';
+import { CSAF_MAX_BYTES } from './validate-csaf.js';
+
+export interface RunOptions {
+  allowPrivate: boolean;
+  /** Called after each document, for progress. */
+  onDocument?: (done: number, total: number, url: string) => void;
+}
+
+export interface RunOutcome {
+  subscription: string;
+  publisher: string;
+  changed: number;
+  imported: number;
+  unchanged: number;
+  refused: Array<{ url: string; reason: string }>;
+  /** What the provider got wrong that the run could read past. */
+  warnings: string[];
+  notices: number;
+}
+
+const asRecord = (value: unknown): Record<string, unknown> =>
+  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
+
+async function readMetadata(url: string, allowPrivate: boolean): Promise<Record<string, unknown>> {
+  if (!url.startsWith('https://') && !allowPrivate)
+    throw new ValidationError([
+      { field: 'url', reason: 'must be an https URL (a provider inside your network needs VAKT_FEED_PRIVATE_URLS=true)' },
+    ]);
+  const fetched = await getBounded(url, { allowPrivate, maxBytes: 1024 * 1024 });
+  if (fetched.status !== 200) throw new VaktError('not-found', `${url}: ${describeFetch(fetched)}`);
+  let metadata: unknown;
+  try {
+    metadata = JSON.parse(fetched.body.toString('utf8'));
+  } catch {
+    throw new ValidationError([{ field: 'url', reason: 'is not provider metadata: not JSON' }]);
+  }
+  const issues = providerMetadataIssues(metadata);
+  if (issues.length > 0) throw new ValidationError(issues.map((i) => ({ field: `metadata ${i.field}`, reason: i.reason })));
+  return asRecord(metadata);
+}
+
+export async function subscribe(
+  db: Kysely<Schema>,
+  actor: string,
+  url: string,
+  allowPrivate: boolean,
+): Promise<{ id: string; publisher: string; created: boolean }> {
+  const metadata = await readMetadata(url, allowPrivate);
+  const publisher = String(asRecord(metadata.publisher).name ?? url);
+  return db.transaction().execute(async (trx) => {
+    const existing = await trx.selectFrom('csaf_subscriptions').select('id').where('metadata_url', '=', url).executeTakeFirst();
+    if (existing) return { id: existing.id, publisher, created: false };
+    const row = await trx
+      .insertInto('csaf_subscriptions')
+      .values({ metadata_url: url, publisher, created_by: actor })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      actor,
+      action: 'csaf-subscription.create',
+      objectType: 'csaf-subscription',
+      objectId: row.id,
+      after: { url, publisher },
+    });
+    return { id: row.id, publisher, created: true };
+  });
+}
+
+interface Change {
+  url: string;
+  at: Date;
+}
+
+/**
+ * The lines of changes.csv newer than SINCE, oldest first. A time without its zone (real providers
+ * have written them) is read as UTC, and said so in WARNINGS; a line that is not two quoted fields is skipped, and said so.
+ */
+function changesSince(text: string, base: string, since: Date | null, warnings: string[]): Change[] {
+  const changes: Change[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim()) continue;
+    const match = /^"([^"]+)","([^"]+)"$/.exec(line);
+    if (!match) {
+      warnings.push(`${base}changes.csv: "${line.slice(0, 100)}" is not two quoted fields; skipped`);
+      continue;
+    }
+    const zoned = /(Z|[+-]\d\d:\d\d)$/.test(match[2]!);
+    if (!zoned) warnings.push(`${base}changes.csv: ${match[1]}: "${match[2]}" has no zone; read as UTC`);
+    const at = new Date(zoned ? match[2]! : `${match[2]!.replace(' ', 'T')}Z`);
+    if (Number.isNaN(at.getTime()) || (since && at <= since)) continue;
+    changes.push({ url: new URL(match[1]!, base).href, at });
+  }
+  return changes.sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
+async function providerKeys(metadata: Record<string, unknown>, allowPrivate: boolean): Promise<openpgp.PublicKey[]> {
+  const keys: openpgp.PublicKey[] = [];
+  for (const entry of asList(metadata.public_openpgp_keys).map(asRecord)) {
+    const fetched = await getBounded(String(entry.url ?? ''), { allowPrivate, maxBytes: 1024 * 1024 });
+    try {
+      const key = await openpgp.readKey({ armoredKey: fetched.body.toString('utf8') });
+      if (!entry.fingerprint || key.getFingerprint().toUpperCase() === String(entry.fingerprint).toUpperCase()) keys.push(key);
+    } catch {
+      // A key that cannot be read verifies nothing; its documents are refused below.
+    }
+  }
+  return keys;
+}
+
+/** The document's hash and signature, checked; a reason when either fails. */
+async function verify(
+  url: string,
+  body: Buffer,
+  keys: readonly openpgp.PublicKey[],
+  allowPrivate: boolean,
+): Promise<{ hash: string; signer: string } | string> {
+  const sha512 = await getBounded(`${url}.sha512`, { allowPrivate, maxBytes: 4096 });
+  const sha256 = sha512.status === 200 ? undefined : await getBounded(`${url}.sha256`, { allowPrivate, maxBytes: 4096 });
+  const [algorithm, hashFile] = sha512.status === 200 ? (['sha512', sha512] as const) : (['sha256', sha256!] as const);
+  if (hashFile.status !== 200) return `no .sha512 or .sha256 beside it (${describeFetch(hashFile)})`;
+  const stated = /^([0-9a-fA-F]+)\b/.exec(hashFile.body.toString('utf8'))?.[1]?.toLowerCase();
+  if (stated !== createHash(algorithm).update(body).digest('hex')) return `its .${algorithm} does not match the document`;
+  const signature = await getBounded(`${url}.asc`, { allowPrivate, maxBytes: 64 * 1024 });
+  if (signature.status !== 200) return `no signature beside it (${describeFetch(signature)})`;
+  if (keys.length === 0) return 'the provider publishes no key that could be read';
+  try {
+    const verified = await openpgp.verify({
+      message: await openpgp.createMessage({ binary: body }),
+      signature: await openpgp.readSignature({ armoredSignature: signature.body.toString('utf8') }),
+      verificationKeys: [...keys],
+      format: 'binary',
+    });
+    await verified.signatures[0]!.verified;
+    const signer =
+      keys
+        .find((k) => k.getKeys(verified.signatures[0]!.keyID).length > 0)
+        ?.getFingerprint()
+        .toUpperCase() ?? '';
+    return { hash: algorithm, signer };
+  } catch (error) {
+    return `its signature does not verify with the provider's key: ${(error as Error).message}`;
+  }
+}
+
+/** One run of one subscription: everything changed since its mark, in order, then the matches. */
+export async function runSubscription(db: Kysely<Schema>, id: string, options: RunOptions): Promise<RunOutcome> {
+  const subscription = await db.selectFrom('csaf_subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!subscription) throw notFound('subscription');
+  const outcome: RunOutcome = {
+    subscription: id,
+    publisher: subscription.publisher,
+    changed: 0,
+    imported: 0,
+    unchanged: 0,
+    refused: [],
+    warnings: [],
+    notices: 0,
+  };
+  try {
+    const metadata = await readMetadata(subscription.metadata_url, options.allowPrivate);
+    const keys = await providerKeys(metadata, options.allowPrivate);
+    const directories = asList(metadata.distributions)
+      .map((d) => String(asRecord(d).directory_url ?? ''))
+      .filter((url) => /\/white\/?$/i.test(url));
+    const since = subscription.read_up_to ? new Date(subscription.read_up_to) : null;
+    const changes: Change[] = [];
+    for (const directory of directories) {
+      const base = directory.endsWith('/') ? directory : `${directory}/`;
+      const csv = await getBounded(`${base}changes.csv`, { allowPrivate: options.allowPrivate, maxBytes: 100 * 1024 * 1024 });
+      if (csv.status !== 200) throw new VaktError('not-found', `${base}changes.csv: ${describeFetch(csv)}`);
+      changes.push(...changesSince(csv.body.toString('utf8'), base, since, outcome.warnings));
+    }
+    changes.sort((a, b) => a.at.getTime() - b.at.getTime());
+    outcome.changed = changes.length;
+    for (const [i, change] of changes.entries()) {
+      await relayOne(db, subscription.metadata_url, change, keys, options, outcome);
+      // The mark moves past each document handled, refused or not: a crash resumes after it.
+      await db.updateTable('csaf_subscriptions').set({ read_up_to: change.at }).where('id', '=', id).execute();
+      options.onDocument?.(i + 1, changes.length, change.url);
+    }
+    await db.updateTable('csaf_subscriptions').set({ last_run_at: new Date(), last_error: null }).where('id', '=', id).execute();
+  } catch (error) {
+    await db
+      .updateTable('csaf_subscriptions')
+      .set({ last_run_at: new Date(), last_error: (error as Error).message })
+      .where('id', '=', id)
+      .execute();
+    throw error;
+  }
+  return outcome;
+}
+
+async function relayOne(
+  db: Kysely<Schema>,
+  provider: string,
+  change: Change,
+  keys: readonly openpgp.PublicKey[],
+  options: RunOptions,
+  outcome: RunOutcome,
+): Promise<void> {
+  const document = await getBounded(change.url, { allowPrivate: options.allowPrivate, maxBytes: CSAF_MAX_BYTES });
+  if (document.status !== 200) {
+    outcome.refused.push({ url: change.url, reason: describeFetch(document) });
+    return;
+  }
+  const checked = await verify(change.url, document.body, keys, options.allowPrivate);
+  if (typeof checked === 'string') {
+    outcome.refused.push({ url: change.url, reason: checked });
+    return;
+  }
+  let stored;
+  try {
+    stored = await importAdvisory(db, `system:csaf-subscription`, document.body.toString('utf8'), { source: change.url });
+  } catch (error) {
+    outcome.refused.push({ url: change.url, reason: (error as Error).message });
+    return;
+  }
+  if (!stored.created) {
+    outcome.unchanged++;
+    return;
+  }
+  outcome.imported++;
+  await db
+    .updateTable('advisories')
+    .set({
+      provenance: JSON.stringify({
+        provider,
+        url: change.url,
+        hash: checked.hash,
+        signer: checked.signer,
+        fetchedAt: new Date().toISOString(),
+      }),
+    })
+    .where('id', '=', stored.advisory.id)
+    .execute();
+  outcome.notices += await draftNotices(db, stored.advisory.id, document.body.toString('utf8'));
+}
+
+/** A draft notice for each constituent organisation whose inventory the advisory matches. */
+async function draftNotices(db: Kysely<Schema>, advisoryId: string, document: string): Promise<number> {
+  const affected = affectedProductKeys(JSON.parse(document));
+  if (affected.length === 0) return 0;
+  const index = new InventoryIndex();
+  // An organisation without an inventory cannot match.
+  const organisations = await db
+    .selectFrom('organisations')
+    .select(['id', 'products'])
+    .where('kind', '=', 'constituent')
+    .where(sql<boolean>`cardinality(products) > 0`)
+    .execute();
+  for (const org of organisations) index.add(org.id, org.products);
+  const matches = [...index.match(affected)];
+  if (matches.length === 0) return 0;
+  await db
+    .insertInto('relay_notices')
+    .values(matches.map(([organisationId, matched]) => ({ advisory_id: advisoryId, organisation_id: organisationId, matched })))
+    .onConflict((oc) => oc.columns(['advisory_id', 'organisation_id']).doNothing())
+    .execute();
+  return matches.length;
+}
+
+export interface RelayNotice {
+  id: string;
+  advisoryId: string;
+  trackingId: string;
+  title: string;
+  tlp: string;
+  organisationId: string;
+  organisation: string;
+  matched: string[];
+  state: string;
+  createdAt: string;
+}
+
+/** Notices in STATE, the newest first, a page at a time. */
+export async function pageNotices(
+  db: Kysely<Schema>,
+  filter: { state: string; before?: string; limit: number },
+): Promise<{ notices: RelayNotice[]; next: string | null }> {
+  let query = db
+    .selectFrom('relay_notices as n')
+    .innerJoin('advisories as a', 'a.id', 'n.advisory_id')
+    .innerJoin('organisations as o', 'o.id', 'n.organisation_id')
+    .select([
+      'n.id',
+      'n.advisory_id',
+      'a.tracking_id',
+      'a.title',
+      'a.tlp',
+      'n.organisation_id',
+      'o.name',
+      'n.matched',
+      'n.state',
+      'n.created_at',
+    ])
+    .select(cursorTime('n.created_at').as('cursor_at'))
+    .where('n.state', '=', filter.state)
+    .orderBy('n.created_at', 'desc')
+    .orderBy('n.id', 'desc')
+    .limit(filter.limit + 1);
+  if (filter.before) query = query.where(beforeCursor(filter.before, 'n.created_at', 'n.id', 'uuid'));
+  const rows = await query.execute();
+  const page = rows.slice(0, filter.limit);
+  const last = page.at(-1);
+  return {
+    notices: page.map((r) => ({
+      id: r.id,
+      advisoryId: r.advisory_id,
+      trackingId: r.tracking_id,
+      title: r.title,
+      tlp: r.tlp,
+      organisationId: r.organisation_id,
+      organisation: r.name,
+      matched: r.matched,
+      state: r.state,
+      createdAt: new Date(r.created_at).toISOString(),
+    })),
+    next: rows.length > filter.limit && last ? `${last.cursor_at},${last.id}` : null,
+  };
+}
+
+/** Sends a draft notice (the vendor's document attached, through the egress gate) or dismisses it. */
+export async function decideNotice(
+  db: Kysely<Schema>,
+  actor: string,
+  id: string,
+  decision: 'send' | 'dismiss',
+  settings: IntakeSettings,
+  publicUrl: string,
+): Promise<Told | null> {
+  return db.transaction().execute(async (trx) => {
+    const notice = await trx.selectFrom('relay_notices').selectAll().where('id', '=', id).forUpdate().executeTakeFirst();
+    if (!notice) throw notFound('notice');
+    if (notice.state !== 'draft') throw new VaktError('conflict', `this notice was ${notice.state} already`);
+    const advisory = await trx.selectFrom('advisories').selectAll().where('id', '=', notice.advisory_id).executeTakeFirstOrThrow();
+    const org = await trx
+      .selectFrom('organisations')
+      .select(['id', 'name'])
+      .where('id', '=', notice.organisation_id)
+      .executeTakeFirstOrThrow();
+    let told: Told | null = null;
+    if (decision === 'send')
+      told = await tellOrganisation(
+        trx,
+        settings,
+        {
+          documentId: advisory.id,
+          document: advisory.document,
+          trackingId: advisory.tracking_id,
+          version: advisory.version,
+          title: advisory.title,
+          tlp: advisory.tlp as TlpLabel,
+          documentUrl: String(asRecord(advisory.provenance).url ?? advisory.source),
+          publicUrl,
+          audience: { kind: 'inventory' },
+          actor,
+        },
+        org,
+        notice.matched,
+      );
+    await trx
+      .updateTable('relay_notices')
+      .set({ state: decision === 'send' ? 'sent' : 'dismissed', decided_by: actor, decided_at: new Date() })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(trx, {
+      actor,
+      action: `relay-notice.${decision}`,
+      objectType: 'relay-notice',
+      objectId: id,
+      after: { advisory: advisory.tracking_id, organisation: org.name, status: told?.status ?? null },
+    });
+    return told;
+  });
+}
+
+/** Every subscription, run in turn: the hourly job. */
+export async function runAllSubscriptions(db: Kysely<Schema>, allowPrivate: boolean): Promise<RunOutcome[]> {
+  const outcomes: RunOutcome[] = [];
+  for (const { id } of await db.selectFrom('csaf_subscriptions').select('id').orderBy('created_at').execute()) {
+    try {
+      outcomes.push(await runSubscription(db, id, { allowPrivate }));
+    } catch {
+      // Recorded on the subscription (last_error); the others still run.
+    }
+  }
+  return outcomes;
+}
+
+export function subscriptionsJob(config: Pick<Config, 'feedPrivateUrls'>) {
+  return defineJob({
+    name: 'advisories.subscriptions',
+    schedule: '41 * * * *',
+    options: { retryLimit: 1, expireInSeconds: 3600 },
+    async handle(_data, { database }) {
+      await runAllSubscriptions(database.db, config.feedPrivateUrls);
+    },
+  });
+}
