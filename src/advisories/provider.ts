@@ -38,13 +38,10 @@ export async function publishedIn(db: Kysely<Schema>, folder: CsafFolder, file?:
     .as('latest');
   // A label changed in a later version moves the advisory: the folder is the newest version's.
   const labels = folder === 'white' ? ['CLEAR'] : [folder.toUpperCase()];
-  const rows = await db
-    .selectFrom(latest)
-    .selectAll()
-    .where('tlp', 'in', labels)
-    .orderBy('current_release_date', 'desc')
-    .orderBy('id')
-    .execute();
+  let query = db.selectFrom(latest).selectAll().where('tlp', 'in', labels);
+  // fileNameOf() in SQL: the tracking id in lower case, each run of other characters as "_".
+  if (file) query = query.where(sql<string>`regexp_replace(lower(tracking_id), '[^+a-z0-9-]+', '_', 'g') || '.json'`, '=', file);
+  const rows = await query.orderBy('current_release_date', 'desc').orderBy('id').execute();
   return rows.map((row) => {
     const initial = new Date(row.initial_release_date ?? row.current_release_date).toISOString();
     return {
