@@ -75,4 +75,26 @@ describe('advisories in Chromium', () => {
     await expect.poll(() => findings.textContent()).toContain('/vulnerabilities/0/product_status/known_affected/0');
     expect(await findings.getByRole('cell', { name: '6.1.1', exact: true }).count()).toBeGreaterThan(0);
   });
+
+  it("sends a notice drafted from a vendor's advisory to the organisation it concerns", { timeout: 90_000 }, async () => {
+    const { db } = database;
+    const advisory = await db.selectFrom('advisories').select('id').where('tracking_id', '=', 'BSI-2022-0001').executeTakeFirstOrThrow();
+    const water = await db
+      .selectFrom('organisations')
+      .select('id')
+      .where('name', '=', 'Stockholm Vatten och Avfall')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('relay_notices')
+      .values({ advisory_id: advisory.id, organisation_id: water.id, matched: ['cpe:2.3:a:cvrf-csaf-converter:*'] })
+      .execute();
+    await page.goto(`${ui.base}/advisories`);
+    const notices = page.getByTestId('relay-notices');
+    await expect.poll(() => notices.textContent()).toContain('Stockholm Vatten och Avfall');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: 'Send to Stockholm Vatten och Avfall' }).click();
+    await page.getByText('No notice waits to be sent.').waitFor();
+    const sent = await db.selectFrom('messages').select('to_addresses').where('subject', 'like', '%BSI-2022-0001%').execute();
+    expect(sent.flatMap((m) => m.to_addresses).sort()).toEqual(['noc@svoa.example', 'soc@svoa.example']);
+  });
 });

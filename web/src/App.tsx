@@ -208,6 +208,7 @@ const NAV: NavItem[] = [
         rights={{
           write: c.session.permissions.includes('advisories:write'),
           publish: c.session.permissions.includes('advisories:publish'),
+          send: c.session.permissions.includes('mail:send'),
           me: `user:${c.session.user.id}`,
         }}
       />

@@ -11,6 +11,7 @@ import { ErrorText, Link, ScrollTable, TlpBadge, useNextPages, when } from '../c
 import { DataTable } from '../data-table';
 import { useT } from '../i18n';
 import { OurAdvisory, OurAdvisoryList, type Rights } from './advisories/OurAdvisories';
+import { VendorAdvisories } from './advisories/VendorAdvisories';
 
 type Advisories = Answer<'/api/advisories'>;
 type Summary = Advisories['advisories'][number];
@@ -24,10 +25,10 @@ export function AdvisoriesPage({ path, navigate, rights }: { path: string; navig
     return <OurAdvisory id={ours[1] === 'new' ? undefined : ours[1]} navigate={navigate} rights={rights} />;
   }
   const id = /^\/advisories\/([0-9a-f-]{36})$/.exec(path)?.[1];
-  return id ? <AdvisoryView id={id} navigate={navigate} /> : <AdvisoryList navigate={navigate} canWrite={rights.write} />;
+  return id ? <AdvisoryView id={id} navigate={navigate} /> : <AdvisoryList navigate={navigate} rights={rights} />;
 }
 
-function AdvisoryList({ navigate, canWrite }: { navigate: (to: string) => void; canWrite: boolean }) {
+function AdvisoryList({ navigate, rights }: { navigate: (to: string) => void; rights: Rights }) {
   const t = useT();
   const { after, pager } = useNextPages();
   const list = useQuery({
@@ -67,7 +68,8 @@ function AdvisoryList({ navigate, canWrite }: { navigate: (to: string) => void; 
       {list.data && rows.length === 0 && <p>{t('No advisory yet. Import a CSAF 2.0 document below, or with `vakt advisories import`.')}</p>}
       {rows.length > 0 && <DataTable name="advisories" rows={rows} rowId={(a) => a.id} columns={columns} />}
       {pager(list.data?.next)}
-      {canWrite && <ImportForm navigate={navigate} />}
+      {rights.write && <ImportForm navigate={navigate} />}
+      <VendorAdvisories navigate={navigate} canWrite={rights.write} canSend={rights.send} />
     </section>
   );
 }

@@ -37,6 +37,8 @@ const verdictOf = (t: Translate): Record<string, string> => ({
 export interface Rights {
   write: boolean;
   publish: boolean;
+  /** May send mail: a vendor's advisory relayed to the constituency. */
+  send: boolean;
   me: string;
 }
 
