@@ -13,6 +13,7 @@ import { unlabelledTlpOf, type TlpLabel } from '../core/tlp.js';
 import type { AdvisoriesTable, Schema } from '../db/schema.js';
 import { getProfile } from '../profile/service.js';
 import { readCsaf, testCsaf, type CsafFinding, type CsafLimits } from './validate-csaf.js';
+import { asList, asRecord, asText } from './json-readers.js';
 
 /** CSAF 2.0 knows TLP 1.0's four labels; WHITE is TLP 2.0's CLEAR. */
 const FROM_CSAF_TLP: Record<string, TlpLabel> = { WHITE: 'CLEAR', GREEN: 'GREEN', AMBER: 'AMBER', RED: 'RED' };
@@ -55,12 +56,6 @@ export interface ImportOutcome {
   /** False when the same document was there already. */
   created: boolean;
 }
-
-// Readers of a document's JSON that take what is there and pass over what is not.
-const asText = (value: unknown): string | null => (typeof value === 'string' ? value : null);
-const asRecord = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** What names the document and files it. */
 type Identity = Pick<

@@ -11,6 +11,7 @@ import { describeFetch, getBounded, type Fetched } from './fetch-bounded.js';
 import { fileNameOf } from './provider-layout.js';
 import { providerMetadataIssues } from './provider-metadata.js';
 import { CSAF_MAX_BYTES, testCsaf } from './validate-csaf.js';
+import { asList, asRecord, asText as textOrNull } from './json-readers.js';
 
 export type RuleStatus = 'pass' | 'fail' | 'not-applicable' | 'not-offered';
 
@@ -124,10 +125,7 @@ class Fetcher {
   }
 }
 
-const asRecord = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
-const asText = (value: unknown): string => (typeof value === 'string' ? value : '');
+const asText = (value: unknown): string => textOrNull(value) ?? '';
 
 function parseJson(fetched: Fetched | undefined): unknown {
   if (!fetched || fetched.status !== 200) return undefined;

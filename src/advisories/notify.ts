@@ -23,6 +23,8 @@ import { decide, resolveRecipient } from '../sharing/egress.js';
 import { vulnerabilitiesOf } from './advisories.js';
 import { advisoryBody, advisorySubject, type AdvisoryMailText } from './advisory-mail.js';
 import { InventoryIndex, productKeyOf, type ProductKey } from './inventory-match.js';
+import { asList, asRecord } from './json-readers.js';
+import { notifiableContacts } from '../constituency/organisations.js';
 
 export const AUDIENCES = ['inventory', 'all', 'tag', 'none'] as const;
 export type Audience = { kind: 'inventory' } | { kind: 'all' } | { kind: 'tag'; tag: string } | { kind: 'none' };
@@ -32,10 +34,6 @@ export type Answer = (typeof ANSWERS)[number];
 
 /** Statuses that put a product at risk, as CSAF 2.0 section 3.2.3.9 groups them. */
 const AT_RISK = ['known_affected', 'first_affected', 'last_affected', 'under_investigation'];
-
-const asRecord = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 /** The CPE and purl of every product a CSAF document puts at risk, from its product tree. */
 export function affectedProductKeys(document: unknown): ProductKey[] {
@@ -148,13 +146,7 @@ export async function tellOrganisation(
   org: { id: string; name: string },
   matched: string[],
 ): Promise<Told> {
-  const contacts = await trx
-    .selectFrom('org_contacts')
-    .select(['email', 'language'])
-    .where('organisation_id', '=', org.id)
-    .where('notify', '=', true)
-    .orderBy('email')
-    .execute();
+  const contacts = await notifiableContacts(trx, org.id);
   const decision = decide(
     { kind: 'advisory', id: input.documentId, tlp: input.tlp },
     await resolveRecipient(trx, { kind: 'organisation', organisationId: org.id }),
@@ -384,13 +376,7 @@ export async function sendAdvisoryReminders(
         .returning('id')
         .executeTakeFirst();
       if (!claimed) return;
-      const contacts = await trx
-        .selectFrom('org_contacts')
-        .select(['email', 'language'])
-        .where('organisation_id', '=', r.organisation_id)
-        .where('notify', '=', true)
-        .orderBy('email')
-        .execute();
+      const contacts = await notifiableContacts(trx, r.organisation_id);
       const tlp = r.tlp as TlpLabel;
       const text = mailText(
         settings,

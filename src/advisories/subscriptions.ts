@@ -24,6 +24,7 @@ import type { IntakeSettings } from '../intake/ingest.js';
 import { defineJob } from '../jobs/queue.js';
 import { providerMetadataIssues } from './provider-metadata.js';
 import { CSAF_MAX_BYTES } from './validate-csaf.js';
+import { asList, asRecord } from './json-readers.js';
 
 export interface RunOptions {
   allowPrivate: boolean;
@@ -42,10 +43,6 @@ export interface RunOutcome {
   warnings: string[];
   notices: number;
 }
-
-const asRecord = (value: unknown): Record<string, unknown> =>
-  value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
-const asList = (value: unknown): unknown[] => (Array.isArray(value) ? value : []);
 
 async function readMetadata(url: string, allowPrivate: boolean): Promise<Record<string, unknown>> {
   if (!url.startsWith('https://') && !allowPrivate)

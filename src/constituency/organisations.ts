@@ -388,3 +388,14 @@ export async function getOrganisation(db: Kysely<Schema>, id: string): Promise<S
   if (!org) throw notFound(`organisation ${id}`);
   return org;
 }
+
+/** The contacts of an organisation that take automatic notifications, with their language. */
+export function notifiableContacts(db: Kysely<Schema>, organisationId: string): Promise<Array<{ email: string; language: string }>> {
+  return db
+    .selectFrom('org_contacts')
+    .select(['email', 'language'])
+    .where('organisation_id', '=', organisationId)
+    .where('notify', '=', true)
+    .orderBy('email')
+    .execute();
+}

@@ -25,6 +25,7 @@ import { getProfile } from '../profile/service.js';
 import { rawAsJson } from '../feeds/csv-line.js';
 import { closeInterruptedRuns } from '../feeds/pipeline.js';
 import { notificationBody, notificationSubject, type NotificationText } from './templates.js';
+import { notifiableContacts } from '../constituency/organisations.js';
 
 /** At most this many events go into one attachment; the text says when there were more. */
 export const MAX_ATTACHED_EVENTS = 10_000;
@@ -127,13 +128,7 @@ async function notifyGroup(
   const taken = sql<boolean>`e.organisation_id = ${org.id} and e.run_id = any(${runIds}::uuid[])`;
   const labels = await trx.selectFrom('events as e').select('tlp').distinct().where(taken).execute();
   const tlp = labels.reduce<TlpLabel>((a, r) => mostRestrictive(a, r.tlp as TlpLabel), feed.tlp as TlpLabel);
-  const contacts = await trx
-    .selectFrom('org_contacts')
-    .select(['email', 'language'])
-    .where('organisation_id', '=', org.id)
-    .where('notify', '=', true)
-    .orderBy('email')
-    .execute();
+  const contacts = await notifiableContacts(trx, org.id);
   const decision = decide(
     { kind: 'notification', id: 'new', tlp },
     await resolveRecipient(trx, { kind: 'organisation', organisationId: org.id }),
