@@ -19,6 +19,9 @@ import { publishAuthored } from './publish.js';
 import { ANSWERS, AUDIENCES, recipientsOf } from './notify.js';
 import { intakeSettings } from '../intake/settings.js';
 import { ValidationError } from '../core/errors.js';
+import type { App } from '../http/context.js';
+import { requireProfile } from '../profile/service.js';
+import { checkProvider } from './check-provider.js';
 import { testCsaf } from './validate-csaf.js';
 import { FindingSchema } from './routes.js';
 
@@ -55,6 +58,31 @@ const AuthoredSchema = Type.Object({
 /** The team's address: as configured, else as this request reached the server. */
 export const publicUrlFor = (configured: string | undefined, request: FastifyRequest) =>
   configured ?? `${request.protocol}://${request.host}`;
+
+/**
+ * The provider check, run by the server on itself right after a publication: its own files, asked
+ * of itself at their public addresses, the newest ten documents read. TLS is judged by the
+ * addresses' scheme (the proxy in front of Vakt does TLS).
+ */
+async function selfCheck(
+  app: App,
+  publicUrl: string,
+): Promise<{ passed: boolean; failed: Array<{ rule: number; title: string; messages: string[] }> }> {
+  const origin = new URL(publicUrl).origin;
+  const report = await checkProvider(`${publicUrl.replace(/\/+$/, '')}/.well-known/csaf/provider-metadata.json`, {
+    allowPrivate: false,
+    maxDocuments: 10,
+    get: async (url) => {
+      if (!url.startsWith(`${origin}/`)) return { url, status: 0, location: null, body: Buffer.from('not this server') };
+      const answer = await app.inject({ url: url.slice(origin.length) });
+      return { url, status: answer.statusCode, location: String(answer.headers.location ?? '') || null, body: answer.rawPayload };
+    },
+  });
+  return {
+    passed: report.passed,
+    failed: report.rules.filter((r) => r.status === 'fail').map(({ rule, title, messages }) => ({ rule, title, messages })),
+  };
+}
 
 export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
@@ -274,6 +302,10 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
             path: Type.String(),
             sha256: Type.String(),
             told: Type.Array(Told),
+            providerCheck: Type.Object({
+              passed: Type.Boolean(),
+              failed: Type.Array(Type.Object({ rule: Type.Integer(), title: Type.String(), messages: Type.Array(Type.String()) })),
+            }),
           }),
           400: Problem,
           404: Problem,
@@ -284,14 +316,16 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => {
       const { audience = 'inventory', tag } = request.body;
       if (audience === 'tag' && !tag) throw new ValidationError([{ field: 'tag', reason: 'name the tag whose organisations are told' }]);
-      return publishAuthored(db, actor(request), request.params.id, {
+      const publicUrl = publicUrlFor(app.vakt.config.publicUrl, request);
+      const published = await publishAuthored(db, actor(request), request.params.id, {
         teamKey: app.vakt.teamKey,
-        configuredUrl: publicUrlFor(app.vakt.config.publicUrl, request),
+        configuredUrl: publicUrl,
         notify: {
           audience: audience === 'tag' ? { kind: 'tag', tag: tag! } : { kind: audience },
           settings: await intakeSettings(db, app.vakt.config.mail, app.vakt.teamKey),
         },
       });
+      return { ...published, providerCheck: await selfCheck(app, (await requireProfile(db)).profile.publicUrl ?? publicUrl) };
     },
   );
 

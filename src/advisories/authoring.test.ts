@@ -160,7 +160,15 @@ describeEachEngine('writing and publishing advisories', (get) => {
 
       const published = await manager.request({ method: 'POST', url: `/api/authored-advisories/${draft.id}/publish` });
       expect(published.statusCode, published.body).toBe(200);
-      const publication = published.json<{ documentId: string; version: string; path: string; advisory: Authored }>();
+      const publication = published.json<{
+        documentId: string;
+        version: string;
+        path: string;
+        advisory: Authored;
+        providerCheck: unknown;
+      }>();
+      // The server checks its own provider after each publication: every applicable rule holds.
+      expect(publication.providerCheck).toEqual({ passed: true, failed: [] });
       expect(publication).toMatchObject({ version: '1', advisory: { state: 'published', publishedVersions: 1 } });
       expect(publication.path).toMatch(/^white\/\d{4}\/cert-sthlm-sa-\d{4}-\d{4}\.json$/);
       const stored = await manager.request({ url: `/api/advisories/${publication.documentId}` });

@@ -83,6 +83,13 @@ describe('writing an advisory in Chromium', () => {
     await manager.getByRole('button', { name: 'Publish' }).waitFor();
     expect(await manager.getByLabel('Tell').inputValue()).toBe('inventory');
     await manager.getByRole('button', { name: 'Publish' }).click();
+    // The server checks its own provider after publishing. Served here over plain HTTP, it says so (requirement 3).
+    await manager.getByText('Provider self-check: a rule is not met.').waitFor({ timeout: 60_000 });
+    expect(
+      await manager
+        .getByText(/^3 TLS: http:\/\/127\.0\.0\.1:\d+\/\.well-known\/csaf\/provider-metadata\.json is not served over HTTPS/)
+        .count(),
+    ).toBe(1);
     const told = manager.getByTestId('advisory-recipients');
     await expect.poll(() => told.textContent(), { timeout: 60_000 }).toContain('Stockholm Vatten och Avfall');
     expect(await told.textContent()).toContain('no answer yet');

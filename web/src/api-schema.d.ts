@@ -12673,6 +12673,14 @@ export interface paths {
                                 matched: string[];
                                 recipients: string[];
                             }[];
+                            providerCheck: {
+                                passed: boolean;
+                                failed: {
+                                    rule: number;
+                                    title: string;
+                                    messages: string[];
+                                }[];
+                            };
                         };
                     };
                 };

@@ -1000,4 +1000,6 @@ export const SV: Record<string, string> = {
   'Read {publisher} now': 'Läs {publisher} nu',
   'Follow a provider': 'Följ en leverantör',
   'Provider metadata URL': 'URL till leverantörsmetadata',
+  'Provider self-check: every applicable rule is met.': 'Leverantörens självkontroll: varje tillämpligt krav är uppfyllt.',
+  'Provider self-check: a rule is not met.': 'Leverantörens självkontroll: ett krav är inte uppfyllt.',
 };

@@ -18,6 +18,7 @@ type List = Answer<'/api/authored-advisories'>;
 type Preview = Answer<'/api/authored-advisories/{id}/preview'>;
 type Recipients = Answer<'/api/authored-advisories/{id}/recipients'>;
 type Products = Answer<'/api/products'>;
+type Published = Answer<'/api/authored-advisories/{id}/publish', 'post'>;
 
 type Translate = ReturnType<typeof useT>;
 const stageOf = (t: Translate): Record<Authored['state'], string> => ({
@@ -129,12 +130,14 @@ function Workflow({ advisory: a, preview, rights }: { advisory: Authored; previe
   const queryClient = useQueryClient();
   const [comment, setComment] = useState('');
   const [audience, setAudience] = useState('inventory');
+  const [check, setCheck] = useState<Published['providerCheck'] | null>(null);
   const step = useMutation({
     mutationFn: ({ path, body, label }: { path: string; body?: unknown; label: string }) =>
-      api<unknown>('POST', `/api/authored-advisories/${a.id}/${path}`, body).then(() => label),
-    onSuccess: async (label) => {
+      api<Partial<Published>>('POST', `/api/authored-advisories/${a.id}/${path}`, body).then((answer) => ({ label, answer })),
+    onSuccess: async ({ label, answer }) => {
       await queryClient.invalidateQueries({ queryKey: ['authored'] });
       setComment('');
+      if (answer.providerCheck) setCheck(answer.providerCheck);
       confirmDone(t('Done: {action}', { action: label }), t('Close'));
     },
   });
@@ -198,6 +201,21 @@ function Workflow({ advisory: a, preview, rights }: { advisory: Authored; previe
           </Button>
         </>
       )}
+      {check &&
+        (check.passed ? (
+          <p className="ok">{t('Provider self-check: every applicable rule is met.')}</p>
+        ) : (
+          <div className="bad">
+            <p>{t('Provider self-check: a rule is not met.')}</p>
+            <ul>
+              {check.failed.map((f) => (
+                <li key={f.rule}>
+                  {f.rule} {f.title}: {f.messages.join('; ')}
+                </li>
+              ))}
+            </ul>
+          </div>
+        ))}
       <ErrorText error={step.error} />
     </Paper>
   );
