@@ -22,6 +22,7 @@ import { ValidationError } from '../core/errors.js';
 import type { App } from '../http/context.js';
 import { requireProfile } from '../profile/service.js';
 import { checkProvider } from './check-provider.js';
+import { providerBaseOf, publicUrlOf } from './provider-layout.js';
 import { testCsaf } from './validate-csaf.js';
 import { FindingSchema } from './routes.js';
 
@@ -69,7 +70,7 @@ async function selfCheck(
   publicUrl: string,
 ): Promise<{ passed: boolean; failed: Array<{ rule: number; title: string; messages: string[] }> }> {
   const origin = new URL(publicUrl).origin;
-  const report = await checkProvider(`${publicUrl.replace(/\/+$/, '')}/.well-known/csaf/provider-metadata.json`, {
+  const report = await checkProvider(`${providerBaseOf(publicUrl)}/provider-metadata.json`, {
     allowPrivate: false,
     maxDocuments: 10,
     get: async (url) => {
@@ -254,12 +255,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const advisory = await getAuthored(db, request.params.id);
-      const history = await db
-        .selectFrom('authored_advisories')
-        .select('revision_history')
-        .where('id', '=', advisory.id)
-        .executeTakeFirstOrThrow();
-      const next = await nextDocument(db, advisory, history.revision_history as [], publicUrlFor(app.vakt.config.publicUrl, request));
+      const next = await nextDocument(db, advisory, publicUrlFor(app.vakt.config.publicUrl, request));
       const { valid, findings } = await testCsaf(JSON.stringify(next.document));
       return { ...next, valid, findings };
     },
@@ -325,7 +321,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
           settings: await intakeSettings(db, app.vakt.config.mail, app.vakt.teamKey),
         },
       });
-      return { ...published, providerCheck: await selfCheck(app, (await requireProfile(db)).profile.publicUrl ?? publicUrl) };
+      return { ...published, providerCheck: await selfCheck(app, publicUrlOf((await requireProfile(db)).profile, publicUrl)) };
     },
   );
 

@@ -263,11 +263,16 @@ export const GENERATOR = { name: 'Vakt', version: '0.1.0' };
 export async function nextDocument(
   db: Kysely<Schema>,
   advisory: AuthoredAdvisory,
-  history: readonly RevisionEntry[],
   configuredUrl: string | undefined,
   now = new Date(),
 ): Promise<{ document: Record<string, unknown>; path: string | null; version: number }> {
   const { profile } = await requireProfile(db);
+  const { revision_history } = await db
+    .selectFrom('authored_advisories')
+    .select('revision_history')
+    .where('id', '=', advisory.id)
+    .executeTakeFirstOrThrow();
+  const history = revision_history as RevisionEntry[];
   const products = await productsByIds(db, productIdsOf(advisory.content), 'productIds');
   const releaseDate = now.toISOString();
   const initialReleaseDate = advisory.initialReleaseDate ?? releaseDate;

@@ -20,8 +20,8 @@ export const documentPath = (tlp: TlpLabel, initialReleaseDate: string, tracking
   `${folderOf(tlp)}/${new Date(initialReleaseDate).getUTCFullYear()}/${fileNameOf(trackingId)}`;
 
 /** The team's address on the web, where its provider is: the profile's, else the server's configured one. */
-export function publicUrlOf(profile: TeamProfile, configured: string | undefined): string {
-  const url = profile.publicUrl ?? configured;
+export function publicUrlOf(profile: TeamProfile | undefined, configured: string | undefined): string {
+  const url = profile?.publicUrl ?? configured;
   if (!url)
     throw new VaktError(
       'conflict',

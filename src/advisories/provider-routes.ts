@@ -17,7 +17,7 @@ import { StringEnum } from '../core/validate.js';
 import { getProfile, requireProfile } from '../profile/service.js';
 import { egress } from '../sharing/egress.js';
 import { publicUrlFor } from './authoring-routes.js';
-import { CSAF_FOLDERS, providerBaseOf, type CsafFolder } from './provider-layout.js';
+import { CSAF_FOLDERS, providerBaseOf, publicUrlOf, type CsafFolder } from './provider-layout.js';
 import { providerMetadata } from './provider-metadata.js';
 import {
   changesCsv,
@@ -37,10 +37,15 @@ const csaf = { config: { public: true }, schema: { tags: ['csaf'] } } as const;
 
 export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
-  const baseOf = (request: FastifyRequest) => providerBaseOf(publicUrlFor(app.vakt.config.publicUrl, request).replace(/\/+$/, ''));
-
-  // Feeds name the team; before a profile is set up, the server's own name stands in.
-  const publisherName = async () => (await getProfile(db))?.profile.team.name ?? 'Vakt';
+  /**
+   * The team as its provider names it: its address as everywhere (the profile's, else the
+   * configured one, else this request's), and its name (before a profile is set up, Vakt's own).
+   */
+  const team = async (request: FastifyRequest) => {
+    const profile = (await getProfile(db))?.profile;
+    const publicUrl = publicUrlOf(profile, publicUrlFor(app.vakt.config.publicUrl, request));
+    return { name: profile?.team.name ?? 'Vakt', publicUrl, base: providerBaseOf(publicUrl) };
+  };
 
   /** The advisories of FOLDER this request may read: all of TLP:WHITE; above it, what the gate admits. */
   async function readable(request: FastifyRequest, folder: CsafFolder, file?: string): Promise<PublishedEntry[]> {
@@ -74,15 +79,15 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/.well-known/csaf/provider-metadata.json',
     { ...csaf, schema: { ...csaf.schema, summary: 'CSAF provider metadata' } },
     async (request, reply) => {
-      const { profile } = await requireProfile(db);
-      const publicUrl = publicUrlFor(app.vakt.config.publicUrl, request).replace(/\/+$/, '');
+      await requireProfile(db);
+      const { name, publicUrl, base } = await team(request);
       const key = app.vakt.teamKey;
       return sendJson(
         reply,
         'public',
         providerMetadata({
-          base: providerBaseOf(publicUrl),
-          publisher: { category: 'coordinator', name: profile.team.name, namespace: profile.publicUrl ?? publicUrl },
+          base,
+          publisher: { category: 'coordinator', name, namespace: publicUrl },
           lastUpdated: (await lastPublished(db)) ?? new Date(0).toISOString(),
           key: key ? { fingerprint: key.fingerprint } : undefined,
         }),
@@ -94,8 +99,8 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/.well-known/csaf/service.json',
     { ...csaf, schema: { ...csaf.schema, summary: 'The ROLIE service document of the CSAF feeds' } },
     async (request, reply) => {
-      const { profile } = await requireProfile(db);
-      return sendJson(reply, 'public', rolieService(baseOf(request), profile.team.name));
+      const { name, base } = await team(request);
+      return sendJson(reply, 'public', rolieService(base, name));
     },
   );
 
@@ -141,7 +146,8 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { name } = request.params;
       if (!name.startsWith('feed-tlp-')) return listFolder(request, reply, name as CsafFolder);
       const folder = name.slice('feed-tlp-'.length, -'.json'.length) as CsafFolder;
-      return sendJson(reply, folder, rolieFeed(baseOf(request), folder, await readable(request, folder), await publisherName()));
+      const publisher = await team(request);
+      return sendJson(reply, folder, rolieFeed(publisher.base, folder, await readable(request, folder), publisher.name));
     },
   );
 

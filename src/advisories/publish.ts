@@ -54,10 +54,8 @@ export async function publishAuthored(db: Kysely<Schema>, actor: string, id: str
   if (!context.teamKey)
     throw new VaktError('conflict', 'a trusted CSAF provider signs each document: configure the team key (VAKT_PGP_KEY_FILE)');
   const publicUrl = publicUrlOf((await requireProfile(db)).profile, context.configuredUrl);
-  const history = (await db.selectFrom('authored_advisories').select('revision_history').where('id', '=', id).executeTakeFirstOrThrow())
-    .revision_history as RevisionEntry[];
   const now = new Date();
-  const { document, path, version } = await nextDocument(db, advisory, history, context.configuredUrl, now);
+  const { document, path, version } = await nextDocument(db, advisory, context.configuredUrl, now);
   const text = `${JSON.stringify(document, null, 2)}\n`;
   const validation = await testCsaf(text, context.limits);
   const errors = validation.findings.filter((f) => f.severity === 'error');
