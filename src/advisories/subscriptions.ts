@@ -195,8 +195,11 @@ export async function runSubscription(db: Kysely<Schema>, id: string, options: R
     }
     changes.sort((a, b) => a.at.getTime() - b.at.getTime());
     outcome.changed = changes.length;
+    // The constituency's inventories, read once a run (and only once something new is stored).
+    let index: Promise<InventoryIndex> | undefined;
+    const run: Run = { provider: subscription.metadata_url, keys, options, outcome, constituency: () => (index ??= inventoryIndex(db)) };
     for (const [i, change] of changes.entries()) {
-      await relayOne(db, subscription.metadata_url, change, keys, options, outcome);
+      await relayOne(db, run, change);
       // The mark moves past each document handled, refused or not: a crash resumes after it.
       await db.updateTable('csaf_subscriptions').set({ read_up_to: change.at }).where('id', '=', id).execute();
       options.onDocument?.(i + 1, changes.length, change.url);
@@ -213,14 +216,16 @@ export async function runSubscription(db: Kysely<Schema>, id: string, options: R
   return outcome;
 }
 
-async function relayOne(
-  db: Kysely<Schema>,
-  provider: string,
-  change: Change,
-  keys: readonly openpgp.PublicKey[],
-  options: RunOptions,
-  outcome: RunOutcome,
-): Promise<void> {
+/** What one run carries from document to document. */
+interface Run {
+  provider: string;
+  keys: readonly openpgp.PublicKey[];
+  options: RunOptions;
+  outcome: RunOutcome;
+  constituency: () => Promise<InventoryIndex>;
+}
+
+async function relayOne(db: Kysely<Schema>, { provider, keys, options, outcome, constituency }: Run, change: Change): Promise<void> {
   const document = await getBounded(change.url, { allowPrivate: options.allowPrivate, maxBytes: CSAF_MAX_BYTES });
   if (document.status !== 200) {
     outcome.refused.push({ url: change.url, reason: describeFetch(document) });
@@ -231,9 +236,10 @@ async function relayOne(
     outcome.refused.push({ url: change.url, reason: checked });
     return;
   }
+  const text = document.body.toString('utf8');
   let stored;
   try {
-    stored = await importAdvisory(db, `system:csaf-subscription`, document.body.toString('utf8'), { source: change.url });
+    stored = await importAdvisory(db, `system:csaf-subscription`, text, { source: change.url });
   } catch (error) {
     outcome.refused.push({ url: change.url, reason: (error as Error).message });
     return;
@@ -256,15 +262,12 @@ async function relayOne(
     })
     .where('id', '=', stored.advisory.id)
     .execute();
-  outcome.notices += await draftNotices(db, stored.advisory.id, document.body.toString('utf8'));
+  outcome.notices += await draftNotices(db, stored.advisory.id, text, await constituency());
 }
 
-/** A draft notice for each constituent organisation whose inventory the advisory matches. */
-async function draftNotices(db: Kysely<Schema>, advisoryId: string, document: string): Promise<number> {
-  const affected = affectedProductKeys(JSON.parse(document));
-  if (affected.length === 0) return 0;
+/** The inventories of the constituency, indexed by product; an organisation without one cannot match. */
+async function inventoryIndex(db: Kysely<Schema>): Promise<InventoryIndex> {
   const index = new InventoryIndex();
-  // An organisation without an inventory cannot match.
   const organisations = await db
     .selectFrom('organisations')
     .select(['id', 'products'])
@@ -272,6 +275,13 @@ async function draftNotices(db: Kysely<Schema>, advisoryId: string, document: st
     .where(sql<boolean>`cardinality(products) > 0`)
     .execute();
   for (const org of organisations) index.add(org.id, org.products);
+  return index;
+}
+
+/** A draft notice for each constituent organisation whose inventory the advisory matches. */
+async function draftNotices(db: Kysely<Schema>, advisoryId: string, document: string, index: InventoryIndex): Promise<number> {
+  const affected = affectedProductKeys(JSON.parse(document));
+  if (affected.length === 0) return 0;
   const matches = [...index.match(affected)];
   if (matches.length === 0) return 0;
   await db
