@@ -5,7 +5,7 @@
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
-import { THANKS, answerPage, sendAnswerPage } from '../http/answer-page.js';
+import { AnswerToken, THANKS, acceptAnswerForms, answerPage, sendAnswerPage } from '../http/answer-page.js';
 import { escapeHtml } from '../profile/rfc2350.js';
 import { ANSWERS, answerAdvisory, answerTarget, type Answer } from './notify.js';
 
@@ -19,25 +19,26 @@ const LABELS: Record<Answer, string> = {
 
 export const answerRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
-  const Token = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,64}$' }) });
+  acceptAnswerForms(app);
 
-  app.get('/advisory-feedback/:token', { config: { public: true }, schema: { hide: true, params: Token } }, async (request, reply) => {
-    const target = await answerTarget(db, request.params.token);
-    const buttons = ANSWERS.map((v) => `<button name="verdict" value="${v}">${LABELS[v]}</button>`).join('');
-    return sendAnswerPage(
-      reply,
-      answerPage(
-        'Advisory',
-        `<h1>${escapeHtml(target.trackingId)}: ${escapeHtml(target.title)}</h1><p>${escapeHtml(target.organisation)} · version ${escapeHtml(target.version)}</p>
+  app.get(
+    '/advisory-feedback/:token',
+    { config: { public: true }, schema: { hide: true, params: AnswerToken } },
+    async (request, reply) => {
+      const target = await answerTarget(db, request.params.token);
+      const buttons = ANSWERS.map((v) => `<button name="verdict" value="${v}">${LABELS[v]}</button>`).join('');
+      return sendAnswerPage(
+        reply,
+        answerPage(
+          'Advisory',
+          `<h1>${escapeHtml(target.trackingId)}: ${escapeHtml(target.title)}</h1><p>${escapeHtml(target.organisation)} · version ${escapeHtml(target.version)}</p>
 <p>How does this advisory concern you? / Hur berör meddelandet er?</p>
 <form method="post"><p><label>Comment (optional) / Kommentar (frivillig)<br><textarea name="comment" maxlength="4000"></textarea></label></p><p>${buttons}</p></form>`,
-      ),
-      true,
-    );
-  });
+        ),
+        true,
+      );
+    },
+  );
 
   app.post(
     '/advisory-feedback/:token',
@@ -45,7 +46,7 @@ export const answerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         hide: true,
-        params: Token,
+        params: AnswerToken,
         body: Type.Object({ verdict: Type.String({ maxLength: 40 }), comment: Type.Optional(Type.String({ maxLength: 4000 })) }),
       },
     },

@@ -16,7 +16,7 @@ import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import { intakeSettings } from '../intake/settings.js';
 import { escapeHtml } from '../profile/rfc2350.js';
-import { THANKS, answerPage, sendAnswerPage } from '../http/answer-page.js';
+import { AnswerToken, THANKS, acceptAnswerForms, answerPage, sendAnswerPage } from '../http/answer-page.js';
 import { dispatchNotifications } from '../notifications/dispatch.js';
 import {
   feedbackFigures,
@@ -50,9 +50,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     ['text/csv', 'application/octet-stream', 'application/gzip', 'application/x-ndjson'],
     (_request, payload, done) => done(null, payload),
   );
-  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) =>
-    done(null, Object.fromEntries(new URLSearchParams(body as string))),
-  );
+  acceptAnswerForms(app);
 
   app.get(
     '/api/feeds',
@@ -251,8 +249,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async () => ({ byFeed: await feedbackFigures(db, 'feed'), byOrganisation: await feedbackFigures(db, 'organisation') }),
   );
 
-  const Token = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,64}$' }) });
-  app.get('/feedback/:token', { config: { public: true }, schema: { hide: true, params: Token } }, async (request, reply) => {
+  app.get('/feedback/:token', { config: { public: true }, schema: { hide: true, params: AnswerToken } }, async (request, reply) => {
     const target = await feedbackTarget(db, request.params.token);
     const buttons = VERDICTS.map(
       (v) =>
@@ -275,7 +272,7 @@ export const feedRoutes: FastifyPluginAsyncTypebox = async (app) => {
       config: { public: true, rateLimit: { max: 20, timeWindow: '1 minute' } },
       schema: {
         hide: true,
-        params: Token,
+        params: AnswerToken,
         body: Type.Object({ verdict: Type.String({ maxLength: 40 }), comment: Type.Optional(Type.String({ maxLength: 4000 })) }),
       },
     },

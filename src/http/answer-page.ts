@@ -2,7 +2,18 @@
  * The small public pages a constituent reaches from a link in a mail (a notification's feedback,
  * an advisory's answer): plain HTML, no script, nothing loaded from elsewhere.
  */
-import type { FastifyReply } from 'fastify';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { Type } from 'typebox';
+
+/** The link's token, its only key: in the path of both pages. */
+export const AnswerToken = Type.Object({ token: Type.String({ pattern: '^[A-Za-z0-9_-]{20,64}$' }) });
+
+/** Lets a plugin's routes take the pages' forms: url-encoded text, small, as an object. */
+export function acceptAnswerForms(app: Pick<FastifyInstance, 'addContentTypeParser'>): void {
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 16 * 1024 }, (_request, body, done) =>
+    done(null, Object.fromEntries(new URLSearchParams(body as string))),
+  );
+}
 
 export function answerPage(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width"><title>${title}</title>
