@@ -88,6 +88,9 @@ describe('every page fits the screen and passes axe-core', () => {
               ).map((tab) => `/incidents/${incidentId}${tab}`),
               `/incidents/${incidentId}/debrief`,
               `/triage/reports/${reportId}`,
+              // The team's own advisories: the list and the form, reached from the Advisories page.
+              '/advisories/ours',
+              '/advisories/ours/new',
             ];
       for (const size of SIZES) {
         await page.setViewportSize({ width: size.width, height: size.height });
