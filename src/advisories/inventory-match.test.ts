@@ -1,6 +1,7 @@
 /** Matching an organisation's product inventory against an advisory's affected products, CPE and purl alike. */
 import { describe, expect, it } from 'vitest';
 import { InventoryIndex, productKeyOf, type ProductKey } from './inventory-match.js';
+import { affectedProductKeys } from './notify.js';
 
 /** The entries of one inventory that name an affected product, in the inventory's order. */
 function matchInventory(inventory: string[], affected: ProductKey[]): string[] {
@@ -84,6 +85,86 @@ describe('product inventory matching', () => {
     expect(found.get('water')).toEqual([
       'cpe:2.3:o:example:router_firmware:2.0:*:*:*:*:*:*:*',
       'cpe:2.3:o:example:router_firmware:*:*:*:*:*:*:*:*',
+    ]);
+  });
+
+  it('reads version ranges and relationships from a product tree, and matches versions inside a range only', () => {
+    const product = (id: string, helper: Record<string, string>) => ({ name: id, product_id: id, product_identification_helper: helper });
+    const document = {
+      product_tree: {
+        branches: [
+          {
+            category: 'vendor',
+            name: 'Example',
+            branches: [
+              {
+                category: 'product_name',
+                name: 'Router firmware',
+                branches: [
+                  {
+                    category: 'product_version_range',
+                    name: 'vers:generic/>=2.0|<2.4.50',
+                    product: product('FW-RANGE', { cpe: 'cpe:2.3:o:example:router_firmware:*:*:*:*:*:*:*:*' }),
+                  },
+                  {
+                    category: 'product_version_range',
+                    name: 'prior to 4.1.2',
+                    product: product('UI-OLD', { purl: 'pkg:npm/%40example/web-ui' }),
+                  },
+                  {
+                    category: 'product_version',
+                    name: '2.4.50',
+                    product: product('FW-FIXED', { cpe: 'cpe:2.3:o:example:router_firmware:2.4.50:*:*:*:*:*:*:*' }),
+                  },
+                ],
+              },
+            ],
+          },
+          { category: 'product_name', name: 'Linux', product: product('OS', { cpe: 'cpe:/o:example:linux:9' }) },
+          { category: 'product_name', name: 'libfoo', product: product('LIB', { purl: 'pkg:rpm/example/libfoo@1.2-3' }) },
+        ],
+        relationships: [
+          {
+            category: 'default_component_of',
+            product_reference: 'LIB',
+            relates_to_product_reference: 'OS',
+            full_product_name: { name: 'libfoo on Linux 9', product_id: 'OS:LIB' },
+          },
+        ],
+      },
+      vulnerabilities: [
+        { product_status: { known_affected: ['FW-RANGE', 'UI-OLD', 'OS:LIB'], fixed: ['FW-FIXED'] } },
+        { product_status: { under_investigation: ['NOT-IN-TREE'] } },
+      ],
+    };
+    const keys = affectedProductKeys(document);
+    expect(keys.map((k) => `${k.product}${k.range ? ` in range` : ''}`)).toEqual([
+      'o:example:router_firmware in range',
+      'npm/@example/web-ui in range',
+      'rpm/example/libfoo',
+      'o:example:linux',
+    ]);
+    expect(
+      matchInventory(
+        [
+          'cpe:2.3:o:example:router_firmware:2.4.49:*:*:*:*:*:*:*',
+          'cpe:2.3:o:example:router_firmware:2.4.50:*:*:*:*:*:*:*',
+          'cpe:2.3:o:example:router_firmware:1.9:*:*:*:*:*:*:*',
+          'cpe:2.3:o:example:router_firmware:*:*:*:*:*:*:*:*',
+          'pkg:npm/%40example/web-ui@4.1.1',
+          'pkg:npm/%40example/web-ui@4.1.2',
+          'pkg:rpm/example/libfoo@1.2-3',
+          'cpe:2.3:o:example:linux:9:*:*:*:*:*:*:*',
+          'cpe:2.3:o:example:linux:8:*:*:*:*:*:*:*',
+        ],
+        keys,
+      ),
+    ).toEqual([
+      'cpe:2.3:o:example:router_firmware:2.4.49:*:*:*:*:*:*:*',
+      'cpe:2.3:o:example:router_firmware:*:*:*:*:*:*:*:*',
+      'pkg:npm/%40example/web-ui@4.1.1',
+      'pkg:rpm/example/libfoo@1.2-3',
+      'cpe:2.3:o:example:linux:9:*:*:*:*:*:*:*',
     ]);
   });
 });

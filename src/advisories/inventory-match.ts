@@ -4,8 +4,10 @@
  * product when their kind and product part agree (CPE part, vendor and product; purl type,
  * namespace and name, compared as the specifications compare them); the versions (and a CPE's
  * update) must agree too unless either leaves one open, since "every version" concerns each one.
+ * An affected product given as a range concerns an inventory entry whose version is in it.
  */
 import { PackageURL } from 'packageurl-js';
+import { rangeContains, type VersionRange } from './version-range.js';
 
 export interface ProductKey {
   kind: 'cpe' | 'purl';
@@ -14,6 +16,8 @@ export interface ProductKey {
   version: string | null;
   /** CPE's update field (a service pack, a cumulative update); null or absent: any. */
   update?: string | null;
+  /** An affected product given as a range of versions (a `product_version_range` branch). */
+  range?: VersionRange;
 }
 
 const ANY = new Set(['', '*', '-', 'ANY', 'NA']);
@@ -53,8 +57,15 @@ export function productKeyOf(identifier: string): ProductKey | undefined {
 
 const agree = (a: string | null | undefined, b: string | null | undefined) => a == null || b == null || a === b;
 
+/** One side's range holds the other's version; else both versions agree. */
+function versionsAgree(a: ProductKey, b: ProductKey): boolean {
+  if (a.range && b.version != null) return rangeContains(a.range, b.version);
+  if (b.range && a.version != null) return rangeContains(b.range, a.version);
+  return agree(a.version, b.version);
+}
+
 export function sameProduct(a: ProductKey, b: ProductKey): boolean {
-  return a.kind === b.kind && a.product === b.product && agree(a.version, b.version) && agree(a.update, b.update);
+  return a.kind === b.kind && a.product === b.product && versionsAgree(a, b) && agree(a.update, b.update);
 }
 
 /**

@@ -23,6 +23,7 @@ import { decide, resolveRecipient } from '../sharing/egress.js';
 import { vulnerabilitiesOf } from './advisories.js';
 import { advisoryBody, advisorySubject, type AdvisoryMailText } from './advisory-mail.js';
 import { InventoryIndex, productKeyOf, type ProductKey } from './inventory-match.js';
+import { parseVersionRange, type VersionRange } from './version-range.js';
 import { asList, asRecord } from './json-readers.js';
 import { notifiableContacts } from '../constituency/organisations.js';
 
@@ -37,32 +38,39 @@ const AT_RISK = ['known_affected', 'first_affected', 'last_affected', 'under_inv
 
 /** The CPE and purl of every product a CSAF document puts at risk, from its product tree. */
 export function affectedProductKeys(document: unknown): ProductKey[] {
-  const helpers = new Map<string, string[]>();
-  const visit = (node: unknown): void => {
+  const helpers = new Map<string, ProductKey[]>();
+  // A product under a version-range branch whose identifier leaves the version open is that range.
+  const visit = (node: unknown, range: VersionRange | undefined): void => {
     const n = asRecord(node);
+    const within = n.category === 'product_version_range' && typeof n.name === 'string' ? parseVersionRange(n.name) : range;
     const product = asRecord(n.product);
     const id = product.product_id;
     if (typeof id === 'string') {
       const helper = asRecord(product.product_identification_helper);
+      const keys = [helper.cpe, helper.purl].flatMap((x) => (typeof x === 'string' ? (productKeyOf(x) ?? []) : []));
       helpers.set(
         id,
-        [helper.cpe, helper.purl].filter((x): x is string => typeof x === 'string'),
+        keys.map((key) => (within && key.version == null ? { ...key, range: within } : key)),
       );
     }
-    asList(n.branches).forEach(visit);
+    for (const branch of asList(n.branches)) visit(branch, within);
   };
   const tree = asRecord(asRecord(document).product_tree);
-  asList(tree.branches).forEach(visit);
-  asList(tree.full_product_names).forEach((p) => visit({ product: p }));
+  for (const branch of asList(tree.branches)) visit(branch, undefined);
+  for (const product of asList(tree.full_product_names)) visit({ product }, undefined);
+  // "Component X installed on platform Y" (Red Hat's and SUSE's way) concerns whoever runs either.
+  for (const relationship of asList(tree.relationships).map(asRecord)) {
+    visit({ product: relationship.full_product_name }, undefined);
+    const id = String(asRecord(relationship.full_product_name).product_id ?? '');
+    const parts = [relationship.product_reference, relationship.relates_to_product_reference].flatMap(
+      (ref) => helpers.get(String(ref)) ?? [],
+    );
+    helpers.set(id, [...(helpers.get(id) ?? []), ...parts]);
+  }
   const keys: ProductKey[] = [];
   for (const v of asList(asRecord(document).vulnerabilities)) {
     const status = asRecord(asRecord(v).product_status);
-    for (const group of AT_RISK)
-      for (const id of asList(status[group]))
-        for (const identifier of helpers.get(String(id)) ?? []) {
-          const key = productKeyOf(identifier);
-          if (key) keys.push(key);
-        }
+    for (const group of AT_RISK) for (const id of asList(status[group])) keys.push(...(helpers.get(String(id)) ?? []));
   }
   return keys;
 }
