@@ -19,10 +19,9 @@ import { publishAuthored } from './publish.js';
 import { ANSWERS, AUDIENCES, recipientsOf } from './notify.js';
 import { intakeSettings } from '../intake/settings.js';
 import { ValidationError } from '../core/errors.js';
-import type { App } from '../http/context.js';
 import { requireProfile } from '../profile/service.js';
-import { checkProvider } from './check-provider.js';
-import { providerBaseOf, publicUrlOf } from './provider-layout.js';
+import { publicUrlOf } from './provider-layout.js';
+import { selfCheck } from './self-check.js';
 import { testCsaf } from './validate-csaf.js';
 import { FindingSchema } from './routes.js';
 
@@ -59,31 +58,6 @@ const AuthoredSchema = Type.Object({
 /** The team's address: as configured, else as this request reached the server. */
 export const publicUrlFor = (configured: string | undefined, request: FastifyRequest) =>
   configured ?? `${request.protocol}://${request.host}`;
-
-/**
- * The provider check, run by the server on itself right after a publication: its own files, asked
- * of itself at their public addresses, the newest ten documents read. TLS is judged by the
- * addresses' scheme (the proxy in front of Vakt does TLS).
- */
-async function selfCheck(
-  app: App,
-  publicUrl: string,
-): Promise<{ passed: boolean; failed: Array<{ rule: number; title: string; messages: string[] }> }> {
-  const origin = new URL(publicUrl).origin;
-  const report = await checkProvider(`${providerBaseOf(publicUrl)}/provider-metadata.json`, {
-    allowPrivate: false,
-    maxDocuments: 10,
-    get: async (url) => {
-      if (!url.startsWith(`${origin}/`)) return { url, status: 0, location: null, body: Buffer.from('not this server') };
-      const answer = await app.inject({ url: url.slice(origin.length) });
-      return { url, status: answer.statusCode, location: String(answer.headers.location ?? '') || null, body: answer.rawPayload };
-    },
-  });
-  return {
-    passed: report.passed,
-    failed: report.rules.filter((r) => r.status === 'fail').map(({ rule, title, messages }) => ({ rule, title, messages })),
-  };
-}
 
 export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
@@ -281,7 +255,7 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['advisories'],
         summary:
-          'Publish an approved advisory: its next version, validated, signed with the team key, served by the CSAF provider, and mailed to the organisations it concerns (by product inventory unless told otherwise)',
+          'Publish an approved advisory: its next version, validated, signed with the team key, served by the CSAF provider, and mailed to the organisations it concerns (by product inventory unless told otherwise); refused, with nothing kept, when the provider check on the provider as it would be finds a rule it would break',
         params: Id,
         body: Type.Object(
           {
@@ -313,15 +287,16 @@ export const authoringRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const { audience = 'inventory', tag } = request.body;
       if (audience === 'tag' && !tag) throw new ValidationError([{ field: 'tag', reason: 'name the tag whose organisations are told' }]);
       const publicUrl = publicUrlFor(app.vakt.config.publicUrl, request);
-      const published = await publishAuthored(db, actor(request), request.params.id, {
+      const teamUrl = publicUrlOf((await requireProfile(db)).profile, publicUrl);
+      return publishAuthored(db, actor(request), request.params.id, {
         teamKey: app.vakt.teamKey,
         configuredUrl: publicUrl,
         notify: {
           audience: audience === 'tag' ? { kind: 'tag', tag: tag! } : { kind: audience },
           settings: await intakeSettings(db, app.vakt.config.mail, app.vakt.teamKey),
         },
+        selfCheck: () => selfCheck(app, teamUrl),
       });
-      return { ...published, providerCheck: await selfCheck(app, publicUrlOf((await requireProfile(db)).profile, publicUrl)) };
     },
   );
 

@@ -4,15 +4,19 @@
  * later change. TLP:AMBER+STRICT is refused rather than widened.
  */
 import * as openpgp from 'openpgp';
-import { beforeAll, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { useApp, type Client } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { makeKey } from '../../test/helpers/pgp.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
 import { saveProfile } from '../profile/service.js';
 import { sampleContent } from '../../test/helpers/advisories.js';
+import { publishAuthored } from './publish.js';
+import { failuresAdded, selfCheck } from './self-check.js';
 
 const key = await makeKey('CERT Stockholm', 'cert@cert-stockholm.test');
+// A key the provider does not publish: a CLI run with a rotated key file while the server kept the old one.
+const otherKey = await makeKey('CERT Stockholm (new key)', 'cert@cert-stockholm.test');
 
 interface Authored {
   id: string;
@@ -23,7 +27,7 @@ interface Authored {
 }
 
 describeEachEngine('writing and publishing advisories', (get) => {
-  const { loginAs } = useApp(get, { publicUrl: 'https://cert.example.se' }, { teamKey: key.teamKey });
+  const { app, loginAs } = useApp(get, { publicUrl: 'https://cert.example.se' }, { teamKey: key.teamKey });
   let author: Client;
   let reviewer: Client;
   let manager: Client;
@@ -167,7 +171,7 @@ describeEachEngine('writing and publishing advisories', (get) => {
         advisory: Authored;
         providerCheck: unknown;
       }>();
-      // The server checks its own provider after each publication: every applicable rule holds.
+      // The server checks its own provider as it will be with the document: every applicable rule holds.
       expect(publication.providerCheck).toEqual({ passed: true, failed: [] });
       expect(publication).toMatchObject({ version: '1', advisory: { state: 'published', publishedVersions: 1 } });
       expect(publication.path).toMatch(/^white\/\d{4}\/cert-sthlm-sa-\d{4}-\d{4}\.json$/);
@@ -271,4 +275,74 @@ describeEachEngine('writing and publishing advisories', (get) => {
       expect((await author.request({ url: `/api/authored-advisories/${strict.id}` })).json<Authored>().state).toBe('approved');
     },
   );
+
+  it('checks the provider before a publication commits, and keeps nothing of one that would break it', { timeout: 120_000 }, async () => {
+    const draft = (
+      await author.request({ method: 'POST', url: '/api/authored-advisories', payload: sampleContent(products) })
+    ).json<Authored>();
+    await author.request({ method: 'POST', url: `/api/authored-advisories/${draft.id}/submit` });
+    await reviewer.request({ method: 'POST', url: `/api/authored-advisories/${draft.id}/review`, payload: { decision: 'approve' } });
+    const { db } = get();
+    const stored = async () =>
+      (await db.selectFrom('advisories').select(db.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n.toString();
+    const audited = async () =>
+      (await db.selectFrom('audit_log').select('action').where('object_id', '=', draft.id).execute()).map((a) => a.action);
+    const [storedBefore, auditedBefore] = [await stored(), await audited()];
+    // Signed with a key the provider's metadata does not name: the new document's signature fails rule 19.
+    await expect(
+      publishAuthored(db, 'user:test', draft.id, {
+        teamKey: otherKey.teamKey,
+        configuredUrl: 'https://cert.example.se',
+        selfCheck: () => selfCheck(app(), 'https://cert.example.se'),
+      }),
+    ).rejects.toThrow(/would break the CSAF provider: rule 19 \(Signatures\): .*cert-sthlm-sa-\d{4}-\d{4}\.json\.asc/);
+    expect(await stored()).toBe(storedBefore);
+    expect(await audited()).toEqual(auditedBefore);
+    expect((await author.request({ url: `/api/authored-advisories/${draft.id}` })).json<Authored>().state).toBe('approved');
+    const index = await author.request({ url: '/.well-known/csaf/white/index.txt' });
+    expect(index.body).not.toContain(draft.trackingId.toLowerCase());
+
+    // With the key the provider publishes, the same advisory goes out, and the provider stays whole.
+    const published = await manager.request({ method: 'POST', url: `/api/authored-advisories/${draft.id}/publish` });
+    expect(published.statusCode, published.body).toBe(200);
+    expect(published.json<{ providerCheck: unknown }>().providerCheck).toEqual({ passed: true, failed: [] });
+    expect((await author.request({ url: '/.well-known/csaf/white/index.txt' })).body).toContain(draft.trackingId.toLowerCase());
+  });
+});
+
+describe('what a publication adds to the provider check', () => {
+  const check = (...failed: Array<[number, string]>) => ({
+    passed: failed.length === 0,
+    failed: failed.map(([rule, message]) => ({ rule, title: `rule ${rule}`, messages: [message] })),
+  });
+  const path = 'white/2026/team-2026-0002.json';
+  it('counts a rule that newly fails, and a failure naming the new document, but not the deployment', () => {
+    expect(failuresAdded(check(), check(), path)).toEqual([]);
+    expect(failuresAdded(check(), check([13, 'changes.csv: out of order']), path).map((f) => f.rule)).toEqual([13]);
+    // Rule 18 failed already for an old document; it now fails for the new one too.
+    expect(
+      failuresAdded(
+        check([18, 'https://x/.well-known/csaf/white/2025/old.json.sha512 does not match']),
+        {
+          passed: false,
+          failed: [
+            {
+              rule: 18,
+              title: 'Integrity',
+              messages: ['…/2025/old.json.sha512 does not match', `https://x/.well-known/csaf/${path}.sha512 does not match`],
+            },
+          ],
+        },
+        path,
+      ),
+    ).toEqual([{ rule: 18, title: 'Integrity', messages: [`https://x/.well-known/csaf/${path}.sha512 does not match`] }]);
+    // Plain HTTP fails rule 3 for every file, the new one included: that is how the server is reached, not what it serves.
+    expect(
+      failuresAdded(
+        check([3, 'http://x/ is not served over HTTPS']),
+        check([3, `http://x/.well-known/csaf/${path} is not served over HTTPS`]),
+        path,
+      ),
+    ).toEqual([]);
+  });
 });

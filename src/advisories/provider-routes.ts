@@ -19,6 +19,7 @@ import { egress } from '../sharing/egress.js';
 import { publicUrlFor } from './authoring-routes.js';
 import { CSAF_FOLDERS, providerBaseOf, publicUrlOf, type CsafFolder } from './provider-layout.js';
 import { providerMetadata } from './provider-metadata.js';
+import { providerDatabase } from './publication-scope.js';
 import {
   changesCsv,
   directoryListing,
@@ -36,20 +37,21 @@ const Folder = Type.Object({ folder: StringEnum(CSAF_FOLDERS) });
 const csaf = { config: { public: true }, schema: { tags: ['csaf'] } } as const;
 
 export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
-  const { db } = app.vakt.database;
+  // While a publication checks itself, its transaction: the provider as it will be (publication-scope.ts).
+  const database = () => providerDatabase(app.vakt.database.db);
   /**
    * The team as its provider names it: its address as everywhere (the profile's, else the
    * configured one, else this request's), and its name (before a profile is set up, Vakt's own).
    */
   const team = async (request: FastifyRequest) => {
-    const profile = (await getProfile(db))?.profile;
+    const profile = (await getProfile(database()))?.profile;
     const publicUrl = publicUrlOf(profile, publicUrlFor(app.vakt.config.publicUrl, request));
     return { name: profile?.team.name ?? 'Vakt', publicUrl, base: providerBaseOf(publicUrl) };
   };
 
   /** The advisories of FOLDER this request may read: all of TLP:WHITE; above it, what the gate admits. */
   async function readable(request: FastifyRequest, folder: CsafFolder, file?: string): Promise<PublishedEntry[]> {
-    const entries = await publishedIn(db, folder, file);
+    const entries = await publishedIn(database(), folder, file);
     if (folder === 'white') return entries;
     const who = request.principal;
     if (!who)
@@ -57,7 +59,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         'unauthenticated',
         `TLP:${folder.toUpperCase()} advisories are for those cleared for them: log in or send an API token`,
       );
-    const decisions = await egress(db, {
+    const decisions = await egress(database(), {
       channel: 'csaf:provider',
       recipient: { kind: 'user', userId: who.userId },
       items: entries.map((e) => ({ kind: 'advisory', id: e.id, tlp: e.tlp })),
@@ -79,7 +81,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/.well-known/csaf/provider-metadata.json',
     { ...csaf, schema: { ...csaf.schema, summary: 'CSAF provider metadata' } },
     async (request, reply) => {
-      await requireProfile(db);
+      await requireProfile(database());
       const { name, publicUrl, base } = await team(request);
       const key = app.vakt.teamKey;
       return sendJson(
@@ -88,7 +90,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
         providerMetadata({
           base,
           publisher: { category: 'coordinator', name, namespace: publicUrl },
-          lastUpdated: (await lastPublished(db)) ?? new Date(0).toISOString(),
+          lastUpdated: (await lastPublished(database())) ?? new Date(0).toISOString(),
           key: key ? { fingerprint: key.fingerprint } : undefined,
         }),
       );
@@ -203,7 +205,7 @@ export const providerRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const [, name, suffix] = /^(.+\.json)(\.sha256|\.sha512|\.asc)?$/.exec(file) ?? [];
       const entry = name ? (await readable(request, folder, name)).find((e) => e.path === `${year}/${name}`) : undefined;
       if (!entry || !name) throw notFound('document');
-      const { document, signature } = await publishedDocument(db, entry.id);
+      const { document, signature } = await publishedDocument(database(), entry.id);
       if (!suffix) return send(reply, folder, 'application/json; charset=utf-8', document);
       if (suffix === '.asc') {
         if (!signature) throw notFound('signature');

@@ -1,7 +1,9 @@
 /**
  * Publication of an approved advisory: its next version is built, must pass every test of CSAF
  * 2.0 section 6 with no error, is signed with the team key over its exact bytes, and is stored
- * beside the imported ones, where the provider (`provider-routes.ts`) serves it.
+ * beside the imported ones, where the provider (`provider-routes.ts`) serves it. Before the
+ * transaction commits, the provider check reads the provider as it will be, and a publication that
+ * would add a failure is rolled back.
  */
 import { createHash } from 'node:crypto';
 import type { Kysely } from 'kysely';
@@ -14,6 +16,8 @@ import { getAuthored, nextDocument, type AuthoredAdvisory } from './authoring.js
 import { csafTlpOf, type RevisionEntry } from './build-csaf.js';
 import type { IntakeSettings } from '../intake/ingest.js';
 import { notifyConstituents, type Audience, type Told } from './notify.js';
+import { withinPublication } from './publication-scope.js';
+import { failuresAdded, type SelfCheck } from './self-check.js';
 import { providerBaseOf, publicUrlOf } from './provider-layout.js';
 import { testCsaf, type CsafFinding, type CsafLimits } from './validate-csaf.js';
 
@@ -23,6 +27,11 @@ export interface PublishContext {
   /** Whom to tell, and how mail is sent; without it, nobody is told. */
   notify?: { audience: Audience; settings: IntakeSettings };
   limits?: CsafLimits;
+  /**
+   * The provider check on the team's own provider, run before the publication and within it. The
+   * API and the CLI always pass it; only bulk loads (the benchmark) publish without it.
+   */
+  selfCheck?: () => Promise<SelfCheck>;
 }
 
 export interface Publication {
@@ -34,13 +43,15 @@ export interface Publication {
   sha256: string;
   /** The organisations told of it. */
   told: Told[];
+  /** The provider check with the new document, as committed; null when none was asked for. */
+  providerCheck: SelfCheck | null;
 }
 
 /** Refused publications say why, with the findings that stand in the way. */
 export class PublicationRefused extends VaktError {
   constructor(
     message: string,
-    readonly findings: CsafFinding[],
+    readonly findings: CsafFinding[] = [],
   ) {
     super('validation', message);
   }
@@ -67,6 +78,7 @@ export async function publishAuthored(db: Kysely<Schema>, actor: string, id: str
   const signature = await signDetached(new TextEncoder().encode(text), context.teamKey);
   const sha256 = createHash('sha256').update(text).digest('hex');
   const tracking = (document.document as { tracking: { revision_history: RevisionEntry[]; initial_release_date: string } }).tracking;
+  const before = await context.selfCheck?.();
   return db.transaction().execute(async (trx) => {
     const locked = await trx
       .selectFrom('authored_advisories')
@@ -111,6 +123,12 @@ export async function publishAuthored(db: Kysely<Schema>, actor: string, id: str
       .where('id', '=', id)
       .returningAll()
       .executeTakeFirstOrThrow();
+    const providerCheck = context.selfCheck ? await withinPublication(trx, context.selfCheck) : null;
+    const broken = before && providerCheck ? failuresAdded(before, providerCheck, path!) : [];
+    if (broken.length > 0)
+      throw new PublicationRefused(
+        `publishing it would break the CSAF provider: ${broken.map((f) => `rule ${f.rule} (${f.title}): ${f.messages[0] ?? 'fails'}`).join('; ')}`,
+      );
     const told = context.notify
       ? await notifyConstituents(trx, context.notify.settings, {
           documentId: stored.id,
@@ -139,6 +157,14 @@ export async function publishAuthored(db: Kysely<Schema>, actor: string, id: str
         told: told.filter((t) => t.status === 'queued').length,
       },
     });
-    return { advisory: await getAuthored(trx, updated.id), documentId: stored.id, version: String(version), path: path!, sha256, told };
+    return {
+      advisory: await getAuthored(trx, updated.id),
+      documentId: stored.id,
+      version: String(version),
+      path: path!,
+      sha256,
+      told,
+      providerCheck,
+    };
   });
 }

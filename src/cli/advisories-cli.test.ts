@@ -1,9 +1,16 @@
-/** `vakt advisories validate|import|list|show|export` as a person runs them: the findings, a summary line, and the exit code. */
+/** `vakt advisories validate|import|list|show|export|publish` as a person runs them: the findings, a summary line, and the exit code. */
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/helpers/cli.js';
+import { sampleContent } from '../../test/helpers/advisories.js';
+import { makeKey } from '../../test/helpers/pgp.js';
+import { loadProfileFixture } from '../../test/helpers/profiles.js';
+import { advanceAuthored, createAuthored } from '../advisories/authoring.js';
+import { createProduct } from '../advisories/catalogue.js';
+import { openDatabase } from '../db/database.js';
+import { saveProfile } from '../profile/service.js';
 
 const example = new URL('../../test/fixtures/csaf/bsi-2022-0001.json', import.meta.url).pathname;
 
@@ -67,5 +74,40 @@ describe('vakt advisories validate', () => {
     const missing = await runCli(['advisories', 'import', join(dir, 'no-such-file.json')], env);
     expect(missing.code).toBe(1);
     expect(missing.stderr).toMatch(/^vakt: .*no-such-file\.json/);
+  });
+});
+
+describe('vakt advisories publish', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vakt-publish-'));
+
+  it('publishes an approved advisory once its provider check holds, and refuses one not approved', { timeout: 180_000 }, async () => {
+    const key = await makeKey('CERT Stockholm', 'cert@cert-stockholm.test');
+    writeFileSync(join(dir, 'team.asc'), key.armoredPrivate);
+    const env = { VAKT_DATA_DIR: join(dir, 'data'), VAKT_PGP_KEY_FILE: join(dir, 'team.asc'), VAKT_PUBLIC_URL: 'https://cert.example.se' };
+    expect((await runCli(['migrate'], env)).code).toBe(0);
+    const database = await openDatabase({ dataDir: env.VAKT_DATA_DIR });
+    const ids: string[] = [];
+    try {
+      const { db } = database;
+      await saveProfile(db, 'system:test', loadProfileFixture('cert-stockholm'));
+      const affected = await createProduct(db, 'user:author', { vendor: 'Example', name: 'Router', version: '2.0' });
+      const fixed = await createProduct(db, 'user:author', { vendor: 'Example', name: 'Router', version: '2.1' });
+      for (const approve of [true, false]) {
+        const draft = await createAuthored(db, 'user:author', sampleContent({ affected: affected.id, fixed: fixed.id }));
+        await advanceAuthored(db, 'user:author', draft.id, { action: 'submit' });
+        if (approve) await advanceAuthored(db, 'user:reviewer', draft.id, { action: 'review', decision: 'approve' });
+        ids.push(draft.id);
+      }
+    } finally {
+      await database.close();
+    }
+    const published = await runCli(['advisories', 'publish', ids[0]!, '--audience', 'none'], env);
+    expect(published.stderr).toBe('');
+    expect(published.code).toBe(0);
+    expect(published.stdout).toMatch(
+      /^published CERT-STHLM-SA-\d{4}-\d{4} version 1 at white\/\d{4}\/cert-sthlm-sa-\d{4}-\d{4}\.json \(sha256 [0-9a-f]{64}\); told 0 organisation\(s\), withheld from 0\nprovider check: every applicable rule holds\n$/,
+    );
+    const refused = await runCli(['advisories', 'publish', ids[1]!], env);
+    expect(refused).toMatchObject({ code: 1, stdout: '', stderr: 'vakt: only an approved advisory is published; this one is in-review\n' });
   });
 });

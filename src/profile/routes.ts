@@ -1,4 +1,5 @@
 /** The team profile API and its public renderings: /rfc2350 and /.well-known/security.txt. */
+import { providerDatabase } from '../advisories/publication-scope.js';
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { actorOf } from '../auth/roles.js';
@@ -80,7 +81,8 @@ export const profileRoutes: FastifyPluginAsyncTypebox = async (app) => {
     '/.well-known/security.txt',
     { config: { public: true }, schema: { tags: ['public'], summary: 'RFC 9116 security.txt' } },
     async (_request, reply) => {
-      const { profile } = await requireProfile(db);
+      // Read through a publication's transaction while it checks itself: the provider's check reads security.txt too.
+      const { profile } = await requireProfile(providerDatabase(db));
       return reply.type('text/plain; charset=utf-8').send(renderSecurityTxt(profile, app.vakt.config.publicUrl));
     },
   );

@@ -12542,7 +12542,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Publish an approved advisory: its next version, validated, signed with the team key, served by the CSAF provider, and mailed to the organisations it concerns (by product inventory unless told otherwise) */
+        /** Publish an approved advisory: its next version, validated, signed with the team key, served by the CSAF provider, and mailed to the organisations it concerns (by product inventory unless told otherwise); refused, with nothing kept, when the provider check on the provider as it would be finds a rule it would break */
         post: {
             parameters: {
                 query?: never;

@@ -9,6 +9,8 @@ import { checkProvider, type ProviderCheck } from '../../advisories/check-provid
 import { publishAuthored } from '../../advisories/publish.js';
 import { runSubscription, subscribe } from '../../advisories/subscriptions.js';
 import { AUDIENCES, type Audience } from '../../advisories/notify.js';
+import { publicUrlOf } from '../../advisories/provider-layout.js';
+import { requireProfile } from '../../profile/service.js';
 import { intakeSettings } from '../../intake/settings.js';
 import { loadConfig } from '../../config.js';
 import { loadTeamKeyFile } from '../../mail/pgp.js';
@@ -136,21 +138,34 @@ export function registerAdvisoryCommands(program: Command): void {
     .option('--tag <tag>', 'with --audience tag: the tag whose organisations are told')
     .action(
       action(async (id: string, options: { audience: string; tag?: string }) =>
-        withDatabase(async ({ db }, config) => {
+        withDatabase(async (database, config) => {
+          const { db } = database;
           if (!(AUDIENCES as readonly string[]).includes(options.audience) || (options.audience === 'tag' && !options.tag))
             throw new UsageError(`--audience is one of ${AUDIENCES.join(', ')}; tag needs --tag`);
           const audience: Audience =
             options.audience === 'tag' ? { kind: 'tag', tag: options.tag! } : ({ kind: options.audience } as Audience);
           const teamKey = config.mail.pgpKeyFile ? await loadTeamKeyFile(config.mail.pgpKeyFile, config.mail.pgpPassphrase) : undefined;
-          const published = await publishAuthored(db, actorFromCli(), id, {
-            teamKey,
-            configuredUrl: config.publicUrl,
-            notify: { audience, settings: await intakeSettings(db, config.mail, teamKey) },
-          });
-          const told = published.told.filter((t) => t.status === 'queued').length;
-          process.stdout.write(
-            `published ${published.advisory.trackingId} version ${published.version} at ${published.path} (sha256 ${published.sha256}); told ${told} organisation(s), withheld from ${published.told.length - told}\n`,
-          );
+          // The provider this server would serve, asked in process: the same check as the API's.
+          const [{ buildApp }, { selfCheck }] = await Promise.all([import('../../http/app.js'), import('../../advisories/self-check.js')]);
+          const app = await buildApp({ database, config, ...(teamKey ? { teamKey } : {}) });
+          try {
+            const teamUrl = publicUrlOf((await requireProfile(db)).profile, config.publicUrl);
+            const published = await publishAuthored(db, actorFromCli(), id, {
+              teamKey,
+              configuredUrl: config.publicUrl,
+              notify: { audience, settings: await intakeSettings(db, config.mail, teamKey) },
+              selfCheck: () => selfCheck(app, teamUrl),
+            });
+            const told = published.told.filter((t) => t.status === 'queued').length;
+            process.stdout.write(
+              `published ${published.advisory.trackingId} version ${published.version} at ${published.path} (sha256 ${published.sha256}); told ${told} organisation(s), withheld from ${published.told.length - told}\n`,
+            );
+            if (published.providerCheck?.passed) process.stdout.write('provider check: every applicable rule holds\n');
+            for (const f of published.providerCheck?.failed ?? [])
+              process.stdout.write(`provider check: rule ${f.rule} (${f.title}) fails, as it did before: ${f.messages[0] ?? ''}\n`);
+          } finally {
+            await app.close();
+          }
         }),
       ),
     );
