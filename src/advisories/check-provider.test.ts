@@ -2,7 +2,8 @@
  * `vakt advisories check-provider` against Vakt's own provider, served over HTTPS as in
  * production, and against a provider that makes the mistakes real ones have made: a SHA-512 that
  * does not match, a signature by another key, a malformed ROLIE feed, changes.csv times without a
- * zone, a redirect, no CSAF line in security.txt, and plain HTTP.
+ * zone, a redirect, no CSAF line in security.txt, and plain HTTP. Subscriptions read both, and
+ * a lister's list of providers, one of which offers only a ROLIE feed.
  */
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { createServer as createHttpsServer, type Server } from 'node:https';
@@ -237,5 +238,134 @@ describe('vakt advisories check-provider', () => {
       expect(run.stdout).toMatch(/refused .*\.json: its \.sha512 does not match the document/);
       expect(run.stdout).toContain('has no zone; read as UTC');
     });
+  });
+
+  describe('a provider with only a ROLIE feed, found through a lister', () => {
+    let lister: Server;
+    let listerUrl = '';
+    const files = new Map<string, string>();
+
+    beforeAll(async () => {
+      lister = createHttpsServer({ key: certificate.key, cert: certificate.cert }, (req, res) => {
+        const body = files.get(req.url ?? '');
+        if (body === undefined) return res.writeHead(404).end();
+        res.writeHead(200, { 'content-type': 'application/json' }).end(body);
+      });
+      await new Promise<void>((resolve) => lister.listen(0, '127.0.0.1', resolve));
+      listerUrl = `https://localhost:${(lister.address() as AddressInfo).port}`;
+      const own = async (path: string) => (await app.inject({ url: `/.well-known/csaf/${path}` })).body;
+      const file = paths[0]!.split('/').at(-1)!;
+      // The same signed document, but its hash and signature where the feed's links say, not beside it.
+      files.set(`/docs/${file}`, await own(paths[0]!));
+      files.set(`/sums/${file}.sha512`, await own(`${paths[0]!}.sha512`));
+      files.set(`/sigs/${file}.asc`, await own(`${paths[0]!}.asc`));
+      files.set('/rolie/key.asc', key.armoredPublic);
+      const metadata = JSON.parse(await own('provider-metadata.json')) as Record<string, unknown>;
+      Object.assign(metadata, {
+        canonical_url: `${listerUrl}/rolie/provider-metadata.json`,
+        distributions: [{ rolie: { feeds: [{ summary: 'Public advisories', tlp_label: 'WHITE', url: `${listerUrl}/rolie/white.json` }] } }],
+        public_openpgp_keys: [{ fingerprint: key.teamKey.fingerprint, url: `${listerUrl}/rolie/key.asc` }],
+      });
+      files.set('/rolie/provider-metadata.json', JSON.stringify(metadata));
+      const now = new Date().toISOString();
+      files.set(
+        '/rolie/white.json',
+        JSON.stringify({
+          feed: {
+            id: 'rolie-only-white',
+            title: 'Public advisories',
+            updated: now,
+            entry: [
+              {
+                id: 'CERT-STHLM-SA',
+                title: 'Router flaw',
+                link: [
+                  { rel: 'self', href: `/docs/${file}` },
+                  { rel: 'hash', href: `/sums/${file}.sha512` },
+                  { rel: 'signature', href: `/sigs/${file}.asc` },
+                ],
+                published: now,
+                updated: now,
+                content: { type: 'application/json', src: `/docs/${file}` },
+              },
+              { id: 'no-document', title: 'An entry that names nothing', updated: now },
+            ],
+          },
+        }),
+      );
+      const entry = (url: string) => ({
+        metadata: { last_updated: now, publisher: metadata.publisher, role: 'csaf_trusted_provider', url },
+      });
+      files.set(
+        '/.well-known/csaf-aggregator/aggregator.json',
+        JSON.stringify({
+          aggregator: { category: 'lister', name: 'Example CSAF lister', namespace: listerUrl },
+          aggregator_version: '2.0',
+          canonical_url: `${listerUrl}/.well-known/csaf-aggregator/aggregator.json`,
+          csaf_providers: [
+            entry(`${listerUrl}/rolie/provider-metadata.json`),
+            entry(`${front.url}/.well-known/csaf/provider-metadata.json`),
+          ],
+          last_updated: now,
+        }),
+      );
+    });
+
+    afterAll(async () => {
+      await new Promise<void>((resolve) => lister?.close(() => resolve()));
+    });
+
+    it(
+      'follows each provider the list names, reads a ROLIE-only one by its feed links, and stores each document once',
+      { timeout: 180_000 },
+      async () => {
+        const data = join(dir, 'via-lister');
+        const env = { NODE_EXTRA_CA_CERTS: certificate.certFile, VAKT_FEED_PRIVATE_URLS: 'true', VAKT_DATA_DIR: data };
+        expect((await runCli(['migrate'], env)).code).toBe(0);
+        const listUrl = `${listerUrl}/.well-known/csaf-aggregator/aggregator.json`;
+        const first = await runCli(['advisories', 'subscribe', listUrl], env);
+        expect(first.stdout).toContain('subscribed to the aggregator Example CSAF lister');
+        expect(first.stdout).toContain('2 provider(s) listed, 2 newly followed');
+        // One document, found by the ROLIE-only provider and again (byte for byte) at Vakt's own, in its folder and its feed.
+        expect(first.stdout).toContain('2 changed: 1 imported, 1 unchanged, 0 refused');
+        expect(first.stdout).toMatch(/warning: .*\/rolie\/white\.json: entry no-document names no document or no time; skipped/);
+        expect(first.code).toBe(0);
+        const again = await runCli(['advisories', 'subscribe', listUrl], env);
+        expect(again.stdout).toContain('already following the aggregator Example CSAF lister');
+        expect(again.stdout).toContain('2 provider(s) listed, 0 newly followed');
+        expect(again.stdout).toContain('0 changed: 0 imported');
+
+        // A list that is not one: refused with what is missing, on one line.
+        files.set('/bad/aggregator.json', JSON.stringify({ aggregator: { category: 'lister', name: 'Half a list' } }));
+        const bad = await runCli(['advisories', 'subscribe', `${listerUrl}/bad/aggregator.json`], env);
+        expect(bad.code).toBe(1);
+        expect(bad.stderr.trim().split('\n')).toHaveLength(1);
+        expect(bad.stderr).toMatch(/^vakt: aggregator (aggregator_version|canonical_url|csaf_providers|last_updated): is required/);
+
+        const subscriber = await openDatabase({ dataDir: data });
+        try {
+          const subscriptions = await subscriber.db
+            .selectFrom('csaf_subscriptions')
+            .select(['id', 'kind', 'via', 'metadata_url'])
+            .execute();
+          const aggregator = subscriptions.find((s) => s.kind === 'aggregator')!;
+          expect(
+            subscriptions
+              .filter((s) => s.via === aggregator.id)
+              .map((s) => s.metadata_url)
+              .sort(),
+          ).toEqual([`${front.url}/.well-known/csaf/provider-metadata.json`, `${listerUrl}/rolie/provider-metadata.json`].sort());
+          const stored = await subscriber.db.selectFrom('advisories').select(['provenance']).execute();
+          expect(stored).toHaveLength(1);
+          expect(stored[0]?.provenance).toMatchObject({
+            url: `${listerUrl}/docs/${paths[0]!.split('/').at(-1)}`,
+            hash: 'sha512',
+            signer: key.teamKey.fingerprint,
+          });
+        } finally {
+          await subscriber.close();
+        }
+      },
+    );
   });
 });

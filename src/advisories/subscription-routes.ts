@@ -15,10 +15,14 @@ import { decideNotice, pageNotices, runSubscription, subscribe } from './subscri
 const Problem = Type.Ref('Problem');
 const Id = Type.Object({ id: Type.String({ format: 'uuid' }) });
 
+const Kind = StringEnum(['provider', 'aggregator']);
 const Subscription = Type.Object({
   id: Type.String(),
   metadataUrl: Type.String(),
   publisher: Type.String(),
+  kind: Kind,
+  /** The aggregator subscription that listed this provider. */
+  via: Nullable(Type.String()),
   readUpTo: Nullable(Type.String()),
   lastRunAt: Nullable(Type.String()),
   lastError: Nullable(Type.String()),
@@ -47,6 +51,8 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
           id: r.id,
           metadataUrl: r.metadata_url,
           publisher: r.publisher,
+          kind: r.kind,
+          via: r.via,
           readUpTo: iso(r.read_up_to),
           lastRunAt: iso(r.last_run_at),
           lastError: r.last_error,
@@ -62,11 +68,11 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['advisories'],
         summary:
-          'Follow a CSAF provider (the URL of its provider-metadata.json, checked against the provider schema); the hourly job reads it',
+          'Follow a CSAF provider (the URL of its provider-metadata.json) or an aggregator or lister (its aggregator.json, whose providers are then followed too), checked against its schema; the hourly job reads it',
         body: Type.Object({ url: Type.String({ format: 'uri', maxLength: 2000 }) }, strict),
         response: {
-          201: Type.Object({ id: Type.String(), publisher: Type.String(), created: Type.Boolean() }),
-          200: Type.Object({ id: Type.String(), publisher: Type.String(), created: Type.Boolean() }),
+          201: Type.Object({ id: Type.String(), publisher: Type.String(), kind: Kind, created: Type.Boolean() }),
+          200: Type.Object({ id: Type.String(), publisher: Type.String(), kind: Kind, created: Type.Boolean() }),
           400: Problem,
           404: Problem,
         },
@@ -84,7 +90,8 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
       ...write,
       schema: {
         tags: ['advisories'],
-        summary: 'Read a provider now: what changed since the last run, verified, validated, stored, and matched against the inventories',
+        summary:
+          'Read a provider now: what changed since the last run, verified, validated, stored, and matched against the inventories; for an aggregator, its list again and then each provider in it',
         params: Id,
         response: {
           200: Type.Object({
@@ -96,6 +103,7 @@ export const subscriptionRoutes: FastifyPluginAsyncTypebox = async (app) => {
             refused: Type.Array(Type.Object({ url: Type.String(), reason: Type.String() })),
             warnings: Type.Array(Type.String()),
             notices: Type.Integer(),
+            providers: Type.Optional(Type.Object({ listed: Type.Integer(), added: Type.Integer() })),
           }),
           404: Problem,
         },

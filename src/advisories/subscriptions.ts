@@ -1,11 +1,13 @@
 /**
- * Relaying vendors' advisories. The team subscribes to CSAF providers (their provider metadata);
- * each run reads each TLP:WHITE folder's changes.csv line by line, keeps only what changed since
- * the time it has read up to, and, oldest first, fetches each document with its hash and
- * signature, verifies both against the provider's published key, validates and stores it (the
- * import's own rules: the same bytes again change nothing), and moves its mark past it — so a run
- * stopped by a crash resumes where it stopped. Each stored advisory is matched against the
- * constituency's inventories; a match becomes a draft notice for an analyst to send or dismiss.
+ * Relaying vendors' advisories. The team subscribes to CSAF providers (their provider metadata)
+ * and to aggregators and listers (their aggregator.json), whose providers it then follows too.
+ * Each run of a provider reads its TLP:WHITE folders' changes.csv and its TLP:WHITE ROLIE feeds,
+ * keeps only what changed since the time it has read up to, and, oldest first, fetches each
+ * document with its hash and signature, verifies both against the provider's published key,
+ * validates and stores it (the import's own rules: the same bytes again change nothing), and moves
+ * its mark past it — so a run stopped by a crash resumes where it stopped. Each stored advisory is
+ * matched against the constituency's inventories; a match becomes a draft notice for an analyst to
+ * send or dismiss.
  */
 import { createHash } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
@@ -14,7 +16,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { ValidationError, VaktError, notFound } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
 import { importAdvisory } from './advisories.js';
-import { describeFetch, getBounded } from './fetch-bounded.js';
+import { describeFetch, getBounded, type Fetched } from './fetch-bounded.js';
 import { InventoryIndex } from './inventory-match.js';
 import { affectedProductKeys, tellOrganisation, type Told } from './notify.js';
 import type { Config } from '../config.js';
@@ -22,7 +24,7 @@ import { beforeCursor, cursorTime } from '../core/cursor.js';
 import type { TlpLabel } from '../core/tlp.js';
 import type { IntakeSettings } from '../intake/ingest.js';
 import { defineJob } from '../jobs/queue.js';
-import { providerMetadataIssues } from './provider-metadata.js';
+import { aggregatorIssues, providerMetadataIssues } from './provider-metadata.js';
 import { CSAF_MAX_BYTES } from './validate-csaf.js';
 import { asList, asRecord } from './json-readers.js';
 
@@ -42,24 +44,43 @@ export interface RunOutcome {
   /** What the provider got wrong that the run could read past. */
   warnings: string[];
   notices: number;
+  /** For an aggregator: the providers it lists, and how many of them are newly followed. */
+  providers?: { listed: number; added: number };
 }
 
-async function readMetadata(url: string, allowPrivate: boolean): Promise<Record<string, unknown>> {
+type Listing =
+  | { kind: 'provider'; document: Record<string, unknown>; publisher: string }
+  | { kind: 'aggregator'; document: Record<string, unknown>; publisher: string };
+
+/** A provider's metadata or an aggregator's list, told apart by what it holds, and checked against its schema. */
+async function readListing(url: string, allowPrivate: boolean): Promise<Listing> {
   if (!url.startsWith('https://') && !allowPrivate)
     throw new ValidationError([
       { field: 'url', reason: 'must be an https URL (a provider inside your network needs VAKT_FEED_PRIVATE_URLS=true)' },
     ]);
   const fetched = await getBounded(url, { allowPrivate, maxBytes: 1024 * 1024 });
   if (fetched.status !== 200) throw new VaktError('not-found', `${url}: ${describeFetch(fetched)}`);
-  let metadata: unknown;
+  let parsed: unknown;
   try {
-    metadata = JSON.parse(fetched.body.toString('utf8'));
+    parsed = JSON.parse(fetched.body.toString('utf8'));
   } catch {
-    throw new ValidationError([{ field: 'url', reason: 'is not provider metadata: not JSON' }]);
+    throw new ValidationError([{ field: 'url', reason: 'is neither provider metadata nor an aggregator list: not JSON' }]);
   }
-  const issues = providerMetadataIssues(metadata);
-  if (issues.length > 0) throw new ValidationError(issues.map((i) => ({ field: `metadata ${i.field}`, reason: i.reason })));
-  return asRecord(metadata);
+  const document = asRecord(parsed);
+  const kind = 'aggregator' in document || 'csaf_providers' in document ? 'aggregator' : 'provider';
+  const issues = kind === 'aggregator' ? aggregatorIssues(parsed) : providerMetadataIssues(parsed);
+  if (issues.length > 0)
+    throw new ValidationError(
+      issues.map((i) => ({ field: `${kind === 'aggregator' ? 'aggregator' : 'metadata'} ${i.field}`, reason: i.reason })),
+    );
+  const publisher = String(asRecord(kind === 'aggregator' ? document.aggregator : document.publisher).name ?? url);
+  return { kind, document, publisher };
+}
+
+async function readMetadata(url: string, allowPrivate: boolean): Promise<Record<string, unknown>> {
+  const listing = await readListing(url, allowPrivate);
+  if (listing.kind !== 'provider') throw new ValidationError([{ field: 'url', reason: 'names an aggregator, not a provider' }]);
+  return listing.document;
 }
 
 export async function subscribe(
@@ -67,15 +88,24 @@ export async function subscribe(
   actor: string,
   url: string,
   allowPrivate: boolean,
-): Promise<{ id: string; publisher: string; created: boolean }> {
-  const metadata = await readMetadata(url, allowPrivate);
-  const publisher = String(asRecord(metadata.publisher).name ?? url);
+): Promise<{ id: string; publisher: string; kind: Listing['kind']; created: boolean }> {
+  const { kind, publisher } = await readListing(url, allowPrivate);
+  return { ...(await follow(db, actor, { url, publisher, kind, via: null })), publisher, kind };
+}
+
+/** The subscription to URL, made (and audited) unless there is one. */
+async function follow(
+  db: Kysely<Schema>,
+  actor: string,
+  target: { url: string; publisher: string; kind: Listing['kind']; via: string | null },
+): Promise<{ id: string; created: boolean }> {
+  const { url, publisher, kind, via } = target;
   return db.transaction().execute(async (trx) => {
     const existing = await trx.selectFrom('csaf_subscriptions').select('id').where('metadata_url', '=', url).executeTakeFirst();
-    if (existing) return { id: existing.id, publisher, created: false };
+    if (existing) return { id: existing.id, created: false };
     const row = await trx
       .insertInto('csaf_subscriptions')
-      .values({ metadata_url: url, publisher, created_by: actor })
+      .values({ metadata_url: url, publisher, kind, via, created_by: actor })
       .returning('id')
       .executeTakeFirstOrThrow();
     await appendAudit(trx, {
@@ -83,15 +113,18 @@ export async function subscribe(
       action: 'csaf-subscription.create',
       objectType: 'csaf-subscription',
       objectId: row.id,
-      after: { url, publisher },
+      after: { url, publisher, kind, via },
     });
-    return { id: row.id, publisher, created: true };
+    return { id: row.id, created: true };
   });
 }
 
 interface Change {
   url: string;
   at: Date;
+  /** Where a ROLIE entry says its hashes and signature are; else beside the document. */
+  hashes?: string[];
+  signature?: string;
 }
 
 /**
@@ -116,6 +149,76 @@ function changesSince(text: string, base: string, since: Date | null, warnings: 
   return changes.sort((a, b) => a.at.getTime() - b.at.getTime());
 }
 
+/** The entries of a ROLIE feed updated after SINCE; an entry without a document or a readable time is skipped, and said so. */
+function feedChanges(json: unknown, feedUrl: string, since: Date | null, warnings: string[]): Change[] {
+  const changes: Change[] = [];
+  for (const entry of asList(asRecord(asRecord(json).feed).entry).map(asRecord)) {
+    const links = asList(entry.link).map(asRecord);
+    const href = (rel: string) => links.filter((l) => l.rel === rel && typeof l.href === 'string').map((l) => String(l.href));
+    const document = asRecord(entry.content).src ?? href('self')[0];
+    const at = new Date(String(entry.updated ?? entry.published ?? ''));
+    if (typeof document !== 'string' || Number.isNaN(at.getTime())) {
+      warnings.push(`${feedUrl}: entry ${String(entry.id ?? '?').slice(0, 100)} names no document or no time; skipped`);
+      continue;
+    }
+    if (since && at <= since) continue;
+    const signature = href('signature')[0];
+    changes.push({
+      url: new URL(document, feedUrl).href,
+      at,
+      hashes: href('hash').map((h) => new URL(h, feedUrl).href),
+      ...(signature ? { signature: new URL(signature, feedUrl).href } : {}),
+    });
+  }
+  return changes;
+}
+
+const isWhite = (label: unknown) => String(label).toUpperCase() === 'WHITE';
+
+/**
+ * What changed since SINCE in the provider's public distributions — each TLP:WHITE folder's
+ * changes.csv and each TLP:WHITE ROLIE feed — oldest first, each document once (a provider that
+ * offers both lists each document in both).
+ */
+async function changesOf(
+  metadata: Record<string, unknown>,
+  since: Date | null,
+  allowPrivate: boolean,
+  warnings: string[],
+): Promise<Change[]> {
+  const found = new Map<string, Change>();
+  const add = (change: Change) => {
+    const known = found.get(change.url);
+    if (!known || known.at < change.at) found.set(change.url, { ...known, ...change });
+  };
+  let read = 0;
+  for (const distribution of asList(metadata.distributions).map(asRecord)) {
+    const directory = String(distribution.directory_url ?? '');
+    if (/\/white\/?$/i.test(directory)) {
+      const base = directory.endsWith('/') ? directory : `${directory}/`;
+      const csv = await getBounded(`${base}changes.csv`, { allowPrivate, maxBytes: 100 * 1024 * 1024 });
+      if (csv.status !== 200) throw new VaktError('not-found', `${base}changes.csv: ${describeFetch(csv)}`);
+      changesSince(csv.body.toString('utf8'), base, since, warnings).forEach(add);
+      read++;
+    }
+    for (const feed of asList(asRecord(distribution.rolie).feeds).map(asRecord)) {
+      if (!isWhite(feed.tlp_label) || typeof feed.url !== 'string') continue;
+      const fetched = await getBounded(feed.url, { allowPrivate, maxBytes: 100 * 1024 * 1024 });
+      if (fetched.status !== 200) throw new VaktError('not-found', `${feed.url}: ${describeFetch(fetched)}`);
+      let json: unknown;
+      try {
+        json = JSON.parse(fetched.body.toString('utf8'));
+      } catch {
+        throw new VaktError('validation', `${feed.url}: not a ROLIE feed (not JSON)`);
+      }
+      feedChanges(json, feed.url, since, warnings).forEach(add);
+      read++;
+    }
+  }
+  if (read === 0) throw new VaktError('not-found', 'the provider offers no TLP:WHITE folder or ROLIE feed to read');
+  return [...found.values()].sort((a, b) => a.at.getTime() - b.at.getTime());
+}
+
 async function providerKeys(metadata: Record<string, unknown>, allowPrivate: boolean): Promise<openpgp.PublicKey[]> {
   const keys: openpgp.PublicKey[] = [];
   for (const entry of asList(metadata.public_openpgp_keys).map(asRecord)) {
@@ -132,18 +235,32 @@ async function providerKeys(metadata: Record<string, unknown>, allowPrivate: boo
 
 /** The document's hash and signature, checked; a reason when either fails. */
 async function verify(
-  url: string,
+  change: Change,
   body: Buffer,
   keys: readonly openpgp.PublicKey[],
   allowPrivate: boolean,
 ): Promise<{ hash: string; signer: string } | string> {
-  const sha512 = await getBounded(`${url}.sha512`, { allowPrivate, maxBytes: 4096 });
-  const sha256 = sha512.status === 200 ? undefined : await getBounded(`${url}.sha256`, { allowPrivate, maxBytes: 4096 });
-  const [algorithm, hashFile] = sha512.status === 200 ? (['sha512', sha512] as const) : (['sha256', sha256!] as const);
-  if (hashFile.status !== 200) return `no .sha512 or .sha256 beside it (${describeFetch(hashFile)})`;
-  const stated = /^([0-9a-fA-F]+)\b/.exec(hashFile.body.toString('utf8'))?.[1]?.toLowerCase();
+  const { url } = change;
+  // The strongest hash offered: the feed's links when it gives them, else the files beside the document.
+  const offered = change.hashes?.length ? change.hashes : [`${url}.sha512`, `${url}.sha256`];
+  const candidates = (['sha512', 'sha256'] as const).flatMap((algorithm) =>
+    offered.filter((h) => h.toLowerCase().endsWith(`.${algorithm}`)).map((h) => ({ algorithm, url: h })),
+  );
+  let hash: { algorithm: 'sha512' | 'sha256'; file: Fetched } | undefined;
+  let missing = 'none is named';
+  for (const candidate of candidates) {
+    const file = await getBounded(candidate.url, { allowPrivate, maxBytes: 4096 });
+    if (file.status === 200) {
+      hash = { algorithm: candidate.algorithm, file };
+      break;
+    }
+    missing = describeFetch(file);
+  }
+  if (!hash) return `no .sha512 or .sha256 for it (${missing})`;
+  const { algorithm } = hash;
+  const stated = /^([0-9a-fA-F]+)\b/.exec(hash.file.body.toString('utf8'))?.[1]?.toLowerCase();
   if (stated !== createHash(algorithm).update(body).digest('hex')) return `its .${algorithm} does not match the document`;
-  const signature = await getBounded(`${url}.asc`, { allowPrivate, maxBytes: 64 * 1024 });
+  const signature = await getBounded(change.signature ?? `${url}.asc`, { allowPrivate, maxBytes: 64 * 1024 });
   if (signature.status !== 200) return `no signature beside it (${describeFetch(signature)})`;
   if (keys.length === 0) return 'the provider publishes no key that could be read';
   try {
@@ -165,46 +282,23 @@ async function verify(
   }
 }
 
-/** One run of one subscription: everything changed since its mark, in order, then the matches. */
-export async function runSubscription(db: Kysely<Schema>, id: string, options: RunOptions): Promise<RunOutcome> {
-  const subscription = await db.selectFrom('csaf_subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!subscription) throw notFound('subscription');
-  const outcome: RunOutcome = {
-    subscription: id,
-    publisher: subscription.publisher,
-    changed: 0,
-    imported: 0,
-    unchanged: 0,
-    refused: [],
-    warnings: [],
-    notices: 0,
-  };
+const emptyOutcome = (subscription: string, publisher: string): RunOutcome => ({
+  subscription,
+  publisher,
+  changed: 0,
+  imported: 0,
+  unchanged: 0,
+  refused: [],
+  warnings: [],
+  notices: 0,
+});
+
+/** Runs BODY for a subscription, and records on it when it ran and what stopped it. */
+async function recorded<T>(db: Kysely<Schema>, id: string, body: () => Promise<T>): Promise<T> {
   try {
-    const metadata = await readMetadata(subscription.metadata_url, options.allowPrivate);
-    const keys = await providerKeys(metadata, options.allowPrivate);
-    const directories = asList(metadata.distributions)
-      .map((d) => String(asRecord(d).directory_url ?? ''))
-      .filter((url) => /\/white\/?$/i.test(url));
-    const since = subscription.read_up_to ? new Date(subscription.read_up_to) : null;
-    const changes: Change[] = [];
-    for (const directory of directories) {
-      const base = directory.endsWith('/') ? directory : `${directory}/`;
-      const csv = await getBounded(`${base}changes.csv`, { allowPrivate: options.allowPrivate, maxBytes: 100 * 1024 * 1024 });
-      if (csv.status !== 200) throw new VaktError('not-found', `${base}changes.csv: ${describeFetch(csv)}`);
-      changes.push(...changesSince(csv.body.toString('utf8'), base, since, outcome.warnings));
-    }
-    changes.sort((a, b) => a.at.getTime() - b.at.getTime());
-    outcome.changed = changes.length;
-    // The constituency's inventories, read once a run (and only once something new is stored).
-    let index: Promise<InventoryIndex> | undefined;
-    const run: Run = { provider: subscription.metadata_url, keys, options, outcome, constituency: () => (index ??= inventoryIndex(db)) };
-    for (const [i, change] of changes.entries()) {
-      await relayOne(db, run, change);
-      // The mark moves past each document handled, refused or not: a crash resumes after it.
-      await db.updateTable('csaf_subscriptions').set({ read_up_to: change.at }).where('id', '=', id).execute();
-      options.onDocument?.(i + 1, changes.length, change.url);
-    }
+    const result = await body();
     await db.updateTable('csaf_subscriptions').set({ last_run_at: new Date(), last_error: null }).where('id', '=', id).execute();
+    return result;
   } catch (error) {
     await db
       .updateTable('csaf_subscriptions')
@@ -213,7 +307,91 @@ export async function runSubscription(db: Kysely<Schema>, id: string, options: R
       .execute();
     throw error;
   }
+}
+
+/**
+ * One run of one subscription. A provider: everything changed since its mark, in order, then the
+ * matches. An aggregator: its list read again (a provider newly listed is followed), then each
+ * provider it lists run in turn.
+ */
+export async function runSubscription(db: Kysely<Schema>, id: string, options: RunOptions): Promise<RunOutcome> {
+  const subscription = await db.selectFrom('csaf_subscriptions').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!subscription) throw notFound('subscription');
+  if (subscription.kind === 'aggregator') return runAggregator(db, subscription, options);
+  const outcome = emptyOutcome(id, subscription.publisher);
+  await recorded(db, id, async () => {
+    const metadata = await readMetadata(subscription.metadata_url, options.allowPrivate);
+    const keys = await providerKeys(metadata, options.allowPrivate);
+    const since = subscription.read_up_to ? new Date(subscription.read_up_to) : null;
+    const changes = await changesOf(metadata, since, options.allowPrivate, outcome.warnings);
+    outcome.changed = changes.length;
+    // The constituency's inventories, read once a run (and only once something new is stored).
+    let index: Promise<InventoryIndex> | undefined;
+    const run: Run = { provider: subscription.metadata_url, keys, options, outcome, constituency: () => (index ??= inventoryIndex(db)) };
+    for (const [i, change] of changes.entries()) {
+      await relayOne(db, run, change);
+      // The mark moves past each time handled, refused or not, so a crash resumes after it; not
+      // between documents of the same time, which a resumed run would otherwise skip.
+      if (i === changes.length - 1 || changes[i + 1]!.at > change.at)
+        await db.updateTable('csaf_subscriptions').set({ read_up_to: change.at }).where('id', '=', id).execute();
+      options.onDocument?.(i + 1, changes.length, change.url);
+    }
+  });
   return outcome;
+}
+
+/** Reads an aggregator's list again and follows each provider in it not yet followed; their subscription ids. */
+async function refreshAggregator(
+  db: Kysely<Schema>,
+  aggregator: { id: string; metadata_url: string },
+  allowPrivate: boolean,
+): Promise<{ providers: string[]; added: number }> {
+  return recorded(db, aggregator.id, async () => {
+    const listing = await readListing(aggregator.metadata_url, allowPrivate);
+    if (listing.kind !== 'aggregator') throw new ValidationError([{ field: 'url', reason: 'no longer names an aggregator' }]);
+    const providers: string[] = [];
+    let added = 0;
+    for (const entry of asList(listing.document.csaf_providers).map((p) => asRecord(asRecord(p).metadata))) {
+      const made = await follow(db, 'system:csaf-aggregator', {
+        url: String(entry.url),
+        publisher: String(asRecord(entry.publisher).name ?? entry.url),
+        kind: 'provider',
+        via: aggregator.id,
+      });
+      providers.push(made.id);
+      if (made.created) added++;
+    }
+    return { providers, added };
+  });
+}
+
+async function runAggregator(
+  db: Kysely<Schema>,
+  aggregator: { id: string; metadata_url: string; publisher: string },
+  options: RunOptions,
+): Promise<RunOutcome> {
+  const { providers, added } = await refreshAggregator(db, aggregator, options.allowPrivate);
+  const total = { ...emptyOutcome(aggregator.id, aggregator.publisher), providers: { listed: providers.length, added } };
+  for (const id of providers) {
+    try {
+      const one = await runSubscription(db, id, options);
+      total.changed += one.changed;
+      total.imported += one.imported;
+      total.unchanged += one.unchanged;
+      total.notices += one.notices;
+      total.refused.push(...one.refused);
+      total.warnings.push(...one.warnings);
+    } catch (error) {
+      // One provider down does not stop the others; it is recorded on its own subscription too.
+      const { metadata_url } = await db
+        .selectFrom('csaf_subscriptions')
+        .select('metadata_url')
+        .where('id', '=', id)
+        .executeTakeFirstOrThrow();
+      total.warnings.push(`${metadata_url}: ${(error as Error).message}`);
+    }
+  }
+  return total;
 }
 
 /** What one run carries from document to document. */
@@ -231,7 +409,7 @@ async function relayOne(db: Kysely<Schema>, { provider, keys, options, outcome, 
     outcome.refused.push({ url: change.url, reason: describeFetch(document) });
     return;
   }
-  const checked = await verify(change.url, document.body, keys, options.allowPrivate);
+  const checked = await verify(change, document.body, keys, options.allowPrivate);
   if (typeof checked === 'string') {
     outcome.refused.push({ url: change.url, reason: checked });
     return;
@@ -407,10 +585,18 @@ export async function decideNotice(
   });
 }
 
-/** Every subscription, run in turn: the hourly job. */
+/** Every subscription, run in turn: the hourly job. Aggregators' lists are read first, so a provider they newly list is read the same hour. */
 export async function runAllSubscriptions(db: Kysely<Schema>, allowPrivate: boolean): Promise<RunOutcome[]> {
   const outcomes: RunOutcome[] = [];
-  for (const { id } of await db.selectFrom('csaf_subscriptions').select('id').orderBy('created_at').execute()) {
+  const all = await db.selectFrom('csaf_subscriptions').select(['id', 'kind', 'metadata_url']).orderBy('created_at').execute();
+  for (const aggregator of all.filter((s) => s.kind === 'aggregator'))
+    await refreshAggregator(db, aggregator, allowPrivate).catch(() => undefined); // recorded on the subscription
+  for (const { id } of await db
+    .selectFrom('csaf_subscriptions')
+    .select('id')
+    .where('kind', '=', 'provider')
+    .orderBy('created_at')
+    .execute()) {
     try {
       outcomes.push(await runSubscription(db, id, { allowPrivate }));
     } catch {

@@ -681,6 +681,10 @@ export interface CsafSubscriptionsTable {
   read_up_to: Timestamp | null;
   last_run_at: Timestamp | null;
   last_error: string | null;
+  /** What the URL names: a provider's provider-metadata.json, or an aggregator's (or lister's) aggregator.json. */
+  kind: Generated<'provider' | 'aggregator'>;
+  /** The aggregator subscription that listed this provider; null when the team followed it itself. */
+  via: string | null;
   created_by: string;
   created_at: CreatedAt;
 }

@@ -13139,6 +13139,9 @@ export interface paths {
                                 id: string;
                                 metadataUrl: string;
                                 publisher: string;
+                                /** @enum {string} */
+                                kind: "provider" | "aggregator";
+                                via: string | null;
                                 readUpTo: string | null;
                                 lastRunAt: string | null;
                                 lastError: string | null;
@@ -13149,7 +13152,7 @@ export interface paths {
             };
         };
         put?: never;
-        /** Follow a CSAF provider (the URL of its provider-metadata.json, checked against the provider schema); the hourly job reads it */
+        /** Follow a CSAF provider (the URL of its provider-metadata.json) or an aggregator or lister (its aggregator.json, whose providers are then followed too), checked against its schema; the hourly job reads it */
         post: {
             parameters: {
                 query?: never;
@@ -13175,6 +13178,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             publisher: string;
+                            /** @enum {string} */
+                            kind: "provider" | "aggregator";
                             created: boolean;
                         };
                     };
@@ -13188,6 +13193,8 @@ export interface paths {
                         "application/json": {
                             id: string;
                             publisher: string;
+                            /** @enum {string} */
+                            kind: "provider" | "aggregator";
                             created: boolean;
                         };
                     };
@@ -13227,7 +13234,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Read a provider now: what changed since the last run, verified, validated, stored, and matched against the inventories */
+        /** Read a provider now: what changed since the last run, verified, validated, stored, and matched against the inventories; for an aggregator, its list again and then each provider in it */
         post: {
             parameters: {
                 query?: never;
@@ -13257,6 +13264,10 @@ export interface paths {
                             }[];
                             warnings: string[];
                             notices: number;
+                            providers?: {
+                                listed: number;
+                                added: number;
+                            };
                         };
                     };
                 };

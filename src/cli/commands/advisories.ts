@@ -173,16 +173,18 @@ export function registerAdvisoryCommands(program: Command): void {
   advisories
     .command('subscribe <url>')
     .description(
-      "follow a CSAF provider (its provider-metadata.json) and read it now: what changed, verified against the provider's key, validated, stored, and matched against the constituency's inventories as draft notices",
+      "follow a CSAF provider (its provider-metadata.json), or an aggregator or lister (its aggregator.json) and every provider it lists, and read it now: what changed, verified against the provider's key, validated, stored, and matched against the constituency's inventories as draft notices",
     )
     .option('--no-run', 'only subscribe; the hourly job reads it')
     .action(
       action(async (url: string, options: { run: boolean }) =>
         withDatabase(async ({ db }, config) => {
           const made = await subscribe(db, actorFromCli(), url, config.feedPrivateUrls);
-          process.stdout.write(`${made.created ? 'subscribed to' : 'already following'} ${made.publisher} (${made.id})\n`);
+          const what = made.kind === 'aggregator' ? `the aggregator ${made.publisher}` : made.publisher;
+          process.stdout.write(`${made.created ? 'subscribed to' : 'already following'} ${what} (${made.id})\n`);
           if (!options.run) return 0;
           const run = await runWithProgress(db, made.id, config.feedPrivateUrls);
+          if (run.providers) process.stdout.write(`${run.providers.listed} provider(s) listed, ${run.providers.added} newly followed\n`);
           process.stdout.write(
             `${run.changed} changed: ${run.imported} imported, ${run.unchanged} unchanged, ${run.refused.length} refused; ${run.notices} draft notice(s) to organisations whose inventory matches\n`,
           );

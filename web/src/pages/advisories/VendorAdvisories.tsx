@@ -2,7 +2,7 @@
  * Vendors' advisories: the CSAF providers the team follows, and the notices their advisories
  * drafted for the organisations whose inventories they match, each to send or dismiss.
  */
-import { Table, TextInput } from '@mantine/core';
+import { Badge, Table, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../../api';
 import { ActionButton, ActionForm, ErrorText, Link, ScrollTable, TlpBadge, text, useNextPages, when } from '../../components';
@@ -74,7 +74,7 @@ export function VendorAdvisories({ navigate, canWrite, canSend }: { navigate: (t
           <Table.Thead>
             <Table.Tr>
               <Table.Th>{t('Publisher')}</Table.Th>
-              <Table.Th>{t('Provider metadata')}</Table.Th>
+              <Table.Th>{t('Provider metadata or aggregator list')}</Table.Th>
               <Table.Th>{t('Read up to')}</Table.Th>
               <Table.Th>{t('Last run')}</Table.Th>
               <Table.Th>{t('Read now')}</Table.Th>
@@ -83,7 +83,20 @@ export function VendorAdvisories({ navigate, canWrite, canSend }: { navigate: (t
           <Table.Tbody>
             {subscriptions.data.subscriptions.map((s) => (
               <Table.Tr key={s.id}>
-                <Table.Td>{s.publisher}</Table.Td>
+                <Table.Td>
+                  {s.publisher}{' '}
+                  {s.kind === 'aggregator' ? (
+                    <Badge variant="light">{t('Aggregator')}</Badge>
+                  ) : (
+                    s.via && (
+                      <div>
+                        {t('Listed by {aggregator}', {
+                          aggregator: subscriptions.data.subscriptions.find((a) => a.id === s.via)?.publisher ?? '',
+                        })}
+                      </div>
+                    )
+                  )}
+                </Table.Td>
                 <Table.Td>
                   <code>{s.metadataUrl}</code>
                 </Table.Td>
@@ -114,7 +127,7 @@ export function VendorAdvisories({ navigate, canWrite, canSend }: { navigate: (t
           toBody={(form) => ({ url: text(form, 'url') })}
         >
           <TextInput
-            label={t('Provider metadata URL')}
+            label={t('Provider metadata or aggregator URL')}
             name="url"
             required
             placeholder="https://psirt.example.com/.well-known/csaf/provider-metadata.json"
