@@ -57,6 +57,16 @@ describe('writing an advisory in Chromium', () => {
     await choose(analyst, 'Affected products', 'Microsoft Exchange Server 2019 CU12');
     await choose(analyst, 'Fixed products', 'Microsoft Exchange Server 2019 CU14');
     await analyst.getByLabel('Remedy (vendor fix)').fill('Install cumulative update 14.');
+    await analyst.getByRole('button', { name: 'Add a threat' }).click();
+    await analyst.getByLabel('Threat 1: kind').selectOption('exploit_status');
+    await analyst.getByLabel('Threat 1: details').fill('Exploited against mail servers in Sweden since 1 December.');
+    // The vulnerability's references come first on the page, the whole advisory's last.
+    await analyst.getByRole('button', { name: 'Add a reference' }).last().click();
+    await analyst.getByLabel('Reference 1: link').fill('https://msrc.example.com/update-guide/CVE-2026-40001');
+    await analyst.getByLabel('Reference 1: what it is').fill("The vendor's advisory");
+    await analyst.getByRole('button', { name: 'Add an acknowledgment' }).click();
+    await analyst.getByLabel('Acknowledgment 1: names, comma-separated').fill('Ada Lind, Bo Ek');
+    await analyst.getByLabel('Acknowledgment 1: organisation').fill('Stockholm Vatten och Avfall');
     await analyst.getByRole('button', { name: 'Save' }).click();
     // The server names what is wrong beside the field.
     const vector = analyst.getByLabel('CVSS v3.1 vector');
@@ -83,7 +93,7 @@ describe('writing an advisory in Chromium', () => {
     await manager.getByRole('button', { name: 'Publish' }).waitFor();
     expect(await manager.getByLabel('Tell').inputValue()).toBe('inventory');
     await manager.getByRole('button', { name: 'Publish' }).click();
-    // The server checks its own provider after publishing. Served here over plain HTTP, it says so (requirement 3).
+    // The server checks its own provider with the document in it. Served here over plain HTTP, it says so (requirement 3).
     await manager.getByText('Provider self-check: a rule is not met.').waitFor({ timeout: 60_000 });
     expect(
       await manager
@@ -122,5 +132,20 @@ describe('writing an advisory in Chromium', () => {
     const file = `${path.tracking_id.toLowerCase().replace(/[^+\-a-z0-9]+/g, '_')}.json`;
     const index = await (await fetch(`${ui.base}/.well-known/csaf/white/index.txt`)).text();
     expect(index).toContain(file);
+    // What the form wrote beyond the vulnerability's core is in the published document.
+    const line = index.split('\n').find((l) => l.endsWith(file))!;
+    const published = (await (await fetch(`${ui.base}/.well-known/csaf/white/${line}`)).json()) as {
+      document: { references: Array<{ summary: string; url: string }>; acknowledgments: unknown };
+      vulnerabilities: Array<{ threats: unknown }>;
+    };
+    expect(published.vulnerabilities[0]?.threats).toEqual([
+      { category: 'exploit_status', details: 'Exploited against mail servers in Sweden since 1 December.' },
+    ]);
+    expect(published.document.references).toContainEqual({
+      category: 'external',
+      summary: "The vendor's advisory",
+      url: 'https://msrc.example.com/update-guide/CVE-2026-40001',
+    });
+    expect(published.document.acknowledgments).toEqual([{ names: ['Ada Lind', 'Bo Ek'], organization: 'Stockholm Vatten och Avfall' }]);
   });
 });

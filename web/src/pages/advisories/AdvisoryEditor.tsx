@@ -3,13 +3,15 @@
  * catalogue products they concern. Each finding — the server's refusal of a field, or a test of
  * CSAF 2.0 failed by the document it would publish — appears beside the field it belongs to.
  */
-import { Button, Fieldset, MultiSelect, NativeSelect, Textarea, TextInput } from '@mantine/core';
+import { Button, NativeSelect, Textarea, TextInput } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { api, ApiError } from '../../api';
 import { confirmDone, ErrorText, TLPS } from '../../components';
 import { useT } from '../../i18n';
 import { contentOf, draftOf, emptyDraft, emptyVuln, fieldOfPath, type Authored, type Draft, type VulnDraft } from './draft';
+import { References, RowsEditor } from './RowsEditor';
+import { VulnerabilityFields } from './VulnerabilityFields';
 
 const CATEGORIES = ['csaf_security_advisory', 'csaf_vex', 'csaf_informational_advisory', 'csaf_base'] as const;
 const STATUSES = ['draft', 'interim', 'final'] as const;
@@ -125,76 +127,26 @@ export function AdvisoryEditor({
         )}
         {errorOf('products') && <p className="bad">{errorOf('products')}</p>}
         {draft.vulns.map((v, i) => (
-          <Fieldset key={i} legend={t('Vulnerability {n}', { n: i + 1 })} my="sm">
-            <TextInput
-              label="CVE"
-              placeholder="CVE-2026-12345"
-              value={v.cve}
-              onChange={(e) => setVuln(i, { cve: e.currentTarget.value })}
-              error={errorOf(`v${i}.cve`)}
-            />
-            <TextInput
-              label={t('Vulnerability title')}
-              value={v.title}
-              onChange={(e) => setVuln(i, { title: e.currentTarget.value })}
-              error={errorOf(`v${i}.title`)}
-            />
-            <TextInput
-              label="CWE"
-              placeholder="CWE-78"
-              value={v.cweId}
-              onChange={(e) => setVuln(i, { cweId: e.currentTarget.value })}
-              error={errorOf(`v${i}.cweId`)}
-            />
-            <TextInput label={t('CWE name')} value={v.cweName} onChange={(e) => setVuln(i, { cweName: e.currentTarget.value })} />
-            <Textarea
-              label={t('Description')}
-              rows={2}
-              value={v.description}
-              onChange={(e) => setVuln(i, { description: e.currentTarget.value })}
-              error={errorOf(`v${i}.description`)}
-            />
-            <TextInput
-              label={t('CVSS v3.1 vector')}
-              placeholder="CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"
-              value={v.cvssV3}
-              onChange={(e) => setVuln(i, { cvssV3: e.currentTarget.value })}
-              error={errorOf(`v${i}.cvssV3`)}
-            />
-            <TextInput
-              label={t('CVSS v4.0 vector')}
-              value={v.cvssV4}
-              onChange={(e) => setVuln(i, { cvssV4: e.currentTarget.value })}
-              error={errorOf(`v${i}.cvssV4`)}
-            />
-            <MultiSelect
-              label={t('Affected products')}
-              data={products}
-              value={v.affected}
-              onChange={(affected) => setVuln(i, { affected })}
-              searchable
-              error={errorOf(`v${i}.affected`)}
-            />
-            <MultiSelect
-              label={t('Fixed products')}
-              data={products}
-              value={v.fixed}
-              onChange={(fixed) => setVuln(i, { fixed })}
-              searchable
-            />
-            <Textarea
-              label={t('Remedy (vendor fix)')}
-              rows={2}
-              value={v.remedy}
-              onChange={(e) => setVuln(i, { remedy: e.currentTarget.value })}
-              error={errorOf(`v${i}.remedy`)}
-            />
-            <TextInput label={t('Remedy link')} value={v.remedyUrl} onChange={(e) => setVuln(i, { remedyUrl: e.currentTarget.value })} />
-          </Fieldset>
+          <VulnerabilityFields key={i} n={i} vuln={v} products={products} errorOf={errorOf} onChange={(change) => setVuln(i, change)} />
         ))}
         <Button variant="default" size="compact-sm" onClick={() => set({ vulns: [...draft.vulns, emptyVuln()] })}>
           {t('Add a vulnerability')}
         </Button>
+        <References rows={draft.references} onChange={(references) => set({ references })} error={errorOf('references')} />
+        <RowsEditor
+          legend={t('Acknowledgments')}
+          rows={draft.acknowledgments}
+          fields={[
+            { key: 'names', label: (n) => t('Acknowledgment {n}: names, comma-separated', { n }) },
+            { key: 'organization', label: (n) => t('Acknowledgment {n}: organisation', { n }) },
+            { key: 'summary', label: (n) => t('Acknowledgment {n}: for what', { n }) },
+          ]}
+          empty={() => ({ names: '', organization: '', summary: '' })}
+          onChange={(acknowledgments) => set({ acknowledgments })}
+          error={errorOf('acknowledgments')}
+          addLabel={t('Add an acknowledgment')}
+          removeLabel={(n) => t('Remove acknowledgment {n}', { n })}
+        />
         {errorOf('document') && <p className="bad">{errorOf('document')}</p>}
         <div>
           <Button type="submit" loading={save.isPending} mt="sm">

@@ -1,13 +1,19 @@
 /**
  * The advisory form's own terms, and the way back to the API's content. The form shows the parts
- * an author writes most; everything else the content holds (references, acknowledgments, other
- * notes and statuses) is carried over untouched, so saving never loses what the form does not show.
+ * an author writes; what else the content holds (other notes and statuses, a threat's products,
+ * the products named beyond the vulnerabilities) is carried over untouched, so saving never loses
+ * what the form does not show.
  */
 import type { Answer } from '../../api';
 
 export type Authored = Answer<'/api/authored-advisories/{id}'>;
 export type Content = Authored['content'];
 type Vulnerability = Content['vulnerabilities'][number];
+export type ReferenceRow = { url: string; summary: string };
+/** A threat as the form shows it; its products, which the form does not edit, ride along. */
+export type ThreatRow = { category: Vulnerability['threats'][number]['category']; details: string; productIds?: string[] };
+/** Names as one comma-separated line. */
+export type AcknowledgmentRow = { names: string; organization: string; summary: string };
 
 export interface VulnDraft {
   cve: string;
@@ -21,6 +27,8 @@ export interface VulnDraft {
   fixed: string[];
   remedy: string;
   remedyUrl: string;
+  threats: ThreatRow[];
+  references: ReferenceRow[];
 }
 
 export interface Draft {
@@ -31,6 +39,8 @@ export interface Draft {
   tlp: Content['tlp'];
   summary: string;
   revisionSummary: string;
+  references: ReferenceRow[];
+  acknowledgments: AcknowledgmentRow[];
   vulns: VulnDraft[];
 }
 
@@ -46,6 +56,8 @@ export const emptyVuln = (): VulnDraft => ({
   fixed: [],
   remedy: '',
   remedyUrl: '',
+  threats: [],
+  references: [],
 });
 
 export const emptyDraft = (): Draft => ({
@@ -56,6 +68,8 @@ export const emptyDraft = (): Draft => ({
   tlp: 'CLEAR',
   summary: '',
   revisionSummary: '',
+  references: [],
+  acknowledgments: [],
   vulns: [emptyVuln()],
 });
 
@@ -68,6 +82,12 @@ export function draftOf(content: Content): Draft {
     tlp: content.tlp,
     summary: content.notes.find((n) => n.category === 'summary')?.text ?? '',
     revisionSummary: content.revisionSummary ?? '',
+    references: content.references,
+    acknowledgments: content.acknowledgments.map((a) => ({
+      names: (a.names ?? []).join(', '),
+      organization: a.organization ?? '',
+      summary: a.summary ?? '',
+    })),
     vulns: content.vulnerabilities.map((v) => {
       const remedy = v.remediations.find((r) => r.category === 'vendor_fix');
       return {
@@ -82,12 +102,37 @@ export function draftOf(content: Content): Draft {
         fixed: v.productStatus.fixed ?? [],
         remedy: remedy?.details ?? '',
         remedyUrl: remedy?.url ?? '',
+        threats: v.threats,
+        references: v.references,
       };
     }),
   };
 }
 
 const some = <K extends string, V>(key: K, value: V | '' | undefined) => (value ? ({ [key]: value } as Record<K, V>) : {});
+
+/** Rows left wholly blank are dropped; the rest are trimmed (the server names what is still wrong). */
+const referencesOf = (rows: readonly ReferenceRow[]) =>
+  rows.filter((r) => r.url.trim() || r.summary.trim()).map((r) => ({ url: r.url.trim(), summary: r.summary.trim() }));
+
+const threatsOf = (rows: readonly ThreatRow[]) => rows.filter((r) => r.details.trim()).map((r) => ({ ...r, details: r.details.trim() }));
+
+const acknowledgmentsOf = (rows: readonly AcknowledgmentRow[]) =>
+  rows
+    .map((r) => ({
+      names: r.names
+        .split(',')
+        .map((n) => n.trim())
+        .filter(Boolean),
+      organization: r.organization.trim(),
+      summary: r.summary.trim(),
+    }))
+    .filter((r) => r.names.length > 0 || r.organization || r.summary)
+    .map((r) => ({
+      ...(r.names.length > 0 ? { names: r.names } : {}),
+      ...some('organization', r.organization),
+      ...some('summary', r.summary),
+    }));
 
 function vulnerabilityOf(d: VulnDraft, before: Vulnerability | undefined): Vulnerability {
   const { known_affected: _affected, fixed: _fixed, ...otherStatuses } = before?.productStatus ?? {};
@@ -112,8 +157,8 @@ function vulnerabilityOf(d: VulnDraft, before: Vulnerability | undefined): Vulne
         : []),
       ...(before?.remediations.filter((r) => r.category !== 'vendor_fix') ?? []),
     ],
-    threats: before?.threats ?? [],
-    references: before?.references ?? [],
+    threats: threatsOf(d.threats),
+    references: referencesOf(d.references),
   };
 }
 
@@ -128,8 +173,8 @@ export function contentOf(draft: Draft, before: Content | undefined): Content {
       ...(draft.summary.trim() ? [{ category: 'summary' as const, title: 'Summary', text: draft.summary.trim() }] : []),
       ...(before?.notes.filter((n) => n.category !== 'summary') ?? []),
     ],
-    references: before?.references ?? [],
-    acknowledgments: before?.acknowledgments ?? [],
+    references: referencesOf(draft.references),
+    acknowledgments: acknowledgmentsOf(draft.acknowledgments),
     productIds: before?.productIds ?? [],
     vulnerabilities: draft.vulns.map((v, i) => vulnerabilityOf(v, before?.vulnerabilities[i])),
     ...some('revisionSummary', draft.revisionSummary.trim()),
@@ -157,6 +202,8 @@ export function fieldOfPath(path: string, message = ''): string {
       product_status: 'affected',
       productStatus: 'affected',
       remediations: 'remedy',
+      threats: 'threats',
+      references: 'references',
     };
     // A finding on the vulnerability as a whole names what it lacks: a missing note belongs to the description.
     return `${at}.${byPart[part] ?? (/\bnotes\b/.test(message) ? 'description' : 'cve')}`;
@@ -165,6 +212,8 @@ export function fieldOfPath(path: string, message = ''): string {
   if (/^(document\/)?category/.test(p)) return 'category';
   if (/^(document\/)?lang/.test(p)) return 'lang';
   if (/^(document\/)?notes/.test(p)) return 'summary';
+  if (/^(document\/)?references/.test(p)) return 'references';
+  if (/^(document\/)?acknowledgments/.test(p)) return 'acknowledgments';
   if (/^(document\/distribution|tlp)/.test(p)) return 'tlp';
   if (/^(document\/tracking|status|revisionSummary)/.test(p)) return 'status';
   if (/^(product_tree|productIds)/.test(p)) return 'products';
