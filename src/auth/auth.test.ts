@@ -36,6 +36,7 @@ describe('role permissions', () => {
       'advisories:read',
       'advisories:write',
       'advisories:publish',
+      'sharing:manage',
     ],
     analyst: [
       'profile:read',

@@ -34,6 +34,8 @@ export const PERMISSIONS = [
   'advisories:publish',
   /** Run the retention policy by hand and see what it would do: an administrator's duty. */
   'retention:manage',
+  /** Decide what each peer team receives (its sharing profile): a policy, not an analyst's call. */
+  'sharing:manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -64,6 +66,7 @@ const GRANTS: Record<Role, readonly Permission[]> = {
     'advisories:read',
     'advisories:write',
     'advisories:publish',
+    'sharing:manage',
   ],
   analyst: [
     'profile:read',

@@ -87,6 +87,7 @@ const TABLES = [
   { name: 'advisories', key: 'id', keyType: 'uuid', batch: 4 },
   { name: 'advisory_recipients', key: 'id', keyType: 'uuid' },
   { name: 'advisory_answers', key: 'id', keyType: 'uuid' },
+  { name: 'sharing_profiles', key: 'peer_team_id', keyType: 'uuid' },
   // Aggregators first: a provider's `via` names the aggregator that listed it.
   { name: 'csaf_subscriptions', key: "(case kind when 'aggregator' then '0' else '1' end) || id::text", keyType: 'text' },
   { name: 'relay_notices', key: 'id', keyType: 'uuid' },

@@ -571,6 +571,17 @@ export interface PeerTeamsTable {
   search: ColumnType<string, never, never>;
 }
 
+export interface SharingProfilesTable {
+  peer_team_id: string;
+  /** The most restrictive label the peer may receive. */
+  max_tlp: string;
+  /** The kinds of item shared: observable, indicator, incident. */
+  item_kinds: string[];
+  version: Generated<number>;
+  updated_by: string;
+  updated_at: Generated<Date>;
+}
+
 export interface DirectorySnapshotsTable {
   id: Generated<string>;
   name: string;
@@ -761,6 +772,7 @@ export interface Schema {
   advisory_recipients: AdvisoryRecipientsTable;
   advisory_answers: AdvisoryAnswersTable;
   csaf_subscriptions: CsafSubscriptionsTable;
+  sharing_profiles: SharingProfilesTable;
   relay_notices: RelayNoticesTable;
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;

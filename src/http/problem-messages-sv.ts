@@ -336,7 +336,22 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   'this notice was {} already': 'det här meddelandet var redan {}',
   'must be an https URL (a provider inside your network needs VAKT_FEED_PRIVATE_URLS=true)':
     'måste vara en https-URL (en leverantör inom ert nät kräver VAKT_FEED_PRIVATE_URLS=true)',
-  'is not provider metadata: not JSON': 'är ingen leverantörsmetadata: inte JSON',
   subscription: 'prenumeration',
   notice: 'underrättelse',
+  '{}: not a ROLIE feed (not JSON)': '{}: inget ROLIE-flöde (inte JSON)',
+  'the provider offers no TLP:WHITE folder or ROLIE feed to read':
+    'leverantören erbjuder ingen TLP:WHITE-mapp eller något ROLIE-flöde att läsa',
+  'is neither provider metadata nor an aggregator list: not JSON': 'är varken leverantörsmetadata eller en aggregatorlista: inte JSON',
+  'names an aggregator, not a provider': 'anger en aggregator, inte en leverantör',
+  'no longer names an aggregator': 'anger inte längre en aggregator',
+  'the sharing profile changed since you read it; look at it again': 'delningsprofilen har ändrats sedan du läste den; titta på den igen',
+  'peer team': 'partnerteam',
+  'the STIX bundle fails the official schemas: {}: {}': 'STIX-paketet klarar inte de officiella schemana: {}: {}',
+  'the sharing profile does not share items of kind {}': 'delningsprofilen delar inte poster av slaget {}',
+  'the observable it is based on is not shared': 'observationen den bygger på delas inte',
+  'a report needs at least one object to refer to': 'en rapport behöver minst ett objekt att hänvisa till',
+  incident: 'incident',
+  'must be "bundle"': 'måste vara "bundle"',
+  'must be bundle--<uuid>': 'måste vara bundle--<uuid>',
+  'must be a list': 'måste vara en lista',
 };

@@ -27,6 +27,8 @@ export const EGRESS_CHANNELS = [
   'mail:advisory',
   /** The CSAF provider's folders above TLP:WHITE (/.well-known/csaf/{green,amber,red}/…). */
   'csaf:provider',
+  /** An incident as a STIX 2.1 bundle, for a peer team or the team's own use. */
+  'export:stix',
 ] as const;
 export type EgressChannel = (typeof EGRESS_CHANNELS)[number];
 
@@ -52,7 +54,9 @@ export type EgressRecipient =
    */
   | { kind: 'address'; email: string; organisationId?: string; incidentId?: string }
   /** A constituency organisation as a whole (a notification before its contacts are chosen). */
-  | { kind: 'organisation'; organisationId: string };
+  | { kind: 'organisation'; organisationId: string }
+  /** A peer team of the directory, as its sharing profile clears it; without one, the public. */
+  | { kind: 'peer-team'; peerTeamId: string };
 
 export interface ResolvedRecipient {
   /** For the record: "user:…", "participant:…", "address:…". */
@@ -170,6 +174,14 @@ async function resolveAddress(
   return { label, team: false, tlp: { ...(org ?? { relation: 'public' }), individualId: email } };
 }
 
+/** A peer team is the community, cleared up to its sharing profile's label; one without a profile is nobody in particular. */
+async function resolvePeerTeam(db: Kysely<Schema>, peerTeamId: string): Promise<ResolvedRecipient> {
+  const label = `peer-team:${peerTeamId}`;
+  const profile = await db.selectFrom('sharing_profiles').select('max_tlp').where('peer_team_id', '=', peerTeamId).executeTakeFirst();
+  if (!profile) return { label, team: false, tlp: { relation: 'public' } };
+  return { label, team: false, tlp: { relation: 'community-peer', organisationId: label, clearance: profile.max_tlp as TlpLabel } };
+}
+
 export async function resolveRecipient(db: Kysely<Schema>, recipient: EgressRecipient): Promise<ResolvedRecipient> {
   if (recipient.kind === 'user') {
     const user = await db
@@ -180,6 +192,7 @@ export async function resolveRecipient(db: Kysely<Schema>, recipient: EgressReci
     return resolveUser(db, user, `user:${recipient.userId}`);
   }
   if (recipient.kind === 'participant') return resolveParticipant(db, recipient.participantId);
+  if (recipient.kind === 'peer-team') return resolvePeerTeam(db, recipient.peerTeamId);
   if (recipient.kind === 'organisation') {
     const label = `organisation:${recipient.organisationId}`;
     return { label, team: false, tlp: (await organisationRecipient(db, recipient.organisationId)) ?? { relation: 'public' } };

@@ -16,6 +16,7 @@ import { ingestMail } from '../../src/intake/ingest.js';
 import { createReport } from '../../src/intake/reports.js';
 import { sendWatchDigests } from '../../src/incidents/watch-digest.js';
 import { notifyConstituents } from '../../src/advisories/notify.js';
+import { exportIncidentStix } from '../../src/sharing/stix-export.js';
 import { EGRESS_CHANNELS, egress, type EgressChannel, type EgressRecipient } from '../../src/sharing/egress.js';
 import { useApp, type Client } from '../helpers/app.js';
 import { describeEachEngine } from '../helpers/database.js';
@@ -400,6 +401,55 @@ describeEachEngine('the leak matrix', (get) => {
         const custody = await clients[kind].request({ url: `/api/evidence/${evidence.id}/custody?format=csv` });
         check(custody.statusCode === 403 && !custody.body.includes('cnry'), `export:custody ${kind} ${label}`);
       }
+    }
+  });
+
+  it('puts into a STIX bundle only what TLP admits for its recipient, a peer team by its sharing profile', async () => {
+    const { db } = get();
+    // As with the provider, an account is known by its organisation: the police unit's is of no known relation.
+    const asAccount = (kind: RecipientKind): RecipientKind =>
+      kind === 'law-enforcement' ? 'unknown' : kind === 'unknown' ? 'constituent-other' : kind;
+    const peer = async (name: string, maxTlp?: TlpLabel) => {
+      const team = await db
+        .insertInto('peer_teams')
+        .values({ name, country: 'NO', data: JSON.stringify({ name, country: 'NO' }), updated_at: new Date() })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      if (maxTlp)
+        await db
+          .insertInto('sharing_profiles')
+          .values({ peer_team_id: team.id, max_tlp: maxTlp, item_kinds: ['observable', 'indicator', 'incident'], updated_by: ACTOR })
+          .execute();
+      return team.id;
+    };
+    const recipients: Array<{ what: string; recipient: EgressRecipient; may: readonly TlpLabel[] }> = [
+      ...(await Promise.all(
+        RECIPIENTS.map(async (kind) => ({
+          what: kind,
+          recipient: { kind: 'user' as const, userId: await userOf(clients[kind]) },
+          may: MAY_RECEIVE[asAccount(kind)],
+        })),
+      )),
+      // A peer is the community: even cleared for AMBER by its profile, it gets CLEAR and GREEN.
+      {
+        what: 'peer cleared for AMBER',
+        recipient: { kind: 'peer-team', peerTeamId: await peer('Peer CERT', 'AMBER') },
+        may: ['CLEAR', 'GREEN'],
+      },
+      { what: 'peer cleared for CLEAR', recipient: { kind: 'peer-team', peerTeamId: await peer('Distant CERT', 'CLEAR') }, may: ['CLEAR'] },
+      { what: 'peer without a profile', recipient: { kind: 'peer-team', peerTeamId: await peer('Unknown CERT') }, may: [] },
+    ];
+    for (const { what, recipient, may } of recipients)
+      for (const label of TLP_LABELS) {
+        const { bundle } = await exportIncidentStix(db, incidents[label], { recipient, actor: ACTOR, withIncident: true });
+        const text = JSON.stringify(bundle);
+        check(text.includes(canary(label, 'observable')) === may.includes(label), `export:stix ${what} ${label} observable`);
+        check(text.includes(canary(label, 'incident')) === may.includes(label), `export:stix ${what} ${label} incident`);
+      }
+    // Only the team may ask for a bundle at all.
+    for (const kind of RECIPIENTS.filter((k) => k !== 'team')) {
+      const res = await clients[kind].request({ url: `/api/incidents/${incidents.CLEAR}/stix` });
+      check(res.statusCode === 403 && !res.body.includes('cnry'), `export:stix API ${kind}`);
     }
   });
 

@@ -10760,7 +10760,7 @@ export interface paths {
             parameters: {
                 query?: {
                     refused?: boolean;
-                    channel?: "api" | "search" | "export:debrief" | "export:custody" | "mail:incident" | "mail:reply" | "mail:acknowledgement" | "mail:countermeasure-removal" | "mail:notification" | "mail:watch-digest" | "mail:advisory" | "csaf:provider";
+                    channel?: "api" | "search" | "export:debrief" | "export:custody" | "mail:incident" | "mail:reply" | "mail:acknowledgement" | "mail:countermeasure-removal" | "mail:notification" | "mail:watch-digest" | "mail:advisory" | "csaf:provider" | "export:stix";
                     before?: string;
                     limit?: number;
                 };
@@ -10792,6 +10792,262 @@ export interface paths {
                             }[];
                             next: string | null;
                         };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/teams/{id}/sharing-profile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What the team shares with this peer team: the highest TLP label and the kinds of item (null: nothing is shared) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            itemKinds: ("observable" | "indicator" | "incident")[];
+                            peerTeamId: string;
+                            version: number;
+                            updatedBy: string;
+                            updatedAt: string;
+                        } | null;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        /** Set what the team shares with this peer team; send If-Match with the version you edited ("0" for a first profile) */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        itemKinds: ("observable" | "indicator" | "incident")[];
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                            itemKinds: ("observable" | "indicator" | "incident")[];
+                            peerTeamId: string;
+                            version: number;
+                            updatedBy: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/share-preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What a STIX export of the incident would hold for a peer team (or the team), and why each item left out is left out */
+        get: {
+            parameters: {
+                query?: {
+                    peer?: string;
+                    incident?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            included: {
+                                /** @enum {string} */
+                                kind: "observable" | "indicator" | "incident";
+                                id: string;
+                                what: string;
+                                stixId: string;
+                                tlp: string;
+                            }[];
+                            left: {
+                                /** @enum {string} */
+                                kind: "observable" | "indicator" | "incident";
+                                id: string;
+                                what: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/stix": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The incident as a STIX 2.1 bundle for a peer team (?peer=) or the team: what the egress gate and the peer’s sharing profile admit, each object with its TLP 2.0 marking, validated against the official schemas */
+        get: {
+            parameters: {
+                query?: {
+                    peer?: string;
+                    incident?: boolean;
+                };
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description A STIX 2.1 bundle */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/stix+json;version=2.1": {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
                     };
                 };
             };

@@ -19,6 +19,7 @@ import * as m0017 from './0017_advisory_authoring.js';
 import * as m0018 from './0018_advisory_recipients.js';
 import * as m0019 from './0019_csaf_subscriptions.js';
 import * as m0020 from './0020_csaf_aggregators.js';
+import * as m0021 from './0021_sharing_profiles.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -42,4 +43,5 @@ export const migrations: Record<string, Migration> = {
   '0018_advisory_recipients': m0018,
   '0019_csaf_subscriptions': m0019,
   '0020_csaf_aggregators': m0020,
+  '0021_sharing_profiles': m0021,
 };

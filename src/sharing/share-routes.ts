@@ -1,0 +1,136 @@
+/**
+ * Sharing with peer teams over the API: each peer's sharing profile, what an incident would give a
+ * peer (and why each left-out item is left out), and the incident as a STIX 2.1 bundle.
+ */
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import { actorOf } from '../auth/roles.js';
+import { Nullable, StringEnum, strict } from '../core/validate.js';
+import { principal, requirePermission } from '../http/authentication.js';
+import { versionFrom } from '../http/if-match.js';
+import type { EgressRecipient } from './egress.js';
+import { getSharingProfile, saveSharingProfile, SharingProfileInput } from './sharing-profiles.js';
+import { SHARED_KINDS, exportIncidentStix } from './stix-export.js';
+
+const Problem = Type.Ref('Problem');
+const PeerParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
+const IncidentParams = Type.Object({ id: Type.String({ pattern: '^\\d{1,15}$' }) });
+const ShareQuery = Type.Object(
+  {
+    /** The peer team (directory id) the export is for; without it, the team's own use. */
+    peer: Type.Optional(Type.String({ format: 'uuid' })),
+    /** The incident itself, as a report over what is shared. */
+    incident: Type.Optional(Type.Boolean()),
+  },
+  strict,
+);
+const ProfileSchema = Type.Object({
+  ...SharingProfileInput.properties,
+  peerTeamId: Type.String(),
+  version: Type.Integer(),
+  updatedBy: Type.String(),
+  updatedAt: Type.String(),
+});
+const Item = Type.Object({ kind: StringEnum(SHARED_KINDS), id: Type.String(), what: Type.String() });
+
+export const shareRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.vakt.database;
+  const recipientOf = (peer: string | undefined, userId: string): EgressRecipient =>
+    peer ? { kind: 'peer-team', peerTeamId: peer } : { kind: 'user', userId };
+
+  app.get(
+    '/api/directory/teams/:id/sharing-profile',
+    {
+      preHandler: requirePermission('directory:read'),
+      schema: {
+        tags: ['sharing'],
+        summary: 'What the team shares with this peer team: the highest TLP label and the kinds of item (null: nothing is shared)',
+        params: PeerParams,
+        response: { 200: Nullable(ProfileSchema), 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const profile = await getSharingProfile(db, request.params.id);
+      if (profile) reply.header('etag', `"${profile.version}"`);
+      return profile;
+    },
+  );
+
+  app.put(
+    '/api/directory/teams/:id/sharing-profile',
+    {
+      preHandler: requirePermission('sharing:manage'),
+      schema: {
+        tags: ['sharing'],
+        summary: 'Set what the team shares with this peer team; send If-Match with the version you edited ("0" for a first profile)',
+        params: PeerParams,
+        body: SharingProfileInput,
+        response: { 200: ProfileSchema, 400: Problem, 404: Problem, 409: Problem },
+      },
+    },
+    async (request) =>
+      saveSharingProfile(db, actorOf(principal(request)), request.params.id, request.body, versionFrom(request.headers['if-match'])),
+  );
+
+  app.get(
+    '/api/incidents/:id/share-preview',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['sharing'],
+        summary: 'What a STIX export of the incident would hold for a peer team (or the team), and why each item left out is left out',
+        params: IncidentParams,
+        querystring: ShareQuery,
+        response: {
+          200: Type.Object({
+            included: Type.Array(Type.Object({ ...Item.properties, stixId: Type.String(), tlp: Type.String() })),
+            left: Type.Array(Type.Object({ ...Item.properties, reason: Type.String() })),
+          }),
+          400: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request) => {
+      const { included, left } = await exportIncidentStix(db, request.params.id, {
+        recipient: recipientOf(request.query.peer, principal(request).userId),
+        actor: actorOf(principal(request)),
+        withIncident: request.query.incident ?? false,
+      });
+      return { included, left };
+    },
+  );
+
+  app.get(
+    '/api/incidents/:id/stix',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['sharing'],
+        summary:
+          'The incident as a STIX 2.1 bundle for a peer team (?peer=) or the team: what the egress gate and the peer’s sharing profile admit, each object with its TLP 2.0 marking, validated against the official schemas',
+        params: IncidentParams,
+        querystring: ShareQuery,
+        response: {
+          200: {
+            description: 'A STIX 2.1 bundle',
+            content: { 'application/stix+json;version=2.1': { schema: Type.Object({}, { additionalProperties: true }) } },
+          },
+          400: Problem,
+          404: Problem,
+        },
+      },
+    },
+    async (request, reply) => {
+      const { bundle, left } = await exportIncidentStix(db, request.params.id, {
+        recipient: recipientOf(request.query.peer, principal(request).userId),
+        actor: actorOf(principal(request)),
+        withIncident: request.query.incident ?? false,
+      });
+      return reply
+        .type('application/stix+json;version=2.1')
+        .header('x-vakt-left-out', String(left.length))
+        .send(JSON.stringify(bundle, null, 2));
+    },
+  );
+};
