@@ -56,7 +56,9 @@ export type EgressRecipient =
   /** A constituency organisation as a whole (a notification before its contacts are chosen). */
   | { kind: 'organisation'; organisationId: string }
   /** A peer team of the directory, as its sharing profile clears it; without one, the public. */
-  | { kind: 'peer-team'; peerTeamId: string };
+  | { kind: 'peer-team'; peerTeamId: string }
+  /** The team itself, for its own use: an export made at the server's console (`vakt share export`). */
+  | { kind: 'team' };
 
 export interface ResolvedRecipient {
   /** For the record: "user:…", "participant:…", "address:…". */
@@ -193,6 +195,7 @@ export async function resolveRecipient(db: Kysely<Schema>, recipient: EgressReci
   }
   if (recipient.kind === 'participant') return resolveParticipant(db, recipient.participantId);
   if (recipient.kind === 'peer-team') return resolvePeerTeam(db, recipient.peerTeamId);
+  if (recipient.kind === 'team') return { label: 'team', team: true, tlp: INSIDE };
   if (recipient.kind === 'organisation') {
     const label = `organisation:${recipient.organisationId}`;
     return { label, team: false, tlp: (await organisationRecipient(db, recipient.organisationId)) ?? { relation: 'public' } };

@@ -16,6 +16,7 @@ const mail = (): Promise<Register> => import('./mail.js').then((m) => m.register
 const profile = (): Promise<Register> => import('./profile.js').then((m) => m.registerProfileCommands);
 const retention = (): Promise<Register> => import('./retention.js').then((m) => m.registerRetentionCommands);
 const server = (): Promise<Register> => import('./server.js').then((m) => m.registerServerCommands);
+const share = (): Promise<Register> => import('./share.js').then((m) => m.registerShareCommands);
 
 interface Entry {
   /** As `vakt --help` shows it: the name and its arguments. */
@@ -56,6 +57,11 @@ export const CATALOGUE: readonly Entry[] = [
     usage: 'advisories',
     summary: 'security advisories in CSAF 2.0: validate, import, list, show, export, publish, check a provider, subscribe',
     load: advisories,
+  },
+  {
+    usage: 'share',
+    summary: 'share an incident with a peer team: export it as a STIX 2.1 bundle, or preview what the peer would receive',
+    load: share,
   },
   {
     usage: 'notify',

@@ -1,0 +1,65 @@
+/**
+ * `vakt share`: sharing an incident with a peer team. `export` writes the STIX 2.1 bundle (what
+ * the peer's sharing profile and the egress gate admit) and says on stderr what was left out and
+ * why; `preview` lists both without writing a bundle.
+ */
+import { writeFile } from 'node:fs/promises';
+import type { Command } from 'commander';
+import { findTeam } from '../../directory/teams.js';
+import type { EgressRecipient } from '../../sharing/egress.js';
+import { exportIncidentStix, type StixExport } from '../../sharing/stix-export.js';
+import { action, actorFromCli, UsageError, withDatabase } from '../run.js';
+import { summary } from './catalogue.js';
+
+interface ShareOptions {
+  peer?: string;
+  format: string;
+  incident: boolean;
+  out?: string;
+}
+
+async function run(incidentId: string, options: ShareOptions, write: (result: StixExport) => Promise<void>): Promise<number> {
+  if (options.format !== 'stix') throw new UsageError(`--format is stix (MISP is not written yet), not ${options.format}`);
+  if (!/^\d{1,15}$/.test(incidentId)) throw new UsageError(`${incidentId} is not an incident number`);
+  return withDatabase(async ({ db }) => {
+    // The CLI speaks for the team: without --peer the bundle is for the team's own use.
+    const recipient: EgressRecipient = options.peer
+      ? { kind: 'peer-team', peerTeamId: (await findTeam(db, options.peer)).id }
+      : { kind: 'team' };
+    const result = await exportIncidentStix(db, incidentId, { recipient, actor: actorFromCli(), withIncident: options.incident });
+    await write(result);
+    for (const l of result.left) process.stderr.write(`left out ${l.kind} ${l.what}: ${l.reason}\n`);
+    return 0;
+  });
+}
+
+export function registerShareCommands(program: Command): void {
+  const share = program.command('share').description(summary('share'));
+  const common = (command: Command) =>
+    command
+      .option('--peer <team>', 'the peer team (its directory id or name) the bundle is for; without it, the team itself')
+      .option('--format <format>', 'stix (a STIX 2.1 bundle)', 'stix')
+      .option('--incident', 'the incident itself too, as a STIX report over what is shared', false);
+
+  common(share.command('export <incident>').description('write the incident as a STIX 2.1 bundle (standard output, or --out FILE)'))
+    .option('--out <file>', 'write the bundle to FILE')
+    .action(
+      action(async (incident: string, options: ShareOptions) =>
+        run(incident, options, async ({ bundle }) => {
+          const text = `${JSON.stringify(bundle, null, 2)}\n`;
+          if (options.out) await writeFile(options.out, text);
+          else process.stdout.write(text);
+        }),
+      ),
+    );
+
+  common(
+    share.command('preview <incident>').description('what an export would hold for the peer, and why each left-out item is left out'),
+  ).action(
+    action(async (incident: string, options: ShareOptions) =>
+      run(incident, options, async ({ included }) => {
+        for (const i of included) process.stdout.write(`${i.kind}\t${i.tlp}\t${i.stixId}\t${i.what}\n`);
+      }),
+    ),
+  );
+}

@@ -1,0 +1,71 @@
+/** `vakt share export|preview` as an operator runs them: the bundle on stdout, what was left out on stderr. */
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../test/helpers/cli.js';
+import { openDatabase } from '../db/database.js';
+import { createTeam } from '../directory/teams.js';
+import { createIncident } from '../incidents/incidents.js';
+import { addObservable } from '../incidents/items.js';
+import { saveSharingProfile } from '../sharing/sharing-profiles.js';
+import { stixBundleIssues } from '../sharing/stix-validate.js';
+
+describe('vakt share', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'vakt-share-'));
+  const env = { VAKT_DATA_DIR: join(dir, 'data') };
+
+  it(
+    'exports an incident as a STIX bundle for a peer, names what it left out, and refuses what it cannot do',
+    { timeout: 180_000 },
+    async () => {
+      expect((await runCli(['migrate'], env)).code).toBe(0);
+      const database = await openDatabase({ dataDir: env.VAKT_DATA_DIR });
+      let incident = '';
+      try {
+        const { db } = database;
+        const team = await createTeam(db, 'system:test', {
+          name: 'CERT-NO Demo',
+          country: 'NO',
+          type: 'national',
+          sectors: [],
+          services: [],
+          memberships: [],
+          telephone: [],
+          contacts: [],
+          pgpKeys: [],
+        });
+        await saveSharingProfile(db, 'system:test', team.id, { maxTlp: 'GREEN', itemKinds: ['observable', 'indicator'] }, undefined);
+        incident = String((await createIncident(db, 'system:test', { title: 'Scanning from a botnet', tlp: 'GREEN' })).id);
+        await addObservable(db, 'system:test', incident, { kind: 'ipv4', value: '203.0.113.9', isIoc: true, tlp: 'GREEN' });
+        await addObservable(db, 'system:test', incident, { kind: 'domain', value: 'c2.example', tlp: 'AMBER' });
+      } finally {
+        await database.close();
+      }
+      const exported = await runCli(['share', 'export', incident, '--peer', 'CERT-NO Demo', '--incident'], env);
+      expect(exported.code).toBe(0);
+      const bundle = JSON.parse(exported.stdout) as { objects: Array<{ type: string }> };
+      expect(stixBundleIssues(bundle)).toEqual([]);
+      expect(bundle.objects.map((o) => o.type).sort()).toEqual([
+        'identity',
+        'indicator',
+        'ipv4-addr',
+        'marking-definition',
+        'marking-definition',
+        'relationship',
+      ]);
+      expect(exported.stderr).toContain('left out observable domain c2.example: TLP:AMBER is limited to the organisation and its clients');
+      expect(exported.stderr).toContain(
+        `left out incident incident ${incident}: Scanning from a botnet: the sharing profile does not share items of kind incident`,
+      );
+
+      const preview = await runCli(['share', 'preview', incident], env);
+      expect(preview.code).toBe(0);
+      expect(preview.stdout).toMatch(/^observable\tAMBER\tdomain-name--[0-9a-f-]{36}\tdomain c2\.example$/m);
+
+      expect(await runCli(['share', 'export', incident, '--format', 'misp'], env)).toMatchObject({ code: 2, stdout: '' });
+      const unknown = await runCli(['share', 'export', incident, '--peer', 'Nobody CERT'], env);
+      expect(unknown).toMatchObject({ code: 1, stdout: '', stderr: 'vakt: team "Nobody CERT" not found\n' });
+    },
+  );
+});
