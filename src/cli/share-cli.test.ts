@@ -1,5 +1,5 @@
 /** `vakt share export|preview` as an operator runs them: the bundle on stdout, what was left out on stderr. */
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -68,4 +68,20 @@ describe('vakt share', () => {
       expect(unknown).toMatchObject({ code: 1, stdout: '', stderr: 'vakt: team "Nobody CERT" not found\n' });
     },
   );
+
+  it("imports a peer's bundle and says what became of each object; a broken file is one line on stderr", { timeout: 180_000 }, async () => {
+    const example = new URL('../../test/fixtures/stix/indicator-for-c2-ip-address.json', import.meta.url).pathname;
+    const imported = await runCli(['share', 'import', example], env);
+    expect(imported.stderr).toBe('');
+    expect(imported.code).toBe(0);
+    expect(imported.stdout).toMatch(/^stored\tTLP:[A-Z+]+\tindicator--[0-9a-f-]{36}\tindicator values: ipv4 /m);
+    expect(imported.stdout).toMatch(/\d+ stored, 0 unchanged, 0 refused\n$/);
+    const truncated = join(dir, 'truncated.json');
+    writeFileSync(truncated, readFileSync(example, 'utf8').slice(0, 100));
+    const broken = await runCli(['share', 'import', truncated], env);
+    expect(broken.code).toBe(1);
+    expect(broken.stdout).toBe('');
+    expect(broken.stderr.trim().split('\n')).toHaveLength(1);
+    expect(broken.stderr).toMatch(/^vakt: bundle: not valid JSON/);
+  });
 });

@@ -88,6 +88,8 @@ const TABLES = [
   { name: 'advisory_recipients', key: 'id', keyType: 'uuid' },
   { name: 'advisory_answers', key: 'id', keyType: 'uuid' },
   { name: 'sharing_profiles', key: 'peer_team_id', keyType: 'uuid' },
+  { name: 'shared_objects', key: 'id || chr(1) || modified', keyType: 'text' },
+  { name: 'shared_object_indicators', key: 'value || chr(1) || kind || chr(1) || object_id', keyType: 'text' },
   // Aggregators first: a provider's `via` names the aggregator that listed it.
   { name: 'csaf_subscriptions', key: "(case kind when 'aggregator' then '0' else '1' end) || id::text", keyType: 'text' },
   { name: 'relay_notices', key: 'id', keyType: 'uuid' },

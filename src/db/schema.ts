@@ -582,6 +582,29 @@ export interface SharingProfilesTable {
   updated_at: Generated<Date>;
 }
 
+export interface SharedObjectsTable {
+  /** The STIX id. */
+  id: string;
+  /** The version: the object's `modified` (or `created`), empty for an object that has neither (a cyber observable). */
+  modified: string;
+  type: string;
+  name: Generated<string>;
+  tlp: string;
+  /** False: its marking was one Vakt does not know, read as TLP:RED. */
+  tlp_known: boolean;
+  /** The object exactly as received. */
+  object: string;
+  source: string;
+  imported_by: string;
+  imported_at: CreatedAt;
+}
+
+export interface SharedObjectIndicatorsTable {
+  value: string;
+  kind: string;
+  object_id: string;
+}
+
 export interface DirectorySnapshotsTable {
   id: Generated<string>;
   name: string;
@@ -773,6 +796,8 @@ export interface Schema {
   advisory_answers: AdvisoryAnswersTable;
   csaf_subscriptions: CsafSubscriptionsTable;
   sharing_profiles: SharingProfilesTable;
+  shared_objects: SharedObjectsTable;
+  shared_object_indicators: SharedObjectIndicatorsTable;
   relay_notices: RelayNoticesTable;
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;

@@ -28,7 +28,7 @@ import { intakeRoutes } from '../intake/routes.js';
 import { portalRoutes } from '../intake/portal-routes.js';
 import { profileRoutes } from '../profile/routes.js';
 import { egressRoutes } from '../sharing/routes.js';
-import { shareRoutes } from '../sharing/share-routes.js';
+import { shareRoutes, stixImportRoutes } from '../sharing/share-routes.js';
 import { advisoryRoutes } from '../advisories/routes.js';
 import { authoringRoutes } from '../advisories/authoring-routes.js';
 import { providerRoutes } from '../advisories/provider-routes.js';
@@ -141,6 +141,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(feedRoutes);
   await app.register(egressRoutes);
   await app.register(shareRoutes);
+  await app.register(stixImportRoutes);
   await app.register(dashboardRoutes);
   await app.register(viewRoutes);
   await app.register(advisoryRoutes);

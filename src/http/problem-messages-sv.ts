@@ -354,4 +354,7 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   'must be "bundle"': 'måste vara "bundle"',
   'must be bundle--<uuid>': 'måste vara bundle--<uuid>',
   'must be a list': 'måste vara en lista',
+  'is larger than {} bytes': 'är större än {} byte',
+  'is not a STIX bundle (a "type": "bundle" with "objects")': 'är inget STIX-paket (ett "type": "bundle" med "objects")',
+  'more than {} objects': 'fler än {} objekt',
 };

@@ -1149,14 +1149,15 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('reports:read'),
       schema: {
         tags: ['incidents'],
-        summary: 'Where else an indicator was seen (retro-hunt); defanged input is understood',
+        summary:
+          'Where else an indicator was seen (retro-hunt): reports, incidents and what peers shared (STIX); defanged input is understood',
         querystring: Type.Object({ value: Type.String({ minLength: 1, maxLength: 2000 }) }, strict),
         response: {
           200: Type.Object({
             value: Type.String({ description: 'the indicator as stored: refanged and normalised' }),
             sightings: Type.Array(
               Type.Object({
-                kind: StringEnum(['report', 'incident'] as const),
+                kind: StringEnum(['report', 'incident', 'shared'] as const),
                 id: Type.String(),
                 title: Type.String(),
                 at: Type.String({ format: 'date-time' }),

@@ -103,14 +103,15 @@ function searchCursor(cursor: string, newest: boolean): RawBuilder<boolean> {
 }
 
 export interface Sighting {
-  kind: 'report' | 'incident';
+  /** shared: an object a peer shared (STIX), by its id. */
+  kind: 'report' | 'incident' | 'shared';
   id: string;
   title: string;
   at: string;
   indicatorKind: string;
 }
 
-/** Every report and incident that holds this indicator (refanged and normalised first). */
+/** Every report, incident and object peers shared that holds this indicator (refanged and normalised first). */
 export async function seenElsewhere(db: Kysely<Schema>, value: string): Promise<{ value: string; sightings: Sighting[] }> {
   const normalised = extractIndicators(value)[0]?.value ?? value.trim().toLowerCase();
   const reports = await db
@@ -129,6 +130,17 @@ export async function seenElsewhere(db: Kysely<Schema>, value: string): Promise<
     .orderBy('i.opened_at', 'desc')
     .limit(200)
     .execute();
+  // The newest version of each shared object that names it: one row per value and object, found by the value.
+  const shared = await db
+    .selectFrom('shared_object_indicators as si')
+    .innerJoin('shared_objects as so', 'so.id', 'si.object_id')
+    .distinctOn('so.id')
+    .select(['so.id', 'so.type', 'so.name', 'so.imported_at', 'si.kind'])
+    .where('si.value', '=', normalised)
+    .orderBy('so.id')
+    .orderBy('so.modified', 'desc')
+    .limit(200)
+    .execute();
   return {
     value: normalised,
     sightings: [
@@ -145,6 +157,13 @@ export async function seenElsewhere(db: Kysely<Schema>, value: string): Promise<
         title: r.subject,
         at: new Date(r.received_at).toISOString(),
         indicatorKind: r.kind,
+      })),
+      ...shared.map((o) => ({
+        kind: 'shared' as const,
+        id: o.id,
+        title: o.name || o.type,
+        at: new Date(o.imported_at).toISOString(),
+        indicatorKind: o.kind,
       })),
     ],
   };

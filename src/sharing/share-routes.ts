@@ -1,6 +1,7 @@
 /**
  * Sharing with peer teams over the API: each peer's sharing profile, what an incident would give a
- * peer (and why each left-out item is left out), and the incident as a STIX 2.1 bundle.
+ * peer (and why each left-out item is left out), the incident as a STIX 2.1 bundle, and bundles
+ * peers send, imported.
  */
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
@@ -11,6 +12,7 @@ import { versionFrom } from '../http/if-match.js';
 import type { EgressRecipient } from './egress.js';
 import { getSharingProfile, saveSharingProfile, SharingProfileInput } from './sharing-profiles.js';
 import { SHARED_KINDS, exportIncidentStix } from './stix-export.js';
+import { STIX_MAX_BYTES, importStixBundle } from './stix-import.js';
 
 const Problem = Type.Ref('Problem');
 const PeerParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -132,5 +134,46 @@ export const shareRoutes: FastifyPluginAsyncTypebox = async (app) => {
         .header('x-vakt-left-out', String(left.length))
         .send(JSON.stringify(bundle, null, 2));
     },
+  );
+};
+
+const Outcome = Type.Object({
+  id: Type.String(),
+  type: Type.String(),
+  status: StringEnum(['stored', 'unchanged', 'refused'] as const),
+  tlp: Nullable(Type.String()),
+  became: Type.String(),
+  problems: Type.Array(Type.String()),
+});
+
+/** Importing a STIX bundle: its own scope, where JSON is taken as text, so every object is kept as it was sent. */
+export const stixImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
+  const { db } = app.vakt.database;
+  for (const type of ['application/json', 'application/stix+json'])
+    app.addContentTypeParser(type, { parseAs: 'string', bodyLimit: STIX_MAX_BYTES }, (_request, body, done) => done(null, body));
+
+  app.post(
+    '/api/shared-objects',
+    {
+      preHandler: requirePermission('incidents:write'),
+      bodyLimit: STIX_MAX_BYTES,
+      schema: {
+        tags: ['sharing'],
+        summary:
+          'Import a STIX 2.1 bundle (the body) from a peer: every object kept whole with its TLP read from whatever marking it uses, its indicator values indexed for "seen elsewhere", and a report of what became of each object; all or nothing',
+        querystring: Type.Object({ source: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, strict),
+        response: {
+          200: Type.Object({ stored: Type.Integer(), unchanged: Type.Integer(), refused: Type.Integer(), objects: Type.Array(Outcome) }),
+          400: Problem,
+        },
+      },
+    },
+    async (request) =>
+      importStixBundle(
+        db,
+        actorOf(principal(request)),
+        typeof request.body === 'string' ? request.body : '',
+        request.query.source ?? `upload by ${actorOf(principal(request))}`,
+      ),
   );
 };

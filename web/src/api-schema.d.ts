@@ -5802,7 +5802,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where else an indicator was seen (retro-hunt); defanged input is understood */
+        /** Where else an indicator was seen (retro-hunt): reports, incidents and what peers shared (STIX); defanged input is understood */
         get: {
             parameters: {
                 query: {
@@ -5825,7 +5825,7 @@ export interface paths {
                             value: string;
                             sightings: {
                                 /** @enum {string} */
-                                kind: "report" | "incident";
+                                kind: "report" | "incident" | "shared";
                                 id: string;
                                 title: string;
                                 /** Format: date-time */
@@ -11054,6 +11054,66 @@ export interface paths {
         };
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/shared-objects": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Import a STIX 2.1 bundle (the body) from a peer: every object kept whole with its TLP read from whatever marking it uses, its indicator values indexed for "seen elsewhere", and a report of what became of each object; all or nothing */
+        post: {
+            parameters: {
+                query?: {
+                    source?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            stored: number;
+                            unchanged: number;
+                            refused: number;
+                            objects: {
+                                id: string;
+                                type: string;
+                                /** @enum {string} */
+                                status: "stored" | "unchanged" | "refused";
+                                tlp: string | null;
+                                became: string;
+                                problems: string[];
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
         delete?: never;
         options?: never;
         head?: never;

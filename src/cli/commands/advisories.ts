@@ -15,8 +15,7 @@ import { intakeSettings } from '../../intake/settings.js';
 import { loadConfig } from '../../config.js';
 import { loadTeamKeyFile } from '../../mail/pgp.js';
 import { CSAF_MAX_BYTES, validateCsaf, type CsafValidation } from '../../advisories/validate-csaf.js';
-import { VaktError } from '../../core/errors.js';
-import { fetchFeedUrl } from '../../feeds/fetch-url.js';
+import { readSource } from '../read-source.js';
 import { action, actorFromCli, EXIT_ERROR, progressBar, UsageError, withDatabase } from '../run.js';
 import { summary } from './catalogue.js';
 
@@ -28,17 +27,6 @@ function print(file: string, validation: CsafValidation): void {
     `${file}: ${validation.valid ? 'a valid CSAF 2.0 document' : `not a valid CSAF 2.0 document (${errors} errors)`}; ` +
       `${validation.ran} tests ran${skipped ? `; not run: ${skipped}` : ''}\n`,
   );
-}
-
-/** The document at SOURCE: a file, or an http(s) URL fetched as feeds are (public addresses only, unless allowed). */
-async function readSource(source: string, allowPrivate: boolean): Promise<string> {
-  if (!/^https?:\/\//i.test(source)) return readFile(source, 'utf8');
-  const response = await fetchFeedUrl(source, { allowPrivate, timeoutMs: 60_000 });
-  if (!response.ok) throw new VaktError('not-found', `${source}: HTTP ${response.status}`);
-  const text = await response.text();
-  if (Buffer.byteLength(text) > CSAF_MAX_BYTES)
-    throw new VaktError('validation', `${source}: larger than ${CSAF_MAX_BYTES / 1024 / 1024} MiB`);
-  return text;
 }
 
 export function registerAdvisoryCommands(program: Command): void {
@@ -68,7 +56,7 @@ export function registerAdvisoryCommands(program: Command): void {
     .action(
       action(async (source: string) =>
         withDatabase(async ({ db }, config) => {
-          const text = await readSource(source, config.feedPrivateUrls);
+          const text = await readSource(source, config.feedPrivateUrls, CSAF_MAX_BYTES);
           const { advisory, created } = await importAdvisory(db, actorFromCli(), text, { source });
           const errors = advisory.findings.filter((f) => f.severity === 'error').length;
           process.stdout.write(

@@ -60,7 +60,7 @@ export const CATALOGUE: readonly Entry[] = [
   },
   {
     usage: 'share',
-    summary: 'share an incident with a peer team: export it as a STIX 2.1 bundle, or preview what the peer would receive',
+    summary: "share with peer teams: export an incident as a STIX 2.1 bundle, preview what a peer would receive, import a peer's bundle",
     load: share,
   },
   {

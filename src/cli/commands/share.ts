@@ -1,14 +1,17 @@
 /**
  * `vakt share`: sharing an incident with a peer team. `export` writes the STIX 2.1 bundle (what
  * the peer's sharing profile and the egress gate admit) and says on stderr what was left out and
- * why; `preview` lists both without writing a bundle.
+ * why; `preview` lists both without writing a bundle; `import` takes a peer's bundle in and says
+ * what became of each object.
  */
 import { writeFile } from 'node:fs/promises';
 import type { Command } from 'commander';
 import { findTeam } from '../../directory/teams.js';
 import type { EgressRecipient } from '../../sharing/egress.js';
 import { exportIncidentStix, type StixExport } from '../../sharing/stix-export.js';
-import { action, actorFromCli, UsageError, withDatabase } from '../run.js';
+import { STIX_MAX_BYTES, importStixBundle } from '../../sharing/stix-import.js';
+import { readSource } from '../read-source.js';
+import { action, actorFromCli, EXIT_ERROR, UsageError, withDatabase } from '../run.js';
 import { summary } from './catalogue.js';
 
 interface ShareOptions {
@@ -49,6 +52,24 @@ export function registerShareCommands(program: Command): void {
           const text = `${JSON.stringify(bundle, null, 2)}\n`;
           if (options.out) await writeFile(options.out, text);
           else process.stdout.write(text);
+        }),
+      ),
+    );
+
+  share
+    .command('import <source>')
+    .description("import a peer's STIX 2.1 bundle (a file or URL): each object kept whole, what became of it printed line by line")
+    .action(
+      action(async (source: string) =>
+        withDatabase(async ({ db }, config) => {
+          const text = await readSource(source, config.feedPrivateUrls, STIX_MAX_BYTES);
+          const result = await importStixBundle(db, actorFromCli(), text, source);
+          for (const o of result.objects) {
+            process.stdout.write(`${o.status}\t${o.tlp ? `TLP:${o.tlp}` : '-'}\t${o.id || '(no id)'}\t${o.became}\n`);
+            for (const p of o.problems) process.stdout.write(`\tnot valid STIX 2.1: ${p}\n`);
+          }
+          process.stdout.write(`${result.stored} stored, ${result.unchanged} unchanged, ${result.refused} refused\n`);
+          return result.refused > 0 ? EXIT_ERROR : 0;
         }),
       ),
     );

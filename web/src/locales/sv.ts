@@ -941,6 +941,7 @@ export const SV: Record<string, string> = {
   'Remedy (vendor fix)': 'Åtgärd (leverantörens rättning)',
   'Remedy link': 'Länk till åtgärden',
   'Add a vulnerability': 'Lägg till en sårbarhet',
+  'Shared by a peer': 'Delat av ett partnerteam',
   Threats: 'Hot',
   'Threat {n}: kind': 'Hot {n}: slag',
   'Threat {n}: details': 'Hot {n}: beskrivning',

@@ -112,9 +112,16 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
           <ul data-testid="sightings">
             {sightings.data.sightings.map((s) => (
               <li key={`${s.kind}${s.id}`}>
-                <Link to={linkTo(s.kind, s.id)} navigate={navigate}>
-                  {kindOf(s.kind, s.id)} {s.title}
-                </Link>{' '}
+                {s.kind === 'shared' ? (
+                  // Intelligence a peer shared has no page of its own yet: its STIX id says where it came from.
+                  <span>
+                    {t('Shared by a peer')}: {s.title} <code>{s.id}</code>
+                  </span>
+                ) : (
+                  <Link to={linkTo(s.kind, s.id)} navigate={navigate}>
+                    {kindOf(s.kind, s.id)} {s.title}
+                  </Link>
+                )}{' '}
                 <span className="muted">{when(s.at)}</span>
               </li>
             ))}
