@@ -9,6 +9,7 @@ export const ERROR_CATALOGUE = {
   forbidden: { status: 403, title: 'Not allowed' },
   csrf: { status: 403, title: 'Missing or wrong CSRF token' },
   'not-found': { status: 404, title: 'No such record' },
+  'not-acceptable': { status: 406, title: 'No answer in a media type the client accepts' },
   conflict: { status: 409, title: 'The record changed or already exists' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'totp-required': { status: 401, title: 'A one-time code is required' },

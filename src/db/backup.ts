@@ -90,6 +90,9 @@ const TABLES = [
   { name: 'sharing_profiles', key: 'peer_team_id', keyType: 'uuid' },
   { name: 'shared_objects', key: 'id || chr(1) || modified', keyType: 'text' },
   { name: 'shared_object_indicators', key: 'value || chr(1) || kind || chr(1) || object_id', keyType: 'text' },
+  { name: 'taxii_collections', key: 'id', keyType: 'uuid' },
+  { name: 'taxii_objects', key: 'seq', keyType: 'bigint' },
+  { name: 'taxii_status', key: 'id', keyType: 'uuid' },
   // Aggregators first: a provider's `via` names the aggregator that listed it.
   { name: 'csaf_subscriptions', key: "(case kind when 'aggregator' then '0' else '1' end) || id::text", keyType: 'text' },
   { name: 'relay_notices', key: 'id', keyType: 'uuid' },
@@ -285,6 +288,7 @@ export async function restore(database: Database, file: string, onTable?: (table
       );
       await sql`select setval('events_id_seq', greatest((select coalesce(max(id), 0) from events), 1))`.execute(trx);
       await sql`select setval('egress_decisions_id_seq', greatest((select coalesce(max(id), 0) from egress_decisions), 1))`.execute(trx);
+      await sql`select setval('taxii_objects_seq_seq', greatest((select coalesce(max(seq), 0) from taxii_objects), 1))`.execute(trx);
       if (batchTable) onTable?.(batchTable, counts[batchTable] ?? 0);
     });
   } catch (error) {

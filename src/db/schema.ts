@@ -605,6 +605,37 @@ export interface SharedObjectIndicatorsTable {
   object_id: string;
 }
 
+export interface TaxiiCollectionsTable {
+  id: Generated<string>;
+  title: string;
+  description: Generated<string>;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
+export interface TaxiiObjectsTable {
+  seq: ColumnType<string, never, never>;
+  collection_id: string;
+  id: string;
+  /** The object's `modified` (or `created`); for an object with neither, when it was added. */
+  version: string;
+  type: string;
+  spec_version: string;
+  tlp: string;
+  object: string;
+  added_by: string;
+  added_at: CreatedAt;
+}
+
+export interface TaxiiStatusTable {
+  id: Generated<string>;
+  collection_id: string;
+  request_timestamp: CreatedAt;
+  successes: Json;
+  failures: Json;
+  created_by: string;
+}
+
 export interface DirectorySnapshotsTable {
   id: Generated<string>;
   name: string;
@@ -798,6 +829,9 @@ export interface Schema {
   sharing_profiles: SharingProfilesTable;
   shared_objects: SharedObjectsTable;
   shared_object_indicators: SharedObjectIndicatorsTable;
+  taxii_collections: TaxiiCollectionsTable;
+  taxii_objects: TaxiiObjectsTable;
+  taxii_status: TaxiiStatusTable;
   relay_notices: RelayNoticesTable;
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;

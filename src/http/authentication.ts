@@ -52,8 +52,12 @@ export function registerAuthentication(app: App): void {
 async function identify(app: App, request: FastifyRequest): Promise<void> {
   const { db } = app.vakt.database;
   const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) {
-    const found = await lookupApiToken(db, header.slice(7).trim());
+  // HTTP Basic carries an API token as its password (TAXII clients speak Basic; the user name is not read).
+  const basic = header?.startsWith('Basic ')
+    ? /:(.*)$/s.exec(Buffer.from(header.slice(6).trim(), 'base64').toString('utf8'))?.[1]
+    : undefined;
+  if (header?.startsWith('Bearer ') || basic !== undefined) {
+    const found = await lookupApiToken(db, basic ?? header!.slice(7).trim());
     if (!found) throw new VaktError('unauthenticated', 'the API token is unknown, expired or revoked');
     request.principal = { ...principalOf(found.user), tokenScopes: found.scopes };
     return;

@@ -36,6 +36,7 @@ const SV_TITLES: Record<ErrorCode, string> = {
   forbidden: 'Inte tillåtet',
   csrf: 'CSRF-token saknas eller är fel',
   'not-found': 'Posten finns inte',
+  'not-acceptable': 'Inget svar i en medietyp som klienten godtar',
   conflict: 'Posten har ändrats eller finns redan',
   'rate-limited': 'För många förfrågningar',
   'totp-required': 'En engångskod krävs',

@@ -75,6 +75,10 @@ const OUTSIDER_READABLE: Record<string, 'incident-list' | 'incident-detail' | 's
   'GET /api/directory/own-record': 'no-item-content',
   'GET /api/my/reports': 'own-reports',
   'GET /api/my/reports/{id}': 'own-reports',
+  // TAXII: discovery, the API root and the list of collections name no item; the objects are checked below.
+  'GET /taxii2/': 'no-item-content',
+  'GET /taxii2/api/': 'no-item-content',
+  'GET /taxii2/api/collections/': 'no-item-content',
 };
 
 describeEachEngine('the leak matrix', (get) => {
@@ -450,6 +454,31 @@ describeEachEngine('the leak matrix', (get) => {
     for (const kind of RECIPIENTS.filter((k) => k !== 'team')) {
       const res = await clients[kind].request({ url: `/api/incidents/${incidents.CLEAR}/stix` });
       check(res.statusCode === 403 && !res.body.includes('cnry'), `export:stix API ${kind}`);
+    }
+  });
+
+  it('serves TAXII objects to each reader only where TLP admits them', async () => {
+    const manager = await loginAs('incident-manager');
+    const collection = (await manager.request({ method: 'POST', url: '/api/taxii-collections', payload: { title: 'Matrix' } })).json<{
+      id: string;
+    }>().id;
+    for (const label of TLP_LABELS) {
+      const added = await analyst.request({ method: 'POST', url: `/api/taxii-collections/${collection}/incidents/${incidents[label]}` });
+      check(added.statusCode === 200, `taxii: add ${label} → ${added.statusCode}`);
+    }
+    // The server knows a reader by account alone, as the CSAF provider does.
+    const asAccount = (kind: RecipientKind): RecipientKind =>
+      kind === 'law-enforcement' ? 'unknown' : kind === 'unknown' ? 'constituent-other' : kind;
+    for (const kind of RECIPIENTS) {
+      const headers = { accept: 'application/taxii+json;version=2.1' };
+      const objects = (await clients[kind].request({ url: `/taxii2/api/collections/${collection}/objects/?limit=1000`, headers })).body;
+      const manifest = (await clients[kind].request({ url: `/taxii2/api/collections/${collection}/manifest/?limit=1000`, headers })).body;
+      for (const label of TLP_LABELS) {
+        const sees = allowed(asAccount(kind), label);
+        check(objects.includes(canary(label, 'observable')) === sees, `taxii: ${kind} ${label} observable`);
+        check(objects.includes(canary(label, 'incident')) === sees, `taxii: ${kind} ${label} incident`);
+        check(!manifest.includes('cnry'), `taxii: ${kind} ${label} manifest carries content`);
+      }
     }
   });
 

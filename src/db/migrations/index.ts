@@ -21,6 +21,7 @@ import * as m0019 from './0019_csaf_subscriptions.js';
 import * as m0020 from './0020_csaf_aggregators.js';
 import * as m0021 from './0021_sharing_profiles.js';
 import * as m0022 from './0022_shared_objects.js';
+import * as m0023 from './0023_taxii.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -46,4 +47,5 @@ export const migrations: Record<string, Migration> = {
   '0020_csaf_aggregators': m0020,
   '0021_sharing_profiles': m0021,
   '0022_shared_objects': m0022,
+  '0023_taxii': m0023,
 };
