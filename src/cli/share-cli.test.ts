@@ -84,4 +84,16 @@ describe('vakt share', () => {
     expect(broken.stderr.trim().split('\n')).toHaveLength(1);
     expect(broken.stderr).toMatch(/^vakt: bundle: not valid JSON/);
   });
+
+  it('follows a TAXII collection with the token from the environment, and says which pull failed', { timeout: 180_000 }, async () => {
+    const url = 'http://127.0.0.1:9/taxii2/api/collections/00000000-0000-4000-8000-000000000001/';
+    expect(await runCli(['taxii', 'follow', url], env)).toMatchObject({ code: 2, stdout: '' });
+    const followed = await runCli(['taxii', 'follow', url], { ...env, VAKT_TAXII_TOKEN: 'a-token-the-peer-gave' });
+    expect(followed.code).toBe(0);
+    expect(followed.stdout).toMatch(/^following http:\/\/127\.0\.0\.1:9\/.* \([0-9a-f-]{36}\)\n$/);
+    // Nothing listens there (and it is a private address): the pull fails, is named, and exits 1.
+    const pulled = await runCli(['taxii', 'pull'], env);
+    expect(pulled.code).toBe(1);
+    expect(pulled.stdout).toContain(`${url}: `);
+  });
 });

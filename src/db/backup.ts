@@ -93,6 +93,7 @@ const TABLES = [
   { name: 'taxii_collections', key: 'id', keyType: 'uuid' },
   { name: 'taxii_objects', key: 'seq', keyType: 'bigint' },
   { name: 'taxii_status', key: 'id', keyType: 'uuid' },
+  { name: 'taxii_sources', key: 'id', keyType: 'uuid' },
   // Aggregators first: a provider's `via` names the aggregator that listed it.
   { name: 'csaf_subscriptions', key: "(case kind when 'aggregator' then '0' else '1' end) || id::text", keyType: 'text' },
   { name: 'relay_notices', key: 'id', keyType: 'uuid' },

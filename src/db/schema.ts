@@ -636,6 +636,21 @@ export interface TaxiiStatusTable {
   created_by: string;
 }
 
+export interface TaxiiSourcesTable {
+  id: Generated<string>;
+  /** A peer's collection: https://…/taxii2/<root>/collections/<id>/ */
+  collection_url: string;
+  peer_team_id: string | null;
+  /** The API token the peer gave the team (sent as HTTP Basic's password). */
+  token: string;
+  /** The newest time-added stored: the next pull asks for what was added after it. */
+  read_up_to: string | null;
+  last_run_at: Timestamp | null;
+  last_error: string | null;
+  created_by: string;
+  created_at: CreatedAt;
+}
+
 export interface DirectorySnapshotsTable {
   id: Generated<string>;
   name: string;
@@ -832,6 +847,7 @@ export interface Schema {
   taxii_collections: TaxiiCollectionsTable;
   taxii_objects: TaxiiObjectsTable;
   taxii_status: TaxiiStatusTable;
+  taxii_sources: TaxiiSourcesTable;
   relay_notices: RelayNoticesTable;
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;

@@ -30,6 +30,7 @@ import { profileRoutes } from '../profile/routes.js';
 import { egressRoutes } from '../sharing/routes.js';
 import { shareRoutes, stixImportRoutes } from '../sharing/share-routes.js';
 import { taxiiRoutes } from '../sharing/taxii-routes.js';
+import { taxiiSourceRoutes } from '../sharing/taxii-source-routes.js';
 import { advisoryRoutes } from '../advisories/routes.js';
 import { authoringRoutes } from '../advisories/authoring-routes.js';
 import { providerRoutes } from '../advisories/provider-routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(shareRoutes);
   await app.register(stixImportRoutes);
   await app.register(taxiiRoutes);
+  await app.register(taxiiSourceRoutes);
   await app.register(dashboardRoutes);
   await app.register(viewRoutes);
   await app.register(advisoryRoutes);

@@ -361,5 +361,9 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   'not valid JSON': 'inte giltig JSON',
   'an envelope holds a list of objects': 'ett kuvert (envelope) innehåller en lista med objekt',
   collection: 'samling',
+  '{}: the answer is not a TAXII envelope (not JSON)': '{}: svaret är inget TAXII-kuvert (inte JSON)',
+  'is not a URL': 'är ingen URL',
+  'must be a TAXII collection: …/collections/<id>/': 'måste vara en TAXII-samling: …/collections/<id>/',
+  'TAXII source': 'TAXII-källa',
   status: 'status',
 };

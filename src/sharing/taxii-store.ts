@@ -55,11 +55,13 @@ export async function addObjects(
   for (const object of objects) {
     const id = typeof object.id === 'string' ? object.id : '';
     const type = typeof object.type === 'string' ? object.type : '';
-    const version = versionOf(object) || new Date().toISOString();
     if (!/^[a-z0-9-]+--[0-9a-fA-F-]{36}$/.test(id) || !id.startsWith(`${type}--`)) {
-      failures.push({ id: id.slice(0, 200), version, message: 'no STIX id of its type' });
+      failures.push({ id: id.slice(0, 200), version: versionOf(object), message: 'no STIX id of its type' });
       continue;
     }
+    // An object without `modified` or `created` (a cyber observable; its id is its content) has one
+    // version: the time it was first added. Adding it again changes nothing.
+    const version = versionOf(object) || (await firstAdded(db, collectionId, id)) || new Date().toISOString();
     const tlp = type === 'marking-definition' ? 'CLEAR' : (tlpOfStixObject(object, definitions)?.tlp ?? unlabelled);
     await db
       .insertInto('taxii_objects')
@@ -78,6 +80,16 @@ export async function addObjects(
     successes.push({ id, version });
   }
   return { successes, failures };
+}
+
+async function firstAdded(db: Kysely<Schema>, collectionId: string, id: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('taxii_objects')
+    .select('version')
+    .where('collection_id', '=', collectionId)
+    .where('id', '=', id)
+    .executeTakeFirst();
+  return row?.version;
 }
 
 function cursorOf(next: string): { at: string; seq: string } {

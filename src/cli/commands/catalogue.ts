@@ -17,6 +17,7 @@ const profile = (): Promise<Register> => import('./profile.js').then((m) => m.re
 const retention = (): Promise<Register> => import('./retention.js').then((m) => m.registerRetentionCommands);
 const server = (): Promise<Register> => import('./server.js').then((m) => m.registerServerCommands);
 const share = (): Promise<Register> => import('./share.js').then((m) => m.registerShareCommands);
+const taxii = (): Promise<Register> => import('./taxii.js').then((m) => m.registerTaxiiCommands);
 
 interface Entry {
   /** As `vakt --help` shows it: the name and its arguments. */
@@ -63,6 +64,7 @@ export const CATALOGUE: readonly Entry[] = [
     summary: "share with peer teams: export an incident as a STIX 2.1 bundle, preview what a peer would receive, import a peer's bundle",
     load: share,
   },
+  { usage: 'taxii', summary: "peers' TAXII 2.1 collections: follow one, pull what is new", load: taxii },
   {
     usage: 'notify',
     summary: 'build the notifications whose period has ended and queue their mail; --dry-run shows what each organisation would receive',

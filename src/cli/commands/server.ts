@@ -8,6 +8,7 @@ import { loadWholeDemo } from '../../demo/load.js';
 import { demoTeamKey } from '../../demo/demo-incidents.js';
 import { advisoryRemindersJob } from '../../advisories/notify.js';
 import { subscriptionsJob } from '../../advisories/subscriptions.js';
+import { taxiiPullJob } from '../../sharing/taxii-client.js';
 import { startMailService, type MailService } from '../../intake/mail-service.js';
 import { loadTeamKeyFile, type TeamKey } from '../../mail/pgp.js';
 import type { Config } from '../../config.js';
@@ -68,6 +69,7 @@ function scheduledJobs(config: Config, teamKey?: TeamKey) {
     watchDigestJob(config, teamKey),
     advisoryRemindersJob(config, teamKey),
     subscriptionsJob(config),
+    taxiiPullJob(config),
   ];
 }
 export function registerServerCommands(program: Command): void {

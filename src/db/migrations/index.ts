@@ -22,6 +22,7 @@ import * as m0020 from './0020_csaf_aggregators.js';
 import * as m0021 from './0021_sharing_profiles.js';
 import * as m0022 from './0022_shared_objects.js';
 import * as m0023 from './0023_taxii.js';
+import * as m0024 from './0024_taxii_sources.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -48,4 +49,5 @@ export const migrations: Record<string, Migration> = {
   '0021_sharing_profiles': m0021,
   '0022_shared_objects': m0022,
   '0023_taxii': m0023,
+  '0024_taxii_sources': m0024,
 };
