@@ -11,7 +11,8 @@ import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import type { EgressRecipient } from './egress.js';
 import { getSharingProfile, saveSharingProfile, SharingProfileInput } from './sharing-profiles.js';
-import { SHARED_KINDS, exportIncidentStix } from './stix-export.js';
+import { SHARED_KINDS } from './shared-items.js';
+import { exportIncidentStix } from './stix-export.js';
 import { STIX_MAX_BYTES, importStixBundle } from './stix-import.js';
 
 const Problem = Type.Ref('Problem');

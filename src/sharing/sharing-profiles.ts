@@ -10,7 +10,7 @@ import { VaktError, notFound } from '../core/errors.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
 import { StringEnum, strict } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
-import { SHARED_KINDS } from './stix-export.js';
+import { SHARED_KINDS } from './shared-items.js';
 
 export const SharingProfileInput = Type.Object(
   {

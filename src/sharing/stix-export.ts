@@ -11,25 +11,14 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
-import { VaktError, notFound } from '../core/errors.js';
+import { VaktError } from '../core/errors.js';
 import type { TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 import { getProfile } from '../profile/service.js';
-import { egress, type EgressRecipient } from './egress.js';
+import { sharedItems, type LeftOut, type Observable, type ShareOptions, type SharedKind } from './shared-items.js';
 import { derivedId, scoId } from './stix-ids.js';
 import { stixBundleIssues, stixObjectIssues } from './stix-validate.js';
 import { STIX_TLP2_IDS, stixTlpMarking } from './tlp-encodings.js';
-
-export const SHARED_KINDS = ['observable', 'indicator', 'incident'] as const;
-export type SharedKind = (typeof SHARED_KINDS)[number];
-
-export interface LeftOut {
-  kind: SharedKind;
-  id: string;
-  /** What the item is, for the preview ("ipv4 198.51.100.7"). */
-  what: string;
-  reason: string;
-}
 
 export interface StixExport {
   bundle: { type: 'bundle'; id: string; objects: Array<Record<string, unknown>> };
@@ -37,8 +26,6 @@ export interface StixExport {
   included: Array<{ kind: SharedKind; id: string; what: string; stixId: string; tlp: TlpLabel }>;
   left: LeftOut[];
 }
-
-type Observable = { id: string; kind: string; value: string; description: string; is_ioc: boolean; tlp: string; created_at: Date };
 
 /** The observable as a cyber-observable object, and the pattern that finds it; undefined for kinds STIX has no object for. */
 function observableObject(o: Observable): { object: Record<string, unknown>; pattern: string } | undefined {
@@ -61,88 +48,22 @@ function observableObject(o: Observable): { object: Record<string, unknown>; pat
   return undefined;
 }
 
-export interface ExportOptions {
-  recipient: EgressRecipient;
-  actor: string;
-  /** The incident itself, as a report over what is shared. */
-  withIncident: boolean;
-}
-
-/** The kinds a recipient is sent: a peer's profile names them; the team itself gets every kind. */
-async function kindsFor(db: Kysely<Schema>, recipient: EgressRecipient): Promise<ReadonlySet<string>> {
-  if (recipient.kind !== 'peer-team') return new Set(SHARED_KINDS);
-  const profile = await db
-    .selectFrom('sharing_profiles')
-    .select('item_kinds')
-    .where('peer_team_id', '=', recipient.peerTeamId)
-    .executeTakeFirst();
-  return new Set(profile?.item_kinds ?? []);
-}
-
-export async function exportIncidentStix(db: Kysely<Schema>, incidentId: string, options: ExportOptions): Promise<StixExport> {
-  const incident = await db
-    .selectFrom('incidents')
-    .select(['id', 'title', 'description', 'tlp', 'opened_at', 'rsit_class', 'rsit_type'])
-    .where('id', '=', incidentId)
-    .executeTakeFirst();
-  if (!incident) throw notFound('incident');
-  const observables = await db
-    .selectFrom('observables')
-    .select(['id', 'kind', 'value', 'description', 'is_ioc', 'tlp', 'created_at'])
-    .where('incident_id', '=', incidentId)
-    .orderBy('created_at')
-    .orderBy('id')
-    .execute();
-  const kinds = await kindsFor(db, options.recipient);
-  const left: LeftOut[] = [];
-  type Candidate = { kind: SharedKind; id: string; what: string; tlp: TlpLabel; observable?: Observable };
-  const candidates: Candidate[] = [];
-  for (const o of observables) {
-    const what = `${o.kind} ${o.value}`;
-    const stix = observableObject(o);
-    // A value STIX cannot carry (a URL that is no URI) is left out here rather than spoiling the bundle.
-    const issue = stix && stixObjectIssues(stix.object)[0];
-    if (!stix || issue) {
-      const reason = stix
-        ? `not valid as STIX 2.1 ${String(stix.object.type)}: ${issue!.field} ${issue!.reason}`
-        : `STIX 2.1 has no object for an observable of kind ${o.kind}`;
-      left.push({ kind: 'observable', id: o.id, what, reason });
-      continue;
-    }
-    candidates.push({ kind: 'observable', id: o.id, what, tlp: o.tlp as TlpLabel, observable: o });
-    if (o.is_ioc) candidates.push({ kind: 'indicator', id: o.id, what: `indicator of ${what}`, tlp: o.tlp as TlpLabel, observable: o });
-  }
-  if (options.withIncident)
-    candidates.push({
-      kind: 'incident',
-      id: incident.id,
-      what: `incident ${incident.id}: ${incident.title}`,
-      tlp: incident.tlp as TlpLabel,
-    });
-
-  const byKind = candidates.filter((c) => {
-    if (kinds.has(c.kind)) return true;
-    left.push({ kind: c.kind, id: c.id, what: c.what, reason: `the sharing profile does not share items of kind ${c.kind}` });
-    return false;
-  });
-  const decisions = await egress(db, {
+export async function exportIncidentStix(db: Kysely<Schema>, incidentId: string, options: ShareOptions): Promise<StixExport> {
+  const {
+    incident,
+    items: shared,
+    left,
+  } = await sharedItems(db, incidentId, {
+    ...options,
     channel: 'export:stix',
-    recipient: options.recipient,
-    items: byKind.map((c) => ({ kind: c.kind === 'indicator' ? 'observable' : c.kind, id: c.id, tlp: c.tlp })),
-    actor: options.actor,
+    // A value STIX cannot carry (a URL that is no URI) is left out here rather than spoiling the bundle.
+    unusable: (o) => {
+      const stix = observableObject(o);
+      if (!stix) return `STIX 2.1 has no object for an observable of kind ${o.kind}`;
+      const issue = stixObjectIssues(stix.object)[0];
+      return issue ? `not valid as STIX 2.1 ${String(stix.object.type)}: ${issue.field} ${issue.reason}` : undefined;
+    },
   });
-  const admitted = byKind.filter((c, i) => {
-    if (decisions[i]!.allowed) return true;
-    left.push({ kind: c.kind, id: c.id, what: c.what, reason: decisions[i]!.reason });
-    return false;
-  });
-  // An indicator is shared only beside the observable it is based on.
-  const shared = admitted.filter((c) => {
-    if (c.kind !== 'indicator' || admitted.some((o) => o.kind === 'observable' && o.id === c.id)) return true;
-    left.push({ kind: c.kind, id: c.id, what: c.what, reason: 'the observable it is based on is not shared' });
-    return false;
-  });
-
   const profile = (await getProfile(db))?.profile;
   const teamName = profile?.team.name ?? 'Vakt';
   const identityId = derivedId('identity', 'team', profile?.publicUrl ?? teamName);

@@ -1,0 +1,128 @@
+/**
+ * What of an incident goes to a recipient, whatever the format: its observables, an indicator for
+ * each marked as one, and the incident itself when asked — less what the format cannot carry, what
+ * the peer's sharing profile does not share, and what the egress gate refuses. Each item left out
+ * is named with its reason, for the preview and the export alike.
+ */
+import type { Kysely } from 'kysely';
+import { notFound } from '../core/errors.js';
+import type { TlpLabel } from '../core/tlp.js';
+import type { Schema } from '../db/schema.js';
+import { egress, type EgressChannel, type EgressRecipient } from './egress.js';
+
+export const SHARED_KINDS = ['observable', 'indicator', 'incident'] as const;
+export type SharedKind = (typeof SHARED_KINDS)[number];
+
+export interface LeftOut {
+  kind: SharedKind;
+  id: string;
+  /** What the item is, for the preview ("ipv4 198.51.100.7"). */
+  what: string;
+  reason: string;
+}
+
+export type Observable = { id: string; kind: string; value: string; description: string; is_ioc: boolean; tlp: string; created_at: Date };
+export type SharedIncident = {
+  id: string;
+  title: string;
+  description: string;
+  tlp: string;
+  pap: string;
+  opened_at: Date;
+  rsit_class: string | null;
+  rsit_type: string | null;
+};
+
+export interface SharedItem {
+  kind: SharedKind;
+  id: string;
+  what: string;
+  tlp: TlpLabel;
+  observable?: Observable;
+}
+
+export interface ShareOptions {
+  recipient: EgressRecipient;
+  actor: string;
+  /** The incident itself (a report, an event's own text). */
+  withIncident: boolean;
+}
+
+/** The kinds a recipient is sent: a peer's profile names them; anyone else is sent every kind the gate admits. */
+async function kindsFor(db: Kysely<Schema>, recipient: EgressRecipient): Promise<ReadonlySet<string>> {
+  if (recipient.kind !== 'peer-team') return new Set(SHARED_KINDS);
+  const profile = await db
+    .selectFrom('sharing_profiles')
+    .select('item_kinds')
+    .where('peer_team_id', '=', recipient.peerTeamId)
+    .executeTakeFirst();
+  return new Set(profile?.item_kinds ?? []);
+}
+
+export async function sharedItems(
+  db: Kysely<Schema>,
+  incidentId: string,
+  options: ShareOptions & {
+    channel: EgressChannel;
+    /** Why the format cannot carry this observable; undefined when it can. */
+    unusable: (o: Observable) => string | undefined;
+  },
+): Promise<{ incident: SharedIncident; items: SharedItem[]; left: LeftOut[] }> {
+  const incident = await db
+    .selectFrom('incidents')
+    .select(['id', 'title', 'description', 'tlp', 'pap', 'opened_at', 'rsit_class', 'rsit_type'])
+    .where('id', '=', incidentId)
+    .executeTakeFirst();
+  if (!incident) throw notFound('incident');
+  const observables = await db
+    .selectFrom('observables')
+    .select(['id', 'kind', 'value', 'description', 'is_ioc', 'tlp', 'created_at'])
+    .where('incident_id', '=', incidentId)
+    .orderBy('created_at')
+    .orderBy('id')
+    .execute();
+  const left: LeftOut[] = [];
+  const candidates: SharedItem[] = [];
+  for (const o of observables) {
+    const what = `${o.kind} ${o.value}`;
+    const reason = options.unusable(o);
+    if (reason) {
+      left.push({ kind: 'observable', id: o.id, what, reason });
+      continue;
+    }
+    candidates.push({ kind: 'observable', id: o.id, what, tlp: o.tlp as TlpLabel, observable: o });
+    if (o.is_ioc) candidates.push({ kind: 'indicator', id: o.id, what: `indicator of ${what}`, tlp: o.tlp as TlpLabel, observable: o });
+  }
+  if (options.withIncident)
+    candidates.push({
+      kind: 'incident',
+      id: incident.id,
+      what: `incident ${incident.id}: ${incident.title}`,
+      tlp: incident.tlp as TlpLabel,
+    });
+
+  const kinds = await kindsFor(db, options.recipient);
+  const byKind = candidates.filter((c) => {
+    if (kinds.has(c.kind)) return true;
+    left.push({ kind: c.kind, id: c.id, what: c.what, reason: `the sharing profile does not share items of kind ${c.kind}` });
+    return false;
+  });
+  const decisions = await egress(db, {
+    channel: options.channel,
+    recipient: options.recipient,
+    items: byKind.map((c) => ({ kind: c.kind === 'indicator' ? 'observable' : c.kind, id: c.id, tlp: c.tlp })),
+    actor: options.actor,
+  });
+  const admitted = byKind.filter((c, i) => {
+    if (decisions[i]!.allowed) return true;
+    left.push({ kind: c.kind, id: c.id, what: c.what, reason: decisions[i]!.reason });
+    return false;
+  });
+  // An indicator is shared only beside the observable it is based on.
+  const items = admitted.filter((c) => {
+    if (c.kind !== 'indicator' || admitted.some((o) => o.kind === 'observable' && o.id === c.id)) return true;
+    left.push({ kind: c.kind, id: c.id, what: c.what, reason: 'the observable it is based on is not shared' });
+    return false;
+  });
+  return { incident, items, left };
+}
