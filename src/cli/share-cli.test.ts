@@ -63,7 +63,11 @@ describe('vakt share', () => {
       expect(preview.code).toBe(0);
       expect(preview.stdout).toMatch(/^observable\tAMBER\tdomain-name--[0-9a-f-]{36}\tdomain c2\.example$/m);
 
-      expect(await runCli(['share', 'export', incident, '--format', 'misp'], env)).toMatchObject({ code: 2, stdout: '' });
+      expect(await runCli(['share', 'export', incident, '--format', 'csv'], env)).toMatchObject({ code: 2, stdout: '' });
+      const misp = await runCli(['share', 'export', incident, '--format', 'misp', '--peer', 'CERT-NO Demo'], env);
+      expect(misp.code).toBe(0);
+      const event = (JSON.parse(misp.stdout) as { Event: { Attribute: Array<{ type: string; value: string; to_ids: boolean }> } }).Event;
+      expect(event.Attribute).toEqual([expect.objectContaining({ type: 'ip-dst', value: '203.0.113.9', to_ids: true })]);
       const unknown = await runCli(['share', 'export', incident, '--peer', 'Nobody CERT'], env);
       expect(unknown).toMatchObject({ code: 1, stdout: '', stderr: 'vakt: team "Nobody CERT" not found\n' });
     },

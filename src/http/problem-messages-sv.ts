@@ -365,5 +365,6 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   'is not a URL': 'är ingen URL',
   'must be a TAXII collection: …/collections/<id>/': 'måste vara en TAXII-samling: …/collections/<id>/',
   'TAXII source': 'TAXII-källa',
+  'the MISP event fails the MISP schema: {}: {}': 'MISP-händelsen klarar inte MISP-schemat: {}: {}',
   status: 'status',
 };

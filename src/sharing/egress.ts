@@ -29,6 +29,8 @@ export const EGRESS_CHANNELS = [
   'csaf:provider',
   /** An incident as a STIX 2.1 bundle, for a peer team or the team's own use. */
   'export:stix',
+  /** An incident as a MISP event, for a peer team or the team's own use. */
+  'export:misp',
   /** The TAXII 2.1 server's collections, object by object, for whoever reads them. */
   'taxii',
 ] as const;

@@ -13,6 +13,7 @@ import type { EgressRecipient } from './egress.js';
 import { getSharingProfile, saveSharingProfile, SharingProfileInput } from './sharing-profiles.js';
 import { SHARED_KINDS } from './shared-items.js';
 import { exportIncidentStix } from './stix-export.js';
+import { exportIncidentMisp } from './misp-export.js';
 import { STIX_MAX_BYTES, importStixBundle } from './stix-import.js';
 
 const Problem = Type.Ref('Problem');
@@ -101,6 +102,29 @@ export const shareRoutes: FastifyPluginAsyncTypebox = async (app) => {
         withIncident: request.query.incident ?? false,
       });
       return { included, left };
+    },
+  );
+
+  app.get(
+    '/api/incidents/:id/misp',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['sharing'],
+        summary:
+          'The incident as a MISP event (core format) for a peer team (?peer=) or the team: attributes with their types and tags, TLP/PAP/RSIT tags, distribution from TLP; the same uuid every time, so MISP updates it in place',
+        params: IncidentParams,
+        querystring: ShareQuery,
+        response: { 200: Type.Object({ Event: Type.Object({}, { additionalProperties: true }) }), 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => {
+      const { event, left } = await exportIncidentMisp(db, request.params.id, {
+        recipient: recipientOf(request.query.peer, principal(request).userId),
+        actor: actorOf(principal(request)),
+        withIncident: request.query.incident ?? false,
+      });
+      return reply.header('x-vakt-left-out', String(left.length)).send(event);
     },
   );
 

@@ -17,6 +17,7 @@ import { createReport } from '../../src/intake/reports.js';
 import { sendWatchDigests } from '../../src/incidents/watch-digest.js';
 import { notifyConstituents } from '../../src/advisories/notify.js';
 import { exportIncidentStix } from '../../src/sharing/stix-export.js';
+import { exportIncidentMisp } from '../../src/sharing/misp-export.js';
 import { EGRESS_CHANNELS, egress, type EgressChannel, type EgressRecipient } from '../../src/sharing/egress.js';
 import { useApp, type Client } from '../helpers/app.js';
 import { describeEachEngine } from '../helpers/database.js';
@@ -408,7 +409,7 @@ describeEachEngine('the leak matrix', (get) => {
     }
   });
 
-  it('puts into a STIX bundle only what TLP admits for its recipient, a peer team by its sharing profile', async () => {
+  it('puts into a STIX bundle or a MISP event only what TLP admits for its recipient, a peer team by its sharing profile', async () => {
     const { db } = get();
     // As with the provider, an account is known by its organisation: the police unit's is of no known relation.
     const asAccount = (kind: RecipientKind): RecipientKind =>
@@ -445,15 +446,21 @@ describeEachEngine('the leak matrix', (get) => {
     ];
     for (const { what, recipient, may } of recipients)
       for (const label of TLP_LABELS) {
-        const { bundle } = await exportIncidentStix(db, incidents[label], { recipient, actor: ACTOR, withIncident: true });
-        const text = JSON.stringify(bundle);
-        check(text.includes(canary(label, 'observable')) === may.includes(label), `export:stix ${what} ${label} observable`);
-        check(text.includes(canary(label, 'incident')) === may.includes(label), `export:stix ${what} ${label} incident`);
+        const share = { recipient, actor: ACTOR, withIncident: true };
+        for (const [channel, text] of [
+          ['export:stix', JSON.stringify((await exportIncidentStix(db, incidents[label], share)).bundle)],
+          ['export:misp', JSON.stringify((await exportIncidentMisp(db, incidents[label], share)).event)],
+        ]) {
+          check(text!.includes(canary(label, 'observable')) === may.includes(label), `${channel} ${what} ${label} observable`);
+          check(text!.includes(canary(label, 'incident')) === may.includes(label), `${channel} ${what} ${label} incident`);
+        }
       }
     // Only the team may ask for a bundle at all.
     for (const kind of RECIPIENTS.filter((k) => k !== 'team')) {
-      const res = await clients[kind].request({ url: `/api/incidents/${incidents.CLEAR}/stix` });
-      check(res.statusCode === 403 && !res.body.includes('cnry'), `export:stix API ${kind}`);
+      for (const format of ['stix', 'misp']) {
+        const res = await clients[kind].request({ url: `/api/incidents/${incidents.CLEAR}/${format}` });
+        check(res.statusCode === 403 && !res.body.includes('cnry'), `export:${format} API ${kind}`);
+      }
     }
   });
 

@@ -9,6 +9,7 @@ import type { Command } from 'commander';
 import { findTeam } from '../../directory/teams.js';
 import type { EgressRecipient } from '../../sharing/egress.js';
 import { exportIncidentStix, type StixExport } from '../../sharing/stix-export.js';
+import { exportIncidentMisp, type MispExport } from '../../sharing/misp-export.js';
 import { STIX_MAX_BYTES, importStixBundle } from '../../sharing/stix-import.js';
 import { readSource } from '../read-source.js';
 import { action, actorFromCli, EXIT_ERROR, UsageError, withDatabase } from '../run.js';
@@ -21,15 +22,21 @@ interface ShareOptions {
   out?: string;
 }
 
-async function run(incidentId: string, options: ShareOptions, write: (result: StixExport) => Promise<void>): Promise<number> {
-  if (options.format !== 'stix') throw new UsageError(`--format is stix (MISP is not written yet), not ${options.format}`);
+type Exported = Pick<StixExport, 'left'> & { document: unknown; included: StixExport['included'] | MispExport['included'] };
+
+async function run(incidentId: string, options: ShareOptions, write: (result: Exported) => Promise<void>): Promise<number> {
+  if (options.format !== 'stix' && options.format !== 'misp') throw new UsageError(`--format is stix or misp, not ${options.format}`);
   if (!/^\d{1,15}$/.test(incidentId)) throw new UsageError(`${incidentId} is not an incident number`);
   return withDatabase(async ({ db }) => {
     // The CLI speaks for the team: without --peer the bundle is for the team's own use.
     const recipient: EgressRecipient = options.peer
       ? { kind: 'peer-team', peerTeamId: (await findTeam(db, options.peer)).id }
       : { kind: 'team' };
-    const result = await exportIncidentStix(db, incidentId, { recipient, actor: actorFromCli(), withIncident: options.incident });
+    const share = { recipient, actor: actorFromCli(), withIncident: options.incident };
+    const result: Exported =
+      options.format === 'misp'
+        ? await exportIncidentMisp(db, incidentId, share).then((r) => ({ ...r, document: r.event }))
+        : await exportIncidentStix(db, incidentId, share).then((r) => ({ ...r, document: r.bundle }));
     await write(result);
     for (const l of result.left) process.stderr.write(`left out ${l.kind} ${l.what}: ${l.reason}\n`);
     return 0;
@@ -41,15 +48,19 @@ export function registerShareCommands(program: Command): void {
   const common = (command: Command) =>
     command
       .option('--peer <team>', 'the peer team (its directory id or name) the bundle is for; without it, the team itself')
-      .option('--format <format>', 'stix (a STIX 2.1 bundle)', 'stix')
+      .option('--format <format>', 'stix (a STIX 2.1 bundle) or misp (a MISP event)', 'stix')
       .option('--incident', 'the incident itself too, as a STIX report over what is shared', false);
 
-  common(share.command('export <incident>').description('write the incident as a STIX 2.1 bundle (standard output, or --out FILE)'))
+  common(
+    share
+      .command('export <incident>')
+      .description('write the incident as a STIX 2.1 bundle or a MISP event (standard output, or --out FILE)'),
+  )
     .option('--out <file>', 'write the bundle to FILE')
     .action(
       action(async (incident: string, options: ShareOptions) =>
-        run(incident, options, async ({ bundle }) => {
-          const text = `${JSON.stringify(bundle, null, 2)}\n`;
+        run(incident, options, async ({ document }) => {
+          const text = `${JSON.stringify(document, null, 2)}\n`;
           if (options.out) await writeFile(options.out, text);
           else process.stdout.write(text);
         }),
@@ -79,7 +90,7 @@ export function registerShareCommands(program: Command): void {
   ).action(
     action(async (incident: string, options: ShareOptions) =>
       run(incident, options, async ({ included }) => {
-        for (const i of included) process.stdout.write(`${i.kind}\t${i.tlp}\t${i.stixId}\t${i.what}\n`);
+        for (const i of included) process.stdout.write(`${i.kind}\t${i.tlp}\t${'stixId' in i ? `${i.stixId}\t` : ''}${i.what}\n`);
       }),
     ),
   );

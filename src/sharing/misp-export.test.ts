@@ -1,0 +1,113 @@
+/**
+ * An incident as a MISP event: attributes of the right MISP types and categories, TLP/PAP/RSIT
+ * tags, distribution from TLP, the same uuid on every export (MISP updates the event in place), a
+ * peer's profile and the egress gate deciding what goes in, and the MISP schema satisfied.
+ */
+import { beforeAll, expect, it } from 'vitest';
+import { useApp, type Client } from '../../test/helpers/app.js';
+import { describeEachEngine } from '../../test/helpers/database.js';
+import { loadProfileFixture } from '../../test/helpers/profiles.js';
+import { createTeam } from '../directory/teams.js';
+import { saveProfile } from '../profile/service.js';
+
+type Event = {
+  Event: {
+    uuid: string;
+    info: string;
+    timestamp: string;
+    distribution: string;
+    Orgc: { name: string };
+    Tag: Array<{ name: string }>;
+    Attribute: Array<{ uuid: string; type: string; category: string; value: string; to_ids: boolean; Tag: Array<{ name: string }> }>;
+  };
+};
+
+describeEachEngine('sharing an incident as a MISP event', (get) => {
+  const { loginAs } = useApp(get);
+  let analyst: Client;
+  let incident = '';
+  let peer = '';
+
+  beforeAll(async () => {
+    const { db } = get();
+    await saveProfile(db, 'system:test', loadProfileFixture('cert-stockholm'));
+    analyst = await loginAs('analyst');
+    incident = (
+      await analyst.request({ method: 'POST', url: '/api/incidents', payload: { title: 'Ransomware at the harbour', tlp: 'GREEN' } })
+    ).json<{ id: string }>().id;
+    await analyst.request({
+      method: 'PATCH',
+      url: `/api/incidents/${incident}`,
+      payload: { rsitClass: 'malicious-code', rsitType: 'infected-system' },
+    });
+    for (const payload of [
+      { kind: 'ipv4', value: '198.51.100.20', isIoc: true, tlp: 'CLEAR' },
+      { kind: 'sha256', value: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', isIoc: true, tlp: 'GREEN' },
+      { kind: 'cve', value: 'CVE-2026-1234', tlp: 'GREEN' },
+      { kind: 'domain', value: 'pay.ransom.example', tlp: 'AMBER' },
+      { kind: 'other', value: 'HKLM\\Software\\Evil', tlp: 'CLEAR' },
+    ])
+      expect((await analyst.request({ method: 'POST', url: `/api/incidents/${incident}/observables`, payload })).statusCode).toBe(201);
+    peer = (
+      await createTeam(db, 'system:test', {
+        name: 'CERT-FI Demo',
+        country: 'FI',
+        type: 'national',
+        sectors: [],
+        services: [],
+        memberships: [],
+        telephone: [],
+        contacts: [],
+        pgpKeys: [],
+      })
+    ).id;
+    await db
+      .insertInto('sharing_profiles')
+      .values({ peer_team_id: peer, max_tlp: 'GREEN', item_kinds: ['observable', 'indicator', 'incident'], updated_by: 'system:test' })
+      .execute();
+  });
+
+  const event = async (query = '') => {
+    const res = await analyst.request({ url: `/api/incidents/${incident}/misp${query}` });
+    expect(res.statusCode, res.body).toBe(200);
+    return res.json<Event>();
+  };
+
+  it('writes attributes of the right types, tags and distribution, and keeps the event’s uuid', async () => {
+    const first = await event('?incident=true');
+    const e = first.Event;
+    expect(e.info).toBe('Ransomware at the harbour');
+    expect(e.Orgc.name).toBe('CERT Stockholm');
+    expect(e.Attribute.map((a) => [a.type, a.category, a.to_ids, a.Tag[0]?.name])).toEqual([
+      ['ip-dst', 'Network activity', true, 'tlp:clear'],
+      ['sha256', 'Payload delivery', true, 'tlp:green'],
+      ['vulnerability', 'External analysis', false, 'tlp:green'],
+      ['domain', 'Network activity', false, 'tlp:amber'],
+      ['text', 'Other', false, 'tlp:clear'],
+    ]);
+    // The event holds TLP:AMBER, so MISP keeps it within the receiving organisation.
+    expect(e.Tag.map((t) => t.name)).toEqual(['tlp:amber', 'PAP:AMBER', 'rsit:malicious-code="infected-system"']);
+    expect(e.distribution).toBe('0');
+    const again = await event('?incident=true');
+    expect(again.Event.uuid).toBe(e.uuid);
+    expect(again.Event.Attribute.map((a) => a.uuid)).toEqual(e.Attribute.map((a) => a.uuid));
+    expect(Number(again.Event.timestamp)).toBeGreaterThanOrEqual(Number(e.timestamp));
+  });
+
+  it('gives a peer only what its profile and TLP admit', async () => {
+    const e = (await event(`?peer=${peer}&incident=true`)).Event;
+    expect(e.Attribute.map((a) => a.value)).toEqual([
+      '198.51.100.20',
+      'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855',
+      'CVE-2026-1234',
+      'HKLM\\Software\\Evil',
+    ]);
+    expect(JSON.stringify(e)).not.toContain('pay.ransom.example');
+    expect(e.Tag[0]?.name).toBe('tlp:green');
+    expect(e.distribution).toBe('1');
+    const none = (await analyst.request({ url: `/api/incidents/${incident}/misp?peer=00000000-0000-4000-8000-000000000000` })).json<Event>()
+      .Event;
+    expect(none.Attribute).toEqual([]);
+    expect(none.info).toMatch(/^Indicators of incident \d+ \(CERT Stockholm\)$/);
+  });
+});

@@ -1,0 +1,118 @@
+/**
+ * An incident as a MISP event (the MISP core format): one attribute per observable, with the MISP
+ * type and category of its kind, `to_ids` for indicators, its own `tlp:` tag; the event's tags say
+ * its TLP, PAP and RSIT class; MISP's distribution follows from TLP. The event's uuid is derived
+ * from the team and the incident, and its timestamp moves with each export, so a MISP instance
+ * updates the same event in place instead of adding a second one. What goes in passes the egress
+ * gate (channel `export:misp`), as for STIX; the event is validated against the MISP JSON schema.
+ */
+import { readFileSync } from 'node:fs';
+import type { Kysely } from 'kysely';
+import { Ajv, type ValidateFunction } from 'ajv';
+import { v5 as uuidv5 } from 'uuid';
+import { VaktError } from '../core/errors.js';
+import type { TlpLabel } from '../core/tlp.js';
+import { issuesOf } from '../core/validate.js';
+import type { Schema } from '../db/schema.js';
+import { getProfile } from '../profile/service.js';
+import { sharedItems, type LeftOut, type ShareOptions } from './shared-items.js';
+import { mispTlpTag } from './tlp-encodings.js';
+
+const VAKT_NAMESPACE = 'c5d0a7e4-7a4b-5c8e-9a51-2f0b6d3e8a11';
+
+/** MISP's type and category for each kind of observable. */
+const ATTRIBUTE: Record<string, { type: string; category: string }> = {
+  ipv4: { type: 'ip-dst', category: 'Network activity' },
+  ipv6: { type: 'ip-dst', category: 'Network activity' },
+  domain: { type: 'domain', category: 'Network activity' },
+  url: { type: 'url', category: 'Network activity' },
+  email: { type: 'email', category: 'Payload delivery' },
+  md5: { type: 'md5', category: 'Payload delivery' },
+  sha1: { type: 'sha1', category: 'Payload delivery' },
+  sha256: { type: 'sha256', category: 'Payload delivery' },
+  cve: { type: 'vulnerability', category: 'External analysis' },
+  other: { type: 'text', category: 'Other' },
+};
+
+/** MISP distribution from TLP: everyone, the recipient's community, or the recipient's organisation. */
+const DISTRIBUTION: Record<TlpLabel, string> = { CLEAR: '3', GREEN: '1', AMBER: '0', 'AMBER+STRICT': '0', RED: '0' };
+
+export interface MispExport {
+  event: { Event: Record<string, unknown> };
+  included: Array<{ kind: string; id: string; what: string; tlp: TlpLabel }>;
+  left: LeftOut[];
+}
+
+let validate: ValidateFunction | undefined;
+// Two levels up is the checkout's root from src/sharing and from dist/sharing alike.
+const SCHEMA = new URL('../../src/core/standards/misp/misp-core-format-schema.json', import.meta.url);
+
+function eventIssues(event: unknown) {
+  if (!validate) {
+    // The schema is draft-04; its `$schema` and `id` are the only draft-04 words it uses.
+    const { $schema: _schema, id: _id, ...schema } = JSON.parse(readFileSync(SCHEMA, 'utf8')) as Record<string, unknown>;
+    validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
+  }
+  return validate(event) ? [] : issuesOf(validate.errors);
+}
+
+const epoch = (d: Date | string) => String(Math.floor(new Date(d).getTime() / 1000));
+
+export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string, options: ShareOptions): Promise<MispExport> {
+  const { incident, items, left } = await sharedItems(db, incidentId, {
+    ...options,
+    channel: 'export:misp',
+    unusable: (o) => (ATTRIBUTE[o.kind] ? undefined : `MISP has no attribute type for an observable of kind ${o.kind}`),
+  });
+  const profile = (await getProfile(db))?.profile;
+  const team = profile?.team.name ?? 'Vakt';
+  const teamUuid = uuidv5(`organisation\u0000${profile?.publicUrl ?? team}`, VAKT_NAMESPACE);
+  const shared = items.filter((i) => i.kind === 'observable');
+  const ioc = new Set(items.filter((i) => i.kind === 'indicator').map((i) => i.id));
+  const withIncident = items.some((i) => i.kind === 'incident');
+  // The event carries the most restrictive label of what it holds, the incident's own at least when its text is in it.
+  const RANK: Record<TlpLabel, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 };
+  const labels = [...shared.map((i) => i.tlp), ...(withIncident ? [incident.tlp as TlpLabel] : [])];
+  const eventTlp = labels.reduce<TlpLabel>((a, b) => (RANK[b] > RANK[a] ? b : a), 'CLEAR');
+  const now = new Date();
+  const attributes = shared.map((item) => {
+    const o = item.observable!;
+    const { type, category } = ATTRIBUTE[o.kind]!;
+    return {
+      uuid: uuidv5(`attribute\u0000${teamUuid}\u0000${o.id}`, VAKT_NAMESPACE),
+      type,
+      category,
+      value: o.value,
+      to_ids: ioc.has(o.id),
+      distribution: '5',
+      timestamp: epoch(o.created_at),
+      comment: o.description,
+      Tag: [{ name: mispTlpTag(item.tlp) }],
+    };
+  });
+  const rsit = incident.rsit_class ? [{ name: `rsit:${incident.rsit_class}${incident.rsit_type ? `="${incident.rsit_type}"` : ''}` }] : [];
+  const event = {
+    Event: {
+      uuid: uuidv5(`event\u0000${teamUuid}\u0000${incident.id}`, VAKT_NAMESPACE),
+      // An event without the incident's own text is named by its number only.
+      info: withIncident ? incident.title : `Indicators of incident ${incident.id} (${team})`,
+      date: new Date(incident.opened_at).toISOString().slice(0, 10),
+      threat_level_id: '2',
+      analysis: '1',
+      distribution: DISTRIBUTION[eventTlp],
+      published: true,
+      timestamp: epoch(now),
+      publish_timestamp: epoch(now),
+      Orgc: { name: team, uuid: teamUuid },
+      Tag: [{ name: mispTlpTag(eventTlp) }, { name: `PAP:${incident.pap.toUpperCase()}` }, ...rsit],
+      Attribute: attributes,
+    },
+  };
+  const issues = eventIssues(event);
+  if (issues.length > 0) throw new VaktError('internal', `the MISP event fails the MISP schema: ${issues[0]!.field}: ${issues[0]!.reason}`);
+  return {
+    event,
+    included: items.map((i) => ({ kind: i.kind, id: i.id, what: i.what, tlp: i.tlp })),
+    left,
+  };
+}
