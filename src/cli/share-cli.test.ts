@@ -1,5 +1,5 @@
 /** `vakt share export|preview` as an operator runs them: the bundle on stdout, what was left out on stderr. */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -86,7 +86,7 @@ describe('vakt share', () => {
     expect(broken.code).toBe(1);
     expect(broken.stdout).toBe('');
     expect(broken.stderr.trim().split('\n')).toHaveLength(1);
-    expect(broken.stderr).toMatch(/^vakt: bundle: not valid JSON/);
+    expect(broken.stderr).toMatch(/^vakt: body: not valid JSON/);
   });
 
   it('follows a TAXII collection with the token from the environment, and says which pull failed', { timeout: 180_000 }, async () => {
@@ -99,5 +99,29 @@ describe('vakt share', () => {
     const pulled = await runCli(['taxii', 'pull'], env);
     expect(pulled.code).toBe(1);
     expect(pulled.stdout).toContain(`${url}: `);
+  });
+
+  it('imports a MISP feed from its directory, and the second time fetches nothing', { timeout: 180_000 }, async () => {
+    const feed = join(dir, 'feed');
+    mkdirSync(feed);
+    const uuid = '5eed0000-0000-4000-8000-0000000000f1';
+    writeFileSync(join(feed, 'manifest.json'), JSON.stringify({ [uuid]: { info: 'Feed event', timestamp: '1764000000' } }));
+    writeFileSync(
+      join(feed, `${uuid}.json`),
+      JSON.stringify({
+        Event: {
+          uuid,
+          info: 'Feed event',
+          timestamp: '1764000000',
+          Tag: [{ name: 'tlp:clear' }],
+          Attribute: [{ type: 'domain', value: 'feed.example.test' }],
+        },
+      }),
+    );
+    const first = await runCli(['share', 'import', feed], env);
+    expect(first.stderr).toBe('');
+    expect(first).toMatchObject({ code: 0, stdout: 'MISP feed: 1 event(s): 1 fetched (2 stored), 0 unchanged since the last import\n' });
+    const again = await runCli(['share', 'import', feed], env);
+    expect(again.stdout).toBe('MISP feed: 1 event(s): 0 fetched (0 stored), 1 unchanged since the last import\n');
   });
 });

@@ -14,7 +14,8 @@ import { getSharingProfile, saveSharingProfile, SharingProfileInput } from './sh
 import { SHARED_KINDS } from './shared-items.js';
 import { exportIncidentStix } from './stix-export.js';
 import { exportIncidentMisp } from './misp-export.js';
-import { STIX_MAX_BYTES, importStixBundle } from './stix-import.js';
+import { STIX_MAX_BYTES } from './stix-import.js';
+import { importShared } from './import-shared.js';
 
 const Problem = Type.Ref('Problem');
 const PeerParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -185,20 +186,27 @@ export const stixImportRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['sharing'],
         summary:
-          'Import a STIX 2.1 bundle (the body) from a peer: every object kept whole with its TLP read from whatever marking it uses, its indicator values indexed for "seen elsewhere", and a report of what became of each object; all or nothing',
+          'Import what a peer sent (the body), recognised by its content — a STIX 2.1 bundle or a MISP event: every object (and attribute) kept whole with its TLP read from whatever marking or tag it uses, its indicator values indexed for "seen elsewhere", and a report of what became of each; all or nothing',
         querystring: Type.Object({ source: Type.Optional(Type.String({ minLength: 1, maxLength: 500 })) }, strict),
         response: {
-          200: Type.Object({ stored: Type.Integer(), unchanged: Type.Integer(), refused: Type.Integer(), objects: Type.Array(Outcome) }),
+          200: Type.Object({
+            format: StringEnum(['stix', 'misp-event'] as const),
+            stored: Type.Integer(),
+            unchanged: Type.Integer(),
+            refused: Type.Integer(),
+            objects: Type.Array(Outcome),
+          }),
           400: Problem,
         },
       },
     },
-    async (request) =>
-      importStixBundle(
-        db,
-        actorOf(principal(request)),
-        typeof request.body === 'string' ? request.body : '',
-        request.query.source ?? `upload by ${actorOf(principal(request))}`,
-      ),
+    async (request) => {
+      const actor = actorOf(principal(request));
+      const text = typeof request.body === 'string' ? request.body : '';
+      // A feed's manifest is refused here (no sibling reader): its events are fetched by `vakt share import URL`.
+      return importShared(db, actor, text, request.query.source ?? `upload by ${actor}`) as Promise<
+        Exclude<Awaited<ReturnType<typeof importShared>>, { format: 'misp-feed' }>
+      >;
+    },
   );
 };

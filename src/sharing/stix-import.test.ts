@@ -140,9 +140,9 @@ describeEachEngine('importing STIX 2.1 bundles', (get) => {
     const whole = example('indicator-for-c2-ip-address.json');
     for (const [body, reason] of [
       [whole.slice(0, whole.length / 2), /not valid JSON/],
-      ['{"type":"indicator"}', /is not a STIX bundle/],
-      ['[]', /is not a STIX bundle/],
-      ['"bundle"', /is not a STIX bundle/],
+      ['{"type":"indicator"}', /is neither a STIX 2.1 bundle, a MISP event nor a MISP feed manifest/],
+      ['[]', /is neither a STIX 2.1 bundle, a MISP event nor a MISP feed manifest/],
+      ['"bundle"', /is neither a STIX 2.1 bundle, a MISP event nor a MISP feed manifest/],
       [`{"type":"bundle","objects":${JSON.stringify(Array.from({ length: 200_001 }, () => ({})))}}`, /more than 200000 objects/],
     ] as const) {
       const res = await post(body);

@@ -51,7 +51,7 @@ const SCO_VALUE: Record<string, IndicatorKind[]> = {
 const HASHES: Record<string, IndicatorKind> = { MD5: 'md5', 'SHA-1': 'sha1', SHA1: 'sha1', 'SHA-256': 'sha256', SHA256: 'sha256' };
 
 /** A value as Vakt stores indicators (refanged, lower-cased where the kind says), or nothing when it is not one of KINDS. */
-function normalised(kinds: readonly IndicatorKind[], raw: unknown): Value | undefined {
+export function normalised(kinds: readonly IndicatorKind[], raw: unknown): Value | undefined {
   if (typeof raw !== 'string' || raw.length > 2000) return undefined;
   const found = extractIndicators(raw).find((i) => kinds.includes(i.kind));
   return found ? { kind: found.kind, value: found.value } : undefined;

@@ -11132,7 +11132,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Import a STIX 2.1 bundle (the body) from a peer: every object kept whole with its TLP read from whatever marking it uses, its indicator values indexed for "seen elsewhere", and a report of what became of each object; all or nothing */
+        /** Import what a peer sent (the body), recognised by its content — a STIX 2.1 bundle or a MISP event: every object (and attribute) kept whole with its TLP read from whatever marking or tag it uses, its indicator values indexed for "seen elsewhere", and a report of what became of each; all or nothing */
         post: {
             parameters: {
                 query?: {
@@ -11151,6 +11151,8 @@ export interface paths {
                     };
                     content: {
                         "application/json": {
+                            /** @enum {string} */
+                            format: "stix" | "misp-event";
                             stored: number;
                             unchanged: number;
                             refused: number;

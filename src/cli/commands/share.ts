@@ -4,13 +4,16 @@
  * why; `preview` lists both without writing a bundle; `import` takes a peer's bundle in and says
  * what became of each object.
  */
-import { writeFile } from 'node:fs/promises';
+import { stat, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Command } from 'commander';
 import { findTeam } from '../../directory/teams.js';
 import type { EgressRecipient } from '../../sharing/egress.js';
 import { exportIncidentStix, type StixExport } from '../../sharing/stix-export.js';
 import { exportIncidentMisp, type MispExport } from '../../sharing/misp-export.js';
-import { STIX_MAX_BYTES, importStixBundle } from '../../sharing/stix-import.js';
+import { STIX_MAX_BYTES } from '../../sharing/stix-import.js';
+import { importShared } from '../../sharing/import-shared.js';
+import { httpReader } from '../../sharing/misp-import.js';
 import { readSource } from '../read-source.js';
 import { action, actorFromCli, EXIT_ERROR, UsageError, withDatabase } from '../run.js';
 import { summary } from './catalogue.js';
@@ -69,12 +72,30 @@ export function registerShareCommands(program: Command): void {
 
   share
     .command('import <source>')
-    .description("import a peer's STIX 2.1 bundle (a file or URL): each object kept whole, what became of it printed line by line")
+    .description(
+      'import what a peer sent, recognised by content: a STIX 2.1 bundle or a MISP event (a file or URL), or a MISP feed (its URL or directory; only changed events are fetched); what became of each object, line by line',
+    )
     .action(
       action(async (source: string) =>
         withDatabase(async ({ db }, config) => {
-          const text = await readSource(source, config.feedPrivateUrls, STIX_MAX_BYTES);
-          const result = await importStixBundle(db, actorFromCli(), text, source);
+          const remote = /^https?:\/\//i.test(source);
+          // A feed's URL or directory names its manifest; its event files are read beside it.
+          const manifest = remote
+            ? `${source}${source.endsWith('/') ? 'manifest.json' : ''}`
+            : (await stat(source)).isDirectory()
+              ? join(source, 'manifest.json')
+              : source;
+          const base = manifest.slice(0, manifest.lastIndexOf('/') + 1);
+          const read = remote ? httpReader(config.feedPrivateUrls) : (file: string) => readSource(file, false, STIX_MAX_BYTES);
+          const text = await readSource(manifest, config.feedPrivateUrls, STIX_MAX_BYTES);
+          const result = await importShared(db, actorFromCli(), text, source, { base, read });
+          if (result.format === 'misp-feed') {
+            process.stdout.write(
+              `MISP feed: ${result.events} event(s): ${result.fetched} fetched (${result.stored} stored), ${result.skipped} unchanged since the last import\n`,
+            );
+            for (const f of result.failed) process.stdout.write(`failed ${f.uuid}: ${f.reason}\n`);
+            return result.failed.length > 0 ? EXIT_ERROR : 0;
+          }
           for (const o of result.objects) {
             process.stdout.write(`${o.status}\t${o.tlp ? `TLP:${o.tlp}` : '-'}\t${o.id || '(no id)'}\t${o.became}\n`);
             for (const p of o.problems) process.stdout.write(`\tnot valid STIX 2.1: ${p}\n`);
