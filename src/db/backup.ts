@@ -94,6 +94,7 @@ const TABLES = [
   { name: 'taxii_objects', key: 'seq', keyType: 'bigint' },
   { name: 'taxii_status', key: 'id', keyType: 'uuid' },
   { name: 'taxii_sources', key: 'id', keyType: 'uuid' },
+  { name: 'warninglist_entries', key: 'value || chr(1) || kind || chr(1) || list', keyType: 'text' },
   // Aggregators first: a provider's `via` names the aggregator that listed it.
   { name: 'csaf_subscriptions', key: "(case kind when 'aggregator' then '0' else '1' end) || id::text", keyType: 'text' },
   { name: 'relay_notices', key: 'id', keyType: 'uuid' },
@@ -227,6 +228,8 @@ export async function restore(database: Database, file: string, onTable?: (table
 
   try {
     await db.transaction().execute(async (trx) => {
+      // A migration seeds the shipped warninglists; the backup holds the team's own, which replace them.
+      await trx.deleteFrom('warninglist_entries').execute();
       let batch: unknown[] = [];
       let batchBytes = 0;
       let batchTable: TableName | undefined;

@@ -651,6 +651,15 @@ export interface TaxiiSourcesTable {
   created_at: CreatedAt;
 }
 
+export interface WarninglistEntriesTable {
+  value: string;
+  kind: string;
+  /** Which list: public-dns-resolvers, common-domains, or one the team made. */
+  list: string;
+  added_by: string;
+  added_at: CreatedAt;
+}
+
 export interface DirectorySnapshotsTable {
   id: Generated<string>;
   name: string;
@@ -848,6 +857,7 @@ export interface Schema {
   taxii_objects: TaxiiObjectsTable;
   taxii_status: TaxiiStatusTable;
   taxii_sources: TaxiiSourcesTable;
+  warninglist_entries: WarninglistEntriesTable;
   relay_notices: RelayNoticesTable;
   organisations: OrganisationsTable;
   egress_decisions: EgressDecisionsTable;

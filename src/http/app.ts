@@ -31,6 +31,7 @@ import { egressRoutes } from '../sharing/routes.js';
 import { shareRoutes, stixImportRoutes } from '../sharing/share-routes.js';
 import { taxiiRoutes } from '../sharing/taxii-routes.js';
 import { taxiiSourceRoutes } from '../sharing/taxii-source-routes.js';
+import { warninglistRoutes } from '../sharing/warninglist-routes.js';
 import { advisoryRoutes } from '../advisories/routes.js';
 import { authoringRoutes } from '../advisories/authoring-routes.js';
 import { providerRoutes } from '../advisories/provider-routes.js';
@@ -146,6 +147,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(stixImportRoutes);
   await app.register(taxiiRoutes);
   await app.register(taxiiSourceRoutes);
+  await app.register(warninglistRoutes);
   await app.register(dashboardRoutes);
   await app.register(viewRoutes);
   await app.register(advisoryRoutes);

@@ -365,6 +365,7 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   'is not a URL': 'är ingen URL',
   'must be a TAXII collection: …/collections/<id>/': 'måste vara en TAXII-samling: …/collections/<id>/',
   'TAXII source': 'TAXII-källa',
+  'warninglist entry': 'post på varningslistan',
   'is neither a STIX 2.1 bundle, a MISP event nor a MISP feed manifest':
     'är varken ett STIX 2.1-paket, en MISP-händelse eller ett MISP-flödes manifest',
   'is not a MISP event (an "Event" with "Attribute" or "Object")': 'är ingen MISP-händelse (ett "Event" med "Attribute" eller "Object")',

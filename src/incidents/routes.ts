@@ -1155,6 +1155,9 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: {
           200: Type.Object({
             value: Type.String({ description: 'the indicator as stored: refanged and normalised' }),
+            warninglists: Type.Array(Type.String(), {
+              description: 'the warninglists the value is on (known benign: never used to link reports and incidents)',
+            }),
             sightings: Type.Array(
               Type.Object({
                 kind: StringEnum(['report', 'incident', 'shared'] as const),

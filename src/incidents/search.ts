@@ -2,6 +2,7 @@
  * Full-text search over reports and incidents (PostgreSQL text search, the same on PGlite), and
  * the retro-hunt: where else has this indicator been seen?
  */
+import { warninglistsOf } from '../sharing/warninglists.js';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Principal } from '../auth/roles.js';
 import { can } from '../auth/roles.js';
@@ -112,7 +113,10 @@ export interface Sighting {
 }
 
 /** Every report, incident and object peers shared that holds this indicator (refanged and normalised first). */
-export async function seenElsewhere(db: Kysely<Schema>, value: string): Promise<{ value: string; sightings: Sighting[] }> {
+export async function seenElsewhere(
+  db: Kysely<Schema>,
+  value: string,
+): Promise<{ value: string; warninglists: string[]; sightings: Sighting[] }> {
   const normalised = extractIndicators(value)[0]?.value ?? value.trim().toLowerCase();
   const reports = await db
     .selectFrom('report_indicators as ri')
@@ -143,6 +147,7 @@ export async function seenElsewhere(db: Kysely<Schema>, value: string): Promise<
     .execute();
   return {
     value: normalised,
+    warninglists: await warninglistsOf(db, normalised),
     sightings: [
       ...incidents.map((i) => ({
         kind: 'incident' as const,
@@ -185,20 +190,22 @@ export async function triageCandidates(db: Kysely<Schema>, reportId: string, win
     .executeTakeFirst();
   if (!report) return [];
   const since = new Date(new Date(report.received_at).getTime() - windowDays * 86_400_000);
+  // A value on a warninglist (a public resolver, an everyday domain) links nothing to anything.
+  const notBenign = sql`not exists (select 1 from warninglist_entries w where w.value = ri.value)`;
   const byIndicator = await sql<{ kind: 'report' | 'incident'; id: string; title: string; value: string }>`
     select 'report' as kind, r.id::text as id, r.subject as title, ri2.value
     from report_indicators ri join report_indicators ri2 on ri2.value = ri.value and ri2.report_id <> ri.report_id
     join reports r on r.id = ri2.report_id
-    where ri.report_id = ${reportId} and r.received_at >= ${since} and r.merged_into_id is null
+    where ri.report_id = ${reportId} and r.received_at >= ${since} and r.merged_into_id is null and ${notBenign}
     union all
     select 'incident', i.id::text, i.title, o.value
     from report_indicators ri join observables o on o.value = ri.value join incidents i on i.id = o.incident_id
-    where ri.report_id = ${reportId} and i.merged_into_id is null and i.phase not in ('closed', 'rejected')
+    where ri.report_id = ${reportId} and i.merged_into_id is null and i.phase not in ('closed', 'rejected') and ${notBenign}
     union all
     select 'incident', i.id::text, i.title, ri2.value
     from report_indicators ri join report_indicators ri2 on ri2.value = ri.value and ri2.report_id <> ri.report_id
     join reports r on r.id = ri2.report_id join incidents i on i.id = r.incident_id
-    where ri.report_id = ${reportId} and i.merged_into_id is null and i.phase not in ('closed', 'rejected')
+    where ri.report_id = ${reportId} and i.merged_into_id is null and i.phase not in ('closed', 'rejected') and ${notBenign}
     limit 500`.execute(db);
   const bySender = report.reporter_email
     ? await db

@@ -23,6 +23,7 @@ import * as m0021 from './0021_sharing_profiles.js';
 import * as m0022 from './0022_shared_objects.js';
 import * as m0023 from './0023_taxii.js';
 import * as m0024 from './0024_taxii_sources.js';
+import * as m0025 from './0025_warninglists.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -50,4 +51,5 @@ export const migrations: Record<string, Migration> = {
   '0022_shared_objects': m0022,
   '0023_taxii': m0023,
   '0024_taxii_sources': m0024,
+  '0025_warninglists': m0025,
 };

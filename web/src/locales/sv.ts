@@ -942,6 +942,8 @@ export const SV: Record<string, string> = {
   'Remedy link': 'Länk till åtgärden',
   'Add a vulnerability': 'Lägg till en sårbarhet',
   'Shared by a peer': 'Delat av ett partnerteam',
+  'Known benign (on {lists}): it never links reports and incidents.':
+    'Känt ofarlig (finns på {lists}): länkar aldrig rapporter och incidenter.',
   Threats: 'Hot',
   'Threat {n}: kind': 'Hot {n}: slag',
   'Threat {n}: details': 'Hot {n}: beskrivning',

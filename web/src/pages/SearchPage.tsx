@@ -109,6 +109,11 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
           <p>
             <code>{sightings.data.value}</code>: {t('{count} sightings', { count: sightings.data.sightings.length })}
           </p>
+          {sightings.data.warninglists.length > 0 && (
+            <p className="muted" data-testid="warninglisted">
+              {t('Known benign (on {lists}): it never links reports and incidents.', { lists: sightings.data.warninglists.join(', ') })}
+            </p>
+          )}
           <ul data-testid="sightings">
             {sightings.data.sightings.map((s) => (
               <li key={`${s.kind}${s.id}`}>
