@@ -1,11 +1,11 @@
 /** `vakt share export|preview` as an operator runs them: the bundle on stdout, what was left out on stderr. */
+import { makePeerTeam } from '../../test/helpers/peers.js';
 import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../test/helpers/cli.js';
 import { openDatabase } from '../db/database.js';
-import { createTeam } from '../directory/teams.js';
 import { createIncident } from '../incidents/incidents.js';
 import { addObservable } from '../incidents/items.js';
 import { saveSharingProfile } from '../sharing/sharing-profiles.js';
@@ -24,18 +24,8 @@ describe('vakt share', () => {
       let incident = '';
       try {
         const { db } = database;
-        const team = await createTeam(db, 'system:test', {
-          name: 'CERT-NO Demo',
-          country: 'NO',
-          type: 'national',
-          sectors: [],
-          services: [],
-          memberships: [],
-          telephone: [],
-          contacts: [],
-          pgpKeys: [],
-        });
-        await saveSharingProfile(db, 'system:test', team.id, { maxTlp: 'GREEN', itemKinds: ['observable', 'indicator'] }, undefined);
+        const peer = await makePeerTeam(db, 'CERT-NO Demo', 'NO');
+        await saveSharingProfile(db, 'system:test', peer, { maxTlp: 'GREEN', itemKinds: ['observable', 'indicator'] }, undefined);
         incident = String((await createIncident(db, 'system:test', { title: 'Scanning from a botnet', tlp: 'GREEN' })).id);
         await addObservable(db, 'system:test', incident, { kind: 'ipv4', value: '203.0.113.9', isIoc: true, tlp: 'GREEN' });
         await addObservable(db, 'system:test', incident, { kind: 'domain', value: 'c2.example', tlp: 'AMBER' });

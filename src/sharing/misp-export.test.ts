@@ -3,11 +3,11 @@
  * tags, distribution from TLP, the same uuid on every export (MISP updates the event in place), a
  * peer's profile and the egress gate deciding what goes in, and the MISP schema satisfied.
  */
+import { makePeerTeam } from '../../test/helpers/peers.js';
 import { beforeAll, expect, it } from 'vitest';
 import { useApp, type Client } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
-import { createTeam } from '../directory/teams.js';
 import { saveProfile } from '../profile/service.js';
 
 type Event = {
@@ -48,19 +48,7 @@ describeEachEngine('sharing an incident as a MISP event', (get) => {
       { kind: 'other', value: 'HKLM\\Software\\Evil', tlp: 'CLEAR' },
     ])
       expect((await analyst.request({ method: 'POST', url: `/api/incidents/${incident}/observables`, payload })).statusCode).toBe(201);
-    peer = (
-      await createTeam(db, 'system:test', {
-        name: 'CERT-FI Demo',
-        country: 'FI',
-        type: 'national',
-        sectors: [],
-        services: [],
-        memberships: [],
-        telephone: [],
-        contacts: [],
-        pgpKeys: [],
-      })
-    ).id;
+    peer = await makePeerTeam(db, 'CERT-FI Demo', 'FI');
     await db
       .insertInto('sharing_profiles')
       .values({ peer_team_id: peer, max_tlp: 'GREEN', item_kinds: ['observable', 'indicator', 'incident'], updated_by: 'system:test' })

@@ -15,7 +15,7 @@ import type { Schema } from '../db/schema.js';
 import type { IndicatorKind } from '../intake/indicators.js';
 import { getProfile } from '../profile/service.js';
 import { describeFetch, getBounded } from '../advisories/fetch-bounded.js';
-import { STIX_MAX_BYTES, normalised, type ObjectOutcome, type StixImport } from './stix-import.js';
+import { STIX_MAX_BYTES, describeValues, normalised, storeShared, type ObjectOutcome, type StixImport } from './stix-import.js';
 import { tlpOfMispTags } from './tlp-encodings.js';
 
 type Json = Record<string, unknown>;
@@ -79,37 +79,19 @@ export async function importMispEvent(db: Kysely<Schema>, actor: string, documen
     const outcomes: ObjectOutcome[] = [];
     const store = async (id: string, type: string, name: string, item: Json, label: TlpLabel, known: boolean, modified: string) => {
       const values = type === 'misp-attribute' ? attributeValues(item) : [];
-      const inserted = await trx
-        .insertInto('shared_objects')
-        .values({
-          id,
-          modified,
-          type,
-          name: name.slice(0, 500),
-          tlp: label,
-          tlp_known: known,
-          object: JSON.stringify(item),
-          source,
-          imported_by: actor,
-        })
-        .onConflict((oc) => oc.columns(['id', 'modified']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted && values.length > 0)
-        await trx
-          .insertInto('shared_object_indicators')
-          .values(values.map((v) => ({ ...v, object_id: id })))
-          .onConflict((oc) => oc.columns(['value', 'kind', 'object_id']).doNothing())
-          .execute();
+      const stored = await storeShared(
+        trx,
+        { id, modified, type, name, tlp: label, tlp_known: known, object: JSON.stringify(item), source, imported_by: actor },
+        values,
+      );
       outcomes.push({
         id,
         type,
-        status: inserted ? 'stored' : 'unchanged',
+        status: stored ? 'stored' : 'unchanged',
         tlp: label,
         became:
-          (values.length > 0
-            ? `indicator values: ${values.map((v) => `${v.kind} ${v.value}`).join(', ')}`
-            : 'kept whole, no indicator value') + (known ? '' : ' (its tlp: tag is unknown: read as TLP:RED)'),
+          (values.length > 0 ? `indicator values: ${describeValues(values)}` : 'kept whole, no indicator value') +
+          (known ? '' : ' (its tlp: tag is unknown: read as TLP:RED)'),
         problems: [],
       });
     };

@@ -4,12 +4,12 @@
  * against the official schemas, and the peer's sharing profile and the egress gate deciding what
  * goes in — each left-out item named with its reason.
  */
+import { makePeerTeam } from '../../test/helpers/peers.js';
 import { beforeAll, expect, it } from 'vitest';
 import { useApp, type Client } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
 import { saveProfile } from '../profile/service.js';
-import { createTeam } from '../directory/teams.js';
 import { scoId } from './stix-ids.js';
 import { stixBundleIssues } from './stix-validate.js';
 import { STIX_TLP2_IDS } from './tlp-encodings.js';
@@ -32,19 +32,7 @@ describeEachEngine('sharing an incident as STIX 2.1', (get) => {
     await saveProfile(db, 'system:test', loadProfileFixture('cert-stockholm'));
     analyst = await loginAs('analyst');
     manager = await loginAs('incident-manager');
-    peer = (
-      await createTeam(db, 'system:test', {
-        name: 'CERT-NO Demo',
-        country: 'NO',
-        type: 'national',
-        sectors: [],
-        services: [],
-        memberships: [],
-        telephone: [],
-        contacts: [],
-        pgpKeys: [],
-      })
-    ).id;
+    peer = await makePeerTeam(db, 'CERT-NO Demo', 'NO');
     const made = await analyst.request({
       method: 'POST',
       url: '/api/incidents',

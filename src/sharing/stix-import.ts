@@ -6,7 +6,7 @@
  * the observables an observed-data holds) are indexed by value, so "seen elsewhere" finds them.
  * A bundle is stored whole or not at all.
  */
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import { ValidationError } from '../core/errors.js';
 import { unlabelledTlpOf, type TlpLabel } from '../core/tlp.js';
@@ -39,7 +39,7 @@ export interface StixImport {
 }
 
 type Record_ = Record<string, unknown>;
-type Value = { kind: IndicatorKind; value: string };
+export type Value = { kind: IndicatorKind; value: string };
 
 const SCO_VALUE: Record<string, IndicatorKind[]> = {
   'ipv4-addr': ['ipv4'],
@@ -113,7 +113,28 @@ function objectsOf(text: string): Record_[] {
   return bundle.objects.map((o) => (o && typeof o === 'object' && !Array.isArray(o) ? (o as Record_) : {}));
 }
 
-const describe = (values: readonly Value[]) => values.map((v) => `${v.kind} ${v.value}`).join(', ');
+/** Stores one version of a shared object and indexes the values it names; false when that version was here already. */
+export async function storeShared(
+  trx: Kysely<Schema>,
+  row: Omit<Insertable<Schema['shared_objects']>, 'imported_at'>,
+  values: readonly Value[],
+): Promise<boolean> {
+  const inserted = await trx
+    .insertInto('shared_objects')
+    .values({ ...row, name: (row.name ?? '').slice(0, 500) })
+    .onConflict((oc) => oc.columns(['id', 'modified']).doNothing())
+    .returning('id')
+    .executeTakeFirst();
+  if (inserted && values.length > 0)
+    await trx
+      .insertInto('shared_object_indicators')
+      .values(values.map((v) => ({ ...v, object_id: row.id })))
+      .onConflict((oc) => oc.columns(['value', 'kind', 'object_id']).doNothing())
+      .execute();
+  return Boolean(inserted);
+}
+
+export const describeValues = (values: readonly Value[]) => values.map((v) => `${v.kind} ${v.value}`).join(', ');
 
 export async function importStixBundle(db: Kysely<Schema>, actor: string, text: string, source: string): Promise<StixImport> {
   const objects = objectsOf(text);
@@ -141,28 +162,21 @@ export async function importStixBundle(db: Kysely<Schema>, actor: string, text: 
       const tlp = type === 'marking-definition' ? 'CLEAR' : (read?.tlp ?? unlabelled);
       const modified = String(object.modified ?? object.created ?? '');
       const values = valuesOf(object);
-      const inserted = await trx
-        .insertInto('shared_objects')
-        .values({
+      const stored = await storeShared(
+        trx,
+        {
           id,
           modified,
           type,
-          name: String(object.name ?? '').slice(0, 500),
+          name: String(object.name ?? ''),
           tlp,
           tlp_known: type === 'marking-definition' || (read?.known ?? true),
           object: JSON.stringify(object),
           source,
           imported_by: actor,
-        })
-        .onConflict((oc) => oc.columns(['id', 'modified']).doNothing())
-        .returning('id')
-        .executeTakeFirst();
-      if (inserted && values.length > 0)
-        await trx
-          .insertInto('shared_object_indicators')
-          .values(values.map((v) => ({ ...v, object_id: id })))
-          .onConflict((oc) => oc.columns(['value', 'kind', 'object_id']).doNothing())
-          .execute();
+        },
+        values,
+      );
       const labelNote =
         read && !read.known
           ? ' (its marking is unknown: read as TLP:RED)'
@@ -172,11 +186,11 @@ export async function importStixBundle(db: Kysely<Schema>, actor: string, text: 
       outcomes.push({
         id,
         type,
-        status: inserted ? 'stored' : 'unchanged',
+        status: stored ? 'stored' : 'unchanged',
         tlp,
         became:
           (values.length > 0
-            ? `indicator values: ${describe(values)}`
+            ? `indicator values: ${describeValues(values)}`
             : type === 'marking-definition'
               ? 'a marking definition'
               : 'kept whole, no indicator value') + labelNote,
