@@ -13,6 +13,7 @@ import { v5 as uuidv5 } from 'uuid';
 import { VaktError } from '../core/errors.js';
 import type { TlpLabel } from '../core/tlp.js';
 import { issuesOf } from '../core/validate.js';
+import { standardsUrl } from '../core/standards-path.js';
 import type { Schema } from '../db/schema.js';
 import { getProfile } from '../profile/service.js';
 import { sharedItems, type LeftOut, type ShareOptions } from './shared-items.js';
@@ -44,13 +45,15 @@ export interface MispExport {
 }
 
 let validate: ValidateFunction | undefined;
-// Two levels up is the checkout's root from src/sharing and from dist/sharing alike.
-const SCHEMA = new URL('../../src/core/standards/misp/misp-core-format-schema.json', import.meta.url);
 
 function eventIssues(event: unknown) {
   if (!validate) {
     // The schema is draft-04; its `$schema` and `id` are the only draft-04 words it uses.
-    const { $schema: _schema, id: _id, ...schema } = JSON.parse(readFileSync(SCHEMA, 'utf8')) as Record<string, unknown>;
+    const {
+      $schema: _schema,
+      id: _id,
+      ...schema
+    } = JSON.parse(readFileSync(standardsUrl('misp/misp-core-format-schema.json'), 'utf8')) as Record<string, unknown>;
     validate = new Ajv({ strict: false, allErrors: true }).compile(schema);
   }
   return validate(event) ? [] : issuesOf(validate.errors);

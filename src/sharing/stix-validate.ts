@@ -9,13 +9,13 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
 import addFormatsModule from 'ajv-formats';
 import { issuesOf } from '../core/validate.js';
+import { standardsUrl } from '../core/standards-path.js';
 import type { FieldIssue } from '../core/errors.js';
 
 // ajv-formats is CommonJS; under NodeNext its default export arrives one level down.
 const addFormats = addFormatsModule.default;
 
-// Two levels up is the checkout's root from src/sharing and from dist/sharing alike: the schemas are read where they are kept.
-const SCHEMAS = new URL('../../src/core/standards/stix/schemas/', import.meta.url);
+const SCHEMAS = standardsUrl('stix/schemas/');
 const BASE = 'http://raw.githubusercontent.com/oasis-open/cti-stix2-json-schemas/stix2.1/schemas/';
 
 let compiled: { ajv: Ajv2020; byType: Map<string, ValidateFunction> } | undefined;

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { sql, type Kysely } from 'kysely';
+import { standardsUrl } from '../../core/standards-path.js';
 
 /*
  * Known-benign indicator values (public resolvers, everyday domains): flagged wherever they are
@@ -23,10 +24,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
        )`,
     )
     .execute(db);
-  // Three levels up is the checkout's root from src/db/migrations and dist/db/migrations alike.
-  const shipped = JSON.parse(
-    readFileSync(new URL('../../../src/core/standards/warninglists/vakt-warninglists.json', import.meta.url), 'utf8'),
-  ) as Shipped;
+  const shipped = JSON.parse(readFileSync(standardsUrl('warninglists/vakt-warninglists.json'), 'utf8')) as Shipped;
   for (const list of shipped.lists)
     for (const [kind, value] of list.entries)
       await sql`insert into warninglist_entries (value, kind, list, added_by) values (${value}, ${kind}, ${list.name}, 'system:shipped')`.execute(
