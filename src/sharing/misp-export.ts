@@ -9,17 +9,15 @@
 import { readFileSync } from 'node:fs';
 import type { Kysely } from 'kysely';
 import { Ajv, type ValidateFunction } from 'ajv';
-import { v5 as uuidv5 } from 'uuid';
 import { VaktError } from '../core/errors.js';
-import type { TlpLabel } from '../core/tlp.js';
+import { mostRestrictive, type TlpLabel } from '../core/tlp.js';
 import { issuesOf } from '../core/validate.js';
 import { standardsUrl } from '../core/standards-path.js';
 import type { Schema } from '../db/schema.js';
 import { getProfile } from '../profile/service.js';
 import { sharedItems, type LeftOut, type ShareOptions } from './shared-items.js';
 import { mispTlpTag } from './tlp-encodings.js';
-
-const VAKT_NAMESPACE = 'c5d0a7e4-7a4b-5c8e-9a51-2f0b6d3e8a11';
+import { vaktUuid } from './stix-ids.js';
 
 /** MISP's type and category for each kind of observable. */
 const ATTRIBUTE: Record<string, { type: string; category: string }> = {
@@ -69,20 +67,19 @@ export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string,
   });
   const profile = (await getProfile(db))?.profile;
   const team = profile?.team.name ?? 'Vakt';
-  const teamUuid = uuidv5(`organisation\u0000${profile?.publicUrl ?? team}`, VAKT_NAMESPACE);
+  const teamUuid = vaktUuid('organisation', profile?.publicUrl ?? team);
   const shared = items.filter((i) => i.kind === 'observable');
   const ioc = new Set(items.filter((i) => i.kind === 'indicator').map((i) => i.id));
   const withIncident = items.some((i) => i.kind === 'incident');
   // The event carries the most restrictive label of what it holds, the incident's own at least when its text is in it.
-  const RANK: Record<TlpLabel, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 };
   const labels = [...shared.map((i) => i.tlp), ...(withIncident ? [incident.tlp as TlpLabel] : [])];
-  const eventTlp = labels.reduce<TlpLabel>((a, b) => (RANK[b] > RANK[a] ? b : a), 'CLEAR');
+  const eventTlp = labels.reduce<TlpLabel>(mostRestrictive, 'CLEAR');
   const now = new Date();
   const attributes = shared.map((item) => {
     const o = item.observable!;
     const { type, category } = ATTRIBUTE[o.kind]!;
     return {
-      uuid: uuidv5(`attribute\u0000${teamUuid}\u0000${o.id}`, VAKT_NAMESPACE),
+      uuid: vaktUuid('attribute', teamUuid, o.id),
       type,
       category,
       value: o.value,
@@ -96,7 +93,7 @@ export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string,
   const rsit = incident.rsit_class ? [{ name: `rsit:${incident.rsit_class}${incident.rsit_type ? `="${incident.rsit_type}"` : ''}` }] : [];
   const event = {
     Event: {
-      uuid: uuidv5(`event\u0000${teamUuid}\u0000${incident.id}`, VAKT_NAMESPACE),
+      uuid: vaktUuid('event', teamUuid, incident.id),
       // An event without the incident's own text is named by its number only.
       info: withIncident ? incident.title : `Indicators of incident ${incident.id} (${team})`,
       date: new Date(incident.opened_at).toISOString().slice(0, 10),

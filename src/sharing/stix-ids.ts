@@ -20,6 +20,9 @@ export function scoId(type: string, contributing: Record<string, unknown>): stri
   return `${type}--${uuidv5(canonicalize(contributing) ?? '', STIX_SCO_NAMESPACE)}`;
 }
 
+/** A stable UUIDv5 in Vakt's namespace over PARTS: the same parts, the same id, in STIX and MISP alike. */
+export const vaktUuid = (...parts: string[]) => uuidv5(parts.join('\u0000'), VAKT_NAMESPACE);
+
 export function derivedId(type: string, ...parts: string[]): string {
-  return `${type}--${uuidv5(parts.join('\u0000'), VAKT_NAMESPACE)}`;
+  return `${type}--${vaktUuid(...parts)}`;
 }

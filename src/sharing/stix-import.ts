@@ -136,21 +136,39 @@ export async function storeShared(
 
 export const describeValues = (values: readonly Value[]) => values.map((v) => `${v.kind} ${v.value}`).join(', ');
 
+/** The marking definitions a bundle (or an envelope) carries, by id. */
+export const markingDefinitionsOf = (objects: readonly Record_[]) =>
+  new Map(objects.filter((o) => o.type === 'marking-definition' && typeof o.id === 'string').map((o) => [String(o.id), o]));
+
+/** The object's id and type, when its id is a STIX id of its own type; undefined for anything else. */
+export function stixIdentity(object: Record_): { id: string; type: string } | undefined {
+  const id = typeof object.id === 'string' ? object.id : '';
+  const type = typeof object.type === 'string' ? object.type : '';
+  return /^[a-z0-9-]+--[0-9a-fA-F-]{36}$/.test(id) && id.startsWith(`${type}--`) ? { id, type } : undefined;
+}
+
+/** The label an object is kept under: a marking definition is public; else what its markings say; else the team's default. */
+export function storedLabel(
+  object: Record_,
+  definitions: ReadonlyMap<string, Record_>,
+  unlabelled: TlpLabel,
+): { tlp: TlpLabel; read: ReturnType<typeof tlpOfStixObject> } {
+  const read = tlpOfStixObject(object, definitions);
+  return { tlp: object.type === 'marking-definition' ? 'CLEAR' : (read?.tlp ?? unlabelled), read };
+}
+
 export async function importStixBundle(db: Kysely<Schema>, actor: string, text: string, source: string): Promise<StixImport> {
   const objects = objectsOf(text);
-  const definitions = new Map(
-    objects.filter((o) => o.type === 'marking-definition' && typeof o.id === 'string').map((o) => [String(o.id), o]),
-  );
+  const definitions = markingDefinitionsOf(objects);
   const unlabelled = unlabelledTlpOf((await getProfile(db))?.profile);
   return db.transaction().execute(async (trx) => {
     const outcomes: ObjectOutcome[] = [];
     for (const object of objects) {
-      const id = typeof object.id === 'string' ? object.id : '';
-      const type = typeof object.type === 'string' ? object.type : '';
-      if (!/^[a-z0-9-]+--[0-9a-fA-F-]{36}$/.test(id) || !id.startsWith(`${type}--`)) {
+      const identity = stixIdentity(object);
+      if (!identity) {
         outcomes.push({
-          id: id.slice(0, 200),
-          type: type.slice(0, 100),
+          id: (typeof object.id === 'string' ? object.id : '').slice(0, 200),
+          type: (typeof object.type === 'string' ? object.type : '').slice(0, 100),
           status: 'refused',
           tlp: null,
           became: 'nothing',
@@ -158,8 +176,8 @@ export async function importStixBundle(db: Kysely<Schema>, actor: string, text: 
         });
         continue;
       }
-      const read = tlpOfStixObject(object, definitions);
-      const tlp = type === 'marking-definition' ? 'CLEAR' : (read?.tlp ?? unlabelled);
+      const { id, type } = identity;
+      const { tlp, read } = storedLabel(object, definitions, unlabelled);
       const modified = String(object.modified ?? object.created ?? '');
       const values = valuesOf(object);
       const stored = await storeShared(

@@ -10,7 +10,7 @@ import { unlabelledTlpOf, type TlpLabel } from '../core/tlp.js';
 import { opaqueCursor, readOpaqueCursor } from '../core/cursor.js';
 import type { Schema } from '../db/schema.js';
 import { getProfile } from '../profile/service.js';
-import { tlpOfStixObject } from './tlp-encodings.js';
+import { markingDefinitionsOf, stixIdentity, storedLabel } from './stix-import.js';
 
 export interface StoredObject {
   id: string;
@@ -48,21 +48,22 @@ export async function addObjects(
   objects: ReadonlyArray<Record<string, unknown>>,
   actor: string,
 ): Promise<{ successes: Array<{ id: string; version: string }>; failures: Array<{ id: string; version: string; message: string }> }> {
-  const definitions = new Map(objects.filter((o) => o.type === 'marking-definition').map((o) => [String(o.id), o]));
+  const definitions = markingDefinitionsOf(objects);
   const unlabelled = unlabelledTlpOf((await getProfile(db))?.profile);
   const successes: Array<{ id: string; version: string }> = [];
   const failures: Array<{ id: string; version: string; message: string }> = [];
   for (const object of objects) {
-    const id = typeof object.id === 'string' ? object.id : '';
-    const type = typeof object.type === 'string' ? object.type : '';
-    if (!/^[a-z0-9-]+--[0-9a-fA-F-]{36}$/.test(id) || !id.startsWith(`${type}--`)) {
-      failures.push({ id: id.slice(0, 200), version: versionOf(object), message: 'no STIX id of its type' });
+    const identity = stixIdentity(object);
+    if (!identity) {
+      const id = (typeof object.id === 'string' ? object.id : '').slice(0, 200);
+      failures.push({ id, version: versionOf(object), message: 'no STIX id of its type' });
       continue;
     }
+    const { id, type } = identity;
     // An object without `modified` or `created` (a cyber observable; its id is its content) has one
     // version: the time it was first added. Adding it again changes nothing.
     const version = versionOf(object) || (await firstAdded(db, collectionId, id)) || new Date().toISOString();
-    const tlp = type === 'marking-definition' ? 'CLEAR' : (tlpOfStixObject(object, definitions)?.tlp ?? unlabelled);
+    const { tlp } = storedLabel(object, definitions, unlabelled);
     await db
       .insertInto('taxii_objects')
       .values({

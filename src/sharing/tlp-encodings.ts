@@ -6,7 +6,7 @@
  * TLP 1.0 and 2.0, and TheHive's numbers (3 is RED up to TheHive 4, AMBER+STRICT from 5). A
  * marking Vakt does not know is kept and read as the most restrictive label.
  */
-import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
+import { TLP_LABELS, mostRestrictive, type TlpLabel } from '../core/tlp.js';
 
 export const TLP2_EXTENSION = 'extension-definition--60a3c5c5-0d10-413e-aab3-9e08dde9e88d';
 const TLP2_CREATED = '2022-10-01T00:00:00.000Z';
@@ -109,8 +109,7 @@ export function tlpOfTheHive(level: number, majorVersion: number): ReadLabel {
   return tlp ? { tlp, known: true } : UNKNOWN;
 }
 
-const RANK: Record<TlpLabel, number> = { CLEAR: 0, GREEN: 1, AMBER: 2, 'AMBER+STRICT': 3, RED: 4 };
-const mostRestrictiveOf = (labels: readonly TlpLabel[]) => labels.reduce((a, b) => (RANK[b] > RANK[a] ? b : a), 'CLEAR' as TlpLabel);
+const mostRestrictiveOf = (labels: readonly TlpLabel[]) => labels.reduce<TlpLabel>(mostRestrictive, 'CLEAR');
 
 /** The label of an object with several markings (or none known): the most restrictive that applies. */
 export function tlpOfStixObject(
