@@ -580,6 +580,40 @@ export interface SharingProfilesTable {
   version: Generated<number>;
   updated_by: string;
   updated_at: Generated<Date>;
+  /** The pseudonymisation rules (sharing/pseudonymise.ts). */
+  pseudonymisation: ColumnType<unknown, string | undefined, string>;
+  /** taxii, misp-feed, mail. */
+  channels: Generated<string[]>;
+  taxii_collection_id: string | null;
+  mail_to: string | null;
+  /** The account organisation whose users read for this peer. */
+  reader_organisation_id: string | null;
+}
+
+export interface PeerSharesTable {
+  peer_team_id: string;
+  incident_id: Big;
+  shared_by: string;
+  shared_at: CreatedAt;
+  withdrawn_at: Timestamp | null;
+  revision: Generated<number>;
+  published_at: Timestamp | null;
+  /** The MISP event as last published to the peer's feed. */
+  misp_event: string | null;
+  /** What went wrong at the last publication, if it did. */
+  last_error: string | null;
+  /** What the last publication was made from: republished only when it moves. */
+  fingerprint: string | null;
+}
+
+export interface PeerShareItemsTable {
+  peer_team_id: string;
+  incident_id: Big;
+  stix_id: string;
+  tlp: string;
+  /** The STIX object as last sent. */
+  object: string;
+  withdrawn: Generated<boolean>;
 }
 
 export interface SharedObjectsTable {
@@ -851,6 +885,8 @@ export interface Schema {
   advisory_answers: AdvisoryAnswersTable;
   csaf_subscriptions: CsafSubscriptionsTable;
   sharing_profiles: SharingProfilesTable;
+  peer_shares: PeerSharesTable;
+  peer_share_items: PeerShareItemsTable;
   shared_objects: SharedObjectsTable;
   shared_object_indicators: SharedObjectIndicatorsTable;
   taxii_collections: TaxiiCollectionsTable;

@@ -30,6 +30,7 @@ import { profileRoutes } from '../profile/routes.js';
 import { egressRoutes } from '../sharing/routes.js';
 import { shareRoutes, stixImportRoutes } from '../sharing/share-routes.js';
 import { taxiiRoutes } from '../sharing/taxii-routes.js';
+import { peerShareRoutes } from '../sharing/peer-share-routes.js';
 import { taxiiSourceRoutes } from '../sharing/taxii-source-routes.js';
 import { warninglistRoutes } from '../sharing/warninglist-routes.js';
 import { advisoryRoutes } from '../advisories/routes.js';
@@ -146,6 +147,7 @@ export async function buildApp(context: AppContext, options: BuildOptions = {}):
   await app.register(shareRoutes);
   await app.register(stixImportRoutes);
   await app.register(taxiiRoutes);
+  await app.register(peerShareRoutes);
   await app.register(taxiiSourceRoutes);
   await app.register(warninglistRoutes);
   await app.register(dashboardRoutes);

@@ -329,6 +329,37 @@ export async function addObservable(
   });
 }
 
+/**
+ * Changes an observable's label, whether it is an indicator, or its description. Its value stays:
+ * a wrong value is another observable. Shares with peer teams follow the change (sharing/peer-shares.ts).
+ */
+export async function updateObservable(
+  db: Kysely<Schema>,
+  actor: string,
+  observableId: string,
+  patch: { tlp?: TlpLabel; isIoc?: boolean; description?: string },
+): Promise<void> {
+  await audited(db, actor, 'observable.update', 'observable', async (trx) => {
+    const before = await trx
+      .selectFrom('observables')
+      .select(['tlp', 'is_ioc', 'description'])
+      .where('id', '=', observableId)
+      .forUpdate()
+      .executeTakeFirst();
+    if (!before) throw notFound('observable');
+    await trx
+      .updateTable('observables')
+      .set({
+        ...(patch.tlp ? { tlp: patch.tlp } : {}),
+        ...(patch.isIoc !== undefined ? { is_ioc: patch.isIoc } : {}),
+        ...(patch.description !== undefined ? { description: patch.description } : {}),
+      })
+      .where('id', '=', observableId)
+      .execute();
+    return { id: observableId, after: { before: { tlp: before.tlp, isIoc: before.is_ioc, description: before.description }, ...patch }, result: undefined };
+  });
+}
+
 export interface BulkObservables {
   added: Indicator[];
   already: Indicator[];

@@ -51,6 +51,7 @@ import {
   unshareItem,
   updateInvestigation,
   updateTask,
+  updateObservable,
 } from './items.js';
 import { sendIncidentMail, sentOrRefused } from './mail.js';
 import { search, seenElsewhere } from './search.js';
@@ -768,6 +769,31 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => reply.code(201).send({ id: await addObservable(db, actor(request), request.params.id, request.body) }),
+  );
+
+  app.patch(
+    '/api/observables/:id',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['incidents'],
+        summary: 'Change an observable’s TLP label, whether it is an indicator, or its description; peer teams it is shared with get the change',
+        params: UuidParams,
+        body: Type.Object(
+          {
+            tlp: Type.Optional(Tlp),
+            isIoc: Type.Optional(Type.Boolean()),
+            description: Type.Optional(Type.String({ maxLength: 5000 })),
+          },
+          { ...strict, minProperties: 1 },
+        ),
+        response: Done,
+      },
+    },
+    async (request, reply) => {
+      await updateObservable(db, actor(request), request.params.id, request.body);
+      return reply.code(204).send(null);
+    },
   );
 
   app.post(

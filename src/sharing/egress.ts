@@ -33,6 +33,10 @@ export const EGRESS_CHANNELS = [
   'export:misp',
   /** The TAXII 2.1 server's collections, object by object, for whoever reads them. */
   'taxii',
+  /** The MISP feed a peer team subscribes to (manifest.json, hashes.csv, an event per incident shared). */
+  'misp-feed',
+  /** An incident shared with a peer team as a STIX 2.1 bundle, attached to an encrypted mail. */
+  'mail:stix',
 ] as const;
 export type EgressChannel = (typeof EGRESS_CHANNELS)[number];
 
@@ -125,6 +129,9 @@ type Account = Pick<UserRow, 'role' | 'organisation_id' | 'disabled_at' | 'email
 async function resolveUser(db: Kysely<Schema>, user: Account | undefined, label: string): Promise<ResolvedRecipient> {
   if (!user || user.disabled_at) return { label, team: false, tlp: { relation: 'public' } };
   if (TEAM_ROLES.has(user.role as Role)) return { label, team: true, tlp: INSIDE };
+  // An account that reads for a peer team is cleared as its sharing profile says, not as its organisation is.
+  const reading = user.organisation_id ? await peerTeamReadBy(db, user.organisation_id) : undefined;
+  if (reading) return { ...(await resolvePeerTeam(db, reading)), label };
   const org = await organisationRecipient(db, user.organisation_id);
   return { label, team: false, tlp: { ...(org ?? { relation: 'public' }), individualId: user.email.toLowerCase() } };
 }
@@ -178,6 +185,16 @@ async function resolveAddress(
   }
   const org = await organisationRecipient(db, await contactOrganisation(db, email, organisationId));
   return { label, team: false, tlp: { ...(org ?? { relation: 'public' }), individualId: email } };
+}
+
+/** The peer team whose sharing profile names this organisation as the one reading for it. */
+export async function peerTeamReadBy(db: Kysely<Schema>, organisationId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('sharing_profiles')
+    .select('peer_team_id')
+    .where('reader_organisation_id', '=', organisationId)
+    .executeTakeFirst();
+  return row?.peer_team_id;
 }
 
 /** A peer team is the community, cleared up to its sharing profile's label; one without a profile is nobody in particular. */

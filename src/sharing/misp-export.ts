@@ -62,7 +62,7 @@ const epoch = (d: Date | string) => String(Math.floor(new Date(d).getTime() / 10
 export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string, options: ShareOptions): Promise<MispExport> {
   const { incident, items, left } = await sharedItems(db, incidentId, {
     ...options,
-    channel: 'export:misp',
+    channel: options.channel ?? 'export:misp',
     unusable: (o) => (ATTRIBUTE[o.kind] ? undefined : `MISP has no attribute type for an observable of kind ${o.kind}`),
   });
   const profile = (await getProfile(db))?.profile;

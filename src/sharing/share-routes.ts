@@ -83,13 +83,17 @@ export const shareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('incidents:write'),
       schema: {
         tags: ['sharing'],
-        summary: 'What a STIX export of the incident would hold for a peer team (or the team), and why each item left out is left out',
+        summary:
+          'What a STIX export of the incident would hold for a peer team (or the team), why each item left out is left out, and each value pseudonymisation changes, before and after',
         params: IncidentParams,
         querystring: ShareQuery,
         response: {
           200: Type.Object({
             included: Type.Array(Type.Object({ ...Item.properties, stixId: Type.String(), tlp: Type.String() })),
             left: Type.Array(Type.Object({ ...Item.properties, reason: Type.String() })),
+            pseudonymised: Type.Array(
+              Type.Object({ field: Type.String(), before: Type.String(), after: Type.String(), rule: Type.String() }),
+            ),
           }),
           400: Problem,
           404: Problem,
@@ -97,12 +101,12 @@ export const shareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const { included, left } = await exportIncidentStix(db, request.params.id, {
+      const { included, left, replacements } = await exportIncidentStix(db, request.params.id, {
         recipient: recipientOf(request.query.peer, principal(request).userId),
         actor: actorOf(principal(request)),
         withIncident: request.query.incident ?? false,
       });
-      return { included, left };
+      return { included, left, pseudonymised: replacements };
     },
   );
 

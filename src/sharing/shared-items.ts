@@ -9,6 +9,7 @@ import { notFound } from '../core/errors.js';
 import type { TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 import { egress, type EgressChannel, type EgressRecipient } from './egress.js';
+import { pseudonymiserFor, type Pseudonymisation, type Replacement } from './pseudonymise.js';
 
 export const SHARED_KINDS = ['observable', 'indicator', 'incident'] as const;
 export type SharedKind = (typeof SHARED_KINDS)[number];
@@ -46,35 +47,50 @@ export interface ShareOptions {
   actor: string;
   /** The incident itself (a report, an event's own text). */
   withIncident: boolean;
+  /** The way it leaves, when not the format's own export (a TAXII collection, the MISP feed, mail). */
+  channel?: EgressChannel;
 }
 
-/** The kinds a recipient is sent: a peer's profile names them; anyone else is sent every kind the gate admits. */
-async function kindsFor(db: Kysely<Schema>, recipient: EgressRecipient): Promise<ReadonlySet<string>> {
-  if (recipient.kind !== 'peer-team') return new Set(SHARED_KINDS);
+/**
+ * The kinds a recipient is sent and how values are pseudonymised first: a peer's profile says; anyone
+ * else (the team, a user) is sent every kind the gate admits, as it is.
+ */
+async function profileFor(
+  db: Kysely<Schema>,
+  recipient: EgressRecipient,
+): Promise<{ kinds: ReadonlySet<string>; pseudonymisation?: Pseudonymisation }> {
+  if (recipient.kind !== 'peer-team') return { kinds: new Set(SHARED_KINDS) };
   const profile = await db
     .selectFrom('sharing_profiles')
-    .select('item_kinds')
+    .select(['item_kinds', 'pseudonymisation'])
     .where('peer_team_id', '=', recipient.peerTeamId)
     .executeTakeFirst();
-  return new Set(profile?.item_kinds ?? []);
+  return profile
+    ? { kinds: new Set(profile.item_kinds), pseudonymisation: profile.pseudonymisation as Pseudonymisation }
+    : { kinds: new Set() };
 }
 
 export async function sharedItems(
   db: Kysely<Schema>,
   incidentId: string,
-  options: ShareOptions & {
+  options: Omit<ShareOptions, 'channel'> & {
     channel: EgressChannel;
     /** Why the format cannot carry this observable; undefined when it can. */
     unusable: (o: Observable) => string | undefined;
   },
-): Promise<{ incident: SharedIncident; items: SharedItem[]; left: LeftOut[] }> {
-  const incident = await db
+): Promise<{ incident: SharedIncident; items: SharedItem[]; left: LeftOut[]; replacements: Replacement[] }> {
+  const found = await db
     .selectFrom('incidents')
     .select(['id', 'title', 'description', 'tlp', 'pap', 'opened_at', 'rsit_class', 'rsit_type'])
     .where('id', '=', incidentId)
     .executeTakeFirst();
-  if (!incident) throw notFound('incident');
-  const observables = await db
+  if (!found) throw notFound('incident');
+  const { kinds, pseudonymisation } = await profileFor(db, options.recipient);
+  const pseudonyms = pseudonymisation ? await pseudonymiserFor(db, incidentId, pseudonymisation) : undefined;
+  const incident = pseudonyms
+    ? { ...found, title: pseudonyms.text(found.title, 'incident title'), description: pseudonyms.text(found.description, 'incident description') }
+    : found;
+  const stored = await db
     .selectFrom('observables')
     .select(['id', 'kind', 'value', 'description', 'is_ioc', 'tlp', 'created_at'])
     .where('incident_id', '=', incidentId)
@@ -83,8 +99,18 @@ export async function sharedItems(
     .execute();
   const left: LeftOut[] = [];
   const candidates: SharedItem[] = [];
-  for (const o of observables) {
-    const what = `${o.kind} ${o.value}`;
+  for (const original of stored) {
+    const what = `${original.kind} ${original.value}`;
+    const shared = pseudonyms?.value(original.kind, original.value, `observable ${original.id}`) ?? { value: original.value };
+    if ('dropped' in shared) {
+      left.push({ kind: 'observable', id: original.id, what, reason: shared.dropped });
+      continue;
+    }
+    const o = {
+      ...original,
+      value: shared.value,
+      description: pseudonyms?.text(original.description, `observable ${original.id} description`) ?? original.description,
+    };
     const reason = options.unusable(o);
     if (reason) {
       left.push({ kind: 'observable', id: o.id, what, reason });
@@ -101,7 +127,6 @@ export async function sharedItems(
       tlp: incident.tlp as TlpLabel,
     });
 
-  const kinds = await kindsFor(db, options.recipient);
   const byKind = candidates.filter((c) => {
     if (kinds.has(c.kind)) return true;
     left.push({ kind: c.kind, id: c.id, what: c.what, reason: `the sharing profile does not share items of kind ${c.kind}` });
@@ -124,5 +149,5 @@ export async function sharedItems(
     left.push({ kind: c.kind, id: c.id, what: c.what, reason: 'the observable it is based on is not shared' });
     return false;
   });
-  return { incident, items, left };
+  return { incident, items, left, replacements: pseudonyms?.replacements ?? [] };
 }

@@ -16,6 +16,7 @@ import type { TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 import { getProfile } from '../profile/service.js';
 import { sharedItems, type LeftOut, type Observable, type ShareOptions, type SharedKind } from './shared-items.js';
+import type { Replacement } from './pseudonymise.js';
 import { derivedId, scoId } from './stix-ids.js';
 import { stixBundleIssues, stixObjectIssues } from './stix-validate.js';
 import { STIX_TLP2_IDS, stixTlpMarking } from './tlp-encodings.js';
@@ -25,6 +26,8 @@ export interface StixExport {
   /** The label the bundle as a whole must carry: the most restrictive of what it holds. */
   included: Array<{ kind: SharedKind; id: string; what: string; stixId: string; tlp: TlpLabel }>;
   left: LeftOut[];
+  /** What pseudonymisation changed, before and after (a peer's profile only). */
+  replacements: Replacement[];
 }
 
 /** The observable as a cyber-observable object, and the pattern that finds it; undefined for kinds STIX has no object for. */
@@ -53,9 +56,10 @@ export async function exportIncidentStix(db: Kysely<Schema>, incidentId: string,
     incident,
     items: shared,
     left,
+    replacements,
   } = await sharedItems(db, incidentId, {
     ...options,
-    channel: 'export:stix',
+    channel: options.channel ?? 'export:stix',
     // A value STIX cannot carry (a URL that is no URI) is left out here rather than spoiling the bundle.
     unusable: (o) => {
       const stix = observableObject(o);
@@ -158,5 +162,5 @@ export async function exportIncidentStix(db: Kysely<Schema>, incidentId: string,
   const issues = stixBundleIssues(bundle);
   if (issues.length > 0)
     throw new VaktError('internal', `the STIX bundle fails the official schemas: ${issues[0]!.field}: ${issues[0]!.reason}`);
-  return { bundle, included, left };
+  return { bundle, included, left, replacements };
 }

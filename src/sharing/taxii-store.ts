@@ -60,9 +60,11 @@ export async function addObjects(
       continue;
     }
     const { id, type } = identity;
-    // An object without `modified` or `created` (a cyber observable; its id is its content) has one
-    // version: the time it was first added. Adding it again changes nothing.
-    const version = versionOf(object) || (await firstAdded(db, collectionId, id)) || new Date().toISOString();
+    // An object without `modified` or `created` (a cyber observable) is versioned by the time it was
+    // added: adding it again as it was changes nothing; with other markings it is a new version.
+    const text = JSON.stringify(object);
+    const latest = versionOf(object) ? undefined : await latestAdded(db, collectionId, id);
+    const version = versionOf(object) || (latest?.object === text ? latest.version : new Date().toISOString());
     const { tlp } = storedLabel(object, definitions, unlabelled);
     await db
       .insertInto('taxii_objects')
@@ -73,7 +75,7 @@ export async function addObjects(
         type,
         spec_version: String(object.spec_version ?? '2.1'),
         tlp,
-        object: JSON.stringify(object),
+        object: text,
         added_by: actor,
       })
       .onConflict((oc) => oc.columns(['collection_id', 'id', 'version']).doNothing())
@@ -83,14 +85,15 @@ export async function addObjects(
   return { successes, failures };
 }
 
-async function firstAdded(db: Kysely<Schema>, collectionId: string, id: string): Promise<string | undefined> {
-  const row = await db
+async function latestAdded(db: Kysely<Schema>, collectionId: string, id: string): Promise<{ version: string; object: string } | undefined> {
+  return db
     .selectFrom('taxii_objects')
-    .select('version')
+    .select(['version', 'object'])
     .where('collection_id', '=', collectionId)
     .where('id', '=', id)
+    .orderBy('version', 'desc')
+    .limit(1)
     .executeTakeFirst();
-  return row?.version;
 }
 
 function cursorOf(next: string): { at: string; seq: string } {

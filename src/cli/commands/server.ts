@@ -9,6 +9,8 @@ import { demoTeamKey } from '../../demo/demo-incidents.js';
 import { advisoryRemindersJob } from '../../advisories/notify.js';
 import { subscriptionsJob } from '../../advisories/subscriptions.js';
 import { taxiiPullJob } from '../../sharing/taxii-client.js';
+import { republishJob } from '../../sharing/peer-shares.js';
+import { intakeSettings } from '../../intake/settings.js';
 import { startMailService, type MailService } from '../../intake/mail-service.js';
 import { loadTeamKeyFile, type TeamKey } from '../../mail/pgp.js';
 import type { Config } from '../../config.js';
@@ -70,6 +72,7 @@ function scheduledJobs(config: Config, teamKey?: TeamKey) {
     advisoryRemindersJob(config, teamKey),
     subscriptionsJob(config),
     taxiiPullJob(config),
+    republishJob(async (db) => (await intakeSettings(db, config.mail, teamKey)).sender),
   ];
 }
 export function registerServerCommands(program: Command): void {

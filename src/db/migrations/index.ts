@@ -24,6 +24,7 @@ import * as m0022 from './0022_shared_objects.js';
 import * as m0023 from './0023_taxii.js';
 import * as m0024 from './0024_taxii_sources.js';
 import * as m0025 from './0025_warninglists.js';
+import * as m0026 from './0026_peer_shares.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -52,4 +53,5 @@ export const migrations: Record<string, Migration> = {
   '0023_taxii': m0023,
   '0024_taxii_sources': m0024,
   '0025_warninglists': m0025,
+  '0026_peer_shares': m0026,
 };
