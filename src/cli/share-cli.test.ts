@@ -58,6 +58,29 @@ describe('vakt share', () => {
       expect(misp.code).toBe(0);
       const event = (JSON.parse(misp.stdout) as { Event: { Attribute: Array<{ type: string; value: string; to_ids: boolean }> } }).Event;
       expect(event.Attribute).toEqual([expect.objectContaining({ type: 'ip-dst', value: '203.0.113.9', to_ids: true })]);
+      // Shared for good by mail: without a team key the mail is held back, and the operator is told.
+      const database2 = await openDatabase({ dataDir: env.VAKT_DATA_DIR });
+      try {
+        const peer = (await database2.db.selectFrom('peer_teams').select('id').where('name', '=', 'CERT-NO Demo').executeTakeFirstOrThrow())
+          .id;
+        await saveSharingProfile(
+          database2.db,
+          'system:test',
+          peer,
+          { maxTlp: 'GREEN', itemKinds: ['observable', 'indicator'], channels: ['mail'], mailTo: 'soc@cert-no.test' },
+          undefined,
+        );
+      } finally {
+        await database2.close();
+      }
+      const sent = await runCli(['share', 'send', incident, '--peer', 'CERT-NO Demo'], env);
+      expect(sent).toMatchObject({
+        code: 1,
+        stdout: 'revision 1: 3 object(s) sent, 0 revoked or deleted, by no channel\n',
+        stderr: 'vakt: mail to soc@cert-no.test not sent: encryption is required and no team key is configured\n',
+      });
+      const withdrawn = await runCli(['share', 'send', incident, '--peer', 'CERT-NO Demo', '--withdraw'], env);
+      expect(withdrawn.stdout).toMatch(/^revision 2: 0 object\(s\) sent, 3 revoked or deleted/);
       const unknown = await runCli(['share', 'export', incident, '--peer', 'Nobody CERT'], env);
       expect(unknown).toMatchObject({ code: 1, stdout: '', stderr: 'vakt: team "Nobody CERT" not found\n' });
     },

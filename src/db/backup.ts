@@ -94,6 +94,8 @@ const TABLES = [
   { name: 'taxii_objects', key: 'seq', keyType: 'bigint' },
   { name: 'taxii_status', key: 'id', keyType: 'uuid' },
   { name: 'taxii_sources', key: 'id', keyType: 'uuid' },
+  { name: 'peer_shares', key: "peer_team_id::text || '/' || incident_id::text", keyType: 'text' },
+  { name: 'peer_share_items', key: "peer_team_id::text || '/' || incident_id::text || '/' || stix_id", keyType: 'text' },
   { name: 'warninglist_entries', key: 'value || chr(1) || kind || chr(1) || list', keyType: 'text' },
   // Aggregators first: a provider's `via` names the aggregator that listed it.
   { name: 'csaf_subscriptions', key: "(case kind when 'aggregator' then '0' else '1' end) || id::text", keyType: 'text' },

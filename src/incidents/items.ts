@@ -356,7 +356,11 @@ export async function updateObservable(
       })
       .where('id', '=', observableId)
       .execute();
-    return { id: observableId, after: { before: { tlp: before.tlp, isIoc: before.is_ioc, description: before.description }, ...patch }, result: undefined };
+    return {
+      id: observableId,
+      after: { before: { tlp: before.tlp, isIoc: before.is_ioc, description: before.description }, ...patch },
+      result: undefined,
+    };
   });
 }
 

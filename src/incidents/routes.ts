@@ -777,7 +777,8 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('incidents:write'),
       schema: {
         tags: ['incidents'],
-        summary: 'Change an observable’s TLP label, whether it is an indicator, or its description; peer teams it is shared with get the change',
+        summary:
+          'Change an observable’s TLP label, whether it is an indicator, or its description; peer teams it is shared with get the change',
         params: UuidParams,
         body: Type.Object(
           {

@@ -28,6 +28,7 @@ const Publication = Type.Object({
   changed: Type.Integer(),
   revoked: Type.Integer(),
   channels: Type.Array(Type.String()),
+  problems: Type.Array(Type.String()),
 });
 const Share = Type.Object({
   peerTeamId: Type.String(),
@@ -61,7 +62,16 @@ export const peerShareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       const rows = await db
         .selectFrom('peer_shares as s')
         .innerJoin('peer_teams as t', 't.id', 's.peer_team_id')
-        .select(['s.peer_team_id', 't.name', 's.shared_by', 's.shared_at', 's.withdrawn_at', 's.revision', 's.published_at', 's.last_error'])
+        .select([
+          's.peer_team_id',
+          't.name',
+          's.shared_by',
+          's.shared_at',
+          's.withdrawn_at',
+          's.revision',
+          's.published_at',
+          's.last_error',
+        ])
         .where('s.incident_id', '=', request.params.id)
         .orderBy('t.name')
         .limit(1000)
@@ -115,7 +125,8 @@ export const peerShareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       preHandler: requirePermission('sharing:manage'),
       schema: {
         tags: ['sharing'],
-        summary: 'Withdraw the share: every STIX object the peer was sent is revoked (or taken out of its collection), every MISP attribute deleted',
+        summary:
+          'Withdraw the share: every STIX object the peer was sent is revoked (or taken out of its collection), every MISP attribute deleted',
         params: ShareParams,
         response: { 200: Publication, 404: Problem },
       },
@@ -127,7 +138,8 @@ export const peerShareRoutes: FastifyPluginAsyncTypebox = async (app) => {
   async function feedOf(request: FastifyRequest): Promise<MispEvent[]> {
     const who = principal(request);
     const account = await db.selectFrom('users').select(['organisation_id', 'role']).where('id', '=', who.userId).executeTakeFirst();
-    const peer = account?.organisation_id && !TEAM_ROLES.has(account.role as never) ? await peerTeamReadBy(db, account.organisation_id) : undefined;
+    const peer =
+      account?.organisation_id && !TEAM_ROLES.has(account.role as never) ? await peerTeamReadBy(db, account.organisation_id) : undefined;
     if (!peer) throw new VaktError('forbidden', 'the MISP feed is read with an account of a peer team’s reading organisation');
     const rows = await db
       .selectFrom('peer_shares')
@@ -150,7 +162,10 @@ export const peerShareRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const feed = { preHandler: requirePermission('incidents:read') };
   app.get(
     '/misp-feed/manifest.json',
-    { ...feed, schema: { tags: ['sharing'], summary: 'The MISP feed’s manifest: each event the reader’s peer team is sent, with its timestamp' } },
+    {
+      ...feed,
+      schema: { tags: ['sharing'], summary: 'The MISP feed’s manifest: each event the reader’s peer team is sent, with its timestamp' },
+    },
     async (request) => {
       const manifest: Record<string, unknown> = {};
       for (const { Event: e } of await feedOf(request))
@@ -169,7 +184,10 @@ export const peerShareRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get(
     '/misp-feed/hashes.csv',
-    { ...feed, schema: { tags: ['sharing'], summary: 'The MISP feed’s hashes: the MD5 of each attribute value and its event’s uuid, one per line' } },
+    {
+      ...feed,
+      schema: { tags: ['sharing'], summary: 'The MISP feed’s hashes: the MD5 of each attribute value and its event’s uuid, one per line' },
+    },
     async (request, reply) => {
       const lines = (await feedOf(request)).flatMap(({ Event: e }) =>
         e.Attribute.filter((a) => !a.deleted).map((a) => `${createHash('md5').update(a.value).digest('hex')},${e.uuid}`),

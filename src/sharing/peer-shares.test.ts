@@ -30,7 +30,17 @@ type Event = { Event: { uuid: string; info: string; published: boolean; Attribut
 
 const MEDIA = 'application/taxii+json;version=2.1';
 // What the peer must never see: the constituent, its contact and network, the reporter, internal addresses.
-const SECRETS = ['Water Company', 'VattenAB', 'Nils Noc', 'noc@water.example', 'water.example', 'rita@reporter.test', 'Rita Reporter', '203.0.113.45', '10.1.2.3'];
+const SECRETS = [
+  'Water Company',
+  'VattenAB',
+  'Nils Noc',
+  'noc@water.example',
+  'water.example',
+  'rita@reporter.test',
+  'Rita Reporter',
+  '203.0.113.45',
+  '10.1.2.3',
+];
 
 describeEachEngine('sharing with a peer team, kept current', (get) => {
   let keys: { team: TestKey; peer: TestKey };
@@ -38,11 +48,15 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
     const [team, peer] = await Promise.all([makeKey('CERT', 'cert@team.test'), makeKey('Peer CERT', 'soc@peer.test')]);
     keys = { team, peer };
   });
-  const { app, loginAs } = useApp(get, {}, {
-    get teamKey() {
-      return keys?.team.teamKey;
+  const { app, loginAs } = useApp(
+    get,
+    {},
+    {
+      get teamKey() {
+        return keys?.team.teamKey;
+      },
     },
-  });
+  );
   let analyst: Client;
   let manager: Client;
   let incident = '';
@@ -78,9 +92,9 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
       organisationId: readers.id,
     });
     token = (await createApiToken(db, reader.id, { name: 'peer', scopes: ['read'] })).token;
-    collection = (
-      await manager.request({ method: 'POST', url: '/api/taxii-collections', payload: { title: 'For Peer CERT' } })
-    ).json<{ id: string }>().id;
+    collection = (await manager.request({ method: 'POST', url: '/api/taxii-collections', payload: { title: 'For Peer CERT' } })).json<{
+      id: string;
+    }>().id;
     const profile = await manager.request({
       method: 'PUT',
       url: `/api/directory/teams/${peer}/sharing-profile`,
@@ -95,7 +109,9 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
       },
     });
     expect(profile.statusCode, profile.body).toBe(200);
-    expect(profile.json()).toMatchObject({ pseudonymisation: { constituents: 'replace', reporters: 'pseudonymise', ownAddresses: 'truncate', scrubText: true } });
+    expect(profile.json()).toMatchObject({
+      pseudonymisation: { constituents: 'replace', reporters: 'pseudonymise', ownAddresses: 'truncate', scrubText: true },
+    });
 
     const made = await analyst.request({
       method: 'POST',
@@ -107,9 +123,17 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
       },
     });
     incident = made.json<{ id: string }>().id;
-    const report = await createReport(db, 'system:test', { channel: 'api', subject: 'Phish', body: '', reporterEmail: 'rita@reporter.test', reporterName: 'Rita Reporter' }, 'GREEN');
+    const report = await createReport(
+      db,
+      'system:test',
+      { channel: 'api', subject: 'Phish', body: '', reporterEmail: 'rita@reporter.test', reporterName: 'Rita Reporter' },
+      'GREEN',
+    );
     await db.updateTable('reports').set({ incident_id: incident, status: 'incident' }).where('id', '=', report).execute();
-    expect((await analyst.request({ method: 'PUT', url: `/api/incidents/${incident}/organisations`, payload: { organisationIds: [water.id] } })).statusCode).toBe(200);
+    expect(
+      (await analyst.request({ method: 'PUT', url: `/api/incidents/${incident}/organisations`, payload: { organisationIds: [water.id] } }))
+        .statusCode,
+    ).toBe(200);
     for (const [name, payload] of Object.entries({
       own: { kind: 'ipv4', value: '203.0.113.45', isIoc: true, tlp: 'CLEAR' },
       internal: { kind: 'ipv4', value: '10.1.2.3', tlp: 'CLEAR' },
@@ -146,9 +170,10 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
   };
 
   it('previews each replacement, before and after, and the peer’s export holds none of the originals', async () => {
-    const preview = (
-      await manager.request({ url: `/api/incidents/${incident}/share-preview?peer=${peer}&incident=true` })
-    ).json<{ pseudonymised: Array<{ field: string; before: string; after: string; rule: string }>; left: Array<{ what: string; reason: string }> }>();
+    const preview = (await manager.request({ url: `/api/incidents/${incident}/share-preview?peer=${peer}&incident=true` })).json<{
+      pseudonymised: Array<{ field: string; before: string; after: string; rule: string }>;
+      left: Array<{ what: string; reason: string }>;
+    }>();
     const after = (before: string) => preview.pseudonymised.find((r) => r.before === before)?.after;
     expect(after('203.0.113.45')).toBe('203.0.113.0/24');
     expect(after('10.1.2.3')).toBe('10.1.2.0/24');
@@ -159,7 +184,9 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
     const description = preview.pseudonymised.find((r) => r.field === 'incident description')!.after;
     for (const secret of SECRETS) expect(description).not.toContain(secret);
     expect(description).toContain('203.0.113.0/24');
-    expect(preview.left).toContainEqual(expect.objectContaining({ what: expect.stringContaining('sha256'), reason: expect.stringMatching(/TLP:AMBER/) }));
+    expect(preview.left).toContainEqual(
+      expect.objectContaining({ what: expect.stringContaining('sha256'), reason: expect.stringMatching(/TLP:AMBER/) }),
+    );
 
     const forPeer = await manager.request({ url: `/api/incidents/${incident}/stix?peer=${peer}&incident=true` });
     for (const secret of SECRETS) expect(forPeer.body).not.toContain(secret);
@@ -178,7 +205,11 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
     expect(dropping.value('ipv4', '198.51.100.7', 'x')).toEqual({ value: '198.51.100.7' });
     expect(dropping.text('from 10.1.2.3 and 198.51.100.7', 'x')).toBe('from [address withheld] and 198.51.100.7');
     const mapping = await pseudonymiserFor(db, incident, { ...rules, ownAddresses: 'pseudonymise' });
-    const bits = (ip: string) => ip.split('.').map((o) => Number(o).toString(2).padStart(8, '0')).join('');
+    const bits = (ip: string) =>
+      ip
+        .split('.')
+        .map((o) => Number(o).toString(2).padStart(8, '0'))
+        .join('');
     const [a, b] = ['203.0.113.45', '203.0.113.46'].map((ip) => (mapping.value('ipv4', ip, ip) as { value: string }).value);
     expect(a).not.toBe('203.0.113.45');
     // 45 and 46 share their first 30 bits, and so do their pseudonyms — no more.
@@ -192,7 +223,7 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
 
   it('publishes to the TAXII collection, the MISP feed and by encrypted mail, and a second time only what changed', async () => {
     const first = await share('PUT');
-    expect(first).toMatchObject({ revision: 1, channels: ['taxii', 'mail', 'misp-feed'] });
+    expect(first).toMatchObject({ revision: 1, channels: ['taxii', 'mail', 'misp-feed'], problems: [] });
     const objects = await collectionObjects();
     const values = objects.filter((o) => o.type === 'ipv4-addr').map((o) => o.value);
     expect(values.sort()).toEqual(['10.1.2.0/24', '198.51.100.7', '203.0.113.0/24']);
@@ -217,7 +248,7 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
     for (const secret of SECRETS) expect(JSON.stringify(bundle)).not.toContain(secret);
 
     expect(await share('PUT')).toMatchObject({ revision: 1, changed: 0, revoked: 0, channels: [] });
-    expect(await republishChanged(get().db, { from: 'cert@team.test' })).toBe(0);
+    expect(await republishChanged(get().db, { from: 'cert@team.test', teamKey: keys.team.teamKey })).toBe(0);
   });
 
   it('sends a raised label as a revocation and a deleted attribute, a lowered one as a new version', async () => {
@@ -225,7 +256,7 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
     const patch = (id: string, payload: object) => analyst.request({ method: 'PATCH', url: `/api/observables/${id}`, payload });
     expect((await patch(observable.c2!, { tlp: 'AMBER' })).statusCode).toBe(204);
     expect((await patch(observable.payload!, { tlp: 'GREEN' })).statusCode).toBe(204);
-    expect(await republishChanged(db, { from: 'cert@team.test' })).toBe(1);
+    expect(await republishChanged(db, { from: 'cert@team.test', teamKey: keys.team.teamKey })).toBe(1);
 
     const all = await collectionObjects('?match[version]=all&match[type]=indicator');
     const c2 = all.filter((o) => String(o.pattern).includes('198.51.100.7'));
@@ -266,7 +297,10 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
       payload: { maxTlp: 'GREEN', itemKinds: ['observable'], channels: ['taxii'] },
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json<{ errors: Array<{ field: string }> }>().errors.map((e) => e.field)).toEqual(['taxiiCollectionId', 'readerOrganisationId']);
+    expect(refused.json<{ errors: Array<{ field: string }> }>().errors.map((e) => e.field)).toEqual([
+      'taxiiCollectionId',
+      'readerOrganisationId',
+    ]);
   });
 
   async function decryptedBundle(sha: string): Promise<{ objects: StixObject[] }> {

@@ -14,7 +14,7 @@ import { VaktError, notFound } from '../core/errors.js';
 import { mostRestrictive, type TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 import { defineJob } from '../jobs/queue.js';
-import { queueMail, type Sender } from '../mail/outbox.js';
+import { queueMail, type QueuedMail, type Sender } from '../mail/outbox.js';
 import { exportIncidentMisp } from './misp-export.js';
 import { getSharingProfile, type SharingProfile } from './sharing-profiles.js';
 import { exportIncidentStix } from './stix-export.js';
@@ -27,6 +27,8 @@ export interface Publication {
   /** STIX objects revoked or withdrawn, MISP attributes deleted. */
   revoked: number;
   channels: string[];
+  /** What did not go: a mail the gate or a missing key held back. */
+  problems: string[];
 }
 
 type StixObject = Record<string, unknown> & { id: string; type: string };
@@ -145,9 +147,17 @@ async function mispRevision(
     },
   };
   const same = (e: { Event: Record<string, unknown> }) =>
-    JSON.stringify({ ...e.Event, timestamp: undefined, publish_timestamp: undefined, Attribute: (e.Event.Attribute as Attribute[]).map((a) => ({ ...a, timestamp: undefined })) });
+    JSON.stringify({
+      ...e.Event,
+      timestamp: undefined,
+      publish_timestamp: undefined,
+      Attribute: (e.Event.Attribute as Attribute[]).map((a) => ({ ...a, timestamp: undefined })),
+    });
   if (previous && same(previous) === same(next)) return { event: share.misp_event, deleted: 0 };
-  return { event: JSON.stringify(next), deleted: deleted.filter((a) => !((previous?.Event.Attribute ?? []) as Attribute[]).some((p) => p.uuid === a.uuid && p.deleted)).length };
+  return {
+    event: JSON.stringify(next),
+    deleted: deleted.filter((a) => !((previous?.Event.Attribute ?? []) as Attribute[]).some((p) => p.uuid === a.uuid && p.deleted)).length,
+  };
 }
 
 /** Publishes one share by every channel of the peer's profile; a no-op when nothing changed. */
@@ -172,10 +182,13 @@ export async function publishShare(
     const withdrawn = share.withdrawn_at !== null;
     const fingerprint = await fingerprintOf(trx, peerTeamId, incidentId, withdrawn);
     const stix = await stixChanges(trx, share, profile, withdrawn, actor);
-    const misp = profile.channels.includes('misp-feed') ? await mispRevision(trx, share, profile, withdrawn, actor) : { event: share.misp_event, deleted: 0 };
+    const misp = profile.channels.includes('misp-feed')
+      ? await mispRevision(trx, share, profile, withdrawn, actor)
+      : { event: share.misp_event, deleted: 0 };
     const stixMoved = stix.changed.length + stix.revoked.length + stix.gone.length > 0;
     const moved = stixMoved || misp.event !== share.misp_event;
     const channels: string[] = [];
+    const problems: string[] = [];
     if (stixMoved && profile.channels.includes('taxii') && profile.taxiiCollectionId) {
       await addObjects(trx, profile.taxiiCollectionId, [...stix.envelope, ...stix.changed, ...stix.revoked], actor);
       if (stix.gone.length > 0)
@@ -183,8 +196,9 @@ export async function publishShare(
       channels.push('taxii');
     }
     if (stixMoved && profile.channels.includes('mail') && profile.mailTo) {
-      await mailBundle(trx, sender, { share, profile, stix, actor, revision: share.revision + 1 });
-      channels.push('mail');
+      const mail = await mailBundle(trx, sender, { share, profile, stix, actor, revision: share.revision + 1 });
+      if (mail.status === 'queued') channels.push('mail');
+      else problems.push(`mail to ${profile.mailTo} not sent: ${mail.reason}`);
     }
     if (misp.event !== share.misp_event) channels.push('misp-feed');
     await saveItems(trx, share, stix);
@@ -192,7 +206,7 @@ export async function publishShare(
       .updateTable('peer_shares')
       .set({
         fingerprint,
-        last_error: null,
+        last_error: problems[0] ?? null,
         ...(moved ? { revision: share.revision + 1, published_at: new Date(), misp_event: misp.event } : {}),
       })
       .where('peer_team_id', '=', peerTeamId)
@@ -203,9 +217,16 @@ export async function publishShare(
       changed: stix.changed.length,
       revoked: stix.revoked.length + stix.gone.length + misp.deleted,
       channels,
+      problems,
     };
     if (moved)
-      await appendAudit(trx, { actor, action: 'share.publish', objectType: 'incident', objectId: incidentId, after: { peerTeamId, ...publication } });
+      await appendAudit(trx, {
+        actor,
+        action: 'share.publish',
+        objectType: 'incident',
+        objectId: incidentId,
+        after: { peerTeamId, ...publication },
+      });
     return publication;
   });
 }
@@ -220,7 +241,9 @@ async function saveItems(
     await trx
       .insertInto('peer_share_items')
       .values({ ...key, stix_id: object.id, tlp, object: JSON.stringify(object), withdrawn: false })
-      .onConflict((oc) => oc.columns(['peer_team_id', 'incident_id', 'stix_id']).doUpdateSet({ tlp, object: JSON.stringify(object), withdrawn: false }))
+      .onConflict((oc) =>
+        oc.columns(['peer_team_id', 'incident_id', 'stix_id']).doUpdateSet({ tlp, object: JSON.stringify(object), withdrawn: false }),
+      )
       .execute();
   for (const object of stix.revoked)
     await trx
@@ -251,13 +274,13 @@ async function mailBundle(
     actor: string;
     revision: number;
   },
-): Promise<void> {
+): Promise<QueuedMail> {
   const { share, profile, stix, actor, revision } = input;
   const objects = [...stix.envelope, ...stix.kept.map((k) => k.object), ...stix.revoked];
   const labels = stix.kept.map((k) => k.tlp);
   const tlp = labels.reduce<TlpLabel>(mostRestrictive, 'CLEAR');
   const bundle = { type: 'bundle', id: `bundle--${stix.exported?.bundle.id.slice(8) ?? randomUUID()}`, objects };
-  await queueMail(trx, sender, {
+  return queueMail(trx, sender, {
     incidentId: share.incident_id,
     to: [profile.mailTo!],
     subject: `[TLP:${tlp}] Incident ${share.incident_id}, revision ${revision} (STIX 2.1)`,
@@ -271,7 +294,13 @@ async function mailBundle(
     ].join('\n'),
     tlp,
     requireEncryption: true,
-    attachments: [{ filename: `incident-${share.incident_id}-r${revision}.stix.json`, contentType: 'application/stix+json;version=2.1', content: Buffer.from(JSON.stringify(bundle)) }],
+    attachments: [
+      {
+        filename: `incident-${share.incident_id}-r${revision}.stix.json`,
+        contentType: 'application/stix+json;version=2.1',
+        content: Buffer.from(JSON.stringify(bundle)),
+      },
+    ],
     actor,
     egress: {
       channel: 'mail:stix',
@@ -282,7 +311,13 @@ async function mailBundle(
 }
 
 /** Shares the incident with the peer (again, if it had been withdrawn) and publishes it. */
-export async function shareWithPeer(db: Kysely<Schema>, actor: string, incidentId: string, peerTeamId: string, sender: Sender): Promise<Publication> {
+export async function shareWithPeer(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  peerTeamId: string,
+  sender: Sender,
+): Promise<Publication> {
   const team = await db.selectFrom('peer_teams').select('id').where('id', '=', peerTeamId).executeTakeFirst();
   if (!team) throw notFound('peer team');
   const incident = await db.selectFrom('incidents').select('id').where('id', '=', incidentId).executeTakeFirst();
@@ -296,7 +331,13 @@ export async function shareWithPeer(db: Kysely<Schema>, actor: string, incidentI
 }
 
 /** Withdraws the share: everything the peer received of the incident is revoked or deleted by the same channels. */
-export async function withdrawShare(db: Kysely<Schema>, actor: string, incidentId: string, peerTeamId: string, sender: Sender): Promise<Publication> {
+export async function withdrawShare(
+  db: Kysely<Schema>,
+  actor: string,
+  incidentId: string,
+  peerTeamId: string,
+  sender: Sender,
+): Promise<Publication> {
   const updated = await db
     .updateTable('peer_shares')
     .set({ withdrawn_at: new Date() })

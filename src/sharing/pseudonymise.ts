@@ -31,7 +31,12 @@ export const Pseudonymisation = Type.Object(
 export type Pseudonymisation = Static<typeof Pseudonymisation>;
 
 /** What a new profile does: shares nothing that names the constituency or the reporters. */
-export const PROTECTIVE: Pseudonymisation = { constituents: 'replace', reporters: 'pseudonymise', ownAddresses: 'truncate', scrubText: true };
+export const PROTECTIVE: Pseudonymisation = {
+  constituents: 'replace',
+  reporters: 'pseudonymise',
+  ownAddresses: 'truncate',
+  scrubText: true,
+};
 
 export interface Replacement {
   /** Where: "observable 1f…", "incident title". */
@@ -41,9 +46,16 @@ export interface Replacement {
   rule: keyof Pseudonymisation;
 }
 
-const INTERNAL = ['10.0.0.0/8', '100.64.0.0/10', '127.0.0.0/8', '169.254.0.0/16', '172.16.0.0/12', '192.168.0.0/16', 'fc00::/7', 'fe80::/10'].map(
-  (text) => (parsePrefix(text) as { ok: true; prefix: Prefix }).prefix,
-);
+const INTERNAL = [
+  '10.0.0.0/8',
+  '100.64.0.0/10',
+  '127.0.0.0/8',
+  '169.254.0.0/16',
+  '172.16.0.0/12',
+  '192.168.0.0/16',
+  'fc00::/7',
+  'fe80::/10',
+].map((text) => (parsePrefix(text) as { ok: true; prefix: Prefix }).prefix);
 const PSEUDONYM_DOMAIN = 'pseudonymised.invalid';
 const ADDRESS = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+/gi;
 // Candidates only; each is parsed before it counts as an address.
@@ -74,7 +86,9 @@ function prefixPreserving(address: Address, mac: (kind: string, value: string) =
   const bits = address.family === 4 ? 32 : 128;
   const input = address.words.flatMap((w) => Array.from({ length: 32 }, (_, i) => (w >>> (31 - i)) & 1));
   const output = input.map((bit, i) => bit ^ (mac(`ip${address.family}`, input.slice(0, i).join('') + `/${i}`)[0]! & 1));
-  const words = Array.from({ length: bits / 32 }, (_, w) => output.slice(w * 32, w * 32 + 32).reduce((acc, b) => ((acc << 1) | b) >>> 0, 0));
+  const words = Array.from({ length: bits / 32 }, (_, w) =>
+    output.slice(w * 32, w * 32 + 32).reduce((acc, b) => ((acc << 1) | b) >>> 0, 0),
+  );
   return { family: address.family, words };
 }
 
@@ -105,14 +119,38 @@ async function known(db: Kysely<Schema>, incidentId: string): Promise<Known> {
     .where((eb) =>
       eb.or([
         eb('o.id', 'in', eb.selectFrom('incident_organisations').select('organisation_id').where('incident_id', '=', incidentId)),
-        eb('o.id', 'in', eb.selectFrom('reports').select('organisation_id').where('incident_id', '=', incidentId).where('organisation_id', 'is not', null).$narrowType<{ organisation_id: string }>()),
-        eb('o.id', 'in', eb.selectFrom('incident_participants').select('organisation_id').where('incident_id', '=', incidentId).where('organisation_id', 'is not', null).$narrowType<{ organisation_id: string }>()),
+        eb(
+          'o.id',
+          'in',
+          eb
+            .selectFrom('reports')
+            .select('organisation_id')
+            .where('incident_id', '=', incidentId)
+            .where('organisation_id', 'is not', null)
+            .$narrowType<{ organisation_id: string }>(),
+        ),
+        eb(
+          'o.id',
+          'in',
+          eb
+            .selectFrom('incident_participants')
+            .select('organisation_id')
+            .where('incident_id', '=', incidentId)
+            .where('organisation_id', 'is not', null)
+            .$narrowType<{ organisation_id: string }>(),
+        ),
       ]),
     )
     .execute();
   const ids = orgs.map((o) => o.id);
-  const contacts = ids.length ? await db.selectFrom('org_contacts').select(['email', 'name']).where('organisation_id', 'in', ids).execute() : [];
-  const reports = await db.selectFrom('reports').select(['reporter_email', 'reporter_name']).where('incident_id', '=', incidentId).execute();
+  const contacts = ids.length
+    ? await db.selectFrom('org_contacts').select(['email', 'name']).where('organisation_id', 'in', ids).execute()
+    : [];
+  const reports = await db
+    .selectFrom('reports')
+    .select(['reporter_email', 'reporter_name'])
+    .where('incident_id', '=', incidentId)
+    .execute();
   const participants = await db
     .selectFrom('incident_participants')
     .select(['email', 'name', 'role'])
@@ -126,7 +164,10 @@ async function known(db: Kysely<Schema>, incidentId: string): Promise<Known> {
   for (const p of participants) if (p.role === 'constituent-staff' && p.email) constituentAddresses.add(p.email.toLowerCase());
   const reporterAddresses = new Set<string>();
   const reporterNames = new Set<string>();
-  for (const r of [...reports.map((r) => ({ email: r.reporter_email, name: r.reporter_name })), ...participants.filter((p) => p.role !== 'constituent-staff')]) {
+  for (const r of [
+    ...reports.map((r) => ({ email: r.reporter_email, name: r.reporter_name })),
+    ...participants.filter((p) => p.role !== 'constituent-staff'),
+  ]) {
     if (r.email) reporterAddresses.add(r.email.toLowerCase());
     if (r.name && r.name.length >= 3) reporterNames.add(r.name);
   }
@@ -147,7 +188,8 @@ export async function pseudonymiserFor(db: Kysely<Schema>, incidentId: string, r
   const facts = await known(db, incidentId);
   const replacements: Replacement[] = [];
   const note = (field: string, before: string, after: string, rule: keyof Pseudonymisation) => {
-    if (before !== after && !replacements.some((r) => r.field === field && r.before === before)) replacements.push({ field, before, after, rule });
+    if (before !== after && !replacements.some((r) => r.field === field && r.before === before))
+      replacements.push({ field, before, after, rule });
     return after;
   };
   const pseudonymOf = (email: string) => `p-${mac('email', email).toString('hex').slice(0, 20)}@${PSEUDONYM_DOMAIN}`;
@@ -173,16 +215,23 @@ export async function pseudonymiserFor(db: Kysely<Schema>, incidentId: string, r
     const lower = address.toLowerCase();
     if (lower === facts.teamAddress) return address;
     if (rules.reporters === 'pseudonymise' && facts.reporterAddresses.has(lower)) return pseudonymOf(lower);
-    if (rules.constituents === 'replace' && (facts.constituentAddresses.has(lower) || constituentDomain(lower.split('@')[1]!))) return pseudonymOf(lower);
+    if (rules.constituents === 'replace' && (facts.constituentAddresses.has(lower) || constituentDomain(lower.split('@')[1]!)))
+      return pseudonymOf(lower);
     return address;
   };
   const domain = (name: string) => (rules.constituents === 'replace' && constituentDomain(name) ? pseudoDomain(name.toLowerCase()) : name);
 
   const names = [
-    ...(rules.constituents === 'replace' ? [...facts.constituentNames.keys()].map((n) => ({ n, to: `constituent-${mac('name', n).toString('hex').slice(0, 8)}` })) : []),
-    ...(rules.reporters === 'pseudonymise' ? [...facts.reporterNames].map((n) => ({ n, to: `reporter-${mac('name', n).toString('hex').slice(0, 8)}` })) : []),
+    ...(rules.constituents === 'replace'
+      ? [...facts.constituentNames.keys()].map((n) => ({ n, to: `constituent-${mac('name', n).toString('hex').slice(0, 8)}` }))
+      : []),
+    ...(rules.reporters === 'pseudonymise'
+      ? [...facts.reporterNames].map((n) => ({ n, to: `reporter-${mac('name', n).toString('hex').slice(0, 8)}` }))
+      : []),
   ].sort((a, b) => b.n.length - a.n.length);
-  const namePattern = names.length ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map((x) => escape(x.n)).join('|')})(?![\\p{L}\\p{N}])`, 'giu') : undefined;
+  const namePattern = names.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map((x) => escape(x.n)).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
+    : undefined;
 
   const text = (input: string, field: string): string => {
     if (!rules.scrubText || !input) return input;
@@ -203,7 +252,8 @@ export async function pseudonymiserFor(db: Kysely<Schema>, incidentId: string, r
     value(kind, value, field) {
       if (kind === 'ipv4' || kind === 'ipv6') {
         const shared = ip(value);
-        if (shared === undefined) return { dropped: `the sharing profile drops addresses inside the constituency or internal networks (${value})` };
+        if (shared === undefined)
+          return { dropped: `the sharing profile drops addresses inside the constituency or internal networks (${value})` };
         return { value: note(field, value, shared, 'ownAddresses') };
       }
       if (kind === 'email') {
@@ -216,7 +266,8 @@ export async function pseudonymiserFor(db: Kysely<Schema>, incidentId: string, r
           const url = new URL(value);
           const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
           const sharedHost = parseAddress(host) ? ip(host) : domain(host);
-          if (sharedHost === undefined) return { dropped: `the sharing profile drops addresses inside the constituency or internal networks (${host})` };
+          if (sharedHost === undefined)
+            return { dropped: `the sharing profile drops addresses inside the constituency or internal networks (${host})` };
           if (sharedHost === host) return { value };
           // A truncated network is no host: the URL keeps the network's first address.
           url.hostname = sharedHost.includes(':') && !sharedHost.includes('/') ? `[${sharedHost}]` : sharedHost.split('/')[0]!;

@@ -88,7 +88,11 @@ export async function sharedItems(
   const { kinds, pseudonymisation } = await profileFor(db, options.recipient);
   const pseudonyms = pseudonymisation ? await pseudonymiserFor(db, incidentId, pseudonymisation) : undefined;
   const incident = pseudonyms
-    ? { ...found, title: pseudonyms.text(found.title, 'incident title'), description: pseudonyms.text(found.description, 'incident description') }
+    ? {
+        ...found,
+        title: pseudonyms.text(found.title, 'incident title'),
+        description: pseudonyms.text(found.description, 'incident description'),
+      }
     : found;
   const stored = await db
     .selectFrom('observables')

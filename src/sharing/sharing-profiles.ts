@@ -117,10 +117,14 @@ const settingsOf = ({ peerTeamId: _p, version: _v, updatedBy: _b, updatedAt: _a,
 async function checkReferences(db: Kysely<Schema>, input: SharingProfileInput): Promise<void> {
   const issues: Array<{ field: string; reason: string }> = [];
   const channels = input.channels ?? [];
-  if (channels.includes('taxii') && !input.taxiiCollectionId) issues.push({ field: 'taxiiCollectionId', reason: 'the taxii channel needs a collection' });
+  if (channels.includes('taxii') && !input.taxiiCollectionId)
+    issues.push({ field: 'taxiiCollectionId', reason: 'the taxii channel needs a collection' });
   if (channels.includes('mail') && !input.mailTo) issues.push({ field: 'mailTo', reason: 'the mail channel needs an address' });
   if ((channels.includes('taxii') || channels.includes('misp-feed')) && !input.readerOrganisationId)
-    issues.push({ field: 'readerOrganisationId', reason: 'a peer reads the collection and the feed with accounts of an organisation; name it' });
+    issues.push({
+      field: 'readerOrganisationId',
+      reason: 'a peer reads the collection and the feed with accounts of an organisation; name it',
+    });
   if (input.taxiiCollectionId) {
     const found = await db.selectFrom('taxii_collections').select('id').where('id', '=', input.taxiiCollectionId).executeTakeFirst();
     if (!found) issues.push({ field: 'taxiiCollectionId', reason: 'no such collection' });

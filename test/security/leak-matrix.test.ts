@@ -18,6 +18,12 @@ import { sendWatchDigests } from '../../src/incidents/watch-digest.js';
 import { notifyConstituents } from '../../src/advisories/notify.js';
 import { exportIncidentStix } from '../../src/sharing/stix-export.js';
 import { exportIncidentMisp } from '../../src/sharing/misp-export.js';
+import { shareWithPeer } from '../../src/sharing/peer-shares.js';
+import { getBlob } from '../../src/db/blobs.js';
+import { storePublicKey } from '../../src/mail/keys.js';
+import { simpleParser } from 'mailparser';
+import * as openpgp from 'openpgp';
+import { makeKey, type TestKey } from '../helpers/pgp.js';
 import { EGRESS_CHANNELS, egress, type EgressChannel, type EgressRecipient } from '../../src/sharing/egress.js';
 import { useApp, type Client } from '../helpers/app.js';
 import { describeEachEngine } from '../helpers/database.js';
@@ -488,6 +494,99 @@ describeEachEngine('the leak matrix', (get) => {
       }
     }
   });
+
+  it("publishes to a peer's TAXII collection, MISP feed and encrypted mail only what its profile admits", async () => {
+    const { db } = get();
+    const manager = await loginAs('incident-manager');
+    const [teamKey, peerKey] = await Promise.all([makeKey('CERT', 'cert@team.test'), makeKey('Peers', 'soc@peers.test')]);
+    await storePublicKey(db, ACTOR, peerKey.armoredPublic);
+    const sender = { from: 'cert@team.test', teamKey: teamKey.teamKey };
+    for (const [name, maxTlp, may] of [
+      ['Matrix peer AMBER', 'AMBER', ['CLEAR', 'GREEN']],
+      ['Matrix peer CLEAR', 'CLEAR', ['CLEAR']],
+    ] as const) {
+      const peerTeamId = (
+        await db
+          .insertInto('peer_teams')
+          .values({ name, country: 'NO', data: JSON.stringify({ name, country: 'NO' }), updated_at: new Date() })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const readers = (
+        await db
+          .insertInto('organisations')
+          .values({ name: `${name} readers`, kind: 'peer', parent_id: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+      const reader = await loginAs('constituent', readers);
+      const collection = (await manager.request({ method: 'POST', url: '/api/taxii-collections', payload: { title: name } })).json<{
+        id: string;
+      }>().id;
+      const profile = await manager.request({
+        method: 'PUT',
+        url: `/api/directory/teams/${peerTeamId}/sharing-profile`,
+        payload: {
+          maxTlp,
+          itemKinds: ['observable', 'indicator', 'incident'],
+          channels: ['taxii', 'misp-feed', 'mail'],
+          taxiiCollectionId: collection,
+          mailTo: 'soc@peers.test',
+          readerOrganisationId: readers,
+          pseudonymisation: { constituents: 'keep', reporters: 'keep', ownAddresses: 'keep', scrubText: false },
+        },
+      });
+      check(profile.statusCode === 200, `${name}: profile → ${profile.statusCode} ${profile.body}`);
+      for (const label of TLP_LABELS) await shareWithPeer(db, ACTOR, incidents[label], peerTeamId, sender);
+      const taxii = (
+        await reader.request({
+          url: `/taxii2/api/collections/${collection}/objects/?limit=1000`,
+          headers: { accept: 'application/taxii+json;version=2.1' },
+        })
+      ).body;
+      const manifest = (await reader.request({ url: '/misp-feed/manifest.json' })).json<Record<string, unknown>>();
+      const events = (await Promise.all(Object.keys(manifest).map((uuid) => reader.request({ url: `/misp-feed/${uuid}.json` }))))
+        .map((r) => r.body)
+        .join('\n');
+      const mails = await db
+        .selectFrom('messages')
+        .select(['raw_sha256', 'delivery_status'])
+        .where('direction', '=', 'out')
+        .where('subject', 'like', '%(STIX 2.1)')
+        .where((eb) => eb(eb.val('soc@peers.test'), '=', eb.fn.any('to_addresses')))
+        .where(
+          'incident_id',
+          'in',
+          TLP_LABELS.map((l) => incidents[l]),
+        )
+        .execute();
+      const mailed = (await Promise.all(mails.map((m) => decryptFor(m.raw_sha256!, peerKey)))).join('\n');
+      for (const label of TLP_LABELS)
+        for (const what of ['observable', 'incident'])
+          for (const [channel, text] of [
+            ['taxii', taxii],
+            ['misp-feed', events],
+            ['mail:stix', mailed],
+          ] as const)
+            check(text.includes(canary(label, what)) === (may as readonly string[]).includes(label), `${channel} ${name} ${label} ${what}`);
+      // The whole team and every other outsider is refused the feed: it is the peer's reader's alone.
+      for (const kind of RECIPIENTS)
+        check((await clients[kind].request({ url: '/misp-feed/manifest.json' })).statusCode === 403, `misp-feed ${kind}`);
+      await db.deleteFrom('messages').where('subject', 'like', '%(STIX 2.1)').execute();
+    }
+  });
+
+  async function decryptFor(sha: string, key: TestKey): Promise<string> {
+    const raw = (await getBlob(get().db, sha))!.toString('utf8');
+    const armored = /-----BEGIN PGP MESSAGE-----[\s\S]*?-----END PGP MESSAGE-----/.exec(raw);
+    if (!armored) return raw;
+    const { data } = await openpgp.decrypt({
+      message: await openpgp.readMessage({ armoredMessage: armored[0] }),
+      decryptionKeys: key.teamKey.privateKey,
+    });
+    const inner = await simpleParser(String(data));
+    return inner.attachments.map((a) => a.content.toString('utf8')).join('\n');
+  }
 
   it("serves the CSAF provider's advisories only where TLP admits them", async () => {
     const { db } = get();

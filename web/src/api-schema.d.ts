@@ -4775,6 +4775,87 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/observables/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change an observable’s TLP label, whether it is an indicator, or its description; peer teams it is shared with get the change */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        tlp?: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
+                        isIoc?: boolean;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
     "/api/incidents/{id}/assets": {
         parameters: {
             query?: never;
@@ -5231,7 +5312,49 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The peer teams the incident is shared with, each with its revision, when it was last published and any error */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            shares: {
+                                peerTeamId: string;
+                                peerName: string;
+                                sharedBy: string;
+                                sharedAt: string;
+                                withdrawnAt: string | null;
+                                revision: number;
+                                publishedAt: string | null;
+                                lastError: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
         put?: never;
         /** Share one item with one participant (refused when TLP does not admit them) */
         post: {
@@ -10762,7 +10885,7 @@ export interface paths {
             parameters: {
                 query?: {
                     refused?: boolean;
-                    channel?: "api" | "search" | "export:debrief" | "export:custody" | "mail:incident" | "mail:reply" | "mail:acknowledgement" | "mail:countermeasure-removal" | "mail:notification" | "mail:watch-digest" | "mail:advisory" | "csaf:provider" | "export:stix" | "export:misp" | "taxii";
+                    channel?: "api" | "search" | "export:debrief" | "export:custody" | "mail:incident" | "mail:reply" | "mail:acknowledgement" | "mail:countermeasure-removal" | "mail:notification" | "mail:watch-digest" | "mail:advisory" | "csaf:provider" | "export:stix" | "export:misp" | "taxii" | "misp-feed" | "mail:stix";
                     before?: string;
                     limit?: number;
                 };
@@ -10835,6 +10958,22 @@ export interface paths {
                             /** @enum {string} */
                             maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
                             itemKinds: ("observable" | "indicator" | "incident")[];
+                            pseudonymisation?: {
+                                /** @enum {string} */
+                                constituents: "keep" | "replace";
+                                /** @enum {string} */
+                                reporters: "keep" | "pseudonymise";
+                                /** @enum {string} */
+                                ownAddresses: "keep" | "drop" | "truncate" | "pseudonymise";
+                                scrubText: boolean;
+                            };
+                            channels?: ("taxii" | "misp-feed" | "mail")[];
+                            /** Format: uuid */
+                            taxiiCollectionId?: string | null;
+                            /** Format: email */
+                            mailTo?: string | null;
+                            /** Format: uuid */
+                            readerOrganisationId?: string | null;
                             peerTeamId: string;
                             version: number;
                             updatedBy: string;
@@ -10869,6 +11008,22 @@ export interface paths {
                         /** @enum {string} */
                         maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
                         itemKinds: ("observable" | "indicator" | "incident")[];
+                        pseudonymisation?: {
+                            /** @enum {string} */
+                            constituents: "keep" | "replace";
+                            /** @enum {string} */
+                            reporters: "keep" | "pseudonymise";
+                            /** @enum {string} */
+                            ownAddresses: "keep" | "drop" | "truncate" | "pseudonymise";
+                            scrubText: boolean;
+                        };
+                        channels?: ("taxii" | "misp-feed" | "mail")[];
+                        /** Format: uuid */
+                        taxiiCollectionId?: string | null;
+                        /** Format: email */
+                        mailTo?: string | null;
+                        /** Format: uuid */
+                        readerOrganisationId?: string | null;
                     };
                 };
             };
@@ -10883,6 +11038,22 @@ export interface paths {
                             /** @enum {string} */
                             maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
                             itemKinds: ("observable" | "indicator" | "incident")[];
+                            pseudonymisation?: {
+                                /** @enum {string} */
+                                constituents: "keep" | "replace";
+                                /** @enum {string} */
+                                reporters: "keep" | "pseudonymise";
+                                /** @enum {string} */
+                                ownAddresses: "keep" | "drop" | "truncate" | "pseudonymise";
+                                scrubText: boolean;
+                            };
+                            channels?: ("taxii" | "misp-feed" | "mail")[];
+                            /** Format: uuid */
+                            taxiiCollectionId?: string | null;
+                            /** Format: email */
+                            mailTo?: string | null;
+                            /** Format: uuid */
+                            readerOrganisationId?: string | null;
                             peerTeamId: string;
                             version: number;
                             updatedBy: string;
@@ -10933,7 +11104,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** What a STIX export of the incident would hold for a peer team (or the team), and why each item left out is left out */
+        /** What a STIX export of the incident would hold for a peer team (or the team), why each item left out is left out, and each value pseudonymisation changes, before and after */
         get: {
             parameters: {
                 query?: {
@@ -10969,6 +11140,12 @@ export interface paths {
                                 id: string;
                                 what: string;
                                 reason: string;
+                            }[];
+                            pseudonymised: {
+                                field: string;
+                                before: string;
+                                after: string;
+                                rule: string;
                             }[];
                         };
                     };
@@ -11697,6 +11874,233 @@ export interface paths {
                 };
             };
         };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/incidents/{id}/shares/{peer}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Share the incident with a peer team by its profile's channels (TAXII collection, MISP feed, encrypted mail), pseudonymised as the profile says, and keep the share current; again: publish what changed now */
+        put: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    peer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revision: number;
+                            changed: number;
+                            revoked: number;
+                            channels: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        post?: never;
+        /** Withdraw the share: every STIX object the peer was sent is revoked (or taken out of its collection), every MISP attribute deleted */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                    peer: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            revision: number;
+                            changed: number;
+                            revoked: number;
+                            channels: string[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/misp-feed/manifest.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MISP feed’s manifest: each event the reader’s peer team is sent, with its timestamp */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/misp-feed/hashes.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The MISP feed’s hashes: the MD5 of each attribute value and its event’s uuid, one per line */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content?: never;
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/misp-feed/{file}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One event of the MISP feed, as last published */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    file: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            Event: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                403: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;

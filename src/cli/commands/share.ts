@@ -2,7 +2,8 @@
  * `vakt share`: sharing an incident with a peer team. `export` writes the STIX 2.1 bundle (what
  * the peer's sharing profile and the egress gate admit) and says on stderr what was left out and
  * why; `preview` lists both without writing a bundle; `import` takes a peer's bundle in and says
- * what became of each object.
+ * what became of each object; `send` shares it with a peer by the channels of its profile and keeps
+ * it current, or withdraws it.
  */
 import { stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,6 +15,9 @@ import { exportIncidentMisp, type MispExport } from '../../sharing/misp-export.j
 import { STIX_MAX_BYTES } from '../../sharing/stix-import.js';
 import { importShared } from '../../sharing/import-shared.js';
 import { httpReader } from '../../sharing/misp-import.js';
+import { publishShare, shareWithPeer, withdrawShare } from '../../sharing/peer-shares.js';
+import { intakeSettings } from '../../intake/settings.js';
+import { loadTeamKeyFile } from '../../mail/pgp.js';
 import { readSource } from '../read-source.js';
 import { action, actorFromCli, EXIT_ERROR, UsageError, withDatabase } from '../run.js';
 import { summary } from './catalogue.js';
@@ -104,6 +108,42 @@ export function registerShareCommands(program: Command): void {
           return result.refused > 0 ? EXIT_ERROR : 0;
         }),
       ),
+    );
+
+  share
+    .command('send <incident>')
+    .description(
+      "share the incident with a peer team by its profile's channels (TAXII collection, MISP feed, encrypted mail), pseudonymised as the profile says; again: publish what changed; --withdraw revokes all of it",
+    )
+    .requiredOption('--peer <team>', 'the peer team (its directory id or name)')
+    .option('--withdraw', 'withdraw the share instead', false)
+    .action(
+      action(async (incident: string, options: { peer: string; withdraw: boolean }) => {
+        if (!/^\d{1,15}$/.test(incident)) throw new UsageError(`${incident} is not an incident number`);
+        return withDatabase(async ({ db }, config) => {
+          const peer = (await findTeam(db, options.peer)).id;
+          const teamKey = config.mail.pgpKeyFile ? await loadTeamKeyFile(config.mail.pgpKeyFile, config.mail.pgpPassphrase) : undefined;
+          const { sender } = await intakeSettings(db, config.mail, teamKey);
+          const actor = actorFromCli();
+          const active = await db
+            .selectFrom('peer_shares')
+            .select('peer_team_id')
+            .where('peer_team_id', '=', peer)
+            .where('incident_id', '=', incident)
+            .where('withdrawn_at', 'is', null)
+            .executeTakeFirst();
+          const result = options.withdraw
+            ? await withdrawShare(db, actor, incident, peer, sender)
+            : active
+              ? await publishShare(db, peer, incident, actor, sender)
+              : await shareWithPeer(db, actor, incident, peer, sender);
+          process.stdout.write(
+            `revision ${result.revision}: ${result.changed} object(s) sent, ${result.revoked} revoked or deleted, by ${result.channels.join(', ') || 'no channel'}\n`,
+          );
+          for (const problem of result.problems) process.stderr.write(`vakt: ${problem}\n`);
+          return result.problems.length > 0 ? EXIT_ERROR : 0;
+        });
+      }),
     );
 
   common(

@@ -21,7 +21,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .execute(db);
   await sql
-    .raw(`create unique index sharing_profiles_reader on sharing_profiles (reader_organisation_id) where reader_organisation_id is not null`)
+    .raw(
+      `create unique index sharing_profiles_reader on sharing_profiles (reader_organisation_id) where reader_organisation_id is not null`,
+    )
     .execute(db);
   await sql
     .raw(
