@@ -11,6 +11,7 @@ export const ERROR_CATALOGUE = {
   'not-found': { status: 404, title: 'No such record' },
   'not-acceptable': { status: 406, title: 'No answer in a media type the client accepts' },
   conflict: { status: 409, title: 'The record changed or already exists' },
+  'unsupported-media-type': { status: 415, title: 'The body is not in a media type this route takes' },
   'rate-limited': { status: 429, title: 'Too many requests' },
   'totp-required': { status: 401, title: 'A one-time code is required' },
   internal: { status: 500, title: 'Internal error' },

@@ -37,6 +37,7 @@ const SV_TITLES: Record<ErrorCode, string> = {
   csrf: 'CSRF-token saknas eller är fel',
   'not-found': 'Posten finns inte',
   'not-acceptable': 'Inget svar i en medietyp som klienten godtar',
+  'unsupported-media-type': 'Innehållet är inte i en medietyp som den här vägen tar emot',
   conflict: 'Posten har ändrats eller finns redan',
   'rate-limited': 'För många förfrågningar',
   'totp-required': 'En engångskod krävs',

@@ -370,6 +370,8 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   'is not a STIX bundle (a "type": "bundle" with "objects")': 'är inget STIX-paket (ett "type": "bundle" med "objects")',
   'more than {} objects': 'fler än {} objekt',
   'this TAXII server answers in {}': 'den här TAXII-servern svarar i {}',
+  'a TAXII envelope is sent as {}': 'ett TAXII-kuvert skickas som {}',
+  object: 'objekt',
   'not valid JSON': 'inte giltig JSON',
   'an envelope holds a list of objects': 'ett kuvert (envelope) innehåller en lista med objekt',
   collection: 'samling',

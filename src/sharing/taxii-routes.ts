@@ -54,9 +54,25 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   // TAXII answers in its own media type; a client that accepts none of it is told so.
   app.addHook('onRequest', async (request) => {
     const accept = request.headers.accept;
-    if (accept && !/application\/taxii\+json|application\/\*|\*\/\*/.test(accept))
+    if (request.url.startsWith('/taxii2/') && accept && !/application\/taxii\+json|application\/\*|\*\/\*/.test(accept))
       throw new VaktError('not-acceptable', `this TAXII server answers in ${TAXII_MEDIA_TYPE}`);
   });
+  // TAXII's error message (section 3.6.1) in TAXII's media type, the problem's own members kept beside it.
+  app.addHook('onSend', async (request, reply, payload) => {
+    if (!request.url.startsWith('/taxii2/') || !String(reply.getHeader('content-type') ?? '').startsWith('application/problem+json'))
+      return payload;
+    const problem = JSON.parse(String(payload)) as { title: string; detail?: string; status: number; code: string; requestId: string };
+    reply.type(TAXII_MEDIA_TYPE);
+    if (problem.status === 401) reply.header('www-authenticate', 'Basic realm="Vakt TAXII", charset="UTF-8"');
+    return JSON.stringify({
+      ...problem,
+      description: problem.detail ?? problem.title,
+      error_id: problem.requestId,
+      error_code: problem.code,
+      http_status: String(problem.status),
+    });
+  });
+
   const send = (reply: FastifyReply, body: unknown, status = 200) => reply.code(status).type(TAXII_MEDIA_TYPE).send(JSON.stringify(body));
 
   /** The objects of PAGE the requester may have, in order: all of them for the team, what the gate admits for anyone else. */
@@ -103,10 +119,13 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     filter: ObjectFilter,
     shape: (o: StoredObject) => unknown,
     key: string,
+    /** One object's page: none there (or none the reader may have) is a 404, as section 5.5 says. */
+    single = false,
   ) {
     await collection(cid);
     const found = await pageObjects(db, cid, filter);
     const objects = await admitted(request, found.objects);
+    if (single && objects.length === 0 && !filter.next) throw notFound('object');
     if (objects.length > 0)
       reply.header('x-taxii-date-added-first', objects[0]!.addedAt).header('x-taxii-date-added-last', objects.at(-1)!.addedAt);
     return send(reply, {
@@ -184,6 +203,7 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         filterOf(request.query, { ids: [request.params.oid] }),
         (o) => JSON.parse(o.object) as unknown,
         'objects',
+        true,
       ),
   );
 
@@ -198,6 +218,7 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         filterOf(request.query, { ids: [request.params.oid], versions: ['all'] }),
         (o) => o.version,
         'versions',
+        true,
       ),
   );
 
@@ -213,6 +234,8 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request, reply) => {
+      if (!/^application\/taxii\+json/i.test(request.headers['content-type'] ?? ''))
+        throw new VaktError('unsupported-media-type', `a TAXII envelope is sent as ${TAXII_MEDIA_TYPE}`);
       await collection(request.params.cid);
       const envelope = (request.body ?? {}) as { objects?: unknown };
       if (!Array.isArray(envelope.objects))

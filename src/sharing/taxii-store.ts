@@ -39,6 +39,30 @@ export interface ObjectPage {
   next: string | null;
 }
 
+/** STIX 2.1's cyber observables: only they stand alone without `spec_version` in 2.1; any other object without it is STIX 2.0. */
+const SCO_TYPES = new Set([
+  'artifact',
+  'autonomous-system',
+  'directory',
+  'domain-name',
+  'email-addr',
+  'email-message',
+  'file',
+  'ipv4-addr',
+  'ipv6-addr',
+  'mac-addr',
+  'mutex',
+  'network-traffic',
+  'process',
+  'software',
+  'url',
+  'user-account',
+  'windows-registry-key',
+  'x509-certificate',
+]);
+const specVersionOf = (object: Record<string, unknown>, type: string) =>
+  typeof object.spec_version === 'string' ? object.spec_version : SCO_TYPES.has(type) || type.startsWith('x-') ? '2.1' : '2.0';
+
 const versionOf = (object: Record<string, unknown>) => String(object.modified ?? object.created ?? '');
 
 /** Adds each object (a version already there is a success that changes nothing); the failures say why. */
@@ -73,7 +97,7 @@ export async function addObjects(
         id,
         version,
         type,
-        spec_version: String(object.spec_version ?? '2.1'),
+        spec_version: specVersionOf(object, type),
         tlp,
         object: text,
         added_by: actor,
