@@ -8,6 +8,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { useApp, type Client } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
+import { createReport } from '../intake/reports.js';
 import { saveProfile } from '../profile/service.js';
 
 type Event = {
@@ -18,7 +19,15 @@ type Event = {
     distribution: string;
     Orgc: { name: string };
     Tag: Array<{ name: string }>;
-    Attribute: Array<{ uuid: string; type: string; category: string; value: string; to_ids: boolean; Tag: Array<{ name: string }> }>;
+    Attribute: Array<{
+      uuid: string;
+      type: string;
+      category: string;
+      value: string;
+      to_ids: boolean;
+      Tag: Array<{ name: string }>;
+      Sighting?: unknown[];
+    }>;
   };
 };
 
@@ -48,6 +57,13 @@ describeEachEngine('sharing an incident as a MISP event', (get) => {
       { kind: 'other', value: 'HKLM\\Software\\Evil', tlp: 'CLEAR' },
     ])
       expect((await analyst.request({ method: 'POST', url: `/api/incidents/${incident}/observables`, payload })).statusCode).toBe(201);
+    const report = await createReport(
+      db,
+      'system:test',
+      { channel: 'api', subject: 'Beacon', body: 'Beaconing to 198.51.100.20', receivedAt: new Date('2026-11-05T10:00:00Z') },
+      'GREEN',
+    );
+    await db.updateTable('reports').set({ incident_id: incident, status: 'incident' }).where('id', '=', report).execute();
     peer = await makePeerTeam(db, 'CERT-FI Demo', 'FI');
     await db
       .insertInto('sharing_profiles')
@@ -73,6 +89,11 @@ describeEachEngine('sharing an incident as a MISP event', (get) => {
       ['domain', 'Network activity', false, 'tlp:amber'],
       ['text', 'Other', false, 'tlp:clear'],
     ]);
+    // The report that named the address is its sighting; the rest were not sighted.
+    expect(e.Attribute[0]!.Sighting).toEqual([
+      { uuid: expect.any(String), type: '0', date_sighting: String(Date.parse('2026-11-05T10:00:00Z') / 1000), source: 'CERT Stockholm' },
+    ]);
+    expect(e.Attribute[1]!.Sighting).toBeUndefined();
     // The event holds TLP:AMBER, so MISP keeps it within the receiving organisation.
     expect(e.Tag.map((t) => t.name)).toEqual(['tlp:amber', 'PAP:AMBER', 'rsit:malicious-code="infected-system"']);
     expect(e.distribution).toBe('0');

@@ -70,6 +70,7 @@ export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string,
   const teamUuid = vaktUuid('organisation', profile?.publicUrl ?? team);
   const shared = items.filter((i) => i.kind === 'observable');
   const ioc = new Set(items.filter((i) => i.kind === 'indicator').map((i) => i.id));
+  const sightings = new Map(items.filter((i) => i.kind === 'indicator' && i.sightings?.length).map((i) => [i.id, i.sightings!]));
   const withIncident = items.some((i) => i.kind === 'incident');
   // The event carries the most restrictive label of what it holds, the incident's own at least when its text is in it.
   const labels = [...shared.map((i) => i.tlp), ...(withIncident ? [incident.tlp as TlpLabel] : [])];
@@ -88,6 +89,17 @@ export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string,
       timestamp: epoch(o.created_at),
       comment: o.description,
       Tag: [{ name: mispTlpTag(item.tlp) }],
+      // Each report of the incident that named the value, as MISP's sightings (type 0: seen).
+      ...(sightings.has(o.id)
+        ? {
+            Sighting: sightings.get(o.id)!.map((at, n) => ({
+              uuid: vaktUuid('sighting', teamUuid, o.id, String(n)),
+              type: '0',
+              date_sighting: epoch(at),
+              source: team,
+            })),
+          }
+        : {}),
     };
   });
   const rsit = incident.rsit_class ? [{ name: `rsit:${incident.rsit_class}${incident.rsit_type ? `="${incident.rsit_type}"` : ''}` }] : [];

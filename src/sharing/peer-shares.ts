@@ -58,8 +58,14 @@ async function fingerprintOf(db: Kysely<Schema>, peerTeamId: string, incidentId:
     .orderBy('id')
     .execute();
   const profile = await db.selectFrom('sharing_profiles').select('version').where('peer_team_id', '=', peerTeamId).executeTakeFirst();
+  // New reports are new sightings.
+  const reports = await db
+    .selectFrom('reports')
+    .select((eb) => [eb.fn.countAll<string>().as('n'), eb.fn.max('received_at').as('last')])
+    .where('incident_id', '=', incidentId)
+    .executeTakeFirst();
   return createHash('sha256')
-    .update(JSON.stringify([withdrawn, incident, observables, profile?.version ?? null]))
+    .update(JSON.stringify([withdrawn, incident, observables, profile?.version ?? null, reports]))
     .digest('hex');
 }
 

@@ -40,6 +40,8 @@ export interface SharedItem {
   what: string;
   tlp: TlpLabel;
   observable?: Observable;
+  /** When the incident's reports mentioned the observable's value, oldest first: its sightings. */
+  sightings?: Date[];
 }
 
 export interface ShareOptions {
@@ -101,6 +103,7 @@ export async function sharedItems(
     .orderBy('created_at')
     .orderBy('id')
     .execute();
+  const seen = await sightingsOf(db, incidentId);
   const left: LeftOut[] = [];
   const candidates: SharedItem[] = [];
   for (const original of stored) {
@@ -121,7 +124,15 @@ export async function sharedItems(
       continue;
     }
     candidates.push({ kind: 'observable', id: o.id, what, tlp: o.tlp as TlpLabel, observable: o });
-    if (o.is_ioc) candidates.push({ kind: 'indicator', id: o.id, what: `indicator of ${what}`, tlp: o.tlp as TlpLabel, observable: o });
+    if (o.is_ioc)
+      candidates.push({
+        kind: 'indicator',
+        id: o.id,
+        what: `indicator of ${what}`,
+        tlp: o.tlp as TlpLabel,
+        observable: o,
+        sightings: seen.get(o.id) ?? [],
+      });
   }
   if (options.withIncident)
     candidates.push({
@@ -154,4 +165,24 @@ export async function sharedItems(
     return false;
   });
   return { incident, items, left, replacements: pseudonyms?.replacements ?? [] };
+}
+
+/** Each observable's sightings: when the incident's reports named its value (at most 1,000 an observable). */
+async function sightingsOf(db: Kysely<Schema>, incidentId: string): Promise<Map<string, Date[]>> {
+  const rows = await db
+    .selectFrom('observables as o')
+    .innerJoin('report_indicators as ri', (join) => join.onRef('ri.value', '=', 'o.value').onRef('ri.kind', '=', 'o.kind'))
+    .innerJoin('reports as r', (join) => join.onRef('r.id', '=', 'ri.report_id').onRef('r.incident_id', '=', 'o.incident_id'))
+    .select(['o.id', 'r.received_at'])
+    .where('o.incident_id', '=', incidentId)
+    .orderBy('r.received_at')
+    .limit(100_000)
+    .execute();
+  const byObservable = new Map<string, Date[]>();
+  for (const row of rows) {
+    const dates = byObservable.get(row.id) ?? [];
+    if (dates.length < 1000) dates.push(new Date(row.received_at));
+    byObservable.set(row.id, dates);
+  }
+  return byObservable;
 }

@@ -9,6 +9,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { useApp, type Client } from '../../test/helpers/app.js';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { loadProfileFixture } from '../../test/helpers/profiles.js';
+import { createReport } from '../intake/reports.js';
 import { saveProfile } from '../profile/service.js';
 import { scoId } from './stix-ids.js';
 import { stixBundleIssues } from './stix-validate.js';
@@ -47,6 +48,16 @@ describeEachEngine('sharing an incident as STIX 2.1', (get) => {
       { kind: 'other', value: 'a registry key', tlp: 'CLEAR' },
     ])
       expect((await add(payload)).statusCode).toBe(201);
+    // Two reports of the incident named the C2 address: two sightings of its indicator.
+    for (const receivedAt of [new Date('2026-11-02T08:00:00Z'), new Date('2026-11-03T09:30:00Z')]) {
+      const report = await createReport(
+        db,
+        'system:test',
+        { channel: 'api', subject: 'Scan', body: 'Scanning from 198.51.100.3 again', receivedAt },
+        'GREEN',
+      );
+      await db.updateTable('reports').set({ incident_id: incident, status: 'incident' }).where('id', '=', report).execute();
+    }
     // A value the form would normalise, as an import may hold it: the pattern must still quote it right.
     await db
       .insertInto('observables')
@@ -92,6 +103,17 @@ describeEachEngine('sharing an incident as STIX 2.1', (get) => {
       "[url:value = 'https://login.example.test/o\\'brien']",
     ]);
     expect(byType('relationship')).toHaveLength(3);
+    const [c2] = byType('indicator');
+    expect(byType('sighting')).toEqual([
+      expect.objectContaining({
+        sighting_of_ref: c2!.id,
+        count: 2,
+        first_seen: '2026-11-02T08:00:00.000Z',
+        last_seen: '2026-11-03T09:30:00.000Z',
+        where_sighted_refs: [byType('identity')[0]!.id],
+        object_marking_refs: [STIX_TLP2_IDS.CLEAR],
+      }),
+    ]);
     expect(byType('identity')[0]).toMatchObject({ name: 'CERT Stockholm', identity_class: 'organization' });
     const report = byType('report')[0]!;
     expect(report).toMatchObject({ name: 'Phishing wave against the city', object_marking_refs: [STIX_TLP2_IDS.GREEN] });

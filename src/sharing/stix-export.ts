@@ -1,8 +1,8 @@
 /**
  * An incident as a STIX 2.1 bundle: the team's identity, the incident's observables as cyber
  * observables (with the deterministic ids of the specification), an indicator with a STIX pattern
- * for each observable marked as an indicator of compromise, and — when asked — the incident as a
- * report over them. Each object carries the OASIS TLP 2.0 marking of the item it comes from.
+ * for each observable marked as an indicator of compromise and a sighting of it for the incident's
+ * reports that named it, and — when asked — the incident as a report over them. Each object carries the OASIS TLP 2.0 marking of the item it comes from.
  *
  * What goes in passes the egress gate first (channel `export:stix`): for a peer team, its sharing
  * profile decides the highest label and the kinds of item; what is left out is named with the
@@ -114,6 +114,22 @@ export async function exportIncidentStix(db: Kysely<Schema>, incidentId: string,
       ...marking(c.tlp),
     });
     included.push({ kind: c.kind, id: c.id, what: c.what, stixId: indicatorId, tlp: c.tlp });
+    const sightings = c.sightings ?? [];
+    if (sightings.length > 0)
+      objects.push({
+        type: 'sighting',
+        spec_version: '2.1',
+        id: derivedId('sighting', indicatorId),
+        created_by_ref: identityId,
+        created: stamp(sightings[0]!),
+        modified: stamp(sightings.at(-1)!),
+        first_seen: stamp(sightings[0]!),
+        last_seen: stamp(sightings.at(-1)!),
+        count: sightings.length,
+        sighting_of_ref: indicatorId,
+        where_sighted_refs: [identityId],
+        ...marking(c.tlp),
+      });
   }
   const report = shared.find((c) => c.kind === 'incident');
   if (report && objects.length > 0) {
