@@ -352,10 +352,7 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   'the MISP feed is read with an account of a peer team’s reading organisation':
     'MISP-flödet läses med ett konto hos den organisation som läser för ett partnerteam',
   'the peer team has no sharing profile; give it one before sharing': 'partnerteamet har ingen delningsprofil; ge det en innan du delar',
-  'the taxii channel needs a collection': 'kanalen taxii behöver en samling',
   'the mail channel needs an address': 'kanalen mail behöver en adress',
-  'a peer reads the collection and the feed with accounts of an organisation; name it':
-    'en partner läser samlingen och flödet med konton hos en organisation; ange den',
   'no such collection': 'ingen sådan samling',
   'no organisation of kind peer has this id': 'ingen organisation av slaget partner har detta id',
   'the STIX bundle fails the official schemas: {}: {}': 'STIX-paketet klarar inte de officiella schemana: {}: {}',

@@ -288,19 +288,65 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
     expect((await manager.request({ method: 'DELETE', url: `/api/incidents/${incident}/shares/${peer}` })).statusCode).toBe(404);
   });
 
-  it('gives the feed to a peer’s reader only', async () => {
+  it('gives the feed to a peer’s reader only, and makes readers with a token shown once', async () => {
     expect((await analyst.request({ url: '/misp-feed/manifest.json' })).statusCode).toBe(403);
     expect((await app().inject({ url: '/misp-feed/manifest.json' })).statusCode).toBe(401);
     const refused = await manager.request({
       method: 'PUT',
       url: `/api/directory/teams/${peer}/sharing-profile`,
-      payload: { maxTlp: 'GREEN', itemKinds: ['observable'], channels: ['taxii'] },
+      payload: { maxTlp: 'GREEN', itemKinds: ['observable'], channels: ['mail'], mailTo: null },
     });
     expect(refused.statusCode).toBe(400);
-    expect(refused.json<{ errors: Array<{ field: string }> }>().errors.map((e) => e.field)).toEqual([
-      'taxiiCollectionId',
-      'readerOrganisationId',
-    ]);
+    expect(refused.json<{ errors: Array<{ field: string }> }>().errors.map((e) => e.field)).toEqual(['mailTo']);
+
+    // Making readers takes managing users too: an admin's.
+    const path = `/api/directory/teams/${peer}/sharing-profile/readers`;
+    expect((await manager.request({ method: 'POST', url: path, payload: { email: 'misp@peer.test' } })).statusCode).toBe(403);
+    const admin = await loginAs('admin');
+    const made = await admin.request({ method: 'POST', url: path, payload: { email: 'misp@peer.test' } });
+    expect(made.statusCode, made.body).toBe(201);
+    const reader = made.json<{ token: string; organisationId: string }>();
+    const profile = (await manager.request({ url: `/api/directory/teams/${peer}/sharing-profile` })).json<{
+      readerOrganisationId: string;
+    }>();
+    expect(reader.organisationId).toBe(profile.readerOrganisationId);
+    const feed = await app().inject({ url: '/misp-feed/manifest.json', headers: { authorization: `Bearer ${reader.token}` } });
+    expect(feed.statusCode, feed.body).toBe(200);
+    const listed = (await manager.request({ url: '/api/sharing-profiles' })).json<{
+      profiles: Array<{ name: string; hasReader: boolean }>;
+    }>();
+    expect(listed.profiles).toEqual([expect.objectContaining({ name: 'Peer CERT', hasReader: true })]);
+  });
+
+  it('makes a collection for a peer whose profile takes TAXII without naming one, and keeps what a save leaves out', async () => {
+    const other = await makePeerTeam(get().db, 'Distant CERT', 'IS');
+    const saved = await manager.request({
+      method: 'PUT',
+      url: `/api/directory/teams/${other}/sharing-profile`,
+      payload: {
+        maxTlp: 'CLEAR',
+        itemKinds: ['indicator', 'observable'],
+        channels: ['taxii'],
+        pseudonymisation: { constituents: 'keep', reporters: 'pseudonymise', ownAddresses: 'drop', scrubText: true },
+      },
+    });
+    expect(saved.statusCode, saved.body).toBe(200);
+    const { taxiiCollectionId } = saved.json<{ taxiiCollectionId: string }>();
+    const collections = (await manager.request({ url: '/api/taxii-collections' })).json<{
+      collections: Array<{ id: string; title: string }>;
+    }>();
+    expect(collections.collections).toContainEqual(expect.objectContaining({ id: taxiiCollectionId, title: 'Shared with Distant CERT' }));
+    const again = await manager.request({
+      method: 'PUT',
+      url: `/api/directory/teams/${other}/sharing-profile`,
+      payload: { maxTlp: 'GREEN', itemKinds: ['indicator', 'observable'] },
+    });
+    expect(again.json()).toMatchObject({
+      maxTlp: 'GREEN',
+      channels: ['taxii'],
+      taxiiCollectionId,
+      pseudonymisation: { ownAddresses: 'drop' },
+    });
   });
 
   async function decryptedBundle(sha: string): Promise<{ objects: StixObject[] }> {

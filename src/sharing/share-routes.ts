@@ -10,7 +10,7 @@ import { Nullable, StringEnum, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import type { EgressRecipient } from './egress.js';
-import { getSharingProfile, saveSharingProfile, SharingProfileInput } from './sharing-profiles.js';
+import { createReader, getSharingProfile, listSharingProfiles, saveSharingProfile, SharingProfileInput } from './sharing-profiles.js';
 import { SHARED_KINDS } from './shared-items.js';
 import { exportIncidentStix } from './stix-export.js';
 import { exportIncidentMisp } from './misp-export.js';
@@ -59,6 +59,53 @@ export const shareRoutes: FastifyPluginAsyncTypebox = async (app) => {
       if (profile) reply.header('etag', `"${profile.version}"`);
       return profile;
     },
+  );
+
+  app.get(
+    '/api/sharing-profiles',
+    {
+      preHandler: requirePermission('directory:read'),
+      schema: {
+        tags: ['sharing'],
+        summary: 'The peer teams the team shares with (those with a sharing profile), by name',
+        response: {
+          200: Type.Object({
+            profiles: Type.Array(
+              Type.Object({
+                peerTeamId: Type.String(),
+                name: Type.String(),
+                maxTlp: Type.String(),
+                channels: Type.Array(Type.String()),
+                hasReader: Type.Boolean(),
+              }),
+            ),
+          }),
+        },
+      },
+    },
+    async () => ({ profiles: await listSharingProfiles(db) }),
+  );
+
+  app.post(
+    '/api/directory/teams/:id/sharing-profile/readers',
+    {
+      preHandler: [requirePermission('sharing:manage'), requirePermission('users:manage')],
+      schema: {
+        tags: ['sharing'],
+        summary:
+          'Make an account that reads for the peer (its TAXII collection and MISP feed) and its API token, shown this once; the first one also makes the reading organisation',
+        params: PeerParams,
+        body: Type.Object({ email: Type.String({ format: 'email', maxLength: 254 }) }, strict),
+        response: {
+          201: Type.Object({ userId: Type.String(), organisationId: Type.String(), token: Type.String() }),
+          400: Problem,
+          404: Problem,
+          409: Problem,
+        },
+      },
+    },
+    async (request, reply) =>
+      reply.code(201).send(await createReader(db, actorOf(principal(request)), request.params.id, request.body.email)),
   );
 
   app.put(

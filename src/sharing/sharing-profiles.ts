@@ -7,7 +7,10 @@
  */
 import type { Kysely } from 'kysely';
 import { Type, type Static } from 'typebox';
+import { randomBytes } from 'node:crypto';
 import { appendAudit } from '../audit/audit-log.js';
+import { createApiToken } from '../auth/api-tokens.js';
+import { createUser } from '../auth/users.js';
 import { ValidationError, VaktError, notFound } from '../core/errors.js';
 import { TLP_LABELS, type TlpLabel } from '../core/tlp.js';
 import { Nullable, StringEnum, strict } from '../core/validate.js';
@@ -22,10 +25,10 @@ export const SharingProfileInput = Type.Object(
   {
     maxTlp: StringEnum(TLP_LABELS),
     itemKinds: Type.Array(StringEnum(SHARED_KINDS), { uniqueItems: true, maxItems: SHARED_KINDS.length }),
-    /** Without it, the protective rules: constituents replaced, reporters pseudonymised, own addresses truncated, text scrubbed. */
+    /** Left out: as it was; for a new profile, the protective rules (constituents replaced, reporters pseudonymised, own addresses truncated, text scrubbed). */
     pseudonymisation: Type.Optional(Pseudonymisation),
     channels: Type.Optional(Type.Array(StringEnum(SHARING_CHANNELS), { uniqueItems: true, maxItems: SHARING_CHANNELS.length })),
-    /** The TAXII collection the peer reads (channel taxii). */
+    /** The TAXII collection the peer reads (channel taxii); one is made for the peer when none is named. */
     taxiiCollectionId: Type.Optional(Nullable(Type.String({ format: 'uuid' }))),
     /** Where STIX by mail goes (channel mail); the mail is encrypted to this address's key or not sent. */
     mailTo: Type.Optional(Nullable(Type.String({ format: 'email', maxLength: 254 }))),
@@ -82,15 +85,25 @@ export async function saveSharingProfile(
     const before = await getSharingProfile(trx, peerTeamId);
     if (expected !== undefined && (before?.version ?? 0) !== expected)
       throw new VaktError('conflict', 'the sharing profile changed since you read it; look at it again');
-    await checkReferences(trx, input);
+    // What the request leaves out stays as it was (a new profile pseudonymises protectively).
+    const merged = {
+      pseudonymisation: input.pseudonymisation ?? before?.pseudonymisation ?? PROTECTIVE,
+      channels: input.channels ?? before?.channels ?? [],
+      taxiiCollectionId: input.taxiiCollectionId !== undefined ? input.taxiiCollectionId : (before?.taxiiCollectionId ?? null),
+      mailTo: input.mailTo !== undefined ? input.mailTo : (before?.mailTo ?? null),
+      readerOrganisationId: input.readerOrganisationId !== undefined ? input.readerOrganisationId : (before?.readerOrganisationId ?? null),
+    };
+    await checkReferences(trx, merged);
+    if (merged.channels.includes('taxii') && !merged.taxiiCollectionId)
+      merged.taxiiCollectionId = await collectionFor(trx, actor, peerTeamId);
     const values = {
       max_tlp: input.maxTlp,
       item_kinds: input.itemKinds,
-      pseudonymisation: JSON.stringify(input.pseudonymisation ?? PROTECTIVE),
-      channels: input.channels ?? [],
-      taxii_collection_id: input.taxiiCollectionId ?? null,
-      mail_to: input.mailTo ?? null,
-      reader_organisation_id: input.readerOrganisationId ?? null,
+      pseudonymisation: JSON.stringify(merged.pseudonymisation),
+      channels: merged.channels,
+      taxii_collection_id: merged.taxiiCollectionId,
+      mail_to: merged.mailTo,
+      reader_organisation_id: merged.readerOrganisationId,
       updated_by: actor,
       updated_at: new Date(),
     };
@@ -113,18 +126,24 @@ export async function saveSharingProfile(
 
 const settingsOf = ({ peerTeamId: _p, version: _v, updatedBy: _b, updatedAt: _a, ...settings }: SharingProfile) => settings;
 
-/** A channel needs its destination; the collection and the reader organisation must exist, the reader be a peer. */
-async function checkReferences(db: Kysely<Schema>, input: SharingProfileInput): Promise<void> {
+/** The peer's own collection, made for it when its profile takes the taxii channel without naming one. */
+async function collectionFor(db: Kysely<Schema>, actor: string, peerTeamId: string): Promise<string> {
+  const team = await db.selectFrom('peer_teams').select('name').where('id', '=', peerTeamId).executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('taxii_collections')
+    .values({ title: `Shared with ${team.name}`, description: `What the team shares with ${team.name}`, created_by: actor })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+/** Mail needs its address; a collection or reader organisation named must exist, the reader be a peer. */
+async function checkReferences(
+  db: Kysely<Schema>,
+  input: Pick<SharingProfile, 'channels' | 'taxiiCollectionId' | 'mailTo' | 'readerOrganisationId'>,
+): Promise<void> {
   const issues: Array<{ field: string; reason: string }> = [];
-  const channels = input.channels ?? [];
-  if (channels.includes('taxii') && !input.taxiiCollectionId)
-    issues.push({ field: 'taxiiCollectionId', reason: 'the taxii channel needs a collection' });
-  if (channels.includes('mail') && !input.mailTo) issues.push({ field: 'mailTo', reason: 'the mail channel needs an address' });
-  if ((channels.includes('taxii') || channels.includes('misp-feed')) && !input.readerOrganisationId)
-    issues.push({
-      field: 'readerOrganisationId',
-      reason: 'a peer reads the collection and the feed with accounts of an organisation; name it',
-    });
+  if (input.channels.includes('mail') && !input.mailTo) issues.push({ field: 'mailTo', reason: 'the mail channel needs an address' });
   if (input.taxiiCollectionId) {
     const found = await db.selectFrom('taxii_collections').select('id').where('id', '=', input.taxiiCollectionId).executeTakeFirst();
     if (!found) issues.push({ field: 'taxiiCollectionId', reason: 'no such collection' });
@@ -134,4 +153,65 @@ async function checkReferences(db: Kysely<Schema>, input: SharingProfileInput): 
     if (org?.kind !== 'peer') issues.push({ field: 'readerOrganisationId', reason: 'no organisation of kind peer has this id' });
   }
   if (issues.length > 0) throw new ValidationError(issues);
+}
+
+/**
+ * An account that reads for the peer (its TAXII collection, its MISP feed) and its API token, shown
+ * once: a member of the profile's reading organisation, made on first use, with a password nobody
+ * knows — the token is how a TAXII client or a MISP instance logs in.
+ */
+export async function createReader(
+  db: Kysely<Schema>,
+  actor: string,
+  peerTeamId: string,
+  email: string,
+): Promise<{ userId: string; organisationId: string; token: string }> {
+  const profile = await getSharingProfile(db, peerTeamId);
+  if (!profile) throw new VaktError('conflict', 'the peer team has no sharing profile; give it one before sharing');
+  const team = await db.selectFrom('peer_teams').select('name').where('id', '=', peerTeamId).executeTakeFirstOrThrow();
+  let organisationId = profile.readerOrganisationId;
+  if (!organisationId)
+    organisationId = await db.transaction().execute(async (trx) => {
+      const org = await trx
+        .insertInto('organisations')
+        .values({ name: `${team.name} (readers)`, kind: 'peer', parent_id: null, tlp_clearance: profile.maxTlp })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await trx.updateTable('sharing_profiles').set({ reader_organisation_id: org.id }).where('peer_team_id', '=', peerTeamId).execute();
+      await appendAudit(trx, {
+        actor,
+        action: 'sharing-profile.reader-organisation',
+        objectType: 'peer-team',
+        objectId: peerTeamId,
+        after: { organisationId: org.id },
+      });
+      return org.id;
+    });
+  const user = await createUser(db, actor, {
+    email,
+    name: `${team.name} reader`,
+    role: 'constituent',
+    password: randomBytes(24).toString('base64url'),
+    organisationId,
+  });
+  const { token } = await createApiToken(db, user.id, { name: 'peer sharing (TAXII, MISP feed)', scopes: ['read'] });
+  return { userId: user.id, organisationId, token };
+}
+
+/** The peer teams the team shares with, by name (a team shares with tens, not thousands). */
+export async function listSharingProfiles(db: Kysely<Schema>) {
+  const rows = await db
+    .selectFrom('sharing_profiles as p')
+    .innerJoin('peer_teams as t', 't.id', 'p.peer_team_id')
+    .select(['p.peer_team_id', 't.name', 'p.max_tlp', 'p.channels', 'p.reader_organisation_id'])
+    .orderBy('t.name')
+    .limit(1000)
+    .execute();
+  return rows.map((r) => ({
+    peerTeamId: r.peer_team_id,
+    name: r.name,
+    maxTlp: r.max_tlp as TlpLabel,
+    channels: r.channels as SharingChannel[],
+    hasReader: r.reader_organisation_id !== null,
+  }));
 }

@@ -291,6 +291,30 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
   );
 
   // The team's side: making a collection, and putting an incident's objects into one.
+  app.get(
+    '/api/taxii-collections',
+    {
+      preHandler: requirePermission('sharing:manage'),
+      schema: {
+        tags: ['sharing'],
+        summary: 'The TAXII collections, oldest first (a team keeps tens of them)',
+        response: {
+          200: Type.Object({
+            collections: Type.Array(Type.Object({ id: Type.String(), title: Type.String(), description: Type.String() })),
+          }),
+        },
+      },
+    },
+    async () => ({
+      collections: await db
+        .selectFrom('taxii_collections')
+        .select(['id', 'title', 'description'])
+        .orderBy('created_at')
+        .limit(1000)
+        .execute(),
+    }),
+  );
+
   app.post(
     '/api/taxii-collections',
     {

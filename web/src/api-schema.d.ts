@@ -11097,6 +11097,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/sharing-profiles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The peer teams the team shares with (those with a sharing profile), by name */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            profiles: {
+                                peerTeamId: string;
+                                name: string;
+                                maxTlp: string;
+                                channels: string[];
+                                hasReader: boolean;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/directory/teams/{id}/sharing-profile/readers": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Make an account that reads for the peer (its TAXII collection and MISP feed) and its API token, shown this once; the first one also makes the reading organisation */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** Format: email */
+                        email: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            userId: string;
+                            organisationId: string;
+                            token: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": components["schemas"]["def-0"];
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/incidents/{id}/share-preview": {
         parameters: {
             query?: never;
@@ -11783,7 +11903,33 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        get?: never;
+        /** The TAXII collections, oldest first (a team keeps tens of them) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            collections: {
+                                id: string;
+                                title: string;
+                                description: string;
+                            }[];
+                        };
+                    };
+                };
+            };
+        };
         put?: never;
         /** Make a TAXII collection */
         post: {
@@ -11912,6 +12058,7 @@ export interface paths {
                             changed: number;
                             revoked: number;
                             channels: string[];
+                            problems: string[];
                         };
                     };
                 };
@@ -11960,6 +12107,7 @@ export interface paths {
                             changed: number;
                             revoked: number;
                             channels: string[];
+                            problems: string[];
                         };
                     };
                 };
