@@ -57,6 +57,7 @@ const INTERNAL = [
   'fe80::/10',
 ].map((text) => (parsePrefix(text) as { ok: true; prefix: Prefix }).prefix);
 const PSEUDONYM_DOMAIN = 'pseudonymised.invalid';
+const MAX_NAMES = 100_000;
 const ADDRESS = /[a-z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+/gi;
 // Candidates only; each is parsed before it counts as an address.
 const IP_LITERAL = /(?<![\w.:])(?:\d{1,3}(?:\.\d{1,3}){3}|[0-9a-f]{0,4}(?::[0-9a-f]{0,4}){2,7})(?:\/\d{1,3})?(?![\w.:])/gi;
@@ -108,44 +109,24 @@ interface Known {
   reporterNames: Set<string>;
   teamAddress: string;
   index: ConstituencyIndex;
-  constituentIds: Set<string>;
 }
 
 async function known(db: Kysely<Schema>, incidentId: string): Promise<Known> {
+  // Every constituent's name, not only those the incident names: free text mentions others too, and
+  // a name replaced needlessly costs less than one that leaks. A constituency runs to thousands.
   const orgs = await db
-    .selectFrom('organisations as o')
-    .select(['o.id', 'o.name', 'o.short_name'])
-    .where('o.kind', '=', 'constituent')
-    .where((eb) =>
-      eb.or([
-        eb('o.id', 'in', eb.selectFrom('incident_organisations').select('organisation_id').where('incident_id', '=', incidentId)),
-        eb(
-          'o.id',
-          'in',
-          eb
-            .selectFrom('reports')
-            .select('organisation_id')
-            .where('incident_id', '=', incidentId)
-            .where('organisation_id', 'is not', null)
-            .$narrowType<{ organisation_id: string }>(),
-        ),
-        eb(
-          'o.id',
-          'in',
-          eb
-            .selectFrom('incident_participants')
-            .select('organisation_id')
-            .where('incident_id', '=', incidentId)
-            .where('organisation_id', 'is not', null)
-            .$narrowType<{ organisation_id: string }>(),
-        ),
-      ]),
-    )
+    .selectFrom('organisations')
+    .select(['id', 'name', 'short_name'])
+    .where('kind', '=', 'constituent')
+    .limit(MAX_NAMES)
     .execute();
-  const ids = orgs.map((o) => o.id);
-  const contacts = ids.length
-    ? await db.selectFrom('org_contacts').select(['email', 'name']).where('organisation_id', 'in', ids).execute()
-    : [];
+  const contacts = await db
+    .selectFrom('org_contacts as c')
+    .innerJoin('organisations as o', 'o.id', 'c.organisation_id')
+    .select(['c.email', 'c.name'])
+    .where('o.kind', '=', 'constituent')
+    .limit(MAX_NAMES)
+    .execute();
   const reports = await db
     .selectFrom('reports')
     .select(['reporter_email', 'reporter_name'])
@@ -178,7 +159,6 @@ async function known(db: Kysely<Schema>, incidentId: string): Promise<Known> {
     reporterNames,
     teamAddress: ((await getProfile(db))?.profile.email.address ?? '').toLowerCase(),
     index: await constituencyIndex(db),
-    constituentIds: new Set(ids),
   };
 }
 

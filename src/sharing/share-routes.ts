@@ -10,7 +10,15 @@ import { Nullable, StringEnum, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { versionFrom } from '../http/if-match.js';
 import type { EgressRecipient } from './egress.js';
-import { createReader, getSharingProfile, listSharingProfiles, saveSharingProfile, SharingProfileInput } from './sharing-profiles.js';
+import {
+  createReader,
+  getSharingProfile,
+  listSharingProfiles,
+  saveSharingProfile,
+  SHARING_CHANNELS,
+  SharingProfileInput,
+} from './sharing-profiles.js';
+import { Pseudonymisation } from './pseudonymise.js';
 import { SHARED_KINDS } from './shared-items.js';
 import { exportIncidentStix } from './stix-export.js';
 import { exportIncidentMisp } from './misp-export.js';
@@ -31,6 +39,11 @@ const ShareQuery = Type.Object(
 );
 const ProfileSchema = Type.Object({
   ...SharingProfileInput.properties,
+  pseudonymisation: Pseudonymisation,
+  channels: Type.Array(StringEnum(SHARING_CHANNELS)),
+  taxiiCollectionId: Nullable(Type.String()),
+  mailTo: Nullable(Type.String()),
+  readerOrganisationId: Nullable(Type.String()),
   peerTeamId: Type.String(),
   version: Type.Integer(),
   updatedBy: Type.String(),

@@ -83,7 +83,7 @@ describe('every page fits the screen and passes axe-core', () => {
           : [
               // Every tab for those who see the most and the least of it; the others only the first.
               ...(['admin', 'read-only'].includes(role)
-                ? ['', '?tab=communications', '?tab=work', '?tab=timeline', '?tab=observables', '?tab=people']
+                ? ['', '?tab=communications', '?tab=work', '?tab=timeline', '?tab=observables', '?tab=people', '?tab=peers']
                 : ['']
               ).map((tab) => `/incidents/${incidentId}${tab}`),
               `/incidents/${incidentId}/debrief`,

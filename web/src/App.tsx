@@ -128,6 +128,7 @@ const NAV: NavItem[] = [
         rights={{
           write: c.session.permissions.includes('incidents:write'),
           manage: c.session.permissions.includes('incidents:manage'),
+          share: c.session.permissions.includes('sharing:manage'),
           me: c.session.user.id,
         }}
       />
@@ -193,7 +194,14 @@ const NAV: NavItem[] = [
     group: 'peers',
     permission: 'directory:read',
     page: (c) => (
-      <DirectoryPage path={c.path} search={c.search} navigate={c.navigate} canWrite={c.session.permissions.includes('directory:write')} />
+      <DirectoryPage
+        path={c.path}
+        search={c.search}
+        navigate={c.navigate}
+        canWrite={c.session.permissions.includes('directory:write')}
+        canShare={c.session.permissions.includes('sharing:manage')}
+        canAdmin={c.session.permissions.includes('users:manage')}
+      />
     ),
   },
   {

@@ -10958,7 +10958,7 @@ export interface paths {
                             /** @enum {string} */
                             maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
                             itemKinds: ("observable" | "indicator" | "incident")[];
-                            pseudonymisation?: {
+                            pseudonymisation: {
                                 /** @enum {string} */
                                 constituents: "keep" | "replace";
                                 /** @enum {string} */
@@ -10967,13 +10967,10 @@ export interface paths {
                                 ownAddresses: "keep" | "drop" | "truncate" | "pseudonymise";
                                 scrubText: boolean;
                             };
-                            channels?: ("taxii" | "misp-feed" | "mail")[];
-                            /** Format: uuid */
-                            taxiiCollectionId?: string | null;
-                            /** Format: email */
-                            mailTo?: string | null;
-                            /** Format: uuid */
-                            readerOrganisationId?: string | null;
+                            channels: ("taxii" | "misp-feed" | "mail")[];
+                            taxiiCollectionId: string | null;
+                            mailTo: string | null;
+                            readerOrganisationId: string | null;
                             peerTeamId: string;
                             version: number;
                             updatedBy: string;
@@ -11038,7 +11035,7 @@ export interface paths {
                             /** @enum {string} */
                             maxTlp: "CLEAR" | "GREEN" | "AMBER" | "AMBER+STRICT" | "RED";
                             itemKinds: ("observable" | "indicator" | "incident")[];
-                            pseudonymisation?: {
+                            pseudonymisation: {
                                 /** @enum {string} */
                                 constituents: "keep" | "replace";
                                 /** @enum {string} */
@@ -11047,13 +11044,10 @@ export interface paths {
                                 ownAddresses: "keep" | "drop" | "truncate" | "pseudonymise";
                                 scrubText: boolean;
                             };
-                            channels?: ("taxii" | "misp-feed" | "mail")[];
-                            /** Format: uuid */
-                            taxiiCollectionId?: string | null;
-                            /** Format: email */
-                            mailTo?: string | null;
-                            /** Format: uuid */
-                            readerOrganisationId?: string | null;
+                            channels: ("taxii" | "misp-feed" | "mail")[];
+                            taxiiCollectionId: string | null;
+                            mailTo: string | null;
+                            readerOrganisationId: string | null;
                             peerTeamId: string;
                             version: number;
                             updatedBy: string;

@@ -5,12 +5,14 @@
  */
 import type { paths } from './api-schema';
 
-/** The JSON body a route answers with on success: `Answer<'/api/dashboard'>`. */
+/** The JSON body a route answers with on success (200, or 201 for what it made): `Answer<'/api/dashboard'>`. */
 export type Answer<P extends keyof paths, M extends 'get' | 'post' | 'put' | 'patch' | 'delete' = 'get'> = paths[P][M] extends {
   responses: { 200: { content: { 'application/json': infer T } } };
 }
   ? T
-  : never;
+  : paths[P][M] extends { responses: { 201: { content: { 'application/json': infer T } } } }
+    ? T
+    : never;
 export interface FieldIssue {
   field: string;
   reason: string;

@@ -4,10 +4,23 @@ import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api';
 import { ActionForm, ErrorText, optional, ScrollTable, text } from '../../components';
 import { BackLink, Select, TRUST, weekly, type StoredTeam } from './model';
+import { SharingProfileSection } from './SharingProfileSection';
 import { TeamForm } from './TeamForm';
 import { useT } from '../../i18n';
 
-export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to: string) => void; canWrite: boolean }) {
+export function TeamPage({
+  id,
+  navigate,
+  canWrite,
+  canShare,
+  canAdmin,
+}: {
+  id: string;
+  navigate: (to: string) => void;
+  canWrite: boolean;
+  canShare: boolean;
+  canAdmin: boolean;
+}) {
   const t = useT();
   const stored = useQuery({ queryKey: ['directory-team', id], queryFn: () => api<StoredTeam>('GET', `/api/directory/teams/${id}`) });
   if (stored.isPending) return <p>{t('Loading…')}</p>;
@@ -93,6 +106,7 @@ export function TeamPage({ id, navigate, canWrite }: { id: string; navigate: (to
           <TextInput label={t('Note')} name="note" defaultValue={team.trust?.note ?? ''} />
         </ActionForm>
       )}
+      <SharingProfileSection id={id} canShare={canShare} canAdmin={canAdmin} />
       {canWrite && <TeamForm key={version} stored={stored.data} />}
       {team.description && (
         <details>

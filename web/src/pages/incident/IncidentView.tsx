@@ -6,17 +6,20 @@ import { useT } from '../../i18n';
 import { CommunicationsTab } from './CommunicationsTab';
 import type { Detail, Member, TabProps, Taxonomies } from './model';
 import { ObservablesTab } from './ObservablesTab';
+import { PeersTab } from './PeersTab';
 import { PeopleTab } from './PeopleTab';
 import { SummaryTab } from './SummaryTab';
 import { TimelineTab } from './TimelineTab';
 import { WorkTab } from './WorkTab';
 
-const INCIDENT_TABS = ['summary', 'communications', 'work', 'timeline', 'observables', 'people'] as const;
+const INCIDENT_TABS = ['summary', 'communications', 'work', 'timeline', 'observables', 'people', 'peers'] as const;
 type IncidentTab = (typeof INCIDENT_TABS)[number];
 
 export interface Rights {
   write: boolean;
   manage: boolean;
+  /** Sharing with peer teams (sharing:manage). */
+  share: boolean;
   me: string;
 }
 
@@ -40,6 +43,7 @@ export function IncidentView({
     ['timeline', t('Timeline')],
     ['observables', t('Observables and evidence')],
     ['people', t('Participants and shares')],
+    ['peers', t('Peer teams')],
   ];
   const key = ['incident', id];
   const detail = useQuery({ queryKey: key, queryFn: () => api<Detail>('GET', `/api/incidents/${id}`) });
@@ -96,13 +100,18 @@ export function IncidentView({
           <SlaBadge name="resolve" timer={d.sla.resolve} />
         </p>
       )}
-      <Tabs tabs={tabs} current={tab} onSelect={(to) => navigate(`/incidents/${id}${to === 'summary' ? '' : `?tab=${to}`}`)}>
+      <Tabs
+        tabs={tabs.filter(([name]) => name !== 'peers' || props.write)}
+        current={tab}
+        onSelect={(to) => navigate(`/incidents/${id}${to === 'summary' ? '' : `?tab=${to}`}`)}
+      >
         {tab === 'summary' && <SummaryTab props={props} me={rights.me} />}
         {tab === 'communications' && <CommunicationsTab props={props} />}
         {tab === 'work' && <WorkTab props={props} me={rights.me} />}
         {tab === 'timeline' && <TimelineTab props={props} />}
         {tab === 'observables' && <ObservablesTab props={props} />}
         {tab === 'people' && props.team && <PeopleTab props={props} />}
+        {tab === 'peers' && props.team && props.write && <PeersTab props={props} share={rights.share} />}
       </Tabs>
     </section>
   );
