@@ -110,7 +110,7 @@ describe.runIf(serverUrl)('the vakt command on a PostgreSQL server [postgres]', 
     });
     expect((await runCli(['demo'], env)).code).toBe(0);
     expect((await runCli(['users', 'list'], env)).stdout).toMatch(/^admin@cert-stockholm\.demo\tadmin\tactive/m);
-    expect((await runCli(['audit', 'verify'], env)).stdout).toMatch(/^audit log intact: 95 entries/);
+    expect((await runCli(['audit', 'verify'], env)).stdout).toMatch(/^audit log intact: 96 entries/);
     expect((await runCli(['profile', 'export', '--format', 'txt'], env)).stdout).toContain('CERT Stockholm');
   });
 });

@@ -94,6 +94,7 @@ export interface EgressRequest {
 
 // The team owns everything it holds; the id only has to differ from every recipient organisation.
 const TEAM_OWNER = 'team';
+const RECORD_BATCH = 5000;
 const INSIDE: Recipient = { relation: 'same-organisation', organisationId: TEAM_OWNER };
 
 /**
@@ -242,23 +243,21 @@ export async function egress(db: Kysely<Schema>, request: EgressRequest): Promis
   const recipient = await resolveRecipient(db, request.recipient);
   const decisions = request.items.map((item) => decide(item, recipient));
   const recordAll = request.channel.startsWith('mail:') || request.channel.startsWith('export:');
-  if (request.items.length > 0 && (!recipient.team || recordAll)) {
-    await db
-      .insertInto('egress_decisions')
-      .values(
-        request.items.map((item, i) => ({
-          channel: request.channel,
-          item_kind: item.kind,
-          item_id: item.id,
-          tlp: item.tlp,
-          recipient: recipient.label,
-          relation: decisions[i]!.relation,
-          allowed: decisions[i]!.allowed,
-          reason: decisions[i]!.reason,
-          actor: request.actor,
-        })),
-      )
-      .execute();
+  if (!recipient.team || recordAll) {
+    const rows = request.items.map((item, i) => ({
+      channel: request.channel,
+      item_kind: item.kind,
+      item_id: item.id,
+      tlp: item.tlp,
+      recipient: recipient.label,
+      relation: decisions[i]!.relation,
+      allowed: decisions[i]!.allowed,
+      reason: decisions[i]!.reason,
+      actor: request.actor,
+    }));
+    // A few thousand rows a statement: an export of 100,000 items stays under PostgreSQL's 65,535 parameters.
+    for (let start = 0; start < rows.length; start += RECORD_BATCH)
+      await db.insertInto('egress_decisions').values(rows.slice(start, start + RECORD_BATCH)).execute();
   }
   return decisions;
 }

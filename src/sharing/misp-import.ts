@@ -75,30 +75,15 @@ export async function importMispEvent(db: Kysely<Schema>, actor: string, documen
   const tlp: TlpLabel = eventTlp?.tlp ?? unlabelled;
   const version = String(event.timestamp ?? '');
   const attributes = [...asList(event.Attribute), ...asList(event.Object).flatMap((o) => asList(o.Attribute))];
-  return db.transaction().execute(async (trx) => {
-    const outcomes: ObjectOutcome[] = [];
-    const store = async (id: string, type: string, name: string, item: Json, label: TlpLabel, known: boolean, modified: string) => {
-      const values = type === 'misp-attribute' ? attributeValues(item) : [];
-      const stored = await storeShared(
-        trx,
-        { id, modified, type, name, tlp: label, tlp_known: known, object: JSON.stringify(item), source, imported_by: actor },
-        values,
-      );
-      outcomes.push({
-        id,
-        type,
-        status: stored ? 'stored' : 'unchanged',
-        tlp: label,
-        became:
-          (values.length > 0 ? `indicator values: ${describeValues(values)}` : 'kept whole, no indicator value') +
-          (known ? '' : ' (its tlp: tag is unknown: read as TLP:RED)'),
-        problems: [],
-      });
-    };
-    await store(`misp-event--${uuidOf(event)}`, 'misp-event', String(event.info ?? ''), event, tlp, eventTlp?.known ?? true, version);
-    for (const attribute of attributes) {
+  const entry = (id: string, type: string, name: string, item: Json, label: TlpLabel, known: boolean, modified: string) => ({
+    row: { id, modified, type, name, tlp: label, tlp_known: known, object: JSON.stringify(item), source, imported_by: actor },
+    values: type === 'misp-attribute' ? attributeValues(item) : [],
+  });
+  const entries = [
+    entry(`misp-event--${uuidOf(event)}`, 'misp-event', String(event.info ?? ''), event, tlp, eventTlp?.known ?? true, version),
+    ...attributes.map((attribute) => {
       const own = tlpOfMispTags(tagsOf(attribute));
-      await store(
+      return entry(
         `misp-attribute--${uuidOf(attribute)}`,
         'misp-attribute',
         `${String(attribute.type ?? '')} ${String(attribute.value ?? '')}`,
@@ -107,7 +92,20 @@ export async function importMispEvent(db: Kysely<Schema>, actor: string, documen
         (own?.known ?? true) && (eventTlp?.known ?? true),
         String(attribute.timestamp ?? version),
       );
-    }
+    }),
+  ];
+  return db.transaction().execute(async (trx) => {
+    const stored = await storeShared(trx, entries);
+    const outcomes: ObjectOutcome[] = entries.map(({ row, values }, i) => ({
+      id: row.id,
+      type: row.type,
+      status: stored[i] ? 'stored' : 'unchanged',
+      tlp: row.tlp as TlpLabel,
+      became:
+        (values.length > 0 ? `indicator values: ${describeValues(values)}` : 'kept whole, no indicator value') +
+        (row.tlp_known ? '' : ' (its tlp: tag is unknown: read as TLP:RED)'),
+      problems: [],
+    }));
     const count = (status: ObjectOutcome['status']) => outcomes.filter((o) => o.status === status).length;
     await appendAudit(trx, {
       actor,

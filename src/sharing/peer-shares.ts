@@ -160,9 +160,10 @@ async function mispRevision(
       Attribute: (e.Event.Attribute as Attribute[]).map((a) => ({ ...a, timestamp: undefined })),
     });
   if (previous && same(previous) === same(next)) return { event: share.misp_event, deleted: 0 };
+  const deletedBefore = new Set(((previous?.Event.Attribute ?? []) as Attribute[]).filter((a) => a.deleted).map((a) => a.uuid));
   return {
     event: JSON.stringify(next),
-    deleted: deleted.filter((a) => !((previous?.Event.Attribute ?? []) as Attribute[]).some((p) => p.uuid === a.uuid && p.deleted)).length,
+    deleted: deleted.filter((a) => !deletedBefore.has(a.uuid)).length,
   };
 }
 

@@ -159,8 +159,9 @@ export async function sharedItems(
     return false;
   });
   // An indicator is shared only beside the observable it is based on.
+  const observablesAdmitted = new Set(admitted.filter((o) => o.kind === 'observable').map((o) => o.id));
   const items = admitted.filter((c) => {
-    if (c.kind !== 'indicator' || admitted.some((o) => o.kind === 'observable' && o.id === c.id)) return true;
+    if (c.kind !== 'indicator' || observablesAdmitted.has(c.id)) return true;
     left.push({ kind: c.kind, id: c.id, what: c.what, reason: 'the observable it is based on is not shared' });
     return false;
   });

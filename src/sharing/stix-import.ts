@@ -113,25 +113,46 @@ function objectsOf(text: string): Record_[] {
   return bundle.objects.map((o) => (o && typeof o === 'object' && !Array.isArray(o) ? (o as Record_) : {}));
 }
 
-/** Stores one version of a shared object and indexes the values it names; false when that version was here already. */
+type SharedRow = Omit<Insertable<Schema['shared_objects']>, 'imported_at'>;
+// Rows a statement: well under PostgreSQL's 65,535 parameters at nine a row.
+const BATCH = 500;
+
+/**
+ * Stores versions of shared objects and indexes the values each names, a few hundred a statement;
+ * for each entry, in order, whether it was new (false: that version was here already, or earlier
+ * in ENTRIES).
+ */
 export async function storeShared(
   trx: Kysely<Schema>,
-  row: Omit<Insertable<Schema['shared_objects']>, 'imported_at'>,
-  values: readonly Value[],
-): Promise<boolean> {
-  const inserted = await trx
-    .insertInto('shared_objects')
-    .values({ ...row, name: (row.name ?? '').slice(0, 500) })
-    .onConflict((oc) => oc.columns(['id', 'modified']).doNothing())
-    .returning('id')
-    .executeTakeFirst();
-  if (inserted && values.length > 0)
+  entries: ReadonlyArray<{ row: SharedRow; values: readonly Value[] }>,
+): Promise<boolean[]> {
+  const key = (r: { id: string; modified: string }) => `${r.id}\u0000${r.modified}`;
+  const inserted = new Set<string>();
+  for (let start = 0; start < entries.length; start += BATCH) {
+    const chunk = entries.slice(start, start + BATCH);
+    const rows = await trx
+      .insertInto('shared_objects')
+      .values(chunk.map(({ row }) => ({ ...row, name: (row.name ?? '').slice(0, 500) })))
+      .onConflict((oc) => oc.columns(['id', 'modified']).doNothing())
+      .returning(['id', 'modified'])
+      .execute();
+    for (const r of rows) inserted.add(key(r));
+  }
+  const claimed = new Set<string>();
+  const stored = entries.map(({ row }) => {
+    const k = key(row);
+    if (!inserted.has(k) || claimed.has(k)) return false;
+    claimed.add(k);
+    return true;
+  });
+  const values = entries.flatMap(({ row, values }, i) => (stored[i] ? values.map((v) => ({ ...v, object_id: row.id })) : []));
+  for (let start = 0; start < values.length; start += BATCH * 3)
     await trx
       .insertInto('shared_object_indicators')
-      .values(values.map((v) => ({ ...v, object_id: row.id })))
+      .values(values.slice(start, start + BATCH * 3))
       .onConflict((oc) => oc.columns(['value', 'kind', 'object_id']).doNothing())
       .execute();
-  return Boolean(inserted);
+  return stored;
 }
 
 export const describeValues = (values: readonly Value[]) => values.map((v) => `${v.kind} ${v.value}`).join(', ');
@@ -161,60 +182,65 @@ export async function importStixBundle(db: Kysely<Schema>, actor: string, text: 
   const objects = objectsOf(text);
   const definitions = markingDefinitionsOf(objects);
   const unlabelled = unlabelledTlpOf((await getProfile(db))?.profile);
+  // What each object is and becomes, worked out before anything is stored; then stored a batch at a time.
+  const read = objects.map((object) => {
+    const identity = stixIdentity(object);
+    if (!identity) return { object };
+    const { tlp, read: label } = storedLabel(object, definitions, unlabelled);
+    return { object, identity, tlp, label, values: valuesOf(object) };
+  });
   return db.transaction().execute(async (trx) => {
-    const outcomes: ObjectOutcome[] = [];
-    for (const object of objects) {
-      const identity = stixIdentity(object);
-      if (!identity) {
-        outcomes.push({
+    const kept = read.filter((r) => r.identity);
+    const stored = await storeShared(
+      trx,
+      kept.map((r) => ({
+        row: {
+          id: r.identity!.id,
+          modified: String(r.object.modified ?? r.object.created ?? ''),
+          type: r.identity!.type,
+          name: String(r.object.name ?? ''),
+          tlp: r.tlp!,
+          tlp_known: r.identity!.type === 'marking-definition' || (r.label?.known ?? true),
+          object: JSON.stringify(r.object),
+          source,
+          imported_by: actor,
+        },
+        values: r.values!,
+      })),
+    );
+    const storedOf = new Map(kept.map((r, i) => [r, stored[i]!]));
+    const outcomes: ObjectOutcome[] = read.map((r) => {
+      const { object } = r;
+      if (!r.identity)
+        return {
           id: (typeof object.id === 'string' ? object.id : '').slice(0, 200),
           type: (typeof object.type === 'string' ? object.type : '').slice(0, 100),
           status: 'refused',
           tlp: null,
           became: 'nothing',
           problems: ['no STIX id of its type'],
-        });
-        continue;
-      }
-      const { id, type } = identity;
-      const { tlp, read } = storedLabel(object, definitions, unlabelled);
-      const modified = String(object.modified ?? object.created ?? '');
-      const values = valuesOf(object);
-      const stored = await storeShared(
-        trx,
-        {
-          id,
-          modified,
-          type,
-          name: String(object.name ?? ''),
-          tlp,
-          tlp_known: type === 'marking-definition' || (read?.known ?? true),
-          object: JSON.stringify(object),
-          source,
-          imported_by: actor,
-        },
-        values,
-      );
+        };
+      const { id, type } = r.identity;
       const labelNote =
-        read && !read.known
+        r.label && !r.label.known
           ? ' (its marking is unknown: read as TLP:RED)'
-          : !read && type !== 'marking-definition'
+          : !r.label && type !== 'marking-definition'
             ? ` (unmarked: the team's default)`
             : '';
-      outcomes.push({
+      return {
         id,
         type,
-        status: stored ? 'stored' : 'unchanged',
-        tlp,
+        status: storedOf.get(r) ? 'stored' : 'unchanged',
+        tlp: r.tlp!,
         became:
-          (values.length > 0
-            ? `indicator values: ${describeValues(values)}`
+          (r.values!.length > 0
+            ? `indicator values: ${describeValues(r.values!)}`
             : type === 'marking-definition'
               ? 'a marking definition'
               : 'kept whole, no indicator value') + labelNote,
         problems: stixObjectIssues(object).map((p) => `${p.field} ${p.reason}`.trim()),
-      });
-    }
+      };
+    });
     const count = (status: ObjectOutcome['status']) => outcomes.filter((o) => o.status === status).length;
     const result = { objects: outcomes, stored: count('stored'), unchanged: count('unchanged'), refused: count('refused') };
     await appendAudit(trx, {

@@ -146,11 +146,11 @@ describe('every page fits the screen and passes axe-core', () => {
     ).toBe('tab true');
     expect(await page.getByRole('tabpanel').getByRole('heading', { name: 'Communications' }).count()).toBe(1);
     await page.keyboard.press('End');
-    await expect.poll(() => new URL(page.url()).search).toBe('?tab=people');
+    await expect.poll(() => new URL(page.url()).search).toBe('?tab=peers');
     await page.keyboard.press('ArrowRight');
     await expect.poll(() => new URL(page.url()).search).toBe('');
     await page.goBack();
-    await expect.poll(() => page.getByRole('tab', { name: 'Participants and shares' }).getAttribute('aria-selected')).toBe('true');
+    await expect.poll(() => page.getByRole('tab', { name: 'Peer teams' }).getAttribute('aria-selected')).toBe('true');
     await context.close();
   });
 
