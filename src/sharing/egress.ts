@@ -257,7 +257,10 @@ export async function egress(db: Kysely<Schema>, request: EgressRequest): Promis
     }));
     // A few thousand rows a statement: an export of 100,000 items stays under PostgreSQL's 65,535 parameters.
     for (let start = 0; start < rows.length; start += RECORD_BATCH)
-      await db.insertInto('egress_decisions').values(rows.slice(start, start + RECORD_BATCH)).execute();
+      await db
+        .insertInto('egress_decisions')
+        .values(rows.slice(start, start + RECORD_BATCH))
+        .execute();
   }
   return decisions;
 }

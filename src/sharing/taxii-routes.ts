@@ -117,7 +117,8 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     reply: FastifyReply,
     cid: string,
     filter: ObjectFilter,
-    shape: (o: StoredObject) => unknown,
+    /** Each item as JSON text: an object as it was stored, byte for byte, or what the manifest says of it. */
+    shape: (o: StoredObject) => string,
     key: string,
     /** One object's page: none there (or none the reader may have) is a 404, as section 5.5 says. */
     single = false,
@@ -128,11 +129,10 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
     if (single && objects.length === 0 && !filter.next) throw notFound('object');
     if (objects.length > 0)
       reply.header('x-taxii-date-added-first', objects[0]!.addedAt).header('x-taxii-date-added-last', objects.at(-1)!.addedAt);
-    return send(reply, {
-      more: found.more,
-      ...(found.next ? { next: found.next } : {}),
-      ...(objects.length > 0 ? { [key]: objects.map(shape) } : {}),
-    });
+    // Spliced, not parsed and written again: a page of a thousand objects is most of the work otherwise.
+    const head = JSON.stringify({ more: found.more, ...(found.next ? { next: found.next } : {}) }).slice(0, -1);
+    const items = objects.length > 0 ? `,${JSON.stringify(key)}:[${objects.map(shape).join(',')}]` : '';
+    return reply.code(200).type(TAXII_MEDIA_TYPE).send(`${head}${items}}`);
   }
 
   app.get('/taxii2/', { ...read, schema: taxii('TAXII discovery') }, async (request, reply) => {
@@ -168,8 +168,7 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         querystring: MatchQuery,
       },
     },
-    async (request, reply) =>
-      page(request, reply, request.params.cid, filterOf(request.query), (o) => JSON.parse(o.object) as unknown, 'objects'),
+    async (request, reply) => page(request, reply, request.params.cid, filterOf(request.query), (o) => o.object, 'objects'),
   );
 
   app.get(
@@ -184,7 +183,13 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply,
         request.params.cid,
         filterOf(request.query),
-        (o) => ({ id: o.id, date_added: o.addedAt, version: o.version, media_type: `application/stix+json;version=${o.specVersion}` }),
+        (o) =>
+          JSON.stringify({
+            id: o.id,
+            date_added: o.addedAt,
+            version: o.version,
+            media_type: `application/stix+json;version=${o.specVersion}`,
+          }),
         'objects',
       ),
   );
@@ -196,15 +201,7 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: { ...taxii('One object (its newest version unless match[version] says)'), params: ObjectParams, querystring: MatchQuery },
     },
     async (request, reply) =>
-      page(
-        request,
-        reply,
-        request.params.cid,
-        filterOf(request.query, { ids: [request.params.oid] }),
-        (o) => JSON.parse(o.object) as unknown,
-        'objects',
-        true,
-      ),
+      page(request, reply, request.params.cid, filterOf(request.query, { ids: [request.params.oid] }), (o) => o.object, 'objects', true),
   );
 
   app.get(
@@ -216,7 +213,7 @@ export const taxiiRoutes: FastifyPluginAsyncTypebox = async (app) => {
         reply,
         request.params.cid,
         filterOf(request.query, { ids: [request.params.oid], versions: ['all'] }),
-        (o) => o.version,
+        (o) => JSON.stringify(o.version),
         'versions',
         true,
       ),
