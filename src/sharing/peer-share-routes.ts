@@ -18,7 +18,7 @@ import { Nullable, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { intakeSettings } from '../intake/settings.js';
 import { egress, peerTeamReadBy, TEAM_ROLES } from './egress.js';
-import { publishShare, shareWithPeer, withdrawShare } from './peer-shares.js';
+import { shareWithPeer, withdrawShare } from './peer-shares.js';
 import { tlpOfMispTags } from './tlp-encodings.js';
 
 const Problem = Type.Ref('Problem');
@@ -104,19 +104,7 @@ export const peerShareRoutes: FastifyPluginAsyncTypebox = async (app) => {
         response: { 200: Publication, 404: Problem, 409: Problem },
       },
     },
-    async (request) => {
-      const actor = actorOf(principal(request));
-      const { id, peer } = request.params;
-      const existing = await db
-        .selectFrom('peer_shares')
-        .select('withdrawn_at')
-        .where('peer_team_id', '=', peer)
-        .where('incident_id', '=', id)
-        .executeTakeFirst();
-      return existing && existing.withdrawn_at === null
-        ? publishShare(db, peer, id, actor, await sender())
-        : shareWithPeer(db, actor, id, peer, await sender());
-    },
+    async (request) => shareWithPeer(db, actorOf(principal(request)), request.params.id, request.params.peer, await sender()),
   );
 
   app.delete(

@@ -317,7 +317,7 @@ async function mailBundle(
   });
 }
 
-/** Shares the incident with the peer (again, if it had been withdrawn) and publishes it. */
+/** Shares the incident with the peer (again, if it had been withdrawn) and publishes what changed; an active share is only published. */
 export async function shareWithPeer(
   db: Kysely<Schema>,
   actor: string,
@@ -332,7 +332,12 @@ export async function shareWithPeer(
   await db
     .insertInto('peer_shares')
     .values({ peer_team_id: peerTeamId, incident_id: incidentId, shared_by: actor })
-    .onConflict((oc) => oc.columns(['peer_team_id', 'incident_id']).doUpdateSet({ withdrawn_at: null, shared_by: actor }))
+    .onConflict((oc) =>
+      oc
+        .columns(['peer_team_id', 'incident_id'])
+        .doUpdateSet({ withdrawn_at: null, shared_by: actor })
+        .where('peer_shares.withdrawn_at', 'is not', null),
+    )
     .execute();
   return publishShare(db, peerTeamId, incidentId, actor, sender);
 }

@@ -15,7 +15,7 @@ import { exportIncidentMisp, type MispExport } from '../../sharing/misp-export.j
 import { STIX_MAX_BYTES } from '../../sharing/stix-import.js';
 import { importShared } from '../../sharing/import-shared.js';
 import { httpReader } from '../../sharing/misp-import.js';
-import { publishShare, shareWithPeer, withdrawShare } from '../../sharing/peer-shares.js';
+import { shareWithPeer, withdrawShare } from '../../sharing/peer-shares.js';
 import { intakeSettings } from '../../intake/settings.js';
 import { loadTeamKeyFile } from '../../mail/pgp.js';
 import { readSource } from '../read-source.js';
@@ -125,18 +125,9 @@ export function registerShareCommands(program: Command): void {
           const teamKey = config.mail.pgpKeyFile ? await loadTeamKeyFile(config.mail.pgpKeyFile, config.mail.pgpPassphrase) : undefined;
           const { sender } = await intakeSettings(db, config.mail, teamKey);
           const actor = actorFromCli();
-          const active = await db
-            .selectFrom('peer_shares')
-            .select('peer_team_id')
-            .where('peer_team_id', '=', peer)
-            .where('incident_id', '=', incident)
-            .where('withdrawn_at', 'is', null)
-            .executeTakeFirst();
           const result = options.withdraw
             ? await withdrawShare(db, actor, incident, peer, sender)
-            : active
-              ? await publishShare(db, peer, incident, actor, sender)
-              : await shareWithPeer(db, actor, incident, peer, sender);
+            : await shareWithPeer(db, actor, incident, peer, sender);
           process.stdout.write(
             `revision ${result.revision}: ${result.changed} object(s) sent, ${result.revoked} revoked or deleted, by ${result.channels.join(', ') || 'no channel'}\n`,
           );
