@@ -18,6 +18,7 @@ import { queueMail, type QueuedMail, type Sender } from '../mail/outbox.js';
 import { exportIncidentMisp } from './misp-export.js';
 import { getSharingProfile, type SharingProfile } from './sharing-profiles.js';
 import { exportIncidentStix } from './stix-export.js';
+import { STIX_SCO_TYPES } from './stix-ids.js';
 import { addObjects } from './taxii-store.js';
 
 export interface Publication {
@@ -32,7 +33,6 @@ export interface Publication {
 }
 
 type StixObject = Record<string, unknown> & { id: string; type: string };
-const SCO_TYPES = new Set(['ipv4-addr', 'ipv6-addr', 'domain-name', 'url', 'email-addr', 'file']);
 const ALWAYS_SENT = new Set(['identity', 'marking-definition']);
 
 /** What an object says, apart from when it was said. */
@@ -105,7 +105,7 @@ async function stixChanges(
       kept.push({ object: last, tlp });
       continue;
     }
-    const next = SCO_TYPES.has(object.type) ? object : { ...object, modified: nextVersion(last?.modified ?? object.modified) };
+    const next = STIX_SCO_TYPES.has(object.type) ? object : { ...object, modified: nextVersion(last?.modified ?? object.modified) };
     changed.push(next);
     kept.push({ object: next, tlp });
   }
@@ -116,7 +116,7 @@ async function stixChanges(
     if (present.has(id) || row.withdrawn) continue;
     const last = JSON.parse(row.object) as StixObject;
     // A cyber observable has no versions to revoke: it leaves the collection; what refers to it is revoked.
-    if (SCO_TYPES.has(last.type)) gone.push(id);
+    if (STIX_SCO_TYPES.has(last.type)) gone.push(id);
     else revoked.push({ ...last, modified: nextVersion(last.modified), revoked: true });
   }
   const envelope = (exported?.bundle.objects ?? []).filter((o) => ALWAYS_SENT.has(String(o.type)));

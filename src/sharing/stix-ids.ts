@@ -26,3 +26,25 @@ export const vaktUuid = (...parts: string[]) => uuidv5(parts.join('\u0000'), VAK
 export function derivedId(type: string, ...parts: string[]): string {
   return `${type}--${vaktUuid(...parts)}`;
 }
+
+/** STIX 2.1's cyber-observable types: versionless, identified by their content. */
+export const STIX_SCO_TYPES: ReadonlySet<string> = new Set([
+  'artifact',
+  'autonomous-system',
+  'directory',
+  'domain-name',
+  'email-addr',
+  'email-message',
+  'file',
+  'ipv4-addr',
+  'ipv6-addr',
+  'mac-addr',
+  'mutex',
+  'network-traffic',
+  'process',
+  'software',
+  'url',
+  'user-account',
+  'windows-registry-key',
+  'x509-certificate',
+]);

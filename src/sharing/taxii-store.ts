@@ -11,6 +11,7 @@ import { opaqueCursor, readOpaqueCursor } from '../core/cursor.js';
 import type { Schema } from '../db/schema.js';
 import { getProfile } from '../profile/service.js';
 import { markingDefinitionsOf, stixIdentity, storedLabel } from './stix-import.js';
+import { STIX_SCO_TYPES } from './stix-ids.js';
 
 export interface StoredObject {
   id: string;
@@ -39,29 +40,9 @@ export interface ObjectPage {
   next: string | null;
 }
 
-/** STIX 2.1's cyber observables: only they stand alone without `spec_version` in 2.1; any other object without it is STIX 2.0. */
-const SCO_TYPES = new Set([
-  'artifact',
-  'autonomous-system',
-  'directory',
-  'domain-name',
-  'email-addr',
-  'email-message',
-  'file',
-  'ipv4-addr',
-  'ipv6-addr',
-  'mac-addr',
-  'mutex',
-  'network-traffic',
-  'process',
-  'software',
-  'url',
-  'user-account',
-  'windows-registry-key',
-  'x509-certificate',
-]);
+// Only STIX 2.1's cyber observables stand alone without `spec_version`; any other object without it is STIX 2.0.
 const specVersionOf = (object: Record<string, unknown>, type: string) =>
-  typeof object.spec_version === 'string' ? object.spec_version : SCO_TYPES.has(type) || type.startsWith('x-') ? '2.1' : '2.0';
+  typeof object.spec_version === 'string' ? object.spec_version : STIX_SCO_TYPES.has(type) || type.startsWith('x-') ? '2.1' : '2.0';
 
 const versionOf = (object: Record<string, unknown>) => String(object.modified ?? object.created ?? '');
 
