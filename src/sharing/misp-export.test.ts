@@ -13,6 +13,7 @@ import { saveProfile } from '../profile/service.js';
 
 type Event = {
   Event: {
+    Object?: unknown[];
     uuid: string;
     info: string;
     timestamp: string;
@@ -55,6 +56,7 @@ describeEachEngine('sharing an incident as a MISP event', (get) => {
       { kind: 'cve', value: 'CVE-2026-1234', tlp: 'GREEN' },
       { kind: 'domain', value: 'pay.ransom.example', tlp: 'AMBER' },
       { kind: 'other', value: 'HKLM\\Software\\Evil', tlp: 'CLEAR' },
+      { kind: 'url', value: 'https://unlock.ransom.example:8443/unlock?id=42', isIoc: true, tlp: 'GREEN' },
     ])
       expect((await analyst.request({ method: 'POST', url: `/api/incidents/${incident}/observables`, payload })).statusCode).toBe(201);
     const report = await createReport(
@@ -88,6 +90,27 @@ describeEachEngine('sharing an incident as a MISP event', (get) => {
       ['vulnerability', 'External analysis', false, 'tlp:green'],
       ['domain', 'Network activity', false, 'tlp:amber'],
       ['text', 'Other', false, 'tlp:clear'],
+    ]);
+    // The URL is MISP's url object: the address whole (an indicator), its parts beside it.
+    expect(first.Event.Object).toEqual([
+      expect.objectContaining({
+        name: 'url',
+        'meta-category': 'network',
+        template_uuid: '60efb77b-40b5-4c46-871b-ed1ed999fce5',
+        Attribute: [
+          expect.objectContaining({
+            object_relation: 'url',
+            type: 'url',
+            value: 'https://unlock.ransom.example:8443/unlock?id=42',
+            to_ids: true,
+          }),
+          expect.objectContaining({ object_relation: 'scheme', type: 'text', value: 'https', to_ids: false }),
+          expect.objectContaining({ object_relation: 'host', type: 'hostname', value: 'unlock.ransom.example' }),
+          expect.objectContaining({ object_relation: 'port', type: 'port', value: '8443' }),
+          expect.objectContaining({ object_relation: 'resource_path', type: 'text', value: '/unlock' }),
+          expect.objectContaining({ object_relation: 'query_string', type: 'text', value: 'id=42' }),
+        ],
+      }),
     ]);
     // The report that named the address is its sighting; the rest were not sighted.
     expect(e.Attribute[0]!.Sighting).toEqual([

@@ -1,12 +1,13 @@
 /**
  * An incident as a MISP event (the MISP core format): one attribute per observable, with the MISP
- * type and category of its kind, `to_ids` for indicators, its own `tlp:` tag; the event's tags say
+ * type and category of its kind (a URL as MISP's url object, its parts beside it), `to_ids` for indicators, its own `tlp:` tag; the event's tags say
  * its TLP, PAP and RSIT class; MISP's distribution follows from TLP. The event's uuid is derived
  * from the team and the incident, and its timestamp moves with each export, so a MISP instance
  * updates the same event in place instead of adding a second one. What goes in passes the egress
  * gate (channel `export:misp`), as for STIX; the event is validated against the MISP JSON schema.
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import type { Kysely } from 'kysely';
 import { Ajv, type ValidateFunction } from 'ajv';
 import { VaktError } from '../core/errors.js';
@@ -15,7 +16,7 @@ import { issuesOf } from '../core/validate.js';
 import { standardsUrl } from '../core/standards-path.js';
 import type { Schema } from '../db/schema.js';
 import { getProfile } from '../profile/service.js';
-import { sharedItems, type LeftOut, type ShareOptions } from './shared-items.js';
+import { sharedItems, type LeftOut, type Observable, type ShareOptions } from './shared-items.js';
 import { mispTlpTag } from './tlp-encodings.js';
 import { vaktUuid } from './stix-ids.js';
 
@@ -76,7 +77,7 @@ export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string,
   const labels = [...shared.map((i) => i.tlp), ...(withIncident ? [incident.tlp as TlpLabel] : [])];
   const eventTlp = labels.reduce<TlpLabel>(mostRestrictive, 'CLEAR');
   const now = new Date();
-  const attributes = shared.map((item) => {
+  const attributeOf = (item: (typeof shared)[number]) => {
     const o = item.observable!;
     const { type, category } = ATTRIBUTE[o.kind]!;
     return {
@@ -101,7 +102,11 @@ export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string,
           }
         : {}),
     };
-  });
+  };
+  // A URL goes as MISP's url object: the address whole, and its parts for peers to correlate on.
+  const urls = shared.filter((i) => i.observable!.kind === 'url');
+  const attributes = shared.filter((i) => i.observable!.kind !== 'url').map(attributeOf);
+  const objects = urls.map((item) => urlObject(attributeOf(item), item.observable!, teamUuid, mispTlpTag(item.tlp)));
   const rsit = incident.rsit_class ? [{ name: `rsit:${incident.rsit_class}${incident.rsit_type ? `="${incident.rsit_type}"` : ''}` }] : [];
   const event = {
     Event: {
@@ -118,6 +123,7 @@ export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string,
       Orgc: { name: team, uuid: teamUuid },
       Tag: [{ name: mispTlpTag(eventTlp) }, { name: `PAP:${incident.pap.toUpperCase()}` }, ...rsit],
       Attribute: attributes,
+      ...(objects.length > 0 ? { Object: objects } : {}),
     },
   };
   const issues = eventIssues(event);
@@ -126,5 +132,52 @@ export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string,
     event,
     included: items.map((i) => ({ kind: i.kind, id: i.id, what: i.what, tlp: i.tlp })),
     left,
+  };
+}
+
+let urlTemplate: { uuid: string; version: number; 'meta-category': string; description: string } | undefined;
+
+/** The url object (MISP's template, shipped) around the URL's attribute: its scheme, host or address, port, path and query beside it. */
+function urlObject(
+  whole: { uuid: string; timestamp: string; comment: string } & Record<string, unknown>,
+  o: Observable,
+  teamUuid: string,
+  tag: string,
+) {
+  urlTemplate ??= JSON.parse(readFileSync(standardsUrl('misp/objects/url/definition.json'), 'utf8')) as NonNullable<typeof urlTemplate>;
+  const part = (relation: string, type: string, value: string) => ({
+    uuid: vaktUuid('attribute', teamUuid, o.id, relation),
+    object_relation: relation,
+    type,
+    category: 'Network activity',
+    value,
+    to_ids: false,
+    distribution: '5',
+    timestamp: whole.timestamp,
+    Tag: [{ name: tag }],
+  });
+  const parts: Array<ReturnType<typeof part>> = [];
+  try {
+    const url = new URL(o.value);
+    const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
+    parts.push(part('scheme', 'text', url.protocol.replace(/:$/, '')));
+    parts.push(isIP(host) ? part('ip', 'ip-dst', host) : part('host', 'hostname', host));
+    if (url.port) parts.push(part('port', 'port', url.port));
+    if (url.pathname && url.pathname !== '/') parts.push(part('resource_path', 'text', url.pathname));
+    if (url.search.length > 1) parts.push(part('query_string', 'text', url.search.slice(1)));
+  } catch {
+    // Not a URL the parser takes: the address alone.
+  }
+  return {
+    uuid: vaktUuid('object', teamUuid, o.id),
+    name: 'url',
+    'meta-category': urlTemplate['meta-category'],
+    description: urlTemplate.description,
+    template_uuid: urlTemplate.uuid,
+    template_version: String(urlTemplate.version),
+    distribution: '5',
+    timestamp: whole.timestamp,
+    comment: whole.comment,
+    Attribute: [{ ...whole, object_relation: 'url' }, ...parts],
   };
 }

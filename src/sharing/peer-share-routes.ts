@@ -41,7 +41,14 @@ const Share = Type.Object({
   lastError: Nullable(Type.String()),
 });
 
-type MispEvent = { Event: Record<string, unknown> & { uuid: string; Attribute: Array<{ value: string; deleted?: boolean }> } };
+type MispAttribute = { value: string; deleted?: boolean };
+type MispEvent = {
+  Event: Record<string, unknown> & {
+    uuid: string;
+    Attribute: MispAttribute[];
+    Object?: Array<{ deleted?: boolean; Attribute: MispAttribute[] }>;
+  };
+};
 
 export const peerShareRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const { db } = app.vakt.database;
@@ -178,7 +185,9 @@ export const peerShareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request, reply) => {
       const lines = (await feedOf(request)).flatMap(({ Event: e }) =>
-        e.Attribute.filter((a) => !a.deleted).map((a) => `${createHash('md5').update(a.value).digest('hex')},${e.uuid}`),
+        [...e.Attribute, ...(e.Object ?? []).filter((o) => !o.deleted).flatMap((o) => o.Attribute)]
+          .filter((a) => !a.deleted)
+          .map((a) => `${createHash('md5').update(a.value).digest('hex')},${e.uuid}`),
       );
       return reply.type('text/csv; charset=utf-8').send(lines.map((l) => `${l}\n`).join(''));
     },

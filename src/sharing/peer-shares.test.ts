@@ -26,7 +26,9 @@ import { pseudonymiserFor } from './pseudonymise.js';
 type StixObject = Record<string, unknown> & { id: string; type: string; value?: string; revoked?: boolean; modified?: string };
 type Page = { more: boolean; objects?: StixObject[] };
 type Attribute = { uuid: string; value: string; deleted?: boolean };
-type Event = { Event: { uuid: string; info: string; published: boolean; Attribute: Attribute[] } };
+type Event = {
+  Event: { uuid: string; info: string; published: boolean; Attribute: Attribute[]; Object?: Array<{ name: string; deleted?: boolean }> };
+};
 
 const MEDIA = 'application/taxii+json;version=2.1';
 // What the peer must never see: the constituent, its contact and network, the reporter, internal addresses.
@@ -141,6 +143,7 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
       reporter: { kind: 'email', value: 'rita@reporter.test', tlp: 'GREEN' },
       portal: { kind: 'domain', value: 'portal.water.example', tlp: 'CLEAR' },
       payload: { kind: 'sha256', value: 'e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855', isIoc: true, tlp: 'AMBER' },
+      kit: { kind: 'url', value: 'https://login.phish.example/kit', isIoc: true, tlp: 'CLEAR' },
     })) {
       const res = await analyst.request({ method: 'POST', url: `/api/incidents/${incident}/observables`, payload });
       expect(res.statusCode, res.body).toBe(201);
@@ -235,6 +238,8 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
     for (const secret of SECRETS) expect(JSON.stringify(event)).not.toContain(secret);
     const hashes = (await asPeer('/misp-feed/hashes.csv')).body.trim().split('\n');
     expect(hashes).toContain(`${createHash('md5').update('198.51.100.7').digest('hex')},${event.Event.uuid}`);
+    // A URL is a url object: its parts are in the feed's hashes too.
+    expect(hashes).toContain(`${createHash('md5').update('login.phish.example').digest('hex')},${event.Event.uuid}`);
 
     const mail = await get()
       .db.selectFrom('messages')
@@ -285,6 +290,8 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
     const event = await feedEvent();
     expect(event.Event.info).toMatch(/^\[withdrawn\]/);
     expect(event.Event.Attribute.every((a) => a.deleted)).toBe(true);
+    expect(event.Event.Object).toEqual([expect.objectContaining({ name: 'url', deleted: true })]);
+    expect((await asPeer('/misp-feed/hashes.csv')).body).toBe('');
     expect((await manager.request({ method: 'DELETE', url: `/api/incidents/${incident}/shares/${peer}` })).statusCode).toBe(404);
   });
 

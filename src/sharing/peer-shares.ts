@@ -138,32 +138,34 @@ async function mispRevision(
     channel: 'misp-feed',
     withIncident: profile.itemKinds.includes('incident'),
   });
-  type Attribute = Record<string, unknown> & { uuid: string };
-  const now = (withdrawn ? [] : event.Event.Attribute) as Attribute[];
-  const uuids = new Set(now.map((a) => a.uuid));
   const stamp = String(Math.floor(Date.now() / 1000));
-  const deleted = ((previous?.Event.Attribute ?? []) as Attribute[])
-    .filter((a) => !uuids.has(a.uuid))
-    .map((a) => (a.deleted ? a : { ...a, deleted: true, timestamp: stamp }));
+  const attributes = carried(withdrawn ? [] : listOf(event.Event, 'Attribute'), listOf(previous?.Event, 'Attribute'), stamp);
+  const objects = carried(withdrawn ? [] : listOf(event.Event, 'Object'), listOf(previous?.Event, 'Object'), stamp);
   const next = {
     Event: {
       ...event.Event,
       ...(withdrawn ? { info: `[withdrawn] ${String(event.Event.info)}`, published: false } : {}),
-      Attribute: [...now, ...deleted],
+      Attribute: attributes.list,
+      ...(objects.list.length > 0 ? { Object: objects.list } : {}),
     },
   };
+  // What the event says, apart from when: every timestamp left out, at every depth.
   const same = (e: { Event: Record<string, unknown> }) =>
-    JSON.stringify({
-      ...e.Event,
-      timestamp: undefined,
-      publish_timestamp: undefined,
-      Attribute: (e.Event.Attribute as Attribute[]).map((a) => ({ ...a, timestamp: undefined })),
-    });
+    JSON.stringify(e, (key, value: unknown) => (key.endsWith('timestamp') ? undefined : value));
   if (previous && same(previous) === same(next)) return { event: share.misp_event, deleted: 0 };
-  const deletedBefore = new Set(((previous?.Event.Attribute ?? []) as Attribute[]).filter((a) => a.deleted).map((a) => a.uuid));
+  return { event: JSON.stringify(next), deleted: attributes.newlyDeleted + objects.newlyDeleted };
+}
+
+type MispItem = Record<string, unknown> & { uuid: string; deleted?: boolean };
+const listOf = (event: Record<string, unknown> | undefined, key: 'Attribute' | 'Object') => (event?.[key] ?? []) as MispItem[];
+
+/** The items now, and those sent before that are not, marked deleted (MISP's way of taking one back). */
+function carried(now: MispItem[], before: MispItem[], stamp: string): { list: MispItem[]; newlyDeleted: number } {
+  const present = new Set(now.map((a) => a.uuid));
+  const gone = before.filter((a) => !present.has(a.uuid));
   return {
-    event: JSON.stringify(next),
-    deleted: deleted.filter((a) => !deletedBefore.has(a.uuid)).length,
+    list: [...now, ...gone.map((a) => (a.deleted ? a : { ...a, deleted: true, timestamp: stamp }))],
+    newlyDeleted: gone.filter((a) => !a.deleted).length,
   };
 }
 
