@@ -349,6 +349,9 @@ export const SV_PROBLEM_MESSAGES: Record<string, string> = {
   observable: 'observation',
   event: 'händelse',
   share: 'delning',
+  'shared object': 'delat objekt',
+  'only a STIX report or grouping, or a MISP event, becomes an incident':
+    'bara en STIX-rapport eller -gruppering, eller en MISP-händelse, blir en incident',
   'the MISP feed is read with an account of a peer team’s reading organisation':
     'MISP-flödet läses med ett konto hos den organisation som läser för ett partnerteam',
   'the peer team has no sharing profile; give it one before sharing': 'partnerteamet har ingen delningsprofil; ge det en innan du delar',

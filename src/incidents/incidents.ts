@@ -113,9 +113,12 @@ export async function createIncident(
   db: Kysely<Schema>,
   actor: string,
   input: IncidentInput,
+  /** What else the new incident gets in the same transaction (its observables, when made from shared intelligence). */
+  within?: (trx: Transaction<Schema>, id: string) => Promise<void>,
 ): Promise<{ id: string; operationId: string | null }> {
   return db.transaction().execute(async (trx) => {
     const { id, moves } = await open(trx, actor, input);
+    await within?.(trx, id);
     const operationId =
       moves.length > 0
         ? await recordOperation(

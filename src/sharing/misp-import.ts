@@ -43,7 +43,7 @@ const asList = (value: unknown): Json[] =>
 const tagsOf = (item: Json) => asList(item.Tag).map((t) => String(t.name ?? ''));
 
 /** The values one attribute names: `ip-dst|port` → the address; `filename|sha256` → the hash; `domain|ip` → both. */
-function attributeValues(attribute: Json): Array<{ kind: IndicatorKind; value: string }> {
+export function attributeValues(attribute: Json): Array<{ kind: IndicatorKind; value: string }> {
   const type = String(attribute.type ?? '');
   const parts = type.split('|');
   const values = String(attribute.value ?? '').split('|');

@@ -24,6 +24,7 @@ import { exportIncidentStix } from './stix-export.js';
 import { exportIncidentMisp } from './misp-export.js';
 import { STIX_MAX_BYTES } from './stix-import.js';
 import { importShared } from './import-shared.js';
+import { incidentFromShared } from './shared-to-incident.js';
 
 const Problem = Type.Ref('Problem');
 const PeerParams = Type.Object({ id: Type.String({ format: 'uuid' }) });
@@ -135,6 +136,21 @@ export const shareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) =>
       saveSharingProfile(db, actorOf(principal(request)), request.params.id, request.body, versionFrom(request.headers['if-match'])),
+  );
+
+  app.post(
+    '/api/shared-objects/:id/incident',
+    {
+      preHandler: requirePermission('incidents:write'),
+      schema: {
+        tags: ['sharing'],
+        summary:
+          'Open an incident from what a peer shared — an imported STIX report or grouping, or a MISP event: its name, description and TLP, and an observable for each indicator value it names',
+        params: Type.Object({ id: Type.String({ pattern: '^[a-z0-9-]+--[0-9A-Za-z-]{1,100}$' }) }),
+        response: { 201: Type.Object({ id: Type.String(), observables: Type.Integer() }), 400: Problem, 404: Problem },
+      },
+    },
+    async (request, reply) => reply.code(201).send(await incidentFromShared(db, actorOf(principal(request)), request.params.id)),
   );
 
   app.get(

@@ -189,4 +189,45 @@ describeEachEngine('importing STIX 2.1 bundles', (get) => {
     }>();
     expect(seen.sightings.map((s) => s.kind).sort()).toEqual(['incident', 'shared', 'shared']);
   });
+
+  it('opens an incident from a shared report or MISP event, with its indicator values as observables', async () => {
+    const report = (
+      await get()
+        .db.selectFrom('shared_objects')
+        .select('id')
+        .where('type', '=', 'report')
+        .where('name', '=', 'Round trip')
+        .executeTakeFirstOrThrow()
+    ).id;
+    const opened = await analyst.request({ method: 'POST', url: `/api/shared-objects/${report}/incident` });
+    expect(opened.statusCode, opened.body).toBe(201);
+    const { id, observables } = opened.json<{ id: string; observables: number }>();
+    expect(observables).toBe(1);
+    const detail = (await analyst.request({ url: `/api/incidents/${id}` })).json<{
+      incident: { title: string; tlp: string; description: string };
+      observables: Array<{ kind: string; value: string; is_ioc: boolean; tlp: string }>;
+    }>();
+    expect(detail.incident).toMatchObject({
+      title: 'Round trip',
+      tlp: 'GREEN',
+      description: expect.stringContaining(`From test: ${report}`),
+    });
+    expect(detail.observables).toEqual([expect.objectContaining({ kind: 'ipv4', value: '192.0.2.200', is_ioc: true, tlp: 'GREEN' })]);
+
+    const misp = readFileSync(new URL('../../test/fixtures/misp/event-osint-sednit.json', import.meta.url), 'utf8');
+    expect((await post(misp)).statusCode).toBe(200);
+    const event = (await get().db.selectFrom('shared_objects').select('id').where('type', '=', 'misp-event').executeTakeFirstOrThrow()).id;
+    const fromEvent = await analyst.request({ method: 'POST', url: `/api/shared-objects/${event}/incident` });
+    expect(fromEvent.statusCode, fromEvent.body).toBe(201);
+    expect(fromEvent.json<{ observables: number }>().observables).toBeGreaterThan(5);
+
+    const indicator = (await get().db.selectFrom('shared_objects').select('id').where('type', '=', 'indicator').executeTakeFirstOrThrow())
+      .id;
+    const refused = await analyst.request({ method: 'POST', url: `/api/shared-objects/${indicator}/incident` });
+    expect(refused.statusCode).toBe(400);
+    expect(
+      (await analyst.request({ method: 'POST', url: '/api/shared-objects/report--00000000-0000-4000-8000-000000000000/incident' }))
+        .statusCode,
+    ).toBe(404);
+  });
 });
