@@ -167,9 +167,13 @@ export async function pseudonymiserFor(db: Kysely<Schema>, incidentId: string, r
   const mac = keyed(salt);
   const facts = await known(db, incidentId);
   const replacements: Replacement[] = [];
+  const noted = new Set<string>();
   const note = (field: string, before: string, after: string, rule: keyof Pseudonymisation) => {
-    if (before !== after && !replacements.some((r) => r.field === field && r.before === before))
+    const key = `${field}\u0000${before}`;
+    if (before !== after && !noted.has(key)) {
+      noted.add(key);
       replacements.push({ field, before, after, rule });
+    }
     return after;
   };
   const pseudonymOf = (email: string) => `p-${mac('email', email).toString('hex').slice(0, 20)}@${PSEUDONYM_DOMAIN}`;
@@ -209,6 +213,7 @@ export async function pseudonymiserFor(db: Kysely<Schema>, incidentId: string, r
       ? [...facts.reporterNames].map((n) => ({ n, to: `reporter-${mac('name', n).toString('hex').slice(0, 8)}` }))
       : []),
   ].sort((a, b) => b.n.length - a.n.length);
+  const nameTo = new Map(names.map((x) => [x.n.toLowerCase(), x.to]));
   const namePattern = names.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${names.map((x) => escape(x.n)).join('|')})(?![\\p{L}\\p{N}])`, 'giu')
     : undefined;
@@ -220,7 +225,7 @@ export async function pseudonymiserFor(db: Kysely<Schema>, incidentId: string, r
       if (!parseAddress(literal.split('/')[0]!)) return literal;
       return ip(literal) ?? '[address withheld]';
     });
-    if (namePattern) out = out.replace(namePattern, (match) => names.find((x) => x.n.toLowerCase() === match.toLowerCase())?.to ?? match);
+    if (namePattern) out = out.replace(namePattern, (match) => nameTo.get(match.toLowerCase()) ?? match);
     if (rules.constituents === 'replace') out = out.replace(DOMAIN, (d) => domain(d));
     return note(field, input, out, 'scrubText');
   };
