@@ -65,7 +65,6 @@ const DOMAIN = /(?<![\w@.-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}(?![\
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 export interface Pseudonymiser {
-  readonly rules: Pseudonymisation;
   /** The observable's value as shared, or why it is not shared at all. */
   value(kind: string, value: string, field: string): { value: string } | { dropped: string };
   /** Free text as shared. */
@@ -231,7 +230,6 @@ export async function pseudonymiserFor(db: Kysely<Schema>, incidentId: string, r
   };
 
   return {
-    rules,
     replacements,
     text,
     value(kind, value, field) {
