@@ -280,6 +280,33 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
     expect(shares.shares).toEqual([expect.objectContaining({ peerName: 'Peer CERT', revision: 2, withdrawnAt: null, lastError: null })]);
   });
 
+  it('issues an indicator anew when its label is lowered after a revocation, for a revoked object is never un-revoked', async () => {
+    const { db } = get();
+    const revokedId = (await collectionObjects('?match[version]=all&match[type]=indicator')).find(
+      (o) => String(o.pattern).includes('198.51.100.7') && o.revoked,
+    )!.id;
+    expect(
+      (await analyst.request({ method: 'PATCH', url: `/api/observables/${observable.c2}`, payload: { tlp: 'CLEAR' } })).statusCode,
+    ).toBe(204);
+    expect(await republishChanged(db, { from: 'cert@team.test', teamKey: keys.team.teamKey })).toBe(1);
+    const latest = await collectionObjects('?match[version]=all');
+    const old = latest.filter((o) => o.id === revokedId);
+    expect(old.at(-1)?.revoked).toBe(true);
+    const fresh = latest.filter((o) => o.type === 'indicator' && String(o.pattern).includes('198.51.100.7') && o.id !== revokedId);
+    expect(fresh).toHaveLength(1);
+    expect(fresh[0]!.revoked).toBeUndefined();
+    // What refers to it names the new id: its based-on relationship is issued anew too.
+    const relationship = latest.find((o) => o.type === 'relationship' && o.source_ref === fresh[0]!.id);
+    expect(relationship).toMatchObject({ relationship_type: 'based-on' });
+    expect(relationship?.revoked).toBeUndefined();
+    expect(latest.some((o) => o.type === 'ipv4-addr' && o.value === '198.51.100.7')).toBe(true);
+    // A second run changes nothing: the new ids hold.
+    expect(await republishChanged(db, { from: 'cert@team.test', teamKey: keys.team.teamKey })).toBe(0);
+    expect((await manager.request({ method: 'PUT', url: `/api/incidents/${incident}/shares/${peer}` })).json()).toMatchObject({
+      changed: 0,
+    });
+  });
+
   it('revokes everything when the share is withdrawn, and the feed keeps the event with every attribute deleted', async () => {
     const withdrawn = await share('DELETE');
     expect(withdrawn.revoked).toBeGreaterThan(0);

@@ -18,7 +18,7 @@ import { queueMail, type QueuedMail, type Sender } from '../mail/outbox.js';
 import { exportIncidentMisp } from './misp-export.js';
 import { getSharingProfile, type SharingProfile } from './sharing-profiles.js';
 import { exportIncidentStix } from './stix-export.js';
-import { STIX_SCO_TYPES } from './stix-ids.js';
+import { derivedId, STIX_SCO_TYPES } from './stix-ids.js';
 import { addObjects } from './taxii-store.js';
 
 export interface Publication {
@@ -69,10 +69,32 @@ async function fingerprintOf(db: Kysely<Schema>, peerTeamId: string, incidentId:
     .digest('hex');
 }
 
-/** The STIX objects the peer's profile admits now, those withdrawn since the last publication, and the new state to keep. */
+/**
+ * An object's references, each through MAP: a relationship's ends, a sighting's indicator, a report's
+ * objects — so that what refers to a re-issued object names it by its new id.
+ */
+function referring(object: StixObject, map: ReadonlyMap<string, string>): StixObject {
+  if (map.size === 0) return object;
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(object))
+    out[key] =
+      key.endsWith('_refs') && Array.isArray(value)
+        ? value.map((v) => map.get(v as string) ?? v)
+        : key.endsWith('_ref')
+          ? (map.get(value as string) ?? value)
+          : value;
+  return out as StixObject;
+}
+
+/**
+ * The STIX objects the peer's profile admits now, those withdrawn since the last publication, and
+ * the new state to keep, each under the id the export gives it (its key). A revoked object may not
+ * be un-revoked (STIX 2.1 section 3.6): one that comes back is issued anew under an id of its own,
+ * and what refers to it is sent with the new id.
+ */
 async function stixChanges(
   trx: Transaction<Schema>,
-  share: { peer_team_id: string; incident_id: string },
+  share: { peer_team_id: string; incident_id: string; revision: number },
   profile: SharingProfile,
   withdrawn: boolean,
   actor: string,
@@ -82,7 +104,7 @@ async function stixChanges(
   const exported = withdrawn
     ? undefined
     : await exportIncidentStix(trx, share.incident_id, { recipient, actor, channel, withIncident: profile.itemKinds.includes('incident') });
-  const current = (exported?.bundle.objects ?? []) as StixObject[];
+  const current = ((exported?.bundle.objects ?? []) as StixObject[]).filter((o) => !ALWAYS_SENT.has(o.type));
   const before = new Map(
     (
       await trx
@@ -91,36 +113,51 @@ async function stixChanges(
         .where('peer_team_id', '=', share.peer_team_id)
         .where('incident_id', '=', share.incident_id)
         .execute()
-    ).map((row) => [row.stix_id, row]),
+    ).map((row) => [row.stix_id, { ...row, last: JSON.parse(row.object) as StixObject }]),
   );
+  // The id each object goes by with this peer: as before, or a new one where the last it heard was a revocation.
+  const issued = new Map<string, string>();
+  for (const object of current) {
+    const previous = before.get(object.id);
+    if (!previous) continue;
+    const reissue = previous.last.revoked === true && !STIX_SCO_TYPES.has(object.type);
+    const id = reissue ? derivedId(object.type, object.id, `issued in revision ${share.revision + 1}`) : previous.last.id;
+    if (id !== object.id) issued.set(object.id, id);
+  }
   const tlpOf = new Map(exported?.included.map((i) => [i.stixId, i.tlp]) ?? []);
   const changed: StixObject[] = [];
-  const kept: Array<{ object: StixObject; tlp: TlpLabel }> = [];
-  for (const object of current) {
-    if (ALWAYS_SENT.has(object.type)) continue;
-    const previous = before.get(object.id);
-    const last = previous ? (JSON.parse(previous.object) as StixObject) : undefined;
-    const tlp = tlpOf.get(object.id) ?? 'CLEAR';
+  const kept: Array<{ key: string; object: StixObject; tlp: TlpLabel }> = [];
+  for (const exportedObject of current) {
+    const key = exportedObject.id;
+    const previous = before.get(key);
+    const id = issued.get(key) ?? key;
+    const last = previous?.last.id === id ? previous.last : undefined;
+    // An object keeps the creation time it was first sent with (a re-issued one, its re-issue).
+    const object = referring({ ...exportedObject, id, ...(last?.created ? { created: last.created } : {}) }, issued);
+    const tlp = tlpOf.get(key) ?? 'CLEAR';
     if (last && !previous!.withdrawn && substance(last) === substance(object)) {
-      kept.push({ object: last, tlp });
+      kept.push({ key, object: last, tlp });
       continue;
     }
-    const next = STIX_SCO_TYPES.has(object.type) ? object : { ...object, modified: nextVersion(last?.modified ?? object.modified) };
+    const stamp = nextVersion(last?.modified ?? object.modified);
+    // A re-issued object is new: it was created now.
+    const next = STIX_SCO_TYPES.has(object.type)
+      ? object
+      : { ...object, ...(issued.has(key) && !last ? { created: stamp } : {}), modified: stamp };
     changed.push(next);
-    kept.push({ object: next, tlp });
+    kept.push({ key, object: next, tlp });
   }
   const present = new Set(current.map((o) => o.id));
-  const revoked: StixObject[] = [];
+  const revoked: Array<{ key: string; object: StixObject }> = [];
   const gone: string[] = [];
-  for (const [id, row] of before) {
-    if (present.has(id) || row.withdrawn) continue;
-    const last = JSON.parse(row.object) as StixObject;
+  for (const [key, row] of before) {
+    if (present.has(key) || row.withdrawn) continue;
     // A cyber observable has no versions to revoke: it leaves the collection; what refers to it is revoked.
-    if (STIX_SCO_TYPES.has(last.type)) gone.push(id);
-    else revoked.push({ ...last, modified: nextVersion(last.modified), revoked: true });
+    if (STIX_SCO_TYPES.has(row.last.type)) gone.push(key);
+    else revoked.push({ key, object: { ...row.last, modified: nextVersion(row.last.modified), revoked: true } });
   }
   const envelope = (exported?.bundle.objects ?? []).filter((o) => ALWAYS_SENT.has(String(o.type)));
-  return { exported, changed, revoked, gone, kept, envelope, before, tlps: tlpOf };
+  return { exported, changed, revoked, gone, kept, envelope };
 }
 
 /** The MISP event as the peer's feed shows it next: what is admitted now, and the attributes since withdrawn as deleted. */
@@ -199,7 +236,7 @@ export async function publishShare(
     const channels: string[] = [];
     const problems: string[] = [];
     if (stixMoved && profile.channels.includes('taxii') && profile.taxiiCollectionId) {
-      await addObjects(trx, profile.taxiiCollectionId, [...stix.envelope, ...stix.changed, ...stix.revoked], actor);
+      await addObjects(trx, profile.taxiiCollectionId, [...stix.envelope, ...stix.changed, ...stix.revoked.map((r) => r.object)], actor);
       if (stix.gone.length > 0)
         await trx.deleteFrom('taxii_objects').where('collection_id', '=', profile.taxiiCollectionId).where('id', 'in', stix.gone).execute();
       channels.push('taxii');
@@ -245,29 +282,25 @@ async function saveItems(
   share: { peer_team_id: string; incident_id: string },
   stix: Awaited<ReturnType<typeof stixChanges>>,
 ): Promise<void> {
-  const key = { peer_team_id: share.peer_team_id, incident_id: share.incident_id };
-  for (const { object, tlp } of stix.kept)
-    await trx
+  const of = { peer_team_id: share.peer_team_id, incident_id: share.incident_id };
+  const save = (key: string, object: StixObject, tlp: TlpLabel | undefined, withdrawn: boolean) =>
+    trx
       .insertInto('peer_share_items')
-      .values({ ...key, stix_id: object.id, tlp, object: JSON.stringify(object), withdrawn: false })
+      .values({ ...of, stix_id: key, tlp: tlp ?? 'CLEAR', object: JSON.stringify(object), withdrawn })
       .onConflict((oc) =>
-        oc.columns(['peer_team_id', 'incident_id', 'stix_id']).doUpdateSet({ tlp, object: JSON.stringify(object), withdrawn: false }),
+        oc
+          .columns(['peer_team_id', 'incident_id', 'stix_id'])
+          .doUpdateSet({ object: JSON.stringify(object), withdrawn, ...(tlp ? { tlp } : {}) }),
       )
       .execute();
-  for (const object of stix.revoked)
-    await trx
-      .updateTable('peer_share_items')
-      .set({ object: JSON.stringify(object), withdrawn: true })
-      .where('peer_team_id', '=', key.peer_team_id)
-      .where('incident_id', '=', key.incident_id)
-      .where('stix_id', '=', object.id)
-      .execute();
+  for (const { key, object, tlp } of stix.kept) await save(key, object, tlp, false);
+  for (const { key, object } of stix.revoked) await save(key, object, undefined, true);
   if (stix.gone.length > 0)
     await trx
       .updateTable('peer_share_items')
       .set({ withdrawn: true })
-      .where('peer_team_id', '=', key.peer_team_id)
-      .where('incident_id', '=', key.incident_id)
+      .where('peer_team_id', '=', of.peer_team_id)
+      .where('incident_id', '=', of.incident_id)
       .where('stix_id', 'in', stix.gone)
       .execute();
 }
@@ -285,7 +318,7 @@ async function mailBundle(
   },
 ): Promise<QueuedMail> {
   const { share, profile, stix, actor, revision } = input;
-  const objects = [...stix.envelope, ...stix.kept.map((k) => k.object), ...stix.revoked];
+  const objects = [...stix.envelope, ...stix.kept.map((k) => k.object), ...stix.revoked.map((r) => r.object)];
   const labels = stix.kept.map((k) => k.tlp);
   const tlp = labels.reduce<TlpLabel>(mostRestrictive, 'CLEAR');
   const bundle = { type: 'bundle', id: `bundle--${stix.exported?.bundle.id.slice(8) ?? randomUUID()}`, objects };
