@@ -60,15 +60,23 @@ function eventIssues(event: unknown) {
 
 const epoch = (d: Date | string) => String(Math.floor(new Date(d).getTime() / 1000));
 
+/** The team as the events it writes name it: its name and the uuid derived from its address. */
+export async function mispTeam(db: Kysely<Schema>): Promise<{ team: string; teamUuid: string }> {
+  const profile = (await getProfile(db))?.profile;
+  const team = profile?.team.name ?? 'Vakt';
+  return { team, teamUuid: vaktUuid('organisation', profile?.publicUrl ?? team) };
+}
+
+/** An incident's event uuid: the same at every export, so MISP updates the event in place. */
+export const mispEventUuid = (teamUuid: string, incidentId: string) => vaktUuid('event', teamUuid, incidentId);
+
 export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string, options: ShareOptions): Promise<MispExport> {
   const { incident, items, left } = await sharedItems(db, incidentId, {
     ...options,
     channel: options.channel ?? 'export:misp',
     unusable: (o) => (ATTRIBUTE[o.kind] ? undefined : `MISP has no attribute type for an observable of kind ${o.kind}`),
   });
-  const profile = (await getProfile(db))?.profile;
-  const team = profile?.team.name ?? 'Vakt';
-  const teamUuid = vaktUuid('organisation', profile?.publicUrl ?? team);
+  const { team, teamUuid } = await mispTeam(db);
   const shared = items.filter((i) => i.kind === 'observable');
   const ioc = new Set(items.filter((i) => i.kind === 'indicator').map((i) => i.id));
   const sightings = new Map(items.filter((i) => i.kind === 'indicator' && i.sightings?.length).map((i) => [i.id, i.sightings!]));
@@ -110,7 +118,7 @@ export async function exportIncidentMisp(db: Kysely<Schema>, incidentId: string,
   const rsit = incident.rsit_class ? [{ name: `rsit:${incident.rsit_class}${incident.rsit_type ? `="${incident.rsit_type}"` : ''}` }] : [];
   const event = {
     Event: {
-      uuid: vaktUuid('event', teamUuid, incident.id),
+      uuid: mispEventUuid(teamUuid, incident.id),
       // An event without the incident's own text is named by its number only.
       info: withIncident ? incident.title : `Indicators of incident ${incident.id} (${team})`,
       date: new Date(incident.opened_at).toISOString().slice(0, 10),

@@ -18,6 +18,7 @@ import { Nullable, strict } from '../core/validate.js';
 import { principal, requirePermission } from '../http/authentication.js';
 import { intakeSettings } from '../intake/settings.js';
 import { egress, peerTeamReadBy, TEAM_ROLES } from './egress.js';
+import { mispEventUuid, mispTeam } from './misp-export.js';
 import { shareWithPeer, withdrawShare } from './peer-shares.js';
 import { tlpOfMispTags } from './tlp-encodings.js';
 
@@ -129,21 +130,31 @@ export const peerShareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     async (request) => withdrawShare(db, actorOf(principal(request)), request.params.id, request.params.peer, await sender()),
   );
 
-  /** The peer team the reader reads for, and the events of its feed the gate lets the reader have. */
-  async function feedOf(request: FastifyRequest): Promise<MispEvent[]> {
+  /**
+   * The events of the reader's peer's feed the gate lets the reader have; with ONLY (an event's
+   * uuid), that one event alone — a feed's client fetches each event, and each fetch must not read,
+   * parse and record every other.
+   */
+  async function feedOf(request: FastifyRequest, only?: string): Promise<MispEvent[]> {
     const who = principal(request);
     const account = await db.selectFrom('users').select(['organisation_id', 'role']).where('id', '=', who.userId).executeTakeFirst();
     const peer =
       account?.organisation_id && !TEAM_ROLES.has(account.role as never) ? await peerTeamReadBy(db, account.organisation_id) : undefined;
     if (!peer) throw new VaktError('forbidden', 'the MISP feed is read with an account of a peer team’s reading organisation');
-    const rows = await db
+    let incidents: string[] | undefined;
+    if (only) {
+      const { teamUuid } = await mispTeam(db);
+      const shared = await db.selectFrom('peer_shares').select('incident_id').where('peer_team_id', '=', peer).limit(100_000).execute();
+      incidents = shared.map((r) => r.incident_id).filter((id) => mispEventUuid(teamUuid, id) === only);
+      if (incidents.length === 0) return [];
+    }
+    let query = db
       .selectFrom('peer_shares')
       .select(['incident_id', 'misp_event'])
       .where('peer_team_id', '=', peer)
-      .where('misp_event', 'is not', null)
-      .orderBy('incident_id')
-      .limit(100_000)
-      .execute();
+      .where('misp_event', 'is not', null);
+    if (incidents) query = query.where('incident_id', 'in', incidents);
+    const rows = await query.orderBy('incident_id').limit(100_000).execute();
     const events = rows.map((r) => JSON.parse(r.misp_event!) as MispEvent);
     const decisions = await egress(db, {
       channel: 'misp-feed',
@@ -206,7 +217,7 @@ export const peerShareRoutes: FastifyPluginAsyncTypebox = async (app) => {
     },
     async (request) => {
       const uuid = request.params.file.slice(0, -5);
-      const event = (await feedOf(request)).find((e) => e.Event.uuid === uuid);
+      const [event] = await feedOf(request, uuid);
       if (!event) throw notFound('event');
       return event;
     },
