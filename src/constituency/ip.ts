@@ -93,6 +93,11 @@ function wordMask(length: number, index: number): number {
   return bits === 0 ? 0 : bits === 32 ? 0xffffffff : (0xffffffff << (32 - bits)) >>> 0;
 }
 
+/** The network of this length that holds an address. */
+export function networkOf(address: Address, length: number): Prefix {
+  return { family: address.family, words: address.words.map((w, i) => (w & wordMask(length, i)) >>> 0), length };
+}
+
 export type PrefixResult = { ok: true; prefix: Prefix } | { ok: false; reason: string };
 
 /**
@@ -114,7 +119,7 @@ export function parsePrefix(text: string): PrefixResult {
     if (address.family === 4 && trimmed.includes(':')) length -= 96;
     if (length < 0 || length > max) return { ok: false, reason: `prefix length /${lengthText} is out of range for IPv${address.family}` };
   }
-  const words = address.words.map((w, i) => (w & wordMask(length, i)) >>> 0);
+  const { words } = networkOf(address, length);
   if (words.some((w, i) => w !== address.words[i])) {
     return {
       ok: false,

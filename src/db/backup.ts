@@ -71,6 +71,7 @@ const TABLES = [
   { name: 'feed_runs', key: 'id', keyType: 'uuid' },
   { name: 'notifications', key: 'id', keyType: 'uuid' },
   { name: 'events', key: 'id', keyType: 'bigint', batch: 2000 },
+  { name: 'feed_event_values', key: 'value || chr(1) || feed_id::text', keyType: 'text' },
   { name: 'run_organisations', key: "run_id::text || '/' || organisation_id::text", keyType: 'text' },
   { name: 'notification_feedback', key: 'id', keyType: 'uuid' },
   { name: 'incident_organisations', key: "incident_id::text || '/' || organisation_id::text", keyType: 'text' },

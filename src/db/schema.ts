@@ -136,6 +136,23 @@ export interface FeedRunsTable {
   /** A CSV feed's header: the names of the fields of its events' raw lines. */
   columns: ColumnType<string[] | null, string[] | undefined, string[]>;
   heartbeat_at: Generated<Date>;
+  /** Its events after this id are still to be added to feed_event_values; at the start, the highest id there was. */
+  values_after: ColumnType<string | null, number | string | undefined, number | string>;
+  /** The highest event id when it ended: its own events go no further. */
+  events_through: ColumnType<string | null, number | string | undefined, number | string | null>;
+  /** When its addresses and domains went into feed_event_values. */
+  values_indexed_at: Timestamp | null;
+}
+
+/** One address or domain one feed reported: "seen elsewhere" for feed events. */
+export interface FeedEventValuesTable {
+  value: string;
+  kind: string;
+  feed_id: string;
+  first_seen: Timestamp;
+  last_seen: Timestamp;
+  events: ColumnType<string, number | string, number | string>;
+  stored_at: Timestamp;
 }
 
 /** The events one run stored for one organisation, and the notification that took them. */
@@ -155,6 +172,8 @@ export interface EventsTable {
   organisation_id: string | null;
   time: Timestamp;
   source_ip: string | null;
+  /** The domain a domain-only event was routed by. */
+  source_domain: string | null;
   source_port: number | null;
   asn: ColumnType<string | null, number | string | null, number | string | null>;
   geo: string | null;
@@ -939,6 +958,7 @@ export interface Schema {
   feeds: FeedsTable;
   feed_runs: FeedRunsTable;
   events: EventsTable;
+  feed_event_values: FeedEventValuesTable;
   run_organisations: RunOrganisationsTable;
   notifications: NotificationsTable;
   notification_feedback: NotificationFeedbackTable;

@@ -1,13 +1,15 @@
 /**
  * The scheduled side of early warning: every minute, run the feeds whose cron schedule has come
  * due; every five minutes, build the notifications whose period has ended. Both are pg-boss jobs,
- * so several workers share them; notifications are exactly-once by their unique period.
+ * so several workers share them; notifications are exactly-once by their unique period. Every
+ * minute too, the addresses and domains of the runs that ended go where "seen elsewhere" looks.
  */
 import type { Config } from '../config.js';
 import { defineJob } from '../jobs/queue.js';
 import { intakeSettings } from '../intake/settings.js';
 import type { TeamKey } from '../mail/pgp.js';
 import { dispatchNotifications } from '../notifications/dispatch.js';
+import { indexFeedEventValues } from './event-values.js';
 import { isDue, listFeeds } from './feeds.js';
 import { runFeed } from './runner.js';
 
@@ -46,5 +48,13 @@ export function earlyWarningJobs(
       await dispatchNotifications(database.db, { settings: await intakeSettings(database.db, mail, teamKey) });
     },
   });
-  return [runDueFeeds, dispatch];
+  const indexValues = defineJob({
+    name: 'feeds.index-values',
+    schedule: '* * * * *',
+    async handle(_data, { database }) {
+      // A backlog (after an outage) is worked off a bounded number of runs a minute.
+      await indexFeedEventValues(database.db);
+    },
+  });
+  return [runDueFeeds, dispatch, indexValues];
 }

@@ -111,6 +111,7 @@ class EventBatch {
   /** Milliseconds since the epoch. */
   readonly t: number[] = [];
   readonly ip: string[] = [];
+  readonly d: string[] = [];
   readonly p: string[] = [];
   readonly a: string[] = [];
   readonly g: string[] = [];
@@ -133,6 +134,7 @@ class EventBatch {
     this.o.push(org);
     this.t.push(e.time.getTime());
     this.ip.push(e.ip ?? '');
+    this.d.push(e.domain ?? '');
     this.p.push(e.port ?? '');
     this.a.push(e.asn ?? '');
     this.g.push(e.geo ?? '');
@@ -147,12 +149,13 @@ class EventBatch {
   }
 
   /** Each column joined by the record separator. */
-  joined(): Record<'o' | 't' | 'ip' | 'p' | 'a' | 'g' | 'pr' | 'rc' | 'rt' | 'i' | 'kh' | 'kl' | 'b' | 'r', string> {
+  joined(): Record<'o' | 't' | 'ip' | 'd' | 'p' | 'a' | 'g' | 'pr' | 'rc' | 'rt' | 'i' | 'kh' | 'kl' | 'b' | 'r', string> {
     const join = (values: ReadonlyArray<string | number>) => values.join('\u001e');
     return {
       o: join(this.o),
       t: join(this.t),
       ip: join(this.ip),
+      d: join(this.d),
       p: join(this.p),
       a: join(this.a),
       g: join(this.g),
@@ -183,16 +186,16 @@ async function store(db: Kysely<Schema>, feed: FeedSpec, runId: string, batch: E
   const c = batch.joined();
   const result = await sql<{ organisation_id: string | null; n: string }>`
     with ins as (
-      insert into events (feed_id, run_id, organisation_id, time, source_ip, source_port, asn, geo, protocol, rsit_class, rsit_type, identifier, tlp, dedup_key, dedup_bucket, raw)
-      select ${feed.id}::uuid, ${runId}::uuid, o::uuid, to_timestamp(t::double precision / 1000), ip::inet, p::integer, a::bigint, g, pr, rc, rt, coalesce(i, ''), ${feed.tlp},
+      insert into events (feed_id, run_id, organisation_id, time, source_ip, source_domain, source_port, asn, geo, protocol, rsit_class, rsit_type, identifier, tlp, dedup_key, dedup_bucket, raw)
+      select ${feed.id}::uuid, ${runId}::uuid, o::uuid, to_timestamp(t::double precision / 1000), ip::inet, d, p::integer, a::bigint, g, pr, rc, rt, coalesce(i, ''), ${feed.tlp},
              (kh::bigint << 32) | kl::bigint, b::bigint, r
       from unnest(string_to_array(${c.o}, chr(30), ''), string_to_array(${c.t}, chr(30)), string_to_array(${c.ip}, chr(30), ''),
-                  string_to_array(${c.p}, chr(30), ''), string_to_array(${c.a}, chr(30), ''), string_to_array(${c.g}, chr(30), ''),
+                  string_to_array(${c.d}, chr(30), ''), string_to_array(${c.p}, chr(30), ''), string_to_array(${c.a}, chr(30), ''), string_to_array(${c.g}, chr(30), ''),
                   string_to_array(${c.pr}, chr(30), ''), string_to_array(${c.rc}, chr(30)), string_to_array(${c.rt}, chr(30)),
                   string_to_array(${c.i}, chr(30)), string_to_array(${c.kh}, chr(30)), string_to_array(${c.kl}, chr(30)),
                   string_to_array(${c.b}, chr(30)), string_to_array(${c.r}, chr(30)))
-        as u(o, t, ip, p, a, g, pr, rc, rt, i, kh, kl, b, r)
-      order by 3, 14, 15
+        as u(o, t, ip, d, p, a, g, pr, rc, rt, i, kh, kl, b, r)
+      order by 3, 15, 16
       on conflict (organisation_id, dedup_key, dedup_bucket) do nothing
       returning organisation_id)
     select organisation_id, count(*) as n from ins group by organisation_id`.execute(db);
@@ -477,6 +480,7 @@ async function startRun(db: Kysely<Schema>, feed: FeedSpec, source: string, acto
       source: source.slice(0, 1000),
       status: 'running',
       started_by: actor,
+      values_after: sql<string>`(select coalesce(max(id), 0) from events)`,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -624,6 +628,9 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
   }
 }
 
+/** Every event a run stored has an id up to this, once its batches have ended. */
+const highestEventId = sql<string>`(select coalesce(max(id), 0) from events)`;
+
 async function finishRun(db: Kysely<Schema>, s: RunSummary, actor: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
     await trx
@@ -641,6 +648,7 @@ async function finishRun(db: Kysely<Schema>, s: RunSummary, actor: string): Prom
         bad_rows: JSON.stringify(s.badRows),
         by_organisation: JSON.stringify(s.byOrganisation),
         error: s.error ?? null,
+        events_through: highestEventId,
       })
       .where('id', '=', s.runId)
       .execute();
@@ -700,7 +708,7 @@ export async function closeInterruptedRuns(db: Kysely<Schema>, staleMinutes = 10
       const error = `interrupted: no progress for ${staleMinutes} minutes`;
       const closed = await trx
         .updateTable('feed_runs')
-        .set({ status: 'failed', finished_at: new Date(), error })
+        .set({ status: 'failed', finished_at: new Date(), error, events_through: highestEventId })
         .where('id', '=', run.id)
         .where('status', '=', 'running')
         .executeTakeFirst();

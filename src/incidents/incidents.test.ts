@@ -443,7 +443,7 @@ describeEachEngine('incidents', (get) => {
       .orderBy('incident_id')
       .execute();
     expect(descriptions.map((d) => d.description)).toEqual(['seen by A', 'seen by B']);
-    const seen = await seenElsewhere(db, 'evil-c2[.]example');
+    const seen = await seenElsewhere(db, 'evil-c2[.]example', { feeds: true });
     expect(seen.value).toBe('evil-c2.example');
     expect(seen.sightings.map((s) => `${s.kind}:${s.id}`).sort()).toEqual([`incident:${a.id}`, `incident:${b.id}`, `report:${r}`].sort());
     const candidates = await triageCandidates(db, r);

@@ -1177,7 +1177,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       schema: {
         tags: ['incidents'],
         summary:
-          'Where else an indicator was seen (retro-hunt): reports, incidents and what peers shared (STIX); defanged input is understood',
+          'Where else an indicator was seen (retro-hunt): reports, incidents, what peers shared (STIX, MISP) and, for those who may read feeds, the feeds that reported it; defanged input is understood',
         querystring: Type.Object({ value: Type.String({ minLength: 1, maxLength: 2000 }) }, strict),
         response: {
           200: Type.Object({
@@ -1187,11 +1187,13 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
             }),
             sightings: Type.Array(
               Type.Object({
-                kind: StringEnum(['report', 'incident', 'shared'] as const),
-                id: Type.String(),
+                kind: StringEnum(['report', 'incident', 'shared', 'feed'] as const),
+                id: Type.String({ description: "a report's or incident's number, a shared object's STIX id, a feed's name" }),
                 title: Type.String(),
-                at: Type.String({ format: 'date-time' }),
+                at: Type.String({ format: 'date-time', description: 'when it was seen last' }),
                 indicatorKind: Type.String(),
+                events: Type.Optional(Type.Integer({ description: 'a feed: how many of its events named the value' })),
+                firstAt: Type.Optional(Type.String({ format: 'date-time', description: "a feed: its oldest such event's time" })),
               }),
             ),
           }),
@@ -1199,7 +1201,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
         },
       },
     },
-    async (request) => seenElsewhere(db, request.query.value),
+    async (request) => seenElsewhere(db, request.query.value, { feeds: can(principal(request), 'feeds:read') }),
   );
 
   const KpiFigureSchema = Type.Object({

@@ -2,14 +2,15 @@
  * Full-text search over reports and incidents (PostgreSQL text search, the same on PGlite), and
  * the retro-hunt: where else has this indicator been seen?
  */
-import { warninglistsOf } from '../sharing/warninglists.js';
 import { sql, type Kysely, type RawBuilder } from 'kysely';
 import type { Principal } from '../auth/roles.js';
 import { can } from '../auth/roles.js';
 import { cursorTime, opaqueCursor, readOpaqueCursor } from '../core/cursor.js';
 import { ValidationError } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
+import { feedSightings } from '../feeds/event-values.js';
 import { extractIndicators } from '../intake/indicators.js';
+import { warninglistsOf } from '../sharing/warninglists.js';
 import { readableIncidentIds } from './visibility.js';
 
 export interface SearchHit {
@@ -104,18 +105,27 @@ function searchCursor(cursor: string, newest: boolean): RawBuilder<boolean> {
 }
 
 export interface Sighting {
-  /** shared: an object a peer shared (STIX), by its id. */
-  kind: 'report' | 'incident' | 'shared';
+  /** shared: an object a peer shared (STIX), by its id; feed: a feed that reported it, by the feed's name. */
+  kind: 'report' | 'incident' | 'shared' | 'feed';
   id: string;
   title: string;
+  /** When it was seen last (a feed: the newest event's time). */
   at: string;
   indicatorKind: string;
+  /** A feed: how many events named it, and the oldest one's time. */
+  events?: number;
+  firstAt?: string;
 }
 
-/** Every report, incident and object peers shared that holds this indicator (refanged and normalised first). */
+/**
+ * Every report, incident, object peers shared and (for those who may read feeds) feed that holds
+ * this indicator, refanged and normalised first. A feed also counts where it named a network that
+ * holds the address.
+ */
 export async function seenElsewhere(
   db: Kysely<Schema>,
   value: string,
+  options: { feeds: boolean },
 ): Promise<{ value: string; warninglists: string[]; sightings: Sighting[] }> {
   const normalised = extractIndicators(value)[0]?.value ?? value.trim().toLowerCase();
   const reports = await db
@@ -145,6 +155,7 @@ export async function seenElsewhere(
     .orderBy('so.modified', 'desc')
     .limit(200)
     .execute();
+  const feeds = options.feeds ? await feedSightings(db, normalised) : [];
   return {
     value: normalised,
     warninglists: await warninglistsOf(db, normalised),
@@ -169,6 +180,15 @@ export async function seenElsewhere(
         title: o.name || o.type,
         at: new Date(o.imported_at).toISOString(),
         indicatorKind: o.kind,
+      })),
+      ...feeds.map((f) => ({
+        kind: 'feed' as const,
+        id: f.feed,
+        title: f.network ? `${f.feed} (${f.network})` : f.feed,
+        at: f.lastSeen.toISOString(),
+        indicatorKind: f.kind,
+        events: f.events,
+        firstAt: f.firstSeen.toISOString(),
       })),
     ],
   };

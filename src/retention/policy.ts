@@ -13,7 +13,7 @@ export type RetentionKind = (typeof RETENTION_KINDS)[number];
 export const RETENTION_EFFECTS: Record<RetentionKind, string> = {
   rawMail: 'raw messages and attachment contents are deleted; their size, hash and headers stay',
   reports: 'reports out of triage get pseudonyms for their reporter, and their text and mail bodies are removed',
-  feedEvents: 'feed events are deleted; runs and notifications keep their counts',
+  feedEvents: 'feed events are deleted, and what "seen elsewhere" knows of them; runs and notifications keep their counts',
   notifications: 'notifications get pseudonyms for their recipients, and their mail bodies and feedback comments are removed',
   auditDetail: 'audit entries lose their before/after detail; who did what, when, and the hash chain stay',
   closedIncidents:

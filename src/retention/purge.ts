@@ -249,6 +249,9 @@ const KINDS: Record<RetentionKind, Kind> = {
       );
     },
     async batch(trx, cutoff) {
+      // What "seen elsewhere" knows of them goes with the events: a value whose last run is due.
+      await sql`delete from feed_event_values where (value, feed_id) in
+        (select value, feed_id from feed_event_values where stored_at < ${cutoff} limit ${BATCH * 4})`.execute(trx);
       const rows = await dueEvents(trx, cutoff)
         .select('id')
         .limit(BATCH * 4)

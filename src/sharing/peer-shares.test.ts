@@ -307,6 +307,35 @@ describeEachEngine('sharing with a peer team, kept current', (get) => {
     });
   });
 
+  it('deletes the feed’s attributes when the profile drops the MISP feed, and sends them again when it comes back', async () => {
+    const { db } = get();
+    const channels = async (list: string[]) => {
+      const current = await manager.request({ url: `/api/directory/teams/${peer}/sharing-profile` });
+      const saved = await manager.request({
+        method: 'PUT',
+        url: `/api/directory/teams/${peer}/sharing-profile`,
+        headers: { 'if-match': current.headers.etag as string },
+        payload: { maxTlp: 'GREEN', itemKinds: ['observable', 'indicator', 'incident'], channels: list },
+      });
+      expect(saved.statusCode, saved.body).toBe(200);
+      return republishChanged(db, { from: 'cert@team.test', teamKey: keys.team.teamKey });
+    };
+    const live = (await feedEvent()).Event.Attribute.filter((a) => !a.deleted).length;
+    const inCollection = await collectionObjects();
+    expect(live).toBeGreaterThan(0);
+    expect(await channels(['taxii', 'mail'])).toBe(1);
+    const dropped = await feedEvent();
+    expect(dropped.Event.info).toMatch(/^\[withdrawn\]/);
+    expect(dropped.Event.Attribute.every((a) => a.deleted)).toBe(true);
+    expect((await asPeer('/misp-feed/hashes.csv')).body).toBe('');
+    // TAXII is untouched by it.
+    expect(await collectionObjects()).toEqual(inCollection);
+    expect(await channels(['taxii', 'misp-feed', 'mail'])).toBe(1);
+    const back = await feedEvent();
+    expect(back.Event.info).not.toMatch(/withdrawn/);
+    expect(back.Event.Attribute.filter((a) => !a.deleted)).toHaveLength(live);
+  });
+
   it('revokes everything when the share is withdrawn, and the feed keeps the event with every attribute deleted', async () => {
     const withdrawn = await share('DELETE');
     expect(withdrawn.revoked).toBeGreaterThan(0);

@@ -228,9 +228,12 @@ export async function publishShare(
     const withdrawn = share.withdrawn_at !== null;
     const fingerprint = await fingerprintOf(trx, peerTeamId, incidentId, withdrawn);
     const stix = await stixChanges(trx, share, profile, withdrawn, actor);
-    const misp = profile.channels.includes('misp-feed')
-      ? await mispRevision(trx, share, profile, withdrawn, actor)
-      : { event: share.misp_event, deleted: 0 };
+    // A feed the profile no longer has keeps the event with everything deleted, not its last revision gone stale.
+    const inFeed = profile.channels.includes('misp-feed');
+    const misp =
+      inFeed || share.misp_event
+        ? await mispRevision(trx, share, profile, withdrawn || !inFeed, actor)
+        : { event: share.misp_event, deleted: 0 };
     const stixMoved = stix.changed.length + stix.revoked.length + stix.gone.length > 0;
     const moved = stixMoved || misp.event !== share.misp_event;
     const channels: string[] = [];
@@ -396,20 +399,15 @@ export async function withdrawShare(
   return publishShare(db, peerTeamId, incidentId, actor, sender);
 }
 
-/** Republishes every share whose incident, observables or profile moved since it was last published. */
+/** Republishes every share whose incident, observables or profile moved since it was last published; returns how many got a new revision. */
 export async function republishChanged(db: Kysely<Schema>, sender: Sender): Promise<number> {
-  const shares = await db
-    .selectFrom('peer_shares')
-    .select(['peer_team_id', 'incident_id', 'fingerprint', 'withdrawn_at'])
-    .orderBy('incident_id')
-    .execute();
   let published = 0;
-  for (const share of shares) {
+  for await (const share of everyShare(db)) {
     const fingerprint = await fingerprintOf(db, share.peer_team_id, share.incident_id, share.withdrawn_at !== null);
     if (fingerprint === share.fingerprint) continue;
     try {
       const result = await publishShare(db, share.peer_team_id, share.incident_id, 'system:sharing', sender);
-      if (result.changed + result.revoked > 0) published++;
+      if (result.revision > share.revision) published++;
     } catch (error) {
       await db
         .updateTable('peer_shares')
@@ -420,6 +418,29 @@ export async function republishChanged(db: Kysely<Schema>, sender: Sender): Prom
     }
   }
   return published;
+}
+
+/** The shares a page at a time, by their key: however many there are, only a page is held at once. */
+async function* everyShare(db: Kysely<Schema>) {
+  let after: { peer_team_id: string; incident_id: string } | undefined;
+  for (;;) {
+    const page = await db
+      .selectFrom('peer_shares')
+      .select(['peer_team_id', 'incident_id', 'fingerprint', 'withdrawn_at', 'revision'])
+      .$if(after !== undefined, (q) =>
+        q.where(({ eb, refTuple, tuple }) =>
+          eb(refTuple('peer_team_id', 'incident_id'), '>', tuple(after!.peer_team_id, after!.incident_id)),
+        ),
+      )
+      // The primary key's order.
+      .orderBy('peer_team_id')
+      .orderBy('incident_id')
+      .limit(500)
+      .execute();
+    yield* page;
+    if (page.length < 500) return;
+    after = page.at(-1);
+  }
 }
 
 export function republishJob(senderOf: (db: Kysely<Schema>) => Promise<Sender>) {

@@ -5925,7 +5925,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** Where else an indicator was seen (retro-hunt): reports, incidents and what peers shared (STIX); defanged input is understood */
+        /** Where else an indicator was seen (retro-hunt): reports, incidents, what peers shared (STIX, MISP) and, for those who may read feeds, the feeds that reported it; defanged input is understood */
         get: {
             parameters: {
                 query: {
@@ -5950,12 +5950,23 @@ export interface paths {
                             warninglists: string[];
                             sightings: {
                                 /** @enum {string} */
-                                kind: "report" | "incident" | "shared";
+                                kind: "report" | "incident" | "shared" | "feed";
+                                /** @description a report's or incident's number, a shared object's STIX id, a feed's name */
                                 id: string;
                                 title: string;
-                                /** Format: date-time */
+                                /**
+                                 * Format: date-time
+                                 * @description when it was seen last
+                                 */
                                 at: string;
                                 indicatorKind: string;
+                                /** @description a feed: how many of its events named the value */
+                                events?: number;
+                                /**
+                                 * Format: date-time
+                                 * @description a feed: its oldest such event's time
+                                 */
+                                firstAt?: string;
                             }[];
                         };
                     };

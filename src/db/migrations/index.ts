@@ -25,6 +25,7 @@ import * as m0023 from './0023_taxii.js';
 import * as m0024 from './0024_taxii_sources.js';
 import * as m0025 from './0025_warninglists.js';
 import * as m0026 from './0026_peer_shares.js';
+import * as m0027 from './0027_feed_event_values.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -54,4 +55,5 @@ export const migrations: Record<string, Migration> = {
   '0024_taxii_sources': m0024,
   '0025_warninglists': m0025,
   '0026_peer_shares': m0026,
+  '0027_feed_event_values': m0027,
 };

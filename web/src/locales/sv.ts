@@ -833,8 +833,8 @@ export const SV: Record<string, string> = {
     'råa meddelanden och bilagornas innehåll raderas; deras storlek, hashvärde och huvuden finns kvar',
   'reports out of triage get pseudonyms for their reporter, and their text and mail bodies are removed':
     'rapporter som lämnat triage får pseudonym för rapportören, och deras text och e-posttexter tas bort',
-  'feed events are deleted; runs and notifications keep their counts':
-    'flödeshändelser raderas; körningar och aviseringar behåller sina antal',
+  'feed events are deleted, and what "seen elsewhere" knows of them; runs and notifications keep their counts':
+    'flödeshändelser raderas, och det som "sett någon annanstans" vet om dem; körningar och aviseringar behåller sina antal',
   'notifications get pseudonyms for their recipients, and their mail bodies and feedback comments are removed':
     'aviseringar får pseudonymer för sina mottagare, och deras e-posttexter och återkopplingskommentarer tas bort',
   'audit entries lose their before/after detail; who did what, when, and the hash chain stay':
@@ -942,6 +942,8 @@ export const SV: Record<string, string> = {
   'Remedy link': 'Länk till åtgärden',
   'Add a vulnerability': 'Lägg till en sårbarhet',
   'Shared by a peer': 'Delat av ett partnerteam',
+  'Feed {name}': 'Flödet {name}',
+  '{count} events, first {first}, last {last}': '{count} händelser, först {first}, senast {last}',
   'Known benign (on {lists}): it never links reports and incidents.':
     'Känt ofarlig (finns på {lists}): länkar aldrig rapporter och incidenter.',
   Threats: 'Hot',

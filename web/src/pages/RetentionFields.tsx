@@ -25,7 +25,7 @@ export function useKindEffects(): Record<RetentionKind, string> {
   return {
     rawMail: t('raw messages and attachment contents are deleted; their size, hash and headers stay'),
     reports: t('reports out of triage get pseudonyms for their reporter, and their text and mail bodies are removed'),
-    feedEvents: t('feed events are deleted; runs and notifications keep their counts'),
+    feedEvents: t('feed events are deleted, and what "seen elsewhere" knows of them; runs and notifications keep their counts'),
     notifications: t('notifications get pseudonyms for their recipients, and their mail bodies and feedback comments are removed'),
     auditDetail: t('audit entries lose their before/after detail; who did what, when, and the hash chain stay'),
     closedIncidents: t(

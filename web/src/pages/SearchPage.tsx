@@ -3,7 +3,7 @@ import { Button, TextInput } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { api, type Answer } from '../api';
 import { addressWith, ErrorText, FilterSelect, Link, Pager, pickParams, text, TlpBadge, when } from '../components';
-import { useT } from '../i18n';
+import { useT, type Translate } from '../i18n';
 
 type Page = Answer<'/api/search'>;
 type Hit = Page['hits'][number];
@@ -11,6 +11,8 @@ type Hit = Page['hits'][number];
 type Seen = Answer<'/api/indicators/seen'>;
 
 const linkTo = (kind: 'report' | 'incident', id: string) => (kind === 'incident' ? `/incidents/${id}` : `/triage/reports/${id}`);
+const kindOf = (t: Translate, kind: 'report' | 'incident', id: string) =>
+  kind === 'incident' ? t('incident #{id}', { id }) : t('report #{id}', { id });
 const hitLink = (h: Hit) => (h.kind === 'note' ? `/incidents/${h.incidentId}` : linkTo(h.kind, h.id));
 const FILTERS = ['q', 'kind', 'sort', 'seen'] as const;
 
@@ -34,7 +36,6 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
     enabled: seen.length > 0,
   });
   const filter = (name: (typeof FILTERS)[number], value: string) => navigate(addressWith('/search', query, { [name]: value }));
-  const kindOf = (kind: string, id: string) => (kind === 'incident' ? t('incident #{id}', { id }) : t('report #{id}', { id }));
   return (
     <section>
       <h1>{t('Search')}</h1>
@@ -81,7 +82,7 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
               <Link to={hitLink(h)} navigate={navigate}>
                 {h.kind === 'note'
                   ? t('note on incident #{id} {title}', { id: h.incidentId ?? '', title: h.title })
-                  : `${kindOf(h.kind, h.id)} ${h.title}`}
+                  : `${kindOf(t, h.kind, h.id)} ${h.title}`}
               </Link>{' '}
               <TlpBadge tlp={h.tlp} />{' '}
               <span className="muted">
@@ -117,22 +118,42 @@ export function SearchPage({ search, navigate }: { search: URLSearchParams; navi
           <ul data-testid="sightings">
             {sightings.data.sightings.map((s) => (
               <li key={`${s.kind}${s.id}`}>
-                {s.kind === 'shared' ? (
-                  // Intelligence a peer shared has no page of its own yet: its STIX id says where it came from.
-                  <span>
-                    {t('Shared by a peer')}: {s.title} <code>{s.id}</code>
-                  </span>
-                ) : (
-                  <Link to={linkTo(s.kind, s.id)} navigate={navigate}>
-                    {kindOf(s.kind, s.id)} {s.title}
-                  </Link>
-                )}{' '}
-                <span className="muted">{when(s.at)}</span>
+                <SightingLine sighting={s} navigate={navigate} />
               </li>
             ))}
           </ul>
         </>
       )}
     </section>
+  );
+}
+
+function SightingLine({ sighting: s, navigate }: { sighting: Seen['sightings'][number]; navigate: (to: string) => void }) {
+  const t = useT();
+  if (s.kind === 'feed')
+    return (
+      <span>
+        <Link to="/feeds" navigate={navigate}>
+          {t('Feed {name}', { name: s.title })}
+        </Link>{' '}
+        <span className="muted">
+          {t('{count} events, first {first}, last {last}', { count: s.events ?? 0, first: when(s.firstAt ?? s.at), last: when(s.at) })}
+        </span>
+      </span>
+    );
+  return (
+    <span>
+      {s.kind === 'shared' ? (
+        // Intelligence a peer shared has no page of its own yet: its STIX id says where it came from.
+        <span>
+          {t('Shared by a peer')}: {s.title} <code>{s.id}</code>
+        </span>
+      ) : (
+        <Link to={linkTo(s.kind, s.id)} navigate={navigate}>
+          {kindOf(t, s.kind, s.id)} {s.title}
+        </Link>
+      )}{' '}
+      <span className="muted">{when(s.at)}</span>
+    </span>
   );
 }
