@@ -9,6 +9,7 @@ import { checkOrganisation, insertOrganisation, replaceOrganisation } from '../c
 import type { OrganisationInput } from '../constituency/schema.js';
 import type { Schema } from '../db/schema.js';
 import { saveFeed } from '../feeds/feeds.js';
+import { indexFeedEventValues } from '../feeds/event-values.js';
 import { ingestFeed } from '../feeds/pipeline.js';
 import type { IntakeSettings } from '../intake/ingest.js';
 import { dispatchNotifications } from '../notifications/dispatch.js';
@@ -112,6 +113,8 @@ export async function loadDemoEarlyWarning(
     source: '2026-11-22-scan_rdp-sweden-geo.csv',
     actor: ACTOR,
   });
+  // What the job would do within the minute: the demo's "seen elsewhere" knows the feed at once.
+  await indexFeedEventValues(db);
   await dispatchNotifications(db, { settings, feed: feed.name });
   const token = await db
     .selectFrom('notifications')

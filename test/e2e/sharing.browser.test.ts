@@ -3,17 +3,20 @@
  * changed (own addresses left out) and a reader made, its token shown once; on an incident, the
  * preview shows what the peer would receive, what is left out and why, and each value before and
  * after pseudonymisation; sharing it publishes the event to the peer's MISP feed, which the
- * reader's token then reads. Both pages fit a laptop and a phone and pass axe-core.
+ * reader's token then reads. Both pages fit a laptop and a phone and pass axe-core. "Seen elsewhere"
+ * names the demo's feed that reported an address.
  */
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../src/db/database.js';
+import { loadDemoEarlyWarning } from '../../src/demo/demo-constituency.js';
 import { loadDemo } from '../../src/demo/demo.js';
 import { createIncident } from '../../src/incidents/incidents.js';
 import { addObservable } from '../../src/incidents/items.js';
 import { createOrganisation } from '../../src/constituency/organisations.js';
 import { axeViolations, logIn, openDemoUi, type DemoUi } from '../helpers/browser.js';
 import { createTestDatabase } from '../helpers/database.js';
+import { testSettings } from '../helpers/mail.js';
 
 describe('sharing with a peer team in Chromium', () => {
   let database: Database;
@@ -26,6 +29,7 @@ describe('sharing with a peer team in Chromium', () => {
     database = await createTestDatabase('pglite');
     const { db } = database;
     await loadDemo(db);
+    await loadDemoEarlyWarning(db, testSettings());
     await createOrganisation(db, 'system:test', {
       name: 'Harbour Authority',
       netblocks: [{ prefix: '192.0.2.0/24' }],
@@ -102,5 +106,13 @@ describe('sharing with a peer team in Chromium', () => {
     expect(manifest.status).toBe(200);
     const events = Object.values((await manifest.json()) as Record<string, { info: string }>);
     expect(events.map((e) => e.info)).toEqual([expect.stringMatching(/^constituent-[0-9a-f]{8}: scanning from a botnet$/)]);
+  });
+
+  it('finds an address in the feeds too when asked where else it was seen', async () => {
+    await page.goto(`${ui.base}/search?seen=${encodeURIComponent('198.51.100[.]7')}`);
+    const sightings = page.getByTestId('sightings');
+    await expect.poll(() => sightings.textContent()).toMatch(/Feed shadowserver-scans 2 events, first .+, last /);
+    await sightings.getByRole('link', { name: 'Feed shadowserver-scans' }).click();
+    await expect.poll(() => page.url()).toMatch(/\/feeds$/);
   });
 });
