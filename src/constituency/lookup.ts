@@ -7,11 +7,11 @@
 import type { Kysely } from 'kysely';
 import { ValidationError } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
-import { getProfile } from '../profile/service.js';
+import { getProfile } from '../profile/stored.js';
 import { ripeForAddress, ripeForAsn, type RipeAnswer } from '../ripe/lookup.js';
 import { formatAddress, formatPrefix, parseAddress, parsePrefix, type Address, type Prefix } from './ip.js';
 import { constituencyIndex, type Owner } from './lookup-index.js';
-import { normaliseDomain } from './organisations.js';
+import { normaliseDomain } from './domain.js';
 
 export type Target =
   | { kind: 'ip'; address: Address; text: string }

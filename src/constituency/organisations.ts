@@ -4,7 +4,6 @@
  * entry per change. Every change bumps the constituency generation, so each process's in-memory
  * lookup index reloads.
  */
-import { domainToASCII } from 'node:url';
 import { sql, type Kysely, type Transaction } from 'kysely';
 import { productKeyOf } from '../advisories/inventory-match.js';
 import { appendAudit } from '../audit/audit-log.js';
@@ -14,19 +13,9 @@ import { validate } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
 import { insertPublicKey } from '../mail/keys.js';
 import { describePublicKey } from '../mail/pgp.js';
+import { normaliseDomain } from './domain.js';
 import { formatPrefix, parsePrefix } from './ip.js';
 import { OrganisationSchema, type OrganisationInput, type StoredOrganisation } from './schema.js';
-
-const DOMAIN_LABEL = /^(?!-)[a-z0-9-]{1,63}(?<!-)$/;
-
-/** A domain as stored: lower case, ASCII (IDNs in punycode), no trailing dot; undefined if not a domain. */
-export function normaliseDomain(text: string): string | undefined {
-  const trimmed = text.trim().replace(/\.$/, '');
-  if (trimmed.length === 0 || trimmed.length > 253 || /[\s/@:]/.test(trimmed)) return undefined;
-  const ascii = domainToASCII(trimmed.toLowerCase());
-  if (!ascii || !ascii.includes('.')) return undefined;
-  return ascii.split('.').every((label) => DOMAIN_LABEL.test(label)) ? ascii : undefined;
-}
 
 /** What a checked organisation holds, in the form it is stored. */
 export interface CheckedOrganisation {

@@ -16,7 +16,7 @@ import type { TlpLabel } from '../core/tlp.js';
 import type { Schema } from '../db/schema.js';
 import { formatAddress, formatPrefix, parseAddress, parsePrefix, isPrefix, type Address, type Prefix } from '../constituency/ip.js';
 import { constituencyIndex, type ConstituencyIndex } from '../constituency/lookup-index.js';
-import { normaliseDomain } from '../constituency/organisations.js';
+import { normaliseDomain } from '../constituency/domain.js';
 import { splitCsvLine } from './csv-line.js';
 import { hash64, type DedupKey } from './dedup-key.js';
 import { compileMapping, parseFeedTime, type CompiledMapping, type Mapping } from './mapping.js';

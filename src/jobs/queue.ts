@@ -5,7 +5,7 @@
  * `runOnce`, which records the job id in the same transaction as the effect.
  */
 import PgBoss from 'pg-boss';
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database } from '../db/database.js';
 import type { Schema } from '../db/schema.js';
 
@@ -57,18 +57,19 @@ export class JobQueue {
       maintenanceIntervalSeconds: settings.maintenanceIntervalSeconds ?? 60,
     });
     boss.on('error', (error) => console.error(`vakt: job queue: ${error.message}`));
-    await boss.start();
-    const queue = new JobQueue(boss);
-    for (const job of jobs) {
-      await boss.createQueue(job.name, { name: job.name, ...DEFAULT_JOB_OPTIONS, ...job.options });
-      if (settings.work) {
-        await boss.work<object>(job.name, { pollingIntervalSeconds: settings.pollingIntervalSeconds ?? 2 }, async (batch) => {
-          for (const item of batch) await job.handle(item.data, { database, jobId: item.id });
-        });
-        if (job.schedule) await boss.schedule(job.name, job.schedule, {});
+    await oneAtATime(database, async () => {
+      await boss.start();
+      for (const job of jobs) {
+        await boss.createQueue(job.name, { name: job.name, ...DEFAULT_JOB_OPTIONS, ...job.options });
+        if (settings.work) {
+          await boss.work<object>(job.name, { pollingIntervalSeconds: settings.pollingIntervalSeconds ?? 2 }, async (batch) => {
+            for (const item of batch) await job.handle(item.data, { database, jobId: item.id });
+          });
+          if (job.schedule) await boss.schedule(job.name, job.schedule, {});
+        }
       }
-    }
-    return queue;
+    });
+    return new JobQueue(boss);
   }
 
   async send<T extends object>(job: JobDefinition<T>, data: T): Promise<string> {
@@ -84,6 +85,27 @@ export class JobQueue {
   async stop(): Promise<void> {
     await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
   }
+}
+
+/** Taken by every Vakt process while it sets its job queue up ("vakt" in ASCII, then 1). */
+const SETUP_LOCK = 0x76616b7401;
+
+/**
+ * Sets the queue up while holding a lock every Vakt process on the server takes: pg-boss's own
+ * setup (its schema, each queue, each schedule) deadlocked when three processes started together
+ * on a new database, and two of them exited. PGlite has one process, and one connection the lock
+ * would hold from pg-boss.
+ */
+async function oneAtATime(database: Database, body: () => Promise<void>): Promise<void> {
+  if (database.engine !== 'postgres') return body();
+  await database.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(${SETUP_LOCK})`.execute(connection);
+    try {
+      await body();
+    } finally {
+      await sql`select pg_advisory_unlock(${SETUP_LOCK})`.execute(connection);
+    }
+  });
 }
 
 /**

@@ -8,6 +8,7 @@ import { validate } from '../core/validate.js';
 import type { Schema } from '../db/schema.js';
 import { INTERNATIONAL, isTeamCountry } from '../directory/countries.js';
 import { ProfileSchema, type TeamProfile } from './schema.js';
+import type { StoredProfile } from './stored.js';
 
 /** Checks a profile fully; `source` (a file name) prefixes the error message. */
 export function validateProfile(input: unknown, source?: string): TeamProfile {
@@ -36,24 +37,7 @@ export function validateProfile(input: unknown, source?: string): TeamProfile {
   return profile;
 }
 
-export interface StoredProfile {
-  profile: TeamProfile;
-  version: number;
-  updatedAt: string;
-}
-
-export async function getProfile(db: Kysely<Schema>): Promise<StoredProfile | undefined> {
-  const row = await db.selectFrom('team_profile').selectAll().where('id', '=', 1).executeTakeFirst();
-  if (!row) return undefined;
-  return { profile: row.data as TeamProfile, version: row.version, updatedAt: row.updated_at.toISOString() };
-}
-
-export async function requireProfile(db: Kysely<Schema>): Promise<StoredProfile> {
-  const stored = await getProfile(db);
-  if (!stored)
-    throw new VaktError('not-found', 'the team profile is not set up yet: run `vakt init`, `vakt demo` or `vakt profile import FILE`');
-  return stored;
-}
+export { getProfile, requireProfile, type StoredProfile } from './stored.js';
 
 /**
  * Replaces the profile. With `expectedVersion`, a save based on an older version is refused

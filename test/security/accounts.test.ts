@@ -6,6 +6,9 @@ import { expect, it } from 'vitest';
 import { ACCOUNT_FREE_FAILURES, ADDRESS_MAX_FAILURES, checkLoginAllowed, recordLoginFailure } from '../../src/auth/login-throttle.js';
 import { HASH_CONCURRENCY, takePeakHashing } from '../../src/auth/passwords.js';
 import { createUser } from '../../src/auth/users.js';
+import { loadConfig } from '../../src/config.js';
+import { buildApp } from '../../src/http/app.js';
+import type { App } from '../../src/http/context.js';
 import { TEST_PASSWORD, useApp } from '../helpers/app.js';
 import { describeEachEngine } from '../helpers/database.js';
 
@@ -16,6 +19,21 @@ describeEachEngine('accounts under attack', (get) => {
     app().inject({ method: 'POST', url: '/api/auth/login', payload: { email, password }, headers: { 'x-forwarded-for': ip } });
   const user = async (email: string) =>
     createUser(get().db, 'system:test', { email, name: email, role: 'analyst', password: TEST_PASSWORD });
+  /** Another `vakt serve` on the same database: an app of its own, with its own memory. */
+  const useSecondServer = () => {
+    let other: App | undefined;
+    return {
+      open: async () => {
+        other = await buildApp({
+          database: get(),
+          config: { ...loadConfig({}), webDir: '/nonexistent', trustProxy: true, loginRateLimit: 10_000 },
+        });
+        await other.ready();
+        return other;
+      },
+      close: async () => other?.close(),
+    };
+  };
 
   it('locks out an address that sprays a few guesses over many accounts', async () => {
     for (let i = 0; i < 20; i++) await user(`sprayed-${i}@vakt.test`);
@@ -43,6 +61,37 @@ describeEachEngine('accounts under attack', (get) => {
     const id = (await get().db.selectFrom('users').select('id').where('email', '=', 'guessed@vakt.test').executeTakeFirstOrThrow()).id;
     expect((await admin.request({ method: 'POST', url: `/api/users/${id}/unlock` })).statusCode).toBe(204);
     expect((await login('guessed@vakt.test', TEST_PASSWORD, '192.0.2.202')).statusCode).toBe(200);
+  });
+
+  it('counts failures on every server alike: guesses spread over two servers lock the account after five', async () => {
+    await user('spread@vakt.test');
+    const second = useSecondServer();
+    const servers = [app(), await second.open()];
+    try {
+      for (let i = 0; i < ACCOUNT_FREE_FAILURES; i++) {
+        const server = servers[i % 2]!;
+        const res = await server.inject({
+          method: 'POST',
+          url: '/api/auth/login',
+          payload: { email: 'spread@vakt.test', password: `guess ${i}` },
+          headers: { 'x-forwarded-for': `192.0.2.${i + 50}` },
+        });
+        expect(res.statusCode).toBe(401);
+      }
+      for (const server of servers)
+        expect(
+          (
+            await server.inject({
+              method: 'POST',
+              url: '/api/auth/login',
+              payload: { email: 'spread@vakt.test', password: TEST_PASSWORD },
+              headers: { 'x-forwarded-for': '192.0.2.99' },
+            })
+          ).statusCode,
+        ).toBe(429);
+    } finally {
+      await second.close();
+    }
   });
 
   it('doubles the lock with each further failure, up to an hour', async () => {

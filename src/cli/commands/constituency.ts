@@ -1,13 +1,13 @@
-/** `vakt constituency …`, `vakt lookup` and `vakt ripe import`. */
+/**
+ * `vakt constituency …`, `vakt lookup` and `vakt ripe import`. Each command loads what it runs when
+ * it runs: a lookup must not wait for the importers' libraries.
+ */
 import { extname } from 'node:path';
 import type { Command } from 'commander';
 import { summary } from './catalogue.js';
 import { ValidationError } from '../../core/errors.js';
-import { importConstituency } from '../../constituency/import.js';
-import { lookup, type LookupAnswer } from '../../constituency/lookup.js';
-import { listOrganisations } from '../../constituency/organisations.js';
+import type { LookupAnswer } from '../../constituency/lookup.js';
 import type { StoredOrganisation } from '../../constituency/schema.js';
-import { importRipe } from '../../ripe/import.js';
 import { action, actorFromCli, fail, progressBar, readInputFile, UsageError, withDatabase } from '../run.js';
 
 function printAnswer(answer: LookupAnswer): void {
@@ -57,6 +57,7 @@ export function registerConstituencyCommands(program: Command): void {
     .action(
       action(async (options: { json?: boolean }) =>
         withDatabase(async ({ db }) => {
+          const { listOrganisations } = await import('../../constituency/organisations.js');
           const orgs = await listOrganisations(db);
           if (options.json) process.stdout.write(`${JSON.stringify({ format: 'vakt-constituency', organisations: orgs }, null, 2)}\n`);
           else printTree(orgs);
@@ -76,6 +77,7 @@ export function registerConstituencyCommands(program: Command): void {
         const format = options.format ?? (extname(file).toLowerCase() === '.json' ? 'json' : 'csv');
         if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
         const text = await readInputFile(file);
+        const { importConstituency } = await import('../../constituency/import.js');
         return withDatabase(async ({ db }) => {
           try {
             const report = await importConstituency(db, actorFromCli(), text, {
@@ -106,6 +108,7 @@ export function registerConstituencyCommands(program: Command): void {
     .action(
       action(async (query: string, options: { json?: boolean }) =>
         withDatabase(async ({ db }) => {
+          const { lookup } = await import('../../constituency/lookup.js');
           const answer = await lookup(db, query);
           if (options.json) process.stdout.write(`${JSON.stringify(answer, null, 2)}\n`);
           else printAnswer(answer);
@@ -125,6 +128,7 @@ export function registerConstituencyCommands(program: Command): void {
     .action(
       action(async (files: string[]) =>
         withDatabase(async ({ db }) => {
+          const { importRipe } = await import('../../ripe/import.js');
           const bar = progressBar('{file} {bar} {percentage}% | {objects} objects');
           let current = '';
           const started = Date.now();
