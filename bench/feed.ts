@@ -19,12 +19,84 @@ import { ingestFeed, type StageTimes } from '../src/feeds/pipeline.js';
 import { openMaybeGzip } from '../src/core/lines.js';
 import { onEachEngineInOwnProcess, peakRss } from './engines.js';
 
-const ROWS = Number(process.env.BENCH_FEED_ROWS ?? 1_000_000);
+/**
+ * `feed-shaped` (bench/feed-shaped.ts) loads this module again as `feed.js?shape=shadowserver`: a
+ * 100,000-row report shaped as Shadowserver sends it — all 32 columns of scan_rdp, every field
+ * quoted, certificate fingerprints, 700-odd bytes a row — whose addresses are nine in ten outside
+ * the constituency. The shape reaches the engines' processes in BENCH_FEED_SHAPE.
+ */
+const SHAPED = new URL(import.meta.url).searchParams.get('shape') === 'shadowserver' || process.env.BENCH_FEED_SHAPE === 'shadowserver';
+process.env.BENCH_FEED_SHAPE = SHAPED ? 'shadowserver' : '';
+const ROWS = SHAPED ? Number(process.env.BENCH_FEED_SHAPED_ROWS ?? 100_000) : Number(process.env.BENCH_FEED_ROWS ?? 1_000_000);
 const ORGS = 10_000;
+
+const SHAPED_HEADER =
+  '"timestamp","ip","port","hostname","tag","handshake","asn","geo","region","city","rdp_protocol","cert_length","subject_common_name","issuer_common_name","cert_issue_date","cert_expiration_date","sha1_fingerprint","cert_serial_number","ssl_version","signature_algorithm","key_algorithm","sha256_fingerprint","sha512_fingerprint","md5_fingerprint","naics","sic","sector","tlsv13_support","tlsv13_cipher","cve20190708_vulnerable","bluekeep_vulnerable","jarm"\n';
+const hex = (i: number, bytes: number) =>
+  Array.from({ length: bytes }, (_, b) =>
+    (((i * 2654435761 + b * 40503) >>> (b % 24)) & 255).toString(16).padStart(2, '0').toUpperCase(),
+  ).join(':');
+
+/** A row as Shadowserver writes it: every field quoted; one address in ten inside the constituency. */
+function shapedRow(i: number): string {
+  const org = (i * 7919) % ORGS;
+  const ip =
+    i % 10 === 0
+      ? `10.${org >> 8}.${org & 255}.${(i >> 3) & 255}`
+      : `${100 + ((i >> 16) % 100)}.${(i >> 8) & 255}.${i & 255}.${(i * 7) & 255}`;
+  const second = String(i % 60).padStart(2, '0');
+  const fields = [
+    `2026-11-20 03:${String((i >> 6) % 60).padStart(2, '0')}:${second}`,
+    ip,
+    '3389',
+    `host-${i}.example.net`,
+    'rdp',
+    '',
+    String(64500 + (i % 1000)),
+    'SE',
+    'STOCKHOLM',
+    'STOCKHOLM',
+    'RDP',
+    '2048',
+    `SRV${i}.corp${i % 97}.local`,
+    `SRV${i}.corp${i % 97}.local`,
+    '2026-04-29 02:22:06',
+    '2026-10-29 02:22:06',
+    hex(i, 20),
+    hex(i + 1, 16).replaceAll(':', ''),
+    '2',
+    'sha256WithRSAEncryption',
+    'rsaEncryption',
+    hex(i + 2, 32),
+    hex(i + 3, 64),
+    hex(i + 4, 16),
+    '517311',
+    '0',
+    'Communications',
+    'N',
+    '',
+    'N',
+    'N',
+    '',
+  ];
+  return `${fields.map((f) => `"${f}"`).join(',')}\n`;
+}
 
 /** Each organisation holds one /24 in 10.0.0.0/8; a fifth of the scanned hosts are elsewhere (unowned). */
 async function writeScan(file: string): Promise<number> {
   const out = createWriteStream(file);
+  if (SHAPED) {
+    let bytes = SHAPED_HEADER.length;
+    out.write(SHAPED_HEADER);
+    for (let i = 0; i < ROWS; i++) {
+      const line = shapedRow(i);
+      bytes += line.length;
+      if (!out.write(line)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+    return bytes;
+  }
   const header =
     '"timestamp","ip","port","hostname","tag","handshake","asn","geo","region","city","rdp_protocol","cert_length","subject_common_name","issuer_common_name","naics","sic","sector"\n';
   out.write(header);
@@ -49,7 +121,9 @@ await onEachEngineInOwnProcess(
     const dir = await mkdtemp(join(tmpdir(), 'vakt-bench-feed-'));
     const file = join(dir, '2026-11-20-scan_rdp-bench.csv');
     const bytes = await writeScan(file);
-    console.log(`generated ${ROWS.toLocaleString('en')} rows (${(bytes / 1e6).toFixed(0)} MB)`);
+    console.log(
+      `generated ${ROWS.toLocaleString('en')} rows (${(bytes / 1e6).toFixed(0)} MB${SHAPED ? `, ${Math.round(bytes / ROWS)} bytes a row, every field quoted, 9 in 10 unowned` : ''})`,
+    );
     return { input: file, cleanup: () => rm(dir, { recursive: true, force: true }) };
   },
   async (engine, database, file) => {
