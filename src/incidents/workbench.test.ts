@@ -425,6 +425,32 @@ describeEachEngine('the workbench: ownership, notes, watching, templates, observ
     }
   });
 
+  it('pages newest first through hits that share their time, none skipped or repeated', async () => {
+    const word = `plover${Date.now()}`;
+    const at = new Date('2026-06-01T12:00:00Z');
+    const made: string[] = [];
+    for (let n = 0; n < 7; n++) {
+      const r = await call<{ id: string }>(analyst, 'POST', '/api/reports', { subject: `${word} ${n}`, body: 'x', channel: 'phone' });
+      made.push(r.body.id);
+    }
+    await get().db.updateTable('reports').set({ received_at: at }).where('id', 'in', made).execute();
+    const seen: string[] = [];
+    let after = '';
+    for (;;) {
+      const page = await call<{ hits: Array<{ id: string }>; next: string | null }>(
+        analyst,
+        'GET',
+        `/api/search?q=${word}&sort=newest&limit=3${after}`,
+      );
+      expect(page.status).toBe(200);
+      seen.push(...page.body.hits.map((h) => h.id));
+      if (!page.body.next) break;
+      after = `&after=${page.body.next}`;
+    }
+    expect([...seen].sort()).toEqual([...made].sort());
+    expect(new Set(seen).size).toBe(made.length);
+  });
+
   it('lists observables across incidents, found defanged, by kind, with where else each was seen, paged by a cursor', async () => {
     const host = `evil${Date.now()}.example`;
     const first = await open({ title: 'Observables one' });

@@ -26,6 +26,7 @@ import * as m0024 from './0024_taxii_sources.js';
 import * as m0025 from './0025_warninglists.js';
 import * as m0026 from './0026_peer_shares.js';
 import * as m0027 from './0027_feed_event_values.js';
+import * as m0028 from './0028_incident_page_indexes.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -56,4 +57,5 @@ export const migrations: Record<string, Migration> = {
   '0025_warninglists': m0025,
   '0026_peer_shares': m0026,
   '0027_feed_event_values': m0027,
+  '0028_incident_page_indexes': m0028,
 };
