@@ -9,7 +9,7 @@ import { appendAudit } from '../audit/audit-log.js';
 import { BusinessClock, WEEKDAYS } from '../core/business-hours.js';
 import { ValidationError } from '../core/errors.js';
 import type { Schema } from '../db/schema.js';
-import { getProfile } from '../profile/service.js';
+import { getProfile } from '../profile/stored.js';
 import { PRIORITIES, type Priority } from './incidents.js';
 
 /** Round the clock, for a Vakt without a team profile yet. */
@@ -17,10 +17,21 @@ const ALWAYS_OPEN = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '00:00'
   typeof BusinessClock
 >[0]['hours'];
 
+/**
+ * The clock of the profile's version: made once per version and kept, with the days it has worked
+ * out, for every request after (a holiday calendar and a day's hours cost more than a list's rows).
+ */
+let lastClock: { version: number; updatedAt: string; clock: BusinessClock } | undefined;
+
 export async function teamClock(db: Kysely<Schema>): Promise<BusinessClock> {
-  const profile = (await getProfile(db))?.profile;
-  if (!profile) return new BusinessClock({ timeZone: 'UTC', hours: ALWAYS_OPEN });
-  return new BusinessClock({ timeZone: profile.timeZone, hours: profile.operatingHours, holidays: profile.holidays });
+  const stored = await getProfile(db);
+  if (!stored) return new BusinessClock({ timeZone: 'UTC', hours: ALWAYS_OPEN });
+  // The time too: a restored backup or another database may hold another profile of the same version.
+  if (lastClock?.version === stored.version && lastClock.updatedAt === stored.updatedAt) return lastClock.clock;
+  const { profile } = stored;
+  const clock = new BusinessClock({ timeZone: profile.timeZone, hours: profile.operatingHours, holidays: profile.holidays });
+  lastClock = { version: stored.version, updatedAt: stored.updatedAt, clock };
+  return clock;
 }
 
 export interface SlaPolicy {
@@ -170,24 +181,35 @@ export async function kpis(db: Kysely<Schema>, from: Date, to: Date): Promise<Kp
   const groups = new Map<string, typeof rows>();
   for (const row of rows) {
     const key = `${row.rsit_class ?? 'unclassified'}\u0000${row.priority}`;
-    groups.set(key, [...(groups.get(key) ?? []), row]);
+    const group = groups.get(key);
+    if (group) group.push(row);
+    else groups.set(key, [row]);
   }
   const result: KpiRow[] = [];
   for (const [key, group] of groups) {
     const [rsitClass, priority] = key.split('\u0000') as [string, string];
-    const measure = (field: 'acknowledged_at' | 'triaged_at' | 'contained_at' | 'resolved_at') =>
-      group.filter((r) => r[field]).map((r) => Math.round(clock.workingMinutesBetween(new Date(r.opened_at), new Date(r[field]!))));
+    // The SLA timers measure acknowledge, triage and resolve already; containment has no target.
     const slas = group.map((r) => slaOf(clock, policies, r));
-    const breaches = (name: 'acknowledge' | 'triage' | 'resolve') =>
-      slas.filter((s) => s[name].state === 'breached' || s[name].state === 'overdue').length;
+    const timed = (name: 'acknowledge' | 'triage' | 'resolve', field: 'acknowledged_at' | 'triaged_at' | 'resolved_at') => {
+      const minutes: number[] = [];
+      let breaches = 0;
+      slas.forEach((s, i) => {
+        if (group[i]![field]) minutes.push(s[name].workingMinutes);
+        if (s[name].state === 'breached' || s[name].state === 'overdue') breaches++;
+      });
+      return figure(minutes, breaches);
+    };
+    const contained = group
+      .filter((r) => r.contained_at)
+      .map((r) => Math.round(clock.workingMinutesBetween(new Date(r.opened_at), new Date(r.contained_at!))));
     result.push({
       rsitClass,
       priority,
       incidents: group.length,
-      acknowledge: figure(measure('acknowledged_at'), breaches('acknowledge')),
-      triage: figure(measure('triaged_at'), breaches('triage')),
-      contain: figure(measure('contained_at'), 0),
-      resolve: figure(measure('resolved_at'), breaches('resolve')),
+      acknowledge: timed('acknowledge', 'acknowledged_at'),
+      triage: timed('triage', 'triaged_at'),
+      contain: figure(contained, 0),
+      resolve: timed('resolve', 'resolved_at'),
     });
   }
   return result.sort(
