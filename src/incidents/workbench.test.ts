@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { beforeAll, expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { useApp, type Client } from '../../test/helpers/app.js';
@@ -449,6 +450,35 @@ describeEachEngine('the workbench: ownership, notes, watching, templates, observ
     }
     expect([...seen].sort()).toEqual([...made].sort());
     expect(new Set(seen).size).toBe(made.length);
+  });
+
+  it('reads a common word down the time index: every hit newest first, and the newest thousand ranked', async () => {
+    const word = `gannet${Date.now()}`;
+    await sql`insert into reports (channel, subject, tlp, tlp_source, received_at, created_by)
+      select 'phone', ${word} || ' ' || g, 'GREEN', 'default', now() - make_interval(mins => g), 'test'
+      from generate_series(1, 1100) g`.execute(get().db);
+    const walk = async (query: string) => {
+      const hits: Array<{ id: string; at: string }> = [];
+      let after = '';
+      for (;;) {
+        const page = await call<{ hits: Array<{ id: string; at: string }>; next: string | null }>(
+          analyst,
+          'GET',
+          `/api/search?q=${word}&limit=200${query}${after}`,
+        );
+        expect(page.status).toBe(200);
+        hits.push(...page.body.hits);
+        if (!page.body.next) return hits;
+        after = `&after=${page.body.next}`;
+      }
+    };
+    const newest = await walk('&sort=newest');
+    expect(new Set(newest.map((h) => h.id)).size).toBe(1100);
+    const best = await walk('');
+    expect(new Set(best.map((h) => h.id)).size).toBe(1000);
+    // The hundred oldest are past the candidates: none of them is ranked.
+    const oldestRanked = Math.min(...best.map((h) => Date.parse(h.at)));
+    expect(oldestRanked).toBeGreaterThanOrEqual(Math.min(...newest.slice(0, 1000).map((h) => Date.parse(h.at))));
   });
 
   it('lists observables across incidents, found defanged, by kind, with where else each was seen, paged by a cursor', async () => {
