@@ -40,6 +40,7 @@ const TIME = /^([01]\d|2[0-3]):([0-5]\d)$|^24:00$/;
 const MS_PER_MINUTE = 60_000;
 /** Ten years of days: far beyond any SLA, and a bound on the loops below. */
 const MAX_DAYS = 3_660;
+/** Days: a date this far from those the clock holds starts them again instead of filling the gap. */
 const DAY_CACHE_LIMIT = 20_000;
 
 function minutesOf(time: string): number {
@@ -83,17 +84,29 @@ export function isKnownHolidayCountry(country: string): boolean {
   return Object.hasOwn(new Holidays().getCountries(), country);
 }
 
+/** One local day: its first instant and the next day's, its working intervals, and the working time before it. */
+interface Day {
+  start: number;
+  end: number;
+  day: DateTime;
+  intervals: Array<[number, number]>;
+  /** Working milliseconds from the first day held to this day's start (negative before it). */
+  before: number;
+}
+
+const workingMs = (intervals: ReadonlyArray<[number, number]>) => intervals.reduce((sum, [s, e]) => sum + (e - s), 0);
+
 export class BusinessClock {
   private readonly holidays: Holidays | undefined;
   private readonly closedDates = new Map<number, Set<string>>();
-  /** Working intervals by the local day's first instant: SLA figures ask for the same days again and again. */
-  private readonly dayCache = new Map<number, { intervals: Array<[number, number]>; next: DateTime }>();
   /**
-   * The local days met so far, by their first instant, sorted: an instant's day is found here by
-   * a binary search, not by Luxon (a list of 500 incidents asks for its days six times a row, and
-   * Luxon's zone arithmetic was most of the list's time).
+   * The local days asked about so far, one after another without a gap, each with the working
+   * time before it. An instant's day is found by a binary search, and the working time between
+   * two instants is a difference of two sums, however many days apart: Luxon's zone arithmetic
+   * for each timestamp, and a walk over every day of an old report's still-running timer, were
+   * most of a list's time (six timers a row).
    */
-  private knownDays: Array<{ start: number; end: number; day: DateTime }> = [];
+  private days: Day[] = [];
 
   constructor(private readonly config: ClockConfig) {
     if (!isValidTimeZone(config.timeZone)) throw new Error(`unknown time zone ${config.timeZone}`);
@@ -116,18 +129,42 @@ export class BusinessClock {
 
   /** The working intervals of one local day, as instants in milliseconds. */
   intervalsOn(day: DateTime): Array<[number, number]> {
-    return this.dayOf(day).intervals;
+    return this.dayAt(day.toMillis()).intervals;
   }
 
-  private dayOf(day: DateTime): { intervals: Array<[number, number]>; next: DateTime } {
-    const key = day.toMillis();
-    let entry = this.dayCache.get(key);
-    if (!entry) {
-      entry = { intervals: this.computeIntervals(day), next: day.plus({ days: 1 }) };
-      if (this.dayCache.size >= DAY_CACHE_LIMIT) this.dayCache.clear();
-      this.dayCache.set(key, entry);
+  private makeDay(day: DateTime, before: number): Day {
+    return { start: day.toMillis(), end: day.plus({ days: 1 }).toMillis(), day, intervals: this.computeIntervals(day), before };
+  }
+
+  /** The local day that holds an instant, the days held grown to reach it. */
+  private dayAt(ms: number): Day {
+    const days = this.days;
+    const first = days[0];
+    const last = days.at(-1);
+    // Far from the days held (a bogus date): start again from there rather than fill the gap.
+    if (!first || !last || ms < first.start - DAY_CACHE_LIMIT * 86_400_000 || ms >= last.end + DAY_CACHE_LIMIT * 86_400_000) {
+      const day = this.makeDay(DateTime.fromMillis(ms, { zone: this.config.timeZone }).startOf('day'), 0);
+      this.days = [day];
+      return day;
     }
-    return entry;
+    while (ms < days[0]!.start) {
+      const day = days[0]!.day.minus({ days: 1 });
+      const intervals = this.computeIntervals(day);
+      days.unshift({ start: day.toMillis(), end: days[0]!.start, day, intervals, before: days[0]!.before - workingMs(intervals) });
+    }
+    while (ms >= days.at(-1)!.end) {
+      const previous = days.at(-1)!;
+      const day = previous.day.plus({ days: 1 });
+      days.push({ ...this.makeDay(day, previous.before + workingMs(previous.intervals)), start: previous.end });
+    }
+    let low = 0;
+    let high = days.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >>> 1;
+      if (days[mid]!.start <= ms) low = mid;
+      else high = mid - 1;
+    }
+    return days[low]!;
   }
 
   private computeIntervals(day: DateTime): Array<[number, number]> {
@@ -142,7 +179,7 @@ export class BusinessClock {
 
   isOpen(instant: Date): boolean {
     const t = instant.getTime();
-    return this.intervalsOn(this.localDay(t)).some(([s, e]) => t >= s && t < e);
+    return this.dayAt(t).intervals.some(([s, e]) => t >= s && t < e);
   }
 
   /** The instant N working minutes after T (T itself if N is 0 and the team is open). */
@@ -150,53 +187,32 @@ export class BusinessClock {
     if (minutes < 0) throw new Error('minutes must not be negative');
     let remaining = minutes * MS_PER_MINUTE;
     const t0 = from.getTime();
-    let day = this.localDay(t0);
+    let at = t0;
     for (let i = 0; i < MAX_DAYS; i++) {
-      const { intervals, next } = this.dayOf(day);
-      day = next;
-      for (const [s, e] of intervals) {
+      const day = this.dayAt(at);
+      for (const [s, e] of day.intervals) {
         if (e <= t0) continue;
         const start = Math.max(s, t0);
         if (remaining <= e - start) return new Date(start + remaining);
         remaining -= e - start;
       }
+      at = day.end;
     }
     throw new Error('no working hours within ten years: check the operating hours and holidays');
   }
 
-  /** Working minutes between two instants; negative when `to` is before `from`. */
+  /** Working minutes between two instants (ten years at most); negative when `to` is before `from`. */
   workingMinutesBetween(from: Date, to: Date): number {
     const a = from.getTime();
     const b = to.getTime();
     if (b < a) return -this.workingMinutesBetween(to, from);
-    let total = 0;
-    let day = this.localDay(a);
-    const last = this.localDay(b).toMillis();
-    for (let i = 0; i < MAX_DAYS && day.toMillis() <= last; i++) {
-      const { intervals, next } = this.dayOf(day);
-      day = next;
-      for (const [s, e] of intervals) {
-        total += Math.max(0, Math.min(e, b) - Math.max(s, a));
-      }
-    }
-    return total / MS_PER_MINUTE;
+    return (this.workingBefore(Math.min(b, a + MAX_DAYS * 86_400_000)) - this.workingBefore(a)) / MS_PER_MINUTE;
   }
 
-  private localDay(ms: number): DateTime {
-    const days = this.knownDays;
-    let low = 0;
-    let high = days.length;
-    while (low < high) {
-      const mid = (low + high) >>> 1;
-      if (days[mid]!.start <= ms) low = mid + 1;
-      else high = mid;
-    }
-    const known = days[low - 1];
-    if (known && ms < known.end) return known.day;
-    const day = DateTime.fromMillis(ms, { zone: this.config.timeZone }).startOf('day');
-    if (days.length >= DAY_CACHE_LIMIT) this.knownDays = [];
-    this.knownDays.splice(this.knownDays.length === 0 ? 0 : low, 0, { start: day.toMillis(), end: this.dayOf(day).next.toMillis(), day });
-    return day;
+  /** Working milliseconds from the first day held up to an instant. */
+  private workingBefore(ms: number): number {
+    const day = this.dayAt(ms);
+    return day.before + day.intervals.reduce((sum, [s, e]) => sum + Math.max(0, Math.min(e, ms) - s), 0);
   }
 
   private at(midnight: DateTime, time: string): number {

@@ -4,7 +4,7 @@
  * clock starts when its first report arrived. KPIs are the measured times to acknowledge, triage,
  * contain and resolve, per RSIT class and priority.
  */
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import { BusinessClock, WEEKDAYS } from '../core/business-hours.js';
 import { ValidationError } from '../core/errors.js';
@@ -22,10 +22,11 @@ const ALWAYS_OPEN = Object.fromEntries(WEEKDAYS.map((d) => [d, [{ start: '00:00'
  * out, for every request after (a holiday calendar and a day's hours cost more than a list's rows).
  */
 let lastClock: { version: number; updatedAt: string; clock: BusinessClock } | undefined;
+let roundTheClock: BusinessClock | undefined;
 
 export async function teamClock(db: Kysely<Schema>): Promise<BusinessClock> {
   const stored = await getProfile(db);
-  if (!stored) return new BusinessClock({ timeZone: 'UTC', hours: ALWAYS_OPEN });
+  if (!stored) return (roundTheClock ??= new BusinessClock({ timeZone: 'UTC', hours: ALWAYS_OPEN }));
   // The time too: a restored backup or another database may hold another profile of the same version.
   if (lastClock?.version === stored.version && lastClock.updatedAt === stored.updatedAt) return lastClock.clock;
   const { profile } = stored;
@@ -129,9 +130,15 @@ interface Timed {
 
 const asDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
-export function slaOf(clock: BusinessClock, policies: readonly SlaPolicy[], incident: Timed, now = new Date()): SlaStatus {
-  const policy = policies.find((p) => p.priority === incident.priority) ?? policies.find((p) => p.priority === 'normal');
+/** The policy of a priority; a priority without one is timed as normal. */
+function policyFor(policies: readonly SlaPolicy[], priority: string): SlaPolicy {
+  const policy = policies.find((p) => p.priority === priority) ?? policies.find((p) => p.priority === 'normal');
   if (!policy) throw new Error('no SLA policy for this priority');
+  return policy;
+}
+
+export function slaOf(clock: BusinessClock, policies: readonly SlaPolicy[], incident: Timed, now = new Date()): SlaStatus {
+  const policy = policyFor(policies, incident.priority);
   const start = new Date(incident.opened_at);
   const acknowledge = timer(clock, start, policy.acknowledgeMinutes, asDate(incident.acknowledged_at), now);
   const triage = timer(clock, start, policy.triageMinutes, asDate(incident.triaged_at), now);
@@ -167,17 +174,41 @@ function figure(values: number[], breaches: number): KpiFigure {
   return { count: sorted.length, medianMinutes: percentile(sorted, 0.5), p90Minutes: percentile(sorted, 0.9), breaches };
 }
 
-/** KPIs over the incidents opened in [from, to), rejected and merged ones left out. */
+/** Milliseconds since the epoch, as PostgreSQL gives a timestamp when asked for a number: no date to parse. */
+const epochMs = (column: string) => sql<number | null>`(extract(epoch from ${sql.ref(column)}) * 1000)::float8`;
+
+/** One measured step of one incident: its working minutes when done, and whether it missed its target. */
+function measured(clock: BusinessClock, start: number, target: number | undefined, done: number | null, now: number) {
+  const minutes = done === null ? null : Math.round(clock.workingMinutesBetween(new Date(start), new Date(done)));
+  const breached = target !== undefined && (done ?? now) > clock.addWorkingMinutes(new Date(start), target).getTime();
+  return { minutes, breached };
+}
+
+/**
+ * KPIs over the incidents opened in [from, to), rejected and merged ones left out. The same
+ * figures as the incidents' SLA timers, worked out without the timers' dates and strings: a year
+ * is hundreds of thousands of incidents at a national team.
+ */
 export async function kpis(db: Kysely<Schema>, from: Date, to: Date): Promise<KpiRow[]> {
   const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
   const rows = await db
     .selectFrom('incidents')
-    .select(['rsit_class', 'priority', 'opened_at', 'acknowledged_at', 'triaged_at', 'contained_at', 'resolved_at', 'closed_at'])
+    .select([
+      'rsit_class',
+      'priority',
+      epochMs('opened_at').as('opened'),
+      epochMs('acknowledged_at').as('acknowledged'),
+      epochMs('triaged_at').as('triaged'),
+      epochMs('contained_at').as('contained'),
+      epochMs('resolved_at').as('resolved'),
+      epochMs('closed_at').as('closed'),
+    ])
     .where('opened_at', '>=', from)
     .where('opened_at', '<', to)
     .where('merged_into_id', 'is', null)
     .where('phase', '<>', 'rejected')
     .execute();
+  const now = Date.now();
   const groups = new Map<string, typeof rows>();
   for (const row of rows) {
     const key = `${row.rsit_class ?? 'unclassified'}\u0000${row.priority}`;
@@ -188,28 +219,31 @@ export async function kpis(db: Kysely<Schema>, from: Date, to: Date): Promise<Kp
   const result: KpiRow[] = [];
   for (const [key, group] of groups) {
     const [rsitClass, priority] = key.split('\u0000') as [string, string];
-    // The SLA timers measure acknowledge, triage and resolve already; containment has no target.
-    const slas = group.map((r) => slaOf(clock, policies, r));
-    const timed = (name: 'acknowledge' | 'triage' | 'resolve', field: 'acknowledged_at' | 'triaged_at' | 'resolved_at') => {
-      const minutes: number[] = [];
-      let breaches = 0;
-      slas.forEach((s, i) => {
-        if (group[i]![field]) minutes.push(s[name].workingMinutes);
-        if (s[name].state === 'breached' || s[name].state === 'overdue') breaches++;
-      });
-      return figure(minutes, breaches);
+    const policy = policyFor(policies, priority);
+    const steps = { acknowledge: { minutes: [] as number[], breaches: 0 }, triage: { minutes: [] as number[], breaches: 0 } };
+    const resolve = { minutes: [] as number[], breaches: 0 };
+    const contain: number[] = [];
+    const count = (into: { minutes: number[]; breaches: number }, step: { minutes: number | null; breached: boolean }) => {
+      if (step.minutes !== null) into.minutes.push(step.minutes);
+      if (step.breached) into.breaches++;
     };
-    const contained = group
-      .filter((r) => r.contained_at)
-      .map((r) => Math.round(clock.workingMinutesBetween(new Date(r.opened_at), new Date(r.contained_at!))));
+    for (const r of group) {
+      const opened = r.opened!;
+      count(steps.acknowledge, measured(clock, opened, policy.acknowledgeMinutes, r.acknowledged, now));
+      count(steps.triage, measured(clock, opened, policy.triageMinutes, r.triaged, now));
+      // The resolve clock stops at the close when there was no resolution; only a resolution is measured.
+      const stop = measured(clock, opened, policy.resolveMinutes, r.resolved ?? r.closed, now);
+      count(resolve, { minutes: r.resolved === null ? null : stop.minutes, breached: stop.breached });
+      if (r.contained !== null) contain.push(measured(clock, opened, undefined, r.contained, now).minutes!);
+    }
     result.push({
       rsitClass,
       priority,
       incidents: group.length,
-      acknowledge: timed('acknowledge', 'acknowledged_at'),
-      triage: timed('triage', 'triaged_at'),
-      contain: figure(contained, 0),
-      resolve: timed('resolve', 'resolved_at'),
+      acknowledge: figure(steps.acknowledge.minutes, steps.acknowledge.breaches),
+      triage: figure(steps.triage.minutes, steps.triage.breaches),
+      contain: figure(contain, 0),
+      resolve: figure(resolve.minutes, resolve.breaches),
     });
   }
   return result.sort(
