@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { BusinessClock, validateWeeklyHours, type ClockConfig, type WeeklyHours } from './business-hours.js';
 
@@ -136,5 +137,30 @@ describe('validateWeeklyHours', () => {
       { field: 'operatingHours.wednesday[0].start', reason: '"8am" is not a time HH:MM' },
       { field: 'operatingHours.thursday[0].end', reason: '"25:00" is not a time HH:MM (24:00 allowed)' },
     ]);
+  });
+});
+
+describe('working time over years, asked in any order', () => {
+  const THREE_YEARS = 3 * 365 * 86_400_000;
+  const base = Date.parse('2024-01-01T00:00:00Z');
+  it('gives the same minutes as a fresh clock and as the minutes added, wherever the days it holds began', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.integer({ min: 0, max: THREE_YEARS }), fc.integer({ min: 0, max: 20_000 })), { minLength: 1, maxLength: 20 }),
+        (asks) => {
+          // One clock asked everything in this order (its days grow both ways), each answer checked against a new clock.
+          const warm = new BusinessClock(stockholm);
+          for (const [offset, minutes] of asks) {
+            const from = new Date(base + offset);
+            const due = warm.addWorkingMinutes(from, minutes);
+            expect(due).toEqual(new BusinessClock(stockholm).addWorkingMinutes(from, minutes));
+            expect(warm.workingMinutesBetween(from, due)).toBeCloseTo(minutes, 6);
+            const later = new Date(base + THREE_YEARS - offset);
+            expect(warm.workingMinutesBetween(from, later)).toBeCloseTo(new BusinessClock(stockholm).workingMinutesBetween(from, later), 6);
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
