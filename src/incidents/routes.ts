@@ -142,7 +142,13 @@ const PatchIncidentBody = Type.Object(
 type Iso<T> = { [K in keyof T]: T[K] extends Date ? string : T[K] extends Date | null ? string | null : T[K] };
 
 function isoRow<T extends Record<string, unknown>>(row: T): Iso<T> {
-  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, v instanceof Date ? v.toISOString() : v])) as Iso<T>;
+  // A loop, not entries/map/fromEntries: a list makes one of these for each of its rows.
+  const out: Record<string, unknown> = {};
+  for (const key in row) {
+    const value = row[key];
+    out[key] = value instanceof Date ? value.toISOString() : value;
+  }
+  return out as Iso<T>;
 }
 
 async function requireViewer(db: Kysely<Schema>, who: Principal, id: string) {
@@ -411,7 +417,7 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       return rows.map(({ cursor_at, priority_rank, ...r }) => {
         const cursor = incidentCursor(order, { id: r.id, at: cursor_at, rank: priority_rank });
         return team
-          ? { ...isoRow(r), sla: slaOf(clock, policies, r), cursor }
+          ? Object.assign(isoRow(r), { sla: slaOf(clock, policies, r), cursor })
           : {
               id: r.id,
               title: readable.has(r.id) ? r.title : withheldTitle(r.id, r.tlp),
