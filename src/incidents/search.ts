@@ -125,7 +125,7 @@ function searchCursor(
   cursor: string,
   newest: boolean,
   at: RawBuilder<unknown> = sql`at`,
-  kindOf: RawBuilder<unknown> | string = sql`kind`,
+  kindOf: RawBuilder<unknown> = sql`kind`,
   idOf: RawBuilder<unknown> = sql`id`,
 ): RawBuilder<boolean> {
   const [value, kind, id] = readOpaqueCursor(cursor, 'after');
