@@ -7,6 +7,12 @@ import { sql, type Kysely } from 'kysely';
 import { formatPrefix, networkOf, parseAddress } from '../constituency/ip.js';
 import type { Schema } from '../db/schema.js';
 
+/**
+ * The highest event id there is: a run records it when it starts (its own events come after) and
+ * when its batches have ended (its own events go no further).
+ */
+export const highestEventId = sql<string>`(select coalesce(max(id), 0) from events)`;
+
 /** Events (by id) added in one transaction: on the embedded database one transaction holds everything else up. */
 const CHUNK = 50_000;
 /** Transactions one call runs at most: a backlog is worked off a call at a time. */
@@ -23,12 +29,7 @@ export async function indexFeedEventValues(db: Kysely<Schema>, chunk = CHUNK): P
     const step = await db.transaction().execute(async (trx) => {
       const run = await trx
         .selectFrom('feed_runs')
-        .select([
-          'id',
-          'feed_id',
-          'values_after',
-          sql<string>`coalesce(events_through, (select coalesce(max(id), 0) from events))`.as('through'),
-        ])
+        .select(['id', 'feed_id', 'values_after', sql<string>`coalesce(events_through, ${highestEventId})`.as('through')])
         .where('values_indexed_at', 'is', null)
         .where('status', '<>', 'running')
         .orderBy('finished_at')
@@ -88,8 +89,8 @@ export interface FeedSighting {
 }
 
 /**
- * The feeds that reported this value; for an IPv4 address also the networks of a block list that
- * hold it (each prefix length looked up by its key, not by scanning the networks).
+ * The feeds that reported this value; for an address also the networks of a block list that hold
+ * it (each prefix length looked up by its key, not by scanning the networks).
  */
 export async function feedSightings(db: Kysely<Schema>, value: string): Promise<FeedSighting[]> {
   const rows = await db

@@ -18,6 +18,7 @@ import { formatAddress, formatPrefix, parseAddress, parsePrefix, isPrefix, type 
 import { constituencyIndex, type ConstituencyIndex } from '../constituency/lookup-index.js';
 import { normaliseDomain } from '../constituency/domain.js';
 import { splitCsvLine } from './csv-line.js';
+import { highestEventId } from './event-values.js';
 import { hash64, type DedupKey } from './dedup-key.js';
 import { compileMapping, parseFeedTime, type CompiledMapping, type Mapping } from './mapping.js';
 import { detectShadowserverReport } from './shadowserver.js';
@@ -480,7 +481,7 @@ async function startRun(db: Kysely<Schema>, feed: FeedSpec, source: string, acto
       source: source.slice(0, 1000),
       status: 'running',
       started_by: actor,
-      values_after: sql<string>`(select coalesce(max(id), 0) from events)`,
+      values_after: highestEventId,
     })
     .returning('id')
     .executeTakeFirstOrThrow();
@@ -627,9 +628,6 @@ export async function ingestFeed(db: Kysely<Schema>, feed: FeedSpec, input: Inge
     throw error;
   }
 }
-
-/** Every event a run stored has an id up to this, once its batches have ended. */
-const highestEventId = sql<string>`(select coalesce(max(id), 0) from events)`;
 
 async function finishRun(db: Kysely<Schema>, s: RunSummary, actor: string): Promise<void> {
   await db.transaction().execute(async (trx) => {
