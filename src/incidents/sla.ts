@@ -220,29 +220,29 @@ export async function kpis(db: Kysely<Schema>, from: Date, to: Date): Promise<Kp
   for (const [key, group] of groups) {
     const [rsitClass, priority] = key.split('\u0000') as [string, string];
     const policy = policyFor(policies, priority);
-    const steps = { acknowledge: { minutes: [] as number[], breaches: 0 }, triage: { minutes: [] as number[], breaches: 0 } };
-    const resolve = { minutes: [] as number[], breaches: 0 };
-    const contain: number[] = [];
-    const count = (into: { minutes: number[]; breaches: number }, step: { minutes: number | null; breached: boolean }) => {
+    const tally = () => ({ minutes: [] as number[], breaches: 0 });
+    const [acknowledge, triage, contain, resolve] = [tally(), tally(), tally(), tally()];
+    const count = (into: ReturnType<typeof tally>, step: { minutes: number | null; breached: boolean }) => {
       if (step.minutes !== null) into.minutes.push(step.minutes);
       if (step.breached) into.breaches++;
     };
     for (const r of group) {
       const opened = r.opened!;
-      count(steps.acknowledge, measured(clock, opened, policy.acknowledgeMinutes, r.acknowledged, now));
-      count(steps.triage, measured(clock, opened, policy.triageMinutes, r.triaged, now));
+      count(acknowledge, measured(clock, opened, policy.acknowledgeMinutes, r.acknowledged, now));
+      count(triage, measured(clock, opened, policy.triageMinutes, r.triaged, now));
+      // Containment has no target.
+      count(contain, measured(clock, opened, undefined, r.contained, now));
       // The resolve clock stops at the close when there was no resolution; only a resolution is measured.
       const stop = measured(clock, opened, policy.resolveMinutes, r.resolved ?? r.closed, now);
       count(resolve, { minutes: r.resolved === null ? null : stop.minutes, breached: stop.breached });
-      if (r.contained !== null) contain.push(measured(clock, opened, undefined, r.contained, now).minutes!);
     }
     result.push({
       rsitClass,
       priority,
       incidents: group.length,
-      acknowledge: figure(steps.acknowledge.minutes, steps.acknowledge.breaches),
-      triage: figure(steps.triage.minutes, steps.triage.breaches),
-      contain: figure(contain, 0),
+      acknowledge: figure(acknowledge.minutes, acknowledge.breaches),
+      triage: figure(triage.minutes, triage.breaches),
+      contain: figure(contain.minutes, contain.breaches),
       resolve: figure(resolve.minutes, resolve.breaches),
     });
   }
