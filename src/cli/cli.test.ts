@@ -106,7 +106,7 @@ describe.runIf(serverUrl)('the vakt command on a PostgreSQL server [postgres]', 
     expect(await runCli(['migrate'], env)).toMatchObject({
       code: 0,
       stdout:
-        'applied: 0001_foundation, 0002_incident_loop, 0003_directory, 0004_constituency, 0005_event_storage, 0006_egress, 0007_login_throttle, 0008_workbench, 0009_list_order, 0010_machine_reports, 0011_retention, 0012_international_teams, 0013_key_list_order, 0014_watch_mail, 0015_list_order_indexes, 0016_advisories, 0017_advisory_authoring, 0018_advisory_recipients, 0019_csaf_subscriptions, 0020_csaf_aggregators, 0021_sharing_profiles, 0022_shared_objects, 0023_taxii, 0024_taxii_sources, 0025_warninglists, 0026_peer_shares, 0027_feed_event_values, 0028_incident_page_indexes\n',
+        'applied: 0001_foundation, 0002_incident_loop, 0003_directory, 0004_constituency, 0005_event_storage, 0006_egress, 0007_login_throttle, 0008_workbench, 0009_list_order, 0010_machine_reports, 0011_retention, 0012_international_teams, 0013_key_list_order, 0014_watch_mail, 0015_list_order_indexes, 0016_advisories, 0017_advisory_authoring, 0018_advisory_recipients, 0019_csaf_subscriptions, 0020_csaf_aggregators, 0021_sharing_profiles, 0022_shared_objects, 0023_taxii, 0024_taxii_sources, 0025_warninglists, 0026_peer_shares, 0027_feed_event_values, 0028_incident_page_indexes, 0029_kpi_summaries\n',
     });
     expect((await runCli(['demo'], env)).code).toBe(0);
     expect((await runCli(['users', 'list'], env)).stdout).toMatch(/^admin@cert-stockholm\.demo\tadmin\tactive/m);

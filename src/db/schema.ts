@@ -155,6 +155,35 @@ export interface FeedEventValuesTable {
   stored_at: Timestamp;
 }
 
+/** The UTC day of an incident whose KPIs changed, until kpi.refresh has counted it again. */
+export interface KpiChangesTable {
+  id: Generated<string>;
+  /** A date column: select it as text (day::text), the drivers would make a local midnight of it. */
+  day: string;
+}
+
+/** Stored KPI tallies of the incidents opened on one UTC day (or in one month), per class and priority. */
+export interface KpiTalliesTable {
+  day: string;
+  rsit_class: string;
+  priority: string;
+  /** A StoredTally (kpi-histogram.ts). */
+  tally: ColumnType<unknown, string, string>;
+}
+export interface KpiMonthTalliesTable extends Omit<KpiTalliesTable, 'day'> {
+  month: string;
+}
+
+/** Under which clock and SLA targets a day's (or month's) tallies were counted, and until when they hold. */
+export interface KpiDayStatesTable {
+  day: string;
+  clock: string;
+  settles_at: Timestamp | null;
+}
+export interface KpiMonthStatesTable extends Omit<KpiDayStatesTable, 'day'> {
+  month: string;
+}
+
 /** The events one run stored for one organisation, and the notification that took them. */
 export interface RunOrganisationsTable {
   run_id: string;
@@ -959,6 +988,11 @@ export interface Schema {
   feed_runs: FeedRunsTable;
   events: EventsTable;
   feed_event_values: FeedEventValuesTable;
+  kpi_changes: KpiChangesTable;
+  kpi_days: KpiTalliesTable;
+  kpi_months: KpiMonthTalliesTable;
+  kpi_day_states: KpiDayStatesTable;
+  kpi_month_states: KpiMonthStatesTable;
   run_organisations: RunOrganisationsTable;
   notifications: NotificationsTable;
   notification_feedback: NotificationFeedbackTable;

@@ -1,7 +1,7 @@
 import { expect, it } from 'vitest';
 import { describeEachEngine } from '../../test/helpers/database.js';
 import { loadConfig } from '../config.js';
-import { kpis } from '../incidents/sla.js';
+import { kpis } from '../incidents/kpis.js';
 import { loadWholeDemo } from './load.js';
 
 describeEachEngine('the demo', (get) => {

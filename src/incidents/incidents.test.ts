@@ -16,7 +16,8 @@ import { createIncident, splitIncident, updateIncident } from './incidents.js';
 import { addCountermeasure, addObservable, addParticipant, advanceCountermeasure, addTask, addTimelineEvent, shareItem } from './items.js';
 import { sendIncidentMail } from './mail.js';
 import { search, seenElsewhere, triageCandidates } from './search.js';
-import { kpis, slaOf, type SlaPolicy } from './sla.js';
+import { kpis } from './kpis.js';
+import { slaOf, type SlaPolicy } from './sla.js';
 import { attachReportToIncident, listOperations, markNotIncident, mergeIncidents, mergeReports, undoOperation } from './triage.js';
 import { getDebrief, debriefFor, renderDebriefHtml, renderDebriefPdf, reopenDebrief, saveDebrief } from './debrief.js';
 

@@ -55,7 +55,8 @@ import {
 } from './items.js';
 import { sendIncidentMail, sentOrRefused } from './mail.js';
 import { search, seenElsewhere } from './search.js';
-import { kpis, saveSlaPolicies, slaOf, slaPolicies, teamClock } from './sla.js';
+import { kpis } from './kpis.js';
+import { saveSlaPolicies, slaOf, slaPolicies, teamClock } from './sla.js';
 import { watchersOf } from './ownership.js';
 import { IncidentDetailSchema, IncidentRowSchema } from './schemas.js';
 import { afterIncident, INCIDENT_ORDERS, incidentCursor, orderIncidents, PRIORITY_RANK } from './list-order.js';
@@ -1285,7 +1286,8 @@ export const incidentRoutes: FastifyPluginAsyncTypebox = async (app) => {
       },
     },
     async (request) => {
-      const to = request.query.to ? new Date(`${request.query.to}T00:00:00Z`) : new Date(Date.now() + 86_400_000);
+      // Whole UTC days, today included: the stored tallies are per day.
+      const to = new Date(request.query.to ? `${request.query.to}T00:00:00Z` : Math.floor(Date.now() / 86_400_000 + 1) * 86_400_000);
       const from = request.query.from ? new Date(`${request.query.from}T00:00:00Z`) : new Date(to.getTime() - 90 * 86_400_000);
       if (from >= to) throw new VaktError('validation', 'from must be before to');
       return { from: from.toISOString(), to: to.toISOString(), rows: await kpis(db, from, to) };

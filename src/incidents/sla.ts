@@ -1,10 +1,9 @@
 /**
  * SLA timers and KPIs, counted in the team's working time (its hours, time zone and holidays from
  * the profile). Each priority has three targets: acknowledge, triage, resolve. An incident's
- * clock starts when its first report arrived. KPIs are the measured times to acknowledge, triage,
- * contain and resolve, per RSIT class and priority.
+ * clock starts when its first report arrived. KPIs (kpis.ts) measure the same steps.
  */
-import { sql, type Kysely } from 'kysely';
+import type { Kysely } from 'kysely';
 import { appendAudit } from '../audit/audit-log.js';
 import { BusinessClock, WEEKDAYS } from '../core/business-hours.js';
 import { ValidationError } from '../core/errors.js';
@@ -131,7 +130,7 @@ interface Timed {
 const asDate = (v: Date | string | null): Date | null => (v === null ? null : new Date(v));
 
 /** The policy of a priority; a priority without one is timed as normal. */
-function policyFor(policies: readonly SlaPolicy[], priority: string): SlaPolicy {
+export function policyFor(policies: readonly SlaPolicy[], priority: string): SlaPolicy {
   const policy = policies.find((p) => p.priority === priority) ?? policies.find((p) => p.priority === 'normal');
   if (!policy) throw new Error('no SLA policy for this priority');
   return policy;
@@ -145,109 +144,4 @@ export function slaOf(clock: BusinessClock, policies: readonly SlaPolicy[], inci
   const resolve = timer(clock, start, policy.resolveMinutes, asDate(incident.resolved_at ?? incident.closed_at ?? null), now);
   const breached = [acknowledge, triage, resolve].some((t) => t.state === 'breached' || t.state === 'overdue');
   return { acknowledge, triage, resolve, breached };
-}
-
-export interface KpiFigure {
-  count: number;
-  medianMinutes: number | null;
-  p90Minutes: number | null;
-  breaches: number;
-}
-
-export interface KpiRow {
-  rsitClass: string;
-  priority: string;
-  incidents: number;
-  acknowledge: KpiFigure;
-  triage: KpiFigure;
-  contain: KpiFigure;
-  resolve: KpiFigure;
-}
-
-function percentile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1)]!;
-}
-
-function figure(values: number[], breaches: number): KpiFigure {
-  const sorted = [...values].sort((a, b) => a - b);
-  return { count: sorted.length, medianMinutes: percentile(sorted, 0.5), p90Minutes: percentile(sorted, 0.9), breaches };
-}
-
-/** Milliseconds since the epoch, as PostgreSQL gives a timestamp when asked for a number: no date to parse. */
-const epochMs = (column: string) => sql<number | null>`(extract(epoch from ${sql.ref(column)}) * 1000)::float8`;
-
-/** One measured step of one incident: its working minutes when done, and whether it missed its target. */
-function measured(clock: BusinessClock, start: number, target: number | undefined, done: number | null, now: number) {
-  const minutes = done === null ? null : Math.round(clock.workingMinutesBetween(new Date(start), new Date(done)));
-  const breached = target !== undefined && (done ?? now) > clock.addWorkingMinutes(new Date(start), target).getTime();
-  return { minutes, breached };
-}
-
-/**
- * KPIs over the incidents opened in [from, to), rejected and merged ones left out. The same
- * figures as the incidents' SLA timers, worked out without the timers' dates and strings: a year
- * is hundreds of thousands of incidents at a national team.
- */
-export async function kpis(db: Kysely<Schema>, from: Date, to: Date): Promise<KpiRow[]> {
-  const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
-  const rows = await db
-    .selectFrom('incidents')
-    .select([
-      'rsit_class',
-      'priority',
-      epochMs('opened_at').as('opened'),
-      epochMs('acknowledged_at').as('acknowledged'),
-      epochMs('triaged_at').as('triaged'),
-      epochMs('contained_at').as('contained'),
-      epochMs('resolved_at').as('resolved'),
-      epochMs('closed_at').as('closed'),
-    ])
-    .where('opened_at', '>=', from)
-    .where('opened_at', '<', to)
-    .where('merged_into_id', 'is', null)
-    .where('phase', '<>', 'rejected')
-    .execute();
-  const now = Date.now();
-  const groups = new Map<string, typeof rows>();
-  for (const row of rows) {
-    const key = `${row.rsit_class ?? 'unclassified'}\u0000${row.priority}`;
-    const group = groups.get(key);
-    if (group) group.push(row);
-    else groups.set(key, [row]);
-  }
-  const result: KpiRow[] = [];
-  for (const [key, group] of groups) {
-    const [rsitClass, priority] = key.split('\u0000') as [string, string];
-    const policy = policyFor(policies, priority);
-    const tally = () => ({ minutes: [] as number[], breaches: 0 });
-    const [acknowledge, triage, contain, resolve] = [tally(), tally(), tally(), tally()];
-    const count = (into: ReturnType<typeof tally>, step: { minutes: number | null; breached: boolean }) => {
-      if (step.minutes !== null) into.minutes.push(step.minutes);
-      if (step.breached) into.breaches++;
-    };
-    for (const r of group) {
-      const opened = r.opened!;
-      count(acknowledge, measured(clock, opened, policy.acknowledgeMinutes, r.acknowledged, now));
-      count(triage, measured(clock, opened, policy.triageMinutes, r.triaged, now));
-      // Containment has no target.
-      count(contain, measured(clock, opened, undefined, r.contained, now));
-      // The resolve clock stops at the close when there was no resolution; only a resolution is measured.
-      const stop = measured(clock, opened, policy.resolveMinutes, r.resolved ?? r.closed, now);
-      count(resolve, { minutes: r.resolved === null ? null : stop.minutes, breached: stop.breached });
-    }
-    result.push({
-      rsitClass,
-      priority,
-      incidents: group.length,
-      acknowledge: figure(acknowledge.minutes, acknowledge.breaches),
-      triage: figure(triage.minutes, triage.breaches),
-      contain: figure(contain.minutes, contain.breaches),
-      resolve: figure(resolve.minutes, resolve.breaches),
-    });
-  }
-  return result.sort(
-    (a, b) =>
-      a.rsitClass.localeCompare(b.rsitClass) || PRIORITIES.indexOf(b.priority as Priority) - PRIORITIES.indexOf(a.priority as Priority),
-  );
 }

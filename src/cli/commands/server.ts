@@ -17,6 +17,7 @@ import type { Config } from '../../config.js';
 import { buildApp } from '../../http/app.js';
 import { earlyWarningJobs } from '../../feeds/jobs.js';
 import { foundationJobs } from '../../jobs/maintenance-jobs.js';
+import { refreshKpisJob } from '../../incidents/kpis.js';
 import { watchDigestJob } from '../../incidents/watch-digest.js';
 import { JobQueue } from '../../jobs/queue.js';
 import { action, openConfiguredDatabase, UsageError } from '../run.js';
@@ -63,10 +64,11 @@ function onShutdown(stop: () => Promise<void>): void {
   }
 }
 
-/** Every scheduled job a worker runs: the foundation's, early warning's, and the watchers' digests. */
+/** Every scheduled job a worker runs: the foundation's, the KPI tallies', early warning's, and the watchers' digests. */
 function scheduledJobs(config: Config, teamKey?: TeamKey) {
   return [
     ...foundationJobs,
+    refreshKpisJob,
     ...earlyWarningJobs(config, teamKey),
     watchDigestJob(config, teamKey),
     advisoryRemindersJob(config, teamKey),

@@ -27,6 +27,7 @@ import * as m0025 from './0025_warninglists.js';
 import * as m0026 from './0026_peer_shares.js';
 import * as m0027 from './0027_feed_event_values.js';
 import * as m0028 from './0028_incident_page_indexes.js';
+import * as m0029 from './0029_kpi_summaries.js';
 
 /** Every migration, by name; names sort in the order they apply. */
 export const migrations: Record<string, Migration> = {
@@ -58,4 +59,5 @@ export const migrations: Record<string, Migration> = {
   '0026_peer_shares': m0026,
   '0027_feed_event_values': m0027,
   '0028_incident_page_indexes': m0028,
+  '0029_kpi_summaries': m0029,
 };
