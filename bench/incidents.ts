@@ -4,8 +4,9 @@
  * each incident with 3 reports, 5 observables and 5 timeline entries, spread over three years,
  * seven in ten closed, "ransomware" in four in ten, one rare word. Each request is made one at a
  * time through the API (the first, cold, apart; then median and p99 of READS), and the list and
- * one incident also by 16 clients at once. Printed beside the goals: p99 under 50 ms at one
- * client and 200 ms at 16, and L/S under 2.
+ * one incident also by 16 clients at once. Printed beside the goals: p99 under 50 ms at one client
+ * (200 ms for KPIs and the dashboard), and 200 ms at 16, and L/S under 2. The KPI tallies are counted
+ * after the load, as the job kpi.refresh would, and the time printed.
  */
 import { performance } from 'node:perf_hooks';
 import { sql, type Kysely } from 'kysely';
@@ -18,6 +19,7 @@ import type { App } from '../src/http/context.js';
 import { createScratchDatabase } from '../test/helpers/postgres.js';
 import { percentile } from './engines.js';
 import { seedIncidents } from './seed-incidents.js';
+import { refreshKpiSummaries } from '../src/incidents/kpi-refresh.js';
 
 const L = Number(process.env.BENCH_INCIDENTS ?? 1_000_000);
 const S = Math.min(10_000, L);
@@ -72,10 +74,25 @@ async function deepCursor(db: Kysely<Schema>, where: string): Promise<string> {
   return rows[0]!.cursor;
 }
 
+/** The job kpi.refresh after the load, as a worker would run it, until every day is counted. */
+async function countKpis(db: Kysely<Schema>, n: number): Promise<void> {
+  const started = performance.now();
+  let days = 0;
+  for (let done = false; !done;) {
+    const run = await refreshKpiSummaries(db);
+    days += run.days;
+    done = run.done;
+  }
+  console.log(
+    `KPI tallies of ${n.toLocaleString('en')} incidents (${days} days) counted in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+  );
+}
+
 async function onScale(url: string, n: number): Promise<Map<string, Figures>> {
   const database: Database = await openDatabase({ url });
   await migrate(database);
   await seedIncidents(database.db, n);
+  await countKpis(database.db, n);
   const app = await buildApp({
     database,
     config: { ...loadConfig({}), webDir: '/nonexistent', loginRateLimit: 1_000_000 },
@@ -89,6 +106,7 @@ async function onScale(url: string, n: number): Promise<Map<string, Figures>> {
     ).rows[0]!.id;
     const yearAgo = new Date(Date.now() - 365 * 86_400_000).toISOString().slice(0, 10);
     const today = new Date().toISOString().slice(0, 10);
+    const firstDay = new Date(Date.now() - 3 * 365 * 86_400_000).toISOString().slice(0, 10);
     const requests: Array<[string, string, boolean?]> = [
       ['GET /api/incidents first page (200 newest)', '/api/incidents?limit=200', true],
       ['GET /api/incidents?phase=closed&limit=500', '/api/incidents?phase=closed&limit=500'],
@@ -102,6 +120,8 @@ async function onScale(url: string, n: number): Promise<Map<string, Figures>> {
       ['GET /api/search, a rare word', '/api/search?q=zebracorn'],
       ['GET /api/kpi over one year', `/api/kpi?from=${yearAgo}&to=${today}`],
       ['GET /api/kpi default (90 days)', '/api/kpi'],
+      ['GET /api/kpi over three years', `/api/kpi?from=${firstDay}&to=${today}`],
+      ['GET /api/dashboard', '/api/dashboard', true],
     ];
     for (const [label, path, crowd] of requests) {
       const figures = await measure(get, path);
@@ -131,7 +151,9 @@ else {
   for (const [label, l] of large) {
     const s = small.get(label)!;
     const ratio = l.median / s.median;
-    const met = l.p99 < 50 && ratio < 2 && (l.p99At16 === undefined || l.p99At16 < 200);
+    // KPIs and the dashboard's figures: under 200 ms over any period.
+    const goal = /kpi|dashboard/.test(label) ? 200 : 50;
+    const met = l.p99 < goal && ratio < 2 && (l.p99At16 === undefined || l.p99At16 < 200);
     console.log(
       `${label.padEnd(46)} S ${ms(s.median)} (p99 ${ms(s.p99)}) · L ${ms(l.median)} (p99 ${ms(l.p99)}, cold ${ms(l.cold)}${l.p99At16 === undefined ? '' : `, p99 at 16 clients ${ms(l.p99At16)}`}) · L/S ${ratio.toFixed(1)}; goal ${met ? 'met' : 'NOT met'}`,
     );

@@ -8,11 +8,9 @@ import { Type, type Static } from 'typebox';
 import { StringEnum } from '../core/validate.js';
 import { PRIORITIES } from '../incidents/incidents.js';
 import type { Schema } from '../db/schema.js';
-import { slaOf, slaPolicies, teamClock, type SlaStatus } from '../incidents/sla.js';
+import { openIncidents } from '../incidents/open-steps.js';
 import { isoOrNull } from '../core/iso-time.js';
 
-/** A clock that runs out within this many minutes is "due soon". */
-const DUE_SOON_MINUTES = 120;
 const DAY = 24 * 3600_000;
 
 const Count = Type.Integer({ minimum: 0 });
@@ -25,7 +23,6 @@ const SlaAlertSchema = Type.Object({
   state: StringEnum(['overdue', 'due-soon'] as const),
   dueAt: When,
 });
-type SlaAlert = Static<typeof SlaAlertSchema>;
 
 export const DashboardSchema = Type.Object({
   generatedAt: When,
@@ -63,24 +60,10 @@ export type Dashboard = Static<typeof DashboardSchema>;
 
 const count = (v: unknown) => Number(v ?? 0);
 
-/** The clock of an open incident that has run out, or will within DUE_SOON_MINUTES. */
-function alertOf(sla: SlaStatus, now: Date): { measure: SlaAlert['measure']; state: SlaAlert['state']; dueAt: string } | undefined {
-  for (const measure of ['acknowledge', 'triage', 'resolve'] as const) {
-    const t = sla[measure];
-    if (t.state === 'overdue') return { measure, state: 'overdue', dueAt: t.dueAt };
-    if (t.state === 'running' && new Date(t.dueAt).getTime() - now.getTime() <= DUE_SOON_MINUTES * 60_000)
-      return { measure, state: 'due-soon', dueAt: t.dueAt };
-  }
-  return undefined;
-}
-
 export async function dashboard(db: Kysely<Schema>, userId: string, now = new Date()): Promise<Dashboard> {
   const since = new Date(now.getTime() - 7 * DAY);
-  const openIncidents = db.selectFrom('incidents').where('merged_into_id', 'is', null).where('phase', 'not in', ['closed', 'rejected']);
-  const [open, clock, policies, triage, myTasks, feeds, notifications, feedback, activity] = await Promise.all([
-    openIncidents.select(['id', 'title', 'priority', 'rsit_class', 'opened_at', 'acknowledged_at', 'triaged_at', 'resolved_at']).execute(),
-    teamClock(db),
-    slaPolicies(db),
+  const [open, triage, myTasks, feeds, notifications, feedback, activity] = await Promise.all([
+    openIncidents(db, now),
     db
       .selectFrom('reports')
       .select([
@@ -129,14 +112,9 @@ export async function dashboard(db: Kysely<Schema>, userId: string, now = new Da
       .execute(),
   ]);
 
-  const alerts = open
-    .map((i) => ({ i, alert: alertOf(slaOf(clock, policies, i, now), now) }))
-    .filter((x): x is { i: (typeof open)[number]; alert: NonNullable<ReturnType<typeof alertOf>> } => x.alert !== undefined)
-    .map(({ i, alert }) => ({ incidentId: i.id, title: i.title, priority: i.priority, ...alert }))
-    .sort((a, b) => (a.state === b.state ? a.dueAt.localeCompare(b.dueAt) : a.state === 'overdue' ? -1 : 1));
-  const tally = <K extends string>(rows: Array<Record<K, string | null>>, key: K) => {
+  const tally = (key: 'priority' | 'rsitClass') => {
     const counts = new Map<string, number>();
-    for (const r of rows) counts.set(r[key] ?? 'unclassified', (counts.get(r[key] ?? 'unclassified') ?? 0) + 1);
+    for (const g of open.byGroup) counts.set(g[key], (counts.get(g[key]) ?? 0) + g.count);
     return [...counts].sort((a, b) => b[1] - a[1]);
   };
   const status = (s: string) => count(notifications.find((n) => n.status === s)?.n);
@@ -144,20 +122,16 @@ export async function dashboard(db: Kysely<Schema>, userId: string, now = new Da
   return {
     generatedAt: now.toISOString(),
     open: {
-      total: open.length,
-      byPriority: tally(open, 'priority')
+      total: open.byGroup.reduce((sum, g) => sum + g.count, 0),
+      byPriority: tally('priority')
         .map(([priority, n]) => ({ priority, count: n }))
         .sort(
           (a, b) =>
             PRIORITIES.indexOf(b.priority as (typeof PRIORITIES)[number]) - PRIORITIES.indexOf(a.priority as (typeof PRIORITIES)[number]),
         ),
-      byClass: tally(open, 'rsit_class').map(([rsitClass, n]) => ({ rsitClass, count: n })),
+      byClass: tally('rsitClass').map(([rsitClass, n]) => ({ rsitClass, count: n })),
     },
-    sla: {
-      overdue: alerts.filter((a) => a.state === 'overdue').length,
-      dueSoon: alerts.filter((a) => a.state === 'due-soon').length,
-      alerts: alerts.slice(0, 10),
-    },
+    sla: { overdue: open.overdue, dueSoon: open.dueSoon, alerts: open.alerts },
     triage: { waiting: count(triage.waiting), oldestReceivedAt: isoOrNull(triage.oldest) },
     myTasks: myTasks.map((t) => ({
       id: t.id,

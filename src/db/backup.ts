@@ -117,6 +117,7 @@ export const NOT_BACKED_UP: readonly string[] = [
   'kpi_months',
   'kpi_day_states',
   'kpi_month_states',
+  'kpi_open_steps',
 ];
 /** Rows seeded by a migration, replaced by the backup's own. */
 const SEEDED: readonly TableName[] = ['sla_policies', 'directory_snapshots', 'constituency_state', 'retention_state'];

@@ -184,6 +184,16 @@ export interface KpiMonthStatesTable extends Omit<KpiDayStatesTable, 'day'> {
   month: string;
 }
 
+/** An open incident's first step not done and when it falls due, as kpi.refresh last counted its day. */
+export interface KpiOpenStepsTable {
+  day: string;
+  incident_id: string;
+  priority: string;
+  rsit_class: string;
+  measure: string | null;
+  due_at: Timestamp | null;
+}
+
 /** The events one run stored for one organisation, and the notification that took them. */
 export interface RunOrganisationsTable {
   run_id: string;
@@ -993,6 +1003,7 @@ export interface Schema {
   kpi_months: KpiMonthTalliesTable;
   kpi_day_states: KpiDayStatesTable;
   kpi_month_states: KpiMonthStatesTable;
+  kpi_open_steps: KpiOpenStepsTable;
   run_organisations: RunOrganisationsTable;
   notifications: NotificationsTable;
   notification_feedback: NotificationFeedbackTable;

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { addMinutes, addStored, bucketOf, bucketValue, emptyTally, encodeTally, EXACT_BELOW, figureOf } from './kpi-histogram.js';
 
 /** The value at rank ⌈p·n⌉ of the sorted values. */
-const exact = (values: number[], p: number) => [...values].sort((a, b) => a - b)[Math.min(values.length, Math.ceil(p * values.length)) - 1]!;
+const exact = (values: number[], p: number) =>
+  [...values].sort((a, b) => a - b)[Math.min(values.length, Math.ceil(p * values.length)) - 1]!;
 
 describe('KPI histograms', () => {
   it('keep every value below EXACT_BELOW and the rest within 1 %', () => {

@@ -5,7 +5,9 @@ import { loadProfileFixture } from '../../test/helpers/profiles.js';
 import type { Schema } from '../db/schema.js';
 import { saveProfile } from '../profile/service.js';
 import { createIncident, updateIncident } from './incidents.js';
-import { kpis, refreshKpiSummaries } from './kpis.js';
+import { refreshKpiSummaries } from './kpi-refresh.js';
+import { kpis } from './kpis.js';
+import { openIncidents } from './open-steps.js';
 import { saveSlaPolicies, slaPolicies } from './sla.js';
 import { mergeIncidents } from './triage.js';
 
@@ -27,7 +29,9 @@ async function seed(db: Kysely<Schema>): Promise<void> {
            case when g % 3 = 0 then o + make_interval(hours => g % 50) end,
            case when g % 5 <> 0 then o + make_interval(hours => (g * 11) % 400) end,
            case when g % 5 <> 0 then o + make_interval(hours => (g * 11) % 400 + 1) end
-    from generate_series(1, 400) g, lateral (select timestamptz '2026-09-25T06:00:00Z' + make_interval(mins => g * 263) as o) t`.execute(db);
+    from generate_series(1, 400) g, lateral (select timestamptz '2026-09-25T06:00:00Z' + make_interval(mins => g * 263) as o) t`.execute(
+    db,
+  );
 }
 
 /** Every day counted from its incidents again: what the stored tallies must match. */
@@ -38,7 +42,16 @@ async function counted(db: Kysely<Schema>, from = FROM, to = TO, now = NOW) {
   return rows;
 }
 
-const pending = async (db: Kysely<Schema>) => Number((await sql<{ n: string }>`select count(*) as n from kpi_changes`.execute(db)).rows[0]!.n);
+/** The dashboard's figures of the open incidents, each class and priority once. */
+async function openView(db: Kysely<Schema>, now = NOW) {
+  const figures = await openIncidents(db, now);
+  const groups = new Map<string, number>();
+  for (const g of figures.byGroup) groups.set(`${g.rsitClass} ${g.priority}`, (groups.get(`${g.rsitClass} ${g.priority}`) ?? 0) + g.count);
+  return { ...figures, byGroup: [...groups].sort() };
+}
+
+const pending = async (db: Kysely<Schema>) =>
+  Number((await sql<{ n: string }>`select count(*) as n from kpi_changes`.execute(db)).rows[0]!.n);
 
 describeEachEngine('KPI tallies', (get) => {
   it('give the figures of counting every incident, and stay stored until something changes', async () => {
@@ -48,11 +61,16 @@ describeEachEngine('KPI tallies', (get) => {
     const fresh = await kpis(db, FROM, TO, NOW);
     expect(fresh.reduce((n, r) => n + r.incidents, 0)).toBe(400 - 8); // multiples of 37 are rejected, but 185 and 370 are open
     expect(fresh.some((r) => (r.resolve.p90Minutes ?? 0) > 2000)).toBe(true);
+    const open = await openView(db);
+    expect(open.byGroup.reduce((n, [, count]) => n + count, 0)).toBe(80); // every fifth
+    expect(open.overdue).toBeGreaterThan(0);
+    expect(open.alerts).toHaveLength(10);
 
     const refreshed = await refreshKpiSummaries(db, { now: NOW });
     expect(refreshed).toMatchObject({ done: true, months: 4 });
     expect(await pending(db)).toBe(0);
     expect(await kpis(db, FROM, TO, NOW)).toEqual(fresh);
+    expect(await openView(db)).toEqual(open);
     // Periods that start inside a month and end inside another read days and months together.
     for (const [from, to] of [
       ['2026-10-01', '2026-11-01'],
@@ -74,21 +92,34 @@ describeEachEngine('KPI tallies', (get) => {
 
   it('count a change at once, before the job has counted its day again', async () => {
     const { db } = get();
-    const ids = await db.selectFrom('incidents').select(['id', 'title']).where('title', 'in', ['case 5', 'case 6', 'case 7', 'case 10']).execute();
+    const ids = await db
+      .selectFrom('incidents')
+      .select(['id', 'title'])
+      .where('title', 'in', ['case 5', 'case 6', 'case 7', 'case 10'])
+      .execute();
     const id = (title: string) => ids.find((i) => i.title === title)!.id;
     const before = await kpis(db, FROM, TO, NOW);
+    const openBefore = await openView(db);
     await updateIncident(db, ACTOR, id('case 6'), { priority: 'critical', priorityReason: 'the bank asked' });
     await db.updateTable('incidents').set({ phase: 'rejected' }).where('id', '=', id('case 10')).execute();
     await mergeIncidents(db, ACTOR, id('case 7'), id('case 5'));
-    await db.updateTable('incidents').set({ opened_at: new Date('2026-09-21T10:00:00Z') }).where('id', '=', id('case 5')).execute();
+    await db
+      .updateTable('incidents')
+      .set({ opened_at: new Date('2026-09-21T10:00:00Z') })
+      .where('id', '=', id('case 5'))
+      .execute();
     await createIncident(db, ACTOR, { title: 'new one', rsitClass: 'fraud', priority: 'high' });
     expect(await pending(db)).toBeGreaterThan(0);
     const changed = await kpis(db, FROM, TO, NOW);
     expect(changed.reduce((n, r) => n + r.incidents, 0)).toBe(before.reduce((n, r) => n + r.incidents, 0) - 2 + 1);
     expect(changed).toEqual(await counted(db));
+    const openChanged = await openView(db);
+    // case 5 (open) took case 7 in, case 10 (open) was rejected; the new one is open.
+    expect(openChanged.byGroup.reduce((n, [, c]) => n + c, 0)).toBe(openBefore.byGroup.reduce((n, [, c]) => n + c, 0) - 1 + 1);
     await refreshKpiSummaries(db, { now: NOW });
     expect(await pending(db)).toBe(0);
     expect(await kpis(db, FROM, TO, NOW)).toEqual(changed);
+    expect(await openView(db)).toEqual(openChanged);
   });
 
   it('count a running step as breached once it falls due, and again under new targets', async () => {
@@ -114,7 +145,12 @@ describeEachEngine('KPI tallies', (get) => {
     await saveSlaPolicies(
       db,
       ACTOR,
-      policies.map((p) => ({ ...p, acknowledgeMinutes: p.acknowledgeMinutes * 100, triageMinutes: p.triageMinutes * 100, resolveMinutes: p.resolveMinutes * 100 })),
+      policies.map((p) => ({
+        ...p,
+        acknowledgeMinutes: p.acknowledgeMinutes * 100,
+        triageMinutes: p.triageMinutes * 100,
+        resolveMinutes: p.resolveMinutes * 100,
+      })),
     );
     expect(await breaches(after)).toBe(0);
     expect(await kpis(db, FROM, TO, after)).toEqual(await counted(db, FROM, TO, after));

@@ -17,7 +17,7 @@ import type { Config } from '../../config.js';
 import { buildApp } from '../../http/app.js';
 import { earlyWarningJobs } from '../../feeds/jobs.js';
 import { foundationJobs } from '../../jobs/maintenance-jobs.js';
-import { refreshKpisJob } from '../../incidents/kpis.js';
+import { refreshKpisJob } from '../../incidents/kpi-refresh.js';
 import { watchDigestJob } from '../../incidents/watch-digest.js';
 import { JobQueue } from '../../jobs/queue.js';
 import { action, openConfiguredDatabase, UsageError } from '../run.js';

@@ -2,7 +2,8 @@ import { sql, type Kysely } from 'kysely';
 
 /*
  * KPIs read stored tallies per UTC day and per month instead of every incident of the period
- * (measured: a year took 1.3 s at 1,000,000 incidents). A trigger notes the day of every incident
+ * (measured: a year took 1.3 s at 1,000,000 incidents), and the dashboard reads the open incidents'
+ * clocks stored beside them. A trigger notes the day of every incident
  * whose timing, class, priority or standing changed; the job kpi.refresh works those days off. A
  * noted day is counted from its incidents until then, so a KPI never lags a change.
  */
@@ -18,6 +19,12 @@ const STATEMENTS = [
   // settles_at: when an open step of the period falls due, so its breach count goes stale.
   `create table kpi_day_states (day date primary key, clock text not null, settles_at timestamptz)`,
   `create table kpi_month_states (month date primary key, clock text not null, settles_at timestamptz)`,
+  // The dashboard's clocks: each open incident's first step not done. Keyed by day too: an incident
+  // whose opening moved is under both days until the job has counted both.
+  `create table kpi_open_steps (
+     day date not null, incident_id bigint not null, priority text not null, rsit_class text not null,
+     measure text, due_at timestamptz, primary key (day, incident_id))`,
+  `create index kpi_open_steps_due on kpi_open_steps (due_at)`,
   `create function incidents_kpi_change() returns trigger language plpgsql as $$
    begin
      if tg_op <> 'INSERT' then
@@ -52,6 +59,6 @@ export async function down(db: Kysely<unknown>): Promise<void> {
   await sql.raw(`drop trigger incidents_kpi_update on incidents`).execute(db);
   await sql.raw(`drop trigger incidents_kpi_insert_delete on incidents`).execute(db);
   await sql.raw(`drop function incidents_kpi_change()`).execute(db);
-  for (const table of ['kpi_month_states', 'kpi_day_states', 'kpi_months', 'kpi_days', 'kpi_changes'])
+  for (const table of ['kpi_open_steps', 'kpi_month_states', 'kpi_day_states', 'kpi_months', 'kpi_days', 'kpi_changes'])
     await sql.raw(`drop table ${table}`).execute(db);
 }
