@@ -48,6 +48,11 @@ const STATEMENTS = [
            (new.opened_at, new.acknowledged_at, new.triaged_at, new.contained_at, new.resolved_at, new.closed_at,
             new.priority, new.rsit_class, new.phase, new.merged_into_id))
      execute function incidents_kpi_change()`,
+  // The dashboard's last week and last activity, which sorted or scanned whole tables (measured:
+  // 229 ms for the activity at 100,000 incidents).
+  `create index timeline_events_occurred on timeline_events (occurred_at)`,
+  `create index notifications_created on notifications (created_at)`,
+  `create index notification_feedback_created on notification_feedback (created_at)`,
   `insert into kpi_changes (day) select distinct (opened_at at time zone 'UTC')::date from incidents`,
 ];
 
@@ -56,6 +61,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  for (const index of ['timeline_events_occurred', 'notifications_created', 'notification_feedback_created'])
+    await sql.raw(`drop index ${index}`).execute(db);
   await sql.raw(`drop trigger incidents_kpi_update on incidents`).execute(db);
   await sql.raw(`drop trigger incidents_kpi_insert_delete on incidents`).execute(db);
   await sql.raw(`drop function incidents_kpi_change()`).execute(db);
