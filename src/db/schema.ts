@@ -189,7 +189,6 @@ export interface KpiOpenStepsTable {
   day: string;
   incident_id: string;
   priority: string;
-  rsit_class: string;
   measure: string | null;
   due_at: Timestamp | null;
 }

@@ -30,14 +30,20 @@ export interface StepTally {
   breaches: number;
 }
 
-export type GroupTally = { incidents: number } & Record<Step, StepTally>;
+/** Incidents, and of them those still open and those whose first step not done has run out. */
+interface Counts {
+  incidents: number;
+  open: number;
+  overdue: number;
+}
+export type GroupTally = Counts & Record<Step, StepTally>;
 
 /** A group's tally as stored: per step its breaches, then bucket and count pairs. */
-export type StoredTally = { incidents: number } & Record<Step, number[]>;
+export type StoredTally = Counts & Record<Step, number[]>;
 
 export function emptyTally(): GroupTally {
   const step = (): StepTally => ({ buckets: new Map(), breaches: 0 });
-  return { incidents: 0, acknowledge: step(), triage: step(), contain: step(), resolve: step() };
+  return { incidents: 0, open: 0, overdue: 0, acknowledge: step(), triage: step(), contain: step(), resolve: step() };
 }
 
 export function addMinutes(into: StepTally, minutes: number, count = 1): void {
@@ -49,6 +55,8 @@ export function encodeTally(tally: GroupTally): StoredTally {
   const encode = ({ buckets, breaches }: StepTally) => [breaches, ...[...buckets].flat()];
   return {
     incidents: tally.incidents,
+    open: tally.open,
+    overdue: tally.overdue,
     acknowledge: encode(tally.acknowledge),
     triage: encode(tally.triage),
     contain: encode(tally.contain),
@@ -59,6 +67,8 @@ export function encodeTally(tally: GroupTally): StoredTally {
 /** Adds a stored tally (or another tally, encoded) into one being summed. */
 export function addStored(into: GroupTally, stored: StoredTally): void {
   into.incidents += stored.incidents;
+  into.open += stored.open;
+  into.overdue += stored.overdue;
   for (const step of STEPS) {
     const values = stored[step];
     const target = into[step];

@@ -136,8 +136,12 @@ describeEachEngine('KPI tallies', (get) => {
     const before = new Date(due.getTime() - 60_000);
     await refreshKpiSummaries(db, { now: before });
     expect(await breaches(before)).toBe(0);
+    const dashboard = await openView(db, before);
+    expect(dashboard.dueSoon).toBeGreaterThan(0);
     const after = new Date(due.getTime() + 60_000);
     expect(await breaches(after)).toBe(1); // the stored day no longer holds
+    expect((await openView(db, after)).overdue).toBe(dashboard.overdue + 1);
+    expect((await openView(db, after)).dueSoon).toBe(dashboard.dueSoon - 1);
     await refreshKpiSummaries(db, { now: after });
     expect(await breaches(after)).toBe(1);
 

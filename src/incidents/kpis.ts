@@ -70,6 +70,7 @@ export function tallyIncidents(
     tally.incidents++;
     const policy = policyFor(policies, r.priority);
     const start = new Date(r.opened!);
+    let late = false;
     /** `done` stops the step's clock; `measure` is what its time is taken to (only a resolution is measured). */
     const step = (into: StepTally, target: number | undefined, done: number | null, measure = done) => {
       if (measure !== null) addMinutes(into, Math.round(clock.workingMinutesBetween(start, new Date(measure))));
@@ -77,11 +78,17 @@ export function tallyIncidents(
       const due = clock.addWorkingMinutes(start, target).getTime();
       if ((done ?? now) > due) into.breaches++;
       else if (done === null && (settlesAt === null || due < settlesAt)) settlesAt = due;
+      if (done === null && now > due) late = true;
     };
     step(tally.acknowledge, policy.acknowledgeMinutes, r.acknowledged);
     step(tally.triage, policy.triageMinutes, r.triaged);
     step(tally.contain, undefined, r.contained); // containment has no target
     step(tally.resolve, policy.resolveMinutes, r.resolved ?? r.closed, r.resolved);
+    // A step not done that ran out is overdue (the dashboard's count): the first such has the earliest target.
+    if (r.phase !== 'closed') {
+      tally.open++;
+      if (late) tally.overdue++;
+    }
   }
   return settlesAt;
 }
@@ -128,8 +135,8 @@ export function addRows(groups: Groups, rows: Array<{ rsit_class: string; priori
   }
 }
 
-/** KPIs over the incidents opened in [from, to). */
-export async function kpis(db: Kysely<Schema>, from: Date, to: Date, now = new Date()): Promise<KpiRow[]> {
+/** The tallies of the incidents opened in [from, to), per class and priority, as they stand at `now`. */
+export async function tallies(db: Kysely<Schema>, from: Date, to: Date, now = new Date()): Promise<Groups> {
   const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
   const groups: Groups = new Map();
   const first = Math.ceil(from.getTime() / DAY_MS) * DAY_MS;
@@ -142,6 +149,12 @@ export async function kpis(db: Kysely<Schema>, from: Date, to: Date, now = new D
     if (end < to.getTime()) counted.push([new Date(end), to]);
   }
   for (const [a, b] of counted) tallyIncidents(clock, policies, await measuredIncidents(db, a, b), now.getTime(), groups);
+  return groups;
+}
+
+/** KPIs over the incidents opened in [from, to). */
+export async function kpis(db: Kysely<Schema>, from: Date, to: Date, now = new Date()): Promise<KpiRow[]> {
+  const groups = await tallies(db, from, to, now);
   return [...groups]
     .map(([key, tally]): KpiRow => {
       const [rsitClass, priority] = groupKeyParts(key);

@@ -22,7 +22,7 @@ const STATEMENTS = [
   // The dashboard's clocks: each open incident's first step not done. Keyed by day too: an incident
   // whose opening moved is under both days until the job has counted both.
   `create table kpi_open_steps (
-     day date not null, incident_id bigint not null, priority text not null, rsit_class text not null,
+     day date not null, incident_id bigint not null, priority text not null,
      measure text, due_at timestamptz, primary key (day, incident_id))`,
   `create index kpi_open_steps_due on kpi_open_steps (due_at)`,
   `create function incidents_kpi_change() returns trigger language plpgsql as $$
