@@ -65,12 +65,12 @@ export function encodeTally(tally: GroupTally): StoredTally {
 }
 
 /** Adds a stored tally (or another tally, encoded) into one being summed. */
-export function addStored(into: GroupTally, stored: StoredTally): void {
+export function addStored(into: GroupTally, stored: Counts & Partial<Record<Step, number[]>>): void {
   into.incidents += stored.incidents;
   into.open += stored.open;
   into.overdue += stored.overdue;
   for (const step of STEPS) {
-    const values = stored[step];
+    const values = stored[step] ?? []; // left out when only the counts were read
     const target = into[step];
     target.breaches += values[0] ?? 0;
     for (let i = 1; i + 1 < values.length; i += 2) {

@@ -97,7 +97,9 @@ export function tallyIncidents(
  * Adds the stored tallies of the whole days [first, end) that still hold; returns the days, as
  * ranges, that must be counted from their incidents instead.
  */
-async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, end: string, key: string, now: Date) {
+async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, end: string, key: string, now: Date, countsOnly: boolean) {
+  // The dashboard needs no histograms: leaving them in the database saves shipping and parsing most of the tally.
+  const tally = countsOnly ? sql<unknown>`tally - array[${sql.join(STEPS)}]`.as('tally') : ('tally' as const);
   const [{ stale, held }, months] = await Promise.all([
     staleDays(db, key, { first, end, now }),
     db
@@ -116,11 +118,11 @@ async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, e
     wholeMonths.size
       ? db
           .selectFrom('kpi_months')
-          .select(['rsit_class', 'priority', 'tally'])
+          .select(['rsit_class', 'priority', tally])
           .where('month', 'in', [...wholeMonths])
           .execute()
       : [],
-    storedDays.length ? db.selectFrom('kpi_days').select(['rsit_class', 'priority', 'tally']).where('day', 'in', storedDays).execute() : [],
+    storedDays.length ? db.selectFrom('kpi_days').select(['rsit_class', 'priority', tally]).where('day', 'in', storedDays).execute() : [],
   ]);
   addRows(groups, [...monthRows, ...dayRows]);
   return rangesOf([...stale].filter((d) => !wholeMonths.has(monthOf(d))));
@@ -135,8 +137,11 @@ export function addRows(groups: Groups, rows: Array<{ rsit_class: string; priori
   }
 }
 
-/** The tallies of the incidents opened in [from, to), per class and priority, as they stand at `now`. */
-export async function tallies(db: Kysely<Schema>, from: Date, to: Date, now = new Date()): Promise<Groups> {
+/**
+ * The tallies of the incidents opened in [from, to), per class and priority, as they stand at
+ * `now`; with `countsOnly`, the stored ones without their histograms.
+ */
+export async function tallies(db: Kysely<Schema>, from: Date, to: Date, now = new Date(), countsOnly = false): Promise<Groups> {
   const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
   const groups: Groups = new Map();
   const first = Math.ceil(from.getTime() / DAY_MS) * DAY_MS;
@@ -145,7 +150,7 @@ export async function tallies(db: Kysely<Schema>, from: Date, to: Date, now = ne
   if (first >= end) counted.push([from, to]);
   else {
     if (from.getTime() < first) counted.push([from, new Date(first)]);
-    counted.push(...(await addSummaries(db, groups, isoDay(first), isoDay(end), await clockKey(db, policies), now)));
+    counted.push(...(await addSummaries(db, groups, isoDay(first), isoDay(end), await clockKey(db, policies), now, countsOnly)));
     if (end < to.getTime()) counted.push([new Date(end), to]);
   }
   for (const [a, b] of counted) tallyIncidents(clock, policies, await measuredIncidents(db, a, b), now.getTime(), groups);

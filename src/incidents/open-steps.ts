@@ -81,7 +81,7 @@ export async function openIncidents(db: Kysely<Schema>, now: Date): Promise<Open
   const held = stale.length ? sql<boolean>`day <> all(${stale}::date[])` : sql<boolean>`true`;
   // Open and overdue come with the KPI tallies; the clocks about to run out, from the stored steps.
   const [groups, dueSoon, first, counted] = await Promise.all([
-    tallies(db, ...EVER, now),
+    tallies(db, ...EVER, now, true),
     db
       .selectFrom('kpi_open_steps')
       .select(sql<string>`count(*)`.as('n'))
