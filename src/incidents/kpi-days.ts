@@ -51,28 +51,30 @@ export const nextMonth = (month: string) => {
   const d = new Date(`${month}T00:00:00Z`);
   return isoDay(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1));
 };
-export const holds = (state: { clock: string; settles_at: Date | string | null }, key: string, now: Date) =>
-  state.clock === key && (state.settles_at === null || new Date(state.settles_at) > now);
 
 /**
- * The days in [first, end) whose stored figures do not hold: changed since they were counted,
- * counted under another clock, or (given `now`) with an open step fallen due since. Also the days
- * that do hold. Without a range, every day.
+ * The days in [first, end) (without a range, every day) whose stored figures do not hold: changed
+ * since they were counted, counted under another clock, or (given `now`) with an open step fallen
+ * due since. Every other day either holds or has no incidents.
  */
 export async function staleDays(db: Kysely<Schema>, key: string, options: { first?: string; end?: string; now?: Date } = {}) {
-  let pendingQuery = db
-    .selectFrom('kpi_changes')
-    .select(sql<string>`day::text`.as('day'))
-    .distinct();
-  let statesQuery = db.selectFrom('kpi_day_states').select([sql<string>`day::text`.as('day'), 'clock', 'settles_at']);
-  if (options.first && options.end) {
-    pendingQuery = pendingQuery.where('day', '>=', options.first).where('day', '<', options.end);
-    statesQuery = statesQuery.where('day', '>=', options.first).where('day', '<', options.end);
-  }
-  const [pending, states] = await Promise.all([pendingQuery.execute(), statesQuery.execute()]);
-  const stale = new Set(pending.map((p) => p.day));
-  for (const d of states) if (d.clock !== key || (options.now && !holds(d, key, options.now))) stale.add(d.day);
-  return { stale, held: states.map((d) => d.day).filter((d) => !stale.has(d)) };
+  const { first, end, now } = options;
+  const inRange = sql<boolean>`${first && end ? sql`day >= ${first} and day < ${end}` : sql`true`}`;
+  const [pending, states] = await Promise.all([
+    db
+      .selectFrom('kpi_changes')
+      .select(sql<string>`day::text`.as('day'))
+      .distinct()
+      .where(inRange)
+      .execute(),
+    db
+      .selectFrom('kpi_day_states')
+      .select(sql<string>`day::text`.as('day'))
+      .where(inRange)
+      .where((eb) => eb.or([eb('clock', '<>', key), ...(now ? [eb('settles_at', '<=', now)] : [])]))
+      .execute(),
+  ]);
+  return new Set([...pending, ...states].map((d) => d.day));
 }
 
 /** Days as consecutive [start, end) ranges. */

@@ -21,18 +21,7 @@ import {
   type StepTally,
   type StoredTally,
 } from './kpi-histogram.js';
-import {
-  clockKey,
-  DAY_MS,
-  holds,
-  isoDay,
-  measuredIncidents,
-  monthOf,
-  nextMonth,
-  rangesOf,
-  staleDays,
-  type MeasuredIncident,
-} from './kpi-days.js';
+import { clockKey, DAY_MS, isoDay, measuredIncidents, monthOf, nextMonth, rangesOf, staleDays, type MeasuredIncident } from './kpi-days.js';
 import { policyFor, slaPolicies, teamClock, type SlaPolicy } from './sla.js';
 
 export type { KpiFigure } from './kpi-histogram.js';
@@ -100,32 +89,35 @@ export function tallyIncidents(
 async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, end: string, key: string, now: Date, countsOnly: boolean) {
   // The dashboard needs no histograms: leaving them in the database saves shipping and parsing most of the tally.
   const tally = countsOnly ? sql<unknown>`tally - array[${sql.join(STEPS)}]`.as('tally') : ('tally' as const);
-  const [{ stale, held }, months] = await Promise.all([
+  const [stale, months] = await Promise.all([
     staleDays(db, key, { first, end, now }),
     db
       .selectFrom('kpi_month_states')
-      .select([sql<string>`month::text`.as('month'), 'clock', 'settles_at'])
+      .select(sql<string>`month::text`.as('month'))
       .where('month', '>=', first)
       .where('month', '<', end)
+      .where('clock', '=', key)
+      .where((eb) => eb.or([eb('settles_at', 'is', null), eb('settles_at', '>', now)]))
       .execute(),
   ]);
   const staleMonths = new Set([...stale].map(monthOf));
-  const wholeMonths = new Set(
-    months.filter((m) => holds(m, key, now) && !staleMonths.has(m.month) && nextMonth(m.month) <= end).map((m) => m.month),
-  );
-  const storedDays = held.filter((d) => !wholeMonths.has(monthOf(d)));
+  const wholeMonths = months.map((m) => m.month).filter((m) => !staleMonths.has(m) && nextMonth(m) <= end);
   const [monthRows, dayRows] = await Promise.all([
-    wholeMonths.size
-      ? db
-          .selectFrom('kpi_months')
-          .select(['rsit_class', 'priority', tally])
-          .where('month', 'in', [...wholeMonths])
-          .execute()
+    wholeMonths.length
+      ? db.selectFrom('kpi_months').select(['rsit_class', 'priority', tally]).where('month', 'in', wholeMonths).execute()
       : [],
-    storedDays.length ? db.selectFrom('kpi_days').select(['rsit_class', 'priority', tally]).where('day', 'in', storedDays).execute() : [],
+    // The other days of the period that hold: those outside its whole months, and not stale.
+    db
+      .selectFrom('kpi_days')
+      .select(['rsit_class', 'priority', tally])
+      .where('day', '>=', first)
+      .where('day', '<', end)
+      .where(sql<boolean>`date_trunc('month', day::timestamp)::date <> all(${wholeMonths}::date[])`)
+      .where(sql<boolean>`day <> all(${[...stale]}::date[])`)
+      .execute(),
   ]);
   addRows(groups, [...monthRows, ...dayRows]);
-  return rangesOf([...stale].filter((d) => !wholeMonths.has(monthOf(d))));
+  return rangesOf([...stale]);
 }
 
 export function addRows(groups: Groups, rows: Array<{ rsit_class: string; priority: string; tally: unknown }>): void {

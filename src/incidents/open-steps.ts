@@ -76,7 +76,7 @@ const EVER: [Date, Date] = [new Date(0), new Date('9999-01-01T00:00:00Z')];
 
 export async function openIncidents(db: Kysely<Schema>, now: Date): Promise<OpenFigures> {
   const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
-  const stale = [...(await staleDays(db, await clockKey(db, policies))).stale];
+  const stale = [...(await staleDays(db, await clockKey(db, policies)))];
   const soon = new Date(now.getTime() + DUE_SOON_MINUTES * 60_000);
   const held = stale.length ? sql<boolean>`day <> all(${stale}::date[])` : sql<boolean>`true`;
   // Open and overdue come with the KPI tallies; the clocks about to run out, from the stored steps.
