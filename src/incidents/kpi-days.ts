@@ -8,7 +8,8 @@ import { sql, type Kysely } from 'kysely';
 import { sha256Hex } from '../db/blobs.js';
 import type { Schema } from '../db/schema.js';
 import { getProfile } from '../profile/stored.js';
-import type { SlaPolicy } from './sla.js';
+import type { BusinessClock } from '../core/business-hours.js';
+import { slaPolicies, teamClock, type SlaPolicy } from './sla.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -38,11 +39,18 @@ export function measuredIncidents(db: Kysely<Schema>, from: Date, to: Date) {
 }
 export type MeasuredIncident = Awaited<ReturnType<typeof measuredIncidents>>[number];
 
-/** What stored tallies were counted under: a change of hours, holidays, time zone or targets makes them stale. */
-export async function clockKey(db: Kysely<Schema>, policies: readonly SlaPolicy[]): Promise<string> {
-  const profile = (await getProfile(db))?.profile;
-  const clock = profile ? [profile.timeZone, profile.operatingHours, profile.holidays] : 'round the clock';
-  return sha256Hex(JSON.stringify({ clock, policies }));
+/** The team's working clock and SLA targets, and the key of both that stored figures were counted under. */
+export interface Timing {
+  clock: BusinessClock;
+  policies: SlaPolicy[];
+  key: string;
+}
+
+export async function teamTiming(db: Kysely<Schema>): Promise<Timing> {
+  const [clock, policies, stored] = await Promise.all([teamClock(db), slaPolicies(db), getProfile(db)]);
+  // A change of hours, holidays, time zone or targets makes every stored figure stale.
+  const settings = stored ? [stored.profile.timeZone, stored.profile.operatingHours, stored.profile.holidays] : 'round the clock';
+  return { clock, policies, key: sha256Hex(JSON.stringify({ clock: settings, policies })) };
 }
 
 export const isoDay = (ms: number) => new Date(ms).toISOString().slice(0, 10);

@@ -3,14 +3,12 @@
  * stale, stores their KPI tallies and open steps, and sums each month's days into its tally.
  */
 import { sql, type Kysely } from 'kysely';
-import type { BusinessClock } from '../core/business-hours.js';
 import type { Schema } from '../db/schema.js';
 import { defineJob } from '../jobs/queue.js';
 import { encodeTally } from './kpi-histogram.js';
-import { clockKey, DAY_MS, measuredIncidents, monthOf, nextMonth } from './kpi-days.js';
+import { DAY_MS, measuredIncidents, monthOf, nextMonth, teamTiming, type Timing } from './kpi-days.js';
 import { addRows, groupKeyParts, tallyIncidents, type Groups } from './kpis.js';
 import { storeOpenSteps } from './open-steps.js';
-import { slaPolicies, teamClock, type SlaPolicy } from './sla.js';
 
 /** Advisory lock space of the refresh: one transaction per month at a time. */
 const REFRESH_LOCK = 0x6b7069; // "kpi"
@@ -31,8 +29,8 @@ export interface RefreshResult {
 export async function refreshKpiSummaries(db: Kysely<Schema>, options: { now?: Date; budgetMs?: number } = {}): Promise<RefreshResult> {
   const now = options.now ?? new Date();
   const deadline = Date.now() + (options.budgetMs ?? 50_000);
-  const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
-  const key = await clockKey(db, policies);
+  const timing = await teamTiming(db);
+  const { key } = timing;
   const [changes, outdated] = await Promise.all([
     db
       .selectFrom('kpi_changes')
@@ -61,7 +59,7 @@ export async function refreshKpiSummaries(db: Kysely<Schema>, options: { now?: D
     if (Date.now() > deadline) return { ...result, done: false };
     await db.transaction().execute(async (trx) => {
       await sql`select pg_advisory_xact_lock(${REFRESH_LOCK}, ${Number(month.slice(0, 4)) * 12 + Number(month.slice(5, 7))})`.execute(trx);
-      for (const day of days) await countDay(trx, clock, policies, key, day, now);
+      for (const day of days) await countDay(trx, timing, day, now);
       if (changeIds.length)
         await trx
           .deleteFrom('kpi_changes')
@@ -75,7 +73,7 @@ export async function refreshKpiSummaries(db: Kysely<Schema>, options: { now?: D
   return result;
 }
 
-async function countDay(db: Kysely<Schema>, clock: BusinessClock, policies: readonly SlaPolicy[], key: string, day: string, now: Date) {
+async function countDay(db: Kysely<Schema>, { clock, policies, key }: Timing, day: string, now: Date) {
   const start = Date.parse(`${day}T00:00:00Z`);
   const groups: Groups = new Map();
   const rows = await measuredIncidents(db, new Date(start), new Date(start + DAY_MS));

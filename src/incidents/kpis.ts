@@ -21,8 +21,19 @@ import {
   type StepTally,
   type StoredTally,
 } from './kpi-histogram.js';
-import { clockKey, DAY_MS, isoDay, measuredIncidents, monthOf, nextMonth, rangesOf, staleDays, type MeasuredIncident } from './kpi-days.js';
-import { policyFor, slaPolicies, teamClock, type SlaPolicy } from './sla.js';
+import {
+  DAY_MS,
+  isoDay,
+  measuredIncidents,
+  monthOf,
+  nextMonth,
+  rangesOf,
+  staleDays,
+  teamTiming,
+  type MeasuredIncident,
+  type Timing,
+} from './kpi-days.js';
+import { policyFor, type SlaPolicy } from './sla.js';
 
 export type { KpiFigure } from './kpi-histogram.js';
 
@@ -83,8 +94,8 @@ export function tallyIncidents(
 }
 
 /**
- * Adds the stored tallies of the whole days [first, end) that still hold; returns the days, as
- * ranges, that must be counted from their incidents instead.
+ * Adds the stored tallies of the whole days [first, end) that still hold; returns the days that
+ * must be counted from their incidents instead.
  */
 async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, end: string, key: string, now: Date, countsOnly: boolean) {
   // The dashboard needs no histograms: leaving them in the database saves shipping and parsing most of the tally.
@@ -117,7 +128,7 @@ async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, e
       .execute(),
   ]);
   addRows(groups, [...monthRows, ...dayRows]);
-  return rangesOf([...stale]);
+  return [...stale];
 }
 
 export function addRows(groups: Groups, rows: Array<{ rsit_class: string; priority: string; tally: unknown }>): void {
@@ -131,27 +142,36 @@ export function addRows(groups: Groups, rows: Array<{ rsit_class: string; priori
 
 /**
  * The tallies of the incidents opened in [from, to), per class and priority, as they stand at
- * `now`; with `countsOnly`, the stored ones without their histograms.
+ * `now`; with `countsOnly`, the stored ones without their histograms. Also the whole days that
+ * were counted from their incidents, their stored figures being stale.
  */
-export async function tallies(db: Kysely<Schema>, from: Date, to: Date, now = new Date(), countsOnly = false): Promise<Groups> {
-  const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
+export async function tallies(
+  db: Kysely<Schema>,
+  from: Date,
+  to: Date,
+  now: Date,
+  options: { countsOnly?: boolean; timing?: Timing } = {},
+): Promise<{ groups: Groups; stale: string[] }> {
+  const { clock, policies, key } = options.timing ?? (await teamTiming(db));
   const groups: Groups = new Map();
   const first = Math.ceil(from.getTime() / DAY_MS) * DAY_MS;
   const end = Math.floor(to.getTime() / DAY_MS) * DAY_MS;
   const counted: Array<[Date, Date]> = [];
+  let stale: string[] = [];
   if (first >= end) counted.push([from, to]);
   else {
     if (from.getTime() < first) counted.push([from, new Date(first)]);
-    counted.push(...(await addSummaries(db, groups, isoDay(first), isoDay(end), await clockKey(db, policies), now, countsOnly)));
+    stale = await addSummaries(db, groups, isoDay(first), isoDay(end), key, now, options.countsOnly ?? false);
+    counted.push(...rangesOf(stale));
     if (end < to.getTime()) counted.push([new Date(end), to]);
   }
   for (const [a, b] of counted) tallyIncidents(clock, policies, await measuredIncidents(db, a, b), now.getTime(), groups);
-  return groups;
+  return { groups, stale };
 }
 
 /** KPIs over the incidents opened in [from, to). */
 export async function kpis(db: Kysely<Schema>, from: Date, to: Date, now = new Date()): Promise<KpiRow[]> {
-  const groups = await tallies(db, from, to, now);
+  const { groups } = await tallies(db, from, to, now);
   return [...groups]
     .map(([key, tally]): KpiRow => {
       const [rsitClass, priority] = groupKeyParts(key);

@@ -8,9 +8,9 @@
 import { sql, type Kysely } from 'kysely';
 import type { BusinessClock } from '../core/business-hours.js';
 import type { Schema } from '../db/schema.js';
-import { clockKey, measuredIncidents, rangesOf, staleDays, type MeasuredIncident } from './kpi-days.js';
+import { measuredIncidents, rangesOf, teamTiming, type MeasuredIncident } from './kpi-days.js';
 import { groupKeyParts, tallies } from './kpis.js';
-import { policyFor, slaPolicies, teamClock, type SlaPolicy } from './sla.js';
+import { policyFor, type SlaPolicy } from './sla.js';
 
 /** A clock that runs out within this many minutes is "due soon". */
 export const DUE_SOON_MINUTES = 120;
@@ -75,13 +75,14 @@ export interface OpenFigures {
 const EVER: [Date, Date] = [new Date(0), new Date('9999-01-01T00:00:00Z')];
 
 export async function openIncidents(db: Kysely<Schema>, now: Date): Promise<OpenFigures> {
-  const [clock, policies] = await Promise.all([teamClock(db), slaPolicies(db)]);
-  const stale = [...(await staleDays(db, await clockKey(db, policies)))];
+  const timing = await teamTiming(db);
+  const { clock, policies } = timing;
+  // Open and overdue come with the KPI tallies; the clocks about to run out, from the stored steps
+  // of the days that hold, and from the incidents of those that do not.
+  const { groups, stale } = await tallies(db, ...EVER, now, { countsOnly: true, timing });
   const soon = new Date(now.getTime() + DUE_SOON_MINUTES * 60_000);
-  const held = stale.length ? sql<boolean>`day <> all(${stale}::date[])` : sql<boolean>`true`;
-  // Open and overdue come with the KPI tallies; the clocks about to run out, from the stored steps.
-  const [groups, dueSoon, first, counted] = await Promise.all([
-    tallies(db, ...EVER, now, true),
+  const held = sql<boolean>`day <> all(${stale}::date[])`;
+  const [dueSoon, first, counted] = await Promise.all([
     db
       .selectFrom('kpi_open_steps')
       .select(sql<string>`count(*)`.as('n'))
