@@ -167,8 +167,11 @@ export interface KpiTalliesTable {
   day: string;
   rsit_class: string;
   priority: string;
-  /** A StoredTally (kpi-histogram.ts). */
-  tally: ColumnType<unknown, string, string>;
+  incidents: number;
+  open: number;
+  overdue: number;
+  /** Per step its breaches, then bucket and count pairs (StoredTally in kpi-histogram.ts). */
+  steps: ColumnType<Record<string, number[]>, string, string>;
 }
 export interface KpiMonthTalliesTable extends Omit<KpiTalliesTable, 'day'> {
   month: string;

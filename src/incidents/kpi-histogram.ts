@@ -38,8 +38,8 @@ interface Counts {
 }
 export type GroupTally = Counts & Record<Step, StepTally>;
 
-/** A group's tally as stored: per step its breaches, then bucket and count pairs. */
-export type StoredTally = Counts & Record<Step, number[]>;
+/** A group's tally as stored: the counts as columns, and per step its breaches, then bucket and count pairs. */
+export type StoredTally = Counts & { steps?: Record<Step, number[]> };
 
 export function emptyTally(): GroupTally {
   const step = (): StepTally => ({ buckets: new Map(), breaches: 0 });
@@ -51,26 +51,29 @@ export function addMinutes(into: StepTally, minutes: number, count = 1): void {
   into.buckets.set(bucket, (into.buckets.get(bucket) ?? 0) + count);
 }
 
-export function encodeTally(tally: GroupTally): StoredTally {
+export function encodeTally(tally: GroupTally): Required<StoredTally> {
   const encode = ({ buckets, breaches }: StepTally) => [breaches, ...[...buckets].flat()];
   return {
     incidents: tally.incidents,
     open: tally.open,
     overdue: tally.overdue,
-    acknowledge: encode(tally.acknowledge),
-    triage: encode(tally.triage),
-    contain: encode(tally.contain),
-    resolve: encode(tally.resolve),
+    steps: {
+      acknowledge: encode(tally.acknowledge),
+      triage: encode(tally.triage),
+      contain: encode(tally.contain),
+      resolve: encode(tally.resolve),
+    },
   };
 }
 
-/** Adds a stored tally (or another tally, encoded) into one being summed. */
-export function addStored(into: GroupTally, stored: Counts & Partial<Record<Step, number[]>>): void {
+/** Adds a stored tally (or another tally, encoded) into one being summed; without its steps, only the counts. */
+export function addStored(into: GroupTally, stored: StoredTally): void {
   into.incidents += stored.incidents;
   into.open += stored.open;
   into.overdue += stored.overdue;
+  if (!stored.steps) return;
   for (const step of STEPS) {
-    const values = stored[step] ?? []; // left out when only the counts were read
+    const values = stored.steps[step];
     const target = into[step];
     target.breaches += values[0] ?? 0;
     for (let i = 1; i + 1 < values.length; i += 2) {

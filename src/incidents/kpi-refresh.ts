@@ -99,7 +99,12 @@ async function countMonth(db: Kysely<Schema>, key: string, month: string) {
   const groups: Groups = new Map();
   addRows(
     groups,
-    await db.selectFrom('kpi_days').select(['rsit_class', 'priority', 'tally']).where('day', '>=', month).where('day', '<', end).execute(),
+    await db
+      .selectFrom('kpi_days')
+      .select(['rsit_class', 'priority', 'incidents', 'open', 'overdue', 'steps'])
+      .where('day', '>=', month)
+      .where('day', '<', end)
+      .execute(),
   );
   const { settles } = await db
     .selectFrom('kpi_day_states')
@@ -124,7 +129,8 @@ async function countMonth(db: Kysely<Schema>, key: string, month: string) {
 function storedRows(groups: Groups) {
   return [...groups].map(([key, tally]) => {
     const [rsit_class, priority] = groupKeyParts(key);
-    return { rsit_class, priority, tally: JSON.stringify(encodeTally(tally)) };
+    const { steps, ...counts } = encodeTally(tally);
+    return { rsit_class, priority, ...counts, steps: JSON.stringify(steps) };
   });
 }
 

@@ -99,7 +99,7 @@ export function tallyIncidents(
  */
 async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, end: string, key: string, now: Date, countsOnly: boolean) {
   // The dashboard needs no histograms: leaving them in the database saves shipping and parsing most of the tally.
-  const tally = countsOnly ? sql<unknown>`tally - array[${sql.join(STEPS)}]`.as('tally') : ('tally' as const);
+  const columns = ['rsit_class', 'priority', 'incidents', 'open', 'overdue', ...(countsOnly ? [] : ['steps' as const])] as const;
   const [stale, months] = await Promise.all([
     staleDays(db, key, { first, end, now }),
     db
@@ -114,13 +114,11 @@ async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, e
   const staleMonths = new Set([...stale].map(monthOf));
   const wholeMonths = months.map((m) => m.month).filter((m) => !staleMonths.has(m) && nextMonth(m) <= end);
   const [monthRows, dayRows] = await Promise.all([
-    wholeMonths.length
-      ? db.selectFrom('kpi_months').select(['rsit_class', 'priority', tally]).where('month', 'in', wholeMonths).execute()
-      : [],
+    wholeMonths.length ? db.selectFrom('kpi_months').select(columns).where('month', 'in', wholeMonths).execute() : [],
     // The other days of the period that hold: those outside its whole months, and not stale.
     db
       .selectFrom('kpi_days')
-      .select(['rsit_class', 'priority', tally])
+      .select(columns)
       .where('day', '>=', first)
       .where('day', '<', end)
       .where(sql<boolean>`date_trunc('month', day::timestamp)::date <> all(${wholeMonths}::date[])`)
@@ -131,12 +129,12 @@ async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, e
   return [...stale];
 }
 
-export function addRows(groups: Groups, rows: Array<{ rsit_class: string; priority: string; tally: unknown }>): void {
+export function addRows(groups: Groups, rows: Array<StoredTally & { rsit_class: string; priority: string }>): void {
   for (const row of rows) {
     const key = groupKey(row.rsit_class, row.priority);
     let tally = groups.get(key);
     if (!tally) groups.set(key, (tally = emptyTally()));
-    addStored(tally, row.tally as StoredTally);
+    addStored(tally, row);
   }
 }
 

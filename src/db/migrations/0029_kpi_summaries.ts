@@ -11,10 +11,12 @@ const STATEMENTS = [
   `create table kpi_changes (id bigint generated always as identity primary key, day date not null)`,
   `create index kpi_changes_day on kpi_changes (day)`,
   `create table kpi_days (
-     day date not null, rsit_class text not null, priority text not null, tally jsonb not null,
+     day date not null, rsit_class text not null, priority text not null,
+     incidents integer not null, open integer not null, overdue integer not null, steps jsonb not null,
      primary key (day, rsit_class, priority))`,
   `create table kpi_months (
-     month date not null, rsit_class text not null, priority text not null, tally jsonb not null,
+     month date not null, rsit_class text not null, priority text not null,
+     incidents integer not null, open integer not null, overdue integer not null, steps jsonb not null,
      primary key (month, rsit_class, priority))`,
   // settles_at: when an open step of the period falls due, so its breach count goes stale.
   `create table kpi_day_states (day date primary key, clock text not null, settles_at timestamptz)`,
