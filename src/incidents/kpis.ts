@@ -33,7 +33,7 @@ import {
   type MeasuredIncident,
   type Timing,
 } from './kpi-days.js';
-import { policyFor, type SlaPolicy } from './sla.js';
+import { policyFor, stepState, type SlaPolicy } from './sla.js';
 
 export type { KpiFigure } from './kpi-histogram.js';
 
@@ -76,9 +76,10 @@ export function tallyIncidents(
       if (measure !== null) addMinutes(into, Math.round(clock.workingMinutesBetween(start, new Date(measure))));
       if (target === undefined) return;
       const due = clock.addWorkingMinutes(start, target).getTime();
-      if ((done ?? now) > due) into.breaches++;
-      else if (done === null && (settlesAt === null || due < settlesAt)) settlesAt = due;
-      if (done === null && now > due) late = true;
+      const state = stepState(done, due, now);
+      if (state === 'breached' || state === 'overdue') into.breaches++;
+      if (state === 'overdue') late = true;
+      if (state === 'running' && (settlesAt === null || due < settlesAt)) settlesAt = due;
     };
     step(tally.acknowledge, policy.acknowledgeMinutes, r.acknowledged);
     step(tally.triage, policy.triageMinutes, r.triaged);
@@ -113,17 +114,24 @@ async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, e
   ]);
   const staleMonths = new Set([...stale].map(monthOf));
   const wholeMonths = months.map((m) => m.month).filter((m) => !staleMonths.has(m) && nextMonth(m) <= end);
+  // The other days of the period: the stretches between its whole months, read by the key's ranges.
+  const between: Array<[string, string]> = [];
+  let from = first;
+  for (const month of wholeMonths.sort()) {
+    if (from < month) between.push([from, month]);
+    from = nextMonth(month);
+  }
+  if (from < end) between.push([from, end]);
   const [monthRows, dayRows] = await Promise.all([
     wholeMonths.length ? db.selectFrom('kpi_months').select(columns).where('month', 'in', wholeMonths).execute() : [],
-    // The other days of the period that hold: those outside its whole months, and not stale.
-    db
-      .selectFrom('kpi_days')
-      .select(columns)
-      .where('day', '>=', first)
-      .where('day', '<', end)
-      .where(sql<boolean>`date_trunc('month', day::timestamp)::date <> all(${wholeMonths}::date[])`)
-      .where(sql<boolean>`day <> all(${[...stale]}::date[])`)
-      .execute(),
+    between.length
+      ? db
+          .selectFrom('kpi_days')
+          .select(columns)
+          .where((eb) => eb.or(between.map(([a, b]) => eb.and([eb('day', '>=', a), eb('day', '<', b)]))))
+          .where(sql<boolean>`day <> all(${[...stale]}::date[])`)
+          .execute()
+      : [],
   ]);
   addRows(groups, [...monthRows, ...dayRows]);
   return [...stale];

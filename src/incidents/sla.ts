@@ -97,10 +97,16 @@ export interface Timer {
   targetMinutes: number;
 }
 
+/** A step against its due instant (epoch ms): done in time or late, or not done and still in time or past it. */
+export function stepState(done: number | null, due: number, now: number): TimerState {
+  if (done !== null) return done <= due ? 'met' : 'breached';
+  return now <= due ? 'running' : 'overdue';
+}
+
 function timer(clock: BusinessClock, start: Date, target: number, done: Date | null, now: Date): Timer {
   const due = clock.addWorkingMinutes(start, target);
   const end = done ?? now;
-  const state: TimerState = done ? (done <= due ? 'met' : 'breached') : now <= due ? 'running' : 'overdue';
+  const state = stepState(done?.getTime() ?? null, due.getTime(), now.getTime());
   return {
     dueAt: due.toISOString(),
     doneAt: done?.toISOString() ?? null,
