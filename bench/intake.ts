@@ -110,9 +110,9 @@ await onEachEngine(async (engine, database) => {
 
 /**
  * The issue's corpus, shaped like abuse reports from a hoster's or a honeypot's desk: 1,000
- * messages of 3.9 KB (the issue: 3.5 KB), each a log excerpt of thirty lines naming some sixty addresses, a tenth of them
- * replies on an earlier report. RT's mail gateway takes 2.9 messages/s on such mail; the goal here
- * is 300 or more on each engine, peak RSS at most 300 MB.
+ * messages of 3.9 KB (the issue's: 3.5 KB), each a log excerpt of thirty lines naming some sixty
+ * addresses, a tenth of them replies on an earlier report. RT's mail gateway takes 2.9 messages/s
+ * on such mail; the goal here is 300 or more on each engine, peak RSS at most 300 MB.
  */
 const ABUSE = Number(process.env.BENCH_ABUSE_MESSAGES ?? 1_000);
 const abuse: string[] = [];
