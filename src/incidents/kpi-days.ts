@@ -61,25 +61,25 @@ export const nextMonth = (month: string) => {
 };
 
 /**
- * The days in [first, end) (without a range, every day) whose stored figures do not hold: changed
- * since they were counted, counted under another clock, or (given `now`) with an open step fallen
- * due since. Every other day either holds or has no incidents.
+ * The days in [first, end) whose stored figures do not hold: changed since they were counted,
+ * counted under another clock, or with an open step fallen due since. Every other day either
+ * holds or has no incidents.
  */
-export async function staleDays(db: Kysely<Schema>, key: string, options: { first?: string; end?: string; now?: Date } = {}) {
-  const { first, end, now } = options;
-  const inRange = sql<boolean>`${first && end ? sql`day >= ${first} and day < ${end}` : sql`true`}`;
+export async function staleDays(db: Kysely<Schema>, key: string, first: string, end: string, now: Date): Promise<Set<string>> {
   const [pending, states] = await Promise.all([
     db
       .selectFrom('kpi_changes')
       .select(sql<string>`day::text`.as('day'))
       .distinct()
-      .where(inRange)
+      .where('day', '>=', first)
+      .where('day', '<', end)
       .execute(),
     db
       .selectFrom('kpi_day_states')
       .select(sql<string>`day::text`.as('day'))
-      .where(inRange)
-      .where((eb) => eb.or([eb('clock', '<>', key), ...(now ? [eb('settles_at', '<=', now)] : [])]))
+      .where('day', '>=', first)
+      .where('day', '<', end)
+      .where((eb) => eb.or([eb('clock', '<>', key), eb('settles_at', '<=', now)]))
       .execute(),
   ]);
   return new Set([...pending, ...states].map((d) => d.day));

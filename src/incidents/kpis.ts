@@ -102,7 +102,7 @@ async function addSummaries(db: Kysely<Schema>, groups: Groups, first: string, e
   // The dashboard needs no histograms: leaving them in the database saves shipping and parsing most of the tally.
   const columns = ['rsit_class', 'priority', 'incidents', 'open', 'overdue', ...(countsOnly ? [] : ['steps' as const])] as const;
   const [stale, months] = await Promise.all([
-    staleDays(db, key, { first, end, now }),
+    staleDays(db, key, first, end, now),
     db
       .selectFrom('kpi_month_states')
       .select(sql<string>`month::text`.as('month'))

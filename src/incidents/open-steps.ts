@@ -13,9 +13,9 @@ import { groupKeyParts, tallies } from './kpis.js';
 import { policyFor, type SlaPolicy } from './sla.js';
 
 /** A clock that runs out within this many minutes is "due soon". */
-export const DUE_SOON_MINUTES = 120;
+const DUE_SOON_MINUTES = 120;
 
-export type Measure = 'acknowledge' | 'triage' | 'resolve';
+type Measure = 'acknowledge' | 'triage' | 'resolve';
 
 /**
  * An open incident's first step not done and when it falls due (null once resolved). A later step
