@@ -1,10 +1,11 @@
 /**
- * `npm run bench [name…]`: every benchmark, or the named ones (foundation, intake, search, lists, lookup, feed, ripe, login, advisories, sharing, cli, feed-shaped, incidents; `--seed-incidents N` runs incidents at N).
+ * `npm run bench [name…]`: every benchmark, or the named ones (foundation, intake, intake-abuse, search, lists, lookup, feed, ripe, login, advisories, sharing, cli, feed-shaped, incidents; `--seed-incidents N` runs incidents at N).
  * Set VAKT_TEST_DATABASE_URL to measure PostgreSQL beside the embedded database.
  */
 const ALL = [
   'foundation',
   'intake',
+  'intake-abuse',
   'search',
   'lists',
   'lookup',
