@@ -107,5 +107,4 @@ await onEachEngine(async (engine, database) => {
       .padStart(8)} messages/s  (${duplicates} duplicates)`,
   );
 });
-
 rmSync(dir, { recursive: true, force: true });

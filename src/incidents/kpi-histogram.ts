@@ -46,9 +46,12 @@ export function emptyTally(): GroupTally {
   return { incidents: 0, open: 0, overdue: 0, acknowledge: step(), triage: step(), contain: step(), resolve: step() };
 }
 
-export function addMinutes(into: StepTally, minutes: number, count = 1): void {
-  const bucket = bucketOf(minutes);
+function addToBucket(into: StepTally, bucket: number, count: number): void {
   into.buckets.set(bucket, (into.buckets.get(bucket) ?? 0) + count);
+}
+
+export function addMinutes(into: StepTally, minutes: number): void {
+  addToBucket(into, bucketOf(minutes), 1);
 }
 
 export function encodeTally(tally: GroupTally): Required<StoredTally> {
@@ -74,12 +77,8 @@ export function addStored(into: GroupTally, stored: StoredTally): void {
   if (!stored.steps) return;
   for (const step of STEPS) {
     const values = stored.steps[step];
-    const target = into[step];
-    target.breaches += values[0] ?? 0;
-    for (let i = 1; i + 1 < values.length; i += 2) {
-      const bucket = values[i]!;
-      target.buckets.set(bucket, (target.buckets.get(bucket) ?? 0) + values[i + 1]!);
-    }
+    into[step].breaches += values[0] ?? 0;
+    for (let i = 1; i + 1 < values.length; i += 2) addToBucket(into[step], values[i]!, values[i + 1]!);
   }
 }
 

@@ -148,8 +148,9 @@ export function addRows(groups: Groups, rows: Array<StoredTally & { rsit_class: 
 
 /**
  * The tallies of the incidents opened in [from, to), per class and priority, as they stand at
- * `now`; with `countsOnly`, the stored ones without their histograms. Also the whole days that
- * were counted from their incidents, their stored figures being stale.
+ * `now`; with `countsOnly`, the stored ones without their histograms. Also the days whose stored
+ * figures were stale, and the incidents counted from the database instead (theirs, and those of
+ * part-days at the period's ends).
  */
 export async function tallies(
   db: Kysely<Schema>,
@@ -157,22 +158,23 @@ export async function tallies(
   to: Date,
   now: Date,
   options: { countsOnly?: boolean; timing?: Timing } = {},
-): Promise<{ groups: Groups; stale: string[] }> {
+): Promise<{ groups: Groups; stale: string[]; counted: MeasuredIncident[] }> {
   const { clock, policies, key } = options.timing ?? (await teamTiming(db));
   const groups: Groups = new Map();
   const first = Math.ceil(from.getTime() / DAY_MS) * DAY_MS;
   const end = Math.floor(to.getTime() / DAY_MS) * DAY_MS;
-  const counted: Array<[Date, Date]> = [];
+  const ranges: Array<[Date, Date]> = [];
   let stale: string[] = [];
-  if (first >= end) counted.push([from, to]);
+  if (first >= end) ranges.push([from, to]);
   else {
-    if (from.getTime() < first) counted.push([from, new Date(first)]);
+    if (from.getTime() < first) ranges.push([from, new Date(first)]);
     stale = await addSummaries(db, groups, isoDay(first), isoDay(end), key, now, options.countsOnly ?? false);
-    counted.push(...rangesOf(stale));
-    if (end < to.getTime()) counted.push([new Date(end), to]);
+    ranges.push(...rangesOf(stale));
+    if (end < to.getTime()) ranges.push([new Date(end), to]);
   }
-  for (const [a, b] of counted) tallyIncidents(clock, policies, await measuredIncidents(db, a, b), now.getTime(), groups);
-  return { groups, stale };
+  const counted = (await Promise.all(ranges.map(([a, b]) => measuredIncidents(db, a, b)))).flat();
+  tallyIncidents(clock, policies, counted, now.getTime(), groups);
+  return { groups, stale, counted };
 }
 
 /** KPIs over the incidents opened in [from, to). */

@@ -8,7 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { BusinessClock } from '../core/business-hours.js';
 import type { Schema } from '../db/schema.js';
-import { measuredIncidents, rangesOf, teamTiming, type MeasuredIncident } from './kpi-days.js';
+import { teamTiming, type MeasuredIncident } from './kpi-days.js';
 import { groupKeyParts, tallies } from './kpis.js';
 import { policyFor, type SlaPolicy } from './sla.js';
 
@@ -79,10 +79,11 @@ export async function openIncidents(db: Kysely<Schema>, now: Date): Promise<Open
   const { clock, policies } = timing;
   // Open and overdue come with the KPI tallies; the clocks about to run out, from the stored steps
   // of the days that hold, and from the incidents of those that do not.
-  const { groups, stale } = await tallies(db, ...EVER, now, { countsOnly: true, timing });
+  // All time has no part-days: the incidents counted are those of the stale days.
+  const { groups, stale, counted } = await tallies(db, ...EVER, now, { countsOnly: true, timing });
   const soon = new Date(now.getTime() + DUE_SOON_MINUTES * 60_000);
   const held = sql<boolean>`day <> all(${stale}::date[])`;
-  const [dueSoon, first, counted] = await Promise.all([
+  const [dueSoon, first] = await Promise.all([
     db
       .selectFrom('kpi_open_steps')
       .select(sql<string>`count(*)`.as('n'))
@@ -98,7 +99,6 @@ export async function openIncidents(db: Kysely<Schema>, now: Date): Promise<Open
       .orderBy('due_at')
       .limit(10)
       .execute(),
-    Promise.all(rangesOf(stale).map(([from, to]) => measuredIncidents(db, from, to))),
   ]);
   const figures: OpenFigures = { byGroup: [], overdue: 0, dueSoon: Number(dueSoon.n), alerts: [] };
   for (const [key, tally] of groups) {
@@ -112,7 +112,7 @@ export async function openIncidents(db: Kysely<Schema>, now: Date): Promise<Open
     measure: f.measure as Measure,
     due: new Date(f.due_at!),
   }));
-  for (const r of counted.flat().filter(isOpen)) {
+  for (const r of counted.filter(isOpen)) {
     const step = openStep(clock, policies, r);
     if (!step || step.due > soon) continue;
     if (step.due >= now) figures.dueSoon++;
